@@ -1,0 +1,145 @@
+import type { AddressInfo } from "node:net";
+import { resolve } from "node:path";
+import type { Logger } from "pino";
+import type { Config } from "./config.js";
+import { createDeliveryService } from "./domain/delivery-service.js";
+import { createFollowUpService } from "./domain/followup-service.js";
+import { createFormService } from "./domain/form-service.js";
+import { createMeetingService } from "./domain/meeting-service.js";
+import { createPeopleService } from "./domain/people-service.js";
+import { systemClock, type Clock } from "./domain/ports.js";
+import { createReflectionService } from "./domain/reflection-service.js";
+import type { DomainSettings } from "./domain/settings.js";
+import { loadTemplates } from "./cards/template.js";
+import { createWorkingCalendar } from "./lib/working-calendar.js";
+import { deliverNotificationsJob, DELIVER_NOTIFICATIONS } from "./scheduler/jobs/deliver-notifications.js";
+import { startScheduler, type Scheduler } from "./scheduler/scheduler.js";
+import { createStore } from "./store/index.js";
+import { migrateSqlite } from "./store/migrate.js";
+import { readOrganisationFile } from "./store/organisation-file-loader.js";
+import { createPrismaClient } from "./store/prisma-client.js";
+import { createAdapter } from "./teams/adapter.js";
+import { createTeamsApp } from "./teams/app.js";
+import type { TeamsDeps } from "./teams/deps.js";
+import { createProactive } from "./teams/proactive.js";
+import { createHttpServer } from "./teams/server.js";
+import { createViews } from "./teams/views.js";
+
+/** The example organisation shipped with the repo, used when ORG_FILE is not set. */
+export const EXAMPLE_ORG_FILE = resolve(import.meta.dirname, "../config/organisation.example.yaml");
+
+export interface BotOptions {
+  config: Config;
+  log: Logger;
+  clock?: Clock;
+  /** Tests drive the outbox themselves; production ticks with node-cron. */
+  startScheduler?: boolean;
+}
+
+export type Bot = Awaited<ReturnType<typeof createBot>>;
+
+/** Wires everything: store → domain services → Teams app → scheduler → HTTP server. */
+export async function createBot({ config, log, clock = systemClock, startScheduler: withScheduler = config.scheduler.enabled }: BotOptions) {
+  const { applied } = migrateSqlite(config.databaseUrl);
+  if (applied.length > 0) log.info({ migrations: applied }, "database migrated");
+  loadTemplates();
+
+  const db = createPrismaClient(config.databaseUrl);
+  const store = createStore(db);
+
+  const orgFile = config.orgFile ?? EXAMPLE_ORG_FILE;
+  const summary = await store.people.applyOrganisation(readOrganisationFile(orgFile));
+  log.info({ orgFile, example: !config.orgFile, ...summary }, config.orgFile ? "organisation loaded" : "example organisation loaded (ORG_FILE not set)");
+
+  const settings: DomainSettings = {
+    calendar: createWorkingCalendar({
+      tz: config.timezone,
+      workdays: config.workingHours.workdays,
+      dayStart: config.workingHours.start,
+      dayEnd: config.workingHours.end,
+      closedDays: config.workingHours.closedDays,
+    }),
+    timezone: config.timezone,
+    meetingPackLeadDays: config.meetingPackLeadDays,
+    oneOnOneMinutes: config.oneOnOneMinutes,
+    maxTextLength: config.maxTextLength,
+  };
+  const people = createPeopleService({ people: store.people, conversations: store.conversations, clock });
+  const meetings = createMeetingService({ people: store.people, meetings: store.meetings, reflections: store.reflections, notifications: store.notifications, clock, settings });
+  const reflections = createReflectionService({ meetings, reflections: store.reflections, clock, settings });
+  const forms = createFormService({ meetings, meetingRepo: store.meetings, forms: store.forms, followUpRepo: store.followUps, notifications: store.notifications, clock, settings });
+  const followUps = createFollowUpService({ followUps: store.followUps, meetings: store.meetings, notifications: store.notifications, clock, settings });
+
+  const adapter = createAdapter(config);
+  const services = { config, clock, people, meetings, reflections, forms, followUps };
+  const views = createViews(services);
+  const proactive = createProactive({
+    adapter,
+    botAppId: config.bot?.appId ?? "",
+    views,
+    people: store.people,
+    conversations: store.conversations,
+    sentCards: store.sentCards,
+    log: log.child({ component: "proactive" }),
+  });
+  const delivery = createDeliveryService({
+    notifications: store.notifications,
+    conversations: store.conversations,
+    followUps: store.followUps,
+    meetings: store.meetings,
+    messenger: proactive.messenger,
+    clock,
+    log: log.child({ job: DELIVER_NOTIFICATIONS }),
+  });
+
+  let scheduler: Scheduler | undefined;
+  const background = new Set<Promise<unknown>>();
+  const track = (p: Promise<unknown>) => {
+    const q = p.catch((err) => log.warn({ err: err instanceof Error ? err.message : String(err) }, "background work failed"));
+    background.add(q);
+    void q.finally(() => background.delete(q));
+  };
+
+  const deps: TeamsDeps = {
+    ...services,
+    log,
+    activityLog: store.activityLog,
+    kickDelivery: () => {
+      if (scheduler) scheduler.kick(DELIVER_NOTIFICATIONS);
+    },
+    refreshCardCopies: (kind, subjectId, except) => track(proactive.refreshCopies(kind, subjectId, except)),
+  };
+  const app = createTeamsApp(adapter, deps, views);
+  const server = createHttpServer({ adapter, app, log, healthy: store.healthy });
+
+  if (withScheduler) {
+    scheduler = startScheduler({ cron: config.scheduler.cron, timezone: config.timezone, jobs: [deliverNotificationsJob(delivery)], log, now: () => clock.now() });
+  }
+
+  return {
+    store,
+    delivery,
+    server,
+    /** Background work started by handlers (card copies being updated); tests await it. */
+    settled: () => Promise.all([...background]),
+    async listen(port = config.port, host = config.host): Promise<AddressInfo> {
+      await new Promise<void>((ok, fail) => {
+        server.once("error", fail);
+        server.listen(port, host, () => ok());
+      });
+      const address = server.address() as AddressInfo;
+      if (config.anonymous) {
+        log.warn({ host: address.address, port: address.port }, "local anonymous mode: no bot credentials, unauthenticated requests accepted, listening on loopback only");
+      } else {
+        log.info({ host: address.address, port: address.port }, "listening");
+      }
+      return address;
+    },
+    async close(): Promise<void> {
+      await scheduler?.stop();
+      await new Promise<void>((ok) => (server.listening ? server.close(() => ok()) : ok()));
+      await Promise.all([...background]);
+      await db.$disconnect();
+    },
+  };
+}

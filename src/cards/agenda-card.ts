@@ -1,0 +1,95 @@
+import { strings } from "../lib/strings.da.js";
+import { formatDateShort } from "../lib/format-da.js";
+import type { AgendaView } from "../domain/meeting-service.js";
+import type { Person } from "../domain/types.js";
+import { fieldError, type CardFeedback } from "./feedback.js";
+import { meetingStatus, meetingWhen, participantNames } from "./meeting-labels.js";
+import { expand, type AdaptiveCard } from "./template.js";
+
+export interface AgendaCardData {
+  intro: string;
+  title: string;
+  whenLabel: string;
+  when: string;
+  unitLabel: string;
+  unit: string;
+  participantsLabel: string;
+  participants: string;
+  statusLabel: string;
+  status: string;
+  notice: string;
+  error: string;
+  standingHeading: string;
+  standing: { label: string; minutes: string }[];
+  carriedHeading: string;
+  carriedNone: string;
+  carried: { label: string; color: string }[];
+  topicsHeading: string;
+  topicsNone: string;
+  topics: { label: string }[];
+  reflectionStatus: string;
+  locked: boolean;
+  lockedText: string;
+  addTopicLabel: string;
+  addTopicPlaceholder: string;
+  addTopicButton: string;
+  topicError: string;
+  meetingId: string;
+  reflectionButton: string;
+  formButton: string;
+}
+
+export interface AgendaCardInput {
+  view: AgendaView;
+  viewer: Person;
+  tz: string;
+  today: string;
+  feedback?: CardFeedback;
+  /** Set when the card arrives as part of the meeting pack. */
+  intro?: string;
+}
+
+export function buildAgendaCard({ view, viewer, tz, today, feedback, intro }: AgendaCardInput): AdaptiveCard {
+  const s = strings.agenda;
+  const { meeting } = view;
+  let n = 0;
+  const numbered = (title: string) => s.item(++n, title);
+  const isChair = meeting.chairId === viewer.id;
+  const isLeader = view.leader?.id === viewer.id;
+  const data: AgendaCardData = {
+    intro: intro ?? "",
+    title: s.title,
+    whenLabel: strings.meeting.when,
+    when: meetingWhen(meeting, tz),
+    unitLabel: strings.meeting.unit,
+    unit: meeting.unit.name,
+    participantsLabel: strings.meeting.participants,
+    participants: participantNames(meeting),
+    statusLabel: strings.followUp.status,
+    status: meetingStatus(meeting, view.locked),
+    notice: feedback?.notice ?? "",
+    error: feedback?.error ?? "",
+    standingHeading: s.standing,
+    standing: view.standing.map((i) => ({ label: numbered(i.title), minutes: i.minutes ? s.minutes(i.minutes) : "" })),
+    carriedHeading: s.carried,
+    carriedNone: view.carried.length === 0 ? s.carriedNone : "",
+    carried: view.carried.map((c) => ({
+      label: s.carriedItem(c.followUp.text, c.owner.name, formatDateShort(c.followUp.dueDate)),
+      color: c.followUp.dueDate < today ? "Attention" : "Default",
+    })),
+    topicsHeading: s.topics,
+    topicsNone: view.topics.length === 0 ? s.topicsNone : "",
+    topics: view.topics.map((t) => ({ label: numbered(t.addedBy ? s.topicBy(t.title, t.addedBy.name) : t.title) })),
+    reflectionStatus: view.leader ? s.reflectionStatus(view.leader.name, view.leaderReflectionSent) : "",
+    locked: view.locked,
+    lockedText: meeting.status === "planned" ? s.lockedStarted : strings.meeting.closed,
+    addTopicLabel: s.addTopicLabel,
+    addTopicPlaceholder: s.addTopicPlaceholder,
+    addTopicButton: s.addTopicButton,
+    topicError: fieldError(feedback, "topic"),
+    meetingId: meeting.id,
+    reflectionButton: isLeader ? s.reflectionButton : view.leaderReflectionSent ? s.viewReflectionButton : "",
+    formButton: isChair ? s.formButton : "",
+  };
+  return expand("agenda", data);
+}

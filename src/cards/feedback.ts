@@ -1,0 +1,16 @@
+/** What a card tells the person about their last action: a success notice, or what was wrong. */
+export interface CardFeedback {
+  notice?: string;
+  error?: string;
+  fieldErrors?: Record<string, string>;
+}
+
+export const fieldError = (f: CardFeedback | undefined, key: string): string => f?.fieldErrors?.[key] ?? "";
+
+/** Initials as the minutes use them: "Ole Kjær Jensen" → "OKJ". */
+export const initials = (name: string): string =>
+  name
+    .split(/[\s-]+/)
+    .filter(Boolean)
+    .map((w) => w[0]!.toUpperCase())
+    .join("");

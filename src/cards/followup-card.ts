@@ -1,0 +1,100 @@
+import { strings } from "../lib/strings.da.js";
+import { formatDateShort, formatInstantDateShort } from "../lib/format-da.js";
+import type { FollowUpView, Person } from "../domain/types.js";
+import type { CardFeedback } from "./feedback.js";
+import { followUpStatus } from "./followup-status.js";
+import { expand, type AdaptiveCard } from "./template.js";
+
+export interface FollowUpCardData {
+  heading: string;
+  headingColor: string;
+  title: string;
+  text: string;
+  notice: string;
+  error: string;
+  statusLabel: string;
+  status: string;
+  ownerLabel: string;
+  owner: string;
+  dueLabel: string;
+  due: string;
+  decisionLabel: string;
+  decision: string;
+  from: string;
+  commentsHeading: string;
+  comments: { by: string; text: string }[];
+  followUpId: string;
+  version: number;
+  isOpen: boolean;
+  isDone: boolean;
+  canChange: boolean;
+  doneButton: string;
+  postponeButton: string;
+  postponeLabel: string;
+  postponeRequired: string;
+  postponeSubmit: string;
+  minDate: string;
+  commentButton: string;
+  commentLabel: string;
+  commentRequired: string;
+  commentSubmit: string;
+  maxLength: number;
+  reopenButton: string;
+}
+
+export type FollowUpHeading = "assigned" | "due" | "none";
+
+export interface FollowUpCardInput {
+  view: FollowUpView;
+  viewer: Person;
+  today: string;
+  tz: string;
+  maxLength: number;
+  heading?: FollowUpHeading;
+  feedback?: CardFeedback;
+}
+
+export function buildFollowUpCard({ view, viewer, today, tz, maxLength, heading = "none", feedback }: FollowUpCardInput): AdaptiveCard {
+  const s = strings.followUp;
+  const f = view.followUp;
+  const status = followUpStatus(f, today, tz);
+  const headingText =
+    heading === "assigned" ? s.assignedHeading : heading === "due" ? (f.dueDate < today ? s.overdueHeading(formatDateShort(f.dueDate)) : s.dueTodayHeading) : "";
+  const data: FollowUpCardData = {
+    heading: headingText,
+    headingColor: heading === "due" ? "Attention" : "Accent",
+    title: s.title,
+    text: f.text,
+    notice: feedback?.notice ?? "",
+    error: feedback?.error ?? Object.values(feedback?.fieldErrors ?? {}).join(" "),
+    statusLabel: s.status,
+    status: status.text,
+    ownerLabel: s.owner,
+    owner: view.owner.name,
+    dueLabel: s.due,
+    due: formatDateShort(f.dueDate),
+    decisionLabel: s.decision,
+    decision: view.decisionText ?? "–",
+    from: s.from(strings.meeting.kindOneOnOne, formatInstantDateShort(view.meeting.startsAt, tz)),
+    commentsHeading: s.comments,
+    comments: view.comments.slice(-5).map((c) => ({ by: `${c.author.name}, ${formatInstantDateShort(c.at, tz)}`, text: c.text })),
+    followUpId: f.id,
+    version: f.version,
+    isOpen: f.status === "open",
+    isDone: f.status === "done",
+    canChange: viewer.id === view.owner.id || viewer.id === view.meeting.chairId,
+    doneButton: s.doneButton,
+    postponeButton: s.postponeButton,
+    postponeLabel: s.postponeLabel,
+    postponeRequired: strings.generic.invalidDate,
+    postponeSubmit: s.postponeSubmit,
+    minDate: today,
+    commentButton: s.commentButton,
+    commentLabel: s.commentLabel,
+    commentRequired: s.commentRequired,
+    commentSubmit: s.commentSubmit,
+    maxLength,
+    reopenButton: s.reopenButton,
+  };
+  return expand("followup", data);
+}

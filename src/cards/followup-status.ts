@@ -1,0 +1,13 @@
+import { strings } from "../lib/strings.da.js";
+import { formatDateShort, formatInstantDateShort } from "../lib/format-da.js";
+import type { FollowUp } from "../domain/types.js";
+
+/** How a follow-up's state reads in a card, and its colour. */
+export function followUpStatus(f: FollowUp, today: string, tz: string): { text: string; color: "Default" | "Attention" | "Warning" | "Good" } {
+  const s = strings.followUp;
+  if (f.status === "done") return { text: s.doneOn(f.doneAt ? formatInstantDateShort(f.doneAt, tz) : ""), color: "Good" };
+  if (f.status === "cancelled") return { text: s.cancelled, color: "Default" };
+  if (f.dueDate < today) return { text: `${s.overdue} (${s.due.toLowerCase()} ${formatDateShort(f.dueDate)})`, color: "Attention" };
+  if (f.dueDate === today) return { text: s.dueToday, color: "Warning" };
+  return { text: `${s.open} (${s.due.toLowerCase()} ${formatDateShort(f.dueDate)})`, color: "Default" };
+}

@@ -1,0 +1,90 @@
+import { strings } from "../lib/strings.da.js";
+import { formatInstantDateShort } from "../lib/format-da.js";
+import type { FollowUpView } from "../domain/types.js";
+import type { CardFeedback } from "./feedback.js";
+import { followUpStatus } from "./followup-status.js";
+import { expand, type AdaptiveCard } from "./template.js";
+
+export interface MyTasksCardData {
+  title: string;
+  summary: string;
+  notice: string;
+  error: string;
+  items: {
+    text: string;
+    status: string;
+    statusColor: string;
+    from: string;
+    followUpId: string;
+    version: number;
+    isOpen: boolean;
+    dueInput: string;
+    commentInput: string;
+  }[];
+  more: string;
+  doneButton: string;
+  postponeButton: string;
+  postponeLabel: string;
+  postponeSubmit: string;
+  commentButton: string;
+  commentLabel: string;
+  commentSubmit: string;
+  minDate: string;
+  maxLength: number;
+  refreshButton: string;
+}
+
+/** Input ids per item; the handler finds the value through the name the action carries. */
+export const taskInputIds = (i: number) => ({ due: `newDueDate_${i}`, comment: `comment_${i}` });
+
+export interface MyTasksCardInput {
+  items: FollowUpView[];
+  total: number;
+  /** A follow-up just acted on: shown in place with its new state even if no longer open. */
+  changed?: FollowUpView;
+  today: string;
+  tz: string;
+  maxLength: number;
+  feedback?: CardFeedback;
+}
+
+export function buildMyTasksCard({ items, total, changed, today, tz, maxLength, feedback }: MyTasksCardInput): AdaptiveCard {
+  const s = strings.tasks;
+  const f = strings.followUp;
+  const list = [...items];
+  if (changed && !list.some((v) => v.followUp.id === changed.followUp.id)) list.unshift(changed);
+  const shown = list.map((v) => (changed && v.followUp.id === changed.followUp.id ? changed : v));
+  const data: MyTasksCardData = {
+    title: s.title,
+    summary: total === 0 ? s.none : s.count(total),
+    notice: feedback?.notice ?? "",
+    error: feedback?.error ?? Object.values(feedback?.fieldErrors ?? {}).join(" "),
+    items: shown.map((v, i) => {
+      const st = followUpStatus(v.followUp, today, tz);
+      const ids = taskInputIds(i);
+      return {
+        text: v.followUp.text,
+        status: st.text,
+        statusColor: st.color,
+        from: f.from(strings.meeting.kindOneOnOne, formatInstantDateShort(v.meeting.startsAt, tz)),
+        followUpId: v.followUp.id,
+        version: v.followUp.version,
+        isOpen: v.followUp.status === "open",
+        dueInput: ids.due,
+        commentInput: ids.comment,
+      };
+    }),
+    more: total > items.length ? s.more(total - items.length) : "",
+    doneButton: f.doneButton,
+    postponeButton: f.postponeButton,
+    postponeLabel: f.postponeLabel,
+    postponeSubmit: f.postponeSubmit,
+    commentButton: f.commentButton,
+    commentLabel: f.commentLabel,
+    commentSubmit: f.commentSubmit,
+    minDate: today,
+    maxLength,
+    refreshButton: s.refresh,
+  };
+  return expand("my-tasks", data);
+}

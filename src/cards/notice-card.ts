@@ -1,0 +1,13 @@
+import { expand, type AdaptiveCard } from "./template.js";
+
+export interface NoticeCardData {
+  title: string;
+  text: string;
+  color: "Default" | "Attention" | "Good";
+}
+
+/** A short message as a card: refusals and errors outside any form. */
+export function buildNoticeCard(text: string, opts: { title?: string; tone?: "info" | "error" } = {}): AdaptiveCard {
+  const data: NoticeCardData = { title: opts.title ?? "", text, color: opts.tone === "error" ? "Attention" : "Default" };
+  return expand("notice", data);
+}

@@ -1,0 +1,69 @@
+import { strings } from "../lib/strings.da.js";
+import { formatDateShort } from "../lib/format-da.js";
+import type { AgendaItem, FollowUp, FormRow, Meeting } from "../domain/types.js";
+import { initials } from "./feedback.js";
+import { meetingWhen, participantNames } from "./meeting-labels.js";
+import { expand, type AdaptiveCard } from "./template.js";
+
+export interface ReferatCardData {
+  intro: string;
+  title: string;
+  whenLabel: string;
+  when: string;
+  unitLabel: string;
+  unit: string;
+  participantsLabel: string;
+  participants: string;
+  decisionsLabel: string;
+  noDecisions: string;
+  items: { heading: string; decisions: { text: string; followsUp: string }[] }[];
+  openSummary: string;
+}
+
+export interface ReferatCardInput {
+  meeting: Meeting;
+  agendaItems: AgendaItem[];
+  rows: FormRow[];
+  followUps: FollowUp[];
+  tz: string;
+  intro?: boolean;
+}
+
+/** The minutes in the shape leaders know: «Punkt N: titel», «Beslutninger:», «(XX følger op)». */
+export function buildReferatCard({ meeting, agendaItems, rows, followUps, tz, intro }: ReferatCardInput): AdaptiveCard {
+  const s = strings.referat;
+  const names = new Map(meeting.participants.map((p) => [p.person.id, p.person.name]));
+  const decisionOf = (r: FormRow) => ({
+    text: r.decision,
+    followsUp:
+      r.followUpText && r.ownerId && r.dueDate
+        ? `${r.followUpText} ${s.followsUp(initials(names.get(r.ownerId) ?? ""), formatDateShort(r.dueDate))}`
+        : "",
+  });
+  let n = 0;
+  const items = agendaItems
+    .filter((it) => it.kind !== "carried")
+    .map((it) => {
+      n += 1;
+      const byInitials = it.addedBy ? initials(it.addedBy.name) : "";
+      return { heading: s.item(n, it.title, byInitials), decisions: rows.filter((r) => r.agendaItemId === it.id).map(decisionOf) };
+    });
+  const other = rows.filter((r) => !r.agendaItemId || !agendaItems.some((it) => it.id === r.agendaItemId));
+  if (other.length > 0) items.push({ heading: s.other, decisions: other.map(decisionOf) });
+  const open = followUps.filter((f) => f.status === "open").length;
+  const data: ReferatCardData = {
+    intro: intro ? s.intro : "",
+    title: s.title,
+    whenLabel: s.when,
+    when: meetingWhen(meeting, tz),
+    unitLabel: strings.meeting.unit,
+    unit: meeting.unit.name,
+    participantsLabel: s.participants,
+    participants: participantNames(meeting),
+    decisionsLabel: s.decisions,
+    noDecisions: s.noDecisions,
+    items,
+    openSummary: s.openFollowUps(open),
+  };
+  return expand("referat", data);
+}

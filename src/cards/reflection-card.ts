@@ -1,0 +1,78 @@
+import { strings } from "../lib/strings.da.js";
+import { formatDateTime } from "../lib/format-da.js";
+import type { ReflectionView } from "../domain/reflection-service.js";
+import { fieldError, type CardFeedback } from "./feedback.js";
+import { meetingWhen } from "./meeting-labels.js";
+import { expand, type AdaptiveCard } from "./template.js";
+
+export interface ReflectionCardData {
+  title: string;
+  subtitle: string;
+  notice: string;
+  error: string;
+  intro: string;
+  editing: boolean;
+  canEdit: boolean;
+  maxLength: number;
+  questions: { text: string; mark: string; help: string; inputId: string; answer: string; answerShown: string; error: string }[];
+  status: string;
+  privacy: string;
+  sendButton: string;
+  editButton: string;
+  meetingId: string;
+  version: number;
+}
+
+/** The input id of a question in the card. */
+export const questionInputId = (questionId: string): string => `q_${questionId}`;
+
+export interface ReflectionCardInput {
+  view: ReflectionView;
+  tz: string;
+  maxLength: number;
+  /** Show the form (first fill, or the author chose to edit, or a send failed). */
+  editing?: boolean;
+  /** What the person typed, kept when a send is refused. */
+  typed?: Record<string, string>;
+  feedback?: CardFeedback;
+}
+
+export function buildReflectionCard({ view, tz, maxLength, editing, typed, feedback }: ReflectionCardInput): AdaptiveCard {
+  const s = strings.reflection;
+  const r = view.reflection;
+  const sent = r?.status === "sent";
+  const isEditing = view.editable && (editing ?? !sent);
+  let status = "";
+  if (sent && r?.sentAt) status = `${s.sentAt(formatDateTime(r.sentAt, tz))} ${view.editable ? s.editableUntil(meetingWhen(view.meeting, tz)) : ""}`.trim();
+  else if (!view.viewerIsAuthor) status = s.onlyAuthorBeforeSent;
+  else if (!view.editable) status = s.lockedStarted;
+  const data: ReflectionCardData = {
+    title: s.title,
+    subtitle: `${view.viewerIsAuthor ? "" : `${s.authorHeading(view.author.name)} · `}${meetingWhen(view.meeting, tz)}`,
+    notice: feedback?.notice ?? "",
+    error: feedback?.error ?? "",
+    intro: s.intro,
+    editing: isEditing,
+    canEdit: view.editable && sent,
+    maxLength,
+    questions: view.questions.map((q) => {
+      const answer = typed?.[q.id] ?? r?.answers[q.id] ?? "";
+      return {
+        text: q.text,
+        mark: q.required ? strings.generic.requiredMark : strings.generic.optionalMark,
+        help: q.help,
+        inputId: questionInputId(q.id),
+        answer,
+        answerShown: r ? (r.answers[q.id] ?? "–") : "",
+        error: fieldError(feedback, q.id),
+      };
+    }),
+    status,
+    privacy: view.viewerIsAuthor && view.other ? s.privacy(view.other.name) : s.privacyOther,
+    sendButton: sent ? s.saveChanges : s.send,
+    editButton: s.edit,
+    meetingId: view.meeting.id,
+    version: r?.version ?? 0,
+  };
+  return expand("reflection", data);
+}

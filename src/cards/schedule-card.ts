@@ -1,0 +1,77 @@
+import { strings } from "../lib/strings.da.js";
+import type { LeaderOfUnit } from "../domain/types.js";
+import { fieldError, type CardFeedback } from "./feedback.js";
+import { expand, type AdaptiveCard } from "./template.js";
+
+export interface ScheduleCardData {
+  title: string;
+  intro: string;
+  notice: string;
+  error: string;
+  showForm: boolean;
+  leaderLabel: string;
+  leaderPlaceholder: string;
+  leaderRequired: string;
+  leaderValue: string;
+  leaderError: string;
+  leaders: { title: string; value: string }[];
+  dateLabel: string;
+  dateRequired: string;
+  dateValue: string;
+  dateError: string;
+  minDate: string;
+  timeLabel: string;
+  timeRequired: string;
+  timeValue: string;
+  timeError: string;
+  minTime: string;
+  maxTime: string;
+  submit: string;
+  again: string;
+}
+
+/** The value of a leader choice: the unit and the person, both needed to schedule. */
+export const leaderChoiceValue = (l: LeaderOfUnit): string => `${l.unit.id}/${l.leader.id}`;
+
+export interface ScheduleCardInput {
+  leaders: LeaderOfUnit[];
+  today: string;
+  packLead: string;
+  workday: { start: string; end: string };
+  values?: { leader?: string; date?: string; time?: string };
+  feedback?: CardFeedback;
+  /** After a successful schedule: the confirmation replaces the form. */
+  done?: string;
+}
+
+export function buildScheduleCard(input: ScheduleCardInput): AdaptiveCard {
+  const s = strings.schedule;
+  const f = input.feedback;
+  const data: ScheduleCardData = {
+    title: s.title,
+    intro: s.intro(input.packLead),
+    notice: input.done ?? f?.notice ?? "",
+    error: f?.error ?? "",
+    showForm: !input.done,
+    leaderLabel: s.leaderLabel,
+    leaderPlaceholder: s.leaderPlaceholder,
+    leaderRequired: s.chooseLeader,
+    leaderValue: input.values?.leader ?? "",
+    leaderError: fieldError(f, "leader"),
+    leaders: input.leaders.map((l) => ({ title: `${l.leader.name}, ${l.unit.name}`, value: leaderChoiceValue(l) })),
+    dateLabel: s.dateLabel,
+    dateRequired: strings.generic.invalidDate,
+    dateValue: input.values?.date ?? "",
+    dateError: fieldError(f, "date"),
+    minDate: input.today,
+    timeLabel: s.timeLabel,
+    timeRequired: s.invalidTime,
+    timeValue: input.values?.time ?? "",
+    timeError: fieldError(f, "time"),
+    minTime: input.workday.start,
+    maxTime: input.workday.end,
+    submit: s.submit,
+    again: s.again,
+  };
+  return expand("schedule", data);
+}

@@ -1,0 +1,125 @@
+import { z } from "zod";
+import { isValidLocalTime } from "./lib/zoned-time.js";
+
+/**
+ * Every setting the bot reads, in one schema. Nothing else reads `process.env`.
+ * `.env.example` documents each key.
+ */
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const time = z.string().refine(isValidLocalTime, "skal være et klokkeslæt som 08:00");
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+    HOST: z.string().min(1).optional(),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    DATABASE_URL: z
+      .string()
+      .regex(/^file:/, "skal begynde med file: (SQLite); PostgreSQL kommer i en senere udgave")
+      .default("file:./data/laeringsloop.db"),
+    BOT_ID: z.string().uuid("skal være bot-registreringens app-id (en GUID)").optional(),
+    BOT_PASSWORD: z.string().min(1).optional(),
+    BOT_TYPE: z.enum(["SingleTenant", "MultiTenant", "UserAssignedMSI"]).default("SingleTenant"),
+    BOT_TENANT_ID: z.string().uuid("skal være Entra-lejerens id (en GUID)").optional(),
+    ORG_FILE: z.string().min(1).optional(),
+    TIMEZONE: z.string().default("Europe/Copenhagen"),
+    WORKDAY_START: time.default("08:00"),
+    WORKDAY_END: time.default("15:30"),
+    WORKDAYS: z
+      .string()
+      .regex(/^[1-7](,[1-7])*$/, "skal være ugedage som 1,2,3,4,5 (1 = mandag)")
+      .default("1,2,3,4,5")
+      .transform((s) => [...new Set(s.split(",").map(Number))]),
+    CLOSED_DAYS: z
+      .string()
+      .regex(/^$|^(\d{4}-)?\d{2}-\d{2}(,(\d{4}-)?\d{2}-\d{2})*$/, "skal være datoer som 12-24 eller 2027-05-07, adskilt af komma")
+      .default("12-24,12-31")
+      .transform((s) => (s ? s.split(",") : [])),
+    MEETING_PACK_LEAD_DAYS: z.coerce.number().int().min(0).max(20).default(3),
+    ONE_ON_ONE_MINUTES: z.coerce.number().int().min(15).max(240).default(60),
+    SCHEDULER_ENABLED: bool.default("true"),
+    SCHEDULER_CRON: z.string().default("* * * * *"),
+    MAX_TEXT_LENGTH: z.coerce.number().int().min(100).max(10000).default(2000),
+  })
+  .superRefine((c, ctx) => {
+    if (c.WORKDAY_START >= c.WORKDAY_END) {
+      ctx.addIssue({ code: "custom", path: ["WORKDAY_END"], message: "skal ligge efter WORKDAY_START" });
+    }
+    const hasId = Boolean(c.BOT_ID);
+    if (hasId && !c.BOT_PASSWORD && c.BOT_TYPE !== "UserAssignedMSI") {
+      ctx.addIssue({ code: "custom", path: ["BOT_PASSWORD"], message: "mangler, når BOT_ID er sat" });
+    }
+    if (!hasId && c.BOT_PASSWORD) {
+      ctx.addIssue({ code: "custom", path: ["BOT_ID"], message: "mangler, når BOT_PASSWORD er sat" });
+    }
+    if (c.BOT_TYPE === "SingleTenant" && hasId && !c.BOT_TENANT_ID) {
+      ctx.addIssue({ code: "custom", path: ["BOT_TENANT_ID"], message: "mangler for en SingleTenant-bot" });
+    }
+    if (c.NODE_ENV === "production" && !hasId) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["BOT_ID"],
+        message: "mangler: i production starter botten ikke uden bot-legitimation (BOT_ID, BOT_PASSWORD, BOT_TENANT_ID)",
+      });
+    }
+  });
+
+export type RawConfig = z.infer<typeof schema>;
+
+export interface Config {
+  env: RawConfig["NODE_ENV"];
+  port: number;
+  host: string;
+  logLevel: RawConfig["LOG_LEVEL"];
+  databaseUrl: string;
+  /** Absent in local anonymous mode (development/test without credentials). */
+  bot?: { appId: string; password?: string; type: RawConfig["BOT_TYPE"]; tenantId?: string };
+  anonymous: boolean;
+  orgFile?: string;
+  timezone: string;
+  workingHours: { start: string; end: string; workdays: number[]; closedDays: string[] };
+  meetingPackLeadDays: number;
+  oneOnOneMinutes: number;
+  scheduler: { enabled: boolean; cron: string };
+  maxTextLength: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Ugyldig konfiguration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Reads and validates all settings; throws one ConfigError naming every bad key. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // Empty strings in .env files mean "not set".
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".") || "(config)"}: ${i.message}`));
+  }
+  const c = parsed.data;
+  const anonymous = !c.BOT_ID;
+  return {
+    env: c.NODE_ENV,
+    port: c.PORT,
+    // Anonymous mode accepts unauthenticated requests, so it only ever listens on loopback.
+    host: anonymous ? "127.0.0.1" : (c.HOST ?? "0.0.0.0"),
+    logLevel: c.LOG_LEVEL,
+    databaseUrl: c.DATABASE_URL,
+    bot: c.BOT_ID ? { appId: c.BOT_ID, password: c.BOT_PASSWORD, type: c.BOT_TYPE, tenantId: c.BOT_TENANT_ID } : undefined,
+    anonymous,
+    orgFile: c.ORG_FILE,
+    timezone: c.TIMEZONE,
+    workingHours: { start: c.WORKDAY_START, end: c.WORKDAY_END, workdays: c.WORKDAYS, closedDays: c.CLOSED_DAYS },
+    meetingPackLeadDays: c.MEETING_PACK_LEAD_DAYS,
+    oneOnOneMinutes: c.ONE_ON_ONE_MINUTES,
+    scheduler: { enabled: c.SCHEDULER_ENABLED, cron: c.SCHEDULER_CRON },
+    maxTextLength: c.MAX_TEXT_LENGTH,
+  };
+}

@@ -1,0 +1,21 @@
+import { AppError } from "../lib/errors.js";
+import { strings } from "../lib/strings.da.js";
+import type { Meeting, Person } from "./types.js";
+
+/** Authorisation rules. Services call these, so no handler can forget them. */
+
+export const isParticipant = (meeting: Meeting, personId: string): boolean =>
+  meeting.participants.some((p) => p.person.id === personId);
+
+export const isChair = (meeting: Meeting, personId: string): boolean => meeting.chairId === personId;
+
+export const leaderOf = (meeting: Meeting): Person | undefined =>
+  meeting.participants.find((p) => p.role === "leader")?.person;
+
+export function assertParticipant(meeting: Meeting, personId: string): void {
+  if (!isParticipant(meeting, personId)) throw new AppError("not-authorised", strings.meeting.notParticipant);
+}
+
+export function assertChair(meeting: Meeting, personId: string): void {
+  if (!isChair(meeting, personId)) throw new AppError("not-authorised", strings.meeting.onlyChair);
+}

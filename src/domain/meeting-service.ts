@@ -1,0 +1,139 @@
+import { AppError } from "../lib/errors.js";
+import { newId } from "../lib/ids.js";
+import { strings } from "../lib/strings.da.js";
+import { addDays, compareDates, isValidLocalDate, isValidLocalTime, localDateOf, zonedToUtc } from "../lib/zoned-time.js";
+import { assertParticipant, isChair, leaderOf } from "./access.js";
+import { meetingPackRows } from "./notification-keys.js";
+import type { Clock, MeetingRepository, NotificationRepository, PeopleRepository, ReflectionRepository } from "./ports.js";
+import type { DomainSettings } from "./settings.js";
+import type { AgendaItem, FollowUpView, LeaderOfUnit, Meeting, Person } from "./types.js";
+
+export interface ScheduleInput {
+  leaderId: string;
+  unitId: string;
+  date: string;
+  time: string;
+}
+
+export interface AgendaView {
+  meeting: Meeting;
+  standing: AgendaItem[];
+  topics: AgendaItem[];
+  carried: FollowUpView[];
+  /** True once the meeting has started or closed: topics can no longer be added. */
+  locked: boolean;
+  leader?: Person;
+  leaderReflectionSent: boolean;
+}
+
+export interface MeetingServiceDeps {
+  people: PeopleRepository;
+  meetings: MeetingRepository;
+  reflections: ReflectionRepository;
+  notifications: NotificationRepository;
+  clock: Clock;
+  settings: DomainSettings;
+}
+
+export type MeetingService = ReturnType<typeof createMeetingService>;
+
+export function createMeetingService(deps: MeetingServiceDeps) {
+  const { people, meetings, reflections, notifications, clock, settings } = deps;
+  const { calendar } = settings;
+
+  async function getForParticipant(actor: Person, meetingId: string): Promise<Meeting> {
+    const meeting = await meetings.get(meetingId);
+    if (!meeting) throw new AppError("not-found", strings.generic.notFound);
+    assertParticipant(meeting, actor.id);
+    return meeting;
+  }
+
+  const hasStarted = (m: Meeting): boolean => m.status !== "planned" || clock.now() >= m.startsAt;
+
+  return {
+    hasStarted,
+    getForParticipant,
+
+    /** The leaders this person may schedule 1:1s with; refuses a person who is chief of nothing. */
+    async schedulableLeaders(actor: Person): Promise<LeaderOfUnit[]> {
+      const leaders = (await people.leadersForChief(actor.id)).filter((l) => l.leader.id !== actor.id);
+      if (leaders.length === 0) throw new AppError("not-authorised", strings.schedule.notChief);
+      return leaders;
+    },
+
+    async schedule(actor: Person, input: ScheduleInput): Promise<{ meeting: Meeting; packAt: Date }> {
+      const errors: Record<string, string> = {};
+      const leader = await people.byId(input.leaderId);
+      if (!leader || !leader.active) errors.leader = strings.schedule.chooseLeader;
+      const now = clock.now();
+      const today = localDateOf(now, settings.timezone);
+      if (!isValidLocalDate(input.date)) errors.date = strings.generic.invalidDate;
+      else if (compareDates(input.date, today) < 0) errors.date = strings.generic.dateInPast;
+      else if (compareDates(input.date, addDays(today, 730)) > 0) errors.date = strings.generic.dateTooFar;
+      else if (!calendar.isWorkingDay(input.date)) errors.date = strings.schedule.closedDay(calendar.closedReason(input.date) ?? "");
+      if (!isValidLocalTime(input.time)) errors.time = strings.schedule.invalidTime;
+      else if (input.time < calendar.dayStart || input.time >= calendar.dayEnd) {
+        errors.time = strings.schedule.outsideHours(calendar.dayStart, calendar.dayEnd);
+      }
+      if (Object.keys(errors).length > 0) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, errors);
+
+      // Authorisation after shape: the leader must lead the unit and the actor must be its chief.
+      const ledUnits = await people.unitsLedBy(input.leaderId);
+      const unit = ledUnits.find((u) => u.id === input.unitId);
+      if (!unit || !unit.active || !(await people.isChiefOfUnit(actor.id, unit.id)) || input.leaderId === actor.id) {
+        throw new AppError("not-authorised", strings.schedule.notChiefForLeader);
+      }
+      const startsAt = zonedToUtc(input.date, input.time, settings.timezone);
+      if (startsAt <= now) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, { time: strings.schedule.startsInPast });
+
+      const meeting = await meetings.create({
+        id: newId(),
+        kind: "one_on_one",
+        unitId: unit.id,
+        chairId: actor.id,
+        leaderId: input.leaderId,
+        startsAt,
+        durationMinutes: settings.oneOnOneMinutes,
+        standingItems: strings.templates.oneOnOne.standingItems.map((s) => ({ id: newId(), title: s.title, minutes: s.minutes })),
+      });
+      const rows = meetingPackRows(meeting, settings.meetingPackLeadDays, calendar, now);
+      await notifications.plan(rows);
+      return { meeting, packAt: rows[0]?.dueAt ?? now };
+    },
+
+    async agenda(actor: Person, meetingId: string): Promise<AgendaView> {
+      const meeting = await getForParticipant(actor, meetingId);
+      const items = await meetings.agendaItems(meeting.id);
+      // While the meeting is open, carried follow-ups are live (one done yesterday drops off);
+      // once closed, the agenda shows what was frozen at closing.
+      const carried =
+        meeting.status === "planned" ? await meetings.carriedFollowUps(meeting) : await meetings.frozenCarried(meeting.id);
+      const leader = leaderOf(meeting);
+      const leaderReflection = leader ? await reflections.get(meeting.id, leader.id) : undefined;
+      return {
+        meeting,
+        standing: items.filter((i) => i.kind === "standing"),
+        topics: items.filter((i) => i.kind === "topic"),
+        carried,
+        locked: hasStarted(meeting),
+        leader,
+        leaderReflectionSent: leaderReflection?.status === "sent",
+      };
+    },
+
+    async addTopic(actor: Person, meetingId: string, title: string): Promise<void> {
+      const meeting = await getForParticipant(actor, meetingId);
+      if (hasStarted(meeting)) throw new AppError("meeting-started", strings.agenda.lockedStarted);
+      const clean = title.trim();
+      if (!clean) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, { topic: strings.agenda.topicRequired });
+      if (clean.length > 200) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, { topic: strings.generic.tooLong(200) });
+      await meetings.addTopic(meeting.id, { id: newId(), title: clean, addedById: actor.id });
+    },
+
+    async listMine(actor: Person) {
+      return meetings.listForPerson(actor.id, clock.now(), { upcoming: 5, recent: 5 });
+    },
+
+    isChair: (m: Meeting, p: Person) => isChair(m, p.id),
+  };
+}

@@ -1,0 +1,63 @@
+import type { WorkingCalendar } from "../lib/working-calendar.js";
+import type { FollowUp, Meeting, PlannedNotification } from "./types.js";
+import { localDateOf } from "../lib/zoned-time.js";
+
+/**
+ * The outbox rows the domain plans. A key names what, for whom and for which version of the
+ * subject, so planning the same thing twice is harmless and a change makes a new key.
+ */
+
+export function meetingPackRows(meeting: Meeting, leadDays: number, calendar: WorkingCalendar, now: Date): PlannedNotification[] {
+  const meetingDate = localDateOf(meeting.startsAt, calendar.tz);
+  const packDate = calendar.addWorkingDays(meetingDate, -leadDays);
+  const planned = calendar.workingDayStart(packDate);
+  // Scheduled inside the lead time: send now (still only inside working hours).
+  const dueAt = planned < now ? calendar.nextWindowStart(now) : planned;
+  return meeting.participants.map((p) => ({
+    key: `meeting_pack:${meeting.id}:${p.person.id}:${meeting.startsAt.toISOString()}`,
+    kind: "meeting_pack" as const,
+    personId: p.person.id,
+    subjectId: meeting.id,
+    // If the working window opens only after the meeting began, send right away instead.
+    dueAt: dueAt < meeting.startsAt ? dueAt : now,
+    notAfter: meeting.startsAt,
+  }));
+}
+
+/** Sent at once to the person who acted; to anyone else in working hours. */
+const sendAt = (personId: string, actorId: string, calendar: WorkingCalendar, now: Date): Date =>
+  personId === actorId ? now : calendar.nextWindowStart(now);
+
+export function followUpAssignedRow(f: Pick<FollowUp, "id" | "ownerId">, actorId: string, calendar: WorkingCalendar, now: Date): PlannedNotification {
+  return {
+    key: `followup_assigned:${f.id}:${f.ownerId}`,
+    kind: "followup_assigned",
+    personId: f.ownerId,
+    subjectId: f.id,
+    dueAt: sendAt(f.ownerId, actorId, calendar, now),
+  };
+}
+
+/** One reminder on the due date (or the first working day after it), at the window start. */
+export function followUpDueRow(f: Pick<FollowUp, "id" | "ownerId" | "dueDate">, calendar: WorkingCalendar, now: Date): PlannedNotification {
+  const at = calendar.workingDayStart(calendar.nextWorkingDay(f.dueDate));
+  return {
+    key: dueKey(f),
+    kind: "followup_due",
+    personId: f.ownerId,
+    subjectId: f.id,
+    dueAt: at < now ? calendar.nextWindowStart(now) : at,
+  };
+}
+
+export const dueKey = (f: Pick<FollowUp, "id" | "ownerId" | "dueDate">): string => `followup_due:${f.id}:${f.ownerId}:${f.dueDate}`;
+
+export function referatRows(meeting: Meeting, actorId: string, calendar: WorkingCalendar, now: Date): PlannedNotification[] {
+  return meeting.participants.map((p) => ({
+    key: `referat:${meeting.id}:${p.person.id}`,
+    kind: "referat" as const,
+    personId: p.person.id,
+    subjectId: meeting.id,
+    dueAt: sendAt(p.person.id, actorId, calendar, now),
+  }));
+}

@@ -1,0 +1,17 @@
+import { isUniqueViolation } from "./errors.js";
+import type { ActivityLog } from "../domain/ports.js";
+import type { Db } from "./prisma-client.js";
+
+export function createActivityLog(db: Db): ActivityLog {
+  return {
+    async firstDelivery(activityKey) {
+      try {
+        await db.processedActivity.create({ data: { id: activityKey } });
+        return true;
+      } catch (e) {
+        if (!isUniqueViolation(e)) throw e;
+        return false;
+      }
+    },
+  };
+}

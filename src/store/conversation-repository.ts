@@ -1,0 +1,40 @@
+import type { ConversationRepository } from "../domain/ports.js";
+import type { Db } from "./prisma-client.js";
+
+export function createConversationRepository(db: Db): ConversationRepository {
+  return {
+    async save(ref) {
+      const data = {
+        conversationId: ref.conversationId,
+        serviceUrl: ref.serviceUrl,
+        tenantId: ref.tenantId ?? null,
+        reference: JSON.stringify(ref.reference),
+        active: true,
+      };
+      await db.conversationRef.upsert({ where: { personId: ref.personId }, create: { personId: ref.personId, ...data }, update: data });
+    },
+
+    async get(personId) {
+      const r = await db.conversationRef.findUnique({ where: { personId } });
+      if (!r) return undefined;
+      return {
+        personId: r.personId,
+        conversationId: r.conversationId,
+        serviceUrl: r.serviceUrl,
+        tenantId: r.tenantId ?? undefined,
+        reference: JSON.parse(r.reference) as Record<string, unknown>,
+        active: r.active,
+        greetedAt: r.greetedAt ?? undefined,
+      };
+    },
+
+    async markInactive(personId) {
+      await db.conversationRef.updateMany({ where: { personId }, data: { active: false } });
+    },
+
+    async claimGreeting(personId, at) {
+      const r = await db.conversationRef.updateMany({ where: { personId, greetedAt: null }, data: { greetedAt: at } });
+      return r.count === 1;
+    },
+  };
+}

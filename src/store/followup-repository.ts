@@ -1,0 +1,57 @@
+import type { FollowUpRepository } from "../domain/ports.js";
+import type { Person } from "../domain/types.js";
+import type { Db } from "./prisma-client.js";
+import { followUpViewInclude, toEvent, toFollowUp, toFollowUpView } from "./mappers.js";
+
+type LoadPeople = (ids: Iterable<string>) => Promise<Map<string, Person>>;
+
+export function createFollowUpRepository(db: Db, loadPeople: LoadPeople): FollowUpRepository {
+  return {
+    async get(id) {
+      const r = await db.followUp.findUnique({ where: { id }, include: followUpViewInclude });
+      if (!r) return undefined;
+      const people = await loadPeople([r.ownerId, ...r.events.map((e) => e.actorId)]);
+      return toFollowUpView(r, people);
+    },
+
+    async listOpenByOwner(ownerId, limit) {
+      const where = { ownerId, status: "open" };
+      const [rows, total] = await Promise.all([
+        db.followUp.findMany({ where, include: followUpViewInclude, orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }], take: limit }),
+        db.followUp.count({ where }),
+      ]);
+      const people = await loadPeople(rows.flatMap((r) => [r.ownerId, ...r.events.map((e) => e.actorId)]));
+      return { items: rows.flatMap((r) => toFollowUpView(r, people) ?? []), total };
+    },
+
+    async listByMeeting(meetingId) {
+      const rows = await db.followUp.findMany({ where: { meetingId }, orderBy: { createdAt: "asc" } });
+      return rows.map(toFollowUp);
+    },
+
+    async update(id, expectedVersion, patch, event) {
+      return db.$transaction(async (tx) => {
+        const res = await tx.followUp.updateMany({
+          where: { id, version: expectedVersion },
+          data: { ...patch, ...(patch.status === "open" ? { doneAt: null } : {}), version: { increment: 1 } },
+        });
+        if (res.count !== 1) return false;
+        await tx.followUpEvent.create({ data: { followUpId: id, kind: event.kind, actorId: event.actorId, at: event.at, data: JSON.stringify(event.data) } });
+        return true;
+      });
+    },
+
+    async addComment(id, event) {
+      // A comment changes what the card shows, so it moves the version on like any other change.
+      await db.$transaction([
+        db.followUpEvent.create({ data: { followUpId: id, kind: event.kind, actorId: event.actorId, at: event.at, data: JSON.stringify(event.data) } }),
+        db.followUp.update({ where: { id }, data: { version: { increment: 1 } } }),
+      ]);
+    },
+
+    async history(id) {
+      const rows = await db.followUpEvent.findMany({ where: { followUpId: id }, orderBy: { at: "asc" } });
+      return rows.map(toEvent);
+    },
+  };
+}

@@ -1,0 +1,74 @@
+import type { FormRepository } from "../domain/ports.js";
+import type { FormRow } from "../domain/types.js";
+import type { Db } from "./prisma-client.js";
+
+export function createFormRepository(db: Db): FormRepository {
+  async function rows(meetingId: string, client: Pick<Db, "decision"> = db): Promise<FormRow[]> {
+    const decisions = await client.decision.findMany({
+      where: { meetingId },
+      orderBy: { position: "asc" },
+      include: { followUps: { where: { status: { not: "cancelled" } }, orderBy: { createdAt: "asc" }, take: 1 } },
+    });
+    return decisions.map((d) => {
+      const f = d.followUps[0];
+      return {
+        decisionId: d.id,
+        agendaItemId: d.agendaItemId ?? undefined,
+        decision: d.text,
+        followUpId: f?.id,
+        followUpText: f?.text,
+        ownerId: f?.ownerId,
+        dueDate: f?.dueDate,
+        followUpStatus: f?.status as FormRow["followUpStatus"],
+      };
+    });
+  }
+
+  return {
+    rows: (meetingId) => rows(meetingId),
+
+    async revisionCount(meetingId) {
+      return db.formRevision.count({ where: { meetingId } });
+    },
+
+    async apply(meetingId, expectedVersion, change, editorId, at) {
+      return db.$transaction(async (tx) => {
+        // The version check and bump come first, so a concurrent save of the same version fails here.
+        const bumped = await tx.meeting.updateMany({ where: { id: meetingId, version: expectedVersion }, data: { version: { increment: 1 } } });
+        if (bumped.count !== 1) return undefined;
+        for (const d of change.createDecisions) {
+          await tx.decision.create({ data: { id: d.id, meetingId, agendaItemId: d.agendaItemId ?? null, position: d.position, text: d.text } });
+        }
+        for (const d of change.updateDecisions) {
+          await tx.decision.update({ where: { id: d.id, meetingId }, data: { agendaItemId: d.agendaItemId ?? null, position: d.position, text: d.text } });
+        }
+        for (const id of change.cancelFollowUpIds) {
+          const r = await tx.followUp.updateMany({ where: { id, meetingId, status: { not: "cancelled" } }, data: { status: "cancelled", version: { increment: 1 } } });
+          if (r.count === 1) await tx.followUpEvent.create({ data: { followUpId: id, kind: "cancelled", actorId: editorId, at, data: "{}" } });
+        }
+        // Follow-ups keep their history: a removed decision only loses its link, the follow-up is cancelled above.
+        if (change.deleteDecisionIds.length > 0) {
+          await tx.followUp.updateMany({ where: { decisionId: { in: change.deleteDecisionIds } }, data: { decisionId: null } });
+          await tx.decision.deleteMany({ where: { id: { in: change.deleteDecisionIds }, meetingId } });
+        }
+        for (const f of change.createFollowUps) {
+          await tx.followUp.create({ data: { id: f.id, meetingId, decisionId: f.decisionId, text: f.text, ownerId: f.ownerId, dueDate: f.dueDate, createdAt: at } });
+          await tx.followUpEvent.create({
+            data: { followUpId: f.id, kind: "created", actorId: editorId, at, data: JSON.stringify({ ownerId: f.ownerId, dueDate: f.dueDate }) },
+          });
+        }
+        for (const f of change.updateFollowUps) {
+          await tx.followUp.update({
+            where: { id: f.id, meetingId },
+            data: { decisionId: f.decisionId, text: f.text, ownerId: f.ownerId, dueDate: f.dueDate, version: { increment: 1 } },
+          });
+          await tx.followUpEvent.create({ data: { followUpId: f.id, kind: "edited", actorId: editorId, at, data: JSON.stringify(f.changes) } });
+        }
+        const revision = (await tx.formRevision.count({ where: { meetingId } })) + 1;
+        const snapshot = await rows(meetingId, tx);
+        await tx.formRevision.create({ data: { meetingId, revision, editedById: editorId, at, snapshot: JSON.stringify(snapshot) } });
+        return revision;
+      });
+    },
+  };
+}

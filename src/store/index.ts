@@ -1,0 +1,37 @@
+import type { Db } from "./prisma-client.js";
+import { createActivityLog } from "./activity-log.js";
+import { createConversationRepository } from "./conversation-repository.js";
+import { createFollowUpRepository } from "./followup-repository.js";
+import { createFormRepository } from "./form-repository.js";
+import { createMeetingRepository } from "./meeting-repository.js";
+import { createNotificationRepository } from "./notification-repository.js";
+import { createPeopleRepository } from "./people-repository.js";
+import { createReflectionRepository } from "./reflection-repository.js";
+import { createSentCardRepository } from "./sent-card-repository.js";
+
+export type Store = ReturnType<typeof createStore>;
+
+/** Every repository on one Prisma client. */
+export function createStore(db: Db) {
+  const people = createPeopleRepository(db);
+  return {
+    db,
+    people,
+    conversations: createConversationRepository(db),
+    meetings: createMeetingRepository(db, people.loadPeople),
+    reflections: createReflectionRepository(db),
+    forms: createFormRepository(db),
+    followUps: createFollowUpRepository(db, people.loadPeople),
+    notifications: createNotificationRepository(db),
+    sentCards: createSentCardRepository(db),
+    activityLog: createActivityLog(db),
+    async healthy(): Promise<boolean> {
+      try {
+        await db.$queryRawUnsafe("SELECT 1");
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  };
+}

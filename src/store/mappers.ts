@@ -1,0 +1,107 @@
+import type { FollowUp, FollowUpEvent, FollowUpView, Meeting, Person, Unit } from "../domain/types.js";
+
+/** Row → domain type conversions shared by the repositories. Prisma types stop here. */
+
+export const personSelect = { id: true, aadObjectId: true, name: true, email: true, active: true } as const;
+
+export function toPerson(p: { id: string; aadObjectId: string; name: string; email: string | null; active: boolean }): Person {
+  return { id: p.id, aadObjectId: p.aadObjectId, name: p.name, email: p.email ?? undefined, active: p.active };
+}
+
+export function toUnit(u: { id: string; name: string; type: string; selvejende: boolean; areaId: string; active: boolean }): Unit {
+  return { id: u.id, name: u.name, type: u.type as Unit["type"], selvejende: u.selvejende, areaId: u.areaId, active: u.active };
+}
+
+export const meetingInclude = {
+  unit: true,
+  participants: true,
+} as const;
+
+export function toMeeting(
+  m: {
+    id: string;
+    kind: string;
+    chairId: string;
+    startsAt: Date;
+    durationMinutes: number;
+    status: string;
+    version: number;
+    closedAt: Date | null;
+    unit: Parameters<typeof toUnit>[0];
+    participants: { personId: string; role: string }[];
+  },
+  people: Map<string, Person>,
+): Meeting {
+  return {
+    id: m.id,
+    kind: m.kind as Meeting["kind"],
+    unit: toUnit(m.unit),
+    chairId: m.chairId,
+    startsAt: m.startsAt,
+    durationMinutes: m.durationMinutes,
+    status: m.status as Meeting["status"],
+    version: m.version,
+    closedAt: m.closedAt ?? undefined,
+    participants: m.participants
+      .filter((p) => people.has(p.personId))
+      .map((p) => ({ person: people.get(p.personId)!, role: p.role as "chair" | "leader" }))
+      .sort((a, b) => (a.role === b.role ? 0 : a.role === "chair" ? -1 : 1)),
+  };
+}
+
+export function toFollowUp(f: {
+  id: string;
+  meetingId: string;
+  decisionId: string | null;
+  text: string;
+  ownerId: string;
+  dueDate: string;
+  status: string;
+  version: number;
+  createdAt: Date;
+  doneAt: Date | null;
+}): FollowUp {
+  return {
+    id: f.id,
+    meetingId: f.meetingId,
+    decisionId: f.decisionId ?? undefined,
+    text: f.text,
+    ownerId: f.ownerId,
+    dueDate: f.dueDate,
+    status: f.status as FollowUp["status"],
+    version: f.version,
+    createdAt: f.createdAt,
+    doneAt: f.doneAt ?? undefined,
+  };
+}
+
+export function toEvent(e: { kind: string; actorId: string; at: Date; data: string }): FollowUpEvent {
+  return { kind: e.kind as FollowUpEvent["kind"], actorId: e.actorId, at: e.at, data: JSON.parse(e.data) as Record<string, unknown> };
+}
+
+export const followUpViewInclude = {
+  meeting: { select: { id: true, kind: true, startsAt: true, chairId: true } },
+  decision: { select: { text: true } },
+  events: { where: { kind: "commented" }, orderBy: { at: "asc" as const } },
+} as const;
+
+export function toFollowUpView(
+  f: Parameters<typeof toFollowUp>[0] & {
+    meeting: { id: string; kind: string; startsAt: Date; chairId: string };
+    decision: { text: string } | null;
+    events: { kind: string; actorId: string; at: Date; data: string }[];
+  },
+  people: Map<string, Person>,
+): FollowUpView | undefined {
+  const owner = people.get(f.ownerId);
+  if (!owner) return undefined;
+  return {
+    followUp: toFollowUp(f),
+    owner,
+    meeting: { id: f.meeting.id, kind: f.meeting.kind as Meeting["kind"], startsAt: f.meeting.startsAt, chairId: f.meeting.chairId },
+    decisionText: f.decision?.text,
+    comments: f.events
+      .filter((e) => people.has(e.actorId))
+      .map((e) => ({ author: people.get(e.actorId)!, at: e.at, text: String((JSON.parse(e.data) as { text?: string }).text ?? "") })),
+  };
+}

@@ -1,0 +1,64 @@
+import { createHash, randomUUID } from "node:crypto";
+import { readdirSync, readFileSync, existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import Database from "better-sqlite3";
+import { ensureDatabaseFolder, sqliteFilePath } from "./database-url.js";
+
+/** The project's migrations folder, found from this file whether run from src/ or elsewhere. */
+export const MIGRATIONS_DIR = resolve(import.meta.dirname, "../../prisma/migrations");
+
+/**
+ * Applies pending migrations from prisma/migrations in order, in-process, recording them in
+ * Prisma's own `_prisma_migrations` table with Prisma's checksum (sha256 of the file), so
+ * `prisma migrate status` and `migrate deploy` agree with what the bot did. Each migration
+ * runs in a transaction; a changed, already-applied migration stops start-up.
+ */
+export function migrateSqlite(databaseUrl: string, dir = MIGRATIONS_DIR): { applied: string[] } {
+  ensureDatabaseFolder(databaseUrl);
+  const db = new Database(sqliteFilePath(databaseUrl));
+  try {
+    db.pragma("journal_mode = WAL");
+    db.pragma("busy_timeout = 5000");
+    db.exec(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+      "id" TEXT PRIMARY KEY NOT NULL,
+      "checksum" TEXT NOT NULL,
+      "finished_at" DATETIME,
+      "migration_name" TEXT NOT NULL,
+      "logs" TEXT,
+      "rolled_back_at" DATETIME,
+      "started_at" DATETIME NOT NULL DEFAULT current_timestamp,
+      "applied_steps_count" INTEGER UNSIGNED NOT NULL DEFAULT 0
+    )`);
+    const done = new Map(
+      (db.prepare(`SELECT migration_name, checksum FROM "_prisma_migrations" WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL`).all() as {
+        migration_name: string;
+        checksum: string;
+      }[]).map((r) => [r.migration_name, r.checksum]),
+    );
+    const names = readdirSync(dir, { withFileTypes: true })
+      .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, "migration.sql")))
+      .map((d) => d.name)
+      .sort();
+    const applied: string[] = [];
+    for (const name of names) {
+      const sql = readFileSync(join(dir, name, "migration.sql"), "utf8");
+      const checksum = createHash("sha256").update(sql).digest("hex");
+      const known = done.get(name);
+      if (known) {
+        if (known !== checksum) throw new Error(`Migration ${name} er ændret, efter den blev anvendt (checksum passer ikke).`);
+        continue;
+      }
+      const started = new Date().toISOString();
+      db.transaction(() => {
+        db.exec(sql);
+        db.prepare(
+          `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, ?, 1)`,
+        ).run(randomUUID(), checksum, new Date().toISOString(), name, started);
+      }).immediate();
+      applied.push(name);
+    }
+    return { applied };
+  } finally {
+    db.close();
+  }
+}

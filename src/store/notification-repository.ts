@@ -1,0 +1,86 @@
+import type { NotificationRepository } from "../domain/ports.js";
+import type { Notification } from "../domain/types.js";
+import type { Db } from "./prisma-client.js";
+import { isUniqueViolation } from "./errors.js";
+
+function toNotification(r: {
+  id: string; key: string; kind: string; personId: string; subjectId: string; dueAt: Date; notAfter: Date | null; status: string; attempts: number;
+}): Notification {
+  return {
+    id: r.id,
+    key: r.key,
+    kind: r.kind as Notification["kind"],
+    personId: r.personId,
+    subjectId: r.subjectId,
+    dueAt: r.dueAt,
+    notAfter: r.notAfter ?? undefined,
+    status: r.status as Notification["status"],
+    attempts: r.attempts,
+  };
+}
+
+export function createNotificationRepository(db: Db): NotificationRepository {
+  return {
+    async plan(rows) {
+      for (const r of rows) {
+        try {
+          await db.notification.create({
+            data: { key: r.key, kind: r.kind, personId: r.personId, subjectId: r.subjectId, dueAt: r.dueAt, notAfter: r.notAfter ?? null },
+          });
+        } catch (e) {
+          // The key exists: this exact send is already planned (or done). Planning is idempotent;
+          // a cancelled row planned again (e.g. a date moved back) comes back to life.
+          if (!isUniqueViolation(e)) throw e;
+          await db.notification.updateMany({ where: { key: r.key, status: "cancelled" }, data: { status: "pending", dueAt: r.dueAt, lastError: null } });
+        }
+      }
+    },
+
+    async cancelPending(subjectId, opts = {}) {
+      const res = await db.notification.updateMany({
+        where: {
+          subjectId,
+          status: "pending",
+          ...(opts.kinds ? { kind: { in: opts.kinds } } : {}),
+          ...(opts.exceptKeys?.length ? { key: { notIn: opts.exceptKeys } } : {}),
+        },
+        data: { status: "cancelled", lastError: "superseded" },
+      });
+      return res.count;
+    },
+
+    async claimDue(now, leaseMs, limit) {
+      // Pending rows that are due, and rows whose holder's lease ran out (a crashed worker).
+      const candidates = await db.notification.findMany({
+        where: { dueAt: { lte: now }, OR: [{ status: "pending" }, { status: "sending", leaseUntil: { lt: now } }] },
+        orderBy: { dueAt: "asc" },
+        take: limit,
+        select: { id: true, status: true, leaseUntil: true },
+      });
+      const leaseUntil = new Date(now.getTime() + leaseMs);
+      const claimed: Notification[] = [];
+      for (const c of candidates) {
+        // Conditional update: only one claimer can move the row from what it saw to "sending".
+        const res = await db.notification.updateMany({
+          where: { id: c.id, status: c.status, leaseUntil: c.leaseUntil },
+          data: { status: "sending", leaseUntil, attempts: { increment: 1 } },
+        });
+        if (res.count === 1) claimed.push(toNotification(await db.notification.findUniqueOrThrow({ where: { id: c.id } })));
+      }
+      return claimed;
+    },
+
+    async markSent(id, at) {
+      await db.notification.update({ where: { id }, data: { status: "sent", sentAt: at, leaseUntil: null } });
+    },
+    async markFailed(id, reason) {
+      await db.notification.update({ where: { id }, data: { status: "failed", lastError: reason, leaseUntil: null } });
+    },
+    async markCancelled(id, reason) {
+      await db.notification.update({ where: { id }, data: { status: "cancelled", lastError: reason, leaseUntil: null } });
+    },
+    async retryLater(id, at, reason) {
+      await db.notification.update({ where: { id }, data: { status: "pending", dueAt: at, lastError: reason, leaseUntil: null } });
+    },
+  };
+}

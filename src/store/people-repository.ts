@@ -1,0 +1,99 @@
+import type { OrganisationFile } from "../domain/organisation-file.js";
+import type { OrganisationSummary, PeopleRepository } from "../domain/ports.js";
+import type { LeaderOfUnit, Person } from "../domain/types.js";
+import type { Db } from "./prisma-client.js";
+import { personSelect, toPerson, toUnit } from "./mappers.js";
+
+export function createPeopleRepository(db: Db): PeopleRepository & { loadPeople(ids: Iterable<string>): Promise<Map<string, Person>> } {
+  async function loadPeople(ids: Iterable<string>): Promise<Map<string, Person>> {
+    const list = [...new Set(ids)];
+    if (list.length === 0) return new Map();
+    const rows = await db.person.findMany({ where: { id: { in: list } }, select: personSelect });
+    return new Map(rows.map((r) => [r.id, toPerson(r)]));
+  }
+
+  return {
+    loadPeople,
+
+    async byAadObjectId(aadObjectId) {
+      const p = await db.person.findUnique({ where: { aadObjectId }, select: personSelect });
+      return p ? toPerson(p) : undefined;
+    },
+
+    async byId(id) {
+      const p = await db.person.findUnique({ where: { id }, select: personSelect });
+      return p ? toPerson(p) : undefined;
+    },
+
+    async byIds(ids) {
+      return [...(await loadPeople(ids)).values()];
+    },
+
+    async leadersForChief(chiefId): Promise<LeaderOfUnit[]> {
+      const rows = await db.role.findMany({
+        where: {
+          role: "leder",
+          person: { active: true },
+          unit: { active: true, area: { active: true, roles: { some: { role: "chef", personId: chiefId } } } },
+        },
+        select: { person: { select: personSelect }, unit: true },
+      });
+      return rows
+        .filter((r) => r.unit)
+        .map((r) => ({ leader: toPerson(r.person), unit: toUnit(r.unit!) }))
+        .sort((a, b) => a.unit.name.localeCompare(b.unit.name, "da") || a.leader.name.localeCompare(b.leader.name, "da"));
+    },
+
+    async isChiefOfUnit(personId, unitId) {
+      const n = await db.role.count({ where: { role: "chef", personId, person: { active: true }, area: { units: { some: { id: unitId } } } } });
+      return n > 0;
+    },
+
+    async unitsLedBy(personId) {
+      const rows = await db.role.findMany({ where: { role: "leder", personId }, select: { unit: true } });
+      return rows.flatMap((r) => (r.unit ? [toUnit(r.unit)] : []));
+    },
+
+    async applyOrganisation(org: OrganisationFile): Promise<OrganisationSummary> {
+      return db.$transaction(async (tx) => {
+        const inFile = new Set(org.people.map((p) => p.id));
+        for (const p of org.people) {
+          await tx.person.upsert({
+            where: { id: p.id },
+            create: { id: p.id, aadObjectId: p.aadObjectId, name: p.name, email: p.email ?? null, active: true },
+            update: { aadObjectId: p.aadObjectId, name: p.name, email: p.email ?? null, active: true },
+          });
+        }
+        const deactivated = await tx.person.updateMany({ where: { id: { notIn: [...inFile] }, active: true }, data: { active: false } });
+        const areaIds: string[] = [];
+        const unitIds: string[] = [];
+        for (const a of org.areas) {
+          areaIds.push(a.id);
+          await tx.area.upsert({ where: { id: a.id }, create: { id: a.id, name: a.name }, update: { name: a.name, active: true } });
+          for (const u of a.units) {
+            unitIds.push(u.id);
+            const data = { name: u.name, type: u.type, selvejende: u.selvejende, areaId: a.id, active: true };
+            await tx.unit.upsert({ where: { id: u.id }, create: { id: u.id, ...data }, update: data });
+          }
+        }
+        // Areas and units no longer in the file stay (their meetings reference them) but go inactive.
+        await tx.area.updateMany({ where: { id: { notIn: areaIds } }, data: { active: false } });
+        await tx.unit.updateMany({ where: { id: { notIn: unitIds } }, data: { active: false } });
+        // Roles are derived from the file as a whole: replace them.
+        await tx.role.deleteMany({});
+        await tx.role.createMany({
+          data: org.areas.flatMap((a) => [
+            ...a.chiefs.map((personId) => ({ personId, role: "chef", areaId: a.id })),
+            ...a.units.flatMap((u) => u.leaders.map((personId) => ({ personId, role: "leder", unitId: u.id }))),
+          ]),
+        });
+        return {
+          areas: org.areas.length,
+          units: unitIds.length,
+          people: org.people.length,
+          deactivated: deactivated.count,
+        };
+      });
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import { Application, type TeamsAdapter } from "@microsoft/teams-ai";
+import type { TeamsDeps } from "./deps.js";
+import { register as registerActions } from "./handlers/actions/index.js";
+import { register as registerCommands } from "./handlers/commands/index.js";
+import { register as registerLifecycle } from "./handlers/lifecycle/index.js";
+import { buildNoticeCard } from "../cards/notice-card.js";
+import { strings } from "../lib/strings.da.js";
+import { cardActivity } from "./turn.js";
+import type { Views } from "./views.js";
+
+/** The teams-ai Application: routes only; every handler lives in its own file. */
+export function createTeamsApp(adapter: TeamsAdapter, deps: TeamsDeps, views: Views): Application {
+  const app = new Application({
+    adapter,
+    botAppId: deps.config.bot?.appId ?? "",
+    removeRecipientMention: true,
+    startTypingTimer: false,
+    longRunningMessages: false,
+  });
+  registerLifecycle(app, deps);
+  registerCommands(app, deps, views);
+  registerActions(app, deps, views);
+
+  // Last line of defence: handlers turn their own errors into cards, so this is for the unplanned.
+  adapter.onTurnError = async (context, error) => {
+    deps.log.error({ activityId: context.activity.id, err: { name: error.name, message: error.message, stack: error.stack } }, "turn failed");
+    if (context.activity.type === "message") {
+      await context.sendActivity(cardActivity(buildNoticeCard(strings.generic.unexpected, { tone: "error" }))).catch(() => undefined);
+    }
+  };
+  return app;
+}

@@ -1,0 +1,29 @@
+import type { Logger } from "pino";
+import type { Config } from "../config.js";
+import type { Clock } from "../domain/ports.js";
+import type { FollowUpService } from "../domain/followup-service.js";
+import type { FormService } from "../domain/form-service.js";
+import type { MeetingService } from "../domain/meeting-service.js";
+import type { PeopleService } from "../domain/people-service.js";
+import type { ReflectionService } from "../domain/reflection-service.js";
+import type { ActivityLog } from "../domain/ports.js";
+
+/** Cards the bot tracks per message so a change can update them where they were posted. */
+export type CardSubjectKind = "followup" | "referat";
+
+/** What Teams handlers may use: domain services, settings, the clock and a logger. */
+export interface TeamsDeps {
+  config: Config;
+  log: Logger;
+  clock: Clock;
+  people: PeopleService;
+  meetings: MeetingService;
+  reflections: ReflectionService;
+  forms: FormService;
+  followUps: FollowUpService;
+  activityLog: ActivityLog;
+  /** Asks the outbox to deliver now (after a change that planned sends), without waiting for the tick. */
+  kickDelivery(): void;
+  /** Brings every other posted copy of a card (a follow-up, a referat) up to date, in the background. */
+  refreshCardCopies(kind: CardSubjectKind, subjectId: string, exceptActivityId?: string): void;
+}

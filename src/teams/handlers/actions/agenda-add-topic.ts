@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { strings } from "../../../lib/strings.da.js";
+import type { TeamsDeps } from "../../deps.js";
+import { execute } from "../../turn.js";
+import type { Views } from "../../views.js";
+import { verbs } from "../../verbs.js";
+import { id, optionalText } from "./schemas.js";
+
+const schema = z.object({ meetingId: id, topic: optionalText });
+
+export const agendaAddTopic = (deps: TeamsDeps, views: Views) =>
+  execute(
+    deps,
+    verbs.agendaAddTopic,
+    schema,
+    async (t, data) => {
+      await deps.meetings.addTopic(t.actor, data.meetingId, data.topic);
+      return views.agenda(t.actor, data.meetingId, { feedback: { notice: strings.agenda.topicAdded } });
+    },
+    (t, data, err) => views.agenda(t.actor, data.meetingId, { feedback: { error: err.text, fieldErrors: err.fieldErrors } }),
+  );

@@ -1,0 +1,52 @@
+import { z } from "zod";
+import type { FollowUpOutcome } from "../../../domain/followup-service.js";
+import type { Turn } from "../../turn.js";
+import type { TeamsDeps } from "../../deps.js";
+import { execute } from "../../turn.js";
+import type { Views } from "../../views.js";
+import { id, localDate, text, version } from "./schemas.js";
+
+/**
+ * Data every follow-up button carries. `view: "tasks"` means the button sits on «mine opgaver»,
+ * so the answer is that list; otherwise the single follow-up card. Inputs on the list are named
+ * per item, and the button says which (dueInput / commentInput).
+ */
+export const followUpActionSchema = z
+  .object({
+    followUpId: id,
+    version,
+    view: z.enum(["tasks"]).optional(),
+    dueInput: z.string().max(40).optional(),
+    commentInput: z.string().max(40).optional(),
+  })
+  .catchall(z.unknown());
+
+export type FollowUpActionData = z.infer<typeof followUpActionSchema>;
+
+export const inputValue = (data: FollowUpActionData, name: string | undefined, fallback: string, schema: z.ZodTypeAny = text): string => {
+  const v = schema.safeParse(data[name ?? fallback] ?? "");
+  return v.success ? String(v.data) : "";
+};
+
+export const dueDateInput = (data: FollowUpActionData) => inputValue(data, data.dueInput, "newDueDate", localDate);
+export const commentInput = (data: FollowUpActionData) => inputValue(data, data.commentInput, "comment");
+
+/** One follow-up action: run it, update the other posted copies, and answer with the right card. */
+export function followUpAction(deps: TeamsDeps, views: Views, verb: string, act: (t: Turn, data: FollowUpActionData) => Promise<FollowUpOutcome>) {
+  return execute(
+    deps,
+    verb,
+    followUpActionSchema,
+    async (t, data) => {
+      const { view, notice } = await act(t, data);
+      deps.refreshCardCopies("followup", data.followUpId, t.context.activity.replyToId);
+      return data.view === "tasks"
+        ? views.tasks(t.actor, { changed: view, feedback: { notice } })
+        : views.followUp(t.actor, data.followUpId, { view, feedback: { notice } });
+    },
+    (t, data, err) => {
+      const feedback = { error: err.text, fieldErrors: err.fieldErrors };
+      return data.view === "tasks" ? views.tasks(t.actor, { feedback }) : views.followUp(t.actor, data.followUpId, { feedback });
+    },
+  );
+}

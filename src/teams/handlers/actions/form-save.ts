@@ -1,0 +1,65 @@
+import { z } from "zod";
+import { formInputIds } from "../../../cards/followup-form-card.js";
+import type { FormRowInput } from "../../../domain/form-service.js";
+import type { TeamsDeps } from "../../deps.js";
+import { execute } from "../../turn.js";
+import type { Views } from "../../views.js";
+import { verbs } from "../../verbs.js";
+import { id, localDate, text, version } from "./schemas.js";
+
+/** At most this many rows in one form: far more than a meeting makes, small enough to bound work. */
+const MAX_ROWS = 60;
+
+const schema = z
+  .object({
+    meetingId: id,
+    version,
+    rows: z
+      .array(z.object({ decisionId: z.string().max(100).default(""), followUpId: z.string().max(100).default("") }))
+      .max(MAX_ROWS),
+  })
+  .catchall(z.unknown());
+
+const field = (data: Record<string, unknown>, key: string, schema: z.ZodTypeAny = text): string => {
+  const v = schema.safeParse(data[key] ?? "");
+  return v.success ? String(v.data) : "";
+};
+
+/** Reads row i's inputs back (names from formInputIds); the row's ids come from the card's own data. */
+function rowsFrom(data: z.infer<typeof schema>): FormRowInput[] {
+  return data.rows.map((ref, i) => {
+    const ids = formInputIds(i);
+    return {
+      decisionId: ref.decisionId || undefined,
+      followUpId: ref.followUpId || undefined,
+      agendaItemId: field(data, ids.item, id.or(z.literal(""))) || undefined,
+      decision: field(data, ids.decision),
+      followUpText: field(data, ids.followUp),
+      ownerId: field(data, ids.owner, id.or(z.literal(""))) || undefined,
+      dueDate: field(data, ids.due, localDate) || undefined,
+    };
+  });
+}
+
+const saveForm = (close: boolean) => (deps: TeamsDeps, views: Views) =>
+  execute(
+    deps,
+    close ? verbs.formClose : verbs.formSave,
+    schema,
+    async (t, data) => {
+      const { revision, closedNow } = await deps.forms.save(t.actor, data.meetingId, data.version, rowsFrom(data), close);
+      deps.kickDelivery();
+      for (const r of rowsFrom(data)) if (r.followUpId) deps.refreshCardCopies("followup", r.followUpId);
+      if (!closedNow) deps.refreshCardCopies("referat", data.meetingId);
+      t.log.info({ meetingId: data.meetingId, revision, closedNow }, "form saved");
+      return views.form(t.actor, data.meetingId, { savedAt: t.now, revision });
+    },
+    (t, data, err) =>
+      views.form(t.actor, data.meetingId, {
+        typed: err.code === "invalid-input" ? rowsFrom(data) : undefined,
+        feedback: { error: err.text, fieldErrors: err.fieldErrors },
+      }),
+  );
+
+export const formSave = saveForm(false);
+export const formClose = saveForm(true);

@@ -1,0 +1,49 @@
+import type { Application } from "@microsoft/teams-ai";
+import type { TeamsDeps } from "../../deps.js";
+import type { Views } from "../../views.js";
+import { verbs, type Verb } from "../../verbs.js";
+import { agendaAddTopic } from "./agenda-add-topic.js";
+import { agendaOpen } from "./agenda-open.js";
+import { followUpComment } from "./followup-comment.js";
+import { followUpDone } from "./followup-done.js";
+import { followUpPostpone } from "./followup-postpone.js";
+import { followUpReopen } from "./followup-reopen.js";
+import { formClose, formSave } from "./form-save.js";
+import { formOpen } from "./form-open.js";
+import { helpOpen } from "./help-open.js";
+import { meetingsOpen } from "./meetings-open.js";
+import { referatOpen } from "./referat-open.js";
+import { reflectionEdit } from "./reflection-edit.js";
+import { reflectionOpen } from "./reflection-open.js";
+import { reflectionSend } from "./reflection-send.js";
+import { scheduleOpen } from "./schedule-open.js";
+import { scheduleSubmit } from "./schedule-submit.js";
+import { tasksOpen } from "./tasks-open.js";
+
+type Factory = (deps: TeamsDeps, views: Views) => Parameters<Application["adaptiveCards"]["actionExecute"]>[1];
+
+/** Verb → handler. Typed over every verb, so adding a verb without a handler does not compile. */
+export const actionHandlers: Record<Verb, Factory> = {
+  [verbs.helpOpen]: helpOpen,
+  [verbs.scheduleOpen]: scheduleOpen,
+  [verbs.scheduleSubmit]: scheduleSubmit,
+  [verbs.meetingsOpen]: meetingsOpen,
+  [verbs.tasksOpen]: tasksOpen,
+  [verbs.agendaOpen]: agendaOpen,
+  [verbs.agendaAddTopic]: agendaAddTopic,
+  [verbs.reflectionOpen]: reflectionOpen,
+  [verbs.reflectionEdit]: reflectionEdit,
+  [verbs.reflectionSend]: reflectionSend,
+  [verbs.formOpen]: formOpen,
+  [verbs.formSave]: formSave,
+  [verbs.formClose]: formClose,
+  [verbs.referatOpen]: referatOpen,
+  [verbs.followUpDone]: followUpDone,
+  [verbs.followUpReopen]: followUpReopen,
+  [verbs.followUpPostpone]: followUpPostpone,
+  [verbs.followUpComment]: followUpComment,
+};
+
+export function register(app: Application, deps: TeamsDeps, views: Views): void {
+  for (const [verb, factory] of Object.entries(actionHandlers)) app.adaptiveCards.actionExecute(verb, factory(deps, views));
+}

@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { strings } from "../../../lib/strings.da.js";
+import { questionInputId } from "../../../cards/reflection-card.js";
+import type { TeamsDeps } from "../../deps.js";
+import { execute } from "../../turn.js";
+import type { Views } from "../../views.js";
+import { verbs } from "../../verbs.js";
+import { id, text, version } from "./schemas.js";
+
+const schema = z.object({ meetingId: id, version }).catchall(z.unknown());
+
+/** The answers as typed, by question id (inputs are named q_<id>). */
+function answersFrom(deps: TeamsDeps, data: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const q of deps.reflections.questions) {
+    const v = text.safeParse(data[questionInputId(q.id)] ?? "");
+    out[q.id] = v.success ? v.data : "";
+  }
+  return out;
+}
+
+export const reflectionSend = (deps: TeamsDeps, views: Views) =>
+  execute(
+    deps,
+    verbs.reflectionSend,
+    schema,
+    async (t, data) => {
+      await deps.reflections.send(t.actor, data.meetingId, answersFrom(deps, data), data.version === 0 ? undefined : data.version);
+      return views.reflection(t.actor, data.meetingId, { editing: false, feedback: { notice: strings.reflection.sentNotice } });
+    },
+    (t, data, err) =>
+      views.reflection(t.actor, data.meetingId, {
+        editing: err.code === "invalid-input",
+        typed: err.code === "invalid-input" ? answersFrom(deps, data) : undefined,
+        feedback: { error: err.text, fieldErrors: err.fieldErrors },
+      }),
+  );

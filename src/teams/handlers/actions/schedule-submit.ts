@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { strings } from "../../../lib/strings.da.js";
+import { formatDateTime } from "../../../lib/format-da.js";
+import type { TeamsDeps } from "../../deps.js";
+import { execute } from "../../turn.js";
+import type { Views } from "../../views.js";
+import { verbs } from "../../verbs.js";
+import { localDate } from "./schemas.js";
+
+const schema = z.object({
+  leader: z.string().max(201).optional().default(""),
+  date: localDate.optional().default(""),
+  time: z.string().max(10).optional().default(""),
+});
+
+/** The leader choice is "unit/person" (see buildScheduleCard). */
+const splitLeader = (v: string) => {
+  const [unitId = "", leaderId = ""] = v.split("/");
+  return { unitId, leaderId };
+};
+
+export const scheduleSubmit = (deps: TeamsDeps, views: Views) =>
+  execute(
+    deps,
+    verbs.scheduleSubmit,
+    schema,
+    async (t, data) => {
+      const { unitId, leaderId } = splitLeader(data.leader);
+      const { meeting, packAt } = await deps.meetings.schedule(t.actor, { unitId, leaderId, date: data.date, time: data.time.slice(0, 5) });
+      deps.kickDelivery();
+      const leader = meeting.participants.find((p) => p.role === "leader")?.person.name ?? "";
+      const tz = deps.config.timezone;
+      const done = `${strings.schedule.done(leader, formatDateTime(meeting.startsAt, tz))} ${
+        packAt <= t.now ? strings.schedule.packNow : strings.schedule.packWhen(formatDateTime(packAt, tz))
+      }`;
+      return views.schedule(t.actor, { done });
+    },
+    (t, data, err) => views.schedule(t.actor, { values: data, feedback: { error: err.text, fieldErrors: err.fieldErrors } }),
+  );

@@ -1,0 +1,15 @@
+import { z } from "zod";
+
+/** Building blocks for parsing Action.Execute data (the card's data merged with its inputs). */
+export const id = z.string().trim().min(1).max(100);
+/** Card versions arrive as numbers or numeric strings, depending on the client. */
+export const version = z.coerce.number().int().min(0).max(1_000_000);
+/** Free text from an input: bounded here so nothing huge reaches the domain, which sets the real limit. */
+export const text = z.string().max(20_000);
+export const optionalText = text.optional().default("");
+export const localDate = z.string().max(40);
+
+/** Where an "open" button was pressed, so that card can be given back as it was. */
+export const from = z.enum(["meetings", "agenda"]).optional();
+
+export const meetingRef = z.object({ meetingId: id, from });

@@ -1,0 +1,25 @@
+import type { Application } from "@microsoft/teams-ai";
+import type { TeamsDeps } from "../../deps.js";
+import type { Views } from "../../views.js";
+import { help } from "./help.js";
+import { myMeetings } from "./my-meetings.js";
+import { myTasks } from "./my-tasks.js";
+import { schedule } from "./schedule.js";
+import { unknown } from "./unknown.js";
+
+/** Commands match whole messages, case-insensitively (teams-ai's string match is a substring match). */
+export const commandPatterns = {
+  help: /^\s*(hjælp|hjaelp|help|\?)\s*$/i,
+  schedule: /^\s*planl(æ|ae)g(\s+(en\s+)?1:1)?\s*$/i,
+  myTasks: /^\s*mine\s+opgaver\s*$/i,
+  myMeetings: /^\s*mine\s+m(ø|oe)der\s*$/i,
+};
+
+export function register(app: Application, deps: TeamsDeps, views: Views): void {
+  app.message(commandPatterns.help, help(deps, views));
+  app.message(commandPatterns.schedule, schedule(deps, views));
+  app.message(commandPatterns.myTasks, myTasks(deps, views));
+  app.message(commandPatterns.myMeetings, myMeetings(deps, views));
+  // Catch-all last: routes match in registration order.
+  app.activity("message", unknown(deps));
+}

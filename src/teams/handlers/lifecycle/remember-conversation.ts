@@ -1,0 +1,33 @@
+import { TurnContext } from "botbuilder";
+import { buildNoticeCard } from "../../../cards/notice-card.js";
+import { buildWelcomeCard } from "../../../cards/welcome-card.js";
+import { strings } from "../../../lib/strings.da.js";
+import type { TeamsDeps } from "../../deps.js";
+import { cardActivity, turnLogger } from "../../turn.js";
+
+export const isPersonal = (context: TurnContext): boolean => context.activity.conversation?.conversationType === "personal";
+
+/**
+ * Stores how to reach the person in their personal chat, and greets them the first time.
+ * Used on install, when the bot is added to the chat, and on every message (the first message
+ * may come before any install event reaches us).
+ */
+export async function rememberConversation(deps: TeamsDeps, context: TurnContext, opts: { greetUnknown: boolean }): Promise<void> {
+  if (!isPersonal(context)) return;
+  const log = turnLogger(deps, context);
+  const person = await deps.people.identify(context.activity.from?.aadObjectId);
+  if (!person) {
+    log.info({ outcome: "not-registered" }, "conversation");
+    if (opts.greetUnknown) await context.sendActivity(cardActivity(buildNoticeCard(strings.generic.notRegistered, { tone: "error" })));
+    return;
+  }
+  const reference = TurnContext.getConversationReference(context.activity);
+  const greet = await deps.people.rememberConversation(person, {
+    conversationId: context.activity.conversation.id,
+    serviceUrl: context.activity.serviceUrl,
+    tenantId: context.activity.conversation.tenantId ?? (context.activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id,
+    reference: JSON.parse(JSON.stringify(reference)) as Record<string, unknown>,
+  });
+  log.info({ personId: person.id, greeted: greet }, "conversation stored");
+  if (greet) await context.sendActivity(cardActivity(buildWelcomeCard()));
+}

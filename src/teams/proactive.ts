@@ -1,0 +1,84 @@
+import type { TeamsAdapter } from "@microsoft/teams-ai";
+import type { ConversationReference } from "botbuilder";
+import type { Logger } from "pino";
+import type { ConversationRepository, DeliveryResult, Messenger, PeopleRepository, SentCardRepository } from "../domain/ports.js";
+import type { ConversationRefRecord, Notification, Person } from "../domain/types.js";
+import type { CardSubjectKind } from "./deps.js";
+import { notificationCards } from "./notification-cards.js";
+import { cardActivity } from "./turn.js";
+import type { Views } from "./views.js";
+
+export interface ProactiveDeps {
+  adapter: TeamsAdapter;
+  botAppId: string;
+  views: Views;
+  people: PeopleRepository;
+  conversations: ConversationRepository;
+  sentCards: SentCardRepository;
+  log: Logger;
+}
+
+const RETRYABLE = new Set([412, 429, 502, 503, 504]);
+
+/** The HTTP status of a failed Bot Connector call, and its Retry-After in ms if given. */
+function failure(err: unknown): { status?: number; retryAfterMs?: number } {
+  const e = err as { statusCode?: number; response?: { status?: number; headers?: { get?(n: string): string | undefined } & Record<string, unknown> } };
+  const status = e?.statusCode ?? e?.response?.status;
+  const header = e?.response?.headers?.get?.("retry-after") ?? (e?.response?.headers?.["retry-after"] as string | undefined);
+  const secs = header ? Number(header) : NaN;
+  return { status, retryAfterMs: Number.isFinite(secs) ? secs * 1000 : undefined };
+}
+
+/** Sends outbox rows as cards in the person's personal chat, and updates posted cards in place. */
+export function createProactive(deps: ProactiveDeps) {
+  const { adapter, botAppId, views, people, conversations, sentCards, log } = deps;
+
+  const messenger: Messenger = {
+    async deliver(n: Notification, to: ConversationRefRecord): Promise<DeliveryResult> {
+      const person = await people.byId(n.personId);
+      if (!person) return { outcome: "gone", reason: "person-unknown" };
+      const outgoing = await notificationCards(views, n, person);
+      try {
+        await adapter.continueConversationAsync(botAppId, to.reference as Partial<ConversationReference>, async (ctx) => {
+          for (const o of outgoing) {
+            const res = await ctx.sendActivity(cardActivity(o.card));
+            if (o.track && res?.id) {
+              await sentCards.record({ subjectKind: o.track.kind, subjectId: o.track.subjectId, personId: person.id, conversationId: to.conversationId, activityId: res.id });
+            }
+          }
+        });
+        return { outcome: "sent" };
+      } catch (err) {
+        const { status, retryAfterMs } = failure(err);
+        if (status === 403 || status === 404) return { outcome: "gone", reason: `http-${status}` };
+        return { outcome: "retry", reason: status ? `http-${status}` : "network", retryAfterMs: status && RETRYABLE.has(status) ? retryAfterMs : undefined };
+      }
+    },
+  };
+
+  async function cardFor(kind: CardSubjectKind, subjectId: string, person: Person) {
+    return kind === "followup" ? views.followUp(person, subjectId) : views.referat(person, subjectId, true);
+  }
+
+  /** Re-renders every tracked copy of a card for its viewer and replaces it in place. */
+  async function refreshCopies(kind: CardSubjectKind, subjectId: string, exceptActivityId?: string): Promise<number> {
+    let updated = 0;
+    for (const copy of await sentCards.list(kind, subjectId)) {
+      if (copy.activityId === exceptActivityId) continue;
+      const [person, ref] = await Promise.all([people.byId(copy.personId), conversations.get(copy.personId)]);
+      if (!person || !ref?.active || ref.conversationId !== copy.conversationId) continue;
+      try {
+        const card = await cardFor(kind, subjectId, person);
+        await adapter.continueConversationAsync(botAppId, ref.reference as Partial<ConversationReference>, async (ctx) => {
+          await ctx.updateActivity({ ...cardActivity(card), id: copy.activityId, conversation: ctx.activity.conversation });
+        });
+        updated += 1;
+      } catch (err) {
+        log.warn({ kind, subjectId, activityId: copy.activityId, status: failure(err).status }, "card copy not updated");
+      }
+    }
+    return updated;
+  }
+
+  return { messenger, refreshCopies };
+}

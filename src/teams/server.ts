@@ -1,0 +1,110 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { Application, TeamsAdapter } from "@microsoft/teams-ai";
+import type { Logger } from "pino";
+
+export interface ServerDeps {
+  adapter: TeamsAdapter;
+  app: Application;
+  log: Logger;
+  healthy(): Promise<boolean>;
+  /** Largest accepted request body. Teams activities are small; cards come back as data. */
+  maxBodyBytes?: number;
+}
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => {
+      size += c.length;
+      if (size > limit) {
+        reject(new BodyTooLarge());
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.statusCode = status;
+  res.setHeader("Content-Type", "application/json; charset=utf-8");
+  res.end(JSON.stringify(body));
+}
+
+/** The botbuilder Response shape over Node's ServerResponse. */
+function botResponse(res: ServerResponse) {
+  return {
+    socket: res.socket,
+    status(code: number) {
+      res.statusCode = code;
+      return this;
+    },
+    header(name: string, value: unknown) {
+      res.setHeader(name, String(value));
+      return this;
+    },
+    send(body: unknown) {
+      if (body === undefined || body === null) return this;
+      if (typeof body === "string" || Buffer.isBuffer(body)) res.write(body);
+      else {
+        if (!res.headersSent) res.setHeader("Content-Type", "application/json; charset=utf-8");
+        res.write(JSON.stringify(body));
+      }
+      return this;
+    },
+    end() {
+      res.end();
+      return this;
+    },
+  };
+}
+
+/** Looks enough like an activity for botbuilder to take it; anything else is a 400 here. */
+const isActivityShaped = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v) && typeof (v as { type?: unknown }).type === "string";
+
+/** One HTTP server: POST /api/messages for Teams, GET /healthz for whoever runs the bot. */
+export function createHttpServer(deps: ServerDeps): Server {
+  const limit = deps.maxBodyBytes ?? 256 * 1024;
+  return createServer(async (req, res) => {
+    const url = (req.url ?? "/").split("?")[0];
+    try {
+      if (url === "/healthz" && (req.method === "GET" || req.method === "HEAD")) {
+        const ok = await deps.healthy();
+        sendJson(res, ok ? 200 : 503, { status: ok ? "ok" : "database-unreachable" });
+        return;
+      }
+      if (url !== "/api/messages") {
+        sendJson(res, 404, { error: "not found" });
+        return;
+      }
+      if (req.method !== "POST") {
+        res.setHeader("Allow", "POST");
+        sendJson(res, 405, { error: "method not allowed" });
+        return;
+      }
+      let body: unknown;
+      try {
+        body = JSON.parse(await readBody(req, limit));
+      } catch (err) {
+        sendJson(res, err instanceof BodyTooLarge ? 413 : 400, { error: err instanceof BodyTooLarge ? "body too large" : "invalid JSON" });
+        return;
+      }
+      if (!isActivityShaped(body)) {
+        sendJson(res, 400, { error: "not an activity" });
+        return;
+      }
+      await deps.adapter.process({ body, headers: req.headers, method: req.method }, botResponse(res), (context) => deps.app.run(context).then(() => undefined));
+    } catch (err) {
+      deps.log.error({ err: err instanceof Error ? { name: err.name, message: err.message } : String(err), url }, "request failed");
+      if (!res.headersSent) sendJson(res, 400, { error: "bad request" });
+      else res.end();
+    }
+  });
+}

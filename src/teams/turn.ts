@@ -1,0 +1,115 @@
+import type { TurnContext } from "botbuilder";
+import { CardFactory, MessageFactory } from "botbuilder";
+import type { TurnState } from "@microsoft/teams-ai";
+import type { Logger } from "pino";
+import type { z } from "zod";
+import { AppError, isAppError } from "../lib/errors.js";
+import { strings } from "../lib/strings.da.js";
+import { localDateOf } from "../lib/zoned-time.js";
+import type { Person } from "../domain/types.js";
+import { buildNoticeCard } from "../cards/notice-card.js";
+import type { AdaptiveCard } from "../cards/template.js";
+import type { TeamsDeps } from "./deps.js";
+
+/** What every handler gets about the turn: who acts, a tagged logger, and "today" in Denmark. */
+export interface Turn {
+  context: TurnContext;
+  actor: Person;
+  log: Logger;
+  today: string;
+  now: Date;
+}
+
+export const turnLogger = (deps: TeamsDeps, context: TurnContext): Logger =>
+  deps.log.child({ activityId: context.activity.id, conversationId: context.activity.conversation?.id, type: context.activity.type });
+
+async function begin(deps: TeamsDeps, context: TurnContext): Promise<Omit<Turn, "actor"> & { actor?: Person }> {
+  const log = turnLogger(deps, context);
+  const actor = await deps.people.identify(context.activity.from?.aadObjectId);
+  const now = deps.clock.now();
+  return { context, actor, log, now, today: localDateOf(now, deps.config.timezone) };
+}
+
+export const cardActivity = (card: AdaptiveCard) => MessageFactory.attachment(CardFactory.adaptiveCard(card));
+
+/** The card for an error nobody planned for: logged with ids only, shown as a calm Danish sentence. */
+function unexpected(log: Logger, err: unknown): AdaptiveCard {
+  log.error({ err: err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : String(err) }, "handler failed");
+  return buildNoticeCard(strings.generic.unexpected, { tone: "error" });
+}
+
+export type ExecuteHandler<S extends z.ZodTypeAny> = (turn: Turn, data: z.infer<S>) => Promise<AdaptiveCard | string>;
+/** Re-renders the card the person used, with the error in it and what they typed kept. */
+export type ExecuteErrorRenderer<S extends z.ZodTypeAny> = (turn: Turn, data: z.infer<S>, error: AppError) => Promise<AdaptiveCard>;
+
+/**
+ * Wraps an Action.Execute handler: identify the person, parse the card data with zod, run, and
+ * turn any failure into a card (never a stack trace, never a 5xx).
+ */
+export function execute<S extends z.ZodTypeAny>(deps: TeamsDeps, verb: string, schema: S, handler: ExecuteHandler<S>, onError?: ExecuteErrorRenderer<S>) {
+  return async (context: TurnContext, _state: TurnState, raw: unknown): Promise<AdaptiveCard | string> => {
+    const t = await begin(deps, context);
+    const log = t.log.child({ verb });
+    if (!t.actor) {
+      log.info({ outcome: "not-registered" }, "action");
+      return buildNoticeCard(strings.generic.notRegistered, { tone: "error" });
+    }
+    const turn: Turn = { ...t, actor: t.actor, log };
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      log.info({ outcome: "invalid-card-data", issues: parsed.error.issues.map((i) => i.path.join(".")) }, "action");
+      return buildNoticeCard(strings.generic.invalidCard, { tone: "error" });
+    }
+    try {
+      const result = await handler(turn, parsed.data);
+      log.info({ outcome: "ok" }, "action");
+      return result;
+    } catch (err) {
+      if (!isAppError(err)) return unexpected(log, err);
+      log.info({ outcome: err.code }, "action");
+      if (onError) {
+        try {
+          return await onError(turn, parsed.data, err);
+        } catch (inner) {
+          if (isAppError(inner)) return buildNoticeCard(inner.text, { tone: "error" });
+          return unexpected(log, inner);
+        }
+      }
+      return buildNoticeCard(err.text, { tone: "error" });
+    }
+  };
+}
+
+/** Wraps a message handler (a command) the same way; replies are cards sent to the chat. */
+export function command(deps: TeamsDeps, name: string, handler: (turn: Turn) => Promise<AdaptiveCard>) {
+  return async (context: TurnContext): Promise<void> => {
+    const t = await begin(deps, context);
+    const log = t.log.child({ command: name });
+    if (!(await deps.activityLog.firstDelivery(`${context.activity.conversation?.id}:${context.activity.id}`))) {
+      log.info({ outcome: "duplicate" }, "command");
+      return;
+    }
+    let card: AdaptiveCard;
+    if (!t.actor) {
+      card = buildNoticeCard(strings.generic.notRegistered, { tone: "error" });
+      log.info({ outcome: "not-registered" }, "command");
+    } else {
+      try {
+        card = await handler({ ...t, actor: t.actor, log });
+        log.info({ outcome: "ok" }, "command");
+      } catch (err) {
+        card = isAppError(err) ? buildNoticeCard(err.text, { tone: "error" }) : unexpected(log, err);
+        if (isAppError(err)) log.info({ outcome: err.code }, "command");
+      }
+    }
+    await context.sendActivity(cardActivity(card));
+  };
+}
+
+/** Posts a card as a new message in the conversation (used by "open" buttons on lists). */
+export async function postCard(context: TurnContext, card: AdaptiveCard): Promise<string> {
+  const res = await context.sendActivity(cardActivity(card));
+  return res?.id ?? "";
+}
+
+export { AppError };
