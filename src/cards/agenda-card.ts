@@ -49,7 +49,7 @@ export interface AgendaCardInput {
   intro?: string;
 }
 
-export function buildAgendaCard({ view, viewer, tz, today, feedback, intro }: AgendaCardInput): AdaptiveCard {
+export function agendaCardData({ view, viewer, tz, today, feedback, intro }: AgendaCardInput): AgendaCardData {
   const s = strings.agenda;
   const { meeting } = view;
   let n = 0;
@@ -91,5 +91,7 @@ export function buildAgendaCard({ view, viewer, tz, today, feedback, intro }: Ag
     reflectionButton: isLeader ? s.reflectionButton : view.leaderReflectionSent ? s.viewReflectionButton : "",
     formButton: isChair ? s.formButton : "",
   };
-  return expand("agenda", data);
+  return data;
 }
+
+export const buildAgendaCard = (input: AgendaCardInput): AdaptiveCard => expand("agenda", agendaCardData(input));

@@ -54,7 +54,7 @@ export interface FollowUpCardInput {
   feedback?: CardFeedback;
 }
 
-export function buildFollowUpCard({ view, viewer, today, tz, maxLength, heading = "none", feedback }: FollowUpCardInput): AdaptiveCard {
+export function followUpCardData({ view, viewer, today, tz, maxLength, heading = "none", feedback }: FollowUpCardInput): FollowUpCardData {
   const s = strings.followUp;
   const f = view.followUp;
   const status = followUpStatus(f, today, tz);
@@ -96,5 +96,7 @@ export function buildFollowUpCard({ view, viewer, today, tz, maxLength, heading 
     maxLength,
     reopenButton: s.reopenButton,
   };
-  return expand("followup", data);
+  return data;
 }
+
+export const buildFollowUpCard = (input: FollowUpCardInput): AdaptiveCard => expand("followup", followUpCardData(input));

@@ -76,7 +76,7 @@ export interface FollowUpFormCardInput {
   revision?: number;
 }
 
-export function buildFollowUpFormCard({ view, tz, maxLength, typed, feedback, savedAt, revision }: FollowUpFormCardInput): AdaptiveCard {
+export function followUpFormCardData({ view, tz, maxLength, typed, feedback, savedAt, revision }: FollowUpFormCardInput): FollowUpFormCardData {
   const s = strings.form;
   const { meeting } = view;
   const source: (FormRow | FormRowInput)[] = typed ?? view.rows;
@@ -136,5 +136,7 @@ export function buildFollowUpFormCard({ view, tz, maxLength, typed, feedback, sa
     version: meeting.version,
     rowRefs: rows.map((r) => ({ decisionId: r?.decisionId ?? "", followUpId: r?.followUpId ?? "" })),
   };
-  return expand("followup-form", data);
+  return data;
 }
+
+export const buildFollowUpFormCard = (input: FollowUpFormCardInput): AdaptiveCard => expand("followup-form", followUpFormCardData(input));

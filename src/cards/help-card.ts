@@ -13,7 +13,7 @@ export interface HelpCardData {
 }
 
 /** `isChief` shows the schedule button; everyone sees the full command list. */
-export function buildHelpCard(isChief: boolean): AdaptiveCard {
+export function helpCardData(isChief: boolean): HelpCardData {
   const s = strings.help;
   const data: HelpCardData = {
     title: s.title,
@@ -25,5 +25,7 @@ export function buildHelpCard(isChief: boolean): AdaptiveCard {
     meetingsButton: s.meetingsButton,
     tasksButton: s.tasksButton,
   };
-  return expand("help", data);
+  return data;
 }
+
+export const buildHelpCard = (isChief: boolean): AdaptiveCard => expand("help", helpCardData(isChief));

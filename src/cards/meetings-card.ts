@@ -21,7 +21,7 @@ export interface MeetingsCardInput {
   tz: string;
 }
 
-export function buildMeetingsCard({ upcoming, recent, viewer, now, tz }: MeetingsCardInput): AdaptiveCard {
+export function meetingsCardData({ upcoming, recent, viewer, now, tz }: MeetingsCardInput): MeetingsCardData {
   const s = strings.meetings;
   const row = (m: Meeting) => {
     const other = m.participants.find((p) => p.person.id !== viewer.id)?.person.name ?? "";
@@ -46,5 +46,7 @@ export function buildMeetingsCard({ upcoming, recent, viewer, now, tz }: Meeting
     formButton: s.formButton,
     referatButton: s.referatButton,
   };
-  return expand("meetings", data);
+  return data;
 }
+
+export const buildMeetingsCard = (input: MeetingsCardInput): AdaptiveCard => expand("meetings", meetingsCardData(input));

@@ -48,7 +48,7 @@ export interface MyTasksCardInput {
   feedback?: CardFeedback;
 }
 
-export function buildMyTasksCard({ items, total, changed, today, tz, maxLength, feedback }: MyTasksCardInput): AdaptiveCard {
+export function myTasksCardData({ items, total, changed, today, tz, maxLength, feedback }: MyTasksCardInput): MyTasksCardData {
   const s = strings.tasks;
   const f = strings.followUp;
   const list = [...items];
@@ -86,5 +86,7 @@ export function buildMyTasksCard({ items, total, changed, today, tz, maxLength, 
     maxLength,
     refreshButton: s.refresh,
   };
-  return expand("my-tasks", data);
+  return data;
 }
+
+export const buildMyTasksCard = (input: MyTasksCardInput): AdaptiveCard => expand("my-tasks", myTasksCardData(input));

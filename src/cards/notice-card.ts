@@ -7,7 +7,9 @@ export interface NoticeCardData {
 }
 
 /** A short message as a card: refusals and errors outside any form. */
-export function buildNoticeCard(text: string, opts: { title?: string; tone?: "info" | "error" } = {}): AdaptiveCard {
+export function noticeCardData(text: string, opts: { title?: string; tone?: "info" | "error" } = {}): NoticeCardData {
   const data: NoticeCardData = { title: opts.title ?? "", text, color: opts.tone === "error" ? "Attention" : "Default" };
-  return expand("notice", data);
+  return data;
 }
+
+export const buildNoticeCard = (text: string, opts: { title?: string; tone?: "info" | "error" } = {}): AdaptiveCard => expand("notice", noticeCardData(text, opts));

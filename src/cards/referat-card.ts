@@ -30,7 +30,7 @@ export interface ReferatCardInput {
 }
 
 /** The minutes in the shape leaders know: «Punkt N: titel», «Beslutninger:», «(XX følger op)». */
-export function buildReferatCard({ meeting, agendaItems, rows, followUps, tz, intro }: ReferatCardInput): AdaptiveCard {
+export function referatCardData({ meeting, agendaItems, rows, followUps, tz, intro }: ReferatCardInput): ReferatCardData {
   const s = strings.referat;
   const names = new Map(meeting.participants.map((p) => [p.person.id, p.person.name]));
   const decisionOf = (r: FormRow) => ({
@@ -65,5 +65,7 @@ export function buildReferatCard({ meeting, agendaItems, rows, followUps, tz, in
     items,
     openSummary: s.openFollowUps(open),
   };
-  return expand("referat", data);
+  return data;
 }
+
+export const buildReferatCard = (input: ReferatCardInput): AdaptiveCard => expand("referat", referatCardData(input));

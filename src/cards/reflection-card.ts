@@ -37,7 +37,7 @@ export interface ReflectionCardInput {
   feedback?: CardFeedback;
 }
 
-export function buildReflectionCard({ view, tz, maxLength, editing, typed, feedback }: ReflectionCardInput): AdaptiveCard {
+export function reflectionCardData({ view, tz, maxLength, editing, typed, feedback }: ReflectionCardInput): ReflectionCardData {
   const s = strings.reflection;
   const r = view.reflection;
   const sent = r?.status === "sent";
@@ -74,5 +74,7 @@ export function buildReflectionCard({ view, tz, maxLength, editing, typed, feedb
     meetingId: view.meeting.id,
     version: r?.version ?? 0,
   };
-  return expand("reflection", data);
+  return data;
 }
+
+export const buildReflectionCard = (input: ReflectionCardInput): AdaptiveCard => expand("reflection", reflectionCardData(input));

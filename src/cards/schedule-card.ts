@@ -44,7 +44,7 @@ export interface ScheduleCardInput {
   done?: string;
 }
 
-export function buildScheduleCard(input: ScheduleCardInput): AdaptiveCard {
+export function scheduleCardData(input: ScheduleCardInput): ScheduleCardData {
   const s = strings.schedule;
   const f = input.feedback;
   const data: ScheduleCardData = {
@@ -73,5 +73,7 @@ export function buildScheduleCard(input: ScheduleCardInput): AdaptiveCard {
     submit: s.submit,
     again: s.again,
   };
-  return expand("schedule", data);
+  return data;
 }
+
+export const buildScheduleCard = (input: ScheduleCardInput): AdaptiveCard => expand("schedule", scheduleCardData(input));

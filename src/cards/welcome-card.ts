@@ -8,8 +8,10 @@ export interface WelcomeCardData {
   helpButton: string;
 }
 
-export function buildWelcomeCard(): AdaptiveCard {
+export function welcomeCardData(): WelcomeCardData {
   const s = strings.welcome;
   const data: WelcomeCardData = { title: s.title, body: s.body, next: s.next, helpButton: strings.help.title };
-  return expand("welcome", data);
+  return data;
 }
+
+export const buildWelcomeCard = (): AdaptiveCard => expand("welcome", welcomeCardData());

@@ -1,0 +1,142 @@
+/**
+ * Sample data for every card template, built through the real card-data functions from a small
+ * demo meeting (Danish names and texts, æ/ø/å included). `npm run cards:samples` writes them to
+ * cards/<name>.sample.json; test/cards checks the files are current and every card is valid.
+ */
+import { agendaCardData } from "../src/cards/agenda-card.js";
+import { followUpCardData } from "../src/cards/followup-card.js";
+import { followUpFormCardData } from "../src/cards/followup-form-card.js";
+import { helpCardData } from "../src/cards/help-card.js";
+import { meetingsCardData } from "../src/cards/meetings-card.js";
+import { myTasksCardData } from "../src/cards/my-tasks-card.js";
+import { noticeCardData } from "../src/cards/notice-card.js";
+import { referatCardData } from "../src/cards/referat-card.js";
+import { reflectionCardData } from "../src/cards/reflection-card.js";
+import { scheduleCardData } from "../src/cards/schedule-card.js";
+import type { CardName } from "../src/cards/template.js";
+import { welcomeCardData } from "../src/cards/welcome-card.js";
+import type { AgendaItem, FollowUpView, FormRow, Meeting, Person, Unit } from "../src/domain/types.js";
+import { strings } from "../src/lib/strings.da.js";
+
+const tz = "Europe/Copenhagen";
+const today = "2027-01-12";
+const now = new Date("2027-01-12T09:00:00Z");
+
+const chief: Person = { id: "alex", aadObjectId: "aad-alex", name: "Alex Wilber", active: true };
+const leader: Person = { id: "sofie", aadObjectId: "aad-sofie", name: "Sofie Ærø Østergaard", active: true };
+const unit: Unit = { id: "solsikken", name: "Dagtilbud Solsikken", type: "dagtilbud", selvejende: false, areaId: "midt", active: true };
+
+const meeting: Meeting = {
+  id: "m-1",
+  kind: "one_on_one",
+  unit,
+  chairId: chief.id,
+  startsAt: new Date("2027-01-14T08:00:00Z"),
+  durationMinutes: 60,
+  status: "planned",
+  version: 3,
+  participants: [
+    { person: chief, role: "chair" },
+    { person: leader, role: "leader" },
+  ],
+};
+
+const standing: AgendaItem[] = strings.templates.oneOnOne.standingItems.map((s, i) => ({
+  id: `a-${i + 1}`,
+  position: i + 1,
+  kind: "standing",
+  title: s.title,
+  minutes: s.minutes,
+}));
+const topic: AgendaItem = { id: "a-7", position: 7, kind: "topic", title: "Sygefravær i vuggestuen", addedBy: leader };
+
+const followUp = (id: string, text: string, due: string, status: "open" | "done" = "open"): FollowUpView => ({
+  followUp: { id, meetingId: "m-0", text, ownerId: leader.id, dueDate: due, status, version: 2, createdAt: new Date("2026-11-10T10:00:00Z"), doneAt: status === "done" ? now : undefined },
+  owner: leader,
+  meeting: { id: "m-0", kind: "one_on_one", startsAt: new Date("2026-11-10T09:00:00Z"), chairId: chief.id },
+  decisionText: "Vi styrker overgangen fra vuggestue til børnehave.",
+  comments: [{ author: leader, at: new Date("2026-12-01T12:00:00Z"), text: "Første overgangssamtaler er holdt." }],
+});
+const carried = [
+  followUp("f-1", "Plan for overgangssamtaler med forældre", "2027-01-08"),
+  followUp("f-2", "Drøfte sprogdata med de pædagogiske ledere", "2027-02-01"),
+];
+
+const rows: FormRow[] = [
+  {
+    decisionId: "d-1",
+    agendaItemId: "a-2",
+    decision: "Sprogvurderingerne gennemgås på næste personalemøde.",
+    followUpId: "f-3",
+    followUpText: "Sætte sprogdata på dagsordenen til personalemødet",
+    ownerId: leader.id,
+    dueDate: "2027-02-15",
+    followUpStatus: "open",
+  },
+  { decisionId: "d-2", agendaItemId: "a-5", decision: "Alex giver sparring på vikarplanen i uge 6." },
+];
+
+export const cardSamples: Record<CardName, object> = {
+  welcome: welcomeCardData(),
+  help: helpCardData(true),
+  notice: noticeCardData(strings.schedule.notChiefForLeader, { tone: "error" }),
+  schedule: scheduleCardData({
+    leaders: [
+      { leader, unit },
+      { leader: { id: "lars", aadObjectId: "aad-lars", name: "Lars Nørgaard", active: true }, unit: { ...unit, id: "kastanjen", name: "Kastanjen (selvejende)", selvejende: true } },
+    ],
+    today,
+    packLead: "3 arbejdsdage",
+    workday: { start: "08:00", end: "15:30" },
+    values: { leader: "solsikken/sofie", date: "2027-01-11", time: "09:00" },
+    feedback: { error: strings.generic.cardErrorsHeading, fieldErrors: { date: strings.generic.dateInPast } },
+  }),
+  agenda: agendaCardData({
+    view: { meeting, standing, topics: [topic], carried, locked: false, leader, leaderReflectionSent: true },
+    viewer: chief,
+    tz,
+    today,
+    intro: strings.agenda.packIntro,
+  }),
+  reflection: reflectionCardData({
+    view: {
+      meeting,
+      questions: strings.templates.oneOnOne.questions.map((q) => ({ ...q })),
+      author: leader,
+      reflection: undefined,
+      editable: true,
+      viewerIsAuthor: true,
+      other: chief,
+    },
+    tz,
+    maxLength: 2000,
+    typed: { data: "Sprogvurderingerne viser et fald i børnehavegruppen." },
+    feedback: { error: strings.generic.cardErrorsHeading, fieldErrors: { sparring: strings.reflection.answerRequired } },
+  }),
+  "followup-form": followUpFormCardData({
+    view: { meeting, agendaItems: [...standing, topic], rows, revisions: 2 },
+    tz,
+    maxLength: 2000,
+    savedAt: now,
+    revision: 2,
+  }),
+  followup: followUpCardData({ view: carried[0]!, viewer: leader, today, tz, maxLength: 2000, heading: "due" }),
+  "my-tasks": myTasksCardData({
+    items: carried,
+    total: 2,
+    changed: followUp("f-9", "Aftale tilsynsbesøg med bestyrelsen", "2027-01-20", "done"),
+    today,
+    tz,
+    maxLength: 2000,
+    feedback: { notice: strings.followUp.markedDone },
+  }),
+  meetings: meetingsCardData({ upcoming: [meeting], recent: [{ ...meeting, id: "m-0", status: "closed", startsAt: new Date("2026-11-10T09:00:00Z") }], viewer: chief, now, tz }),
+  referat: referatCardData({
+    meeting: { ...meeting, status: "closed" },
+    agendaItems: [...standing, topic],
+    rows,
+    followUps: [carried[0]!.followUp, carried[1]!.followUp],
+    tz,
+    intro: true,
+  }),
+};

@@ -1,0 +1,82 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import * as AC from "adaptivecards";
+import { describe, expect, it } from "vitest";
+import { cardSamples } from "../../scripts/card-samples.js";
+import { CARD_NAMES, CARDS_DIR, expand } from "../../src/cards/template.js";
+import { actionHandlers } from "../../src/teams/handlers/actions/index.js";
+import { verbs } from "../../src/teams/verbs.js";
+
+const MAX_CARD_BYTES = 28 * 1024;
+
+/** Parses a card with the official renderer's object model and returns every problem it reports. */
+function problems(card: object): string[] {
+  const ctx = new AC.SerializationContext();
+  const parsed = new AC.AdaptiveCard();
+  parsed.parse(card, ctx);
+  const out: string[] = [];
+  for (let i = 0; i < ctx.eventCount; i++) {
+    const e = ctx.getEventAt(i);
+    out.push(`${AC.ValidationEvent[e.event]}: ${e.message}`);
+  }
+  for (const e of parsed.validateProperties().validationEvents) out.push(`${AC.ValidationEvent[e.event]}: ${e.message}`);
+  // The parser drops what it does not understand without always saying so: compare what survives.
+  const before = JSON.stringify(card);
+  const after = JSON.stringify(parsed.toJSON());
+  for (const key of ['"verb"', '"id"', '"maxLength"', '"isRequired"', '"choices"', '"min"', '"value"']) {
+    const count = (s: string) => s.split(key).length - 1;
+    if (count(after) !== count(before)) out.push(`${key}: ${count(before)} in the card, ${count(after)} after parsing`);
+  }
+  return out;
+}
+
+/** Every Action.Execute verb anywhere in a card, including inside ShowCard sub-cards. */
+function verbsIn(node: unknown, found = new Set<string>()): Set<string> {
+  if (Array.isArray(node)) node.forEach((n) => verbsIn(n, found));
+  else if (node && typeof node === "object") {
+    const o = node as Record<string, unknown>;
+    if (o.type === "Action.Execute" && typeof o.verb === "string") found.add(o.verb);
+    Object.values(o).forEach((v) => verbsIn(v, found));
+  }
+  return found;
+}
+
+describe("card templates", () => {
+  it("has a sample for every template, equal to what the builders produce today", () => {
+    for (const name of CARD_NAMES) {
+      const onDisk = JSON.parse(readFileSync(resolve(CARDS_DIR, `${name}.sample.json`), "utf8"));
+      expect(onDisk, `cards/${name}.sample.json is stale: run npm run cards:samples`).toEqual(JSON.parse(JSON.stringify(cardSamples[name])));
+    }
+  });
+
+  describe.each(CARD_NAMES)("%s", (name) => {
+    const card = expand(name, cardSamples[name]);
+    const json = JSON.stringify(card);
+
+    it("is Adaptive Card 1.5 and parses without errors or warnings", () => {
+      expect(card.version).toBe("1.5");
+      expect(problems(card)).toEqual([]);
+    });
+
+    it("fills every placeholder", () => {
+      expect(json).not.toMatch(/\$\{/);
+    });
+
+    it(`stays under ${MAX_CARD_BYTES} bytes`, () => {
+      expect(Buffer.byteLength(json, "utf8")).toBeLessThan(MAX_CARD_BYTES);
+    });
+
+    it("uses only Action.Execute buttons with verbs the bot handles", () => {
+      const registered = new Set(Object.keys(actionHandlers));
+      for (const v of verbsIn(card)) expect(registered, `verb ${v}`).toContain(v);
+      expect(json).not.toMatch(/"Action\.Submit"|"Action\.OpenUrl"/);
+    });
+  });
+
+  it("registers a handler for every verb, and the templates use every verb", () => {
+    const all = new Set<string>();
+    for (const name of CARD_NAMES) verbsIn(JSON.parse(readFileSync(resolve(CARDS_DIR, `${name}.json`), "utf8")), all);
+    expect(new Set(Object.keys(actionHandlers))).toEqual(new Set(Object.values(verbs)));
+    expect([...all].sort()).toEqual(Object.values(verbs).sort());
+  });
+});

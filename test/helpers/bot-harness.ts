@@ -1,0 +1,164 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { pino } from "pino";
+import { createBot, type Bot } from "../../src/bot.js";
+import { loadConfig, type Config } from "../../src/config.js";
+import type { Clock } from "../../src/domain/ports.js";
+import { cardsOf, FakeConnector } from "./fake-connector.js";
+
+const FIXTURES = resolve(import.meta.dirname, "../fixtures/activities");
+const fixture = (name: string): Record<string, unknown> => JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), "utf8"));
+
+/** People of the example organisation (config/organisation.example.yaml). */
+export const users = {
+  alex: { aadObjectId: "00000000-0000-0000-0000-0000000000020", name: "Alex Wilber", mri: "29:alex" }, // chief of Område Midt
+  megan: { aadObjectId: "00000000-0000-0000-0000-0000000000021", name: "Megan Bowen", mri: "29:megan" }, // leader, Solsikken
+  lars: { aadObjectId: "00000000-0000-0000-0000-0000000000022", name: "Lars Nørgaard", mri: "29:lars" }, // leader, Kastanjen
+  stranger: { aadObjectId: "99999999-0000-0000-0000-000000000000", name: "Ukendt Person", mri: "29:stranger" },
+} as const;
+export type User = (typeof users)[keyof typeof users];
+
+/** A clock the test moves by hand. */
+export class ManualClock implements Clock {
+  constructor(private current: Date) {}
+  now(): Date {
+    return new Date(this.current);
+  }
+  set(iso: string): void {
+    this.current = new Date(iso);
+  }
+}
+
+export interface HarnessOptions {
+  now: string;
+  env?: Record<string, string>;
+}
+
+/**
+ * The real bot (config, SQLite file, teams-ai Application, HTTP server) on loopback, a fake Bot
+ * Connector for what it sends, and Teams-shaped activities from test/fixtures.
+ */
+export class BotHarness {
+  readonly connector = new FakeConnector();
+  readonly clock: ManualClock;
+  readonly dir = mkdtempSync(join(tmpdir(), "laeringsloop-test-"));
+  config!: Config;
+  bot!: Bot;
+  url = "";
+  private seq = 0;
+
+  constructor(private readonly opts: HarnessOptions) {
+    this.clock = new ManualClock(new Date(opts.now));
+  }
+
+  static async start(opts: HarnessOptions): Promise<BotHarness> {
+    const h = new BotHarness(opts);
+    await h.connector.start();
+    await h.boot();
+    return h;
+  }
+
+  /** Starts (or restarts) the bot process on the same database file. */
+  async boot(): Promise<void> {
+    this.config = loadConfig({
+      NODE_ENV: "test",
+      LOG_LEVEL: "silent",
+      DATABASE_URL: `file:${join(this.dir, "bot.db")}`,
+      SCHEDULER_ENABLED: "false",
+      ...this.opts.env,
+    });
+    this.bot = await createBot({ config: this.config, log: pino({ level: "silent" }), clock: this.clock, startScheduler: false });
+    const addr = await this.bot.listen(0, "127.0.0.1");
+    this.url = `http://127.0.0.1:${addr.port}/api/messages`;
+  }
+
+  async restart(): Promise<void> {
+    await this.bot.close();
+    await this.boot();
+  }
+
+  async stop(): Promise<void> {
+    await this.bot.close();
+    await this.connector.stop();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  conversationId(user: User): string {
+    return `a:personal-${user.aadObjectId}`;
+  }
+
+  /** A fixture activity as this user would send it in their personal chat. */
+  activity(name: string, user: User, patch: Record<string, unknown> = {}): Record<string, unknown> {
+    const a = fixture(name);
+    return {
+      ...a,
+      id: `${a.id as string}-${++this.seq}`,
+      serviceUrl: this.connector.url,
+      timestamp: this.clock.now().toISOString(),
+      from: { ...(a.from as object), id: user.mri, name: user.name, aadObjectId: user.aadObjectId },
+      conversation: { ...(a.conversation as object), id: this.conversationId(user) },
+      ...patch,
+    };
+  }
+
+  async post(activity: Record<string, unknown>): Promise<{ status: number; body: unknown }> {
+    const res = await fetch(this.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(activity) });
+    const text = await res.text();
+    let body: unknown = text;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      /* not JSON */
+    }
+    return { status: res.status, body };
+  }
+
+  /** Posts an activity and returns the cards the bot sent to that user's chat because of it. */
+  async send(user: User, activity: Record<string, unknown>): Promise<{ status: number; cards: Record<string, unknown>[] }> {
+    const before = this.connector.posted.length;
+    const { status } = await this.post(activity);
+    const cards = this.connector.posted
+      .slice(before)
+      .filter((p) => p.conversationId === this.conversationId(user))
+      .flatMap((p) => cardsOf(p.activity));
+    return { status, cards };
+  }
+
+  install(user: User) {
+    return this.send(user, this.activity("installation-update-add", user));
+  }
+
+  say(user: User, text: string) {
+    return this.send(user, this.activity("message", user, { text }));
+  }
+
+  /**
+   * Clicks an Action.Execute button: the card's data merged with the inputs, as Teams sends it.
+   * Returns the HTTP status, the card that replaces the clicked one, and any new cards posted.
+   */
+  async click(user: User, verb: string, data: Record<string, unknown> = {}, opts: { replyToId?: string } = {}) {
+    const activity = this.activity("invoke-action", user, {
+      value: { action: { type: "Action.Execute", verb, data }, trigger: "manual" },
+      ...(opts.replyToId ? { replyToId: opts.replyToId } : {}),
+    });
+    const before = this.connector.posted.length;
+    const { status, body } = await this.post(activity);
+    const response = body as { statusCode?: number; type?: string; value?: unknown } | undefined;
+    const posted = this.connector.posted
+      .slice(before)
+      .filter((p) => p.conversationId === this.conversationId(user))
+      .flatMap((p) => cardsOf(p.activity));
+    return {
+      status,
+      responseType: response?.type,
+      card: (response?.type === "application/vnd.microsoft.card.adaptive" ? response.value : undefined) as Record<string, unknown> | undefined,
+      posted,
+    };
+  }
+
+  /** Runs the outbox once, as a scheduler tick would. */
+  deliver() {
+    return this.bot.delivery.runOnce();
+  }
+}

@@ -1,0 +1,132 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface Posted {
+  conversationId: string;
+  activityId: string;
+  replyToId?: string;
+  activity: Record<string, unknown>;
+}
+
+/**
+ * A local stand-in for the Bot Framework Connector service (the `serviceUrl` Teams gives the
+ * bot): records what the bot posts and updates, and can be told to fail the next calls.
+ */
+export class FakeConnector {
+  readonly posted: Posted[] = [];
+  readonly updated: Posted[] = [];
+  /** Status codes to answer the next POSTs with, in order (then 200 again). */
+  readonly failNext: { status: number; retryAfter?: number }[] = [];
+  private server?: Server;
+  private seq = 0;
+  url = "";
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", () => {
+        const url = decodeURIComponent(req.url ?? "");
+        const m = /\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(url);
+        if (!m) {
+          res.statusCode = 404;
+          res.end("{}");
+          return;
+        }
+        const body = chunks.length ? (JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, unknown>) : {};
+        const [, conversationId = "", pathId] = m;
+        if (req.method === "POST") {
+          const failure = this.failNext.shift();
+          if (failure) {
+            res.statusCode = failure.status;
+            if (failure.retryAfter !== undefined) res.setHeader("Retry-After", String(failure.retryAfter));
+            res.end(JSON.stringify({ error: { code: "Failure", message: "fake" } }));
+            return;
+          }
+          const activityId = `1:${++this.seq}`;
+          this.posted.push({ conversationId, activityId, replyToId: pathId, activity: body });
+          res.setHeader("Content-Type", "application/json");
+          res.end(JSON.stringify({ id: activityId }));
+          return;
+        }
+        if (req.method === "PUT" && pathId) {
+          this.updated.push({ conversationId, activityId: pathId, activity: body });
+          res.setHeader("Content-Type", "application/json");
+          res.end(JSON.stringify({ id: pathId }));
+          return;
+        }
+        res.statusCode = 405;
+        res.end("{}");
+      });
+    });
+    await new Promise<void>((ok) => this.server!.listen(0, "127.0.0.1", () => ok()));
+    this.url = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}/`;
+    return this;
+  }
+
+  /** Cards posted to one conversation, oldest first. */
+  cards(conversationId: string): Record<string, unknown>[] {
+    return this.posted.filter((p) => p.conversationId === conversationId).flatMap((p) => cardsOf(p.activity));
+  }
+
+  reset(): void {
+    this.posted.length = 0;
+    this.updated.length = 0;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((ok) => (this.server ? this.server.close(() => ok()) : ok()));
+  }
+}
+
+/** The Adaptive Cards in an activity's attachments. */
+export function cardsOf(activity: Record<string, unknown>): Record<string, unknown>[] {
+  const attachments = (activity.attachments ?? []) as { contentType?: string; content?: Record<string, unknown> }[];
+  return attachments.filter((a) => a.contentType === "application/vnd.microsoft.card.adaptive").map((a) => a.content!);
+}
+
+/** Every piece of text a person would read in a card (texts, titles, fact values, input values). */
+export function cardText(card: unknown): string {
+  const out: string[] = [];
+  const walk = (n: unknown) => {
+    if (Array.isArray(n)) n.forEach(walk);
+    else if (n && typeof n === "object") {
+      const o = n as Record<string, unknown>;
+      for (const k of ["text", "title", "value", "label", "placeholder"]) if (typeof o[k] === "string") out.push(o[k] as string);
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(card);
+  return out.join("\n");
+}
+
+/** Finds the first Action.Execute with this verb in a card (to click it as a person would). */
+export function findAction(card: unknown, verb: string): { verb: string; data: Record<string, unknown> } | undefined {
+  let found: { verb: string; data: Record<string, unknown> } | undefined;
+  const walk = (n: unknown) => {
+    if (found) return;
+    if (Array.isArray(n)) n.forEach(walk);
+    else if (n && typeof n === "object") {
+      const o = n as Record<string, unknown>;
+      if (o.type === "Action.Execute" && o.verb === verb) found = { verb, data: (o.data ?? {}) as Record<string, unknown> };
+      else Object.values(o).forEach(walk);
+    }
+  };
+  walk(card);
+  return found;
+}
+
+/** Every Action.Execute in a card with this verb. */
+export function findActions(card: unknown, verb: string): { verb: string; data: Record<string, unknown> }[] {
+  const out: { verb: string; data: Record<string, unknown> }[] = [];
+  const walk = (n: unknown) => {
+    if (Array.isArray(n)) n.forEach(walk);
+    else if (n && typeof n === "object") {
+      const o = n as Record<string, unknown>;
+      if (o.type === "Action.Execute" && o.verb === verb) out.push({ verb, data: (o.data ?? {}) as Record<string, unknown> });
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(card);
+  return out;
+}
