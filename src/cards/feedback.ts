@@ -14,3 +14,7 @@ export const initials = (name: string): string =>
     .filter(Boolean)
     .map((w) => w[0]!.toUpperCase())
     .join("");
+
+/** For cards without a place per field: the heading and every field message in one line. */
+export const errorLine = (f: CardFeedback | undefined): string =>
+  [f?.error, ...Object.values(f?.fieldErrors ?? {})].filter(Boolean).join(" ");

@@ -1,7 +1,7 @@
 import { strings } from "../lib/strings.da.js";
 import { formatDateShort, formatInstantDateShort } from "../lib/format-da.js";
 import type { FollowUpView, Person } from "../domain/types.js";
-import type { CardFeedback } from "./feedback.js";
+import { errorLine, type CardFeedback } from "./feedback.js";
 import { followUpStatus } from "./followup-status.js";
 import { expand, type AdaptiveCard } from "./template.js";
 
@@ -66,7 +66,7 @@ export function followUpCardData({ view, viewer, today, tz, maxLength, heading =
     title: s.title,
     text: f.text,
     notice: feedback?.notice ?? "",
-    error: feedback?.error ?? Object.values(feedback?.fieldErrors ?? {}).join(" "),
+    error: errorLine(feedback),
     statusLabel: s.status,
     status: status.text,
     ownerLabel: s.owner,

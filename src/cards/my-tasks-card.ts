@@ -1,7 +1,7 @@
 import { strings } from "../lib/strings.da.js";
 import { formatInstantDateShort } from "../lib/format-da.js";
 import type { FollowUpView } from "../domain/types.js";
-import type { CardFeedback } from "./feedback.js";
+import { errorLine, type CardFeedback } from "./feedback.js";
 import { followUpStatus } from "./followup-status.js";
 import { expand, type AdaptiveCard } from "./template.js";
 
@@ -58,7 +58,7 @@ export function myTasksCardData({ items, total, changed, today, tz, maxLength, f
     title: s.title,
     summary: total === 0 ? s.none : s.count(total),
     notice: feedback?.notice ?? "",
-    error: feedback?.error ?? Object.values(feedback?.fieldErrors ?? {}).join(" "),
+    error: errorLine(feedback),
     items: shown.map((v, i) => {
       const st = followUpStatus(v.followUp, today, tz);
       const ids = taskInputIds(i);

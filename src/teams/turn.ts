@@ -71,7 +71,9 @@ export function execute<S extends z.ZodTypeAny>(deps: TeamsDeps, verb: string, s
         try {
           return await onError(turn, parsed.data, err);
         } catch (inner) {
-          if (isAppError(inner)) return buildNoticeCard(inner.text, { tone: "error" });
+          // The card could not be shown to this person (e.g. they may not see it at all): the
+          // original answer is still the one they need.
+          if (isAppError(inner)) return buildNoticeCard(err.text, { tone: "error" });
           return unexpected(log, inner);
         }
       }
