@@ -38,38 +38,73 @@ const area = z
   })
   .strict();
 
-export const organisationFileSchema = z
+const shape = z
   .object({
     kommune: name.optional(),
     people: z.array(person).min(1, "skal have mindst én person"),
     areas: z.array(area).min(1, "skal have mindst ét område"),
   })
-  .strict()
-  .superRefine((org, ctx) => {
-    const seen = new Map<string, number>();
-    const aad = new Map<string, number>();
-    org.people.forEach((p, i) => {
-      if (seen.has(p.id)) ctx.addIssue({ code: "custom", path: ["people", i, "id"], message: `"${p.id}" står der to gange` });
-      seen.set(p.id, i);
-      if (aad.has(p.aadObjectId)) ctx.addIssue({ code: "custom", path: ["people", i, "aadObjectId"], message: "bruges af to personer" });
-      aad.set(p.aadObjectId, i);
+  .strict();
+
+export interface OrganisationIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const field = (v: unknown, k: string): unknown => (v && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined);
+
+/**
+ * Cross-references (unknown people, duplicates). Works on any input, valid or not, so one
+ * rejection can list every problem in the file at once.
+ */
+export function organisationCrossReferenceIssues(raw: unknown): OrganisationIssue[] {
+  const issues: OrganisationIssue[] = [];
+  const ids = new Set<unknown>();
+  const aad = new Set<unknown>();
+  list(field(raw, "people")).forEach((p, i) => {
+    const id = field(p, "id");
+    const a = field(p, "aadObjectId");
+    if (id !== undefined && ids.has(id)) issues.push({ path: ["people", i, "id"], message: `"${String(id)}" står der to gange` });
+    ids.add(id);
+    if (a !== undefined && aad.has(a)) issues.push({ path: ["people", i, "aadObjectId"], message: "bruges af to personer" });
+    aad.add(a);
+  });
+  const known = (ref: unknown) => typeof ref === "string" && ids.has(ref);
+  const areaIds = new Set<unknown>();
+  const unitIds = new Set<unknown>();
+  list(field(raw, "areas")).forEach((a, ai) => {
+    const id = field(a, "id");
+    if (areaIds.has(id)) issues.push({ path: ["areas", ai, "id"], message: `"${String(id)}" står der to gange` });
+    areaIds.add(id);
+    list(field(a, "chiefs")).forEach((c, ci) => {
+      if (!known(c)) issues.push({ path: ["areas", ai, "chiefs", ci], message: `"${String(c)}" findes ikke under people` });
     });
-    const unitIds = new Set<string>();
-    const areaIds = new Set<string>();
-    org.areas.forEach((a, ai) => {
-      if (areaIds.has(a.id)) ctx.addIssue({ code: "custom", path: ["areas", ai, "id"], message: `"${a.id}" står der to gange` });
-      areaIds.add(a.id);
-      a.chiefs.forEach((c, ci) => {
-        if (!seen.has(c)) ctx.addIssue({ code: "custom", path: ["areas", ai, "chiefs", ci], message: `"${c}" findes ikke under people` });
-      });
-      a.units.forEach((u, ui) => {
-        if (unitIds.has(u.id)) ctx.addIssue({ code: "custom", path: ["areas", ai, "units", ui, "id"], message: `"${u.id}" står der to gange` });
-        unitIds.add(u.id);
-        u.leaders.forEach((l, li) => {
-          if (!seen.has(l)) ctx.addIssue({ code: "custom", path: ["areas", ai, "units", ui, "leaders", li], message: `"${l}" findes ikke under people` });
-        });
+    list(field(a, "units")).forEach((u, ui) => {
+      const uid = field(u, "id");
+      if (unitIds.has(uid)) issues.push({ path: ["areas", ai, "units", ui, "id"], message: `"${String(uid)}" står der to gange` });
+      unitIds.add(uid);
+      list(field(u, "leaders")).forEach((l, li) => {
+        if (!known(l)) issues.push({ path: ["areas", ai, "units", ui, "leaders", li], message: `"${String(l)}" findes ikke under people` });
       });
     });
   });
+  return issues;
+}
+
+export const organisationFileSchema = shape.superRefine((org, ctx) => {
+  for (const i of organisationCrossReferenceIssues(org)) ctx.addIssue({ code: "custom", ...i });
+});
 
 export type OrganisationFile = z.infer<typeof organisationFileSchema>;
+
+/** Validates a parsed file: the organisation, or every problem found (shape and references). */
+export function validateOrganisation(raw: unknown): { ok: true; org: OrganisationFile } | { ok: false; issues: OrganisationIssue[] } {
+  const parsed = organisationFileSchema.safeParse(raw);
+  if (parsed.success) return { ok: true, org: parsed.data };
+  const issues: OrganisationIssue[] = parsed.error.issues.map((i) => ({ path: i.path, message: i.message }));
+  // When the shape failed, zod skipped the reference checks: run them on the raw input too.
+  const seen = new Set(issues.map((i) => `${i.path.join(".")}|${i.message}`));
+  for (const i of organisationCrossReferenceIssues(raw)) if (!seen.has(`${i.path.join(".")}|${i.message}`)) issues.push(i);
+  return { ok: false, issues };
+}

@@ -50,24 +50,23 @@ export function createNotificationRepository(db: Db): NotificationRepository {
     },
 
     async claimDue(now, leaseMs, limit) {
-      // Pending rows that are due, and rows whose holder's lease ran out (a crashed worker).
-      const candidates = await db.notification.findMany({
-        where: { dueAt: { lte: now }, OR: [{ status: "pending" }, { status: "sending", leaseUntil: { lt: now } }] },
-        orderBy: { dueAt: "asc" },
-        take: limit,
-        select: { id: true, status: true, leaseUntil: true },
-      });
-      const leaseUntil = new Date(now.getTime() + leaseMs);
-      const claimed: Notification[] = [];
-      for (const c of candidates) {
-        // Conditional update: only one claimer can move the row from what it saw to "sending".
-        const res = await db.notification.updateMany({
-          where: { id: c.id, status: c.status, leaseUntil: c.leaseUntil },
-          data: { status: "sending", leaseUntil, attempts: { increment: 1 } },
-        });
-        if (res.count === 1) claimed.push(toNotification(await db.notification.findUniqueOrThrow({ where: { id: c.id } })));
-      }
-      return claimed;
+      // One statement claims due rows (and rows whose holder's lease ran out: a crashed worker),
+      // so two workers on one database can never take the same row. SQLite runs it under its
+      // write lock; the subquery is evaluated after the lock is taken.
+      const rows = await db.$queryRawUnsafe<Parameters<typeof toNotification>[0][]>(
+        `UPDATE "Notification" SET "status" = 'sending', "leaseUntil" = ?, "attempts" = "attempts" + 1
+         WHERE "id" IN (
+           SELECT "id" FROM "Notification"
+           WHERE "dueAt" <= ? AND ("status" = 'pending' OR ("status" = 'sending' AND "leaseUntil" < ?))
+           ORDER BY "dueAt" LIMIT ?
+         )
+         RETURNING "id", "key", "kind", "personId", "subjectId", "dueAt", "notAfter", "status", "attempts"`,
+        new Date(now.getTime() + leaseMs),
+        now,
+        now,
+        limit,
+      );
+      return rows.map(toNotification).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
     },
 
     async markSent(id, at) {

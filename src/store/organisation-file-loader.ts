@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { LineCounter, parseDocument } from "yaml";
-import { organisationFileSchema, type OrganisationFile } from "../domain/organisation-file.js";
+import { validateOrganisation, type OrganisationFile } from "../domain/organisation-file.js";
 
 /** A rejected organisation file: every problem with file, line and field, in Danish. */
 export class OrganisationFileError extends Error {
@@ -28,9 +28,9 @@ export function readOrganisationFile(path: string): OrganisationFile {
       doc.errors.map((e) => `${path}:${e.linePos?.[0]?.line ?? "?"}: ugyldig YAML/JSON (${e.code})`),
     );
   }
-  const parsed = organisationFileSchema.safeParse(doc.toJS());
-  if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((issue) => {
+  const result = validateOrganisation(doc.toJS());
+  if (result.ok) return result.org;
+  const problems = result.issues.map((issue) => {
     // The nearest node that exists in the file tells the line (a missing key points at its parent).
     let node: unknown;
     for (let n = issue.path.length; n >= 0 && !node; n--) node = n === 0 ? doc.contents : doc.getIn(issue.path.slice(0, n), true);

@@ -1,0 +1,41 @@
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, rmSync, appendFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, describe, expect, it } from "vitest";
+import { migrateSqlite, MIGRATIONS_DIR } from "../../src/store/migrate.js";
+
+describe("migrations applied at start-up", () => {
+  const dir = mkdtempSync(join(tmpdir(), "laeringsloop-migrate-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("creates the database folder and file, applies every migration once, then none", () => {
+    const url = `file:${join(dir, "nested", "folder", "bot.db")}`;
+    const first = migrateSqlite(url);
+    expect(first.applied.length).toBeGreaterThan(0);
+    expect(migrateSqlite(url).applied).toEqual([]);
+    const db = new Database(join(dir, "nested", "folder", "bot.db"));
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type='table'").all().map((r) => (r as { name: string }).name);
+    db.close();
+    expect(tables).toEqual(expect.arrayContaining(["Person", "Meeting", "FollowUp", "Notification", "_prisma_migrations"]));
+  });
+
+  it("records them so Prisma's own CLI sees the database as up to date", () => {
+    const url = `file:${join(dir, "cli.db")}`;
+    migrateSqlite(url);
+    const res = spawnSync("npx", ["prisma", "migrate", "status"], { env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
+    expect(res.stdout + res.stderr).toContain("Database schema is up to date!");
+    expect(res.status).toBe(0);
+  }, 60_000);
+
+  it("refuses to start when an applied migration was edited afterwards", () => {
+    const url = `file:${join(dir, "edited.db")}`;
+    const copy = join(dir, "migrations");
+    cpSync(MIGRATIONS_DIR, copy, { recursive: true });
+    migrateSqlite(url, copy);
+    const first = spawnSync("ls", [copy], { encoding: "utf8" }).stdout.split("\n").find((n) => /^\d+_/.test(n))!;
+    appendFileSync(join(copy, first, "migration.sql"), "\n-- edited\n");
+    expect(() => migrateSqlite(url, copy)).toThrow(/er ændret/);
+  });
+});
