@@ -3,13 +3,9 @@ import { resolve } from "node:path";
 import type { Logger } from "pino";
 import type { Config } from "./config.js";
 import { createDeliveryService } from "./domain/delivery-service.js";
-import { createFollowUpService } from "./domain/followup-service.js";
-import { createFormService } from "./domain/form-service.js";
-import { createMeetingService } from "./domain/meeting-service.js";
-import { createPeopleService } from "./domain/people-service.js";
 import { systemClock, type Clock } from "./domain/ports.js";
-import { createReflectionService } from "./domain/reflection-service.js";
 import type { DomainSettings } from "./domain/settings.js";
+import { createDomainServices } from "./domain/services.js";
 import { loadTemplates } from "./cards/template.js";
 import { createWorkingCalendar } from "./lib/working-calendar.js";
 import { deliverNotificationsJob, DELIVER_NOTIFICATIONS } from "./scheduler/jobs/deliver-notifications.js";
@@ -27,6 +23,23 @@ import { createViews } from "./teams/views.js";
 
 /** The example organisation shipped with the repo, used when ORG_FILE is not set. */
 export const EXAMPLE_ORG_FILE = resolve(import.meta.dirname, "../config/organisation.example.yaml");
+
+/** The domain's settings, from config. */
+export function domainSettings(config: Config): DomainSettings {
+  return {
+    calendar: createWorkingCalendar({
+      tz: config.timezone,
+      workdays: config.workingHours.workdays,
+      dayStart: config.workingHours.start,
+      dayEnd: config.workingHours.end,
+      closedDays: config.workingHours.closedDays,
+    }),
+    timezone: config.timezone,
+    meetingPackLeadDays: config.meetingPackLeadDays,
+    oneOnOneMinutes: config.oneOnOneMinutes,
+    maxTextLength: config.maxTextLength,
+  };
+}
 
 export interface BotOptions {
   config: Config;
@@ -51,27 +64,11 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
   const summary = await store.people.applyOrganisation(readOrganisationFile(orgFile));
   log.info({ orgFile, example: !config.orgFile, ...summary }, config.orgFile ? "organisation loaded" : "example organisation loaded (ORG_FILE not set)");
 
-  const settings: DomainSettings = {
-    calendar: createWorkingCalendar({
-      tz: config.timezone,
-      workdays: config.workingHours.workdays,
-      dayStart: config.workingHours.start,
-      dayEnd: config.workingHours.end,
-      closedDays: config.workingHours.closedDays,
-    }),
-    timezone: config.timezone,
-    meetingPackLeadDays: config.meetingPackLeadDays,
-    oneOnOneMinutes: config.oneOnOneMinutes,
-    maxTextLength: config.maxTextLength,
-  };
-  const people = createPeopleService({ people: store.people, conversations: store.conversations, clock });
-  const meetings = createMeetingService({ people: store.people, meetings: store.meetings, reflections: store.reflections, notifications: store.notifications, clock, settings });
-  const reflections = createReflectionService({ meetings, reflections: store.reflections, clock, settings });
-  const forms = createFormService({ meetings, meetingRepo: store.meetings, forms: store.forms, followUpRepo: store.followUps, notifications: store.notifications, clock, settings });
-  const followUps = createFollowUpService({ followUps: store.followUps, meetings: store.meetings, notifications: store.notifications, clock, settings });
+  const settings = domainSettings(config);
+  const domain = createDomainServices(store, clock, settings);
 
   const adapter = createAdapter(config);
-  const services = { config, clock, people, meetings, reflections, forms, followUps };
+  const services = { config, clock, ...domain };
   const views = createViews(services);
   const proactive = createProactive({
     adapter,

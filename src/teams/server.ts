@@ -18,10 +18,11 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
     let size = 0;
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => {
+      if (size > limit) return; // already refused; the rest is drained, not kept
       size += c.length;
       if (size > limit) {
+        chunks.length = 0;
         reject(new BodyTooLarge());
-        req.destroy();
         return;
       }
       chunks.push(c);
@@ -93,7 +94,10 @@ export function createHttpServer(deps: ServerDeps): Server {
       try {
         body = JSON.parse(await readBody(req, limit));
       } catch (err) {
-        sendJson(res, err instanceof BodyTooLarge ? 413 : 400, { error: err instanceof BodyTooLarge ? "body too large" : "invalid JSON" });
+        if (err instanceof BodyTooLarge) {
+          res.setHeader("Connection", "close");
+          sendJson(res, 413, { error: "body too large" });
+        } else sendJson(res, 400, { error: "invalid JSON" });
         return;
       }
       if (!isActivityShaped(body)) {

@@ -23,8 +23,9 @@ function problems(card: object): string[] {
   // The parser drops what it does not understand without always saying so: compare what survives.
   const before = JSON.stringify(card);
   const after = JSON.stringify(parsed.toJSON());
-  for (const key of ['"verb"', '"id"', '"maxLength"', '"isRequired"', '"choices"', '"min"', '"value"']) {
-    const count = (s: string) => s.split(key).length - 1;
+  // (An empty value is the same as none, and is not written back.)
+  for (const key of ["verb", "id", "maxLength", "isRequired", "choices", "min", "value"]) {
+    const count = (s: string) => (s.match(new RegExp(`"${key}":(?!"")`, "g")) ?? []).length;
     if (count(after) !== count(before)) out.push(`${key}: ${count(before)} in the card, ${count(after)} after parsing`);
   }
   return out;

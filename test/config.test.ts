@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../src/config.js";
+
+const id = "0f0e0d0c-0b0a-0908-0706-050403020100";
+const tenant = "6e1f2a8c-0b3d-4c5e-9f7a-1b2c3d4e5f60";
+
+describe("configuration", () => {
+  it("runs with no settings at all: local anonymous mode on loopback, SQLite under data/", () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ env: "development", anonymous: true, host: "127.0.0.1", port: 3978, databaseUrl: "file:./data/laeringsloop.db", meetingPackLeadDays: 3, timezone: "Europe/Copenhagen" });
+    expect(c.workingHours).toEqual({ start: "08:00", end: "15:30", workdays: [1, 2, 3, 4, 5], closedDays: ["12-24", "12-31"] });
+    expect(c.bot).toBeUndefined();
+  });
+
+  it("keeps loopback in anonymous mode even when HOST asks for more", () => {
+    expect(loadConfig({ HOST: "0.0.0.0" }).host).toBe("127.0.0.1");
+    expect(loadConfig({ HOST: "0.0.0.0", BOT_ID: id, BOT_PASSWORD: "s", BOT_TENANT_ID: tenant }).host).toBe("0.0.0.0");
+  });
+
+  it("refuses production without bot credentials", () => {
+    expect(() => loadConfig({ NODE_ENV: "production" })).toThrow(/BOT_ID: mangler: i production starter botten ikke uden bot-legitimation/);
+    expect(loadConfig({ NODE_ENV: "production", BOT_ID: id, BOT_PASSWORD: "s", BOT_TENANT_ID: tenant }).bot).toEqual({ appId: id, password: "s", type: "SingleTenant", tenantId: tenant });
+  });
+
+  it("names every bad key in one error", () => {
+    try {
+      loadConfig({ PORT: "abc", WORKDAY_START: "8", WORKDAYS: "1,9", MEETING_PACK_LEAD_DAYS: "-1", BOT_ID: "not-a-guid", LOG_LEVEL: "loud", DATABASE_URL: "mysql://x" });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      const keys = (e as ConfigError).problems.map((p) => p.split(":")[0]);
+      expect(keys).toEqual(expect.arrayContaining(["PORT", "WORKDAY_START", "WORKDAYS", "MEETING_PACK_LEAD_DAYS", "BOT_ID", "LOG_LEVEL", "DATABASE_URL"]));
+    }
+  });
+
+  it("requires the password and tenant that go with an app id, and treats empty values as unset", () => {
+    expect(() => loadConfig({ BOT_ID: id })).toThrow(/BOT_PASSWORD: mangler, når BOT_ID er sat[\s\S]*BOT_TENANT_ID/);
+    expect(loadConfig({ BOT_ID: "", BOT_PASSWORD: "" }).anonymous).toBe(true);
+  });
+});

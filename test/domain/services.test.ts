@@ -1,0 +1,95 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { domainSettings } from "../../src/bot.js";
+import { loadConfig } from "../../src/config.js";
+import { createDomainServices, type DomainServices } from "../../src/domain/services.js";
+import type { Person } from "../../src/domain/types.js";
+import { AppError } from "../../src/lib/errors.js";
+import { ManualClock } from "../helpers/bot-harness.js";
+import { testStore } from "../helpers/test-db.js";
+
+/** The domain rules on a real SQLite store, no Teams in between. */
+describe("domain services", () => {
+  let t: Awaited<ReturnType<typeof testStore>>;
+  let d: DomainServices;
+  let clock: ManualClock;
+  const person = async (id: string) => (await t.store.people.byId(id)) as Person;
+  const refusal = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => (e instanceof AppError ? e.code : String(e)));
+
+  beforeEach(async () => {
+    t = await testStore();
+    clock = new ManualClock(new Date("2027-01-11T09:00:00+01:00"));
+    d = createDomainServices(t.store, clock, domainSettings(loadConfig({})));
+    // A second area with its own chief.
+    await t.store.db.person.create({ data: { id: "nora", aadObjectId: "aad-nora", name: "Nora Nord" } });
+    await t.store.db.area.create({ data: { id: "nord", name: "Område Nord" } });
+    await t.store.db.role.create({ data: { personId: "nora", role: "chef", areaId: "nord" } });
+  });
+  afterEach(() => t.close());
+
+  it("lets only the chief of the leader's unit schedule", async () => {
+    const nora = await person("nora");
+    expect(await refusal(d.meetings.schedule(nora, { leaderId: "megan", unitId: "solsikken", date: "2027-01-18", time: "10:00" }))).toBe("not-authorised");
+    expect(await refusal(d.meetings.schedulableLeaders(await person("megan")))).toBe("not-authorised");
+    const alex = await person("alex");
+    expect((await d.meetings.schedulableLeaders(alex)).map((l) => l.leader.id).sort()).toEqual(["lars", "megan", "sofie"]);
+    const { meeting } = await d.meetings.schedule(alex, { leaderId: "megan", unitId: "solsikken", date: "2027-01-18", time: "10:00" });
+    expect(meeting.chairId).toBe("alex");
+    expect(await t.store.db.notification.count({ where: { subjectId: meeting.id } })).toBe(2);
+  });
+
+  it("carries over only open follow-ups between the same chief and leader, from earlier meetings", async () => {
+    const alex = await person("alex");
+    const megan = await person("megan");
+    const m1 = (await d.meetings.schedule(alex, { leaderId: "megan", unitId: "solsikken", date: "2027-01-12", time: "10:00" })).meeting;
+    const withLars = (await d.meetings.schedule(alex, { leaderId: "lars", unitId: "kastanjen", date: "2027-01-12", time: "12:00" })).meeting;
+    await d.forms.save(alex, m1.id, m1.version, [
+      { decision: "A", followUpText: "Åben opgave", ownerId: "megan", dueDate: "2027-02-01" },
+      { decision: "B", followUpText: "Udført opgave", ownerId: "alex", dueDate: "2027-02-01" },
+    ], false);
+    await d.forms.save(alex, withLars.id, withLars.version, [{ decision: "C", followUpText: "Lars' opgave", ownerId: "lars", dueDate: "2027-02-01" }], false);
+    const done = (await t.store.db.followUp.findFirstOrThrow({ where: { text: "Udført opgave" } }));
+    await d.followUps.markDone(alex, done.id, done.version);
+
+    const m2 = (await d.meetings.schedule(alex, { leaderId: "megan", unitId: "solsikken", date: "2027-02-15", time: "10:00" })).meeting;
+    const agenda = await d.meetings.agenda(megan, m2.id);
+    expect(agenda.carried.map((c) => c.followUp.text)).toEqual(["Åben opgave"]);
+    // An earlier meeting does not carry from a later one.
+    expect((await d.meetings.agenda(megan, m1.id)).carried).toEqual([]);
+  });
+
+  it("keeps a history: every save is a revision, a removed decision cancels its follow-up", async () => {
+    const alex = await person("alex");
+    const m = (await d.meetings.schedule(alex, { leaderId: "megan", unitId: "solsikken", date: "2027-01-12", time: "10:00" })).meeting;
+    const first = await d.forms.save(alex, m.id, m.version, [{ decision: "A", followUpText: "Gøre noget", ownerId: "megan", dueDate: "2027-02-01" }], false);
+    const row = first.view.rows[0]!;
+    const second = await d.forms.save(alex, m.id, first.view.meeting.version, [{ decisionId: row.decisionId, followUpId: row.followUpId, decision: "", followUpText: "" }], false);
+    expect(second.view.rows).toEqual([]);
+    expect(second.revision).toBe(2);
+    const fu = await t.store.db.followUp.findUniqueOrThrow({ where: { id: row.followUpId! } });
+    expect(fu.status).toBe("cancelled");
+    expect((await t.store.followUps.history(fu.id)).map((e) => e.kind)).toEqual(["created", "cancelled"]);
+    const snapshots = await t.store.db.formRevision.findMany({ where: { meetingId: m.id }, orderBy: { revision: "asc" } });
+    expect(snapshots.map((s) => (JSON.parse(s.snapshot) as unknown[]).length)).toEqual([1, 0]);
+    expect(await t.store.db.notification.count({ where: { subjectId: fu.id, status: "pending" } })).toBe(0);
+  });
+
+  it("refuses ids from another meeting's form (forged card data)", async () => {
+    const alex = await person("alex");
+    const a = (await d.meetings.schedule(alex, { leaderId: "megan", unitId: "solsikken", date: "2027-01-12", time: "10:00" })).meeting;
+    const b = (await d.meetings.schedule(alex, { leaderId: "lars", unitId: "kastanjen", date: "2027-01-12", time: "12:00" })).meeting;
+    const saved = await d.forms.save(alex, a.id, a.version, [{ decision: "A", followUpText: "", dueDate: undefined }], false);
+    const forged = [{ decisionId: saved.view.rows[0]!.decisionId, decision: "Overskrevet", followUpText: "" }];
+    expect(await refusal(d.forms.save(alex, b.id, b.version, forged, false))).toBe("stale-card");
+    expect((await t.store.db.decision.findFirstOrThrow()).text).toBe("A");
+  });
+
+  it("locks the reflection and agenda once the meeting has started", async () => {
+    const alex = await person("alex");
+    const megan = await person("megan");
+    const m = (await d.meetings.schedule(alex, { leaderId: "megan", unitId: "solsikken", date: "2027-01-12", time: "10:00" })).meeting;
+    clock.set("2027-01-12T10:00:00+01:00");
+    expect(await refusal(d.reflections.send(megan, m.id, { data: "x", sparring: "y" }, undefined))).toBe("meeting-started");
+    expect(await refusal(d.meetings.addTopic(megan, m.id, "Sent punkt"))).toBe("meeting-started");
+    expect(await refusal(d.reflections.send(alex, m.id, { data: "x", sparring: "y" }, undefined))).toBe("not-authorised");
+  });
+});
