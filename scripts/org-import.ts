@@ -1,0 +1,36 @@
+/**
+ * `npm run org:import -- <file>`: validates an organisation file and applies it to the
+ * configured database (DATABASE_URL). A bad file is rejected with file, line and field named;
+ * a good one updates people, units and roles and never deletes meetings or follow-ups.
+ */
+import { loadConfig } from "../src/config.js";
+import { createStore } from "../src/store/index.js";
+import { migrateSqlite } from "../src/store/migrate.js";
+import { OrganisationFileError, readOrganisationFile } from "../src/store/organisation-file-loader.js";
+import { createPrismaClient } from "../src/store/prisma-client.js";
+
+const file = process.argv[2];
+if (!file) {
+  console.error("Brug: npm run org:import -- <organisationsfil.yaml>");
+  process.exit(2);
+}
+const config = loadConfig();
+let org;
+try {
+  org = readOrganisationFile(file);
+} catch (err) {
+  if (err instanceof OrganisationFileError) {
+    console.error(err.message);
+    process.exit(1);
+  }
+  throw err;
+}
+migrateSqlite(config.databaseUrl);
+const store = createStore(createPrismaClient(config.databaseUrl));
+const summary = await store.people.applyOrganisation(org);
+await store.db.$disconnect();
+const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+console.log(
+  `Organisationen er indlæst fra ${file}: ${n(summary.areas, "område", "områder")}, ${n(summary.units, "enhed", "enheder")}, ${n(summary.people, "person", "personer")}` +
+    (summary.deactivated ? `; ${n(summary.deactivated, "person", "personer")} findes ikke længere i filen og er markeret inaktiv(e).` : "."),
+);
