@@ -116,7 +116,6 @@ export const cardSamples: Record<CardName, object> = {
   "followup-form": followUpFormCardData({
     view: { meeting, agendaItems: [...standing, topic], rows, revisions: 2 },
     tz,
-    maxLength: 2000,
     savedAt: now,
     revision: 2,
   }),

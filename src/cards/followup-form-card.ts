@@ -1,5 +1,7 @@
 import { strings } from "../lib/strings.da.js";
-import { formatDateTime } from "../lib/format-da.js";
+import { formatDateShort, formatDateTime } from "../lib/format-da.js";
+import { limits } from "../domain/limits.js";
+import { fitToBudget } from "./budget.js";
 import type { FormRowInput, FormView } from "../domain/form-service.js";
 import type { FormRow } from "../domain/types.js";
 import { fieldError, type CardFeedback } from "./feedback.js";
@@ -8,6 +10,8 @@ import { expand, type AdaptiveCard } from "./template.js";
 
 export interface FollowUpFormRowData {
   heading: string;
+  editable: boolean;
+  readOnlyText: string;
   statusText: string;
   itemInput: string;
   itemValue: string;
@@ -44,13 +48,15 @@ export interface FollowUpFormCardData {
   ownerPlaceholder: string;
   ownerChoices: { title: string; value: string }[];
   dueLabel: string;
-  maxLength: number;
+  decisionMax: number;
+  followUpMax: number;
+  keptNote: string;
   historyText: string;
   saveButton: string;
   closeButton: string;
   meetingId: string;
   version: number;
-  rowRefs: { decisionId: string; followUpId: string }[];
+  rowRefs: { decisionId: string; followUpId: string; keep: boolean }[];
 }
 
 /** Input ids of row `i`; the handler reads the submitted values back with the same names. */
@@ -68,7 +74,6 @@ export const BLANK_ROWS = 2;
 export interface FollowUpFormCardInput {
   view: FormView;
   tz: string;
-  maxLength: number;
   /** Rows as typed, kept when a save is refused; otherwise the stored rows are shown. */
   typed?: FormRowInput[];
   feedback?: CardFeedback;
@@ -76,12 +81,23 @@ export interface FollowUpFormCardInput {
   revision?: number;
 }
 
-export function followUpFormCardData({ view, tz, maxLength, typed, feedback, savedAt, revision }: FollowUpFormCardInput): FollowUpFormCardData {
+/** Choice titles are shortened: every row repeats them, and the card must stay small. */
+const short = (s: string, n = 48): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+/**
+ * `locked` is how many of the stored rows (oldest first) are shown read-only, which the budget
+ * raises only when an all-editable card would not fit in Teams.
+ */
+export function followUpFormCardData({ view, tz, typed, feedback, savedAt, revision }: FollowUpFormCardInput, locked = 0): FollowUpFormCardData {
   const s = strings.form;
   const { meeting } = view;
   const source: (FormRow | FormRowInput)[] = typed ?? view.rows;
   const stored = new Map(view.rows.map((r) => [r.decisionId, r]));
-  const rows: (FormRow | FormRowInput | undefined)[] = [...source, ...Array.from({ length: BLANK_ROWS }, () => undefined)];
+  const filled = source.filter((r) => r.decision || r.decisionId).length;
+  const blanks = Math.max(0, Math.min(BLANK_ROWS, limits.decisionsPerMeeting - filled));
+  const rows: (FormRow | FormRowInput | undefined)[] = [...source, ...Array.from({ length: blanks }, () => undefined)];
+  const isLocked = (r: FormRow | FormRowInput | undefined, i: number) => Boolean(r?.decisionId && stored.has(r.decisionId) && i < locked);
+  const names = new Map(meeting.participants.map((p) => [p.person.id, p.person.name]));
   let n = 0;
   const itemNumber = new Map(view.agendaItems.map((it) => [it.id, ++n]));
   const data: FollowUpFormCardData = {
@@ -94,10 +110,15 @@ export function followUpFormCardData({ view, tz, maxLength, typed, feedback, sav
     rows: rows.map((r, i) => {
       const ids = formInputIds(i);
       const st = r?.decisionId ? stored.get(r.decisionId) : undefined;
+      const lockedRow = isLocked(r, i);
       const status =
         st?.followUpStatus === "done" ? strings.followUp.done : st?.followUpStatus === "open" ? strings.followUp.open : "";
       return {
         heading: s.row(i + 1),
+        editable: !lockedRow,
+        readOnlyText: lockedRow && st
+          ? [st.decision, st.followUpText ? `${s.followUpLabel}: ${st.followUpText} (${names.get(st.ownerId ?? "") ?? ""}, ${s.dueLabel.toLowerCase()} ${st.dueDate ? formatDateShort(st.dueDate) : ""})` : ""].filter(Boolean).join("\n\n")
+          : "",
         statusText: status ? `${s.followUpLabel}: ${status}` : "",
         itemInput: ids.item,
         itemValue: r?.agendaItemId ?? "",
@@ -119,7 +140,7 @@ export function followUpFormCardData({ view, tz, maxLength, typed, feedback, sav
     itemLabel: s.itemLabel,
     itemChoices: view.agendaItems
       .filter((it) => it.kind !== "carried")
-      .map((it) => ({ title: strings.agenda.item(itemNumber.get(it.id)!, it.title), value: it.id })),
+      .map((it) => ({ title: short(strings.agenda.item(itemNumber.get(it.id)!, it.title)), value: it.id })),
     decisionLabel: s.decisionLabel,
     decisionPlaceholder: s.decisionPlaceholder,
     followUpLabel: s.followUpLabel,
@@ -128,15 +149,21 @@ export function followUpFormCardData({ view, tz, maxLength, typed, feedback, sav
     ownerPlaceholder: s.ownerPlaceholder,
     ownerChoices: meeting.participants.map((p) => ({ title: p.person.name, value: p.person.id })),
     dueLabel: s.dueLabel,
-    maxLength,
+    decisionMax: limits.decisionText,
+    followUpMax: limits.followUpText,
+    keptNote: locked > 0 ? s.keptRows(rows.filter(isLocked).length) : "",
     historyText: view.revisions > 0 ? s.history(view.revisions) : "",
     saveButton: s.save,
     closeButton: meeting.status === "planned" ? s.saveAndClose : "",
     meetingId: meeting.id,
     version: meeting.version,
-    rowRefs: rows.map((r) => ({ decisionId: r?.decisionId ?? "", followUpId: r?.followUpId ?? "" })),
+    rowRefs: rows.map((r, i) => ({ decisionId: r?.decisionId ?? "", followUpId: r?.followUpId ?? "", keep: isLocked(r, i) })),
   };
   return data;
 }
 
-export const buildFollowUpFormCard = (input: FollowUpFormCardInput): AdaptiveCard => expand("followup-form", followUpFormCardData(input));
+/** The form with every row editable if it fits; otherwise the oldest rows read-only until it does. */
+export const buildFollowUpFormCard = (input: FollowUpFormCardInput): AdaptiveCard => {
+  const storedRows = input.view.rows.length;
+  return fitToBudget(storedRows, 0, (editableFromEnd) => expand("followup-form", followUpFormCardData(input, storedRows - editableFromEnd)));
+};

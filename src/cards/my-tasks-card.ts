@@ -3,6 +3,7 @@ import { formatInstantDateShort } from "../lib/format-da.js";
 import type { FollowUpView } from "../domain/types.js";
 import { errorLine, type CardFeedback } from "./feedback.js";
 import { followUpStatus } from "./followup-status.js";
+import { fitToBudget } from "./budget.js";
 import { expand, type AdaptiveCard } from "./template.js";
 
 export interface MyTasksCardData {
@@ -48,7 +49,9 @@ export interface MyTasksCardInput {
   feedback?: CardFeedback;
 }
 
-export function myTasksCardData({ items, total, changed, today, tz, maxLength, feedback }: MyTasksCardInput): MyTasksCardData {
+/** `shown` is how many of the items fit in the card (see buildMyTasksCard). */
+export function myTasksCardData({ items: all, total, changed, today, tz, maxLength, feedback }: MyTasksCardInput, fits = all.length): MyTasksCardData {
+  const items = all.slice(0, fits);
   const s = strings.tasks;
   const f = strings.followUp;
   const list = [...items];
@@ -89,4 +92,6 @@ export function myTasksCardData({ items, total, changed, today, tz, maxLength, f
   return data;
 }
 
-export const buildMyTasksCard = (input: MyTasksCardInput): AdaptiveCard => expand("my-tasks", myTasksCardData(input));
+/** As many follow-ups as fit in a Teams card, soonest due first; the rest are counted. */
+export const buildMyTasksCard = (input: MyTasksCardInput): AdaptiveCard =>
+  fitToBudget(input.items.length, Math.min(1, input.items.length), (n) => expand("my-tasks", myTasksCardData(input, n)));

@@ -3,6 +3,7 @@ import { formatDateShort } from "../lib/format-da.js";
 import type { AgendaItem, FollowUp, FormRow, Meeting } from "../domain/types.js";
 import { initials } from "./feedback.js";
 import { meetingWhen, participantNames } from "./meeting-labels.js";
+import { fitToBudget } from "./budget.js";
 import { expand, type AdaptiveCard } from "./template.js";
 
 export interface ReferatCardData {
@@ -30,14 +31,16 @@ export interface ReferatCardInput {
 }
 
 /** The minutes in the shape leaders know: «Punkt N: titel», «Beslutninger:», «(XX følger op)». */
-export function referatCardData({ meeting, agendaItems, rows, followUps, tz, intro }: ReferatCardInput): ReferatCardData {
+/** `maxChars` shortens displayed texts, which the budget uses only when the full referat would not fit. */
+export function referatCardData({ meeting, agendaItems, rows, followUps, tz, intro }: ReferatCardInput, maxChars = Infinity): ReferatCardData {
   const s = strings.referat;
+  const cut = (t: string) => (t.length > maxChars ? `${t.slice(0, maxChars - 1)}…` : t);
   const names = new Map(meeting.participants.map((p) => [p.person.id, p.person.name]));
   const decisionOf = (r: FormRow) => ({
-    text: r.decision,
+    text: cut(r.decision),
     followsUp:
       r.followUpText && r.ownerId && r.dueDate
-        ? `${r.followUpText} ${s.followsUp(initials(names.get(r.ownerId) ?? ""), formatDateShort(r.dueDate))}`
+        ? `${cut(r.followUpText)} ${s.followsUp(initials(names.get(r.ownerId) ?? ""), formatDateShort(r.dueDate))}`
         : "",
   });
   let n = 0;
@@ -68,4 +71,8 @@ export function referatCardData({ meeting, agendaItems, rows, followUps, tz, int
   return data;
 }
 
-export const buildReferatCard = (input: ReferatCardInput): AdaptiveCard => expand("referat", referatCardData(input));
+const SHORTENINGS = [Infinity, 300, 150, 60];
+
+/** The full referat, or with texts shortened step by step if it would not fit in a Teams card. */
+export const buildReferatCard = (input: ReferatCardInput): AdaptiveCard =>
+  fitToBudget(SHORTENINGS.length - 1, 0, (n) => expand("referat", referatCardData(input, SHORTENINGS[SHORTENINGS.length - 1 - n])));

@@ -3,14 +3,27 @@ import { newId } from "../lib/ids.js";
 import { strings } from "../lib/strings.da.js";
 import { addDays, compareDates, isValidLocalDate, localDateOf } from "../lib/zoned-time.js";
 import { assertChair } from "./access.js";
+import { limits } from "./limits.js";
 import { dueKey, followUpAssignedRow, followUpDueRow, referatRows } from "./notification-keys.js";
 import type { MeetingService } from "./meeting-service.js";
 import type { Clock, FollowUpRepository, FormChange, FormRepository, MeetingRepository, NotificationRepository } from "./ports.js";
 import type { DomainSettings } from "./settings.js";
 import type { AgendaItem, FormRow, Meeting, Person } from "./types.js";
 
+const toInput = (r: FormRow): FormRowInput => ({
+  decisionId: r.decisionId,
+  followUpId: r.followUpId,
+  agendaItemId: r.agendaItemId,
+  decision: r.decision,
+  followUpText: r.followUpText ?? "",
+  ownerId: r.ownerId,
+  dueDate: r.dueDate,
+});
+
 /** One row as submitted from the card, before validation. Ids come from the card's own data. */
 export interface FormRowInput {
+  /** Shown read-only on the card (to fit it): keep the stored row exactly as it is. */
+  keep?: boolean;
   decisionId?: string;
   followUpId?: string;
   agendaItemId?: string;
@@ -56,7 +69,6 @@ export function createFormService(deps: FormServiceDeps) {
 
   function validate(view: FormView, input: FormRowInput[], today: string): { rows: FormRowInput[]; errors: Record<string, string> } {
     const errors: Record<string, string> = {};
-    const max = settings.maxTextLength;
     const itemIds = new Set(view.agendaItems.map((i) => i.id));
     const participantIds = new Set(view.meeting.participants.map((p) => p.person.id));
     const existing = new Map(view.rows.filter((r) => r.decisionId).map((r) => [r.decisionId!, r]));
@@ -67,15 +79,20 @@ export function createFormService(deps: FormServiceDeps) {
       // Ids the card carries must belong to this meeting's form; anything else is forged or stale.
       if (row.decisionId && !stored) throw new AppError("stale-card", strings.form.stale);
       if (row.followUpId && stored?.followUpId !== row.followUpId) throw new AppError("stale-card", strings.form.stale);
+      if (row.keep) {
+        if (!stored) throw new AppError("stale-card", strings.form.stale);
+        rows.push({ ...toInput(stored), keep: true });
+        return;
+      }
       if (!row.decision && !row.followUpText) {
         rows.push(row); // an emptied row: removed if it existed, ignored if new
         return;
       }
       if (!row.decision) errors[`decision_${i}`] = strings.form.decisionRequired;
-      else if (row.decision.length > max) errors[`decision_${i}`] = strings.generic.tooLong(max);
+      else if (row.decision.length > limits.decisionText) errors[`decision_${i}`] = strings.generic.tooLong(limits.decisionText);
       if (row.agendaItemId && !itemIds.has(row.agendaItemId)) errors[`item_${i}`] = strings.form.unknownItem;
       if (row.followUpText) {
-        if (row.followUpText.length > max) errors[`followup_${i}`] = strings.generic.tooLong(max);
+        if (row.followUpText.length > limits.followUpText) errors[`followup_${i}`] = strings.generic.tooLong(limits.followUpText);
         if (!row.ownerId) errors[`owner_${i}`] = strings.form.ownerRequired;
         else if (!participantIds.has(row.ownerId)) errors[`owner_${i}`] = strings.form.ownerNotParticipant;
         if (!row.dueDate) errors[`due_${i}`] = strings.form.dueRequired;
@@ -85,6 +102,10 @@ export function createFormService(deps: FormServiceDeps) {
       }
       rows.push(row);
     });
+    const decisions = rows.filter((r) => r.decision).length;
+    if (decisions > limits.decisionsPerMeeting) {
+      throw new AppError("invalid-input", strings.form.tooManyDecisions(limits.decisionsPerMeeting), errors);
+    }
     return { rows, errors };
   }
 
@@ -115,6 +136,7 @@ export function createFormService(deps: FormServiceDeps) {
       }
       position += 1;
       const fuBefore = before?.followUpId;
+      if (row.keep) continue;
       if (row.followUpText) {
         const fu = { decisionId, text: row.followUpText, ownerId: row.ownerId!, dueDate: row.dueDate! };
         if (fuBefore) {

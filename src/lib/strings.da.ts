@@ -143,7 +143,8 @@ export const da = {
     unknownItem: "Punktet findes ikke på mødets dagsorden.",
     stale:
       "Skemaet er blevet ændret, siden du åbnede det. Her er den nyeste udgave; ret igen, hvis det stadig er nødvendigt.",
-    cannotCloseBeforeStart: "Mødet kan først afsluttes, når det er begyndt.",
+    tooManyDecisions: (n: number) => `Højst ${n} beslutninger pr. møde. Saml beslutninger, der hører sammen.`,
+    keptRows: (n: number) => (n === 1 ? "1 ældre beslutning vises kun som tekst her, så kortet kan være i Teams; den gemmes uændret." : `${n} ældre beslutninger vises kun som tekst her, så kortet kan være i Teams; de gemmes uændret.`),
     history: (n: number) => (n === 1 ? "1 version i historikken." : `${n} versioner i historikken.`),
   },
   followUp: {

@@ -67,7 +67,7 @@ export function createViews(deps: Omit<TeamsDeps, "kickDelivery" | "refreshCardC
 
     async form(actor: Person, meetingId: string, opts: { typed?: FormRowInput[]; feedback?: CardFeedback; savedAt?: Date; revision?: number } = {}) {
       const view = await deps.forms.open(actor, meetingId);
-      return buildFollowUpFormCard({ view, tz, maxLength, ...opts });
+      return buildFollowUpFormCard({ view, tz, ...opts });
     },
 
     async referat(actor: Person, meetingId: string, intro = false): Promise<AdaptiveCard> {

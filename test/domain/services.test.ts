@@ -93,3 +93,27 @@ describe("domain services", () => {
     expect(await refusal(d.reflections.send(alex, m.id, { data: "x", sparring: "y" }, undefined))).toBe("not-authorised");
   });
 });
+
+describe("rows shown read-only on a full form", () => {
+  it("are kept exactly as stored, whatever the card sends for them", async () => {
+    const t = await testStore();
+    const d = createDomainServices(t.store, new ManualClock(new Date("2027-01-11T09:00:00+01:00")), domainSettings(loadConfig({})));
+    const alex = (await t.store.people.byId("alex"))!;
+    const m = (await d.meetings.schedule(alex, { leaderId: "megan", unitId: "solsikken", date: "2027-01-12", time: "10:00" })).meeting;
+    const first = await d.forms.save(alex, m.id, m.version, [{ decision: "Gammel", followUpText: "Opgave", ownerId: "megan", dueDate: "2027-02-01" }], false);
+    const row = first.view.rows[0]!;
+    const second = await d.forms.save(
+      alex,
+      m.id,
+      first.view.meeting.version,
+      [
+        { keep: true, decisionId: row.decisionId, followUpId: row.followUpId, decision: "", followUpText: "" },
+        { decision: "Ny", followUpText: "" },
+      ],
+      false,
+    );
+    expect(second.view.rows.map((r) => [r.decision, r.followUpText])).toEqual([["Gammel", "Opgave"], ["Ny", undefined]]);
+    expect((await t.store.db.followUp.findFirstOrThrow()).status).toBe("open");
+    await t.close();
+  });
+});

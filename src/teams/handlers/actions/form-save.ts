@@ -15,7 +15,7 @@ const schema = z
     meetingId: id,
     version,
     rows: z
-      .array(z.object({ decisionId: z.string().max(100).default(""), followUpId: z.string().max(100).default("") }))
+      .array(z.object({ decisionId: z.string().max(100).default(""), followUpId: z.string().max(100).default(""), keep: z.boolean().default(false) }))
       .max(MAX_ROWS),
   })
   .catchall(z.unknown());
@@ -30,6 +30,7 @@ function rowsFrom(data: z.infer<typeof schema>): FormRowInput[] {
   return data.rows.map((ref, i) => {
     const ids = formInputIds(i);
     return {
+      keep: ref.keep,
       decisionId: ref.decisionId || undefined,
       followUpId: ref.followUpId || undefined,
       agendaItemId: field(data, ids.item, id.or(z.literal(""))) || undefined,

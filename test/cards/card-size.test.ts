@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { cardBytes } from "../../src/cards/budget.js";
+import { buildFollowUpFormCard } from "../../src/cards/followup-form-card.js";
+import { buildMyTasksCard } from "../../src/cards/my-tasks-card.js";
+import { buildReferatCard } from "../../src/cards/referat-card.js";
+import { limits } from "../../src/domain/limits.js";
+import type { AgendaItem, FollowUpView, FormRow, Meeting, Person } from "../../src/domain/types.js";
+import { strings } from "../../src/lib/strings.da.js";
+import { cardText } from "../helpers/fake-connector.js";
+
+const TEAMS_LIMIT = 28 * 1024;
+const tz = "Europe/Copenhagen";
+// Worst case: every text at its limit, in two-byte letters.
+const long = (n: number) => "æ".repeat(n);
+const uuid = (i: number) => `${String(i).padStart(8, "0")}-0000-4000-8000-000000000000`;
+
+const alex: Person = { id: "alex", aadObjectId: "a", name: "Alex Wilber", active: true };
+const megan: Person = { id: "megan", aadObjectId: "m", name: "Megan Bowen", active: true };
+const meeting: Meeting = {
+  id: uuid(0),
+  kind: "one_on_one",
+  unit: { id: "solsikken", name: "Dagtilbud Solsikken", type: "dagtilbud", selvejende: false, areaId: "midt", active: true },
+  chairId: "alex",
+  startsAt: new Date("2027-01-18T09:00:00Z"),
+  durationMinutes: 60,
+  status: "planned",
+  version: 7,
+  participants: [
+    { person: alex, role: "chair" },
+    { person: megan, role: "leader" },
+  ],
+};
+const agendaItems: AgendaItem[] = [
+  ...strings.templates.oneOnOne.standingItems.map((s, i) => ({ id: uuid(100 + i), position: i + 1, kind: "standing" as const, title: s.title })),
+  ...Array.from({ length: 6 }, (_, i) => ({ id: uuid(200 + i), position: 7 + i, kind: "topic" as const, title: long(200), addedBy: megan })),
+];
+const rows: FormRow[] = Array.from({ length: limits.decisionsPerMeeting }, (_, i) => ({
+  decisionId: uuid(300 + i),
+  agendaItemId: agendaItems[i % agendaItems.length]!.id,
+  decision: long(limits.decisionText),
+  followUpId: uuid(400 + i),
+  followUpText: long(limits.followUpText),
+  ownerId: "megan",
+  dueDate: "2027-02-01",
+  followUpStatus: "open",
+}));
+
+describe("cards stay inside Teams' 28 KB however full they get", () => {
+  it("shows a full opfølgningsskema with the oldest rows read-only, kept on save", () => {
+    const card = buildFollowUpFormCard({ view: { meeting, agendaItems, rows, revisions: 40 }, tz });
+    expect(cardBytes(card)).toBeLessThan(TEAMS_LIMIT);
+    const refs = (JSON.stringify(card).match(/"rows":(\[[^\]]*\])/) ?? [])[1];
+    const parsed = JSON.parse(refs!) as { decisionId: string; keep: boolean }[];
+    expect(parsed).toHaveLength(limits.decisionsPerMeeting); // no blank rows at the maximum
+    const kept = parsed.filter((r) => r.keep).length;
+    expect(kept).toBeGreaterThan(0);
+    expect(parsed.slice(0, kept).every((r) => r.keep)).toBe(true); // the oldest ones
+    expect(cardText(card)).toContain(`${kept} ældre beslutninger vises kun som tekst her`);
+  });
+
+  it("keeps every row editable when they fit", () => {
+    const card = buildFollowUpFormCard({ view: { meeting, agendaItems, rows: rows.slice(0, 3).map((r) => ({ ...r, decision: "Kort", followUpText: "Kort" })), revisions: 1 }, tz });
+    expect(JSON.stringify(card)).not.toContain('"keep":true');
+  });
+
+  it("lists as many follow-ups as fit and counts the rest", () => {
+    const items: FollowUpView[] = Array.from({ length: 20 }, (_, i) => ({
+      followUp: { id: uuid(500 + i), meetingId: meeting.id, text: long(limits.followUpText), ownerId: "megan", dueDate: "2027-02-01", status: "open", version: 12, createdAt: new Date() },
+      owner: megan,
+      meeting: { id: meeting.id, kind: "one_on_one", startsAt: meeting.startsAt, chairId: "alex" },
+      comments: [],
+    }));
+    const card = buildMyTasksCard({ items, total: 57, today: "2027-01-12", tz, maxLength: 2000 });
+    expect(cardBytes(card)).toBeLessThan(TEAMS_LIMIT);
+    expect(cardText(card)).toContain("57 åbne opfølgningspunkter");
+    expect(cardText(card)).toMatch(/… og \d+ flere/);
+  });
+
+  it("shortens the referat's texts only when the full one would not fit", () => {
+    const full = buildReferatCard({ meeting: { ...meeting, status: "closed" }, agendaItems, rows, followUps: [], tz });
+    expect(cardBytes(full)).toBeLessThan(TEAMS_LIMIT);
+    const small = buildReferatCard({ meeting: { ...meeting, status: "closed" }, agendaItems, rows: rows.slice(0, 2), followUps: [], tz });
+    expect(cardText(small)).toContain(long(limits.decisionText));
+  });
+});
