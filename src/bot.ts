@@ -1,3 +1,4 @@
+import { logError } from "./lib/log-safe.js";
 import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
 import type { Logger } from "pino";
@@ -9,6 +10,7 @@ import { createDomainServices } from "./domain/services.js";
 import { loadTemplates } from "./cards/template.js";
 import { createWorkingCalendar } from "./lib/working-calendar.js";
 import { deliverNotificationsJob, DELIVER_NOTIFICATIONS } from "./scheduler/jobs/deliver-notifications.js";
+import { pruneActivityLogJob } from "./scheduler/jobs/prune-activity-log.js";
 import { startScheduler, type Scheduler } from "./scheduler/scheduler.js";
 import { createStore } from "./store/index.js";
 import { migrateSqlite } from "./store/migrate.js";
@@ -92,7 +94,7 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
   let scheduler: Scheduler | undefined;
   const background = new Set<Promise<unknown>>();
   const track = (p: Promise<unknown>) => {
-    const q = p.catch((err) => log.warn({ err: err instanceof Error ? err.message : String(err) }, "background work failed"));
+    const q = p.catch((err: unknown) => logError(log, err, "background work failed"));
     background.add(q);
     void q.finally(() => background.delete(q));
   };
@@ -110,7 +112,7 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
   const server = createHttpServer({ adapter, app, log, healthy: store.healthy });
 
   if (withScheduler) {
-    scheduler = startScheduler({ cron: config.scheduler.cron, timezone: config.timezone, jobs: [deliverNotificationsJob(delivery)], log, now: () => clock.now() });
+    scheduler = startScheduler({ cron: config.scheduler.cron, timezone: config.timezone, jobs: [deliverNotificationsJob(delivery), pruneActivityLogJob(store.activityLog)], log, now: () => clock.now() });
   }
 
   return {

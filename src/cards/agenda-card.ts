@@ -3,18 +3,12 @@ import { formatDateShort } from "../lib/format-da.js";
 import type { AgendaView } from "../domain/meeting-service.js";
 import type { Person } from "../domain/types.js";
 import { fieldError, type CardFeedback } from "./feedback.js";
-import { meetingStatus, meetingWhen, participantNames } from "./meeting-labels.js";
+import { meetingHeader, meetingStatus, type MeetingHeaderData } from "./meeting-labels.js";
 import { expand, type AdaptiveCard } from "./template.js";
 
-export interface AgendaCardData {
+export interface AgendaCardData extends MeetingHeaderData {
   intro: string;
   title: string;
-  whenLabel: string;
-  when: string;
-  unitLabel: string;
-  unit: string;
-  participantsLabel: string;
-  participants: string;
   statusLabel: string;
   status: string;
   notice: string;
@@ -59,12 +53,7 @@ export function agendaCardData({ view, viewer, tz, today, feedback, intro }: Age
   const data: AgendaCardData = {
     intro: intro ?? "",
     title: s.title,
-    whenLabel: strings.meeting.when,
-    when: meetingWhen(meeting, tz),
-    unitLabel: strings.meeting.unit,
-    unit: meeting.unit.name,
-    participantsLabel: strings.meeting.participants,
-    participants: participantNames(meeting),
+    ...meetingHeader(meeting, tz),
     statusLabel: strings.followUp.status,
     status: meetingStatus(meeting, view.locked),
     notice: feedback?.notice ?? "",

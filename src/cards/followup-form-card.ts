@@ -98,6 +98,9 @@ export function followUpFormCardData({ view, tz, typed, feedback, savedAt, revis
   const rows: (FormRow | FormRowInput | undefined)[] = [...source, ...Array.from({ length: blanks }, () => undefined)];
   const isLocked = (r: FormRow | FormRowInput | undefined, i: number) => Boolean(r?.decisionId && stored.has(r.decisionId) && i < locked);
   const names = new Map(meeting.participants.map((p) => [p.person.id, p.person.name]));
+  /** One input's three template fields: its id, its value and its error. */
+  const field = <K extends string>(key: K, id: string, value: string | undefined) =>
+    ({ [`${key}Input`]: id, [`${key}Value`]: value ?? "", [`${key}Error`]: fieldError(feedback, id) }) as Record<`${K}Input` | `${K}Value` | `${K}Error`, string>;
   let n = 0;
   const itemNumber = new Map(view.agendaItems.map((it) => [it.id, ++n]));
   const data: FollowUpFormCardData = {
@@ -120,21 +123,11 @@ export function followUpFormCardData({ view, tz, typed, feedback, savedAt, revis
           ? [st.decision, st.followUpText ? `${s.followUpLabel}: ${st.followUpText} (${names.get(st.ownerId ?? "") ?? ""}, ${s.dueLabel.toLowerCase()} ${st.dueDate ? formatDateShort(st.dueDate) : ""})` : ""].filter(Boolean).join("\n\n")
           : "",
         statusText: status ? `${s.followUpLabel}: ${status}` : "",
-        itemInput: ids.item,
-        itemValue: r?.agendaItemId ?? "",
-        itemError: fieldError(feedback, ids.item),
-        decisionInput: ids.decision,
-        decisionValue: r?.decision ?? "",
-        decisionError: fieldError(feedback, ids.decision),
-        followUpInput: ids.followUp,
-        followUpValue: r?.followUpText ?? "",
-        followUpError: fieldError(feedback, ids.followUp),
-        ownerInput: ids.owner,
-        ownerValue: r?.ownerId ?? "",
-        ownerError: fieldError(feedback, ids.owner),
-        dueInput: ids.due,
-        dueValue: r?.dueDate ?? "",
-        dueError: fieldError(feedback, ids.due),
+        ...field("item", ids.item, r?.agendaItemId),
+        ...field("decision", ids.decision, r?.decision),
+        ...field("followUp", ids.followUp, r?.followUpText),
+        ...field("owner", ids.owner, r?.ownerId),
+        ...field("due", ids.due, r?.dueDate),
       };
     }),
     itemLabel: s.itemLabel,

@@ -15,3 +15,22 @@ export const meetingStatus = (m: Meeting, started: boolean): string =>
       : started
         ? strings.meeting.started
         : strings.meeting.statusPlanned;
+
+/** The facts at the top of the agenda and the referat: when, where, who. */
+export interface MeetingHeaderData {
+  whenLabel: string;
+  when: string;
+  unitLabel: string;
+  unit: string;
+  participantsLabel: string;
+  participants: string;
+}
+
+export const meetingHeader = (m: Meeting, tz: string): MeetingHeaderData => ({
+  whenLabel: strings.meeting.when,
+  when: meetingWhen(m, tz),
+  unitLabel: strings.meeting.unit,
+  unit: m.unit.name,
+  participantsLabel: strings.meeting.participants,
+  participants: participantNames(m),
+});

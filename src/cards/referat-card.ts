@@ -2,19 +2,13 @@ import { strings } from "../lib/strings.da.js";
 import { formatDateShort } from "../lib/format-da.js";
 import type { AgendaItem, FollowUp, FormRow, Meeting } from "../domain/types.js";
 import { initials } from "./feedback.js";
-import { meetingWhen, participantNames } from "./meeting-labels.js";
+import { meetingHeader, type MeetingHeaderData } from "./meeting-labels.js";
 import { fitToBudget } from "./budget.js";
 import { expand, type AdaptiveCard } from "./template.js";
 
-export interface ReferatCardData {
+export interface ReferatCardData extends MeetingHeaderData {
   intro: string;
   title: string;
-  whenLabel: string;
-  when: string;
-  unitLabel: string;
-  unit: string;
-  participantsLabel: string;
-  participants: string;
   decisionsLabel: string;
   noDecisions: string;
   items: { heading: string; decisions: { text: string; followsUp: string }[] }[];
@@ -57,12 +51,7 @@ export function referatCardData({ meeting, agendaItems, rows, followUps, tz, int
   const data: ReferatCardData = {
     intro: intro ? s.intro : "",
     title: s.title,
-    whenLabel: s.when,
-    when: meetingWhen(meeting, tz),
-    unitLabel: strings.meeting.unit,
-    unit: meeting.unit.name,
-    participantsLabel: s.participants,
-    participants: participantNames(meeting),
+    ...meetingHeader(meeting, tz),
     decisionsLabel: s.decisions,
     noDecisions: s.noDecisions,
     items,

@@ -2,7 +2,7 @@ import { AppError } from "../lib/errors.js";
 import { newId } from "../lib/ids.js";
 import { strings } from "../lib/strings.da.js";
 import { addDays, compareDates, isValidLocalDate, isValidLocalTime, localDateOf, zonedToUtc } from "../lib/zoned-time.js";
-import { assertParticipant, isChair, leaderOf } from "./access.js";
+import { assertParticipant, leaderOf } from "./access.js";
 import { meetingPackRows } from "./notification-keys.js";
 import type { Clock, MeetingRepository, NotificationRepository, PeopleRepository, ReflectionRepository } from "./ports.js";
 import type { DomainSettings } from "./settings.js";
@@ -133,7 +133,5 @@ export function createMeetingService(deps: MeetingServiceDeps) {
     async listMine(actor: Person) {
       return meetings.listForPerson(actor.id, clock.now(), { upcoming: 5, recent: 5 });
     },
-
-    isChair: (m: Meeting, p: Person) => isChair(m, p.id),
   };
 }

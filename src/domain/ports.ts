@@ -82,7 +82,6 @@ export interface MeetingRepository {
 
 export interface ReflectionRepository {
   get(meetingId: string, authorId: string): Promise<Reflection | undefined>;
-  listSent(meetingId: string): Promise<Reflection[]>;
   /** Creates or replaces; fails (false) if `expectedVersion` does not match the stored one. */
   save(r: { id: string; meetingId: string; authorId: string; answers: ReflectionAnswers; sentAt: Date }, expectedVersion: number | undefined): Promise<boolean>;
 }
@@ -139,6 +138,8 @@ export interface SentCardRepository {
 export interface ActivityLog {
   /** True the first time an activity id is seen; false for a repeated delivery. */
   firstDelivery(activityKey: string): Promise<boolean>;
+  /** Forgets activities seen before `before` (Teams redelivers within minutes, not days). */
+  prune(before: Date): Promise<number>;
 }
 
 /** The subset of pino the domain uses. Log ids and outcomes, never contents. */

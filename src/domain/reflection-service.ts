@@ -1,7 +1,7 @@
 import { AppError } from "../lib/errors.js";
 import { newId } from "../lib/ids.js";
 import { strings } from "../lib/strings.da.js";
-import { isParticipant, leaderOf } from "./access.js";
+import { leaderOf } from "./access.js";
 import type { MeetingService } from "./meeting-service.js";
 import type { Clock, ReflectionRepository } from "./ports.js";
 import type { DomainSettings } from "./settings.js";
@@ -89,10 +89,5 @@ export function createReflectionService(deps: ReflectionServiceDeps) {
       return view(actor, meetingId);
     },
 
-    /** True when the person may be shown the reflection at all (used before rendering). */
-    canSee(meeting: Meeting, viewer: Person, reflection: Reflection): boolean {
-      if (reflection.authorId === viewer.id) return true;
-      return reflection.status === "sent" && isParticipant(meeting, viewer.id);
-    },
   };
 }

@@ -203,8 +203,6 @@ export const da = {
   },
   referat: {
     title: "Referat: 1:1 ledelsesopfølgning",
-    when: "Tid",
-    participants: "Deltagere",
     item: (n: number, title: string, initials: string) => (initials ? `Punkt ${n}: ${title} (${initials})` : `Punkt ${n}: ${title}`),
     decisions: "Beslutninger:",
     noDecisions: "Ingen beslutninger.",

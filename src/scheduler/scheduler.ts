@@ -1,13 +1,17 @@
+import { logError } from "../lib/log-safe.js";
 import cron from "node-cron";
 import type { Logger } from "pino";
 
 export interface Job {
   name: string;
+  /** When it runs (in the scheduler's time zone); absent: on the scheduler's default tick. */
+  cron?: string;
   /** Runs once; the scheduler never starts a job while its previous run is still going. */
   run(now: Date): Promise<unknown>;
 }
 
 export interface SchedulerOptions {
+  /** The default tick for jobs without their own cron. */
   cron: string;
   timezone: string;
   jobs: Job[];
@@ -41,7 +45,7 @@ export function startScheduler(opts: SchedulerOptions): Scheduler {
         const result = await job.run(now());
         log.debug({ result }, "job done");
       } catch (err) {
-        log.error({ err: err instanceof Error ? { name: err.name, message: err.message } : String(err) }, "job failed");
+        logError(log, err, "job failed");
       } finally {
         running.delete(job.name);
         if (again.delete(job.name)) runJob(job);
@@ -50,7 +54,9 @@ export function startScheduler(opts: SchedulerOptions): Scheduler {
     running.set(job.name, p);
   }
 
-  const task = cron.schedule(opts.cron, () => opts.jobs.forEach(runJob), { timezone: opts.timezone, noOverlap: true, name: "laeringsloop-tick" });
+  const tasks = opts.jobs.map((job) =>
+    cron.schedule(job.cron ?? opts.cron, () => runJob(job), { timezone: opts.timezone, name: job.name }),
+  );
 
   return {
     kick(name) {
@@ -59,7 +65,7 @@ export function startScheduler(opts: SchedulerOptions): Scheduler {
     },
     async stop() {
       stopped = true;
-      await task.stop();
+      await Promise.all(tasks.map((t) => t.stop()));
       await Promise.all(running.values());
     },
   };

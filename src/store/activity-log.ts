@@ -13,5 +13,8 @@ export function createActivityLog(db: Db): ActivityLog {
         return false;
       }
     },
+    async prune(before) {
+      return (await db.processedActivity.deleteMany({ where: { at: { lt: before } } })).count;
+    },
   };
 }

@@ -1,3 +1,4 @@
+import { logError } from "../lib/log-safe.js";
 import { Application, type TeamsAdapter } from "@microsoft/teams-ai";
 import type { TeamsDeps } from "./deps.js";
 import { register as registerActions } from "./handlers/actions/index.js";
@@ -23,7 +24,7 @@ export function createTeamsApp(adapter: TeamsAdapter, deps: TeamsDeps, views: Vi
 
   // Last line of defence: handlers turn their own errors into cards, so this is for the unplanned.
   adapter.onTurnError = async (context, error) => {
-    deps.log.error({ activityId: context.activity.id, err: { name: error.name, message: error.message, stack: error.stack } }, "turn failed");
+    logError(deps.log, error, "turn failed", { activityId: context.activity.id });
     if (context.activity.type === "message") {
       await context.sendActivity(cardActivity(buildNoticeCard(strings.generic.unexpected, { tone: "error" }))).catch(() => undefined);
     }

@@ -1,3 +1,4 @@
+import { logError } from "../lib/log-safe.js";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Application, TeamsAdapter } from "@microsoft/teams-ai";
 import type { Logger } from "pino";
@@ -106,7 +107,7 @@ export function createHttpServer(deps: ServerDeps): Server {
       }
       await deps.adapter.process({ body, headers: req.headers, method: req.method }, botResponse(res), (context) => deps.app.run(context).then(() => undefined));
     } catch (err) {
-      deps.log.error({ err: err instanceof Error ? { name: err.name, message: err.message } : String(err), url }, "request failed");
+      logError(deps.log, err, "request failed", { url });
       if (!res.headersSent) sendJson(res, 400, { error: "bad request" });
       else res.end();
     }

@@ -1,3 +1,4 @@
+import { logError } from "../lib/log-safe.js";
 import type { TurnContext } from "botbuilder";
 import { CardFactory, MessageFactory } from "botbuilder";
 import type { TurnState } from "@microsoft/teams-ai";
@@ -34,7 +35,7 @@ export const cardActivity = (card: AdaptiveCard) => MessageFactory.attachment(Ca
 
 /** The card for an error nobody planned for: logged with ids only, shown as a calm Danish sentence. */
 function unexpected(log: Logger, err: unknown): AdaptiveCard {
-  log.error({ err: err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : String(err) }, "handler failed");
+  logError(log, err, "handler failed");
   return buildNoticeCard(strings.generic.unexpected, { tone: "error" });
 }
 
@@ -114,4 +115,3 @@ export async function postCard(context: TurnContext, card: AdaptiveCard): Promis
   return res?.id ?? "";
 }
 
-export { AppError };

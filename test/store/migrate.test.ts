@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync, appendFileSync } from "node:fs";
+import { appendFileSync, cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
@@ -27,6 +27,20 @@ describe("migrations applied at start-up", () => {
     const res = spawnSync("npx", ["prisma", "migrate", "status"], { env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
     expect(res.stdout + res.stderr).toContain("Database schema is up to date!");
     expect(res.status).toBe(0);
+  }, 60_000);
+
+  it("produce exactly the data model in prisma/schema.prisma (no forgotten migration)", () => {
+    const url = `file:${join(dir, "drift.db")}`;
+    migrateSqlite(url);
+    const pulled = spawnSync("npx", ["prisma", "db", "pull", "--print"], { env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
+    expect(pulled.status).toBe(0);
+    // The printed schema starts after Prisma's warnings about the driver adapter.
+    const schema = pulled.stdout.slice(pulled.stdout.search(/^generator /m));
+    const file = join(dir, "pulled.prisma");
+    writeFileSync(file, schema);
+    const diff = spawnSync("npx", ["prisma", "migrate", "diff", "--from-schema-datamodel", file, "--to-schema-datamodel", "prisma/schema.prisma", "--exit-code"], { encoding: "utf8" });
+    expect(diff.stdout + diff.stderr).toContain("No difference detected.");
+    expect(diff.status).toBe(0);
   }, 60_000);
 
   it("refuses to start when an applied migration was edited afterwards", () => {

@@ -13,6 +13,6 @@ export const installationUpdate = (deps: TeamsDeps) => async (context: TurnConte
   if (action.startsWith("remove") && isPersonal(context)) {
     const person = await deps.people.identify(context.activity.from?.aadObjectId);
     if (person) await deps.people.forget(person);
-    turnLogger(deps, context).info({ personId: person?.id, outcome: "uninstalled" }, "conversation");
+    turnLogger(deps, context).info({ outcome: person ? "uninstalled" : "uninstalled-unknown" }, "conversation");
   }
 };

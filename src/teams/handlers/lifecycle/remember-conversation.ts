@@ -28,6 +28,7 @@ export async function rememberConversation(deps: TeamsDeps, context: TurnContext
     tenantId: context.activity.conversation.tenantId ?? (context.activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id,
     reference: JSON.parse(JSON.stringify(reference)) as Record<string, unknown>,
   });
-  log.info({ personId: person.id, greeted: greet }, "conversation stored");
+  log.debug({ personId: person.id }, "conversation stored");
+  log.info({ greeted: greet }, "conversation stored");
   if (greet) await context.sendActivity(cardActivity(buildWelcomeCard()));
 }

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "ProcessedActivity_at_idx" ON "ProcessedActivity"("at");
+

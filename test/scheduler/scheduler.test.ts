@@ -1,0 +1,86 @@
+import { pino } from "pino";
+import { describe, expect, it } from "vitest";
+import { pruneActivityLogJob } from "../../src/scheduler/jobs/prune-activity-log.js";
+import { startScheduler, type Job } from "../../src/scheduler/scheduler.js";
+import { testStore } from "../helpers/test-db.js";
+
+const log = pino({ level: "silent" });
+const NEVER = "0 0 1 1 *"; // 1 January, 00:00: does not fire during a test
+
+/** A job the test finishes by hand, counting its runs. */
+function gatedJob(name = "job") {
+  const state = { runs: 0, open: [] as (() => void)[] };
+  const job: Job = {
+    name,
+    run: () =>
+      new Promise<void>((resolve) => {
+        state.runs += 1;
+        state.open.push(resolve);
+      }),
+  };
+  const finishOne = async () => {
+    state.open.shift()?.();
+    await new Promise((r) => setImmediate(r));
+  };
+  return { job, state, finishOne };
+}
+
+describe("the scheduler", () => {
+  it("never runs a job twice at once; kicks during a run become one more run", async () => {
+    const { job, state, finishOne } = gatedJob();
+    const s = startScheduler({ cron: NEVER, timezone: "Europe/Copenhagen", jobs: [job], log });
+    s.kick("job");
+    s.kick("job");
+    s.kick("job");
+    expect(state.runs).toBe(1);
+    await finishOne();
+    expect(state.runs).toBe(2);
+    await finishOne();
+    expect(state.runs).toBe(2);
+    await s.stop();
+  });
+
+  it("waits for a running job on stop, and runs nothing after", async () => {
+    const { job, state, finishOne } = gatedJob();
+    const s = startScheduler({ cron: NEVER, timezone: "Europe/Copenhagen", jobs: [job], log });
+    s.kick("job");
+    let stopped = false;
+    const stopping = s.stop().then(() => (stopped = true));
+    await new Promise((r) => setImmediate(r));
+    expect(stopped).toBe(false);
+    await finishOne();
+    await stopping;
+    expect(stopped).toBe(true);
+    s.kick("job");
+    expect(state.runs).toBe(1);
+  });
+
+  it("ticks with node-cron, and a failing run does not stop later ones", async () => {
+    let runs = 0;
+    const failing: Job = {
+      name: "failing",
+      cron: "* * * * * *", // every second
+      run: async () => {
+        runs += 1;
+        throw new Error("boom");
+      },
+    };
+    const s = startScheduler({ cron: NEVER, timezone: "Europe/Copenhagen", jobs: [failing], log });
+    for (let waited = 0; runs < 2 && waited < 5000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+    await s.stop();
+    expect(runs).toBeGreaterThanOrEqual(2);
+  }, 10_000);
+
+  it("prunes handled-activity records older than a week", async () => {
+    const t = await testStore({ org: false });
+    await t.store.db.processedActivity.createMany({
+      data: [
+        { id: "old", at: new Date("2027-01-01T00:00:00Z") },
+        { id: "recent", at: new Date("2027-01-10T00:00:00Z") },
+      ],
+    });
+    expect(await pruneActivityLogJob(t.store.activityLog).run(new Date("2027-01-11T00:00:00Z"))).toEqual({ pruned: 1 });
+    expect((await t.store.db.processedActivity.findMany()).map((r) => r.id)).toEqual(["recent"]);
+    await t.close();
+  });
+});
