@@ -15,6 +15,8 @@ export interface DeliveryServiceDeps {
 }
 
 const HOUR = 3_600_000;
+/** The reason a row waits: the person has not installed the bot (yet). */
+export const NO_CONVERSATION = "no-conversation";
 const MAX_SEND_ATTEMPTS = 5;
 /** A person who has not installed the bot yet may still do so; we look again hourly for two days. */
 const MAX_WAIT_FOR_INSTALL = 48;
@@ -64,10 +66,10 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
     const ref = await conversations.get(n.personId);
     if (!ref || !ref.active) {
       if (n.attempts >= MAX_WAIT_FOR_INSTALL) {
-        await notifications.markFailed(n.id, "no-conversation");
+        await notifications.markFailed(n.id, NO_CONVERSATION);
         return "failed";
       }
-      await notifications.retryLater(n.id, new Date(now.getTime() + HOUR), "no-conversation");
+      await notifications.retryLater(n.id, new Date(now.getTime() + HOUR), NO_CONVERSATION);
       return "waiting";
     }
     let result;

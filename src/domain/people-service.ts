@@ -1,16 +1,17 @@
-import type { Clock, ConversationRepository, PeopleRepository } from "./ports.js";
+import type { Clock, ConversationRepository, NotificationRepository, PeopleRepository } from "./ports.js";
 import type { ConversationRefRecord, Person } from "./types.js";
 
 export interface PeopleServiceDeps {
   people: PeopleRepository;
   conversations: ConversationRepository;
+  notifications: NotificationRepository;
   clock: Clock;
 }
 
 export type PeopleService = ReturnType<typeof createPeopleService>;
 
 /** Who is talking to the bot, and how to reach them later. */
-export function createPeopleService({ people, conversations, clock }: PeopleServiceDeps) {
+export function createPeopleService({ people, conversations, notifications, clock }: PeopleServiceDeps) {
   return {
     /** The registered, active person behind an Entra object id, if any. */
     async identify(aadObjectId: string | undefined): Promise<Person | undefined> {
@@ -20,12 +21,24 @@ export function createPeopleService({ people, conversations, clock }: PeopleServ
     },
 
     /**
-     * Stores the personal conversation reference (install or first message). Returns true when
-     * the person should be greeted: the first time only, whatever arrives twice.
+     * Stores the personal conversation reference (install or first message). `greet` is true the
+     * first time only, whatever arrives twice; `reachable` is true when the person just became
+     * reachable, and their waiting cards (e.g. a meeting pack) were brought forward.
      */
-    async rememberConversation(person: Person, ref: Omit<ConversationRefRecord, "personId" | "active" | "greetedAt">): Promise<boolean> {
-      await conversations.save({ ...ref, personId: person.id });
-      return conversations.claimGreeting(person.id, clock.now());
+    async rememberConversation(
+      person: Person,
+      ref: Omit<ConversationRefRecord, "personId" | "active" | "greetedAt">,
+    ): Promise<{ greet: boolean; reachable: boolean }> {
+      // Every message passes here: write only when something changed (a read is much cheaper).
+      const known = await conversations.get(person.id);
+      const unchanged = known?.active && known.conversationId === ref.conversationId && known.serviceUrl === ref.serviceUrl && known.tenantId === ref.tenantId;
+      let reachable = false;
+      if (!unchanged) {
+        await conversations.save({ ...ref, personId: person.id });
+        reachable = (await notifications.wakeWaitingFor(person.id, clock.now())) > 0;
+      }
+      const greet = known?.greetedAt ? false : await conversations.claimGreeting(person.id, clock.now());
+      return { greet, reachable };
     },
 
     async forget(person: Person): Promise<void> {

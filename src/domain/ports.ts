@@ -126,6 +126,8 @@ export interface NotificationRepository {
   markSent(id: string, at: Date): Promise<void>;
   markFailed(id: string, reason: string): Promise<void>;
   markCancelled(id: string, reason: string): Promise<void>;
+  /** Brings forward a person's rows that wait for them to install the bot (they just did). */
+  wakeWaitingFor(personId: string, now: Date): Promise<number>;
   /** Gives a claimed row back for a later attempt. */
   retryLater(id: string, at: Date, reason: string): Promise<void>;
 }

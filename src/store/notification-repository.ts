@@ -2,6 +2,7 @@ import type { NotificationRepository } from "../domain/ports.js";
 import type { Notification } from "../domain/types.js";
 import type { Db } from "./prisma-client.js";
 import { isUniqueViolation } from "./errors.js";
+import { NO_CONVERSATION } from "../domain/delivery-service.js";
 
 function toNotification(r: {
   id: string; key: string; kind: string; personId: string; subjectId: string; dueAt: Date; notAfter: Date | null; status: string; attempts: number;
@@ -77,6 +78,13 @@ export function createNotificationRepository(db: Db): NotificationRepository {
     },
     async markCancelled(id, reason) {
       await db.notification.update({ where: { id }, data: { status: "cancelled", lastError: reason, leaseUntil: null } });
+    },
+    async wakeWaitingFor(personId, now) {
+      const res = await db.notification.updateMany({
+        where: { personId, status: "pending", lastError: NO_CONVERSATION, dueAt: { gt: now } },
+        data: { dueAt: now },
+      });
+      return res.count;
     },
     async retryLater(id, at, reason) {
       await db.notification.update({ where: { id }, data: { status: "pending", dueAt: at, lastError: reason, leaseUntil: null } });

@@ -88,3 +88,20 @@ describe("the due-date reminder", () => {
     expect(dueReminders(h)).toHaveLength(0);
   });
 });
+
+describe("a leader who installs the bot after their meeting pack was due", () => {
+  it("gets it as soon as they install, not an hour later", async () => {
+    const h = await BotHarness.start({ now: "2027-01-11T09:00:00+01:00" });
+    try {
+      await h.install(users.alex);
+      await h.click(users.alex, "schedule.submit", { leader: "solsikken/megan", date: "2027-01-12", time: "10:00" });
+      expect(await h.deliver()).toEqual({ sent: 1, waiting: 1 }); // Alex has the bot, Megan not yet
+      h.clock.set("2027-01-11T09:05:00+01:00");
+      await h.install(users.megan);
+      expect(await h.deliver()).toEqual({ sent: 1 });
+      expect(h.connector.cards(h.conversationId(users.megan)).some((c) => cardText(c).includes("Dagsorden: 1:1 ledelsesopfølgning"))).toBe(true);
+    } finally {
+      await h.stop();
+    }
+  });
+});

@@ -22,7 +22,7 @@ export async function rememberConversation(deps: TeamsDeps, context: TurnContext
     return;
   }
   const reference = TurnContext.getConversationReference(context.activity);
-  const greet = await deps.people.rememberConversation(person, {
+  const { greet, reachable } = await deps.people.rememberConversation(person, {
     conversationId: context.activity.conversation.id,
     serviceUrl: context.activity.serviceUrl,
     tenantId: context.activity.conversation.tenantId ?? (context.activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id,
@@ -31,4 +31,5 @@ export async function rememberConversation(deps: TeamsDeps, context: TurnContext
   log.debug({ personId: person.id }, "conversation stored");
   log.info({ greeted: greet }, "conversation stored");
   if (greet) await context.sendActivity(cardActivity(buildWelcomeCard()));
+  if (reachable) deps.kickDelivery();
 }
