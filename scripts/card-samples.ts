@@ -41,14 +41,11 @@ const meeting: Meeting = {
   ],
 };
 
-const standing: AgendaItem[] = strings.templates.oneOnOne.standingItems.map((s, i) => ({
-  id: `a-${i + 1}`,
-  position: i + 1,
-  kind: "standing",
-  title: s.title,
-  minutes: s.minutes,
-}));
-const topic: AgendaItem = { id: "a-7", position: 7, kind: "topic", title: "Sygefravær i vuggestuen", addedBy: leader };
+const template = strings.templates.oneOnOne.standingItems;
+const item = (s: (typeof template)[number], i: number): AgendaItem => ({ id: `a-${i + 1}`, position: i + 1, kind: "standing", title: s.title, minutes: s.minutes });
+const standing: AgendaItem[] = template.slice(0, -1).map(item);
+const closing: AgendaItem[] = [{ ...item(template.at(-1)!, 5), position: 1006 }];
+const topic: AgendaItem = { id: "a-7", position: 6, kind: "topic", title: "Sygefravær i vuggestuen", addedBy: leader };
 
 const followUp = (id: string, text: string, due: string, status: "open" | "done" = "open"): FollowUpView => ({
   followUp: { id, meetingId: "m-0", text, ownerId: leader.id, dueDate: due, status, version: 2, createdAt: new Date("2026-11-10T10:00:00Z"), doneAt: status === "done" ? now : undefined },
@@ -87,12 +84,14 @@ export const cardSamples: Record<CardName, object> = {
     ],
     today,
     packLead: "3 arbejdsdage",
+    minutes: 60,
+    requestId: "8f2d6c1e-5b4a-4e3f-9d8c-7b6a5f4e3d2c",
     workday: { start: "08:00", end: "15:30" },
     values: { leader: "solsikken/sofie", date: "2027-01-11", time: "09:00" },
     feedback: { error: strings.generic.cardErrorsHeading, fieldErrors: { date: strings.generic.dateInPast } },
   }),
   agenda: agendaCardData({
-    view: { meeting, standing, topics: [topic], carried, locked: false, leader, leaderReflectionSent: true },
+    view: { meeting, standing, topics: [topic], closing, carried, locked: false, leader, leaderReflectionSent: true },
     viewer: chief,
     tz,
     today,
@@ -114,7 +113,7 @@ export const cardSamples: Record<CardName, object> = {
     feedback: { error: strings.generic.cardErrorsHeading, fieldErrors: { sparring: strings.reflection.answerRequired } },
   }),
   "followup-form": followUpFormCardData({
-    view: { meeting, agendaItems: [...standing, topic], rows, revisions: 2 },
+    view: { meeting, agendaItems: [...standing, topic, ...closing], rows, revisions: 2 },
     tz,
     savedAt: now,
     revision: 2,
@@ -132,7 +131,7 @@ export const cardSamples: Record<CardName, object> = {
   meetings: meetingsCardData({ upcoming: [meeting], recent: [{ ...meeting, id: "m-0", status: "closed", startsAt: new Date("2026-11-10T09:00:00Z") }], viewer: chief, now, tz }),
   referat: referatCardData({
     meeting: { ...meeting, status: "closed" },
-    agendaItems: [...standing, topic],
+    agendaItems: [...standing, topic, ...closing],
     rows,
     followUps: [carried[0]!.followUp, carried[1]!.followUp],
     tz,

@@ -59,6 +59,13 @@ const schema = z
     if (c.BOT_TYPE === "SingleTenant" && hasId && !c.BOT_TENANT_ID) {
       ctx.addIssue({ code: "custom", path: ["BOT_TENANT_ID"], message: "mangler for en SingleTenant-bot" });
     }
+    if (c.NODE_ENV === "production" && !c.ORG_FILE) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["ORG_FILE"],
+        message: "mangler: i production bruges eksempel-organisationen aldrig; angiv kommunens organisationsfil",
+      });
+    }
     if (c.NODE_ENV === "production" && !hasId) {
       ctx.addIssue({
         code: "custom",

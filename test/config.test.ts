@@ -18,8 +18,13 @@ describe("configuration", () => {
   });
 
   it("refuses production without bot credentials", () => {
-    expect(() => loadConfig({ NODE_ENV: "production" })).toThrow(/BOT_ID: mangler: i production starter botten ikke uden bot-legitimation/);
-    expect(loadConfig({ NODE_ENV: "production", BOT_ID: id, BOT_PASSWORD: "s", BOT_TENANT_ID: tenant }).bot).toEqual({ appId: id, password: "s", type: "SingleTenant", tenantId: tenant });
+    expect(() => loadConfig({ NODE_ENV: "production", ORG_FILE: "org.yaml" })).toThrow(/BOT_ID: mangler: i production starter botten ikke uden bot-legitimation/);
+    const prod = loadConfig({ NODE_ENV: "production", BOT_ID: id, BOT_PASSWORD: "s", BOT_TENANT_ID: tenant, ORG_FILE: "org.yaml" });
+    expect(prod.bot).toEqual({ appId: id, password: "s", type: "SingleTenant", tenantId: tenant });
+  });
+
+  it("refuses production without the municipality's organisation file (never the example)", () => {
+    expect(() => loadConfig({ NODE_ENV: "production", BOT_ID: id, BOT_PASSWORD: "s", BOT_TENANT_ID: tenant })).toThrow(/ORG_FILE: mangler/);
   });
 
   it("names every bad key in one error", () => {

@@ -21,6 +21,7 @@ export interface AgendaCardData extends MeetingHeaderData {
   topicsHeading: string;
   topicsNone: string;
   topics: { label: string }[];
+  closing: { label: string; minutes: string }[];
   reflectionStatus: string;
   locked: boolean;
   lockedText: string;
@@ -69,6 +70,7 @@ export function agendaCardData({ view, viewer, tz, today, feedback, intro }: Age
     topicsHeading: s.topics,
     topicsNone: view.topics.length === 0 ? s.topicsNone : "",
     topics: view.topics.map((t) => ({ label: numbered(t.addedBy ? s.topicBy(t.title, t.addedBy.name) : t.title) })),
+    closing: view.closing.map((i) => ({ label: numbered(i.title), minutes: i.minutes ? s.minutes(i.minutes) : "" })),
     reflectionStatus: view.leader ? s.reflectionStatus(view.leader.name, view.leaderReflectionSent) : "",
     locked: view.locked,
     lockedText: meeting.status === "planned" ? s.lockedStarted : strings.meeting.closed,

@@ -56,7 +56,7 @@ export interface FollowUpFormCardData {
   closeButton: string;
   meetingId: string;
   version: number;
-  rowRefs: { decisionId: string; followUpId: string; keep: boolean }[];
+  rowRefs: { decisionId: string; followUpId: string; keep: boolean; shown: { ownerId: string; dueDate: string } }[];
 }
 
 /** Input ids of row `i`; the handler reads the submitted values back with the same names. */
@@ -120,7 +120,7 @@ export function followUpFormCardData({ view, tz, typed, feedback, savedAt, revis
         heading: s.row(i + 1),
         editable: !lockedRow,
         readOnlyText: lockedRow && st
-          ? [st.decision, st.followUpText ? `${s.followUpLabel}: ${st.followUpText} (${names.get(st.ownerId ?? "") ?? ""}, ${s.dueLabel.toLowerCase()} ${st.dueDate ? formatDateShort(st.dueDate) : ""})` : ""].filter(Boolean).join("\n\n")
+          ? [short(st.decision, 160), st.followUpText ? `${s.followUpLabel}: ${short(st.followUpText, 120)} (${names.get(st.ownerId ?? "") ?? ""}, ${s.dueLabel.toLowerCase()} ${st.dueDate ? formatDateShort(st.dueDate) : ""})` : ""].filter(Boolean).join("\n\n")
           : "",
         statusText: status ? `${s.followUpLabel}: ${status}` : "",
         ...field("item", ids.item, r?.agendaItemId),
@@ -150,7 +150,16 @@ export function followUpFormCardData({ view, tz, typed, feedback, savedAt, revis
     closeButton: meeting.status === "planned" ? s.saveAndClose : "",
     meetingId: meeting.id,
     version: meeting.version,
-    rowRefs: rows.map((r, i) => ({ decisionId: r?.decisionId ?? "", followUpId: r?.followUpId ?? "", keep: isLocked(r, i) })),
+    // The stored follow-up values as shown, so a save writes only what the chief changed.
+    rowRefs: rows.map((r, i) => {
+      const st = r?.decisionId ? stored.get(r.decisionId) : undefined;
+      return {
+        decisionId: st?.decisionId ?? "",
+        followUpId: st?.followUpId ?? "",
+        keep: isLocked(r, i),
+        shown: { ownerId: st?.ownerId ?? "", dueDate: st?.dueDate ?? "" },
+      };
+    }),
   };
   return data;
 }

@@ -28,6 +28,8 @@ export interface ScheduleCardData {
   maxTime: string;
   submit: string;
   again: string;
+  /** One id per rendered form: submitting the same form twice schedules one meeting. */
+  requestId: string;
 }
 
 /** The value of a leader choice: the unit and the person, both needed to schedule. */
@@ -37,11 +39,13 @@ export interface ScheduleCardInput {
   leaders: LeaderOfUnit[];
   today: string;
   packLead: string;
+  minutes: number;
   workday: { start: string; end: string };
   values?: { leader?: string; date?: string; time?: string };
   feedback?: CardFeedback;
   /** After a successful schedule: the confirmation replaces the form. */
   done?: string;
+  requestId: string;
 }
 
 export function scheduleCardData(input: ScheduleCardInput): ScheduleCardData {
@@ -49,7 +53,7 @@ export function scheduleCardData(input: ScheduleCardInput): ScheduleCardData {
   const f = input.feedback;
   const data: ScheduleCardData = {
     title: s.title,
-    intro: s.intro(input.packLead),
+    intro: s.intro(input.minutes, input.packLead),
     notice: input.done ?? f?.notice ?? "",
     error: f?.error ?? "",
     showForm: !input.done,
@@ -72,6 +76,7 @@ export function scheduleCardData(input: ScheduleCardInput): ScheduleCardData {
     maxTime: input.workday.end,
     submit: s.submit,
     again: s.again,
+    requestId: input.requestId,
   };
   return data;
 }

@@ -18,8 +18,8 @@ const HOUR = 3_600_000;
 /** The reason a row waits: the person has not installed the bot (yet). */
 export const NO_CONVERSATION = "no-conversation";
 const MAX_SEND_ATTEMPTS = 5;
-/** A person who has not installed the bot yet may still do so; we look again hourly for two days. */
-const MAX_WAIT_FOR_INSTALL = 48;
+/** A person who has not installed the bot yet may still do so: we look again hourly for two days. */
+const MAX_WAIT_FOR_INSTALL_MS = 48 * HOUR;
 
 export type DeliveryService = ReturnType<typeof createDeliveryService>;
 
@@ -29,8 +29,9 @@ export type DeliveryService = ReturnType<typeof createDeliveryService>;
  */
 export function createDeliveryService(deps: DeliveryServiceDeps) {
   const { notifications, conversations, followUps, meetings, messenger, clock, log } = deps;
-  const leaseMs = deps.leaseMs ?? 60_000;
-  const batchSize = deps.batchSize ?? 50;
+  // Small batches and a lease far longer than a batch takes, so a live worker never loses its rows.
+  const leaseMs = deps.leaseMs ?? 5 * 60_000;
+  const batchSize = deps.batchSize ?? 10;
 
   /** Why a row should no longer be sent, or undefined when it should. */
   async function staleReason(n: Notification, now: Date): Promise<string | undefined> {
@@ -44,7 +45,8 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
         if (n.kind === "followup_due" && dueKey(view.followUp) !== n.key) return "due-date-changed";
         return undefined;
       }
-      case "meeting_pack": {
+      case "meeting_agenda":
+      case "meeting_reflection": {
         const m = await meetings.get(n.subjectId);
         if (!m || m.status !== "planned") return "meeting-not-planned";
         return undefined;
@@ -65,11 +67,11 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
     }
     const ref = await conversations.get(n.personId);
     if (!ref || !ref.active) {
-      if (n.attempts >= MAX_WAIT_FOR_INSTALL) {
+      if (now.getTime() - n.createdAt.getTime() >= MAX_WAIT_FOR_INSTALL_MS) {
         await notifications.markFailed(n.id, NO_CONVERSATION);
         return "failed";
       }
-      await notifications.retryLater(n.id, new Date(now.getTime() + HOUR), NO_CONVERSATION);
+      await notifications.retryLater(n.id, new Date(now.getTime() + HOUR), NO_CONVERSATION, { countAttempt: false });
       return "waiting";
     }
     let result;
@@ -79,7 +81,7 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
       result = { outcome: "retry" as const, reason: err instanceof Error ? err.name : "error" };
     }
     if (result.outcome === "sent") {
-      await notifications.markSent(n.id, clock.now());
+      if (!(await notifications.markSent(n, clock.now()))) log.warn({ notificationId: n.id }, "lease lost before marking sent");
       return "sent";
     }
     if (result.outcome === "gone") {

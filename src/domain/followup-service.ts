@@ -74,11 +74,11 @@ export function createFollowUpService(deps: FollowUpServiceDeps) {
 
     async reopen(actor: Person, id: string, version: number): Promise<FollowUpOutcome> {
       const view = await loadForChange(actor, id, version);
-      if (view.followUp.status !== "done") return { view, notice: strings.followUp.reopened };
+      if (view.followUp.status !== "done") throw new AppError("invalid-input", strings.followUp.notDone);
       const now = clock.now();
       await commit(view, { status: "open" }, { kind: "reopened", actorId: actor.id, at: now, data: {} });
       const after = await load(id);
-      await notifications.plan([followUpDueRow(after.followUp, settings.calendar, now)]);
+      await notifications.plan([followUpDueRow(after.followUp, settings.calendar, now)], now);
       return { view: after, notice: strings.followUp.reopened };
     },
 
@@ -96,18 +96,21 @@ export function createFollowUpService(deps: FollowUpServiceDeps) {
       await commit(view, { dueDate: newDate }, { kind: "postponed", actorId: actor.id, at: now, data: { from: view.followUp.dueDate, to: newDate } });
       const after = await load(id);
       await notifications.cancelPending(id, { kinds: ["followup_due"], exceptKeys: [dueKey(after.followUp)] });
-      await notifications.plan([followUpDueRow(after.followUp, settings.calendar, now)]);
+      await notifications.plan([followUpDueRow(after.followUp, settings.calendar, now)], now);
       return { view: after, notice: strings.followUp.postponed(formatDateShort(newDate)) };
     },
 
-    async comment(actor: Person, id: string, text: string): Promise<FollowUpOutcome> {
+    /** Any participant may comment. The card's version guards against a double click storing it twice. */
+    async comment(actor: Person, id: string, version: number, text: string): Promise<FollowUpOutcome> {
       const view = await get(actor, id);
+      if (view.followUp.version !== version) throw new AppError("stale-card", strings.generic.staleCard);
       const clean = text.trim();
       if (!clean) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, { comment: strings.followUp.commentRequired });
       if (clean.length > settings.maxTextLength) {
         throw new AppError("invalid-input", strings.generic.cardErrorsHeading, { comment: strings.generic.tooLong(settings.maxTextLength) });
       }
-      await followUps.addComment(view.followUp.id, { kind: "commented", actorId: actor.id, at: clock.now(), data: { text: clean } });
+      const ok = await followUps.addComment(view.followUp.id, version, { kind: "commented", actorId: actor.id, at: clock.now(), data: { text: clean } });
+      if (!ok) throw new AppError("stale-card", strings.generic.staleCard);
       return { view: await load(id), notice: strings.followUp.commented };
     },
   };

@@ -10,15 +10,15 @@ import type { Clock, FollowUpRepository, FormChange, FormRepository, MeetingRepo
 import type { DomainSettings } from "./settings.js";
 import type { AgendaItem, FormRow, Meeting, Person } from "./types.js";
 
-const toInput = (r: FormRow): FormRowInput => ({
-  decisionId: r.decisionId,
-  followUpId: r.followUpId,
-  agendaItemId: r.agendaItemId,
-  decision: r.decision,
-  followUpText: r.followUpText ?? "",
-  ownerId: r.ownerId,
-  dueDate: r.dueDate,
-});
+/**
+ * A follow-up's owner and due date as the card showed them. Its owner may postpone it while the
+ * chief has the form open, so only what the chief changed is written. (The text changes only
+ * through this form, which the meeting's version already guards.)
+ */
+export interface ShownFollowUp {
+  ownerId: string;
+  dueDate: string;
+}
 
 /** One row as submitted from the card, before validation. Ids come from the card's own data. */
 export interface FormRowInput {
@@ -26,6 +26,8 @@ export interface FormRowInput {
   keep?: boolean;
   decisionId?: string;
   followUpId?: string;
+  /** The follow-up's values when the card was rendered. */
+  shown?: ShownFollowUp;
   agendaItemId?: string;
   decision: string;
   followUpText: string;
@@ -52,6 +54,52 @@ export interface FormServiceDeps {
 
 export type FormService = ReturnType<typeof createFormService>;
 
+const toInput = (r: FormRow): FormRowInput => ({
+  decisionId: r.decisionId,
+  followUpId: r.followUpId,
+  agendaItemId: r.agendaItemId,
+  decision: r.decision,
+  followUpText: r.followUpText ?? "",
+  ownerId: r.ownerId,
+  dueDate: r.dueDate,
+});
+
+/**
+ * From a card older than the form, new rows may be ones a moment ago's save already stored (a
+ * double click): match them by content to stored rows the card did not know, so they are not
+ * stored twice.
+ */
+function matchRepeatedRows(view: FormView, input: FormRowInput[]): FormRowInput[] {
+  const known = new Set(input.map((r) => r.decisionId).filter(Boolean));
+  const pool = view.rows.filter((r) => r.decisionId && !known.has(r.decisionId));
+  const same = (a: FormRowInput, b: FormRow) =>
+    a.decision.trim() === b.decision &&
+    a.followUpText.trim() === (b.followUpText ?? "") &&
+    (a.followUpText.trim() ? a.ownerId === b.ownerId && a.dueDate === b.dueDate : true) &&
+    (a.agendaItemId ?? undefined) === (b.agendaItemId ?? undefined);
+  return input.map((r) => {
+    if (r.decisionId || !r.decision.trim()) return r;
+    const i = pool.findIndex((b) => same(r, b));
+    if (i < 0) return r;
+    const [b] = pool.splice(i, 1);
+    return { ...r, decisionId: b!.decisionId, followUpId: b!.followUpId, shown: b!.followUpId ? { ownerId: b!.ownerId ?? "", dueDate: b!.dueDate ?? "" } : undefined };
+  });
+}
+
+const isEmpty = (c: FormChange): boolean =>
+  c.createDecisions.length + c.updateDecisions.length + c.deleteDecisionIds.length + c.createFollowUps.length + c.updateFollowUps.length + c.cancelFollowUpIds.length === 0;
+
+/**
+ * The value to store for one follow-up field. The owner may have changed the stored value since
+ * the card was rendered (a postponed date): a field the chief left as shown keeps the stored
+ * value; a field both changed is a conflict.
+ */
+function merge(typed: string, shown: string | undefined, stored: string | undefined): { value: string; conflict: boolean } {
+  if (shown === undefined || stored === undefined) return { value: typed, conflict: false };
+  if (typed === shown) return { value: stored, conflict: false };
+  return { value: typed, conflict: stored !== shown && stored !== typed };
+}
+
 /** The opfølgningsskema: decisions with their follow-ups, kept with a full history. */
 export function createFormService(deps: FormServiceDeps) {
   const { meetings, meetingRepo, forms, followUpRepo, notifications, clock, settings } = deps;
@@ -67,6 +115,7 @@ export function createFormService(deps: FormServiceDeps) {
     return { meeting, agendaItems, rows, revisions };
   }
 
+  /** Checks every row against the current form; returns the rows to store (merged) or the errors. */
   function validate(view: FormView, input: FormRowInput[], today: string): { rows: FormRowInput[]; errors: Record<string, string> } {
     const errors: Record<string, string> = {};
     const itemIds = new Set(view.agendaItems.map((i) => i.id));
@@ -74,15 +123,20 @@ export function createFormService(deps: FormServiceDeps) {
     const existing = new Map(view.rows.filter((r) => r.decisionId).map((r) => [r.decisionId!, r]));
     const rows: FormRowInput[] = [];
     input.forEach((raw, i) => {
-      const row: FormRowInput = { ...raw, decision: raw.decision.trim(), followUpText: raw.followUpText.trim() };
-      const stored = row.decisionId ? existing.get(row.decisionId) : undefined;
+      const stored = raw.decisionId ? existing.get(raw.decisionId) : undefined;
       // Ids the card carries must belong to this meeting's form; anything else is forged or stale.
-      if (row.decisionId && !stored) throw new AppError("stale-card", strings.form.stale);
-      if (row.followUpId && stored?.followUpId !== row.followUpId) throw new AppError("stale-card", strings.form.stale);
-      if (row.keep) {
-        if (!stored) throw new AppError("stale-card", strings.form.stale);
-        rows.push({ ...toInput(stored), keep: true });
+      if (raw.decisionId && !stored) throw new AppError("stale-card", strings.form.stale);
+      if (raw.followUpId && stored?.followUpId !== raw.followUpId) throw new AppError("stale-card", strings.form.stale);
+      if (raw.keep) {
+        rows.push({ ...toInput(stored!), keep: true });
         return;
+      }
+      const row: FormRowInput = { ...raw, decision: raw.decision.trim(), followUpText: raw.followUpText.trim() };
+      if (stored?.followUpId && row.followUpText) {
+        const owner = merge(row.ownerId ?? "", raw.shown?.ownerId, stored.ownerId);
+        const due = merge(row.dueDate ?? "", raw.shown?.dueDate, stored.dueDate);
+        if (owner.conflict || due.conflict) throw new AppError("stale-card", strings.form.stale);
+        Object.assign(row, { ownerId: owner.value || undefined, dueDate: due.value || undefined });
       }
       if (!row.decision && !row.followUpText) {
         rows.push(row); // an emptied row: removed if it existed, ignored if new
@@ -97,66 +151,53 @@ export function createFormService(deps: FormServiceDeps) {
         else if (!participantIds.has(row.ownerId)) errors[`owner_${i}`] = strings.form.ownerNotParticipant;
         if (!row.dueDate) errors[`due_${i}`] = strings.form.dueRequired;
         else if (!isValidLocalDate(row.dueDate)) errors[`due_${i}`] = strings.generic.invalidDate;
+        // A date already stored may lie in the past by now; only a new date must be from today on.
         else if (row.dueDate !== stored?.dueDate && compareDates(row.dueDate, today) < 0) errors[`due_${i}`] = strings.generic.dateInPast;
         else if (compareDates(row.dueDate, addDays(today, 730)) > 0) errors[`due_${i}`] = strings.generic.dateTooFar;
       }
       rows.push(row);
     });
-    const decisions = rows.filter((r) => r.decision).length;
-    if (decisions > limits.decisionsPerMeeting) {
+    if (rows.filter((r) => r.decision).length > limits.decisionsPerMeeting) {
       throw new AppError("invalid-input", strings.form.tooManyDecisions(limits.decisionsPerMeeting), errors);
     }
     return { rows, errors };
   }
 
+  /** What must be written to turn the stored form into `rows`: only real changes. */
   function diff(view: FormView, rows: FormRowInput[]): FormChange {
-    const change: FormChange = {
-      createDecisions: [],
-      updateDecisions: [],
-      deleteDecisionIds: [],
-      createFollowUps: [],
-      updateFollowUps: [],
-      cancelFollowUpIds: [],
-    };
-    const stored = new Map(view.rows.filter((r) => r.decisionId).map((r) => [r.decisionId!, r]));
+    const change: FormChange = { createDecisions: [], updateDecisions: [], deleteDecisionIds: [], createFollowUps: [], updateFollowUps: [], cancelFollowUpIds: [] };
+    const stored = new Map(view.rows.filter((r) => r.decisionId).map((r, i) => [r.decisionId!, { row: r, position: i }]));
     const kept = new Set<string>();
     let position = 0;
     for (const row of rows) {
+      if (!row.decision) continue; // emptied: handled below as not kept
       const before = row.decisionId ? stored.get(row.decisionId) : undefined;
-      if (!row.decision) {
-        continue; // emptied: handled below as not kept
-      }
-      const decisionId = before?.decisionId ?? newId();
+      const decisionId = before?.row.decisionId ?? newId();
+      const decision = { id: decisionId, agendaItemId: row.agendaItemId, position, text: row.decision };
       if (before) {
         kept.add(decisionId);
-        // Always rewritten: its position may have moved even when its text did not.
-        change.updateDecisions.push({ id: decisionId, agendaItemId: row.agendaItemId, position, text: row.decision });
-      } else {
-        change.createDecisions.push({ id: decisionId, agendaItemId: row.agendaItemId, position, text: row.decision });
-      }
+        const b = before.row;
+        if (b.decision !== row.decision || b.agendaItemId !== row.agendaItemId || before.position !== position) change.updateDecisions.push(decision);
+      } else change.createDecisions.push(decision);
       position += 1;
-      const fuBefore = before?.followUpId;
+      const fuBefore = before?.row.followUpId;
       if (row.keep) continue;
       if (row.followUpText) {
         const fu = { decisionId, text: row.followUpText, ownerId: row.ownerId!, dueDate: row.dueDate! };
         if (fuBefore) {
+          const b = before!.row;
           const changes: Record<string, unknown> = {};
-          if (before?.followUpText !== fu.text) changes.text = { from: before?.followUpText, to: fu.text };
-          if (before?.ownerId !== fu.ownerId) changes.ownerId = { from: before?.ownerId, to: fu.ownerId };
-          if (before?.dueDate !== fu.dueDate) changes.dueDate = { from: before?.dueDate, to: fu.dueDate };
-          if (Object.keys(changes).length > 0) change.updateFollowUps.push({ id: fuBefore, ...fu, changes });
-        } else {
-          change.createFollowUps.push({ id: newId(), ...fu });
-        }
-      } else if (fuBefore) {
-        change.cancelFollowUpIds.push(fuBefore);
-      }
+          if (b.followUpText !== fu.text) changes.text = { from: b.followUpText, to: fu.text };
+          if (b.ownerId !== fu.ownerId) changes.ownerId = { from: b.ownerId, to: fu.ownerId };
+          if (b.dueDate !== fu.dueDate) changes.dueDate = { from: b.dueDate, to: fu.dueDate };
+          if (Object.keys(changes).length > 0) change.updateFollowUps.push({ id: fuBefore, expectedVersion: b.followUpVersion ?? 0, ...fu, changes });
+        } else change.createFollowUps.push({ id: newId(), ...fu });
+      } else if (fuBefore) change.cancelFollowUpIds.push(fuBefore);
     }
-    for (const [id, r] of stored) {
-      if (!kept.has(id)) {
-        change.deleteDecisionIds.push(id);
-        if (r.followUpId) change.cancelFollowUpIds.push(r.followUpId);
-      }
+    for (const [id, { row }] of stored) {
+      if (kept.has(id)) continue;
+      change.deleteDecisionIds.push(id);
+      if (row.followUpId) change.cancelFollowUpIds.push(row.followUpId);
     }
     return change;
   }
@@ -177,47 +218,51 @@ export function createFormService(deps: FormServiceDeps) {
 
     /**
      * Saves the form as submitted (optionally closing the meeting). `version` is the meeting
-     * version the card was rendered from; if someone saved in between, nothing is written and
-     * the person is shown the current form.
+     * version the card was rendered from. From an older card, a save that changes nothing (a
+     * double click) is simply done; one that would change something is refused and the person
+     * is shown the current form: nothing is overwritten silently.
      */
     async save(actor: Person, meetingId: string, version: number, input: FormRowInput[], close: boolean): Promise<{ view: FormView; revision: number; closedNow: boolean }> {
       const view = await open(actor, meetingId);
-      if (view.meeting.version !== version) throw new AppError("stale-card", strings.form.stale);
       const now = clock.now();
       const today = localDateOf(now, settings.timezone);
-      const { rows, errors } = validate(view, input, today);
+      const stale = view.meeting.version !== version;
+      const { rows, errors } = validate(view, stale ? matchRepeatedRows(view, input) : input, today);
       if (Object.keys(errors).length > 0) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, errors);
       const change = diff(view, rows);
-      const revision = await forms.apply(meetingId, version, change, actor.id, now);
-      if (revision === undefined) throw new AppError("stale-card", strings.form.stale);
+      if (stale && !isEmpty(change)) throw new AppError("stale-card", strings.form.stale);
 
-      // Plan what the change means for people: new owners are told, due reminders follow the date.
+      let revision = view.revisions;
+      const planned = [];
       const calendar = settings.calendar;
-      const planned = [
-        ...change.createFollowUps.flatMap((f) => [followUpAssignedRow(f, actor.id, calendar, now), followUpDueRow(f, calendar, now)]),
-        ...change.updateFollowUps.flatMap((f) => [
-          ...(f.changes.ownerId ? [followUpAssignedRow(f, actor.id, calendar, now)] : []),
-          followUpDueRow(f, calendar, now),
-        ]),
-      ];
-      for (const f of change.updateFollowUps) {
-        await notifications.cancelPending(f.id, { kinds: ["followup_due"], exceptKeys: [dueKey(f)] });
+      if (!isEmpty(change)) {
+        const applied = await forms.apply(meetingId, version, change, actor.id, now);
+        if (applied === undefined) throw new AppError("stale-card", strings.form.stale);
+        revision = applied;
+        // What the change means for people: new owners are told, due reminders follow the date.
+        for (const f of change.createFollowUps) {
+          planned.push(followUpAssignedRow(f, actor.id, calendar, now));
+          // Due today or earlier: the assignment card already says so; one nudge, not two.
+          const due = followUpDueRow(f, calendar, now);
+          if (due.dueAt > now) planned.push(due);
+        }
+        for (const f of change.updateFollowUps) {
+          if (f.changes.ownerId) planned.push(followUpAssignedRow(f, actor.id, calendar, now));
+          planned.push(followUpDueRow(f, calendar, now));
+          await notifications.cancelPending(f.id, { kinds: ["followup_due"], exceptKeys: [dueKey(f)] });
+        }
+        for (const id of change.cancelFollowUpIds) await notifications.cancelPending(id);
       }
-      for (const id of change.cancelFollowUpIds) await notifications.cancelPending(id);
       let closedNow = false;
       if (close && view.meeting.status === "planned") {
         const carried = await meetingRepo.carriedFollowUps(view.meeting);
-        closedNow = await meetingRepo.close(
-          meetingId,
-          now,
-          carried.map((c) => ({ id: newId(), title: c.followUp.text, followUpId: c.followUp.id })),
-        );
+        closedNow = await meetingRepo.close(meetingId, now, carried.map((c) => ({ id: newId(), title: c.followUp.text, followUpId: c.followUp.id })));
         if (closedNow) {
-          await notifications.cancelPending(meetingId, { kinds: ["meeting_pack"] });
+          await notifications.cancelPending(meetingId, { kinds: ["meeting_agenda", "meeting_reflection"] });
           planned.push(...referatRows(view.meeting, actor.id, calendar, now));
         }
       }
-      await notifications.plan(planned);
+      await notifications.plan(planned, now);
       return { view: await open(actor, meetingId), revision, closedNow };
     },
   };

@@ -6,19 +6,27 @@ import { assertParticipant, leaderOf } from "./access.js";
 import { meetingPackRows } from "./notification-keys.js";
 import type { Clock, MeetingRepository, NotificationRepository, PeopleRepository, ReflectionRepository } from "./ports.js";
 import type { DomainSettings } from "./settings.js";
-import type { AgendaItem, FollowUpView, LeaderOfUnit, Meeting, Person } from "./types.js";
+import { CLOSING_POSITION, type AgendaItem, type FollowUpView, type LeaderOfUnit, type Meeting, type Person } from "./types.js";
+
+/** Why a date cannot be chosen, in a sentence (the calendar names holidays; "Weekend"/"Lukkedag" otherwise). */
+const closedDayText = (reason: string): string =>
+  reason === "Weekend" ? strings.schedule.weekendDay : reason === "Lukkedag" ? strings.schedule.closingDay : strings.schedule.holiday(reason);
 
 export interface ScheduleInput {
   leaderId: string;
   unitId: string;
   date: string;
   time: string;
+  /** The form's one-time id: the same form submitted twice schedules one meeting. */
+  requestId?: string;
 }
 
 export interface AgendaView {
   meeting: Meeting;
   standing: AgendaItem[];
   topics: AgendaItem[];
+  /** Standing items that come after the topics. */
+  closing: AgendaItem[];
   carried: FollowUpView[];
   /** True once the meeting has started or closed: topics can no longer be added. */
   locked: boolean;
@@ -70,7 +78,7 @@ export function createMeetingService(deps: MeetingServiceDeps) {
       if (!isValidLocalDate(input.date)) errors.date = strings.generic.invalidDate;
       else if (compareDates(input.date, today) < 0) errors.date = strings.generic.dateInPast;
       else if (compareDates(input.date, addDays(today, 730)) > 0) errors.date = strings.generic.dateTooFar;
-      else if (!calendar.isWorkingDay(input.date)) errors.date = strings.schedule.closedDay(calendar.closedReason(input.date) ?? "");
+      else if (!calendar.isWorkingDay(input.date)) errors.date = closedDayText(calendar.closedReason(input.date) ?? "");
       if (!isValidLocalTime(input.time)) errors.time = strings.schedule.invalidTime;
       else if (input.time < calendar.dayStart || input.time >= calendar.dayEnd) {
         errors.time = strings.schedule.outsideHours(calendar.dayStart, calendar.dayEnd);
@@ -88,16 +96,19 @@ export function createMeetingService(deps: MeetingServiceDeps) {
 
       const meeting = await meetings.create({
         id: newId(),
+        requestId: input.requestId,
         kind: "one_on_one",
         unitId: unit.id,
         chairId: actor.id,
         leaderId: input.leaderId,
         startsAt,
         durationMinutes: settings.oneOnOneMinutes,
-        standingItems: strings.templates.oneOnOne.standingItems.map((s) => ({ id: newId(), title: s.title, minutes: s.minutes })),
+        standingItems: strings.templates.oneOnOne.standingItems.map((s) => ({ id: newId(), title: s.title, minutes: s.minutes, closing: "closing" in s && s.closing })),
       });
+      // A form id reused by someone else is not theirs to see.
+      if (meeting.chairId !== actor.id) throw new AppError("not-authorised", strings.schedule.notChiefForLeader);
       const rows = meetingPackRows(meeting, settings.meetingPackLeadDays, calendar, now);
-      await notifications.plan(rows);
+      await notifications.plan(rows, now);
       return { meeting, packAt: rows[0]?.dueAt ?? now };
     },
 
@@ -112,8 +123,9 @@ export function createMeetingService(deps: MeetingServiceDeps) {
       const leaderReflection = leader ? await reflections.get(meeting.id, leader.id) : undefined;
       return {
         meeting,
-        standing: items.filter((i) => i.kind === "standing"),
+        standing: items.filter((i) => i.kind === "standing" && i.position < CLOSING_POSITION),
         topics: items.filter((i) => i.kind === "topic"),
+        closing: items.filter((i) => i.kind === "standing" && i.position >= CLOSING_POSITION),
         carried,
         locked: hasStarted(meeting),
         leader,
@@ -124,9 +136,12 @@ export function createMeetingService(deps: MeetingServiceDeps) {
     async addTopic(actor: Person, meetingId: string, title: string): Promise<void> {
       const meeting = await getForParticipant(actor, meetingId);
       if (hasStarted(meeting)) throw new AppError("meeting-started", strings.agenda.lockedStarted);
-      const clean = title.trim();
+      const clean = title.trim().replace(/\s+/g, " ");
       if (!clean) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, { topic: strings.agenda.topicRequired });
       if (clean.length > 200) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, { topic: strings.generic.tooLong(200) });
+      // The same topic from the same person twice (a double click) is one topic.
+      const existing = await meetings.agendaItems(meeting.id);
+      if (existing.some((i) => i.kind === "topic" && i.addedBy?.id === actor.id && i.title.toLowerCase() === clean.toLowerCase())) return;
       await meetings.addTopic(meeting.id, { id: newId(), title: clean, addedById: actor.id });
     },
 

@@ -13,15 +13,18 @@ export function meetingPackRows(meeting: Meeting, leadDays: number, calendar: Wo
   const planned = calendar.workingDayStart(packDate);
   // Scheduled inside the lead time: send now (still only inside working hours).
   const dueAt = planned < now ? calendar.nextWindowStart(now) : planned;
-  return meeting.participants.map((p) => ({
-    key: `meeting_pack:${meeting.id}:${p.person.id}:${meeting.startsAt.toISOString()}`,
-    kind: "meeting_pack" as const,
-    personId: p.person.id,
-    subjectId: meeting.id,
-    // If the working window opens only after the meeting began, send right away instead.
-    dueAt: dueAt < meeting.startsAt ? dueAt : now,
-    notAfter: meeting.startsAt,
-  }));
+  // One row per card, so a failure sending the second never repeats the first.
+  return meeting.participants.flatMap((p) =>
+    (["meeting_agenda", "meeting_reflection"] as const).map((kind) => ({
+      key: `${kind}:${meeting.id}:${p.person.id}:${meeting.startsAt.toISOString()}`,
+      kind,
+      personId: p.person.id,
+      subjectId: meeting.id,
+      // If the working window opens only after the meeting began, send right away instead.
+      dueAt: dueAt < meeting.startsAt ? dueAt : now,
+      notAfter: meeting.startsAt,
+    })),
+  );
 }
 
 /** Sent at once to the person who acted; to anyone else in working hours. */

@@ -1,3 +1,4 @@
+import type { WorkingCalendar } from "../lib/working-calendar.js";
 import type { Clock, ConversationRepository, NotificationRepository, PeopleRepository } from "./ports.js";
 import type { ConversationRefRecord, Person } from "./types.js";
 
@@ -6,12 +7,13 @@ export interface PeopleServiceDeps {
   conversations: ConversationRepository;
   notifications: NotificationRepository;
   clock: Clock;
+  calendar: WorkingCalendar;
 }
 
 export type PeopleService = ReturnType<typeof createPeopleService>;
 
 /** Who is talking to the bot, and how to reach them later. */
-export function createPeopleService({ people, conversations, notifications, clock }: PeopleServiceDeps) {
+export function createPeopleService({ people, conversations, notifications, clock, calendar }: PeopleServiceDeps) {
   return {
     /** The registered, active person behind an Entra object id, if any. */
     async identify(aadObjectId: string | undefined): Promise<Person | undefined> {
@@ -35,7 +37,8 @@ export function createPeopleService({ people, conversations, notifications, cloc
       let reachable = false;
       if (!unchanged) {
         await conversations.save({ ...ref, personId: person.id });
-        reachable = (await notifications.wakeWaitingFor(person.id, clock.now())) > 0;
+        // What waited for them goes now, or when the working day starts.
+        reachable = (await notifications.wakeWaitingFor(person.id, calendar.nextWindowStart(clock.now()))) > 0;
       }
       const greet = known?.greetedAt ? false : await conversations.claimGreeting(person.id, clock.now());
       return { greet, reachable };

@@ -56,21 +56,24 @@ export interface ConversationRepository {
 
 export interface NewMeeting {
   id: string;
+  requestId?: string;
   kind: MeetingKind;
   unitId: string;
   chairId: string;
   leaderId: string;
   startsAt: Date;
   durationMinutes: number;
-  standingItems: { id: string; title: string; minutes?: number }[];
+  standingItems: { id: string; title: string; minutes?: number; closing?: boolean }[];
 }
 
 export interface MeetingRepository {
+  /** Creates the meeting; with a `requestId` already used, returns that meeting instead. */
   create(meeting: NewMeeting): Promise<Meeting>;
   get(id: string): Promise<Meeting | undefined>;
   /** Meetings the person takes part in, newest-first for past and soonest-first for coming. */
   listForPerson(personId: string, now: Date, limits: { upcoming: number; recent: number }): Promise<{ upcoming: Meeting[]; recent: Meeting[] }>;
   agendaItems(meetingId: string): Promise<AgendaItem[]>;
+  /** Adds a topic after the other topics, before the closing items. */
   addTopic(meetingId: string, item: { id: string; title: string; addedById: string }): Promise<void>;
   /** Open follow-ups from earlier meetings of the same kind between the same chair and leader. */
   carriedFollowUps(meeting: Meeting): Promise<FollowUpView[]>;
@@ -91,7 +94,8 @@ export interface FormChange {
   updateDecisions: { id: string; agendaItemId?: string; position: number; text: string }[];
   deleteDecisionIds: string[];
   createFollowUps: { id: string; decisionId: string; text: string; ownerId: string; dueDate: string }[];
-  updateFollowUps: { id: string; decisionId: string; text: string; ownerId: string; dueDate: string; changes: Record<string, unknown> }[];
+  /** Written only if the follow-up is still at `expectedVersion` (its owner may have acted meanwhile). */
+  updateFollowUps: { id: string; expectedVersion: number; decisionId: string; text: string; ownerId: string; dueDate: string; changes: Record<string, unknown> }[];
   cancelFollowUpIds: string[];
 }
 
@@ -112,24 +116,26 @@ export interface FollowUpRepository {
   listByMeeting(meetingId: string): Promise<FollowUp[]>;
   /** Applies a change if the follow-up is still at `expectedVersion`; records the event. */
   update(id: string, expectedVersion: number, patch: Partial<Pick<FollowUp, "status" | "dueDate" | "doneAt">>, event: FollowUpEvent): Promise<boolean>;
-  addComment(id: string, event: FollowUpEvent): Promise<void>;
+  /** Adds a comment if the follow-up is still at `expectedVersion` (and moves the version on). */
+  addComment(id: string, expectedVersion: number, event: FollowUpEvent): Promise<boolean>;
   history(id: string): Promise<FollowUpEvent[]>;
 }
 
 export interface NotificationRepository {
-  /** Inserts rows whose key is new; existing keys are left as they are. */
-  plan(rows: PlannedNotification[]): Promise<void>;
+  /** Inserts rows whose key is new (planned at `now`); existing keys are left as they are. */
+  plan(rows: PlannedNotification[], now: Date): Promise<void>;
   /** Cancels pending rows for a subject, optionally only of some kinds and except some keys. */
   cancelPending(subjectId: string, opts?: { kinds?: PlannedNotification["kind"][]; exceptKeys?: string[] }): Promise<number>;
   /** Claims up to `limit` due rows with a lease; a row is held by one claimer at a time. */
   claimDue(now: Date, leaseMs: number, limit: number): Promise<Notification[]>;
-  markSent(id: string, at: Date): Promise<void>;
+  /** Marks a claimed row sent; false if the lease was lost to another worker meanwhile. */
+  markSent(n: Pick<Notification, "id" | "leaseUntil">, at: Date): Promise<boolean>;
   markFailed(id: string, reason: string): Promise<void>;
   markCancelled(id: string, reason: string): Promise<void>;
-  /** Brings forward a person's rows that wait for them to install the bot (they just did). */
-  wakeWaitingFor(personId: string, now: Date): Promise<number>;
-  /** Gives a claimed row back for a later attempt. */
-  retryLater(id: string, at: Date, reason: string): Promise<void>;
+  /** Brings a person's rows that wait for them to install the bot (they just did) forward to `at`. */
+  wakeWaitingFor(personId: string, at: Date): Promise<number>;
+  /** Gives a claimed row back for a later attempt; `countAttempt: false` when nothing was tried. */
+  retryLater(id: string, at: Date, reason: string, opts?: { countAttempt: boolean }): Promise<void>;
 }
 
 export interface SentCardRepository {
@@ -140,6 +146,9 @@ export interface SentCardRepository {
 export interface ActivityLog {
   /** True the first time an activity id is seen; false for a repeated delivery. */
   firstDelivery(activityKey: string): Promise<boolean>;
+  /** Remembers what was answered to an activity, to answer a redelivery the same way. */
+  recordResponse(activityKey: string, response: string): Promise<void>;
+  response(activityKey: string): Promise<string | undefined>;
   /** Forgets activities seen before `before` (Teams redelivers within minutes, not days). */
   prune(before: Date): Promise<number>;
 }

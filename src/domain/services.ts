@@ -20,7 +20,7 @@ export type DomainServices = ReturnType<typeof createDomainServices>;
 
 /** Every domain service on the given repositories, clock and settings. */
 export function createDomainServices(ports: DomainPorts, clock: Clock, settings: DomainSettings) {
-  const people = createPeopleService({ people: ports.people, conversations: ports.conversations, notifications: ports.notifications, clock });
+  const people = createPeopleService({ people: ports.people, conversations: ports.conversations, notifications: ports.notifications, clock, calendar: settings.calendar });
   const meetings = createMeetingService({ people: ports.people, meetings: ports.meetings, reflections: ports.reflections, notifications: ports.notifications, clock, settings });
   const reflections = createReflectionService({ meetings, reflections: ports.reflections, clock, settings });
   const forms = createFormService({ meetings, meetingRepo: ports.meetings, forms: ports.forms, followUpRepo: ports.followUps, notifications: ports.notifications, clock, settings });

@@ -50,6 +50,9 @@ export interface Meeting {
 
 export type AgendaItemKind = "standing" | "carried" | "topic";
 
+/** Standing items that close the meeting (decisions and agreements) sit from this position on. */
+export const CLOSING_POSITION = 1000;
+
 export interface AgendaItem {
   id: string;
   position: number;
@@ -125,6 +128,7 @@ export interface FormRow {
   ownerId?: string;
   dueDate?: string;
   followUpStatus?: FollowUpStatus;
+  followUpVersion?: number;
 }
 
 export interface FormState {
@@ -143,7 +147,7 @@ export interface ConversationRefRecord {
   greetedAt?: Date;
 }
 
-export type NotificationKind = "meeting_pack" | "followup_assigned" | "followup_due" | "referat";
+export type NotificationKind = "meeting_agenda" | "meeting_reflection" | "followup_assigned" | "followup_due" | "referat";
 export type NotificationStatus = "pending" | "sending" | "sent" | "failed" | "cancelled";
 
 export interface PlannedNotification {
@@ -159,5 +163,9 @@ export interface PlannedNotification {
 export interface Notification extends PlannedNotification {
   id: string;
   status: NotificationStatus;
+  /** Send attempts (claims), not counting hours spent waiting for the person to install the bot. */
   attempts: number;
+  createdAt: Date;
+  /** The claim's lease: only the worker holding it may mark the row. */
+  leaseUntil?: Date;
 }

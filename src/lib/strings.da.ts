@@ -20,6 +20,7 @@ export const da = {
     dateInPast: "Datoen er overstået. Vælg i dag eller en senere dato.",
     dateTooFar: "Datoen ligger for langt ude i fremtiden (højst to år frem).",
     cardErrorsHeading: "Ret det markerede og prøv igen:",
+    stillWorking: "Dit klik er modtaget og bliver behandlet. Åbn kortet igen om et øjeblik.",
   },
   welcome: {
     title: "Velkommen til Læringsloop",
@@ -43,8 +44,8 @@ export const da = {
   },
   schedule: {
     title: "Planlæg 1:1 ledelsesopfølgning",
-    intro: (hours: string) =>
-      `En time med en af dine ledere. Dagsorden og refleksionsguide sendes automatisk ${hours} før mødet.`,
+    intro: (minutes: number, lead: string) =>
+      `${minutes} minutter med en af dine ledere. Dagsorden og refleksionsguide sendes automatisk ${lead} før mødet.`,
     leaderLabel: "Leder",
     leaderPlaceholder: "Vælg leder",
     dateLabel: "Dato",
@@ -56,11 +57,13 @@ export const da = {
     chooseLeader: "Vælg en leder.",
     invalidTime: "Angiv et tidspunkt som tt:mm, fx 09:00.",
     outsideHours: (from: string, to: string) => `Vælg et tidspunkt i arbejdstiden (${from}–${to}).`,
-    closedDay: (reason: string) => `Dagen er ${reason.toLowerCase()}. Vælg en hverdag.`,
+    weekendDay: "Dagen er en weekenddag. Vælg en hverdag.",
+    closingDay: "Dagen er en lukkedag i kommunen. Vælg en anden dag.",
+    holiday: (name: string) => `Dagen er en helligdag (${name}). Vælg en hverdag.`,
     startsInPast: "Tidspunktet er overstået. Vælg et senere tidspunkt.",
     done: (leader: string, when: string) => `1:1 ledelsesopfølgning med ${leader} er planlagt ${when}.`,
     packWhen: (when: string) => `Dagsorden og refleksionsguide sendes til jer begge ${when}.`,
-    packNow: "Dagsorden og refleksionsguide er sendt til jer begge nu.",
+    packNow: "Dagsorden og refleksionsguide sendes til jer begge nu.",
     again: "Planlæg en til",
   },
   meeting: {
@@ -90,13 +93,13 @@ export const da = {
     addTopicLabel: "Tilføj et punkt til dagsordenen",
     addTopicPlaceholder: "Fx: Sygefravær i vuggestuen",
     addTopicButton: "Tilføj punkt",
-    topicAdded: "Punktet er tilføjet. Den anden deltager ser det på sin dagsorden.",
+    topicAdded: "Punktet er tilføjet. Den anden deltagers dagsorden er også opdateret.",
     topicRequired: "Skriv punktets overskrift.",
     lockedStarted: "Mødet er begyndt, så der kan ikke længere tilføjes punkter.",
     reflectionButton: "Udfyld refleksionsguide",
     viewReflectionButton: "Se refleksion",
     formButton: "Åbn opfølgningsskema",
-    reflectionStatus: (name: string, sent: boolean) => `${name}s refleksion: ${sent ? "sendt" : "ikke sendt endnu"}`,
+    reflectionStatus: (name: string, sent: boolean) => `Refleksion fra ${name}: ${sent ? "sendt" : "ikke sendt endnu"}`,
     packIntro: "Her er dagsordenen til jeres næste 1:1 ledelsesopfølgning.",
   },
   reflection: {
@@ -115,7 +118,7 @@ export const da = {
     answerRequired: "Besvar spørgsmålet, før du sender.",
     notSent: "Refleksionen er ikke sendt endnu.",
     onlyAuthorBeforeSent: "Refleksionen er ikke sendt endnu, så kun den, der skriver den, kan se den.",
-    authorHeading: (name: string) => `${name}s refleksion`,
+    authorHeading: (name: string) => `Refleksion fra ${name}`,
     onlyLeaderFills: "Refleksionsguiden udfyldes af lederen. Du kan se svarene, når de er sendt.",
   },
   form: {
@@ -136,7 +139,7 @@ export const da = {
     saveAndClose: "Gem og afslut mødet",
     saved: (when: string, rev: number) => `Gemt ${when} (version ${rev}).`,
     closedNote: "Mødet er afsluttet, og referatet er sendt. Rettelser gemmes stadig i historikken.",
-    decisionRequired: "Skriv beslutningen, eller tøm opfølgningspunktet også.",
+    decisionRequired: "Skriv den beslutning, som opfølgningspunktet hører til.",
     ownerRequired: "Vælg en ansvarlig blandt mødets deltagere.",
     ownerNotParticipant: "Den ansvarlige skal være en af mødets deltagere.",
     dueRequired: "Angiv en frist for opfølgningspunktet.",
@@ -181,13 +184,14 @@ export const da = {
     notOwner: "Kun den ansvarlige eller Børn og Unge-chefen, der ledte mødet, kan ændre opfølgningspunktet.",
     alreadyDone: "Opfølgningspunktet er allerede udført.",
     notOpen: "Opfølgningspunktet er ikke åbent.",
+    notDone: "Kun et udført opfølgningspunkt kan genåbnes.",
   },
   tasks: {
     title: "Mine opgaver",
     none: "Du har ingen åbne opfølgningspunkter.",
     count: (n: number) =>
       n === 1 ? "1 åbent opfølgningspunkt." : `${n} åbne opfølgningspunkter, den nærmeste frist først.`,
-    more: (n: number) => `… og ${n} flere. Markér nogle som udført for at se resten.`,
+    more: (n: number) => `… og ${n} flere med senere frist.`,
     refresh: "Opdatér",
   },
   meetings: {
@@ -219,7 +223,8 @@ export const da = {
         { id: "drift", title: "Drift og tilsyn: faglig, økonomisk og sikkerhedsmæssig forsvarlig drift", minutes: 10 },
         { id: "udvikling", title: "Udvikling: status på lokale fokusområder", minutes: 10 },
         { id: "sparring", title: "Ledelsessparring på en konkret udfordring", minutes: 10 },
-        { id: "aftaler", title: "Beslutninger og aftaler", minutes: 5 },
+        // Closing: stays last, after the topics the participants add.
+        { id: "aftaler", title: "Beslutninger og aftaler", minutes: 5, closing: true },
       ],
       questions: [
         {

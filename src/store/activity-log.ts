@@ -13,6 +13,12 @@ export function createActivityLog(db: Db): ActivityLog {
         return false;
       }
     },
+    async recordResponse(activityKey, response) {
+      await db.processedActivity.updateMany({ where: { id: activityKey }, data: { response } });
+    },
+    async response(activityKey) {
+      return (await db.processedActivity.findUnique({ where: { id: activityKey }, select: { response: true } }))?.response ?? undefined;
+    },
     async prune(before) {
       return (await db.processedActivity.deleteMany({ where: { at: { lt: before } } })).count;
     },

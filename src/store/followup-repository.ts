@@ -41,12 +41,14 @@ export function createFollowUpRepository(db: Db, loadPeople: LoadPeople): Follow
       });
     },
 
-    async addComment(id, event) {
+    async addComment(id, expectedVersion, event) {
       // A comment changes what the card shows, so it moves the version on like any other change.
-      await db.$transaction([
-        db.followUpEvent.create({ data: { followUpId: id, kind: event.kind, actorId: event.actorId, at: event.at, data: JSON.stringify(event.data) } }),
-        db.followUp.update({ where: { id }, data: { version: { increment: 1 } } }),
-      ]);
+      return db.$transaction(async (tx) => {
+        const res = await tx.followUp.updateMany({ where: { id, version: expectedVersion }, data: { version: { increment: 1 } } });
+        if (res.count !== 1) return false;
+        await tx.followUpEvent.create({ data: { followUpId: id, kind: event.kind, actorId: event.actorId, at: event.at, data: JSON.stringify(event.data) } });
+        return true;
+      });
     },
 
     async history(id) {

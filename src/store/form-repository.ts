@@ -2,6 +2,8 @@ import type { FormRepository } from "../domain/ports.js";
 import type { FormRow } from "../domain/types.js";
 import type { Db } from "./prisma-client.js";
 
+class StaleFollowUp extends Error {}
+
 export function createFormRepository(db: Db): FormRepository {
   async function rows(meetingId: string, client: Pick<Db, "decision"> = db): Promise<FormRow[]> {
     const decisions = await client.decision.findMany({
@@ -20,6 +22,7 @@ export function createFormRepository(db: Db): FormRepository {
         ownerId: f?.ownerId,
         dueDate: f?.dueDate,
         followUpStatus: f?.status as FormRow["followUpStatus"],
+        followUpVersion: f?.version,
       };
     });
   }
@@ -58,16 +61,21 @@ export function createFormRepository(db: Db): FormRepository {
           });
         }
         for (const f of change.updateFollowUps) {
-          await tx.followUp.update({
-            where: { id: f.id, meetingId },
+          const res = await tx.followUp.updateMany({
+            where: { id: f.id, meetingId, version: f.expectedVersion },
             data: { decisionId: f.decisionId, text: f.text, ownerId: f.ownerId, dueDate: f.dueDate, version: { increment: 1 } },
           });
+          // The owner acted between reading and writing: undo everything, the person sees the new state.
+          if (res.count !== 1) throw new StaleFollowUp();
           await tx.followUpEvent.create({ data: { followUpId: f.id, kind: "edited", actorId: editorId, at, data: JSON.stringify(f.changes) } });
         }
         const revision = (await tx.formRevision.count({ where: { meetingId } })) + 1;
         const snapshot = await rows(meetingId, tx);
         await tx.formRevision.create({ data: { meetingId, revision, editedById: editorId, at, snapshot: JSON.stringify(snapshot) } });
         return revision;
+      }).catch((err: unknown) => {
+        if (err instanceof StaleFollowUp) return undefined;
+        throw err;
       });
     },
   };

@@ -1,7 +1,8 @@
 import type { MeetingRepository } from "../domain/ports.js";
-import type { AgendaItem, FollowUpView, Meeting, Person } from "../domain/types.js";
+import { CLOSING_POSITION, type AgendaItem, type FollowUpView, type Meeting, type Person } from "../domain/types.js";
 import type { Db } from "./prisma-client.js";
 import { followUpViewInclude, meetingInclude, toFollowUpView, toMeeting } from "./mappers.js";
+import { isUniqueViolation } from "./errors.js";
 
 type LoadPeople = (ids: Iterable<string>) => Promise<Map<string, Person>>;
 
@@ -19,25 +20,46 @@ export function createMeetingRepository(db: Db, loadPeople: LoadPeople): Meeting
 
   return {
     async create(m) {
-      await db.meeting.create({
-        data: {
-          id: m.id,
-          kind: m.kind,
-          unitId: m.unitId,
-          chairId: m.chairId,
-          startsAt: m.startsAt,
-          durationMinutes: m.durationMinutes,
-          participants: {
-            create: [
-              { personId: m.chairId, role: "chair" },
-              { personId: m.leaderId, role: "leader" },
-            ],
+      const byRequest = async () => {
+        if (!m.requestId) return undefined;
+        const earlier = await db.meeting.findUnique({ where: { requestId: m.requestId }, include: meetingInclude });
+        return earlier ? (await hydrate([earlier]))[0] : undefined;
+      };
+      const earlier = await byRequest();
+      if (earlier) return earlier;
+      try {
+        await db.meeting.create({
+          data: {
+            id: m.id,
+            requestId: m.requestId ?? null,
+            kind: m.kind,
+            unitId: m.unitId,
+            chairId: m.chairId,
+            startsAt: m.startsAt,
+            durationMinutes: m.durationMinutes,
+            participants: {
+              create: [
+                { personId: m.chairId, role: "chair" },
+                { personId: m.leaderId, role: "leader" },
+              ],
+            },
+            agendaItems: {
+              create: m.standingItems.map((s, i) => ({
+                id: s.id,
+                position: (s.closing ? CLOSING_POSITION : 0) + i + 1,
+                kind: "standing",
+                title: s.title,
+                minutes: s.minutes ?? null,
+              })),
+            },
           },
-          agendaItems: {
-            create: m.standingItems.map((s, i) => ({ id: s.id, position: i + 1, kind: "standing", title: s.title, minutes: s.minutes ?? null })),
-          },
-        },
-      });
+        });
+      } catch (err) {
+        // Two submits of the same form at the same moment: the other one created it.
+        const other = isUniqueViolation(err) ? await byRequest() : undefined;
+        if (other) return other;
+        throw err;
+      }
       const created = await db.meeting.findUniqueOrThrow({ where: { id: m.id }, include: meetingInclude });
       return (await hydrate([created]))[0]!;
     },
@@ -77,7 +99,7 @@ export function createMeetingRepository(db: Db, loadPeople: LoadPeople): Meeting
 
     async addTopic(meetingId, item) {
       await db.$transaction(async (tx) => {
-        const last = await tx.agendaItem.aggregate({ where: { meetingId }, _max: { position: true } });
+        const last = await tx.agendaItem.aggregate({ where: { meetingId, position: { lt: CLOSING_POSITION } }, _max: { position: true } });
         await tx.agendaItem.create({
           data: { id: item.id, meetingId, position: (last._max.position ?? 0) + 1, kind: "topic", title: item.title, addedById: item.addedById },
         });

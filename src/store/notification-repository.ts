@@ -5,7 +5,7 @@ import { isUniqueViolation } from "./errors.js";
 import { NO_CONVERSATION } from "../domain/delivery-service.js";
 
 function toNotification(r: {
-  id: string; key: string; kind: string; personId: string; subjectId: string; dueAt: Date; notAfter: Date | null; status: string; attempts: number;
+  id: string; key: string; kind: string; personId: string; subjectId: string; dueAt: Date; notAfter: Date | null; status: string; attempts: number; createdAt: Date; leaseUntil: Date | null;
 }): Notification {
   return {
     id: r.id,
@@ -16,17 +16,19 @@ function toNotification(r: {
     dueAt: r.dueAt,
     notAfter: r.notAfter ?? undefined,
     status: r.status as Notification["status"],
-    attempts: r.attempts,
+    attempts: Number(r.attempts),
+    createdAt: r.createdAt,
+    leaseUntil: r.leaseUntil ?? undefined,
   };
 }
 
 export function createNotificationRepository(db: Db): NotificationRepository {
   return {
-    async plan(rows) {
+    async plan(rows, now) {
       for (const r of rows) {
         try {
           await db.notification.create({
-            data: { key: r.key, kind: r.kind, personId: r.personId, subjectId: r.subjectId, dueAt: r.dueAt, notAfter: r.notAfter ?? null },
+            data: { key: r.key, kind: r.kind, personId: r.personId, subjectId: r.subjectId, dueAt: r.dueAt, notAfter: r.notAfter ?? null, createdAt: now },
           });
         } catch (e) {
           // The key exists: this exact send is already planned (or done). Planning is idempotent;
@@ -61,7 +63,7 @@ export function createNotificationRepository(db: Db): NotificationRepository {
            WHERE "dueAt" <= ? AND ("status" = 'pending' OR ("status" = 'sending' AND "leaseUntil" < ?))
            ORDER BY "dueAt" LIMIT ?
          )
-         RETURNING "id", "key", "kind", "personId", "subjectId", "dueAt", "notAfter", "status", "attempts"`,
+         RETURNING "id", "key", "kind", "personId", "subjectId", "dueAt", "notAfter", "status", "attempts", "createdAt", "leaseUntil"`,
         new Date(now.getTime() + leaseMs),
         now,
         now,
@@ -70,8 +72,12 @@ export function createNotificationRepository(db: Db): NotificationRepository {
       return rows.map(toNotification).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
     },
 
-    async markSent(id, at) {
-      await db.notification.update({ where: { id }, data: { status: "sent", sentAt: at, leaseUntil: null } });
+    async markSent(n, at) {
+      const res = await db.notification.updateMany({
+        where: { id: n.id, status: "sending", leaseUntil: n.leaseUntil ?? null },
+        data: { status: "sent", sentAt: at, leaseUntil: null },
+      });
+      return res.count === 1;
     },
     async markFailed(id, reason) {
       await db.notification.update({ where: { id }, data: { status: "failed", lastError: reason, leaseUntil: null } });
@@ -79,15 +85,18 @@ export function createNotificationRepository(db: Db): NotificationRepository {
     async markCancelled(id, reason) {
       await db.notification.update({ where: { id }, data: { status: "cancelled", lastError: reason, leaseUntil: null } });
     },
-    async wakeWaitingFor(personId, now) {
+    async wakeWaitingFor(personId, at) {
       const res = await db.notification.updateMany({
-        where: { personId, status: "pending", lastError: NO_CONVERSATION, dueAt: { gt: now } },
-        data: { dueAt: now },
+        where: { personId, status: "pending", lastError: NO_CONVERSATION, dueAt: { gt: at } },
+        data: { dueAt: at },
       });
       return res.count;
     },
-    async retryLater(id, at, reason) {
-      await db.notification.update({ where: { id }, data: { status: "pending", dueAt: at, lastError: reason, leaseUntil: null } });
+    async retryLater(id, at, reason, opts = { countAttempt: true }) {
+      await db.notification.update({
+        where: { id },
+        data: { status: "pending", dueAt: at, lastError: reason, leaseUntil: null, ...(opts.countAttempt ? {} : { attempts: { decrement: 1 } }) },
+      });
     },
   };
 }

@@ -9,7 +9,7 @@ import type { ReflectionService } from "../domain/reflection-service.js";
 import type { ActivityLog } from "../domain/ports.js";
 
 /** Cards the bot tracks per message so a change can update them where they were posted. */
-export type CardSubjectKind = "followup" | "referat";
+export type CardSubjectKind = "followup" | "referat" | "agenda";
 
 /** What Teams handlers may use: domain services, settings, the clock and a logger. */
 export interface TeamsDeps {

@@ -13,11 +13,10 @@ export interface OutgoingCard {
 /** The cards one outbox row becomes, built for the person who receives them. */
 export async function notificationCards(views: Views, n: Notification, person: Person): Promise<OutgoingCard[]> {
   switch (n.kind) {
-    case "meeting_pack":
-      return [
-        { card: await views.agenda(person, n.subjectId, { intro: strings.agenda.packIntro }) },
-        { card: await views.reflection(person, n.subjectId) },
-      ];
+    case "meeting_agenda":
+      return [{ card: await views.agenda(person, n.subjectId, { intro: strings.agenda.packIntro }), track: { kind: "agenda", subjectId: n.subjectId } }];
+    case "meeting_reflection":
+      return [{ card: await views.reflection(person, n.subjectId) }];
     case "followup_assigned":
       return [{ card: await views.followUp(person, n.subjectId, { heading: "assigned" }), track: { kind: "followup", subjectId: n.subjectId } }];
     case "followup_due":

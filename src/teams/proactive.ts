@@ -1,11 +1,13 @@
 import type { TeamsAdapter } from "@microsoft/teams-ai";
-import type { ConversationReference } from "botbuilder";
+import type { ConversationReference, TurnContext } from "botbuilder";
 import type { Logger } from "pino";
 import type { ConversationRepository, DeliveryResult, Messenger, PeopleRepository, SentCardRepository } from "../domain/ports.js";
 import type { ConversationRefRecord, Notification, Person } from "../domain/types.js";
 import type { CardSubjectKind } from "./deps.js";
+import { strings } from "../lib/strings.da.js";
 import { notificationCards } from "./notification-cards.js";
 import { cardActivity } from "./turn.js";
+import { logError } from "../lib/log-safe.js";
 import type { Views } from "./views.js";
 
 export interface ProactiveDeps {
@@ -33,17 +35,37 @@ function failure(err: unknown): { status?: number; retryAfterMs?: number } {
 export function createProactive(deps: ProactiveDeps) {
   const { adapter, botAppId, views, people, conversations, sentCards, log } = deps;
 
+  /**
+   * Runs `logic` in the person's conversation and throws what it threw. botbuilder hands errors
+   * inside a proactive turn to the adapter's onTurnError, which would hide a 403 or a 502 from
+   * the outbox; so the error is caught inside and raised again outside.
+   */
+  async function inConversation(reference: Record<string, unknown>, logic: (ctx: TurnContext) => Promise<void>): Promise<void> {
+    let failure: unknown;
+    await adapter.continueConversationAsync(botAppId, reference as Partial<ConversationReference>, async (ctx) => {
+      try {
+        await logic(ctx);
+      } catch (err) {
+        failure = err;
+      }
+    });
+    if (failure !== undefined) throw failure;
+  }
+
   const messenger: Messenger = {
     async deliver(n: Notification, to: ConversationRefRecord): Promise<DeliveryResult> {
       const person = await people.byId(n.personId);
       if (!person) return { outcome: "gone", reason: "person-unknown" };
       const outgoing = await notificationCards(views, n, person);
       try {
-        await adapter.continueConversationAsync(botAppId, to.reference as Partial<ConversationReference>, async (ctx) => {
+        await inConversation(to.reference, async (ctx) => {
           for (const o of outgoing) {
             const res = await ctx.sendActivity(cardActivity(o.card));
             if (o.track && res?.id) {
-              await sentCards.record({ subjectKind: o.track.kind, subjectId: o.track.subjectId, personId: person.id, conversationId: to.conversationId, activityId: res.id });
+              // The card is out: failing to remember it must not make the row look unsent.
+              await sentCards
+                .record({ subjectKind: o.track.kind, subjectId: o.track.subjectId, personId: person.id, conversationId: to.conversationId, activityId: res.id })
+                .catch((err: unknown) => logError(log, err, "sent card not recorded", { notificationId: n.id }));
             }
           }
         });
@@ -57,7 +79,9 @@ export function createProactive(deps: ProactiveDeps) {
   };
 
   async function cardFor(kind: CardSubjectKind, subjectId: string, person: Person) {
-    return kind === "followup" ? views.followUp(person, subjectId) : views.referat(person, subjectId, true);
+    if (kind === "followup") return views.followUp(person, subjectId);
+    if (kind === "agenda") return views.agenda(person, subjectId, { intro: strings.agenda.packIntro });
+    return views.referat(person, subjectId, true);
   }
 
   /** Re-renders every tracked copy of a card for its viewer and replaces it in place. */
@@ -69,7 +93,7 @@ export function createProactive(deps: ProactiveDeps) {
       if (!person || !ref?.active || ref.conversationId !== copy.conversationId) continue;
       try {
         const card = await cardFor(kind, subjectId, person);
-        await adapter.continueConversationAsync(botAppId, ref.reference as Partial<ConversationReference>, async (ctx) => {
+        await inConversation(ref.reference, async (ctx) => {
           await ctx.updateActivity({ ...cardActivity(card), id: copy.activityId, conversation: ctx.activity.conversation });
         });
         updated += 1;

@@ -39,6 +39,19 @@ function unexpected(log: Logger, err: unknown): AdaptiveCard {
   return buildNoticeCard(strings.generic.unexpected, { tone: "error" });
 }
 
+/** A repeated delivery may arrive while the first is still being handled: wait this long for its answer. */
+const REDELIVERY_WAIT_MS = 3000;
+
+/** The answer given to the first delivery of this activity, waiting briefly if it is not ready. */
+async function answerGivenBefore(deps: TeamsDeps, key: string): Promise<AdaptiveCard | string> {
+  for (let waited = 0; waited <= REDELIVERY_WAIT_MS; waited += 100) {
+    const stored = await deps.activityLog.response(key);
+    if (stored) return JSON.parse(stored) as AdaptiveCard | string;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return buildNoticeCard(strings.generic.stillWorking);
+}
+
 export type ExecuteHandler<S extends z.ZodTypeAny> = (turn: Turn, data: z.infer<S>) => Promise<AdaptiveCard | string>;
 /** Re-renders the card the person used, with the error in it and what they typed kept. */
 export type ExecuteErrorRenderer<S extends z.ZodTypeAny> = (turn: Turn, data: z.infer<S>, error: AppError) => Promise<AdaptiveCard>;
@@ -51,6 +64,18 @@ export function execute<S extends z.ZodTypeAny>(deps: TeamsDeps, verb: string, s
   return async (context: TurnContext, _state: TurnState, raw: unknown): Promise<AdaptiveCard | string> => {
     const t = await begin(deps, context);
     const log = t.log.child({ verb });
+    // Teams may deliver the same click twice: the second gets the first one's answer, nothing more.
+    const key = `${context.activity.conversation?.id}:${context.activity.id}`;
+    if (!(await deps.activityLog.firstDelivery(key))) {
+      log.info({ outcome: "duplicate" }, "action");
+      return answerGivenBefore(deps, key);
+    }
+    const answer = await run(t, log, raw);
+    await deps.activityLog.recordResponse(key, JSON.stringify(answer));
+    return answer;
+  };
+
+  async function run(t: Awaited<ReturnType<typeof begin>>, log: Logger, raw: unknown): Promise<AdaptiveCard | string> {
     if (!t.actor) {
       log.info({ outcome: "not-registered" }, "action");
       return buildNoticeCard(strings.generic.notRegistered, { tone: "error" });
@@ -80,7 +105,7 @@ export function execute<S extends z.ZodTypeAny>(deps: TeamsDeps, verb: string, s
       }
       return buildNoticeCard(err.text, { tone: "error" });
     }
-  };
+  }
 }
 
 /** Wraps a message handler (a command) the same way; replies are cards sent to the chat. */

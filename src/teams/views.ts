@@ -1,3 +1,4 @@
+import { newId } from "../lib/ids.js";
 import { localDateOf } from "../lib/zoned-time.js";
 import { buildAgendaCard } from "../cards/agenda-card.js";
 import type { CardFeedback } from "../cards/feedback.js";
@@ -33,15 +34,17 @@ export function createViews(deps: Omit<TeamsDeps, "kickDelivery" | "refreshCardC
       return buildHelpCard(isChief);
     },
 
-    async schedule(actor: Person, opts: { values?: { leader?: string; date?: string; time?: string }; feedback?: CardFeedback; done?: string } = {}) {
+    async schedule(actor: Person, opts: { values?: { leader?: string; date?: string; time?: string }; feedback?: CardFeedback; done?: string; requestId?: string } = {}) {
       const leaders = await deps.meetings.schedulableLeaders(actor);
       const lead = config.meetingPackLeadDays;
       return buildScheduleCard({
         leaders,
         today: today(),
         packLead: lead === 1 ? "1 arbejdsdag" : `${lead} arbejdsdage`,
+        minutes: config.oneOnOneMinutes,
         workday: { start: config.workingHours.start, end: config.workingHours.end },
         ...opts,
+        requestId: opts.requestId ?? newId(),
       });
     },
 

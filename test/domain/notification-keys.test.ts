@@ -32,7 +32,7 @@ describe("meeting pack timing (3 working days before, at the start of the workin
     ["scheduled inside the lead time in the evening: next morning", "2027-01-14T10:00:00+01:00", "2027-01-12T20:00:00+01:00", "2027-01-13 08:00:00"],
   ])("%s", (_label, startsAt, now, expected) => {
     const rows = meetingPackRows(meeting(startsAt), 3, calendar, new Date(now));
-    expect(rows.map((r) => r.personId)).toEqual(["chef", "leder"]);
+    expect(rows.map((r) => `${r.personId}:${r.kind}`)).toEqual(["chef:meeting_agenda", "chef:meeting_reflection", "leder:meeting_agenda", "leder:meeting_reflection"]);
     for (const r of rows) {
       expect(local(r.dueAt)).toBe(expected);
       expect(r.notAfter?.toISOString()).toBe(new Date(startsAt).toISOString());
@@ -48,7 +48,7 @@ describe("meeting pack timing (3 working days before, at the start of the workin
   it("keys each pack by meeting, person and time, so a moved meeting gets new rows", () => {
     const a = meetingPackRows(meeting("2027-01-18T10:00:00+01:00"), 3, calendar, new Date("2027-01-11T09:00:00+01:00"));
     const b = meetingPackRows(meeting("2027-01-19T10:00:00+01:00"), 3, calendar, new Date("2027-01-11T09:00:00+01:00"));
-    expect(new Set([...a, ...b].map((r) => r.key)).size).toBe(4);
+    expect(new Set([...a, ...b].map((r) => r.key)).size).toBe(8);
   });
 });
 

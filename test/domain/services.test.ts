@@ -34,7 +34,7 @@ describe("domain services", () => {
     expect((await d.meetings.schedulableLeaders(alex)).map((l) => l.leader.id).sort()).toEqual(["lars", "megan", "sofie"]);
     const { meeting } = await d.meetings.schedule(alex, { leaderId: "megan", unitId: "solsikken", date: "2027-01-18", time: "10:00" });
     expect(meeting.chairId).toBe("alex");
-    expect(await t.store.db.notification.count({ where: { subjectId: meeting.id } })).toBe(2);
+    expect(await t.store.db.notification.count({ where: { subjectId: meeting.id } })).toBe(4); // agenda + reflection guide, each
   });
 
   it("carries over only open follow-ups between the same chief and leader, from earlier meetings", async () => {

@@ -17,6 +17,8 @@ export class FakeConnector {
   readonly updated: Posted[] = [];
   /** Status codes to answer the next POSTs with, in order (then 200 again). */
   readonly failNext: { status: number; retryAfter?: number }[] = [];
+  /** Decides per POST whether to fail it (after failNext is empty). */
+  beforePost?: () => { status: number; retryAfter?: number } | undefined;
   private server?: Server;
   private seq = 0;
   url = "";
@@ -36,7 +38,7 @@ export class FakeConnector {
         const body = chunks.length ? (JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, unknown>) : {};
         const [, conversationId = "", pathId] = m;
         if (req.method === "POST") {
-          const failure = this.failNext.shift();
+          const failure = this.failNext.shift() ?? this.beforePost?.();
           if (failure) {
             res.statusCode = failure.status;
             if (failure.retryAfter !== undefined) res.setHeader("Retry-After", String(failure.retryAfter));

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { testStore } from "../helpers/test-db.js";
 
 const at = (iso: string) => new Date(iso);
+const PLANNED = at("2027-01-11T09:00:00Z");
 const row = (key: string, dueAt = "2027-01-20T07:00:00Z") => ({ key, kind: "followup_due" as const, personId: "megan", subjectId: `s-${key}`, dueAt: at(dueAt) });
 
 describe("the outbox (Notification rows)", () => {
@@ -12,13 +13,13 @@ describe("the outbox (Notification rows)", () => {
   afterEach(() => t.close());
 
   it("plans each key once, however often it is planned", async () => {
-    await t.store.notifications.plan([row("a"), row("a"), row("b")]);
-    await t.store.notifications.plan([row("a")]);
+    await t.store.notifications.plan([row("a"), row("a"), row("b")], PLANNED);
+    await t.store.notifications.plan([row("a")], PLANNED);
     expect(await t.store.db.notification.count()).toBe(2);
   });
 
   it("claims only due rows, and a claimed row is not claimed again until its lease runs out", async () => {
-    await t.store.notifications.plan([row("due", "2027-01-20T07:00:00Z"), row("later", "2027-01-21T07:00:00Z")]);
+    await t.store.notifications.plan([row("due", "2027-01-20T07:00:00Z"), row("later", "2027-01-21T07:00:00Z")], PLANNED);
     const now = at("2027-01-20T08:00:00Z");
     const first = await t.store.notifications.claimDue(now, 60_000, 10);
     expect(first.map((n) => n.key)).toEqual(["due"]);
@@ -26,12 +27,12 @@ describe("the outbox (Notification rows)", () => {
     expect(await t.store.notifications.claimDue(at("2027-01-20T08:00:59Z"), 60_000, 10)).toEqual([]);
     const again = await t.store.notifications.claimDue(at("2027-01-20T08:01:01Z"), 60_000, 10);
     expect(again.map((n) => [n.key, n.attempts])).toEqual([["due", 2]]);
-    await t.store.notifications.markSent(again[0]!.id, at("2027-01-20T08:01:02Z"));
+    expect(await t.store.notifications.markSent(again[0]!, at("2027-01-20T08:01:02Z"))).toBe(true);
     expect(await t.store.notifications.claimDue(at("2027-01-22T08:00:00Z"), 60_000, 10).then((r) => r.map((n) => n.key))).toEqual(["later"]);
   });
 
   it("never hands the same row to two workers on one database file", async () => {
-    await t.store.notifications.plan(Array.from({ length: 200 }, (_, i) => row(`k${i}`)));
+    await t.store.notifications.plan(Array.from({ length: 200 }, (_, i) => row(`k${i}`)), PLANNED);
     const other = t.another();
     const now = at("2027-01-20T08:00:00Z");
     const claims = await Promise.all([
@@ -48,11 +49,11 @@ describe("the outbox (Notification rows)", () => {
     await t.store.notifications.plan([
       { ...row("x1"), subjectId: "f" },
       { ...row("x2"), subjectId: "f" },
-    ]);
+    ], PLANNED);
     expect(await t.store.notifications.cancelPending("f", { exceptKeys: ["x2"] })).toBe(1);
     const statuses = async () => (await t.store.db.notification.findMany({ orderBy: { key: "asc" } })).map((n) => `${n.key}:${n.status}`);
     expect(await statuses()).toEqual(["x1:cancelled", "x2:pending"]);
-    await t.store.notifications.plan([{ ...row("x1"), subjectId: "f" }]);
+    await t.store.notifications.plan([{ ...row("x1"), subjectId: "f" }], PLANNED);
     expect(await statuses()).toEqual(["x1:pending", "x2:pending"]);
   });
 });

@@ -39,7 +39,9 @@ describe("1:1 ledelsesopfølgning end to end", () => {
     expect(past.status).toBe(200);
     expect(cardText(past.card)).toContain("Datoen er overstået");
     const saturday = await h.click(users.alex, "schedule.submit", { leader: "solsikken/megan", date: "2027-01-16", time: "10:00" });
-    expect(cardText(saturday.card)).toContain("Dagen er weekend");
+    expect(cardText(saturday.card)).toContain("Dagen er en weekenddag.");
+    const ascension = await h.click(users.alex, "schedule.submit", { leader: "solsikken/megan", date: "2027-05-06", time: "10:00" });
+    expect(cardText(ascension.card)).toContain("Dagen er en helligdag (Kristi himmelfartsdag).");
     const evening = await h.click(users.alex, "schedule.submit", { leader: "solsikken/megan", date: "2027-01-18", time: "19:00" });
     expect(cardText(evening.card)).toContain("arbejdstiden (08:00–15:30)");
     // What was typed stays in the form.
@@ -63,15 +65,15 @@ describe("1:1 ledelsesopfølgning end to end", () => {
     meetingId = meeting.id;
     expect(meeting.startsAt.toISOString()).toBe("2027-01-18T09:00:00.000Z");
     expect(meeting.participants.map((p) => `${p.personId}:${p.role}`).sort()).toEqual(["alex:chair", "megan:leader"]);
-    const packs = await db().notification.findMany({ where: { kind: "meeting_pack" } });
-    expect(packs.map((p) => p.personId).sort()).toEqual(["alex", "megan"]);
+    const packs = await db().notification.findMany({ where: { kind: { in: ["meeting_agenda", "meeting_reflection"] } } });
+    expect(packs.map((p) => `${p.personId}:${p.kind}`).sort()).toEqual(["alex:meeting_agenda", "alex:meeting_reflection", "megan:meeting_agenda", "megan:meeting_reflection"]);
     expect(packs.every((p) => p.dueAt.toISOString() === "2027-01-13T07:00:00.000Z")).toBe(true);
   });
 
   it("sends nothing before the lead time, then the agenda and reflection guide to both", async () => {
     expect(await h.deliver()).toEqual({});
     h.clock.set("2027-01-13T08:00:00+01:00");
-    expect(await h.deliver()).toEqual({ sent: 2 });
+    expect(await h.deliver()).toEqual({ sent: 4 });
     const megan = h.connector.cards(h.conversationId(users.megan));
     const alex = h.connector.cards(h.conversationId(users.alex));
     agendaCard = megan.find((c) => cardText(c).includes("Dagsorden: 1:1 ledelsesopfølgning"));
@@ -193,7 +195,8 @@ describe("1:1 ledelsesopfølgning end to end", () => {
       expect(referat).toContain("Referat: 1:1 ledelsesopfølgning");
       expect(referat).toContain("Punkt 2: Data fra dataårshjulet");
       expect(referat).toContain("Sætte sprogdata på dagsordenen (MB følger op senest 08.02.2027)");
-      expect(referat).toContain("Punkt 7: Sygefravær i vuggestuen (MB)");
+      expect(referat).toContain("Punkt 6: Sygefravær i vuggestuen (MB)");
+      expect(referat).toContain("Punkt 7: Beslutninger og aftaler");
     }
   });
 

@@ -95,11 +95,75 @@ describe("a leader who installs the bot after their meeting pack was due", () =>
     try {
       await h.install(users.alex);
       await h.click(users.alex, "schedule.submit", { leader: "solsikken/megan", date: "2027-01-12", time: "10:00" });
-      expect(await h.deliver()).toEqual({ sent: 1, waiting: 1 }); // Alex has the bot, Megan not yet
+      expect(await h.deliver()).toEqual({ sent: 2, waiting: 2 }); // Alex has the bot, Megan not yet
       h.clock.set("2027-01-11T09:05:00+01:00");
       await h.install(users.megan);
-      expect(await h.deliver()).toEqual({ sent: 1 });
+      expect(await h.deliver()).toEqual({ sent: 2 });
       expect(h.connector.cards(h.conversationId(users.megan)).some((c) => cardText(c).includes("Dagsorden: 1:1 ledelsesopfølgning"))).toBe(true);
+    } finally {
+      await h.stop();
+    }
+  });
+});
+
+describe("delivery failures", () => {
+  it("retries a transient failure even after hours of waiting for the person to install the bot", async () => {
+    const h = await BotHarness.start({ now: "2027-01-11T09:00:00+01:00" });
+    try {
+      await h.install(users.alex);
+      await h.click(users.alex, "schedule.submit", { leader: "solsikken/megan", date: "2027-01-14", time: "10:00" });
+      for (let hour = 0; hour < 6; hour++) {
+        h.clock.set(new Date(Date.parse("2027-01-11T09:00:00+01:00") + hour * 3_600_000 + 1000).toISOString());
+        await h.deliver();
+      }
+      await h.install(users.megan);
+      h.connector.failNext.push({ status: 412 });
+      expect(await h.deliver()).toMatchObject({ retry: 1, sent: 1 });
+      const row = await h.bot.store.db.notification.findFirstOrThrow({ where: { personId: "megan", status: "pending" } });
+      expect(row.attempts).toBe(1); // the hours of waiting did not count
+      h.clock.set("2027-01-11T14:10:00+01:00");
+      expect(await h.deliver()).toEqual({ sent: 1 });
+    } finally {
+      await h.stop();
+    }
+  });
+
+  it("sends each card of a meeting pack once, even when one of them fails first", async () => {
+    const h = await BotHarness.start({ now: "2027-01-11T09:00:00+01:00" });
+    try {
+      await h.install(users.alex);
+      await h.install(users.megan);
+      await h.click(users.alex, "schedule.submit", { leader: "solsikken/megan", date: "2027-01-12", time: "10:00" });
+      // The second card is refused once with 412 (botbuilder retries 429 and 5xx itself; a 412
+      // reaches the outbox, which tries again later).
+      let posts = 0;
+      h.connector.beforePost = () => (++posts === 2 ? { status: 412 } : undefined);
+      expect(await h.deliver()).toEqual({ sent: 3, retry: 1 });
+      expect(await h.deliver()).toEqual({}); // not before its backoff
+      h.clock.set("2027-01-11T09:00:31+01:00");
+      expect(await h.deliver()).toEqual({ sent: 1 });
+      for (const u of [users.alex, users.megan]) {
+        const cards = h.connector.cards(h.conversationId(u)).map(cardText);
+        expect(cards.filter((t) => t.includes("Dagsorden: 1:1 ledelsesopfølgning"))).toHaveLength(1);
+        expect(cards.filter((t) => t.includes("Refleksionsguide: 1:1 ledelsesopfølgning"))).toHaveLength(1);
+      }
+    } finally {
+      await h.stop();
+    }
+  });
+
+  it("marks the conversation inactive on 403 and does not retry", async () => {
+    const h = await BotHarness.start({ now: "2027-01-11T09:00:00+01:00" });
+    try {
+      await h.install(users.alex);
+      await h.install(users.megan);
+      await meetingWithFollowUp(h, { date: "2027-01-12", due: "2027-01-20" });
+      await h.deliver();
+      h.clock.set("2027-01-20T08:00:00+01:00");
+      h.connector.failNext.push({ status: 403 });
+      expect(await h.deliver()).toEqual({ failed: 1 });
+      expect((await h.bot.store.db.conversationRef.findUniqueOrThrow({ where: { personId: "megan" } })).active).toBe(false);
+      expect(await h.bot.store.db.notification.findFirstOrThrow({ where: { kind: "followup_due" } })).toMatchObject({ status: "failed", lastError: "http-403" });
     } finally {
       await h.stop();
     }

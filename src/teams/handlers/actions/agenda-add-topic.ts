@@ -15,6 +15,7 @@ export const agendaAddTopic = (deps: TeamsDeps, views: Views) =>
     schema,
     async (t, data) => {
       await deps.meetings.addTopic(t.actor, data.meetingId, data.topic);
+      deps.refreshCardCopies("agenda", data.meetingId, t.context.activity.replyToId);
       return views.agenda(t.actor, data.meetingId, { feedback: { notice: strings.agenda.topicAdded } });
     },
     (t, data, err) => views.agenda(t.actor, data.meetingId, { feedback: { error: err.text, fieldErrors: err.fieldErrors } }),

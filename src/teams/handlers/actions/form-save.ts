@@ -15,7 +15,14 @@ const schema = z
     meetingId: id,
     version,
     rows: z
-      .array(z.object({ decisionId: z.string().max(100).default(""), followUpId: z.string().max(100).default(""), keep: z.boolean().default(false) }))
+      .array(
+        z.object({
+          decisionId: z.string().max(100).default(""),
+          followUpId: z.string().max(100).default(""),
+          keep: z.boolean().default(false),
+          shown: z.object({ ownerId: z.string().max(100), dueDate: localDate }).optional(),
+        }),
+      )
       .max(MAX_ROWS),
   })
   .catchall(z.unknown());
@@ -31,6 +38,7 @@ function rowsFrom(data: z.infer<typeof schema>): FormRowInput[] {
     const ids = formInputIds(i);
     return {
       keep: ref.keep,
+      shown: ref.followUpId ? ref.shown : undefined,
       decisionId: ref.decisionId || undefined,
       followUpId: ref.followUpId || undefined,
       agendaItemId: field(data, ids.item, id.or(z.literal(""))) || undefined,
@@ -57,7 +65,8 @@ const saveForm = (close: boolean) => (deps: TeamsDeps, views: Views) =>
     },
     (t, data, err) =>
       views.form(t.actor, data.meetingId, {
-        typed: err.code === "invalid-input" ? rowsFrom(data) : undefined,
+        // What the person typed stays in the card, also when the form changed meanwhile.
+        typed: err.code === "invalid-input" || err.code === "stale-card" ? rowsFrom(data) : undefined,
         feedback: { error: err.text, fieldErrors: err.fieldErrors },
       }),
   );

@@ -26,12 +26,13 @@ export const reflectionSend = (deps: TeamsDeps, views: Views) =>
     schema,
     async (t, data) => {
       await deps.reflections.send(t.actor, data.meetingId, answersFrom(deps, data), data.version === 0 ? undefined : data.version);
+      deps.refreshCardCopies("agenda", data.meetingId); // the agendas show whether it is sent
       return views.reflection(t.actor, data.meetingId, { editing: false, feedback: { notice: strings.reflection.sentNotice } });
     },
     (t, data, err) =>
       views.reflection(t.actor, data.meetingId, {
-        editing: err.code === "invalid-input",
-        typed: err.code === "invalid-input" ? answersFrom(deps, data) : undefined,
+        editing: err.code === "invalid-input" || err.code === "stale-card",
+        typed: err.code === "invalid-input" || err.code === "stale-card" ? answersFrom(deps, data) : undefined,
         feedback: { error: err.text, fieldErrors: err.fieldErrors },
       }),
   );

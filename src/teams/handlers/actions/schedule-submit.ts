@@ -11,6 +11,7 @@ const schema = z.object({
   leader: z.string().max(201).optional().default(""),
   date: localDate.optional().default(""),
   time: z.string().max(10).optional().default(""),
+  requestId: z.string().uuid().optional(),
 });
 
 /** The leader choice is "unit/person" (see buildScheduleCard). */
@@ -26,7 +27,7 @@ export const scheduleSubmit = (deps: TeamsDeps, views: Views) =>
     schema,
     async (t, data) => {
       const { unitId, leaderId } = splitLeader(data.leader);
-      const { meeting, packAt } = await deps.meetings.schedule(t.actor, { unitId, leaderId, date: data.date, time: data.time.slice(0, 5) });
+      const { meeting, packAt } = await deps.meetings.schedule(t.actor, { unitId, leaderId, date: data.date, time: data.time.slice(0, 5), requestId: data.requestId });
       deps.kickDelivery();
       const leader = meeting.participants.find((p) => p.role === "leader")?.person.name ?? "";
       const tz = deps.config.timezone;
@@ -35,5 +36,6 @@ export const scheduleSubmit = (deps: TeamsDeps, views: Views) =>
       }`;
       return views.schedule(t.actor, { done });
     },
-    (t, data, err) => views.schedule(t.actor, { values: data, feedback: { error: err.text, fieldErrors: err.fieldErrors } }),
+    // The same form again (same request id): a corrected submit still schedules only one meeting.
+    (t, data, err) => views.schedule(t.actor, { values: data, requestId: data.requestId, feedback: { error: err.text, fieldErrors: err.fieldErrors } }),
   );
