@@ -38,7 +38,10 @@ describe("migrations applied at start-up", () => {
     const schema = pulled.stdout.slice(pulled.stdout.search(/^generator /m));
     const file = join(dir, "pulled.prisma");
     writeFileSync(file, schema);
-    const diff = spawnSync("npx", ["prisma", "migrate", "diff", "--from-schema-datamodel", file, "--to-schema-datamodel", "prisma/schema.prisma", "--exit-code"], { encoding: "utf8" });
+    const diff = spawnSync("npx", ["prisma", "migrate", "diff", "--from-schema-datamodel", file, "--to-schema-datamodel", "prisma/schema.prisma", "--exit-code"], {
+      env: { ...process.env, DATABASE_URL: url },
+      encoding: "utf8",
+    });
     expect(diff.stdout + diff.stderr).toContain("No difference detected.");
     expect(diff.status).toBe(0);
   }, 60_000);
