@@ -81,6 +81,8 @@ export interface FollowUpFormCardInput {
   revision?: number;
 }
 
+const isBlank = (r: FormRowInput): boolean => !r.decisionId && !r.decision.trim() && !r.followUpText.trim();
+
 /** Choice titles are shortened: every row repeats them, and the card must stay small. */
 const short = (s: string, n = 48): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
@@ -91,7 +93,11 @@ const short = (s: string, n = 48): string => (s.length > n ? `${s.slice(0, n - 1
 export function followUpFormCardData({ view, tz, typed, feedback, savedAt, revision }: FollowUpFormCardInput, locked = 0): FollowUpFormCardData {
   const s = strings.form;
   const { meeting } = view;
-  const source: (FormRow | FormRowInput)[] = typed ?? view.rows;
+  // Typed rows include the blank ones the card offered: drop trailing empties, or every refused
+  // save would add more blank rows.
+  const trimmed = typed ? [...typed] : undefined;
+  while (trimmed?.length && isBlank(trimmed[trimmed.length - 1]!)) trimmed.pop();
+  const source: (FormRow | FormRowInput)[] = trimmed ?? view.rows;
   const stored = new Map(view.rows.map((r) => [r.decisionId, r]));
   const filled = source.filter((r) => r.decision || r.decisionId).length;
   const blanks = Math.max(0, Math.min(BLANK_ROWS, limits.decisionsPerMeeting - filled));

@@ -83,3 +83,16 @@ describe("cards stay inside Teams' 28 KB however full they get", () => {
     expect(cardText(small)).toContain(long(limits.decisionText));
   });
 });
+
+describe("the opfølgningsskema after a refused save", () => {
+  it("shows what was typed plus the usual blank rows, not more blank rows each time", () => {
+    const typed = [
+      { decision: "Beslutning", followUpText: "Opgave", ownerId: "megan", dueDate: "2026-01-01" },
+      { decision: "", followUpText: "" },
+      { decision: "", followUpText: "" },
+    ];
+    const card = buildFollowUpFormCard({ view: { meeting, agendaItems, rows: [], revisions: 0 }, tz, typed });
+    const refs = JSON.parse((JSON.stringify(card).match(/"rows":(\[[^\]]*\])/) ?? [])[1]!) as unknown[];
+    expect(refs).toHaveLength(3); // the typed row and two blank ones
+  });
+});

@@ -1,0 +1,312 @@
+/**
+ * `npm run test:e2e`: Læringsloop as people meet it in Teams. Starts the bot (local anonymous
+ * mode, a fresh temporary database), two Microsoft 365 Agents Playground instances (Alex Wilber,
+ * Børn og Unge-chef, and Megan Bowen, dagtilbudsleder), and drives their web pages in Debian's
+ * Chromium with playwright-core, clicking and typing as a person would. One line per step; a
+ * screenshot per step in .e2e/screenshots (a failed step keeps its screenshot and says which).
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import Database from "better-sqlite3";
+import { chromium, type Browser, type Locator, type Page } from "playwright-core";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+const OUT = join(ROOT, ".e2e");
+const SHOTS = join(OUT, "screenshots");
+const BOT_PORT = 39780;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const STEP_TIMEOUT = 20_000;
+
+const dbDir = mkdtempSync(join(tmpdir(), "laeringsloop-e2e-"));
+const dbFile = join(dbDir, "e2e.db");
+const children: ChildProcess[] = [];
+let browser: Browser | undefined;
+let passed = 0;
+let failed = 0;
+let stepNo = 0;
+
+function start(name: string, command: string, args: string[], env: Record<string, string>, cwd = ROOT): ChildProcess {
+  // Own process group, so stopping it stops npx's children too.
+  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ["pipe", "pipe", "pipe"], detached: true });
+  let log = "";
+  child.stdout?.on("data", (d: Buffer) => (log += d.toString()));
+  child.stderr?.on("data", (d: Buffer) => (log += d.toString()));
+  child.on("exit", (code) => {
+    if (code && code !== 0 && !shuttingDown) console.error(`${name} exited with ${code}:\n${log.slice(-2000)}`);
+  });
+  children.push(child);
+  return child;
+}
+
+async function waitForHttp(url: string, ms = 60_000): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    try {
+      const res = await fetch(url);
+      if (res.status < 500) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+let shuttingDown = false;
+async function shutdown(): Promise<void> {
+  shuttingDown = true;
+  await browser?.close().catch(() => undefined);
+  for (const c of children) {
+    try {
+      if (c.pid) process.kill(-c.pid, "SIGTERM");
+    } catch {
+      /* already gone */
+    }
+  }
+  rmSync(dbDir, { recursive: true, force: true });
+}
+
+/** One scenario step: runs it, prints one line, keeps a screenshot. Later steps of a failed scenario are skipped. */
+async function step(page: Page, scenario: string, name: string, fn: () => Promise<void>): Promise<boolean> {
+  const shot = join(SHOTS, `${String(++stepNo).padStart(2, "0")}-${scenario}-${name.replace(/[^a-z0-9æøå]+/gi, "-").toLowerCase()}.png`);
+  try {
+    await fn();
+    await page.screenshot({ path: shot, fullPage: true });
+    passed += 1;
+    console.log(`✓ ${scenario}: ${name}`);
+    return true;
+  } catch (err) {
+    await page.screenshot({ path: shot, fullPage: true }).catch(() => undefined);
+    failed += 1;
+    console.log(`✗ ${scenario}: ${name} — ${(err as Error).message.split("\n").slice(0, 3).join(" ")} (screenshot ${shot})`);
+    return false;
+  }
+}
+
+const lastCard = (page: Page, text: string | RegExp): Locator => page.locator(".ac-adaptiveCard", { hasText: text }).last();
+
+async function say(page: Page, text: string): Promise<void> {
+  const box = page.locator('[role="textbox"]').first();
+  await box.click();
+  await box.fill(text);
+  await page.keyboard.press("Enter");
+}
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/** Picks a date in an Input.Date's calendar (the Playground's Fluent UI picker), paging months as needed. */
+async function pickDate(page: Page, input: Locator, date: Date): Promise<void> {
+  await input.click();
+  // Earlier pickers can linger in the DOM: use the one whose month navigation is on screen.
+  const dialog = page.locator('[role="dialog"]').filter({ has: page.locator('button[title^="Next month"]:visible') }).last();
+  const label = `${date.getDate()}, ${MONTHS[date.getMonth()]}, ${date.getFullYear()}`;
+  for (let i = 0; i < 24; i++) {
+    const day = dialog.locator(`button[aria-label="${label}"]:visible`);
+    if (await day.count()) {
+      await day.first().click();
+      await page.keyboard.press("Escape").catch(() => undefined);
+      return;
+    }
+    const shown = (await dialog.locator("button[aria-label]").first().getAttribute("aria-label")) ?? "";
+    const [m, y] = shown.split(" ");
+    const shownIndex = Number(y) * 12 + MONTHS.indexOf(m ?? "");
+    const targetIndex = date.getFullYear() * 12 + date.getMonth();
+    const nav = dialog.locator(`button[title^="${targetIndex < shownIndex ? "Previous" : "Next"} month"]`);
+    if (!(await nav.count())) {
+      const seen = await dialog.locator("button").evaluateAll((bs) => bs.slice(0, 4).map((b) => `${b.getAttribute("title")}|${b.getAttribute("aria-label")}`));
+      throw new Error(`no month navigation in the calendar (shown "${shown}"; buttons: ${seen.join(", ")}; dialogs: ${await page.locator('[role="dialog"]').count()})`);
+    }
+    await nav.click();
+  }
+  throw new Error(`date ${label} not found in the calendar`);
+}
+
+const daysFromNow = (n: number): Date => {
+  const d = new Date();
+  d.setDate(d.getDate() + n);
+  return d;
+};
+
+async function chooseOption(page: Page, combobox: Locator, option: string): Promise<void> {
+  await combobox.click();
+  await page.getByRole("option", { name: option }).click();
+}
+
+/** The next weekday from tomorrow (the bot refuses weekends and holidays for meetings). */
+function nextWorkday(): Date {
+  const d = new Date();
+  do d.setDate(d.getDate() + 1);
+  while (d.getDay() === 0 || d.getDay() === 6);
+  return d;
+}
+
+async function main(): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  rmSync(SHOTS, { recursive: true, force: true });
+  mkdirSync(SHOTS, { recursive: true });
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium)`);
+  for (const port of [BOT_PORT, 56161, 56162]) {
+    const busy = await fetch(`http://127.0.0.1:${port}/`).then(() => true, () => false);
+    if (busy) throw new Error(`port ${port} is in use (an earlier run still going?)`);
+  }
+
+  // Working hours around the clock, so the e2e run does not depend on when it runs.
+  start("bot", "npx", ["tsx", "src/index.ts"], {
+    NODE_ENV: "development",
+    PORT: String(BOT_PORT),
+    DATABASE_URL: `file:${dbFile}`,
+    WORKDAYS: "1,2,3,4,5,6,7",
+    WORKDAY_START: "00:00",
+    WORKDAY_END: "23:59",
+    CLOSED_DAYS: "",
+    SCHEDULER_CRON: "*/2 * * * * *",
+    LOG_LEVEL: "warn",
+  });
+  await waitForHttp(`http://127.0.0.1:${BOT_PORT}/healthz`);
+
+  const playground = (port: number, config: string) =>
+    start(`playground:${port}`, "npx", ["agentsplayground", "start", "-e", `http://127.0.0.1:${BOT_PORT}/api/messages`, "-c", "msteams", "--dt", "-p", String(port)], {
+      TEAMSAPPTESTER_BROWSER: "none",
+      M365_AGENTS_PLAYGROUND_CONFIG_PATH: config,
+      M365_AGENTS_PLAYGROUND_LOGFILE: join(OUT, `playground-${port}.log`),
+    });
+  playground(56161, join(ROOT, ".m365agentsplayground.yml"));
+  playground(56162, join(ROOT, "playground/leader/.m365agentsplayground.yml"));
+  await waitForHttp("http://localhost:56161/");
+  await waitForHttp("http://localhost:56162/");
+
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+  const context = await browser.newContext({ locale: "da-DK", timezoneId: "Europe/Copenhagen", viewport: { width: 1200, height: 1400 } });
+  context.setDefaultTimeout(STEP_TIMEOUT);
+  const alex = await context.newPage();
+  const megan = await context.newPage();
+  const db = new Database(dbFile, { readonly: true });
+  const count = (sql: string, ...args: unknown[]) => (db.prepare(sql).get(...args) as { n: number }).n;
+
+  // --- the leader installs and asks for help ---------------------------------------------------
+  let ok = await step(megan, "leder", "installerer", async () => {
+    await megan.goto("http://localhost:56162", { waitUntil: "networkidle" });
+    await lastCard(megan, "Velkommen til Læringsloop").waitFor();
+  });
+  ok &&= await step(megan, "leder", "hjælp", async () => {
+    await say(megan, "hjælp");
+    await lastCard(megan, "Det kan Læringsloop").waitFor();
+  });
+
+  // --- the chief schedules a 1:1 ----------------------------------------------------------------
+  const day = nextWorkday();
+  let chiefOk = await step(alex, "chef", "installerer", async () => {
+    await alex.goto("http://localhost:56161", { waitUntil: "networkidle" });
+    await lastCard(alex, "Velkommen til Læringsloop").waitFor();
+  });
+  chiefOk &&= await step(alex, "chef", "planlægger 1:1", async () => {
+    await say(alex, "planlæg 1:1");
+    const card = lastCard(alex, "Planlæg 1:1 ledelsesopfølgning");
+    await card.waitFor();
+    await chooseOption(alex, card.locator('input[placeholder="Vælg leder"]'), "Megan Bowen, Dagtilbud Solsikken");
+    await pickDate(alex, card.locator('input[aria-haspopup="dialog"]').first(), day);
+    const time = card.locator('input[role="combobox"]').nth(2);
+    await time.click();
+    await time.fill("10:00");
+    await alex.keyboard.press("Enter");
+    await card.getByRole("button", { name: "Planlæg", exact: true }).click();
+    await lastCard(alex, "er planlagt").waitFor();
+    if (count("SELECT count(*) n FROM Meeting") !== 1) throw new Error("meeting not stored");
+  });
+
+  // --- the leader receives the meeting pack and sends her reflection -----------------------------
+  ok &&= chiefOk && (await step(megan, "leder", "modtager dagsorden og refleksionsguide", async () => {
+    await lastCard(megan, "Dagsorden: 1:1 ledelsesopfølgning").waitFor();
+    await lastCard(megan, "Refleksionsguide: 1:1 ledelsesopfølgning").waitFor();
+  }));
+  ok &&= await step(megan, "forkert input", "refleksion uden obligatorisk svar", async () => {
+    const card = lastCard(megan, "Refleksionsguide: 1:1 ledelsesopfølgning");
+    await card.locator("textarea").nth(0).fill("Sprogvurderingerne viser et fald i børnehavegruppen.");
+    await card.getByRole("button", { name: "Send refleksion" }).click();
+    await lastCard(megan, "Besvar spørgsmålet, før du sender.").waitFor();
+    if (count("SELECT count(*) n FROM Reflection") !== 0) throw new Error("an incomplete reflection was stored");
+  });
+  ok &&= await step(megan, "leder", "sender refleksion og ser den sendt", async () => {
+    const card = lastCard(megan, "Refleksionsguide: 1:1 ledelsesopfølgning");
+    await card.locator("textarea").nth(1).fill("Vikardækning i uge 6.");
+    await card.getByRole("button", { name: "Send refleksion" }).click();
+    await lastCard(megan, "Din refleksion er sendt.").waitFor();
+    await lastCard(megan, "Ret refleksion").waitFor();
+    if (count("SELECT count(*) n FROM Reflection WHERE status = 'sent'") !== 1) throw new Error("reflection not stored as sent");
+  });
+
+  // --- the chief records a decision and a follow-up, closes, sees the referat ---------------------
+  chiefOk &&= await step(alex, "chef", "åbner opfølgningsskema", async () => {
+    await say(alex, "mine møder");
+    const list = lastCard(alex, "Mine møder");
+    await list.waitFor();
+    await list.getByRole("button", { name: "Opfølgningsskema" }).first().click();
+    await lastCard(alex, "Opfølgningsskema: 1:1 ledelsesopfølgning").waitFor();
+  });
+  const form = () => lastCard(alex, "Opfølgningsskema: 1:1 ledelsesopfølgning");
+  const fillRow = async (decision: string, followUp: string) => {
+    const card = form();
+    await card.locator("textarea").first().fill(decision);
+    await card.locator('input[placeholder="Hvad skal gøres? (kan udelades)"]').first().fill(followUp);
+    await chooseOption(alex, card.locator('input[placeholder="Vælg ansvarlig"]').first(), "Megan Bowen");
+  };
+  chiefOk &&= await step(alex, "forkert input", "frist i fortiden", async () => {
+    await fillRow("Sprogvurderingerne gennemgås på personalemødet.", "Sætte sprogdata på dagsordenen");
+    await pickDate(alex, form().locator('input[aria-haspopup="dialog"]').first(), daysFromNow(-20));
+    await form().getByRole("button", { name: "Gem", exact: true }).click();
+    await lastCard(alex, "Datoen er overstået").waitFor();
+    if (count("SELECT count(*) n FROM FollowUp") !== 0) throw new Error("a follow-up with a past date was stored");
+  });
+  chiefOk &&= await step(alex, "forkert input", "tekst over grænsen", async () => {
+    await pickDate(alex, form().locator('input[aria-haspopup="dialog"]').first(), daysFromNow(20));
+    // The field stops typing at 500 characters; a modified client can send more, as here.
+    await form().locator("textarea").first().evaluate((node) => {
+      const el = node as unknown as { value: string; removeAttribute(n: string): void; dispatchEvent(e: Event): boolean };
+      el.removeAttribute("maxlength");
+      el.value = "x".repeat(501);
+      el.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+    await form().getByRole("button", { name: "Gem", exact: true }).click();
+    await lastCard(alex, "Teksten er for lang (højst 500 tegn).").waitFor();
+    if (count("SELECT count(*) n FROM Decision") !== 0) throw new Error("an over-long decision was stored");
+  });
+  chiefOk &&= await step(alex, "chef", "registrerer beslutning og opfølgningspunkt", async () => {
+    await form().locator("textarea").first().fill("Sprogvurderingerne gennemgås på personalemødet.");
+    await form().getByRole("button", { name: "Gem", exact: true }).click();
+    await lastCard(alex, "(version 1)").waitFor();
+    if (count("SELECT count(*) n FROM FollowUp WHERE ownerId = 'megan'") !== 1) throw new Error("follow-up not stored");
+  });
+  chiefOk &&= await step(alex, "chef", "afslutter mødet og ser referatet", async () => {
+    await form().getByRole("button", { name: "Gem og afslut mødet" }).click();
+    await lastCard(alex, "Referat: 1:1 ledelsesopfølgning").waitFor();
+    await lastCard(alex, "(MB følger op senest").waitFor();
+  });
+
+  // --- the owner marks the follow-up done -------------------------------------------------------
+  ok &&= chiefOk && (await step(megan, "ansvarlig", "mine opgaver → Udført", async () => {
+    await say(megan, "mine opgaver");
+    const list = lastCard(megan, "Mine opgaver");
+    await list.waitFor();
+    await list.getByRole("button", { name: "Udført" }).first().click();
+    await lastCard(megan, "Markeret som udført.").waitFor();
+    await lastCard(megan, /Udført \d\d\.\d\d\.\d{4}/).waitFor();
+    if (count("SELECT count(*) n FROM FollowUp WHERE status = 'done'") !== 1) throw new Error("follow-up not done in the database");
+  }));
+  db.close();
+}
+
+main()
+  .catch((err: unknown) => {
+    failed += 1;
+    console.log(`✗ opsætning — ${(err as Error).message}`);
+  })
+  .finally(async () => {
+    await shutdown();
+    console.log(`${passed} passed, ${failed} failed`);
+    process.exit(failed > 0 ? 1 : 0);
+  });
