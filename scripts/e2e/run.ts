@@ -72,6 +72,7 @@ async function shutdown(): Promise<void> {
 async function step(page: Page, scenario: string, name: string, fn: () => Promise<void>): Promise<boolean> {
   const shot = join(SHOTS, `${String(++stepNo).padStart(2, "0")}-${scenario}-${name.replace(/[^a-z0-9æøå]+/gi, "-").toLowerCase()}.png`);
   try {
+    await page.bringToFront(); // keyboard focus goes to the tab in front, as for a person
     await fn();
     await page.screenshot({ path: shot, fullPage: true });
     passed += 1;
@@ -80,7 +81,7 @@ async function step(page: Page, scenario: string, name: string, fn: () => Promis
   } catch (err) {
     await page.screenshot({ path: shot, fullPage: true }).catch(() => undefined);
     failed += 1;
-    console.log(`✗ ${scenario}: ${name} — ${(err as Error).message.split("\n").slice(0, 3).join(" ")} (screenshot ${shot})`);
+    console.log(`✗ ${scenario}: ${name} — ${(err as Error).message.split("\n").slice(0, 14).join(" ")} (screenshot ${shot})`);
     return false;
   }
 }
@@ -96,31 +97,44 @@ async function say(page: Page, text: string): Promise<void> {
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
-/** Picks a date in an Input.Date's calendar (the Playground's Fluent UI picker), paging months as needed. */
+/**
+ * Picks a date in an Input.Date's calendar (the Playground's Fluent UI picker) with the keyboard,
+ * as a keyboard user would: the grid names its focused day (aria-activedescendant, labelled like
+ * "22, November, 2026"); arrows move by days and weeks across months; Enter selects.
+ */
 async function pickDate(page: Page, input: Locator, date: Date): Promise<void> {
   await input.click();
-  // Earlier pickers can linger in the DOM: use the one whose month navigation is on screen.
-  const dialog = page.locator('[role="dialog"]').filter({ has: page.locator('button[title^="Next month"]:visible') }).last();
-  const label = `${date.getDate()}, ${MONTHS[date.getMonth()]}, ${date.getFullYear()}`;
-  for (let i = 0; i < 24; i++) {
-    const day = dialog.locator(`button[aria-label="${label}"]:visible`);
-    if (await day.count()) {
-      await day.first().click();
-      await page.keyboard.press("Escape").catch(() => undefined);
+  await page.waitForTimeout(300); // the calendar takes focus once it has opened
+  const grid = page.locator('[role="grid"]:visible').last();
+  const target = Date.UTC(date.getFullYear(), date.getMonth(), date.getDate());
+  let last = "";
+  let previous = "";
+  const first = await grid.getAttribute("aria-activedescendant");
+  if (first) await page.locator(`[id="${first}"]`).focus(); // e.g. after a dropdown, focus stays there
+  for (let i = 0; i < 80; i++) {
+    // The focused cell (a TD around the labelled day button) is where the arrows move.
+    const label = await page.evaluate(() => {
+      const el = (globalThis as unknown as { document: { activeElement: { getAttribute(n: string): string | null; querySelector(s: string): { getAttribute(n: string): string | null } | null } | null } }).document.activeElement;
+      return el?.getAttribute("aria-label") ?? el?.querySelector("button[aria-label]")?.getAttribute("aria-label") ?? null;
+    });
+    last = label ?? "";
+    const [d, m, y] = last.split(", ");
+    const focused = Date.UTC(Number(y), MONTHS.indexOf(m ?? ""), Number(d));
+    if (Number.isNaN(focused)) throw new Error(`cannot read the calendar's focused day ("${label}")`);
+    const days = Math.round((target - focused) / 86_400_000);
+    if (days === 0) {
+      await page.keyboard.press("Enter");
       return;
     }
-    const shown = (await dialog.locator("button[aria-label]").first().getAttribute("aria-label")) ?? "";
-    const [m, y] = shown.split(" ");
-    const shownIndex = Number(y) * 12 + MONTHS.indexOf(m ?? "");
-    const targetIndex = date.getFullYear() * 12 + date.getMonth();
-    const nav = dialog.locator(`button[title^="${targetIndex < shownIndex ? "Previous" : "Next"} month"]`);
-    if (!(await nav.count())) {
-      const seen = await dialog.locator("button").evaluateAll((bs) => bs.slice(0, 4).map((b) => `${b.getAttribute("title")}|${b.getAttribute("aria-label")}`));
-      throw new Error(`no month navigation in the calendar (shown "${shown}"; buttons: ${seen.join(", ")}; dialogs: ${await page.locator('[role="dialog"]').count()})`);
-    }
-    await nav.click();
+    // Whole weeks first, then days; arrows do not wrap at a row's edge, so a sideways move
+    // that did not move goes a week instead and comes back the other way.
+    const stuck = last === previous;
+    const key = days >= 7 || (stuck && days > 0) ? "ArrowDown" : days <= -7 || (stuck && days < 0) ? "ArrowUp" : days > 0 ? "ArrowRight" : "ArrowLeft";
+    previous = key.startsWith("ArrowLeft") || key.startsWith("ArrowRight") ? last : "";
+    await page.keyboard.press(key);
+    await page.waitForTimeout(50);
   }
-  throw new Error(`date ${label} not found in the calendar`);
+  throw new Error(`could not reach ${date.toDateString()} in the calendar (stuck at "${last}")`);
 }
 
 const daysFromNow = (n: number): Date => {
@@ -263,20 +277,17 @@ async function main(): Promise<void> {
     if (count("SELECT count(*) n FROM FollowUp") !== 0) throw new Error("a follow-up with a past date was stored");
   });
   chiefOk &&= await step(alex, "forkert input", "tekst over grænsen", async () => {
-    await pickDate(alex, form().locator('input[aria-haspopup="dialog"]').first(), daysFromNow(20));
     // The field stops typing at 500 characters; a modified client can send more, as here.
-    await form().locator("textarea").first().evaluate((node) => {
-      const el = node as unknown as { value: string; removeAttribute(n: string): void; dispatchEvent(e: Event): boolean };
-      el.removeAttribute("maxlength");
-      el.value = "x".repeat(501);
-      el.dispatchEvent(new Event("input", { bubbles: true }));
-    });
+    const decision = form().locator("textarea").first();
+    await decision.evaluate((node) => (node as unknown as { removeAttribute(n: string): void }).removeAttribute("maxlength"));
+    await decision.fill("x".repeat(501));
     await form().getByRole("button", { name: "Gem", exact: true }).click();
     await lastCard(alex, "Teksten er for lang (højst 500 tegn).").waitFor();
     if (count("SELECT count(*) n FROM Decision") !== 0) throw new Error("an over-long decision was stored");
   });
   chiefOk &&= await step(alex, "chef", "registrerer beslutning og opfølgningspunkt", async () => {
     await form().locator("textarea").first().fill("Sprogvurderingerne gennemgås på personalemødet.");
+    await pickDate(alex, form().locator('input[aria-haspopup="dialog"]').first(), daysFromNow(20));
     await form().getByRole("button", { name: "Gem", exact: true }).click();
     await lastCard(alex, "(version 1)").waitFor();
     if (count("SELECT count(*) n FROM FollowUp WHERE ownerId = 'megan'") !== 1) throw new Error("follow-up not stored");
