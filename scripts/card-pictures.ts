@@ -4,6 +4,8 @@
  * config, and writes docs/cards/<name>.png plus docs/cards/index.json (a fingerprint of each
  * template and sample, so a test can tell when a picture no longer matches its card).
  * Needs Debian's Chromium (`apt-get install -y chromium`, or CHROMIUM_PATH).
+ * Date and time fields are the browser's own inputs and show in headless Chromium's format
+ * (mm/dd/yyyy); Teams shows them in the user's language.
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
