@@ -20,6 +20,8 @@ export const da = {
     dateInPast: "Datoen er overstået. Vælg i dag eller en senere dato.",
     dateTooFar: "Datoen ligger for langt ude i fremtiden (højst to år frem).",
     cardErrorsHeading: "Ret det markerede og prøv igen:",
+    personalOnly:
+      "Møder, refleksioner og opgaver vises kun i din personlige chat med Læringsloop, så ingen andre ser dem. Skriv til Læringsloop dér.",
     stillWorking: "Dit klik er modtaget og bliver behandlet. Åbn kortet igen om et øjeblik.",
   },
   welcome: {

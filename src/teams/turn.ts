@@ -39,6 +39,13 @@ function unexpected(log: Logger, err: unknown): AdaptiveCard {
   return buildNoticeCard(strings.generic.unexpected, { tone: "error" });
 }
 
+/**
+ * Meetings, reflections and follow-ups are shown only in the person's own chat with the bot: in a
+ * team channel or a group chat everyone would see them. (The chief's channel overview is a
+ * feature of its own, with its own cards.)
+ */
+const inPersonalChat = (context: TurnContext): boolean => context.activity.conversation?.conversationType === "personal";
+
 /** A repeated delivery may arrive while the first is still being handled: wait this long for its answer. */
 const REDELIVERY_WAIT_MS = 3000;
 
@@ -70,7 +77,7 @@ export function execute<S extends z.ZodTypeAny>(deps: TeamsDeps, verb: string, s
       log.info({ outcome: "duplicate" }, "action");
       return answerGivenBefore(deps, key);
     }
-    const answer = await run(t, log, raw);
+    const answer = inPersonalChat(context) ? await run(t, log, raw) : buildNoticeCard(strings.generic.personalOnly);
     await deps.activityLog.recordResponse(key, JSON.stringify(answer));
     return answer;
   };
@@ -109,7 +116,7 @@ export function execute<S extends z.ZodTypeAny>(deps: TeamsDeps, verb: string, s
 }
 
 /** Wraps a message handler (a command) the same way; replies are cards sent to the chat. */
-export function command(deps: TeamsDeps, name: string, handler: (turn: Turn) => Promise<AdaptiveCard>) {
+export function command(deps: TeamsDeps, name: string, handler: (turn: Turn) => Promise<AdaptiveCard>, opts: { anywhere?: boolean } = {}) {
   return async (context: TurnContext): Promise<void> => {
     const t = await begin(deps, context);
     const log = t.log.child({ command: name });
@@ -118,7 +125,10 @@ export function command(deps: TeamsDeps, name: string, handler: (turn: Turn) => 
       return;
     }
     let card: AdaptiveCard;
-    if (!t.actor) {
+    if (!opts.anywhere && !inPersonalChat(context)) {
+      card = buildNoticeCard(strings.generic.personalOnly);
+      log.info({ outcome: "not-personal" }, "command");
+    } else if (!t.actor) {
       card = buildNoticeCard(strings.generic.notRegistered, { tone: "error" });
       log.info({ outcome: "not-registered" }, "command");
     } else {

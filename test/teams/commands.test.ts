@@ -62,3 +62,33 @@ describe("commands through the bot", () => {
     expect(cardText(refused.card)).toContain("Du er ikke Børn og Unge-chef");
   });
 });
+
+describe("outside the personal chat", () => {
+  let h: BotHarness;
+  beforeAll(async () => {
+    h = await BotHarness.start({ now: "2027-01-11T09:00:00+01:00" });
+    await h.install(users.alex);
+  });
+  afterAll(() => h.stop());
+
+  const inChannel = (activity: Record<string, unknown>) => ({
+    ...activity,
+    conversation: { conversationType: "channel", isGroup: true, tenantId: "6e1f2a8c-0b3d-4c5e-9f7a-1b2c3d4e5f60", id: "19:channel@thread.tacv2" },
+  });
+  const channelCards = () => h.connector.cards("19:channel@thread.tacv2").map(cardText);
+
+  it("shows no meetings, tasks or reflections in a team channel, and says where to look", async () => {
+    await h.post(inChannel(h.activity("message", users.alex, { text: "mine møder" })));
+    await h.post(inChannel(h.activity("message", users.alex, { text: "mine opgaver" })));
+    const cards = channelCards();
+    expect(cards).toHaveLength(2);
+    for (const c of cards) expect(c).toContain("kun i din personlige chat");
+    const click = await h.post(inChannel(h.activity("invoke-action", users.alex, { value: { action: { type: "Action.Execute", verb: "reflection.open", data: { meetingId: "x", from: "meetings" } }, trigger: "manual" } })));
+    expect(cardText((click.body as { value: unknown }).value)).toContain("kun i din personlige chat");
+  });
+
+  it("still answers hjælp there", async () => {
+    await h.post(inChannel(h.activity("message", users.alex, { text: "hjælp" })));
+    expect(channelCards().at(-1)).toContain("Det kan Læringsloop");
+  });
+});

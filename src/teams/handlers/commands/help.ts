@@ -3,4 +3,4 @@ import { command } from "../../turn.js";
 import type { Views } from "../../views.js";
 
 /** `hjælp` / `help`: what the bot can do, as a card. */
-export const help = (deps: TeamsDeps, views: Views) => command(deps, "help", (t) => views.help(t.actor));
+export const help = (deps: TeamsDeps, views: Views) => command(deps, "help", (t) => views.help(t.actor), { anywhere: true });

@@ -4,4 +4,4 @@ import type { TeamsDeps } from "../../deps.js";
 import { command } from "../../turn.js";
 
 /** Anything else typed to the bot: a pointer to `hjælp`. Registered last. */
-export const unknown = (deps: TeamsDeps) => command(deps, "unknown", async () => buildNoticeCard(strings.generic.unknownCommand));
+export const unknown = (deps: TeamsDeps) => command(deps, "unknown", async () => buildNoticeCard(strings.generic.unknownCommand), { anywhere: true });
