@@ -11,6 +11,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import Database from "better-sqlite3";
 import { chromium, type Browser, type Locator, type Page } from "playwright-core";
+import { danishPublicHoliday } from "../../src/lib/danish-holidays.js";
+import { addDays, localDateOf } from "../../src/lib/zoned-time.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const OUT = join(ROOT, ".e2e");
@@ -137,10 +139,10 @@ async function pickDate(page: Page, input: Locator, date: Date): Promise<void> {
   throw new Error(`could not reach ${date.toDateString()} in the calendar (stuck at "${last}")`);
 }
 
+/** A calendar day `n` days from today in Copenhagen (the bot's and the browser's time zone). */
 const daysFromNow = (n: number): Date => {
-  const d = new Date();
-  d.setDate(d.getDate() + n);
-  return d;
+  const [y, m, d] = addDays(localDateOf(new Date(), "Europe/Copenhagen"), n).split("-").map(Number);
+  return new Date(y!, m! - 1, d!);
 };
 
 async function chooseOption(page: Page, combobox: Locator, option: string): Promise<void> {
@@ -148,12 +150,11 @@ async function chooseOption(page: Page, combobox: Locator, option: string): Prom
   await page.getByRole("option", { name: option }).click();
 }
 
-/** The next weekday from tomorrow (the bot refuses weekends and holidays for meetings). */
+/** A day for the meeting: two days ahead (clear of midnight), not a Danish public holiday. */
 function nextWorkday(): Date {
-  const d = new Date();
-  do d.setDate(d.getDate() + 1);
-  while (d.getDay() === 0 || d.getDay() === 6);
-  return d;
+  let n = 2;
+  while (danishPublicHoliday(addDays(localDateOf(new Date(), "Europe/Copenhagen"), n))) n += 1;
+  return daysFromNow(n);
 }
 
 async function main(): Promise<void> {
