@@ -134,6 +134,8 @@ export const cardSamples: Record<CardName, object> = {
     agendaItems: [...standing, topic, ...closing],
     rows,
     followUps: [carried[0]!.followUp, carried[1]!.followUp],
+    carried: [{ ...carried[0]!, followUp: { ...carried[0]!.followUp, status: "done", doneAt: now } }, carried[1]!],
+    today,
     tz,
     intro: true,
   }),

@@ -1,6 +1,7 @@
 import { strings } from "../lib/strings.da.js";
 import { formatDateShort } from "../lib/format-da.js";
-import type { AgendaItem, FollowUp, FormRow, Meeting } from "../domain/types.js";
+import type { AgendaItem, FollowUp, FollowUpView, FormRow, Meeting } from "../domain/types.js";
+import { followUpStatus } from "./followup-status.js";
 import { initials } from "./feedback.js";
 import { meetingHeader, type MeetingHeaderData } from "./meeting-labels.js";
 import { fitToBudget } from "./budget.js";
@@ -10,8 +11,10 @@ export interface ReferatCardData extends MeetingHeaderData {
   intro: string;
   title: string;
   decisionsLabel: string;
-  noDecisions: string;
   items: { heading: string; decisions: { text: string; followsUp: string }[] }[];
+  withoutDecisions: string;
+  carriedHeading: string;
+  carried: { text: string }[];
   openSummary: string;
 }
 
@@ -20,13 +23,16 @@ export interface ReferatCardInput {
   agendaItems: AgendaItem[];
   rows: FormRow[];
   followUps: FollowUp[];
+  /** Follow-ups from earlier 1:1s that were on this meeting's agenda, as they stand now. */
+  carried: FollowUpView[];
+  today: string;
   tz: string;
   intro?: boolean;
 }
 
 /** The minutes in the shape leaders know: «Punkt N: titel», «Beslutninger:», «(XX følger op)». */
 /** `maxChars` shortens displayed texts, which the budget uses only when the full referat would not fit. */
-export function referatCardData({ meeting, agendaItems, rows, followUps, tz, intro }: ReferatCardInput, maxChars = Infinity): ReferatCardData {
+export function referatCardData({ meeting, agendaItems, rows, followUps, carried, today, tz, intro }: ReferatCardInput, maxChars = Infinity): ReferatCardData {
   const s = strings.referat;
   const cut = (t: string) => (t.length > maxChars ? `${t.slice(0, maxChars - 1)}…` : t);
   const names = new Map(meeting.participants.map((p) => [p.person.id, p.person.name]));
@@ -37,24 +43,24 @@ export function referatCardData({ meeting, agendaItems, rows, followUps, tz, int
         ? `${cut(r.followUpText)} ${s.followsUp(initials(names.get(r.ownerId) ?? ""), formatDateShort(r.dueDate))}`
         : "",
   });
-  let n = 0;
-  const items = agendaItems
+  // Like real minutes: the items with decisions in full, the others named in one line.
+  const numbered = agendaItems
     .filter((it) => it.kind !== "carried")
-    .map((it) => {
-      n += 1;
-      const byInitials = it.addedBy ? initials(it.addedBy.name) : "";
-      return { heading: s.item(n, it.title, byInitials), decisions: rows.filter((r) => r.agendaItemId === it.id).map(decisionOf) };
-    });
+    .map((it, i) => ({ heading: s.item(i + 1, it.title, it.addedBy ? initials(it.addedBy.name) : ""), decisions: rows.filter((r) => r.agendaItemId === it.id).map(decisionOf) }));
+  const items = numbered.filter((it) => it.decisions.length > 0);
   const other = rows.filter((r) => !r.agendaItemId || !agendaItems.some((it) => it.id === r.agendaItemId));
   if (other.length > 0) items.push({ heading: s.other, decisions: other.map(decisionOf) });
+  const withoutDecisions = numbered.filter((it) => it.decisions.length === 0).map((it) => it.heading);
   const open = followUps.filter((f) => f.status === "open").length;
   const data: ReferatCardData = {
     intro: intro ? s.intro : "",
     title: s.title,
     ...meetingHeader(meeting, tz),
     decisionsLabel: s.decisions,
-    noDecisions: s.noDecisions,
     items,
+    withoutDecisions: withoutDecisions.length ? s.withoutDecisions(withoutDecisions.join("; ")) : "",
+    carriedHeading: carried.length ? s.carriedHeading : "",
+    carried: carried.map((c) => ({ text: `${cut(c.followUp.text)} (${initials(c.owner.name)}): ${followUpStatus(c.followUp, today, tz).text}` })),
     openSummary: s.openFollowUps(open),
   };
   return data;

@@ -208,12 +208,13 @@ export function createFormService(deps: FormServiceDeps) {
     /** What the referat shows: for the meeting's participants only. */
     async referat(actor: Person, meetingId: string) {
       const meeting = await meetings.getForParticipant(actor, meetingId);
-      const [agendaItems, rows, followUps] = await Promise.all([
+      const [agendaItems, rows, followUps, carried] = await Promise.all([
         meetingRepo.agendaItems(meeting.id),
         forms.rows(meeting.id),
         followUpRepo.listByMeeting(meeting.id),
+        meeting.status === "planned" ? meetingRepo.carriedFollowUps(meeting) : meetingRepo.frozenCarried(meeting.id),
       ]);
-      return { meeting, agendaItems, rows, followUps };
+      return { meeting, agendaItems, rows, followUps, carried };
     },
 
     /**

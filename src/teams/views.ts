@@ -75,7 +75,7 @@ export function createViews(deps: Omit<TeamsDeps, "kickDelivery" | "refreshCardC
 
     async referat(actor: Person, meetingId: string, intro = false): Promise<AdaptiveCard> {
       const r = await deps.forms.referat(actor, meetingId);
-      return buildReferatCard({ ...r, tz, intro });
+      return buildReferatCard({ ...r, tz, today: today(), intro });
     },
 
     async followUp(actor: Person, id: string, opts: { heading?: FollowUpHeading; feedback?: CardFeedback; view?: FollowUpView } = {}) {

@@ -77,9 +77,15 @@ describe("cards stay inside Teams' 28 KB however full they get", () => {
   });
 
   it("shortens the referat's texts only when the full one would not fit", () => {
-    const full = buildReferatCard({ meeting: { ...meeting, status: "closed" }, agendaItems, rows, followUps: [], tz });
+    const carried: FollowUpView[] = rows.map((r, i) => ({
+      followUp: { id: uuid(600 + i), meetingId: uuid(9), text: long(limits.followUpText), ownerId: "megan", dueDate: "2027-01-01", status: "open", version: 1, createdAt: new Date() },
+      owner: megan,
+      meeting: { id: uuid(9), kind: "one_on_one", startsAt: meeting.startsAt, chairId: "alex" },
+      comments: [],
+    }));
+    const full = buildReferatCard({ meeting: { ...meeting, status: "closed" }, agendaItems, rows, followUps: [], carried, today: "2027-01-18", tz });
     expect(cardBytes(full)).toBeLessThan(TEAMS_LIMIT);
-    const small = buildReferatCard({ meeting: { ...meeting, status: "closed" }, agendaItems, rows: rows.slice(0, 2), followUps: [], tz });
+    const small = buildReferatCard({ meeting: { ...meeting, status: "closed" }, agendaItems, rows: rows.slice(0, 2), followUps: [], carried: [], today: "2027-01-18", tz });
     expect(cardText(small)).toContain(long(limits.decisionText));
   });
 });

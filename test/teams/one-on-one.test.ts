@@ -234,5 +234,14 @@ describe("1:1 ledelsesopfølgning end to end", () => {
     const text = cardText(agenda.posted[0]);
     expect(text).toContain("Evaluere overgangssamtaler (Megan Bowen, frist 01.03.2027)");
     expect(text).not.toContain("Sætte sprogdata på dagsordenen"); // done: not carried
+
+    // Closing the next meeting: its referat reports on the agreements carried into it.
+    const form2 = await h.click(users.alex, "form.open", { meetingId: nextId, from: "meetings" });
+    await h.click(users.alex, "form.close", { ...findAction(form2.posted[0], "form.close")!.data });
+    await h.deliver();
+    const referat = cardText(h.connector.cards(h.conversationId(users.megan)).at(-1));
+    expect(referat).toContain("Opfølgning på tidligere aftaler");
+    expect(referat).toContain("Evaluere overgangssamtaler (MB): Åben (frist 01.03.2027)");
+    expect(referat).toContain("Uden beslutninger: Punkt 1: Opfølgning på aftaler fra sidste ledelsesopfølgning");
   });
 });
