@@ -34,3 +34,7 @@ console.log(
   `Organisationen er indlæst fra ${file}: ${n(summary.areas, "område", "områder")}, ${n(summary.units, "enhed", "enheder")}, ${n(summary.people, "person", "personer")}` +
     (summary.deactivated ? `; ${n(summary.deactivated, "person", "personer")} findes ikke længere i filen og er markeret inaktiv(e).` : "."),
 );
+if (summary.toReassign.length > 0) {
+  console.log("Disse personer er ikke længere med, men er ansvarlige for åbne opfølgningspunkter, som Børn og Unge-chefen bør give videre:");
+  for (const p of summary.toReassign) console.log(`  - ${p.name}: ${n(p.openFollowUps, "åbent opfølgningspunkt", "åbne opfølgningspunkter")}`);
+}

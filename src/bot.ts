@@ -64,7 +64,8 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
 
   const orgFile = config.orgFile ?? EXAMPLE_ORG_FILE;
   const summary = await store.people.applyOrganisation(readOrganisationFile(orgFile));
-  log.info({ orgFile, example: !config.orgFile, ...summary }, config.orgFile ? "organisation loaded" : "example organisation loaded (ORG_FILE not set)");
+  const { toReassign, ...counts } = summary; // names stay out of the log
+  log.info({ orgFile, example: !config.orgFile, ...counts, peopleWithOpenFollowUpsToReassign: toReassign.length }, config.orgFile ? "organisation loaded" : "example organisation loaded (ORG_FILE not set)");
 
   const settings = domainSettings(config);
   const domain = createDomainServices(store, clock, settings);

@@ -26,6 +26,10 @@ const unit = z
     type: z.enum(["dagtilbud", "skole", "fu"], { errorMap: () => ({ message: "skal være dagtilbud, skole eller fu" }) }),
     selvejende: z.boolean({ invalid_type_error: "skal være true eller false" }).default(false),
     leaders: z.array(key).min(1, "skal have mindst én leder"),
+    /** pædagogiske ledere (dagtilbud) or the leadership team below the unit leader */
+    pedagogicalLeaders: z.array(key).default([]),
+    staffRepresentatives: z.array(key).default([]),
+    boardRepresentatives: z.array(key).default([]),
   })
   .strict();
 
@@ -34,6 +38,8 @@ const area = z
     id: key,
     name,
     chiefs: z.array(key).min(1, "skal have mindst én Børn og Unge-chef"),
+    /** faglige konsulenter who join the area's læringssamtaler */
+    consultants: z.array(key).default([]),
     units: z.array(unit).default([]),
   })
   .strict();
@@ -77,16 +83,20 @@ export function organisationCrossReferenceIssues(raw: unknown): OrganisationIssu
     const id = field(a, "id");
     if (areaIds.has(id)) issues.push({ path: ["areas", ai, "id"], message: `"${String(id)}" står der to gange` });
     areaIds.add(id);
-    list(field(a, "chiefs")).forEach((c, ci) => {
-      if (!known(c)) issues.push({ path: ["areas", ai, "chiefs", ci], message: `"${String(c)}" findes ikke under people` });
-    });
+    for (const listName of ["chiefs", "consultants"]) {
+      list(field(a, listName)).forEach((c, ci) => {
+        if (!known(c)) issues.push({ path: ["areas", ai, listName, ci], message: `"${String(c)}" findes ikke under people` });
+      });
+    }
     list(field(a, "units")).forEach((u, ui) => {
       const uid = field(u, "id");
       if (unitIds.has(uid)) issues.push({ path: ["areas", ai, "units", ui, "id"], message: `"${String(uid)}" står der to gange` });
       unitIds.add(uid);
-      list(field(u, "leaders")).forEach((l, li) => {
-        if (!known(l)) issues.push({ path: ["areas", ai, "units", ui, "leaders", li], message: `"${String(l)}" findes ikke under people` });
-      });
+      for (const listName of ["leaders", "pedagogicalLeaders", "staffRepresentatives", "boardRepresentatives"]) {
+        list(field(u, listName)).forEach((l, li) => {
+          if (!known(l)) issues.push({ path: ["areas", ai, "units", ui, listName, li], message: `"${String(l)}" findes ikke under people` });
+        });
+      }
     });
   });
   return issues;

@@ -31,7 +31,10 @@ export interface OrganisationSummary {
   areas: number;
   units: number;
   people: number;
+  /** People no longer in the file, now inactive (this import). */
   deactivated: number;
+  /** Inactive people who still own open follow-ups, for the chief to reassign. */
+  toReassign: { personId: string; name: string; openFollowUps: number }[];
 }
 
 export interface PeopleRepository {

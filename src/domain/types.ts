@@ -1,7 +1,8 @@
 /** Domain entities. Instants are `Date` (UTC); calendar dates are "YYYY-MM-DD" strings. */
 
 export type UnitType = "dagtilbud" | "skole" | "fu";
-export type RoleName = "chef" | "leder";
+/** Roles from the organisation file: on an area (chef, konsulent) or on a unit (the rest). */
+export type RoleName = "chef" | "konsulent" | "leder" | "paedagogisk_leder" | "medarbejderrepraesentant" | "bestyrelsesrepraesentant";
 
 export interface Person {
   id: string;

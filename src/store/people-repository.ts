@@ -1,6 +1,6 @@
 import type { OrganisationFile } from "../domain/organisation-file.js";
 import type { OrganisationSummary, PeopleRepository } from "../domain/ports.js";
-import type { LeaderOfUnit, Person } from "../domain/types.js";
+import type { LeaderOfUnit, Person, RoleName } from "../domain/types.js";
 import type { Db } from "./prisma-client.js";
 import { personSelect, toPerson, toUnit } from "./mappers.js";
 
@@ -81,17 +81,33 @@ export function createPeopleRepository(db: Db): PeopleRepository & { loadPeople(
         await tx.unit.updateMany({ where: { id: { notIn: unitIds } }, data: { active: false } });
         // Roles are derived from the file as a whole: replace them.
         await tx.role.deleteMany({});
+        const onArea = (ids: string[], role: RoleName, areaId: string) => [...new Set(ids)].map((personId) => ({ personId, role, areaId }));
+        const onUnit = (ids: string[], role: RoleName, unitId: string) => [...new Set(ids)].map((personId) => ({ personId, role, unitId }));
         await tx.role.createMany({
           data: org.areas.flatMap((a) => [
-            ...a.chiefs.map((personId) => ({ personId, role: "chef", areaId: a.id })),
-            ...a.units.flatMap((u) => u.leaders.map((personId) => ({ personId, role: "leder", unitId: u.id }))),
+            ...onArea(a.chiefs, "chef", a.id),
+            ...onArea(a.consultants, "konsulent", a.id),
+            ...a.units.flatMap((u) => [
+              ...onUnit(u.leaders, "leder", u.id),
+              ...onUnit(u.pedagogicalLeaders, "paedagogisk_leder", u.id),
+              ...onUnit(u.staffRepresentatives, "medarbejderrepraesentant", u.id),
+              ...onUnit(u.boardRepresentatives, "bestyrelsesrepraesentant", u.id),
+            ]),
           ]),
         });
+        // People who left with follow-ups still open: the chief must give them to someone else.
+        const left = await tx.person.findMany({
+          where: { active: false, id: { notIn: [...inFile] } },
+          select: { id: true, name: true },
+        });
+        const openByOwner = await tx.followUp.groupBy({ by: ["ownerId"], where: { status: "open", ownerId: { in: left.map((p) => p.id) } }, _count: { _all: true } });
+        const toReassign = openByOwner.map((g) => ({ personId: g.ownerId, name: left.find((p) => p.id === g.ownerId)?.name ?? g.ownerId, openFollowUps: g._count._all }));
         return {
           areas: org.areas.length,
           units: unitIds.length,
           people: org.people.length,
           deactivated: deactivated.count,
+          toReassign,
         };
       });
     },

@@ -10,7 +10,8 @@ describe("the organisation file", () => {
   it("accepts the shipped example", () => {
     const org = readOrganisationFile(EXAMPLE_ORG_FILE);
     expect(org.areas[0]!.chiefs).toEqual(["alex"]);
-    expect(org.areas[0]!.units.map((u) => u.type)).toEqual(["dagtilbud", "dagtilbud", "skole"]);
+    // One area with a dagtilbud, a selvejende dagtilbud, a skole and an FU unit.
+    expect(org.areas[0]!.units.map((u) => `${u.type}${u.selvejende ? " (selvejende)" : ""}`)).toEqual(["dagtilbud", "dagtilbud (selvejende)", "skole", "fu"]);
   });
 
   it("rejects a bad file naming file, line and field for every problem, in Danish", () => {
@@ -48,7 +49,8 @@ describe("applying the organisation file", () => {
     await db.followUp.create({ data: { id: "f1", meetingId: "m1", text: "Opfølgning", ownerId: "sofie", dueDate: "2027-02-01" } });
 
     const summary = await t.store.people.applyOrganisation(readOrganisationFile(fixture("changed.yaml")));
-    expect(summary).toEqual({ areas: 1, units: 1, people: 3, deactivated: 1 });
+    // Sofie and the five others not in the changed file go inactive; Sofie still owns an open follow-up.
+    expect(summary).toEqual({ areas: 1, units: 1, people: 3, deactivated: 6, toReassign: [{ personId: "sofie", name: "Sofie Ærø Østergaard", openFollowUps: 1 }] });
 
     expect(await db.person.findUniqueOrThrow({ where: { id: "megan" } })).toMatchObject({ name: "Megan Bowen-Holm", active: true });
     expect(await db.person.findUniqueOrThrow({ where: { id: "sofie" } })).toMatchObject({ active: false });
@@ -58,6 +60,25 @@ describe("applying the organisation file", () => {
     expect(await db.followUp.findUniqueOrThrow({ where: { id: "f1" } })).toMatchObject({ ownerId: "sofie", status: "open" });
 
     // Applying the same file again changes nothing.
-    expect(await t.store.people.applyOrganisation(readOrganisationFile(fixture("changed.yaml")))).toEqual({ areas: 1, units: 1, people: 3, deactivated: 0 });
+    expect(await t.store.people.applyOrganisation(readOrganisationFile(fixture("changed.yaml")))).toMatchObject({ areas: 1, units: 1, people: 3, deactivated: 0 });
+  });
+});
+
+describe("roles from the organisation file", () => {
+  it("stores pædagogiske ledere, staff and board representatives and consultants with their unit or area", async () => {
+    const t = await testStore();
+    const roles = await t.store.db.role.findMany({ where: { role: { notIn: ["chef", "leder"] } }, orderBy: { role: "asc" } });
+    expect(roles.map((r) => `${r.role}:${r.personId}:${r.unitId ?? r.areaId}`)).toEqual([
+      "bestyrelsesrepraesentant:bo:solsikken",
+      "konsulent:karim:midt",
+      "medarbejderrepraesentant:hanne:solsikken",
+      "paedagogisk_leder:jonas:solsikken",
+    ]);
+    await t.close();
+  });
+
+  it("names an unknown person in any role list, with its line", () => {
+    const file = resolve(import.meta.dirname, "../fixtures/org/unknown-pl.yaml");
+    expect(() => readOrganisationFile(file)).toThrow(/unknown-pl\.yaml:\d+: areas\[0\]\.units\[0\]\.pedagogicalLeaders\[0\] "ukendt" findes ikke under people/);
   });
 });
