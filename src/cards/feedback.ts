@@ -7,6 +7,9 @@ export interface CardFeedback {
 
 export const fieldError = (f: CardFeedback | undefined, key: string): string => f?.fieldErrors?.[key] ?? "";
 
+/** A text cut to `max` characters with an ellipsis, for read-only display only. */
+export const shorten = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
 /** Initials as the minutes use them: "Ole Kjær Jensen" → "OKJ". */
 export const initials = (name: string): string =>
   name

@@ -4,7 +4,7 @@ import { limits } from "../domain/limits.js";
 import { fitToBudget } from "./budget.js";
 import type { FormRowInput, FormView } from "../domain/form-service.js";
 import type { FormRow } from "../domain/types.js";
-import { fieldError, type CardFeedback } from "./feedback.js";
+import { fieldError, shorten, type CardFeedback } from "./feedback.js";
 import { meetingWhen } from "./meeting-labels.js";
 import { expand, type AdaptiveCard } from "./template.js";
 
@@ -83,8 +83,6 @@ export interface FollowUpFormCardInput {
 
 const isBlank = (r: FormRowInput): boolean => !r.decisionId && !r.decision.trim() && !r.followUpText.trim();
 
-/** Choice titles are shortened: every row repeats them, and the card must stay small. */
-const short = (s: string, n = 48): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 /**
  * `locked` is how many of the stored rows (oldest first) are shown read-only, which the budget
@@ -126,7 +124,7 @@ export function followUpFormCardData({ view, tz, typed, feedback, savedAt, revis
         heading: s.row(i + 1),
         editable: !lockedRow,
         readOnlyText: lockedRow && st
-          ? [short(st.decision, 160), st.followUpText ? `${s.followUpLabel}: ${short(st.followUpText, 120)} (${names.get(st.ownerId ?? "") ?? ""}, ${s.dueLabel.toLowerCase()} ${st.dueDate ? formatDateShort(st.dueDate) : ""})` : ""].filter(Boolean).join("\n\n")
+          ? [shorten(st.decision, 160), st.followUpText ? `${s.followUpLabel}: ${shorten(st.followUpText, 120)} (${names.get(st.ownerId ?? "") ?? ""}, ${s.dueLabel.toLowerCase()} ${st.dueDate ? formatDateShort(st.dueDate) : ""})` : ""].filter(Boolean).join("\n\n")
           : "",
         statusText: status ? `${s.followUpLabel}: ${status}` : "",
         ...field("item", ids.item, r?.agendaItemId),
@@ -139,7 +137,7 @@ export function followUpFormCardData({ view, tz, typed, feedback, savedAt, revis
     itemLabel: s.itemLabel,
     itemChoices: view.agendaItems
       .filter((it) => it.kind !== "carried")
-      .map((it) => ({ title: short(strings.agenda.item(itemNumber.get(it.id)!, it.title)), value: it.id })),
+      .map((it) => ({ title: shorten(strings.agenda.item(itemNumber.get(it.id)!, it.title), 48), value: it.id })),
     decisionLabel: s.decisionLabel,
     decisionPlaceholder: s.decisionPlaceholder,
     followUpLabel: s.followUpLabel,

@@ -2,7 +2,7 @@ import { strings } from "../lib/strings.da.js";
 import { formatDateShort } from "../lib/format-da.js";
 import type { AgendaItem, FollowUp, FollowUpView, FormRow, Meeting } from "../domain/types.js";
 import { followUpStatus } from "./followup-status.js";
-import { initials } from "./feedback.js";
+import { initials, shorten } from "./feedback.js";
 import { meetingHeader, type MeetingHeaderData } from "./meeting-labels.js";
 import { fitToBudget } from "./budget.js";
 import { expand, type AdaptiveCard } from "./template.js";
@@ -34,7 +34,7 @@ export interface ReferatCardInput {
 /** `maxChars` shortens displayed texts, which the budget uses only when the full referat would not fit. */
 export function referatCardData({ meeting, agendaItems, rows, followUps, carried, today, tz, intro }: ReferatCardInput, maxChars = Infinity): ReferatCardData {
   const s = strings.referat;
-  const cut = (t: string) => (t.length > maxChars ? `${t.slice(0, maxChars - 1)}…` : t);
+  const cut = (t: string) => shorten(t, maxChars);
   const names = new Map(meeting.participants.map((p) => [p.person.id, p.person.name]));
   const decisionOf = (r: FormRow) => ({
     text: cut(r.decision),

@@ -40,7 +40,6 @@ export interface OrganisationSummary {
 export interface PeopleRepository {
   byAadObjectId(aadObjectId: string): Promise<Person | undefined>;
   byId(id: string): Promise<Person | undefined>;
-  byIds(ids: string[]): Promise<Person[]>;
   /** Leaders of the active units in every area where `chiefId` is chef. */
   leadersForChief(chiefId: string): Promise<LeaderOfUnit[]>;
   isChiefOfUnit(personId: string, unitId: string): Promise<boolean>;

@@ -132,11 +132,6 @@ export interface FormRow {
   followUpVersion?: number;
 }
 
-export interface FormState {
-  meetingVersion: number;
-  rows: FormRow[];
-  revisions: number;
-}
 
 export interface ConversationRefRecord {
   personId: string;

@@ -118,7 +118,6 @@ export const da = {
     editableUntil: (when: string) => `Du kan rette den, indtil mødet begynder ${when}.`,
     lockedStarted: "Mødet er begyndt, så refleksionen kan ikke længere rettes.",
     answerRequired: "Besvar spørgsmålet, før du sender.",
-    notSent: "Refleksionen er ikke sendt endnu.",
     onlyAuthorBeforeSent: "Refleksionen er ikke sendt endnu, så kun den, der skriver den, kan se den.",
     authorHeading: (name: string) => `Refleksion fra ${name}`,
     onlyLeaderFills: "Refleksionsguiden udfyldes af lederen. Du kan se svarene, når de er sendt.",
@@ -129,7 +128,6 @@ export const da = {
       "Skriv mødets beslutninger. Hver beslutning kan få et opfølgningspunkt med én ansvarlig og en frist. Tøm beslutningsfeltet for at fjerne en række.",
     row: (n: number) => `Beslutning ${n}`,
     itemLabel: "Punkt på dagsordenen",
-    itemNone: "Andet",
     decisionLabel: "Beslutning",
     decisionPlaceholder: "Hvad blev besluttet?",
     followUpLabel: "Opfølgningspunkt",
@@ -262,9 +260,6 @@ export const da = {
         },
       ],
     },
-  },
-  log: {
-    localMode: "Lokal anonym tilstand",
   },
 };
 

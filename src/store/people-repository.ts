@@ -25,10 +25,6 @@ export function createPeopleRepository(db: Db): PeopleRepository & { loadPeople(
       return p ? toPerson(p) : undefined;
     },
 
-    async byIds(ids) {
-      return [...(await loadPeople(ids)).values()];
-    },
-
     async leadersForChief(chiefId): Promise<LeaderOfUnit[]> {
       const rows = await db.role.findMany({
         where: {

@@ -21,6 +21,9 @@ export interface Turn {
   now: Date;
 }
 
+/** Identifies one delivered activity (Teams may deliver the same one twice). */
+const activityKey = (context: TurnContext): string => `${context.activity.conversation?.id}:${context.activity.id}`;
+
 export const turnLogger = (deps: TeamsDeps, context: TurnContext): Logger =>
   deps.log.child({ activityId: context.activity.id, conversationId: context.activity.conversation?.id, type: context.activity.type });
 
@@ -72,7 +75,7 @@ export function execute<S extends z.ZodTypeAny>(deps: TeamsDeps, verb: string, s
     const t = await begin(deps, context);
     const log = t.log.child({ verb });
     // Teams may deliver the same click twice: the second gets the first one's answer, nothing more.
-    const key = `${context.activity.conversation?.id}:${context.activity.id}`;
+    const key = activityKey(context);
     if (!(await deps.activityLog.firstDelivery(key))) {
       log.info({ outcome: "duplicate" }, "action");
       return answerGivenBefore(deps, key);
@@ -120,7 +123,7 @@ export function command(deps: TeamsDeps, name: string, handler: (turn: Turn) => 
   return async (context: TurnContext): Promise<void> => {
     const t = await begin(deps, context);
     const log = t.log.child({ command: name });
-    if (!(await deps.activityLog.firstDelivery(`${context.activity.conversation?.id}:${context.activity.id}`))) {
+    if (!(await deps.activityLog.firstDelivery(activityKey(context)))) {
       log.info({ outcome: "duplicate" }, "command");
       return;
     }
