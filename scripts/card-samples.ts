@@ -17,6 +17,15 @@ import type { CardName } from "../src/cards/template.js";
 import { welcomeCardData } from "../src/cards/welcome-card.js";
 import type { AgendaItem, FollowUpView, FormRow, Meeting, Person, Unit } from "../src/domain/types.js";
 import { strings } from "../src/lib/strings.da.js";
+import { boardStatementCardData } from "../src/cards/board-statement-card.js";
+import { evaluationCardData } from "../src/cards/evaluation-card.js";
+import { focusAreasCardData } from "../src/cards/focus-areas-card.js";
+import { yearWheelCardData } from "../src/cards/year-wheel-card.js";
+import type { FocusArea, Loop } from "../src/domain/types.js";
+import { readTemplates } from "../src/store/template-loader.js";
+import { resolve } from "node:path";
+
+const templates = readTemplates(resolve(import.meta.dirname, "../config/templates"));
 
 const tz = "Europe/Copenhagen";
 const today = "2027-01-12";
@@ -39,9 +48,41 @@ const meeting: Meeting = {
     { person: chief, role: "chair" },
     { person: leader, role: "leader" },
   ],
+  firstOfLoop: false,
+  templateId: "1-1-ledelsesopfoelgning",
+  template: templates["1-1-ledelsesopfoelgning"],
 };
 
-const template = strings.templates.oneOnOne.standingItems;
+const pl: Person = { id: "jonas", aadObjectId: "aad-jonas", name: "Jonas Dahl", active: true };
+const board: Person = { id: "bo", aadObjectId: "aad-bo", name: "Bo Kristensen", active: true };
+const loop: Loop = {
+  id: "0-6-2027",
+  name: "2027–2028, 0–6-årsområdet",
+  startDate: "2027-01-01",
+  endDate: "2029-01-01",
+  unitTypes: ["dagtilbud"],
+  themes: [
+    { id: "0-6-2027/sprog", key: "sprog", title: "Sprog og kommunikation", active: true },
+    { id: "0-6-2027/trivsel", key: "trivsel", title: "Trivsel og fællesskaber", active: true },
+  ],
+};
+const samtale: Meeting = {
+  ...meeting,
+  id: "m-2",
+  kind: "laeringssamtale",
+  startsAt: new Date("2027-10-12T07:00:00Z"),
+  durationMinutes: 120,
+  participants: [...meeting.participants, { person: pl, role: "paedagogisk_leder" }],
+  loopId: loop.id,
+  templateId: "laeringssamtale-opfoelgende",
+  template: templates["laeringssamtale-opfoelgende"],
+};
+const focusArea = (id: string, themeId: string, title: string, evaluateOn?: string): FocusArea => ({
+  id, unitId: unit.id, loopId: loop.id, themeId, title, status: "active", evaluateOn, evaluateAtNextMeeting: false, meetingId: "m-1", position: 1, version: 1,
+});
+const focusAreas = [focusArea("fa-1", "0-6-2027/sprog", "Sprogmiljøet i vuggestuen", "2027-12-01"), focusArea("fa-2", "0-6-2027/trivsel", "Børnefællesskaber på legepladsen")];
+
+const template = templates["1-1-ledelsesopfoelgning"].agenda;
 const item = (s: (typeof template)[number], i: number): AgendaItem => ({ id: `a-${i + 1}`, position: i + 1, kind: "standing", title: s.title, minutes: s.minutes });
 const standing: AgendaItem[] = template.slice(0, -1).map(item);
 const closing: AgendaItem[] = [{ ...item(template.at(-1)!, 5), position: 1006 }];
@@ -50,7 +91,7 @@ const topic: AgendaItem = { id: "a-7", position: 6, kind: "topic", title: "Sygef
 const followUp = (id: string, text: string, due: string, status: "open" | "done" = "open"): FollowUpView => ({
   followUp: { id, meetingId: "m-0", text, ownerId: leader.id, dueDate: due, status, version: 2, createdAt: new Date("2026-11-10T10:00:00Z"), doneAt: status === "done" ? now : undefined },
   owner: leader,
-  meeting: { id: "m-0", kind: "one_on_one", startsAt: new Date("2026-11-10T09:00:00Z"), chairId: chief.id },
+  meeting: { id: "m-0", kind: "one_on_one", startsAt: new Date("2026-11-10T09:00:00Z"), chairId: chief.id, unitId: unit.id },
   decisionText: "Vi styrker overgangen fra vuggestue til børnehave.",
   comments: [{ author: leader, at: new Date("2026-12-01T12:00:00Z"), text: "Første overgangssamtaler er holdt." }],
 });
@@ -91,16 +132,80 @@ export const cardSamples: Record<CardName, object> = {
     feedback: { error: strings.generic.cardErrorsHeading, fieldErrors: { date: strings.generic.dateInPast } },
   }),
   agenda: agendaCardData({
-    view: { meeting, standing, topics: [topic], closing, carried, locked: false, leader, leaderReflectionSent: true },
+    view: {
+      meeting: samtale,
+      standing: templates["laeringssamtale-opfoelgende"].agenda.slice(0, -1).map(item),
+      topics: [topic],
+      closing: [{ ...item(templates["laeringssamtale-opfoelgende"].agenda.at(-1)!, 5), position: 1006 }],
+      carried,
+      locked: false,
+      leader,
+      leaderReflectionSent: true,
+      reflections: [
+        { person: chief, sent: false },
+        { person: leader, sent: true },
+        { person: pl, sent: true },
+      ],
+      loop,
+      focusAreas,
+      boardStatements: [
+        { author: board, statement: { id: "b-1", meetingId: "m-2", authorId: board.id, text: "Bestyrelsen bakker op om sprogindsatsen og ønsker, at forældrene får konkrete idéer til sprogleg derhjemme.", version: 1, sentAt: new Date("2027-10-01T16:00:00Z") } },
+      ],
+    },
     viewer: chief,
     tz,
     today,
-    intro: strings.agenda.packIntro,
+    intro: strings.agenda.packIntro("Læringssamtale"),
+  }),
+  "year-wheel": yearWheelCardData({
+    view: {
+      unit,
+      units: [unit, { ...unit, id: "aaskolen", name: "Åskolen", type: "skole" }],
+      loop,
+      wheel: {
+        id: "w-1",
+        unitId: unit.id,
+        loopId: loop.id,
+        status: "proposed",
+        version: 2,
+        entries: [
+          { id: "e-1", kind: "one_on_one", sequence: 1, firstOfLoop: false, date: "2027-01-19", time: "09:00", durationMinutes: 60 },
+          { id: "e-2", kind: "leader_pl", sequence: 1, withPersonId: pl.id, firstOfLoop: false, date: "2027-01-20", time: "09:00", durationMinutes: 60 },
+          { id: "e-3", kind: "laeringssamtale", sequence: 1, firstOfLoop: true, date: "2027-04-13", time: "09:00", durationMinutes: 120 },
+          { id: "e-4", kind: "one_on_one", sequence: 2, firstOfLoop: false, date: "2027-05-18", time: "09:00", durationMinutes: 60 },
+          { id: "e-5", kind: "laeringssamtale", sequence: 2, firstOfLoop: false, date: "2027-10-12", time: "09:00", durationMinutes: 120 },
+        ],
+      },
+      names: new Map([[pl.id, pl.name]]),
+      today,
+    },
+    tz,
+    workday: { start: "08:00", end: "15:30" },
+    load: { unitId: unit.id, unitName: unit.name, count: 9, ceiling: 8, over: true },
+    feedback: { notice: strings.yearWheel.moved("tirsdag den 18. maj 2027 kl. 09.00") },
+  }),
+  "focus-areas": focusAreasCardData({
+    view: { meeting: { ...samtale, firstOfLoop: true, templateId: "laeringssamtale-foerste" }, loop, areas: focusAreas, editable: true, load: { unitId: unit.id, unitName: unit.name, count: 9, ceiling: 8, over: true } },
+    tz,
+    today,
+    feedback: { notice: strings.focus.saved },
+  }),
+  "board-statement": boardStatementCardData({
+    view: { meeting: samtale, statement: undefined, editable: true },
+    focusAreas,
+    tz,
+    maxLength: 2000,
+  }),
+  evaluation: evaluationCardData({
+    view: { subject: "followup", id: "f-1", version: 3, text: "Plan for overgangssamtaler med forældre", unitId: unit.id, evaluateOn: "2027-01-12", state: "open", evaluateAtNextMeeting: false, due: true },
+    today,
   }),
   reflection: reflectionCardData({
     view: {
       meeting,
-      questions: strings.templates.oneOnOne.questions.map((q) => ({ ...q })),
+      intro: templates["1-1-ledelsesopfoelgning"].reflection.intro,
+      everyone: false,
+      questions: templates["1-1-ledelsesopfoelgning"].reflection.questions,
       author: leader,
       reflection: undefined,
       editable: true,
@@ -113,7 +218,7 @@ export const cardSamples: Record<CardName, object> = {
     feedback: { error: strings.generic.cardErrorsHeading, fieldErrors: { sparring: strings.reflection.answerRequired } },
   }),
   "followup-form": followUpFormCardData({
-    view: { meeting, agendaItems: [...standing, topic, ...closing], rows, revisions: 2 },
+    view: { meeting, template: templates["1-1-ledelsesopfoelgning"], agendaItems: [...standing, topic, ...closing], rows, revisions: 2 },
     tz,
     savedAt: now,
     revision: 2,

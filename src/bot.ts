@@ -15,6 +15,8 @@ import { startScheduler, type Scheduler } from "./scheduler/scheduler.js";
 import { createStore } from "./store/index.js";
 import { migrateSqlite } from "./store/migrate.js";
 import { readOrganisationFile } from "./store/organisation-file-loader.js";
+import { readTemplates } from "./store/template-loader.js";
+import type { TemplateSet } from "./domain/meeting-template.js";
 import { createPrismaClient } from "./store/prisma-client.js";
 import { createAdapter } from "./teams/adapter.js";
 import { createTeamsApp } from "./teams/app.js";
@@ -26,8 +28,11 @@ import { createViews } from "./teams/views.js";
 /** The example organisation shipped with the repo, used when ORG_FILE is not set. */
 export const EXAMPLE_ORG_FILE = resolve(import.meta.dirname, "../config/organisation.example.yaml");
 
-/** The domain's settings, from config. */
-export function domainSettings(config: Config): DomainSettings {
+/** The meeting templates shipped with the repo, used when TEMPLATES_DIR is not set. */
+export const DEFAULT_TEMPLATES_DIR = resolve(import.meta.dirname, "../config/templates");
+
+/** The domain's settings, from config (reads and validates the template files). */
+export function domainSettings(config: Config, templates: TemplateSet = readTemplates(config.templatesDir ?? DEFAULT_TEMPLATES_DIR)): DomainSettings {
   return {
     calendar: createWorkingCalendar({
       tz: config.timezone,
@@ -38,7 +43,9 @@ export function domainSettings(config: Config): DomainSettings {
     }),
     timezone: config.timezone,
     meetingPackLeadDays: config.meetingPackLeadDays,
-    oneOnOneMinutes: config.oneOnOneMinutes,
+    boardStatementLeadDays: config.boardStatementLeadDays,
+    intentionCeiling: config.intentionCeiling,
+    templates,
     maxTextLength: config.maxTextLength,
   };
 }
@@ -58,6 +65,7 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
   const { applied } = migrateSqlite(config.databaseUrl);
   if (applied.length > 0) log.info({ migrations: applied }, "database migrated");
   loadTemplates();
+  const settings = domainSettings(config);
 
   const db = createPrismaClient(config.databaseUrl);
   const store = createStore(db);
@@ -67,8 +75,9 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
   const { toReassign, ...counts } = summary; // names stay out of the log
   log.info({ orgFile, example: !config.orgFile, ...counts, peopleWithOpenFollowUpsToReassign: toReassign.length }, config.orgFile ? "organisation loaded" : "example organisation loaded (ORG_FILE not set)");
 
-  const settings = domainSettings(config);
   const domain = createDomainServices(store, clock, settings);
+  const refreshed = await domain.meetings.refreshTemplates();
+  if (refreshed > 0) log.info({ meetings: refreshed }, "meetings not yet sent now follow the changed templates");
 
   const adapter = createAdapter(config);
   const services = { config, clock, ...domain };

@@ -40,7 +40,9 @@ const schema = z
       .default("12-24,12-31")
       .transform((s) => (s ? s.split(",") : [])),
     MEETING_PACK_LEAD_DAYS: z.coerce.number().int().min(0).max(20).default(3),
-    ONE_ON_ONE_MINUTES: z.coerce.number().int().min(15).max(240).default(60),
+    TEMPLATES_DIR: z.string().min(1).optional(),
+    BOARD_STATEMENT_LEAD_DAYS: z.coerce.number().int().min(1).max(40).default(10),
+    INTENTION_CEILING: z.coerce.number().int().min(1).max(100).default(8),
     SCHEDULER_ENABLED: bool.default("true"),
     SCHEDULER_CRON: z.string().default("* * * * *"),
     MAX_TEXT_LENGTH: z.coerce.number().int().min(100).max(10000).default(2000),
@@ -90,7 +92,10 @@ export interface Config {
   timezone: string;
   workingHours: { start: string; end: string; workdays: number[]; closedDays: string[] };
   meetingPackLeadDays: number;
-  oneOnOneMinutes: number;
+  /** Folder of the meeting templates; the shipped `config/templates` when unset. */
+  templatesDir?: string;
+  boardStatementLeadDays: number;
+  intentionCeiling: number;
   scheduler: { enabled: boolean; cron: string };
   maxTextLength: number;
 }
@@ -125,7 +130,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     timezone: c.TIMEZONE,
     workingHours: { start: c.WORKDAY_START, end: c.WORKDAY_END, workdays: c.WORKDAYS, closedDays: c.CLOSED_DAYS },
     meetingPackLeadDays: c.MEETING_PACK_LEAD_DAYS,
-    oneOnOneMinutes: c.ONE_ON_ONE_MINUTES,
+    templatesDir: c.TEMPLATES_DIR,
+    boardStatementLeadDays: c.BOARD_STATEMENT_LEAD_DAYS,
+    intentionCeiling: c.INTENTION_CEILING,
     scheduler: { enabled: c.SCHEDULER_ENABLED, cron: c.SCHEDULER_CRON },
     maxTextLength: c.MAX_TEXT_LENGTH,
   };

@@ -1,7 +1,7 @@
 import { createBot } from "./bot.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { createLogger } from "./logger.js";
-import { OrganisationFileError } from "./store/organisation-file-loader.js";
+import { ConfigFileError } from "./store/yaml-file.js";
 
 /** Entry point: config → logger → bot (store, services, Teams app, scheduler, server) → listen. */
 async function main(): Promise<void> {
@@ -20,8 +20,8 @@ async function main(): Promise<void> {
   try {
     bot = await createBot({ config, log });
   } catch (err) {
-    if (err instanceof OrganisationFileError) {
-      log.fatal({ problems: err.problems }, "organisation file rejected");
+    if (err instanceof ConfigFileError) {
+      log.fatal({ problems: err.problems }, err.name === "TemplateFileError" ? "templates rejected" : "organisation file rejected");
       process.exit(2);
     }
     throw err;

@@ -3,7 +3,9 @@ import { formatDateShort } from "../lib/format-da.js";
 import type { AgendaView } from "../domain/meeting-service.js";
 import type { Person } from "../domain/types.js";
 import { fieldError, type CardFeedback } from "./feedback.js";
-import { meetingHeader, meetingStatus, type MeetingHeaderData } from "./meeting-labels.js";
+import { kindLabel, meetingHeader, meetingStatus, type MeetingHeaderData } from "./meeting-labels.js";
+import { dataSources } from "../domain/meeting-template.js";
+import { localDateOf } from "../lib/zoned-time.js";
 import { expand, type AdaptiveCard } from "./template.js";
 
 export interface AgendaCardData extends MeetingHeaderData {
@@ -31,7 +33,18 @@ export interface AgendaCardData extends MeetingHeaderData {
   topicError: string;
   meetingId: string;
   reflectionButton: string;
+  viewReflectionButton: string;
   formButton: string;
+  circle: string;
+  focusHeading: string;
+  focusIntro: string;
+  focus: { label: string }[];
+  sourcesHeading: string;
+  sources: { label: string; statements: { heading: string; text: string }[] }[];
+  reflectionsHeading: string;
+  reflectionsCount: string;
+  reflections: { label: string; authorId: string }[];
+  focusButton: string;
 }
 
 export interface AgendaCardInput {
@@ -44,6 +57,59 @@ export interface AgendaCardInput {
   intro?: string;
 }
 
+/** Focus areas (later læringssamtaler) or the loop's themes to choose within (the first). */
+function focusSection(view: AgendaView) {
+  const s = strings.agenda;
+  const { meeting, loop } = view;
+  if (meeting.kind !== "laeringssamtale" || !loop) return { focusHeading: "", focusIntro: "", focus: [] as { label: string }[] };
+  const themeTitle = (id: string) => loop.themes.find((t) => t.id === id)?.title ?? "";
+  if (view.focusAreas.length === 0) {
+    return {
+      focusHeading: meeting.firstOfLoop ? s.themes(loop.name) : s.focusAreas,
+      focusIntro: meeting.firstOfLoop ? s.themesIntro : s.focusNone,
+      focus: meeting.firstOfLoop ? loop.themes.filter((t) => t.active).map((t) => ({ label: t.title })) : [],
+    };
+  }
+  return {
+    focusHeading: s.focusAreas,
+    focusIntro: "",
+    focus: view.focusAreas.map((f) => ({ label: `${s.focusItem(f.title, themeTitle(f.themeId))}${f.evaluateAtNextMeeting ? ` · ${s.focusEvaluate}` : ""}` })),
+  };
+}
+
+/** The data sources A–E of a læringssamtale; D carries the board's statements. */
+function sourcesSection(view: AgendaView, tz: string) {
+  const s = strings.agenda;
+  if (view.meeting.kind !== "laeringssamtale") return { sourcesHeading: "", sources: [] as { label: string; statements: { heading: string; text: string }[] }[] };
+  const later = !view.meeting.firstOfLoop && !view.meeting.unit.selvejende;
+  return {
+    sourcesHeading: s.dataSources,
+    sources: dataSources.map((key) => ({
+      label: s.sources[key],
+      statements:
+        key === "D" && later
+          ? view.boardStatements.length
+            ? view.boardStatements.map((b) => ({ heading: s.boardStatement(b.author.name, formatDateShort(localDateOf(b.statement.sentAt, tz))), text: b.statement.text }))
+            : [{ heading: s.boardStatementNone, text: "" }]
+          : [],
+    })),
+  };
+}
+
+/** In a læringssamtale everyone reflects: who has sent, with a button to read each. */
+function reflectionsSection(view: AgendaView, viewer: Person) {
+  const s = strings.agenda;
+  if (!view.reflections) return { reflectionsHeading: "", reflectionsCount: "", reflections: [] as { label: string; authorId: string }[] };
+  return {
+    reflectionsHeading: s.reflectionsHeading,
+    reflectionsCount: s.reflectionsCount(view.reflections.filter((r) => r.sent).length, view.reflections.length),
+    reflections: view.reflections.map((r) => ({
+      label: s.reflectionStatus(r.person.name, r.sent),
+      authorId: r.sent && r.person.id !== viewer.id ? r.person.id : "",
+    })),
+  };
+}
+
 export function agendaCardData({ view, viewer, tz, today, feedback, intro }: AgendaCardInput): AgendaCardData {
   const s = strings.agenda;
   const { meeting } = view;
@@ -53,7 +119,12 @@ export function agendaCardData({ view, viewer, tz, today, feedback, intro }: Age
   const isLeader = view.leader?.id === viewer.id;
   const data: AgendaCardData = {
     intro: intro ?? "",
-    title: s.title,
+    title: s.title(kindLabel(meeting)),
+    circle: meeting.kind === "laeringssamtale" ? s.circleSteps : "",
+    ...focusSection(view),
+    ...sourcesSection(view, tz),
+    ...reflectionsSection(view, viewer),
+    focusButton: meeting.kind === "laeringssamtale" && view.loop ? s.focusButton : "",
     ...meetingHeader(meeting, tz),
     statusLabel: strings.followUp.status,
     status: meetingStatus(meeting, view.locked),
@@ -64,14 +135,14 @@ export function agendaCardData({ view, viewer, tz, today, feedback, intro }: Age
     carriedHeading: s.carried,
     carriedNone: view.carried.length === 0 ? s.carriedNone : "",
     carried: view.carried.map((c) => ({
-      label: s.carriedItem(c.followUp.text, c.owner.name, formatDateShort(c.followUp.dueDate)),
+      label: `${s.carriedItem(c.followUp.text, c.owner.name, formatDateShort(c.followUp.dueDate))}${c.followUp.evaluateAtNextMeeting ? ` · ${s.evaluateCarried}` : ""}`,
       color: c.followUp.dueDate < today ? "Attention" : "Default",
     })),
     topicsHeading: s.topics,
     topicsNone: view.topics.length === 0 ? s.topicsNone : "",
     topics: view.topics.map((t) => ({ label: numbered(t.addedBy ? s.topicBy(t.title, t.addedBy.name) : t.title) })),
     closing: view.closing.map((i) => ({ label: numbered(i.title), minutes: i.minutes ? s.minutes(i.minutes) : "" })),
-    reflectionStatus: view.leader ? s.reflectionStatus(view.leader.name, view.leaderReflectionSent) : "",
+    reflectionStatus: view.leader && !view.reflections ? s.reflectionStatus(view.leader.name, view.leaderReflectionSent) : "",
     locked: view.locked,
     lockedText: meeting.status === "planned" ? s.lockedStarted : strings.meeting.closed,
     addTopicLabel: s.addTopicLabel,
@@ -79,7 +150,8 @@ export function agendaCardData({ view, viewer, tz, today, feedback, intro }: Age
     addTopicButton: s.addTopicButton,
     topicError: fieldError(feedback, "topic"),
     meetingId: meeting.id,
-    reflectionButton: isLeader ? s.reflectionButton : view.leaderReflectionSent ? s.viewReflectionButton : "",
+    reflectionButton: view.reflections ? (view.reflections.some((r) => r.person.id === viewer.id) ? s.reflectionButton : "") : isLeader ? s.reflectionButton : view.leaderReflectionSent ? s.viewReflectionButton : "",
+    viewReflectionButton: s.viewReflectionButton,
     formButton: isChair ? s.formButton : "",
   };
   return data;

@@ -1,9 +1,11 @@
+import { kindLabel } from "./meeting-labels.js";
 import { strings } from "../lib/strings.da.js";
 import { formatDateShort, formatDateTime } from "../lib/format-da.js";
 import { limits } from "../domain/limits.js";
 import { fitToBudget } from "./budget.js";
 import type { FormRowInput, FormView } from "../domain/form-service.js";
 import type { FormRow } from "../domain/types.js";
+import type { IntentionLoad } from "../domain/congestion-service.js";
 import { fieldError, shorten, type CardFeedback } from "./feedback.js";
 import { meetingWhen } from "./meeting-labels.js";
 import { expand, type AdaptiveCard } from "./template.js";
@@ -28,6 +30,9 @@ export interface FollowUpFormRowData {
   dueInput: string;
   dueValue: string;
   dueError: string;
+  evalInput: string;
+  evalValue: string;
+  evalError: string;
 }
 
 export interface FollowUpFormCardData {
@@ -48,6 +53,12 @@ export interface FollowUpFormCardData {
   ownerPlaceholder: string;
   ownerChoices: { title: string; value: string }[];
   dueLabel: string;
+  evalLabel: string;
+  recommendationsHeading: string;
+  recommendationsIntro: string;
+  recommendationPlaceholder: string;
+  recommendations: { input: string; label: string; value: string; error: string }[];
+  congestion: string;
   decisionMax: number;
   followUpMax: number;
   keptNote: string;
@@ -66,7 +77,11 @@ export const formInputIds = (i: number) => ({
   followUp: `followup_${i}`,
   owner: `owner_${i}`,
   due: `due_${i}`,
+  evaluate: `eval_${i}`,
 });
+
+/** The indstilling input of an agenda item. */
+export const recommendationInputId = (agendaItemId: string): string => `rec_${agendaItemId}`;
 
 /** Blank rows offered after the filled ones, so a chief never has to ask for more room. */
 export const BLANK_ROWS = 2;
@@ -79,6 +94,10 @@ export interface FollowUpFormCardInput {
   feedback?: CardFeedback;
   savedAt?: Date;
   revision?: number;
+  /** Indstillinger as typed, by agenda item id, kept when a save is refused. */
+  typedRecommendations?: Record<string, string>;
+  /** The unit's load after the save: over the ceiling, the card says so. */
+  load?: IntentionLoad;
 }
 
 const isBlank = (r: FormRowInput): boolean => !r.decisionId && !r.decision.trim() && !r.followUpText.trim();
@@ -88,7 +107,7 @@ const isBlank = (r: FormRowInput): boolean => !r.decisionId && !r.decision.trim(
  * `locked` is how many of the stored rows (oldest first) are shown read-only, which the budget
  * raises only when an all-editable card would not fit in Teams.
  */
-export function followUpFormCardData({ view, tz, typed, feedback, savedAt, revision }: FollowUpFormCardInput, locked = 0): FollowUpFormCardData {
+export function followUpFormCardData({ view, tz, typed, feedback, savedAt, revision, typedRecommendations, load }: FollowUpFormCardInput, locked = 0): FollowUpFormCardData {
   const s = strings.form;
   const { meeting } = view;
   // Typed rows include the blank ones the card offered: drop trailing empties, or every refused
@@ -108,7 +127,7 @@ export function followUpFormCardData({ view, tz, typed, feedback, savedAt, revis
   let n = 0;
   const itemNumber = new Map(view.agendaItems.map((it) => [it.id, ++n]));
   const data: FollowUpFormCardData = {
-    title: s.title,
+    title: s.title(kindLabel(view.meeting)),
     subtitle: `${meeting.participants.map((p) => p.person.name).join(", ")} · ${meetingWhen(meeting, tz)}`,
     notice: feedback?.notice ?? (savedAt && revision ? s.saved(formatDateTime(savedAt, tz), revision) : ""),
     error: feedback?.error ?? "",
@@ -132,6 +151,7 @@ export function followUpFormCardData({ view, tz, typed, feedback, savedAt, revis
         ...field("followUp", ids.followUp, r?.followUpText),
         ...field("owner", ids.owner, r?.ownerId),
         ...field("due", ids.due, r?.dueDate),
+        ...field("eval", ids.evaluate, r?.evaluateOn),
       };
     }),
     itemLabel: s.itemLabel,
@@ -146,6 +166,21 @@ export function followUpFormCardData({ view, tz, typed, feedback, savedAt, revis
     ownerPlaceholder: s.ownerPlaceholder,
     ownerChoices: meeting.participants.map((p) => ({ title: p.person.name, value: p.person.id })),
     dueLabel: s.dueLabel,
+    evalLabel: s.evalLabel,
+    recommendationsHeading: view.template.form.recommendations ? s.recommendationsHeading : "",
+    recommendationsIntro: s.recommendationsIntro,
+    recommendationPlaceholder: s.recommendationPlaceholder,
+    recommendations: view.template.form.recommendations
+      ? view.agendaItems
+          .filter((it) => it.kind !== "carried")
+          .map((it) => ({
+            input: recommendationInputId(it.id),
+            label: shorten(strings.agenda.item(itemNumber.get(it.id)!, it.title), 80),
+            value: typedRecommendations?.[it.id] ?? it.recommendation ?? "",
+            error: fieldError(feedback, recommendationInputId(it.id)),
+          }))
+      : [],
+    congestion: load?.over ? strings.congestion.cardNotice(load.count, load.ceiling) : "",
     decisionMax: limits.decisionText,
     followUpMax: limits.followUpText,
     keptNote: locked > 0 ? s.keptRows(rows.filter(isLocked).length) : "",

@@ -3,6 +3,10 @@ import { formatDateTime } from "../lib/format-da.js";
 import type { Meeting } from "../domain/types.js";
 
 /** Texts about a meeting that several cards show the same way. */
+
+/** The meeting type in the domain's words ("Læringssamtale (første i læringsloopet)", …). */
+export const kindLabel = (m: Pick<Meeting, "kind" | "firstOfLoop">): string =>
+  m.kind === "laeringssamtale" ? (m.firstOfLoop ? strings.meeting.kinds.laeringssamtaleFirst : strings.meeting.kinds.laeringssamtale) : strings.meeting.kinds[m.kind];
 export const meetingWhen = (m: Meeting, tz: string): string => formatDateTime(m.startsAt, tz);
 
 export const participantNames = (m: Meeting): string => m.participants.map((p) => p.person.name).join(", ");

@@ -1,3 +1,4 @@
+import { kindLabel } from "./meeting-labels.js";
 import { strings } from "../lib/strings.da.js";
 import { formatDateShort } from "../lib/format-da.js";
 import type { AgendaItem, FollowUp, FollowUpView, FormRow, Meeting } from "../domain/types.js";
@@ -11,7 +12,8 @@ export interface ReferatCardData extends MeetingHeaderData {
   intro: string;
   title: string;
   decisionsLabel: string;
-  items: { heading: string; decisions: { text: string; followsUp: string }[] }[];
+  recommendsLabel: string;
+  items: { heading: string; recommendations: { text: string }[]; hasRecommendations: boolean; decisions: { text: string; followsUp: string }[]; hasDecisions: boolean }[];
   withoutDecisions: string;
   carriedHeading: string;
   carried: { text: string }[];
@@ -46,17 +48,29 @@ export function referatCardData({ meeting, agendaItems, rows, followUps, carried
   // Like real minutes: the items with decisions in full, the others named in one line.
   const numbered = agendaItems
     .filter((it) => it.kind !== "carried")
-    .map((it, i) => ({ heading: s.item(i + 1, it.title, it.addedBy ? initials(it.addedBy.name) : ""), decisions: rows.filter((r) => r.agendaItemId === it.id).map(decisionOf) }));
-  const items = numbered.filter((it) => it.decisions.length > 0);
+    .map((it, i) => ({
+      heading: s.item(i + 1, it.title, it.addedBy ? initials(it.addedBy.name) : ""),
+      // «Det indstilles, at: 1. … 2. …», one per line as written in the form.
+      recommendations: (it.recommendation ?? "")
+        .split(/\n+/)
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .map((l, n) => ({ text: `${n + 1}. ${cut(l)}` })),
+      decisions: rows.filter((r) => r.agendaItemId === it.id).map(decisionOf),
+    }));
+  const items = numbered
+    .filter((it) => it.decisions.length > 0 || it.recommendations.length > 0)
+    .map((it) => ({ ...it, hasRecommendations: it.recommendations.length > 0, hasDecisions: it.decisions.length > 0 }));
   const other = rows.filter((r) => !r.agendaItemId || !agendaItems.some((it) => it.id === r.agendaItemId));
-  if (other.length > 0) items.push({ heading: s.other, decisions: other.map(decisionOf) });
-  const withoutDecisions = numbered.filter((it) => it.decisions.length === 0).map((it) => it.heading);
+  if (other.length > 0) items.push({ heading: s.other, recommendations: [], hasRecommendations: false, decisions: other.map(decisionOf), hasDecisions: true });
+  const withoutDecisions = numbered.filter((it) => it.decisions.length === 0 && it.recommendations.length === 0).map((it) => it.heading);
   const open = followUps.filter((f) => f.status === "open").length;
   const data: ReferatCardData = {
     intro: intro ? s.intro : "",
-    title: s.title,
+    title: s.title(kindLabel(meeting)),
     ...meetingHeader(meeting, tz),
     decisionsLabel: s.decisions,
+    recommendsLabel: s.recommends,
     items,
     withoutDecisions: withoutDecisions.length ? s.withoutDecisions(withoutDecisions.join("; ")) : "",
     carriedHeading: carried.length ? s.carriedHeading : "",

@@ -1,3 +1,4 @@
+import { kindLabel } from "./meeting-labels.js";
 import { strings } from "../lib/strings.da.js";
 import { formatDateTime } from "../lib/format-da.js";
 import type { ReflectionView } from "../domain/reflection-service.js";
@@ -47,18 +48,18 @@ export function reflectionCardData({ view, tz, maxLength, editing, typed, feedba
   else if (!view.viewerIsAuthor) status = s.onlyAuthorBeforeSent;
   else if (!view.editable) status = s.lockedStarted;
   const data: ReflectionCardData = {
-    title: s.title,
+    title: s.title(kindLabel(view.meeting)),
     subtitle: `${view.viewerIsAuthor ? "" : `${s.authorHeading(view.author.name)} · `}${meetingWhen(view.meeting, tz)}`,
     notice: feedback?.notice ?? "",
     error: feedback?.error ?? "",
-    intro: s.intro,
+    intro: `${view.intro} ${s.intro}`,
     editing: isEditing,
     canEdit: view.editable && sent,
     maxLength,
     questions: view.questions.map((q) => {
       const answer = typed?.[q.id] ?? r?.answers[q.id] ?? "";
       return {
-        text: q.text,
+        text: q.source ? `${q.source}. ${q.text}` : q.text,
         mark: q.required ? strings.generic.requiredMark : strings.generic.optionalMark,
         help: q.help,
         inputId: questionInputId(q.id),

@@ -16,7 +16,11 @@ export type CardName =
   | "followup"
   | "my-tasks"
   | "meetings"
-  | "referat";
+  | "referat"
+  | "year-wheel"
+  | "focus-areas"
+  | "board-statement"
+  | "evaluation";
 
 export const CARD_NAMES: CardName[] = [
   "welcome",
@@ -30,6 +34,10 @@ export const CARD_NAMES: CardName[] = [
   "my-tasks",
   "meetings",
   "referat",
+  "year-wheel",
+  "focus-areas",
+  "board-statement",
+  "evaluation",
 ];
 
 export type AdaptiveCard = Record<string, unknown> & { type: "AdaptiveCard" };

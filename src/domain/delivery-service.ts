@@ -45,8 +45,18 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
         if (n.kind === "followup_due" && dueKey(view.followUp) !== n.key) return "due-date-changed";
         return undefined;
       }
+      case "followup_expiry": {
+        const view = await followUps.get(n.subjectId);
+        if (!view || view.followUp.status !== "open") return "followup-not-open";
+        if (!view.followUp.evaluateOn || !n.key.endsWith(`:${view.followUp.evaluateOn}`)) return "evaluation-date-changed";
+        return undefined;
+      }
+      case "focus_expiry":
+      case "unit_congested":
+        return undefined; // changes cancel these rows where they happen
       case "meeting_agenda":
-      case "meeting_reflection": {
+      case "meeting_reflection":
+      case "board_statement": {
         const m = await meetings.get(n.subjectId);
         if (!m || m.status !== "planned") return "meeting-not-planned";
         return undefined;
@@ -65,6 +75,8 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
       await notifications.markCancelled(n.id, stale);
       return "cancelled";
     }
+    // From the first pack on, the meeting keeps the template its participants received.
+    if (n.kind === "meeting_agenda") await meetings.freezeTemplate(n.subjectId);
     const ref = await conversations.get(n.personId);
     if (!ref || !ref.active) {
       if (now.getTime() - n.createdAt.getTime() >= MAX_WAIT_FOR_INSTALL_MS) {

@@ -5,12 +5,14 @@ import { formatDateShort } from "../lib/format-da.js";
 import { dueKey, followUpDueRow } from "./notification-keys.js";
 import type { Clock, FollowUpRepository, MeetingRepository, NotificationRepository } from "./ports.js";
 import type { DomainSettings } from "./settings.js";
+import type { CongestionService } from "./congestion-service.js";
 import type { FollowUpView, Person } from "./types.js";
 
 export interface FollowUpServiceDeps {
   followUps: FollowUpRepository;
   meetings: MeetingRepository;
   notifications: NotificationRepository;
+  congestion: CongestionService;
   clock: Clock;
   settings: DomainSettings;
 }
@@ -21,7 +23,7 @@ export type FollowUpOutcome = { view: FollowUpView; notice: string };
 
 /** Follow-ups (opfølgningspunkter): the owner or the meeting's chair acts on them. */
 export function createFollowUpService(deps: FollowUpServiceDeps) {
-  const { followUps, meetings, notifications, clock, settings } = deps;
+  const { followUps, meetings, notifications, congestion, clock, settings } = deps;
   const today = () => localDateOf(clock.now(), settings.timezone);
 
   async function load(id: string): Promise<FollowUpView> {
@@ -68,7 +70,8 @@ export function createFollowUpService(deps: FollowUpServiceDeps) {
       if (view.followUp.status !== "open") throw new AppError("invalid-input", strings.followUp.notOpen);
       const now = clock.now();
       await commit(view, { status: "done", doneAt: now }, { kind: "done", actorId: actor.id, at: now, data: {} });
-      await notifications.cancelPending(id, { kinds: ["followup_due"] });
+      await notifications.cancelPending(id, { kinds: ["followup_due", "followup_expiry"] });
+      await congestion.check(view.meeting.unitId);
       return { view: await load(id), notice: strings.followUp.markedDone };
     },
 
@@ -79,6 +82,7 @@ export function createFollowUpService(deps: FollowUpServiceDeps) {
       await commit(view, { status: "open" }, { kind: "reopened", actorId: actor.id, at: now, data: {} });
       const after = await load(id);
       await notifications.plan([followUpDueRow(after.followUp, settings.calendar, now)], now);
+      await congestion.check(view.meeting.unitId);
       return { view: after, notice: strings.followUp.reopened };
     },
 

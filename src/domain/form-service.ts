@@ -4,11 +4,16 @@ import { strings } from "../lib/strings.da.js";
 import { addDays, compareDates, isValidLocalDate, localDateOf } from "../lib/zoned-time.js";
 import { assertChair } from "./access.js";
 import { limits } from "./limits.js";
-import { dueKey, followUpAssignedRow, followUpDueRow, referatRows } from "./notification-keys.js";
+import type { CongestionService, IntentionLoad } from "./congestion-service.js";
+import { templateOf } from "./meeting-template.js";
+import { dueKey, expiryRows, followUpAssignedRow, followUpDueRow, referatRows } from "./notification-keys.js";
 import type { MeetingService } from "./meeting-service.js";
 import type { Clock, FollowUpRepository, FormChange, FormRepository, MeetingRepository, NotificationRepository } from "./ports.js";
 import type { DomainSettings } from "./settings.js";
 import type { AgendaItem, FormRow, Meeting, Person } from "./types.js";
+import type { MeetingTemplate } from "./meeting-template.js";
+
+const templateOfView = (v: FormView): MeetingTemplate => v.template;
 
 /**
  * A follow-up's owner and due date as the card showed them. Its owner may postpone it while the
@@ -33,10 +38,13 @@ export interface FormRowInput {
   followUpText: string;
   ownerId?: string;
   dueDate?: string;
+  /** Optional evaluation date (solnedgangsklausul). */
+  evaluateOn?: string;
 }
 
 export interface FormView {
   meeting: Meeting;
+  template: MeetingTemplate;
   agendaItems: AgendaItem[];
   rows: FormRow[];
   revisions: number;
@@ -48,6 +56,7 @@ export interface FormServiceDeps {
   forms: FormRepository;
   followUpRepo: FollowUpRepository;
   notifications: NotificationRepository;
+  congestion: CongestionService;
   clock: Clock;
   settings: DomainSettings;
 }
@@ -62,6 +71,7 @@ const toInput = (r: FormRow): FormRowInput => ({
   followUpText: r.followUpText ?? "",
   ownerId: r.ownerId,
   dueDate: r.dueDate,
+  evaluateOn: r.evaluateOn,
 });
 
 /**
@@ -87,7 +97,10 @@ function matchRepeatedRows(view: FormView, input: FormRowInput[]): FormRowInput[
 }
 
 const isEmpty = (c: FormChange): boolean =>
-  c.createDecisions.length + c.updateDecisions.length + c.deleteDecisionIds.length + c.createFollowUps.length + c.updateFollowUps.length + c.cancelFollowUpIds.length === 0;
+  c.createDecisions.length + c.updateDecisions.length + c.deleteDecisionIds.length + c.createFollowUps.length + c.updateFollowUps.length + c.cancelFollowUpIds.length + c.recommendations.length === 0;
+
+/** The longest indstilling per agenda item. */
+export const RECOMMENDATION_MAX = 1000;
 
 /**
  * The value to store for one follow-up field. The owner may have changed the stored value since
@@ -100,9 +113,23 @@ function merge(typed: string, shown: string | undefined, stored: string | undefi
   return { value: typed, conflict: stored !== shown && stored !== typed };
 }
 
+/** Changed indstillinger, for items the template asks them for; errors go into `errors`. */
+function recommendationChanges(view: FormView, input: Record<string, string>, errors: Record<string, string>): { agendaItemId: string; text: string }[] {
+  if (!templateOfView(view).form.recommendations) return [];
+  const out: { agendaItemId: string; text: string }[] = [];
+  for (const [itemId, raw] of Object.entries(input)) {
+    const item = view.agendaItems.find((it) => it.id === itemId && it.kind !== "carried");
+    if (!item) throw new AppError("stale-card", strings.form.stale);
+    const text = raw.trim();
+    if (text.length > RECOMMENDATION_MAX) errors[`rec_${itemId}`] = strings.generic.tooLong(RECOMMENDATION_MAX);
+    else if (text !== (item.recommendation ?? "")) out.push({ agendaItemId: itemId, text });
+  }
+  return out;
+}
+
 /** The opfølgningsskema: decisions with their follow-ups, kept with a full history. */
 export function createFormService(deps: FormServiceDeps) {
-  const { meetings, meetingRepo, forms, followUpRepo, notifications, clock, settings } = deps;
+  const { meetings, meetingRepo, forms, followUpRepo, notifications, congestion, clock, settings } = deps;
 
   async function open(actor: Person, meetingId: string): Promise<FormView> {
     const meeting = await meetings.getForParticipant(actor, meetingId);
@@ -112,7 +139,7 @@ export function createFormService(deps: FormServiceDeps) {
       forms.rows(meeting.id),
       forms.revisionCount(meeting.id),
     ]);
-    return { meeting, agendaItems, rows, revisions };
+    return { meeting, template: templateOf(meeting, settings.templates), agendaItems, rows, revisions };
   }
 
   /** Checks every row against the current form; returns the rows to store (merged) or the errors. */
@@ -154,6 +181,12 @@ export function createFormService(deps: FormServiceDeps) {
         // A date already stored may lie in the past by now; only a new date must be from today on.
         else if (row.dueDate !== stored?.dueDate && compareDates(row.dueDate, today) < 0) errors[`due_${i}`] = strings.generic.dateInPast;
         else if (compareDates(row.dueDate, addDays(today, 730)) > 0) errors[`due_${i}`] = strings.generic.dateTooFar;
+        row.evaluateOn = row.evaluateOn?.trim() || undefined;
+        if (row.evaluateOn) {
+          if (!isValidLocalDate(row.evaluateOn)) errors[`eval_${i}`] = strings.generic.invalidDate;
+          else if (row.evaluateOn !== stored?.evaluateOn && compareDates(row.evaluateOn, today) <= 0) errors[`eval_${i}`] = strings.evaluation.dateFuture;
+          else if (compareDates(row.evaluateOn, addDays(today, 730)) > 0) errors[`eval_${i}`] = strings.generic.dateTooFar;
+        }
       }
       rows.push(row);
     });
@@ -165,7 +198,7 @@ export function createFormService(deps: FormServiceDeps) {
 
   /** What must be written to turn the stored form into `rows`: only real changes. */
   function diff(view: FormView, rows: FormRowInput[]): FormChange {
-    const change: FormChange = { createDecisions: [], updateDecisions: [], deleteDecisionIds: [], createFollowUps: [], updateFollowUps: [], cancelFollowUpIds: [] };
+    const change: FormChange = { createDecisions: [], updateDecisions: [], deleteDecisionIds: [], createFollowUps: [], updateFollowUps: [], cancelFollowUpIds: [], recommendations: [] };
     const stored = new Map(view.rows.filter((r) => r.decisionId).map((r, i) => [r.decisionId!, { row: r, position: i }]));
     const kept = new Set<string>();
     let position = 0;
@@ -183,13 +216,14 @@ export function createFormService(deps: FormServiceDeps) {
       const fuBefore = before?.row.followUpId;
       if (row.keep) continue;
       if (row.followUpText) {
-        const fu = { decisionId, text: row.followUpText, ownerId: row.ownerId!, dueDate: row.dueDate! };
+        const fu = { decisionId, text: row.followUpText, ownerId: row.ownerId!, dueDate: row.dueDate!, evaluateOn: row.evaluateOn };
         if (fuBefore) {
           const b = before!.row;
           const changes: Record<string, unknown> = {};
           if (b.followUpText !== fu.text) changes.text = { from: b.followUpText, to: fu.text };
           if (b.ownerId !== fu.ownerId) changes.ownerId = { from: b.ownerId, to: fu.ownerId };
           if (b.dueDate !== fu.dueDate) changes.dueDate = { from: b.dueDate, to: fu.dueDate };
+          if ((b.evaluateOn ?? undefined) !== fu.evaluateOn) changes.evaluateOn = { from: b.evaluateOn ?? null, to: fu.evaluateOn ?? null };
           if (Object.keys(changes).length > 0) change.updateFollowUps.push({ id: fuBefore, expectedVersion: b.followUpVersion ?? 0, ...fu, changes });
         } else change.createFollowUps.push({ id: newId(), ...fu });
       } else if (fuBefore) change.cancelFollowUpIds.push(fuBefore);
@@ -223,14 +257,22 @@ export function createFormService(deps: FormServiceDeps) {
      * double click) is simply done; one that would change something is refused and the person
      * is shown the current form: nothing is overwritten silently.
      */
-    async save(actor: Person, meetingId: string, version: number, input: FormRowInput[], close: boolean): Promise<{ view: FormView; revision: number; closedNow: boolean }> {
+    async save(
+      actor: Person,
+      meetingId: string,
+      version: number,
+      input: FormRowInput[],
+      close: boolean,
+      recommendations: Record<string, string> = {},
+    ): Promise<{ view: FormView; revision: number; closedNow: boolean; load?: IntentionLoad }> {
       const view = await open(actor, meetingId);
       const now = clock.now();
       const today = localDateOf(now, settings.timezone);
       const stale = view.meeting.version !== version;
       const { rows, errors } = validate(view, stale ? matchRepeatedRows(view, input) : input, today);
+      const recs = recommendationChanges(view, recommendations, errors);
       if (Object.keys(errors).length > 0) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, errors);
-      const change = diff(view, rows);
+      const change = { ...diff(view, rows), recommendations: recs };
       if (stale && !isEmpty(change)) throw new AppError("stale-card", strings.form.stale);
 
       let revision = view.revisions;
@@ -253,6 +295,12 @@ export function createFormService(deps: FormServiceDeps) {
           await notifications.cancelPending(f.id, { kinds: ["followup_due"], exceptKeys: [dueKey(f)] });
         }
         for (const id of change.cancelFollowUpIds) await notifications.cancelPending(id);
+        // Evaluation dates: one card to the owner and one to the chair on the day.
+        for (const f of [...change.createFollowUps, ...change.updateFollowUps]) {
+          const rows = f.evaluateOn ? expiryRows("followup_expiry", f.id, f.evaluateOn, [f.ownerId, view.meeting.chairId], calendar, now) : [];
+          planned.push(...rows);
+          if ("expectedVersion" in f) await notifications.cancelPending(f.id, { kinds: ["followup_expiry"], exceptKeys: rows.map((r) => r.key) });
+        }
       }
       let closedNow = false;
       if (close && view.meeting.status === "planned") {
@@ -264,7 +312,8 @@ export function createFormService(deps: FormServiceDeps) {
         }
       }
       await notifications.plan(planned, now);
-      return { view: await open(actor, meetingId), revision, closedNow };
+      const load = change.createFollowUps.length + change.cancelFollowUpIds.length > 0 ? await congestion.check(view.meeting.unit.id) : await congestion.load(view.meeting.unit.id);
+      return { view: await open(actor, meetingId), revision, closedNow, load };
     },
   };
 }

@@ -3,10 +3,22 @@ import { newId } from "../lib/ids.js";
 import { strings } from "../lib/strings.da.js";
 import { addDays, compareDates, isValidLocalDate, isValidLocalTime, localDateOf, zonedToUtc } from "../lib/zoned-time.js";
 import { assertParticipant, leaderOf } from "./access.js";
-import { meetingPackRows } from "./notification-keys.js";
-import type { Clock, MeetingRepository, NotificationRepository, PeopleRepository, ReflectionRepository } from "./ports.js";
+import { standingItemsOf, templateFor, templateOf } from "./meeting-template.js";
+import { boardStatementRows, meetingPackRows } from "./notification-keys.js";
+import { boardStatementAuthors, oneOnOneCircle, type MeetingCircle } from "./participants.js";
+import type {
+  BoardStatementRepository,
+  Clock,
+  FocusAreaRepository,
+  LoopRepository,
+  MeetingRepository,
+  NotificationRepository,
+  PeopleRepository,
+  ReflectionRepository,
+  UnitRepository,
+} from "./ports.js";
 import type { DomainSettings } from "./settings.js";
-import { CLOSING_POSITION, type AgendaItem, type FollowUpView, type LeaderOfUnit, type Meeting, type Person } from "./types.js";
+import { CLOSING_POSITION, type AgendaItem, type FollowUpView, type LeaderOfUnit, type Meeting, type MeetingKind, type Person, type Loop, type FocusArea, type BoardStatement } from "./types.js";
 
 /** Why a date cannot be chosen, in a sentence (the calendar names holidays; "Weekend"/"Lukkedag" otherwise). */
 const closedDayText = (reason: string): string =>
@@ -32,6 +44,11 @@ export interface AgendaView {
   locked: boolean;
   leader?: Person;
   leaderReflectionSent: boolean;
+  /** A læringssamtale: everyone fills the guide; who has sent theirs. */
+  reflections?: { person: Person; sent: boolean }[];
+  loop?: Loop;
+  focusAreas: FocusArea[];
+  boardStatements: { author: Person; statement: BoardStatement }[];
 }
 
 export interface MeetingServiceDeps {
@@ -39,6 +56,10 @@ export interface MeetingServiceDeps {
   meetings: MeetingRepository;
   reflections: ReflectionRepository;
   notifications: NotificationRepository;
+  units: UnitRepository;
+  loops: LoopRepository;
+  focusAreas: FocusAreaRepository;
+  boardStatements: BoardStatementRepository;
   clock: Clock;
   settings: DomainSettings;
 }
@@ -46,7 +67,7 @@ export interface MeetingServiceDeps {
 export type MeetingService = ReturnType<typeof createMeetingService>;
 
 export function createMeetingService(deps: MeetingServiceDeps) {
-  const { people, meetings, reflections, notifications, clock, settings } = deps;
+  const { people, meetings, reflections, notifications, units, loops, focusAreas, boardStatements, clock, settings } = deps;
   const { calendar } = settings;
 
   async function getForParticipant(actor: Person, meetingId: string): Promise<Meeting> {
@@ -58,7 +79,64 @@ export function createMeetingService(deps: MeetingServiceDeps) {
 
   const hasStarted = (m: Meeting): boolean => m.status !== "planned" || clock.now() >= m.startsAt;
 
+  /** Outbox rows for a meeting: the pack for every participant, and the board's request. */
+  async function packRows(meeting: Meeting, now: Date) {
+    const rows = meetingPackRows(meeting, settings.meetingPackLeadDays, calendar, now);
+    if (meeting.kind === "laeringssamtale" && !meeting.firstOfLoop) {
+      const roster = await units.roster(meeting.unit.id);
+      const authors = roster ? boardStatementAuthors(roster, { chairId: meeting.chairId, participants: meeting.participants.map((p) => ({ personId: p.person.id, role: p.role })) }) : [];
+      rows.push(...boardStatementRows(meeting, authors, settings.boardStatementLeadDays, calendar, now));
+    }
+    return rows;
+  }
+
+  /** Creates a meeting from its template and plans its pack. Idempotent with a `requestId`. */
+  async function createMeeting(spec: {
+    requestId?: string;
+    kind: MeetingKind;
+    unitId: string;
+    circle: MeetingCircle;
+    startsAt: Date;
+    loopId?: string;
+    firstOfLoop?: boolean;
+  }): Promise<{ meeting: Meeting; packAt: Date }> {
+    const now = clock.now();
+    const template = settings.templates[templateFor(spec.kind, spec.firstOfLoop ?? false)];
+    const meeting = await meetings.create({
+      id: newId(),
+      requestId: spec.requestId,
+      kind: spec.kind,
+      unitId: spec.unitId,
+      chairId: spec.circle.chairId,
+      participants: spec.circle.participants,
+      startsAt: spec.startsAt,
+      durationMinutes: template.durationMinutes,
+      loopId: spec.loopId,
+      firstOfLoop: spec.firstOfLoop,
+      template,
+      standingItems: standingItemsOf(template).map((s) => ({ id: newId(), ...s })),
+    });
+    const rows = await packRows(meeting, now);
+    await notifications.plan(rows, now);
+    const pack = rows.find((r) => r.kind === "meeting_agenda");
+    return { meeting, packAt: pack?.dueAt ?? now };
+  }
+
+  /** Moves a planned meeting that has not started: the pack follows the new date. */
+  async function moveMeeting(meeting: Meeting, startsAt: Date): Promise<Meeting> {
+    if (hasStarted(meeting)) throw new AppError("meeting-started", strings.yearWheel.meetingStarted);
+    if (!(await meetings.reschedule(meeting.id, startsAt))) throw new AppError("meeting-started", strings.yearWheel.meetingStarted);
+    const moved = (await meetings.get(meeting.id))!;
+    const now = clock.now();
+    const rows = await packRows(moved, now);
+    await notifications.cancelPending(meeting.id, { kinds: ["meeting_agenda", "meeting_reflection", "board_statement"], exceptKeys: rows.map((r) => r.key) });
+    await notifications.plan(rows, now);
+    return moved;
+  }
+
   return {
+    /** The length of a 1:1 ledelsesopfølgning, from its template. */
+    oneOnOneMinutes: settings.templates["1-1-ledelsesopfoelgning"].durationMinutes,
     hasStarted,
     getForParticipant,
 
@@ -94,22 +172,33 @@ export function createMeetingService(deps: MeetingServiceDeps) {
       const startsAt = zonedToUtc(input.date, input.time, settings.timezone);
       if (startsAt <= now) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, { time: strings.schedule.startsInPast });
 
-      const meeting = await meetings.create({
-        id: newId(),
+      const { meeting, packAt } = await createMeeting({
         requestId: input.requestId,
         kind: "one_on_one",
         unitId: unit.id,
-        chairId: actor.id,
-        leaderId: input.leaderId,
+        circle: oneOnOneCircle(actor.id, input.leaderId),
         startsAt,
-        durationMinutes: settings.oneOnOneMinutes,
-        standingItems: strings.templates.oneOnOne.standingItems.map((s) => ({ id: newId(), title: s.title, minutes: s.minutes, closing: "closing" in s && s.closing })),
       });
       // A form id reused by someone else is not theirs to see.
       if (meeting.chairId !== actor.id) throw new AppError("not-authorised", strings.schedule.notChiefForLeader);
-      const rows = meetingPackRows(meeting, settings.meetingPackLeadDays, calendar, now);
-      await notifications.plan(rows, now);
-      return { meeting, packAt: rows[0]?.dueAt ?? now };
+      return { meeting, packAt };
+    },
+
+    createMeeting,
+    moveMeeting,
+
+    /**
+     * Brings every meeting whose pack is not sent yet up to date with the template files (run at
+     * start, after the templates are read). Returns how many meetings changed.
+     */
+    async refreshTemplates(): Promise<number> {
+      let changed = 0;
+      for (const m of await meetings.unfrozen()) {
+        const t = settings.templates[templateFor(m.kind, m.firstOfLoop)];
+        if (m.template && JSON.stringify(m.template) === JSON.stringify(t)) continue;
+        if (await meetings.applyTemplate(m.id, t, standingItemsOf(t).map((s) => ({ id: newId(), ...s })))) changed += 1;
+      }
+      return changed;
     },
 
     async agenda(actor: Person, meetingId: string): Promise<AgendaView> {
@@ -121,7 +210,16 @@ export function createMeetingService(deps: MeetingServiceDeps) {
         meeting.status === "planned" ? await meetings.carriedFollowUps(meeting) : await meetings.frozenCarried(meeting.id);
       const leader = leaderOf(meeting);
       const leaderReflection = leader ? await reflections.get(meeting.id, leader.id) : undefined;
+      const everyone = templateOf(meeting, settings.templates).reflection.fillers === "participants";
+      const sent = everyone ? new Set((await reflections.listSent(meeting.id)).map((r) => r.authorId)) : undefined;
+      const loop = meeting.loopId ? await loops.get(meeting.loopId) : undefined;
+      const statements = meeting.kind === "laeringssamtale" ? await boardStatements.list(meeting.id) : [];
+      const authors = await Promise.all(statements.map((st) => people.byId(st.authorId)));
       return {
+        reflections: sent ? meeting.participants.map((p) => ({ person: p.person, sent: sent.has(p.person.id) })) : undefined,
+        loop,
+        focusAreas: loop ? await focusAreas.list(meeting.unit.id, loop.id, { activeOnly: true }) : [],
+        boardStatements: statements.flatMap((statement, i) => (authors[i] ? [{ author: authors[i]!, statement }] : [])),
         meeting,
         standing: items.filter((i) => i.kind === "standing" && i.position < CLOSING_POSITION),
         topics: items.filter((i) => i.kind === "topic"),

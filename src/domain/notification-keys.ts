@@ -64,3 +64,43 @@ export function referatRows(meeting: Meeting, actorId: string, calendar: Working
     dueAt: sendAt(p.person.id, actorId, calendar, now),
   }));
 }
+
+/**
+ * The board's request for its statement before a later læringssamtale, to representatives who
+ * do not take part, some working days ahead so the board can meet first.
+ */
+export function boardStatementRows(meeting: Meeting, authorIds: string[], leadDays: number, calendar: WorkingCalendar, now: Date): PlannedNotification[] {
+  const planned = calendar.workingDayStart(calendar.addWorkingDays(localDateOf(meeting.startsAt, calendar.tz), -leadDays));
+  const dueAt = planned < now ? calendar.nextWindowStart(now) : planned;
+  return authorIds.map((personId) => ({
+    key: `board_statement:${meeting.id}:${personId}:${meeting.startsAt.toISOString()}`,
+    kind: "board_statement" as const,
+    personId,
+    subjectId: meeting.id,
+    dueAt: dueAt < meeting.startsAt ? dueAt : now,
+    notAfter: meeting.startsAt,
+  }));
+}
+
+/** On the evaluation date (solnedgangsklausul): one card each to the owner and the chief. */
+export function expiryRows(kind: "followup_expiry" | "focus_expiry", subjectId: string, evaluateOn: string, personIds: string[], calendar: WorkingCalendar, now: Date): PlannedNotification[] {
+  const at = calendar.workingDayStart(calendar.nextWorkingDay(evaluateOn));
+  return [...new Set(personIds)].map((personId) => ({
+    key: `${kind}:${subjectId}:${personId}:${evaluateOn}`,
+    kind,
+    personId,
+    subjectId,
+    dueAt: at < now ? calendar.nextWindowStart(now) : at,
+  }));
+}
+
+/** The chief is told once each time a unit goes over its ceiling. */
+export function congestionRows(unitId: string, since: Date, chiefIds: string[], calendar: WorkingCalendar, now: Date): PlannedNotification[] {
+  return chiefIds.map((personId) => ({
+    key: `unit_congested:${unitId}:${personId}:${since.toISOString()}`,
+    kind: "unit_congested" as const,
+    personId,
+    subjectId: unitId,
+    dueAt: calendar.nextWindowStart(now),
+  }));
+}

@@ -30,6 +30,38 @@ const unit = z
     pedagogicalLeaders: z.array(key).default([]),
     staffRepresentatives: z.array(key).default([]),
     boardRepresentatives: z.array(key).default([]),
+    /** Open follow-ups + active focus areas before the unit is flagged (intentionstrængsel); default from config. */
+    intentionCeiling: z.number({ invalid_type_error: "skal være et tal" }).int("skal være et helt tal").min(1, "skal være mindst 1").max(100, "højst 100").optional(),
+  })
+  .strict()
+  .superRefine((u, ctx) => {
+    // In a selvejende dagtilbud the board holds the læringssamtale: someone must represent it.
+    if (u.selvejende && u.boardRepresentatives.length === 0) {
+      ctx.addIssue({ code: "custom", path: ["boardRepresentatives"], message: "skal have mindst én bestyrelsesrepræsentant i et selvejende dagtilbud (bestyrelsen afholder læringssamtalen)" });
+    }
+    if (u.selvejende && u.type !== "dagtilbud") ctx.addIssue({ code: "custom", path: ["selvejende"], message: "kan kun være true for et dagtilbud" });
+  });
+
+const theme = z
+  .object({
+    id: key,
+    title: name,
+  })
+  .strict();
+
+const isoDate = z
+  .string({ required_error: "mangler", invalid_type_error: "skal være en dato som 2027-01-01" })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "skal være en dato som 2027-01-01")
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "er ikke en gyldig dato");
+
+/** A two-year læringsloop with the politically chosen themes, for some unit types. */
+const loop = z
+  .object({
+    id: key,
+    name,
+    start: isoDate,
+    unitTypes: z.array(z.enum(["dagtilbud", "skole", "fu"], { errorMap: () => ({ message: "skal være dagtilbud, skole eller fu" }) })).min(1, "skal nævne mindst én enhedstype"),
+    themes: z.array(theme).min(1, "skal have mindst ét tema").max(10, "højst 10 temaer"),
   })
   .strict();
 
@@ -49,6 +81,7 @@ const shape = z
     kommune: name.optional(),
     people: z.array(person).min(1, "skal have mindst én person"),
     areas: z.array(area).min(1, "skal have mindst ét område"),
+    loops: z.array(loop).default([]),
   })
   .strict();
 
@@ -99,8 +132,34 @@ export function organisationCrossReferenceIssues(raw: unknown): OrganisationIssu
       }
     });
   });
+  const loopIds = new Set<unknown>();
+  const byType = new Map<string, { start: string; index: number }[]>();
+  list(field(raw, "loops")).forEach((l, li) => {
+    const id = field(l, "id");
+    if (loopIds.has(id)) issues.push({ path: ["loops", li, "id"], message: `"${String(id)}" står der to gange` });
+    loopIds.add(id);
+    const themeIds = new Set<unknown>();
+    list(field(l, "themes")).forEach((t, ti) => {
+      const tid = field(t, "id");
+      if (themeIds.has(tid)) issues.push({ path: ["loops", li, "themes", ti, "id"], message: `"${String(tid)}" står der to gange` });
+      themeIds.add(tid);
+    });
+    const start = field(l, "start");
+    if (typeof start !== "string") return;
+    for (const type of list(field(l, "unitTypes"))) {
+      if (typeof type !== "string") continue;
+      const earlier = byType.get(type) ?? [];
+      // Two loops for the same kind of unit may not overlap: a loop lasts two years.
+      const clash = earlier.find((e) => Math.abs(Date.parse(e.start) - Date.parse(start)) < 2 * 365 * 86_400_000);
+      if (clash) issues.push({ path: ["loops", li, "start"], message: `overlapper læringsloopet i loops[${clash.index}] for ${type} (et læringsloop varer to år)` });
+      byType.set(type, [...earlier, { start, index: li }]);
+    }
+  });
   return issues;
 }
+
+/** The loop's end, exclusive: two years after its start. */
+export const loopEnd = (start: string): string => `${Number(start.slice(0, 4)) + 2}${start.slice(4)}`;
 
 export const organisationFileSchema = shape.superRefine((org, ctx) => {
   for (const i of organisationCrossReferenceIssues(org)) ctx.addIssue({ code: "custom", ...i });

@@ -4,6 +4,11 @@
  */
 import type {
   AgendaItem,
+  BoardStatement,
+  FocusArea,
+  Loop,
+  ParticipantRole,
+  UnitType,
   ConversationRefRecord,
   FollowUp,
   FollowUpEvent,
@@ -20,6 +25,8 @@ import type {
   Unit,
 } from "./types.js";
 import type { OrganisationFile } from "./organisation-file.js";
+import type { MeetingTemplate, Step } from "./meeting-template.js";
+import type { UnitRoster } from "./participants.js";
 
 export interface Clock {
   now(): Date;
@@ -31,6 +38,7 @@ export interface OrganisationSummary {
   areas: number;
   units: number;
   people: number;
+  loops: number;
   /** People no longer in the file, now inactive (this import). */
   deactivated: number;
   /** Inactive people who still own open follow-ups, for the chief to reassign. */
@@ -62,10 +70,21 @@ export interface NewMeeting {
   kind: MeetingKind;
   unitId: string;
   chairId: string;
-  leaderId: string;
+  participants: { personId: string; role: ParticipantRole }[];
   startsAt: Date;
   durationMinutes: number;
-  standingItems: { id: string; title: string; minutes?: number; closing?: boolean }[];
+  loopId?: string;
+  firstOfLoop?: boolean;
+  template: MeetingTemplate;
+  standingItems: StandingItem[];
+}
+
+export interface StandingItem {
+  id: string;
+  title: string;
+  minutes?: number;
+  closing?: boolean;
+  step?: Step;
 }
 
 export interface MeetingRepository {
@@ -83,10 +102,97 @@ export interface MeetingRepository {
   frozenCarried(meetingId: string): Promise<FollowUpView[]>;
   /** Marks the meeting closed and freezes the carried follow-ups into agenda rows. */
   close(meetingId: string, at: Date, carried: { id: string; title: string; followUpId: string }[]): Promise<boolean>;
+  /** Moves a planned meeting that has not started; false if it is no longer planned. */
+  reschedule(meetingId: string, startsAt: Date): Promise<boolean>;
+  /** Planned meetings whose template is not frozen yet (their pack is not sent). */
+  unfrozen(): Promise<Meeting[]>;
+  /** Replaces an unfrozen meeting's template snapshot and standing items (topics stay). */
+  applyTemplate(meetingId: string, template: MeetingTemplate, items: StandingItem[]): Promise<boolean>;
+  /** From now on the meeting keeps the template it has (its pack went out). */
+  freezeTemplate(meetingId: string): Promise<void>;
+  /** The next planned, not yet started meeting of the same series (kind, unit, chair, leader) after `after`. */
+  nextInSeries(meeting: Meeting, after: Date): Promise<Meeting | undefined>;
+  /** Sets the indstilling of agenda items of a meeting. */
+  setRecommendations(meetingId: string, recommendations: { agendaItemId: string; text: string }[]): Promise<void>;
+}
+
+export interface LoopRepository {
+  get(id: string): Promise<Loop | undefined>;
+  /** The loop for a unit type that runs on `date`, or the next one to start after it. */
+  current(unitType: UnitType, date: string): Promise<Loop | undefined>;
+}
+
+export interface FocusAreaChange {
+  create: { id: string; themeId: string; title: string; evaluateOn?: string; position: number }[];
+  update: { id: string; expectedVersion: number; themeId: string; title: string; evaluateOn?: string; position: number }[];
+  end: { id: string; expectedVersion: number }[];
+}
+
+export interface FocusAreaRepository {
+  list(unitId: string, loopId: string, opts?: { activeOnly?: boolean }): Promise<FocusArea[]>;
+  get(id: string): Promise<FocusArea | undefined>;
+  /** Applies the change atomically; false (nothing written) if a version moved on. */
+  apply(unitId: string, loopId: string, meetingId: string, change: FocusAreaChange, at: Date): Promise<boolean>;
+  /** Extend (new evaluation date), end, or mark for the next meeting; false if the version moved on. */
+  update(id: string, expectedVersion: number, patch: { evaluateOn?: string | null; status?: "ended"; evaluateAtNextMeeting?: boolean }, at: Date): Promise<boolean>;
+  countActive(unitId: string): Promise<number>;
+}
+
+export interface BoardStatementRepository {
+  list(meetingId: string): Promise<BoardStatement[]>;
+  /** Creates or replaces the author's statement if it is still at `expectedVersion` (undefined: none yet). */
+  save(s: { id: string; meetingId: string; authorId: string; text: string; sentAt: Date }, expectedVersion: number | undefined): Promise<boolean>;
+}
+
+export interface YearWheelEntry {
+  id: string;
+  kind: MeetingKind;
+  sequence: number;
+  withPersonId?: string;
+  firstOfLoop: boolean;
+  date: string;
+  time: string;
+  durationMinutes: number;
+  meetingId?: string;
+}
+
+export interface YearWheel {
+  id: string;
+  unitId: string;
+  loopId: string;
+  status: "proposed" | "confirmed";
+  version: number;
+  confirmedAt?: Date;
+  confirmedById?: string;
+  entries: YearWheelEntry[];
+}
+
+export interface YearWheelRepository {
+  get(unitId: string, loopId: string): Promise<YearWheel | undefined>;
+  /** Stores a new proposal unless one exists; returns the stored wheel either way. */
+  create(wheel: YearWheel): Promise<YearWheel>;
+  /** Moves an entry if the wheel is still at `expectedVersion`; bumps the version. */
+  moveEntry(wheelId: string, expectedVersion: number, entryId: string, date: string, time: string): Promise<boolean>;
+  /** Marks a proposed wheel confirmed if it is still at `expectedVersion`. */
+  confirm(wheelId: string, expectedVersion: number, by: string, at: Date): Promise<boolean>;
+  /** Records the meeting created for an entry (once). */
+  linkMeeting(entryId: string, meetingId: string): Promise<void>;
+}
+
+export interface UnitRepository {
+  get(unitId: string): Promise<Unit | undefined>;
+  roster(unitId: string): Promise<UnitRoster | undefined>;
+  /** Active units in every area where the person is chef, by name. */
+  unitsForChief(chiefId: string): Promise<Unit[]>;
+  /** Open follow-ups from the unit's meetings. */
+  countOpenFollowUps(unitId: string): Promise<number>;
+  /** Sets or clears the congestion flag; true if it changed. */
+  setCongested(unitId: string, since: Date | null): Promise<boolean>;
 }
 
 export interface ReflectionRepository {
   get(meetingId: string, authorId: string): Promise<Reflection | undefined>;
+  listSent(meetingId: string): Promise<Reflection[]>;
   /** Creates or replaces; fails (false) if `expectedVersion` does not match the stored one. */
   save(r: { id: string; meetingId: string; authorId: string; answers: ReflectionAnswers; sentAt: Date }, expectedVersion: number | undefined): Promise<boolean>;
 }
@@ -95,9 +201,11 @@ export interface FormChange {
   createDecisions: { id: string; agendaItemId?: string; position: number; text: string }[];
   updateDecisions: { id: string; agendaItemId?: string; position: number; text: string }[];
   deleteDecisionIds: string[];
-  createFollowUps: { id: string; decisionId: string; text: string; ownerId: string; dueDate: string }[];
+  createFollowUps: { id: string; decisionId: string; text: string; ownerId: string; dueDate: string; evaluateOn?: string }[];
   /** Written only if the follow-up is still at `expectedVersion` (its owner may have acted meanwhile). */
-  updateFollowUps: { id: string; expectedVersion: number; decisionId: string; text: string; ownerId: string; dueDate: string; changes: Record<string, unknown> }[];
+  updateFollowUps: { id: string; expectedVersion: number; decisionId: string; text: string; ownerId: string; dueDate: string; evaluateOn?: string; changes: Record<string, unknown> }[];
+  /** The indstilling per agenda item, where it changed. */
+  recommendations: { agendaItemId: string; text: string }[];
   cancelFollowUpIds: string[];
 }
 
@@ -117,7 +225,7 @@ export interface FollowUpRepository {
   listOpenByOwner(ownerId: string, limit: number): Promise<{ items: FollowUpView[]; total: number }>;
   listByMeeting(meetingId: string): Promise<FollowUp[]>;
   /** Applies a change if the follow-up is still at `expectedVersion`; records the event. */
-  update(id: string, expectedVersion: number, patch: Partial<Pick<FollowUp, "status" | "dueDate" | "doneAt">>, event: FollowUpEvent): Promise<boolean>;
+  update(id: string, expectedVersion: number, patch: Partial<Pick<FollowUp, "status" | "dueDate" | "doneAt" | "evaluateAtNextMeeting">> & { evaluateOn?: string | null }, event: FollowUpEvent): Promise<boolean>;
   /** Adds a comment if the follow-up is still at `expectedVersion` (and moves the version on). */
   addComment(id: string, expectedVersion: number, event: FollowUpEvent): Promise<boolean>;
   history(id: string): Promise<FollowUpEvent[]>;

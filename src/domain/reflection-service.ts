@@ -6,16 +6,15 @@ import type { MeetingService } from "./meeting-service.js";
 import type { Clock, ReflectionRepository } from "./ports.js";
 import type { DomainSettings } from "./settings.js";
 import type { Meeting, Person, Reflection, ReflectionAnswers } from "./types.js";
+import { templateOf, type TemplateQuestion } from "./meeting-template.js";
 
-export interface ReflectionQuestion {
-  id: string;
-  text: string;
-  help: string;
-  required: boolean;
-}
+export type ReflectionQuestion = TemplateQuestion;
 
 export interface ReflectionView {
   meeting: Meeting;
+  intro: string;
+  /** Everyone fills the guide (a læringssamtale), not only the leader. */
+  everyone: boolean;
   questions: ReflectionQuestion[];
   author: Person;
   reflection?: Reflection;
@@ -40,18 +39,21 @@ export type ReflectionService = ReturnType<typeof createReflectionService>;
  */
 export function createReflectionService(deps: ReflectionServiceDeps) {
   const { meetings, reflections, clock, settings } = deps;
-  const questions: ReflectionQuestion[] = strings.templates.oneOnOne.questions.map((q) => ({ ...q }));
-
-  async function view(actor: Person, meetingId: string): Promise<ReflectionView> {
+  /** Whose reflection: the leader's in a 1:1; in a læringssamtale the one asked for, or the viewer's own. */
+  async function view(actor: Person, meetingId: string, authorId?: string): Promise<ReflectionView> {
     const meeting = await meetings.getForParticipant(actor, meetingId);
-    const author = leaderOf(meeting);
+    const template = templateOf(meeting, settings.templates);
+    const everyone = template.reflection.fillers === "participants";
+    const author = everyone ? meeting.participants.find((p) => p.person.id === (authorId ?? actor.id))?.person : leaderOf(meeting);
     if (!author) throw new AppError("not-found", strings.generic.notFound);
     const reflection = await reflections.get(meeting.id, author.id);
     const viewerIsAuthor = author.id === actor.id;
-    const other = meeting.participants.find((p) => p.person.id !== author.id)?.person;
+    const other = everyone ? undefined : meeting.participants.find((p) => p.person.id !== author.id)?.person;
     return {
       meeting,
-      questions,
+      intro: template.reflection.intro,
+      everyone,
+      questions: template.reflection.questions,
       author,
       // Not sent yet: only the author may see the draft.
       reflection: viewerIsAuthor || reflection?.status === "sent" ? reflection : undefined,
@@ -62,8 +64,13 @@ export function createReflectionService(deps: ReflectionServiceDeps) {
   }
 
   return {
-    questions,
     view,
+
+    /** Who has sent a reflection for the meeting (participants only). */
+    async sentBy(actor: Person, meetingId: string): Promise<Set<string>> {
+      const meeting = await meetings.getForParticipant(actor, meetingId);
+      return new Set((await reflections.listSent(meeting.id)).map((r) => r.authorId));
+    },
 
     /** Sends (or re-sends, edited) the author's answers. `version` is the card's; a mismatch is stale. */
     async send(actor: Person, meetingId: string, answers: ReflectionAnswers, version: number | undefined): Promise<ReflectionView> {
@@ -72,7 +79,7 @@ export function createReflectionService(deps: ReflectionServiceDeps) {
       if (!current.editable) throw new AppError("meeting-started", strings.reflection.lockedStarted);
       const errors: Record<string, string> = {};
       const clean: ReflectionAnswers = {};
-      for (const q of questions) {
+      for (const q of current.questions) {
         const a = (answers[q.id] ?? "").trim();
         if (a.length > settings.maxTextLength) errors[q.id] = strings.generic.tooLong(settings.maxTextLength);
         else if (q.required && !a) errors[q.id] = strings.reflection.answerRequired;

@@ -1,10 +1,29 @@
+import { createBoardStatementService } from "./board-statement-service.js";
+import { createCongestionService } from "./congestion-service.js";
+import { createEvaluationService } from "./evaluation-service.js";
+import { createFocusAreaService } from "./focus-area-service.js";
 import { createFollowUpService } from "./followup-service.js";
 import { createFormService } from "./form-service.js";
 import { createMeetingService } from "./meeting-service.js";
 import { createPeopleService } from "./people-service.js";
-import type { Clock, ConversationRepository, FollowUpRepository, FormRepository, MeetingRepository, NotificationRepository, PeopleRepository, ReflectionRepository } from "./ports.js";
+import type {
+  BoardStatementRepository,
+  Clock,
+  ConversationRepository,
+  FocusAreaRepository,
+  FollowUpRepository,
+  FormRepository,
+  LoopRepository,
+  MeetingRepository,
+  NotificationRepository,
+  PeopleRepository,
+  ReflectionRepository,
+  UnitRepository,
+  YearWheelRepository,
+} from "./ports.js";
 import { createReflectionService } from "./reflection-service.js";
 import type { DomainSettings } from "./settings.js";
+import { createYearWheelService } from "./year-wheel-service.js";
 
 export interface DomainPorts {
   people: PeopleRepository;
@@ -14,16 +33,35 @@ export interface DomainPorts {
   forms: FormRepository;
   followUps: FollowUpRepository;
   notifications: NotificationRepository;
+  units: UnitRepository;
+  loops: LoopRepository;
+  focusAreas: FocusAreaRepository;
+  boardStatements: BoardStatementRepository;
+  yearWheels: YearWheelRepository;
 }
 
 export type DomainServices = ReturnType<typeof createDomainServices>;
 
 /** Every domain service on the given repositories, clock and settings. */
 export function createDomainServices(ports: DomainPorts, clock: Clock, settings: DomainSettings) {
-  const people = createPeopleService({ people: ports.people, conversations: ports.conversations, notifications: ports.notifications, clock, calendar: settings.calendar });
-  const meetings = createMeetingService({ people: ports.people, meetings: ports.meetings, reflections: ports.reflections, notifications: ports.notifications, clock, settings });
+  const { notifications, units } = ports;
+  const people = createPeopleService({ people: ports.people, conversations: ports.conversations, notifications, clock, calendar: settings.calendar });
+  const meetings = createMeetingService({ people: ports.people, meetings: ports.meetings, reflections: ports.reflections, notifications, units, loops: ports.loops, focusAreas: ports.focusAreas, boardStatements: ports.boardStatements, clock, settings });
+  const congestion = createCongestionService({ units, focusAreas: ports.focusAreas, notifications, clock, settings });
   const reflections = createReflectionService({ meetings, reflections: ports.reflections, clock, settings });
-  const forms = createFormService({ meetings, meetingRepo: ports.meetings, forms: ports.forms, followUpRepo: ports.followUps, notifications: ports.notifications, clock, settings });
-  const followUps = createFollowUpService({ followUps: ports.followUps, meetings: ports.meetings, notifications: ports.notifications, clock, settings });
-  return { people, meetings, reflections, forms, followUps };
+  const forms = createFormService({ meetings, meetingRepo: ports.meetings, forms: ports.forms, followUpRepo: ports.followUps, notifications, congestion, clock, settings });
+  const followUps = createFollowUpService({ followUps: ports.followUps, meetings: ports.meetings, notifications, congestion, clock, settings });
+  const focusAreas = createFocusAreaService({ meetings, focusAreas: ports.focusAreas, loops: ports.loops, units, notifications, congestion, clock, settings });
+  const boardStatements = createBoardStatementService({ meetings: ports.meetings, statements: ports.boardStatements, units, clock, settings });
+  const evaluations = createEvaluationService({ followUps: ports.followUps, focusAreas: ports.focusAreas, meetings: ports.meetings, units, notifications, congestion, clock, settings });
+  const loadNames = async (ids: string[]) => {
+    const out = new Map<string, string>();
+    for (const id of new Set(ids)) {
+      const p = await ports.people.byId(id);
+      if (p) out.set(id, p.name);
+    }
+    return out;
+  };
+  const yearWheels = createYearWheelService({ units, loops: ports.loops, wheels: ports.yearWheels, meetingRepo: ports.meetings, meetings, loadNames, clock, settings });
+  return { people, meetings, reflections, forms, followUps, focusAreas, boardStatements, evaluations, congestion, yearWheels };
 }

@@ -1,10 +1,15 @@
 import type { WorkingCalendar } from "../lib/working-calendar.js";
+import type { TemplateSet } from "./meeting-template.js";
 
 /** The settings domain services need, taken from config by src/index.ts. */
 export interface DomainSettings {
   calendar: WorkingCalendar;
   timezone: string;
   meetingPackLeadDays: number;
-  oneOnOneMinutes: number;
+  /** Working days before a later læringssamtale that the board is asked for its udtalelse. */
+  boardStatementLeadDays: number;
+  /** Open follow-ups + active focus areas a unit may carry before it is flagged. */
+  intentionCeiling: number;
   maxTextLength: number;
+  templates: TemplateSet;
 }

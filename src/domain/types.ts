@@ -1,3 +1,5 @@
+import type { MeetingTemplate, Step, TemplateId } from "./meeting-template.js";
+
 /** Domain entities. Instants are `Date` (UTC); calendar dates are "YYYY-MM-DD" strings. */
 
 export type UnitType = "dagtilbud" | "skole" | "fu";
@@ -19,6 +21,54 @@ export interface Unit {
   selvejende: boolean;
   areaId: string;
   active: boolean;
+  /** Own ceiling of open follow-ups + active focus areas, if the organisation file sets one. */
+  intentionCeiling?: number;
+  /** Set while the unit carries more than its ceiling (intentionstrængsel). */
+  congestedSince?: Date;
+}
+
+/** A two-year læringsloop with its politically chosen themes. */
+export interface Loop {
+  id: string;
+  name: string;
+  /** "YYYY-MM-DD", inclusive. */
+  startDate: string;
+  /** "YYYY-MM-DD", exclusive. */
+  endDate: string;
+  unitTypes: UnitType[];
+  themes: Theme[];
+}
+
+export interface Theme {
+  id: string;
+  key: string;
+  title: string;
+  active: boolean;
+}
+
+/** A unit's local focus area within a theme of a loop. */
+export interface FocusArea {
+  id: string;
+  unitId: string;
+  loopId: string;
+  themeId: string;
+  title: string;
+  status: "active" | "ended";
+  evaluateOn?: string;
+  evaluateAtNextMeeting: boolean;
+  meetingId: string;
+  position: number;
+  version: number;
+}
+
+/** The board's written statement before a later læringssamtale (input D). */
+export interface BoardStatement {
+  id: string;
+  meetingId: string;
+  authorId: string;
+  text: string;
+  version: number;
+  sentAt: Date;
 }
 
 /** A leader the chief may hold 1:1s with, with the unit that links them. */
@@ -27,9 +77,14 @@ export interface LeaderOfUnit {
   unit: Unit;
 }
 
-export type MeetingKind = "one_on_one";
+/** one_on_one: chief and unit leader; laeringssamtale: the half-yearly learning conversation; leader_pl: unit leader and a pædagogisk leder. */
+export type MeetingKind = "one_on_one" | "laeringssamtale" | "leader_pl";
 export type MeetingStatus = "planned" | "closed" | "cancelled";
-export type ParticipantRole = "chair" | "leader";
+/**
+ * chair holds the meeting; leader is the one whose reflection and follow-ups the meeting is about
+ * (the unit leader, or the pædagogisk leder in a leader_pl 1:1); the rest join læringssamtaler.
+ */
+export type ParticipantRole = "chair" | "leader" | "paedagogisk_leder" | "medarbejderrepraesentant" | "bestyrelsesrepraesentant" | "konsulent";
 
 export interface Participant {
   person: Person;
@@ -47,6 +102,11 @@ export interface Meeting {
   version: number;
   closedAt?: Date;
   participants: Participant[];
+  loopId?: string;
+  firstOfLoop: boolean;
+  templateId: TemplateId;
+  /** The template's snapshot: frozen when the pack is sent; before that, refreshed from the files. */
+  template?: MeetingTemplate;
 }
 
 export type AgendaItemKind = "standing" | "carried" | "topic";
@@ -60,8 +120,11 @@ export interface AgendaItem {
   kind: AgendaItemKind;
   title: string;
   minutes?: number;
+  step?: Step;
   addedBy?: Person;
   followUpId?: string;
+  /** The indstilling written for the item in the opfølgningsskema. */
+  recommendation?: string;
 }
 
 export interface ReflectionAnswers {
@@ -95,13 +158,16 @@ export interface FollowUp {
   text: string;
   ownerId: string;
   dueDate: string;
+  /** Solnedgangsklausul: on this date its owner and the chief decide to extend, end or evaluate it. */
+  evaluateOn?: string;
+  evaluateAtNextMeeting?: boolean;
   status: FollowUpStatus;
   version: number;
   createdAt: Date;
   doneAt?: Date;
 }
 
-export type FollowUpEventKind = "created" | "edited" | "done" | "reopened" | "postponed" | "commented" | "cancelled";
+export type FollowUpEventKind = "created" | "edited" | "done" | "reopened" | "postponed" | "commented" | "cancelled" | "extended" | "ended" | "evaluate_next";
 
 export interface FollowUpEvent {
   kind: FollowUpEventKind;
@@ -114,7 +180,7 @@ export interface FollowUpEvent {
 export interface FollowUpView {
   followUp: FollowUp;
   owner: Person;
-  meeting: { id: string; kind: MeetingKind; startsAt: Date; chairId: string };
+  meeting: { id: string; kind: MeetingKind; startsAt: Date; chairId: string; unitId: string };
   decisionText?: string;
   comments: { author: Person; at: Date; text: string }[];
 }
@@ -128,6 +194,7 @@ export interface FormRow {
   followUpText?: string;
   ownerId?: string;
   dueDate?: string;
+  evaluateOn?: string;
   followUpStatus?: FollowUpStatus;
   followUpVersion?: number;
 }
@@ -143,7 +210,16 @@ export interface ConversationRefRecord {
   greetedAt?: Date;
 }
 
-export type NotificationKind = "meeting_agenda" | "meeting_reflection" | "followup_assigned" | "followup_due" | "referat";
+export type NotificationKind =
+  | "meeting_agenda"
+  | "meeting_reflection"
+  | "followup_assigned"
+  | "followup_due"
+  | "followup_expiry"
+  | "focus_expiry"
+  | "board_statement"
+  | "unit_congested"
+  | "referat";
 export type NotificationStatus = "pending" | "sending" | "sent" | "failed" | "cancelled";
 
 export interface PlannedNotification {

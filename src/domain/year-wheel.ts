@@ -15,7 +15,7 @@
 import type { WorkingCalendar } from "../lib/working-calendar.js";
 import { addDays, compareDates, isValidLocalDate, isValidLocalTime, localWeekday } from "../lib/zoned-time.js";
 
-export type PlannedMeetingKind = "laeringssamtale" | "one_on_one" | "leader_pl_one_on_one";
+export type PlannedMeetingKind = "laeringssamtale" | "one_on_one" | "leader_pl";
 
 export interface PlannedMeeting {
   kind: PlannedMeetingKind;
@@ -24,11 +24,11 @@ export interface PlannedMeeting {
   /** Local start time, "HH:MM". */
   time: string;
   durationMinutes: number;
-  /** 1.. in date order within its kind (for leader_pl_one_on_one: per pædagogisk leder). */
+  /** 1.. in date order within its kind (for leader_pl: per pædagogisk leder). */
   sequence: number;
   /** Set on the first læringssamtale of the loop (the one that picks the local focus areas). */
   firstOfLoop?: boolean;
-  /** The pædagogisk leder of a leader_pl_one_on_one. */
+  /** The pædagogisk leder of a leader_pl. */
   withPersonId?: string;
 }
 
@@ -66,7 +66,7 @@ export const DEFAULT_AUTUMN_WINDOW: Readonly<SeasonWindow> = Object.freeze({ fro
 export const DEFAULT_PREFERRED_WEEKDAY = 2;
 export const DEFAULT_PREFERRED_TIME = "09:00";
 
-const KIND_ORDER: Readonly<Record<PlannedMeetingKind, number>> = { laeringssamtale: 0, one_on_one: 1, leader_pl_one_on_one: 2 };
+const KIND_ORDER: Readonly<Record<PlannedMeetingKind, number>> = { laeringssamtale: 0, one_on_one: 1, leader_pl: 2 };
 const MS_PER_DAY = 86_400_000;
 const MM_DD_RE = /^\d{2}-\d{2}$/;
 
@@ -364,7 +364,7 @@ function placeLeaderPlOneOnOnes(r: ResolvedInput, chief: readonly PlacedOneOnOne
       const already = perDate.get(date) ?? 0;
       perDate.set(date, already + 1);
       out.push({
-        kind: "leader_pl_one_on_one",
+        kind: "leader_pl",
         date,
         time: addMinutesToTime(r.time, already * ONE_ON_ONE_MINUTES),
         durationMinutes: ONE_ON_ONE_MINUTES,
@@ -427,8 +427,8 @@ export interface LoopYearCount {
   to: string;
   laeringssamtale: number;
   one_on_one: number;
-  leader_pl_one_on_one: number;
-  /** leader_pl_one_on_one per pædagogisk leder id. */
+  leader_pl: number;
+  /** leader_pl per pædagogisk leder id. */
   leaderPlByPerson: Record<string, number>;
 }
 
@@ -443,7 +443,7 @@ export function countByYear(plan: readonly PlannedMeeting[], loopStart: string, 
       to: addYears(loopStart, k + 1),
       laeringssamtale: 0,
       one_on_one: 0,
-      leader_pl_one_on_one: 0,
+      leader_pl: 0,
       leaderPlByPerson: {},
     });
   }
@@ -451,7 +451,7 @@ export function countByYear(plan: readonly PlannedMeeting[], loopStart: string, 
     const bucket = counts.find((c) => compareDates(m.date, c.from) >= 0 && compareDates(m.date, c.to) < 0);
     if (bucket === undefined) continue;
     bucket[m.kind] += 1;
-    if (m.kind === "leader_pl_one_on_one" && m.withPersonId !== undefined) {
+    if (m.kind === "leader_pl" && m.withPersonId !== undefined) {
       bucket.leaderPlByPerson[m.withPersonId] = (bucket.leaderPlByPerson[m.withPersonId] ?? 0) + 1;
     }
   }

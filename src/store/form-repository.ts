@@ -21,6 +21,7 @@ export function createFormRepository(db: Db): FormRepository {
         followUpText: f?.text,
         ownerId: f?.ownerId,
         dueDate: f?.dueDate,
+        evaluateOn: f?.evaluateOn ?? undefined,
         followUpStatus: f?.status as FormRow["followUpStatus"],
         followUpVersion: f?.version,
       };
@@ -55,7 +56,7 @@ export function createFormRepository(db: Db): FormRepository {
           await tx.decision.deleteMany({ where: { id: { in: change.deleteDecisionIds }, meetingId } });
         }
         for (const f of change.createFollowUps) {
-          await tx.followUp.create({ data: { id: f.id, meetingId, decisionId: f.decisionId, text: f.text, ownerId: f.ownerId, dueDate: f.dueDate, createdAt: at } });
+          await tx.followUp.create({ data: { id: f.id, meetingId, decisionId: f.decisionId, text: f.text, ownerId: f.ownerId, dueDate: f.dueDate, evaluateOn: f.evaluateOn ?? null, createdAt: at } });
           await tx.followUpEvent.create({
             data: { followUpId: f.id, kind: "created", actorId: editorId, at, data: JSON.stringify({ ownerId: f.ownerId, dueDate: f.dueDate }) },
           });
@@ -63,14 +64,17 @@ export function createFormRepository(db: Db): FormRepository {
         for (const f of change.updateFollowUps) {
           const res = await tx.followUp.updateMany({
             where: { id: f.id, meetingId, version: f.expectedVersion },
-            data: { decisionId: f.decisionId, text: f.text, ownerId: f.ownerId, dueDate: f.dueDate, version: { increment: 1 } },
+            data: { decisionId: f.decisionId, text: f.text, ownerId: f.ownerId, dueDate: f.dueDate, evaluateOn: f.evaluateOn ?? null, version: { increment: 1 } },
           });
           // The owner acted between reading and writing: undo everything, the person sees the new state.
           if (res.count !== 1) throw new StaleFollowUp();
           await tx.followUpEvent.create({ data: { followUpId: f.id, kind: "edited", actorId: editorId, at, data: JSON.stringify(f.changes) } });
         }
         const revision = (await tx.formRevision.count({ where: { meetingId } })) + 1;
-        const snapshot = await rows(meetingId, tx);
+        for (const r of change.recommendations) {
+          await tx.agendaItem.updateMany({ where: { id: r.agendaItemId, meetingId }, data: { recommendation: r.text || null } });
+        }
+        const snapshot = { rows: await rows(meetingId, tx), recommendations: change.recommendations };
         await tx.formRevision.create({ data: { meetingId, revision, editedById: editorId, at, snapshot: JSON.stringify(snapshot) } });
         return revision;
       }).catch((err: unknown) => {

@@ -1,5 +1,10 @@
 import type { Db } from "./prisma-client.js";
 import { createActivityLog } from "./activity-log.js";
+import { createBoardStatementRepository } from "./board-statement-repository.js";
+import { createFocusAreaRepository } from "./focus-area-repository.js";
+import { createLoopRepository } from "./loop-repository.js";
+import { createUnitRepository } from "./unit-repository.js";
+import { createYearWheelRepository } from "./year-wheel-repository.js";
 import { createConversationRepository } from "./conversation-repository.js";
 import { createFollowUpRepository } from "./followup-repository.js";
 import { createFormRepository } from "./form-repository.js";
@@ -24,6 +29,11 @@ export function createStore(db: Db) {
     followUps: createFollowUpRepository(db, people.loadPeople),
     notifications: createNotificationRepository(db),
     sentCards: createSentCardRepository(db),
+    units: createUnitRepository(db),
+    loops: createLoopRepository(db),
+    focusAreas: createFocusAreaRepository(db),
+    boardStatements: createBoardStatementRepository(db),
+    yearWheels: createYearWheelRepository(db),
     activityLog: createActivityLog(db),
     async healthy(): Promise<boolean> {
       try {

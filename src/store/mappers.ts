@@ -1,4 +1,7 @@
-import type { FollowUp, FollowUpEvent, FollowUpView, Meeting, Person, Unit } from "../domain/types.js";
+import type { MeetingTemplate, TemplateId } from "../domain/meeting-template.js";
+import type { FollowUp, FollowUpEvent, FollowUpView, Meeting, Participant, Person, Unit } from "../domain/types.js";
+
+const ROLE_ORDER: Participant["role"][] = ["chair", "leader", "paedagogisk_leder", "medarbejderrepraesentant", "bestyrelsesrepraesentant", "konsulent"];
 
 /** Row → domain type conversions shared by the repositories. Prisma types stop here. */
 
@@ -8,8 +11,17 @@ export function toPerson(p: { id: string; aadObjectId: string; name: string; ema
   return { id: p.id, aadObjectId: p.aadObjectId, name: p.name, email: p.email ?? undefined, active: p.active };
 }
 
-export function toUnit(u: { id: string; name: string; type: string; selvejende: boolean; areaId: string; active: boolean }): Unit {
-  return { id: u.id, name: u.name, type: u.type as Unit["type"], selvejende: u.selvejende, areaId: u.areaId, active: u.active };
+export function toUnit(u: { id: string; name: string; type: string; selvejende: boolean; areaId: string; active: boolean; intentionCeiling: number | null; congestedSince: Date | null }): Unit {
+  return {
+    id: u.id,
+    name: u.name,
+    type: u.type as Unit["type"],
+    selvejende: u.selvejende,
+    areaId: u.areaId,
+    active: u.active,
+    intentionCeiling: u.intentionCeiling ?? undefined,
+    congestedSince: u.congestedSince ?? undefined,
+  };
 }
 
 export const meetingInclude = {
@@ -29,6 +41,10 @@ export function toMeeting(
     closedAt: Date | null;
     unit: Parameters<typeof toUnit>[0];
     participants: { personId: string; role: string }[];
+    loopId: string | null;
+    firstOfLoop: boolean;
+    templateId: string;
+    template: string | null;
   },
   people: Map<string, Person>,
 ): Meeting {
@@ -44,8 +60,12 @@ export function toMeeting(
     closedAt: m.closedAt ?? undefined,
     participants: m.participants
       .filter((p) => people.has(p.personId))
-      .map((p) => ({ person: people.get(p.personId)!, role: p.role as "chair" | "leader" }))
-      .sort((a, b) => (a.role === b.role ? 0 : a.role === "chair" ? -1 : 1)),
+      .map((p) => ({ person: people.get(p.personId)!, role: p.role as Participant["role"] }))
+      .sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || a.person.name.localeCompare(b.person.name, "da")),
+    loopId: m.loopId ?? undefined,
+    firstOfLoop: m.firstOfLoop,
+    templateId: m.templateId as TemplateId,
+    template: m.template ? (JSON.parse(m.template) as MeetingTemplate) : undefined,
   };
 }
 
@@ -56,6 +76,8 @@ export function toFollowUp(f: {
   text: string;
   ownerId: string;
   dueDate: string;
+  evaluateOn: string | null;
+  evaluateAtNextMeeting: boolean;
   status: string;
   version: number;
   createdAt: Date;
@@ -68,6 +90,8 @@ export function toFollowUp(f: {
     text: f.text,
     ownerId: f.ownerId,
     dueDate: f.dueDate,
+    evaluateOn: f.evaluateOn ?? undefined,
+    evaluateAtNextMeeting: f.evaluateAtNextMeeting,
     status: f.status as FollowUp["status"],
     version: f.version,
     createdAt: f.createdAt,
@@ -80,14 +104,14 @@ export function toEvent(e: { kind: string; actorId: string; at: Date; data: stri
 }
 
 export const followUpViewInclude = {
-  meeting: { select: { id: true, kind: true, startsAt: true, chairId: true } },
+  meeting: { select: { id: true, kind: true, startsAt: true, chairId: true, unitId: true } },
   decision: { select: { text: true } },
   events: { where: { kind: "commented" }, orderBy: { at: "asc" as const } },
 } as const;
 
 export function toFollowUpView(
   f: Parameters<typeof toFollowUp>[0] & {
-    meeting: { id: string; kind: string; startsAt: Date; chairId: string };
+    meeting: { id: string; kind: string; startsAt: Date; chairId: string; unitId: string };
     decision: { text: string } | null;
     events: { kind: string; actorId: string; at: Date; data: string }[];
   },
@@ -98,7 +122,7 @@ export function toFollowUpView(
   return {
     followUp: toFollowUp(f),
     owner,
-    meeting: { id: f.meeting.id, kind: f.meeting.kind as Meeting["kind"], startsAt: f.meeting.startsAt, chairId: f.meeting.chairId },
+    meeting: { id: f.meeting.id, kind: f.meeting.kind as Meeting["kind"], startsAt: f.meeting.startsAt, chairId: f.meeting.chairId, unitId: f.meeting.unitId },
     decisionText: f.decision?.text,
     comments: f.events
       .filter((e) => people.has(e.actorId))

@@ -1,10 +1,21 @@
-import type { MeetingRepository } from "../domain/ports.js";
+import type { MeetingRepository, StandingItem } from "../domain/ports.js";
 import { CLOSING_POSITION, type AgendaItem, type FollowUpView, type Meeting, type Person } from "../domain/types.js";
 import type { Db } from "./prisma-client.js";
 import { followUpViewInclude, meetingInclude, toFollowUpView, toMeeting } from "./mappers.js";
 import { isUniqueViolation } from "./errors.js";
 
 type LoadPeople = (ids: Iterable<string>) => Promise<Map<string, Person>>;
+
+/** Standing items as rows: closing ones from CLOSING_POSITION on, after any topic. */
+const standingRows = (items: StandingItem[]) =>
+  items.map((s, i) => ({
+    id: s.id,
+    position: (s.closing ? CLOSING_POSITION : 0) + i + 1,
+    kind: "standing",
+    title: s.title,
+    minutes: s.minutes ?? null,
+    step: s.step ?? null,
+  }));
 
 export function createMeetingRepository(db: Db, loadPeople: LoadPeople): MeetingRepository {
   async function hydrate(rows: Parameters<typeof toMeeting>[0][]): Promise<Meeting[]> {
@@ -37,21 +48,12 @@ export function createMeetingRepository(db: Db, loadPeople: LoadPeople): Meeting
             chairId: m.chairId,
             startsAt: m.startsAt,
             durationMinutes: m.durationMinutes,
-            participants: {
-              create: [
-                { personId: m.chairId, role: "chair" },
-                { personId: m.leaderId, role: "leader" },
-              ],
-            },
-            agendaItems: {
-              create: m.standingItems.map((s, i) => ({
-                id: s.id,
-                position: (s.closing ? CLOSING_POSITION : 0) + i + 1,
-                kind: "standing",
-                title: s.title,
-                minutes: s.minutes ?? null,
-              })),
-            },
+            loopId: m.loopId ?? null,
+            firstOfLoop: m.firstOfLoop ?? false,
+            templateId: m.template.id,
+            template: JSON.stringify(m.template),
+            participants: { create: m.participants.map((p) => ({ personId: p.personId, role: p.role })) },
+            agendaItems: { create: standingRows(m.standingItems) },
           },
         });
       } catch (err) {
@@ -92,6 +94,8 @@ export function createMeetingRepository(db: Db, loadPeople: LoadPeople): Meeting
         kind: r.kind as AgendaItem["kind"],
         title: r.title,
         minutes: r.minutes ?? undefined,
+        step: (r.step ?? undefined) as AgendaItem["step"],
+        recommendation: r.recommendation ?? undefined,
         addedBy: r.addedById ? people.get(r.addedById) : undefined,
         followUpId: r.followUpId ?? undefined,
       }));
@@ -109,15 +113,15 @@ export function createMeetingRepository(db: Db, loadPeople: LoadPeople): Meeting
     async carriedFollowUps(meeting) {
       const leaderId = meeting.participants.find((p) => p.role === "leader")?.person.id;
       if (!leaderId) return [];
+      // A læringssamtale follows up on the unit's earlier læringssamtaler (whoever chaired);
+      // a 1:1 on the earlier 1:1s between the same two people.
+      const series =
+        meeting.kind === "laeringssamtale"
+          ? { kind: meeting.kind, unitId: meeting.unit.id }
+          : { kind: meeting.kind, chairId: meeting.chairId, participants: { some: { personId: leaderId, role: "leader" } } };
       return followUpViews({
         status: "open",
-        meeting: {
-          id: { not: meeting.id },
-          kind: meeting.kind,
-          chairId: meeting.chairId,
-          startsAt: { lt: meeting.startsAt },
-          participants: { some: { personId: leaderId, role: "leader" } },
-        },
+        meeting: { id: { not: meeting.id }, startsAt: { lt: meeting.startsAt }, ...series },
       });
     },
 
@@ -125,6 +129,56 @@ export function createMeetingRepository(db: Db, loadPeople: LoadPeople): Meeting
       const items = await db.agendaItem.findMany({ where: { meetingId, kind: "carried" }, select: { followUpId: true } });
       const ids = items.flatMap((i) => (i.followUpId ? [i.followUpId] : []));
       return ids.length ? followUpViews({ id: { in: ids } }) : [];
+    },
+
+    async reschedule(meetingId, startsAt) {
+      const res = await db.meeting.updateMany({ where: { id: meetingId, status: "planned" }, data: { startsAt, version: { increment: 1 } } });
+      return res.count === 1;
+    },
+
+    async unfrozen() {
+      const rows = await db.meeting.findMany({ where: { status: "planned", templateFrozen: false }, include: meetingInclude });
+      return hydrate(rows);
+    },
+
+    async applyTemplate(meetingId, template, items) {
+      return db.$transaction(async (tx) => {
+        const res = await tx.meeting.updateMany({
+          where: { id: meetingId, status: "planned", templateFrozen: false },
+          data: { template: JSON.stringify(template), templateId: template.id, durationMinutes: template.durationMinutes },
+        });
+        if (res.count !== 1) return false;
+        // A standing item a decision already points at stays (the form may be filled early).
+        const used = await tx.decision.findMany({ where: { meetingId, agendaItemId: { not: null } }, select: { agendaItemId: true } });
+        const keep = used.flatMap((d) => (d.agendaItemId ? [d.agendaItemId] : []));
+        await tx.agendaItem.deleteMany({ where: { meetingId, kind: "standing", id: { notIn: keep } } });
+        await tx.agendaItem.createMany({ data: standingRows(items).map((r) => ({ ...r, meetingId })) });
+        return true;
+      });
+    },
+
+    async freezeTemplate(meetingId) {
+      await db.meeting.updateMany({ where: { id: meetingId, templateFrozen: false }, data: { templateFrozen: true } });
+    },
+
+    async nextInSeries(meeting, after) {
+      const leaderId = meeting.participants.find((p) => p.role === "leader")?.person.id;
+      const series =
+        meeting.kind === "laeringssamtale"
+          ? { kind: meeting.kind, unitId: meeting.unit.id }
+          : { kind: meeting.kind, chairId: meeting.chairId, participants: { some: { personId: leaderId ?? "", role: "leader" } } };
+      const next = await db.meeting.findFirst({
+        where: { id: { not: meeting.id }, status: "planned", startsAt: { gt: after }, ...series },
+        include: meetingInclude,
+        orderBy: { startsAt: "asc" },
+      });
+      return next ? (await hydrate([next]))[0] : undefined;
+    },
+
+    async setRecommendations(meetingId, recommendations) {
+      await db.$transaction(
+        recommendations.map((r) => db.agendaItem.updateMany({ where: { id: r.agendaItemId, meetingId }, data: { recommendation: r.text || null } })),
+      );
     },
 
     async close(meetingId, at, carried) {

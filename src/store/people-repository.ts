@@ -1,4 +1,4 @@
-import type { OrganisationFile } from "../domain/organisation-file.js";
+import { loopEnd, type OrganisationFile } from "../domain/organisation-file.js";
 import type { OrganisationSummary, PeopleRepository } from "../domain/ports.js";
 import type { LeaderOfUnit, Person, RoleName } from "../domain/types.js";
 import type { Db } from "./prisma-client.js";
@@ -68,7 +68,7 @@ export function createPeopleRepository(db: Db): PeopleRepository & { loadPeople(
           await tx.area.upsert({ where: { id: a.id }, create: { id: a.id, name: a.name }, update: { name: a.name, active: true } });
           for (const u of a.units) {
             unitIds.push(u.id);
-            const data = { name: u.name, type: u.type, selvejende: u.selvejende, areaId: a.id, active: true };
+            const data = { name: u.name, type: u.type, selvejende: u.selvejende, areaId: a.id, active: true, intentionCeiling: u.intentionCeiling ?? null };
             await tx.unit.upsert({ where: { id: u.id }, create: { id: u.id, ...data }, update: data });
           }
         }
@@ -91,6 +91,17 @@ export function createPeopleRepository(db: Db): PeopleRepository & { loadPeople(
             ]),
           ]),
         });
+        // Loops and their themes: upserted; a theme no longer in the file goes inactive (focus
+        // areas chosen within it keep pointing at it).
+        for (const l of org.loops) {
+          const data = { name: l.name, startDate: l.start, endDate: loopEnd(l.start), unitTypes: JSON.stringify(l.unitTypes) };
+          await tx.loop.upsert({ where: { id: l.id }, create: { id: l.id, ...data }, update: data });
+          for (const [position, t] of l.themes.entries()) {
+            const id = `${l.id}/${t.id}`;
+            await tx.theme.upsert({ where: { id }, create: { id, loopId: l.id, key: t.id, title: t.title, position }, update: { title: t.title, position, active: true } });
+          }
+          await tx.theme.updateMany({ where: { loopId: l.id, key: { notIn: l.themes.map((t) => t.id) } }, data: { active: false } });
+        }
         // People who left with follow-ups still open: the chief must give them to someone else.
         const left = await tx.person.findMany({
           where: { active: false, id: { notIn: [...inFile] } },
@@ -103,6 +114,7 @@ export function createPeopleRepository(db: Db): PeopleRepository & { loadPeople(
           units: unitIds.length,
           people: org.people.length,
           deactivated: deactivated.count,
+          loops: org.loops.length,
           toReassign,
         };
       });

@@ -22,6 +22,11 @@ export function createReflectionRepository(db: Db): ReflectionRepository {
       return r ? toReflection(r) : undefined;
     },
 
+    async listSent(meetingId) {
+      const rows = await db.reflection.findMany({ where: { meetingId, status: "sent" }, orderBy: { sentAt: "asc" } });
+      return rows.map(toReflection);
+    },
+
     async save(r, expectedVersion) {
       const answers = JSON.stringify(r.answers);
       if (expectedVersion === undefined) {

@@ -7,6 +7,7 @@ import type { MeetingService } from "../domain/meeting-service.js";
 import type { PeopleService } from "../domain/people-service.js";
 import type { ReflectionService } from "../domain/reflection-service.js";
 import type { ActivityLog } from "../domain/ports.js";
+import type { DomainServices } from "../domain/services.js";
 
 /** Cards the bot tracks per message so a change can update them where they were posted. */
 export type CardSubjectKind = "followup" | "referat" | "agenda";
@@ -21,6 +22,11 @@ export interface TeamsDeps {
   reflections: ReflectionService;
   forms: FormService;
   followUps: FollowUpService;
+  focusAreas: DomainServices["focusAreas"];
+  boardStatements: DomainServices["boardStatements"];
+  evaluations: DomainServices["evaluations"];
+  congestion: DomainServices["congestion"];
+  yearWheels: DomainServices["yearWheels"];
   activityLog: ActivityLog;
   /** Asks the outbox to deliver now (after a change that planned sends), without waiting for the tick. */
   kickDelivery(): void;

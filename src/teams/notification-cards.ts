@@ -1,6 +1,5 @@
 import type { Notification, Person } from "../domain/types.js";
 import type { AdaptiveCard } from "../cards/template.js";
-import { strings } from "../lib/strings.da.js";
 import type { CardSubjectKind } from "./deps.js";
 import type { Views } from "./views.js";
 
@@ -14,13 +13,21 @@ export interface OutgoingCard {
 export async function notificationCards(views: Views, n: Notification, person: Person): Promise<OutgoingCard[]> {
   switch (n.kind) {
     case "meeting_agenda":
-      return [{ card: await views.agenda(person, n.subjectId, { intro: strings.agenda.packIntro }), track: { kind: "agenda", subjectId: n.subjectId } }];
+      return [{ card: await views.agenda(person, n.subjectId, { pack: true }), track: { kind: "agenda", subjectId: n.subjectId } }];
     case "meeting_reflection":
       return [{ card: await views.reflection(person, n.subjectId) }];
     case "followup_assigned":
       return [{ card: await views.followUp(person, n.subjectId, { heading: "assigned" }), track: { kind: "followup", subjectId: n.subjectId } }];
     case "followup_due":
       return [{ card: await views.followUp(person, n.subjectId, { heading: "due" }), track: { kind: "followup", subjectId: n.subjectId } }];
+    case "followup_expiry":
+      return [{ card: await views.evaluation(person, "followup", n.subjectId) }];
+    case "focus_expiry":
+      return [{ card: await views.evaluation(person, "focus", n.subjectId) }];
+    case "board_statement":
+      return [{ card: await views.boardStatement(person, n.subjectId) }];
+    case "unit_congested":
+      return [{ card: await views.congestion(n.subjectId) }];
     case "referat":
       return [{ card: await views.referat(person, n.subjectId, true), track: { kind: "referat", subjectId: n.subjectId } }];
   }

@@ -4,7 +4,6 @@ import type { Logger } from "pino";
 import type { ConversationRepository, DeliveryResult, Messenger, PeopleRepository, SentCardRepository } from "../domain/ports.js";
 import type { ConversationRefRecord, Notification, Person } from "../domain/types.js";
 import type { CardSubjectKind } from "./deps.js";
-import { strings } from "../lib/strings.da.js";
 import { notificationCards } from "./notification-cards.js";
 import { cardActivity } from "./turn.js";
 import { logError } from "../lib/log-safe.js";
@@ -80,7 +79,7 @@ export function createProactive(deps: ProactiveDeps) {
 
   async function cardFor(kind: CardSubjectKind, subjectId: string, person: Person) {
     if (kind === "followup") return views.followUp(person, subjectId);
-    if (kind === "agenda") return views.agenda(person, subjectId, { intro: strings.agenda.packIntro });
+    if (kind === "agenda") return views.agenda(person, subjectId, { pack: true });
     return views.referat(person, subjectId, true);
   }
 

@@ -21,6 +21,15 @@ export const verbs = {
   followUpReopen: "followup.reopen",
   followUpPostpone: "followup.postpone",
   followUpComment: "followup.comment",
+  yearWheelOpen: "yearwheel.open",
+  yearWheelMove: "yearwheel.move",
+  yearWheelConfirm: "yearwheel.confirm",
+  focusOpen: "focus.open",
+  focusSave: "focus.save",
+  boardSend: "board.send",
+  evaluationExtend: "evaluation.extend",
+  evaluationEnd: "evaluation.end",
+  evaluationNext: "evaluation.next",
 } as const;
 
 export type Verb = (typeof verbs)[keyof typeof verbs];

@@ -12,8 +12,19 @@ import { buildReflectionCard } from "../cards/reflection-card.js";
 import { buildScheduleCard } from "../cards/schedule-card.js";
 import type { AdaptiveCard } from "../cards/template.js";
 import type { FormRowInput } from "../domain/form-service.js";
+import type { IntentionLoad } from "../domain/congestion-service.js";
 import type { FollowUpView, Person } from "../domain/types.js";
 import type { TeamsDeps } from "./deps.js";
+import { AppError } from "../lib/errors.js";
+import { strings } from "../lib/strings.da.js";
+import { kindLabel } from "../cards/meeting-labels.js";
+import { buildYearWheelCard } from "../cards/year-wheel-card.js";
+import { buildFocusAreasCard } from "../cards/focus-areas-card.js";
+import { buildBoardStatementCard } from "../cards/board-statement-card.js";
+import { buildEvaluationCard } from "../cards/evaluation-card.js";
+import { buildNoticeCard } from "../cards/notice-card.js";
+import type { FocusAreaRowInput } from "../domain/focus-area-service.js";
+import type { EvaluationSubject } from "../domain/evaluation-service.js";
 
 /**
  * The cards a person can open, built from the domain's current state. Handlers and the
@@ -41,7 +52,7 @@ export function createViews(deps: Omit<TeamsDeps, "kickDelivery" | "refreshCardC
         leaders,
         today: today(),
         packLead: lead === 1 ? "1 arbejdsdag" : `${lead} arbejdsdage`,
-        minutes: config.oneOnOneMinutes,
+        minutes: deps.meetings.oneOnOneMinutes,
         workday: { start: config.workingHours.start, end: config.workingHours.end },
         ...opts,
         requestId: opts.requestId ?? newId(),
@@ -58,17 +69,50 @@ export function createViews(deps: Omit<TeamsDeps, "kickDelivery" | "refreshCardC
       return buildMyTasksCard({ items, total, today: today(), tz, maxLength, ...opts });
     },
 
-    async agenda(actor: Person, meetingId: string, opts: { feedback?: CardFeedback; intro?: string } = {}): Promise<AdaptiveCard> {
+    async agenda(actor: Person, meetingId: string, opts: { feedback?: CardFeedback; pack?: boolean } = {}): Promise<AdaptiveCard> {
       const view = await deps.meetings.agenda(actor, meetingId);
-      return buildAgendaCard({ view, viewer: actor, tz, today: today(), ...opts });
+      return buildAgendaCard({ view, viewer: actor, tz, today: today(), feedback: opts.feedback, intro: opts.pack ? strings.agenda.packIntro(kindLabel(view.meeting)) : undefined });
     },
 
-    async reflection(actor: Person, meetingId: string, opts: { editing?: boolean; typed?: Record<string, string>; feedback?: CardFeedback } = {}) {
-      const view = await deps.reflections.view(actor, meetingId);
+    async yearWheel(actor: Person, unitId?: string, opts: { feedback?: CardFeedback; typed?: { entryId?: string; date?: string; time?: string } } = {}): Promise<AdaptiveCard> {
+      const view = await deps.yearWheels.view(actor, unitId);
+      const load = await deps.congestion.load(view.unit.id);
+      return buildYearWheelCard({ view, tz, workday: { start: config.workingHours.start, end: config.workingHours.end }, load, ...opts });
+    },
+
+    async focusAreas(actor: Person, meetingId: string, opts: { feedback?: CardFeedback; typed?: FocusAreaRowInput[] } = {}): Promise<AdaptiveCard> {
+      const view = await deps.focusAreas.view(actor, meetingId);
+      return buildFocusAreasCard({ view, tz, today: today(), ...opts });
+    },
+
+    async boardStatement(actor: Person, meetingId: string, opts: { feedback?: CardFeedback; typed?: string } = {}): Promise<AdaptiveCard> {
+      const view = await deps.boardStatements.view(actor, meetingId);
+      const focusAreas = await deps.focusAreas.active(view.meeting.unit.id, view.meeting.loopId);
+      return buildBoardStatementCard({ view, focusAreas, tz, maxLength, ...opts });
+    },
+
+    async evaluation(actor: Person, subject: EvaluationSubject, id: string, opts: { feedback?: CardFeedback } = {}): Promise<AdaptiveCard> {
+      const view = await deps.evaluations.view(actor, subject, id);
+      return buildEvaluationCard({ view, today: today(), ...opts });
+    },
+
+    /** The chief's one nudge when a unit goes over its ceiling. */
+    async congestion(unitId: string): Promise<AdaptiveCard> {
+      const load = await deps.congestion.load(unitId);
+      if (!load) throw new AppError("not-found", strings.generic.notFound);
+      return buildNoticeCard(strings.congestion.body(load.count, load.ceiling), { title: strings.congestion.title(load.unitName) });
+    },
+
+    async reflection(actor: Person, meetingId: string, opts: { editing?: boolean; typed?: Record<string, string>; feedback?: CardFeedback; authorId?: string } = {}) {
+      const view = await deps.reflections.view(actor, meetingId, opts.authorId);
       return buildReflectionCard({ view, tz, maxLength, ...opts });
     },
 
-    async form(actor: Person, meetingId: string, opts: { typed?: FormRowInput[]; feedback?: CardFeedback; savedAt?: Date; revision?: number } = {}) {
+    async form(
+      actor: Person,
+      meetingId: string,
+      opts: { typed?: FormRowInput[]; typedRecommendations?: Record<string, string>; feedback?: CardFeedback; savedAt?: Date; revision?: number; load?: IntentionLoad } = {},
+    ) {
       const view = await deps.forms.open(actor, meetingId);
       return buildFollowUpFormCard({ view, tz, ...opts });
     },

@@ -5,7 +5,7 @@ import { buildMyTasksCard } from "../../src/cards/my-tasks-card.js";
 import { buildReferatCard } from "../../src/cards/referat-card.js";
 import { limits } from "../../src/domain/limits.js";
 import type { AgendaItem, FollowUpView, FormRow, Meeting, Person } from "../../src/domain/types.js";
-import { strings } from "../../src/lib/strings.da.js";
+import { shippedTemplates } from "../helpers/templates.js";
 import { cardText } from "../helpers/fake-connector.js";
 
 const TEAMS_LIMIT = 28 * 1024;
@@ -29,9 +29,12 @@ const meeting: Meeting = {
     { person: alex, role: "chair" },
     { person: megan, role: "leader" },
   ],
+  firstOfLoop: false,
+  templateId: "1-1-ledelsesopfoelgning",
+  template: shippedTemplates["1-1-ledelsesopfoelgning"],
 };
 const agendaItems: AgendaItem[] = [
-  ...strings.templates.oneOnOne.standingItems.map((s, i) => ({ id: uuid(100 + i), position: i + 1, kind: "standing" as const, title: s.title })),
+  ...shippedTemplates["1-1-ledelsesopfoelgning"].agenda.map((s, i) => ({ id: uuid(100 + i), position: i + 1, kind: "standing" as const, title: s.title })),
   ...Array.from({ length: 6 }, (_, i) => ({ id: uuid(200 + i), position: 7 + i, kind: "topic" as const, title: long(200), addedBy: megan })),
 ];
 const rows: FormRow[] = Array.from({ length: limits.decisionsPerMeeting }, (_, i) => ({
@@ -47,7 +50,7 @@ const rows: FormRow[] = Array.from({ length: limits.decisionsPerMeeting }, (_, i
 
 describe("cards stay inside Teams' 28 KB however full they get", () => {
   it("shows a full opfølgningsskema with the oldest rows read-only, kept on save", () => {
-    const card = buildFollowUpFormCard({ view: { meeting, agendaItems, rows, revisions: 40 }, tz });
+    const card = buildFollowUpFormCard({ view: { meeting, template: shippedTemplates["1-1-ledelsesopfoelgning"], agendaItems, rows, revisions: 40 }, tz });
     expect(cardBytes(card)).toBeLessThan(TEAMS_LIMIT);
     const refs = (JSON.stringify(card).match(/"rows":(\[[^\]]*\])/) ?? [])[1];
     const parsed = JSON.parse(refs!) as { decisionId: string; keep: boolean }[];
@@ -59,7 +62,7 @@ describe("cards stay inside Teams' 28 KB however full they get", () => {
   });
 
   it("keeps every row editable when they fit", () => {
-    const card = buildFollowUpFormCard({ view: { meeting, agendaItems, rows: rows.slice(0, 3).map((r) => ({ ...r, decision: "Kort", followUpText: "Kort" })), revisions: 1 }, tz });
+    const card = buildFollowUpFormCard({ view: { meeting, template: shippedTemplates["1-1-ledelsesopfoelgning"], agendaItems, rows: rows.slice(0, 3).map((r) => ({ ...r, decision: "Kort", followUpText: "Kort" })), revisions: 1 }, tz });
     expect(JSON.stringify(card)).not.toContain('"keep":true');
   });
 
@@ -67,7 +70,7 @@ describe("cards stay inside Teams' 28 KB however full they get", () => {
     const items: FollowUpView[] = Array.from({ length: 20 }, (_, i) => ({
       followUp: { id: uuid(500 + i), meetingId: meeting.id, text: long(limits.followUpText), ownerId: "megan", dueDate: "2027-02-01", status: "open", version: 12, createdAt: new Date() },
       owner: megan,
-      meeting: { id: meeting.id, kind: "one_on_one", startsAt: meeting.startsAt, chairId: "alex" },
+      meeting: { id: meeting.id, kind: "one_on_one", startsAt: meeting.startsAt, chairId: "alex", unitId: "solsikken" },
       comments: [],
     }));
     const card = buildMyTasksCard({ items, total: 57, today: "2027-01-12", tz, maxLength: 2000 });
@@ -80,7 +83,7 @@ describe("cards stay inside Teams' 28 KB however full they get", () => {
     const carried: FollowUpView[] = rows.map((r, i) => ({
       followUp: { id: uuid(600 + i), meetingId: uuid(9), text: long(limits.followUpText), ownerId: "megan", dueDate: "2027-01-01", status: "open", version: 1, createdAt: new Date() },
       owner: megan,
-      meeting: { id: uuid(9), kind: "one_on_one", startsAt: meeting.startsAt, chairId: "alex" },
+      meeting: { id: uuid(9), kind: "one_on_one", startsAt: meeting.startsAt, chairId: "alex", unitId: "solsikken" },
       comments: [],
     }));
     const full = buildReferatCard({ meeting: { ...meeting, status: "closed" }, agendaItems, rows, followUps: [], carried, today: "2027-01-18", tz });
@@ -97,7 +100,7 @@ describe("the opfølgningsskema after a refused save", () => {
       { decision: "", followUpText: "" },
       { decision: "", followUpText: "" },
     ];
-    const card = buildFollowUpFormCard({ view: { meeting, agendaItems, rows: [], revisions: 0 }, tz, typed });
+    const card = buildFollowUpFormCard({ view: { meeting, template: shippedTemplates["1-1-ledelsesopfoelgning"], agendaItems, rows: [], revisions: 0 }, tz, typed });
     const refs = JSON.parse((JSON.stringify(card).match(/"rows":(\[[^\]]*\])/) ?? [])[1]!) as unknown[];
     expect(refs).toHaveLength(3); // the typed row and two blank ones
   });

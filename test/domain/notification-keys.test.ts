@@ -8,6 +8,8 @@ const p = (id: string): Person => ({ id, aadObjectId: id, name: id, active: true
 const meeting = (startsAt: string): Meeting => ({
   id: "m",
   kind: "one_on_one",
+  firstOfLoop: false,
+  templateId: "1-1-ledelsesopfoelgning",
   unit: { id: "u", name: "U", type: "dagtilbud", selvejende: false, areaId: "a", active: true },
   chairId: "chef",
   startsAt: new Date(startsAt),

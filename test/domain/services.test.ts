@@ -69,7 +69,7 @@ describe("domain services", () => {
     expect(fu.status).toBe("cancelled");
     expect((await t.store.followUps.history(fu.id)).map((e) => e.kind)).toEqual(["created", "cancelled"]);
     const snapshots = await t.store.db.formRevision.findMany({ where: { meetingId: m.id }, orderBy: { revision: "asc" } });
-    expect(snapshots.map((s) => (JSON.parse(s.snapshot) as unknown[]).length)).toEqual([1, 0]);
+    expect(snapshots.map((s) => (JSON.parse(s.snapshot) as { rows: unknown[] }).rows.length)).toEqual([1, 0]);
     expect(await t.store.db.notification.count({ where: { subjectId: fu.id, status: "pending" } })).toBe(0);
   });
 

@@ -58,14 +58,14 @@ describe("proposeYearWheel: counts per loop year and per loop", () => {
     const chief = ofKind(plan, "one_on_one");
     expect(samtaler).toHaveLength(4);
     expect(chief).toHaveLength(12);
-    for (const pl of PLS) expect(ofKind(plan, "leader_pl_one_on_one", pl)).toHaveLength(12);
+    for (const pl of PLS) expect(ofKind(plan, "leader_pl", pl)).toHaveLength(12);
 
     const years = countByYear(plan, loopStart);
     expect(years).toHaveLength(2);
     for (const y of years) {
       expect(y.laeringssamtale).toBe(2);
       expect(y.one_on_one).toBe(6);
-      expect(y.leader_pl_one_on_one).toBe(6 * PLS.length);
+      expect(y.leader_pl).toBe(6 * PLS.length);
       expect(y.leaderPlByPerson).toEqual(Object.fromEntries(PLS.map((pl) => [pl, 6])));
     }
 
@@ -137,7 +137,7 @@ describe("proposeYearWheel: placement", () => {
     expect(ofKind(plan, "laeringssamtale").map((m) => m.sequence)).toEqual([1, 2, 3, 4]);
     const twelve = Array.from({ length: 12 }, (_, i) => i + 1);
     expect(ofKind(plan, "one_on_one").map((m) => m.sequence)).toEqual(twelve);
-    for (const pl of PLS) expect(ofKind(plan, "leader_pl_one_on_one", pl).map((m) => m.sequence)).toEqual(twelve);
+    for (const pl of PLS) expect(ofKind(plan, "leader_pl", pl).map((m) => m.sequence)).toEqual(twelve);
   });
 });
 
@@ -188,7 +188,7 @@ describe("proposeYearWheel: spacing and pædagogiske ledere", () => {
     const chief = ofKind(plan, "one_on_one");
     const mondayOf = (d: string): string => addDays(d, 1 - localWeekday(d));
     for (const pl of PLS) {
-      const own = ofKind(plan, "leader_pl_one_on_one", pl);
+      const own = ofKind(plan, "leader_pl", pl);
       own.forEach((m, i) => {
         const c = chief[i];
         expect(c).toBeDefined();
@@ -201,15 +201,15 @@ describe("proposeYearWheel: spacing and pædagogiske ledere", () => {
       }
     }
     // No two leader↔PL 1:1s at the same date and time.
-    const slots = ofKind(plan, "leader_pl_one_on_one").map((m) => `${m.date} ${m.time}`);
+    const slots = ofKind(plan, "leader_pl").map((m) => `${m.date} ${m.time}`);
     expect(new Set(slots).size).toBe(slots.length);
   });
 
   it("gives each pædagogisk leder a different day of the week where the week allows", () => {
     const plan = proposeYearWheel(input({ pedagogicalLeaderIds: PLS }));
-    const dates = ofKind(plan, "leader_pl_one_on_one").map((m) => m.date);
+    const dates = ofKind(plan, "leader_pl").map((m) => m.date);
     expect(new Set(dates).size).toBe(dates.length);
-    expect(ofKind(plan, "leader_pl_one_on_one").every((m) => m.time === "09:00")).toBe(true);
+    expect(ofKind(plan, "leader_pl").every((m) => m.time === "09:00")).toBe(true);
   });
 
   it("shares a day, an hour later, when there are more pædagogiske ledere than free days", () => {
@@ -218,13 +218,13 @@ describe("proposeYearWheel: spacing and pædagogiske ledere", () => {
     for (const y of countByYear(plan, "2026-08-01")) {
       expect(y.leaderPlByPerson).toEqual(Object.fromEntries(many.map((id) => [id, 6])));
     }
-    const slots = ofKind(plan, "leader_pl_one_on_one").map((m) => `${m.date} ${m.time}`);
+    const slots = ofKind(plan, "leader_pl").map((m) => `${m.date} ${m.time}`);
     expect(new Set(slots).size).toBe(slots.length);
     expect(slots.some((s) => s.endsWith("10:00"))).toBe(true);
   });
 
   it("has no leader↔PL 1:1s without pædagogiske ledere", () => {
-    expect(ofKind(proposeYearWheel(input()), "leader_pl_one_on_one")).toEqual([]);
+    expect(ofKind(proposeYearWheel(input()), "leader_pl")).toEqual([]);
   });
 });
 
@@ -263,7 +263,7 @@ describe("proposeYearWheel: determinism and input checks", () => {
 describe("moveMeeting", () => {
   const plan = proposeYearWheel(input({ pedagogicalLeaderIds: ["pl-anna"] }));
   const indexOf = (kind: PlannedMeeting["kind"], sequence: number): number =>
-    plan.findIndex((m) => m.kind === kind && m.sequence === sequence && (kind !== "leader_pl_one_on_one" || m.withPersonId === "pl-anna"));
+    plan.findIndex((m) => m.kind === kind && m.sequence === sequence && (kind !== "leader_pl" || m.withPersonId === "pl-anna"));
 
   it("moves a meeting, re-sorts and renumbers without changing the input plan", () => {
     const snapshot = structuredClone(plan);
@@ -331,15 +331,15 @@ describe("countByYear", () => {
         m("laeringssamtale", "2026-10-20"),
         m("one_on_one", "2027-07-31"),
         m("one_on_one", "2027-08-01"),
-        m("leader_pl_one_on_one", "2027-08-02", "x"),
+        m("leader_pl", "2027-08-02", "x"),
         m("one_on_one", "2026-07-31"),
         m("one_on_one", "2028-08-01"),
       ],
       "2026-08-01",
     );
     expect(counts).toEqual([
-      { year: 1, from: "2026-08-01", to: "2027-08-01", laeringssamtale: 1, one_on_one: 1, leader_pl_one_on_one: 0, leaderPlByPerson: {} },
-      { year: 2, from: "2027-08-01", to: "2028-08-01", laeringssamtale: 0, one_on_one: 1, leader_pl_one_on_one: 1, leaderPlByPerson: { x: 1 } },
+      { year: 1, from: "2026-08-01", to: "2027-08-01", laeringssamtale: 1, one_on_one: 1, leader_pl: 0, leaderPlByPerson: {} },
+      { year: 2, from: "2027-08-01", to: "2028-08-01", laeringssamtale: 0, one_on_one: 1, leader_pl: 1, leaderPlByPerson: { x: 1 } },
     ]);
   });
 });

@@ -49,8 +49,8 @@ describe("applying the organisation file", () => {
     await db.followUp.create({ data: { id: "f1", meetingId: "m1", text: "Opfølgning", ownerId: "sofie", dueDate: "2027-02-01" } });
 
     const summary = await t.store.people.applyOrganisation(readOrganisationFile(fixture("changed.yaml")));
-    // Sofie and the five others not in the changed file go inactive; Sofie still owns an open follow-up.
-    expect(summary).toEqual({ areas: 1, units: 1, people: 3, deactivated: 6, toReassign: [{ personId: "sofie", name: "Sofie Ærø Østergaard", openFollowUps: 1 }] });
+    // Sofie and the seven others not in the changed file go inactive; Sofie still owns an open follow-up.
+    expect(summary).toEqual({ areas: 1, units: 1, people: 3, deactivated: 8, loops: 0, toReassign: [{ personId: "sofie", name: "Sofie Ærø Østergaard", openFollowUps: 1 }] });
 
     expect(await db.person.findUniqueOrThrow({ where: { id: "megan" } })).toMatchObject({ name: "Megan Bowen-Holm", active: true });
     expect(await db.person.findUniqueOrThrow({ where: { id: "sofie" } })).toMatchObject({ active: false });
@@ -68,11 +68,13 @@ describe("roles from the organisation file", () => {
   it("stores pædagogiske ledere, staff and board representatives and consultants with their unit or area", async () => {
     const t = await testStore();
     const roles = await t.store.db.role.findMany({ where: { role: { notIn: ["chef", "leder"] } }, orderBy: { role: "asc" } });
-    expect(roles.map((r) => `${r.role}:${r.personId}:${r.unitId ?? r.areaId}`)).toEqual([
+    expect(roles.map((r) => `${r.role}:${r.personId}:${r.unitId ?? r.areaId}`).sort()).toEqual([
+      "bestyrelsesrepraesentant:birthe:kastanjen",
       "bestyrelsesrepraesentant:bo:solsikken",
       "konsulent:karim:midt",
       "medarbejderrepraesentant:hanne:solsikken",
       "paedagogisk_leder:jonas:solsikken",
+      "paedagogisk_leder:ole:aaskolen",
     ]);
     await t.close();
   });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { formInputIds } from "../../../cards/followup-form-card.js";
+import { formInputIds, recommendationInputId } from "../../../cards/followup-form-card.js";
 import type { FormRowInput } from "../../../domain/form-service.js";
 import type { TeamsDeps } from "../../deps.js";
 import { execute } from "../../turn.js";
@@ -32,6 +32,18 @@ const field = (data: Record<string, unknown>, key: string, schema: z.ZodTypeAny 
   return v.success ? String(v.data) : "";
 };
 
+/** The indstillinger as typed, by agenda item id (inputs rec_<itemId>); the domain checks the ids. */
+function recommendationsFrom(data: Record<string, unknown>): Record<string, string> {
+  const prefix = recommendationInputId("");
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(data)) {
+    if (!key.startsWith(prefix) || key.length > 120) continue;
+    const v = text.safeParse(value ?? "");
+    if (v.success) out[key.slice(prefix.length)] = v.data;
+  }
+  return out;
+}
+
 /** Reads row i's inputs back (names from formInputIds); the row's ids come from the card's own data. */
 function rowsFrom(data: z.infer<typeof schema>): FormRowInput[] {
   return data.rows.map((ref, i) => {
@@ -46,6 +58,7 @@ function rowsFrom(data: z.infer<typeof schema>): FormRowInput[] {
       followUpText: field(data, ids.followUp),
       ownerId: field(data, ids.owner, id.or(z.literal(""))) || undefined,
       dueDate: field(data, ids.due, localDate) || undefined,
+      evaluateOn: field(data, ids.evaluate, localDate) || undefined,
     };
   });
 }
@@ -56,17 +69,18 @@ const saveForm = (close: boolean) => (deps: TeamsDeps, views: Views) =>
     close ? verbs.formClose : verbs.formSave,
     schema,
     async (t, data) => {
-      const { revision, closedNow } = await deps.forms.save(t.actor, data.meetingId, data.version, rowsFrom(data), close);
+      const { revision, closedNow, load } = await deps.forms.save(t.actor, data.meetingId, data.version, rowsFrom(data), close, recommendationsFrom(data));
       deps.kickDelivery();
       for (const r of rowsFrom(data)) if (r.followUpId) deps.refreshCardCopies("followup", r.followUpId);
       if (!closedNow) deps.refreshCardCopies("referat", data.meetingId);
       t.log.info({ meetingId: data.meetingId, revision, closedNow }, "form saved");
-      return views.form(t.actor, data.meetingId, { savedAt: t.now, revision });
+      return views.form(t.actor, data.meetingId, { savedAt: t.now, revision, load });
     },
     (t, data, err) =>
       views.form(t.actor, data.meetingId, {
         // What the person typed stays in the card, also when the form changed meanwhile.
         typed: err.code === "invalid-input" || err.code === "stale-card" ? rowsFrom(data) : undefined,
+        typedRecommendations: err.code === "invalid-input" || err.code === "stale-card" ? recommendationsFrom(data) : undefined,
         feedback: { error: err.text, fieldErrors: err.fieldErrors },
       }),
   );

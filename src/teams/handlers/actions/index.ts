@@ -19,6 +19,13 @@ import { reflectionSend } from "./reflection-send.js";
 import { scheduleOpen } from "./schedule-open.js";
 import { scheduleSubmit } from "./schedule-submit.js";
 import { tasksOpen } from "./tasks-open.js";
+import { boardSend } from "./board-send.js";
+import { evaluationEnd, evaluationExtend, evaluationNext } from "./evaluation-action.js";
+import { focusOpen } from "./focus-open.js";
+import { focusSave } from "./focus-save.js";
+import { yearWheelConfirm } from "./year-wheel-confirm.js";
+import { yearWheelMove } from "./year-wheel-move.js";
+import { yearWheelOpen } from "./year-wheel-open.js";
 
 type Factory = (deps: TeamsDeps, views: Views) => Parameters<Application["adaptiveCards"]["actionExecute"]>[1];
 
@@ -42,6 +49,15 @@ export const actionHandlers: Record<Verb, Factory> = {
   [verbs.followUpReopen]: followUpReopen,
   [verbs.followUpPostpone]: followUpPostpone,
   [verbs.followUpComment]: followUpComment,
+  [verbs.yearWheelOpen]: yearWheelOpen,
+  [verbs.yearWheelMove]: yearWheelMove,
+  [verbs.yearWheelConfirm]: yearWheelConfirm,
+  [verbs.focusOpen]: focusOpen,
+  [verbs.focusSave]: focusSave,
+  [verbs.boardSend]: boardSend,
+  [verbs.evaluationExtend]: evaluationExtend,
+  [verbs.evaluationEnd]: evaluationEnd,
+  [verbs.evaluationNext]: evaluationNext,
 };
 
 export function register(app: Application, deps: TeamsDeps, views: Views): void {

@@ -9,12 +9,14 @@ import { id, text, version } from "./schemas.js";
 
 const schema = z.object({ meetingId: id, version }).catchall(z.unknown());
 
-/** The answers as typed, by question id (inputs are named q_<id>). */
-function answersFrom(deps: TeamsDeps, data: Record<string, unknown>): Record<string, string> {
+/** The answers as typed, by question id (inputs are named q_<id>); the domain checks them against the template. */
+function answersFrom(_deps: TeamsDeps, data: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const q of deps.reflections.questions) {
-    const v = text.safeParse(data[questionInputId(q.id)] ?? "");
-    out[q.id] = v.success ? v.data : "";
+  const prefix = questionInputId("");
+  for (const [key, value] of Object.entries(data)) {
+    if (!key.startsWith(prefix) || key.length > 60) continue;
+    const v = text.safeParse(value ?? "");
+    out[key.slice(prefix.length)] = v.success ? v.data : "";
   }
   return out;
 }

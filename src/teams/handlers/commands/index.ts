@@ -6,6 +6,7 @@ import { myMeetings } from "./my-meetings.js";
 import { myTasks } from "./my-tasks.js";
 import { schedule } from "./schedule.js";
 import { unknown } from "./unknown.js";
+import { yearWheel } from "./year-wheel.js";
 
 /** Commands match whole messages, case-insensitively (teams-ai's string match is a substring match). */
 export const commandPatterns = {
@@ -13,6 +14,7 @@ export const commandPatterns = {
   schedule: /^\s*planl(æ|ae)g(\s+(en\s+)?1:1)?\s*$/i,
   myTasks: /^\s*mine\s+opgaver\s*$/i,
   myMeetings: /^\s*mine\s+m(ø|oe)der\s*$/i,
+  yearWheel: /^\s*((å|aa)rshjul(et)?|year\s*wheel)\s*$/i,
 };
 
 export function register(app: Application, deps: TeamsDeps, views: Views): void {
@@ -20,6 +22,7 @@ export function register(app: Application, deps: TeamsDeps, views: Views): void 
   app.message(commandPatterns.schedule, schedule(deps, views));
   app.message(commandPatterns.myTasks, myTasks(deps, views));
   app.message(commandPatterns.myMeetings, myMeetings(deps, views));
+  app.message(commandPatterns.yearWheel, yearWheel(deps, views));
   // Catch-all last: routes match in registration order.
   app.activity("message", unknown(deps));
 }

@@ -1,0 +1,80 @@
+import { strings } from "../lib/strings.da.js";
+import { formatDateShort } from "../lib/format-da.js";
+import { addDays } from "../lib/zoned-time.js";
+import { MAX_FOCUS_AREAS, type FocusAreaRowInput, type FocusAreaView } from "../domain/focus-area-service.js";
+import { fieldError, type CardFeedback } from "./feedback.js";
+import { kindLabel, meetingWhen } from "./meeting-labels.js";
+import { expand, type AdaptiveCard } from "./template.js";
+
+export interface FocusAreasCardInput {
+  view: FocusAreaView;
+  tz: string;
+  today: string;
+  typed?: FocusAreaRowInput[];
+  feedback?: CardFeedback;
+}
+
+/** The ids and versions of the rows a card showed, carried back in its data (as JSON). */
+export interface FocusRowRef {
+  id?: string;
+  version?: number;
+}
+
+/** Input names of row i. */
+export const focusInputs = (i: number) => ({ theme: `theme_${i}`, title: `title_${i}`, evaluate: `eval_${i}`, end: `end_${i}` });
+
+/** The unit's local focus areas: the active ones editable (by the chair), room for new ones up to the maximum. */
+export function focusAreasCardData({ view, tz, today, typed, feedback }: FocusAreasCardInput) {
+  const s = strings.focus;
+  const { meeting, loop } = view;
+  const active = view.areas.filter((a) => a.status === "active");
+  const themeTitle = (id: string) => loop.themes.find((t) => t.id === id)?.title ?? "";
+  const slots = view.editable ? Math.max(active.length, Math.min(MAX_FOCUS_AREAS, active.length + 2)) : active.length;
+  const refs: FocusRowRef[] = [];
+  const rows = Array.from({ length: slots }, (_, i) => {
+    const stored = active[i];
+    const t = typed?.[i];
+    refs.push(stored ? { id: stored.id, version: stored.version } : {});
+    const names = focusInputs(i);
+    return {
+      heading: s.row(i + 1),
+      readOnly: stored ? `${stored.title} (tema: ${themeTitle(stored.themeId)})${stored.evaluateOn ? ` · evalueres ${formatDateShort(stored.evaluateOn)}` : ""}` : "",
+      themeInput: names.theme,
+      themeValue: t?.themeId ?? stored?.themeId ?? "",
+      themeError: fieldError(feedback, names.theme),
+      titleInput: names.title,
+      titleValue: t?.title ?? stored?.title ?? "",
+      titleError: fieldError(feedback, names.title),
+      evalInput: names.evaluate,
+      evalValue: t?.evaluateOn ?? stored?.evaluateOn ?? "",
+      evalError: fieldError(feedback, names.evaluate),
+      endInput: stored ? names.end : "",
+    };
+  });
+  const ended = view.areas.filter((a) => a.status === "ended");
+  return {
+    title: s.title,
+    subtitle: `${kindLabel(meeting)} · ${meeting.unit.name} · ${meetingWhen(meeting, tz)}`,
+    notice: feedback?.notice ?? "",
+    warning: view.load?.over ? strings.congestion.cardNotice(view.load.count, view.load.ceiling) : "",
+    error: feedback?.error ?? "",
+    intro: view.editable ? (meeting.firstOfLoop ? s.intro(loop.name) : s.introLater) : s.readOnly,
+    rows,
+    editable: view.editable,
+    themeLabel: s.themeLabel,
+    themePlaceholder: s.themePlaceholder,
+    themes: loop.themes.filter((t) => t.active).map((t) => ({ title: t.title, value: t.id })),
+    titleLabel: s.titleLabel,
+    titlePlaceholder: s.titlePlaceholder,
+    evaluateLabel: s.evaluateLabel,
+    minDate: addDays(today, 1),
+    endLabel: s.endLabel,
+    endedHeading: ended.length ? s.ended : "",
+    ended: ended.map((a) => ({ label: `${a.title} (tema: ${themeTitle(a.themeId)})` })),
+    saveButton: s.save,
+    meetingId: meeting.id,
+    rowRefs: JSON.stringify(refs),
+  };
+}
+
+export const buildFocusAreasCard = (input: FocusAreasCardInput): AdaptiveCard => expand("focus-areas", focusAreasCardData(input));

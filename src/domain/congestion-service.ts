@@ -1,0 +1,49 @@
+import { congestionRows } from "./notification-keys.js";
+import type { Clock, FocusAreaRepository, NotificationRepository, UnitRepository } from "./ports.js";
+import type { DomainSettings } from "./settings.js";
+
+/** How full a unit's plate is: open follow-ups plus active focus areas, against its ceiling. */
+export interface IntentionLoad {
+  unitId: string;
+  unitName: string;
+  count: number;
+  ceiling: number;
+  over: boolean;
+}
+
+export type CongestionService = ReturnType<typeof createCongestionService>;
+
+/**
+ * Intentionstrængsel (seed 004): too many open intentions at once is itself a signal. Adding
+ * beyond the ceiling is allowed; the card says so and the unit is flagged for the chief, who is
+ * told once each time the unit goes over. The flag clears when the unit is back under.
+ */
+export function createCongestionService(deps: { units: UnitRepository; focusAreas: FocusAreaRepository; notifications: NotificationRepository; clock: Clock; settings: DomainSettings }) {
+  const { units, focusAreas, notifications, clock, settings } = deps;
+
+  async function load(unitId: string): Promise<IntentionLoad | undefined> {
+    const unit = await units.get(unitId);
+    if (!unit) return undefined;
+    const count = (await units.countOpenFollowUps(unitId)) + (await focusAreas.countActive(unitId));
+    const ceiling = unit.intentionCeiling ?? settings.intentionCeiling;
+    return { unitId, unitName: unit.name, count, ceiling, over: count > ceiling };
+  }
+
+  return {
+    load,
+
+    /** Re-evaluates the unit after a change; flags/unflags it and tells the chiefs on a new flag. */
+    async check(unitId: string): Promise<IntentionLoad | undefined> {
+      const l = await load(unitId);
+      if (!l) return undefined;
+      const now = clock.now();
+      if (l.over && (await units.setCongested(unitId, now))) {
+        const roster = await units.roster(unitId);
+        await notifications.plan(congestionRows(unitId, now, roster?.chiefIds ?? [], settings.calendar, now), now);
+      } else if (!l.over) {
+        await units.setCongested(unitId, null);
+      }
+      return l;
+    },
+  };
+}

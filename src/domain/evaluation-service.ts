@@ -1,0 +1,159 @@
+import { AppError } from "../lib/errors.js";
+import { strings } from "../lib/strings.da.js";
+import { addDays, compareDates, isValidLocalDate, localDateOf } from "../lib/zoned-time.js";
+import { formatDateShort } from "../lib/format-da.js";
+import type { CongestionService } from "./congestion-service.js";
+import { expiryRows } from "./notification-keys.js";
+import type { Clock, FocusAreaRepository, FollowUpRepository, MeetingRepository, NotificationRepository, UnitRepository } from "./ports.js";
+import type { DomainSettings } from "./settings.js";
+import type { Person } from "./types.js";
+
+export type EvaluationSubject = "followup" | "focus";
+
+/** What an evaluation card (solnedgangsklausul) shows about its subject. */
+export interface EvaluationView {
+  subject: EvaluationSubject;
+  id: string;
+  version: number;
+  text: string;
+  unitId: string;
+  evaluateOn?: string;
+  /** open/active, or how it was closed. */
+  state: "open" | "ended" | "done";
+  evaluateAtNextMeeting: boolean;
+  /** True once the evaluation date is reached and the subject is still open. */
+  due: boolean;
+}
+
+export type EvaluationService = ReturnType<typeof createEvaluationService>;
+
+/**
+ * Expiry dates (seed 001: udløbsdatoer, solnedgangsklausul): on its evaluation date a follow-up
+ * or a focus area is reviewed, not silently kept. Its owner and the chief each get one card:
+ * forlæng (a new evaluation date), afslut, or evaluér på næste møde (it is put on the agenda).
+ */
+export function createEvaluationService(deps: {
+  followUps: FollowUpRepository;
+  focusAreas: FocusAreaRepository;
+  meetings: MeetingRepository;
+  units: UnitRepository;
+  notifications: NotificationRepository;
+  congestion: CongestionService;
+  clock: Clock;
+  settings: DomainSettings;
+}) {
+  const { followUps, focusAreas, meetings, units, notifications, congestion, clock, settings } = deps;
+  const today = () => localDateOf(clock.now(), settings.timezone);
+
+  /** Who may decide: a follow-up's owner or chair; for a focus area the unit's chiefs and leaders. */
+  async function load(actor: Person, subject: EvaluationSubject, id: string): Promise<EvaluationView & { deciders: string[] }> {
+    if (subject === "followup") {
+      const v = await followUps.get(id);
+      if (!v) throw new AppError("not-found", strings.generic.notFound);
+      const f = v.followUp;
+      const deciders = [v.owner.id, v.meeting.chairId];
+      if (!deciders.includes(actor.id)) throw new AppError("not-authorised", strings.evaluation.notAllowed);
+      return {
+        subject,
+        id,
+        version: f.version,
+        text: f.text,
+        unitId: v.meeting.unitId,
+        evaluateOn: f.evaluateOn,
+        state: f.status === "open" ? "open" : f.status === "done" ? "done" : "ended",
+        evaluateAtNextMeeting: f.evaluateAtNextMeeting ?? false,
+        due: f.status === "open" && !!f.evaluateOn && compareDates(f.evaluateOn, today()) <= 0,
+        deciders,
+      };
+    }
+    const a = await focusAreas.get(id);
+    if (!a) throw new AppError("not-found", strings.generic.notFound);
+    const roster = await units.roster(a.unitId);
+    const deciders = [...(roster?.chiefIds ?? []), ...(roster?.leaderIds ?? [])];
+    if (!deciders.includes(actor.id)) throw new AppError("not-authorised", strings.evaluation.notAllowed);
+    return {
+      subject,
+      id,
+      version: a.version,
+      text: a.title,
+      unitId: a.unitId,
+      evaluateOn: a.evaluateOn,
+      state: a.status === "active" ? "open" : "ended",
+      evaluateAtNextMeeting: a.evaluateAtNextMeeting,
+      due: a.status === "active" && !!a.evaluateOn && compareDates(a.evaluateOn, today()) <= 0,
+      deciders,
+    };
+  }
+
+  async function forChange(actor: Person, subject: EvaluationSubject, id: string, version: number) {
+    const v = await load(actor, subject, id);
+    if (v.version !== version) throw new AppError("stale-card", strings.generic.staleCard);
+    if (v.state !== "open") throw new AppError("invalid-input", strings.evaluation.alreadyClosed);
+    return v;
+  }
+
+  async function write(v: EvaluationView, actor: Person, patch: { evaluateOn?: string; end?: boolean; next?: boolean }): Promise<void> {
+    const now = clock.now();
+    let ok: boolean;
+    if (v.subject === "followup") {
+      const kind = patch.end ? "ended" : patch.next ? "evaluate_next" : "extended";
+      ok = await followUps.update(
+        v.id,
+        v.version,
+        { ...(patch.evaluateOn ? { evaluateOn: patch.evaluateOn } : {}), ...(patch.end ? { status: "cancelled" as const } : {}), ...(patch.next ? { evaluateAtNextMeeting: true } : {}) },
+        { kind, actorId: actor.id, at: now, data: patch.evaluateOn ? { from: v.evaluateOn, to: patch.evaluateOn } : {} },
+      );
+    } else {
+      ok = await focusAreas.update(v.id, v.version, { ...(patch.evaluateOn ? { evaluateOn: patch.evaluateOn } : {}), ...(patch.end ? { status: "ended" as const } : {}), ...(patch.next ? { evaluateAtNextMeeting: true } : {}) }, now);
+    }
+    if (!ok) throw new AppError("stale-card", strings.generic.staleCard);
+  }
+
+  const expiryKind = (s: EvaluationSubject) => (s === "followup" ? "followup_expiry" : "focus_expiry") as "followup_expiry" | "focus_expiry";
+
+  return {
+    async view(actor: Person, subject: EvaluationSubject, id: string): Promise<EvaluationView> {
+      const { deciders: _d, ...v } = await load(actor, subject, id);
+      return v;
+    },
+
+    /** Forlæng: a new evaluation date, with a new card on that day. */
+    async extend(actor: Person, subject: EvaluationSubject, id: string, version: number, date: string): Promise<{ notice: string }> {
+      const v = await forChange(actor, subject, id, version);
+      if (!isValidLocalDate(date)) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, { newEvaluateOn: strings.generic.invalidDate });
+      if (compareDates(date, today()) <= 0) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, { newEvaluateOn: strings.evaluation.dateFuture });
+      if (compareDates(date, addDays(today(), 730)) > 0) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, { newEvaluateOn: strings.generic.dateTooFar });
+      await write(v, actor, { evaluateOn: date });
+      const now = clock.now();
+      const rows = expiryRows(expiryKind(subject), id, date, v.deciders, settings.calendar, now);
+      await notifications.cancelPending(id, { kinds: [expiryKind(subject)], exceptKeys: rows.map((r) => r.key) });
+      await notifications.plan(rows, now);
+      return { notice: strings.evaluation.extended(formatDateShort(date)) };
+    },
+
+    /** Afslut: it ends here (a follow-up is closed as ended, not as done). */
+    async end(actor: Person, subject: EvaluationSubject, id: string, version: number): Promise<{ notice: string }> {
+      const v = await forChange(actor, subject, id, version);
+      await write(v, actor, { end: true });
+      await notifications.cancelPending(id);
+      await congestion.check(v.unitId);
+      return { notice: strings.evaluation.ended };
+    },
+
+    /** Evaluér på næste møde: it stands on the next agenda, marked for evaluation. */
+    async evaluateNext(actor: Person, subject: EvaluationSubject, id: string, version: number): Promise<{ notice: string }> {
+      const v = await load(actor, subject, id);
+      if (v.evaluateAtNextMeeting && v.state === "open") return { notice: strings.evaluation.onNextAgenda("") }; // a repeated click
+      await forChange(actor, subject, id, version);
+      await write(v, actor, { next: true });
+      let when = "";
+      if (subject === "followup") {
+        const f = await followUps.get(id);
+        const meeting = f ? await meetings.get(f.meeting.id) : undefined;
+        const next = meeting ? await meetings.nextInSeries(meeting, clock.now()) : undefined;
+        if (next) when = next.startsAt.toISOString();
+      }
+      return { notice: strings.evaluation.onNextAgenda(when ? formatDateShort(localDateOf(new Date(when), settings.timezone)) : "") };
+    },
+  };
+}

@@ -1,0 +1,128 @@
+import { AppError } from "../lib/errors.js";
+import { newId } from "../lib/ids.js";
+import { strings } from "../lib/strings.da.js";
+import { compareDates, isValidLocalDate, localDateOf } from "../lib/zoned-time.js";
+import { isChair } from "./access.js";
+import type { CongestionService, IntentionLoad } from "./congestion-service.js";
+import type { MeetingService } from "./meeting-service.js";
+import { expiryRows } from "./notification-keys.js";
+import type { Clock, FocusAreaChange, FocusAreaRepository, LoopRepository, NotificationRepository, UnitRepository } from "./ports.js";
+import type { DomainSettings } from "./settings.js";
+import type { FocusArea, Loop, Meeting, Person } from "./types.js";
+
+/** At most this many active focus areas per unit: a few chosen well beat many chosen loosely. */
+export const MAX_FOCUS_AREAS = 4;
+export const FOCUS_TITLE_MAX = 200;
+
+export interface FocusAreaRowInput {
+  id?: string;
+  version?: number;
+  themeId?: string;
+  title: string;
+  evaluateOn?: string;
+  end?: boolean;
+}
+
+export interface FocusAreaView {
+  meeting: Meeting;
+  loop: Loop;
+  areas: FocusArea[];
+  editable: boolean;
+  load?: IntentionLoad;
+}
+
+export type FocusAreaService = ReturnType<typeof createFocusAreaService>;
+
+/**
+ * The unit's local focus areas within the loop's themes: chosen at the loop's first
+ * læringssamtale (by its chair, on a card), shown on every later agenda, adjusted there.
+ */
+export function createFocusAreaService(deps: {
+  meetings: MeetingService;
+  focusAreas: FocusAreaRepository;
+  loops: LoopRepository;
+  units: UnitRepository;
+  notifications: NotificationRepository;
+  congestion: CongestionService;
+  clock: Clock;
+  settings: DomainSettings;
+}) {
+  const { meetings, focusAreas, loops, units, notifications, congestion, clock, settings } = deps;
+
+  async function loopOf(meeting: Meeting): Promise<Loop> {
+    const loop = meeting.loopId ? await loops.get(meeting.loopId) : undefined;
+    if (meeting.kind !== "laeringssamtale" || !loop) throw new AppError("not-found", strings.focus.onlyLaeringssamtale);
+    return loop;
+  }
+
+  async function view(actor: Person, meetingId: string): Promise<FocusAreaView> {
+    const meeting = await meetings.getForParticipant(actor, meetingId);
+    const loop = await loopOf(meeting);
+    const areas = await focusAreas.list(meeting.unit.id, loop.id);
+    return { meeting, loop, areas, editable: isChair(meeting, actor.id) && meeting.status !== "cancelled", load: await congestion.load(meeting.unit.id) };
+  }
+
+  return {
+    view,
+
+    /** The unit's active focus areas in a loop (for agendas and reflection guides). */
+    async active(unitId: string, loopId: string | undefined): Promise<FocusArea[]> {
+      return loopId ? focusAreas.list(unitId, loopId, { activeOnly: true }) : [];
+    },
+
+    async save(actor: Person, meetingId: string, rows: FocusAreaRowInput[]): Promise<FocusAreaView> {
+      const current = await view(actor, meetingId);
+      if (!isChair(current.meeting, actor.id)) throw new AppError("not-authorised", strings.focus.onlyChair);
+      const today = localDateOf(clock.now(), settings.timezone);
+      const themes = new Set(current.loop.themes.filter((t) => t.active).map((t) => t.id));
+      const stored = new Map(current.areas.filter((a) => a.status === "active").map((a) => [a.id, a]));
+      const errors: Record<string, string> = {};
+      const change: FocusAreaChange = { create: [], update: [], end: [] };
+      let position = 0;
+      rows.forEach((raw, i) => {
+        const before = raw.id ? stored.get(raw.id) : undefined;
+        if (raw.id && !before) throw new AppError("stale-card", strings.focus.stale);
+        if (before && raw.version !== before.version) throw new AppError("stale-card", strings.focus.stale);
+        const title = raw.title.trim().replace(/\s+/g, " ");
+        if (before && (raw.end || !title)) {
+          change.end.push({ id: before.id, expectedVersion: before.version });
+          return;
+        }
+        if (!before && !title && !raw.themeId) return; // an empty new row
+        // The same new focus area from an older card (a double click) is the one already stored.
+        const referenced = new Set(rows.map((r) => r.id).filter(Boolean));
+        if (!before && [...stored.values()].some((a) => !referenced.has(a.id) && a.themeId === raw.themeId && a.title.toLowerCase() === title.toLowerCase())) return;
+        if (!raw.themeId || !themes.has(raw.themeId)) errors[`theme_${i}`] = strings.focus.chooseTheme;
+        if (!title) errors[`title_${i}`] = strings.focus.titleRequired;
+        else if (title.length > FOCUS_TITLE_MAX) errors[`title_${i}`] = strings.generic.tooLong(FOCUS_TITLE_MAX);
+        const evaluateOn = raw.evaluateOn?.trim() || undefined;
+        if (evaluateOn) {
+          if (!isValidLocalDate(evaluateOn)) errors[`eval_${i}`] = strings.generic.invalidDate;
+          else if (evaluateOn !== before?.evaluateOn && compareDates(evaluateOn, today) <= 0) errors[`eval_${i}`] = strings.focus.evaluateFuture;
+        }
+        position += 1;
+        const row = { themeId: raw.themeId ?? "", title, evaluateOn, position };
+        if (!before) change.create.push({ id: newId(), ...row });
+        else if (before.title !== title || before.themeId !== row.themeId || before.evaluateOn !== evaluateOn || before.position !== position) {
+          change.update.push({ id: before.id, expectedVersion: before.version, ...row });
+        }
+      });
+      if (position > MAX_FOCUS_AREAS) throw new AppError("invalid-input", strings.focus.tooMany(MAX_FOCUS_AREAS), errors);
+      if (Object.keys(errors).length > 0) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, errors);
+      if (change.create.length + change.update.length + change.end.length === 0) return current;
+      const now = clock.now();
+      if (!(await focusAreas.apply(current.meeting.unit.id, current.loop.id, current.meeting.id, change, now))) throw new AppError("stale-card", strings.focus.stale);
+      // Evaluation dates: the chief and the unit leader get one card on the day.
+      const roster = await units.roster(current.meeting.unit.id);
+      const who = [current.meeting.chairId, ...(roster?.leaderIds.slice(0, 1) ?? [])];
+      const planned = [...change.create, ...change.update].flatMap((r) =>
+        r.evaluateOn ? expiryRows("focus_expiry", "id" in r ? r.id : "", r.evaluateOn, who, settings.calendar, now) : [],
+      );
+      await notifications.plan(planned, now);
+      for (const u of change.update) await notifications.cancelPending(u.id, { kinds: ["focus_expiry"], exceptKeys: planned.map((p) => p.key) });
+      for (const e of change.end) await notifications.cancelPending(e.id, { kinds: ["focus_expiry"] });
+      await congestion.check(current.meeting.unit.id);
+      return view(actor, meetingId);
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import type { FocusAreaRepository } from "../domain/ports.js";
+import type { FocusArea } from "../domain/types.js";
+import type { Db } from "./prisma-client.js";
+
+function toFocusArea(f: {
+  id: string;
+  unitId: string;
+  loopId: string;
+  themeId: string;
+  title: string;
+  status: string;
+  evaluateOn: string | null;
+  evaluateAtNextMeeting: boolean;
+  meetingId: string;
+  position: number;
+  version: number;
+}): FocusArea {
+  return { ...f, status: f.status as FocusArea["status"], evaluateOn: f.evaluateOn ?? undefined };
+}
+
+class VersionMoved extends Error {}
+
+export function createFocusAreaRepository(db: Db): FocusAreaRepository {
+  return {
+    async list(unitId, loopId, opts = {}) {
+      const rows = await db.focusArea.findMany({
+        where: { unitId, loopId, ...(opts.activeOnly ? { status: "active" } : {}) },
+        orderBy: [{ status: "asc" }, { position: "asc" }, { createdAt: "asc" }],
+      });
+      return rows.map(toFocusArea);
+    },
+
+    async get(id) {
+      const f = await db.focusArea.findUnique({ where: { id } });
+      return f ? toFocusArea(f) : undefined;
+    },
+
+    async apply(unitId, loopId, meetingId, change, at) {
+      try {
+        await db.$transaction(async (tx) => {
+          for (const u of change.update) {
+            const res = await tx.focusArea.updateMany({
+              where: { id: u.id, unitId, loopId, version: u.expectedVersion, status: "active" },
+              data: { themeId: u.themeId, title: u.title, evaluateOn: u.evaluateOn ?? null, position: u.position, version: { increment: 1 } },
+            });
+            if (res.count !== 1) throw new VersionMoved();
+          }
+          for (const e of change.end) {
+            const res = await tx.focusArea.updateMany({
+              where: { id: e.id, unitId, loopId, version: e.expectedVersion, status: "active" },
+              data: { status: "ended", endedAt: at, version: { increment: 1 } },
+            });
+            if (res.count !== 1) throw new VersionMoved();
+          }
+          for (const c of change.create) {
+            await tx.focusArea.create({ data: { ...c, evaluateOn: c.evaluateOn ?? null, unitId, loopId, meetingId } });
+          }
+        });
+        return true;
+      } catch (e) {
+        if (e instanceof VersionMoved) return false;
+        throw e;
+      }
+    },
+
+    async update(id, expectedVersion, patch, at) {
+      const res = await db.focusArea.updateMany({
+        where: { id, version: expectedVersion, status: "active" },
+        data: {
+          ...(patch.evaluateOn !== undefined ? { evaluateOn: patch.evaluateOn } : {}),
+          ...(patch.status ? { status: patch.status, endedAt: at } : {}),
+          ...(patch.evaluateAtNextMeeting !== undefined ? { evaluateAtNextMeeting: patch.evaluateAtNextMeeting } : {}),
+          version: { increment: 1 },
+        },
+      });
+      return res.count === 1;
+    },
+
+    async countActive(unitId) {
+      return db.focusArea.count({ where: { unitId, status: "active" } });
+    },
+  };
+}

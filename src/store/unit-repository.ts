@@ -1,0 +1,49 @@
+import type { UnitRepository } from "../domain/ports.js";
+import type { Db } from "./prisma-client.js";
+import { toUnit } from "./mappers.js";
+
+export function createUnitRepository(db: Db): UnitRepository {
+  return {
+    async get(unitId) {
+      const u = await db.unit.findUnique({ where: { id: unitId } });
+      return u ? toUnit(u) : undefined;
+    },
+
+    async roster(unitId) {
+      const u = await db.unit.findUnique({ where: { id: unitId } });
+      if (!u) return undefined;
+      const roles = await db.role.findMany({
+        where: { person: { active: true }, OR: [{ unitId }, { areaId: u.areaId }] },
+        select: { personId: true, role: true },
+        orderBy: { id: "asc" },
+      });
+      const ids = (role: string) => roles.filter((r) => r.role === role).map((r) => r.personId);
+      return {
+        unit: toUnit(u),
+        chiefIds: ids("chef"),
+        consultantIds: ids("konsulent"),
+        leaderIds: ids("leder"),
+        pedagogicalLeaderIds: ids("paedagogisk_leder"),
+        staffRepresentativeIds: ids("medarbejderrepraesentant"),
+        boardRepresentativeIds: ids("bestyrelsesrepraesentant"),
+      };
+    },
+
+    async unitsForChief(chiefId) {
+      const rows = await db.unit.findMany({
+        where: { active: true, area: { active: true, roles: { some: { role: "chef", personId: chiefId, person: { active: true } } } } },
+        orderBy: { name: "asc" },
+      });
+      return rows.map(toUnit);
+    },
+
+    async countOpenFollowUps(unitId) {
+      return db.followUp.count({ where: { status: "open", meeting: { unitId } } });
+    },
+
+    async setCongested(unitId, since) {
+      const res = await db.unit.updateMany({ where: { id: unitId, congestedSince: since ? null : { not: null } }, data: { congestedSince: since } });
+      return res.count === 1;
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { strings } from "../../../lib/strings.da.js";
+import type { TeamsDeps } from "../../deps.js";
+import { execute } from "../../turn.js";
+import type { Views } from "../../views.js";
+import { verbs } from "../../verbs.js";
+import { id, optionalText, version } from "./schemas.js";
+
+const schema = z.object({ meetingId: id, version, statement: optionalText });
+
+/** The board representative sends (or corrects) the board's udtalelse; the agendas show it as input D. */
+export const boardSend = (deps: TeamsDeps, views: Views) =>
+  execute(
+    deps,
+    verbs.boardSend,
+    schema,
+    async (t, data) => {
+      await deps.boardStatements.send(t.actor, data.meetingId, data.statement, data.version === 0 ? undefined : data.version);
+      deps.refreshCardCopies("agenda", data.meetingId);
+      return views.boardStatement(t.actor, data.meetingId, { feedback: { notice: strings.board.sentNotice } });
+    },
+    (t, data, err) =>
+      views.boardStatement(t.actor, data.meetingId, {
+        feedback: { error: err.text, fieldErrors: err.fieldErrors },
+        typed: err.code === "invalid-input" || err.code === "stale-card" ? data.statement : undefined,
+      }),
+  );

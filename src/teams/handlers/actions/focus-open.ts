@@ -1,0 +1,9 @@
+import type { TeamsDeps } from "../../deps.js";
+import { execute } from "../../turn.js";
+import type { Views } from "../../views.js";
+import { verbs } from "../../verbs.js";
+import { openBeside } from "./open-from.js";
+import { meetingRef } from "./schemas.js";
+
+export const focusOpen = (deps: TeamsDeps, views: Views) =>
+  execute(deps, verbs.focusOpen, meetingRef, async (t, data) => openBeside(t, views, await views.focusAreas(t.actor, data.meetingId), data));

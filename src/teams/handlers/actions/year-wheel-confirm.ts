@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { strings } from "../../../lib/strings.da.js";
+import type { TeamsDeps } from "../../deps.js";
+import { execute } from "../../turn.js";
+import type { Views } from "../../views.js";
+import { verbs } from "../../verbs.js";
+import { id, version } from "./schemas.js";
+
+const schema = z.object({ unitId: id, version });
+
+/** «Godkend årshjul»: the meetings are created and start driving packs and reminders. */
+export const yearWheelConfirm = (deps: TeamsDeps, views: Views) =>
+  execute(
+    deps,
+    verbs.yearWheelConfirm,
+    schema,
+    async (t, data) => {
+      const { created } = await deps.yearWheels.confirm(t.actor, data.unitId, data.version);
+      deps.kickDelivery();
+      return views.yearWheel(t.actor, data.unitId, { feedback: { notice: strings.yearWheel.confirmed(created) } });
+    },
+    (t, data, err) => views.yearWheel(t.actor, data.unitId, { feedback: { error: err.text, fieldErrors: err.fieldErrors } }),
+  );

@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { strings } from "../../../lib/strings.da.js";
+import { formatDateTime } from "../../../lib/format-da.js";
+import { zonedToUtc } from "../../../lib/zoned-time.js";
+import type { TeamsDeps } from "../../deps.js";
+import { execute } from "../../turn.js";
+import type { Views } from "../../views.js";
+import { verbs } from "../../verbs.js";
+import { id, localDate, version } from "./schemas.js";
+
+const schema = z.object({
+  unitId: id,
+  version,
+  entryId: z.string().max(100).optional().default(""),
+  date: localDate.optional().default(""),
+  time: z.string().max(10).optional().default(""),
+});
+
+export const yearWheelMove = (deps: TeamsDeps, views: Views) =>
+  execute(
+    deps,
+    verbs.yearWheelMove,
+    schema,
+    async (t, data) => {
+      const time = data.time.slice(0, 5);
+      await deps.yearWheels.move(t.actor, data.unitId, data.version, data.entryId, data.date, time);
+      deps.kickDelivery();
+      const when = formatDateTime(zonedToUtc(data.date, time, deps.config.timezone), deps.config.timezone);
+      return views.yearWheel(t.actor, data.unitId, { feedback: { notice: strings.yearWheel.moved(when) } });
+    },
+    (t, data, err) =>
+      views.yearWheel(t.actor, data.unitId, {
+        feedback: { error: err.text, fieldErrors: err.fieldErrors },
+        typed: err.code === "invalid-input" ? { entryId: data.entryId, date: data.date, time: data.time.slice(0, 5) } : undefined,
+      }),
+  );
