@@ -37,6 +37,7 @@ export const da = {
     intro: "Skriv en af kommandoerne herunder, eller brug knapperne.",
     commands: [
       { command: "planlæg 1:1", text: "Planlæg en 1:1 ledelsesopfølgning med en leder (for Børn og Unge-chefer)." },
+      { command: "årshjul", text: "Se og godkend enhedernes årshjul med læringssamtaler og 1:1 ledelsesopfølgninger (for Børn og Unge-chefer)." },
       { command: "mine møder", text: "Se dine kommende og seneste møder med dagsorden, refleksionsguide, opfølgningsskema og referat." },
       { command: "mine opgaver", text: "Se dine åbne opfølgningspunkter, og markér dem udført, udsæt dem eller kommentér." },
       { command: "hjælp", text: "Vis denne oversigt." },
