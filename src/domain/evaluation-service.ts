@@ -151,9 +151,9 @@ export function createEvaluationService(deps: {
         const f = await followUps.get(id);
         const meeting = f ? await meetings.get(f.meeting.id) : undefined;
         const next = meeting ? await meetings.nextInSeries(meeting, clock.now()) : undefined;
-        if (next) when = next.startsAt.toISOString();
+        if (next) when = formatDateShort(localDateOf(next.startsAt, settings.timezone));
       }
-      return { notice: strings.evaluation.onNextAgenda(when ? formatDateShort(localDateOf(new Date(when), settings.timezone)) : "") };
+      return { notice: strings.evaluation.onNextAgenda(when) };
     },
   };
 }

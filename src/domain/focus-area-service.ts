@@ -79,6 +79,7 @@ export function createFocusAreaService(deps: {
       const errors: Record<string, string> = {};
       const change: FocusAreaChange = { create: [], update: [], end: [] };
       let position = 0;
+      const referenced = new Set(rows.map((r) => r.id).filter(Boolean));
       rows.forEach((raw, i) => {
         const before = raw.id ? stored.get(raw.id) : undefined;
         if (raw.id && !before) throw new AppError("stale-card", strings.focus.stale);
@@ -90,7 +91,6 @@ export function createFocusAreaService(deps: {
         }
         if (!before && !title && !raw.themeId) return; // an empty new row
         // The same new focus area from an older card (a double click) is the one already stored.
-        const referenced = new Set(rows.map((r) => r.id).filter(Boolean));
         if (!before && [...stored.values()].some((a) => !referenced.has(a.id) && a.themeId === raw.themeId && a.title.toLowerCase() === title.toLowerCase())) return;
         if (!raw.themeId || !themes.has(raw.themeId)) errors[`theme_${i}`] = strings.focus.chooseTheme;
         if (!title) errors[`title_${i}`] = strings.focus.titleRequired;
@@ -116,7 +116,7 @@ export function createFocusAreaService(deps: {
       const roster = await units.roster(current.meeting.unit.id);
       const who = [current.meeting.chairId, ...(roster?.leaderIds.slice(0, 1) ?? [])];
       const planned = [...change.create, ...change.update].flatMap((r) =>
-        r.evaluateOn ? expiryRows("focus_expiry", "id" in r ? r.id : "", r.evaluateOn, who, settings.calendar, now) : [],
+        r.evaluateOn ? expiryRows("focus_expiry", r.id, r.evaluateOn, who, settings.calendar, now) : [],
       );
       await notifications.plan(planned, now);
       for (const u of change.update) await notifications.cancelPending(u.id, { kinds: ["focus_expiry"], exceptKeys: planned.map((p) => p.key) });

@@ -13,7 +13,6 @@ import type { DomainSettings } from "./settings.js";
 import type { AgendaItem, FormRow, Meeting, Person } from "./types.js";
 import type { MeetingTemplate } from "./meeting-template.js";
 
-const templateOfView = (v: FormView): MeetingTemplate => v.template;
 
 /**
  * A follow-up's owner and due date as the card showed them. Its owner may postpone it while the
@@ -115,7 +114,7 @@ function merge(typed: string, shown: string | undefined, stored: string | undefi
 
 /** Changed indstillinger, for items the template asks them for; errors go into `errors`. */
 function recommendationChanges(view: FormView, input: Record<string, string>, errors: Record<string, string>): { agendaItemId: string; text: string }[] {
-  if (!templateOfView(view).form.recommendations) return [];
+  if (!view.template.form.recommendations) return [];
   const out: { agendaItemId: string; text: string }[] = [];
   for (const [itemId, raw] of Object.entries(input)) {
     const item = view.agendaItems.find((it) => it.id === itemId && it.kind !== "carried");

@@ -1,4 +1,5 @@
 import { AppError } from "../lib/errors.js";
+import { closedDayText } from "./closed-day.js";
 import { newId } from "../lib/ids.js";
 import { strings } from "../lib/strings.da.js";
 import { addDays, compareDates, isValidLocalDate, isValidLocalTime, localDateOf, zonedToUtc } from "../lib/zoned-time.js";
@@ -20,9 +21,6 @@ import type {
 import type { DomainSettings } from "./settings.js";
 import { CLOSING_POSITION, type AgendaItem, type FollowUpView, type LeaderOfUnit, type Meeting, type MeetingKind, type Person, type Loop, type FocusArea, type BoardStatement } from "./types.js";
 
-/** Why a date cannot be chosen, in a sentence (the calendar names holidays; "Weekend"/"Lukkedag" otherwise). */
-const closedDayText = (reason: string): string =>
-  reason === "Weekend" ? strings.schedule.weekendDay : reason === "Lukkedag" ? strings.schedule.closingDay : strings.schedule.holiday(reason);
 
 export interface ScheduleInput {
   leaderId: string;

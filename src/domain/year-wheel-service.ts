@@ -2,6 +2,7 @@ import { AppError } from "../lib/errors.js";
 import { newId } from "../lib/ids.js";
 import { strings } from "../lib/strings.da.js";
 import { compareDates, isValidLocalDate, isValidLocalTime, localDateOf, zonedToUtc } from "../lib/zoned-time.js";
+import { closedDayText } from "./closed-day.js";
 import type { MeetingService } from "./meeting-service.js";
 import { templateFor } from "./meeting-template.js";
 import { laeringssamtaleCircle, oneOnOneCircle } from "./participants.js";
@@ -103,7 +104,7 @@ export function createYearWheelService(deps: {
       if (!isValidLocalDate(date)) errors.date = strings.generic.invalidDate;
       else if (compareDates(date, current.today) <= 0) errors.date = strings.yearWheel.dateNotFuture;
       else if (compareDates(date, current.loop.endDate) >= 0) errors.date = strings.yearWheel.dateAfterLoop;
-      else if (!calendar.isWorkingDay(date)) errors.date = strings.yearWheel.closedDay(calendar.closedReason(date) ?? "");
+      else if (!calendar.isWorkingDay(date)) errors.date = closedDayText(calendar.closedReason(date) ?? "");
       if (!isValidLocalTime(time)) errors.time = strings.schedule.invalidTime;
       else if (time < calendar.dayStart || time >= calendar.dayEnd) errors.time = strings.schedule.outsideHours(calendar.dayStart, calendar.dayEnd);
       if (Object.keys(errors).length > 0) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, errors);

@@ -1,5 +1,3 @@
-const unit_ = (n: number): string => `Enheden har nu ${n}`;
-
 /**
  * Every text a person sees, in Danish, in the domain's own words (DOMAIN.md, "Vocabulary").
  * Another locale is another file exporting an object of type `Strings`.
@@ -292,8 +290,6 @@ export const da = {
     chooseMeeting: "Vælg det møde, der skal flyttes.",
     dateNotFuture: "Vælg en dato efter i dag.",
     dateAfterLoop: "Datoen ligger efter læringsloopets slutning.",
-    closedDay: (reason: string) =>
-      reason === "Weekend" ? "Dagen er en weekenddag. Vælg en hverdag." : reason === "Lukkedag" ? "Dagen er en lukkedag i kommunen." : `Dagen er en helligdag (${reason}).`,
     stale: "Årshjulet er blevet ændret, siden du åbnede det. Her er den nyeste udgave.",
     meetingStarted: "Mødet er begyndt eller afsluttet og kan ikke flyttes.",
     congested: (n: number, ceiling: number) => `Intentionstrængsel: ${n} åbne opfølgningspunkter og fokusområder (loft ${ceiling}).`,
@@ -363,7 +359,7 @@ export const da = {
   congestion: {
     title: (unit: string) => `Intentionstrængsel i ${unit}`,
     body: (n: number, ceiling: number) =>
-      `${unit_(n)} åbne opfølgningspunkter og fokusområder, mere end loftet på ${ceiling}. Det er i orden at tilføje flere, men overvej sammen med lederen, hvad der kan afsluttes eller vente, så aftalerne bliver til handling.`,
+      `Enheden har nu ${n} åbne opfølgningspunkter og fokusområder, mere end loftet på ${ceiling}. Det er i orden at tilføje flere, men overvej sammen med lederen, hvad der kan afsluttes eller vente, så aftalerne bliver til handling.`,
     cardNotice: (n: number, ceiling: number) =>
       `Bemærk: enheden har nu ${n} åbne opfølgningspunkter og fokusområder (loft ${ceiling}). Overvej, hvad der kan afsluttes; Børn og Unge-chefen ser det i oversigten.`,
   },
