@@ -309,6 +309,28 @@ async function main(): Promise<void> {
     await lastCard(megan, /Udført \d\d\.\d\d\.\d{4}/).waitFor();
     if (count("SELECT count(*) n FROM FollowUp WHERE status = 'done'") !== 1) throw new Error("follow-up not done in the database");
   }));
+
+  // --- the chief's årshjul for the læringsloop ---------------------------------------------------
+  const before = count("SELECT count(*) n FROM Meeting");
+  chiefOk = await step(alex, "chef", "årshjul", async () => {
+    await say(alex, "årshjul");
+    const card = lastCard(alex, "Årshjul: Dagtilbud Solsikken");
+    await card.waitFor();
+    await card.getByText("4 læringssamtaler · 12 1:1 ledelsesopfølgninger · 12 1:1 med pædagogiske ledere").waitFor();
+  });
+  chiefOk &&= await step(alex, "forkert input", "flyt uden at vælge møde", async () => {
+    const card = lastCard(alex, "Årshjul: Dagtilbud Solsikken");
+    await card.getByRole("button", { name: "Flyt mødet" }).click();
+    await lastCard(alex, "Vælg det møde, der skal flyttes.").waitFor();
+    if (count("SELECT count(*) n FROM Meeting") !== before) throw new Error("a meeting was created or moved");
+  });
+  chiefOk &&= await step(alex, "chef", "godkender årshjulet", async () => {
+    await lastCard(alex, "Årshjul: Dagtilbud Solsikken").getByRole("button", { name: "Godkend årshjul" }).click();
+    await lastCard(alex, /Årshjulet er godkendt, og \d+ møder er oprettet\./).waitFor();
+    if (count("SELECT count(*) n FROM Meeting WHERE kind = 'laeringssamtale'") !== 4) throw new Error("the four læringssamtaler were not created");
+    if (count("SELECT count(*) n FROM YearWheel WHERE status = 'confirmed'") !== 1) throw new Error("the wheel is not confirmed");
+  });
+  ok &&= chiefOk;
   db.close();
 }
 

@@ -2,7 +2,8 @@ import { strings } from "../lib/strings.da.js";
 import { formatDateShort } from "../lib/format-da.js";
 import type { AgendaView } from "../domain/meeting-service.js";
 import type { Person } from "../domain/types.js";
-import { fieldError, type CardFeedback } from "./feedback.js";
+import { fitLevels } from "./budget.js";
+import { fieldError, shorten, type CardFeedback } from "./feedback.js";
 import { kindLabel, meetingHeader, meetingStatus, type MeetingHeaderData } from "./meeting-labels.js";
 import { dataSources } from "../domain/meeting-template.js";
 import { localDateOf } from "../lib/zoned-time.js";
@@ -77,8 +78,11 @@ function focusSection(view: AgendaView) {
   };
 }
 
-/** The data sources A–E of a læringssamtale; D carries the board's statements. */
-function sourcesSection(view: AgendaView, tz: string) {
+const oneOnOneLine = (c: NonNullable<AgendaView["oneOnOneInput"]>, tz: string) =>
+  strings.agenda.oneOnOneInput(c.meetings, c.open, c.done, c.since ? formatDateShort(localDateOf(c.since, tz)) : undefined);
+
+/** The data sources A–E of a læringssamtale; C counts the unit's 1:1s, D carries the board's statements. */
+function sourcesSection(view: AgendaView, tz: string, fit: AgendaFit) {
   const s = strings.agenda;
   if (view.meeting.kind !== "laeringssamtale") return { sourcesHeading: "", sources: [] as { label: string; statements: { heading: string; text: string }[] }[] };
   const later = !view.meeting.firstOfLoop && !view.meeting.unit.selvejende;
@@ -87,30 +91,49 @@ function sourcesSection(view: AgendaView, tz: string) {
     sources: dataSources.map((key) => ({
       label: s.sources[key],
       statements:
-        key === "D" && later
-          ? view.boardStatements.length
-            ? view.boardStatements.map((b) => ({ heading: s.boardStatement(b.author.name, formatDateShort(localDateOf(b.statement.sentAt, tz))), text: b.statement.text }))
-            : [{ heading: s.boardStatementNone, text: "" }]
-          : [],
+        key === "C" && view.oneOnOneInput
+          ? [{ heading: oneOnOneLine(view.oneOnOneInput, tz), text: s.oneOnOneInputNote }]
+          : key === "D" && later
+            ? view.boardStatements.length
+              ? view.boardStatements.map((b) => ({ heading: s.boardStatement(shorten(b.author.name, fit.name), formatDateShort(localDateOf(b.statement.sentAt, tz))), text: shorten(b.statement.text, fit.statement) }))
+              : [{ heading: s.boardStatementNone, text: "" }]
+            : [],
     })),
   };
 }
 
 /** In a læringssamtale everyone reflects: who has sent, with a button to read each. */
-function reflectionsSection(view: AgendaView, viewer: Person) {
+function reflectionsSection(view: AgendaView, viewer: Person, fit: AgendaFit) {
   const s = strings.agenda;
   if (!view.reflections) return { reflectionsHeading: "", reflectionsCount: "", reflections: [] as { label: string; authorId: string }[] };
   return {
     reflectionsHeading: s.reflectionsHeading,
     reflectionsCount: s.reflectionsCount(view.reflections.filter((r) => r.sent).length, view.reflections.length),
     reflections: view.reflections.map((r) => ({
-      label: s.reflectionStatus(r.person.name, r.sent),
+      label: s.reflectionStatus(shorten(r.person.name, fit.name), r.sent),
       authorId: r.sent && r.person.id !== viewer.id ? r.person.id : "",
     })),
   };
 }
 
-export function agendaCardData({ view, viewer, tz, today, feedback, intro }: AgendaCardInput): AgendaCardData {
+/**
+ * How much of a full agenda a card can show: texts cut to `chars` (board statements to
+ * `statement`), names to `name`, at most `carried` carried follow-ups listed.
+ */
+interface AgendaFit {
+  chars: number;
+  statement: number;
+  name: number;
+  carried: number;
+}
+const AGENDA_FITS: readonly AgendaFit[] = [
+  { chars: Infinity, statement: Infinity, name: Infinity, carried: Infinity },
+  { chars: 300, statement: 1500, name: 60, carried: 30 },
+  { chars: 150, statement: 600, name: 40, carried: 20 },
+  { chars: 60, statement: 300, name: 30, carried: 10 },
+];
+
+export function agendaCardData({ view, viewer, tz, today, feedback, intro }: AgendaCardInput, fit: AgendaFit = AGENDA_FITS[0]!): AgendaCardData {
   const s = strings.agenda;
   const { meeting } = view;
   let n = 0;
@@ -122,10 +145,10 @@ export function agendaCardData({ view, viewer, tz, today, feedback, intro }: Age
     title: s.title(kindLabel(meeting)),
     circle: meeting.kind === "laeringssamtale" ? s.circleSteps : "",
     ...focusSection(view),
-    ...sourcesSection(view, tz),
-    ...reflectionsSection(view, viewer),
+    ...sourcesSection(view, tz, fit),
+    ...reflectionsSection(view, viewer, fit),
     focusButton: meeting.kind === "laeringssamtale" && view.loop ? s.focusButton : "",
-    ...meetingHeader(meeting, tz),
+    ...meetingHeader(meeting, tz, fit.name),
     statusLabel: strings.followUp.status,
     status: meetingStatus(meeting, view.locked),
     notice: feedback?.notice ?? "",
@@ -134,15 +157,18 @@ export function agendaCardData({ view, viewer, tz, today, feedback, intro }: Age
     standing: view.standing.map((i) => ({ label: numbered(i.title), minutes: i.minutes ? s.minutes(i.minutes) : "" })),
     carriedHeading: s.carried,
     carriedNone: view.carried.length === 0 ? s.carriedNone : "",
-    carried: view.carried.map((c) => ({
-      label: `${s.carriedItem(c.followUp.text, c.owner.name, formatDateShort(c.followUp.dueDate))}${c.followUp.evaluateAtNextMeeting ? ` · ${s.evaluateCarried}` : ""}`,
-      color: c.followUp.dueDate < today ? "Attention" : "Default",
-    })),
+    carried: [
+      ...view.carried.slice(0, fit.carried).map((c) => ({
+        label: `${s.carriedItem(shorten(c.followUp.text, fit.chars), shorten(c.owner.name, fit.name), formatDateShort(c.followUp.dueDate))}${c.followUp.evaluateAtNextMeeting ? ` · ${s.evaluateCarried}` : ""}`,
+        color: c.followUp.dueDate < today ? "Attention" : "Default",
+      })),
+      ...(view.carried.length > fit.carried ? [{ label: strings.generic.andMore(view.carried.length - fit.carried), color: "Default" }] : []),
+    ],
     topicsHeading: s.topics,
     topicsNone: view.topics.length === 0 ? s.topicsNone : "",
-    topics: view.topics.map((t) => ({ label: numbered(t.addedBy ? s.topicBy(t.title, t.addedBy.name) : t.title) })),
+    topics: view.topics.map((t) => ({ label: numbered(t.addedBy ? s.topicBy(shorten(t.title, fit.chars), shorten(t.addedBy.name, fit.name)) : shorten(t.title, fit.chars)) })),
     closing: view.closing.map((i) => ({ label: numbered(i.title), minutes: i.minutes ? s.minutes(i.minutes) : "" })),
-    reflectionStatus: view.leader && !view.reflections ? s.reflectionStatus(view.leader.name, view.leaderReflectionSent) : "",
+    reflectionStatus: view.leader && !view.reflections ? s.reflectionStatus(shorten(view.leader.name, fit.name), view.leaderReflectionSent) : "",
     locked: view.locked,
     lockedText: meeting.status === "planned" ? s.lockedStarted : strings.meeting.closed,
     addTopicLabel: s.addTopicLabel,
@@ -157,4 +183,5 @@ export function agendaCardData({ view, viewer, tz, today, feedback, intro }: Age
   return data;
 }
 
-export const buildAgendaCard = (input: AgendaCardInput): AdaptiveCard => expand("agenda", agendaCardData(input));
+/** The whole agenda, or, if it would not fit a Teams card, with long texts cut and the carried list shortened. */
+export const buildAgendaCard = (input: AgendaCardInput): AdaptiveCard => fitLevels(AGENDA_FITS, (fit) => expand("agenda", agendaCardData(input, fit)));

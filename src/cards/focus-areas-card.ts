@@ -2,7 +2,8 @@ import { strings } from "../lib/strings.da.js";
 import { formatDateShort } from "../lib/format-da.js";
 import { addDays } from "../lib/zoned-time.js";
 import { MAX_FOCUS_AREAS, type FocusAreaRowInput, type FocusAreaView } from "../domain/focus-area-service.js";
-import { fieldError, type CardFeedback } from "./feedback.js";
+import { fitLevels } from "./budget.js";
+import { fieldError, shorten, type CardFeedback } from "./feedback.js";
 import { kindLabel, meetingWhen } from "./meeting-labels.js";
 import { expand, type AdaptiveCard } from "./template.js";
 
@@ -23,12 +24,24 @@ export interface FocusRowRef {
 /** Input names of row i. */
 export const focusInputs = (i: number) => ({ theme: `theme_${i}`, title: `title_${i}`, evaluate: `eval_${i}`, end: `end_${i}` });
 
+/** How much of the long lists a card can show: theme titles cut to `chars`, at most `ended` ended areas. */
+interface FocusFit {
+  chars: number;
+  ended: number;
+}
+const FOCUS_FITS: readonly FocusFit[] = [
+  { chars: Infinity, ended: Infinity },
+  { chars: 150, ended: 10 },
+  { chars: 60, ended: 5 },
+  { chars: 40, ended: 0 },
+];
+
 /** The unit's local focus areas: the active ones editable (by the chair), room for new ones up to the maximum. */
-export function focusAreasCardData({ view, tz, today, typed, feedback }: FocusAreasCardInput) {
+export function focusAreasCardData({ view, tz, today, typed, feedback }: FocusAreasCardInput, fit: FocusFit = FOCUS_FITS[0]!) {
   const s = strings.focus;
   const { meeting, loop } = view;
   const active = view.areas.filter((a) => a.status === "active");
-  const themeTitle = (id: string) => loop.themes.find((t) => t.id === id)?.title ?? "";
+  const themeTitle = (id: string) => shorten(loop.themes.find((t) => t.id === id)?.title ?? "", fit.chars);
   const slots = view.editable ? Math.max(active.length, Math.min(MAX_FOCUS_AREAS, active.length + 2)) : active.length;
   const refs: FocusRowRef[] = [];
   const rows = Array.from({ length: slots }, (_, i) => {
@@ -63,18 +76,22 @@ export function focusAreasCardData({ view, tz, today, typed, feedback }: FocusAr
     editable: view.editable,
     themeLabel: s.themeLabel,
     themePlaceholder: s.themePlaceholder,
-    themes: loop.themes.filter((t) => t.active).map((t) => ({ title: t.title, value: t.id })),
+    themes: loop.themes.filter((t) => t.active).map((t) => ({ title: shorten(t.title, fit.chars), value: t.id })),
     titleLabel: s.titleLabel,
     titlePlaceholder: s.titlePlaceholder,
     evaluateLabel: s.evaluateLabel,
     minDate: addDays(today, 1),
     endLabel: s.endLabel,
     endedHeading: ended.length ? s.ended : "",
-    ended: ended.map((a) => ({ label: `${a.title} (tema: ${themeTitle(a.themeId)})` })),
+    ended: [
+      ...ended.slice(0, fit.ended).map((a) => ({ label: `${shorten(a.title, fit.chars)} (tema: ${themeTitle(a.themeId)})` })),
+      ...(ended.length > fit.ended ? [{ label: strings.generic.andMore(ended.length - fit.ended) }] : []),
+    ],
     saveButton: s.save,
     meetingId: meeting.id,
     rowRefs: JSON.stringify(refs),
   };
 }
 
-export const buildFocusAreasCard = (input: FocusAreasCardInput): AdaptiveCard => expand("focus-areas", focusAreasCardData(input));
+/** With a long history or long theme names, the lists are cut step by step to fit a Teams card. */
+export const buildFocusAreasCard = (input: FocusAreasCardInput): AdaptiveCard => fitLevels(FOCUS_FITS, (fit) => expand("focus-areas", focusAreasCardData(input, fit)));

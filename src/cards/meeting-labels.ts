@@ -1,6 +1,7 @@
 import { strings } from "../lib/strings.da.js";
 import { formatDateTime } from "../lib/format-da.js";
 import type { Meeting } from "../domain/types.js";
+import { shorten } from "./feedback.js";
 
 /** Texts about a meeting that several cards show the same way. */
 
@@ -9,7 +10,7 @@ export const kindLabel = (m: Pick<Meeting, "kind" | "firstOfLoop">): string =>
   m.kind === "laeringssamtale" ? (m.firstOfLoop ? strings.meeting.kinds.laeringssamtaleFirst : strings.meeting.kinds.laeringssamtale) : strings.meeting.kinds[m.kind];
 export const meetingWhen = (m: Meeting, tz: string): string => formatDateTime(m.startsAt, tz);
 
-export const participantNames = (m: Meeting): string => m.participants.map((p) => p.person.name).join(", ");
+export const participantNames = (m: Meeting, nameMax = Infinity): string => m.participants.map((p) => shorten(p.person.name, nameMax)).join(", ");
 
 export const meetingStatus = (m: Meeting, started: boolean): string =>
   m.status === "closed"
@@ -30,11 +31,11 @@ export interface MeetingHeaderData {
   participants: string;
 }
 
-export const meetingHeader = (m: Meeting, tz: string): MeetingHeaderData => ({
+export const meetingHeader = (m: Meeting, tz: string, nameMax = Infinity): MeetingHeaderData => ({
   whenLabel: strings.meeting.when,
   when: meetingWhen(m, tz),
   unitLabel: strings.meeting.unit,
   unit: m.unit.name,
   participantsLabel: strings.meeting.participants,
-  participants: participantNames(m),
+  participants: participantNames(m, nameMax),
 });

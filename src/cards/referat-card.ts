@@ -5,7 +5,7 @@ import type { AgendaItem, FollowUp, FollowUpView, FormRow, Meeting } from "../do
 import { followUpStatus } from "./followup-status.js";
 import { initials, shorten } from "./feedback.js";
 import { meetingHeader, type MeetingHeaderData } from "./meeting-labels.js";
-import { fitToBudget } from "./budget.js";
+import { fitLevels, SHORTENINGS } from "./budget.js";
 import { expand, type AdaptiveCard } from "./template.js";
 
 export interface ReferatCardData extends MeetingHeaderData {
@@ -80,8 +80,5 @@ export function referatCardData({ meeting, agendaItems, rows, followUps, carried
   return data;
 }
 
-const SHORTENINGS = [Infinity, 300, 150, 60];
-
 /** The full referat, or with texts shortened step by step if it would not fit in a Teams card. */
-export const buildReferatCard = (input: ReferatCardInput): AdaptiveCard =>
-  fitToBudget(SHORTENINGS.length - 1, 0, (n) => expand("referat", referatCardData(input, SHORTENINGS[SHORTENINGS.length - 1 - n])));
+export const buildReferatCard = (input: ReferatCardInput): AdaptiveCard => fitLevels(SHORTENINGS, (maxChars) => expand("referat", referatCardData(input, maxChars)));

@@ -4,6 +4,7 @@ import { addDays, compareDates } from "../lib/zoned-time.js";
 import type { IntentionLoad } from "../domain/congestion-service.js";
 import type { YearWheelEntry } from "../domain/ports.js";
 import type { YearWheelView } from "../domain/year-wheel-service.js";
+import { fitLevels } from "./budget.js";
 import { fieldError, shorten, type CardFeedback } from "./feedback.js";
 import { kindLabel } from "./meeting-labels.js";
 import { expand, type AdaptiveCard } from "./template.js";
@@ -15,11 +16,17 @@ export interface YearWheelCardInput {
   load?: IntentionLoad;
   feedback?: CardFeedback;
   typed?: { entryId?: string; date?: string; time?: string };
+  /** When not every 1:1 with a pædagogisk leder fits the card: whose to list (and move). */
+  showPersonId?: string;
 }
+
+/** Names in the lists are cut so that a long one cannot crowd out the meetings. */
+const NAME_MAX = 40;
+const UNIT_MAX = 60;
 
 const entryKind = (e: YearWheelEntry, names: Map<string, string>): string => {
   const base = kindLabel({ kind: e.kind, firstOfLoop: e.firstOfLoop });
-  return e.kind === "leader_pl" && e.withPersonId ? strings.yearWheel.withPerson(names.get(e.withPersonId) ?? "") : base;
+  return e.kind === "leader_pl" && e.withPersonId ? strings.yearWheel.withPerson(shorten(names.get(e.withPersonId) ?? "", NAME_MAX)) : base;
 };
 
 const entryWhen = (e: YearWheelEntry): string => `${formatDateLong(e.date)} kl. ${e.time.replace(":", ".")}`;
@@ -27,27 +34,36 @@ const entryWhen = (e: YearWheelEntry): string => `${formatDateLong(e.date)} kl. 
 /** Spring runs January–July, autumn August–December: the halves between the læringssamtaler. */
 const seasonOf = (date: string) => ({ season: Number(date.slice(5, 7)) <= 7 ? ("forår" as const) : ("efterår" as const), year: date.slice(0, 4) });
 
-/** The chief's årshjul for one unit: the loop's meetings by half-year, a move form and «Godkend». */
-export function yearWheelCardData({ view, tz, workday, load, feedback, typed }: YearWheelCardInput) {
+/** One markdown list line; names come from the organisation file, so no markdown of their own. */
+const line = (text: string, bold: boolean) => `- ${bold ? `**${text.replace(/\*/g, "")}**` : text.replace(/\*/g, "")}`;
+
+/**
+ * The chief's årshjul for one unit: the loop's meetings by half-year, a move form and «Godkend».
+ * `allPl` lists every 1:1 with a pædagogisk leder; without it (a big leadership team would not fit
+ * Teams' card size) they are counted per half-year and listed for the one chosen in the picker.
+ */
+export function yearWheelCardData({ view, tz, workday, load, feedback, typed, showPersonId }: YearWheelCardInput, allPl = true) {
   const s = strings.yearWheel;
   const { wheel, unit, loop, names, today } = view;
-  const seasons: { heading: string; entries: { label: string; weight: string; subtle: boolean }[] }[] = [];
+  const listed = (e: YearWheelEntry) => allPl || e.kind !== "leader_pl" || e.withPersonId === showPersonId;
+  const seasons: { heading: string; lines: string[]; hidden: number }[] = [];
   for (const e of wheel.entries) {
     const { season, year } = seasonOf(e.date);
     const heading = s.season(season, year);
     let group = seasons.find((g) => g.heading === heading);
-    if (!group) seasons.push((group = { heading, entries: [] }));
+    if (!group) seasons.push((group = { heading, lines: [], hidden: 0 }));
+    if (!listed(e)) {
+      group.hidden += 1;
+      continue;
+    }
     const past = compareDates(e.date, today) <= 0;
-    group.entries.push({
-      label: `${s.entry(entryWhen(e), entryKind(e, names))}${past ? ` (${s.past})` : ""}`,
-      weight: e.kind === "laeringssamtale" ? "Bolder" : "Default",
-      subtle: past || e.kind === "leader_pl",
-    });
+    group.lines.push(line(`${s.entry(entryWhen(e), entryKind(e, names))}${past ? ` (${s.past})` : ""}`, e.kind === "laeringssamtale"));
   }
-  const future = wheel.entries.filter((e) => compareDates(e.date, today) > 0);
+  const future = wheel.entries.filter((e) => compareDates(e.date, today) > 0 && listed(e));
   const count = (k: YearWheelEntry["kind"]) => wheel.entries.filter((e) => e.kind === k).length;
+  const pls = [...new Set(wheel.entries.flatMap((e) => (e.kind === "leader_pl" && e.withPersonId ? [e.withPersonId] : [])))];
   return {
-    title: s.title(unit.name),
+    title: s.title(shorten(unit.name, UNIT_MAX)),
     loop: s.loop(loop.name),
     notice: feedback?.notice ?? "",
     warning: "",
@@ -57,7 +73,7 @@ export function yearWheelCardData({ view, tz, workday, load, feedback, typed }: 
     status: wheel.status === "confirmed" && wheel.confirmedAt ? s.statusConfirmed(formatInstantDateShort(wheel.confirmedAt, tz)) : s.statusProposed,
     counts: s.counts(count("laeringssamtale"), count("one_on_one"), count("leader_pl")),
     congestion: load?.over ? s.congested(load.count, load.ceiling) : "",
-    seasons,
+    seasons: seasons.map((g) => ({ heading: g.heading, text: [...g.lines, ...(g.hidden ? [line(s.plHidden(g.hidden), false)] : [])].join("\n") })),
     moveHeading: s.moveHeading,
     meetingLabel: s.meetingLabel,
     meetingPlaceholder: s.meetingPlaceholder,
@@ -78,12 +94,20 @@ export function yearWheelCardData({ view, tz, workday, load, feedback, typed }: 
     timeError: fieldError(feedback, "time"),
     moveButton: s.moveButton,
     unitLabel: s.unitLabel,
-    unitChoices: view.units.map((u) => ({ title: u.name, value: u.id })),
+    unitChoices: view.units.map((u) => ({ title: shorten(u.name, UNIT_MAX), value: u.id })),
     showUnit: s.showUnit,
+    plPicker: !allPl && pls.length > 0,
+    plLabel: s.plLabel,
+    plPlaceholder: s.plPlaceholder,
+    plChoices: pls.map((id) => ({ title: shorten(names.get(id) ?? "", NAME_MAX), value: id })),
+    plValue: showPersonId && pls.includes(showPersonId) ? showPersonId : "",
+    showPl: s.showPl,
     unitId: unit.id,
     version: wheel.version,
     confirmButton: wheel.status === "proposed" ? s.confirmButton : "",
   };
 }
 
-export const buildYearWheelCard = (input: YearWheelCardInput): AdaptiveCard => expand("year-wheel", yearWheelCardData(input));
+/** Every 1:1 with a pædagogisk leder when they fit; otherwise the chosen one's. */
+export const buildYearWheelCard = (input: YearWheelCardInput): AdaptiveCard =>
+  fitLevels([true, false], (all) => expand("year-wheel", yearWheelCardData(input, all)));

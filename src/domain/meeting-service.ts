@@ -19,7 +19,7 @@ import type {
   UnitRepository,
 } from "./ports.js";
 import type { DomainSettings } from "./settings.js";
-import { CLOSING_POSITION, type AgendaItem, type FollowUpView, type LeaderOfUnit, type Meeting, type MeetingKind, type Person, type Loop, type FocusArea, type BoardStatement } from "./types.js";
+import { CLOSING_POSITION, type AgendaItem, type FollowUpView, type LeaderOfUnit, type Meeting, type MeetingKind, type Person, type Loop, type FocusArea, type BoardStatement, type OneOnOneInput } from "./types.js";
 
 
 export interface ScheduleInput {
@@ -47,6 +47,8 @@ export interface AgendaView {
   loop?: Loop;
   focusAreas: FocusArea[];
   boardStatements: { author: Person; statement: BoardStatement }[];
+  /** A læringssamtale: the unit's 1:1s since the last læringssamtale (input C), as counts. */
+  oneOnOneInput?: OneOnOneInput & { since?: Date };
 }
 
 export interface MeetingServiceDeps {
@@ -213,11 +215,18 @@ export function createMeetingService(deps: MeetingServiceDeps) {
       const loop = meeting.loopId ? await loops.get(meeting.loopId) : undefined;
       const statements = meeting.kind === "laeringssamtale" ? await boardStatements.list(meeting.id) : [];
       const authors = await Promise.all(statements.map((st) => people.byId(st.authorId)));
+      let oneOnOneInput: AgendaView["oneOnOneInput"];
+      // Input C: a selvejende dagtilbud has no 1:1s with the chief (the board is the employer).
+      if (meeting.kind === "laeringssamtale" && !meeting.unit.selvejende) {
+        const since = await meetings.previousLaeringssamtale(meeting);
+        oneOnOneInput = { since, ...(await meetings.oneOnOneInput(meeting.unit.id, since ?? new Date(0), meeting.startsAt)) };
+      }
       return {
         reflections: sent ? meeting.participants.map((p) => ({ person: p.person, sent: sent.has(p.person.id) })) : undefined,
         loop,
         focusAreas: loop ? await focusAreas.list(meeting.unit.id, loop.id, { activeOnly: true }) : [],
         boardStatements: statements.flatMap((statement, i) => (authors[i] ? [{ author: authors[i]!, statement }] : [])),
+        oneOnOneInput,
         meeting,
         standing: items.filter((i) => i.kind === "standing" && i.position < CLOSING_POSITION),
         topics: items.filter((i) => i.kind === "topic"),

@@ -30,6 +30,8 @@ const unit = z
     pedagogicalLeaders: z.array(key).default([]),
     staffRepresentatives: z.array(key).default([]),
     boardRepresentatives: z.array(key).default([]),
+    /** Children's and young people's representatives (FU's senat, a school's elevråd): the first læringssamtale of the loop. */
+    youthRepresentatives: z.array(key).default([]),
     /** Open follow-ups + active focus areas before the unit is flagged (intentionstrængsel); default from config. */
     intentionCeiling: z.number({ invalid_type_error: "skal være et tal" }).int("skal være et helt tal").min(1, "skal være mindst 1").max(100, "højst 100").optional(),
   })
@@ -40,6 +42,9 @@ const unit = z
       ctx.addIssue({ code: "custom", path: ["boardRepresentatives"], message: "skal have mindst én bestyrelsesrepræsentant i et selvejende dagtilbud (bestyrelsen afholder læringssamtalen)" });
     }
     if (u.selvejende && u.type !== "dagtilbud") ctx.addIssue({ code: "custom", path: ["selvejende"], message: "kan kun være true for et dagtilbud" });
+    if (u.type === "dagtilbud" && u.youthRepresentatives.length > 0) {
+      ctx.addIssue({ code: "custom", path: ["youthRepresentatives"], message: "kan kun bruges for en skole eller et FU-område" });
+    }
   });
 
 const theme = z
@@ -125,7 +130,7 @@ export function organisationCrossReferenceIssues(raw: unknown): OrganisationIssu
       const uid = field(u, "id");
       if (unitIds.has(uid)) issues.push({ path: ["areas", ai, "units", ui, "id"], message: `"${String(uid)}" står der to gange` });
       unitIds.add(uid);
-      for (const listName of ["leaders", "pedagogicalLeaders", "staffRepresentatives", "boardRepresentatives"]) {
+      for (const listName of ["leaders", "pedagogicalLeaders", "staffRepresentatives", "boardRepresentatives", "youthRepresentatives"]) {
         list(field(u, listName)).forEach((l, li) => {
           if (!known(l)) issues.push({ path: ["areas", ai, "units", ui, listName, li], message: `"${String(l)}" findes ikke under people` });
         });

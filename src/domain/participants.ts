@@ -9,6 +9,7 @@ export interface UnitRoster {
   pedagogicalLeaderIds: string[];
   staffRepresentativeIds: string[];
   boardRepresentativeIds: string[];
+  youthRepresentativeIds: string[];
 }
 
 export interface MeetingCircle {
@@ -21,7 +22,8 @@ export interface MeetingCircle {
  * Børn og Unge-chef, the unit's leader(s), pædagogiske ledere (in FU: viceleder,
  * fritidscenterledere and ungdomsskolekoordinatorer, listed as the leadership below the
  * leader), staff representatives, the area's faglige konsulenter, and the board representatives
- * at least on the first læringssamtale of the loop. In a selvejende dagtilbud the board holds
+ * at least on the first læringssamtale of the loop, and in a skole or FU the representatives of
+ * the children and young people on the first. In a selvejende dagtilbud the board holds
  * the læringssamtale: its first representative chairs it, the board takes part in all four, and
  * the chief follows up through the board's reporting instead of taking part.
  * Returns undefined when nobody can chair (no chief, or a selvejende unit without a board).
@@ -46,6 +48,9 @@ export function laeringssamtaleCircle(roster: UnitRoster, opts: { firstOfLoop: b
   add(roster.pedagogicalLeaderIds, "paedagogisk_leder");
   add(roster.staffRepresentativeIds, "medarbejderrepraesentant");
   if (!roster.unit.selvejende && opts.firstOfLoop) add(roster.boardRepresentativeIds, "bestyrelsesrepraesentant");
+  // Seed 002, "Børnenes perspektiv": a representative of FU's senat (or a school's elevråd) takes
+  // part in one læringssamtale of the loop: the first, where the focus areas are chosen.
+  if (opts.firstOfLoop) add(roster.youthRepresentativeIds, "ungerepraesentant");
   add(roster.consultantIds, "konsulent");
   return { chairId, participants: out };
 }

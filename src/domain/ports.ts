@@ -18,6 +18,7 @@ import type {
   Meeting,
   MeetingKind,
   Notification,
+  OneOnOneInput,
   Person,
   PlannedNotification,
   Reflection,
@@ -96,8 +97,16 @@ export interface MeetingRepository {
   agendaItems(meetingId: string): Promise<AgendaItem[]>;
   /** Adds a topic after the other topics, before the closing items. */
   addTopic(meetingId: string, item: { id: string; title: string; addedById: string }): Promise<void>;
-  /** Open follow-ups from earlier meetings of the same kind between the same chair and leader. */
+  /**
+   * Open follow-ups the meeting follows up on: a læringssamtale, the unit's earlier
+   * læringssamtaler; a 1:1, the earlier 1:1s of the same chair and leader plus the unit's
+   * læringssamtale follow-ups the leader (the person followed up on) owns.
+   */
   carriedFollowUps(meeting: Meeting): Promise<FollowUpView[]>;
+  /** Input C of a læringssamtale: the unit's chief↔leader 1:1s in [since, until) and their follow-ups. */
+  oneOnOneInput(unitId: string, since: Date, until: Date): Promise<OneOnOneInput>;
+  /** When the unit's læringssamtale before this one started, if there was one. */
+  previousLaeringssamtale(meeting: Meeting): Promise<Date | undefined>;
   /** The follow-ups frozen onto a closed meeting's agenda, as they stand now. */
   frozenCarried(meetingId: string): Promise<FollowUpView[]>;
   /** Marks the meeting closed and freezes the carried follow-ups into agenda rows. */

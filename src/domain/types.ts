@@ -4,7 +4,7 @@ import type { MeetingTemplate, Step, TemplateId } from "./meeting-template.js";
 
 export type UnitType = "dagtilbud" | "skole" | "fu";
 /** Roles from the organisation file: on an area (chef, konsulent) or on a unit (the rest). */
-export type RoleName = "chef" | "konsulent" | "leder" | "paedagogisk_leder" | "medarbejderrepraesentant" | "bestyrelsesrepraesentant";
+export type RoleName = "chef" | "konsulent" | "leder" | "paedagogisk_leder" | "medarbejderrepraesentant" | "bestyrelsesrepraesentant" | "ungerepraesentant";
 
 export interface Person {
   id: string;
@@ -84,7 +84,7 @@ export type MeetingStatus = "planned" | "closed" | "cancelled";
  * chair holds the meeting; leader is the one whose reflection and follow-ups the meeting is about
  * (the unit leader, or the pædagogisk leder in a leader_pl 1:1); the rest join læringssamtaler.
  */
-export type ParticipantRole = "chair" | "leader" | "paedagogisk_leder" | "medarbejderrepraesentant" | "bestyrelsesrepraesentant" | "konsulent";
+export type ParticipantRole = "chair" | "leader" | "paedagogisk_leder" | "medarbejderrepraesentant" | "bestyrelsesrepraesentant" | "ungerepraesentant" | "konsulent";
 
 export interface Participant {
   person: Person;
@@ -150,6 +150,13 @@ export interface Decision {
 }
 
 export type FollowUpStatus = "open" | "done" | "cancelled";
+
+/** Input C of a læringssamtale: counts only, since what is said in a 1:1 stays between its two. */
+export interface OneOnOneInput {
+  meetings: number;
+  open: number;
+  done: number;
+}
 
 export interface FollowUp {
   id: string;

@@ -5,6 +5,7 @@
 export const da = {
   botName: "Læringsloop",
   generic: {
+    andMore: (n: number) => `… og ${n} flere.`,
     unexpected: "Noget gik galt hos Læringsloop. Prøv igen om lidt; det, du allerede har gemt, er ikke gået tabt.",
     unknownCommand: "Det forstod jeg ikke. Skriv **hjælp** for at se, hvad jeg kan.",
     notRegistered:
@@ -83,6 +84,7 @@ export const da = {
       paedagogisk_leder: "pædagogisk leder",
       medarbejderrepraesentant: "medarbejderrepræsentant",
       bestyrelsesrepraesentant: "bestyrelsesrepræsentant",
+      ungerepraesentant: "repræsentant for børn og unge",
       konsulent: "faglig konsulent",
     },
     participants: "Deltagere",
@@ -135,6 +137,15 @@ export const da = {
     } as Record<"A" | "B" | "C" | "D" | "E", string>,
     boardStatement: (name: string, when: string) => `Bestyrelsens udtalelse (${name}, ${when})`,
     boardStatementNone: "Bestyrelsens udtalelse er ikke modtaget endnu.",
+    oneOnOneInput: (meetings: number, open: number, done: number, since?: string) => {
+      const when = since ? `Siden læringssamtalen ${since}` : "Indtil nu";
+      if (meetings === 0) return `${when}: ingen 1:1 ledelsesopfølgninger.`;
+      const m = meetings === 1 ? "1 1:1 ledelsesopfølgning" : `${meetings} 1:1 ledelsesopfølgninger`;
+      if (open + done === 0) return `${when}: ${m}, ingen opfølgningspunkter.`;
+      const items = open + done === 1 ? "1 opfølgningspunkt" : `${open + done} opfølgningspunkter`;
+      return `${when}: ${m} med ${items} (${done} udført, ${open} ${open === 1 ? "åbent" : "åbne"}).`;
+    },
+    oneOnOneInputNote: "Indholdet af 1:1-samtalerne bliver mellem chef og leder; lederen tager det med, der er relevant.",
     reflectionsHeading: "Refleksioner",
     reflectionsCount: (sent: number, all: number) => `${sent} af ${all} deltagere har sendt deres refleksion.`,
     evaluateCarried: "til evaluering",
@@ -273,6 +284,10 @@ export const da = {
     past: "overstået",
     unitLabel: "Enhed",
     showUnit: "Vis enhed",
+    plHidden: (n: number) => (n === 1 ? "1 1:1 med en pædagogisk leder (vælg lederen nedenfor)" : `${n} 1:1 med pædagogiske ledere (vælg en leder nedenfor)`),
+    plLabel: "1:1 med pædagogisk leder",
+    plPlaceholder: "Vælg en pædagogisk leder",
+    showPl: "Vis møderne",
     moveHeading: "Flyt et møde",
     meetingLabel: "Møde",
     meetingPlaceholder: "Vælg mødet, der skal flyttes",

@@ -1,7 +1,7 @@
 import type { MeetingTemplate, TemplateId } from "../domain/meeting-template.js";
 import type { FollowUp, FollowUpEvent, FollowUpView, Meeting, Participant, Person, Unit } from "../domain/types.js";
 
-const ROLE_ORDER: Participant["role"][] = ["chair", "leader", "paedagogisk_leder", "medarbejderrepraesentant", "bestyrelsesrepraesentant", "konsulent"];
+const ROLE_ORDER: Participant["role"][] = ["chair", "leader", "paedagogisk_leder", "medarbejderrepraesentant", "bestyrelsesrepraesentant", "ungerepraesentant", "konsulent"];
 
 /** Row → domain type conversions shared by the repositories. Prisma types stop here. */
 

@@ -113,16 +113,39 @@ export function createMeetingRepository(db: Db, loadPeople: LoadPeople): Meeting
     async carriedFollowUps(meeting) {
       const leaderId = meeting.participants.find((p) => p.role === "leader")?.person.id;
       if (!leaderId) return [];
-      // A læringssamtale follows up on the unit's earlier læringssamtaler (whoever chaired);
-      // a 1:1 on the earlier 1:1s between the same two people.
-      const series =
-        meeting.kind === "laeringssamtale"
-          ? { kind: meeting.kind, unitId: meeting.unit.id }
-          : { kind: meeting.kind, chairId: meeting.chairId, participants: { some: { personId: leaderId, role: "leader" } } };
+      const earlier = { id: { not: meeting.id }, startsAt: { lt: meeting.startsAt } };
+      // A læringssamtale follows up on the unit's earlier læringssamtaler (whoever chaired).
+      if (meeting.kind === "laeringssamtale") {
+        return followUpViews({ status: "open", meeting: { ...earlier, kind: meeting.kind, unitId: meeting.unit.id } });
+      }
+      // A 1:1 follows up on the earlier 1:1s between the same two people, and on the open
+      // agreements of the unit's læringssamtaler owned by the person it follows up on.
       return followUpViews({
         status: "open",
-        meeting: { id: { not: meeting.id }, startsAt: { lt: meeting.startsAt }, ...series },
+        OR: [
+          { meeting: { ...earlier, kind: meeting.kind, chairId: meeting.chairId, participants: { some: { personId: leaderId, role: "leader" } } } },
+          { ownerId: leaderId, meeting: { ...earlier, kind: "laeringssamtale", unitId: meeting.unit.id } },
+        ],
       });
+    },
+
+    async oneOnOneInput(unitId, since, until) {
+      const where = { unitId, kind: "one_on_one", status: { not: "cancelled" }, startsAt: { gte: since, lt: until } };
+      const [meetings, byStatus] = await Promise.all([
+        db.meeting.count({ where }),
+        db.followUp.groupBy({ by: ["status"], where: { meeting: where, status: { not: "cancelled" } }, _count: { _all: true } }),
+      ]);
+      const n = (status: string) => byStatus.find((r) => r.status === status)?._count._all ?? 0;
+      return { meetings, open: n("open"), done: n("done") };
+    },
+
+    async previousLaeringssamtale(meeting) {
+      const row = await db.meeting.findFirst({
+        where: { unitId: meeting.unit.id, kind: "laeringssamtale", status: { not: "cancelled" }, startsAt: { lt: meeting.startsAt }, id: { not: meeting.id } },
+        orderBy: { startsAt: "desc" },
+        select: { startsAt: true },
+      });
+      return row?.startsAt;
     },
 
     async frozenCarried(meetingId) {

@@ -88,6 +88,7 @@ export function createPeopleRepository(db: Db): PeopleRepository & { loadPeople(
               ...onUnit(u.pedagogicalLeaders, "paedagogisk_leder", u.id),
               ...onUnit(u.staffRepresentatives, "medarbejderrepraesentant", u.id),
               ...onUnit(u.boardRepresentatives, "bestyrelsesrepraesentant", u.id),
+              ...onUnit(u.youthRepresentatives, "ungerepraesentant", u.id),
             ]),
           ]),
         });

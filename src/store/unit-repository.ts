@@ -26,6 +26,7 @@ export function createUnitRepository(db: Db): UnitRepository {
         pedagogicalLeaderIds: ids("paedagogisk_leder"),
         staffRepresentativeIds: ids("medarbejderrepraesentant"),
         boardRepresentativeIds: ids("bestyrelsesrepraesentant"),
+        youthRepresentativeIds: ids("ungerepraesentant"),
       };
     },
 

@@ -74,7 +74,7 @@ export function createViews(deps: Omit<TeamsDeps, "kickDelivery" | "refreshCardC
       return buildAgendaCard({ view, viewer: actor, tz, today: today(), feedback: opts.feedback, intro: opts.pack ? strings.agenda.packIntro(kindLabel(view.meeting)) : undefined });
     },
 
-    async yearWheel(actor: Person, unitId?: string, opts: { feedback?: CardFeedback; typed?: { entryId?: string; date?: string; time?: string } } = {}): Promise<AdaptiveCard> {
+    async yearWheel(actor: Person, unitId?: string, opts: { feedback?: CardFeedback; typed?: { entryId?: string; date?: string; time?: string }; showPersonId?: string } = {}): Promise<AdaptiveCard> {
       const view = await deps.yearWheels.view(actor, unitId);
       const load = await deps.congestion.load(view.unit.id);
       return buildYearWheelCard({ view, tz, workday: { start: config.workingHours.start, end: config.workingHours.end }, load, ...opts });

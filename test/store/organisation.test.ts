@@ -49,8 +49,8 @@ describe("applying the organisation file", () => {
     await db.followUp.create({ data: { id: "f1", meetingId: "m1", text: "Opfølgning", ownerId: "sofie", dueDate: "2027-02-01" } });
 
     const summary = await t.store.people.applyOrganisation(readOrganisationFile(fixture("changed.yaml")));
-    // Sofie and the seven others not in the changed file go inactive; Sofie still owns an open follow-up.
-    expect(summary).toEqual({ areas: 1, units: 1, people: 3, deactivated: 8, loops: 0, toReassign: [{ personId: "sofie", name: "Sofie Ærø Østergaard", openFollowUps: 1 }] });
+    // Sofie and the eight others not in the changed file go inactive; Sofie still owns an open follow-up.
+    expect(summary).toEqual({ areas: 1, units: 1, people: 3, deactivated: 9, loops: 0, toReassign: [{ personId: "sofie", name: "Sofie Ærø Østergaard", openFollowUps: 1 }] });
 
     expect(await db.person.findUniqueOrThrow({ where: { id: "megan" } })).toMatchObject({ name: "Megan Bowen-Holm", active: true });
     expect(await db.person.findUniqueOrThrow({ where: { id: "sofie" } })).toMatchObject({ active: false });
@@ -61,6 +61,59 @@ describe("applying the organisation file", () => {
 
     // Applying the same file again changes nothing.
     expect(await t.store.people.applyOrganisation(readOrganisationFile(fixture("changed.yaml")))).toMatchObject({ areas: 1, units: 1, people: 3, deactivated: 0 });
+  });
+});
+
+describe("loops and themes in the organisation file", () => {
+  it("stores the example's two loops with their themes, for the unit types named", async () => {
+    const t = await testStore();
+    const loops = await t.store.db.loop.findMany({ include: { themes: { orderBy: { position: "asc" } } }, orderBy: { id: "asc" } });
+    expect(loops.map((l) => [l.id, l.startDate, l.endDate, JSON.parse(l.unitTypes), l.themes.map((th) => th.id)])).toEqual([
+      ["0-6-2027", "2027-01-01", "2029-01-01", ["dagtilbud"], ["0-6-2027/sprog", "0-6-2027/trivsel", "0-6-2027/overgange"]],
+      ["6-18-2027", "2027-01-01", "2029-01-01", ["skole", "fu"], ["6-18-2027/laering", "6-18-2027/trivsel", "6-18-2027/fritid"]],
+    ]);
+    expect((await t.store.loops.current("fu", "2026-11-23"))?.id).toBe("6-18-2027");
+    await t.close();
+  });
+
+  it("applies a changed loop without losing a focus area: a removed theme goes inactive, a new one is added", async () => {
+    const t = await testStore();
+    const db = t.store.db;
+    await db.meeting.create({ data: { id: "m1", kind: "laeringssamtale", unitId: "solsikken", chairId: "alex", loopId: "0-6-2027", firstOfLoop: true, startsAt: new Date("2027-03-16T09:00:00Z"), durationMinutes: 120 } });
+    await db.focusArea.create({ data: { id: "fa1", unitId: "solsikken", loopId: "0-6-2027", themeId: "0-6-2027/overgange", meetingId: "m1", title: "Overgang til skole", position: 1 } });
+
+    const org = readOrganisationFile(EXAMPLE_ORG_FILE);
+    const loop = org.loops.find((l) => l.id === "0-6-2027")!;
+    loop.name = "2027–2028, dagtilbud";
+    loop.themes = [...loop.themes.filter((th) => th.id !== "overgange"), { id: "leg", title: "Leg og bevægelse" }];
+    expect(await t.store.people.applyOrganisation(org)).toMatchObject({ loops: 2, deactivated: 0 });
+
+    const themes = await db.theme.findMany({ where: { loopId: "0-6-2027" }, orderBy: { key: "asc" } });
+    expect(themes.map((th) => `${th.key}:${th.active}`)).toEqual(["leg:true", "overgange:false", "sprog:true", "trivsel:true"]);
+    expect((await db.loop.findUniqueOrThrow({ where: { id: "0-6-2027" } })).name).toBe("2027–2028, dagtilbud");
+    expect(await db.focusArea.findUniqueOrThrow({ where: { id: "fa1" } })).toMatchObject({ themeId: "0-6-2027/overgange", status: "active" });
+    expect(await db.meeting.count()).toBe(1);
+    // The theme comes back when the file has it again.
+    expect(await t.store.people.applyOrganisation(readOrganisationFile(EXAMPLE_ORG_FILE))).toMatchObject({ loops: 2 });
+    expect((await db.theme.findUniqueOrThrow({ where: { id: "0-6-2027/overgange" } })).active).toBe(true);
+    await t.close();
+  });
+
+  it("rejects bad loops and unit settings with file, line and field, in Danish", () => {
+    const file = fixture("bad-loops.yaml");
+    let problems = "";
+    try {
+      readOrganisationFile(file);
+    } catch (e) {
+      problems = (e as OrganisationFileError).problems.join("\n");
+    }
+    expect(problems).toContain("bad-loops.yaml:15: areas[0].units[0].youthRepresentatives kan kun bruges for en skole eller et FU-område");
+    expect(problems).toContain("bad-loops.yaml:16: areas[0].units[0].intentionCeiling skal være mindst 1");
+    expect(problems).toContain('bad-loops.yaml:24: loops[0].themes[1].id "sprog" står der to gange');
+    expect(problems).toContain("bad-loops.yaml:27: loops[1].start overlapper læringsloopet i loops[0] for dagtilbud (et læringsloop varer to år)");
+    expect(problems).toContain("bad-loops.yaml:33: loops[2].start er ikke en gyldig dato");
+    expect(problems).toContain("bad-loops.yaml:34: loops[2].unitTypes[0] skal være dagtilbud, skole eller fu");
+    expect(problems).toContain("bad-loops.yaml:35: loops[2].themes skal have mindst ét tema");
   });
 });
 
@@ -75,6 +128,7 @@ describe("roles from the organisation file", () => {
       "medarbejderrepraesentant:hanne:solsikken",
       "paedagogisk_leder:jonas:solsikken",
       "paedagogisk_leder:ole:aaskolen",
+      "ungerepraesentant:noah:klubben",
     ]);
     await t.close();
   });

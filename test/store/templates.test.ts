@@ -3,7 +3,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_TEMPLATES_DIR } from "../../src/bot.js";
-import { laeringssamtaleCircle, type UnitRoster } from "../../src/domain/participants.js";
 import { readTemplates, TemplateFileError } from "../../src/store/template-loader.js";
 
 const copyTemplates = (edit?: (name: string, text: string) => string): string => {
@@ -36,32 +35,5 @@ describe("meeting templates as data files", () => {
     const problems = (err as TemplateFileError).problems;
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/1-1-ledelsesopfoelgning\.yaml:\d+: reflection\.questions\[0\]\.required skal være true eller false/);
-  });
-});
-
-const roster = (over: Partial<UnitRoster> = {}): UnitRoster => ({
-  unit: { id: "u", name: "U", type: "dagtilbud", selvejende: false, areaId: "a", active: true },
-  chiefIds: ["chef"],
-  consultantIds: ["konsulent"],
-  leaderIds: ["leder"],
-  pedagogicalLeaderIds: ["pl"],
-  staffRepresentativeIds: ["mr"],
-  boardRepresentativeIds: ["best"],
-  ...over,
-});
-
-describe("who takes part in a læringssamtale (seed 002, deltagerkreds)", () => {
-  it("invites the board to the first of the loop, not to the later ones", () => {
-    const ids = (first: boolean) => laeringssamtaleCircle(roster(), { firstOfLoop: first })!.participants.map((p) => `${p.personId}:${p.role}`);
-    expect(ids(true)).toEqual(["chef:chair", "leder:leader", "pl:paedagogisk_leder", "mr:medarbejderrepraesentant", "best:bestyrelsesrepraesentant", "konsulent:konsulent"]);
-    expect(ids(false)).not.toContain("best:bestyrelsesrepraesentant");
-  });
-
-  it("lets the board hold it in a selvejende dagtilbud, every time, without the chief", () => {
-    const r = roster({ unit: { ...roster().unit, selvejende: true } });
-    const later = laeringssamtaleCircle(r, { firstOfLoop: false })!;
-    expect(later.chairId).toBe("best");
-    expect(later.participants.map((p) => p.personId)).not.toContain("chef");
-    expect(laeringssamtaleCircle(roster({ unit: { ...roster().unit, selvejende: true }, boardRepresentativeIds: [] }), { firstOfLoop: true })).toBeUndefined();
   });
 });

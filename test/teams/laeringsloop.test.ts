@@ -38,6 +38,11 @@ describe("læringsloop: årshjul, læringssamtaler, focus areas, board statement
     expect(await db().meeting.count()).toBe(0);
   });
 
+  it("does not show another area's unit", async () => {
+    const res = await h.click(users.megan, "yearwheel.open", { showUnitId: "solsikken" });
+    expect(cardText(res.card)).toContain("Årshjulet er for Børn og Unge-chefer");
+  });
+
   it("explains a move to a weekend in Danish and moves nothing", async () => {
     const entry = await db().yearWheelEntry.findFirstOrThrow({ where: { kind: "laeringssamtale", firstOfLoop: true } });
     const res = await h.click(users.alex, "yearwheel.move", { unitId: "solsikken", version, entryId: entry.id, date: "2027-03-13", time: "09:00" });
@@ -113,6 +118,8 @@ describe("læringsloop: årshjul, læringssamtaler, focus areas, board statement
     const text = cardText(agenda.posted[0]);
     expect(text).toContain("Bestyrelsens udtalelse (Bo Kristensen");
     expect(text).toContain("Sprogmiljøet i vuggestuen (tema: Sprog og kommunikation)");
+    // Input C: the 1:1s since the first læringssamtale, as counts (their content stays between chief and leader).
+    expect(text).toMatch(/C\. Input fra 1:1 ledelsesopfølgninger[\s\S]*Siden læringssamtalen .*2027: 3 1:1 ledelsesopfølgninger, ingen opfølgningspunkter\./);
     const stranger = await h.click(users.jonas, "board.send", { meetingId: second.id, version: 0, statement: "x" });
     expect(cardText(stranger.card)).not.toContain("Udtalelsen er sendt");
   });
@@ -147,5 +154,33 @@ describe("læringsloop: årshjul, læringssamtaler, focus areas, board statement
     const end = await h.click(users.alex, "evaluation.end", { subject: "followup", id: fu.id, version: after.version });
     expect(cardText(end.card)).toContain("Afsluttet.");
     expect((await db().followUp.findUniqueOrThrow({ where: { id: fu.id } })).status).toBe("cancelled");
+  });
+});
+
+describe("læringsloop: the årshjul's unit picker", () => {
+  let h: BotHarness;
+  const db = () => h.bot.store.db;
+  beforeAll(async () => {
+    h = await BotHarness.start({ now: "2026-11-23T09:00:00+01:00" });
+    await h.install(users.alex);
+  });
+  afterAll(() => h.stop());
+
+  it("switches to another of the chief's units with the picker: the FU's plan, its senat on the first læringssamtale", async () => {
+    // As Teams sends it: the pick flag, both pickers' inputs, the empty one as "".
+    const res = await h.click(users.alex, "yearwheel.open", { pick: true, showUnitId: "klubben", showPersonId: "" });
+    const text = cardText(res.card);
+    expect(text).toContain("Årshjul: Fritids- og Ungdomsklubben Åen");
+    expect(text).toContain("2027–2028, 6–18-årsområdet");
+    expect(text).toContain("4 læringssamtaler · 12 1:1 ledelsesopfølgninger · 0 1:1 med pædagogiske ledere");
+    const selvejende = await h.click(users.alex, "yearwheel.open", { showUnitId: "kastanjen" });
+    // The board holds the læringssamtaler of a selvejende dagtilbud, and the chief no 1:1s.
+    expect(cardText(selvejende.card)).toContain("4 læringssamtaler · 0 1:1 ledelsesopfølgninger");
+    const v = Number(findAction(res.card, "yearwheel.confirm")!.data.version);
+    await h.click(users.alex, "yearwheel.confirm", { unitId: "klubben", version: v });
+    const first = await db().meeting.findFirstOrThrow({ where: { unitId: "klubben", kind: "laeringssamtale", firstOfLoop: true }, include: { participants: true } });
+    expect(first.participants.map((p) => `${p.personId}:${p.role}`).sort()).toEqual(["alex:chair", "karim:konsulent", "noah:ungerepraesentant", "pia:leader"]);
+    const later = await db().meeting.findMany({ where: { unitId: "klubben", kind: "laeringssamtale", firstOfLoop: false }, include: { participants: true } });
+    expect(later.flatMap((m) => m.participants.map((p) => p.personId))).not.toContain("noah");
   });
 });

@@ -2,6 +2,8 @@ import { z } from "zod";
 
 /** Building blocks for parsing Action.Execute data (the card's data merged with its inputs). */
 export const id = z.string().trim().min(1).max(100);
+/** A picker left empty arrives as "" (or not at all): both mean none chosen. */
+export const pickedId = z.string().trim().max(100).optional().transform((v) => v || undefined);
 /** Card versions arrive as numbers or numeric strings, depending on the client. */
 export const version = z.coerce.number().int().min(0).max(1_000_000);
 /** Free text from an input: bounded here so nothing huge reaches the domain, which sets the real limit. */

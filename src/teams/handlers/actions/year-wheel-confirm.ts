@@ -4,9 +4,9 @@ import type { TeamsDeps } from "../../deps.js";
 import { execute } from "../../turn.js";
 import type { Views } from "../../views.js";
 import { verbs } from "../../verbs.js";
-import { id, version } from "./schemas.js";
+import { id, version, pickedId } from "./schemas.js";
 
-const schema = z.object({ unitId: id, version });
+const schema = z.object({ unitId: id, version, showPersonId: pickedId });
 
 /** «Godkend årshjul»: the meetings are created and start driving packs and reminders. */
 export const yearWheelConfirm = (deps: TeamsDeps, views: Views) =>
@@ -17,7 +17,7 @@ export const yearWheelConfirm = (deps: TeamsDeps, views: Views) =>
     async (t, data) => {
       const { created } = await deps.yearWheels.confirm(t.actor, data.unitId, data.version);
       deps.kickDelivery();
-      return views.yearWheel(t.actor, data.unitId, { feedback: { notice: strings.yearWheel.confirmed(created) } });
+      return views.yearWheel(t.actor, data.unitId, { feedback: { notice: strings.yearWheel.confirmed(created) }, showPersonId: data.showPersonId });
     },
-    (t, data, err) => views.yearWheel(t.actor, data.unitId, { feedback: { error: err.text, fieldErrors: err.fieldErrors } }),
+    (t, data, err) => views.yearWheel(t.actor, data.unitId, { feedback: { error: err.text, fieldErrors: err.fieldErrors }, showPersonId: data.showPersonId }),
   );

@@ -6,7 +6,7 @@ import type { TeamsDeps } from "../../deps.js";
 import { execute } from "../../turn.js";
 import type { Views } from "../../views.js";
 import { verbs } from "../../verbs.js";
-import { id, localDate, version } from "./schemas.js";
+import { id, localDate, version, pickedId } from "./schemas.js";
 
 const schema = z.object({
   unitId: id,
@@ -14,6 +14,7 @@ const schema = z.object({
   entryId: z.string().max(100).optional().default(""),
   date: localDate.optional().default(""),
   time: z.string().max(10).optional().default(""),
+  showPersonId: pickedId,
 });
 
 export const yearWheelMove = (deps: TeamsDeps, views: Views) =>
@@ -26,10 +27,11 @@ export const yearWheelMove = (deps: TeamsDeps, views: Views) =>
       await deps.yearWheels.move(t.actor, data.unitId, data.version, data.entryId, data.date, time);
       deps.kickDelivery();
       const when = formatDateTime(zonedToUtc(data.date, time, deps.config.timezone), deps.config.timezone);
-      return views.yearWheel(t.actor, data.unitId, { feedback: { notice: strings.yearWheel.moved(when) } });
+      return views.yearWheel(t.actor, data.unitId, { feedback: { notice: strings.yearWheel.moved(when) }, showPersonId: data.showPersonId });
     },
     (t, data, err) =>
       views.yearWheel(t.actor, data.unitId, {
+        showPersonId: data.showPersonId,
         feedback: { error: err.text, fieldErrors: err.fieldErrors },
         typed: err.code === "invalid-input" ? { entryId: data.entryId, date: data.date, time: data.time.slice(0, 5) } : undefined,
       }),
