@@ -21,6 +21,7 @@ import { boardStatementCardData } from "../src/cards/board-statement-card.js";
 import { evaluationCardData } from "../src/cards/evaluation-card.js";
 import { focusAreasCardData } from "../src/cards/focus-areas-card.js";
 import { yearWheelCardData } from "../src/cards/year-wheel-card.js";
+import { reassignCardData } from "../src/cards/reassign-card.js";
 import type { FocusArea, Loop } from "../src/domain/types.js";
 import { readTemplates } from "../src/store/template-loader.js";
 import { resolve } from "node:path";
@@ -199,6 +200,16 @@ export const cardSamples: Record<CardName, object> = {
   evaluation: evaluationCardData({
     view: { subject: "followup", id: "f-1", version: 3, text: "Plan for overgangssamtaler med forældre", unitId: unit.id, evaluateOn: "2027-01-12", state: "open", evaluateAtNextMeeting: false, due: true },
     today,
+  }),
+  reassign: reassignCardData({
+    groups: [
+      {
+        unit,
+        items: [followUp("f-7", "Plan for overgangssamtaler med forældre", "2027-01-20")].map((v) => ({ ...v, owner: { ...v.owner, name: "Sofie Ærø Østergaard", active: false } })),
+        candidates: [leader, pl, chief],
+      },
+    ],
+    feedback: { notice: strings.reassign.done("Jonas Dahl") },
   }),
   reflection: reflectionCardData({
     view: {

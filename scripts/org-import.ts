@@ -3,7 +3,10 @@
  * configured database (DATABASE_URL). A bad file is rejected with file, line and field named;
  * a good one updates people, units and roles and never deletes meetings or follow-ups.
  */
+import { domainSettings } from "../src/bot.js";
 import { loadConfig } from "../src/config.js";
+import { createDomainServices } from "../src/domain/services.js";
+import { systemClock } from "../src/domain/ports.js";
 import { createStore } from "../src/store/index.js";
 import { migrateSqlite } from "../src/store/migrate.js";
 import { OrganisationFileError, readOrganisationFile } from "../src/store/organisation-file-loader.js";
@@ -28,6 +31,8 @@ try {
 migrateSqlite(config.databaseUrl);
 const store = createStore(createPrismaClient(config.databaseUrl));
 const summary = await store.people.applyOrganisation(org);
+// Their chiefs get a card in Teams (sent by the running bot) to give the follow-ups to someone else.
+if (summary.toReassign.length > 0) await createDomainServices(store, systemClock, domainSettings(config)).followUps.planOrphanedNotices();
 await store.db.$disconnect();
 const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 console.log(
@@ -35,6 +40,6 @@ console.log(
     (summary.deactivated ? `; ${n(summary.deactivated, "person", "personer")} findes ikke længere i filen og er markeret inaktiv(e).` : "."),
 );
 if (summary.toReassign.length > 0) {
-  console.log("Disse personer er ikke længere med, men er ansvarlige for åbne opfølgningspunkter, som Børn og Unge-chefen bør give videre:");
+  console.log("Disse personer er ikke længere med, men er ansvarlige for åbne opfølgningspunkter. Børn og Unge-chefen får et kort i Teams (og kan skrive «giv videre») for at give dem videre:");
   for (const p of summary.toReassign) console.log(`  - ${p.name}: ${n(p.openFollowUps, "åbent opfølgningspunkt", "åbne opfølgningspunkter")}`);
 }

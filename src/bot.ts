@@ -76,6 +76,8 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
   log.info({ orgFile, example: !config.orgFile, ...counts, peopleWithOpenFollowUpsToReassign: toReassign.length }, config.orgFile ? "organisation loaded" : "example organisation loaded (ORG_FILE not set)");
 
   const domain = createDomainServices(store, clock, settings);
+  // People who left with open follow-ups: their chiefs get one card to give them to someone else.
+  if (toReassign.length > 0) await domain.followUps.planOrphanedNotices();
   const refreshed = await domain.meetings.refreshTemplates();
   if (refreshed > 0) log.info({ meetings: refreshed }, "meetings not yet sent now follow the changed templates");
 

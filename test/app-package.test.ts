@@ -27,6 +27,8 @@ const COMMANDS = [
   { title: "planlæg 1:1", description: "Planlæg en 1:1 ledelsesopfølgning" },
   { title: "mine møder", description: "Se kommende og seneste møder" },
   { title: "mine opgaver", description: "Se dine åbne opfølgningspunkter" },
+  { title: "årshjul", description: "Se og godkend enhedernes årshjul" },
+  { title: "giv videre", description: "Giv opfølgningspunkter videre, når den ansvarlige er stoppet" },
 ];
 
 const template = readFileSync(path.join(APP_PACKAGE_DIR, "manifest.json"), "utf8");
@@ -66,7 +68,7 @@ describe("Teams app package", () => {
     expect(await validateAppPackage(APP_PACKAGE_DIR, values)).toEqual([]);
   });
 
-  it("offers the four Danish commands in every scope the bot is installed in", () => {
+  it("offers the Danish commands in every scope the bot is installed in", () => {
     const [bot] = fillManifest(template, values).bots as Bot[];
     expect(bot?.botId).toBe(BOT_ID);
     expect([...(bot?.scopes ?? [])].sort()).toEqual(["groupChat", "personal", "team"]);

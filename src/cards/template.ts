@@ -20,7 +20,8 @@ export type CardName =
   | "year-wheel"
   | "focus-areas"
   | "board-statement"
-  | "evaluation";
+  | "evaluation"
+  | "reassign";
 
 export const CARD_NAMES: CardName[] = [
   "welcome",
@@ -38,6 +39,7 @@ export const CARD_NAMES: CardName[] = [
   "focus-areas",
   "board-statement",
   "evaluation",
+  "reassign",
 ];
 
 export type AdaptiveCard = Record<string, unknown> & { type: "AdaptiveCard" };

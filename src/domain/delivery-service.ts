@@ -53,6 +53,7 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
       }
       case "focus_expiry":
       case "unit_congested":
+      case "followups_orphaned": // the card shows the list as it is when it is sent
         return undefined; // changes cancel these rows where they happen
       case "meeting_agenda":
       case "meeting_reflection":

@@ -2,20 +2,35 @@ import { AppError } from "../lib/errors.js";
 import { strings } from "../lib/strings.da.js";
 import { addDays, compareDates, isValidLocalDate, localDateOf } from "../lib/zoned-time.js";
 import { formatDateShort } from "../lib/format-da.js";
-import { dueKey, followUpDueRow } from "./notification-keys.js";
-import type { Clock, FollowUpRepository, MeetingRepository, NotificationRepository } from "./ports.js";
+import { dueKey, expiryRows, followUpAssignedRow, followUpDueRow, orphanedRows } from "./notification-keys.js";
+import type { Clock, FollowUpRepository, MeetingRepository, NotificationRepository, PeopleRepository, UnitRepository } from "./ports.js";
+import type { UnitRoster } from "./participants.js";
 import type { DomainSettings } from "./settings.js";
 import type { CongestionService } from "./congestion-service.js";
-import type { FollowUpView, Person } from "./types.js";
+import type { FollowUpView, Person, Unit } from "./types.js";
 
 export interface FollowUpServiceDeps {
   followUps: FollowUpRepository;
   meetings: MeetingRepository;
   notifications: NotificationRepository;
   congestion: CongestionService;
+  units: UnitRepository;
+  people: PeopleRepository;
   clock: Clock;
   settings: DomainSettings;
 }
+
+/** A unit's open follow-ups whose owner has left, and who may take them over. */
+export interface OrphanedFollowUps {
+  unit: Unit;
+  items: FollowUpView[];
+  candidates: Person[];
+}
+
+/** Everyone tied to the unit in the organisation file may own its follow-ups. */
+const rosterIds = (r: UnitRoster): string[] => [
+  ...new Set([...r.leaderIds, ...r.pedagogicalLeaderIds, ...r.staffRepresentativeIds, ...r.boardRepresentativeIds, ...r.youthRepresentativeIds, ...r.consultantIds, ...r.chiefIds]),
+];
 
 export type FollowUpService = ReturnType<typeof createFollowUpService>;
 
@@ -23,7 +38,7 @@ export type FollowUpOutcome = { view: FollowUpView; notice: string };
 
 /** Follow-ups (opfølgningspunkter): the owner or the meeting's chair acts on them. */
 export function createFollowUpService(deps: FollowUpServiceDeps) {
-  const { followUps, meetings, notifications, congestion, clock, settings } = deps;
+  const { followUps, meetings, notifications, congestion, units, people, clock, settings } = deps;
   const today = () => localDateOf(clock.now(), settings.timezone);
 
   async function load(id: string): Promise<FollowUpView> {
@@ -102,6 +117,67 @@ export function createFollowUpService(deps: FollowUpServiceDeps) {
       await notifications.cancelPending(id, { kinds: ["followup_due"], exceptKeys: [dueKey(after.followUp)] });
       await notifications.plan([followUpDueRow(after.followUp, settings.calendar, now)], now);
       return { view: after, notice: strings.followUp.postponed(formatDateShort(newDate)) };
+    },
+
+    /** The chief's list: per unit, open follow-ups whose owner has left, and who can take them. */
+    async orphaned(actor: Person): Promise<OrphanedFollowUps[]> {
+      const mine = await units.unitsForChief(actor.id);
+      if (mine.length === 0) throw new AppError("not-authorised", strings.reassign.notChief);
+      const items = await followUps.listOpenOfInactiveOwners(mine.map((u) => u.id));
+      const out: OrphanedFollowUps[] = [];
+      for (const unit of mine) {
+        const own = items.filter((i) => i.meeting.unitId === unit.id);
+        if (own.length === 0) continue;
+        const roster = await units.roster(unit.id);
+        const candidates = (await Promise.all((roster ? rosterIds(roster) : []).map((id) => people.byId(id)))).filter((p): p is Person => !!p?.active);
+        out.push({ unit, items: own, candidates });
+      }
+      return out;
+    },
+
+    /**
+     * Gives an open follow-up to someone else in the unit (the chief, e.g. when its owner has
+     * left, or the meeting's chair). The new owner is told; reminders follow the new owner.
+     */
+    async reassign(actor: Person, id: string, version: number, newOwnerId: string): Promise<FollowUpOutcome> {
+      const view = await load(id);
+      const unitId = view.meeting.unitId;
+      if (view.meeting.chairId !== actor.id && !(await people.isChiefOfUnit(actor.id, unitId))) throw new AppError("not-authorised", strings.reassign.notAllowed);
+      // The same choice again (a double click) is already done.
+      if (view.followUp.ownerId === newOwnerId && view.followUp.status === "open") return { view, notice: strings.reassign.done(view.owner.name) };
+      if (view.followUp.version !== version) throw new AppError("stale-card", strings.generic.staleCard);
+      if (view.followUp.status !== "open") throw new AppError("invalid-input", strings.followUp.notOpen);
+      const roster = await units.roster(unitId);
+      const newOwner = newOwnerId ? await people.byId(newOwnerId) : undefined;
+      if (!newOwner?.active || !roster || !rosterIds(roster).includes(newOwner.id)) {
+        throw new AppError("invalid-input", strings.generic.cardErrorsHeading, { [`owner_${id}`]: strings.reassign.chooseOwner });
+      }
+      const now = clock.now();
+      await commit(view, { ownerId: newOwner.id }, { kind: "reassigned", actorId: actor.id, at: now, data: { from: view.followUp.ownerId, to: newOwner.id } });
+      const after = await load(id);
+      const f = after.followUp;
+      const rows = [followUpAssignedRow(f, actor.id, settings.calendar, now), followUpDueRow(f, settings.calendar, now)];
+      if (f.evaluateOn) rows.push(...expiryRows("followup_expiry", f.id, f.evaluateOn, [f.ownerId, view.meeting.chairId], settings.calendar, now));
+      await notifications.cancelPending(id, { kinds: ["followup_due", "followup_assigned", "followup_expiry"], exceptKeys: rows.map((r) => r.key) });
+      await notifications.plan(rows, now);
+      return { view: after, notice: strings.reassign.done(newOwner.name) };
+    },
+
+    /**
+     * After the organisation file is applied: each chief with follow-ups whose owner has left gets
+     * one card listing them, once for each new set (a restart with the same file sends nothing).
+     */
+    async planOrphanedNotices(): Promise<number> {
+      const items = await followUps.listOpenOfInactiveOwners();
+      const byChief = new Map<string, string[]>();
+      for (const unitId of new Set(items.map((i) => i.meeting.unitId))) {
+        const ids = items.filter((i) => i.meeting.unitId === unitId).map((i) => i.followUp.id);
+        for (const chiefId of (await units.roster(unitId))?.chiefIds ?? []) byChief.set(chiefId, [...(byChief.get(chiefId) ?? []), ...ids]);
+      }
+      const now = clock.now();
+      const rows = [...byChief].map(([chiefId, ids]) => orphanedRows(chiefId, ids, settings.calendar, now));
+      await notifications.plan(rows, now);
+      return rows.length;
     },
 
     /** Any participant may comment. The card's version guards against a double click storing it twice. */

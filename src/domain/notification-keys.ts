@@ -104,3 +104,24 @@ export function congestionRows(unitId: string, since: Date, chiefIds: string[], 
     dueAt: calendar.nextWindowStart(now),
   }));
 }
+
+/** FNV-1a: a short, stable fingerprint of a set of ids for a notification key. */
+const fingerprint = (ids: string[]): string => {
+  let h = 0x811c9dc5;
+  for (const ch of [...ids].sort().join(",")) {
+    h ^= ch.charCodeAt(0);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, "0");
+};
+
+/** The chief's card about follow-ups whose owner has left: once per set of follow-ups. */
+export function orphanedRows(chiefId: string, followUpIds: string[], calendar: WorkingCalendar, now: Date): PlannedNotification {
+  return {
+    key: `followups_orphaned:${chiefId}:${followUpIds.length}:${fingerprint(followUpIds)}`,
+    kind: "followups_orphaned",
+    personId: chiefId,
+    subjectId: chiefId,
+    dueAt: calendar.nextWindowStart(now),
+  };
+}

@@ -233,8 +233,10 @@ export interface FollowUpRepository {
   get(id: string): Promise<FollowUpView | undefined>;
   listOpenByOwner(ownerId: string, limit: number): Promise<{ items: FollowUpView[]; total: number }>;
   listByMeeting(meetingId: string): Promise<FollowUp[]>;
+  /** Open follow-ups whose owner has left (is inactive), oldest frist first; optionally only in some units. */
+  listOpenOfInactiveOwners(unitIds?: string[]): Promise<FollowUpView[]>;
   /** Applies a change if the follow-up is still at `expectedVersion`; records the event. */
-  update(id: string, expectedVersion: number, patch: Partial<Pick<FollowUp, "status" | "dueDate" | "doneAt" | "evaluateAtNextMeeting">> & { evaluateOn?: string | null }, event: FollowUpEvent): Promise<boolean>;
+  update(id: string, expectedVersion: number, patch: Partial<Pick<FollowUp, "status" | "dueDate" | "doneAt" | "evaluateAtNextMeeting" | "ownerId">> & { evaluateOn?: string | null }, event: FollowUpEvent): Promise<boolean>;
   /** Adds a comment if the follow-up is still at `expectedVersion` (and moves the version on). */
   addComment(id: string, expectedVersion: number, event: FollowUpEvent): Promise<boolean>;
   history(id: string): Promise<FollowUpEvent[]>;

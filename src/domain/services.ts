@@ -50,7 +50,7 @@ export function createDomainServices(ports: DomainPorts, clock: Clock, settings:
   const congestion = createCongestionService({ units, focusAreas: ports.focusAreas, notifications, clock, settings });
   const reflections = createReflectionService({ meetings, reflections: ports.reflections, clock, settings });
   const forms = createFormService({ meetings, meetingRepo: ports.meetings, forms: ports.forms, followUpRepo: ports.followUps, notifications, congestion, clock, settings });
-  const followUps = createFollowUpService({ followUps: ports.followUps, meetings: ports.meetings, notifications, congestion, clock, settings });
+  const followUps = createFollowUpService({ followUps: ports.followUps, meetings: ports.meetings, notifications, congestion, units, people: ports.people, clock, settings });
   const focusAreas = createFocusAreaService({ meetings, focusAreas: ports.focusAreas, loops: ports.loops, units, notifications, congestion, clock, settings });
   const boardStatements = createBoardStatementService({ meetings: ports.meetings, statements: ports.boardStatements, units, clock, settings });
   const evaluations = createEvaluationService({ followUps: ports.followUps, focusAreas: ports.focusAreas, meetings: ports.meetings, units, notifications, congestion, clock, settings });

@@ -174,7 +174,7 @@ export interface FollowUp {
   doneAt?: Date;
 }
 
-export type FollowUpEventKind = "created" | "edited" | "done" | "reopened" | "postponed" | "commented" | "cancelled" | "extended" | "ended" | "evaluate_next";
+export type FollowUpEventKind = "created" | "edited" | "done" | "reopened" | "postponed" | "commented" | "cancelled" | "extended" | "ended" | "evaluate_next" | "reassigned";
 
 export interface FollowUpEvent {
   kind: FollowUpEventKind;
@@ -226,6 +226,7 @@ export type NotificationKind =
   | "focus_expiry"
   | "board_statement"
   | "unit_congested"
+  | "followups_orphaned"
   | "referat";
 export type NotificationStatus = "pending" | "sending" | "sent" | "failed" | "cancelled";
 

@@ -37,6 +37,7 @@ export const da = {
     commands: [
       { command: "planlæg 1:1", text: "Planlæg en 1:1 ledelsesopfølgning med en leder (for Børn og Unge-chefer)." },
       { command: "årshjul", text: "Se og godkend enhedernes årshjul med læringssamtaler og 1:1 ledelsesopfølgninger (for Børn og Unge-chefer)." },
+      { command: "giv videre", text: "Giv åbne opfølgningspunkter videre, når den ansvarlige ikke længere er med i organisationen (for Børn og Unge-chefer)." },
       { command: "mine møder", text: "Se dine kommende og seneste møder med dagsorden, refleksionsguide, opfølgningsskema og referat." },
       { command: "mine opgaver", text: "Se dine åbne opfølgningspunkter, og markér dem udført, udsæt dem eller kommentér." },
       { command: "hjælp", text: "Vis denne oversigt." },
@@ -266,6 +267,19 @@ export const da = {
     other: "Øvrige beslutninger",
     intro: "Mødet er afsluttet. Her er referatet med beslutninger og opfølgningspunkter.",
     openFollowUps: (n: number) => (n === 1 ? "1 åbent opfølgningspunkt." : `${n} åbne opfølgningspunkter.`),
+  },
+  reassign: {
+    title: "Opfølgningspunkter, der skal gives videre",
+    intro: "Disse opfølgningspunkter har en ansvarlig, der ikke længere er med i organisationen. Vælg, hvem der overtager hvert af dem; den nye ansvarlige får besked.",
+    none: "Ingen åbne opfølgningspunkter mangler en ansvarlig.",
+    item: (text: string, owner: string, due: string) => `${text} (${owner}, frist ${due})`,
+    ownerLabel: "Ny ansvarlig",
+    ownerPlaceholder: "Vælg ny ansvarlig",
+    button: "Giv videre",
+    done: (name: string) => `Opfølgningspunktet er givet videre til ${name}.`,
+    chooseOwner: "Vælg en ny ansvarlig fra enheden.",
+    notAllowed: "Kun Børn og Unge-chefen for enheden eller mødelederen kan give et opfølgningspunkt videre.",
+    notChief: "Du er ikke Børn og Unge-chef for nogen enhed i Læringsloop.",
   },
   yearWheel: {
     title: (unit: string) => `Årshjul: ${unit}`,

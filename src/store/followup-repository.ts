@@ -6,6 +6,12 @@ import { followUpViewInclude, toEvent, toFollowUp, toFollowUpView } from "./mapp
 type LoadPeople = (ids: Iterable<string>) => Promise<Map<string, Person>>;
 
 export function createFollowUpRepository(db: Db, loadPeople: LoadPeople): FollowUpRepository {
+  type Row = Parameters<typeof toFollowUpView>[0];
+  async function toViews(rows: Row[]) {
+    const people = await loadPeople(rows.flatMap((r) => [r.ownerId, ...r.events.map((e) => e.actorId)]));
+    return rows.flatMap((r) => toFollowUpView(r, people) ?? []);
+  }
+
   return {
     async get(id) {
       const r = await db.followUp.findUnique({ where: { id }, include: followUpViewInclude });
@@ -20,8 +26,18 @@ export function createFollowUpRepository(db: Db, loadPeople: LoadPeople): Follow
         db.followUp.findMany({ where, include: followUpViewInclude, orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }], take: limit }),
         db.followUp.count({ where }),
       ]);
-      const people = await loadPeople(rows.flatMap((r) => [r.ownerId, ...r.events.map((e) => e.actorId)]));
-      return { items: rows.flatMap((r) => toFollowUpView(r, people) ?? []), total };
+      return { items: await toViews(rows), total };
+    },
+
+    async listOpenOfInactiveOwners(unitIds) {
+      const left = (await db.person.findMany({ where: { active: false }, select: { id: true } })).map((p) => p.id);
+      if (left.length === 0) return [];
+      const rows = await db.followUp.findMany({
+        where: { status: "open", ownerId: { in: left }, ...(unitIds ? { meeting: { unitId: { in: unitIds } } } : {}) },
+        include: followUpViewInclude,
+        orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }],
+      });
+      return toViews(rows);
     },
 
     async listByMeeting(meetingId) {

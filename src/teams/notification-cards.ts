@@ -28,6 +28,8 @@ export async function notificationCards(views: Views, n: Notification, person: P
       return [{ card: await views.boardStatement(person, n.subjectId) }];
     case "unit_congested":
       return [{ card: await views.congestion(n.subjectId) }];
+    case "followups_orphaned":
+      return [{ card: await views.reassign(person) }];
     case "referat":
       return [{ card: await views.referat(person, n.subjectId, true), track: { kind: "referat", subjectId: n.subjectId } }];
   }

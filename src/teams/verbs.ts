@@ -21,6 +21,7 @@ export const verbs = {
   followUpReopen: "followup.reopen",
   followUpPostpone: "followup.postpone",
   followUpComment: "followup.comment",
+  followUpReassign: "followup.reassign",
   yearWheelOpen: "yearwheel.open",
   yearWheelMove: "yearwheel.move",
   yearWheelConfirm: "yearwheel.confirm",

@@ -23,6 +23,7 @@ import { buildFocusAreasCard } from "../cards/focus-areas-card.js";
 import { buildBoardStatementCard } from "../cards/board-statement-card.js";
 import { buildEvaluationCard } from "../cards/evaluation-card.js";
 import { buildNoticeCard } from "../cards/notice-card.js";
+import { buildReassignCard } from "../cards/reassign-card.js";
 import type { FocusAreaRowInput } from "../domain/focus-area-service.js";
 import type { EvaluationSubject } from "../domain/evaluation-service.js";
 
@@ -94,6 +95,11 @@ export function createViews(deps: Omit<TeamsDeps, "kickDelivery" | "refreshCardC
     async evaluation(actor: Person, subject: EvaluationSubject, id: string, opts: { feedback?: CardFeedback } = {}): Promise<AdaptiveCard> {
       const view = await deps.evaluations.view(actor, subject, id);
       return buildEvaluationCard({ view, today: today(), ...opts });
+    },
+
+    /** Follow-ups whose owner has left, in the chief's units, to give to someone else. */
+    async reassign(actor: Person, opts: { feedback?: CardFeedback } = {}): Promise<AdaptiveCard> {
+      return buildReassignCard({ groups: await deps.followUps.orphaned(actor), ...opts });
     },
 
     /** The chief's one nudge when a unit goes over its ceiling. */

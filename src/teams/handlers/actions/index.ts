@@ -7,6 +7,7 @@ import { agendaOpen } from "./agenda-open.js";
 import { followUpComment } from "./followup-comment.js";
 import { followUpDone } from "./followup-done.js";
 import { followUpPostpone } from "./followup-postpone.js";
+import { followUpReassign } from "./followup-reassign.js";
 import { followUpReopen } from "./followup-reopen.js";
 import { formClose, formSave } from "./form-save.js";
 import { formOpen } from "./form-open.js";
@@ -49,6 +50,7 @@ export const actionHandlers: Record<Verb, Factory> = {
   [verbs.followUpReopen]: followUpReopen,
   [verbs.followUpPostpone]: followUpPostpone,
   [verbs.followUpComment]: followUpComment,
+  [verbs.followUpReassign]: followUpReassign,
   [verbs.yearWheelOpen]: yearWheelOpen,
   [verbs.yearWheelMove]: yearWheelMove,
   [verbs.yearWheelConfirm]: yearWheelConfirm,

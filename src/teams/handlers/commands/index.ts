@@ -4,6 +4,7 @@ import type { Views } from "../../views.js";
 import { help } from "./help.js";
 import { myMeetings } from "./my-meetings.js";
 import { myTasks } from "./my-tasks.js";
+import { reassign } from "./reassign.js";
 import { schedule } from "./schedule.js";
 import { unknown } from "./unknown.js";
 import { yearWheel } from "./year-wheel.js";
@@ -15,6 +16,7 @@ export const commandPatterns = {
   myTasks: /^\s*mine\s+opgaver\s*$/i,
   myMeetings: /^\s*mine\s+m(ø|oe)der\s*$/i,
   yearWheel: /^\s*((å|aa)rshjul(et)?|year\s*wheel)\s*$/i,
+  reassign: /^\s*giv\s+videre\s*$/i,
 };
 
 export function register(app: Application, deps: TeamsDeps, views: Views): void {
@@ -23,6 +25,7 @@ export function register(app: Application, deps: TeamsDeps, views: Views): void 
   app.message(commandPatterns.myTasks, myTasks(deps, views));
   app.message(commandPatterns.myMeetings, myMeetings(deps, views));
   app.message(commandPatterns.yearWheel, yearWheel(deps, views));
+  app.message(commandPatterns.reassign, reassign(deps, views));
   // Catch-all last: routes match in registration order.
   app.activity("message", unknown(deps));
 }
