@@ -47,7 +47,7 @@ export interface AgendaView {
   loop?: Loop;
   focusAreas: FocusArea[];
   boardStatements: { author: Person; statement: BoardStatement }[];
-  /** A læringssamtale: the unit's 1:1s since the last læringssamtale (input C), as counts. */
+  /** A læringssamtale: the unit's 1:1s held since the last læringssamtale (input C), as counts. */
   oneOnOneInput?: OneOnOneInput & { since?: Date };
 }
 
@@ -219,7 +219,9 @@ export function createMeetingService(deps: MeetingServiceDeps) {
       // Input C: a selvejende dagtilbud has no 1:1s with the chief (the board is the employer).
       if (meeting.kind === "laeringssamtale" && !meeting.unit.selvejende) {
         const since = await meetings.previousLaeringssamtale(meeting);
-        oneOnOneInput = { since, ...(await meetings.oneOnOneInput(meeting.unit.id, since ?? new Date(0), meeting.startsAt)) };
+        // Only the 1:1s held so far count (an agenda looked at early does not count planned ones).
+        const until = new Date(Math.min(meeting.startsAt.getTime(), clock.now().getTime()));
+        oneOnOneInput = { since, ...(await meetings.oneOnOneInput(meeting.unit.id, since ?? new Date(0), until)) };
       }
       return {
         reflections: sent ? meeting.participants.map((p) => ({ person: p.person, sent: sent.has(p.person.id) })) : undefined,

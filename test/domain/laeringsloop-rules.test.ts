@@ -66,6 +66,9 @@ describe("læringsloop rules", () => {
       await addRows(after[0]!, [row("Budgetopfølgning med økonomi", "megan"), row("Sygefravær drøftes i MED", "megan")]);
       const done = await t.store.db.followUp.findFirstOrThrow({ where: { text: "Sygefravær drøftes i MED" } });
       await d.followUps.markDone(await person("megan"), done.id, done.version);
+      // Before the 1:1s are held they do not count; the day before the next læringssamtale all three do.
+      expect((await d.meetings.agenda(await person("hanne"), second!)).oneOnOneInput).toMatchObject({ meetings: 0 });
+      clock.set(new Date((await meeting(second!)).startsAt.getTime() - 86_400_000).toISOString());
       const next = await d.meetings.agenda(await person("hanne"), second!);
       expect(next.carried.map((c) => c.followUp.text).sort()).toEqual(["Dialogisk læsning i to grupper", "Forankring i personalegruppen", "Sprogindsats i vuggestuen"]);
       expect(next.oneOnOneInput).toMatchObject({ meetings: 3, open: 1, done: 1 });
