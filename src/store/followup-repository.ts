@@ -1,23 +1,18 @@
 import type { FollowUpRepository } from "../domain/ports.js";
 import type { Person } from "../domain/types.js";
 import type { Db } from "./prisma-client.js";
-import { followUpViewInclude, toEvent, toFollowUp, toFollowUpView } from "./mappers.js";
+import { followUpViewInclude, toEvent, toFollowUp, toFollowUpViews } from "./mappers.js";
 
 type LoadPeople = (ids: Iterable<string>) => Promise<Map<string, Person>>;
 
 export function createFollowUpRepository(db: Db, loadPeople: LoadPeople): FollowUpRepository {
-  type Row = Parameters<typeof toFollowUpView>[0];
-  async function toViews(rows: Row[]) {
-    const people = await loadPeople(rows.flatMap((r) => [r.ownerId, ...r.events.map((e) => e.actorId)]));
-    return rows.flatMap((r) => toFollowUpView(r, people) ?? []);
-  }
+  const toViews = (rows: Parameters<typeof toFollowUpViews>[0]) => toFollowUpViews(rows, loadPeople);
 
   return {
     async get(id) {
       const r = await db.followUp.findUnique({ where: { id }, include: followUpViewInclude });
       if (!r) return undefined;
-      const people = await loadPeople([r.ownerId, ...r.events.map((e) => e.actorId)]);
-      return toFollowUpView(r, people);
+      return (await toViews([r]))[0];
     },
 
     async listOpenByOwner(ownerId, limit) {

@@ -129,3 +129,12 @@ export function toFollowUpView(
       .map((e) => ({ author: people.get(e.actorId)!, at: e.at, text: String((JSON.parse(e.data) as { text?: string }).text ?? "") })),
   };
 }
+
+/** Follow-up rows (with `followUpViewInclude`) as views, loading their owners and commenters in one go. */
+export async function toFollowUpViews(
+  rows: Parameters<typeof toFollowUpView>[0][],
+  loadPeople: (ids: Iterable<string>) => Promise<Map<string, Person>>,
+): Promise<FollowUpView[]> {
+  const people = await loadPeople(rows.flatMap((r) => [r.ownerId, ...r.events.map((e) => e.actorId)]));
+  return rows.flatMap((r) => toFollowUpView(r, people) ?? []);
+}

@@ -1,7 +1,7 @@
 import type { MeetingRepository, StandingItem } from "../domain/ports.js";
 import { CLOSING_POSITION, type AgendaItem, type FollowUpView, type Meeting, type Person } from "../domain/types.js";
 import type { Db } from "./prisma-client.js";
-import { followUpViewInclude, meetingInclude, toFollowUpView, toMeeting } from "./mappers.js";
+import { followUpViewInclude, meetingInclude, toFollowUpViews, toMeeting } from "./mappers.js";
 import { isUniqueViolation } from "./errors.js";
 
 type LoadPeople = (ids: Iterable<string>) => Promise<Map<string, Person>>;
@@ -25,8 +25,7 @@ export function createMeetingRepository(db: Db, loadPeople: LoadPeople): Meeting
 
   async function followUpViews(where: object): Promise<FollowUpView[]> {
     const rows = await db.followUp.findMany({ where, include: followUpViewInclude, orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }] });
-    const people = await loadPeople(rows.flatMap((r) => [r.ownerId, ...r.events.map((e) => e.actorId)]));
-    return rows.flatMap((r) => toFollowUpView(r, people) ?? []);
+    return toFollowUpViews(rows, loadPeople);
   }
 
   return {
