@@ -22,6 +22,9 @@ import { evaluationCardData } from "../src/cards/evaluation-card.js";
 import { focusAreasCardData } from "../src/cards/focus-areas-card.js";
 import { yearWheelCardData } from "../src/cards/year-wheel-card.js";
 import { reassignCardData } from "../src/cards/reassign-card.js";
+import { overdueDigestCardData } from "../src/cards/digest-card.js";
+import { preferencesCardData } from "../src/cards/preferences-card.js";
+import { reminderPartsData } from "../src/cards/reminder-card.js";
 import type { FocusArea, Loop } from "../src/domain/types.js";
 import { readTemplates } from "../src/store/template-loader.js";
 import { resolve } from "node:path";
@@ -234,7 +237,7 @@ export const cardSamples: Record<CardName, object> = {
     savedAt: now,
     revision: 2,
   }),
-  followup: followUpCardData({ view: carried[0]!, viewer: leader, today, tz, maxLength: 2000, heading: "due" }),
+  followup: followUpCardData({ view: carried[0]!, viewer: leader, today, tz, maxLength: 2000, heading: "overdue" }),
   "my-tasks": myTasksCardData({
     items: carried,
     total: 2,
@@ -255,4 +258,13 @@ export const cardSamples: Record<CardName, object> = {
     tz,
     intro: true,
   }),
+  digest: overdueDigestCardData([carried[0]!.followUp, followUp("f-8", "Aftale tilsynsbesøg med bestyrelsen", "2026-12-18").followUp]),
+  preferences: preferencesCardData({
+    prefs: { muted: ["dueSoon"], digestTime: "09:00", absentUntil: "2027-02-01" },
+    digestTimes: ["08:00", "09:00", "10:00", "11:00", "12:00", "13:00", "14:00", "15:00"],
+    isChief: true,
+    today,
+    feedback: { notice: strings.preferences.saved },
+  }),
+  reminder: reminderPartsData({ heading: strings.reminders.reflectionHeading("onsdag den 13. januar 2027 kl. 10.00"), notificationId: "n-1" }),
 };

@@ -11,6 +11,7 @@ import { loadTemplates } from "./cards/template.js";
 import { createWorkingCalendar } from "./lib/working-calendar.js";
 import { deliverNotificationsJob, DELIVER_NOTIFICATIONS } from "./scheduler/jobs/deliver-notifications.js";
 import { pruneActivityLogJob } from "./scheduler/jobs/prune-activity-log.js";
+import { planDigestsJob } from "./scheduler/jobs/plan-digests.js";
 import { startScheduler, type Scheduler } from "./scheduler/scheduler.js";
 import { createStore } from "./store/index.js";
 import { migrateSqlite } from "./store/migrate.js";
@@ -43,6 +44,7 @@ export function domainSettings(config: Config, templates: TemplateSet = readTemp
     }),
     timezone: config.timezone,
     meetingPackLeadDays: config.meetingPackLeadDays,
+    followUpDueSoonDays: config.followUpDueSoonDays,
     boardStatementLeadDays: config.boardStatementLeadDays,
     intentionCeiling: config.intentionCeiling,
     templates,
@@ -78,6 +80,10 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
   const domain = createDomainServices(store, clock, settings);
   // People who left with open follow-ups: their chiefs get one card to give them to someone else.
   if (toReassign.length > 0) await domain.followUps.planOrphanedNotices();
+  // Every open follow-up has its reminders, and the coming weekly overviews are planned (a bot
+  // that was down on the day sends them once now).
+  await domain.followUps.replanReminders();
+  await domain.digests.planWeek();
   const refreshed = await domain.meetings.refreshTemplates();
   if (refreshed > 0) log.info({ meetings: refreshed }, "meetings not yet sent now follow the changed templates");
 
@@ -98,8 +104,13 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
     conversations: store.conversations,
     followUps: store.followUps,
     meetings: store.meetings,
+    reflections: store.reflections,
+    digests: domain.digests,
+    preferences: store.preferences,
     messenger: proactive.messenger,
     clock,
+    calendar: settings.calendar,
+    leaseMs: config.scheduler.leaseMs,
     log: log.child({ job: DELIVER_NOTIFICATIONS }),
   });
 
@@ -123,14 +134,17 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
   const app = createTeamsApp(adapter, deps, views);
   const server = createHttpServer({ adapter, app, log, healthy: store.healthy });
 
+  const jobs = [deliverNotificationsJob(delivery), planDigestsJob(domain.digests, config.scheduler.digestCron), pruneActivityLogJob(store.activityLog)];
   if (withScheduler) {
-    scheduler = startScheduler({ cron: config.scheduler.cron, timezone: config.timezone, jobs: [deliverNotificationsJob(delivery), pruneActivityLogJob(store.activityLog)], log, now: () => clock.now() });
+    scheduler = startScheduler({ cron: config.scheduler.cron, timezone: config.timezone, jobs, log, now: () => clock.now() });
   }
 
   return {
     store,
     delivery,
     server,
+    /** The scheduler's jobs, for tests that run them as the scheduler would. */
+    jobs,
     /** Background work started by handlers (card copies being updated); tests await it. */
     settled: () => Promise.all([...background]),
     async listen(port = config.port, host = config.host): Promise<AddressInfo> {

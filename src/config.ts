@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isValidLocalTime } from "./lib/zoned-time.js";
+import { isValidCron } from "./scheduler/scheduler.js";
 
 /**
  * Every setting the bot reads, in one schema. Nothing else reads `process.env`.
@@ -40,11 +41,14 @@ const schema = z
       .default("12-24,12-31")
       .transform((s) => (s ? s.split(",") : [])),
     MEETING_PACK_LEAD_DAYS: z.coerce.number().int().min(0).max(20).default(3),
+    FOLLOWUP_DUE_SOON_DAYS: z.coerce.number().int().min(0).max(20).default(2),
+    DIGEST_CRON: z.string().refine(isValidCron, "skal være et cron-udtryk som 0 6 * * *").default("0 6 * * *"),
+    OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(300),
     TEMPLATES_DIR: z.string().min(1).optional(),
     BOARD_STATEMENT_LEAD_DAYS: z.coerce.number().int().min(1).max(40).default(10),
     INTENTION_CEILING: z.coerce.number().int().min(1).max(100).default(8),
     SCHEDULER_ENABLED: bool.default("true"),
-    SCHEDULER_CRON: z.string().default("* * * * *"),
+    SCHEDULER_CRON: z.string().refine(isValidCron, "skal være et cron-udtryk som * * * * *").default("* * * * *"),
     MAX_TEXT_LENGTH: z.coerce.number().int().min(100).max(10000).default(2000),
   })
   .superRefine((c, ctx) => {
@@ -92,11 +96,13 @@ export interface Config {
   timezone: string;
   workingHours: { start: string; end: string; workdays: number[]; closedDays: string[] };
   meetingPackLeadDays: number;
+  followUpDueSoonDays: number;
   /** Folder of the meeting templates; the shipped `config/templates` when unset. */
   templatesDir?: string;
   boardStatementLeadDays: number;
   intentionCeiling: number;
-  scheduler: { enabled: boolean; cron: string };
+  /** `cron`: the outbox tick; `digestCron`: when the weekly overviews are planned; `leaseMs`: how long a claimed row is held. */
+  scheduler: { enabled: boolean; cron: string; digestCron: string; leaseMs: number };
   maxTextLength: number;
 }
 
@@ -130,10 +136,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     timezone: c.TIMEZONE,
     workingHours: { start: c.WORKDAY_START, end: c.WORKDAY_END, workdays: c.WORKDAYS, closedDays: c.CLOSED_DAYS },
     meetingPackLeadDays: c.MEETING_PACK_LEAD_DAYS,
+    followUpDueSoonDays: c.FOLLOWUP_DUE_SOON_DAYS,
     templatesDir: c.TEMPLATES_DIR,
     boardStatementLeadDays: c.BOARD_STATEMENT_LEAD_DAYS,
     intentionCeiling: c.INTENTION_CEILING,
-    scheduler: { enabled: c.SCHEDULER_ENABLED, cron: c.SCHEDULER_CRON },
+    scheduler: { enabled: c.SCHEDULER_ENABLED, cron: c.SCHEDULER_CRON, digestCron: c.DIGEST_CRON, leaseMs: c.OUTBOX_LEASE_SECONDS * 1000 },
     maxTextLength: c.MAX_TEXT_LENGTH,
   };
 }

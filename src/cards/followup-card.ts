@@ -42,7 +42,7 @@ export interface FollowUpCardData {
   reopenButton: string;
 }
 
-export type FollowUpHeading = "assigned" | "due" | "none";
+export type FollowUpHeading = "assigned" | "dueSoon" | "overdue" | "none";
 
 export interface FollowUpCardInput {
   view: FollowUpView;
@@ -58,11 +58,16 @@ export function followUpCardData({ view, viewer, today, tz, maxLength, heading =
   const s = strings.followUp;
   const f = view.followUp;
   const status = followUpStatus(f, today, tz);
-  const headingText =
-    heading === "assigned" ? s.assignedHeading : heading === "due" ? (f.dueDate < today ? s.overdueHeading(formatDateShort(f.dueDate)) : s.dueTodayHeading) : "";
+  const due = formatDateShort(f.dueDate);
+  const headingText = {
+    assigned: s.assignedHeading,
+    dueSoon: f.dueDate === today ? s.dueTodayHeading : s.dueSoonHeading(due),
+    overdue: f.dueDate < today ? s.overdueHeading(due) : s.dueSoonHeading(due),
+    none: "",
+  }[heading];
   const data: FollowUpCardData = {
     heading: headingText,
-    headingColor: heading === "due" ? "Attention" : "Accent",
+    headingColor: heading === "overdue" || heading === "dueSoon" ? "Attention" : "Accent",
     title: s.title,
     text: f.text,
     notice: feedback?.notice ?? "",
@@ -72,7 +77,7 @@ export function followUpCardData({ view, viewer, today, tz, maxLength, heading =
     ownerLabel: s.owner,
     owner: view.owner.name,
     dueLabel: s.due,
-    due: formatDateShort(f.dueDate),
+    due,
     decisionLabel: s.decision,
     decision: view.decisionText ?? "–",
     from: s.from(strings.meeting.kindOneOnOne, formatInstantDateShort(view.meeting.startsAt, tz)),

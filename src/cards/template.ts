@@ -21,7 +21,10 @@ export type CardName =
   | "focus-areas"
   | "board-statement"
   | "evaluation"
-  | "reassign";
+  | "reassign"
+  | "digest"
+  | "preferences"
+  | "reminder";
 
 export const CARD_NAMES: CardName[] = [
   "welcome",
@@ -40,6 +43,9 @@ export const CARD_NAMES: CardName[] = [
   "board-statement",
   "evaluation",
   "reassign",
+  "digest",
+  "preferences",
+  "reminder",
 ];
 
 export type AdaptiveCard = Record<string, unknown> & { type: "AdaptiveCard" };

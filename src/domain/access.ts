@@ -1,3 +1,4 @@
+import { templateOf, type TemplateSet } from "./meeting-template.js";
 import { AppError } from "../lib/errors.js";
 import { strings } from "../lib/strings.da.js";
 import type { Meeting, Person } from "./types.js";
@@ -18,4 +19,11 @@ export function assertParticipant(meeting: Meeting, personId: string): void {
 
 export function assertChair(meeting: Meeting, personId: string): void {
   if (!isChair(meeting, personId)) throw new AppError("not-authorised", strings.meeting.onlyChair);
+}
+
+/** Who is asked to write a reflection: everyone in a læringssamtale, the leader in a 1:1. */
+export function reflectionAuthors(meeting: Meeting, templates: TemplateSet): Person[] {
+  if (templateOf(meeting, templates).reflection.fillers === "participants") return meeting.participants.map((p) => p.person);
+  const leader = leaderOf(meeting);
+  return leader ? [leader] : [];
 }

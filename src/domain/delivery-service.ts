@@ -1,48 +1,79 @@
-import { dueKey } from "./notification-keys.js";
-import type { Clock, ConversationRepository, FollowUpRepository, Logger, MeetingRepository, Messenger, NotificationRepository } from "./ports.js";
+import type { WorkingCalendar } from "../lib/working-calendar.js";
+import { localDateOf } from "../lib/zoned-time.js";
+import { baseKey, reminderKeys } from "./notification-keys.js";
+import type {
+  Clock,
+  ConversationRepository,
+  FollowUpRepository,
+  Logger,
+  MeetingRepository,
+  Messenger,
+  NotificationRepository,
+  PreferenceRepository,
+  ReflectionRepository,
+} from "./ports.js";
+import type { DigestService } from "./digest-service.js";
+import { isAbsent, isMuted } from "./reminder-preferences.js";
 import type { Notification } from "./types.js";
+import { WAIT } from "./wait-reasons.js";
 
 export interface DeliveryServiceDeps {
   notifications: NotificationRepository;
   conversations: ConversationRepository;
   followUps: FollowUpRepository;
   meetings: MeetingRepository;
+  reflections: ReflectionRepository;
+  preferences: PreferenceRepository;
+  /** Whether a chief's overview still has something to say when it is due. */
+  digests: Pick<DigestService, "hasNews">;
   messenger: Messenger;
   clock: Clock;
+  calendar: WorkingCalendar;
   log: Logger;
   leaseMs?: number;
   batchSize?: number;
+  /** 0 ≤ x < 1, for the jitter of retry delays (tests pass a fixed one). */
+  random?: () => number;
 }
 
-const HOUR = 3_600_000;
-/** The reason a row waits: the person has not installed the bot (yet). */
-export const NO_CONVERSATION = "no-conversation";
-const MAX_SEND_ATTEMPTS = 5;
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const MAX_SEND_ATTEMPTS = 6;
 /** A person who has not installed the bot yet may still do so: we look again hourly for two days. */
 const MAX_WAIT_FOR_INSTALL_MS = 48 * HOUR;
+/** An answer to the person's own action that is this late (the bot was down) waits for working hours like anything else. */
+const IMMEDIATE_GRACE_MS = 30 * MINUTE;
+/** The marker on a row whose post was under way when its worker died: it may have arrived. */
+export const UNCONFIRMED = "unconfirmed-after-crash";
 
 export type DeliveryService = ReturnType<typeof createDeliveryService>;
 
 /**
  * Works the outbox: claim due rows (with a lease, so a crashed worker's rows come back and two
- * workers never hold the same row), check the row still means something, send, mark.
+ * workers never hold the same row), check the row still means something and may go now, send,
+ * mark. A row is posted at most once: the post is noted first, and a row found with that note
+ * after a crash is not posted again.
  */
 export function createDeliveryService(deps: DeliveryServiceDeps) {
-  const { notifications, conversations, followUps, meetings, messenger, clock, log } = deps;
+  const { notifications, conversations, followUps, meetings, reflections, digests, preferences, messenger, clock, calendar, log } = deps;
   // Small batches and a lease far longer than a batch takes, so a live worker never loses its rows.
-  const leaseMs = deps.leaseMs ?? 5 * 60_000;
+  const leaseMs = deps.leaseMs ?? 5 * MINUTE;
   const batchSize = deps.batchSize ?? 10;
+  const random = deps.random ?? Math.random;
 
   /** Why a row should no longer be sent, or undefined when it should. */
   async function staleReason(n: Notification, now: Date): Promise<string | undefined> {
     if (n.notAfter && now >= n.notAfter) return "too-late";
     switch (n.kind) {
-      case "followup_due":
-      case "followup_assigned": {
+      case "followup_assigned":
+      case "followup_due_soon":
+      case "followup_overdue": {
         const view = await followUps.get(n.subjectId);
         if (!view || view.followUp.status !== "open") return "followup-not-open";
         if (view.followUp.ownerId !== n.personId) return "owner-changed";
-        if (n.kind === "followup_due" && dueKey(view.followUp) !== n.key) return "due-date-changed";
+        const keys = reminderKeys(view.followUp);
+        if (n.kind === "followup_due_soon" && baseKey(n.key) !== keys.dueSoon) return "due-date-changed";
+        if (n.kind === "followup_overdue" && baseKey(n.key) !== keys.overdue) return "due-date-changed";
         return undefined;
       }
       case "followup_expiry": {
@@ -51,6 +82,13 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
         if (!view.followUp.evaluateOn || !n.key.endsWith(`:${view.followUp.evaluateOn}`)) return "evaluation-date-changed";
         return undefined;
       }
+      case "overdue_digest": {
+        const today = localDateOf(now, calendar.tz);
+        const { items } = await followUps.listOpenByOwner(n.personId, 1000);
+        return items.some((v) => v.followUp.dueDate < today) ? undefined : "nothing-overdue";
+      }
+      case "chief_digest":
+        return (await digests.hasNews(n.personId)) ? undefined : "nothing-to-report";
       case "focus_expiry":
       case "unit_congested":
       case "followups_orphaned": // the card shows the list as it is when it is sent
@@ -62,6 +100,12 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
         if (!m || m.status !== "planned") return "meeting-not-planned";
         return undefined;
       }
+      case "reflection_reminder": {
+        const m = await meetings.get(n.subjectId);
+        if (!m || m.status !== "planned") return "meeting-not-planned";
+        if ((await reflections.get(n.subjectId, n.personId))?.status === "sent") return "reflection-sent";
+        return undefined;
+      }
       case "referat": {
         const m = await meetings.get(n.subjectId);
         return m?.status === "closed" ? undefined : "meeting-not-closed";
@@ -69,45 +113,79 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
     }
   }
 
+  /** When a row that may not go now may go: after the person's absence, in working hours. */
+  async function notBefore(n: Notification, now: Date): Promise<{ at: Date; reason: string } | undefined> {
+    // The answer to the person's own action goes at once (they are at the keyboard).
+    if (n.immediate && now.getTime() - n.dueAt.getTime() < IMMEDIATE_GRACE_MS) return undefined;
+    const prefs = await preferences.get(n.personId);
+    if (prefs.absentUntil && isAbsent(prefs, localDateOf(now, calendar.tz))) {
+      return { at: calendar.workingDayStart(calendar.nextWorkingDay(prefs.absentUntil)), reason: WAIT.absent };
+    }
+    if (!calendar.isWithinWorkingHours(now)) return { at: calendar.nextWindowStart(now), reason: WAIT.outsideHours };
+    return undefined;
+  }
+
+  /** Exponential from 30 s, ±50 % jitter, at least what the service asked for, at most an hour. */
+  function retryDelay(attempts: number, retryAfterMs: number | undefined): number {
+    const exp = 30_000 * 2 ** Math.max(0, attempts - 1) * (0.5 + random());
+    return Math.min(HOUR, Math.max(exp, retryAfterMs ?? 0));
+  }
+
   async function deliverOne(n: Notification): Promise<string> {
     const now = clock.now();
+    // Its worker died while posting it: it may well have arrived, and a second copy is worse than
+    // none being certain. Kept visible for the administrator (npm run status).
+    if (n.postStartedAt) {
+      await notifications.markSent(n, now, UNCONFIRMED);
+      log.warn({ notificationId: n.id, kind: n.kind }, "row was being posted when its worker stopped; not posted again");
+      return "unconfirmed";
+    }
     const stale = await staleReason(n, now);
     if (stale) {
       await notifications.markCancelled(n.id, stale);
       return "cancelled";
+    }
+    if (isMuted(await preferences.get(n.personId), n.kind)) {
+      await notifications.markCancelled(n.id, "muted");
+      return "cancelled";
+    }
+    const wait = await notBefore(n, now);
+    if (wait) {
+      await notifications.retryLater(n.id, wait.at, wait.reason, { countAttempt: false });
+      return "waiting";
     }
     // From the first pack on, the meeting keeps the template its participants received.
     if (n.kind === "meeting_agenda") await meetings.freezeTemplate(n.subjectId);
     const ref = await conversations.get(n.personId);
     if (!ref || !ref.active) {
       if (now.getTime() - n.createdAt.getTime() >= MAX_WAIT_FOR_INSTALL_MS) {
-        await notifications.markFailed(n.id, NO_CONVERSATION);
+        await notifications.markFailed(n.id, ref ? `no-conversation (${ref.inactiveReason ?? "inactive"})` : WAIT.noConversation);
         return "failed";
       }
-      await notifications.retryLater(n.id, new Date(now.getTime() + HOUR), NO_CONVERSATION, { countAttempt: false });
+      await notifications.retryLater(n.id, new Date(now.getTime() + HOUR), WAIT.noConversation, { countAttempt: false });
       return "waiting";
     }
     let result;
     try {
-      result = await messenger.deliver(n, ref);
+      result = await messenger.deliver(n, ref, () => notifications.markPostStarted(n, clock.now()));
     } catch (err) {
       result = { outcome: "retry" as const, reason: err instanceof Error ? err.name : "error" };
     }
+    if (result.outcome === "not-posted") return "lease-lost";
     if (result.outcome === "sent") {
       if (!(await notifications.markSent(n, clock.now()))) log.warn({ notificationId: n.id }, "lease lost before marking sent");
       return "sent";
     }
     if (result.outcome === "gone") {
-      await conversations.markInactive(n.personId);
+      await conversations.markInactive(n.personId, result.reason, clock.now());
       await notifications.markFailed(n.id, result.reason);
       return "failed";
     }
     if (n.attempts >= MAX_SEND_ATTEMPTS) {
-      await notifications.markFailed(n.id, result.reason);
+      await notifications.markFailed(n.id, `${result.reason} (${n.attempts} forsøg)`);
       return "failed";
     }
-    const backoff = result.retryAfterMs ?? Math.min(HOUR, 30_000 * 2 ** (n.attempts - 1));
-    await notifications.retryLater(n.id, new Date(clock.now().getTime() + backoff), result.reason);
+    await notifications.retryLater(n.id, new Date(clock.now().getTime() + retryDelay(n.attempts, result.retryAfterMs)), result.reason);
     return "retry";
   }
 

@@ -2,12 +2,13 @@ import { AppError } from "../lib/errors.js";
 import { strings } from "../lib/strings.da.js";
 import { addDays, compareDates, isValidLocalDate, localDateOf } from "../lib/zoned-time.js";
 import { formatDateShort } from "../lib/format-da.js";
-import { dueKey, expiryRows, followUpAssignedRow, followUpDueRow, orphanedRows } from "./notification-keys.js";
+import { expiryRows, FOLLOWUP_REMINDER_KINDS, followUpAssignedRow, orphanedRows } from "./notification-keys.js";
 import type { Clock, FollowUpRepository, MeetingRepository, NotificationRepository, PeopleRepository, UnitRepository } from "./ports.js";
 import type { UnitRoster } from "./participants.js";
 import type { DomainSettings } from "./settings.js";
 import type { CongestionService } from "./congestion-service.js";
-import type { FollowUpView, Person, Unit } from "./types.js";
+import type { FollowUp, FollowUpView, Person, Unit } from "./types.js";
+import { planFollowUpReminders } from "./reminder-planning.js";
 
 export interface FollowUpServiceDeps {
   followUps: FollowUpRepository;
@@ -40,6 +41,11 @@ export type FollowUpOutcome = { view: FollowUpView; notice: string };
 export function createFollowUpService(deps: FollowUpServiceDeps) {
   const { followUps, meetings, notifications, congestion, units, people, clock, settings } = deps;
   const today = () => localDateOf(clock.now(), settings.timezone);
+
+  /** The due-date reminders for the follow-up's owner and frist; earlier ones are cancelled. */
+  async function planReminders(f: FollowUp, now: Date): Promise<void> {
+    await planFollowUpReminders(notifications, f, settings, now);
+  }
 
   async function load(id: string): Promise<FollowUpView> {
     const view = await followUps.get(id);
@@ -85,7 +91,7 @@ export function createFollowUpService(deps: FollowUpServiceDeps) {
       if (view.followUp.status !== "open") throw new AppError("invalid-input", strings.followUp.notOpen);
       const now = clock.now();
       await commit(view, { status: "done", doneAt: now }, { kind: "done", actorId: actor.id, at: now, data: {} });
-      await notifications.cancelPending(id, { kinds: ["followup_due", "followup_expiry"] });
+      await notifications.cancelPending(id, { kinds: [...FOLLOWUP_REMINDER_KINDS, "followup_expiry"] });
       await congestion.check(view.meeting.unitId);
       return { view: await load(id), notice: strings.followUp.markedDone };
     },
@@ -96,7 +102,7 @@ export function createFollowUpService(deps: FollowUpServiceDeps) {
       const now = clock.now();
       await commit(view, { status: "open" }, { kind: "reopened", actorId: actor.id, at: now, data: {} });
       const after = await load(id);
-      await notifications.plan([followUpDueRow(after.followUp, settings.calendar, now)], now);
+      await planReminders(after.followUp, now);
       await congestion.check(view.meeting.unitId);
       return { view: after, notice: strings.followUp.reopened };
     },
@@ -114,8 +120,7 @@ export function createFollowUpService(deps: FollowUpServiceDeps) {
       const now = clock.now();
       await commit(view, { dueDate: newDate }, { kind: "postponed", actorId: actor.id, at: now, data: { from: view.followUp.dueDate, to: newDate } });
       const after = await load(id);
-      await notifications.cancelPending(id, { kinds: ["followup_due"], exceptKeys: [dueKey(after.followUp)] });
-      await notifications.plan([followUpDueRow(after.followUp, settings.calendar, now)], now);
+      await planReminders(after.followUp, now);
       return { view: after, notice: strings.followUp.postponed(formatDateShort(newDate)) };
     },
 
@@ -156,10 +161,11 @@ export function createFollowUpService(deps: FollowUpServiceDeps) {
       await commit(view, { ownerId: newOwner.id }, { kind: "reassigned", actorId: actor.id, at: now, data: { from: view.followUp.ownerId, to: newOwner.id } });
       const after = await load(id);
       const f = after.followUp;
-      const rows = [followUpAssignedRow(f, actor.id, settings.calendar, now), followUpDueRow(f, settings.calendar, now)];
+      const rows = [followUpAssignedRow(f, actor.id, settings.calendar, now)];
       if (f.evaluateOn) rows.push(...expiryRows("followup_expiry", f.id, f.evaluateOn, [f.ownerId, view.meeting.chairId], settings.calendar, now));
-      await notifications.cancelPending(id, { kinds: ["followup_due", "followup_assigned", "followup_expiry"], exceptKeys: rows.map((r) => r.key) });
+      await notifications.cancelPending(id, { kinds: ["followup_assigned", "followup_expiry"], exceptKeys: rows.map((r) => r.key) });
       await notifications.plan(rows, now);
+      await planReminders(f, now);
       return { view: after, notice: strings.reassign.done(newOwner.name) };
     },
 
@@ -178,6 +184,17 @@ export function createFollowUpService(deps: FollowUpServiceDeps) {
       const rows = [...byChief].map(([chiefId, ids]) => orphanedRows(chiefId, ids, settings.calendar, now));
       await notifications.plan(rows, now);
       return rows.length;
+    },
+
+    /**
+     * At start: every open follow-up has its reminders for its owner and frist planned (after an
+     * upgrade, or a change of FOLLOWUP_DUE_SOON_DAYS). Rows already there are left as they are.
+     */
+    async replanReminders(): Promise<number> {
+      const now = clock.now();
+      const open = await followUps.listOpen();
+      for (const f of open) await planReminders(f, now);
+      return open.length;
     },
 
     /** Any participant may comment. The card's version guards against a double click storing it twice. */

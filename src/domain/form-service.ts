@@ -6,7 +6,8 @@ import { assertChair } from "./access.js";
 import { limits } from "./limits.js";
 import type { CongestionService, IntentionLoad } from "./congestion-service.js";
 import { templateOf } from "./meeting-template.js";
-import { dueKey, expiryRows, followUpAssignedRow, followUpDueRow, referatRows } from "./notification-keys.js";
+import { expiryRows, followUpAssignedRow, followUpReminderRows, MEETING_ROW_KINDS, referatRows } from "./notification-keys.js";
+import { planFollowUpReminders } from "./reminder-planning.js";
 import type { MeetingService } from "./meeting-service.js";
 import type { Clock, FollowUpRepository, FormChange, FormRepository, MeetingRepository, NotificationRepository } from "./ports.js";
 import type { DomainSettings } from "./settings.js";
@@ -284,14 +285,12 @@ export function createFormService(deps: FormServiceDeps) {
         // What the change means for people: new owners are told, due reminders follow the date.
         for (const f of change.createFollowUps) {
           planned.push(followUpAssignedRow(f, actor.id, calendar, now));
-          // Due today or earlier: the assignment card already says so; one nudge, not two.
-          const due = followUpDueRow(f, calendar, now);
-          if (due.dueAt > now) planned.push(due);
+          // A reminder that would go at once says what the assignment card already says.
+          planned.push(...followUpReminderRows(f, settings.followUpDueSoonDays, calendar, now).filter((r) => r.dueAt > now));
         }
         for (const f of change.updateFollowUps) {
           if (f.changes.ownerId) planned.push(followUpAssignedRow(f, actor.id, calendar, now));
-          planned.push(followUpDueRow(f, calendar, now));
-          await notifications.cancelPending(f.id, { kinds: ["followup_due"], exceptKeys: [dueKey(f)] });
+          await planFollowUpReminders(notifications, f, settings, now);
         }
         for (const id of change.cancelFollowUpIds) await notifications.cancelPending(id);
         // Evaluation dates: one card to the owner and one to the chair on the day.
@@ -306,7 +305,7 @@ export function createFormService(deps: FormServiceDeps) {
         const carried = await meetingRepo.carriedFollowUps(view.meeting);
         closedNow = await meetingRepo.close(meetingId, now, carried.map((c) => ({ id: newId(), title: c.followUp.text, followUpId: c.followUp.id })));
         if (closedNow) {
-          await notifications.cancelPending(meetingId, { kinds: ["meeting_agenda", "meeting_reflection"] });
+          await notifications.cancelPending(meetingId, { kinds: [...MEETING_ROW_KINDS] });
           planned.push(...referatRows(view.meeting, actor.id, calendar, now));
         }
       }

@@ -3,9 +3,9 @@ import { closedDayText } from "./closed-day.js";
 import { newId } from "../lib/ids.js";
 import { strings } from "../lib/strings.da.js";
 import { addDays, compareDates, isValidLocalDate, isValidLocalTime, localDateOf, zonedToUtc } from "../lib/zoned-time.js";
-import { assertParticipant, leaderOf } from "./access.js";
+import { assertParticipant, leaderOf, reflectionAuthors } from "./access.js";
 import { standingItemsOf, templateFor, templateOf } from "./meeting-template.js";
-import { boardStatementRows, meetingPackRows } from "./notification-keys.js";
+import { boardStatementRows, MEETING_ROW_KINDS, meetingPackRows, reflectionReminderRows } from "./notification-keys.js";
 import { boardStatementAuthors, oneOnOneCircle, type MeetingCircle } from "./participants.js";
 import type {
   BoardStatementRepository,
@@ -81,7 +81,7 @@ export function createMeetingService(deps: MeetingServiceDeps) {
 
   /** Outbox rows for a meeting: the pack for every participant, and the board's request. */
   async function packRows(meeting: Meeting, now: Date) {
-    const rows = meetingPackRows(meeting, settings.meetingPackLeadDays, calendar, now);
+    const rows = [...meetingPackRows(meeting, settings.meetingPackLeadDays, calendar, now), ...reflectionReminderRows(meeting, reflectionAuthors(meeting, settings.templates).map((p) => p.id), calendar, now)];
     if (meeting.kind === "laeringssamtale" && !meeting.firstOfLoop) {
       const roster = await units.roster(meeting.unit.id);
       const authors = roster ? boardStatementAuthors(roster, { chairId: meeting.chairId, participants: meeting.participants.map((p) => ({ personId: p.person.id, role: p.role })) }) : [];
@@ -129,7 +129,7 @@ export function createMeetingService(deps: MeetingServiceDeps) {
     const moved = (await meetings.get(meeting.id))!;
     const now = clock.now();
     const rows = await packRows(moved, now);
-    await notifications.cancelPending(meeting.id, { kinds: ["meeting_agenda", "meeting_reflection", "board_statement"], exceptKeys: rows.map((r) => r.key) });
+    await notifications.cancelPending(meeting.id, { kinds: [...MEETING_ROW_KINDS], exceptKeys: rows.map((r) => r.key) });
     await notifications.plan(rows, now);
     return moved;
   }

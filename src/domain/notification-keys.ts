@@ -1,18 +1,24 @@
 import type { WorkingCalendar } from "../lib/working-calendar.js";
 import type { FollowUp, Meeting, PlannedNotification } from "./types.js";
-import { localDateOf } from "../lib/zoned-time.js";
+import { addDays, localDateOf, zonedToUtc } from "../lib/zoned-time.js";
 
 /**
  * The outbox rows the domain plans. A key names what, for whom and for which version of the
  * subject, so planning the same thing twice is harmless and a change makes a new key.
  */
 
+/**
+ * When something planned for `planned` before a meeting goes: then, or in the next working
+ * window if that moment has passed; at once if the window opens only after the meeting began.
+ */
+function beforeMeeting(meeting: Meeting, planned: Date, calendar: WorkingCalendar, now: Date): { dueAt: Date; immediate?: boolean } {
+  const dueAt = planned < now ? calendar.nextWindowStart(now) : planned;
+  return dueAt < meeting.startsAt ? { dueAt } : { dueAt: now, immediate: true };
+}
+
 export function meetingPackRows(meeting: Meeting, leadDays: number, calendar: WorkingCalendar, now: Date): PlannedNotification[] {
   const meetingDate = localDateOf(meeting.startsAt, calendar.tz);
-  const packDate = calendar.addWorkingDays(meetingDate, -leadDays);
-  const planned = calendar.workingDayStart(packDate);
-  // Scheduled inside the lead time: send now (still only inside working hours).
-  const dueAt = planned < now ? calendar.nextWindowStart(now) : planned;
+  const packAt = beforeMeeting(meeting, calendar.workingDayStart(calendar.addWorkingDays(meetingDate, -leadDays)), calendar, now);
   // One row per card, so a failure sending the second never repeats the first.
   return meeting.participants.flatMap((p) =>
     (["meeting_agenda", "meeting_reflection"] as const).map((kind) => ({
@@ -20,16 +26,35 @@ export function meetingPackRows(meeting: Meeting, leadDays: number, calendar: Wo
       kind,
       personId: p.person.id,
       subjectId: meeting.id,
-      // If the working window opens only after the meeting began, send right away instead.
-      dueAt: dueAt < meeting.startsAt ? dueAt : now,
+      ...packAt,
       notAfter: meeting.startsAt,
     })),
   );
 }
 
+/**
+ * At the start of the working day before the meeting, a nudge to those asked for a reflection who
+ * have not sent it (the delivery checks that when it is due). None when that moment has passed.
+ */
+export function reflectionReminderRows(meeting: Meeting, authorIds: string[], calendar: WorkingCalendar, now: Date): PlannedNotification[] {
+  const at = calendar.workingDayStart(calendar.addWorkingDays(localDateOf(meeting.startsAt, calendar.tz), -1));
+  if (at <= now || at >= meeting.startsAt) return [];
+  return authorIds.map((personId) => ({
+    key: `reflection_reminder:${meeting.id}:${personId}:${meeting.startsAt.toISOString()}`,
+    kind: "reflection_reminder" as const,
+    personId,
+    subjectId: meeting.id,
+    dueAt: at,
+    notAfter: meeting.startsAt,
+  }));
+}
+
+/** The rows a planned meeting has before it starts: moved with it, cancelled when it closes. */
+export const MEETING_ROW_KINDS = ["meeting_agenda", "meeting_reflection", "reflection_reminder", "board_statement"] as const;
+
 /** Sent at once to the person who acted; to anyone else in working hours. */
-const sendAt = (personId: string, actorId: string, calendar: WorkingCalendar, now: Date): Date =>
-  personId === actorId ? now : calendar.nextWindowStart(now);
+const sendAt = (personId: string, actorId: string, calendar: WorkingCalendar, now: Date): { dueAt: Date; immediate?: boolean } =>
+  personId === actorId ? { dueAt: now, immediate: true } : { dueAt: calendar.nextWindowStart(now) };
 
 export function followUpAssignedRow(f: Pick<FollowUp, "id" | "ownerId">, actorId: string, calendar: WorkingCalendar, now: Date): PlannedNotification {
   return {
@@ -37,23 +62,58 @@ export function followUpAssignedRow(f: Pick<FollowUp, "id" | "ownerId">, actorId
     kind: "followup_assigned",
     personId: f.ownerId,
     subjectId: f.id,
-    dueAt: sendAt(f.ownerId, actorId, calendar, now),
+    ...sendAt(f.ownerId, actorId, calendar, now),
   };
 }
 
-/** One reminder on the due date (or the first working day after it), at the window start. */
-export function followUpDueRow(f: Pick<FollowUp, "id" | "ownerId" | "dueDate">, calendar: WorkingCalendar, now: Date): PlannedNotification {
-  const at = calendar.workingDayStart(calendar.nextWorkingDay(f.dueDate));
-  return {
-    key: dueKey(f),
-    kind: "followup_due",
-    personId: f.ownerId,
-    subjectId: f.id,
-    dueAt: at < now ? calendar.nextWindowStart(now) : at,
-  };
+type DueFields = Pick<FollowUp, "id" | "ownerId" | "dueDate">;
+
+/**
+ * A follow-up's two reminders: «fristen nærmer sig» `soonDays` working days before the frist
+ * (none if that moment has passed, or `soonDays` is 0), and «fristen er overskredet» once, on
+ * the first working day after it. After that it is only in the owner's weekly overview.
+ */
+export function followUpReminderRows(f: DueFields, soonDays: number, calendar: WorkingCalendar, now: Date): PlannedNotification[] {
+  const keys = reminderKeys(f);
+  const rows: PlannedNotification[] = [];
+  if (soonDays > 0) {
+    const soonAt = calendar.workingDayStart(calendar.addWorkingDays(f.dueDate, -soonDays));
+    if (soonAt > now) rows.push({ key: keys.dueSoon, kind: "followup_due_soon", personId: f.ownerId, subjectId: f.id, dueAt: soonAt });
+  }
+  const overdueAt = calendar.workingDayStart(overdueNoticeDate(f.dueDate, calendar));
+  rows.push({ key: keys.overdue, kind: "followup_overdue", personId: f.ownerId, subjectId: f.id, dueAt: overdueAt < now ? calendar.nextWindowStart(now) : overdueAt });
+  return rows;
 }
 
-export const dueKey = (f: Pick<FollowUp, "id" | "ownerId" | "dueDate">): string => `followup_due:${f.id}:${f.ownerId}:${f.dueDate}`;
+/** The first working day after the frist: the day its owner hears it has passed. */
+export const overdueNoticeDate = (dueDate: string, calendar: WorkingCalendar): string => calendar.nextWorkingDay(addDays(dueDate, 1));
+
+/** The keys of a follow-up's reminders for its current owner and frist. */
+export const reminderKeys = (f: DueFields) => ({
+  dueSoon: `followup_due_soon:${f.id}:${f.ownerId}:${f.dueDate}`,
+  overdue: `followup_overdue:${f.id}:${f.ownerId}:${f.dueDate}`,
+});
+
+/** The kinds of a follow-up's due-date reminders. */
+export const FOLLOWUP_REMINDER_KINDS = ["followup_due_soon", "followup_overdue"] as const;
+
+/** A snoozed reminder's key: the original key, and when it comes again. */
+export const snoozedKey = (key: string, at: Date): string => `${baseKey(key)}|snooze@${at.toISOString()}`;
+/** The key a row was planned under before any snoozing. */
+export const baseKey = (key: string): string => key.split("|")[0]!;
+
+/**
+ * A weekly overview on `date` (the first working day of the week) at the person's hour, kept
+ * inside the working window: the owner's overdue follow-ups, or the chief's view of the area.
+ */
+export function digestRow(kind: "overdue_digest" | "chief_digest", personId: string, date: string, time: string | undefined, calendar: WorkingCalendar, now: Date): PlannedNotification {
+  const start = calendar.workingDayStart(date);
+  const wanted = time ? zonedToUtc(date, time, calendar.tz) : start;
+  const at = calendar.isWithinWorkingHours(wanted) ? wanted : start;
+  // After downtime a late overview still goes, but not once the next week's is due.
+  const notAfter = calendar.workingDayStart(calendar.nextWorkingDay(addDays(date, 7)));
+  return { key: `${kind}:${personId}:${date}`, kind, personId, subjectId: personId, dueAt: at < now ? calendar.nextWindowStart(now) : at, notAfter };
+}
 
 export function referatRows(meeting: Meeting, actorId: string, calendar: WorkingCalendar, now: Date): PlannedNotification[] {
   return meeting.participants.map((p) => ({
@@ -61,7 +121,7 @@ export function referatRows(meeting: Meeting, actorId: string, calendar: Working
     kind: "referat" as const,
     personId: p.person.id,
     subjectId: meeting.id,
-    dueAt: sendAt(p.person.id, actorId, calendar, now),
+    ...sendAt(p.person.id, actorId, calendar, now),
   }));
 }
 
@@ -70,17 +130,17 @@ export function referatRows(meeting: Meeting, actorId: string, calendar: Working
  * do not take part, some working days ahead so the board can meet first.
  */
 export function boardStatementRows(meeting: Meeting, authorIds: string[], leadDays: number, calendar: WorkingCalendar, now: Date): PlannedNotification[] {
-  const planned = calendar.workingDayStart(calendar.addWorkingDays(localDateOf(meeting.startsAt, calendar.tz), -leadDays));
-  const dueAt = planned < now ? calendar.nextWindowStart(now) : planned;
+  const at = beforeMeeting(meeting, calendar.workingDayStart(calendar.addWorkingDays(localDateOf(meeting.startsAt, calendar.tz), -leadDays)), calendar, now);
   return authorIds.map((personId) => ({
     key: `board_statement:${meeting.id}:${personId}:${meeting.startsAt.toISOString()}`,
     kind: "board_statement" as const,
     personId,
     subjectId: meeting.id,
-    dueAt: dueAt < meeting.startsAt ? dueAt : now,
+    ...at,
     notAfter: meeting.startsAt,
   }));
 }
+
 
 /** On the evaluation date (solnedgangsklausul): one card each to the owner and the chief. */
 export function expiryRows(kind: "followup_expiry" | "focus_expiry", subjectId: string, evaluateOn: string, personIds: string[], calendar: WorkingCalendar, now: Date): PlannedNotification[] {
@@ -93,7 +153,6 @@ export function expiryRows(kind: "followup_expiry" | "focus_expiry", subjectId: 
     dueAt: at < now ? calendar.nextWindowStart(now) : at,
   }));
 }
-
 /** The chief is told once each time a unit goes over its ceiling. */
 export function congestionRows(unitId: string, since: Date, chiefIds: string[], calendar: WorkingCalendar, now: Date): PlannedNotification[] {
   return chiefIds.map((personId) => ({

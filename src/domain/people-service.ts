@@ -1,4 +1,5 @@
 import type { WorkingCalendar } from "../lib/working-calendar.js";
+import { WAIT } from "./wait-reasons.js";
 import type { Clock, ConversationRepository, NotificationRepository, PeopleRepository } from "./ports.js";
 import type { ConversationRefRecord, Person } from "./types.js";
 
@@ -38,14 +39,14 @@ export function createPeopleService({ people, conversations, notifications, cloc
       if (!unchanged) {
         await conversations.save({ ...ref, personId: person.id });
         // What waited for them goes now, or when the working day starts.
-        reachable = (await notifications.wakeWaitingFor(person.id, calendar.nextWindowStart(clock.now()))) > 0;
+        reachable = (await notifications.wakeWaitingFor(person.id, calendar.nextWindowStart(clock.now()), WAIT.noConversation)) > 0;
       }
       const greet = known?.greetedAt ? false : await conversations.claimGreeting(person.id, clock.now());
       return { greet, reachable };
     },
 
     async forget(person: Person): Promise<void> {
-      await conversations.markInactive(person.id);
+      await conversations.markInactive(person.id, "uninstalled", clock.now());
     },
   };
 }

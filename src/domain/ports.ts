@@ -28,6 +28,7 @@ import type {
 import type { OrganisationFile } from "./organisation-file.js";
 import type { MeetingTemplate, Step } from "./meeting-template.js";
 import type { UnitRoster } from "./participants.js";
+import type { Preferences, ReminderGroup } from "./reminder-preferences.js";
 
 export interface Clock {
   now(): Date;
@@ -52,6 +53,8 @@ export interface PeopleRepository {
   /** Leaders of the active units in every area where `chiefId` is chef. */
   leadersForChief(chiefId: string): Promise<LeaderOfUnit[]>;
   isChiefOfUnit(personId: string, unitId: string): Promise<boolean>;
+  /** Active people who are chef of an area with active units. */
+  chiefIds(): Promise<string[]>;
   unitsLedBy(personId: string): Promise<Unit[]>;
   /** Upsert areas, units, people and roles. Never deletes: people not in the file become inactive. */
   applyOrganisation(org: OrganisationFile): Promise<OrganisationSummary>;
@@ -60,7 +63,8 @@ export interface PeopleRepository {
 export interface ConversationRepository {
   save(ref: Omit<ConversationRefRecord, "active" | "greetedAt">): Promise<void>;
   get(personId: string): Promise<ConversationRefRecord | undefined>;
-  markInactive(personId: string): Promise<void>;
+  /** Teams refused a send for good (403/404): no more sends until the person writes again. */
+  markInactive(personId: string, reason: string, at: Date): Promise<void>;
   /** Sets greetedAt if it was unset; true only for the call that set it (greet once). */
   claimGreeting(personId: string, at: Date): Promise<boolean>;
 }
@@ -195,8 +199,16 @@ export interface UnitRepository {
   unitsForChief(chiefId: string): Promise<Unit[]>;
   /** Open follow-ups from the unit's meetings. */
   countOpenFollowUps(unitId: string): Promise<number>;
+  /** Per unit: open follow-ups, those past their frist (before `today`), and those done since `doneSince`. */
+  followUpCounts(unitIds: string[], today: string, doneSince: Date): Promise<Map<string, UnitFollowUpCounts>>;
   /** Sets or clears the congestion flag; true if it changed. */
   setCongested(unitId: string, since: Date | null): Promise<boolean>;
+}
+
+export interface UnitFollowUpCounts {
+  open: number;
+  overdue: number;
+  doneRecently: number;
 }
 
 export interface ReflectionRepository {
@@ -233,6 +245,8 @@ export interface FollowUpRepository {
   get(id: string): Promise<FollowUpView | undefined>;
   listOpenByOwner(ownerId: string, limit: number): Promise<{ items: FollowUpView[]; total: number }>;
   listByMeeting(meetingId: string): Promise<FollowUp[]>;
+  /** Every open follow-up (for planning reminders and weekly overviews). */
+  listOpen(): Promise<FollowUp[]>;
   /** Open follow-ups whose owner has left (is inactive), oldest frist first; optionally only in some units. */
   listOpenOfInactiveOwners(unitIds?: string[]): Promise<FollowUpView[]>;
   /** Applies a change if the follow-up is still at `expectedVersion`; records the event. */
@@ -245,18 +259,27 @@ export interface FollowUpRepository {
 export interface NotificationRepository {
   /** Inserts rows whose key is new (planned at `now`); existing keys are left as they are. */
   plan(rows: PlannedNotification[], now: Date): Promise<void>;
-  /** Cancels pending rows for a subject, optionally only of some kinds and except some keys. */
+  get(id: string): Promise<Notification | undefined>;
+  /** Cancels pending rows for a subject, optionally only of some kinds and except some keys (and their snoozed copies). */
   cancelPending(subjectId: string, opts?: { kinds?: PlannedNotification["kind"][]; exceptKeys?: string[] }): Promise<number>;
   /** Claims up to `limit` due rows with a lease; a row is held by one claimer at a time. */
   claimDue(now: Date, leaseMs: number, limit: number): Promise<Notification[]>;
-  /** Marks a claimed row sent; false if the lease was lost to another worker meanwhile. */
-  markSent(n: Pick<Notification, "id" | "leaseUntil">, at: Date): Promise<boolean>;
+  /** Notes that the card is about to be posted, if the lease is still held (false: lost meanwhile). */
+  markPostStarted(n: Pick<Notification, "id" | "leaseUntil">, at: Date): Promise<boolean>;
+  /** Marks a claimed row sent; false if the lease was lost to another worker meanwhile. `note` says why if it is not certain. */
+  markSent(n: Pick<Notification, "id" | "leaseUntil">, at: Date, note?: string): Promise<boolean>;
   markFailed(id: string, reason: string): Promise<void>;
   markCancelled(id: string, reason: string): Promise<void>;
-  /** Brings a person's rows that wait for them to install the bot (they just did) forward to `at`. */
-  wakeWaitingFor(personId: string, at: Date): Promise<number>;
+  /** Brings a person's rows that wait for `reason` (the bot installed, back from absence) forward to `at`. */
+  wakeWaitingFor(personId: string, at: Date, reason: string): Promise<number>;
   /** Gives a claimed row back for a later attempt; `countAttempt: false` when nothing was tried. */
   retryLater(id: string, at: Date, reason: string, opts?: { countAttempt: boolean }): Promise<void>;
+}
+
+export interface PreferenceRepository {
+  get(personId: string): Promise<Preferences>;
+  /** Sets the given fields (undefined: leave, null: clear). */
+  save(personId: string, patch: { absentUntil?: string | null; muted?: ReminderGroup[]; digestTime?: string | null }): Promise<Preferences>;
 }
 
 export interface SentCardRepository {
@@ -284,10 +307,16 @@ export interface Logger {
 
 export type DeliveryResult =
   | { outcome: "sent" }
+  /** `beforePost` said no (the row's lease was lost): nothing was posted. */
+  | { outcome: "not-posted" }
   | { outcome: "retry"; reason: string; retryAfterMs?: number }
   | { outcome: "gone"; reason: string };
 
 /** Renders and sends one planned notification to a person's stored conversation. */
 export interface Messenger {
-  deliver(notification: Notification, to: ConversationRefRecord): Promise<DeliveryResult>;
+  /**
+   * Renders the card, then calls `beforePost` right before posting it (the outbox notes the post
+   * there, so a crash after that point never posts the row twice) and posts only if it says yes.
+   */
+  deliver(notification: Notification, to: ConversationRefRecord, beforePost: () => Promise<boolean>): Promise<DeliveryResult>;
 }

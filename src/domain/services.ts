@@ -17,11 +17,14 @@ import type {
   MeetingRepository,
   NotificationRepository,
   PeopleRepository,
+  PreferenceRepository,
   ReflectionRepository,
   UnitRepository,
   YearWheelRepository,
 } from "./ports.js";
 import { createReflectionService } from "./reflection-service.js";
+import { createDigestService } from "./digest-service.js";
+import { createPreferenceService } from "./preference-service.js";
 import type { DomainSettings } from "./settings.js";
 import { createYearWheelService } from "./year-wheel-service.js";
 
@@ -38,6 +41,7 @@ export interface DomainPorts {
   focusAreas: FocusAreaRepository;
   boardStatements: BoardStatementRepository;
   yearWheels: YearWheelRepository;
+  preferences: PreferenceRepository;
 }
 
 export type DomainServices = ReturnType<typeof createDomainServices>;
@@ -63,5 +67,7 @@ export function createDomainServices(ports: DomainPorts, clock: Clock, settings:
     return out;
   };
   const yearWheels = createYearWheelService({ units, loops: ports.loops, wheels: ports.yearWheels, meetingRepo: ports.meetings, meetings, loadNames, clock, settings });
-  return { people, meetings, reflections, forms, followUps, focusAreas, boardStatements, evaluations, congestion, yearWheels };
+  const digests = createDigestService({ followUps: ports.followUps, units, people: ports.people, preferences: ports.preferences, notifications, clock, settings });
+  const preferences = createPreferenceService({ preferences: ports.preferences, notifications, digests, clock, settings });
+  return { people, meetings, reflections, forms, followUps, focusAreas, boardStatements, evaluations, congestion, yearWheels, digests, preferences };
 }

@@ -6,6 +6,8 @@ export interface DomainSettings {
   calendar: WorkingCalendar;
   timezone: string;
   meetingPackLeadDays: number;
+  /** Working days before a follow-up's frist that its owner is reminded (0: not at all). */
+  followUpDueSoonDays: number;
   /** Working days before a later læringssamtale that the board is asked for its udtalelse. */
   boardStatementLeadDays: number;
   /** Open follow-ups + active focus areas a unit may carry before it is flagged. */

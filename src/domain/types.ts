@@ -214,14 +214,20 @@ export interface ConversationRefRecord {
   tenantId?: string;
   reference: Record<string, unknown>;
   active: boolean;
+  /** Why Teams refused sends for good (http-403, http-404), when `active` is false. */
+  inactiveReason?: string;
   greetedAt?: Date;
 }
 
 export type NotificationKind =
   | "meeting_agenda"
   | "meeting_reflection"
+  | "reflection_reminder"
   | "followup_assigned"
-  | "followup_due"
+  | "followup_due_soon"
+  | "followup_overdue"
+  | "overdue_digest"
+  | "chief_digest"
   | "followup_expiry"
   | "focus_expiry"
   | "board_statement"
@@ -238,6 +244,8 @@ export interface PlannedNotification {
   dueAt: Date;
   /** Drop instead of sending after this instant (e.g. a meeting pack once the meeting began). */
   notAfter?: Date;
+  /** The answer to the person's own action: goes at once, even outside working hours. */
+  immediate?: boolean;
 }
 
 export interface Notification extends PlannedNotification {
@@ -248,4 +256,6 @@ export interface Notification extends PlannedNotification {
   createdAt: Date;
   /** The claim's lease: only the worker holding it may mark the row. */
   leaseUntil?: Date;
+  /** Set while the card is being posted; found set on a reclaimed row, the post may have arrived. */
+  postStartedAt?: Date;
 }

@@ -26,6 +26,9 @@ export interface Scheduler {
   stop(): Promise<void>;
 }
 
+/** True for an expression node-cron accepts (five fields, or six with seconds first). */
+export const isValidCron = (expression: string): boolean => cron.validate(expression);
+
 /** The only place that knows node-cron: ticks in an explicit time zone, no overlapping runs. */
 export function startScheduler(opts: SchedulerOptions): Scheduler {
   const now = opts.now ?? (() => new Date());

@@ -10,6 +10,8 @@ export function createConversationRepository(db: Db): ConversationRepository {
         tenantId: ref.tenantId ?? null,
         reference: JSON.stringify(ref.reference),
         active: true,
+        inactiveReason: null,
+        inactiveSince: null,
       };
       await db.conversationRef.upsert({ where: { personId: ref.personId }, create: { personId: ref.personId, ...data }, update: data });
     },
@@ -24,12 +26,13 @@ export function createConversationRepository(db: Db): ConversationRepository {
         tenantId: r.tenantId ?? undefined,
         reference: JSON.parse(r.reference) as Record<string, unknown>,
         active: r.active,
+        inactiveReason: r.inactiveReason ?? undefined,
         greetedAt: r.greetedAt ?? undefined,
       };
     },
 
-    async markInactive(personId) {
-      await db.conversationRef.updateMany({ where: { personId }, data: { active: false } });
+    async markInactive(personId, reason, at) {
+      await db.conversationRef.updateMany({ where: { personId }, data: { active: false, inactiveReason: reason, inactiveSince: at } });
     },
 
     async claimGreeting(personId, at) {

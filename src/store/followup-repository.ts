@@ -40,6 +40,11 @@ export function createFollowUpRepository(db: Db, loadPeople: LoadPeople): Follow
       return rows.map(toFollowUp);
     },
 
+    async listOpen() {
+      const rows = await db.followUp.findMany({ where: { status: "open" }, orderBy: { dueDate: "asc" } });
+      return rows.map(toFollowUp);
+    },
+
     async update(id, expectedVersion, patch, event) {
       return db.$transaction(async (tx) => {
         const res = await tx.followUp.updateMany({

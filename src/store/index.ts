@@ -11,6 +11,7 @@ import { createFormRepository } from "./form-repository.js";
 import { createMeetingRepository } from "./meeting-repository.js";
 import { createNotificationRepository } from "./notification-repository.js";
 import { createPeopleRepository } from "./people-repository.js";
+import { createPreferenceRepository } from "./preference-repository.js";
 import { createReflectionRepository } from "./reflection-repository.js";
 import { createSentCardRepository } from "./sent-card-repository.js";
 
@@ -29,6 +30,7 @@ export function createStore(db: Db) {
     followUps: createFollowUpRepository(db, people.loadPeople),
     notifications: createNotificationRepository(db),
     sentCards: createSentCardRepository(db),
+    preferences: createPreferenceRepository(db),
     units: createUnitRepository(db),
     loops: createLoopRepository(db),
     focusAreas: createFocusAreaRepository(db),

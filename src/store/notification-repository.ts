@@ -2,23 +2,31 @@ import type { NotificationRepository } from "../domain/ports.js";
 import type { Notification } from "../domain/types.js";
 import type { Db } from "./prisma-client.js";
 import { isUniqueViolation } from "./errors.js";
-import { NO_CONVERSATION } from "../domain/delivery-service.js";
 
-function toNotification(r: {
-  id: string; key: string; kind: string; personId: string; subjectId: string; dueAt: Date; notAfter: Date | null; status: string; attempts: number; createdAt: Date; leaseUntil: Date | null;
-}): Notification {
+type Row = {
+  id: string; key: string; kind: string; personId: string; subjectId: string; dueAt: Date | string | number; notAfter: Date | string | number | null; status: string;
+  attempts: number | bigint; createdAt: Date | string | number; leaseUntil: Date | string | number | null; immediate: boolean | number | bigint; postStartedAt: Date | string | number | null;
+};
+
+/** Raw queries may give dates as numbers or strings and booleans as 0/1, depending on the driver. */
+const date = (v: Date | string | number): Date => (v instanceof Date ? v : new Date(typeof v === "string" && /^\d+$/.test(v) ? Number(v) : v));
+const optDate = (v: Date | string | number | null): Date | undefined => (v === null ? undefined : date(v));
+
+function toNotification(r: Row): Notification {
   return {
     id: r.id,
     key: r.key,
     kind: r.kind as Notification["kind"],
     personId: r.personId,
     subjectId: r.subjectId,
-    dueAt: r.dueAt,
-    notAfter: r.notAfter ?? undefined,
+    dueAt: date(r.dueAt),
+    notAfter: optDate(r.notAfter),
     status: r.status as Notification["status"],
     attempts: Number(r.attempts),
-    createdAt: r.createdAt,
-    leaseUntil: r.leaseUntil ?? undefined,
+    createdAt: date(r.createdAt),
+    leaseUntil: optDate(r.leaseUntil),
+    immediate: Boolean(Number(r.immediate)),
+    postStartedAt: optDate(r.postStartedAt),
   };
 }
 
@@ -28,7 +36,7 @@ export function createNotificationRepository(db: Db): NotificationRepository {
       for (const r of rows) {
         try {
           await db.notification.create({
-            data: { key: r.key, kind: r.kind, personId: r.personId, subjectId: r.subjectId, dueAt: r.dueAt, notAfter: r.notAfter ?? null, createdAt: now },
+            data: { key: r.key, kind: r.kind, personId: r.personId, subjectId: r.subjectId, dueAt: r.dueAt, notAfter: r.notAfter ?? null, immediate: r.immediate ?? false, createdAt: now },
           });
         } catch (e) {
           // The key exists: this exact send is already planned (or done). Planning is idempotent;
@@ -39,13 +47,19 @@ export function createNotificationRepository(db: Db): NotificationRepository {
       }
     },
 
+    async get(id) {
+      const r = await db.notification.findUnique({ where: { id } });
+      return r ? toNotification(r) : undefined;
+    },
+
     async cancelPending(subjectId, opts = {}) {
       const res = await db.notification.updateMany({
         where: {
           subjectId,
           status: "pending",
           ...(opts.kinds ? { kind: { in: opts.kinds } } : {}),
-          ...(opts.exceptKeys?.length ? { key: { notIn: opts.exceptKeys } } : {}),
+          // A kept key keeps its snoozed copies too ("<key>|snooze@…").
+          ...(opts.exceptKeys?.length ? { NOT: { OR: [{ key: { in: opts.exceptKeys } }, ...opts.exceptKeys.map((k) => ({ key: { startsWith: `${k}|` } }))] } } : {}),
         },
         data: { status: "cancelled", lastError: "superseded" },
       });
@@ -56,14 +70,14 @@ export function createNotificationRepository(db: Db): NotificationRepository {
       // One statement claims due rows (and rows whose holder's lease ran out: a crashed worker),
       // so two workers on one database can never take the same row. SQLite runs it under its
       // write lock; the subquery is evaluated after the lock is taken.
-      const rows = await db.$queryRawUnsafe<Parameters<typeof toNotification>[0][]>(
+      const rows = await db.$queryRawUnsafe<Row[]>(
         `UPDATE "Notification" SET "status" = 'sending', "leaseUntil" = ?, "attempts" = "attempts" + 1
          WHERE "id" IN (
            SELECT "id" FROM "Notification"
            WHERE "dueAt" <= ? AND ("status" = 'pending' OR ("status" = 'sending' AND "leaseUntil" < ?))
            ORDER BY "dueAt" LIMIT ?
          )
-         RETURNING "id", "key", "kind", "personId", "subjectId", "dueAt", "notAfter", "status", "attempts", "createdAt", "leaseUntil"`,
+         RETURNING "id", "key", "kind", "personId", "subjectId", "dueAt", "notAfter", "status", "attempts", "createdAt", "leaseUntil", "immediate", "postStartedAt"`,
         new Date(now.getTime() + leaseMs),
         now,
         now,
@@ -72,22 +86,26 @@ export function createNotificationRepository(db: Db): NotificationRepository {
       return rows.map(toNotification).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
     },
 
-    async markSent(n, at) {
+    async markPostStarted(n, at) {
+      const res = await db.notification.updateMany({ where: { id: n.id, status: "sending", leaseUntil: n.leaseUntil ?? null }, data: { postStartedAt: at } });
+      return res.count === 1;
+    },
+    async markSent(n, at, note) {
       const res = await db.notification.updateMany({
         where: { id: n.id, status: "sending", leaseUntil: n.leaseUntil ?? null },
-        data: { status: "sent", sentAt: at, leaseUntil: null },
+        data: { status: "sent", sentAt: at, leaseUntil: null, postStartedAt: null, lastError: note ?? null },
       });
       return res.count === 1;
     },
     async markFailed(id, reason) {
-      await db.notification.update({ where: { id }, data: { status: "failed", lastError: reason, leaseUntil: null } });
+      await db.notification.update({ where: { id }, data: { status: "failed", lastError: reason, leaseUntil: null, postStartedAt: null } });
     },
     async markCancelled(id, reason) {
-      await db.notification.update({ where: { id }, data: { status: "cancelled", lastError: reason, leaseUntil: null } });
+      await db.notification.update({ where: { id }, data: { status: "cancelled", lastError: reason, leaseUntil: null, postStartedAt: null } });
     },
-    async wakeWaitingFor(personId, at) {
+    async wakeWaitingFor(personId, at, reason) {
       const res = await db.notification.updateMany({
-        where: { personId, status: "pending", lastError: NO_CONVERSATION, dueAt: { gt: at } },
+        where: { personId, status: "pending", lastError: reason, dueAt: { gt: at } },
         data: { dueAt: at },
       });
       return res.count;
@@ -95,7 +113,7 @@ export function createNotificationRepository(db: Db): NotificationRepository {
     async retryLater(id, at, reason, opts = { countAttempt: true }) {
       await db.notification.update({
         where: { id },
-        data: { status: "pending", dueAt: at, lastError: reason, leaseUntil: null, ...(opts.countAttempt ? {} : { attempts: { decrement: 1 } }) },
+        data: { status: "pending", dueAt: at, lastError: reason, leaseUntil: null, postStartedAt: null, ...(opts.countAttempt ? {} : { attempts: { decrement: 1 } }) },
       });
     },
   };

@@ -45,6 +45,15 @@ export function createPeopleRepository(db: Db): PeopleRepository & { loadPeople(
       return n > 0;
     },
 
+    async chiefIds() {
+      const rows = await db.role.findMany({
+        where: { role: "chef", person: { active: true }, area: { units: { some: { active: true } } } },
+        select: { personId: true },
+        distinct: ["personId"],
+      });
+      return rows.map((r) => r.personId);
+    },
+
     async unitsLedBy(personId) {
       const rows = await db.role.findMany({ where: { role: "leder", personId }, select: { unit: true } });
       return rows.flatMap((r) => (r.unit ? [toUnit(r.unit)] : []));

@@ -42,6 +42,19 @@ export function createUnitRepository(db: Db): UnitRepository {
       return db.followUp.count({ where: { status: "open", meeting: { unitId } } });
     },
 
+    async followUpCounts(unitIds, today, doneSince) {
+      const out = new Map<string, { open: number; overdue: number; doneRecently: number }>();
+      for (const unitId of unitIds) {
+        const [open, overdue, doneRecently] = await Promise.all([
+          db.followUp.count({ where: { status: "open", meeting: { unitId } } }),
+          db.followUp.count({ where: { status: "open", dueDate: { lt: today }, meeting: { unitId } } }),
+          db.followUp.count({ where: { status: "done", doneAt: { gte: doneSince }, meeting: { unitId } } }),
+        ]);
+        out.set(unitId, { open, overdue, doneRecently });
+      }
+      return out;
+    },
+
     async setCongested(unitId, since) {
       const res = await db.unit.updateMany({ where: { id: unitId, congestedSince: since ? null : { not: null } }, data: { congestedSince: since } });
       return res.count === 1;

@@ -27,6 +27,8 @@ export interface TeamsDeps {
   evaluations: DomainServices["evaluations"];
   congestion: DomainServices["congestion"];
   yearWheels: DomainServices["yearWheels"];
+  digests: DomainServices["digests"];
+  preferences: DomainServices["preferences"];
   activityLog: ActivityLog;
   /** Asks the outbox to deliver now (after a change that planned sends), without waiting for the tick. */
   kickDelivery(): void;

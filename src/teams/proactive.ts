@@ -4,7 +4,8 @@ import type { Logger } from "pino";
 import type { ConversationRepository, DeliveryResult, Messenger, PeopleRepository, SentCardRepository } from "../domain/ports.js";
 import type { ConversationRefRecord, Notification, Person } from "../domain/types.js";
 import type { CardSubjectKind } from "./deps.js";
-import { notificationCards } from "./notification-cards.js";
+import { notificationCard } from "./notification-cards.js";
+import { createPacer, type Pacer } from "../lib/pacer.js";
 import { cardActivity } from "./turn.js";
 import { logError } from "../lib/log-safe.js";
 import type { Views } from "./views.js";
@@ -17,6 +18,8 @@ export interface ProactiveDeps {
   conversations: ConversationRepository;
   sentCards: SentCardRepository;
   log: Logger;
+  /** Keeps sends within Teams' limits per conversation and per tenant (STACK.md). */
+  pacer?: Pacer;
 }
 
 const RETRYABLE = new Set([412, 429, 502, 503, 504]);
@@ -33,6 +36,7 @@ function failure(err: unknown): { status?: number; retryAfterMs?: number } {
 /** Sends outbox rows as cards in the person's personal chat, and updates posted cards in place. */
 export function createProactive(deps: ProactiveDeps) {
   const { adapter, botAppId, views, people, conversations, sentCards, log } = deps;
+  const pacer = deps.pacer ?? createPacer();
 
   /**
    * Runs `logic` in the person's conversation and throws what it threw. botbuilder hands errors
@@ -52,20 +56,20 @@ export function createProactive(deps: ProactiveDeps) {
   }
 
   const messenger: Messenger = {
-    async deliver(n: Notification, to: ConversationRefRecord): Promise<DeliveryResult> {
+    async deliver(n: Notification, to: ConversationRefRecord, beforePost: () => Promise<boolean>): Promise<DeliveryResult> {
       const person = await people.byId(n.personId);
       if (!person) return { outcome: "gone", reason: "person-unknown" };
-      const outgoing = await notificationCards(views, n, person);
+      const o = await notificationCard(views, n, person);
       try {
+        await pacer.take(to.conversationId, to.tenantId);
+        if (!(await beforePost())) return { outcome: "not-posted" };
         await inConversation(to.reference, async (ctx) => {
-          for (const o of outgoing) {
-            const res = await ctx.sendActivity(cardActivity(o.card));
-            if (o.track && res?.id) {
-              // The card is out: failing to remember it must not make the row look unsent.
-              await sentCards
-                .record({ subjectKind: o.track.kind, subjectId: o.track.subjectId, personId: person.id, conversationId: to.conversationId, activityId: res.id })
-                .catch((err: unknown) => logError(log, err, "sent card not recorded", { notificationId: n.id }));
-            }
+          const res = await ctx.sendActivity(cardActivity(o.card));
+          if (o.track && res?.id) {
+            // The card is out: failing to remember it must not make the row look unsent.
+            await sentCards
+              .record({ subjectKind: o.track.kind, subjectId: o.track.subjectId, personId: person.id, conversationId: to.conversationId, activityId: res.id })
+              .catch((err: unknown) => logError(log, err, "sent card not recorded", { notificationId: n.id }));
           }
         });
         return { outcome: "sent" };
@@ -92,6 +96,7 @@ export function createProactive(deps: ProactiveDeps) {
       if (!person || !ref?.active || ref.conversationId !== copy.conversationId) continue;
       try {
         const card = await cardFor(kind, subjectId, person);
+        await pacer.take(ref.conversationId, ref.tenantId);
         await inConversation(ref.reference, async (ctx) => {
           await ctx.updateActivity({ ...cardActivity(card), id: copy.activityId, conversation: ctx.activity.conversation });
         });

@@ -31,6 +31,9 @@ export const verbs = {
   evaluationExtend: "evaluation.extend",
   evaluationEnd: "evaluation.end",
   evaluationNext: "evaluation.next",
+  reminderSnooze: "reminder.snooze",
+  preferencesOpen: "preferences.open",
+  preferencesSave: "preferences.save",
 } as const;
 
 export type Verb = (typeof verbs)[keyof typeof verbs];

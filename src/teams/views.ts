@@ -26,6 +26,10 @@ import { buildNoticeCard } from "../cards/notice-card.js";
 import { buildReassignCard } from "../cards/reassign-card.js";
 import type { FocusAreaRowInput } from "../domain/focus-area-service.js";
 import type { EvaluationSubject } from "../domain/evaluation-service.js";
+import { buildDigestCard, chiefDigestCardData, overdueDigestCardData } from "../cards/digest-card.js";
+import { buildPreferencesCard, type PreferencesCardInput } from "../cards/preferences-card.js";
+import { withReminder, type ReminderPartsInput } from "../cards/reminder-card.js";
+import { formatDateTime } from "../lib/format-da.js";
 
 /**
  * The cards a person can open, built from the domain's current state. Handlers and the
@@ -126,6 +130,29 @@ export function createViews(deps: Omit<TeamsDeps, "kickDelivery" | "refreshCardC
     async referat(actor: Person, meetingId: string, intro = false): Promise<AdaptiveCard> {
       const r = await deps.forms.referat(actor, meetingId);
       return buildReferatCard({ ...r, tz, today: today(), intro });
+    },
+
+    /** The owner's weekly overview of follow-ups past their frist. */
+    async overdueDigest(actor: Person): Promise<AdaptiveCard> {
+      return buildDigestCard(overdueDigestCardData(await deps.digests.overdueFor(actor.id)));
+    },
+
+    /** The chief's weekly overview of the area. */
+    async chiefDigest(actor: Person): Promise<AdaptiveCard> {
+      return buildDigestCard(chiefDigestCardData(await deps.digests.areaFor(actor.id)));
+    },
+
+    /** The person's own reminder settings. */
+    async preferences(actor: Person, opts: { feedback?: CardFeedback; typed?: PreferencesCardInput["typed"] } = {}): Promise<AdaptiveCard> {
+      const [prefs, isChief] = await Promise.all([deps.preferences.get(actor), deps.digests.isChief(actor.id)]);
+      return buildPreferencesCard({ prefs, digestTimes: deps.preferences.digestTimes(), isChief, today: today(), ...opts });
+    },
+
+    /** The reflection card as the day-before reminder: when the meeting is, and «Mind mig igen». */
+    async reflectionReminder(actor: Person, meetingId: string, parts: ReminderPartsInput): Promise<AdaptiveCard> {
+      const view = await deps.reflections.view(actor, meetingId);
+      const heading = strings.reminders.reflectionHeading(formatDateTime(view.meeting.startsAt, tz));
+      return withReminder(buildReflectionCard({ view, tz, maxLength }), { heading, ...parts });
     },
 
     async followUp(actor: Person, id: string, opts: { heading?: FollowUpHeading; feedback?: CardFeedback; view?: FollowUpView } = {}) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { followUpAssignedRow, followUpDueRow, meetingPackRows } from "../../src/domain/notification-keys.js";
+import { digestRow, followUpAssignedRow, followUpReminderRows, meetingPackRows, reflectionReminderRows, snoozedKey, baseKey } from "../../src/domain/notification-keys.js";
 import type { Meeting, Person } from "../../src/domain/types.js";
 import { createWorkingCalendar } from "../../src/lib/working-calendar.js";
 
@@ -45,6 +45,7 @@ describe("meeting pack timing (3 working days before, at the start of the workin
     const now = new Date("2027-01-15T18:00:00+01:00"); // Friday evening, meeting Monday 08:00
     const rows = meetingPackRows(meeting("2027-01-18T08:00:00+01:00"), 3, calendar, now);
     expect(rows[0]!.dueAt).toEqual(now);
+    expect(rows[0]!.immediate).toBe(true); // it may go outside working hours
   });
 
   it("keys each pack by meeting, person and time, so a moved meeting gets new rows", () => {
@@ -54,21 +55,74 @@ describe("meeting pack timing (3 working days before, at the start of the workin
   });
 });
 
-describe("follow-up reminders", () => {
+describe("follow-up reminders: «fristen nærmer sig» 2 working days before, «overskredet» the working day after", () => {
+  const plannedAt = new Date("2027-01-11T09:00:00+01:00");
   it.each([
-    ["a weekday: that morning", "2027-01-20", "2027-01-20 08:00:00"],
-    ["a Saturday: Monday morning", "2027-01-23", "2027-01-25 08:00:00"],
-    ["Langfredag 2027: the Tuesday after Easter", "2027-03-26", "2027-03-30 08:00:00"],
-    ["Store Bededag is a working day since 2024", "2027-04-23", "2027-04-23 08:00:00"],
-  ])("due on %s", (_label, due, expected) => {
-    const row = followUpDueRow({ id: "f", ownerId: "leder", dueDate: due }, calendar, new Date("2027-01-11T09:00:00+01:00"));
-    expect(local(row.dueAt)).toBe(expected);
-    expect(row.key).toBe(`followup_due:f:leder:${due}`);
+    ["a Wednesday", "2027-01-20", "2027-01-18 08:00:00", "2027-01-21 08:00:00"],
+    ["a Friday: overdue on Monday", "2027-01-22", "2027-01-20 08:00:00", "2027-01-25 08:00:00"],
+    ["a Saturday: counted from Monday", "2027-01-23", "2027-01-21 08:00:00", "2027-01-25 08:00:00"],
+    ["Skærtorsdag 2027: before Easter, overdue the Tuesday after", "2027-03-25", "2027-03-23 08:00:00", "2027-03-30 08:00:00"],
+    ["Store Bededag 2027 (an ordinary day since 2024)", "2027-04-23", "2027-04-21 08:00:00", "2027-04-26 08:00:00"],
+    ["the Friday before the change to summer time", "2027-03-05", "2027-03-03 08:00:00", "2027-03-08 08:00:00"],
+    ["the Friday before the change to winter time", "2027-10-29", "2027-10-27 08:00:00", "2027-11-01 08:00:00"],
+    ["23 December: overdue after the closing days", "2026-12-23", "2026-12-21 08:00:00", "2026-12-28 08:00:00"],
+  ])("due on %s", (_label, due, soon, overdue) => {
+    const rows = followUpReminderRows({ id: "f", ownerId: "leder", dueDate: due }, 2, calendar, due < "2027-01-11" ? new Date("2026-12-01T09:00:00+01:00") : plannedAt);
+    expect(rows.map((r) => [r.kind, local(r.dueAt), r.key])).toEqual([
+      ["followup_due_soon", soon, `followup_due_soon:f:leder:${due}`],
+      ["followup_overdue", overdue, `followup_overdue:f:leder:${due}`],
+    ]);
+  });
+
+  it("plans no «nærmer sig» whose moment has passed, and none at all with 0 days", () => {
+    const rows = followUpReminderRows({ id: "f", ownerId: "leder", dueDate: "2027-01-12" }, 2, calendar, plannedAt);
+    expect(rows.map((r) => r.kind)).toEqual(["followup_overdue"]);
+    expect(followUpReminderRows({ id: "f", ownerId: "leder", dueDate: "2027-02-12" }, 0, calendar, plannedAt).map((r) => r.kind)).toEqual(["followup_overdue"]);
+  });
+
+  it("sends a missed «overskredet» at the next working window, not at night", () => {
+    const night = new Date("2027-01-20T22:00:00+01:00");
+    const [row] = followUpReminderRows({ id: "f", ownerId: "leder", dueDate: "2027-01-12" }, 2, calendar, night);
+    expect(local(row!.dueAt)).toBe("2027-01-21 08:00:00");
   });
 
   it("tells the person who assigned at once and anyone else in working hours", () => {
     const evening = new Date("2027-01-12T20:00:00+01:00");
-    expect(followUpAssignedRow({ id: "f", ownerId: "chef" }, "chef", calendar, evening).dueAt).toEqual(evening);
-    expect(local(followUpAssignedRow({ id: "f", ownerId: "leder" }, "chef", calendar, evening).dueAt)).toBe("2027-01-13 08:00:00");
+    expect(followUpAssignedRow({ id: "f", ownerId: "chef" }, "chef", calendar, evening)).toMatchObject({ dueAt: evening, immediate: true });
+    const other = followUpAssignedRow({ id: "f", ownerId: "leder" }, "chef", calendar, evening);
+    expect(local(other.dueAt)).toBe("2027-01-13 08:00:00");
+    expect(other.immediate).toBeUndefined();
+  });
+
+  it("keeps a snoozed copy's original key recognisable", () => {
+    const key = "followup_overdue:f:leder:2027-01-12";
+    const once = snoozedKey(key, new Date("2027-01-14T07:00:00Z"));
+    const twice = snoozedKey(once, new Date("2027-01-19T07:00:00Z"));
+    expect(twice).toBe(`${key}|snooze@2027-01-19T07:00:00.000Z`);
+    expect(baseKey(twice)).toBe(key);
+  });
+});
+
+describe("the reflection reminder: the working day before, to those asked for a reflection", () => {
+  it("goes Friday 08:00 for a Monday meeting, and Tuesday after Easter for the Wednesday after", () => {
+    const monday = reflectionReminderRows(meeting("2027-01-18T10:00:00+01:00"), ["leder"], calendar, new Date("2027-01-11T09:00:00+01:00"));
+    expect(monday.map((r) => [r.personId, local(r.dueAt)])).toEqual([["leder", "2027-01-15 08:00:00"]]);
+    const easter = reflectionReminderRows(meeting("2027-03-31T10:00:00+02:00"), ["leder"], calendar, new Date("2027-03-01T09:00:00+01:00"));
+    expect(local(easter[0]!.dueAt)).toBe("2027-03-30 08:00:00");
+    expect(easter[0]!.notAfter).toEqual(new Date("2027-03-31T10:00:00+02:00"));
+  });
+
+  it("plans none when that morning has passed", () => {
+    expect(reflectionReminderRows(meeting("2027-01-18T10:00:00+01:00"), ["leder"], calendar, new Date("2027-01-15T09:00:00+01:00"))).toEqual([]);
+  });
+});
+
+describe("weekly overviews", () => {
+  const now = new Date("2027-01-10T06:00:00+01:00");
+  it("come at the person's hour, and at the start of the working day if that hour is outside it", () => {
+    expect(local(digestRow("overdue_digest", "leder", "2027-01-11", "10:00", calendar, now).dueAt)).toBe("2027-01-11 10:00:00");
+    expect(local(digestRow("overdue_digest", "leder", "2027-01-11", "18:00", calendar, now).dueAt)).toBe("2027-01-11 08:00:00");
+    expect(local(digestRow("chief_digest", "chef", "2027-01-11", undefined, calendar, now).dueAt)).toBe("2027-01-11 08:00:00");
+    expect(digestRow("chief_digest", "chef", "2027-01-11", undefined, calendar, now).key).toBe("chief_digest:chef:2027-01-11");
   });
 });

@@ -34,7 +34,7 @@ describe("domain services", () => {
     expect((await d.meetings.schedulableLeaders(alex)).map((l) => l.leader.id).sort()).toEqual(["lars", "megan", "pia", "sofie"]);
     const { meeting } = await d.meetings.schedule(alex, { leaderId: "megan", unitId: "solsikken", date: "2027-01-18", time: "10:00" });
     expect(meeting.chairId).toBe("alex");
-    expect(await t.store.db.notification.count({ where: { subjectId: meeting.id } })).toBe(4); // agenda + reflection guide, each
+    expect(await t.store.db.notification.count({ where: { subjectId: meeting.id } })).toBe(5); // agenda + reflection guide, each; the leader's reflection reminder the day before
   });
 
   it("carries over only open follow-ups between the same chief and leader, from earlier meetings", async () => {

@@ -163,4 +163,11 @@ export class BotHarness {
   deliver() {
     return this.bot.delivery.runOnce();
   }
+
+  /** Runs one of the scheduler's jobs (e.g. "plan-digests") as its cron would, at the clock's time. */
+  runJob(name: string) {
+    const job = this.bot.jobs.find((j) => j.name === name);
+    if (!job) throw new Error(`no job ${name}`);
+    return job.run(this.clock.now());
+  }
 }

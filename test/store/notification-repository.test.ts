@@ -3,7 +3,7 @@ import { testStore } from "../helpers/test-db.js";
 
 const at = (iso: string) => new Date(iso);
 const PLANNED = at("2027-01-11T09:00:00Z");
-const row = (key: string, dueAt = "2027-01-20T07:00:00Z") => ({ key, kind: "followup_due" as const, personId: "megan", subjectId: `s-${key}`, dueAt: at(dueAt) });
+const row = (key: string, dueAt = "2027-01-20T07:00:00Z") => ({ key, kind: "followup_overdue" as const, personId: "megan", subjectId: `s-${key}`, dueAt: at(dueAt) });
 
 describe("the outbox (Notification rows)", () => {
   let t: Awaited<ReturnType<typeof testStore>>;

@@ -105,10 +105,10 @@ describe("concurrent and repeated actions", () => {
     const { meetingId, followUpId } = await meetingWithFollowUp(h, { date: "2027-01-12", due: "2027-01-20" });
     let v = (await db().followUp.findUniqueOrThrow({ where: { id: followUpId } })).version;
     await h.click(users.megan, "followup.done", { followUpId, version: v });
-    expect(await db().notification.count({ where: { subjectId: followUpId, kind: "followup_due", status: "pending" } })).toBe(0);
+    expect(await db().notification.count({ where: { subjectId: followUpId, kind: "followup_overdue", status: "pending" } })).toBe(0);
     v = (await db().followUp.findUniqueOrThrow({ where: { id: followUpId } })).version;
     await h.click(users.megan, "followup.reopen", { followUpId, version: v });
-    expect(await db().notification.count({ where: { subjectId: followUpId, kind: "followup_due", status: "pending" } })).toBe(1);
+    expect(await db().notification.count({ where: { subjectId: followUpId, kind: "followup_overdue", status: "pending" } })).toBe(1);
 
     const opened = await h.click(users.alex, "form.open", { meetingId, from: "meetings" });
     const save = findAction(opened.posted[0], "form.save")!;

@@ -73,7 +73,7 @@ describe("giving on the follow-ups of someone who left", () => {
     expect(await db().followUpEvent.count({ where: { followUpId, kind: "reassigned" } })).toBe(1);
     const f = await db().followUp.findUniqueOrThrow({ where: { id: followUpId } });
     expect(f).toMatchObject({ ownerId: "ole", status: "open" });
-    expect(await db().notification.count({ where: { subjectId: followUpId, personId: "ole", kind: { in: ["followup_assigned", "followup_due"] } } })).toBe(2);
+    expect(await db().notification.count({ where: { subjectId: followUpId, personId: "ole", kind: { in: ["followup_assigned", "followup_overdue"] } } })).toBe(2);
     expect(await db().notification.count({ where: { subjectId: followUpId, personId: "sofie", status: "pending" } })).toBe(0);
   });
 

@@ -1,91 +1,138 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { BotHarness, users } from "../helpers/bot-harness.js";
-import { cardText } from "../helpers/fake-connector.js";
+import { cardsOf, cardText } from "../helpers/fake-connector.js";
 import { meetingWithFollowUp } from "../helpers/flows.js";
 
-const dueReminders = (h: BotHarness) =>
-  h.connector.cards(h.conversationId(users.megan)).filter((c) => cardText(c).includes("Påmindelse: fristen"));
+const reminderCards = (h: BotHarness, user = users.megan) => h.connector.cards(h.conversationId(user)).filter((c) => cardText(c).includes("Påmindelse: fristen"));
+const db = (h: BotHarness) => h.bot.store.db;
 
-describe("the due-date reminder", () => {
+describe("the follow-up's reminders", () => {
   let h: BotHarness;
   afterEach(() => h.stop());
 
-  it("is sent once on the due date in working hours, and not again after a restart", async () => {
+  it("«nærmer sig» 2 working days before, «overskredet» once the working day after, then only in the weekly overview — across restarts", async () => {
     h = await BotHarness.start({ now: "2027-01-11T09:00:00+01:00" });
     await h.install(users.alex);
     await h.install(users.megan);
-    await meetingWithFollowUp(h, { date: "2027-01-12", due: "2027-01-20" });
-    await h.deliver(); // the assignment card and meeting packs go now
-    expect(dueReminders(h)).toHaveLength(0);
+    await meetingWithFollowUp(h, { date: "2027-01-12", due: "2027-01-20" }); // due Wednesday
+    await h.deliver(); // the assignment card and the meeting packs
+    expect(reminderCards(h)).toHaveLength(0);
 
-    h.clock.set("2027-01-20T07:59:00+01:00");
-    await h.deliver();
-    expect(dueReminders(h)).toHaveLength(0); // before the working day starts
-
-    h.clock.set("2027-01-20T08:00:00+01:00");
+    h.clock.set("2027-01-18T07:59:00+01:00"); // Monday, before the working day
+    expect(await h.deliver()).toEqual({});
+    h.clock.set("2027-01-18T08:00:00+01:00");
     expect(await h.deliver()).toEqual({ sent: 1 });
-    expect(cardText(dueReminders(h)[0])).toContain("Påmindelse: fristen er i dag");
+    expect(cardText(reminderCards(h)[0])).toContain("Påmindelse: fristen er 20.01.2027");
 
+    await h.restart(); // (on a Monday: this week's overview for the chief is planned now)
+    h.clock.set("2027-01-20T09:00:00+01:00"); // the frist itself: nothing new for Megan
+    await h.deliver();
+    expect(reminderCards(h)).toHaveLength(1);
+
+    h.clock.set("2027-01-21T08:00:00+01:00"); // Thursday: overdue, once
+    await h.deliver();
+    expect(reminderCards(h)).toHaveLength(2);
+    expect(cardText(reminderCards(h)[1])).toContain("Påmindelse: fristen var 20.01.2027");
     await h.restart();
-    h.clock.set("2027-01-20T08:05:00+01:00");
-    expect(await h.deliver()).toEqual({});
-    h.clock.set("2027-01-21T10:00:00+01:00");
-    expect(await h.deliver()).toEqual({});
-    expect(dueReminders(h)).toHaveLength(1);
-    expect(await h.bot.store.db.notification.count({ where: { kind: "followup_due", status: "sent" } })).toBe(1);
+    for (const day of ["2027-01-21T10:00:00+01:00", "2027-01-22T08:00:00+01:00"]) {
+      h.clock.set(day);
+      await h.runJob("plan-digests");
+      await h.deliver();
+    }
+    expect(reminderCards(h)).toHaveLength(2); // never one message per item per day
+    expect(await db(h).notification.count({ where: { kind: { in: ["followup_due_soon", "followup_overdue"] }, status: "sent" } })).toBe(2);
+
+    // Monday: the weekly overview gathers what is overdue, once, even if planned every day.
+    h.clock.set("2027-01-25T08:00:00+01:00");
+    await h.runJob("plan-digests");
+    await h.deliver();
+    const digests = h.connector.cards(h.conversationId(users.megan)).filter((c) => cardText(c).includes("Ugens overblik: opfølgningspunkter med overskredet frist"));
+    expect(digests).toHaveLength(1);
+    expect(cardText(digests[0])).toContain("**Opfølgning** (frist 20.01.2027)");
+    await h.restart();
+    await h.runJob("plan-digests");
+    await h.deliver();
+    expect(await db(h).notification.count({ where: { kind: "overdue_digest", personId: "megan" } })).toBe(1);
+    // The chief's overview of the area came the same morning.
+    const chief = h.connector.cards(h.conversationId(users.alex)).filter((c) => cardText(c).includes("Ugens overblik over dit område"));
+    expect(chief).toHaveLength(2); // 18 and 25 January
+    expect(cardText(chief[1])).toContain("**Dagtilbud Solsikken**: 1 åbne, 1 overskredet, 0 udført i ugen");
   });
 
-  it("survives a crash mid-send: a row claimed but not marked is retried after its lease, once", async () => {
+  it("survives a crash before the post: a row claimed but not posted is sent after its lease, once", async () => {
     h = await BotHarness.start({ now: "2027-01-11T09:00:00+01:00" });
     await h.install(users.alex);
     await h.install(users.megan);
-    const { followUpId } = await meetingWithFollowUp(h, { date: "2027-01-12", due: "2027-01-20" });
+    const { followUpId } = await meetingWithFollowUp(h, { date: "2027-01-12", due: "2027-01-21" });
     await h.deliver();
-    // A worker claims the row and dies before sending (the process is killed).
-    h.clock.set("2027-01-20T08:00:00+01:00");
+    // A worker claims the row and dies before posting it (the process is killed).
+    h.clock.set("2027-01-19T08:00:00+01:00");
     const claimed = await h.bot.store.notifications.claimDue(h.clock.now(), 60_000, 10);
     expect(claimed.map((c) => c.subjectId)).toEqual([followUpId]);
     await h.restart();
     expect(await h.deliver()).toEqual({}); // still leased
-    h.clock.set("2027-01-20T08:01:01+01:00");
+    h.clock.set("2027-01-19T08:01:01+01:00");
     expect(await h.deliver()).toEqual({ sent: 1 });
     expect(await h.deliver()).toEqual({});
-    expect(dueReminders(h)).toHaveLength(1);
+    expect(reminderCards(h)).toHaveLength(1);
   });
 
-  it("waits for Monday when the due date is a Saturday, and follows a postponed date", async () => {
+  it("never posts twice after a crash between the post and marking it sent", async () => {
+    h = await BotHarness.start({ now: "2027-01-11T09:00:00+01:00" });
+    await h.install(users.alex);
+    await h.install(users.megan);
+    const { followUpId } = await meetingWithFollowUp(h, { date: "2027-01-12", due: "2027-01-21" });
+    await h.deliver();
+    // The worker noted the post and the connector got it, then the process died before marking.
+    h.clock.set("2027-01-19T08:00:00+01:00");
+    const [row] = await h.bot.store.notifications.claimDue(h.clock.now(), 60_000, 10);
+    expect(await h.bot.store.notifications.markPostStarted(row!, h.clock.now())).toBe(true);
+    await h.restart();
+    h.clock.set("2027-01-19T08:01:01+01:00");
+    expect(await h.deliver()).toEqual({ unconfirmed: 1 });
+    expect(await h.deliver()).toEqual({});
+    expect(reminderCards(h)).toHaveLength(0); // our fake saw nothing: the real one may have; either way, not twice
+    expect(await db(h).notification.findFirstOrThrow({ where: { subjectId: followUpId, kind: "followup_due_soon" } })).toMatchObject({ status: "sent", lastError: "unconfirmed-after-crash" });
+  });
+
+  it("waits for Monday when the frist is a Saturday, and follows a postponed frist", async () => {
     h = await BotHarness.start({ now: "2027-01-11T09:00:00+01:00" });
     await h.install(users.alex);
     await h.install(users.megan);
     const { followUpId } = await meetingWithFollowUp(h, { date: "2027-01-12", due: "2027-01-23" });
     await h.deliver();
-    const row = await h.bot.store.db.notification.findFirstOrThrow({ where: { kind: "followup_due" } });
-    expect(row.dueAt.toISOString()).toBe("2027-01-25T07:00:00.000Z"); // Monday 08:00 CET
+    const overdue = await db(h).notification.findFirstOrThrow({ where: { kind: "followup_overdue" } });
+    expect(overdue.dueAt.toISOString()).toBe("2027-01-25T07:00:00.000Z"); // Monday 08:00 CET
 
-    const fu = await h.bot.store.db.followUp.findUniqueOrThrow({ where: { id: followUpId } });
+    const fu = await db(h).followUp.findUniqueOrThrow({ where: { id: followUpId } });
     const res = await h.click(users.megan, "followup.postpone", { followUpId, version: fu.version, newDueDate: "2027-02-03" });
     expect(cardText(res.card)).toContain("Fristen er flyttet til 03.02.2027.");
-    const rows = await h.bot.store.db.notification.findMany({ where: { kind: "followup_due" }, orderBy: { createdAt: "asc" } });
-    expect(rows.map((r) => r.status)).toEqual(["cancelled", "pending"]);
-    expect(rows[1]!.dueAt.toISOString()).toBe("2027-02-03T07:00:00.000Z");
-
+    const rows = await db(h).notification.findMany({ where: { kind: { in: ["followup_due_soon", "followup_overdue"] } }, orderBy: [{ status: "asc" }, { kind: "asc" }] });
+    expect(rows.map((r) => `${r.kind}:${r.status}:${r.dueAt.toISOString()}`)).toEqual([
+      "followup_due_soon:cancelled:2027-01-21T07:00:00.000Z",
+      "followup_overdue:cancelled:2027-01-25T07:00:00.000Z",
+      "followup_due_soon:pending:2027-02-01T07:00:00.000Z",
+      "followup_overdue:pending:2027-02-04T07:00:00.000Z",
+    ]);
     h.clock.set("2027-01-25T09:00:00+01:00");
-    expect(await h.deliver()).toEqual({});
-    h.clock.set("2027-02-03T09:00:00+01:00");
-    expect(await h.deliver()).toEqual({ sent: 1 });
+    await h.deliver();
+    expect(reminderCards(h)).toHaveLength(0);
+    h.clock.set("2027-02-04T09:00:00+01:00");
+    await h.deliver();
+    expect(reminderCards(h).map(cardText).map((t) => t.split("\n")[0])).toEqual(["Påmindelse: fristen er 03.02.2027", "Påmindelse: fristen var 03.02.2027"]);
   });
 
-  it("is not sent for a follow-up done before its date", async () => {
+  it("is not sent for a follow-up done before its frist", async () => {
     h = await BotHarness.start({ now: "2027-01-11T09:00:00+01:00" });
     await h.install(users.alex);
     await h.install(users.megan);
     const { followUpId } = await meetingWithFollowUp(h, { date: "2027-01-12", due: "2027-01-20" });
     await h.deliver();
-    const fu = await h.bot.store.db.followUp.findUniqueOrThrow({ where: { id: followUpId } });
+    const fu = await db(h).followUp.findUniqueOrThrow({ where: { id: followUpId } });
     await h.click(users.megan, "followup.done", { followUpId, version: fu.version });
-    h.clock.set("2027-01-20T09:00:00+01:00");
-    expect(await h.deliver()).toEqual({});
-    expect(dueReminders(h)).toHaveLength(0);
+    h.clock.set("2027-01-21T09:00:00+01:00");
+    await h.deliver();
+    expect(reminderCards(h)).toHaveLength(0);
   });
 });
 
@@ -140,7 +187,7 @@ describe("delivery failures", () => {
       h.connector.beforePost = () => (++posts === 2 ? { status: 412 } : undefined);
       expect(await h.deliver()).toEqual({ sent: 3, retry: 1 });
       expect(await h.deliver()).toEqual({}); // not before its backoff
-      h.clock.set("2027-01-11T09:00:31+01:00");
+      h.clock.set("2027-01-11T09:00:46+01:00"); // 30 s ± 50 % jitter
       expect(await h.deliver()).toEqual({ sent: 1 });
       for (const u of [users.alex, users.megan]) {
         const cards = h.connector.cards(h.conversationId(u)).map(cardText);
@@ -159,11 +206,21 @@ describe("delivery failures", () => {
       await h.install(users.megan);
       await meetingWithFollowUp(h, { date: "2027-01-12", due: "2027-01-20" });
       await h.deliver();
-      h.clock.set("2027-01-20T08:00:00+01:00");
+      h.clock.set("2027-01-18T08:00:00+01:00");
       h.connector.failNext.push({ status: 403 });
       expect(await h.deliver()).toEqual({ failed: 1 });
-      expect((await h.bot.store.db.conversationRef.findUniqueOrThrow({ where: { personId: "megan" } })).active).toBe(false);
-      expect(await h.bot.store.db.notification.findFirstOrThrow({ where: { kind: "followup_due" } })).toMatchObject({ status: "failed", lastError: "http-403" });
+      expect(await h.bot.store.db.conversationRef.findUniqueOrThrow({ where: { personId: "megan" } })).toMatchObject({ active: false, inactiveReason: "http-403" });
+      // Her later reminders are not tried against a conversation Teams refused.
+      h.clock.set("2027-01-21T08:00:00+01:00");
+      expect(await h.deliver()).toEqual({ failed: 1 });
+      expect(await h.bot.store.db.notification.findFirstOrThrow({ where: { kind: "followup_overdue" } })).toMatchObject({ status: "failed", lastError: "no-conversation (http-403)" });
+      expect(h.connector.posted.filter((p) => p.conversationId === h.conversationId(users.megan)).map((p) => cardText(cardsOf(p.activity)[0]).split("\n")[0])).toEqual([
+        "Velkommen til Læringsloop",
+        "Her er dagsordenen til jeres næste 1:1 ledelsesopfølgning.",
+        "Refleksionsguide: 1:1 ledelsesopfølgning",
+        "Du er ansvarlig for et nyt opfølgningspunkt",
+      ]); // nothing after the 403
+      expect(await h.bot.store.db.notification.findFirstOrThrow({ where: { kind: "followup_due_soon" } })).toMatchObject({ status: "failed", lastError: "http-403" });
     } finally {
       await h.stop();
     }

@@ -27,6 +27,9 @@ import { focusSave } from "./focus-save.js";
 import { yearWheelConfirm } from "./year-wheel-confirm.js";
 import { yearWheelMove } from "./year-wheel-move.js";
 import { yearWheelOpen } from "./year-wheel-open.js";
+import { reminderSnooze } from "./reminder-snooze.js";
+import { preferencesOpen } from "./preferences-open.js";
+import { preferencesSave } from "./preferences-save.js";
 
 type Factory = (deps: TeamsDeps, views: Views) => Parameters<Application["adaptiveCards"]["actionExecute"]>[1];
 
@@ -60,6 +63,9 @@ export const actionHandlers: Record<Verb, Factory> = {
   [verbs.evaluationExtend]: evaluationExtend,
   [verbs.evaluationEnd]: evaluationEnd,
   [verbs.evaluationNext]: evaluationNext,
+  [verbs.reminderSnooze]: reminderSnooze,
+  [verbs.preferencesOpen]: preferencesOpen,
+  [verbs.preferencesSave]: preferencesSave,
 };
 
 export function register(app: Application, deps: TeamsDeps, views: Views): void {

@@ -8,6 +8,8 @@ import { reassign } from "./reassign.js";
 import { schedule } from "./schedule.js";
 import { unknown } from "./unknown.js";
 import { yearWheel } from "./year-wheel.js";
+import { absence, absencePattern } from "./absence.js";
+import { preferences } from "./preferences.js";
 
 /** Commands match whole messages, case-insensitively (teams-ai's string match is a substring match). */
 export const commandPatterns = {
@@ -17,6 +19,8 @@ export const commandPatterns = {
   myMeetings: /^\s*mine\s+m(ø|oe)der\s*$/i,
   yearWheel: /^\s*((å|aa)rshjul(et)?|year\s*wheel)\s*$/i,
   reassign: /^\s*giv\s+videre\s*$/i,
+  preferences: /^\s*(indstillinger|p(å|aa)mindelser)\s*$/i,
+  absence: absencePattern,
 };
 
 export function register(app: Application, deps: TeamsDeps, views: Views): void {
@@ -26,6 +30,8 @@ export function register(app: Application, deps: TeamsDeps, views: Views): void 
   app.message(commandPatterns.myMeetings, myMeetings(deps, views));
   app.message(commandPatterns.yearWheel, yearWheel(deps, views));
   app.message(commandPatterns.reassign, reassign(deps, views));
+  app.message(commandPatterns.preferences, preferences(deps, views));
+  app.message(commandPatterns.absence, absence(deps));
   // Catch-all last: routes match in registration order.
   app.activity("message", unknown(deps));
 }

@@ -1,0 +1,105 @@
+import { addDays, localDateOf, localWeekday } from "../lib/zoned-time.js";
+import { digestRow, overdueNoticeDate } from "./notification-keys.js";
+import type { Clock, FollowUpRepository, NotificationRepository, PeopleRepository, PreferenceRepository, UnitFollowUpCounts, UnitRepository } from "./ports.js";
+import { isMuted } from "./reminder-preferences.js";
+import type { DomainSettings } from "./settings.js";
+import type { FollowUp, PlannedNotification, Unit } from "./types.js";
+
+export interface DigestServiceDeps {
+  followUps: FollowUpRepository;
+  units: UnitRepository;
+  people: PeopleRepository;
+  preferences: PreferenceRepository;
+  notifications: NotificationRepository;
+  clock: Clock;
+  settings: DomainSettings;
+}
+
+export type DigestService = ReturnType<typeof createDigestService>;
+
+const DIGEST_KINDS = ["overdue_digest", "chief_digest"] as const;
+
+/**
+ * The weekly overviews: an owner's follow-ups past their frist (gathered, never one message per
+ * item per day) and a chief's overview of the area. They go on the first working day of the week.
+ */
+export function createDigestService(deps: DigestServiceDeps) {
+  const { followUps, units, people, preferences, notifications, clock, settings } = deps;
+  const { calendar } = settings;
+
+  /** The first working day of the week `date` is in, or of the next week if that day has passed. */
+  function nextDigestDate(today: string): string {
+    const monday = addDays(today, 1 - localWeekday(today));
+    const thisWeek = calendar.nextWorkingDay(monday);
+    return thisWeek >= today ? thisWeek : calendar.nextWorkingDay(addDays(monday, 7));
+  }
+
+  /** Follow-ups in an overview on `date`: open, and their «overskredet» notice went before that day. */
+  const inDigest = (f: FollowUp, date: string): boolean => f.status === "open" && overdueNoticeDate(f.dueDate, calendar) < date;
+
+  /** An overview with nothing in it is paperwork: only areas with open or recently done follow-ups get one. */
+  async function hasNews(chiefId: string): Promise<boolean> {
+    return (await areaFor(chiefId)).some(({ counts }) => counts.open + counts.doneRecently > 0);
+  }
+
+  async function areaFor(chiefId: string): Promise<{ unit: Unit; counts: UnitFollowUpCounts }[]> {
+    const now = clock.now();
+    const mine = await units.unitsForChief(chiefId);
+    const counts = await units.followUpCounts(mine.map((u) => u.id), localDateOf(now, calendar.tz), new Date(now.getTime() - 7 * 24 * 3_600_000));
+    return mine.map((unit) => ({ unit, counts: counts.get(unit.id) ?? { open: 0, overdue: 0, doneRecently: 0 } }));
+  }
+
+  async function rowsFor(personIds: Set<string> | undefined, now: Date): Promise<PlannedNotification[]> {
+    const date = nextDigestDate(localDateOf(now, calendar.tz));
+    const owners = new Set((await followUps.listOpen()).filter((f) => inDigest(f, date)).map((f) => f.ownerId));
+    const chiefs = new Set<string>();
+    for (const id of await people.chiefIds()) if (!personIds || personIds.has(id)) if (await hasNews(id)) chiefs.add(id);
+    const rows: PlannedNotification[] = [];
+    for (const personId of new Set([...owners, ...chiefs])) {
+      if (personIds && !personIds.has(personId)) continue;
+      const prefs = await preferences.get(personId);
+      if (owners.has(personId) && !isMuted(prefs, "overdue_digest")) rows.push(digestRow("overdue_digest", personId, date, prefs.digestTime, calendar, now));
+      if (chiefs.has(personId) && !isMuted(prefs, "chief_digest")) rows.push(digestRow("chief_digest", personId, date, prefs.digestTime, calendar, now));
+    }
+    return rows;
+  }
+
+  return {
+    nextDigestDate,
+
+    /**
+     * Plans the coming overviews (daily, and at start). The key names person and day, so running
+     * it again plans nothing new, and a bot that was down on the day sends them once when it is back.
+     */
+    async planWeek(): Promise<number> {
+      const now = clock.now();
+      const rows = await rowsFor(undefined, now);
+      await notifications.plan(rows, now);
+      return rows.length;
+    },
+
+    /** After a person changed their settings: their coming overviews at the new hour, or none. */
+    async replanFor(personId: string): Promise<void> {
+      const now = clock.now();
+      const rows = await rowsFor(new Set([personId]), now);
+      // Planning a cancelled key again brings it back at the new hour.
+      await notifications.cancelPending(personId, { kinds: [...DIGEST_KINDS] });
+      await notifications.plan(rows, now);
+    },
+
+    async isChief(personId: string): Promise<boolean> {
+      return (await units.unitsForChief(personId)).length > 0;
+    },
+
+    /** The owner's overview: their open follow-ups past the frist, oldest first. */
+    async overdueFor(personId: string): Promise<FollowUp[]> {
+      const date = localDateOf(clock.now(), calendar.tz);
+      const { items } = await followUps.listOpenByOwner(personId, 1000);
+      return items.map((v) => v.followUp).filter((f) => f.dueDate < date);
+    },
+
+    /** The chief's overview: per unit in the area, open, overdue and done in the last week. */
+    areaFor,
+    hasNews,
+  };
+}

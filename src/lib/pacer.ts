@@ -1,0 +1,169 @@
+/**
+ * Send pacer for Microsoft Teams proactive messages: sliding-window rate
+ * limits per conversation and per tenant, with no dependencies.
+ */
+
+/** At most `limit` sends in any `windowMs` window. */
+export interface RateWindow {
+  limit: number;
+  windowMs: number;
+}
+
+/** Teams bot limits per conversation: 7/1 s, 60/30 s, 1800/3600 s. */
+export const TEAMS_CONVERSATION_LIMITS: readonly RateWindow[] = Object.freeze([
+  Object.freeze({ limit: 7, windowMs: 1_000 }),
+  Object.freeze({ limit: 60, windowMs: 30_000 }),
+  Object.freeze({ limit: 1_800, windowMs: 3_600_000 }),
+]);
+
+/** Teams bot limit per tenant (all conversations of one app): 50/1 s. */
+export const TEAMS_TENANT_LIMITS: readonly RateWindow[] = Object.freeze([
+  Object.freeze({ limit: 50, windowMs: 1_000 }),
+]);
+
+export interface PacerOptions {
+  /** Limits per conversation, default TEAMS_CONVERSATION_LIMITS. */
+  conversation?: readonly RateWindow[];
+  /** Limits per tenant, default TEAMS_TENANT_LIMITS. */
+  tenant?: readonly RateWindow[];
+  /** Clock in ms, default Date.now. */
+  now?: () => number;
+  /** Waits `ms` milliseconds, default setTimeout-based. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface Pacer {
+  /** Waits until one more send to this conversation (and tenant) stays within every window, then records it. */
+  take(conversationId: string, tenantId?: string): Promise<void>;
+  /** ms until take would proceed without waiting (0 if now); ignores takes still queued. */
+  delayFor(conversationId: string, tenantId?: string): number;
+}
+
+/** Timestamps (ascending) per key, limited by one set of windows. */
+interface LogBook {
+  readonly windows: readonly RateWindow[];
+  /** Largest window; older entries are dropped. */
+  readonly horizonMs: number;
+  readonly logs: Map<string, number[]>;
+}
+
+const defaultSleep = (ms: number): Promise<void> =>
+  new Promise((resolve) => {
+    setTimeout(resolve, ms);
+  });
+
+function checkWindows(name: string, windows: readonly RateWindow[]): readonly RateWindow[] {
+  for (const w of windows) {
+    if (!Number.isInteger(w.limit) || w.limit < 1) {
+      throw new RangeError(`${name}: limit must be a positive integer, got ${String(w.limit)}`);
+    }
+    if (!Number.isFinite(w.windowMs) || w.windowMs <= 0) {
+      throw new RangeError(`${name}: windowMs must be a positive number, got ${String(w.windowMs)}`);
+    }
+  }
+  return windows.map((w) => ({ limit: w.limit, windowMs: w.windowMs }));
+}
+
+function logBook(windows: readonly RateWindow[]): LogBook {
+  return { windows, horizonMs: Math.max(0, ...windows.map((w) => w.windowMs)), logs: new Map() };
+}
+
+/** Drops entries older than the horizon; drops the key if its log is empty. */
+function prune(book: LogBook, key: string, t: number): number[] | undefined {
+  const log = book.logs.get(key);
+  if (!log) return undefined;
+  const cutoff = t - book.horizonMs;
+  let i = 0;
+  while (i < log.length && (log[i] as number) <= cutoff) i++;
+  if (i > 0) log.splice(0, i);
+  if (log.length === 0) {
+    book.logs.delete(key);
+    return undefined;
+  }
+  return log;
+}
+
+/** ms until one more entry under `key` fits every window. */
+function delayOf(book: LogBook, key: string, t: number): number {
+  const log = prune(book, key, t);
+  if (!log) return 0;
+  let delay = 0;
+  for (const w of book.windows) {
+    if (log.length < w.limit) continue;
+    // The entry that must leave the window so only limit - 1 remain in it.
+    const blocking = log[log.length - w.limit] as number;
+    delay = Math.max(delay, blocking + w.windowMs - t);
+  }
+  return Math.max(0, Math.ceil(delay));
+}
+
+function record(book: LogBook, key: string, t: number): void {
+  if (book.windows.length === 0) return;
+  let log = book.logs.get(key);
+  if (!log) {
+    log = [];
+    book.logs.set(key, log);
+  }
+  // Keep ascending order even if the clock steps back.
+  let i = log.length;
+  while (i > 0 && (log[i - 1] as number) > t) i--;
+  log.splice(i, 0, t);
+}
+
+/** Creates a pacer; defaults to the Teams limits, Date.now and setTimeout. */
+export function createPacer(opts: PacerOptions = {}): Pacer {
+  const conversations = logBook(checkWindows("conversation", opts.conversation ?? TEAMS_CONVERSATION_LIMITS));
+  const tenants = logBook(checkWindows("tenant", opts.tenant ?? TEAMS_TENANT_LIMITS));
+  const now = opts.now ?? Date.now;
+  const sleep = opts.sleep ?? defaultSleep;
+  /** Tail of the take queue per conversation. */
+  const queues = new Map<string, Promise<void>>();
+  const sweepEveryMs = Math.max(conversations.horizonMs, tenants.horizonMs);
+  let lastSweep = now();
+
+  /** Occasionally prunes every key so idle keys do not pile up. */
+  const maybeSweep = (t: number): void => {
+    if (t - lastSweep < sweepEveryMs) return;
+    lastSweep = t;
+    for (const book of [conversations, tenants]) {
+      for (const key of [...book.logs.keys()]) prune(book, key, t);
+    }
+  };
+
+  const delayAt = (t: number, conversationId: string, tenantId: string | undefined): number => {
+    const c = delayOf(conversations, conversationId, t);
+    return tenantId === undefined ? c : Math.max(c, delayOf(tenants, tenantId, t));
+  };
+
+  const run = async (conversationId: string, tenantId: string | undefined): Promise<void> => {
+    // Re-check after every sleep: other conversations may fill the tenant window meanwhile.
+    for (;;) {
+      const t = now();
+      const delay = delayAt(t, conversationId, tenantId);
+      if (delay === 0) {
+        // No await between the check and the record, so no other take can slip in.
+        record(conversations, conversationId, t);
+        if (tenantId !== undefined) record(tenants, tenantId, t);
+        maybeSweep(t);
+        return;
+      }
+      await sleep(delay);
+    }
+  };
+
+  return {
+    take(conversationId, tenantId) {
+      const previous = queues.get(conversationId) ?? Promise.resolve();
+      const result = previous.then(() => run(conversationId, tenantId));
+      const tail = result.catch(() => undefined);
+      queues.set(conversationId, tail);
+      void tail.then(() => {
+        if (queues.get(conversationId) === tail) queues.delete(conversationId);
+      });
+      return result;
+    },
+    delayFor(conversationId, tenantId) {
+      return delayAt(now(), conversationId, tenantId);
+    },
+  };
+}

@@ -1,0 +1,285 @@
+import { describe, it, expect } from "vitest";
+import {
+  TEAMS_CONVERSATION_LIMITS,
+  TEAMS_TENANT_LIMITS,
+  createPacer,
+  type Pacer,
+  type PacerOptions,
+} from "../../src/lib/pacer.js";
+
+const T0 = 1_700_000_000_000;
+
+/** Fake clock whose sleep jumps the clock forward at once and logs the requested ms. */
+function steppingClock(start = T0) {
+  const clock = {
+    t: start,
+    sleeps: [] as number[],
+    now: (): number => clock.t,
+    sleep: async (ms: number): Promise<void> => {
+      clock.sleeps.push(ms);
+      clock.t += ms;
+    },
+  };
+  return clock;
+}
+
+/**
+ * Fake clock with a timer queue, for several sleepers at once: `settle`
+ * fires the earliest timer, moves the clock to it, and repeats until idle.
+ */
+function schedulerClock(start = T0) {
+  let seq = 0;
+  const timers: { at: number; seq: number; fire: () => void }[] = [];
+  const flush = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+  const clock = {
+    t: start,
+    now: (): number => clock.t,
+    sleep: (ms: number): Promise<void> =>
+      new Promise<void>((resolve) => {
+        timers.push({ at: clock.t + ms, seq: seq++, fire: resolve });
+      }),
+    async settle(): Promise<void> {
+      await flush();
+      while (timers.length > 0) {
+        timers.sort((a, b) => a.at - b.at || a.seq - b.seq);
+        const next = timers.shift();
+        if (!next) break;
+        clock.t = Math.max(clock.t, next.at);
+        next.fire();
+        await flush();
+      }
+    },
+  };
+  return clock;
+}
+
+function pacerWith(clock: { now: () => number; sleep: (ms: number) => Promise<void> }, extra: PacerOptions = {}): Pacer {
+  return createPacer({ now: clock.now, sleep: clock.sleep, ...extra });
+}
+
+/** Largest number of times in any half-open window [t, t + windowMs). */
+function maxInWindow(times: readonly number[], windowMs: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let best = 0;
+  let lo = 0;
+  for (let hi = 0; hi < sorted.length; hi++) {
+    while ((sorted[hi] as number) - (sorted[lo] as number) >= windowMs) lo++;
+    best = Math.max(best, hi - lo + 1);
+  }
+  return best;
+}
+
+describe("Teams limits", () => {
+  it("match the documented per-conversation and per-tenant bot limits", () => {
+    expect(TEAMS_CONVERSATION_LIMITS).toEqual([
+      { limit: 7, windowMs: 1_000 },
+      { limit: 60, windowMs: 30_000 },
+      { limit: 1_800, windowMs: 3_600_000 },
+    ]);
+    expect(TEAMS_TENANT_LIMITS).toEqual([{ limit: 50, windowMs: 1_000 }]);
+  });
+});
+
+describe("createPacer per conversation", () => {
+  it("lets 7 takes in the same ms through, the 8th waits until the first leaves the 1 s window", async () => {
+    const clock = steppingClock();
+    const pacer = pacerWith(clock);
+    for (let i = 0; i < 7; i++) await pacer.take("conv-a");
+    expect(clock.sleeps).toEqual([]);
+    expect(clock.t).toBe(T0);
+    expect(pacer.delayFor("conv-a")).toBe(1_000);
+
+    clock.t += 400;
+    expect(pacer.delayFor("conv-a")).toBe(600);
+
+    await pacer.take("conv-a");
+    expect(clock.sleeps).toEqual([600]);
+    expect(clock.t).toBe(T0 + 1_000);
+  });
+
+  it("makes the 61st take within 30 s wait for the 30 s window", async () => {
+    const clock = steppingClock();
+    const pacer = pacerWith(clock);
+    const times: number[] = [];
+    for (let i = 0; i < 60; i++) {
+      await pacer.take("conv-a");
+      times.push(clock.t - T0);
+    }
+    // 7 per second for 8 seconds, then the last 4 at 8 s.
+    expect(times.slice(0, 7)).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(times.slice(56)).toEqual([8_000, 8_000, 8_000, 8_000]);
+    expect(clock.sleeps).toEqual(Array<number>(8).fill(1_000));
+    // The 1 s window has room, the 30 s window does not.
+    expect(pacer.delayFor("conv-a")).toBe(22_000);
+
+    await pacer.take("conv-a");
+    expect(clock.sleeps.at(-1)).toBe(22_000);
+    expect(clock.t).toBe(T0 + 30_000);
+  });
+
+  it("makes the 1801st take wait for the hourly cap", async () => {
+    const clock = steppingClock();
+    const pacer = pacerWith(clock);
+    const times: number[] = [];
+    for (let i = 0; i < 1_800; i++) {
+      await pacer.take("conv-a");
+      times.push(clock.t - T0);
+    }
+    // 30 blocks of 60 sends, one block per 30 s.
+    expect(times[60]).toBe(30_000);
+    expect(times[1_799]).toBe(29 * 30_000 + 8_000);
+    expect(maxInWindow(times, 30_000)).toBe(60);
+
+    // The 30 s window would allow a send at 900 s; the hourly cap holds it until 3600 s.
+    expect(pacer.delayFor("conv-a")).toBe(3_600_000 - 878_000);
+    await pacer.take("conv-a");
+    expect(clock.sleeps.at(-1)).toBe(2_722_000);
+    expect(clock.t).toBe(T0 + 3_600_000);
+  });
+
+  it("forgets old sends: after an idle hour 7 takes pass at once again", async () => {
+    const clock = steppingClock();
+    const pacer = pacerWith(clock);
+    for (let i = 0; i < 7; i++) await pacer.take("conv-a");
+    clock.t += 3_600_000;
+    const before = clock.sleeps.length;
+    for (let i = 0; i < 7; i++) await pacer.take("conv-a");
+    expect(clock.sleeps.length).toBe(before);
+    expect(pacer.delayFor("conv-a")).toBe(1_000);
+  });
+
+  it("queues concurrent takes on one conversation so no 1 s window has more than 7", async () => {
+    const clock = steppingClock();
+    const pacer = pacerWith(clock);
+    const times: number[] = [];
+    const order: number[] = [];
+    await Promise.all(
+      Array.from({ length: 25 }, (_, i) =>
+        pacer.take("conv-a").then(() => {
+          times.push(clock.t - T0);
+          order.push(i);
+        }),
+      ),
+    );
+    expect(order).toEqual(Array.from({ length: 25 }, (_, i) => i));
+    expect(maxInWindow(times, 1_000)).toBe(7);
+    expect(times).toEqual([
+      ...Array<number>(7).fill(0),
+      ...Array<number>(7).fill(1_000),
+      ...Array<number>(7).fill(2_000),
+      ...Array<number>(4).fill(3_000),
+    ]);
+  });
+
+  it("does not let two concurrent takes share the last free slot", async () => {
+    const clock = steppingClock();
+    const pacer = pacerWith(clock);
+    for (let i = 0; i < 6; i++) await pacer.take("conv-a");
+    clock.t += 10;
+    const times: number[] = [];
+    await Promise.all([
+      pacer.take("conv-a").then(() => times.push(clock.t - T0)),
+      pacer.take("conv-a").then(() => times.push(clock.t - T0)),
+    ]);
+    expect(times).toEqual([10, 1_000]);
+    expect(clock.sleeps).toEqual([990]);
+  });
+
+  it("does not slow one conversation down because another is saturated", async () => {
+    const clock = schedulerClock();
+    const pacer = pacerWith(clock);
+    const timesA: number[] = [];
+    const timesB: number[] = [];
+    const all = [
+      ...Array.from({ length: 10 }, () => pacer.take("conv-a").then(() => timesA.push(clock.t - T0))),
+      ...Array.from({ length: 7 }, () => pacer.take("conv-b").then(() => timesB.push(clock.t - T0))),
+    ];
+    await clock.settle();
+    await Promise.all(all);
+    expect(timesB).toEqual(Array<number>(7).fill(0));
+    expect(timesA).toEqual([...Array<number>(7).fill(0), 1_000, 1_000, 1_000]);
+    expect(pacer.delayFor("conv-c")).toBe(0);
+  });
+
+  it("keeps the queue going after a take fails", async () => {
+    const clock = steppingClock();
+    let failNext = true;
+    const pacer = createPacer({
+      now: clock.now,
+      sleep: async (ms) => {
+        if (failNext) {
+          failNext = false;
+          throw new Error("aborted");
+        }
+        await clock.sleep(ms);
+      },
+    });
+    for (let i = 0; i < 7; i++) await pacer.take("conv-a");
+    const failed = pacer.take("conv-a");
+    const next = pacer.take("conv-a");
+    await expect(failed).rejects.toThrow("aborted");
+    await next;
+    expect(clock.sleeps).toEqual([1_000]);
+    expect(clock.t).toBe(T0 + 1_000);
+  });
+});
+
+describe("createPacer per tenant", () => {
+  it("caps a tenant at 50 per second across 50+ conversations", async () => {
+    const clock = steppingClock();
+    const pacer = pacerWith(clock);
+    for (let i = 0; i < 50; i++) await pacer.take(`conv-${i}`, "tenant-1");
+    expect(clock.sleeps).toEqual([]);
+
+    // A fresh conversation is held by the tenant window only.
+    expect(pacer.delayFor("conv-50")).toBe(0);
+    expect(pacer.delayFor("conv-50", "tenant-1")).toBe(1_000);
+    clock.t += 250;
+    await pacer.take("conv-50", "tenant-1");
+    expect(clock.sleeps).toEqual([750]);
+    expect(clock.t).toBe(T0 + 1_000);
+  });
+
+  it("does not count other tenants or takes without a tenant", async () => {
+    const clock = steppingClock();
+    const pacer = pacerWith(clock);
+    for (let i = 0; i < 50; i++) await pacer.take(`conv-${i}`, "tenant-1");
+    await pacer.take("conv-x", "tenant-2");
+    await pacer.take("conv-y");
+    expect(clock.sleeps).toEqual([]);
+    expect(clock.t).toBe(T0);
+  });
+
+  it("holds concurrent takes on 60 conversations to 50 per second", async () => {
+    const clock = schedulerClock();
+    const pacer = pacerWith(clock);
+    const times: number[] = [];
+    const all = Array.from({ length: 120 }, (_, i) =>
+      pacer.take(`conv-${i % 60}`, "tenant-1").then(() => times.push(clock.t - T0)),
+    );
+    await clock.settle();
+    await Promise.all(all);
+    expect(times).toHaveLength(120);
+    expect(maxInWindow(times, 1_000)).toBe(50);
+    expect(times.filter((t) => t === 0)).toHaveLength(50);
+    expect(times.filter((t) => t === 1_000)).toHaveLength(50);
+    expect(times.filter((t) => t === 2_000)).toHaveLength(20);
+  });
+});
+
+describe("createPacer options", () => {
+  it("uses custom windows", async () => {
+    const clock = steppingClock();
+    const pacer = pacerWith(clock, { conversation: [{ limit: 2, windowMs: 500 }], tenant: [] });
+    await pacer.take("c", "t");
+    await pacer.take("c", "t");
+    await pacer.take("c", "t");
+    expect(clock.sleeps).toEqual([500]);
+  });
+
+  it("rejects limits that could never pass", () => {
+    expect(() => createPacer({ conversation: [{ limit: 0, windowMs: 1_000 }] })).toThrow(RangeError);
+    expect(() => createPacer({ tenant: [{ limit: 5, windowMs: 0 }] })).toThrow(RangeError);
+    expect(() => createPacer({ tenant: [{ limit: 1.5, windowMs: 1_000 }] })).toThrow(RangeError);
+  });
+});
