@@ -182,7 +182,7 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
       return "failed";
     }
     if (n.attempts >= MAX_SEND_ATTEMPTS) {
-      await notifications.markFailed(n.id, `${result.reason} (${n.attempts} forsøg)`);
+      await notifications.markFailed(n.id, result.reason);
       return "failed";
     }
     await notifications.retryLater(n.id, new Date(clock.now().getTime() + retryDelay(n.attempts, result.retryAfterMs)), result.reason);

@@ -435,6 +435,24 @@ export const da = {
     snoozeNotYours: "Påmindelsen er ikke din; kun den, den er sendt til, kan udsætte den.",
     snoozePastMeeting: "Mødet begynder inden da, så påmindelsen kan ikke udsættes så længe. Vælg et kortere tidsrum.",
   },
+  status: {
+    heading: "Læringsloops udbakke (påmindelser og kort) – antal pr. status og slags:",
+    statusNames: { pending: "planlagt", sending: "sendes", sent: "sendt", failed: "fejlet", cancelled: "annulleret" } as Record<string, string>,
+    none: "(ingen)",
+    late: (n: number) => `Advarsel: ${n} planlagte påmindelser er mere end en time forsinkede. Kører botten (npm start)?`,
+    notLate: "Ingen planlagte påmindelser er forsinkede.",
+    waitingHeading: "Venter (tæller ikke som forsøg):",
+    waitReasons: {
+      "no-conversation": "personen har ikke installeret botten endnu",
+      absent: "personen er fraværende",
+      "outside-working-hours": "uden for arbejdstiden",
+    } as Record<string, string>,
+    failedHeading: "Fejlede afsendelser (nyeste først):",
+    reason: (reason: string, attempts: number) => `årsag: ${reason}${attempts > 1 ? ` (${attempts} forsøg)` : ""}`,
+    unconfirmedHeading: "Ubekræftede (botten stoppede midt i afsendelsen; de er ikke sendt igen for ikke at komme to gange):",
+    inactiveHeading: "Personer, Teams afviser at sende til (botten fjernet, eller brugeren findes ikke):",
+    noDatabase: (file: string) => `Databasen ${file} findes ikke. Er DATABASE_URL rigtig, og er botten startet én gang?`,
+  },
   congestion: {
     title: (unit: string) => `Intentionstrængsel i ${unit}`,
     body: (n: number, ceiling: number) =>

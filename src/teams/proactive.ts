@@ -60,9 +60,10 @@ export function createProactive(deps: ProactiveDeps) {
       const person = await people.byId(n.personId);
       if (!person) return { outcome: "gone", reason: "person-unknown" };
       const o = await notificationCard(views, n, person);
+      await pacer.take(to.conversationId, to.tenantId);
+      // Outside the try: a failure to note the post is the outbox's, not the network's.
+      if (!(await beforePost())) return { outcome: "not-posted" };
       try {
-        await pacer.take(to.conversationId, to.tenantId);
-        if (!(await beforePost())) return { outcome: "not-posted" };
         await inConversation(to.reference, async (ctx) => {
           const res = await ctx.sendActivity(cardActivity(o.card));
           if (o.track && res?.id) {

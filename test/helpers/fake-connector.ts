@@ -19,6 +19,12 @@ export class FakeConnector {
   readonly failNext: { status: number; retryAfter?: number }[] = [];
   /** Decides per POST whether to fail it (after failNext is empty). */
   beforePost?: () => { status: number; retryAfter?: number } | undefined;
+  /** Called when a POST has been received and recorded (before it is answered). */
+  onPosted?: (p: Posted) => void;
+  /** Answers each POST this much later (a slow service; a client may die meanwhile). */
+  respondDelayMs = 0;
+  /** Every POST as it arrived: when, and the status it was answered with. */
+  readonly attempts: { at: number; conversationId: string; status: number }[] = [];
   private server?: Server;
   private seq = 0;
   url = "";
@@ -39,6 +45,7 @@ export class FakeConnector {
         const [, conversationId = "", pathId] = m;
         if (req.method === "POST") {
           const failure = this.failNext.shift() ?? this.beforePost?.();
+          this.attempts.push({ at: Date.now(), conversationId, status: failure?.status ?? 200 });
           if (failure) {
             res.statusCode = failure.status;
             if (failure.retryAfter !== undefined) res.setHeader("Retry-After", String(failure.retryAfter));
@@ -46,9 +53,16 @@ export class FakeConnector {
             return;
           }
           const activityId = `1:${++this.seq}`;
-          this.posted.push({ conversationId, activityId, replyToId: pathId, activity: body });
-          res.setHeader("Content-Type", "application/json");
-          res.end(JSON.stringify({ id: activityId }));
+          const posted = { conversationId, activityId, replyToId: pathId, activity: body };
+          this.posted.push(posted);
+          this.onPosted?.(posted);
+          const answer = () => {
+            if (res.destroyed) return;
+            res.setHeader("Content-Type", "application/json");
+            res.end(JSON.stringify({ id: activityId }));
+          };
+          if (this.respondDelayMs > 0) setTimeout(answer, this.respondDelayMs);
+          else answer();
           return;
         }
         if (req.method === "PUT" && pathId) {
@@ -72,11 +86,13 @@ export class FakeConnector {
   }
 
   reset(): void {
+    this.attempts.length = 0;
     this.posted.length = 0;
     this.updated.length = 0;
   }
 
   async stop(): Promise<void> {
+    this.server?.closeAllConnections();
     await new Promise<void>((ok) => (this.server ? this.server.close(() => ok()) : ok()));
   }
 }

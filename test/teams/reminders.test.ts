@@ -225,4 +225,77 @@ describe("delivery failures", () => {
       await h.stop();
     }
   });
+
+  it("429 with Retry-After: waits as told, then delivers once", async () => {
+    const h = await BotHarness.start({ now: "2027-01-11T09:00:00+01:00" });
+    try {
+      await h.install(users.alex);
+      await h.install(users.megan);
+      await meetingWithFollowUp(h, { date: "2027-01-12", due: "2027-01-21" });
+      await h.deliver();
+      h.clock.set("2027-01-19T08:00:00+01:00");
+      h.connector.attempts.length = 0;
+      h.connector.failNext.push({ status: 429, retryAfter: 1 });
+      expect(await h.deliver()).toEqual({ sent: 1 });
+      const [refused, accepted] = h.connector.attempts;
+      expect([refused!.status, accepted!.status]).toEqual([429, 200]);
+      expect(accepted!.at - refused!.at).toBeGreaterThanOrEqual(990); // not before the service said
+      expect(reminderCards(h)).toHaveLength(1);
+    } finally {
+      await h.stop();
+    }
+  });
+
+  it("502: tried again and delivered once", async () => {
+    const h = await BotHarness.start({ now: "2027-01-11T09:00:00+01:00" });
+    try {
+      await h.install(users.alex);
+      await h.install(users.megan);
+      await meetingWithFollowUp(h, { date: "2027-01-12", due: "2027-01-21" });
+      await h.deliver();
+      h.clock.set("2027-01-19T08:00:00+01:00");
+      h.connector.attempts.length = 0;
+      h.connector.failNext.push({ status: 502 });
+      expect(await h.deliver()).toEqual({ sent: 1 });
+      expect(h.connector.attempts.map((a) => a.status)).toEqual([502, 200]);
+      expect(reminderCards(h)).toHaveLength(1);
+    } finally {
+      await h.stop();
+    }
+  });
+
+  it("a send refused every time is tried with growing, jittered delays, then failed with its reason and shown to the administrator", async () => {
+    const h = await BotHarness.start({ now: "2027-01-11T09:00:00+01:00" });
+    try {
+      await h.install(users.alex);
+      await h.install(users.megan);
+      await meetingWithFollowUp(h, { date: "2027-01-12", due: "2027-01-21" });
+      await h.deliver();
+      h.connector.beforePost = () => ({ status: 412 }); // not retried inside botbuilder: each try reaches the outbox
+      let at = Date.parse("2027-01-19T08:00:00+01:00");
+      const delays: number[] = [];
+      for (let attempt = 1; attempt <= 6; attempt++) {
+        h.clock.set(new Date(at).toISOString());
+        const outcome = await h.deliver();
+        if (attempt < 6) {
+          expect(outcome).toEqual({ retry: 1 });
+          const row = await h.bot.store.db.notification.findFirstOrThrow({ where: { kind: "followup_due_soon" } });
+          expect(row).toMatchObject({ status: "pending", attempts: attempt, lastError: "http-412" });
+          delays.push(row.dueAt.getTime() - at);
+          at = row.dueAt.getTime();
+        } else {
+          expect(outcome).toEqual({ failed: 1 });
+        }
+      }
+      // 30 s doubling each time, each between half and one and a half times that.
+      delays.forEach((d, i) => {
+        expect(d).toBeGreaterThanOrEqual(15_000 * 2 ** i);
+        expect(d).toBeLessThanOrEqual(45_000 * 2 ** i);
+      });
+      expect(await h.bot.store.db.notification.findFirstOrThrow({ where: { kind: "followup_due_soon" } })).toMatchObject({ status: "failed", lastError: "http-412", attempts: 6 });
+      expect((await h.bot.store.db.conversationRef.findUniqueOrThrow({ where: { personId: "megan" } })).active).toBe(true); // not gone: only this send failed
+    } finally {
+      await h.stop();
+    }
+  });
 });

@@ -17,12 +17,12 @@ const argument = z.union([
 
 function parse(rest: string): z.infer<typeof argument> {
   const r = rest.trim().replace(/\s+/g, " ");
-  if (r === "") return { action: "status" };
+  if (r === "" || /^til( og med)?$/i.test(r)) return { action: "status" };
   if (/^(slut|stop|ophør|ophoer|ingen|tilbage)$/i.test(r)) return { action: "end" };
   const m = /^(?:til(?: og med)?\s+)?(\S+)$/i.exec(r);
   const date = m ? parseDanishDate(m[1]!) : undefined;
   const parsed = argument.safeParse({ action: "set", date });
-  if (!parsed.success) throw new AppError("invalid-input", `${strings.preferences.absentBadDate(r.slice(0, 40))} ${strings.preferences.absentUsage}`);
+  if (!parsed.success) throw new AppError("invalid-input", `${strings.preferences.absentBadDate((m?.[1] ?? r).slice(0, 40))} ${strings.preferences.absentUsage}`);
   return parsed.data;
 }
 

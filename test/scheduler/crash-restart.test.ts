@@ -1,0 +1,176 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { pino } from "pino";
+import { afterAll, describe, expect, it } from "vitest";
+import { createBot } from "../../src/bot.js";
+import { loadConfig } from "../../src/config.js";
+import { createPrismaClient } from "../../src/store/prisma-client.js";
+import { cardText, FakeConnector } from "../helpers/fake-connector.js";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+const dir = mkdtempSync(join(tmpdir(), "laeringsloop-crash-"));
+let databaseUrl = "";
+const connector = new FakeConnector();
+
+/** The real bot process, as `npm start` runs it, ticking the outbox every second. */
+function startBot(logLevel = "warn"): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: "development",
+      LOG_LEVEL: logLevel,
+      PORT: "0",
+      DATABASE_URL: databaseUrl,
+      SCHEDULER_CRON: "* * * * * *",
+      OUTBOX_LEASE_SECONDS: "5",
+    },
+    stdio: ["ignore", logLevel === "info" ? "pipe" : "ignore", "pipe"],
+  });
+}
+
+const exited = (p: ChildProcess) => new Promise<number | null>((ok) => (p.exitCode !== null || p.signalCode !== null ? ok(p.exitCode) : p.once("exit", (code) => ok(code))));
+
+async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/**
+ * The database as a running bot leaves it: migrated, the example organisation, everyone has
+ * installed the bot (conversations at the local connector), and `perPerson` cards each due now.
+ */
+async function seed(name: string, perPerson: number): Promise<number> {
+  databaseUrl = `file:${join(dir, `${name}.db`)}`;
+  connector.reset();
+  const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", DATABASE_URL: databaseUrl, SCHEDULER_ENABLED: "false" });
+  const bot = await createBot({ config, log: pino({ level: "silent" }), startScheduler: false });
+  const people = await bot.store.db.person.findMany({ where: { active: true }, orderBy: { id: "asc" } });
+  const units = await bot.store.db.unit.findMany({ orderBy: { id: "asc" }, take: perPerson });
+  const now = new Date();
+  for (const p of people) {
+    const conversationId = `a:personal-${p.id}`;
+    await bot.store.conversations.save({
+      personId: p.id,
+      conversationId,
+      serviceUrl: connector.url,
+      reference: { serviceUrl: connector.url, channelId: "msteams", conversation: { id: conversationId, conversationType: "personal" }, user: { id: `29:${p.id}` }, bot: { id: "28:bot" } },
+    });
+    // Sent at once whatever the hour (as an answer to the person's own action is), so the test
+    // does not depend on the working hours of the moment it runs.
+    await bot.store.notifications.plan(
+      units.map((u) => ({ key: `unit_congested:${u.id}:${p.id}:${name}`, kind: "unit_congested" as const, personId: p.id, subjectId: u.id, dueAt: now, immediate: true })),
+      now,
+    );
+  }
+  await bot.close();
+  return people.length * units.length;
+}
+
+/** How often each person got each card. */
+function deliveries(): Map<string, number> {
+  const seen = new Map<string, number>();
+  for (const p of connector.posted) {
+    const title = cardText((p.activity.attachments as { content: unknown }[])[0]!.content).split("\n")[0]!;
+    const k = `${p.conversationId}|${title}`;
+    seen.set(k, (seen.get(k) ?? 0) + 1);
+  }
+  return seen;
+}
+
+afterAll(async () => {
+  await connector.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("the outbox across a killed bot process", () => {
+  it("delivers every reminder exactly once when the process is SIGKILLed in the middle of a batch and started again", async () => {
+    await connector.start();
+    const total = await seed("crash", 2);
+    expect(total).toBe(24);
+
+    // Kill the bot the moment the 9th card reaches the connector, before it is answered.
+    connector.respondDelayMs = 150;
+    let first: ChildProcess | undefined = startBot();
+    let killedAt = 0;
+    connector.onPosted = () => {
+      if (connector.posted.length === 9 && first) {
+        first.kill("SIGKILL");
+        killedAt = connector.posted.length;
+      }
+    };
+    const firstExit = exited(first);
+    await until("the kill", async () => (killedAt ? true : undefined));
+    await firstExit;
+    expect(first.signalCode).toBe("SIGKILL");
+    first = undefined;
+
+    const db = createPrismaClient(databaseUrl);
+    try {
+      const inFlight = await db.notification.count({ where: { NOT: { postStartedAt: null } } });
+      expect(inFlight).toBe(1); // the 9th: posted, never marked
+
+      const second = startBot();
+      try {
+        await until("every row to be done", async () => ((await db.notification.count({ where: { status: { in: ["pending", "sending"] } } })) === 0 ? true : undefined));
+      } finally {
+        second.kill("SIGTERM");
+        await exited(second);
+      }
+
+      // Every card reached its person exactly once: no reminder lost, none twice.
+      const seen = deliveries();
+      expect(connector.posted).toHaveLength(total);
+      expect(seen.size).toBe(total);
+      expect([...seen.values()].every((n) => n === 1)).toBe(true);
+      const rows = await db.notification.groupBy({ by: ["status", "lastError"], _count: { _all: true } });
+      expect(rows.map((r) => [r.status, r.lastError, r._count._all])).toEqual(
+        expect.arrayContaining([
+          ["sent", null, total - 1],
+          ["sent", "unconfirmed-after-crash", 1],
+        ]),
+      );
+      expect(rows).toHaveLength(2);
+    } finally {
+      await db.$disconnect();
+    }
+  }, 120_000);
+
+  it("two bot processes on one database never send the same row", async () => {
+    const total = await seed("two", 4);
+    expect(total).toBe(48);
+    connector.respondDelayMs = 100; // one process alone would need seconds: their ticks overlap
+    connector.onPosted = undefined;
+    const a = startBot("info");
+    const b = startBot("info");
+    const sentBy = [0, 0];
+    [a, b].forEach((p, i) =>
+      p.stdout!.on("data", (chunk: Buffer) => {
+        sentBy[i]! += (chunk.toString().match(/"outcome":"sent"/g) ?? []).length;
+      }),
+    );
+    const db = createPrismaClient(databaseUrl);
+    try {
+      await until("every row to be done", async () => ((await db.notification.count({ where: { status: { in: ["pending", "sending"] } } })) === 0 ? true : undefined));
+      expect(connector.posted).toHaveLength(total);
+      const seen = deliveries();
+      expect(seen.size).toBe(total);
+      expect(await db.notification.count({ where: { status: "sent", lastError: null } })).toBe(total);
+      // Both did part of the work (so the test is about two workers, not one).
+      expect(sentBy[0]! + sentBy[1]!).toBe(total);
+      expect(Math.min(...sentBy)).toBeGreaterThan(0);
+    } finally {
+      a.kill("SIGTERM");
+      b.kill("SIGTERM");
+      await Promise.all([exited(a), exited(b)]);
+      await db.$disconnect();
+    }
+  }, 120_000);
+});
