@@ -36,6 +36,10 @@ export interface AgendaCardData extends MeetingHeaderData {
   reflectionButton: string;
   viewReflectionButton: string;
   formButton: string;
+  /** «Aflys mødet», for the chair of a meeting that has not begun. */
+  cancelButton: string;
+  cancelConfirm: string;
+  cancelSubmit: string;
   circle: string;
   focusHeading: string;
   focusIntro: string;
@@ -170,7 +174,10 @@ export function agendaCardData({ view, viewer, tz, today, feedback, intro }: Age
     closing: view.closing.map((i) => ({ label: numbered(i.title), minutes: i.minutes ? s.minutes(i.minutes) : "" })),
     reflectionStatus: view.leader && !view.reflections ? s.reflectionStatus(shorten(view.leader.name, fit.name), view.leaderReflectionSent) : "",
     locked: view.locked,
-    lockedText: meeting.status === "planned" ? s.lockedStarted : strings.meeting.closed,
+    lockedText: meeting.status === "planned" ? s.lockedStarted : meeting.status === "cancelled" ? strings.meeting.cancelled : strings.meeting.closed,
+    cancelButton: isChair && !view.locked ? strings.meeting.cancelButton : "",
+    cancelConfirm: strings.meeting.cancelConfirm,
+    cancelSubmit: strings.meeting.cancelSubmit,
     addTopicLabel: s.addTopicLabel,
     addTopicPlaceholder: s.addTopicPlaceholder,
     addTopicButton: s.addTopicButton,

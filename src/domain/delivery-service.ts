@@ -106,6 +106,10 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
         if ((await reflections.get(n.subjectId, n.personId))?.status === "sent") return "reflection-sent";
         return undefined;
       }
+      case "meeting_cancelled": {
+        const m = await meetings.get(n.subjectId);
+        return m?.status === "cancelled" ? undefined : "meeting-not-cancelled";
+      }
       case "referat": {
         const m = await meetings.get(n.subjectId);
         return m?.status === "closed" ? undefined : "meeting-not-closed";

@@ -5,7 +5,7 @@ import { strings } from "../lib/strings.da.js";
 import { addDays, compareDates, isValidLocalDate, isValidLocalTime, localDateOf, zonedToUtc } from "../lib/zoned-time.js";
 import { assertParticipant, leaderOf, reflectionAuthors } from "./access.js";
 import { standingItemsOf, templateFor, templateOf } from "./meeting-template.js";
-import { boardStatementRows, MEETING_ROW_KINDS, meetingPackRows, reflectionReminderRows } from "./notification-keys.js";
+import { boardStatementRows, MEETING_ROW_KINDS, meetingCancelledRows, meetingPackRows, reflectionReminderRows } from "./notification-keys.js";
 import { boardStatementAuthors, oneOnOneCircle, type MeetingCircle } from "./participants.js";
 import type {
   BoardStatementRepository,
@@ -135,6 +135,24 @@ export function createMeetingService(deps: MeetingServiceDeps) {
   }
 
   return {
+    /**
+     * «Aflys mødet»: the chair cancels a planned meeting that has not begun and has no decisions.
+     * Its pack and reminders are not sent; the other participants are told. A repeat is harmless.
+     */
+    async cancel(actor: Person, meetingId: string): Promise<{ meeting: Meeting; already: boolean }> {
+      const meeting = await getForParticipant(actor, meetingId);
+      if (meeting.chairId !== actor.id) throw new AppError("not-authorised", strings.meeting.onlyChair);
+      if (meeting.status === "cancelled") return { meeting, already: true };
+      if (hasStarted(meeting)) throw new AppError("meeting-started", strings.meeting.cancelStarted);
+      const outcome = await meetings.cancel(meeting.id);
+      if (outcome === "has-decisions") throw new AppError("invalid-input", strings.meeting.cancelHasDecisions);
+      if (outcome === "not-planned") throw new AppError("meeting-started", strings.meeting.cancelStarted);
+      const now = clock.now();
+      await notifications.cancelPending(meeting.id, { kinds: [...MEETING_ROW_KINDS] });
+      await notifications.plan(meetingCancelledRows(meeting, actor.id, calendar, now), now);
+      return { meeting: (await meetings.get(meeting.id))!, already: false };
+    },
+
     /** The length of a 1:1 ledelsesopfølgning, from its template. */
     oneOnOneMinutes: settings.templates["1-1-ledelsesopfoelgning"].durationMinutes,
     hasStarted,

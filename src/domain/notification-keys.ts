@@ -115,6 +115,14 @@ export function digestRow(kind: "overdue_digest" | "chief_digest", personId: str
   return { key: `${kind}:${personId}:${date}`, kind, personId, subjectId: personId, dueAt: at < now ? calendar.nextWindowStart(now) : at, notAfter };
 }
 
+/** The other participants hear that the meeting is cancelled, before it would have begun. */
+export function meetingCancelledRows(meeting: Meeting, actorId: string, calendar: WorkingCalendar, now: Date): PlannedNotification[] {
+  const at = beforeMeeting(meeting, now, calendar, now);
+  return meeting.participants
+    .filter((p) => p.person.id !== actorId)
+    .map((p) => ({ key: `meeting_cancelled:${meeting.id}:${p.person.id}`, kind: "meeting_cancelled" as const, personId: p.person.id, subjectId: meeting.id, ...at, notAfter: meeting.startsAt }));
+}
+
 export function referatRows(meeting: Meeting, actorId: string, calendar: WorkingCalendar, now: Date): PlannedNotification[] {
   return meeting.participants.map((p) => ({
     key: `referat:${meeting.id}:${p.person.id}`,

@@ -115,6 +115,8 @@ export interface MeetingRepository {
   frozenCarried(meetingId: string): Promise<FollowUpView[]>;
   /** Marks the meeting closed and freezes the carried follow-ups into agenda rows. */
   close(meetingId: string, at: Date, carried: { id: string; title: string; followUpId: string }[]): Promise<boolean>;
+  /** Cancels a planned meeting that has no decisions yet (a meeting with decisions is closed, not cancelled). */
+  cancel(meetingId: string): Promise<"cancelled" | "not-planned" | "has-decisions">;
   /** Moves a planned meeting that has not started; false if it is no longer planned. */
   reschedule(meetingId: string, startsAt: Date): Promise<boolean>;
   /** Planned meetings whose template is not frozen yet (their pack is not sent). */

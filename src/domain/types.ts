@@ -233,7 +233,8 @@ export type NotificationKind =
   | "board_statement"
   | "unit_congested"
   | "followups_orphaned"
-  | "referat";
+  | "referat"
+  | "meeting_cancelled";
 export type NotificationStatus = "pending" | "sending" | "sent" | "failed" | "cancelled";
 
 export interface PlannedNotification {

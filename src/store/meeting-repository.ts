@@ -203,6 +203,14 @@ export function createMeetingRepository(db: Db, loadPeople: LoadPeople): Meeting
       );
     },
 
+    async cancel(meetingId) {
+      return db.$transaction(async (tx) => {
+        if ((await tx.decision.count({ where: { meetingId } })) > 0) return "has-decisions" as const;
+        const res = await tx.meeting.updateMany({ where: { id: meetingId, status: "planned" }, data: { status: "cancelled", version: { increment: 1 } } });
+        return res.count === 1 ? ("cancelled" as const) : ("not-planned" as const);
+      });
+    },
+
     async close(meetingId, at, carried) {
       return db.$transaction(async (tx) => {
         const res = await tx.meeting.updateMany({

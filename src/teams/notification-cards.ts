@@ -45,6 +45,8 @@ export async function notificationCard(views: Views, n: Notification, person: Pe
       return { card: await views.congestion(n.subjectId) };
     case "followups_orphaned":
       return { card: await views.reassign(person) };
+    case "meeting_cancelled":
+      return { card: await views.meetingCancelled(person, n.subjectId) };
     case "referat":
       return { card: await views.referat(person, n.subjectId, true), track: { kind: "referat", subjectId: n.subjectId } };
   }

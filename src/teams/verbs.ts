@@ -32,6 +32,7 @@ export const verbs = {
   evaluationEnd: "evaluation.end",
   evaluationNext: "evaluation.next",
   reminderSnooze: "reminder.snooze",
+  meetingCancel: "meeting.cancel",
   preferencesOpen: "preferences.open",
   preferencesSave: "preferences.save",
 } as const;

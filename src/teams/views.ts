@@ -132,6 +132,13 @@ export function createViews(deps: Omit<TeamsDeps, "kickDelivery" | "refreshCardC
       return buildReferatCard({ ...r, tz, today: today(), intro });
     },
 
+    /** The notice to the other participants that the chair cancelled the meeting. */
+    async meetingCancelled(actor: Person, meetingId: string): Promise<AdaptiveCard> {
+      const { meeting } = await deps.meetings.agenda(actor, meetingId);
+      const chair = meeting.participants.find((p) => p.person.id === meeting.chairId)?.person.name ?? "";
+      return buildNoticeCard(strings.meeting.cancelledNotice(kindLabel(meeting), formatDateTime(meeting.startsAt, tz), chair), { title: strings.meeting.cancelledTitle });
+    },
+
     /** The owner's weekly overview of follow-ups past their frist. */
     async overdueDigest(actor: Person): Promise<AdaptiveCard> {
       return buildDigestCard(overdueDigestCardData(await deps.digests.overdueFor(actor.id)));

@@ -28,6 +28,7 @@ import { yearWheelConfirm } from "./year-wheel-confirm.js";
 import { yearWheelMove } from "./year-wheel-move.js";
 import { yearWheelOpen } from "./year-wheel-open.js";
 import { reminderSnooze } from "./reminder-snooze.js";
+import { meetingCancel } from "./meeting-cancel.js";
 import { preferencesOpen } from "./preferences-open.js";
 import { preferencesSave } from "./preferences-save.js";
 
@@ -64,6 +65,7 @@ export const actionHandlers: Record<Verb, Factory> = {
   [verbs.evaluationEnd]: evaluationEnd,
   [verbs.evaluationNext]: evaluationNext,
   [verbs.reminderSnooze]: reminderSnooze,
+  [verbs.meetingCancel]: meetingCancel,
   [verbs.preferencesOpen]: preferencesOpen,
   [verbs.preferencesSave]: preferencesSave,
 };
