@@ -37,7 +37,8 @@ export function preferencesCardData({ prefs, digestTimes, isChief, today, feedba
     digestTimes: digestTimes.map((time) => ({ time })),
     digestTimeError: fieldError(feedback, "digestTime"),
     absentLabel: s.absentLabel,
-    absentUntil: shown.absentUntil ?? "",
+    // An absence that has ended is not offered again.
+    absentUntil: typed ? (typed.absentUntil ?? "") : prefs.absentUntil && prefs.absentUntil > today ? prefs.absentUntil : "",
     absentError: fieldError(feedback, "absentUntil"),
     minDate: today,
     saveButton: s.save,

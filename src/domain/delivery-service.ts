@@ -146,16 +146,16 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
     }
     const stale = await staleReason(n, now);
     if (stale) {
-      await notifications.markCancelled(n.id, stale);
+      await notifications.markCancelled(n, stale);
       return "cancelled";
     }
     if (isMuted(await preferences.get(n.personId), n.kind)) {
-      await notifications.markCancelled(n.id, "muted");
+      await notifications.markCancelled(n, "muted");
       return "cancelled";
     }
     const wait = await notBefore(n, now);
     if (wait) {
-      await notifications.retryLater(n.id, wait.at, wait.reason, { countAttempt: false });
+      await notifications.retryLater(n, wait.at, wait.reason, { countAttempt: false });
       return "waiting";
     }
     // From the first pack on, the meeting keeps the template its participants received.
@@ -163,10 +163,10 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
     const ref = await conversations.get(n.personId);
     if (!ref || !ref.active) {
       if (now.getTime() - n.createdAt.getTime() >= MAX_WAIT_FOR_INSTALL_MS) {
-        await notifications.markFailed(n.id, ref ? `no-conversation (${ref.inactiveReason ?? "inactive"})` : WAIT.noConversation);
+        await notifications.markFailed(n, ref ? `no-conversation (${ref.inactiveReason ?? "inactive"})` : WAIT.noConversation);
         return "failed";
       }
-      await notifications.retryLater(n.id, new Date(now.getTime() + HOUR), WAIT.noConversation, { countAttempt: false });
+      await notifications.retryLater(n, new Date(now.getTime() + HOUR), WAIT.noConversation, { countAttempt: false });
       return "waiting";
     }
     let result;
@@ -182,15 +182,27 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
     }
     if (result.outcome === "gone") {
       await conversations.markInactive(n.personId, result.reason, clock.now());
-      await notifications.markFailed(n.id, result.reason);
+      await notifications.markFailed(n, result.reason);
       return "failed";
     }
     if (n.attempts >= MAX_SEND_ATTEMPTS) {
-      await notifications.markFailed(n.id, result.reason);
+      await notifications.markFailed(n, result.reason);
       return "failed";
     }
-    await notifications.retryLater(n.id, new Date(clock.now().getTime() + retryDelay(n.attempts, result.retryAfterMs)), result.reason);
+    await notifications.retryLater(n, new Date(clock.now().getTime() + retryDelay(n.attempts, result.retryAfterMs)), result.reason);
     return "retry";
+  }
+
+  /**
+   * Something unexpected (a broken row, the database busy): the row goes back with the usual
+   * backoff and counts as an attempt, so one bad row never holds up the others for good.
+   */
+  async function giveBack(n: Notification, err: unknown): Promise<string> {
+    const reason = err instanceof Error ? err.name : "error";
+    log.error({ notificationId: n.id, kind: n.kind, err: reason }, "notification could not be handled");
+    if (n.attempts >= MAX_SEND_ATTEMPTS) await notifications.markFailed(n, reason);
+    else await notifications.retryLater(n, new Date(clock.now().getTime() + retryDelay(n.attempts, undefined)), reason);
+    return "error";
   }
 
   return {
@@ -200,7 +212,7 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
       for (;;) {
         const batch = await notifications.claimDue(clock.now(), leaseMs, batchSize);
         for (const n of batch) {
-          const outcome = await deliverOne(n);
+          const outcome = await deliverOne(n).catch((err: unknown) => giveBack(n, err));
           counts[outcome] = (counts[outcome] ?? 0) + 1;
           log.info({ notificationId: n.id, kind: n.kind, outcome }, "notification");
         }

@@ -5,7 +5,7 @@ import { strings } from "../lib/strings.da.js";
 import { addDays, compareDates, isValidLocalDate, isValidLocalTime, localDateOf, zonedToUtc } from "../lib/zoned-time.js";
 import { assertParticipant, leaderOf, reflectionAuthors } from "./access.js";
 import { standingItemsOf, templateFor, templateOf } from "./meeting-template.js";
-import { boardStatementRows, MEETING_ROW_KINDS, meetingCancelledRows, meetingPackRows, reflectionReminderRows } from "./notification-keys.js";
+import { boardStatementRows, MEETING_ROW_KINDS, meetingCancelledRows, meetingPackRows, reflectionReminderKey, reflectionReminderRows } from "./notification-keys.js";
 import { boardStatementAuthors, oneOnOneCircle, type MeetingCircle } from "./participants.js";
 import type {
   BoardStatementRepository,
@@ -129,7 +129,9 @@ export function createMeetingService(deps: MeetingServiceDeps) {
     const moved = (await meetings.get(meeting.id))!;
     const now = clock.now();
     const rows = await packRows(moved, now);
-    await notifications.cancelPending(meeting.id, { kinds: [...MEETING_ROW_KINDS], exceptKeys: rows.map((r) => r.key) });
+    // A reflection reminder for the same time stays even if its moment has passed (it may be waiting).
+    const keep = [...rows.map((r) => r.key), ...moved.participants.map((p) => reflectionReminderKey(moved, p.person.id))];
+    await notifications.cancelPending(meeting.id, { kinds: [...MEETING_ROW_KINDS], exceptKeys: keep });
     await notifications.plan(rows, now);
     return moved;
   }

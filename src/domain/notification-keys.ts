@@ -40,7 +40,7 @@ export function reflectionReminderRows(meeting: Meeting, authorIds: string[], ca
   const at = calendar.workingDayStart(calendar.addWorkingDays(localDateOf(meeting.startsAt, calendar.tz), -1));
   if (at <= now || at >= meeting.startsAt) return [];
   return authorIds.map((personId) => ({
-    key: `reflection_reminder:${meeting.id}:${personId}:${meeting.startsAt.toISOString()}`,
+    key: reflectionReminderKey(meeting, personId),
     kind: "reflection_reminder" as const,
     personId,
     subjectId: meeting.id,
@@ -51,6 +51,9 @@ export function reflectionReminderRows(meeting: Meeting, authorIds: string[], ca
 
 /** The rows a planned meeting has before it starts: moved with it, cancelled when it closes. */
 export const MEETING_ROW_KINDS = ["meeting_agenda", "meeting_reflection", "reflection_reminder", "board_statement"] as const;
+
+export const reflectionReminderKey = (meeting: Pick<Meeting, "id" | "startsAt">, personId: string): string =>
+  `reflection_reminder:${meeting.id}:${personId}:${meeting.startsAt.toISOString()}`;
 
 /** Sent at once to the person who acted; to anyone else in working hours. */
 const sendAt = (personId: string, actorId: string, calendar: WorkingCalendar, now: Date): { dueAt: Date; immediate?: boolean } =>
@@ -71,17 +74,22 @@ type DueFields = Pick<FollowUp, "id" | "ownerId" | "dueDate">;
 /**
  * A follow-up's two reminders: «fristen nærmer sig» `soonDays` working days before the frist
  * (none if that moment has passed, or `soonDays` is 0), and «fristen er overskredet» once, on
- * the first working day after it. After that it is only in the owner's weekly overview.
+ * the first working day after it (none if that day has passed: the follow-up is then in the
+ * owner's weekly overview, and a late card per item is what the overview replaces).
  */
 export function followUpReminderRows(f: DueFields, soonDays: number, calendar: WorkingCalendar, now: Date): PlannedNotification[] {
   const keys = reminderKeys(f);
   const rows: PlannedNotification[] = [];
+  const noticeDate = overdueNoticeDate(f.dueDate, calendar);
+  const overdueAt = calendar.workingDayStart(noticeDate);
   if (soonDays > 0) {
     const soonAt = calendar.workingDayStart(calendar.addWorkingDays(f.dueDate, -soonDays));
-    if (soonAt > now) rows.push({ key: keys.dueSoon, kind: "followup_due_soon", personId: f.ownerId, subjectId: f.id, dueAt: soonAt });
+    // Never after the frist has passed (a snooze included): then «overskredet» says it.
+    if (soonAt > now) rows.push({ key: keys.dueSoon, kind: "followup_due_soon", personId: f.ownerId, subjectId: f.id, dueAt: soonAt, notAfter: overdueAt });
   }
-  const overdueAt = calendar.workingDayStart(overdueNoticeDate(f.dueDate, calendar));
-  rows.push({ key: keys.overdue, kind: "followup_overdue", personId: f.ownerId, subjectId: f.id, dueAt: overdueAt < now ? calendar.nextWindowStart(now) : overdueAt });
+  if (noticeDate >= localDateOf(now, calendar.tz)) {
+    rows.push({ key: keys.overdue, kind: "followup_overdue", personId: f.ownerId, subjectId: f.id, dueAt: overdueAt < now ? calendar.nextWindowStart(now) : overdueAt });
+  }
   return rows;
 }
 

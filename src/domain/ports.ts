@@ -270,12 +270,13 @@ export interface NotificationRepository {
   markPostStarted(n: Pick<Notification, "id" | "leaseUntil">, at: Date): Promise<boolean>;
   /** Marks a claimed row sent; false if the lease was lost to another worker meanwhile. `note` says why if it is not certain. */
   markSent(n: Pick<Notification, "id" | "leaseUntil">, at: Date, note?: string): Promise<boolean>;
-  markFailed(id: string, reason: string): Promise<void>;
-  markCancelled(id: string, reason: string): Promise<void>;
+  /** These three change a claimed row only while its lease is held (a slower worker's late answer changes nothing). */
+  markFailed(n: Pick<Notification, "id" | "leaseUntil">, reason: string): Promise<void>;
+  markCancelled(n: Pick<Notification, "id" | "leaseUntil">, reason: string): Promise<void>;
   /** Brings a person's rows that wait for `reason` (the bot installed, back from absence) forward to `at`. */
   wakeWaitingFor(personId: string, at: Date, reason: string): Promise<number>;
   /** Gives a claimed row back for a later attempt; `countAttempt: false` when nothing was tried. */
-  retryLater(id: string, at: Date, reason: string, opts?: { countAttempt: boolean }): Promise<void>;
+  retryLater(n: Pick<Notification, "id" | "leaseUntil">, at: Date, reason: string, opts?: { countAttempt: boolean }): Promise<void>;
 }
 
 export interface PreferenceRepository {

@@ -1,6 +1,6 @@
 import { AppError } from "../lib/errors.js";
 import { strings } from "../lib/strings.da.js";
-import { addDays, isValidLocalTime, localDateOf } from "../lib/zoned-time.js";
+import { addDays, isValidLocalDate, isValidLocalTime, localDateOf } from "../lib/zoned-time.js";
 import type { DigestService } from "./digest-service.js";
 import { snoozedKey } from "./notification-keys.js";
 import type { Clock, NotificationRepository, PreferenceRepository } from "./ports.js";
@@ -41,6 +41,7 @@ export function createPreferenceService(deps: PreferenceServiceDeps) {
   const resumesAt = (date: string): Date => calendar.workingDayStart(calendar.nextWorkingDay(date));
 
   function checkAbsence(date: string): string | undefined {
+    if (!isValidLocalDate(date)) return strings.generic.invalidDate;
     if (date <= today()) return strings.preferences.absenceInPast;
     if (date > addDays(today(), MAX_ABSENCE_DAYS)) return strings.preferences.absenceTooFar;
     return undefined;
@@ -91,14 +92,16 @@ export function createPreferenceService(deps: PreferenceServiceDeps) {
       if (input.digestTime !== undefined && (!isValidLocalTime(input.digestTime) || !digestTimes().includes(input.digestTime))) {
         errors.digestTime = strings.preferences.digestTimeInvalid(calendar.dayStart, calendar.dayEnd);
       }
-      if (input.absentUntil !== undefined) {
-        const problem = checkAbsence(input.absentUntil);
+      const before = await preferences.get(actor.id);
+      // An absence that has ended, sent back unchanged from an older card, is simply over.
+      const absentUntil = input.absentUntil !== undefined && input.absentUntil === before.absentUntil && input.absentUntil <= today() ? undefined : input.absentUntil;
+      if (absentUntil !== undefined) {
+        const problem = checkAbsence(absentUntil);
         if (problem) errors.absentUntil = problem;
       }
       const muted = input.muted.filter((g) => REMINDER_GROUP_NAMES.includes(g));
       if (Object.keys(errors).length > 0) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, errors);
-      const before = await preferences.get(actor.id);
-      const after = await preferences.save(actor.id, { muted, digestTime: input.digestTime ?? null, absentUntil: input.absentUntil ?? null });
+      const after = await preferences.save(actor.id, { muted, digestTime: input.digestTime ?? null, absentUntil: absentUntil ?? null });
       await afterChange(actor, before, after);
       return after;
     },

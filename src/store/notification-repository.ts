@@ -30,6 +30,15 @@ function toNotification(r: Row): Notification {
   };
 }
 
+/** The row as claimed: still being sent under this very lease. */
+const held = (n: Pick<Notification, "id" | "leaseUntil">) => ({ id: n.id, status: "sending", leaseUntil: n.leaseUntil ?? null });
+
+/**
+ * Why a cancelled row may be planned again under the same key: it was replaced (a date or owner
+ * moved and came back, a follow-up reopened). Not when the person muted it, or it came too late.
+ */
+const REVIVABLE = ["superseded", "due-date-changed", "owner-changed", "evaluation-date-changed", "followup-not-open", "meeting-not-planned"];
+
 export function createNotificationRepository(db: Db): NotificationRepository {
   return {
     async plan(rows, now) {
@@ -42,7 +51,10 @@ export function createNotificationRepository(db: Db): NotificationRepository {
           // The key exists: this exact send is already planned (or done). Planning is idempotent;
           // a cancelled row planned again (e.g. a date moved back) comes back to life.
           if (!isUniqueViolation(e)) throw e;
-          await db.notification.updateMany({ where: { key: r.key, status: "cancelled" }, data: { status: "pending", dueAt: r.dueAt, lastError: null } });
+          await db.notification.updateMany({
+            where: { key: r.key, status: "cancelled", lastError: { in: REVIVABLE } },
+            data: { status: "pending", dueAt: r.dueAt, notAfter: r.notAfter ?? null, immediate: r.immediate ?? false, attempts: 0, lastError: null, createdAt: now },
+          });
         }
       }
     },
@@ -87,21 +99,21 @@ export function createNotificationRepository(db: Db): NotificationRepository {
     },
 
     async markPostStarted(n, at) {
-      const res = await db.notification.updateMany({ where: { id: n.id, status: "sending", leaseUntil: n.leaseUntil ?? null }, data: { postStartedAt: at } });
+      const res = await db.notification.updateMany({ where: held(n), data: { postStartedAt: at } });
       return res.count === 1;
     },
     async markSent(n, at, note) {
       const res = await db.notification.updateMany({
-        where: { id: n.id, status: "sending", leaseUntil: n.leaseUntil ?? null },
+        where: held(n),
         data: { status: "sent", sentAt: at, leaseUntil: null, postStartedAt: null, lastError: note ?? null },
       });
       return res.count === 1;
     },
-    async markFailed(id, reason) {
-      await db.notification.update({ where: { id }, data: { status: "failed", lastError: reason, leaseUntil: null, postStartedAt: null } });
+    async markFailed(n, reason) {
+      await db.notification.updateMany({ where: held(n), data: { status: "failed", lastError: reason, leaseUntil: null, postStartedAt: null } });
     },
-    async markCancelled(id, reason) {
-      await db.notification.update({ where: { id }, data: { status: "cancelled", lastError: reason, leaseUntil: null, postStartedAt: null } });
+    async markCancelled(n, reason) {
+      await db.notification.updateMany({ where: held(n), data: { status: "cancelled", lastError: reason, leaseUntil: null, postStartedAt: null } });
     },
     async wakeWaitingFor(personId, at, reason) {
       const res = await db.notification.updateMany({
@@ -110,9 +122,9 @@ export function createNotificationRepository(db: Db): NotificationRepository {
       });
       return res.count;
     },
-    async retryLater(id, at, reason, opts = { countAttempt: true }) {
-      await db.notification.update({
-        where: { id },
+    async retryLater(n, at, reason, opts = { countAttempt: true }) {
+      await db.notification.updateMany({
+        where: held(n),
         data: { status: "pending", dueAt: at, lastError: reason, leaseUntil: null, postStartedAt: null, ...(opts.countAttempt ? {} : { attempts: { decrement: 1 } }) },
       });
     },

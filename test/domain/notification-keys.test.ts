@@ -80,10 +80,19 @@ describe("follow-up reminders: «fristen nærmer sig» 2 working days before, «
     expect(followUpReminderRows({ id: "f", ownerId: "leder", dueDate: "2027-02-12" }, 0, calendar, plannedAt).map((r) => r.kind)).toEqual(["followup_overdue"]);
   });
 
-  it("sends a missed «overskredet» at the next working window, not at night", () => {
-    const night = new Date("2027-01-20T22:00:00+01:00");
-    const [row] = followUpReminderRows({ id: "f", ownerId: "leder", dueDate: "2027-01-12" }, 2, calendar, night);
-    expect(local(row!.dueAt)).toBe("2027-01-21 08:00:00");
+  it("plans «overskredet» for later the same day, or the next morning, but not once its day has passed", () => {
+    const f = { id: "f", ownerId: "leder", dueDate: "2027-01-12" }; // notice day: Wednesday the 13th
+    const [noon] = followUpReminderRows(f, 2, calendar, new Date("2027-01-13T12:00:00+01:00"));
+    expect(local(noon!.dueAt)).toBe("2027-01-13 12:00:00");
+    const [night] = followUpReminderRows(f, 2, calendar, new Date("2027-01-13T22:00:00+01:00"));
+    expect(local(night!.dueAt)).toBe("2027-01-14 08:00:00");
+    // Later (a follow-up recorded after its frist, or an upgrade): the weekly overview has it, no late card.
+    expect(followUpReminderRows(f, 2, calendar, new Date("2027-01-20T09:00:00+01:00"))).toEqual([]);
+  });
+
+  it("never lets «nærmer sig» (or a snooze of it) come after «overskredet»", () => {
+    const [soon] = followUpReminderRows({ id: "f", ownerId: "leder", dueDate: "2027-01-20" }, 2, calendar, new Date("2027-01-11T09:00:00+01:00"));
+    expect(local(soon!.notAfter!)).toBe("2027-01-21 08:00:00");
   });
 
   it("tells the person who assigned at once and anyone else in working hours", () => {

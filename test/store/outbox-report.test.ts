@@ -18,14 +18,14 @@ describe("the administrator's view of the outbox (npm run status)", () => {
     // a: refused for good; b: posted when its worker died; c: waits for the person to install.
     const claimed = await notifications.claimDue(now, 60_000, 10);
     const byKey = new Map(claimed.map((n) => [n.key, n]));
-    await notifications.markFailed(byKey.get("a")!.id, "http-403");
+    await notifications.markFailed(byKey.get("a")!, "http-403");
     await conversations.save({ personId: "megan", conversationId: "c-megan", serviceUrl: "https://smba.example/", reference: {} });
     await conversations.markInactive("megan", "http-403", now);
     await notifications.markPostStarted(byKey.get("b")!, now);
     await notifications.markSent(byKey.get("b")!, now, "unconfirmed-after-crash");
-    await notifications.retryLater(byKey.get("c")!.id, at("2027-01-18T11:00:00Z"), "no-conversation", { countAttempt: false });
+    await notifications.retryLater(byKey.get("c")!, at("2027-01-18T11:00:00Z"), "no-conversation", { countAttempt: false });
     await notifications.markSent(byKey.get("e")!, now);
-    await notifications.retryLater(byKey.get("d")!.id, at("2027-01-18T07:00:00Z"), "http-412"); // due 3 h ago, not waiting: late
+    await notifications.retryLater(byKey.get("d")!, at("2027-01-18T07:00:00Z"), "http-412"); // due 3 h ago, not waiting: late
   });
   afterEach(() => t.close());
 

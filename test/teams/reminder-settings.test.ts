@@ -63,6 +63,7 @@ describe("reminders and the person's own settings", () => {
     h.clock.set("2027-01-19T19:30:00+01:00"); // back up in the evening: the 08:00 reminder was missed
     expect(await h.deliver()).toEqual({ waiting: 1 });
     expect(await rows(h, { kind: "followup_due_soon" })).toEqual(["followup_due_soon:megan:pending:2027-01-20T07:00:00.000Z:outside-working-hours"]);
+    await h.restart(); // a restart re-plans every follow-up's reminders: the waiting one stays
     h.clock.set("2027-01-20T08:00:00+01:00");
     expect(await h.deliver()).toEqual({ sent: 1 });
     expect(await h.deliver()).toEqual({});
@@ -120,6 +121,9 @@ describe("reminders and the person's own settings", () => {
     expect(cardText(res.card)).toContain("Påmindelse: fristen er 21.01.2027");
     await h.click(users.megan, "reminder.snooze", { ...snooze.data, snoozeFor: "1" }); // a double click
     expect(await db(h).notification.count({ where: { key: { contains: "|snooze@" } } })).toBe(1);
+    const tooLate = await h.click(users.megan, "reminder.snooze", { ...snooze.data, snoozeFor: "5" });
+    expect(cardText(tooLate.card)).toContain("kan ikke udsættes så længe"); // it would come after «overskredet»
+    await h.restart(); // the snoozed copy survives a restart
 
     h.clock.set("2027-01-20T08:00:00+01:00");
     expect(await h.deliver()).toEqual({ sent: 1 });
@@ -159,5 +163,61 @@ describe("reminders and the person's own settings", () => {
     h.clock.set("2027-01-23T06:00:00+01:00");
     await h.runJob("plan-digests");
     expect(await rows(h, { kind: "overdue_digest" })).toEqual(["overdue_digest:megan:pending:2027-01-25T09:00:00.000Z"]);
+  });
+
+  it("refuses a malformed or past absence date in the card, keeps nothing of it, and a card from before an ended absence still saves", async () => {
+    h = await BotHarness.start({ now: "2027-01-11T09:00:00+01:00" });
+    await h.install(users.megan);
+    for (const absentUntil of ["2027-1-5", "2027-02-30", "i morgen", "2027-01-11"]) {
+      const res = await h.click(users.megan, "preferences.save", { remind_dueSoon: "on", digestTime: "08:00", absentUntil });
+      expect(cardText(res.card), absentUntil).toMatch(/Angiv en gyldig dato\.|Datoen skal ligge efter i dag\./);
+    }
+    expect(await db(h).preference.count()).toBe(0);
+    await h.say(users.megan, "fraværende til 13.01.2027");
+    h.clock.set("2027-01-14T09:00:00+01:00"); // back; the card shows no old date, and an old card's date is simply over
+    const open = await h.say(users.megan, "indstillinger");
+    expect(JSON.stringify(open.cards[0])).not.toContain("2027-01-13");
+    const saved = await h.click(users.megan, "preferences.save", { remind_dueSoon: "off", digestTime: "08:00", absentUntil: "2027-01-13" });
+    expect(cardText(saved.card)).toContain("Dine indstillinger er gemt.");
+    expect(await db(h).preference.findUniqueOrThrow({ where: { personId: "megan" } })).toMatchObject({ absentUntil: null, muted: "dueSoon" });
+  });
+
+  it("a reminder cancelled because it was muted does not come back weeks later when the group is turned on again", async () => {
+    h = await BotHarness.start({ now: "2027-01-11T09:00:00+01:00" });
+    await h.install(users.alex);
+    await h.install(users.megan);
+    await meetingWithFollowUp(h, { date: "2027-01-12", due: "2027-01-21" });
+    await h.deliver();
+    await h.click(users.megan, "preferences.save", { remind_overdue: "off", digestTime: "08:00" });
+    h.clock.set("2027-01-22T08:00:00+01:00");
+    await h.deliver();
+    expect(await rows(h, { kind: "followup_overdue" })).toEqual(["followup_overdue:megan:cancelled:2027-01-22T07:00:00.000Z:muted"]);
+    h.clock.set("2027-02-08T09:00:00+01:00");
+    await h.click(users.megan, "preferences.save", { remind_overdue: "on", digestTime: "08:00" });
+    await h.restart();
+    await h.deliver();
+    expect(await rows(h, { kind: "followup_overdue" })).toEqual(["followup_overdue:megan:cancelled:2027-01-22T07:00:00.000Z:muted"]);
+    expect(h.connector.cards(h.conversationId(users.megan)).filter((c) => cardText(c).includes("fristen var"))).toHaveLength(0);
+  });
+
+  it("after an upgrade from the single due-date reminder, old overdue follow-ups get no burst of late cards", async () => {
+    h = await BotHarness.start({ now: "2027-01-11T09:00:00+01:00" });
+    await h.install(users.alex);
+    await h.install(users.megan);
+    const { followUpId } = await meetingWithFollowUp(h, { date: "2027-01-12", due: "2027-01-20" });
+    await h.deliver();
+    // The database as the earlier version left it: one followup_due row, sent on the frist.
+    await db(h).notification.deleteMany({ where: { subjectId: followUpId, kind: { in: ["followup_due_soon", "followup_overdue"] } } });
+    await db(h).notification.create({ data: { key: `followup_due:${followUpId}:megan:2027-01-20`, kind: "followup_due", personId: "megan", subjectId: followUpId, dueAt: new Date("2027-01-20T07:00:00Z"), status: "sent", sentAt: new Date("2027-01-20T07:00:00Z") } });
+    h.clock.set("2027-02-10T09:00:00+01:00");
+    await h.restart();
+    await h.deliver();
+    expect(await db(h).notification.count({ where: { subjectId: followUpId, kind: "followup_overdue" } })).toBe(0);
+    expect(h.connector.cards(h.conversationId(users.megan)).filter((c) => cardText(c).includes("fristen var"))).toHaveLength(0);
+    // It is in her weekly overview instead.
+    h.clock.set("2027-02-15T08:00:00+01:00");
+    await h.runJob("plan-digests");
+    await h.deliver();
+    expect(h.connector.cards(h.conversationId(users.megan)).filter((c) => cardText(c).includes("Ugens overblik"))).toHaveLength(1);
   });
 });

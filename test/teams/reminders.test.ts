@@ -117,6 +117,8 @@ describe("the follow-up's reminders", () => {
     h.clock.set("2027-01-25T09:00:00+01:00");
     await h.deliver();
     expect(reminderCards(h)).toHaveLength(0);
+    h.clock.set("2027-02-01T09:00:00+01:00");
+    await h.deliver();
     h.clock.set("2027-02-04T09:00:00+01:00");
     await h.deliver();
     expect(reminderCards(h).map(cardText).map((t) => t.split("\n")[0])).toEqual(["Påmindelse: fristen er 03.02.2027", "Påmindelse: fristen var 03.02.2027"]);
