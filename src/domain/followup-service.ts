@@ -2,7 +2,7 @@ import { AppError } from "../lib/errors.js";
 import { strings } from "../lib/strings.da.js";
 import { addDays, compareDates, isValidLocalDate, localDateOf } from "../lib/zoned-time.js";
 import { formatDateShort } from "../lib/format-da.js";
-import { expiryRows, FOLLOWUP_REMINDER_KINDS, followUpAssignedRow, orphanedRows } from "./notification-keys.js";
+import { expiryRows, FOLLOWUP_REMINDER_KINDS, followUpAssignedRow, followUpReminderRows, orphanedRows } from "./notification-keys.js";
 import type { Clock, FollowUpRepository, MeetingRepository, NotificationRepository, PeopleRepository, UnitRepository } from "./ports.js";
 import type { UnitRoster } from "./participants.js";
 import type { DomainSettings } from "./settings.js";
@@ -187,13 +187,13 @@ export function createFollowUpService(deps: FollowUpServiceDeps) {
     },
 
     /**
-     * At start: every open follow-up has its reminders for its owner and frist planned (after an
-     * upgrade, or a change of FOLLOWUP_DUE_SOON_DAYS). Rows already there are left as they are.
+     * At start: every open follow-up has the reminders for its owner and frist (after an upgrade
+     * that added kinds). Rows already there, sent or not, are left as they are.
      */
     async replanReminders(): Promise<number> {
       const now = clock.now();
       const open = await followUps.listOpen();
-      for (const f of open) await planReminders(f, now);
+      await notifications.plan(open.flatMap((f) => followUpReminderRows(f, settings.followUpDueSoonDays, settings.calendar, now)), now);
       return open.length;
     },
 

@@ -37,24 +37,33 @@ const held = (n: Pick<Notification, "id" | "leaseUntil">) => ({ id: n.id, status
  * Why a cancelled row may be planned again under the same key: it was replaced (a date or owner
  * moved and came back, a follow-up reopened). Not when the person muted it, or it came too late.
  */
+const PLAN_CHUNK = 400;
 const REVIVABLE = ["superseded", "due-date-changed", "owner-changed", "evaluation-date-changed", "followup-not-open", "meeting-not-planned"];
 
 export function createNotificationRepository(db: Db): NotificationRepository {
   return {
     async plan(rows, now) {
-      for (const r of rows) {
-        try {
-          await db.notification.create({
-            data: { key: r.key, kind: r.kind, personId: r.personId, subjectId: r.subjectId, dueAt: r.dueAt, notAfter: r.notAfter ?? null, immediate: r.immediate ?? false, createdAt: now },
-          });
-        } catch (e) {
-          // The key exists: this exact send is already planned (or done). Planning is idempotent;
-          // a cancelled row planned again (e.g. a date moved back) comes back to life.
-          if (!isUniqueViolation(e)) throw e;
-          await db.notification.updateMany({
-            where: { key: r.key, status: "cancelled", lastError: { in: REVIVABLE } },
-            data: { status: "pending", dueAt: r.dueAt, notAfter: r.notAfter ?? null, immediate: r.immediate ?? false, attempts: 0, lastError: null, createdAt: now },
-          });
+      // Keys already there are looked up together, so planning every open follow-up at start
+      // costs a query per few hundred rows, not one per row.
+      const wanted = [...new Map(rows.map((r) => [r.key, r])).values()];
+      for (let i = 0; i < wanted.length; i += PLAN_CHUNK) {
+        const chunk = wanted.slice(i, i + PLAN_CHUNK);
+        const existing = new Map(
+          (await db.notification.findMany({ where: { key: { in: chunk.map((r) => r.key) } }, select: { key: true, status: true, lastError: true } })).map((e) => [e.key, e]),
+        );
+        for (const r of chunk) {
+          const e = existing.get(r.key);
+          const data = { dueAt: r.dueAt, notAfter: r.notAfter ?? null, immediate: r.immediate ?? false, createdAt: now };
+          if (!e) {
+            try {
+              await db.notification.create({ data: { key: r.key, kind: r.kind, personId: r.personId, subjectId: r.subjectId, ...data } });
+            } catch (err) {
+              if (!isUniqueViolation(err)) throw err; // planned by another process meanwhile: the same send
+            }
+          } else if (e.status === "cancelled" && REVIVABLE.includes(e.lastError ?? "")) {
+            // This exact send was replaced and is wanted again (a date moved back, a follow-up reopened).
+            await db.notification.updateMany({ where: { key: r.key, status: "cancelled", lastError: { in: REVIVABLE } }, data: { ...data, status: "pending", attempts: 0, lastError: null } });
+          }
         }
       }
     },

@@ -6,6 +6,16 @@ import { meetingWithFollowUp } from "../helpers/flows.js";
 const reminderCards = (h: BotHarness, user = users.megan) => h.connector.cards(h.conversationId(user)).filter((c) => cardText(c).includes("Påmindelse: fristen"));
 const db = (h: BotHarness) => h.bot.store.db;
 
+/** Alex and Megan have the bot; Megan owns a follow-up due Thursday 21 January 2027 (told on the 11th). */
+async function withFollowUpDue21st(): Promise<BotHarness> {
+  const h = await BotHarness.start({ now: "2027-01-11T09:00:00+01:00" });
+  await h.install(users.alex);
+  await h.install(users.megan);
+  await meetingWithFollowUp(h, { date: "2027-01-12", due: "2027-01-21" });
+  await h.deliver();
+  return h;
+}
+
 describe("the follow-up's reminders", () => {
   let h: BotHarness;
   afterEach(() => h.stop());
@@ -229,12 +239,8 @@ describe("delivery failures", () => {
   });
 
   it("429 with Retry-After: waits as told, then delivers once", async () => {
-    const h = await BotHarness.start({ now: "2027-01-11T09:00:00+01:00" });
+    const h = await withFollowUpDue21st();
     try {
-      await h.install(users.alex);
-      await h.install(users.megan);
-      await meetingWithFollowUp(h, { date: "2027-01-12", due: "2027-01-21" });
-      await h.deliver();
       h.clock.set("2027-01-19T08:00:00+01:00");
       h.connector.attempts.length = 0;
       h.connector.failNext.push({ status: 429, retryAfter: 1 });
@@ -249,12 +255,8 @@ describe("delivery failures", () => {
   });
 
   it("502: tried again and delivered once", async () => {
-    const h = await BotHarness.start({ now: "2027-01-11T09:00:00+01:00" });
+    const h = await withFollowUpDue21st();
     try {
-      await h.install(users.alex);
-      await h.install(users.megan);
-      await meetingWithFollowUp(h, { date: "2027-01-12", due: "2027-01-21" });
-      await h.deliver();
       h.clock.set("2027-01-19T08:00:00+01:00");
       h.connector.attempts.length = 0;
       h.connector.failNext.push({ status: 502 });
@@ -267,12 +269,8 @@ describe("delivery failures", () => {
   });
 
   it("a send refused every time is tried with growing, jittered delays, then failed with its reason and shown to the administrator", async () => {
-    const h = await BotHarness.start({ now: "2027-01-11T09:00:00+01:00" });
+    const h = await withFollowUpDue21st();
     try {
-      await h.install(users.alex);
-      await h.install(users.megan);
-      await meetingWithFollowUp(h, { date: "2027-01-12", due: "2027-01-21" });
-      await h.deliver();
       h.connector.beforePost = () => ({ status: 412 }); // not retried inside botbuilder: each try reaches the outbox
       let at = Date.parse("2027-01-19T08:00:00+01:00");
       const delays: number[] = [];
