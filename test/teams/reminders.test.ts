@@ -134,6 +134,25 @@ describe("the follow-up's reminders", () => {
     expect(reminderCards(h).map(cardText).map((t) => t.split("\n")[0])).toEqual(["Påmindelse: fristen er 03.02.2027", "Påmindelse: fristen var 03.02.2027"]);
   });
 
+  it("after downtime, a missed reminder goes once at the next tick; a pack or reflection reminder for a meeting that began is dropped", async () => {
+    h = await BotHarness.start({ now: "2027-01-11T09:00:00+01:00" });
+    await h.install(users.alex);
+    await h.install(users.megan);
+    await meetingWithFollowUp(h, { date: "2027-01-12", due: "2027-01-20" }); // «nærmer sig» Monday the 18th, 08:00
+    await h.click(users.alex, "schedule.submit", { leader: "solsikken/megan", date: "2027-01-18", time: "10:00" }); // pack on the 13th
+    await h.deliver();
+    await h.bot.close(); // down from Monday the 11th to Monday the 18th, 11:00
+    h.clock.set("2027-01-18T11:00:00+01:00");
+    await h.boot();
+    // Sent: Megan's «nærmer sig» and Alex's overview of the week (planned at start: it is Monday).
+    // Cancelled: the 4 pack cards and the reflection reminder of the meeting that began at 10:00.
+    expect(await h.deliver()).toEqual({ sent: 2, cancelled: 5 });
+    expect(reminderCards(h)).toHaveLength(1);
+    expect(h.connector.cards(h.conversationId(users.alex)).filter((c) => cardText(c).includes("Ugens overblik over dit område"))).toHaveLength(1);
+    expect(await h.deliver()).toEqual({});
+    expect(await db(h).notification.count({ where: { status: "cancelled", lastError: "too-late" } })).toBe(5);
+  });
+
   it("is not sent for a follow-up done before its frist", async () => {
     h = await BotHarness.start({ now: "2027-01-11T09:00:00+01:00" });
     await h.install(users.alex);
