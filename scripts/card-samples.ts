@@ -25,6 +25,12 @@ import { reassignCardData } from "../src/cards/reassign-card.js";
 import { overdueDigestCardData } from "../src/cards/digest-card.js";
 import { preferencesCardData } from "../src/cards/preferences-card.js";
 import { reminderPartsData } from "../src/cards/reminder-card.js";
+import { channelLinkCardData } from "../src/cards/channel-link-card.js";
+import { areaStatusCardData } from "../src/cards/area-status-card.js";
+import { unitDetailCardData } from "../src/cards/unit-detail-card.js";
+import { channelDigestCardData } from "../src/cards/channel-digest-card.js";
+import { exportLinksCardData } from "../src/cards/export-links-card.js";
+import type { AreaStatus } from "../src/domain/channel-service.js";
 import type { FocusArea, Loop } from "../src/domain/types.js";
 import { readTemplates } from "../src/store/template-loader.js";
 import { resolve } from "node:path";
@@ -117,6 +123,24 @@ const rows: FormRow[] = [
   },
   { decisionId: "d-2", agendaItemId: "a-5", decision: "Alex giver sparring på vikarplanen i uge 6." },
 ];
+
+const areaStatus: AreaStatus = {
+  area: { id: "midt", name: "Område Midt" },
+  today,
+  units: [
+    { unit: { ...unit, congestedSince: now }, open: 9, dueThisWeek: 2, overdue: 3, doneLast30: 4, focusAreas: 2, congested: true, nextMeeting: { kind: "one_on_one", firstOfLoop: false, startsAt: new Date("2027-01-18T09:00:00Z"), reflectionsSent: 0, reflectionsExpected: 1 } },
+    { unit: { ...unit, id: "kastanjen", name: "Kastanjen (selvejende)", selvejende: true }, open: 3, dueThisWeek: 1, overdue: 1, doneLast30: 2, focusAreas: 1, congested: false, nextMeeting: { kind: "laeringssamtale", firstOfLoop: false, startsAt: new Date("2027-02-02T13:00:00Z"), reflectionsSent: 3, reflectionsExpected: 5 } },
+    { unit: { ...unit, id: "bakketoppen", name: "Bakketoppen Skole", type: "skole" }, open: 2, dueThisWeek: 0, overdue: 0, doneLast30: 5, focusAreas: 3, congested: false },
+  ],
+  completion: [
+    { month: "2026-08", total: 6, done: 5 },
+    { month: "2026-09", total: 8, done: 6 },
+    { month: "2026-10", total: 5, done: 3 },
+    { month: "2026-11", total: 7, done: 5 },
+    { month: "2026-12", total: 4, done: 2 },
+    { month: "2027-01", total: 3, done: 1 },
+  ],
+};
 
 export const cardSamples: Record<CardName, object> = {
   welcome: welcomeCardData(),
@@ -265,6 +289,40 @@ export const cardSamples: Record<CardName, object> = {
     isChief: true,
     today,
     feedback: { notice: strings.preferences.saved },
+  }),
+  "channel-link": channelLinkCardData({ areas: [{ id: "midt", name: "Område Midt" }, { id: "nord", name: "Område Nord" }], followed: [{ id: "midt", name: "Område Midt" }], feedback: { notice: strings.channel.linked("Område Midt") } }),
+  "area-status": areaStatusCardData({ status: areaStatus, tz, updatedAt: now, exportPeriod: { from: "2027-01-01", to: today } }),
+  "unit-detail": unitDetailCardData({
+    unit,
+    status: areaStatus.units[0],
+    open: [
+      { text: "Plan for overgangssamtaler med forældre", owner: "Sofie Ærø Østergaard", dueDate: "2027-01-08" },
+      { text: "Sætte sprogdata på dagsordenen til personalemødet", owner: "Jonas Dahl", dueDate: "2027-02-15" },
+    ],
+    privateOpen: 2,
+    decisions: [{ text: "Vi prioriterer sprogarbejdet i vuggestuen frem til sommerferien.", meetingKind: "laeringssamtale", firstOfLoop: true, startsAt: new Date("2026-11-10T09:00:00Z") }],
+    upcoming: [{ kind: "one_on_one", firstOfLoop: false, startsAt: new Date("2027-01-18T09:00:00Z") }],
+    today,
+    tz,
+  }),
+  "channel-digest": channelDigestCardData({
+    area: { id: "midt", name: "Område Midt" },
+    created: 4,
+    done: 3,
+    becameOverdue: [{ unitName: "Dagtilbud Solsikken", text: "Plan for overgangssamtaler med forældre", owner: "Sofie Ærø Østergaard", dueDate: "2027-01-08" }],
+    becameOverduePrivate: 1,
+    upcoming: [{ unitName: "Dagtilbud Solsikken", kind: "one_on_one", firstOfLoop: false, startsAt: new Date("2027-01-18T09:00:00Z") }],
+    tz,
+  }),
+  "export-links": exportLinksCardData({
+    area: { id: "midt", name: "Område Midt" },
+    period: { from: "2027-01-01", to: "2027-06-30" },
+    links: [
+      { format: "xlsx", url: "https://laeringsloop.kommune.dk/export/eksempel-1" },
+      { format: "csv:decisions", url: "https://laeringsloop.kommune.dk/export/eksempel-2" },
+      { format: "csv:followUps", url: "https://laeringsloop.kommune.dk/export/eksempel-3" },
+      { format: "csv:focusAreas", url: "https://laeringsloop.kommune.dk/export/eksempel-4" },
+    ],
   }),
   reminder: reminderPartsData({ heading: strings.reminders.reflectionHeading("onsdag den 13. januar 2027 kl. 10.00"), notificationId: "n-1" }),
 };

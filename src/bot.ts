@@ -12,6 +12,11 @@ import { createWorkingCalendar } from "./lib/working-calendar.js";
 import { deliverNotificationsJob, DELIVER_NOTIFICATIONS } from "./scheduler/jobs/deliver-notifications.js";
 import { pruneActivityLogJob } from "./scheduler/jobs/prune-activity-log.js";
 import { planDigestsJob } from "./scheduler/jobs/plan-digests.js";
+import { channelDigestJob, channelStatusJob } from "./scheduler/jobs/channels.js";
+import { createChannelPublisher } from "./teams/channel-publisher.js";
+import { createDownloadHandler } from "./teams/download.js";
+import { AppError } from "./lib/errors.js";
+import { strings } from "./lib/strings.da.js";
 import { startScheduler, type Scheduler } from "./scheduler/scheduler.js";
 import { createStore } from "./store/index.js";
 import { migrateSqlite } from "./store/migrate.js";
@@ -49,6 +54,7 @@ export function domainSettings(config: Config, templates: TemplateSet = readTemp
     intentionCeiling: config.intentionCeiling,
     templates,
     maxTextLength: config.maxTextLength,
+    channelDigest: config.channelDigest,
   };
 }
 
@@ -114,6 +120,15 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
     log: log.child({ job: DELIVER_NOTIFICATIONS }),
   });
 
+  const publisher = createChannelPublisher({
+    channels: domain.channels,
+    channelLinks: store.channelLinks,
+    proactive,
+    views,
+    log: log.child({ component: "channels" }),
+    now: () => clock.now(),
+  });
+
   let scheduler: Scheduler | undefined;
   const background = new Set<Promise<unknown>>();
   const track = (p: Promise<unknown>) => {
@@ -130,11 +145,23 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
       if (scheduler) scheduler.kick(DELIVER_NOTIFICATIONS);
     },
     refreshCardCopies: (kind, subjectId, except) => track(proactive.refreshCopies(kind, subjectId, except)),
+    publishChannelStatus: (link) => publisher.publishStatus(link, { force: true }),
+    async sendToPerson(personId, card) {
+      const ref = await store.conversations.get(personId);
+      if (!ref?.active) throw new AppError("invalid-input", strings.channel.exportNoChat);
+      await proactive.postCard(ref, await card());
+    },
   };
   const app = createTeamsApp(adapter, deps, views);
-  const server = createHttpServer({ adapter, app, log, healthy: store.healthy });
+  const server = createHttpServer({ adapter, app, log, healthy: store.healthy, download: createDownloadHandler(domain.downloads) });
 
-  const jobs = [deliverNotificationsJob(delivery), planDigestsJob(domain.digests, config.scheduler.digestCron), pruneActivityLogJob(store.activityLog)];
+  const jobs = [
+    deliverNotificationsJob(delivery),
+    planDigestsJob(domain.digests, config.scheduler.digestCron),
+    channelStatusJob(publisher),
+    channelDigestJob(publisher),
+    pruneActivityLogJob(store.activityLog),
+  ];
   if (withScheduler) {
     scheduler = startScheduler({ cron: config.scheduler.cron, timezone: config.timezone, jobs, log, now: () => clock.now() });
   }

@@ -43,6 +43,9 @@ const schema = z
     MEETING_PACK_LEAD_DAYS: z.coerce.number().int().min(0).max(20).default(3),
     FOLLOWUP_DUE_SOON_DAYS: z.coerce.number().int().min(0).max(20).default(2),
     DIGEST_CRON: z.string().refine(isValidCron, "skal være et cron-udtryk som 0 6 * * *").default("0 6 * * *"),
+    CHANNEL_DIGEST_DAY: z.coerce.number().int().min(1).max(7).default(1),
+    CHANNEL_DIGEST_TIME: time.default("08:00"),
+    PUBLIC_URL: z.string().url("skal være botten adresse udefra, fx https://laeringsloop.kommune.dk").optional(),
     OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(300),
     TEMPLATES_DIR: z.string().min(1).optional(),
     BOARD_STATEMENT_LEAD_DAYS: z.coerce.number().int().min(1).max(40).default(10),
@@ -104,6 +107,10 @@ export interface Config {
   /** `cron`: the outbox tick; `digestCron`: when the weekly overviews are planned; `leaseMs`: how long a claimed row is held. */
   scheduler: { enabled: boolean; cron: string; digestCron: string; leaseMs: number };
   maxTextLength: number;
+  /** When the weekly digest goes to the chiefs' channels. */
+  channelDigest: { weekday: number; time: string };
+  /** Where the bot is reached from outside (download links); the local address when unset. */
+  publicUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -142,5 +149,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     intentionCeiling: c.INTENTION_CEILING,
     scheduler: { enabled: c.SCHEDULER_ENABLED, cron: c.SCHEDULER_CRON, digestCron: c.DIGEST_CRON, leaseMs: c.OUTBOX_LEASE_SECONDS * 1000 },
     maxTextLength: c.MAX_TEXT_LENGTH,
+    channelDigest: { weekday: c.CHANNEL_DIGEST_DAY, time: c.CHANNEL_DIGEST_TIME },
+    publicUrl: (c.PUBLIC_URL ?? `http://127.0.0.1:${c.PORT}`).replace(/\/+$/, ""),
   };
 }

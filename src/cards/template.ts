@@ -24,7 +24,12 @@ export type CardName =
   | "reassign"
   | "digest"
   | "preferences"
-  | "reminder";
+  | "reminder"
+  | "channel-link"
+  | "area-status"
+  | "unit-detail"
+  | "channel-digest"
+  | "export-links";
 
 export const CARD_NAMES: CardName[] = [
   "welcome",
@@ -46,6 +51,11 @@ export const CARD_NAMES: CardName[] = [
   "digest",
   "preferences",
   "reminder",
+  "channel-link",
+  "area-status",
+  "unit-detail",
+  "channel-digest",
+  "export-links",
 ];
 
 export type AdaptiveCard = Record<string, unknown> & { type: "AdaptiveCard" };

@@ -3,6 +3,8 @@
  * `src/teams` the messenger, `src/index.ts` wires them.
  */
 import type {
+  Area,
+  ChannelLink,
   AgendaItem,
   BoardStatement,
   FocusArea,
@@ -55,6 +57,8 @@ export interface PeopleRepository {
   isChiefOfUnit(personId: string, unitId: string): Promise<boolean>;
   /** Active people who are chef of an area with active units. */
   chiefIds(): Promise<string[]>;
+  /** The active areas where the person is chef, by name. */
+  areasForChief(personId: string): Promise<Area[]>;
   unitsLedBy(personId: string): Promise<Unit[]>;
   /** Upsert areas, units, people and roles. Never deletes: people not in the file become inactive. */
   applyOrganisation(org: OrganisationFile): Promise<OrganisationSummary>;
@@ -283,6 +287,73 @@ export interface PreferenceRepository {
   get(personId: string): Promise<Preferences>;
   /** Sets the given fields (undefined: leave, null: clear). */
   save(personId: string, patch: { absentUntil?: string | null; muted?: ReminderGroup[]; digestTime?: string | null }): Promise<Preferences>;
+}
+
+export interface ChannelLinkRepository {
+  /** Links the channel to the area (once); `created` is false when it already was. */
+  upsert(link: Omit<ChannelLink, "statusActivityId" | "statusFingerprint" | "lastDigestDate">): Promise<{ link: ChannelLink; created: boolean }>;
+  remove(conversationId: string, areaId: string): Promise<boolean>;
+  listForConversation(conversationId: string): Promise<ChannelLink[]>;
+  listAll(): Promise<ChannelLink[]>;
+  /** Remembers the posted status card and what it showed. */
+  setStatus(id: string, activityId: string, fingerprint: string): Promise<void>;
+  /** Claims this week's digest for the channel; false if it was already claimed (sent or being sent). */
+  claimDigest(id: string, date: string): Promise<boolean>;
+  /** Gives a claim back after a failed post, so the next tick tries again. */
+  releaseDigest(id: string, date: string, previous: string | undefined): Promise<void>;
+}
+
+/** Per unit, what the chief's channel shows. */
+export interface UnitStatusRow {
+  unit: Unit;
+  open: number;
+  dueThisWeek: number;
+  overdue: number;
+  doneLast30: number;
+  focusAreas: number;
+  nextMeetingId?: string;
+}
+
+export interface AreaStatusRepository {
+  area(areaId: string): Promise<Area | undefined>;
+  /** Active units of the area with their counts: frister in [today, weekEnd] are «this week». */
+  unitRows(areaId: string, today: string, weekEnd: string, doneSince: Date, now: Date): Promise<UnitStatusRow[]>;
+  /** Follow-ups (not cancelled) with a frist in [from, to], per month: how many, how many done. */
+  completionByMonth(areaId: string, from: string, to: string): Promise<{ month: string; total: number; done: number }[]>;
+  /** A unit's open follow-ups from læringssamtaler, soonest frist first, with their owners; those from 1:1s only counted. */
+  openFollowUps(unitId: string, limit: number): Promise<{ items: { text: string; owner: string; dueDate: string }[]; privateCount: number }>;
+  /** Decisions of the unit's closed læringssamtaler, newest meeting first. */
+  recentDecisions(unitId: string, limit: number): Promise<{ text: string; meetingKind: MeetingKind; firstOfLoop: boolean; startsAt: Date }[]>;
+  /** The unit's (area's) planned meetings starting in [from, to), soonest first. */
+  plannedMeetings(where: { unitId?: string; areaId?: string }, from: Date, to: Date, limit: number): Promise<{ unitName: string; kind: MeetingKind; firstOfLoop: boolean; startsAt: Date }[]>;
+  /**
+   * The area's follow-ups created and done since `since`, and those whose frist passed in
+   * [sinceDate, today): listed from læringssamtaler, counted from 1:1s.
+   */
+  weekChanges(
+    areaId: string,
+    since: Date,
+    sinceDate: string,
+    today: string,
+  ): Promise<{ created: number; done: number; becameOverdue: { unitName: string; text: string; owner: string; dueDate: string }[]; becameOverduePrivate: number }>;
+}
+
+/** A stored download link: only the hash of its token is kept. */
+export interface DownloadToken {
+  hash: string;
+  personId: string;
+  areaId: string;
+  fromDate: string;
+  toDate: string;
+  /** "xlsx", or "csv:<table>" for one of the export's tables. */
+  format: string;
+  expiresAt: Date;
+}
+
+export interface DownloadTokenRepository {
+  create(token: DownloadToken): Promise<void>;
+  /** Marks the token used if it is unused and unexpired at `now`; returns it then, else undefined. */
+  redeem(hash: string, now: Date): Promise<DownloadToken | undefined>;
 }
 
 export interface SentCardRepository {

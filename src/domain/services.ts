@@ -18,6 +18,9 @@ import type {
   NotificationRepository,
   PeopleRepository,
   PreferenceRepository,
+  ChannelLinkRepository,
+  AreaStatusRepository,
+  DownloadTokenRepository,
   ReflectionRepository,
   UnitRepository,
   YearWheelRepository,
@@ -25,6 +28,9 @@ import type {
 import { createReflectionService } from "./reflection-service.js";
 import { createDigestService } from "./digest-service.js";
 import { createPreferenceService } from "./preference-service.js";
+import { createChannelService } from "./channel-service.js";
+import { createDownloadService } from "./download-service.js";
+import type { ExportRepository } from "./export.js";
 import type { DomainSettings } from "./settings.js";
 import { createYearWheelService } from "./year-wheel-service.js";
 
@@ -42,6 +48,10 @@ export interface DomainPorts {
   boardStatements: BoardStatementRepository;
   yearWheels: YearWheelRepository;
   preferences: PreferenceRepository;
+  channelLinks: ChannelLinkRepository;
+  areaStatus: AreaStatusRepository;
+  exports: ExportRepository;
+  downloadTokens: DownloadTokenRepository;
 }
 
 export type DomainServices = ReturnType<typeof createDomainServices>;
@@ -69,5 +79,7 @@ export function createDomainServices(ports: DomainPorts, clock: Clock, settings:
   const yearWheels = createYearWheelService({ units, loops: ports.loops, wheels: ports.yearWheels, meetingRepo: ports.meetings, meetings, loadNames, clock, settings });
   const digests = createDigestService({ followUps: ports.followUps, units, people: ports.people, preferences: ports.preferences, notifications, clock, settings });
   const preferences = createPreferenceService({ preferences: ports.preferences, notifications, digests, clock, settings });
-  return { people, meetings, reflections, forms, followUps, focusAreas, boardStatements, evaluations, congestion, yearWheels, digests, preferences };
+  const channels = createChannelService({ people: ports.people, channelLinks: ports.channelLinks, areaStatus: ports.areaStatus, meetings: ports.meetings, reflections: ports.reflections, clock, settings });
+  const downloads = createDownloadService({ tokens: ports.downloadTokens, people: ports.people, exports: ports.exports, clock, settings });
+  return { people, meetings, reflections, forms, followUps, focusAreas, boardStatements, evaluations, congestion, yearWheels, digests, preferences, channels, downloads };
 }

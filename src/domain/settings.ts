@@ -13,5 +13,7 @@ export interface DomainSettings {
   /** Open follow-ups + active focus areas a unit may carry before it is flagged. */
   intentionCeiling: number;
   maxTextLength: number;
+  /** When the weekly digest goes to the chiefs' channels (ISO weekday, "HH:MM"). */
+  channelDigest: { weekday: number; time: string };
   templates: TemplateSet;
 }

@@ -219,6 +219,25 @@ export interface ConversationRefRecord {
   greetedAt?: Date;
 }
 
+export interface Area {
+  id: string;
+  name: string;
+}
+
+/** A team channel following an area: where its status card is, and which weekly digest it had. */
+export interface ChannelLink {
+  id: string;
+  conversationId: string;
+  areaId: string;
+  serviceUrl: string;
+  tenantId?: string;
+  reference: Record<string, unknown>;
+  linkedById: string;
+  statusActivityId?: string;
+  statusFingerprint?: string;
+  lastDigestDate?: string;
+}
+
 export type NotificationKind =
   | "meeting_agenda"
   | "meeting_reflection"

@@ -12,6 +12,10 @@ import { createMeetingRepository } from "./meeting-repository.js";
 import { createNotificationRepository } from "./notification-repository.js";
 import { createPeopleRepository } from "./people-repository.js";
 import { createPreferenceRepository } from "./preference-repository.js";
+import { createChannelLinkRepository } from "./channel-link-repository.js";
+import { createAreaStatusRepository } from "./area-status-repository.js";
+import { createExportRepository } from "./export-repository.js";
+import { createDownloadTokenRepository } from "./download-token-repository.js";
 import { createReflectionRepository } from "./reflection-repository.js";
 import { createSentCardRepository } from "./sent-card-repository.js";
 
@@ -31,6 +35,10 @@ export function createStore(db: Db) {
     notifications: createNotificationRepository(db),
     sentCards: createSentCardRepository(db),
     preferences: createPreferenceRepository(db),
+    channelLinks: createChannelLinkRepository(db),
+    areaStatus: createAreaStatusRepository(db),
+    exports: createExportRepository(db),
+    downloadTokens: createDownloadTokenRepository(db),
     units: createUnitRepository(db),
     loops: createLoopRepository(db),
     focusAreas: createFocusAreaRepository(db),

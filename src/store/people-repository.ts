@@ -54,6 +54,11 @@ export function createPeopleRepository(db: Db): PeopleRepository & { loadPeople(
       return rows.map((r) => r.personId);
     },
 
+    async areasForChief(personId) {
+      const rows = await db.area.findMany({ where: { active: true, roles: { some: { role: "chef", personId, person: { active: true } } } }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+      return rows;
+    },
+
     async unitsLedBy(personId) {
       const rows = await db.role.findMany({ where: { role: "leder", personId }, select: { unit: true } });
       return rows.flatMap((r) => (r.unit ? [toUnit(r.unit)] : []));

@@ -9,3 +9,11 @@ export function createPrismaClient(databaseUrl: string): Db {
   ensureDatabaseFolder(databaseUrl);
   return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl }) });
 }
+
+/**
+ * A Prisma client that can only read an existing database file: SQLite refuses every write
+ * (for `npm run export` and other reports that must change nothing).
+ */
+export function createReadOnlyPrismaClient(databaseUrl: string): Db {
+  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl, readonly: true, fileMustExist: true }) });
+}

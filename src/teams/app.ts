@@ -18,7 +18,7 @@ export function createTeamsApp(adapter: TeamsAdapter, deps: TeamsDeps, views: Vi
     startTypingTimer: false,
     longRunningMessages: false,
   });
-  registerLifecycle(app, deps);
+  registerLifecycle(app, deps, views);
   registerCommands(app, deps, views);
   registerActions(app, deps, views);
 

@@ -8,6 +8,8 @@ import type { PeopleService } from "../domain/people-service.js";
 import type { ReflectionService } from "../domain/reflection-service.js";
 import type { ActivityLog } from "../domain/ports.js";
 import type { DomainServices } from "../domain/services.js";
+import type { ChannelLink } from "../domain/types.js";
+import type { AdaptiveCard } from "../cards/template.js";
 
 /** Cards the bot tracks per message so a change can update them where they were posted. */
 export type CardSubjectKind = "followup" | "referat" | "agenda";
@@ -29,6 +31,15 @@ export interface TeamsDeps {
   yearWheels: DomainServices["yearWheels"];
   digests: DomainServices["digests"];
   preferences: DomainServices["preferences"];
+  channels: DomainServices["channels"];
+  downloads: DomainServices["downloads"];
+  /**
+   * Posts a card in the person's personal chat with the bot. Throws a Danish AppError before
+   * building the card if there is no such chat (so nothing is made for a card that cannot go).
+   */
+  sendToPerson(personId: string, card: () => Promise<AdaptiveCard>): Promise<void>;
+  /** Posts or updates a linked channel's status card now (after linking). */
+  publishChannelStatus(link: ChannelLink): Promise<unknown>;
   activityLog: ActivityLog;
   /** Asks the outbox to deliver now (after a change that planned sends), without waiting for the tick. */
   kickDelivery(): void;

@@ -9,6 +9,7 @@ import { createPacer, type Pacer } from "../lib/pacer.js";
 import { cardActivity } from "./turn.js";
 import { logError } from "../lib/log-safe.js";
 import type { Views } from "./views.js";
+import type { AdaptiveCard } from "../cards/template.js";
 
 export interface ProactiveDeps {
   adapter: TeamsAdapter;
@@ -109,5 +110,23 @@ export function createProactive(deps: ProactiveDeps) {
     return updated;
   }
 
-  return { messenger, refreshCopies };
+  /** Posts a card to a conversation (a channel, a personal chat); returns its activity id. */
+  async function postCard(to: { conversationId: string; tenantId?: string; reference: Record<string, unknown> }, card: AdaptiveCard): Promise<string> {
+    await pacer.take(to.conversationId, to.tenantId);
+    let id = "";
+    await inConversation(to.reference, async (ctx) => {
+      id = (await ctx.sendActivity(cardActivity(card)))?.id ?? "";
+    });
+    return id;
+  }
+
+  /** Replaces a posted card in place. Throws with the HTTP status if Teams refuses (e.g. 404: deleted). */
+  async function updateCard(to: { conversationId: string; tenantId?: string; reference: Record<string, unknown> }, activityId: string, card: AdaptiveCard): Promise<void> {
+    await pacer.take(to.conversationId, to.tenantId);
+    await inConversation(to.reference, async (ctx) => {
+      await ctx.updateActivity({ ...cardActivity(card), id: activityId, conversation: ctx.activity.conversation });
+    });
+  }
+
+  return { messenger, refreshCopies, postCard, updateCard, statusOf: (err: unknown) => failure(err).status };
 }

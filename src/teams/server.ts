@@ -2,12 +2,15 @@ import { logError } from "../lib/log-safe.js";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Application, TeamsAdapter } from "@microsoft/teams-ai";
 import type { Logger } from "pino";
+import { strings } from "../lib/strings.da.js";
 
 export interface ServerDeps {
   adapter: TeamsAdapter;
   app: Application;
   log: Logger;
   healthy(): Promise<boolean>;
+  /** GET /export/<token>: a personal download link's file, once (undefined: unknown, used or expired). */
+  download?: (token: string) => Promise<{ filename: string; contentType: string; body: Buffer } | undefined>;
   /** Largest accepted request body. Teams activities are small; cards come back as data. */
   maxBodyBytes?: number;
 }
@@ -31,6 +34,13 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
     req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
     req.on("error", reject);
   });
+}
+
+function sendText(res: ServerResponse, status: number, text: string): void {
+  res.statusCode = status;
+  res.setHeader("Content-Type", "text/plain; charset=utf-8");
+  res.setHeader("Cache-Control", "no-store");
+  res.end(text);
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -80,6 +90,27 @@ export function createHttpServer(deps: ServerDeps): Server {
       if (url === "/healthz" && (req.method === "GET" || req.method === "HEAD")) {
         const ok = await deps.healthy();
         sendJson(res, ok ? 200 : 503, { status: ok ? "ok" : "database-unreachable" });
+        return;
+      }
+      const download = /^\/export\/([^/]+)$/.exec(url ?? "");
+      // GET only: a HEAD (a link checker) must not use up a single-use link.
+      if (download && deps.download && req.method === "GET") {
+        // The token is a secret: it is never logged.
+        const file = await deps.download(download[1]!).catch((err: unknown) => {
+          logError(deps.log, err, "download failed");
+          return null;
+        });
+        if (file === null) {
+          sendText(res, 500, strings.generic.unexpected);
+        } else if (!file) {
+          sendText(res, 410, strings.channel.downloadGone);
+        } else {
+          res.statusCode = 200;
+          res.setHeader("Content-Type", file.contentType);
+          res.setHeader("Content-Disposition", `attachment; filename="${file.filename}"`);
+          res.setHeader("Cache-Control", "no-store");
+          res.end(file.body);
+        }
         return;
       }
       if (url !== "/api/messages") {

@@ -48,6 +48,8 @@ function unexpected(log: Logger, err: unknown): AdaptiveCard {
  * feature of its own, with its own cards.)
  */
 const inPersonalChat = (context: TurnContext): boolean => context.activity.conversation?.conversationType === "personal";
+/** A team channel (the chiefs' overview lives there, with cards of its own). */
+export const inChannel = (context: TurnContext): boolean => context.activity.conversation?.conversationType === "channel";
 
 /** A repeated delivery may arrive while the first is still being handled: wait this long for its answer. */
 const REDELIVERY_WAIT_MS = 3000;
@@ -70,7 +72,15 @@ export type ExecuteErrorRenderer<S extends z.ZodTypeAny> = (turn: Turn, data: z.
  * Wraps an Action.Execute handler: identify the person, parse the card data with zod, run, and
  * turn any failure into a card (never a stack trace, never a 5xx).
  */
-export function execute<S extends z.ZodTypeAny>(deps: TeamsDeps, verb: string, schema: S, handler: ExecuteHandler<S>, onError?: ExecuteErrorRenderer<S>) {
+export function execute<S extends z.ZodTypeAny>(
+  deps: TeamsDeps,
+  verb: string,
+  schema: S,
+  handler: ExecuteHandler<S>,
+  onError?: ExecuteErrorRenderer<S>,
+  opts: { where?: "personal" | "channel" } = {},
+) {
+  const where = opts.where ?? "personal";
   return async (context: TurnContext, _state: TurnState, raw: unknown): Promise<AdaptiveCard | string> => {
     const t = await begin(deps, context);
     const log = t.log.child({ verb });
@@ -80,7 +90,8 @@ export function execute<S extends z.ZodTypeAny>(deps: TeamsDeps, verb: string, s
       log.info({ outcome: "duplicate" }, "action");
       return answerGivenBefore(deps, key);
     }
-    const answer = inPersonalChat(context) ? await run(t, log, raw) : buildNoticeCard(strings.generic.personalOnly);
+    const inPlace = where === "channel" ? inChannel(context) : inPersonalChat(context);
+    const answer = inPlace ? await run(t, log, raw) : buildNoticeCard(where === "channel" ? strings.channel.notInChannel : strings.generic.personalOnly);
     await deps.activityLog.recordResponse(key, JSON.stringify(answer));
     return answer;
   };

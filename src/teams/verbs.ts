@@ -33,6 +33,10 @@ export const verbs = {
   evaluationNext: "evaluation.next",
   reminderSnooze: "reminder.snooze",
   meetingCancel: "meeting.cancel",
+  channelLink: "channel.link",
+  channelUnlink: "channel.unlink",
+  channelUnit: "channel.unit",
+  channelExport: "channel.export",
   preferencesOpen: "preferences.open",
   preferencesSave: "preferences.save",
 } as const;

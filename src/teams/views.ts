@@ -13,7 +13,7 @@ import { buildScheduleCard } from "../cards/schedule-card.js";
 import type { AdaptiveCard } from "../cards/template.js";
 import type { FormRowInput } from "../domain/form-service.js";
 import type { IntentionLoad } from "../domain/congestion-service.js";
-import type { FollowUpView, Person } from "../domain/types.js";
+import type { Area, FollowUpView, Person } from "../domain/types.js";
 import type { TeamsDeps } from "./deps.js";
 import { AppError } from "../lib/errors.js";
 import { strings } from "../lib/strings.da.js";
@@ -30,12 +30,18 @@ import { buildDigestCard, chiefDigestCardData, overdueDigestCardData } from "../
 import { buildPreferencesCard, type PreferencesCardInput } from "../cards/preferences-card.js";
 import { withReminder, type ReminderPartsInput } from "../cards/reminder-card.js";
 import { formatDateTime } from "../lib/format-da.js";
+import { buildChannelLinkCard } from "../cards/channel-link-card.js";
+import { buildAreaStatusCard } from "../cards/area-status-card.js";
+import { buildUnitDetailCard } from "../cards/unit-detail-card.js";
+import { buildChannelDigestCard } from "../cards/channel-digest-card.js";
+import type { AreaStatus } from "../domain/channel-service.js";
+import { buildExportLinksCard } from "../cards/export-links-card.js";
 
 /**
  * The cards a person can open, built from the domain's current state. Handlers and the
  * notification renderer share these, so a card looks the same however it was reached.
  */
-export function createViews(deps: Omit<TeamsDeps, "kickDelivery" | "refreshCardCopies" | "log" | "activityLog">) {
+export function createViews(deps: Omit<TeamsDeps, "kickDelivery" | "refreshCardCopies" | "publishChannelStatus" | "sendToPerson" | "log" | "activityLog">) {
   const { config, clock } = deps;
   const tz = config.timezone;
   const today = () => localDateOf(clock.now(), tz);
@@ -130,6 +136,38 @@ export function createViews(deps: Omit<TeamsDeps, "kickDelivery" | "refreshCardC
     async referat(actor: Person, meetingId: string, intro = false): Promise<AdaptiveCard> {
       const r = await deps.forms.referat(actor, meetingId);
       return buildReferatCard({ ...r, tz, today: today(), intro });
+    },
+
+    /** «Følg et område»: the person's areas and what this channel follows. */
+    async channelLink(actor: Person, conversationId: string, opts: { feedback?: CardFeedback } = {}): Promise<AdaptiveCard> {
+      const [areas, links] = await Promise.all([deps.channels.linkableAreas(actor), deps.channels.linksOf(conversationId)]);
+      const followed = await Promise.all(links.map(async (l) => (await deps.channels.status(l.areaId)).area));
+      return buildChannelLinkCard({ areas, followed, ...opts });
+    },
+
+    /** The area's status card (drawn at `updatedAt`). */
+    areaStatus(status: AreaStatus, updatedAt: Date, opts: { feedback?: CardFeedback } = {}): AdaptiveCard {
+      const date = today();
+      return buildAreaStatusCard({ status, tz, updatedAt, exportPeriod: { from: `${date.slice(0, 4)}-01-01`, to: date }, ...opts });
+    },
+
+    /** One unit of an area, for the channel (never reflections). */
+    async unitDetail(areaId: string, unitId: string): Promise<AdaptiveCard> {
+      const status = await deps.channels.status(areaId);
+      const row = status.units.find((u) => u.unit.id === unitId);
+      if (!row) throw new AppError("invalid-input", strings.channel.unknownUnit);
+      const detail = await deps.channels.unitDetail(unitId);
+      return buildUnitDetailCard({ unit: row.unit, status: row, ...detail, tz });
+    },
+
+    /** The person's download links for an export (with this bot's public address). */
+    exportLinks(input: { area: Area; period: { from: string; to: string }; links: { format: string; token: string }[] }): AdaptiveCard {
+      return buildExportLinksCard({ ...input, links: input.links.map((l) => ({ format: l.format, url: `${config.publicUrl}/export/${l.token}` })) });
+    },
+
+    /** The channel's weekly digest for an area. */
+    async channelDigest(areaId: string): Promise<AdaptiveCard> {
+      return buildChannelDigestCard({ ...(await deps.channels.digest(areaId)), tz });
     },
 
     /** The notice to the other participants that the chair cancelled the meeting. */

@@ -21,6 +21,17 @@ export const users = {
 } as const;
 export type User = (typeof users)[keyof typeof users];
 
+/**
+ * What makes an activity one from a team channel, as Teams sends it: the channel's conversation
+ * (with the thread's message id), the team and channel in channelData, the bot's mention in text.
+ */
+function channelPatch(channel: string, seq: number): Record<string, unknown> {
+  return {
+    conversation: { conversationType: "channel", isGroup: true, id: `${channel};messageid=17000000000${seq}`, tenantId: "6e1f2a8c-0b3d-4c5e-9f7a-1b2c3d4e5f60" },
+    channelData: { team: { id: "19:team-midt@thread.tacv2", name: "Ledelse Område Midt" }, channel: { id: channel }, tenant: { id: "6e1f2a8c-0b3d-4c5e-9f7a-1b2c3d4e5f60" } },
+  };
+}
+
 /** A clock the test moves by hand. */
 export class ManualClock implements Clock {
   constructor(private current: Date) {}
@@ -131,18 +142,29 @@ export class BotHarness {
     return this.send(user, this.activity("installation-update-add", user));
   }
 
-  say(user: User, text: string) {
-    return this.send(user, this.activity("message", user, { text }));
+  say(user: User, text: string, opts: { channel?: string } = {}) {
+    return this.send(user, this.activity("message", user, { text, ...(opts.channel ? channelPatch(opts.channel, this.seq) : {}) }));
+  }
+
+  /** The bot added to a team by this user: Teams sends installationUpdate in the team's General channel. */
+  installInTeam(user: User, channel: string) {
+    return this.post(this.activity("installation-update-add", user, channelPatch(channel, this.seq)));
+  }
+
+  /** Everything posted in a channel (top-level and in threads), oldest first. */
+  channelPosts(channel: string) {
+    return this.connector.posted.filter((p) => p.conversationId.split(";")[0] === channel);
   }
 
   /**
    * Clicks an Action.Execute button: the card's data merged with the inputs, as Teams sends it.
    * Returns the HTTP status, the card that replaces the clicked one, and any new cards posted.
    */
-  async click(user: User, verb: string, data: Record<string, unknown> = {}, opts: { replyToId?: string } = {}) {
+  async click(user: User, verb: string, data: Record<string, unknown> = {}, opts: { replyToId?: string; channel?: string } = {}) {
     const activity = this.activity("invoke-action", user, {
       value: { action: { type: "Action.Execute", verb, data }, trigger: "manual" },
       ...(opts.replyToId ? { replyToId: opts.replyToId } : {}),
+      ...(opts.channel ? channelPatch(opts.channel, this.seq) : {}),
     });
     const before = this.connector.posted.length;
     const { status, body } = await this.post(activity);

@@ -29,6 +29,9 @@ import { yearWheelMove } from "./year-wheel-move.js";
 import { yearWheelOpen } from "./year-wheel-open.js";
 import { reminderSnooze } from "./reminder-snooze.js";
 import { meetingCancel } from "./meeting-cancel.js";
+import { channelLink, channelUnlink } from "./channel-link.js";
+import { channelUnit } from "./channel-unit.js";
+import { channelExport } from "./channel-export.js";
 import { preferencesOpen } from "./preferences-open.js";
 import { preferencesSave } from "./preferences-save.js";
 
@@ -66,6 +69,10 @@ export const actionHandlers: Record<Verb, Factory> = {
   [verbs.evaluationNext]: evaluationNext,
   [verbs.reminderSnooze]: reminderSnooze,
   [verbs.meetingCancel]: meetingCancel,
+  [verbs.channelLink]: channelLink,
+  [verbs.channelUnlink]: channelUnlink,
+  [verbs.channelUnit]: channelUnit,
+  [verbs.channelExport]: channelExport,
   [verbs.preferencesOpen]: preferencesOpen,
   [verbs.preferencesSave]: preferencesSave,
 };

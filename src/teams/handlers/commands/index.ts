@@ -10,6 +10,7 @@ import { unknown } from "./unknown.js";
 import { yearWheel } from "./year-wheel.js";
 import { absence, absencePattern } from "./absence.js";
 import { preferences } from "./preferences.js";
+import { channelFollow } from "./channel-follow.js";
 
 /** Commands match whole messages, case-insensitively (teams-ai's string match is a substring match). */
 export const commandPatterns = {
@@ -21,6 +22,8 @@ export const commandPatterns = {
   reassign: /^\s*giv\s+videre\s*$/i,
   preferences: /^\s*(indstillinger|p(å|aa)mindelser)\s*$/i,
   absence: absencePattern,
+  /** In a channel the message starts with the bot's mention. */
+  channelFollow: /^\s*(?:<at>[^<]*<\/at>\s*)?(f(ø|oe)lg\s+omr(å|aa)de|overblik)\s*$/i,
 };
 
 export function register(app: Application, deps: TeamsDeps, views: Views): void {
@@ -32,6 +35,7 @@ export function register(app: Application, deps: TeamsDeps, views: Views): void 
   app.message(commandPatterns.reassign, reassign(deps, views));
   app.message(commandPatterns.preferences, preferences(deps, views));
   app.message(commandPatterns.absence, absence(deps));
+  app.message(commandPatterns.channelFollow, channelFollow(deps, views));
   // Catch-all last: routes match in registration order.
   app.activity("message", unknown(deps));
 }

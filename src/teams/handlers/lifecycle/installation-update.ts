@@ -1,11 +1,22 @@
 import type { TurnContext } from "botbuilder";
 import type { TeamsDeps } from "../../deps.js";
-import { turnLogger } from "../../turn.js";
+import { cardActivity, inChannel, turnLogger } from "../../turn.js";
+import type { Views } from "../../views.js";
+import { channelTarget } from "../../channel-target.js";
+import { buildNoticeCard } from "../../../cards/notice-card.js";
+import { strings } from "../../../lib/strings.da.js";
 import { isPersonal, rememberConversation } from "./remember-conversation.js";
 
 /** installationUpdate: "add" stores the conversation and greets once; "remove" marks it inactive. */
-export const installationUpdate = (deps: TeamsDeps) => async (context: TurnContext): Promise<void> => {
+export const installationUpdate = (deps: TeamsDeps, views: Views) => async (context: TurnContext): Promise<void> => {
   const action = String(context.activity.action ?? "");
+  if (action.startsWith("add") && inChannel(context)) {
+    // Added to a team: the installer (a chief) links the channel to an area from this card.
+    const person = await deps.people.identify(context.activity.from?.aadObjectId);
+    const card = person ? await views.channelLink(person, channelTarget(context).conversationId) : buildNoticeCard(strings.generic.notRegistered, { tone: "error" });
+    await context.sendActivity(cardActivity(card));
+    return;
+  }
   if (action.startsWith("add")) {
     await rememberConversation(deps, context, { greetUnknown: true });
     return;

@@ -1,0 +1,149 @@
+import { AppError } from "../lib/errors.js";
+import { strings } from "../lib/strings.da.js";
+import { addDays, localDateOf, localWeekday, zonedToUtc } from "../lib/zoned-time.js";
+import { reflectionAuthors } from "./access.js";
+import type { AreaStatusRepository, ChannelLinkRepository, Clock, MeetingRepository, PeopleRepository, ReflectionRepository, UnitStatusRow } from "./ports.js";
+import type { DomainSettings } from "./settings.js";
+import type { Area, ChannelLink, MeetingKind, Person } from "./types.js";
+import { newId } from "../lib/ids.js";
+
+export interface ChannelServiceDeps {
+  people: PeopleRepository;
+  channelLinks: ChannelLinkRepository;
+  areaStatus: AreaStatusRepository;
+  meetings: MeetingRepository;
+  reflections: ReflectionRepository;
+  clock: Clock;
+  settings: DomainSettings;
+}
+
+export interface UnitStatus extends UnitStatusRow {
+  congested: boolean;
+  /** The unit's next meeting, and how many of the reflections asked for are in. */
+  nextMeeting?: { kind: MeetingKind; firstOfLoop: boolean; startsAt: Date; reflectionsSent: number; reflectionsExpected: number };
+}
+
+export interface AreaStatus {
+  area: Area;
+  /** Units needing attention first: over the ceiling, then most overdue, then most due this week. */
+  units: UnitStatus[];
+  /** The area's follow-ups with a frist in each of the last six months: share done. */
+  completion: { month: string; total: number; done: number }[];
+  today: string;
+}
+
+export interface ChannelTarget {
+  conversationId: string;
+  serviceUrl: string;
+  tenantId?: string;
+  reference: Record<string, unknown>;
+}
+
+export type ChannelService = ReturnType<typeof createChannelService>;
+
+const DAY = 24 * 3_600_000;
+const MONTHS = 6;
+
+/** The chief's channel: which areas it follows, and what it shows about them (never reflections). */
+export function createChannelService(deps: ChannelServiceDeps) {
+  const { people, channelLinks, areaStatus, meetings, reflections, clock, settings } = deps;
+  const { calendar } = settings;
+  const today = () => localDateOf(clock.now(), calendar.tz);
+
+  async function chiefsArea(actor: Person, areaId: string): Promise<Area> {
+    const area = (await people.areasForChief(actor.id)).find((a) => a.id === areaId);
+    if (!area) throw new AppError("not-authorised", strings.channel.notChiefOfArea);
+    return area;
+  }
+
+  async function nextMeeting(id: string | undefined): Promise<UnitStatus["nextMeeting"]> {
+    if (!id) return undefined;
+    const m = await meetings.get(id);
+    if (!m) return undefined;
+    const expected = reflectionAuthors(m, settings.templates).map((p) => p.id);
+    const sent = new Set((await reflections.listSent(m.id)).map((r) => r.authorId));
+    return { kind: m.kind, firstOfLoop: m.firstOfLoop, startsAt: m.startsAt, reflectionsSent: expected.filter((p) => sent.has(p)).length, reflectionsExpected: expected.length };
+  }
+
+  const attention = (u: UnitStatus) => [u.congested ? 1 : 0, u.overdue, u.dueThisWeek];
+
+  return {
+    /** The areas the person may link a channel to (where they are chef). */
+    linkableAreas: (actor: Person) => people.areasForChief(actor.id),
+
+    linksOf: (conversationId: string) => channelLinks.listForConversation(conversationId),
+
+    /** Only a chief of the area links a channel to it; linking again is harmless. */
+    async link(actor: Person, areaId: string, channel: ChannelTarget): Promise<{ link: ChannelLink; area: Area; created: boolean }> {
+      const area = await chiefsArea(actor, areaId);
+      const { link, created } = await channelLinks.upsert({ id: newId(), areaId, linkedById: actor.id, ...channel });
+      return { link, area, created };
+    },
+
+    async unlink(actor: Person, areaId: string, conversationId: string): Promise<Area> {
+      const area = await chiefsArea(actor, areaId);
+      await channelLinks.remove(conversationId, areaId);
+      return area;
+    },
+
+    async status(areaId: string): Promise<AreaStatus> {
+      const now = clock.now();
+      const date = today();
+      const area = await areaStatus.area(areaId);
+      if (!area) throw new AppError("not-found", strings.generic.notFound);
+      const weekEnd = addDays(date, 7 - localWeekday(date));
+      const rows = await areaStatus.unitRows(areaId, date, weekEnd, new Date(now.getTime() - 30 * DAY), now);
+      const units: UnitStatus[] = [];
+      for (const r of rows) units.push({ ...r, congested: Boolean(r.unit.congestedSince), nextMeeting: await nextMeeting(r.nextMeetingId) });
+      units.sort((a, b) => {
+        const [x, y] = [attention(a), attention(b)];
+        for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return y[i]! - x[i]!;
+        return a.unit.name.localeCompare(b.unit.name, "da");
+      });
+      const firstMonth = `${monthsBack(date, MONTHS - 1)}-01`;
+      const byMonth = new Map((await areaStatus.completionByMonth(areaId, firstMonth, date)).map((m) => [m.month, m]));
+      const completion = Array.from({ length: MONTHS }, (_, i) => monthsBack(date, MONTHS - 1 - i)).map((month) => byMonth.get(month) ?? { month, total: 0, done: 0 });
+      return { area, units, completion, today: date };
+    },
+
+    /** One unit for the channel: open follow-ups with owners and frister, recent decisions, coming meetings. */
+    async unitDetail(unitId: string) {
+      const now = clock.now();
+      const [open, decisions, upcoming] = await Promise.all([
+        areaStatus.openFollowUps(unitId, 15),
+        areaStatus.recentDecisions(unitId, 8),
+        areaStatus.plannedMeetings({ unitId }, now, new Date(now.getTime() + 400 * DAY), 4),
+      ]);
+      return { open: open.items, privateOpen: open.privateCount, decisions, upcoming, today: today() };
+    },
+
+    /** The weekly digest for the area: the last seven days and the next fourteen. */
+    async digest(areaId: string) {
+      const now = clock.now();
+      const area = await areaStatus.area(areaId);
+      if (!area) throw new AppError("not-found", strings.generic.notFound);
+      const since = new Date(now.getTime() - 7 * DAY);
+      const changes = await areaStatus.weekChanges(areaId, since, localDateOf(since, calendar.tz), today());
+      const upcoming = await areaStatus.plannedMeetings({ areaId }, now, new Date(now.getTime() + 14 * DAY), 20);
+      return { area, ...changes, upcoming };
+    },
+
+    /**
+     * This week's digest moment: the configured weekday (or the first working day after it, if it
+     * is a holiday) at the configured time. Undefined before that moment.
+     */
+    digestDue(now: Date): string | undefined {
+      const date = localDateOf(now, calendar.tz);
+      const monday = addDays(date, 1 - localWeekday(date));
+      const day = calendar.nextWorkingDay(addDays(monday, settings.channelDigest.weekday - 1));
+      return now >= zonedToUtc(day, settings.channelDigest.time, calendar.tz) ? day : undefined;
+    },
+  };
+}
+
+/** "YYYY-MM" `n` months before the month of `date`. */
+function monthsBack(date: string, n: number): string {
+  const [y, m] = [Number(date.slice(0, 4)), Number(date.slice(5, 7))];
+  const total = y * 12 + (m - 1) - n;
+  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, "0")}`;
+}

@@ -1,0 +1,225 @@
+/**
+ * Export for the quality report: an area's decisions, follow-ups and focus areas for a period, as
+ * three plain tables that `lib/csv.ts` and `lib/xlsx.ts` write as files.
+ *
+ * Only what the chief's overview already shows leaves the bot: decisions, follow-ups and focus
+ * areas. Reflections, the board's statements and follow-up comments are never read for an
+ * export, so they cannot end up in one.
+ */
+import { formatDateShort } from "../lib/format-da.js";
+import { strings } from "../lib/strings.da.js";
+import { calendarDate, type Cell, type Table } from "../lib/table.js";
+import { addDays, compareDates, DEFAULT_TIME_ZONE, isValidLocalDate, localDateOf, zonedToUtc } from "../lib/zoned-time.js";
+import type { FocusArea, FollowUpStatus, MeetingKind } from "./types.js";
+
+/** A period of whole local days, both ends included ("YYYY-MM-DD"). */
+export interface ExportPeriod {
+  from: string;
+  to: string;
+}
+
+/** The instants a period covers: from `start` (included) to `end` (excluded). */
+export interface ExportWindow {
+  start: Date;
+  end: Date;
+}
+
+export interface ExportArea {
+  id: string;
+  name: string;
+}
+
+/** The meeting a decision or follow-up was made at. */
+export interface ExportMeeting {
+  id: string;
+  unitName: string;
+  startsAt: Date;
+  kind: MeetingKind;
+  firstOfLoop: boolean;
+}
+
+export interface DecisionExportRow {
+  meeting: ExportMeeting;
+  /** The decision's place in the meeting's opfølgningsskema. */
+  position: number;
+  /** The agenda item (punkt) the decision belongs to, if any. */
+  agendaItem?: string;
+  text: string;
+}
+
+export interface FollowUpExportRow {
+  meeting: ExportMeeting;
+  /** The decision it follows up on (absent if that decision was removed from the form). */
+  decision?: { text: string; position: number };
+  text: string;
+  ownerName: string;
+  dueDate: string;
+  status: FollowUpStatus;
+  doneAt?: Date;
+  evaluateOn?: string;
+  createdAt: Date;
+}
+
+export interface FocusAreaExportRow {
+  unitName: string;
+  loopName: string;
+  /** The loop's first day, to order loops. */
+  loopStart: string;
+  themeTitle: string;
+  title: string;
+  status: FocusArea["status"];
+  evaluateOn?: string;
+  position: number;
+}
+
+/** What the repository reads for one area and period. */
+export interface ExportData {
+  area: ExportArea;
+  decisions: DecisionExportRow[];
+  followUps: FollowUpExportRow[];
+  focusAreas: FocusAreaExportRow[];
+}
+
+/**
+ * Port: reads an export's data. Never reads reflections or board statements.
+ * `load` gives the decisions and follow-ups of the area's meetings that were not cancelled and
+ * started within the window, and the focus areas of the area's units that were active at some
+ * point within it; undefined for an unknown area.
+ */
+export interface ExportRepository {
+  areas(): Promise<ExportArea[]>;
+  load(areaId: string, window: ExportWindow): Promise<ExportData | undefined>;
+}
+
+export type ExportTableKey = "decisions" | "followUps" | "focusAreas";
+
+export interface ExportTable extends Table {
+  key: ExportTableKey;
+}
+
+/** True if both ends are existing dates and `from` is not after `to`. */
+export function isValidPeriod(period: ExportPeriod): boolean {
+  return isValidLocalDate(period.from) && isValidLocalDate(period.to) && compareDates(period.from, period.to) <= 0;
+}
+
+/** The instants of a period: from local midnight of `from` to local midnight after `to`. */
+export function exportWindow(period: ExportPeriod, tz: string = DEFAULT_TIME_ZONE): ExportWindow {
+  return { start: zonedToUtc(period.from, "00:00", tz), end: zonedToUtc(addDays(period.to, 1), "00:00", tz) };
+}
+
+/** "Læringssamtale (første i læringsloopet)", "1:1 ledelsesopfølgning", … */
+export function meetingKindLabel(kind: MeetingKind, firstOfLoop: boolean): string {
+  if (kind === "laeringssamtale" && firstOfLoop) return strings.meeting.kinds.laeringssamtaleFirst;
+  return strings.meeting.kinds[kind] ?? kind;
+}
+
+/** The workbook's title: "Læringsloop – Område Midt (0-6 år), 01.01.2027–30.06.2027". */
+export function exportTitle(areaName: string, period: ExportPeriod): string {
+  return strings.exportFile.title(areaName, formatDateShort(period.from), formatDateShort(period.to));
+}
+
+/** A file-name part from a Danish text or id: "Opfølgningspunkter" → "opfoelgningspunkter". */
+export function fileSlug(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/æ/g, "ae")
+    .replace(/ø/g, "oe")
+    .replace(/å/g, "aa")
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+}
+
+/**
+ * The file an export is written to: `laeringsloop-<area>-<from>-<to>-<sheet>.csv` for one table,
+ * `laeringsloop-<area>-<from>-<to>.xlsx` for the workbook.
+ */
+export function exportFileName(areaId: string, period: ExportPeriod, table?: Pick<ExportTable, "name">): string {
+  const base = `laeringsloop-${fileSlug(areaId) || "omraade"}-${period.from}-${period.to}`;
+  return table ? `${base}-${fileSlug(table.name)}.csv` : `${base}.xlsx`;
+}
+
+const collator = new Intl.Collator("da-DK", { sensitivity: "base", numeric: true });
+const status = (s: string): string => strings.exportFile.statuses[s] ?? s;
+const dateCell = (d: string | undefined): Cell => (d && isValidLocalDate(d) ? calendarDate(d) : null);
+
+/** Unit name (Danish alphabet: … Æ Ø Å), then the meeting's time. */
+function byMeeting(a: ExportMeeting, b: ExportMeeting): number {
+  return collator.compare(a.unitName, b.unitName) || a.startsAt.getTime() - b.startsAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/**
+ * The three tables of an export (decisions, follow-ups, focus areas), with Danish headers,
+ * sorted by unit name and then meeting date. Meeting times are shown as their date in `tz`;
+ * date cells are calendar dates (see lib/table.ts).
+ */
+export function buildExportTables(data: ExportData, opts: { tz?: string } = {}): ExportTable[] {
+  const tz = opts.tz ?? DEFAULT_TIME_ZONE;
+  const s = strings.exportFile;
+  const meetingCells = (m: ExportMeeting): Cell[] => [m.unitName, calendarDate(localDateOf(m.startsAt, tz)), meetingKindLabel(m.kind, m.firstOfLoop)];
+
+  const decisions = [...data.decisions].sort((a, b) => byMeeting(a.meeting, b.meeting) || a.position - b.position);
+  const followUps = [...data.followUps].sort(
+    (a, b) =>
+      byMeeting(a.meeting, b.meeting) ||
+      (a.decision?.position ?? Number.MAX_SAFE_INTEGER) - (b.decision?.position ?? Number.MAX_SAFE_INTEGER) ||
+      a.createdAt.getTime() - b.createdAt.getTime(),
+  );
+  const focusAreas = [...data.focusAreas].sort(
+    (a, b) => collator.compare(a.unitName, b.unitName) || a.loopStart.localeCompare(b.loopStart) || collator.compare(a.loopName, b.loopName) || a.position - b.position,
+  );
+
+  return [
+    {
+      key: "decisions",
+      name: s.sheets.decisions,
+      headers: [s.decisions.unit, s.decisions.meetingDate, s.decisions.meetingKind, s.decisions.agendaItem, s.decisions.decision],
+      rows: decisions.map((d) => [...meetingCells(d.meeting), d.agendaItem ?? null, d.text]),
+    },
+    {
+      key: "followUps",
+      name: s.sheets.followUps,
+      headers: [
+        s.followUps.unit,
+        s.followUps.meetingDate,
+        s.followUps.meetingKind,
+        s.followUps.decision,
+        s.followUps.text,
+        s.followUps.owner,
+        s.followUps.dueDate,
+        s.followUps.status,
+        s.followUps.doneOn,
+        s.followUps.evaluateOn,
+      ],
+      rows: followUps.map((f) => [
+        ...meetingCells(f.meeting),
+        f.decision?.text ?? null,
+        f.text,
+        f.ownerName,
+        dateCell(f.dueDate),
+        status(f.status),
+        f.doneAt && f.status === "done" ? calendarDate(localDateOf(f.doneAt, tz)) : null,
+        dateCell(f.evaluateOn),
+      ]),
+    },
+    {
+      key: "focusAreas",
+      name: s.sheets.focusAreas,
+      headers: [s.focusAreas.unit, s.focusAreas.loop, s.focusAreas.theme, s.focusAreas.title, s.focusAreas.status, s.focusAreas.evaluateOn],
+      rows: focusAreas.map((f) => [f.unitName, f.loopName, f.themeTitle, f.title, status(f.status), dateCell(f.evaluateOn)]),
+    },
+  ];
+}
+
+/** Reads and builds an export; undefined for an unknown area. */
+export async function loadExport(
+  repo: ExportRepository,
+  areaId: string,
+  period: ExportPeriod,
+  tz: string = DEFAULT_TIME_ZONE,
+): Promise<{ area: ExportArea; title: string; tables: ExportTable[] } | undefined> {
+  const data = await repo.load(areaId, exportWindow(period, tz));
+  if (!data) return undefined;
+  return { area: data.area, title: exportTitle(data.area.name, period), tables: buildExportTables(data, { tz }) };
+}

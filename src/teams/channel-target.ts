@@ -1,0 +1,16 @@
+import { TurnContext } from "botbuilder";
+import type { ChannelTarget } from "../domain/channel-service.js";
+
+/**
+ * The channel a turn happened in, as the place to post new top-level messages: the channel's own
+ * id (not the thread of the message that was answered) and its conversation reference.
+ */
+export function channelTarget(context: TurnContext): ChannelTarget {
+  const a = context.activity;
+  const data = (a.channelData ?? {}) as { channel?: { id?: string }; tenant?: { id?: string } };
+  const conversationId = data.channel?.id ?? a.conversation.id.split(";")[0]!;
+  const reference = JSON.parse(JSON.stringify(TurnContext.getConversationReference(a))) as Record<string, unknown> & { conversation: Record<string, unknown> };
+  reference.conversation = { ...reference.conversation, id: conversationId };
+  delete reference.activityId;
+  return { conversationId, serviceUrl: a.serviceUrl, tenantId: a.conversation.tenantId ?? data.tenant?.id, reference };
+}
