@@ -74,10 +74,15 @@ describe("Teams app package", () => {
     const [bot] = fillManifest(template, values).bots as Bot[];
     expect(bot?.botId).toBe(BOT_ID);
     expect([...(bot?.scopes ?? [])].sort()).toEqual(["groupChat", "personal", "team"]);
-    for (const scope of ["personal", "team", "groupChat"]) {
+    for (const scope of ["personal", "groupChat"]) {
       const list = bot?.commandLists.find((l) => l.scopes.includes(scope));
       expect(list?.commands, scope).toEqual(COMMANDS);
     }
+    // In a team channel: the chief's overview.
+    expect(bot?.commandLists.find((l) => l.scopes.includes("team"))?.commands).toEqual([
+      { title: "følg område", description: "Lad kanalen følge et område: statuskort, ugens overblik og eksport (Børn og Unge-chefer)" },
+      { title: "hjælp", description: "Vis hvad Læringsloop kan" },
+    ]);
   });
 
   it("has a 192×192 opaque colour icon and a 32×32 white-on-transparent outline icon", () => {

@@ -40,6 +40,7 @@ export const da = {
       { command: "giv videre", text: "Giv åbne opfølgningspunkter videre, når den ansvarlige ikke længere er med i organisationen (for Børn og Unge-chefer)." },
       { command: "mine møder", text: "Se dine kommende og seneste møder med dagsorden, refleksionsguide, opfølgningsskema og referat." },
       { command: "mine opgaver", text: "Se dine åbne opfølgningspunkter, og markér dem udført, udsæt dem eller kommentér." },
+      { command: "følg område", text: "I en kanal i et team: lad kanalen følge dit område med et statuskort, ugens overblik og eksport til kvalitetsrapporten (for Børn og Unge-chefer)." },
       { command: "indstillinger", text: "Vælg, hvilke påmindelser du får, og hvornår de ugentlige overblik kommer." },
       { command: "fraværende til 12.01.2027", text: "Dine påmindelser venter, til du er tilbage (**fraværende slut** afslutter fraværet)." },
       { command: "hjælp", text: "Vis denne oversigt." },
