@@ -146,6 +146,7 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
     },
     refreshCardCopies: (kind, subjectId, except) => track(proactive.refreshCopies(kind, subjectId, except)),
     publishChannelStatus: (link) => publisher.publishStatus(link, { force: true }),
+    retireChannelStatus: (link, areaName) => publisher.retire(link, areaName),
     async sendToPerson(personId, card) {
       const ref = await store.conversations.get(personId);
       if (!ref?.active) throw new AppError("invalid-input", strings.channel.exportNoChat);

@@ -43,7 +43,7 @@ const schema = z
     MEETING_PACK_LEAD_DAYS: z.coerce.number().int().min(0).max(20).default(3),
     FOLLOWUP_DUE_SOON_DAYS: z.coerce.number().int().min(0).max(20).default(2),
     DIGEST_CRON: z.string().refine(isValidCron, "skal være et cron-udtryk som 0 6 * * *").default("0 6 * * *"),
-    CHANNEL_DIGEST_DAY: z.coerce.number().int().min(1).max(7).default(1),
+    CHANNEL_DIGEST_DAY: z.coerce.number().int().min(1, "skal være en hverdag, 1 (mandag) til 5 (fredag)").max(5, "skal være en hverdag, 1 (mandag) til 5 (fredag)").default(1),
     CHANNEL_DIGEST_TIME: time.default("08:00"),
     PUBLIC_URL: z.string().url("skal være botten adresse udefra, fx https://laeringsloop.kommune.dk").optional(),
     OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(300),
@@ -74,6 +74,9 @@ const schema = z
         path: ["ORG_FILE"],
         message: "mangler: i production bruges eksempel-organisationen aldrig; angiv kommunens organisationsfil",
       });
+    }
+    if (c.NODE_ENV === "production" && !c.PUBLIC_URL?.startsWith("https://")) {
+      ctx.addIssue({ code: "custom", path: ["PUBLIC_URL"], message: "mangler: i production skal botten have sin https-adresse (til eksportens downloadlinks)" });
     }
     if (c.NODE_ENV === "production" && !hasId) {
       ctx.addIssue({

@@ -19,12 +19,13 @@ describe("configuration", () => {
 
   it("refuses production without bot credentials", () => {
     expect(() => loadConfig({ NODE_ENV: "production", ORG_FILE: "org.yaml" })).toThrow(/BOT_ID: mangler: i production starter botten ikke uden bot-legitimation/);
-    const prod = loadConfig({ NODE_ENV: "production", BOT_ID: id, BOT_PASSWORD: "s", BOT_TENANT_ID: tenant, ORG_FILE: "org.yaml" });
+    expect(() => loadConfig({ NODE_ENV: "production", BOT_ID: id, BOT_PASSWORD: "s", BOT_TENANT_ID: tenant, ORG_FILE: "org.yaml", PUBLIC_URL: "http://bot.kommune.dk" })).toThrow(/PUBLIC_URL: mangler/);
+    const prod = loadConfig({ NODE_ENV: "production", BOT_ID: id, BOT_PASSWORD: "s", BOT_TENANT_ID: tenant, ORG_FILE: "org.yaml", PUBLIC_URL: "https://bot.kommune.dk" });
     expect(prod.bot).toEqual({ appId: id, password: "s", type: "SingleTenant", tenantId: tenant });
   });
 
   it("refuses production without the municipality's organisation file (never the example)", () => {
-    expect(() => loadConfig({ NODE_ENV: "production", BOT_ID: id, BOT_PASSWORD: "s", BOT_TENANT_ID: tenant })).toThrow(/ORG_FILE: mangler/);
+    expect(() => loadConfig({ NODE_ENV: "production", BOT_ID: id, BOT_PASSWORD: "s", BOT_TENANT_ID: tenant, PUBLIC_URL: "https://bot.kommune.dk" })).toThrow(/ORG_FILE: mangler/);
   });
 
   it("names every bad key in one error", () => {

@@ -2,7 +2,7 @@ import { strings } from "../lib/strings.da.js";
 import { formatDateTime, formatInstantDateShort, formatTime } from "../lib/format-da.js";
 import type { AreaStatus, UnitStatus } from "../domain/channel-service.js";
 import { fitLevels } from "./budget.js";
-import { type CardFeedback } from "./feedback.js";
+import { shorten, type CardFeedback } from "./feedback.js";
 import { kindLabel } from "./meeting-labels.js";
 import { expand, type AdaptiveCard } from "./template.js";
 
@@ -16,8 +16,14 @@ export interface AreaStatusCardInput {
   exportPeriod: { from: string; to: string };
 }
 
-/** Fullest first: every unit with charts; then fewer units listed (all stay in the picker). */
-const LEVELS = [{ units: Infinity }, { units: 40 }, { units: 20 }, { units: 10 }] as const;
+/** Fullest first: every unit with charts; then fewer units listed and shorter names (all stay in the picker). */
+const LEVELS = [
+  { units: Infinity, name: Infinity },
+  { units: 40, name: 80 },
+  { units: 20, name: 60 },
+  { units: 10, name: 40 },
+  { units: 10, name: 25 },
+] as const;
 const MONTH_NAMES = ["jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."];
 const OVERDUE_BARS = 8;
 
@@ -31,14 +37,14 @@ const bar = (label: string, value: number, max: number, suffix: string) => {
   return { label, value, text: `${value}${suffix}`, blocks: `${"█".repeat(cells)}${"░".repeat(BAR_CELLS - cells)}` };
 };
 
-function unitLine(u: UnitStatus, tz: string) {
+function unitLine(u: UnitStatus, tz: string, nameMax: number) {
   const s = strings.channel;
   const facts = [s.open(u.open), s.dueThisWeek(u.dueThisWeek), s.overdue(u.overdue), s.doneLast30(u.doneLast30), s.focusAreas(u.focusAreas)];
   const next = u.nextMeeting
     ? s.nextMeeting(kindLabel(u.nextMeeting), `${formatInstantDateShort(u.nextMeeting.startsAt, tz)} kl. ${formatTime(u.nextMeeting.startsAt, tz)}`, u.nextMeeting.reflectionsSent, u.nextMeeting.reflectionsExpected)
     : s.noNextMeeting;
   return {
-    name: [s.unitLine(u.unit.name), ...(u.congested ? [s.congested] : [])].join(" · "),
+    name: [s.unitLine(shorten(u.unit.name, nameMax)), ...(u.congested ? [s.congested] : [])].join(" · "),
     color: u.congested || u.overdue > 0 ? "Attention" : "Default",
     facts: facts.join(" · "),
     next,
@@ -46,7 +52,8 @@ function unitLine(u: UnitStatus, tz: string) {
 }
 
 /** The status card data for an area, listing at most `maxUnits` units. */
-export function areaStatusCardData({ status, tz, updatedAt, feedback, exportPeriod }: AreaStatusCardInput, maxUnits = Infinity) {
+export function areaStatusCardData({ status, tz, updatedAt, feedback, exportPeriod }: AreaStatusCardInput, level: { units: number; name: number } = LEVELS[0]) {
+  const maxUnits = level.units;
   const s = strings.channel;
   const shown = status.units.slice(0, maxUnits);
   const hidden = status.units.length - shown.length;
@@ -59,18 +66,18 @@ export function areaStatusCardData({ status, tz, updatedAt, feedback, exportPeri
     notice: feedback?.notice ?? "",
     error: feedback?.error ?? "",
     noUnits: status.units.length === 0 ? s.noUnits : "",
-    units: shown.map((u) => unitLine(u, tz)),
+    units: shown.map((u) => unitLine(u, tz, level.name)),
     more: hidden > 0 ? s.moreUnits(hidden) : "",
     showCharts: status.units.length > 0,
     completionTitle: s.completionTitle,
     completion: status.completion.map((m, i) => bar(monthLabel(m.month), percents[i]!, 100, " %")),
     overdueTitle: s.overdueTitle,
     noOverdue: overdue.length === 0 ? s.noOverdue : "",
-    overdueBars: overdue.map((u) => bar(u.unit.name, u.overdue, maxOverdue, "")),
+    overdueBars: overdue.map((u) => bar(shorten(u.unit.name, Math.min(level.name, 40)), u.overdue, maxOverdue, "")),
     hasUnits: status.units.length > 0,
     unitPickLabel: s.unitPickLabel,
     unitPickPlaceholder: s.unitPickPlaceholder,
-    unitChoices: status.units.map((u) => ({ title: u.unit.name, value: u.unit.id })),
+    unitChoices: status.units.map((u) => ({ title: shorten(u.unit.name, level.name), value: u.unit.id })),
     unitPickButton: s.unitPickButton,
     areaId: status.area.id,
     exportButton: s.exportButton,
@@ -83,4 +90,4 @@ export function areaStatusCardData({ status, tz, updatedAt, feedback, exportPeri
 }
 
 /** The area's status card, as full as fits in a Teams card. */
-export const buildAreaStatusCard = (input: AreaStatusCardInput): AdaptiveCard => fitLevels(LEVELS, (level) => expand("area-status", areaStatusCardData(input, level.units)));
+export const buildAreaStatusCard = (input: AreaStatusCardInput): AdaptiveCard => fitLevels(LEVELS, (level) => expand("area-status", areaStatusCardData(input, level)));

@@ -34,6 +34,7 @@ export interface AreaStatus {
 
 export interface ChannelTarget {
   conversationId: string;
+  teamId?: string;
   serviceUrl: string;
   tenantId?: string;
   reference: Record<string, unknown>;
@@ -42,6 +43,8 @@ export interface ChannelTarget {
 export type ChannelService = ReturnType<typeof createChannelService>;
 
 const DAY = 24 * 3_600_000;
+/** A link's status card while its first post is under way (a claim), until its activity id is known. */
+export const STATUS_POSTING = "posting";
 const MONTHS = 6;
 
 /** The chief's channel: which areas it follows, and what it shows about them (never reflections). */
@@ -73,6 +76,29 @@ export function createChannelService(deps: ChannelServiceDeps) {
 
     linksOf: (conversationId: string) => channelLinks.listForConversation(conversationId),
 
+    /** The areas a channel follows, by name. */
+    async followedAreas(conversationId: string): Promise<Area[]> {
+      const out: Area[] = [];
+      for (const l of await channelLinks.listForConversation(conversationId)) {
+        const a = await areaStatus.area(l.areaId);
+        if (a) out.push(a);
+      }
+      return out;
+    },
+
+    /** A card in a channel may show an area only while the channel follows it. */
+    async assertFollowed(conversationId: string, areaId: string): Promise<ChannelLink> {
+      const link = await channelLinks.get(conversationId, areaId);
+      if (!link) throw new AppError("not-authorised", strings.channel.notFollowed);
+      return link;
+    },
+
+    /** A click's answer put a message on the shared status card: the next tick paints it clean. */
+    repaintLater: (link: ChannelLink) => channelLinks.clearFingerprint(link.id),
+
+    /** The bot was removed from a team: the team's channels follow nothing any more. */
+    forgetTeam: (teamId: string) => channelLinks.removeTeam(teamId),
+
     /** Only a chief of the area links a channel to it; linking again is harmless. */
     async link(actor: Person, areaId: string, channel: ChannelTarget): Promise<{ link: ChannelLink; area: Area; created: boolean }> {
       const area = await chiefsArea(actor, areaId);
@@ -80,10 +106,11 @@ export function createChannelService(deps: ChannelServiceDeps) {
       return { link, area, created };
     },
 
-    async unlink(actor: Person, areaId: string, conversationId: string): Promise<Area> {
+    async unlink(actor: Person, areaId: string, conversationId: string): Promise<{ area: Area; link?: ChannelLink }> {
       const area = await chiefsArea(actor, areaId);
+      const link = await channelLinks.get(conversationId, areaId);
       await channelLinks.remove(conversationId, areaId);
-      return area;
+      return { area, link };
     },
 
     async status(areaId: string): Promise<AreaStatus> {
@@ -135,8 +162,20 @@ export function createChannelService(deps: ChannelServiceDeps) {
     digestDue(now: Date): string | undefined {
       const date = localDateOf(now, calendar.tz);
       const monday = addDays(date, 1 - localWeekday(date));
-      const day = calendar.nextWorkingDay(addDays(monday, settings.channelDigest.weekday - 1));
-      return now >= zonedToUtc(day, settings.channelDigest.time, calendar.tz) ? day : undefined;
+      const sunday = addDays(monday, 6);
+      const wanted = addDays(monday, settings.channelDigest.weekday - 1);
+      // A holiday moves it to the next working day of the same week, else to the last one before.
+      let day: string | undefined = calendar.nextWorkingDay(wanted);
+      if (day > sunday) {
+        day = undefined;
+        for (let d = addDays(wanted, -1); d >= monday; d = addDays(d, -1)) {
+          if (calendar.isWorkingDay(d)) {
+            day = d;
+            break;
+          }
+        }
+      }
+      return day && now >= zonedToUtc(day, settings.channelDigest.time, calendar.tz) ? day : undefined;
     },
   };
 }

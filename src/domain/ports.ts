@@ -293,10 +293,23 @@ export interface ChannelLinkRepository {
   /** Links the channel to the area (once); `created` is false when it already was. */
   upsert(link: Omit<ChannelLink, "statusActivityId" | "statusFingerprint" | "lastDigestDate">): Promise<{ link: ChannelLink; created: boolean }>;
   remove(conversationId: string, areaId: string): Promise<boolean>;
+  /** The bot was removed from the team (or Teams refuses the channel): its links go. */
+  removeTeam(teamId: string): Promise<number>;
+  removeById(id: string): Promise<void>;
+  get(conversationId: string, areaId: string): Promise<ChannelLink | undefined>;
   listForConversation(conversationId: string): Promise<ChannelLink[]>;
   listAll(): Promise<ChannelLink[]>;
   /** Remembers the posted status card and what it showed. */
   setStatus(id: string, activityId: string, fingerprint: string): Promise<void>;
+  /** Forgets what the card showed (an answer to a click changed it for everyone): the next tick repaints it. */
+  clearFingerprint(id: string): Promise<void>;
+  /**
+   * Claims posting the status card when there is none (or `replacing` is the one Teams lost), so
+   * two ticks or processes never both post; false if someone else has it.
+   */
+  claimFirstPost(id: string, replacing: string | undefined): Promise<boolean>;
+  /** Gives a claim back after the post failed. */
+  releaseFirstPost(id: string): Promise<void>;
   /** Claims this week's digest for the channel; false if it was already claimed (sent or being sent). */
   claimDigest(id: string, date: string): Promise<boolean>;
   /** Gives a claim back after a failed post, so the next tick tries again. */

@@ -228,6 +228,7 @@ export interface Area {
 export interface ChannelLink {
   id: string;
   conversationId: string;
+  teamId?: string;
   areaId: string;
   serviceUrl: string;
   tenantId?: string;

@@ -449,6 +449,8 @@ export const da = {
   channel: {
     notChiefOfArea: "Kun Børn og Unge-chefen for området kan lade en kanal følge det.",
     notInChannel: "Skriv det i den kanal, der skal følge området (nævn Læringsloop med @).",
+    notFollowed: "Kanalen følger ikke dette område (længere). En Børn og Unge-chef for området kan skrive @Læringsloop følg område.",
+    noLongerFollowed: (area: string) => `Kanalen følger ikke længere ${area}. Skriv @Læringsloop følg område for at følge det igen.`,
     linkTitle: "Følg et område i denne kanal",
     linkIntro: "Kanalen får ét statuskort pr. område, som opdateres løbende, og et ugentligt overblik. Refleksioner vises aldrig her.",
     areaLabel: "Område",

@@ -7,10 +7,10 @@ import type { ChannelTarget } from "../domain/channel-service.js";
  */
 export function channelTarget(context: TurnContext): ChannelTarget {
   const a = context.activity;
-  const data = (a.channelData ?? {}) as { channel?: { id?: string }; tenant?: { id?: string } };
+  const data = (a.channelData ?? {}) as { channel?: { id?: string }; team?: { id?: string }; tenant?: { id?: string } };
   const conversationId = data.channel?.id ?? a.conversation.id.split(";")[0]!;
   const reference = JSON.parse(JSON.stringify(TurnContext.getConversationReference(a))) as Record<string, unknown> & { conversation: Record<string, unknown> };
   reference.conversation = { ...reference.conversation, id: conversationId };
   delete reference.activityId;
-  return { conversationId, serviceUrl: a.serviceUrl, tenantId: a.conversation.tenantId ?? data.tenant?.id, reference };
+  return { conversationId, teamId: data.team?.id, serviceUrl: a.serviceUrl, tenantId: a.conversation.tenantId ?? data.tenant?.id, reference };
 }

@@ -40,6 +40,8 @@ export interface TeamsDeps {
   sendToPerson(personId: string, card: () => Promise<AdaptiveCard>): Promise<void>;
   /** Posts or updates a linked channel's status card now (after linking). */
   publishChannelStatus(link: ChannelLink): Promise<unknown>;
+  /** Replaces an unlinked area's status card with a note that the channel no longer follows it. */
+  retireChannelStatus(link: ChannelLink, areaName: string): Promise<void>;
   activityLog: ActivityLog;
   /** Asks the outbox to deliver now (after a change that planned sends), without waiting for the tick. */
   kickDelivery(): void;

@@ -41,7 +41,7 @@ import { buildExportLinksCard } from "../cards/export-links-card.js";
  * The cards a person can open, built from the domain's current state. Handlers and the
  * notification renderer share these, so a card looks the same however it was reached.
  */
-export function createViews(deps: Omit<TeamsDeps, "kickDelivery" | "refreshCardCopies" | "publishChannelStatus" | "sendToPerson" | "log" | "activityLog">) {
+export function createViews(deps: Omit<TeamsDeps, "kickDelivery" | "refreshCardCopies" | "publishChannelStatus" | "retireChannelStatus" | "sendToPerson" | "log" | "activityLog">) {
   const { config, clock } = deps;
   const tz = config.timezone;
   const today = () => localDateOf(clock.now(), tz);
@@ -140,8 +140,7 @@ export function createViews(deps: Omit<TeamsDeps, "kickDelivery" | "refreshCardC
 
     /** «Følg et område»: the person's areas and what this channel follows. */
     async channelLink(actor: Person, conversationId: string, opts: { feedback?: CardFeedback } = {}): Promise<AdaptiveCard> {
-      const [areas, links] = await Promise.all([deps.channels.linkableAreas(actor), deps.channels.linksOf(conversationId)]);
-      const followed = await Promise.all(links.map(async (l) => (await deps.channels.status(l.areaId)).area));
+      const [areas, followed] = await Promise.all([deps.channels.linkableAreas(actor), deps.channels.followedAreas(conversationId)]);
       return buildChannelLinkCard({ areas, followed, ...opts });
     },
 
@@ -158,6 +157,11 @@ export function createViews(deps: Omit<TeamsDeps, "kickDelivery" | "refreshCardC
       if (!row) throw new AppError("invalid-input", strings.channel.unknownUnit);
       const detail = await deps.channels.unitDetail(unitId);
       return buildUnitDetailCard({ unit: row.unit, status: row, ...detail, tz });
+    },
+
+    /** A short message as a card. */
+    notice(text: string): AdaptiveCard {
+      return buildNoticeCard(text);
     },
 
     /** The person's download links for an export (with this bot's public address). */

@@ -15,6 +15,8 @@ export interface Posted {
 export class FakeConnector {
   readonly posted: Posted[] = [];
   readonly updated: Posted[] = [];
+  /** Status codes to answer the next PUTs (updates) with, in order (then 200 again). */
+  readonly failNextPut: { status: number }[] = [];
   /** Status codes to answer the next POSTs with, in order (then 200 again). */
   readonly failNext: { status: number; retryAfter?: number }[] = [];
   /** Decides per POST whether to fail it (after failNext is empty). */
@@ -63,6 +65,11 @@ export class FakeConnector {
           };
           if (this.respondDelayMs > 0) setTimeout(answer, this.respondDelayMs);
           else answer();
+          return;
+        }
+        if (req.method === "PUT" && pathId && this.failNextPut.length > 0) {
+          res.statusCode = this.failNextPut.shift()!.status;
+          res.end(JSON.stringify({ error: { code: "Failure", message: "fake" } }));
           return;
         }
         if (req.method === "PUT" && pathId) {

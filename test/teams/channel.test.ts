@@ -20,6 +20,7 @@ async function linked(h: BotHarness, channel = CHANNEL): Promise<string> {
   expect(cardText(res.card)).toContain("Kanalen følger nu Område Midt (0-6 år).");
   const status = h.channelPosts(channel).filter((p) => cardText(cardsOf(p.activity)[0]).startsWith("Status: Område Midt"));
   expect(status).toHaveLength(1);
+  expect(status[0]!.conversationId).toBe(channel); // top level, not in the thread of the click
   return status[0]!.activityId;
 }
 
@@ -91,8 +92,8 @@ describe("the chief's overview in a Teams channel", () => {
 
     // A day later the same follow-up, had it stayed open, would count as overdue: the card follows the calendar.
     h.clock.set("2027-01-18T09:00:00+01:00");
-    await h.runJob("channel-status");
-    expect(h.connector.updated.filter((u) => u.activityId === statusId).length).toBeLessThanOrEqual(2);
+    expect(await h.runJob("channel-status")).toEqual({ updated: 1 }); // the week moved on: «denne uge» is another week
+    expect(h.connector.updated.filter((u) => u.activityId === statusId)).toHaveLength(2);
   });
 
   it("draws the area's completion and overdue per unit as charts, with a fallback clients without charts render", async () => {
@@ -147,8 +148,9 @@ describe("the chief's overview in a Teams channel", () => {
     h.clock.set("2027-01-18T08:00:00+01:00");
     await h.runJob("channel-digest");
     await h.runJob("channel-status");
-    const everything = JSON.stringify([...h.channelPosts(CHANNEL), ...h.connector.updated]);
+    const everything = JSON.stringify([...h.channelPosts(CHANNEL), ...h.connector.updated, res.card, none.card, stranger.card]);
     expect(everything).not.toContain(SECRET);
+    expect(everything).not.toContain("Budgetopfølgning med økonomi"); // the 1:1's agreement
   });
 
   it("posts the weekly digest once, on Monday morning, even across restarts", async () => {
@@ -178,17 +180,53 @@ describe("the chief's overview in a Teams channel", () => {
 
   it("keeps the status card of an area with 100 units under Teams' 28 KB, with every unit in the picker", async () => {
     h = await BotHarness.start({ now: "2027-01-11T09:00:00+01:00" });
+    // The worst case: 200-character names with æøå, and every unit with something to show.
+    const long = (i: number) => `Børnehuset Ærø-Østergårdens Åbne Fællesskab nummer ${String(i).padStart(3, "0")} `.padEnd(200, "æøå");
     for (let i = 1; i <= 100; i++) {
-      await db(h).unit.create({ data: { id: `u${i}`, name: `Daginstitution nummer ${String(i).padStart(3, "0")} med et langt navn`, type: "dagtilbud", areaId: "midt" } });
+      await db(h).unit.create({ data: { id: `u${i}`, name: long(i), type: "dagtilbud", areaId: "midt", congestedSince: i % 10 === 0 ? new Date() : null } });
+      const base = { unitId: `u${i}`, chairId: "alex", durationMinutes: 60, kind: "laeringssamtale" };
+      await db(h).meeting.create({
+        data: { ...base, id: `held${i}`, startsAt: new Date("2026-12-01T09:00:00Z"), status: "closed", followUps: { create: [{ id: `f${i}`, text: "Opfølgning", ownerId: "megan", dueDate: i % 2 ? "2027-01-05" : "2027-01-13" }] } },
+      });
+      await db(h).meeting.create({ data: { ...base, id: `next${i}`, startsAt: new Date("2027-02-01T09:00:00Z") } });
     }
     await linked(h);
     const post = h.channelPosts(CHANNEL).at(-1)!;
+    expect(post.conversationId).toBe(CHANNEL); // top level, not in a thread
     const card = cardsOf(post.activity)[0]!;
     expect(Buffer.byteLength(JSON.stringify(card), "utf8")).toBeLessThan(28 * 1024);
     expect(cardText(card)).toMatch(/… og \d+ enheder mere uden overskredne frister/);
     const picker = JSON.stringify(card).match(/"value":"u\d+"/g) ?? [];
     expect(picker).toHaveLength(100);
     expect(findAction(card, "channel.unit")).toBeDefined();
+  });
+
+  it("after unlinking, the old card says so and its buttons show nothing; a deleted card is posted again; removing the bot from the team ends it", async () => {
+    h = await BotHarness.start({ now: "2027-01-11T09:00:00+01:00" });
+    await h.install(users.alex);
+    const statusId = await linked(h);
+    // Deleted in Teams: the next change posts a new card instead of failing every tick.
+    await meetingWithFollowUp(h, { date: "2027-01-12", due: "2027-01-20" });
+    h.connector.failNextPut.push({ status: 404 });
+    expect(await h.runJob("channel-status")).toEqual({ posted: 1 });
+    const newId = (await db(h).channelLink.findFirstOrThrow()).statusActivityId!;
+    expect(newId).not.toBe(statusId);
+    expect(h.channelPosts(CHANNEL).filter((p) => p.conversationId === CHANNEL && cardText(cardsOf(p.activity)[0]).startsWith("Status:"))).toHaveLength(2);
+
+    await h.click(users.alex, "channel.unlink", { areaId: "midt" }, { channel: CHANNEL });
+    const retired = h.connector.updated.filter((u) => u.activityId === newId).at(-1)!;
+    expect(cardText(cardsOf(retired.activity)[0])).toContain("Kanalen følger ikke længere Område Midt (0-6 år).");
+    const old = await h.click(users.jonas, "channel.unit", { areaId: "midt", unitId: "solsikken" }, { channel: CHANNEL });
+    expect(cardText(old.card)).toContain("Kanalen følger ikke dette område");
+    const forged = await h.click(users.alex, "channel.export", { areaId: "midt", exportFrom: "2027-01-01", exportTo: "2027-01-31" }, { channel: OTHER });
+    expect(cardText(forged.card)).toContain("Kanalen følger ikke dette område");
+    expect(texts(h).filter((t) => t.startsWith("Enhed:"))).toHaveLength(0);
+    expect(await db(h).downloadToken.count()).toBe(0);
+
+    await linked(h, OTHER);
+    await h.post(h.activity("installation-update-remove", users.alex, { conversation: { conversationType: "channel", isGroup: true, id: OTHER }, channelData: { team: { id: "19:team-midt@thread.tacv2" }, channel: { id: OTHER } } }));
+    expect(await db(h).channelLink.count()).toBe(0);
+    expect(await h.runJob("channel-status")).toEqual({});
   });
 
   it("exports for the quality report through personal, single-use, expiring links — never in the channel", async () => {

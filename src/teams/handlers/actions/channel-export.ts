@@ -5,6 +5,8 @@ import type { Views } from "../../views.js";
 import { verbs } from "../../verbs.js";
 import { strings } from "../../../lib/strings.da.js";
 import { id, localDate } from "./schemas.js";
+import { channelTarget } from "../../channel-target.js";
+import { statusAnswer } from "./channel-unit.js";
 
 const schema = z.object({ areaId: id, exportFrom: localDate.optional().default(""), exportTo: localDate.optional().default("") }).passthrough();
 
@@ -18,9 +20,10 @@ export const channelExport = (deps: TeamsDeps, views: Views) =>
     verbs.channelExport,
     schema,
     async (t, data) => {
+      await deps.channels.assertFollowed(channelTarget(t.context).conversationId, data.areaId);
       await deps.sendToPerson(t.actor.id, async () => views.exportLinks(await deps.downloads.request(t.actor, data.areaId, data.exportFrom, data.exportTo)));
-      return views.areaStatus(await deps.channels.status(data.areaId), t.now, { feedback: { notice: strings.channel.exportSent } });
+      return statusAnswer(deps, views, t, data.areaId, { notice: strings.channel.exportSent });
     },
-    async (t, data, err) => views.areaStatus(await deps.channels.status(data.areaId), t.now, { feedback: { error: err.text } }),
+    (t, data, err) => statusAnswer(deps, views, t, data.areaId, { error: err.text }),
     { where: "channel" },
   );

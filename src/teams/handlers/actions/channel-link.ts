@@ -38,7 +38,8 @@ export const channelUnlink = (deps: TeamsDeps, views: Views) =>
     schema,
     async (t, data) => {
       const target = channelTarget(t.context);
-      const area = await deps.channels.unlink(t.actor, chosen(data.areaId), target.conversationId);
+      const { area, link } = await deps.channels.unlink(t.actor, chosen(data.areaId), target.conversationId);
+      if (link) await deps.retireChannelStatus(link, area.name);
       return views.channelLink(t.actor, target.conversationId, { feedback: { notice: strings.channel.unlinked(area.name) } });
     },
     (t, _data, err) => views.channelLink(t.actor, channelTarget(t.context).conversationId, { feedback: { error: err.text } }),

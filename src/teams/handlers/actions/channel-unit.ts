@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { TeamsDeps } from "../../deps.js";
-import { cardActivity, execute } from "../../turn.js";
+import { channelTarget } from "../../channel-target.js";
+import { cardActivity, execute, type Turn } from "../../turn.js";
 import type { Views } from "../../views.js";
 import { verbs } from "../../verbs.js";
 import { strings } from "../../../lib/strings.da.js";
@@ -10,8 +11,19 @@ import { id, pickedId } from "./schemas.js";
 const schema = z.object({ areaId: id, unitId: pickedId }).passthrough();
 
 /**
+ * The status card again, for everyone in the channel, with `error` on it until the next tick
+ * paints it clean. Only while the channel follows the area: otherwise just the refusal.
+ */
+export async function statusAnswer(deps: TeamsDeps, views: Views, t: Turn, areaId: string, feedback?: { notice?: string; error?: string }) {
+  const link = await deps.channels.assertFollowed(channelTarget(t.context).conversationId, areaId).catch(() => undefined);
+  if (!link) return views.notice(feedback?.error ?? strings.channel.notFollowed);
+  if (feedback) await deps.channels.repaintLater(link);
+  return views.areaStatus(await deps.channels.status(areaId), t.now, { feedback });
+}
+
+/**
  * «Vis enheden» on the status card: the unit's card is posted in the card's thread, and the
- * status card itself stays as it is for everyone.
+ * status card itself stays as it is for everyone. Only for an area this channel follows.
  */
 export const channelUnit = (deps: TeamsDeps, views: Views) =>
   execute(
@@ -19,10 +31,11 @@ export const channelUnit = (deps: TeamsDeps, views: Views) =>
     verbs.channelUnit,
     schema,
     async (t, data) => {
+      await deps.channels.assertFollowed(channelTarget(t.context).conversationId, data.areaId);
       if (!data.unitId) throw new AppError("invalid-input", strings.channel.unknownUnit);
       await t.context.sendActivity(cardActivity(await views.unitDetail(data.areaId, data.unitId)));
-      return views.areaStatus(await deps.channels.status(data.areaId), t.now);
+      return statusAnswer(deps, views, t, data.areaId);
     },
-    async (t, data, err) => views.areaStatus(await deps.channels.status(data.areaId), t.now, { feedback: { error: err.text } }),
+    (t, data, err) => statusAnswer(deps, views, t, data.areaId, { error: err.text }),
     { where: "channel" },
   );

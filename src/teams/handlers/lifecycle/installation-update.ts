@@ -21,6 +21,13 @@ export const installationUpdate = (deps: TeamsDeps, views: Views) => async (cont
     await rememberConversation(deps, context, { greetUnknown: true });
     return;
   }
+  if (action.startsWith("remove") && inChannel(context)) {
+    // Removed from a team: its channels follow nothing any more (nothing is posted there again).
+    const teamId = channelTarget(context).teamId;
+    const removed = teamId ? await deps.channels.forgetTeam(teamId) : 0;
+    turnLogger(deps, context).info({ outcome: "removed-from-team", links: removed }, "conversation");
+    return;
+  }
   if (action.startsWith("remove") && isPersonal(context)) {
     const person = await deps.people.identify(context.activity.from?.aadObjectId);
     if (person) await deps.people.forget(person);
