@@ -178,27 +178,35 @@ describe("the chief's overview in a Teams channel", () => {
     expect(last).toContain("Dagtilbud Solsikken: 1:1 ledelsesopfølgning onsdag den 20. januar 2027 kl. 10.00");
   });
 
-  it("keeps the status card of an area with 100 units under Teams' 28 KB, with every unit in the picker", async () => {
+  it.each([1, 10, 100])("renders an area with %i units under Teams' 28 KB, every unit in the picker, attention first", async (n) => {
     h = await BotHarness.start({ now: "2027-01-11T09:00:00+01:00" });
     // The worst case: 200-character names with æøå, and every unit with something to show.
+    await db(h).area.create({ data: { id: "stor", name: `Område med ${n} enheder`, roles: { create: [{ personId: "alex", role: "chef" }] } } });
     const long = (i: number) => `Børnehuset Ærø-Østergårdens Åbne Fællesskab nummer ${String(i).padStart(3, "0")} `.padEnd(200, "æøå");
-    for (let i = 1; i <= 100; i++) {
-      await db(h).unit.create({ data: { id: `u${i}`, name: long(i), type: "dagtilbud", areaId: "midt", congestedSince: i % 10 === 0 ? new Date() : null } });
+    for (let i = 1; i <= n; i++) {
+      await db(h).unit.create({ data: { id: `u${i}`, name: long(i), type: "dagtilbud", areaId: "stor", congestedSince: i % 10 === 0 ? new Date() : null } });
       const base = { unitId: `u${i}`, chairId: "alex", durationMinutes: 60, kind: "laeringssamtale" };
       await db(h).meeting.create({
         data: { ...base, id: `held${i}`, startsAt: new Date("2026-12-01T09:00:00Z"), status: "closed", followUps: { create: [{ id: `f${i}`, text: "Opfølgning", ownerId: "megan", dueDate: i % 2 ? "2027-01-05" : "2027-01-13" }] } },
       });
       await db(h).meeting.create({ data: { ...base, id: `next${i}`, startsAt: new Date("2027-02-01T09:00:00Z") } });
     }
-    await linked(h);
+    const res = await h.click(users.alex, "channel.link", { areaId: "stor" }, { channel: CHANNEL });
+    expect(cardText(res.card)).toContain(`Kanalen følger nu Område med ${n} enheder.`);
     const post = h.channelPosts(CHANNEL).at(-1)!;
     expect(post.conversationId).toBe(CHANNEL); // top level, not in a thread
     const card = cardsOf(post.activity)[0]!;
     expect(Buffer.byteLength(JSON.stringify(card), "utf8")).toBeLessThan(28 * 1024);
-    expect(cardText(card)).toMatch(/… og \d+ enheder mere uden overskredne frister/);
     const picker = JSON.stringify(card).match(/"value":"u\d+"/g) ?? [];
-    expect(picker).toHaveLength(100);
+    expect(picker).toHaveLength(n);
     expect(findAction(card, "channel.unit")).toBeDefined();
+    const text = cardText(card);
+    // Over the ceiling first (every tenth), then overdue (odd numbers), then the rest; the picker
+    // keeps that order (at 100 units the names are shortened to fit).
+    expect(picker.slice(0, 2)).toEqual(n >= 10 ? ['"value":"u10"', n === 100 ? '"value":"u20"' : '"value":"u1"'] : ['"value":"u1"']);
+    expect(text).toContain("**Børnehuset Ærø-Østergård");
+    if (n === 100) expect(text).toMatch(/… og \d+ enheder mere uden overskredne frister/);
+    else expect(text).not.toContain("enheder mere");
   });
 
   it("after unlinking, the old card says so and its buttons show nothing; a deleted card is posted again; removing the bot from the team ends it", async () => {
