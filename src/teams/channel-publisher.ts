@@ -84,7 +84,7 @@ export function createChannelPublisher(deps: ChannelPublisherDeps) {
       const byArea = new Map<string, Promise<AreaStatus>>();
       for (const link of await channelLinks.listAll()) {
         if (!byArea.has(link.areaId)) byArea.set(link.areaId, channels.status(link.areaId));
-        const outcome = await (async () => publishStatus(link, { status: await byArea.get(link.areaId)! }))().catch((err: unknown) => {
+        const outcome = await byArea.get(link.areaId)!.then((status) => publishStatus(link, { status })).catch((err: unknown) => {
           logError(log, err, "channel status not published", { linkId: link.id });
           return "failed";
         });
