@@ -103,6 +103,7 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
     people: store.people,
     conversations: store.conversations,
     sentCards: store.sentCards,
+    serviceUrlHosts: config.serviceUrlHosts,
     log: log.child({ component: "proactive" }),
   });
   const delivery = createDeliveryService({

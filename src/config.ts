@@ -27,6 +27,19 @@ const schema = z
     BOT_TYPE: z.enum(["SingleTenant", "MultiTenant", "UserAssignedMSI"]).default("SingleTenant"),
     BOT_TENANT_ID: z.string().uuid("skal være Entra-lejerens id (en GUID)").optional(),
     ORG_FILE: z.string().min(1).optional(),
+    // Tenants served besides BOT_TENANT_ID (comma-separated GUIDs); activities from others are refused.
+    ALLOWED_TENANTS: z
+      .string()
+      .regex(/^$|^[0-9a-fA-F-]{36}(,[0-9a-fA-F-]{36})*$/, "skal være lejer-id'er (GUID'er), adskilt af komma")
+      .default("")
+      .transform((s) => (s ? s.split(",").map((t) => t.toLowerCase()) : [])),
+    // Hosts the bot may send to (Microsoft's Bot Connector); "*." matches subdomains.
+    SERVICE_URL_HOSTS: z
+      .string()
+      .default("smba.trafficmanager.net,*.botframework.com,*.botframework.us,*.botframework.azure.us,smba.infra.gov.teams.microsoft.us")
+      .transform((s) => s.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean)),
+    // Where Bot Framework's signing keys are published (only for sovereign clouds and tests).
+    BOT_OPENID_METADATA_URL: z.string().url().optional(),
     TIMEZONE: z.string().default("Europe/Copenhagen"),
     WORKDAY_START: time.default("08:00"),
     WORKDAY_END: time.default("15:30"),
@@ -75,6 +88,9 @@ const schema = z
         message: "mangler: i production bruges eksempel-organisationen aldrig; angiv kommunens organisationsfil",
       });
     }
+    if (c.NODE_ENV === "production" && !c.BOT_TENANT_ID && c.ALLOWED_TENANTS.length === 0) {
+      ctx.addIssue({ code: "custom", path: ["ALLOWED_TENANTS"], message: "mangler: i production betjener botten kun angivne lejere (BOT_TENANT_ID eller ALLOWED_TENANTS)" });
+    }
     if (c.NODE_ENV === "production" && !c.PUBLIC_URL?.startsWith("https://")) {
       ctx.addIssue({ code: "custom", path: ["PUBLIC_URL"], message: "mangler: i production skal botten have sin https-adresse (til eksportens downloadlinks)" });
     }
@@ -96,7 +112,11 @@ export interface Config {
   logLevel: RawConfig["LOG_LEVEL"];
   databaseUrl: string;
   /** Absent in local anonymous mode (development/test without credentials). */
-  bot?: { appId: string; password?: string; type: RawConfig["BOT_TYPE"]; tenantId?: string };
+  bot?: { appId: string; password?: string; type: RawConfig["BOT_TYPE"]; tenantId?: string; openIdMetadataUrl?: string };
+  /** Tenants whose activities are served (empty: any, only in local anonymous mode). */
+  allowedTenants: string[];
+  /** Hosts proactive sends may go to; loopback is added outside production (Playground, tests). */
+  serviceUrlHosts: string[];
   anonymous: boolean;
   orgFile?: string;
   timezone: string;
@@ -140,7 +160,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: anonymous ? "127.0.0.1" : (c.HOST ?? "0.0.0.0"),
     logLevel: c.LOG_LEVEL,
     databaseUrl: c.DATABASE_URL,
-    bot: c.BOT_ID ? { appId: c.BOT_ID, password: c.BOT_PASSWORD, type: c.BOT_TYPE, tenantId: c.BOT_TENANT_ID } : undefined,
+    bot: c.BOT_ID ? { appId: c.BOT_ID, password: c.BOT_PASSWORD, type: c.BOT_TYPE, tenantId: c.BOT_TENANT_ID, openIdMetadataUrl: c.BOT_OPENID_METADATA_URL } : undefined,
+    allowedTenants: [...new Set([...(c.BOT_TENANT_ID ? [c.BOT_TENANT_ID.toLowerCase()] : []), ...c.ALLOWED_TENANTS])],
+    serviceUrlHosts: c.NODE_ENV === "production" ? c.SERVICE_URL_HOSTS : [...c.SERVICE_URL_HOSTS, "localhost", "127.0.0.1", "[::1]"],
     anonymous,
     orgFile: c.ORG_FILE,
     timezone: c.TIMEZONE,

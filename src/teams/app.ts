@@ -8,6 +8,7 @@ import { buildNoticeCard } from "../cards/notice-card.js";
 import { strings } from "../lib/strings.da.js";
 import { cardActivity } from "./turn.js";
 import type { Views } from "./views.js";
+import { tenantGuard } from "./tenant-guard.js";
 
 /** The teams-ai Application: routes only; every handler lives in its own file. */
 export function createTeamsApp(adapter: TeamsAdapter, deps: TeamsDeps, views: Views): Application {
@@ -18,6 +19,8 @@ export function createTeamsApp(adapter: TeamsAdapter, deps: TeamsDeps, views: Vi
     startTypingTimer: false,
     longRunningMessages: false,
   });
+  // First: only our tenants and Microsoft's Bot Connectors are served.
+  app.turn("beforeTurn", tenantGuard(deps.config, deps.log));
   registerLifecycle(app, deps, views);
   registerCommands(app, deps, views);
   registerActions(app, deps, views);

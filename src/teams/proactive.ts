@@ -6,6 +6,7 @@ import type { ConversationRefRecord, Notification, Person } from "../domain/type
 import type { CardSubjectKind } from "./deps.js";
 import { notificationCard } from "./notification-cards.js";
 import { createPacer, type Pacer } from "../lib/pacer.js";
+import { isAllowedServiceUrl } from "./service-url.js";
 import { cardActivity } from "./turn.js";
 import { logError } from "../lib/log-safe.js";
 import type { Views } from "./views.js";
@@ -21,6 +22,16 @@ export interface ProactiveDeps {
   log: Logger;
   /** Keeps sends within Teams' limits per conversation and per tenant (STACK.md). */
   pacer?: Pacer;
+  /** Hosts sends may go to (config.serviceUrlHosts). */
+  serviceUrlHosts: readonly string[];
+}
+
+/** A stored reference pointing somewhere that is not a Bot Connector: never called, never retried. */
+class ServiceUrlNotAllowed extends Error {
+  constructor() {
+    super("serviceUrl not allowed");
+    this.name = "ServiceUrlNotAllowed";
+  }
 }
 
 const RETRYABLE = new Set([412, 429, 502, 503, 504]);
@@ -36,7 +47,7 @@ function failure(err: unknown): { status?: number; retryAfterMs?: number } {
 
 /** Sends outbox rows as cards in the person's personal chat, and updates posted cards in place. */
 export function createProactive(deps: ProactiveDeps) {
-  const { adapter, botAppId, views, people, conversations, sentCards, log } = deps;
+  const { adapter, botAppId, views, people, conversations, sentCards, log, serviceUrlHosts } = deps;
   const pacer = deps.pacer ?? createPacer();
 
   /**
@@ -45,6 +56,8 @@ export function createProactive(deps: ProactiveDeps) {
    * the outbox; so the error is caught inside and raised again outside.
    */
   async function inConversation(reference: Record<string, unknown>, logic: (ctx: TurnContext) => Promise<void>): Promise<void> {
+    // Never call a host that is not a Bot Connector, whatever a stored reference says.
+    if (!isAllowedServiceUrl(reference.serviceUrl, serviceUrlHosts)) throw new ServiceUrlNotAllowed();
     let failure: unknown;
     await adapter.continueConversationAsync(botAppId, reference as Partial<ConversationReference>, async (ctx) => {
       try {
@@ -76,6 +89,7 @@ export function createProactive(deps: ProactiveDeps) {
         });
         return { outcome: "sent" };
       } catch (err) {
+        if (err instanceof ServiceUrlNotAllowed) return { outcome: "gone", reason: "service-url-not-allowed" };
         const { status, retryAfterMs } = failure(err);
         if (status === 403 || status === 404) return { outcome: "gone", reason: `http-${status}` };
         return { outcome: "retry", reason: status ? `http-${status}` : "network", retryAfterMs: status && RETRYABLE.has(status) ? retryAfterMs : undefined };

@@ -1,0 +1,131 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { generateKeyPairSync, sign, type KeyObject } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BotHarness, users } from "../helpers/bot-harness.js";
+import { isAllowedServiceUrl } from "../../src/teams/service-url.js";
+import { loadConfig } from "../../src/config.js";
+
+const BOT_ID = "0f0e0d0c-0b0a-0908-0706-050403020100";
+const TENANT = "6e1f2a8c-0b3d-4c5e-9f7a-1b2c3d4e5f60";
+const b64 = (v: object | Buffer) => (Buffer.isBuffer(v) ? v : Buffer.from(JSON.stringify(v))).toString("base64url");
+
+/** A local stand-in for Bot Framework's OpenID metadata and signing keys (no network). */
+class LocalIssuer {
+  readonly key = generateKeyPairSync("rsa", { modulusLength: 2048 });
+  readonly other = generateKeyPairSync("rsa", { modulusLength: 2048 });
+  private server?: Server;
+  url = "";
+
+  async start(): Promise<void> {
+    const jwk = { ...this.key.publicKey.export({ format: "jwk" }), kid: "k1", use: "sig", alg: "RS256" };
+    this.server = createServer((req, res) => {
+      res.setHeader("Content-Type", "application/json");
+      if (req.url === "/openid") res.end(JSON.stringify({ issuer: "https://api.botframework.com", jwks_uri: `${this.url}/keys` }));
+      else if (req.url === "/keys") res.end(JSON.stringify({ keys: [jwk] }));
+      else {
+        res.statusCode = 404;
+        res.end("{}");
+      }
+    });
+    await new Promise<void>((ok) => this.server!.listen(0, "127.0.0.1", () => ok()));
+    this.url = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
+  }
+
+  /** A Bot Framework channel token as Teams' service sends it; `patch` forges one of its parts. */
+  token(serviceUrl: string, patch: { claims?: Record<string, unknown>; signWith?: KeyObject } = {}): string {
+    const now = Math.floor(Date.now() / 1000);
+    const header = b64({ alg: "RS256", typ: "JWT", kid: "k1" });
+    const payload = b64({ iss: "https://api.botframework.com", aud: BOT_ID, serviceurl: serviceUrl, nbf: now - 60, exp: now + 3600, ...patch.claims });
+    const signature = sign("RSA-SHA256", Buffer.from(`${header}.${payload}`), patch.signWith ?? this.key.privateKey);
+    return `${header}.${payload}.${b64(signature)}`;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((ok) => (this.server ? this.server.close(() => ok()) : ok()));
+  }
+}
+
+describe("authentication of requests to /api/messages", () => {
+  const issuer = new LocalIssuer();
+  let h: BotHarness;
+  beforeAll(async () => {
+    await issuer.start();
+    h = await BotHarness.start({
+      now: "2027-01-11T09:00:00+01:00",
+      env: { BOT_ID, BOT_PASSWORD: "hemmelig", BOT_TENANT_ID: TENANT, BOT_OPENID_METADATA_URL: `${issuer.url}/openid` },
+    });
+  });
+  afterAll(async () => {
+    await h.stop();
+    await issuer.stop();
+  });
+
+  /** Alex uninstalls the bot: served, it marks his conversation inactive (and sends nothing). */
+  const uninstall = (authorization?: string, patch: Record<string, unknown> = {}) =>
+    fetch(h.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(authorization ? { authorization } : {}) },
+      body: JSON.stringify(h.activity("installation-update-remove", users.alex, patch)),
+    });
+  const active = async () => (await h.bot.store.db.conversationRef.findUniqueOrThrow({ where: { personId: "alex" } })).active;
+  const remember = () =>
+    h.bot.store.conversations.save({ personId: "alex", conversationId: h.conversationId(users.alex), serviceUrl: h.connector.url, reference: { serviceUrl: h.connector.url } });
+
+  it("refuses a request without a valid Bot Framework token with 401, and changes nothing", async () => {
+    await remember();
+    const cases: [string, string | undefined][] = [
+      ["no token", undefined],
+      ["not a JWT", "Bearer abc.def.ghi"],
+      ["signed with another key", `Bearer ${issuer.token(h.connector.url, { signWith: issuer.other.privateKey })}`],
+      ["for another bot", `Bearer ${issuer.token(h.connector.url, { claims: { aud: "11111111-2222-3333-4444-555555555555" } })}`],
+      ["from another issuer", `Bearer ${issuer.token(h.connector.url, { claims: { iss: "https://evil.example.com" } })}`],
+      ["for another serviceUrl", `Bearer ${issuer.token("https://evil.example.com/")}`],
+      ["expired", `Bearer ${issuer.token(h.connector.url, { claims: { exp: Math.floor(Date.now() / 1000) - 3600 } })}`],
+    ];
+    for (const [label, authorization] of cases) {
+      const res = await uninstall(authorization);
+      expect(res.status, label).toBe(401);
+      expect(await active(), label).toBe(true);
+    }
+  });
+
+  it("serves a request with a valid token from our tenant", async () => {
+    await remember();
+    const res = await uninstall(`Bearer ${issuer.token(h.connector.url)}`);
+    expect(res.status).toBe(200);
+    expect(await active()).toBe(false);
+  });
+
+  it("refuses an activity from another tenant even with a valid token, and changes nothing", async () => {
+    await remember();
+    const other = "99999999-0000-0000-0000-000000000000";
+    const res = await uninstall(`Bearer ${issuer.token(h.connector.url)}`, { conversation: { conversationType: "personal", tenantId: other, id: h.conversationId(users.alex) }, channelData: { tenant: { id: other } } });
+    expect(res.status).toBe(200); // refused quietly (and logged); Teams retries nothing
+    expect(await active()).toBe(true);
+  });
+});
+
+describe("the Bot Connector hosts the bot may call", () => {
+  const hosts = loadConfig({ NODE_ENV: "production", BOT_ID, BOT_PASSWORD: "s", BOT_TENANT_ID: TENANT, ORG_FILE: "x", PUBLIC_URL: "https://x.dk" }).serviceUrlHosts;
+  it.each([
+    ["https://smba.trafficmanager.net/emea/", true],
+    ["https://smba.trafficmanager.net.evil.com/", false],
+    ["https://europe.webchat.botframework.com/", true],
+    ["https://botframework.com.evil.com/", false],
+    ["http://smba.trafficmanager.net/emea/", false],
+    ["http://127.0.0.1:3978/", false], // not in production
+    ["https://169.254.169.254/latest/meta-data/", false],
+    ["not a url", false],
+  ])("%s → %s", (url, allowed) => {
+    expect(isAllowedServiceUrl(url, hosts)).toBe(allowed);
+  });
+
+  it("allows loopback outside production (the Agents Playground, tests)", () => {
+    expect(isAllowedServiceUrl("http://localhost:56150/_connector", loadConfig({}).serviceUrlHosts)).toBe(true);
+  });
+
+  it("refuses production without a tenant to serve", () => {
+    expect(() => loadConfig({ NODE_ENV: "production", BOT_ID, BOT_PASSWORD: "s", BOT_TYPE: "MultiTenant", ORG_FILE: "x", PUBLIC_URL: "https://x.dk" })).toThrow(/ALLOWED_TENANTS: mangler/);
+  });
+});
