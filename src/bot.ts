@@ -16,6 +16,7 @@ import { channelDigestJob, channelStatusJob } from "./scheduler/jobs/channels.js
 import { createChannelPublisher } from "./teams/channel-publisher.js";
 import { createDownloadHandler } from "./teams/download.js";
 import { AppError } from "./lib/errors.js";
+import { createRateLimit } from "./lib/rate-limit.js";
 import { strings } from "./lib/strings.da.js";
 import { startScheduler, type Scheduler } from "./scheduler/scheduler.js";
 import { createStore } from "./store/index.js";
@@ -142,6 +143,7 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
     ...services,
     log,
     activityLog: store.activityLog,
+    actionLimit: createRateLimit(config.userActionsPerMinute, 60_000),
     kickDelivery: () => {
       if (scheduler) scheduler.kick(DELIVER_NOTIFICATIONS);
     },

@@ -66,6 +66,8 @@ const schema = z
     SCHEDULER_ENABLED: bool.default("true"),
     SCHEDULER_CRON: z.string().refine(isValidCron, "skal være et cron-udtryk som * * * * *").default("* * * * *"),
     MAX_TEXT_LENGTH: z.coerce.number().int().min(100).max(10000).default(2000),
+    // Commands and card clicks one person may send per minute; more are answered with a notice.
+    USER_ACTIONS_PER_MINUTE: z.coerce.number().int().min(5).max(1000).default(30),
   })
   .superRefine((c, ctx) => {
     if (c.WORKDAY_START >= c.WORKDAY_END) {
@@ -130,6 +132,8 @@ export interface Config {
   /** `cron`: the outbox tick; `digestCron`: when the weekly overviews are planned; `leaseMs`: how long a claimed row is held. */
   scheduler: { enabled: boolean; cron: string; digestCron: string; leaseMs: number };
   maxTextLength: number;
+  /** Commands and card clicks one person may send per minute. */
+  userActionsPerMinute: number;
   /** When the weekly digest goes to the chiefs' channels. */
   channelDigest: { weekday: number; time: string };
   /** Where the bot is reached from outside (download links); the local address when unset. */
@@ -174,6 +178,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     intentionCeiling: c.INTENTION_CEILING,
     scheduler: { enabled: c.SCHEDULER_ENABLED, cron: c.SCHEDULER_CRON, digestCron: c.DIGEST_CRON, leaseMs: c.OUTBOX_LEASE_SECONDS * 1000 },
     maxTextLength: c.MAX_TEXT_LENGTH,
+    userActionsPerMinute: c.USER_ACTIONS_PER_MINUTE,
     channelDigest: { weekday: c.CHANNEL_DIGEST_DAY, time: c.CHANNEL_DIGEST_TIME },
     publicUrl: (c.PUBLIC_URL ?? `http://127.0.0.1:${c.PORT}`).replace(/\/+$/, ""),
   };

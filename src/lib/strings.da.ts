@@ -24,6 +24,7 @@ export const da = {
     personalOnly:
       "Møder, refleksioner og opgaver vises kun i din personlige chat med Læringsloop, så ingen andre ser dem. Skriv til Læringsloop dér.",
     stillWorking: "Dit klik er modtaget og bliver behandlet. Åbn kortet igen om et øjeblik.",
+    tooMany: "Du har sendt mange beskeder og klik på kort tid. Vent et minut, og prøv så igen.",
   },
   welcome: {
     title: "Velkommen til Læringsloop",

@@ -7,6 +7,7 @@ import type { MeetingService } from "../domain/meeting-service.js";
 import type { PeopleService } from "../domain/people-service.js";
 import type { ReflectionService } from "../domain/reflection-service.js";
 import type { ActivityLog } from "../domain/ports.js";
+import type { RateLimit } from "../lib/rate-limit.js";
 import type { DomainServices } from "../domain/services.js";
 import type { ChannelLink } from "../domain/types.js";
 import type { AdaptiveCard } from "../cards/template.js";
@@ -43,6 +44,8 @@ export interface TeamsDeps {
   /** Replaces an unlinked area's status card with a note that the channel no longer follows it. */
   retireChannelStatus(link: ChannelLink, areaName: string): Promise<void>;
   activityLog: ActivityLog;
+  /** Per person: a few dozen commands and clicks a minute, so nobody can keep the bot from serving others. */
+  actionLimit: RateLimit;
   /** Asks the outbox to deliver now (after a change that planned sends), without waiting for the tick. */
   kickDelivery(): void;
   /** Brings every other posted copy of a card (a follow-up, a referat) up to date, in the background. */

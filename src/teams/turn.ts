@@ -101,6 +101,10 @@ export function execute<S extends z.ZodTypeAny>(
       log.info({ outcome: "not-registered" }, "action");
       return buildNoticeCard(strings.generic.notRegistered, { tone: "error" });
     }
+    if (!deps.actionLimit.allow(t.actor.id, Date.now())) {
+      log.warn({ outcome: "rate-limited" }, "action");
+      return buildNoticeCard(strings.generic.tooMany, { tone: "error" });
+    }
     const turn: Turn = { ...t, actor: t.actor, log };
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
@@ -145,6 +149,9 @@ export function command(deps: TeamsDeps, name: string, handler: (turn: Turn) => 
     } else if (!t.actor) {
       card = buildNoticeCard(strings.generic.notRegistered, { tone: "error" });
       log.info({ outcome: "not-registered" }, "command");
+    } else if (!deps.actionLimit.allow(t.actor.id, Date.now())) {
+      card = buildNoticeCard(strings.generic.tooMany, { tone: "error" });
+      log.warn({ outcome: "rate-limited" }, "command");
     } else {
       try {
         card = await handler({ ...t, actor: t.actor, log });

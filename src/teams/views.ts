@@ -41,7 +41,7 @@ import { buildExportLinksCard } from "../cards/export-links-card.js";
  * The cards a person can open, built from the domain's current state. Handlers and the
  * notification renderer share these, so a card looks the same however it was reached.
  */
-export function createViews(deps: Omit<TeamsDeps, "kickDelivery" | "refreshCardCopies" | "publishChannelStatus" | "retireChannelStatus" | "sendToPerson" | "log" | "activityLog">) {
+export function createViews(deps: Omit<TeamsDeps, "kickDelivery" | "refreshCardCopies" | "publishChannelStatus" | "retireChannelStatus" | "sendToPerson" | "log" | "activityLog" | "actionLimit">) {
   const { config, clock } = deps;
   const tz = config.timezone;
   const today = () => localDateOf(clock.now(), tz);

@@ -79,6 +79,8 @@ export class BotHarness {
       LOG_LEVEL: "silent",
       DATABASE_URL: `file:${join(this.dir, "bot.db")}`,
       SCHEDULER_ENABLED: "false",
+      // Tests click much faster than people; the limit itself is tested with a low value.
+      USER_ACTIONS_PER_MINUTE: "1000",
       ...this.opts.env,
     });
     this.bot = await createBot({ config: this.config, log: pino({ level: "silent" }), clock: this.clock, startScheduler: false });
