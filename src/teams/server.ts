@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Application, TeamsAdapter } from "@microsoft/teams-ai";
 import type { Logger } from "pino";
 import { strings } from "../lib/strings.da.js";
+import { z } from "zod";
 
 export interface ServerDeps {
   adapter: TeamsAdapter;
@@ -54,7 +55,8 @@ function botResponse(res: ServerResponse) {
   return {
     socket: res.socket,
     status(code: number) {
-      res.statusCode = code;
+      // 501 is botbuilder's answer to an invoke nothing handled: a request we cannot serve, so 400.
+      res.statusCode = code === 501 ? 400 : code;
       return this;
     },
     header(name: string, value: unknown) {
@@ -77,9 +79,28 @@ function botResponse(res: ServerResponse) {
   };
 }
 
-/** Looks enough like an activity for botbuilder to take it; anything else is a 400 here. */
-const isActivityShaped = (v: unknown): v is Record<string, unknown> =>
-  typeof v === "object" && v !== null && !Array.isArray(v) && typeof (v as { type?: unknown }).type === "string";
+/**
+ * Looks enough like an activity for botbuilder to take it (it throws, and answers 500, on a
+ * serviceUrl or conversation of the wrong type); anything else is a 400 here.
+ */
+const account = z.object({ id: z.string().max(1000).optional() }).passthrough();
+const ActivityShape = z
+  .object({
+    type: z.string().min(1).max(100),
+    id: z.string().max(1000).optional(),
+    name: z.string().max(200).optional(),
+    serviceUrl: z.string().max(2000).optional(),
+    channelId: z.string().max(100).optional(),
+    text: z.string().max(100_000).optional(),
+    replyToId: z.string().max(1000).optional(),
+    from: account.nullable().optional(),
+    recipient: account.nullable().optional(),
+    conversation: account.extend({ conversationType: z.string().max(50).optional(), tenantId: z.string().max(100).optional() }).optional(),
+    channelData: z.object({}).passthrough().nullable().optional(),
+    entities: z.array(z.object({}).passthrough()).nullable().optional(),
+  })
+  .passthrough();
+const isActivityShaped = (v: unknown): v is Record<string, unknown> => ActivityShape.safeParse(v).success;
 
 /** One HTTP server: POST /api/messages for Teams, GET /healthz for whoever runs the bot. */
 export function createHttpServer(deps: ServerDeps): Server {

@@ -32,6 +32,7 @@ import { meetingCancel } from "./meeting-cancel.js";
 import { channelLink, channelUnlink } from "./channel-link.js";
 import { channelUnit } from "./channel-unit.js";
 import { channelExport } from "./channel-export.js";
+import { unknownInvoke } from "./unknown-invoke.js";
 import { preferencesOpen } from "./preferences-open.js";
 import { preferencesSave } from "./preferences-save.js";
 
@@ -79,4 +80,6 @@ export const actionHandlers: Record<Verb, Factory> = {
 
 export function register(app: Application, deps: TeamsDeps, views: Views): void {
   for (const [verb, factory] of Object.entries(actionHandlers)) app.adaptiveCards.actionExecute(verb, factory(deps, views));
+  // Routes match in order: this one only gets the invokes none of the above took.
+  app.activity("invoke", unknownInvoke(deps));
 }
