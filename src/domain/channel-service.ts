@@ -74,8 +74,6 @@ export function createChannelService(deps: ChannelServiceDeps) {
     /** The areas the person may link a channel to (where they are chef). */
     linkableAreas: (actor: Person) => people.areasForChief(actor.id),
 
-    linksOf: (conversationId: string) => channelLinks.listForConversation(conversationId),
-
     /** The areas a channel follows, by name. */
     async followedAreas(conversationId: string): Promise<Area[]> {
       const out: Area[] = [];

@@ -13,7 +13,7 @@ import type {
   ReflectionRepository,
 } from "./ports.js";
 import type { DigestService } from "./digest-service.js";
-import { isAbsent, isMuted } from "./reminder-preferences.js";
+import { isAbsent, isMuted, type Preferences } from "./reminder-preferences.js";
 import type { Notification } from "./types.js";
 import { WAIT } from "./wait-reasons.js";
 
@@ -118,10 +118,9 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
   }
 
   /** When a row that may not go now may go: after the person's absence, in working hours. */
-  async function notBefore(n: Notification, now: Date): Promise<{ at: Date; reason: string } | undefined> {
+  function notBefore(n: Notification, prefs: Preferences, now: Date): { at: Date; reason: string } | undefined {
     // The answer to the person's own action goes at once (they are at the keyboard).
     if (n.immediate && now.getTime() - n.dueAt.getTime() < IMMEDIATE_GRACE_MS) return undefined;
-    const prefs = await preferences.get(n.personId);
     if (prefs.absentUntil && isAbsent(prefs, localDateOf(now, calendar.tz))) {
       return { at: calendar.workingDayStart(calendar.nextWorkingDay(prefs.absentUntil)), reason: WAIT.absent };
     }
@@ -149,11 +148,12 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
       await notifications.markCancelled(n, stale);
       return "cancelled";
     }
-    if (isMuted(await preferences.get(n.personId), n.kind)) {
+    const prefs = await preferences.get(n.personId);
+    if (isMuted(prefs, n.kind)) {
       await notifications.markCancelled(n, "muted");
       return "cancelled";
     }
-    const wait = await notBefore(n, now);
+    const wait = notBefore(n, prefs, now);
     if (wait) {
       await notifications.retryLater(n, wait.at, wait.reason, { countAttempt: false });
       return "waiting";
