@@ -5,18 +5,16 @@
  * Reads DATABASE_URL through a read-only connection: it never migrates or writes the database.
  * Exit codes: 0 written, 1 unknown area or no database, 2 bad arguments.
  */
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { ConfigError, loadConfig } from "../src/config.js";
 import { exportFileName, isValidPeriod, loadExport } from "../src/domain/export.js";
 import { writeCsv } from "../src/lib/csv.js";
 import { strings } from "../src/lib/strings.da.js";
 import { writeXlsx } from "../src/lib/xlsx.js";
-import { sqliteFilePath } from "../src/store/database-url.js";
 import { createExportRepository } from "../src/store/export-repository.js";
-import { createReadOnlyPrismaClient } from "../src/store/prisma-client.js";
+import { fail, openDatabase } from "./lib/database.js";
 
 const s = strings.exportFile;
 /** Where the files go without --out: beside the database, in a folder git ignores (they name people). */
@@ -31,11 +29,6 @@ const argsSchema = z.object({
   help: z.boolean().optional(),
 });
 const periodSchema = z.object({ from: z.string(), to: z.string() }).refine(isValidPeriod);
-
-function fail(message: string, code: number): never {
-  console.error(message);
-  process.exit(code);
-}
 
 let raw: unknown;
 try {
@@ -66,17 +59,7 @@ const periodParsed = periodSchema.safeParse({ from: args.from, to: args.to });
 if (!periodParsed.success) fail(s.badPeriod, 2);
 const period = periodParsed.data;
 
-let config;
-try {
-  config = loadConfig();
-} catch (err) {
-  if (err instanceof ConfigError) fail(err.message, 2);
-  throw err;
-}
-const file = sqliteFilePath(config.databaseUrl);
-if (file === ":memory:" || !existsSync(file)) fail(strings.status.noDatabase(file), 1);
-
-const db = createReadOnlyPrismaClient(config.databaseUrl);
+const { config, db } = openDatabase({ readOnly: true });
 try {
   const repo = createExportRepository(db);
   const result = await loadExport(repo, args.area, period, config.timezone);

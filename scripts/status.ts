@@ -3,22 +3,13 @@
  * reminders are planned, sent, waiting and failed, and for each failure whom it was for and why.
  * Reads DATABASE_URL; changes nothing. `--json` prints the same as JSON.
  */
-import { existsSync } from "node:fs";
-import { loadConfig } from "../src/config.js";
 import { formatDateTime } from "../src/lib/format-da.js";
 import { strings } from "../src/lib/strings.da.js";
-import { sqliteFilePath } from "../src/store/database-url.js";
 import { outboxReport } from "../src/store/outbox-report.js";
-import { createPrismaClient } from "../src/store/prisma-client.js";
+import { openDatabase } from "./lib/database.js";
 
-const config = loadConfig();
 const s = strings.status;
-const file = sqliteFilePath(config.databaseUrl);
-if (file !== ":memory:" && !existsSync(file)) {
-  console.error(s.noDatabase(file));
-  process.exit(1);
-}
-const db = createPrismaClient(config.databaseUrl);
+const { config, db } = openDatabase({ readOnly: true });
 try {
   const r = await outboxReport(db, new Date());
   if (process.argv.includes("--json")) {

@@ -12,6 +12,8 @@ import { createWorkingCalendar } from "./lib/working-calendar.js";
 import { deliverNotificationsJob, DELIVER_NOTIFICATIONS } from "./scheduler/jobs/deliver-notifications.js";
 import { pruneActivityLogJob } from "./scheduler/jobs/prune-activity-log.js";
 import { planDigestsJob } from "./scheduler/jobs/plan-digests.js";
+import { retentionJob } from "./scheduler/jobs/retention.js";
+import { createRetentionService } from "./domain/retention-service.js";
 import { channelDigestJob, channelStatusJob } from "./scheduler/jobs/channels.js";
 import { createChannelPublisher } from "./teams/channel-publisher.js";
 import { createDownloadHandler } from "./teams/download.js";
@@ -165,6 +167,7 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
     channelStatusJob(publisher),
     channelDigestJob(publisher),
     pruneActivityLogJob(store.activityLog),
+    retentionJob(createRetentionService({ retention: store.retention, clock, log: log.child({ job: "retention" }), settings: { timezone: config.timezone, retentionMonthsAfterLoop: config.retention.monthsAfterLoop } }), config.retention.cron),
   ];
   if (withScheduler) {
     scheduler = startScheduler({ cron: config.scheduler.cron, timezone: config.timezone, jobs, log, now: () => clock.now() });

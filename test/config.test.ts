@@ -28,6 +28,14 @@ describe("configuration", () => {
     expect(() => loadConfig({ NODE_ENV: "production", BOT_ID: id, BOT_PASSWORD: "s", BOT_TENANT_ID: tenant, PUBLIC_URL: "https://bot.kommune.dk" })).toThrow(/ORG_FILE: mangler/);
   });
 
+  it("keeps reflections and minutes 12 months after their loop by default; the time and the job's hour are settings", () => {
+    expect(loadConfig({}).retention).toEqual({ monthsAfterLoop: 12, cron: "30 2 * * *" });
+    expect(loadConfig({ RETENTION_MONTHS_AFTER_LOOP: "0", RETENTION_CRON: "0 4 * * 6" }).retention).toEqual({ monthsAfterLoop: 0, cron: "0 4 * * 6" });
+    expect(() => loadConfig({ RETENTION_MONTHS_AFTER_LOOP: "-1" })).toThrow(/RETENTION_MONTHS_AFTER_LOOP/);
+    expect(() => loadConfig({ RETENTION_MONTHS_AFTER_LOOP: "1.5" })).toThrow(/RETENTION_MONTHS_AFTER_LOOP: skal være et helt antal måneder/);
+    expect(() => loadConfig({ RETENTION_CRON: "hver nat" })).toThrow(/RETENTION_CRON: skal være et cron-udtryk/);
+  });
+
   it("names every bad key in one error", () => {
     try {
       loadConfig({ PORT: "abc", WORKDAY_START: "8", WORKDAYS: "1,9", MEETING_PACK_LEAD_DAYS: "-1", BOT_ID: "not-a-guid", LOG_LEVEL: "loud", DATABASE_URL: "mysql://x" });

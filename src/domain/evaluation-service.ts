@@ -104,7 +104,7 @@ export function createEvaluationService(deps: {
         { kind, actorId: actor.id, at: now, data: patch.evaluateOn ? { from: v.evaluateOn, to: patch.evaluateOn } : {} },
       );
     } else {
-      ok = await focusAreas.update(v.id, v.version, { ...(patch.evaluateOn ? { evaluateOn: patch.evaluateOn } : {}), ...(patch.end ? { status: "ended" as const } : {}), ...(patch.next ? { evaluateAtNextMeeting: true } : {}) }, now);
+      ok = await focusAreas.update(v.id, v.version, { ...(patch.evaluateOn ? { evaluateOn: patch.evaluateOn } : {}), ...(patch.end ? { status: "ended" as const } : {}), ...(patch.next ? { evaluateAtNextMeeting: true } : {}) }, { actorId: actor.id, at: now });
     }
     if (!ok) throw new AppError("stale-card", strings.generic.staleCard);
   }

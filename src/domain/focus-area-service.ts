@@ -111,7 +111,7 @@ export function createFocusAreaService(deps: {
       if (Object.keys(errors).length > 0) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, errors);
       if (change.create.length + change.update.length + change.end.length === 0) return current;
       const now = clock.now();
-      if (!(await focusAreas.apply(current.meeting.unit.id, current.loop.id, current.meeting.id, change, now))) throw new AppError("stale-card", strings.focus.stale);
+      if (!(await focusAreas.apply(current.meeting.unit.id, current.loop.id, current.meeting.id, change, { actorId: actor.id, at: now }))) throw new AppError("stale-card", strings.focus.stale);
       // Evaluation dates: the chief and the unit leader get one card on the day.
       const roster = await units.roster(current.meeting.unit.id);
       const who = [current.meeting.chairId, ...(roster?.leaderIds.slice(0, 1) ?? [])];

@@ -303,7 +303,7 @@ export function createFormService(deps: FormServiceDeps) {
       let closedNow = false;
       if (close && view.meeting.status === "planned") {
         const carried = await meetingRepo.carriedFollowUps(view.meeting);
-        closedNow = await meetingRepo.close(meetingId, now, carried.map((c) => ({ id: newId(), title: c.followUp.text, followUpId: c.followUp.id })));
+        closedNow = await meetingRepo.close(meetingId, carried.map((c) => ({ id: newId(), title: c.followUp.text, followUpId: c.followUp.id })), { actorId: actor.id, at: now });
         if (closedNow) {
           await notifications.cancelPending(meetingId, { kinds: [...MEETING_ROW_KINDS] });
           planned.push(...referatRows(view.meeting, actor.id, calendar, now));

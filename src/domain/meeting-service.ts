@@ -92,6 +92,8 @@ export function createMeetingService(deps: MeetingServiceDeps) {
 
   /** Creates a meeting from its template and plans its pack. Idempotent with a `requestId`. */
   async function createMeeting(spec: {
+    /** Who schedules it (for the audit log). */
+    actorId: string;
     requestId?: string;
     kind: MeetingKind;
     unitId: string;
@@ -115,7 +117,7 @@ export function createMeetingService(deps: MeetingServiceDeps) {
       firstOfLoop: spec.firstOfLoop,
       template,
       standingItems: standingItemsOf(template).map((s) => ({ id: newId(), ...s })),
-    });
+    }, { actorId: spec.actorId, at: now });
     const rows = await packRows(meeting, now);
     await notifications.plan(rows, now);
     const pack = rows.find((r) => r.kind === "meeting_agenda");
@@ -123,9 +125,9 @@ export function createMeetingService(deps: MeetingServiceDeps) {
   }
 
   /** Moves a planned meeting that has not started: the pack follows the new date. */
-  async function moveMeeting(meeting: Meeting, startsAt: Date): Promise<Meeting> {
+  async function moveMeeting(meeting: Meeting, startsAt: Date, actorId: string): Promise<Meeting> {
     if (hasStarted(meeting)) throw new AppError("meeting-started", strings.yearWheel.meetingStarted);
-    if (!(await meetings.reschedule(meeting.id, startsAt))) throw new AppError("meeting-started", strings.yearWheel.meetingStarted);
+    if (!(await meetings.reschedule(meeting.id, startsAt, { actorId, at: clock.now() }))) throw new AppError("meeting-started", strings.yearWheel.meetingStarted);
     const moved = (await meetings.get(meeting.id))!;
     const now = clock.now();
     const rows = await packRows(moved, now);
@@ -146,7 +148,7 @@ export function createMeetingService(deps: MeetingServiceDeps) {
       if (meeting.chairId !== actor.id) throw new AppError("not-authorised", strings.meeting.onlyChair);
       if (meeting.status === "cancelled") return { meeting, already: true };
       if (hasStarted(meeting)) throw new AppError("meeting-started", strings.meeting.cancelStarted);
-      const outcome = await meetings.cancel(meeting.id);
+      const outcome = await meetings.cancel(meeting.id, { actorId: actor.id, at: clock.now() });
       if (outcome === "has-decisions") throw new AppError("invalid-input", strings.meeting.cancelHasDecisions);
       if (outcome === "not-planned") throw new AppError("meeting-started", strings.meeting.cancelStarted);
       const now = clock.now();
@@ -193,6 +195,7 @@ export function createMeetingService(deps: MeetingServiceDeps) {
       if (startsAt <= now) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, { time: strings.schedule.startsInPast });
 
       const { meeting, packAt } = await createMeeting({
+        actorId: actor.id,
         requestId: input.requestId,
         kind: "one_on_one",
         unitId: unit.id,
@@ -269,7 +272,7 @@ export function createMeetingService(deps: MeetingServiceDeps) {
       // The same topic from the same person twice (a double click) is one topic.
       const existing = await meetings.agendaItems(meeting.id);
       if (existing.some((i) => i.kind === "topic" && i.addedBy?.id === actor.id && i.title.toLowerCase() === clean.toLowerCase())) return;
-      await meetings.addTopic(meeting.id, { id: newId(), title: clean, addedById: actor.id });
+      await meetings.addTopic(meeting.id, { id: newId(), title: clean }, { actorId: actor.id, at: clock.now() });
     },
 
     async listMine(actor: Person) {

@@ -27,6 +27,7 @@ import type {
   ReflectionAnswers,
   Unit,
 } from "./types.js";
+import type { AuditStamp } from "./audit.js";
 import type { OrganisationFile } from "./organisation-file.js";
 import type { MeetingTemplate, Step } from "./meeting-template.js";
 import type { UnitRoster } from "./participants.js";
@@ -98,13 +99,13 @@ export interface StandingItem {
 
 export interface MeetingRepository {
   /** Creates the meeting; with a `requestId` already used, returns that meeting instead. */
-  create(meeting: NewMeeting): Promise<Meeting>;
+  create(meeting: NewMeeting, by: AuditStamp): Promise<Meeting>;
   get(id: string): Promise<Meeting | undefined>;
   /** Meetings the person takes part in, newest-first for past and soonest-first for coming. */
   listForPerson(personId: string, now: Date, limits: { upcoming: number; recent: number }): Promise<{ upcoming: Meeting[]; recent: Meeting[] }>;
   agendaItems(meetingId: string): Promise<AgendaItem[]>;
   /** Adds a topic after the other topics, before the closing items. */
-  addTopic(meetingId: string, item: { id: string; title: string; addedById: string }): Promise<void>;
+  addTopic(meetingId: string, item: { id: string; title: string }, by: AuditStamp): Promise<void>;
   /**
    * Open follow-ups the meeting follows up on: a læringssamtale, the unit's earlier
    * læringssamtaler; a 1:1, the earlier 1:1s of the same chair and leader plus the unit's
@@ -118,11 +119,11 @@ export interface MeetingRepository {
   /** The follow-ups frozen onto a closed meeting's agenda, as they stand now. */
   frozenCarried(meetingId: string): Promise<FollowUpView[]>;
   /** Marks the meeting closed and freezes the carried follow-ups into agenda rows. */
-  close(meetingId: string, at: Date, carried: { id: string; title: string; followUpId: string }[]): Promise<boolean>;
+  close(meetingId: string, carried: { id: string; title: string; followUpId: string }[], by: AuditStamp): Promise<boolean>;
   /** Cancels a planned meeting that has no decisions yet (a meeting with decisions is closed, not cancelled). */
-  cancel(meetingId: string): Promise<"cancelled" | "not-planned" | "has-decisions">;
+  cancel(meetingId: string, by: AuditStamp): Promise<"cancelled" | "not-planned" | "has-decisions">;
   /** Moves a planned meeting that has not started; false if it is no longer planned. */
-  reschedule(meetingId: string, startsAt: Date): Promise<boolean>;
+  reschedule(meetingId: string, startsAt: Date, by: AuditStamp): Promise<boolean>;
   /** Planned meetings whose template is not frozen yet (their pack is not sent). */
   unfrozen(): Promise<Meeting[]>;
   /** Replaces an unfrozen meeting's template snapshot and standing items (topics stay). */
@@ -131,12 +132,11 @@ export interface MeetingRepository {
   freezeTemplate(meetingId: string): Promise<void>;
   /** The next planned, not yet started meeting of the same series (kind, unit, chair, leader) after `after`. */
   nextInSeries(meeting: Meeting, after: Date): Promise<Meeting | undefined>;
-  /** Sets the indstilling of agenda items of a meeting. */
-  setRecommendations(meetingId: string, recommendations: { agendaItemId: string; text: string }[]): Promise<void>;
 }
 
 export interface LoopRepository {
   get(id: string): Promise<Loop | undefined>;
+  all(): Promise<Loop[]>;
   /** The loop for a unit type that runs on `date`, or the next one to start after it. */
   current(unitType: UnitType, date: string): Promise<Loop | undefined>;
 }
@@ -151,9 +151,9 @@ export interface FocusAreaRepository {
   list(unitId: string, loopId: string, opts?: { activeOnly?: boolean }): Promise<FocusArea[]>;
   get(id: string): Promise<FocusArea | undefined>;
   /** Applies the change atomically; false (nothing written) if a version moved on. */
-  apply(unitId: string, loopId: string, meetingId: string, change: FocusAreaChange, at: Date): Promise<boolean>;
+  apply(unitId: string, loopId: string, meetingId: string, change: FocusAreaChange, by: AuditStamp): Promise<boolean>;
   /** Extend (new evaluation date), end, or mark for the next meeting; false if the version moved on. */
-  update(id: string, expectedVersion: number, patch: { evaluateOn?: string | null; status?: "ended"; evaluateAtNextMeeting?: boolean }, at: Date): Promise<boolean>;
+  update(id: string, expectedVersion: number, patch: { evaluateOn?: string | null; status?: "ended"; evaluateAtNextMeeting?: boolean }, by: AuditStamp): Promise<boolean>;
   countActive(unitId: string): Promise<number>;
 }
 
@@ -191,9 +191,9 @@ export interface YearWheelRepository {
   /** Stores a new proposal unless one exists; returns the stored wheel either way. */
   create(wheel: YearWheel): Promise<YearWheel>;
   /** Moves an entry if the wheel is still at `expectedVersion`; bumps the version. */
-  moveEntry(wheelId: string, expectedVersion: number, entryId: string, date: string, time: string): Promise<boolean>;
+  moveEntry(wheelId: string, expectedVersion: number, entryId: string, date: string, time: string, by: AuditStamp): Promise<boolean>;
   /** Marks a proposed wheel confirmed if it is still at `expectedVersion`. */
-  confirm(wheelId: string, expectedVersion: number, by: string, at: Date): Promise<boolean>;
+  confirm(wheelId: string, expectedVersion: number, by: AuditStamp): Promise<boolean>;
   /** Records the meeting created for an entry (once). */
   linkMeeting(entryId: string, meetingId: string): Promise<void>;
 }

@@ -112,9 +112,9 @@ export function createYearWheelService(deps: {
       if (current.wheel.version !== version) throw new AppError("stale-card", strings.yearWheel.stale);
       if (entry!.meetingId) {
         const meeting = await meetingRepo.get(entry!.meetingId);
-        if (meeting) await meetings.moveMeeting(meeting, zonedToUtc(date, time, settings.timezone));
+        if (meeting) await meetings.moveMeeting(meeting, zonedToUtc(date, time, settings.timezone), actor.id);
       }
-      if (!(await wheels.moveEntry(current.wheel.id, version, entryId, date, time))) throw new AppError("stale-card", strings.yearWheel.stale);
+      if (!(await wheels.moveEntry(current.wheel.id, version, entryId, date, time, { actorId: actor.id, at: clock.now() }))) throw new AppError("stale-card", strings.yearWheel.stale);
       return view(actor, unitId);
     },
 
@@ -127,7 +127,7 @@ export function createYearWheelService(deps: {
       const { wheel, unit, loop } = current;
       if (wheel.status === "proposed") {
         if (wheel.version !== version) throw new AppError("stale-card", strings.yearWheel.stale);
-        if (!(await wheels.confirm(wheel.id, version, actor.id, clock.now()))) throw new AppError("stale-card", strings.yearWheel.stale);
+        if (!(await wheels.confirm(wheel.id, version, { actorId: actor.id, at: clock.now() }))) throw new AppError("stale-card", strings.yearWheel.stale);
       }
       const roster = await units.roster(unit.id);
       if (!roster || roster.leaderIds.length === 0) throw new AppError("invalid-input", strings.yearWheel.noLeader(unit.name));
@@ -145,6 +145,7 @@ export function createYearWheelService(deps: {
               : oneOnOneCircle(actor.id, leaderId);
         if (!circle) continue; // e.g. a pædagogisk leder who has left since the proposal
         const { meeting } = await meetings.createMeeting({
+          actorId: actor.id,
           requestId: `yearwheel:${e.id}`,
           kind: e.kind,
           unitId: unit.id,

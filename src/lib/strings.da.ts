@@ -560,6 +560,28 @@ export const da = {
     inactiveHeading: "Personer, Teams afviser at sende til (botten fjernet, eller brugeren findes ikke):",
     noDatabase: (file: string) => `Databasen ${file} findes ikke. Er DATABASE_URL rigtig, og er botten startet én gang?`,
   },
+  retention: {
+    /** What stands where a text was, once the minutes passed their retention time. */
+    erasedText: "[Slettet efter opbevaringsfristen]",
+  },
+  audit: {
+    usage: "Brug: npm run audit -- <id> [--json]\n<id> er et mødes, et opfølgningspunkts, en beslutnings eller en persons id.",
+    none: (id: string) => `Ingen ændringer i loggen for ${id}.`,
+    person: "ansvarlig",
+    formerPerson: "tidligere",
+  },
+  gdpr: {
+    /** The name an erased person is shown with in other people's records. */
+    erasedName: "Anonymiseret person",
+    usage: "Brug: npm run gdpr:export -- <person> [--out fil.json | --out -]   eller   npm run gdpr:erase -- <person>\n<person> er personens nøgle fra organisationsfilen, Entra-objekt-id eller e-mailadresse.",
+    notFound: (who: string) => `Ingen person med nøglen, Entra-objekt-id'et eller e-mailadressen «${who}».`,
+    stillActive: (id: string) =>
+      `Personen ${id} står stadig i organisationsfilen. Fjern personen fra filen og kør npm run org:import (eller genstart botten) først; ellers oprettes personen igen ved næste indlæsning.`,
+    exported: (file: string) => `Alt om personen er skrevet til ${file}.`,
+    erased: (newId: string) => `Personen er anonymiseret og hedder nu ${newId} i andres optegnelser.`,
+    nameMentions: (n: number) =>
+      `${n} tekst${n === 1 ? "" : "er"}, som andre har skrevet, nævner personens fornavn. De er bevaret (notatpligt); gennemgå dem og ret dem i botten, hvis de skal anonymiseres:`,
+  },
   congestion: {
     title: (unit: string) => `Intentionstrængsel i ${unit}`,
     body: (n: number, ceiling: number) =>

@@ -198,6 +198,17 @@ export function addDays(date: string, n: number): string {
   return formatLocalDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
 
+/** `date` plus `n` calendar months; a day the month lacks becomes its last day (31.01 + 1 → 28.02). */
+export function addMonths(date: string, n: number): string {
+  if (!Number.isInteger(n)) throw new RangeError(`addMonths: n must be an integer, got ${n}`);
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const months = y * 12 + (m - 1) + n;
+  const year = Math.floor(months / 12);
+  const month = (months % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return formatLocalDate(year, month, Math.min(d, last));
+}
+
 /** Compares two local dates: negative if a < b, 0 if equal, positive if a > b. */
 export function compareDates(a: string, b: string): number {
   const ma = utcMidnightMs(parseLocalDate(a));

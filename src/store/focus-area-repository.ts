@@ -1,5 +1,7 @@
 import type { FocusAreaRepository } from "../domain/ports.js";
 import type { FocusArea } from "../domain/types.js";
+import type { NewAuditEntry } from "../domain/audit.js";
+import { appendAudit } from "./audit-log.js";
 import type { Db } from "./prisma-client.js";
 
 function toFocusArea(f: {
@@ -35,7 +37,11 @@ export function createFocusAreaRepository(db: Db): FocusAreaRepository {
       return f ? toFocusArea(f) : undefined;
     },
 
-    async apply(unitId, loopId, meetingId, change, at) {
+    async apply(unitId, loopId, meetingId, change, by) {
+      const at = by.at;
+      const audit: NewAuditEntry[] = [];
+      const entry = (action: NewAuditEntry["action"], id: string, detail: NewAuditEntry["detail"] = {}) =>
+        audit.push({ action, subjectKind: "focus_area", subjectId: id, meetingId, detail });
       try {
         await db.$transaction(async (tx) => {
           for (const u of change.update) {
@@ -44,6 +50,7 @@ export function createFocusAreaRepository(db: Db): FocusAreaRepository {
               data: { themeId: u.themeId, title: u.title, evaluateOn: u.evaluateOn ?? null, position: u.position, version: { increment: 1 } },
             });
             if (res.count !== 1) throw new VersionMoved();
+            entry("focus_area.edited", u.id, { themeId: u.themeId, evaluateOn: u.evaluateOn ?? null });
           }
           for (const e of change.end) {
             const res = await tx.focusArea.updateMany({
@@ -51,10 +58,13 @@ export function createFocusAreaRepository(db: Db): FocusAreaRepository {
               data: { status: "ended", endedAt: at, version: { increment: 1 } },
             });
             if (res.count !== 1) throw new VersionMoved();
+            entry("focus_area.ended", e.id);
           }
           for (const c of change.create) {
             await tx.focusArea.create({ data: { ...c, evaluateOn: c.evaluateOn ?? null, unitId, loopId, meetingId } });
+            entry("focus_area.created", c.id, { themeId: c.themeId, evaluateOn: c.evaluateOn ?? null });
           }
+          await appendAudit(tx, by, audit);
         });
         return true;
       } catch (e) {
@@ -63,17 +73,23 @@ export function createFocusAreaRepository(db: Db): FocusAreaRepository {
       }
     },
 
-    async update(id, expectedVersion, patch, at) {
-      const res = await db.focusArea.updateMany({
-        where: { id, version: expectedVersion, status: "active" },
-        data: {
-          ...(patch.evaluateOn !== undefined ? { evaluateOn: patch.evaluateOn } : {}),
-          ...(patch.status ? { status: patch.status, endedAt: at } : {}),
-          ...(patch.evaluateAtNextMeeting !== undefined ? { evaluateAtNextMeeting: patch.evaluateAtNextMeeting } : {}),
-          version: { increment: 1 },
-        },
+    async update(id, expectedVersion, patch, by) {
+      return db.$transaction(async (tx) => {
+        const res = await tx.focusArea.updateMany({
+          where: { id, version: expectedVersion, status: "active" },
+          data: {
+            ...(patch.evaluateOn !== undefined ? { evaluateOn: patch.evaluateOn } : {}),
+            ...(patch.status ? { status: patch.status, endedAt: by.at } : {}),
+            ...(patch.evaluateAtNextMeeting !== undefined ? { evaluateAtNextMeeting: patch.evaluateAtNextMeeting } : {}),
+            version: { increment: 1 },
+          },
+        });
+        if (res.count !== 1) return false;
+        const row = await tx.focusArea.findUniqueOrThrow({ where: { id }, select: { meetingId: true } });
+        const action = patch.status === "ended" ? "focus_area.ended" : patch.evaluateOn !== undefined ? "focus_area.extended" : "focus_area.evaluate_next";
+        await appendAudit(tx, by, [{ action, subjectKind: "focus_area", subjectId: id, meetingId: row.meetingId, detail: patch.evaluateOn !== undefined ? { evaluateOn: patch.evaluateOn } : {} }]);
+        return true;
       });
-      return res.count === 1;
     },
 
     async countActive(unitId) {

@@ -1,5 +1,7 @@
 import type { FollowUpRepository } from "../domain/ports.js";
-import type { Person } from "../domain/types.js";
+import type { FollowUpEvent, Person } from "../domain/types.js";
+import { followUpAuditEntry } from "../domain/audit.js";
+import { appendAudit } from "./audit-log.js";
 import type { Db } from "./prisma-client.js";
 import { followUpViewInclude, toEvent, toFollowUp, toFollowUpViews } from "./mappers.js";
 
@@ -7,6 +9,13 @@ type LoadPeople = (ids: Iterable<string>) => Promise<Map<string, Person>>;
 
 export function createFollowUpRepository(db: Db, loadPeople: LoadPeople): FollowUpRepository {
   const toViews = (rows: Parameters<typeof toFollowUpViews>[0]) => toFollowUpViews(rows, loadPeople);
+
+  /** The follow-up's own history and the audit log, in the change's transaction. */
+  async function record(tx: Pick<Db, "followUp" | "followUpEvent" | "auditEntry">, id: string, event: FollowUpEvent): Promise<void> {
+    await tx.followUpEvent.create({ data: { followUpId: id, kind: event.kind, actorId: event.actorId, at: event.at, data: JSON.stringify(event.data) } });
+    const row = await tx.followUp.findUniqueOrThrow({ where: { id }, select: { meetingId: true, ownerId: true } });
+    await appendAudit(tx, event, [followUpAuditEntry(id, row.meetingId, event, row.ownerId)]);
+  }
 
   return {
     async get(id) {
@@ -52,7 +61,7 @@ export function createFollowUpRepository(db: Db, loadPeople: LoadPeople): Follow
           data: { ...patch, ...(patch.status === "open" ? { doneAt: null } : {}), version: { increment: 1 } },
         });
         if (res.count !== 1) return false;
-        await tx.followUpEvent.create({ data: { followUpId: id, kind: event.kind, actorId: event.actorId, at: event.at, data: JSON.stringify(event.data) } });
+        await record(tx, id, event);
         return true;
       });
     },
@@ -62,7 +71,7 @@ export function createFollowUpRepository(db: Db, loadPeople: LoadPeople): Follow
       return db.$transaction(async (tx) => {
         const res = await tx.followUp.updateMany({ where: { id, version: expectedVersion }, data: { version: { increment: 1 } } });
         if (res.count !== 1) return false;
-        await tx.followUpEvent.create({ data: { followUpId: id, kind: event.kind, actorId: event.actorId, at: event.at, data: JSON.stringify(event.data) } });
+        await record(tx, id, event);
         return true;
       });
     },

@@ -1,5 +1,7 @@
 import type { FormRepository } from "../domain/ports.js";
 import type { FormRow } from "../domain/types.js";
+import { followUpAuditEntry, type NewAuditEntry } from "../domain/audit.js";
+import { appendAudit } from "./audit-log.js";
 import type { Db } from "./prisma-client.js";
 
 class StaleFollowUp extends Error {}
@@ -40,26 +42,37 @@ export function createFormRepository(db: Db): FormRepository {
         // The version check and bump come first, so a concurrent save of the same version fails here.
         const bumped = await tx.meeting.updateMany({ where: { id: meetingId, version: expectedVersion }, data: { version: { increment: 1 } } });
         if (bumped.count !== 1) return undefined;
+        const audit: NewAuditEntry[] = [];
+        const decisionEntry = (action: NewAuditEntry["action"], id: string, detail: NewAuditEntry["detail"] = {}) =>
+          audit.push({ action, subjectKind: "decision", subjectId: id, meetingId, detail });
         for (const d of change.createDecisions) {
           await tx.decision.create({ data: { id: d.id, meetingId, agendaItemId: d.agendaItemId ?? null, position: d.position, text: d.text } });
+          decisionEntry("decision.created", d.id, { position: d.position });
         }
         for (const d of change.updateDecisions) {
           await tx.decision.update({ where: { id: d.id, meetingId }, data: { agendaItemId: d.agendaItemId ?? null, position: d.position, text: d.text } });
+          decisionEntry("decision.edited", d.id, { position: d.position });
         }
         for (const id of change.cancelFollowUpIds) {
           const r = await tx.followUp.updateMany({ where: { id, meetingId, status: { not: "cancelled" } }, data: { status: "cancelled", version: { increment: 1 } } });
-          if (r.count === 1) await tx.followUpEvent.create({ data: { followUpId: id, kind: "cancelled", actorId: editorId, at, data: "{}" } });
+          if (r.count === 1) {
+            const event = { kind: "cancelled" as const, actorId: editorId, at, data: {} };
+            await tx.followUpEvent.create({ data: { followUpId: id, kind: event.kind, actorId: editorId, at, data: "{}" } });
+            audit.push(followUpAuditEntry(id, meetingId, event));
+          }
         }
         // Follow-ups keep their history: a removed decision only loses its link, the follow-up is cancelled above.
         if (change.deleteDecisionIds.length > 0) {
           await tx.followUp.updateMany({ where: { decisionId: { in: change.deleteDecisionIds } }, data: { decisionId: null } });
+          const deleted = await tx.decision.findMany({ where: { id: { in: change.deleteDecisionIds }, meetingId }, select: { id: true } });
           await tx.decision.deleteMany({ where: { id: { in: change.deleteDecisionIds }, meetingId } });
+          for (const d of deleted) decisionEntry("decision.deleted", d.id);
         }
         for (const f of change.createFollowUps) {
           await tx.followUp.create({ data: { id: f.id, meetingId, decisionId: f.decisionId, text: f.text, ownerId: f.ownerId, dueDate: f.dueDate, evaluateOn: f.evaluateOn ?? null, createdAt: at } });
-          await tx.followUpEvent.create({
-            data: { followUpId: f.id, kind: "created", actorId: editorId, at, data: JSON.stringify({ ownerId: f.ownerId, dueDate: f.dueDate }) },
-          });
+          const event = { kind: "created" as const, actorId: editorId, at, data: { ownerId: f.ownerId, dueDate: f.dueDate } };
+          await tx.followUpEvent.create({ data: { followUpId: f.id, kind: event.kind, actorId: editorId, at, data: JSON.stringify(event.data) } });
+          audit.push(followUpAuditEntry(f.id, meetingId, event));
         }
         for (const f of change.updateFollowUps) {
           const res = await tx.followUp.updateMany({
@@ -69,13 +82,16 @@ export function createFormRepository(db: Db): FormRepository {
           // The owner acted between reading and writing: undo everything, the person sees the new state.
           if (res.count !== 1) throw new StaleFollowUp();
           await tx.followUpEvent.create({ data: { followUpId: f.id, kind: "edited", actorId: editorId, at, data: JSON.stringify(f.changes) } });
+          audit.push(followUpAuditEntry(f.id, meetingId, { kind: "edited", actorId: editorId, at, data: f.changes }, f.ownerId));
         }
         const revision = (await tx.formRevision.count({ where: { meetingId } })) + 1;
         for (const r of change.recommendations) {
-          await tx.agendaItem.updateMany({ where: { id: r.agendaItemId, meetingId }, data: { recommendation: r.text || null } });
+          const set = await tx.agendaItem.updateMany({ where: { id: r.agendaItemId, meetingId }, data: { recommendation: r.text || null } });
+          if (set.count === 1) audit.push({ action: "agenda.indstilling_changed", subjectKind: "agenda_item", subjectId: r.agendaItemId, meetingId, detail: { cleared: !r.text } });
         }
         const snapshot = { rows: await rows(meetingId, tx), recommendations: change.recommendations };
         await tx.formRevision.create({ data: { meetingId, revision, editedById: editorId, at, snapshot: JSON.stringify(snapshot) } });
+        await appendAudit(tx, { actorId: editorId, at }, audit);
         return revision;
       }).catch((err: unknown) => {
         if (err instanceof StaleFollowUp) return undefined;

@@ -1,5 +1,7 @@
 import type { Db } from "./prisma-client.js";
 import { createActivityLog } from "./activity-log.js";
+import { createAuditLog } from "./audit-log.js";
+import { createGdprRepository } from "./gdpr-repository.js";
 import { createBoardStatementRepository } from "./board-statement-repository.js";
 import { createFocusAreaRepository } from "./focus-area-repository.js";
 import { createLoopRepository } from "./loop-repository.js";
@@ -17,6 +19,7 @@ import { createAreaStatusRepository } from "./area-status-repository.js";
 import { createExportRepository } from "./export-repository.js";
 import { createDownloadTokenRepository } from "./download-token-repository.js";
 import { createReflectionRepository } from "./reflection-repository.js";
+import { createRetentionRepository } from "./retention-repository.js";
 import { createSentCardRepository } from "./sent-card-repository.js";
 
 export type Store = ReturnType<typeof createStore>;
@@ -45,6 +48,9 @@ export function createStore(db: Db) {
     boardStatements: createBoardStatementRepository(db),
     yearWheels: createYearWheelRepository(db),
     activityLog: createActivityLog(db),
+    audit: createAuditLog(db),
+    retention: createRetentionRepository(db),
+    gdpr: createGdprRepository(db),
     async healthy(): Promise<boolean> {
       try {
         await db.$queryRawUnsafe("SELECT 1");

@@ -22,6 +22,10 @@ export function createLoopRepository(db: Db): LoopRepository {
       return l ? toLoop(l) : undefined;
     },
 
+    async all() {
+      return (await db.loop.findMany({ include, orderBy: { startDate: "asc" } })).map(toLoop);
+    },
+
     async current(unitType, date) {
       // Few loops exist (one per two years per area of age): filter in memory.
       const rows = (await db.loop.findMany({ include, orderBy: { startDate: "asc" } })).map(toLoop).filter((l) => l.unitTypes.includes(unitType));

@@ -1,5 +1,6 @@
 import type { MeetingRepository, StandingItem } from "../domain/ports.js";
 import { CLOSING_POSITION, type AgendaItem, type FollowUpView, type Meeting, type Person } from "../domain/types.js";
+import { appendAudit } from "./audit-log.js";
 import type { Db } from "./prisma-client.js";
 import { followUpViewInclude, meetingInclude, toFollowUpViews, toMeeting } from "./mappers.js";
 import { isUniqueViolation } from "./errors.js";
@@ -29,7 +30,7 @@ export function createMeetingRepository(db: Db, loadPeople: LoadPeople): Meeting
   }
 
   return {
-    async create(m) {
+    async create(m, by) {
       const byRequest = async () => {
         if (!m.requestId) return undefined;
         const earlier = await db.meeting.findUnique({ where: { requestId: m.requestId }, include: meetingInclude });
@@ -38,7 +39,8 @@ export function createMeetingRepository(db: Db, loadPeople: LoadPeople): Meeting
       const earlier = await byRequest();
       if (earlier) return earlier;
       try {
-        await db.meeting.create({
+        await db.$transaction(async (tx) => {
+          await tx.meeting.create({
           data: {
             id: m.id,
             requestId: m.requestId ?? null,
@@ -54,6 +56,10 @@ export function createMeetingRepository(db: Db, loadPeople: LoadPeople): Meeting
             participants: { create: m.participants.map((p) => ({ personId: p.personId, role: p.role })) },
             agendaItems: { create: standingRows(m.standingItems) },
           },
+          });
+          await appendAudit(tx, by, [
+            { action: "meeting.scheduled", subjectKind: "meeting", subjectId: m.id, meetingId: m.id, detail: { kind: m.kind, unitId: m.unitId, startsAt: m.startsAt.toISOString() } },
+          ]);
         });
       } catch (err) {
         // Two submits of the same form at the same moment: the other one created it.
@@ -100,12 +106,13 @@ export function createMeetingRepository(db: Db, loadPeople: LoadPeople): Meeting
       }));
     },
 
-    async addTopic(meetingId, item) {
+    async addTopic(meetingId, item, by) {
       await db.$transaction(async (tx) => {
         const last = await tx.agendaItem.aggregate({ where: { meetingId, position: { lt: CLOSING_POSITION } }, _max: { position: true } });
         await tx.agendaItem.create({
-          data: { id: item.id, meetingId, position: (last._max.position ?? 0) + 1, kind: "topic", title: item.title, addedById: item.addedById },
+          data: { id: item.id, meetingId, position: (last._max.position ?? 0) + 1, kind: "topic", title: item.title, addedById: by.actorId },
         });
+        await appendAudit(tx, by, [{ action: "agenda.topic_added", subjectKind: "agenda_item", subjectId: item.id, meetingId }]);
       });
     },
 
@@ -153,9 +160,16 @@ export function createMeetingRepository(db: Db, loadPeople: LoadPeople): Meeting
       return ids.length ? followUpViews({ id: { in: ids } }) : [];
     },
 
-    async reschedule(meetingId, startsAt) {
-      const res = await db.meeting.updateMany({ where: { id: meetingId, status: "planned" }, data: { startsAt, version: { increment: 1 } } });
-      return res.count === 1;
+    async reschedule(meetingId, startsAt, by) {
+      return db.$transaction(async (tx) => {
+        const before = await tx.meeting.findUnique({ where: { id: meetingId }, select: { startsAt: true } });
+        const res = await tx.meeting.updateMany({ where: { id: meetingId, status: "planned" }, data: { startsAt, version: { increment: 1 } } });
+        if (res.count !== 1) return false;
+        await appendAudit(tx, by, [
+          { action: "meeting.moved", subjectKind: "meeting", subjectId: meetingId, meetingId, detail: { startsAt: startsAt.toISOString(), formerStartsAt: before?.startsAt.toISOString() ?? null } },
+        ]);
+        return true;
+      });
     },
 
     async unfrozen() {
@@ -197,25 +211,21 @@ export function createMeetingRepository(db: Db, loadPeople: LoadPeople): Meeting
       return next ? (await hydrate([next]))[0] : undefined;
     },
 
-    async setRecommendations(meetingId, recommendations) {
-      await db.$transaction(
-        recommendations.map((r) => db.agendaItem.updateMany({ where: { id: r.agendaItemId, meetingId }, data: { recommendation: r.text || null } })),
-      );
-    },
-
-    async cancel(meetingId) {
+    async cancel(meetingId, by) {
       return db.$transaction(async (tx) => {
         if ((await tx.decision.count({ where: { meetingId } })) > 0) return "has-decisions" as const;
         const res = await tx.meeting.updateMany({ where: { id: meetingId, status: "planned" }, data: { status: "cancelled", version: { increment: 1 } } });
-        return res.count === 1 ? ("cancelled" as const) : ("not-planned" as const);
+        if (res.count !== 1) return "not-planned" as const;
+        await appendAudit(tx, by, [{ action: "meeting.cancelled", subjectKind: "meeting", subjectId: meetingId, meetingId }]);
+        return "cancelled" as const;
       });
     },
 
-    async close(meetingId, at, carried) {
+    async close(meetingId, carried, by) {
       return db.$transaction(async (tx) => {
         const res = await tx.meeting.updateMany({
           where: { id: meetingId, status: "planned" },
-          data: { status: "closed", closedAt: at, version: { increment: 1 } },
+          data: { status: "closed", closedAt: by.at, version: { increment: 1 } },
         });
         if (res.count !== 1) return false;
         const last = await tx.agendaItem.aggregate({ where: { meetingId }, _max: { position: true } });
@@ -224,6 +234,7 @@ export function createMeetingRepository(db: Db, loadPeople: LoadPeople): Meeting
           position += 1;
           await tx.agendaItem.create({ data: { id: c.id, meetingId, position, kind: "carried", title: c.title, followUpId: c.followUpId } });
         }
+        await appendAudit(tx, by, [{ action: "meeting.closed", subjectKind: "meeting", subjectId: meetingId, meetingId, detail: { carriedFollowUps: carried.length } }]);
         return true;
       });
     },

@@ -1,6 +1,7 @@
 import { isUniqueViolation } from "./errors.js";
 import type { ReflectionRepository } from "../domain/ports.js";
 import type { Reflection } from "../domain/types.js";
+import { appendAudit } from "./audit-log.js";
 import type { Db } from "./prisma-client.js";
 
 function toReflection(r: { id: string; meetingId: string; authorId: string; answers: string; status: string; version: number; sentAt: Date | null }): Reflection {
@@ -29,11 +30,16 @@ export function createReflectionRepository(db: Db): ReflectionRepository {
 
     async save(r, expectedVersion) {
       const answers = JSON.stringify(r.answers);
+      const audit = (tx: Pick<Db, "auditEntry">, id: string, version: number) =>
+        appendAudit(tx, { actorId: r.authorId, at: r.sentAt }, [{ action: "reflection.sent", subjectKind: "reflection", subjectId: id, meetingId: r.meetingId, detail: { version } }]);
       if (expectedVersion === undefined) {
         // First send: the unique (meeting, author) key makes a concurrent double send lose cleanly.
         try {
-          await db.reflection.create({
-            data: { id: r.id, meetingId: r.meetingId, authorId: r.authorId, answers, status: "sent", sentAt: r.sentAt, version: 1 },
+          await db.$transaction(async (tx) => {
+            await tx.reflection.create({
+              data: { id: r.id, meetingId: r.meetingId, authorId: r.authorId, answers, status: "sent", sentAt: r.sentAt, version: 1 },
+            });
+            await audit(tx, r.id, 1);
           });
           return true;
         } catch (e) {
@@ -41,11 +47,16 @@ export function createReflectionRepository(db: Db): ReflectionRepository {
           return false;
         }
       }
-      const res = await db.reflection.updateMany({
-        where: { meetingId: r.meetingId, authorId: r.authorId, version: expectedVersion },
-        data: { answers, status: "sent", sentAt: r.sentAt, version: { increment: 1 } },
+      return db.$transaction(async (tx) => {
+        const res = await tx.reflection.updateMany({
+          where: { meetingId: r.meetingId, authorId: r.authorId, version: expectedVersion },
+          data: { answers, status: "sent", sentAt: r.sentAt, version: { increment: 1 } },
+        });
+        if (res.count !== 1) return false;
+        const stored = await tx.reflection.findUniqueOrThrow({ where: { meetingId_authorId: { meetingId: r.meetingId, authorId: r.authorId } }, select: { id: true } });
+        await audit(tx, stored.id, expectedVersion + 1);
+        return true;
       });
-      return res.count === 1;
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { YearWheel, YearWheelRepository } from "../domain/ports.js";
 import type { MeetingKind } from "../domain/types.js";
+import { appendAudit } from "./audit-log.js";
 import type { Db } from "./prisma-client.js";
 import { isUniqueViolation } from "./errors.js";
 
@@ -64,22 +65,27 @@ export function createYearWheelRepository(db: Db): YearWheelRepository {
       return (await get(wheel.unitId, wheel.loopId))!;
     },
 
-    async moveEntry(wheelId, expectedVersion, entryId, date, time) {
+    async moveEntry(wheelId, expectedVersion, entryId, date, time, by) {
       return db.$transaction(async (tx) => {
         const res = await tx.yearWheel.updateMany({ where: { id: wheelId, version: expectedVersion }, data: { version: { increment: 1 } } });
         if (res.count !== 1) return false;
         const moved = await tx.yearWheelEntry.updateMany({ where: { id: entryId, wheelId }, data: { date, time } });
         if (moved.count !== 1) throw new Error("year wheel entry vanished inside its transaction");
+        await appendAudit(tx, by, [{ action: "year_wheel.moved", subjectKind: "year_wheel", subjectId: wheelId, detail: { entryId, date, time } }]);
         return true;
       });
     },
 
-    async confirm(wheelId, expectedVersion, by, at) {
-      const res = await db.yearWheel.updateMany({
-        where: { id: wheelId, version: expectedVersion, status: "proposed" },
-        data: { status: "confirmed", confirmedAt: at, confirmedById: by, version: { increment: 1 } },
+    async confirm(wheelId, expectedVersion, by) {
+      return db.$transaction(async (tx) => {
+        const res = await tx.yearWheel.updateMany({
+          where: { id: wheelId, version: expectedVersion, status: "proposed" },
+          data: { status: "confirmed", confirmedAt: by.at, confirmedById: by.actorId, version: { increment: 1 } },
+        });
+        if (res.count !== 1) return false;
+        await appendAudit(tx, by, [{ action: "year_wheel.confirmed", subjectKind: "year_wheel", subjectId: wheelId }]);
+        return true;
       });
-      return res.count === 1;
     },
 
     async linkMeeting(entryId, meetingId) {

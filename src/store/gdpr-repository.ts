@@ -1,0 +1,160 @@
+import type { ErasureCounts, GdprRepository, PersonExport } from "../domain/gdpr-service.js";
+import { appendAudit, toAuditEntry } from "./audit-log.js";
+import { toPerson } from "./mappers.js";
+import type { Db } from "./prisma-client.js";
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+const parse = (json: string | null): unknown => {
+  if (json === null) return null;
+  try {
+    return JSON.parse(json) as unknown;
+  } catch {
+    return json;
+  }
+};
+
+/** Every string in a JSON value equal to `from` becomes `to` (person ids inside histories and snapshots). */
+export function replaceId(value: unknown, from: string, to: string): unknown {
+  if (value === from) return to;
+  if (Array.isArray(value)) return value.map((v) => replaceId(v, from, to));
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, replaceId(v, from, to)]));
+  return value;
+}
+
+/**
+ * What is stored about one person (for gdpr:export), and their anonymisation (gdpr:erase).
+ * Every table that holds a person id is named here; test/store/gdpr.test.ts checks that none
+ * is forgotten.
+ */
+export function createGdprRepository(db: Db): GdprRepository {
+  return {
+    async find(who) {
+      const p = await db.person.findFirst({ where: { OR: [{ id: who }, { aadObjectId: who }, { email: who }] } });
+      return p ? toPerson(p) : undefined;
+    },
+
+    async exportPerson(id): Promise<PersonExport> {
+      const person = await db.person.findUniqueOrThrow({ where: { id }, include: { roles: true, conversation: true } });
+      const [participations, reflections, boardStatements, followUps, events, topics, revisions, wheels, wheelEntries, links, preferences, notifications, sentCards, tokens, audit] =
+        await Promise.all([
+          db.meetingParticipant.findMany({ where: { personId: id }, include: { meeting: { include: { unit: { select: { name: true } } } } } }),
+          db.reflection.findMany({ where: { authorId: id }, orderBy: { sentAt: "asc" } }),
+          db.boardStatement.findMany({ where: { authorId: id }, orderBy: { sentAt: "asc" } }),
+          db.followUp.findMany({ where: { ownerId: id }, orderBy: { createdAt: "asc" } }),
+          db.followUpEvent.findMany({ where: { actorId: id }, orderBy: { at: "asc" } }),
+          db.agendaItem.findMany({ where: { addedById: id }, orderBy: { createdAt: "asc" } }),
+          db.formRevision.findMany({ where: { editedById: id }, orderBy: { at: "asc" }, select: { meetingId: true, revision: true, at: true } }),
+          db.yearWheel.findMany({ where: { confirmedById: id }, select: { unitId: true, loopId: true, confirmedAt: true } }),
+          db.yearWheelEntry.findMany({ where: { withPersonId: id }, select: { wheelId: true, kind: true, date: true, time: true, meetingId: true } }),
+          db.channelLink.findMany({ where: { linkedById: id }, select: { areaId: true, conversationId: true, createdAt: true } }),
+          db.preference.findUnique({ where: { personId: id } }),
+          db.notification.findMany({ where: { personId: id }, orderBy: { dueAt: "asc" }, select: { kind: true, subjectId: true, dueAt: true, status: true, sentAt: true, lastError: true } }),
+          db.sentCard.findMany({ where: { personId: id }, select: { subjectKind: true, subjectId: true, conversationId: true, activityId: true, createdAt: true } }),
+          db.downloadToken.findMany({ where: { personId: id }, select: { areaId: true, fromDate: true, toDate: true, format: true, createdAt: true, expiresAt: true, usedAt: true } }),
+          db.auditEntry.findMany({ where: { OR: [{ actorId: id }, { personId: id }, { formerPersonId: id }, { subjectId: id }] }, orderBy: { seq: "asc" } }),
+        ]);
+      const c = person.conversation;
+      return {
+        person: { id: person.id, name: person.name, email: person.email, aadObjectId: person.aadObjectId, active: person.active, createdAt: person.createdAt, updatedAt: person.updatedAt },
+        roles: person.roles.map((r) => ({ role: r.role, areaId: r.areaId, unitId: r.unitId })),
+        teamsConversation: c
+          ? { conversationId: c.conversationId, serviceUrl: c.serviceUrl, tenantId: c.tenantId, reference: parse(c.reference), active: c.active, inactiveReason: c.inactiveReason, inactiveSince: c.inactiveSince, greetedAt: c.greetedAt }
+          : null,
+        reminderSettings: preferences ? { absentUntil: preferences.absentUntil, muted: preferences.muted ? preferences.muted.split(",") : [], digestTime: preferences.digestTime } : null,
+        meetings: participations.map((p) => ({ meetingId: p.meetingId, role: p.role, kind: p.meeting.kind, unit: p.meeting.unit.name, startsAt: p.meeting.startsAt, status: p.meeting.status, chair: p.meeting.chairId === id })),
+        reflections: reflections.map((r) => ({ meetingId: r.meetingId, answers: parse(r.answers), status: r.status, version: r.version, sentAt: r.sentAt })),
+        boardStatements: boardStatements.map((b) => ({ meetingId: b.meetingId, text: b.text, version: b.version, sentAt: b.sentAt })),
+        followUpsOwned: followUps.map((f) => ({ id: f.id, meetingId: f.meetingId, text: f.text, dueDate: f.dueDate, evaluateOn: f.evaluateOn, status: f.status, createdAt: f.createdAt, doneAt: f.doneAt })),
+        followUpChangesMade: events.map((e) => ({ followUpId: e.followUpId, kind: e.kind, at: e.at, data: parse(e.data) })),
+        agendaTopicsAdded: topics.map((a) => ({ meetingId: a.meetingId, title: a.title, createdAt: a.createdAt })),
+        formRevisionsSaved: revisions,
+        yearWheelsConfirmed: wheels,
+        yearWheelEntries: wheelEntries,
+        channelLinksMade: links,
+        notifications,
+        cardsSent: sentCards,
+        downloadLinks: tokens,
+        auditLog: audit.map(toAuditEntry),
+      };
+    },
+
+    async erasePerson(id, newId, erasedName, by) {
+      return db.$transaction(async (tx) => {
+        const old = await tx.person.findUniqueOrThrow({ where: { id } });
+        await tx.person.create({ data: { id: newId, aadObjectId: newId, name: erasedName, email: null, active: false, createdAt: old.createdAt } });
+        const counts: ErasureCounts = {
+          reflections: (await tx.reflection.deleteMany({ where: { authorId: id } })).count,
+          boardStatements: (await tx.boardStatement.deleteMany({ where: { authorId: id } })).count,
+          comments: await dropComments(tx, id),
+          conversation: (await tx.conversationRef.deleteMany({ where: { personId: id } })).count,
+          preferences: (await tx.preference.deleteMany({ where: { personId: id } })).count,
+          roles: (await tx.role.deleteMany({ where: { personId: id } })).count,
+          notifications: (await tx.notification.deleteMany({ where: { personId: id } })).count,
+          sentCards: (await tx.sentCard.deleteMany({ where: { personId: id } })).count,
+          downloadLinks: (await tx.downloadToken.deleteMany({ where: { personId: id } })).count,
+          meetings: (await tx.meetingParticipant.updateMany({ where: { personId: id }, data: { personId: newId } })).count,
+          followUpsOwned: (await tx.followUp.updateMany({ where: { ownerId: id }, data: { ownerId: newId } })).count,
+          auditEntries: 0,
+        };
+        await tx.meeting.updateMany({ where: { chairId: id }, data: { chairId: newId } });
+        await tx.agendaItem.updateMany({ where: { addedById: id }, data: { addedById: newId } });
+        await tx.followUpEvent.updateMany({ where: { actorId: id }, data: { actorId: newId } });
+        await tx.formRevision.updateMany({ where: { editedById: id }, data: { editedById: newId } });
+        await tx.yearWheel.updateMany({ where: { confirmedById: id }, data: { confirmedById: newId } });
+        await tx.yearWheelEntry.updateMany({ where: { withPersonId: id }, data: { withPersonId: newId } });
+        // Histories and snapshots name owners inside their JSON.
+        const needle = JSON.stringify(id);
+        for (const e of await tx.followUpEvent.findMany({ where: { data: { contains: needle } }, select: { id: true, data: true } })) {
+          await tx.followUpEvent.update({ where: { id: e.id }, data: { data: JSON.stringify(replaceId(parse(e.data), id, newId)) } });
+        }
+        for (const r of await tx.formRevision.findMany({ where: { snapshot: { contains: needle } }, select: { id: true, snapshot: true } })) {
+          await tx.formRevision.update({ where: { id: r.id }, data: { snapshot: JSON.stringify(replaceId(parse(r.snapshot), id, newId)) } });
+        }
+        // A channel the person linked keeps working; its stored reference no longer names them.
+        for (const l of await tx.channelLink.findMany({ where: { linkedById: id }, select: { id: true, reference: true } })) {
+          const ref = parse(l.reference);
+          const scrubbed = ref && typeof ref === "object" ? { ...ref, user: { id: newId, name: erasedName } } : ref;
+          await tx.channelLink.update({ where: { id: l.id }, data: { linkedById: newId, reference: JSON.stringify(scrubbed) } });
+        }
+        // The audit log accepts exactly this change: the person's id replaced by the anonymous one.
+        for (const field of ["actorId", "subjectId", "personId", "formerPersonId"] as const) {
+          counts.auditEntries += (await tx.auditEntry.updateMany({ where: { [field]: id }, data: { [field]: newId } })).count;
+        }
+        await tx.person.delete({ where: { id } });
+        await appendAudit(tx, by, [{ action: "person.erased", subjectKind: "person", subjectId: newId, detail: { ...counts } }]);
+        return { counts, nameMentions: await nameMentions(tx, old.name) };
+      });
+    },
+  };
+}
+
+/**
+ * Shared texts (decisions, follow-ups, agenda, indstillinger, focus areas) that mention the
+ * person's first name: other people wrote them and the municipality must keep them, so they are
+ * listed for the administrator to review rather than changed.
+ */
+async function nameMentions(tx: Tx, name: string): Promise<{ kind: string; id: string }[]> {
+  const first = name.trim().split(/\s+/)[0] ?? "";
+  if (first.length < 2) return [];
+  const [decisions, followUps, items, focusAreas] = await Promise.all([
+    tx.decision.findMany({ where: { text: { contains: first } }, select: { id: true } }),
+    tx.followUp.findMany({ where: { text: { contains: first } }, select: { id: true } }),
+    tx.agendaItem.findMany({ where: { OR: [{ title: { contains: first } }, { recommendation: { contains: first } }] }, select: { id: true } }),
+    tx.focusArea.findMany({ where: { title: { contains: first } }, select: { id: true } }),
+  ]);
+  return [
+    ...decisions.map((r) => ({ kind: "decision", id: r.id })),
+    ...followUps.map((r) => ({ kind: "followup", id: r.id })),
+    ...items.map((r) => ({ kind: "agenda_item", id: r.id })),
+    ...focusAreas.map((r) => ({ kind: "focus_area", id: r.id })),
+  ];
+}
+
+/** The text of the person's comments on follow-ups goes; that a comment was made stays. */
+async function dropComments(tx: Tx, id: string): Promise<number> {
+  const comments = await tx.followUpEvent.findMany({ where: { actorId: id, kind: "commented" }, select: { id: true, data: true } });
+  for (const c of comments) await tx.followUpEvent.update({ where: { id: c.id }, data: { data: "{}" } });
+  return comments.length;
+}
+

@@ -1,0 +1,65 @@
+import type { RetentionRepository } from "../domain/retention-service.js";
+import type { UnitType } from "../domain/types.js";
+import { appendAudit } from "./audit-log.js";
+import type { Db } from "./prisma-client.js";
+import { createLoopRepository } from "./loop-repository.js";
+
+/** Keys whose values are what a person wrote, inside a follow-up event's data. */
+const TEXT_KEYS = ["text"];
+
+export function createRetentionRepository(db: Db): RetentionRepository {
+  const loops = createLoopRepository(db);
+  return {
+    allLoops: () => loops.all(),
+
+    async candidates(before, after, limit) {
+      const rows = await db.meeting.findMany({
+        where: {
+          minutesErasedAt: null,
+          startsAt: { lt: before },
+          ...(after ? { OR: [{ startsAt: { gt: after.startsAt } }, { startsAt: after.startsAt, id: { gt: after.meetingId } }] } : {}),
+        },
+        select: { id: true, loopId: true, startsAt: true, unit: { select: { type: true } } },
+        orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+        take: limit,
+      });
+      return rows.map((r) => ({ meetingId: r.id, loopId: r.loopId ?? undefined, startsAt: r.startsAt, unitType: r.unit.type as UnitType }));
+    },
+
+    async eraseMinutes(meetingId, placeholder, by) {
+      return db.$transaction(async (tx) => {
+        const reflections = (await tx.reflection.deleteMany({ where: { meetingId } })).count;
+        const boardStatements = (await tx.boardStatement.deleteMany({ where: { meetingId } })).count;
+        // A decision whose follow-up is still open keeps its text with it.
+        const decisions = (await tx.decision.updateMany({ where: { meetingId, text: { not: placeholder }, followUps: { none: { status: "open" } } }, data: { text: placeholder } })).count;
+        // Standing items keep their titles (they come from the template); what people wrote goes.
+        const titles = (await tx.agendaItem.updateMany({ where: { meetingId, kind: { in: ["topic", "carried"] }, title: { not: placeholder } }, data: { title: placeholder } })).count;
+        const recommendations = await tx.agendaItem.findMany({ where: { meetingId, recommendation: { not: null } }, select: { id: true } });
+        await tx.agendaItem.updateMany({ where: { meetingId, recommendation: { not: null } }, data: { recommendation: null } });
+        const closed = await tx.followUp.findMany({ where: { meetingId, status: { not: "open" } }, select: { id: true, text: true } });
+        const followUps = closed.filter((f) => f.text !== placeholder).length;
+        await tx.followUp.updateMany({ where: { id: { in: closed.map((f) => f.id) }, text: { not: placeholder } }, data: { text: placeholder } });
+        let followUpEvents = 0;
+        const events = await tx.followUpEvent.findMany({ where: { followUpId: { in: closed.map((f) => f.id) }, data: { contains: '"text"' } }, select: { id: true, data: true } });
+        for (const e of events) {
+          const data = JSON.parse(e.data) as Record<string, unknown>;
+          for (const k of TEXT_KEYS) delete data[k];
+          await tx.followUpEvent.update({ where: { id: e.id }, data: { data: JSON.stringify(data) } });
+          followUpEvents += 1;
+        }
+        const followUpsKeptOpen = await tx.followUp.count({ where: { meetingId, status: "open" } });
+        // Revisions are full copies of the form: they go once no follow-up of the meeting is open.
+        const formRevisions = followUpsKeptOpen === 0 ? (await tx.formRevision.updateMany({ where: { meetingId, snapshot: { not: "{}" } }, data: { snapshot: "{}" } })).count : 0;
+        if (followUpsKeptOpen === 0) await tx.meeting.update({ where: { id: meetingId }, data: { minutesErasedAt: by.at } });
+        const counts = { reflections, boardStatements, decisions, agendaItems: titles + recommendations.length, followUps, followUpEvents, formRevisions, followUpsKeptOpen };
+        const changed = reflections + boardStatements + decisions + counts.agendaItems + followUps + followUpEvents + formRevisions > 0;
+        if (changed || followUpsKeptOpen === 0) {
+          await appendAudit(tx, by, [
+            { action: "meeting.minutes_erased", subjectKind: "meeting", subjectId: meetingId, meetingId, detail: { ...counts, finished: followUpsKeptOpen === 0 } },
+          ]);
+        }
+        return counts;
+      });
+    },
+  };
+}

@@ -1,0 +1,162 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { domainSettings, EXAMPLE_ORG_FILE } from "../../src/bot.js";
+import { loadConfig } from "../../src/config.js";
+import { createGdprService } from "../../src/domain/gdpr-service.js";
+import { createDomainServices, type DomainServices } from "../../src/domain/services.js";
+import type { Person } from "../../src/domain/types.js";
+import { strings } from "../../src/lib/strings.da.js";
+import { readOrganisationFile } from "../../src/store/organisation-file-loader.js";
+import { ManualClock } from "../helpers/bot-harness.js";
+import { testStore } from "../helpers/test-db.js";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+const MEGAN_AAD = "00000000-0000-0000-0000-0000000000021";
+const REFLECTION = "Min fortrolige refleksion om året";
+
+/** gdpr:export and gdpr:erase on a real SQLite file, through the service and the real command. */
+describe("GDPR export and erasure", () => {
+  let t: Awaited<ReturnType<typeof testStore>>;
+  let d: DomainServices;
+  let clock: ManualClock;
+  const person = async (id: string) => (await t.store.people.byId(id)) as Person;
+  const gdpr = () => createGdprService({ gdpr: t.store.gdpr, clock });
+
+  beforeEach(async () => {
+    t = await testStore();
+    clock = new ManualClock(new Date("2027-01-11T09:00:00+01:00"));
+    d = createDomainServices(t.store, clock, domainSettings(loadConfig({})));
+  });
+  afterEach(() => t.close());
+
+  /** Megan (leader of Solsikken) with a 1:1, a reflection, a topic, follow-ups, a comment, settings and a chat. */
+  async function megansYear() {
+    const alex = await person("alex");
+    const megan = await person("megan");
+    await t.store.conversations.save({ personId: "megan", conversationId: "a:megan-chat", serviceUrl: "https://smba.trafficmanager.net/emea/", tenantId: "t1", reference: { user: { id: "29:megan", name: "Megan Bowen", aadObjectId: MEGAN_AAD }, conversation: { id: "a:megan-chat" } } as never });
+    await d.preferences.setAbsence(megan, "2027-01-13");
+    const { meeting } = await d.meetings.schedule(alex, { leaderId: "megan", unitId: "solsikken", date: "2027-01-18", time: "10:00" });
+    await d.meetings.addTopic(megan, meeting.id, "Megans eget punkt");
+    await d.reflections.send(megan, meeting.id, { data: REFLECTION, sparring: REFLECTION }, undefined);
+    clock.set("2027-01-18T11:00:00+01:00");
+    await d.forms.save(alex, meeting.id, meeting.version, [
+      { decision: "Sprogindsats", followUpText: "Plan for sprogarbejdet", ownerId: "megan", dueDate: "2027-03-01" },
+      { decision: "Forældremøde", followUpText: "Indkald til forældremøde", ownerId: "alex", dueDate: "2027-02-15" },
+    ], true);
+    const [plan, parents] = await t.store.followUps.listByMeeting(meeting.id);
+    await d.followUps.comment(megan, plan!.id, plan!.version, "Jeg, Megan, tager den med personalet");
+    await d.followUps.reassign(alex, parents!.id, parents!.version, "megan");
+    return { meeting, plan: plan!, parents: parents! };
+  }
+
+  /** Megan leaves: the next organisation file names Jonas as Solsikken's leader. */
+  async function meganLeaves() {
+    const org = readOrganisationFile(EXAMPLE_ORG_FILE);
+    org.people = org.people.filter((p) => p.id !== "megan");
+    const unit = org.areas.flatMap((a) => a.units).find((u) => u.id === "solsikken")!;
+    unit.leaders = ["jonas"];
+    unit.pedagogicalLeaders = [];
+    await t.store.people.applyOrganisation(org);
+  }
+
+  /** Every row of every table, as one lowercase string. */
+  async function wholeDatabase(): Promise<string> {
+    const tables = (await t.store.db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_%' ESCAPE '\\' AND name NOT LIKE 'sqlite%'`)).map((r) => r.name);
+    expect(tables.length).toBeGreaterThan(20);
+    const rows = await Promise.all(tables.map((name) => t.store.db.$queryRawUnsafe<unknown[]>(`SELECT * FROM "${name}"`)));
+    return JSON.stringify(rows, (_k, v: unknown) => (typeof v === "bigint" ? Number(v) : v)).toLowerCase();
+  }
+
+  it("exports everything stored about a person, found by key, Entra id or e-mail", async () => {
+    const { meeting, plan } = await megansYear();
+    const byKey = await gdpr().export("megan");
+    const byAad = await gdpr().export(MEGAN_AAD);
+    expect(byKey.ok && byAad.ok).toBe(true);
+    if (!byKey.ok || !byAad.ok) return;
+    expect(byAad.value.person).toEqual(byKey.value.person);
+    const x = byKey.value as unknown as Record<string, unknown[]> & { person: Record<string, unknown>; reminderSettings: Record<string, unknown> };
+    expect(x.person).toMatchObject({ id: "megan", name: "Megan Bowen", aadObjectId: MEGAN_AAD, active: true });
+    expect(x.roles).toEqual([{ role: "leder", areaId: null, unitId: "solsikken" }]);
+    expect(x.reminderSettings).toMatchObject({ absentUntil: "2027-01-13" });
+    expect(x.meetings).toEqual([expect.objectContaining({ meetingId: meeting.id, role: "leader", kind: "one_on_one", unit: "Dagtilbud Solsikken", chair: false })]);
+    expect(x.reflections).toEqual([expect.objectContaining({ meetingId: meeting.id, answers: { data: REFLECTION, sparring: REFLECTION }, status: "sent" })]);
+    expect((x.followUpsOwned as { text: string }[]).map((f) => f.text).sort()).toEqual(["Indkald til forældremøde", "Plan for sprogarbejdet"]);
+    expect(x.followUpChangesMade).toEqual([expect.objectContaining({ followUpId: plan.id, kind: "commented", data: { text: "Jeg, Megan, tager den med personalet" } })]);
+    expect(x.agendaTopicsAdded).toEqual([expect.objectContaining({ title: "Megans eget punkt" })]);
+    expect((x.notifications as unknown[]).length).toBeGreaterThan(0);
+    expect((x.auditLog as { action: string }[]).map((e) => e.action)).toEqual(expect.arrayContaining(["reflection.sent", "agenda.topic_added", "followup.commented", "followup.reassigned", "followup.created"]));
+    expect((await gdpr().export("nobody@example.org")).ok).toBe(false);
+  });
+
+  it("refuses to erase a person who is still in the organisation file", async () => {
+    await megansYear();
+    const before = await wholeDatabase();
+    expect(await gdpr().erase("megan")).toEqual({ ok: false, message: strings.gdpr.stillActive("megan") });
+    expect(await wholeDatabase()).toBe(before);
+  });
+
+  it("anonymises a person who has left, everywhere, and leaves other people's records whole", async () => {
+    const { meeting, plan, parents } = await megansYear();
+    await meganLeaves();
+    const db = t.store.db;
+    const counts = { meetings: await db.meeting.count(), decisions: await db.decision.count(), followUps: await db.followUp.count(), events: await db.followUpEvent.count(), audit: await db.auditEntry.count() };
+
+    const result = await gdpr().erase(MEGAN_AAD);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const anon = result.value.anonymousId;
+    expect(anon).toMatch(/^anonym-[0-9a-f]{12}$/);
+    expect(result.value.counts).toMatchObject({ reflections: 1, comments: 1, conversation: 1, preferences: 1, meetings: 1, followUpsOwned: 2 });
+
+    // Nothing in any table names her, holds her key, her Entra id, or what only she wrote.
+    const all = await wholeDatabase();
+    for (const trace of ['"megan"', "megan bowen", MEGAN_AAD, "fortrolige refleksion", "tager den med personalet", "29:megan"]) expect(all).not.toContain(trace.toLowerCase());
+    // A shared text that mentions her (the topic she added) is kept, and listed for review.
+    const topic = await db.agendaItem.findFirstOrThrow({ where: { meetingId: meeting.id, kind: "topic" } });
+    expect(result.value.nameMentions).toEqual([{ kind: "agenda_item", id: topic.id }]);
+
+    // Other people's records: the meeting, its decisions and follow-ups, histories and the audit log stay.
+    expect({ meetings: await db.meeting.count(), decisions: await db.decision.count(), followUps: await db.followUp.count(), events: await db.followUpEvent.count(), audit: await db.auditEntry.count() }).toEqual({ ...counts, audit: counts.audit + 1 });
+    const m = (await t.store.meetings.get(meeting.id))!;
+    expect(m.participants.map((p) => [p.person.id, p.person.name, p.role])).toEqual([["alex", "Alex Wilber", "chair"], [anon, strings.gdpr.erasedName, "leader"]]);
+    expect((await t.store.followUps.get(parents.id))!.owner).toMatchObject({ id: anon, name: strings.gdpr.erasedName, active: false });
+    expect((await t.store.followUps.get(plan.id))!.followUp.text).toBe("Plan for sprogarbejdet");
+    // Her open follow-ups wait for the chief to give them to someone else.
+    expect((await t.store.followUps.listOpenOfInactiveOwners(["solsikken"])).map((v) => v.owner.id)).toEqual([anon, anon]);
+    const audit = await t.store.audit.list({ personId: anon });
+    expect(audit.map((e) => e.action)).toEqual(expect.arrayContaining(["reflection.sent", "followup.reassigned", "person.erased"]));
+    expect(audit.find((e) => e.action === "person.erased")).toMatchObject({ actorId: "system:gdpr", subjectId: anon });
+    // Alex still works as before.
+    expect((await d.meetings.agenda(await person("alex"), meeting.id)).meeting.id).toBe(meeting.id);
+
+    // Asked again, she is no longer there.
+    expect(await gdpr().erase("megan")).toEqual({ ok: false, message: strings.gdpr.notFound("megan") });
+  });
+
+  it("works as the administrator's commands: npm run gdpr:export and gdpr:erase", async () => {
+    await megansYear();
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, ["--import", "tsx", "scripts/gdpr.ts", ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: t.url, NODE_ENV: "test" }, encoding: "utf8", timeout: 60_000 });
+    const out = join(t.dir, "megan.json");
+    const exported = run("export", "megan", "--out", out);
+    expect(exported.status, exported.stderr).toBe(0);
+    expect(exported.stdout).toContain(out);
+    expect(JSON.parse(readFileSync(out, "utf8"))).toMatchObject({ person: { id: "megan", name: "Megan Bowen" } });
+    expect(statSync(out).mode & 0o077).toBe(0); // personal data: readable by its owner only
+
+    expect(run("export").status).toBe(2);
+    expect(run("export", "ingen-sadan").status).toBe(1);
+    const refused = run("erase", "megan");
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain(strings.gdpr.stillActive("megan"));
+
+    await meganLeaves();
+    const erased = run("erase", "megan");
+    expect(erased.status, erased.stderr).toBe(0);
+    expect(erased.stdout).toMatch(/anonym-[0-9a-f]{12}/);
+    expect(await t.store.people.byId("megan")).toBeUndefined();
+    expect(existsSync(out)).toBe(true);
+  });
+});
