@@ -70,6 +70,8 @@ const schema = z
     USER_ACTIONS_PER_MINUTE: z.coerce.number().int().min(5).max(1000).default(30),
     // Reflections and minutes are erased this many months after their læringsloop ends (0: at once).
     RETENTION_MONTHS_AFTER_LOOP: z.coerce.number({ invalid_type_error: "skal være et antal måneder" }).int("skal være et helt antal måneder").min(0).max(120).default(12),
+    // Deadline for each call to Microsoft (Bot Connector, token, signing keys), in seconds.
+    OUTBOUND_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(15),
     RETENTION_CRON: z.string().refine(isValidCron, "skal være et cron-udtryk som 30 2 * * *").default("30 2 * * *"),
   })
   .superRefine((c, ctx) => {
@@ -137,6 +139,8 @@ export interface Config {
   maxTextLength: number;
   /** Commands and card clicks one person may send per minute. */
   userActionsPerMinute: number;
+  /** Deadline for each outbound call to Microsoft's services. */
+  outboundTimeoutMs: number;
   /** How long reflections and minutes are kept after their loop ends, and when the job runs. */
   retention: { monthsAfterLoop: number; cron: string };
   /** When the weekly digest goes to the chiefs' channels. */
@@ -184,6 +188,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     scheduler: { enabled: c.SCHEDULER_ENABLED, cron: c.SCHEDULER_CRON, digestCron: c.DIGEST_CRON, leaseMs: c.OUTBOX_LEASE_SECONDS * 1000 },
     maxTextLength: c.MAX_TEXT_LENGTH,
     userActionsPerMinute: c.USER_ACTIONS_PER_MINUTE,
+    outboundTimeoutMs: c.OUTBOUND_TIMEOUT_SECONDS * 1000,
     retention: { monthsAfterLoop: c.RETENTION_MONTHS_AFTER_LOOP, cron: c.RETENTION_CRON },
     channelDigest: { weekday: c.CHANNEL_DIGEST_DAY, time: c.CHANNEL_DIGEST_TIME },
     publicUrl: (c.PUBLIC_URL ?? `http://127.0.0.1:${c.PORT}`).replace(/\/+$/, ""),

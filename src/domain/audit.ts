@@ -24,6 +24,7 @@ export type AuditAction =
   | "meeting.cancelled"
   | "meeting.closed"
   | "meeting.minutes_erased"
+  | "meeting.template_applied"
   | "agenda.topic_added"
   | "agenda.indstilling_changed"
   | "decision.created"
@@ -35,6 +36,7 @@ export type AuditAction =
   | "focus_area.ended"
   | "focus_area.extended"
   | "focus_area.evaluate_next"
+  | "year_wheel.proposed"
   | "year_wheel.moved"
   | "year_wheel.confirmed"
   | "reflection.sent"
@@ -72,6 +74,8 @@ export interface AuditEntry extends NewAuditEntry {
 /** Actors that are not people: the bot's own jobs and the administrator's command-line tools. */
 export const SYSTEM_ACTORS = {
   retention: "system:retention",
+  /** A changed meeting template applied at start-up to meetings whose pack is not sent yet. */
+  templates: "system:templates",
   gdpr: "system:gdpr",
 } as const;
 

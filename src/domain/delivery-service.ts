@@ -45,6 +45,8 @@ const MAX_WAIT_FOR_INSTALL_MS = 48 * HOUR;
 const IMMEDIATE_GRACE_MS = 30 * MINUTE;
 /** The marker on a row whose post was under way when its worker died: it may have arrived. */
 export const UNCONFIRMED = "unconfirmed-after-crash";
+/** The marker on a row whose post got no answer before the outbound deadline: it may have arrived. */
+export const UNCONFIRMED_TIMEOUT = "unconfirmed-timeout";
 
 export type DeliveryService = ReturnType<typeof createDeliveryService>;
 
@@ -179,6 +181,11 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
     if (result.outcome === "sent") {
       if (!(await notifications.markSent(n, clock.now()))) log.warn({ notificationId: n.id }, "lease lost before marking sent");
       return "sent";
+    }
+    if (result.outcome === "unconfirmed") {
+      await notifications.markSent(n, clock.now(), UNCONFIRMED_TIMEOUT);
+      log.warn({ notificationId: n.id, kind: n.kind }, "no answer from Teams in time; may have arrived, not posted again");
+      return "unconfirmed";
     }
     if (result.outcome === "gone") {
       await conversations.markInactive(n.personId, result.reason, clock.now());

@@ -1,3 +1,4 @@
+import { SYSTEM_ACTORS } from "./audit.js";
 import { AppError } from "../lib/errors.js";
 import { closedDayText } from "./closed-day.js";
 import { newId } from "../lib/ids.js";
@@ -219,7 +220,7 @@ export function createMeetingService(deps: MeetingServiceDeps) {
       for (const m of await meetings.unfrozen()) {
         const t = settings.templates[templateFor(m.kind, m.firstOfLoop)];
         if (m.template && JSON.stringify(m.template) === JSON.stringify(t)) continue;
-        if (await meetings.applyTemplate(m.id, t, standingItemsOf(t).map((s) => ({ id: newId(), ...s })))) changed += 1;
+        if (await meetings.applyTemplate(m.id, t, standingItemsOf(t).map((s) => ({ id: newId(), ...s })), { actorId: SYSTEM_ACTORS.templates, at: clock.now() })) changed += 1;
       }
       return changed;
     },

@@ -127,7 +127,7 @@ export interface MeetingRepository {
   /** Planned meetings whose template is not frozen yet (their pack is not sent). */
   unfrozen(): Promise<Meeting[]>;
   /** Replaces an unfrozen meeting's template snapshot and standing items (topics stay). */
-  applyTemplate(meetingId: string, template: MeetingTemplate, items: StandingItem[]): Promise<boolean>;
+  applyTemplate(meetingId: string, template: MeetingTemplate, items: StandingItem[], by: AuditStamp): Promise<boolean>;
   /** From now on the meeting keeps the template it has (its pack went out). */
   freezeTemplate(meetingId: string): Promise<void>;
   /** The next planned, not yet started meeting of the same series (kind, unit, chair, leader) after `after`. */
@@ -189,7 +189,7 @@ export interface YearWheel {
 export interface YearWheelRepository {
   get(unitId: string, loopId: string): Promise<YearWheel | undefined>;
   /** Stores a new proposal unless one exists; returns the stored wheel either way. */
-  create(wheel: YearWheel): Promise<YearWheel>;
+  create(wheel: YearWheel, by: AuditStamp): Promise<YearWheel>;
   /** Moves an entry if the wheel is still at `expectedVersion`; bumps the version. */
   moveEntry(wheelId: string, expectedVersion: number, entryId: string, date: string, time: string, by: AuditStamp): Promise<boolean>;
   /** Marks a proposed wheel confirmed if it is still at `expectedVersion`. */
@@ -397,6 +397,8 @@ export type DeliveryResult =
   /** `beforePost` said no (the row's lease was lost): nothing was posted. */
   | { outcome: "not-posted" }
   | { outcome: "retry"; reason: string; retryAfterMs?: number }
+  /** The post left but no answer came in time: it may have arrived, so it is not posted again. */
+  | { outcome: "unconfirmed"; reason: string }
   | { outcome: "gone"; reason: string };
 
 /** Renders and sends one planned notification to a person's stored conversation. */

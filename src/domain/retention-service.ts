@@ -50,6 +50,11 @@ export const noRetentionCounts = (): RetentionCounts => ({
 export interface RetentionRepository {
   /** Meetings not yet finished by retention that started before `before`, oldest first, after the cursor. */
   candidates(before: Date, after: Pick<RetentionCandidate, "meetingId" | "startsAt"> | undefined, limit: number): Promise<RetentionCandidate[]>;
+  /**
+   * Meetings already finished by retention that a person has written to since `since` (a form
+   * saved, a comment, a close): their new texts are erased too. Found through the audit log.
+   */
+  writtenToAfterErasure(since: Date): Promise<RetentionCandidate[]>;
   allLoops(): Promise<Loop[]>;
   /**
    * In one transaction: deletes the meeting's reflections and board statements, replaces the
@@ -72,6 +77,7 @@ export function loopEndOf(c: RetentionCandidate, loops: Loop[], timezone: string
 }
 
 const BATCH = 200;
+const REVISIT_MS = 8 * 24 * 3_600_000;
 
 export function createRetentionService(deps: { retention: RetentionRepository; clock: Clock; log: Logger; settings: { timezone: string; retentionMonthsAfterLoop: number } }) {
   const { retention, clock, log, settings } = deps;
@@ -86,16 +92,21 @@ export function createRetentionService(deps: { retention: RetentionRepository; c
       const loops = await retention.allLoops();
       const total = noRetentionCounts();
       const before = new Date(`${cutoff}T23:59:59Z`);
+      const erase = async (c: RetentionCandidate) => {
+        // A meeting that has not taken place keeps everything (with 0 months, a loop-less meeting later today).
+        if (c.startsAt > now) return;
+        const end = loopEndOf(c, loops, settings.timezone);
+        if (compareDates(addMonths(end, settings.retentionMonthsAfterLoop), today) > 0) return;
+        const { followUpsKeptOpen, ...erased } = await retention.eraseMinutes(c.meetingId, strings.retention.erasedText, { actorId: SYSTEM_ACTORS.retention, at: now });
+        if (Object.values(erased).some((n) => n > 0)) total.meetings += 1;
+        total.followUpsKeptOpen += followUpsKeptOpen;
+        for (const k of Object.keys(erased) as (keyof typeof erased)[]) total[k] += erased[k];
+      };
       for (let after: RetentionCandidate | undefined, batch: RetentionCandidate[]; (batch = await retention.candidates(before, after, BATCH)).length > 0; after = batch[batch.length - 1]) {
-        for (const c of batch) {
-          const end = loopEndOf(c, loops, settings.timezone);
-          if (compareDates(addMonths(end, settings.retentionMonthsAfterLoop), today) > 0) continue;
-          const { followUpsKeptOpen, ...erased } = await retention.eraseMinutes(c.meetingId, strings.retention.erasedText, { actorId: SYSTEM_ACTORS.retention, at: now });
-          if (Object.values(erased).some((n) => n > 0)) total.meetings += 1;
-          total.followUpsKeptOpen += followUpsKeptOpen;
-          for (const k of Object.keys(erased) as (keyof typeof erased)[]) total[k] += erased[k];
-        }
+        for (const c of batch) await erase(c);
       }
+      // Runs can be missed (the bot down for a while): a week back is looked at every night.
+      for (const c of await retention.writtenToAfterErasure(new Date(now.getTime() - REVISIT_MS))) await erase(c);
       log.info({ ...total, monthsAfterLoop: settings.retentionMonthsAfterLoop }, "retention");
       return total;
     },

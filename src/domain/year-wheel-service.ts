@@ -86,7 +86,7 @@ export function createYearWheelService(deps: {
     if (!wheel) {
       const roster = await units.roster(unit.id);
       const index = list.findIndex((u) => u.id === unit.id);
-      wheel = await wheels.create({ id: newId(), unitId: unit.id, loopId: loop.id, status: "proposed", version: 1, entries: propose(unit, index, loop, roster?.pedagogicalLeaderIds ?? []) });
+      wheel = await wheels.create({ id: newId(), unitId: unit.id, loopId: loop.id, status: "proposed", version: 1, entries: propose(unit, index, loop, roster?.pedagogicalLeaderIds ?? []) }, { actorId: actor.id, at: clock.now() });
     }
     const names = await loadNames(wheel.entries.flatMap((e) => (e.withPersonId ? [e.withPersonId] : [])));
     return { unit, units: list, loop, wheel, names, today: today() };

@@ -556,7 +556,7 @@ export const da = {
     } as Record<string, string>,
     failedHeading: "Fejlede afsendelser (nyeste først):",
     reason: (reason: string, attempts: number) => `årsag: ${reason}${attempts > 1 ? ` (${attempts} forsøg)` : ""}`,
-    unconfirmedHeading: "Ubekræftede (botten stoppede midt i afsendelsen; de er ikke sendt igen for ikke at komme to gange):",
+    unconfirmedHeading: "Ubekræftede (botten stoppede midt i afsendelsen, eller Teams svarede ikke i tide; de er ikke sendt igen for ikke at komme to gange):",
     inactiveHeading: "Personer, Teams afviser at sende til (botten fjernet, eller brugeren findes ikke):",
     noDatabase: (file: string) => `Databasen ${file} findes ikke. Er DATABASE_URL rigtig, og er botten startet én gang?`,
   },
@@ -578,9 +578,9 @@ export const da = {
     stillActive: (id: string) =>
       `Personen ${id} står stadig i organisationsfilen. Fjern personen fra filen og kør npm run org:import (eller genstart botten) først; ellers oprettes personen igen ved næste indlæsning.`,
     exported: (file: string) => `Alt om personen er skrevet til ${file}.`,
-    erased: (newId: string) => `Personen er anonymiseret og hedder nu ${newId} i andres optegnelser.`,
+    erased: (newId: string) => `Personen er anonymiseret: id'et er nu ${newId}, og navnet vises som «Anonymiseret person» i andres optegnelser.`,
     nameMentions: (n: number) =>
-      `${n} tekst${n === 1 ? "" : "er"}, som andre har skrevet, nævner personens fornavn. De er bevaret (notatpligt); gennemgå dem og ret dem i botten, hvis de skal anonymiseres:`,
+      `${n} tekst${n === 1 ? "" : "er"}, som andre har skrevet, nævner personens fornavn. De er bevaret (notatpligt). Gennemgå dem: beslutninger, opfølgningspunkter og indstillinger rettes i opfølgningsskemaet; punkter på dagsordenen, kommentarer og tidligere versioner af skemaet kan kun rettes direkte i databasen:`,
   },
   congestion: {
     title: (unit: string) => `Intentionstrængsel i ${unit}`,

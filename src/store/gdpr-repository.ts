@@ -47,7 +47,7 @@ export function createGdprRepository(db: Db): GdprRepository {
           db.formRevision.findMany({ where: { editedById: id }, orderBy: { at: "asc" }, select: { meetingId: true, revision: true, at: true } }),
           db.yearWheel.findMany({ where: { confirmedById: id }, select: { unitId: true, loopId: true, confirmedAt: true } }),
           db.yearWheelEntry.findMany({ where: { withPersonId: id }, select: { wheelId: true, kind: true, date: true, time: true, meetingId: true } }),
-          db.channelLink.findMany({ where: { linkedById: id }, select: { areaId: true, conversationId: true, createdAt: true } }),
+          db.channelLink.findMany({ where: { OR: [{ linkedById: id }, { reference: { contains: person.aadObjectId } }] }, select: { areaId: true, conversationId: true, createdAt: true } }),
           db.preference.findUnique({ where: { personId: id } }),
           db.notification.findMany({ where: { personId: id }, orderBy: { dueAt: "asc" }, select: { kind: true, subjectId: true, dueAt: true, status: true, sentAt: true, lastError: true } }),
           db.sentCard.findMany({ where: { personId: id }, select: { subjectKind: true, subjectId: true, conversationId: true, activityId: true, createdAt: true } }),
@@ -111,11 +111,12 @@ export function createGdprRepository(db: Db): GdprRepository {
         for (const r of await tx.formRevision.findMany({ where: { snapshot: { contains: needle } }, select: { id: true, snapshot: true } })) {
           await tx.formRevision.update({ where: { id: r.id }, data: { snapshot: JSON.stringify(replaceId(parse(r.snapshot), id, newId)) } });
         }
-        // A channel the person linked keeps working; its stored reference no longer names them.
-        for (const l of await tx.channelLink.findMany({ where: { linkedById: id }, select: { id: true, reference: true } })) {
+        // A channel the person linked (first, or again later) keeps working; its stored reference no longer names them.
+        await tx.channelLink.updateMany({ where: { linkedById: id }, data: { linkedById: newId } });
+        for (const l of await tx.channelLink.findMany({ where: { reference: { contains: old.aadObjectId } }, select: { id: true, reference: true } })) {
           const ref = parse(l.reference);
           const scrubbed = ref && typeof ref === "object" ? { ...ref, user: { id: newId, name: erasedName } } : ref;
-          await tx.channelLink.update({ where: { id: l.id }, data: { linkedById: newId, reference: JSON.stringify(scrubbed) } });
+          await tx.channelLink.update({ where: { id: l.id }, data: { reference: JSON.stringify(scrubbed) } });
         }
         // The audit log accepts exactly this change: the person's id replaced by the anonymous one.
         for (const field of ["actorId", "subjectId", "personId", "formerPersonId"] as const) {
@@ -130,24 +131,28 @@ export function createGdprRepository(db: Db): GdprRepository {
 }
 
 /**
- * Shared texts (decisions, follow-ups, agenda, indstillinger, focus areas) that mention the
- * person's first name: other people wrote them and the municipality must keep them, so they are
- * listed for the administrator to review rather than changed.
+ * Shared texts (decisions, follow-ups, agenda, indstillinger, focus areas, others' comments, form
+ * revisions) that mention the person's first name: other people wrote them and the municipality
+ * must keep them (notatpligt), so they are listed for the administrator to review, not changed.
  */
 async function nameMentions(tx: Tx, name: string): Promise<{ kind: string; id: string }[]> {
   const first = name.trim().split(/\s+/)[0] ?? "";
   if (first.length < 2) return [];
-  const [decisions, followUps, items, focusAreas] = await Promise.all([
+  const [decisions, followUps, items, focusAreas, comments, revisions] = await Promise.all([
     tx.decision.findMany({ where: { text: { contains: first } }, select: { id: true } }),
     tx.followUp.findMany({ where: { text: { contains: first } }, select: { id: true } }),
     tx.agendaItem.findMany({ where: { OR: [{ title: { contains: first } }, { recommendation: { contains: first } }] }, select: { id: true } }),
     tx.focusArea.findMany({ where: { title: { contains: first } }, select: { id: true } }),
+    tx.followUpEvent.findMany({ where: { data: { contains: first } }, select: { id: true } }),
+    tx.formRevision.findMany({ where: { snapshot: { contains: first } }, select: { id: true } }),
   ]);
   return [
     ...decisions.map((r) => ({ kind: "decision", id: r.id })),
     ...followUps.map((r) => ({ kind: "followup", id: r.id })),
     ...items.map((r) => ({ kind: "agenda_item", id: r.id })),
     ...focusAreas.map((r) => ({ kind: "focus_area", id: r.id })),
+    ...comments.map((r) => ({ kind: "followup_event", id: r.id })),
+    ...revisions.map((r) => ({ kind: "form_revision", id: r.id })),
   ];
 }
 

@@ -41,21 +41,21 @@ export function createMeetingRepository(db: Db, loadPeople: LoadPeople): Meeting
       try {
         await db.$transaction(async (tx) => {
           await tx.meeting.create({
-          data: {
-            id: m.id,
-            requestId: m.requestId ?? null,
-            kind: m.kind,
-            unitId: m.unitId,
-            chairId: m.chairId,
-            startsAt: m.startsAt,
-            durationMinutes: m.durationMinutes,
-            loopId: m.loopId ?? null,
-            firstOfLoop: m.firstOfLoop ?? false,
-            templateId: m.template.id,
-            template: JSON.stringify(m.template),
-            participants: { create: m.participants.map((p) => ({ personId: p.personId, role: p.role })) },
-            agendaItems: { create: standingRows(m.standingItems) },
-          },
+            data: {
+              id: m.id,
+              requestId: m.requestId ?? null,
+              kind: m.kind,
+              unitId: m.unitId,
+              chairId: m.chairId,
+              startsAt: m.startsAt,
+              durationMinutes: m.durationMinutes,
+              loopId: m.loopId ?? null,
+              firstOfLoop: m.firstOfLoop ?? false,
+              templateId: m.template.id,
+              template: JSON.stringify(m.template),
+              participants: { create: m.participants.map((p) => ({ personId: p.personId, role: p.role })) },
+              agendaItems: { create: standingRows(m.standingItems) },
+            },
           });
           await appendAudit(tx, by, [
             { action: "meeting.scheduled", subjectKind: "meeting", subjectId: m.id, meetingId: m.id, detail: { kind: m.kind, unitId: m.unitId, startsAt: m.startsAt.toISOString() } },
@@ -177,7 +177,7 @@ export function createMeetingRepository(db: Db, loadPeople: LoadPeople): Meeting
       return hydrate(rows);
     },
 
-    async applyTemplate(meetingId, template, items) {
+    async applyTemplate(meetingId, template, items, by) {
       return db.$transaction(async (tx) => {
         const res = await tx.meeting.updateMany({
           where: { id: meetingId, status: "planned", templateFrozen: false },
@@ -189,6 +189,7 @@ export function createMeetingRepository(db: Db, loadPeople: LoadPeople): Meeting
         const keep = used.flatMap((d) => (d.agendaItemId ? [d.agendaItemId] : []));
         await tx.agendaItem.deleteMany({ where: { meetingId, kind: "standing", id: { notIn: keep } } });
         await tx.agendaItem.createMany({ data: standingRows(items).map((r) => ({ ...r, meetingId })) });
+        await appendAudit(tx, by, [{ action: "meeting.template_applied", subjectKind: "meeting", subjectId: meetingId, meetingId, detail: { templateId: template.id, durationMinutes: template.durationMinutes } }]);
         return true;
       });
     },

@@ -1,4 +1,4 @@
-import { UNCONFIRMED } from "../domain/delivery-service.js";
+import { UNCONFIRMED, UNCONFIRMED_TIMEOUT } from "../domain/delivery-service.js";
 import { WAIT } from "../domain/wait-reasons.js";
 import type { Db } from "./prisma-client.js";
 
@@ -24,7 +24,7 @@ export async function outboxReport(db: Db, now: Date, limit = 20): Promise<Outbo
   const [groups, failed, unconfirmed, waiting, late, inactive] = await Promise.all([
     db.notification.groupBy({ by: ["status", "kind"], _count: { _all: true }, orderBy: [{ status: "asc" }, { kind: "asc" }] }),
     db.notification.findMany({ where: { status: "failed" }, orderBy: { dueAt: "desc" }, take: limit }),
-    db.notification.findMany({ where: { status: "sent", lastError: UNCONFIRMED }, orderBy: { sentAt: "desc" }, take: limit }),
+    db.notification.findMany({ where: { status: "sent", lastError: { in: [UNCONFIRMED, UNCONFIRMED_TIMEOUT] } }, orderBy: { sentAt: "desc" }, take: limit }),
     db.notification.groupBy({ by: ["lastError"], where: { status: "pending", lastError: { in: Object.values(WAIT) } }, _count: { _all: true } }),
     db.notification.count({ where: { status: "pending", dueAt: { lt: new Date(now.getTime() - LATE_MS) } } }),
     db.conversationRef.findMany({ where: { active: false }, orderBy: { inactiveSince: "desc" }, take: limit }),

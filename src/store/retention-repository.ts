@@ -1,4 +1,4 @@
-import type { RetentionRepository } from "../domain/retention-service.js";
+import type { RetentionCandidate, RetentionRepository } from "../domain/retention-service.js";
 import type { UnitType } from "../domain/types.js";
 import { appendAudit } from "./audit-log.js";
 import type { Db } from "./prisma-client.js";
@@ -6,6 +6,15 @@ import { createLoopRepository } from "./loop-repository.js";
 
 /** Keys whose values are what a person wrote, inside a follow-up event's data. */
 const TEXT_KEYS = ["text"];
+
+const candidateSelect = { id: true, loopId: true, startsAt: true, unit: { select: { type: true } } } as const;
+
+const toCandidate = (r: { id: string; loopId: string | null; startsAt: Date; unit: { type: string } }): RetentionCandidate => ({
+  meetingId: r.id,
+  loopId: r.loopId ?? undefined,
+  startsAt: r.startsAt,
+  unitType: r.unit.type as UnitType,
+});
 
 export function createRetentionRepository(db: Db): RetentionRepository {
   const loops = createLoopRepository(db);
@@ -19,11 +28,24 @@ export function createRetentionRepository(db: Db): RetentionRepository {
           startsAt: { lt: before },
           ...(after ? { OR: [{ startsAt: { gt: after.startsAt } }, { startsAt: after.startsAt, id: { gt: after.meetingId } }] } : {}),
         },
-        select: { id: true, loopId: true, startsAt: true, unit: { select: { type: true } } },
+        select: candidateSelect,
         orderBy: [{ startsAt: "asc" }, { id: "asc" }],
         take: limit,
       });
-      return rows.map((r) => ({ meetingId: r.id, loopId: r.loopId ?? undefined, startsAt: r.startsAt, unitType: r.unit.type as UnitType }));
+      return rows.map(toCandidate);
+    },
+
+    async writtenToAfterErasure(since) {
+      const touched = await db.auditEntry.findMany({
+        where: { at: { gt: since }, meetingId: { not: null }, NOT: { actorId: { startsWith: "system:" } } },
+        select: { meetingId: true, at: true },
+      });
+      if (touched.length === 0) return [];
+      const rows = await db.meeting.findMany({
+        where: { id: { in: [...new Set(touched.map((t) => t.meetingId!))] }, minutesErasedAt: { not: null } },
+        select: { ...candidateSelect, minutesErasedAt: true },
+      });
+      return rows.filter((r) => touched.some((t) => t.meetingId === r.id && t.at > r.minutesErasedAt!)).map(toCandidate);
     },
 
     async eraseMinutes(meetingId, placeholder, by) {

@@ -46,17 +46,20 @@ export function createYearWheelRepository(db: Db): YearWheelRepository {
   return {
     get,
 
-    async create(wheel) {
+    async create(wheel, by) {
       try {
-        await db.yearWheel.create({
-          data: {
-            id: wheel.id,
-            unitId: wheel.unitId,
-            loopId: wheel.loopId,
-            entries: {
-              create: wheel.entries.map((e) => ({ ...e, withPersonId: e.withPersonId ?? null, meetingId: null })),
+        await db.$transaction(async (tx) => {
+          await tx.yearWheel.create({
+            data: {
+              id: wheel.id,
+              unitId: wheel.unitId,
+              loopId: wheel.loopId,
+              entries: {
+                create: wheel.entries.map((e) => ({ ...e, withPersonId: e.withPersonId ?? null, meetingId: null })),
+              },
             },
-          },
+          });
+          await appendAudit(tx, by, [{ action: "year_wheel.proposed", subjectKind: "year_wheel", subjectId: wheel.id, detail: { unitId: wheel.unitId, loopId: wheel.loopId, entries: wheel.entries.length } }]);
         });
       } catch (e) {
         // Two chiefs (or two clicks) proposing at once: the first proposal stands.

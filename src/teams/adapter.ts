@@ -1,7 +1,17 @@
+import { ConfidentialClientApplication } from "@azure/msal-node";
 import { TeamsAdapter } from "@microsoft/teams-ai";
 import { CallerIdConstants } from "botbuilder";
-import { AuthenticationConstants, AuthenticationError, type BotFrameworkAuthentication } from "botframework-connector";
+import {
+  AuthenticationConstants,
+  AuthenticationError,
+  MsalServiceClientCredentialsFactory,
+  type BotFrameworkAuthentication,
+  type ServiceClientCredentialsFactory,
+} from "botframework-connector";
 import { StatusCodes } from "botframework-schema";
+import { connectorHttpClient } from "./connector-timeout.js";
+import { installOpenIdMetadataTimeout, OpenIdMetadataTimeoutError } from "./openid-timeout.js";
+import { timeoutNetworkClient } from "./token-timeout.js";
 
 /**
  * The public cloud's settings with another place for the signing keys. botbuilder takes either
@@ -24,16 +34,45 @@ import type { Config } from "../config.js";
  * The Bot Framework adapter. Its FIRST argument is the authentication configuration: with
  * credentials there, every request must carry a valid Bot Framework token. Without (local
  * anonymous mode, never in production: config refuses it) requests are accepted unsigned.
+ *
+ * Every outbound call has a deadline (OUTBOUND_TIMEOUT_SECONDS), so a Microsoft endpoint that
+ * stops answering cannot hold a turn or the outbox: Bot Connector calls (each attempt), the
+ * token request of password credentials, and the fetch of the signing keys.
  */
-export function createAdapter(config: Config): TeamsAdapter {
-  if (!config.bot) return new TeamsAdapter({});
-  return answerBadTokensWith401(new TeamsAdapter({
-    MicrosoftAppId: config.bot.appId,
-    MicrosoftAppPassword: config.bot.password,
-    MicrosoftAppType: config.bot.type,
-    MicrosoftAppTenantId: config.bot.tenantId,
-    ...(config.bot.openIdMetadataUrl ? publicCloudWithKeysFrom(config.bot.openIdMetadataUrl) : {}),
-  }));
+export function createAdapter(config: Pick<Config, "bot" | "outboundTimeoutMs">): TeamsAdapter {
+  const connectorClientOptions = { httpClient: connectorHttpClient(config.outboundTimeoutMs) };
+  if (!config.bot) return new TeamsAdapter({}, undefined, undefined, connectorClientOptions);
+  installOpenIdMetadataTimeout(config.outboundTimeoutMs);
+  return answerBadTokensWith401(
+    new TeamsAdapter(
+      {
+        MicrosoftAppId: config.bot.appId,
+        MicrosoftAppPassword: config.bot.password,
+        MicrosoftAppType: config.bot.type,
+        MicrosoftAppTenantId: config.bot.tenantId,
+        ...(config.bot.openIdMetadataUrl ? publicCloudWithKeysFrom(config.bot.openIdMetadataUrl) : {}),
+      },
+      credentialsWithTimeout(config.bot, config.outboundTimeoutMs),
+      undefined,
+      connectorClientOptions,
+    ),
+  );
+}
+
+/**
+ * The credentials botbuilder would build from the configuration, with a deadline on the token
+ * request. A managed identity (UserAssignedMSI) keeps botbuilder's own factory: its token
+ * requests have the Azure identity library's timeouts (docs/security.md).
+ */
+function credentialsWithTimeout(bot: NonNullable<Config["bot"]>, timeoutMs: number): ServiceClientCredentialsFactory | undefined {
+  if (bot.type === "UserAssignedMSI" || !bot.password) return undefined;
+  const tenant = bot.type === "SingleTenant" && bot.tenantId ? bot.tenantId : AuthenticationConstants.DefaultChannelAuthTenant;
+  const msal = new ConfidentialClientApplication({
+    auth: { clientId: bot.appId, clientSecret: bot.password, authority: `${AuthenticationConstants.ToChannelFromBotLoginUrlPrefix}${tenant}` },
+    system: { networkClient: timeoutNetworkClient(timeoutMs) },
+  });
+  // msal-node ships separate ESM and CJS declarations; at runtime it is the object botbuilder expects.
+  return new MsalServiceClientCredentialsFactory(bot.appId, msal as unknown as ConstructorParameters<typeof MsalServiceClientCredentialsFactory>[1]);
 }
 
 /**
@@ -49,6 +88,8 @@ function answerBadTokensWith401(adapter: TeamsAdapter): TeamsAdapter {
       return await authenticate(activity, authHeader);
     } catch (err) {
       if (err instanceof AuthenticationError) throw err;
+      // Not the sender's fault: the signing keys did not arrive in time (answered 500, retried by Teams).
+      if (err instanceof OpenIdMetadataTimeoutError) throw err;
       throw new AuthenticationError(`Unauthorized: ${err instanceof Error ? err.name : "invalid token"}`, StatusCodes.UNAUTHORIZED);
     }
   };

@@ -5,6 +5,7 @@ import { strings } from "../lib/strings.da.js";
 import type { ChannelLinkRepository } from "../domain/ports.js";
 import type { ChannelLink } from "../domain/types.js";
 import { logError } from "../lib/log-safe.js";
+import { BotConnectorTimeoutError } from "./connector-timeout.js";
 import type { createProactive } from "./proactive.js";
 import type { Views } from "./views.js";
 
@@ -110,6 +111,12 @@ export function createChannelPublisher(deps: ChannelPublisherDeps) {
         } catch (err) {
           if (await gone(link, err)) {
             counts.gone = (counts.gone ?? 0) + 1;
+            continue;
+          }
+          // No answer in time: it may be in the channel, and a second digest is worse than none.
+          if (err instanceof BotConnectorTimeoutError) {
+            log.warn({ linkId: link.id }, "no answer from Teams in time; digest may have arrived, not posted again");
+            counts.unconfirmed = (counts.unconfirmed ?? 0) + 1;
             continue;
           }
           await channelLinks.releaseDigest(link.id, day, link.lastDigestDate);

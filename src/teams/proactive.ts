@@ -5,6 +5,7 @@ import type { ConversationRepository, DeliveryResult, Messenger, PeopleRepositor
 import type { ConversationRefRecord, Notification, Person } from "../domain/types.js";
 import type { CardSubjectKind } from "./deps.js";
 import { notificationCard } from "./notification-cards.js";
+import { BotConnectorTimeoutError } from "./connector-timeout.js";
 import { createPacer, type Pacer } from "../lib/pacer.js";
 import { isAllowedServiceUrl } from "./service-url.js";
 import { cardActivity } from "./turn.js";
@@ -90,6 +91,7 @@ export function createProactive(deps: ProactiveDeps) {
         return { outcome: "sent" };
       } catch (err) {
         if (err instanceof ServiceUrlNotAllowed) return { outcome: "gone", reason: "service-url-not-allowed" };
+        if (err instanceof BotConnectorTimeoutError) return { outcome: "unconfirmed", reason: "timeout" };
         const { status, retryAfterMs } = failure(err);
         if (status === 403 || status === 404) return { outcome: "gone", reason: `http-${status}` };
         return { outcome: "retry", reason: status ? `http-${status}` : "network", retryAfterMs: status && RETRYABLE.has(status) ? retryAfterMs : undefined };

@@ -179,6 +179,7 @@ describe("læringsloop rules", () => {
       };
       const refreshed = createDomainServices(t.store, clock, changed);
       expect(await refreshed.meetings.refreshTemplates()).toBe(3); // the three later læringssamtaler
+      expect(await t.store.db.auditEntry.count({ where: { action: "meeting.template_applied", actorId: "system:templates" } })).toBe(3);
       expect(await refreshed.meetings.refreshTemplates()).toBe(0);
       const titles = async (id: string) => (await t.store.meetings.agendaItems(id)).map((i) => i.title);
       expect(await titles(second!)).toContain("Nyt fast punkt");

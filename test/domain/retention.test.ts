@@ -92,6 +92,13 @@ describe("retention of reflections and minutes", () => {
     const audit = (await t.store.audit.list({ subjectId: meeting.id })).filter((e) => e.action === "meeting.minutes_erased");
     expect(audit.map((e) => [e.actorId, e.detail.finished])).toEqual([["system:retention", false], ["system:retention", true]]);
 
+    // Written to after that (a late comment): the next night's run erases the new text too.
+    clock.set("2030-01-03T10:00:00+01:00");
+    const late = (await t.store.followUps.get(write.id))!.followUp;
+    await d.followUps.comment(await person("alex"), late.id, late.version, "Sen kommentar om barnet");
+    clock.set("2030-01-04T02:30:00+01:00");
+    expect(await retention(12).run()).toMatchObject({ meetings: 1, followUpEvents: 1 });
+
     // Nothing anyone wrote is left anywhere for this meeting.
     const dump = JSON.stringify([
       await db.decision.findMany({ where: { meetingId: meeting.id } }),
@@ -113,6 +120,12 @@ describe("retention of reflections and minutes", () => {
     expect(await retention(0).run()).toMatchObject({ meetings: 1, reflections: 1 });
     expect(await t.store.db.reflection.count({ where: { meetingId: meeting.id } })).toBe(0);
     expect(await t.store.db.reflection.count({ where: { meetingId: later.id } })).toBe(1);
+    // No loop after 2028: the meeting counts by its own date, but is never erased before it has taken place.
+    clock.set("2029-02-05T02:30:00+01:00");
+    expect(await retention(0).run()).toMatchObject({ meetings: 0 });
+    expect(await t.store.db.reflection.count({ where: { meetingId: later.id } })).toBe(1);
+    clock.set("2029-02-05T12:00:00+01:00");
+    expect(await retention(0).run()).toMatchObject({ meetings: 1, reflections: 1 });
   });
 
   it("finds a meeting's loop by its own loop, else the loop running on its date, else its own date", () => {

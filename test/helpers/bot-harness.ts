@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { pino } from "pino";
+import { pino, type Logger } from "pino";
 import { createBot, type Bot } from "../../src/bot.js";
 import { loadConfig, type Config } from "../../src/config.js";
 import type { Clock } from "../../src/domain/ports.js";
@@ -46,6 +46,8 @@ export class ManualClock implements Clock {
 export interface HarnessOptions {
   now: string;
   env?: Record<string, string>;
+  /** Where the bot's log lines go (silent when absent). */
+  log?: Logger;
 }
 
 /**
@@ -83,7 +85,7 @@ export class BotHarness {
       USER_ACTIONS_PER_MINUTE: "1000",
       ...this.opts.env,
     });
-    this.bot = await createBot({ config: this.config, log: pino({ level: "silent" }), clock: this.clock, startScheduler: false });
+    this.bot = await createBot({ config: this.config, log: this.opts.log ?? pino({ level: "silent" }), clock: this.clock, startScheduler: false });
     const addr = await this.bot.listen(0, "127.0.0.1");
     this.url = `http://127.0.0.1:${addr.port}/api/messages`;
   }

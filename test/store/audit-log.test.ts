@@ -63,6 +63,8 @@ describe("audit log", () => {
     expect(byAction.get("followup.reassigned")).toMatchObject({ personId: "megan", formerPersonId: "alex" });
     expect(byAction.get("followup.done")!.at.toISOString()).toBe("2027-01-18T10:01:00.000Z");
     expect((await t.store.audit.list({ subjectId: other.id })).map((e) => e.action)).toEqual(["meeting.scheduled", "meeting.cancelled"]);
+    const { wheel } = await d.yearWheels.view(alex, "solsikken");
+    expect((await t.store.audit.list({ subjectId: wheel.id })).map((e) => [e.action, e.actorId])).toEqual([["year_wheel.proposed", "alex"]]);
 
     // Ids, dates and field names only: nothing anyone wrote, no name.
     const everything = JSON.stringify(await t.store.audit.list({}));

@@ -37,6 +37,8 @@ describe("GDPR export and erasure", () => {
     const megan = await person("megan");
     await t.store.conversations.save({ personId: "megan", conversationId: "a:megan-chat", serviceUrl: "https://smba.trafficmanager.net/emea/", tenantId: "t1", reference: { user: { id: "29:megan", name: "Megan Bowen", aadObjectId: MEGAN_AAD }, conversation: { id: "a:megan-chat" } } as never });
     await d.preferences.setAbsence(megan, "2027-01-13");
+    // A channel whose stored reference was last written from her click (linked by Alex first).
+    await t.store.channelLinks.upsert({ id: "link-1", conversationId: "19:kanal@thread.tacv2", areaId: "midt", serviceUrl: "https://smba.trafficmanager.net/emea/", reference: { user: { id: "29:megan", name: "Megan Bowen", aadObjectId: MEGAN_AAD }, conversation: { id: "19:kanal@thread.tacv2" } }, linkedById: "alex" });
     const { meeting } = await d.meetings.schedule(alex, { leaderId: "megan", unitId: "solsikken", date: "2027-01-18", time: "10:00" });
     await d.meetings.addTopic(megan, meeting.id, "Megans eget punkt");
     await d.reflections.send(megan, meeting.id, { data: REFLECTION, sparring: REFLECTION }, undefined);
@@ -85,6 +87,7 @@ describe("GDPR export and erasure", () => {
     expect((x.followUpsOwned as { text: string }[]).map((f) => f.text).sort()).toEqual(["Indkald til forældremøde", "Plan for sprogarbejdet"]);
     expect(x.followUpChangesMade).toEqual([expect.objectContaining({ followUpId: plan.id, kind: "commented", data: { text: "Jeg, Megan, tager den med personalet" } })]);
     expect(x.agendaTopicsAdded).toEqual([expect.objectContaining({ title: "Megans eget punkt" })]);
+    expect(x.channelLinksMade).toEqual([expect.objectContaining({ conversationId: "19:kanal@thread.tacv2" })]);
     expect((x.notifications as unknown[]).length).toBeGreaterThan(0);
     expect((x.auditLog as { action: string }[]).map((e) => e.action)).toEqual(expect.arrayContaining(["reflection.sent", "agenda.topic_added", "followup.commented", "followup.reassigned", "followup.created"]));
     expect((await gdpr().export("nobody@example.org")).ok).toBe(false);
@@ -116,6 +119,8 @@ describe("GDPR export and erasure", () => {
     // A shared text that mentions her (the topic she added) is kept, and listed for review.
     const topic = await db.agendaItem.findFirstOrThrow({ where: { meetingId: meeting.id, kind: "topic" } });
     expect(result.value.nameMentions).toEqual([{ kind: "agenda_item", id: topic.id }]);
+    // The channel still follows the area, linked by Alex.
+    expect(await t.store.channelLinks.get("19:kanal@thread.tacv2", "midt")).toMatchObject({ linkedById: "alex", reference: { user: { id: anon, name: strings.gdpr.erasedName } } });
 
     // Other people's records: the meeting, its decisions and follow-ups, histories and the audit log stay.
     expect({ meetings: await db.meeting.count(), decisions: await db.decision.count(), followUps: await db.followUp.count(), events: await db.followUpEvent.count(), audit: await db.auditEntry.count() }).toEqual({ ...counts, audit: counts.audit + 1 });

@@ -106,6 +106,34 @@ describe("authentication of requests to /api/messages", () => {
   });
 });
 
+describe("signing keys that do not arrive in time (OUTBOUND_TIMEOUT_SECONDS)", () => {
+  let silent: Server;
+  let h: BotHarness;
+  const issuer = new LocalIssuer();
+  beforeAll(async () => {
+    silent = createServer(() => undefined); // takes the request, never answers
+    await new Promise<void>((ok) => silent.listen(0, "127.0.0.1", () => ok()));
+    const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/openid`;
+    h = await BotHarness.start({ now: "2027-01-11T09:00:00+01:00", env: { BOT_ID, BOT_PASSWORD: "hemmelig", BOT_TENANT_ID: TENANT, BOT_OPENID_METADATA_URL: url, OUTBOUND_TIMEOUT_SECONDS: "1" } });
+  });
+  afterAll(async () => {
+    await h.stop();
+    silent.closeAllConnections();
+    await new Promise<void>((ok) => silent.close(() => ok()));
+  });
+
+  it("answers 500 (Teams tries again later) instead of waiting, and changes nothing", async () => {
+    await h.bot.store.conversations.save({ personId: "alex", conversationId: h.conversationId(users.alex), serviceUrl: h.connector.url, reference: { serviceUrl: h.connector.url } });
+    const res = await fetch(h.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${issuer.token(h.connector.url)}` },
+      body: JSON.stringify(h.activity("installation-update-remove", users.alex)),
+    });
+    expect(res.status).toBe(500);
+    expect((await h.bot.store.db.conversationRef.findUniqueOrThrow({ where: { personId: "alex" } })).active).toBe(true);
+  });
+});
+
 describe("the Bot Connector hosts the bot may call", () => {
   const hosts = loadConfig({ NODE_ENV: "production", BOT_ID, BOT_PASSWORD: "s", BOT_TENANT_ID: TENANT, ORG_FILE: "x", PUBLIC_URL: "https://x.dk" }).serviceUrlHosts;
   it.each([
