@@ -19,6 +19,7 @@ import { createChannelPublisher } from "./teams/channel-publisher.js";
 import { createDownloadHandler } from "./teams/download.js";
 import { AppError } from "./lib/errors.js";
 import { createRateLimit } from "./lib/rate-limit.js";
+import { createPacer, TEAMS_CONVERSATION_LIMITS, TEAMS_TENANT_LIMITS, withHeadroom } from "./lib/pacer.js";
 import { strings } from "./lib/strings.da.js";
 import { startScheduler, type Scheduler } from "./scheduler/scheduler.js";
 import { createStore } from "./store/index.js";
@@ -96,7 +97,10 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
   const refreshed = await domain.meetings.refreshTemplates();
   if (refreshed > 0) log.info({ meetings: refreshed }, "meetings not yet sent now follow the changed templates");
 
-  const adapter = createAdapter(config);
+  // One pacer for the process: proactive sends take their turn before they are noted, and
+  // botbuilder's own retries take theirs in the connector's transport.
+  const pacer = createPacer({ conversation: withHeadroom(TEAMS_CONVERSATION_LIMITS), tenant: withHeadroom(TEAMS_TENANT_LIMITS) });
+  const adapter = createAdapter(config, pacer);
   const services = { config, clock, ...domain };
   const views = createViews(services);
   const proactive = createProactive({
@@ -107,6 +111,7 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
     conversations: store.conversations,
     sentCards: store.sentCards,
     serviceUrlHosts: config.serviceUrlHosts,
+    pacer,
     log: log.child({ component: "proactive" }),
   });
   const delivery = createDeliveryService({
@@ -166,7 +171,7 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
     planDigestsJob(domain.digests, config.scheduler.digestCron),
     channelStatusJob(publisher),
     channelDigestJob(publisher),
-    pruneActivityLogJob(store.activityLog),
+    pruneActivityLogJob(store.activityLog, () => store.optimize()),
     retentionJob(createRetentionService({ retention: store.retention, clock, log: log.child({ job: "retention" }), settings: { timezone: config.timezone, retentionMonthsAfterLoop: config.retention.monthsAfterLoop } }), config.retention.cron),
   ];
   if (withScheduler) {

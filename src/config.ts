@@ -67,7 +67,7 @@ const schema = z
     SCHEDULER_CRON: z.string().refine(isValidCron, "skal være et cron-udtryk som * * * * *").default("* * * * *"),
     MAX_TEXT_LENGTH: z.coerce.number().int().min(100).max(10000).default(2000),
     // Commands and card clicks one person may send per minute; more are answered with a notice.
-    USER_ACTIONS_PER_MINUTE: z.coerce.number().int().min(5).max(1000).default(30),
+    USER_ACTIONS_PER_MINUTE: z.coerce.number().int().min(5).max(1_000_000).default(30),
     // Reflections and minutes are erased this many months after their læringsloop ends (0: at once).
     RETENTION_MONTHS_AFTER_LOOP: z.coerce.number({ invalid_type_error: "skal være et antal måneder" }).int("skal være et helt antal måneder").min(0).max(120).default(12),
     // Deadline for each call to Microsoft (Bot Connector, token, signing keys), in seconds.

@@ -59,13 +59,16 @@ export function createChannelService(deps: ChannelServiceDeps) {
     return area;
   }
 
-  async function nextMeeting(id: string | undefined): Promise<UnitStatus["nextMeeting"]> {
-    if (!id) return undefined;
-    const m = await meetings.get(id);
-    if (!m) return undefined;
-    const expected = reflectionAuthors(m, settings.templates).map((p) => p.id);
-    const sent = new Set((await reflections.listSent(m.id)).map((r) => r.authorId));
-    return { kind: m.kind, firstOfLoop: m.firstOfLoop, startsAt: m.startsAt, reflectionsSent: expected.filter((p) => sent.has(p)).length, reflectionsExpected: expected.length };
+  /** Each unit's next meeting with how many of its reflections are in, loaded together. */
+  async function nextMeetings(ids: string[]): Promise<Map<string, NonNullable<UnitStatus["nextMeeting"]>>> {
+    const [found, sent] = await Promise.all([meetings.getMany(ids), reflections.sentAuthors(ids)]);
+    return new Map(
+      found.map((m) => {
+        const expected = reflectionAuthors(m, settings.templates).map((p) => p.id);
+        const inn = sent.get(m.id) ?? new Set<string>();
+        return [m.id, { kind: m.kind, firstOfLoop: m.firstOfLoop, startsAt: m.startsAt, reflectionsSent: expected.filter((p) => inn.has(p)).length, reflectionsExpected: expected.length }];
+      }),
+    );
   }
 
   const attention = (u: UnitStatus) => [u.congested ? 1 : 0, u.overdue, u.dueThisWeek];
@@ -118,8 +121,8 @@ export function createChannelService(deps: ChannelServiceDeps) {
       if (!area) throw new AppError("not-found", strings.generic.notFound);
       const weekEnd = addDays(date, 7 - localWeekday(date));
       const rows = await areaStatus.unitRows(areaId, date, weekEnd, new Date(now.getTime() - 30 * DAY), now);
-      const units: UnitStatus[] = [];
-      for (const r of rows) units.push({ ...r, congested: Boolean(r.unit.congestedSince), nextMeeting: await nextMeeting(r.nextMeetingId) });
+      const next = await nextMeetings(rows.flatMap((r) => (r.nextMeetingId ? [r.nextMeetingId] : [])));
+      const units: UnitStatus[] = rows.map((r) => ({ ...r, congested: Boolean(r.unit.congestedSince), nextMeeting: r.nextMeetingId ? next.get(r.nextMeetingId) : undefined }));
       units.sort((a, b) => {
         const [x, y] = [attention(a), attention(b)];
         for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return y[i]! - x[i]!;

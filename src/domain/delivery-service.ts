@@ -32,6 +32,8 @@ export interface DeliveryServiceDeps {
   log: Logger;
   leaseMs?: number;
   batchSize?: number;
+  /** Sends in flight at once (to different people). */
+  concurrency?: number;
   /** 0 ≤ x < 1, for the jitter of retry delays (tests pass a fixed one). */
   random?: () => number;
 }
@@ -61,6 +63,9 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
   // Small batches and a lease far longer than a batch takes, so a live worker never loses its rows.
   const leaseMs = deps.leaseMs ?? 5 * MINUTE;
   const batchSize = deps.batchSize ?? 10;
+  // Few at a time: enough to keep sending while one send waits for a retry, few enough that the
+  // posts leave in the order and at the pace the pacer gave them.
+  const concurrency = deps.concurrency ?? 4;
   const random = deps.random ?? Math.random;
 
   /** Why a row should no longer be sent, or undefined when it should. */
@@ -218,11 +223,21 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
       const counts: Record<string, number> = {};
       for (;;) {
         const batch = await notifications.claimDue(clock.now(), leaseMs, batchSize);
-        for (const n of batch) {
-          const outcome = await deliverOne(n).catch((err: unknown) => giveBack(n, err));
-          counts[outcome] = (counts[outcome] ?? 0) + 1;
-          log.info({ notificationId: n.id, kind: n.kind, outcome }, "notification");
-        }
+        // One person's rows in order; different people's at the same time (the pacer keeps the
+        // rates, and a send that waits for a retry does not hold up everyone else's).
+        const byPerson = new Map<string, Notification[]>();
+        for (const n of batch) byPerson.set(n.personId, [...(byPerson.get(n.personId) ?? []), n]);
+        const queue = [...byPerson.values()];
+        const worker = async () => {
+          for (let rows = queue.shift(); rows; rows = queue.shift()) {
+            for (const n of rows) {
+              const outcome = await deliverOne(n).catch((err: unknown) => giveBack(n, err));
+              counts[outcome] = (counts[outcome] ?? 0) + 1;
+              log.info({ notificationId: n.id, kind: n.kind, outcome }, "notification");
+            }
+          }
+        };
+        await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
         if (batch.length < batchSize) return counts;
       }
     },

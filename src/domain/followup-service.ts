@@ -62,8 +62,8 @@ export function createFollowUpService(deps: FollowUpServiceDeps) {
     throw new AppError("not-authorised", strings.meeting.notParticipant);
   }
 
-  async function loadForChange(actor: Person, id: string, version: number): Promise<FollowUpView> {
-    const view = await load(id);
+  async function loadForChange(actor: Person, id: string, version: number, loaded?: FollowUpView): Promise<FollowUpView> {
+    const view = loaded ?? (await load(id));
     if (view.owner.id !== actor.id && view.meeting.chairId !== actor.id) {
       throw new AppError("not-authorised", strings.followUp.notOwner);
     }
@@ -87,13 +87,14 @@ export function createFollowUpService(deps: FollowUpServiceDeps) {
       const current = await load(id);
       // A double click arrives with the old version: already done is an answer, not an error.
       if (current.followUp.status === "done") return { view: await get(actor, id), notice: strings.followUp.alreadyDone };
-      const view = await loadForChange(actor, id, version);
+      const view = await loadForChange(actor, id, version, current);
       if (view.followUp.status !== "open") throw new AppError("invalid-input", strings.followUp.notOpen);
       const now = clock.now();
       await commit(view, { status: "done", doneAt: now }, { kind: "done", actorId: actor.id, at: now, data: {} });
       await notifications.cancelPending(id, { kinds: [...FOLLOWUP_REMINDER_KINDS, "followup_expiry"] });
       await congestion.check(view.meeting.unitId);
-      return { view: await load(id), notice: strings.followUp.markedDone };
+      // The write was version-checked: the row is what was read plus this change (no second read).
+      return { view: { ...view, followUp: { ...view.followUp, status: "done", doneAt: now, version: view.followUp.version + 1 } }, notice: strings.followUp.markedDone };
     },
 
     async reopen(actor: Person, id: string, version: number): Promise<FollowUpOutcome> {

@@ -101,6 +101,8 @@ export interface MeetingRepository {
   /** Creates the meeting; with a `requestId` already used, returns that meeting instead. */
   create(meeting: NewMeeting, by: AuditStamp): Promise<Meeting>;
   get(id: string): Promise<Meeting | undefined>;
+  /** Several meetings at once (those that exist), in no particular order. */
+  getMany(ids: string[]): Promise<Meeting[]>;
   /** Meetings the person takes part in, newest-first for past and soonest-first for coming. */
   listForPerson(personId: string, now: Date, limits: { upcoming: number; recent: number }): Promise<{ upcoming: Meeting[]; recent: Meeting[] }>;
   agendaItems(meetingId: string): Promise<AgendaItem[]>;
@@ -220,6 +222,8 @@ export interface UnitFollowUpCounts {
 export interface ReflectionRepository {
   get(meetingId: string, authorId: string): Promise<Reflection | undefined>;
   listSent(meetingId: string): Promise<Reflection[]>;
+  /** Per meeting, who has sent their reflection. */
+  sentAuthors(meetingIds: string[]): Promise<Map<string, Set<string>>>;
   /** Creates or replaces; fails (false) if `expectedVersion` does not match the stored one. */
   save(r: { id: string; meetingId: string; authorId: string; answers: ReflectionAnswers; sentAt: Date }, expectedVersion: number | undefined): Promise<boolean>;
 }

@@ -3,7 +3,7 @@
  * auto filter, column widths from the content, real date cells shown as dd.mm.yyyy, and wrapped
  * text in columns with long or multi-line texts.
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { Cell, Table } from "./table.js";
 
 export const XLSX_DATE_FORMAT = "dd.mm.yyyy";
@@ -76,7 +76,9 @@ function addSheet(workbook: ExcelJS.Workbook, table: Table, name: string): void 
 
 /** The workbook's bytes (.xlsx), one sheet per table in the order given. */
 export async function writeXlsx(tables: Table[], options: XlsxOptions): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on the first export, not at start-up (it takes a third of a second to load).
+  const { default: Excel } = await import("exceljs");
+  const workbook = new Excel.Workbook();
   workbook.title = options.title;
   workbook.creator = options.creator ?? "Læringsloop";
   workbook.lastModifiedBy = workbook.creator;

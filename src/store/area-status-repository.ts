@@ -1,6 +1,7 @@
 import type { AreaStatusRepository } from "../domain/ports.js";
 import type { MeetingKind } from "../domain/types.js";
 import { toUnit } from "./mappers.js";
+import { chunked } from "./chunked.js";
 import type { Db } from "./prisma-client.js";
 
 /**
@@ -21,34 +22,51 @@ export function createAreaStatusRepository(db: Db): AreaStatusRepository {
     },
 
     async unitRows(areaId, today, weekEnd, doneSince, now) {
+      // A few queries for the whole area, counted here (it was six per unit: npm run bench).
       const units = await db.unit.findMany({ where: { areaId, active: true }, orderBy: { name: "asc" } });
-      return Promise.all(
-        units.map(async (u) => {
-          const open = { status: "open", meeting: { unitId: u.id } };
-          const [openCount, dueThisWeek, overdue, doneLast30, focusAreas, next] = await Promise.all([
-            db.followUp.count({ where: open }),
-            db.followUp.count({ where: { ...open, dueDate: { gte: today, lte: weekEnd } } }),
-            db.followUp.count({ where: { ...open, dueDate: { lt: today } } }),
-            db.followUp.count({ where: { status: "done", doneAt: { gte: doneSince }, meeting: { unitId: u.id } } }),
-            db.focusArea.count({ where: { unitId: u.id, status: "active" } }),
-            db.meeting.findFirst({ where: { unitId: u.id, status: "planned", startsAt: { gt: now } }, orderBy: { startsAt: "asc" }, select: { id: true } }),
-          ]);
-          return { unit: toUnit(u), open: openCount, dueThisWeek, overdue, doneLast30, focusAreas, nextMeetingId: next?.id };
+      const unitIds = units.map((u) => u.id);
+      const inArea = { meeting: { unitId: { in: unitIds } } };
+      const [followUps, focus, planned] = await Promise.all([
+        db.followUp.findMany({
+          where: { ...inArea, OR: [{ status: "open" }, { status: "done", doneAt: { gte: doneSince } }] },
+          select: { status: true, dueDate: true, meeting: { select: { unitId: true } } },
         }),
-      );
+        db.focusArea.groupBy({ by: ["unitId"], where: { unitId: { in: unitIds }, status: "active" }, _count: { _all: true } }),
+        db.meeting.findMany({ where: { unitId: { in: unitIds }, status: "planned", startsAt: { gt: now } }, orderBy: { startsAt: "asc" }, select: { id: true, unitId: true } }),
+      ]);
+      const counts = new Map(unitIds.map((id) => [id, { open: 0, dueThisWeek: 0, overdue: 0, doneLast30: 0 }]));
+      for (const f of followUps) {
+        const c = counts.get(f.meeting.unitId)!;
+        if (f.status === "done") {
+          c.doneLast30 += 1;
+          continue;
+        }
+        c.open += 1;
+        if (f.dueDate < today) c.overdue += 1;
+        else if (f.dueDate <= weekEnd) c.dueThisWeek += 1;
+      }
+      const focusAreas = new Map(focus.map((g) => [g.unitId, g._count._all]));
+      const next = new Map<string, string>();
+      for (const m of planned) if (!next.has(m.unitId)) next.set(m.unitId, m.id);
+      return units.map((u) => ({ unit: toUnit(u), ...counts.get(u.id)!, focusAreas: focusAreas.get(u.id) ?? 0, nextMeetingId: next.get(u.id) }));
     },
 
     async completionByMonth(areaId, from, to) {
-      const rows = await db.followUp.findMany({
-        where: { status: { not: "cancelled" }, dueDate: { gte: from, lte: to }, meeting: { unit: { areaId } } },
-        select: { dueDate: true, status: true },
-      });
+      // Counted by the database per day and status (at most a year of days), summed per month here.
+      const unitIds = (await db.unit.findMany({ where: { areaId }, select: { id: true } })).map((u) => u.id);
       const byMonth = new Map<string, { total: number; done: number }>();
-      for (const r of rows) {
-        const m = byMonth.get(r.dueDate.slice(0, 7)) ?? { total: 0, done: 0 };
-        m.total += 1;
-        if (r.status === "done") m.done += 1;
-        byMonth.set(r.dueDate.slice(0, 7), m);
+      for (const ids of chunked(unitIds)) {
+        const groups = await db.followUp.groupBy({
+          by: ["dueDate", "status"],
+          where: { status: { not: "cancelled" }, dueDate: { gte: from, lte: to }, meeting: { unitId: { in: ids } } },
+          _count: { _all: true },
+        });
+        for (const g of groups) {
+          const m = byMonth.get(g.dueDate.slice(0, 7)) ?? { total: 0, done: 0 };
+          m.total += g._count._all;
+          if (g.status === "done") m.done += g._count._all;
+          byMonth.set(g.dueDate.slice(0, 7), m);
+        }
       }
       return [...byMonth].map(([month, v]) => ({ month, ...v })).sort((a, b) => a.month.localeCompare(b.month));
     },

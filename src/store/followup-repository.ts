@@ -2,6 +2,7 @@ import type { FollowUpRepository } from "../domain/ports.js";
 import type { FollowUpEvent, Person } from "../domain/types.js";
 import { followUpAuditEntry } from "../domain/audit.js";
 import { appendAudit } from "./audit-log.js";
+import { chunked } from "./chunked.js";
 import type { Db } from "./prisma-client.js";
 import { followUpViewInclude, toEvent, toFollowUp, toFollowUpViews } from "./mappers.js";
 
@@ -36,11 +37,16 @@ export function createFollowUpRepository(db: Db, loadPeople: LoadPeople): Follow
     async listOpenOfInactiveOwners(unitIds) {
       const left = (await db.person.findMany({ where: { active: false }, select: { id: true } })).map((p) => p.id);
       if (left.length === 0) return [];
-      const rows = await db.followUp.findMany({
-        where: { status: "open", ownerId: { in: left }, ...(unitIds ? { meeting: { unitId: { in: unitIds } } } : {}) },
-        include: followUpViewInclude,
-        orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }],
-      });
+      const rows = [];
+      for (const owners of chunked(left)) {
+        rows.push(
+          ...(await db.followUp.findMany({
+            where: { status: "open", ownerId: { in: owners }, ...(unitIds ? { meeting: { unitId: { in: unitIds } } } : {}) },
+            include: followUpViewInclude,
+          })),
+        );
+      }
+      rows.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.createdAt.getTime() - b.createdAt.getTime());
       return toViews(rows);
     },
 

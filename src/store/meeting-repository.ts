@@ -1,6 +1,7 @@
 import type { MeetingRepository, StandingItem } from "../domain/ports.js";
 import { CLOSING_POSITION, type AgendaItem, type FollowUpView, type Meeting, type Person } from "../domain/types.js";
 import { appendAudit } from "./audit-log.js";
+import { chunked } from "./chunked.js";
 import type { Db } from "./prisma-client.js";
 import { followUpViewInclude, meetingInclude, toFollowUpViews, toMeeting } from "./mappers.js";
 import { isUniqueViolation } from "./errors.js";
@@ -74,6 +75,12 @@ export function createMeetingRepository(db: Db, loadPeople: LoadPeople): Meeting
     async get(id) {
       const m = await db.meeting.findUnique({ where: { id }, include: meetingInclude });
       return m ? (await hydrate([m]))[0] : undefined;
+    },
+
+    async getMany(ids) {
+      const rows = [];
+      for (const chunk of chunked(ids)) rows.push(...(await db.meeting.findMany({ where: { id: { in: chunk } }, include: meetingInclude })));
+      return hydrate(rows);
     },
 
     async listForPerson(personId, now, limits) {

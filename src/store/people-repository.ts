@@ -1,6 +1,7 @@
 import { loopEnd, type OrganisationFile } from "../domain/organisation-file.js";
 import type { OrganisationSummary, PeopleRepository } from "../domain/ports.js";
 import type { LeaderOfUnit, Person, RoleName } from "../domain/types.js";
+import { chunked } from "./chunked.js";
 import type { Db } from "./prisma-client.js";
 import { personSelect, toPerson, toUnit } from "./mappers.js";
 
@@ -8,7 +9,8 @@ export function createPeopleRepository(db: Db): PeopleRepository & { loadPeople(
   async function loadPeople(ids: Iterable<string>): Promise<Map<string, Person>> {
     const list = [...new Set(ids)];
     if (list.length === 0) return new Map();
-    const rows = await db.person.findMany({ where: { id: { in: list } }, select: personSelect });
+    const rows = [];
+    for (const ids of chunked(list)) rows.push(...(await db.person.findMany({ where: { id: { in: ids } }, select: personSelect })));
     return new Map(rows.map((r) => [r.id, toPerson(r)]));
   }
 
@@ -74,7 +76,10 @@ export function createPeopleRepository(db: Db): PeopleRepository & { loadPeople(
             update: { aadObjectId: p.aadObjectId, name: p.name, email: p.email ?? null, active: true },
           });
         }
-        const deactivated = await tx.person.updateMany({ where: { id: { notIn: [...inFile] }, active: true }, data: { active: false } });
+        // Compared in memory and written in chunks: a municipality's file and its leavers can be thousands.
+        const leaving = (await tx.person.findMany({ where: { active: true }, select: { id: true } })).map((p) => p.id).filter((id) => !inFile.has(id));
+        const deactivated = { count: 0 };
+        for (const ids of chunked(leaving)) deactivated.count += (await tx.person.updateMany({ where: { id: { in: ids } }, data: { active: false } })).count;
         const areaIds: string[] = [];
         const unitIds: string[] = [];
         for (const a of org.areas) {
@@ -87,8 +92,12 @@ export function createPeopleRepository(db: Db): PeopleRepository & { loadPeople(
           }
         }
         // Areas and units no longer in the file stay (their meetings reference them) but go inactive.
-        await tx.area.updateMany({ where: { id: { notIn: areaIds } }, data: { active: false } });
-        await tx.unit.updateMany({ where: { id: { notIn: unitIds } }, data: { active: false } });
+        const keepAreas = new Set(areaIds);
+        const keepUnits = new Set(unitIds);
+        const goneAreas = (await tx.area.findMany({ where: { active: true }, select: { id: true } })).map((a) => a.id).filter((id) => !keepAreas.has(id));
+        const goneUnits = (await tx.unit.findMany({ where: { active: true }, select: { id: true } })).map((u) => u.id).filter((id) => !keepUnits.has(id));
+        for (const ids of chunked(goneAreas)) await tx.area.updateMany({ where: { id: { in: ids } }, data: { active: false } });
+        for (const ids of chunked(goneUnits)) await tx.unit.updateMany({ where: { id: { in: ids } }, data: { active: false } });
         // Roles are derived from the file as a whole: replace them.
         await tx.role.deleteMany({});
         const onArea = (ids: string[], role: RoleName, areaId: string) => [...new Set(ids)].map((personId) => ({ personId, role, areaId }));
@@ -118,12 +127,11 @@ export function createPeopleRepository(db: Db): PeopleRepository & { loadPeople(
           await tx.theme.updateMany({ where: { loopId: l.id, key: { notIn: l.themes.map((t) => t.id) } }, data: { active: false } });
         }
         // People who left with follow-ups still open: the chief must give them to someone else.
-        const left = await tx.person.findMany({
-          where: { active: false, id: { notIn: [...inFile] } },
-          select: { id: true, name: true },
-        });
-        const openByOwner = await tx.followUp.groupBy({ by: ["ownerId"], where: { status: "open", ownerId: { in: left.map((p) => p.id) } }, _count: { _all: true } });
-        const toReassign = openByOwner.map((g) => ({ personId: g.ownerId, name: left.find((p) => p.id === g.ownerId)?.name ?? g.ownerId, openFollowUps: g._count._all }));
+        const left = new Map((await tx.person.findMany({ where: { active: false }, select: { id: true, name: true } })).map((p) => [p.id, p.name]));
+        const openByOwner = await tx.followUp.groupBy({ by: ["ownerId"], where: { status: "open" }, _count: { _all: true } });
+        const toReassign = openByOwner
+          .filter((g) => left.has(g.ownerId))
+          .map((g) => ({ personId: g.ownerId, name: left.get(g.ownerId) ?? g.ownerId, openFollowUps: g._count._all }));
         return {
           areas: org.areas.length,
           units: unitIds.length,

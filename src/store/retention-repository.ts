@@ -1,6 +1,7 @@
 import type { RetentionCandidate, RetentionRepository } from "../domain/retention-service.js";
 import type { UnitType } from "../domain/types.js";
 import { appendAudit } from "./audit-log.js";
+import { chunked } from "./chunked.js";
 import type { Db } from "./prisma-client.js";
 import { createLoopRepository } from "./loop-repository.js";
 
@@ -41,10 +42,10 @@ export function createRetentionRepository(db: Db): RetentionRepository {
         select: { meetingId: true, at: true },
       });
       if (touched.length === 0) return [];
-      const rows = await db.meeting.findMany({
-        where: { id: { in: [...new Set(touched.map((t) => t.meetingId!))] }, minutesErasedAt: { not: null } },
-        select: { ...candidateSelect, minutesErasedAt: true },
-      });
+      const rows = [];
+      for (const ids of chunked([...new Set(touched.map((t) => t.meetingId!))])) {
+        rows.push(...(await db.meeting.findMany({ where: { id: { in: ids }, minutesErasedAt: { not: null } }, select: { ...candidateSelect, minutesErasedAt: true } })));
+      }
       return rows.filter((r) => touched.some((t) => t.meetingId === r.id && t.at > r.minutesErasedAt!)).map(toCandidate);
     },
 

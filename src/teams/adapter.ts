@@ -29,6 +29,7 @@ const publicCloudWithKeysFrom = (openIdMetadataUrl: string) => ({
   CallerId: CallerIdConstants.PublicAzureChannel,
 });
 import type { Config } from "../config.js";
+import type { Pacer } from "../lib/pacer.js";
 
 /**
  * The Bot Framework adapter. Its FIRST argument is the authentication configuration: with
@@ -39,8 +40,8 @@ import type { Config } from "../config.js";
  * stops answering cannot hold a turn or the outbox: Bot Connector calls (each attempt), the
  * token request of password credentials, and the fetch of the signing keys.
  */
-export function createAdapter(config: Pick<Config, "bot" | "outboundTimeoutMs">): TeamsAdapter {
-  const connectorClientOptions = { httpClient: connectorHttpClient(config.outboundTimeoutMs) };
+export function createAdapter(config: Pick<Config, "bot" | "outboundTimeoutMs">, pacer?: Pacer): TeamsAdapter {
+  const connectorClientOptions = { httpClient: connectorHttpClient(config.outboundTimeoutMs, pacer) };
   if (!config.bot) return new TeamsAdapter({}, undefined, undefined, connectorClientOptions);
   installOpenIdMetadataTimeout(config.outboundTimeoutMs);
   return answerBadTokensWith401(

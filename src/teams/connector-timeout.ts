@@ -1,6 +1,7 @@
 import { createDefaultHttpClient, createHttpHeaders, createPipelineRequest } from "@azure/core-rest-pipeline";
 import { toCompatResponse, type CompatResponse, type WebResourceLike } from "@azure/core-http-compat";
 import type { ConnectorClientOptions } from "botframework-connector";
+import type { Pacer } from "../lib/pacer.js";
 
 /** Thrown when one attempt of a Bot Connector call does not complete in time. The activity may or may not have arrived. */
 export class BotConnectorTimeoutError extends Error {
@@ -11,16 +12,36 @@ export class BotConnectorTimeoutError extends Error {
   }
 }
 
+/** Remembers request ids for a few minutes: a second sighting of one is botbuilder retrying it. */
+function retriedRequests() {
+  const seen = new Map<string, number>();
+  const KEEP_MS = 5 * 60_000;
+  return {
+    isRetry(id: string): boolean {
+      const now = Date.now();
+      if (seen.size > 10_000) for (const [k, at] of seen) if (now - at > KEEP_MS) seen.delete(k);
+      const again = seen.has(id);
+      seen.set(id, now);
+      return again;
+    },
+  };
+}
+
 /**
  * ConnectorClientOptions.httpClient with a deadline on every attempt (connect, headers and body).
  * botbuilder-stdlib 4.23.3 hands `httpClient` to core-client as the transport
  * (lib/azureCoreHttpCompat/serviceClientContext.js:56,64); the retry policy stays in front of it,
  * but does not retry this error (it only retries RestError: ts-http-runtime retryPolicy.js).
  */
-export function connectorHttpClient(timeoutMs: number): NonNullable<ConnectorClientOptions["httpClient"]> {
+export function connectorHttpClient(timeoutMs: number, pacer?: Pacer): NonNullable<ConnectorClientOptions["httpClient"]> {
   const transport = createDefaultHttpClient();
+  const retries = retriedRequests();
   return {
     async sendRequest(req: WebResourceLike): Promise<CompatResponse> {
+      // botbuilder retries a 429 or 5xx inside the call: a retry is paced like a first post (the
+      // first was paced before it was noted in the outbox), so retries do not burst past Teams' limits.
+      const conversationId = /\/v3\/conversations\/([^/]+)\/activities/.exec(req.url)?.[1];
+      if (pacer && conversationId && req.method === "POST" && retries.isRetry(req.requestId)) await pacer.takeAgain(decodeURIComponent(conversationId));
       const deadline = AbortSignal.timeout(timeoutMs);
       const signal = req.abortSignal ? AbortSignal.any([req.abortSignal as AbortSignal, deadline]) : deadline;
       try {

@@ -114,8 +114,10 @@ describe("the outbox across a killed bot process", () => {
 
     const db = createPrismaClient(databaseUrl);
     try {
+      // The 9th, and those other workers had posted and were waiting for an answer: posted, never marked.
       const inFlight = await db.notification.count({ where: { NOT: { postStartedAt: null } } });
-      expect(inFlight).toBe(1); // the 9th: posted, never marked
+      expect(inFlight).toBeGreaterThanOrEqual(1);
+      expect(inFlight).toBeLessThanOrEqual(4);
 
       const second = startBot();
       try {
@@ -133,8 +135,8 @@ describe("the outbox across a killed bot process", () => {
       const rows = await db.notification.groupBy({ by: ["status", "lastError"], _count: { _all: true } });
       expect(rows.map((r) => [r.status, r.lastError, r._count._all])).toEqual(
         expect.arrayContaining([
-          ["sent", null, total - 1],
-          ["sent", "unconfirmed-after-crash", 1],
+          ["sent", null, total - inFlight],
+          ["sent", "unconfirmed-after-crash", inFlight],
         ]),
       );
       expect(rows).toHaveLength(2);

@@ -138,3 +138,26 @@ describe("roles from the organisation file", () => {
     expect(() => readOrganisationFile(file)).toThrow(/unknown-pl\.yaml:\d+: areas\[0\]\.units\[0\]\.pedagogicalLeaders\[0\] "ukendt" findes ikke under people/);
   });
 });
+
+describe("a large organisation", () => {
+  it("deactivates thousands of leavers and lists their open follow-ups, without overrunning the database's parameter limit", async () => {
+    const t = await testStore();
+    try {
+      const db = t.store.db;
+      const leavers = Array.from({ length: 3000 }, (_, i) => `leaver-${i}`);
+      await db.person.createMany({ data: leavers.map((id) => ({ id, aadObjectId: `aad-${id}`, name: `Tidligere ${id}` })) });
+      await db.unit.createMany({ data: Array.from({ length: 1200 }, (_, i) => ({ id: `gone-${i}`, name: `Nedlagt ${i}`, type: "skole", areaId: "midt" })) });
+      await db.meeting.create({ data: { id: "old", kind: "one_on_one", unitId: "solsikken", chairId: "alex", startsAt: new Date("2026-01-05T09:00:00Z"), durationMinutes: 60, status: "closed" } });
+      await db.followUp.createMany({ data: leavers.map((id, i) => ({ id: `f-${i}`, meetingId: "old", text: "Åben", ownerId: id, dueDate: "2027-01-01" })) });
+
+      const summary = await t.store.people.applyOrganisation(readOrganisationFile(EXAMPLE_ORG_FILE));
+      expect(summary.deactivated).toBe(3000);
+      expect(summary.toReassign).toHaveLength(3000);
+      expect(summary.toReassign[0]).toMatchObject({ openFollowUps: 1 });
+      expect(await db.unit.count({ where: { active: false } })).toBe(1200);
+      expect(await db.person.count({ where: { active: true } })).toBe(readOrganisationFile(EXAMPLE_ORG_FILE).people.length);
+    } finally {
+      await t.close();
+    }
+  }, 60_000);
+});
