@@ -1,0 +1,183 @@
+/**
+ * Benchmark 1, answering people: the real server on loopback, driven by autocannon with
+ * Teams-shaped activities — `hjælp`, an Action.Execute that writes (mark a follow-up done) and
+ * `mine opgaver` for a person with 200 open follow-ups — at 1, 10 and 100 connections. Baseline
+ * in the same run: a bare teams-ai Application on the same adapter, answering the same invoke with
+ * a fixed card.
+ */
+import { readFileSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { Application, TeamsAdapter } from "@microsoft/teams-ai";
+import { MemoryStorage, type TurnContext } from "botbuilder";
+import autocannon from "autocannon";
+import Database from "better-sqlite3";
+import { pino } from "pino";
+import { createBot } from "../../src/bot.js";
+import { loadConfig } from "../../src/config.js";
+import { LocalConnector } from "./local-connector.js";
+import { round } from "./machine.js";
+
+const FIXTURES = resolve(import.meta.dirname, "../../test/fixtures/activities");
+const fixture = (name: string) => JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), "utf8")) as Record<string, unknown>;
+const PEOPLE = {
+  alex: { id: "29:alex", name: "Alex Wilber", aadObjectId: "00000000-0000-0000-0000-0000000000020" },
+  megan: { id: "29:megan", name: "Megan Bowen", aadObjectId: "00000000-0000-0000-0000-0000000000021" },
+  jonas: { id: "29:jonas", name: "Jonas Dahl", aadObjectId: "00000000-0000-0000-0000-0000000000024" },
+};
+
+export interface AnsweringOptions {
+  connections: number[];
+  /** Seconds per scenario and connection count. */
+  seconds: number;
+  /** Follow-ups prepared for the writing invoke (one per request). */
+  writes: number;
+}
+
+export interface LoadFigure {
+  scenario: string;
+  connections: number;
+  requests: number;
+  throughput: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  /** SQL statements the bot prepared per request (its database work). */
+  statementsPerRequest: number;
+}
+
+export interface AnsweringResult {
+  figures: LoadFigure[];
+  /** Writing invoke throughput / bare framework throughput, per connection count. */
+  ratioToBare: { connections: number; ratio: number }[];
+  /** Follow-ups marked done, and how many requests asked to: equal unless a write was lost. */
+  written: { done: number; requested: number };
+}
+
+let seq = 0;
+const uid = () => `bench-${process.pid}-${++seq}`;
+
+function message(text: string, who: keyof typeof PEOPLE, serviceUrl: string): string {
+  const a = fixture("message");
+  return JSON.stringify({ ...a, id: uid(), text, serviceUrl, from: PEOPLE[who], conversation: { ...(a.conversation as object), id: `a:personal-${who}` } });
+}
+
+function invoke(verb: string, data: Record<string, unknown>, who: keyof typeof PEOPLE, serviceUrl: string): string {
+  const a = fixture("invoke-action");
+  return JSON.stringify({ ...a, id: uid(), serviceUrl, from: PEOPLE[who], conversation: { ...(a.conversation as object), id: `a:personal-${who}` }, value: { action: { type: "Action.Execute", verb, data }, trigger: "manual" } });
+}
+
+/** Counts the SQL statements better-sqlite3 prepares in this process (Prisma prepares each query it runs). */
+const statements = (() => {
+  const counter = { count: 0 };
+  const proto = (Database as unknown as { prototype: { prepare: (this: unknown, sql: string) => unknown } }).prototype;
+  const prepare = proto.prepare;
+  proto.prepare = function (this: unknown, sql: string) {
+    counter.count += 1;
+    return prepare.call(this, sql);
+  };
+  return counter;
+})();
+
+async function load(url: string, connections: number, seconds: number, body: () => string): Promise<Omit<LoadFigure, "scenario" | "connections" | "statementsPerRequest">> {
+  const r = await autocannon({
+    url,
+    connections,
+    duration: seconds,
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    requests: [{ setupRequest: (req) => ({ ...req, body: body() }) }],
+  });
+  return { requests: r.requests.total, throughput: round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx };
+}
+
+/** The bare framework: teams-ai on the same adapter, a fixed card for the invoke, nothing else. */
+async function bareServer(): Promise<{ url: string; close(): Promise<void> }> {
+  const adapter = new TeamsAdapter({});
+  const app = new Application({ adapter, storage: new MemoryStorage() });
+  const card = { type: "AdaptiveCard", version: "1.5", body: [{ type: "TextBlock", text: "Markeret som udført." }] };
+  app.adaptiveCards.actionExecute("followup.done", async () => card as never);
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, unknown>;
+      void adapter.process({ body, headers: req.headers, method: req.method } as never, botResponse(res) as never, (ctx: TurnContext) => app.run(ctx).then(() => undefined));
+    });
+  });
+  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", () => ok()));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/messages`, close: () => new Promise<void>((ok) => (server.closeAllConnections(), server.close(() => ok()))) };
+}
+
+function botResponse(res: import("node:http").ServerResponse) {
+  return {
+    socket: res.socket,
+    status(code: number) {
+      res.statusCode = code;
+      return this;
+    },
+    header(name: string, value: unknown) {
+      res.setHeader(name, String(value));
+      return this;
+    },
+    send(body: unknown) {
+      if (body !== undefined && body !== null) res.write(typeof body === "string" ? body : JSON.stringify(body));
+      return this;
+    },
+    end() {
+      res.end();
+      return this;
+    },
+  };
+}
+
+export async function answeringBench(o: AnsweringOptions): Promise<AnsweringResult> {
+  const dir = mkdtempSync(join(tmpdir(), "laeringsloop-bench-answering-"));
+  const connector = await new LocalConnector().start();
+  const config = loadConfig({ NODE_ENV: "development", LOG_LEVEL: "silent", DATABASE_URL: `file:${join(dir, "bench.db")}`, SCHEDULER_ENABLED: "false", USER_ACTIONS_PER_MINUTE: "1000000" });
+  const bot = await createBot({ config, log: pino({ level: "silent" }), startScheduler: false });
+  const bare = await bareServer();
+  try {
+    const db = bot.store.db;
+    await db.meeting.create({
+      data: { id: "bench-meeting", kind: "one_on_one", unitId: "solsikken", chairId: "alex", startsAt: new Date("2026-01-05T09:00:00Z"), durationMinutes: 60, status: "closed", participants: { create: [{ personId: "alex", role: "chair" }, { personId: "megan", role: "leader" }] } },
+    });
+    const followUps = (owner: string, n: number, prefix: string) =>
+      Array.from({ length: n }, (_, i) => ({ id: `${prefix}-${i}`, meetingId: "bench-meeting", text: `Opfølgning ${i + 1}`, ownerId: owner, dueDate: "2030-06-01" }));
+    for (let i = 0; i < o.writes; i += 1000) await db.followUp.createMany({ data: followUps("megan", Math.min(1000, o.writes - i), `w${i}`) });
+    await db.followUp.createMany({ data: followUps("jonas", 200, "tasks") });
+    const writeIds = (await db.followUp.findMany({ where: { ownerId: "megan" }, select: { id: true } })).map((f) => f.id);
+    let next = 0;
+    const { port } = await bot.listen(0, "127.0.0.1");
+    const url = `http://127.0.0.1:${port}/api/messages`;
+
+    const figures: LoadFigure[] = [];
+    const ratioToBare: AnsweringResult["ratioToBare"] = [];
+    for (const connections of o.connections) {
+      const scenarios: [string, string, () => string][] = [
+        ["hjælp (message)", url, () => message("hjælp", "alex", connector.url)],
+        ["mark done (Action.Execute, writes)", url, () => invoke("followup.done", { followUpId: writeIds[next++ % writeIds.length], version: 1 }, "megan", connector.url)],
+        ["mine opgaver, 200 follow-ups (message)", url, () => message("mine opgaver", "jonas", connector.url)],
+        ["bare teams-ai, fixed card (Action.Execute)", bare.url, () => invoke("followup.done", { followUpId: "x", version: 1 }, "megan", connector.url)],
+      ];
+      for (const [scenario, target, body] of scenarios) {
+        const before = statements.count;
+        const figure = await load(target, connections, o.seconds, body);
+        figures.push({ scenario, connections, ...figure, statementsPerRequest: round((statements.count - before) / Math.max(1, figure.requests)) });
+      }
+      const ours = figures.find((f) => f.connections === connections && f.scenario.startsWith("mark done"))!;
+      const base = figures.find((f) => f.connections === connections && f.scenario.startsWith("bare"))!;
+      ratioToBare.push({ connections, ratio: round(ours.throughput / base.throughput, 2) });
+    }
+    const done = await db.followUp.count({ where: { ownerId: "megan", status: "done" } });
+    return { figures, ratioToBare, written: { done, requested: Math.min(next, writeIds.length) } };
+  } finally {
+    await bare.close();
+    await bot.close();
+    await connector.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,146 @@
+/**
+ * Benchmark 2, delivering reminders: `reminders` due reminders to `people` people, sent by the
+ * real bot process (as `npm start` runs it) through a local Bot Connector that enforces Teams'
+ * limits (7/s per conversation, 50/s per tenant; 429 with Retry-After) and fails 1% of posts
+ * with 502. With `kill`, the process is SIGKILLed halfway and started again.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { pino } from "pino";
+import { createBot } from "../../src/bot.js";
+import { loadConfig } from "../../src/config.js";
+import { createPrismaClient } from "../../src/store/prisma-client.js";
+import { LocalConnector, type ConnectorLimits } from "./local-connector.js";
+import { round } from "./machine.js";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+const TENANT = "6e1f2a8c-0b3d-4c5e-9f7a-1b2c3d4e5f60";
+export const TEAMS_LIMITS: ConnectorLimits = { perConversationPerSecond: 7, perTenantPerSecond: 50, failRate: 0.01, seed: 20261122 };
+
+export interface DeliveryOptions {
+  reminders: number;
+  people: number;
+  kill: boolean;
+  limits?: ConnectorLimits;
+  /** Gives up (and reports what it has) after this long. */
+  timeoutMs?: number;
+}
+
+export interface DeliveryResult {
+  reminders: number;
+  people: number;
+  killed: boolean;
+  wallSeconds: number;
+  sendsPerSecond: number;
+  /** Achieved sends per second / the tenant ceiling (50/s). */
+  ratioToCeiling: number;
+  duplicates: number;
+  lost: number;
+  tooMany429: number;
+  badGateway502: number;
+  unconfirmed: number;
+  failed: number;
+}
+
+function startBot(databaseUrl: string): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, NODE_ENV: "development", LOG_LEVEL: "warn", PORT: "0", DATABASE_URL: databaseUrl, SCHEDULER_CRON: "* * * * * *", OUTBOX_LEASE_SECONDS: "10" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+}
+
+const exited = (p: ChildProcess) => new Promise<void>((ok) => (p.exitCode !== null || p.signalCode !== null ? ok() : p.once("exit", () => ok())));
+
+/** The database as a running bot leaves it, with `people` people who installed the bot and their reminders due now. */
+async function seed(databaseUrl: string, connectorUrl: string, o: DeliveryOptions): Promise<void> {
+  const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", DATABASE_URL: databaseUrl, SCHEDULER_ENABLED: "false" });
+  const bot = await createBot({ config, log: pino({ level: "silent" }), startScheduler: false });
+  const db = bot.store.db;
+  const perPerson = Math.ceil(o.reminders / o.people);
+  const units = Array.from({ length: perPerson }, (_, i) => ({ id: `bench-${i + 1}`, name: `Benchmarkenhed ${i + 1}`, type: "dagtilbud", areaId: "midt" }));
+  await db.unit.createMany({ data: units });
+  const people = Array.from({ length: o.people }, (_, i) => `p${String(i + 1).padStart(5, "0")}`);
+  await db.person.createMany({ data: people.map((id) => ({ id, aadObjectId: `aad-${id}`, name: `Person ${id}` })) });
+  await db.conversationRef.createMany({
+    data: people.map((id) => ({
+      personId: id,
+      conversationId: `a:personal-${id}`,
+      serviceUrl: connectorUrl,
+      tenantId: TENANT,
+      reference: JSON.stringify({ serviceUrl: connectorUrl, channelId: "msteams", conversation: { id: `a:personal-${id}`, conversationType: "personal", tenantId: TENANT }, user: { id: `29:${id}` }, bot: { id: "28:bot" } }),
+    })),
+  });
+  const now = new Date();
+  const rows = [];
+  for (let i = 0; i < o.reminders; i++) {
+    const person = people[i % o.people]!;
+    const unit = units[Math.floor(i / o.people)]!;
+    // Sent at once whatever the hour (as the answer to a person's own action is): the run does not depend on the clock.
+    rows.push({ key: `unit_congested:${unit.id}:${person}:bench`, kind: "unit_congested", personId: person, subjectId: unit.id, dueAt: now, immediate: true });
+  }
+  for (let i = 0; i < rows.length; i += 1000) await db.notification.createMany({ data: rows.slice(i, i + 1000) });
+  await bot.close();
+}
+
+export async function deliveryBench(o: DeliveryOptions): Promise<DeliveryResult> {
+  const dir = mkdtempSync(join(tmpdir(), "laeringsloop-bench-delivery-"));
+  const databaseUrl = `file:${join(dir, "bench.db")}`;
+  const connector = await new LocalConnector(o.limits ?? TEAMS_LIMITS).start();
+  try {
+    await seed(databaseUrl, connector.url, o);
+    const db = createPrismaClient(databaseUrl);
+    const started = Date.now();
+    let bot = startBot(databaseUrl);
+    let killed = false;
+    if (o.kill) {
+      connector.onAccepted = () => {
+        if (!killed && connector.accepted.length >= o.reminders / 2) {
+          killed = true;
+          bot.kill("SIGKILL");
+        }
+      };
+    }
+    const deadline = started + (o.timeoutMs ?? 30 * 60_000);
+    try {
+      for (;;) {
+        if (killed && bot.signalCode === "SIGKILL") {
+          await exited(bot);
+          bot = startBot(databaseUrl);
+        }
+        const open = await db.notification.count({ where: { status: { in: ["pending", "sending"] } } });
+        if (open === 0 || Date.now() > deadline) break;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    } finally {
+      bot.kill("SIGTERM");
+      await exited(bot);
+    }
+    const wallSeconds = (Date.now() - started) / 1000;
+    const seen = connector.deliveries();
+    const first = connector.accepted[0]?.at ?? started;
+    const last = connector.accepted.at(-1)?.at ?? started;
+    const sendsPerSecond = connector.accepted.length / Math.max(0.001, (last - first) / 1000);
+    const result: DeliveryResult = {
+      reminders: o.reminders,
+      people: o.people,
+      killed,
+      wallSeconds: round(wallSeconds),
+      sendsPerSecond: round(sendsPerSecond),
+      ratioToCeiling: round(sendsPerSecond / (o.limits ?? TEAMS_LIMITS).perTenantPerSecond, 2),
+      duplicates: [...seen.values()].reduce((n, c) => n + (c - 1), 0),
+      lost: o.reminders - seen.size,
+      tooMany429: connector.refused.tooMany,
+      badGateway502: connector.refused.badGateway,
+      unconfirmed: await db.notification.count({ where: { status: "sent", NOT: { lastError: null } } }),
+      failed: await db.notification.count({ where: { status: "failed" } }),
+    };
+    await db.$disconnect();
+    return result;
+  } finally {
+    await connector.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
