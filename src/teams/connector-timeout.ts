@@ -41,7 +41,7 @@ export function connectorHttpClient(timeoutMs: number, pacer?: Pacer): NonNullab
       // botbuilder retries a 429 or 5xx inside the call: a retry is paced like a first post (the
       // first was paced before it was noted in the outbox), so retries do not burst past Teams' limits.
       const conversationId = /\/v3\/conversations\/([^/]+)\/activities/.exec(req.url)?.[1];
-      if (pacer && conversationId && req.method === "POST" && retries.isRetry(req.requestId)) await pacer.takeAgain(decodeURIComponent(conversationId));
+      if (pacer && conversationId && req.method === "POST" && req.requestId && retries.isRetry(req.requestId)) await pacer.takeAgain(decodeURIComponent(conversationId));
       const deadline = AbortSignal.timeout(timeoutMs);
       const signal = req.abortSignal ? AbortSignal.any([req.abortSignal as AbortSignal, deadline]) : deadline;
       try {

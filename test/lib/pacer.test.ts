@@ -283,3 +283,18 @@ describe("createPacer options", () => {
     expect(() => createPacer({ tenant: [{ limit: 1.5, windowMs: 1_000 }] })).toThrow(RangeError);
   });
 });
+
+describe("a retry's turn (takeAgain)", () => {
+  it("counts against the tenant the conversation's send was taken for, and waits like a first send", async () => {
+    const clock = steppingClock();
+    const pacer = createPacer({ conversation: [], tenant: [{ limit: 2, windowMs: 1_000 }], now: clock.now, sleep: clock.sleep });
+    await pacer.take("a", "t1");
+    await pacer.take("b", "t1");
+    expect(clock.sleeps).toEqual([]);
+    await pacer.takeAgain("a"); // the third send of tenant t1 in the window: waits for it
+    expect(clock.sleeps.reduce((n, ms) => n + ms, 0)).toBe(1_000);
+    // Another tenant's conversation is not held up by t1.
+    await pacer.take("c", "t2");
+    expect(clock.sleeps.reduce((n, ms) => n + ms, 0)).toBe(1_000);
+  });
+});
