@@ -51,16 +51,28 @@ export function createNotificationRepository(db: Db): NotificationRepository {
         const existing = new Map(
           (await db.notification.findMany({ where: { key: { in: chunk.map((r) => r.key) } }, select: { key: true, status: true, lastError: true } })).map((e) => [e.key, e]),
         );
+        const row = (r: (typeof chunk)[number]) => ({ key: r.key, kind: r.kind, personId: r.personId, subjectId: r.subjectId, dueAt: r.dueAt, notAfter: r.notAfter ?? null, immediate: r.immediate ?? false, createdAt: now });
+        // New keys in one statement (a first start plans every open follow-up: npm run bench).
+        const fresh = chunk.filter((r) => !existing.has(r.key)).map(row);
+        if (fresh.length > 0) {
+          try {
+            await db.notification.createMany({ data: fresh });
+          } catch (err) {
+            if (!isUniqueViolation(err)) throw err;
+            // Another process planned some of them meanwhile: the same sends. The rest one by one.
+            for (const data of fresh) {
+              try {
+                await db.notification.create({ data });
+              } catch (e) {
+                if (!isUniqueViolation(e)) throw e;
+              }
+            }
+          }
+        }
         for (const r of chunk) {
           const e = existing.get(r.key);
           const data = { dueAt: r.dueAt, notAfter: r.notAfter ?? null, immediate: r.immediate ?? false, createdAt: now };
-          if (!e) {
-            try {
-              await db.notification.create({ data: { key: r.key, kind: r.kind, personId: r.personId, subjectId: r.subjectId, ...data } });
-            } catch (err) {
-              if (!isUniqueViolation(err)) throw err; // planned by another process meanwhile: the same send
-            }
-          } else if (e.status === "cancelled" && REVIVABLE.includes(e.lastError ?? "")) {
+          if (e?.status === "cancelled" && REVIVABLE.includes(e.lastError ?? "")) {
             // This exact send was replaced and is wanted again (a date moved back, a follow-up reopened).
             await db.notification.updateMany({ where: { key: r.key, status: "cancelled", lastError: { in: REVIVABLE } }, data: { ...data, status: "pending", attempts: 0, lastError: null } });
           }
