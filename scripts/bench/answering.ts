@@ -13,7 +13,7 @@ import { join, resolve } from "node:path";
 import { Application, TeamsAdapter } from "@microsoft/teams-ai";
 import { MemoryStorage, type TurnContext } from "botbuilder";
 import autocannon from "autocannon";
-import Database from "better-sqlite3";
+import { watchStatements } from "./sql-statements.js";
 import { pino } from "pino";
 import { createBot } from "../../src/bot.js";
 import { loadConfig } from "../../src/config.js";
@@ -71,16 +71,8 @@ function invoke(verb: string, data: Record<string, unknown>, who: keyof typeof P
 }
 
 /** Counts the SQL statements better-sqlite3 prepares in this process (Prisma prepares each query it runs). */
-const statements = (() => {
-  const counter = { count: 0 };
-  const proto = (Database as unknown as { prototype: { prepare: (this: unknown, sql: string) => unknown } }).prototype;
-  const prepare = proto.prepare;
-  proto.prepare = function (this: unknown, sql: string) {
-    counter.count += 1;
-    return prepare.call(this, sql);
-  };
-  return counter;
-})();
+const statements = { count: 0 };
+watchStatements(() => (statements.count += 1));
 
 async function load(url: string, connections: number, seconds: number, body: () => string): Promise<Omit<LoadFigure, "scenario" | "connections" | "statementsPerRequest">> {
   const r = await autocannon({

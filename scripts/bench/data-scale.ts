@@ -14,6 +14,7 @@ import { loadConfig } from "../../src/config.js";
 import { createDomainServices } from "../../src/domain/services.js";
 import type { Person } from "../../src/domain/types.js";
 import { percentile, round } from "./machine.js";
+import { watchStatements } from "./sql-statements.js";
 
 export interface DataScaleOptions {
   /** 1 = the issue's sizes; 0.01 for a quick run. */
@@ -124,12 +125,7 @@ export async function dataScaleBench(o: DataScaleOptions): Promise<DataScaleResu
   const bot = await createBot({ config, log: pino({ level: "silent" }), startScheduler: false });
   const startSeconds = round((Date.now() - restart) / 1000);
   const sqlSeen: string[] = [];
-  const proto = (Database as unknown as { prototype: { prepare: (this: unknown, sql: string) => unknown } }).prototype;
-  const prepare = proto.prepare;
-  proto.prepare = function (this: unknown, sql: string) {
-    sqlSeen.push(sql);
-    return prepare.call(this, sql);
-  };
+  const unwatch = watchStatements((sql) => sqlSeen.push(sql));
   try {
     const d = createDomainServices(bot.store, { now: () => new Date() }, domainSettings(config));
     const owner = (await bot.store.people.byId(`s${rows.areas}`)) as Person;
@@ -162,7 +158,7 @@ export async function dataScaleBench(o: DataScaleOptions): Promise<DataScaleResu
     reader.close();
     return { rows, seedSeconds, startSeconds, timings, plans };
   } finally {
-    proto.prepare = prepare;
+    unwatch();
     await bot.close();
     rmSync(dir, { recursive: true, force: true });
   }

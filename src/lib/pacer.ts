@@ -164,25 +164,25 @@ export function createPacer(opts: PacerOptions = {}): Pacer {
 
   // Which tenant a conversation's last send counted against (bounded, oldest forgotten first).
   const tenantOf = new Map<string, string>();
+  function take(conversationId: string, tenantId?: string): Promise<void> {
+    if (tenantId !== undefined) {
+      tenantOf.delete(conversationId);
+      tenantOf.set(conversationId, tenantId);
+      if (tenantOf.size > 10_000) tenantOf.delete(tenantOf.keys().next().value!);
+    }
+    const previous = queues.get(conversationId) ?? Promise.resolve();
+    const result = previous.then(() => run(conversationId, tenantId));
+    const tail = result.catch(() => undefined);
+    queues.set(conversationId, tail);
+    void tail.then(() => {
+      if (queues.get(conversationId) === tail) queues.delete(conversationId);
+    });
+    return result;
+  }
+
   return {
-    takeAgain(conversationId) {
-      return this.take(conversationId, tenantOf.get(conversationId));
-    },
-    take(conversationId, tenantId) {
-      if (tenantId !== undefined) {
-        tenantOf.delete(conversationId);
-        tenantOf.set(conversationId, tenantId);
-        if (tenantOf.size > 10_000) tenantOf.delete(tenantOf.keys().next().value!);
-      }
-      const previous = queues.get(conversationId) ?? Promise.resolve();
-      const result = previous.then(() => run(conversationId, tenantId));
-      const tail = result.catch(() => undefined);
-      queues.set(conversationId, tail);
-      void tail.then(() => {
-        if (queues.get(conversationId) === tail) queues.delete(conversationId);
-      });
-      return result;
-    },
+    take,
+    takeAgain: (conversationId) => take(conversationId, tenantOf.get(conversationId)),
     delayFor(conversationId, tenantId) {
       return delayAt(now(), conversationId, tenantId);
     },
