@@ -63,7 +63,7 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
   // Small batches and a lease far longer than a batch takes, so a live worker never loses its rows.
   const leaseMs = deps.leaseMs ?? 5 * MINUTE;
   const batchSize = deps.batchSize ?? 10;
-  // Few at a time: enough to keep sending while one send waits for a retry, few enough that the
+  // Few at a time: enough to keep sending while some sends wait for a retry, few enough that the
   // posts leave in the order and at the pace the pacer gave them.
   const concurrency = deps.concurrency ?? 4;
   const random = deps.random ?? Math.random;
@@ -218,28 +218,60 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
   }
 
   return {
-    /** One pass over the due rows. Returns counts per outcome. */
+    /**
+     * One pass over the due rows. Returns counts per outcome. Rows are claimed a few at a time as
+     * senders come free (no batch waits for its slowest send); one person's rows go in the order
+     * they were claimed, different people's at the same time, at most `concurrency` at once.
+     */
     async runOnce(): Promise<Record<string, number>> {
       const counts: Record<string, number> = {};
+      /** Tail of each person's rows in hand. */
+      const lanes = new Map<string, Promise<void>>();
+      const freeSlot: Array<() => void> = [];
+      let sending = 0;
+      /** Rows claimed and not yet done. */
+      let inHand = 0;
+      let roomMade: (() => void) | undefined;
+      let failure: { err: unknown } | undefined;
+
+      const handle = async (n: Notification): Promise<void> => {
+        while (sending >= concurrency) await new Promise<void>((ok) => freeSlot.push(ok));
+        sending++;
+        try {
+          const outcome = await deliverOne(n).catch((err: unknown) => giveBack(n, err));
+          counts[outcome] = (counts[outcome] ?? 0) + 1;
+          log.info({ notificationId: n.id, kind: n.kind, outcome }, "notification");
+        } catch (err) {
+          // Not even giving the row back worked (the database is gone): stop claiming, report it.
+          failure ??= { err };
+        } finally {
+          sending--;
+          freeSlot.shift()?.();
+          inHand--;
+          roomMade?.();
+        }
+      };
+
       for (;;) {
-        const batch = await notifications.claimDue(clock.now(), leaseMs, batchSize);
-        // One person's rows in order; different people's at the same time (the pacer keeps the
-        // rates, and a send that waits for a retry does not hold up everyone else's).
-        const byPerson = new Map<string, Notification[]>();
-        for (const n of batch) byPerson.set(n.personId, [...(byPerson.get(n.personId) ?? []), n]);
-        const queue = [...byPerson.values()];
-        const worker = async () => {
-          for (let rows = queue.shift(); rows; rows = queue.shift()) {
-            for (const n of rows) {
-              const outcome = await deliverOne(n).catch((err: unknown) => giveBack(n, err));
-              counts[outcome] = (counts[outcome] ?? 0) + 1;
-              log.info({ notificationId: n.id, kind: n.kind, outcome }, "notification");
-            }
-          }
-        };
-        await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
-        if (batch.length < batchSize) return counts;
+        // Claim more once half the rows in hand are done, so a sender rarely waits for a claim.
+        while (inHand > batchSize / 2 && !failure) await new Promise<void>((ok) => (roomMade = ok));
+        roomMade = undefined;
+        if (failure) break;
+        const want = batchSize - inHand;
+        const claimed = await notifications.claimDue(clock.now(), leaseMs, want);
+        for (const n of claimed) {
+          inHand++;
+          const lane = (lanes.get(n.personId) ?? Promise.resolve()).then(() => handle(n));
+          lanes.set(n.personId, lane);
+          void lane.then(() => {
+            if (lanes.get(n.personId) === lane) lanes.delete(n.personId);
+          });
+        }
+        if (claimed.length < want) break;
       }
+      await Promise.all([...lanes.values()]);
+      if (failure) throw failure.err;
+      return counts;
     },
   };
 }

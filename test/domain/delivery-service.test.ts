@@ -1,0 +1,147 @@
+import pino from "pino";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createDeliveryService } from "../../src/domain/delivery-service.js";
+import { systemClock, type Messenger } from "../../src/domain/ports.js";
+import type { Notification } from "../../src/domain/types.js";
+import { createWorkingCalendar } from "../../src/lib/working-calendar.js";
+import { testStore } from "../helpers/test-db.js";
+
+/** The outbox's pass over due rows, on a real database, with a messenger that posts when the test says so. */
+describe("delivery: the outbox's senders", () => {
+  let t: Awaited<ReturnType<typeof testStore>>;
+  beforeEach(async () => {
+    t = await testStore({ org: false });
+  });
+  afterEach(() => t.close());
+
+  /** People who installed the bot, and `perPerson` immediate rows each, due one after the other. */
+  async function seed(people: string[], perPerson: number): Promise<void> {
+    const db = t.store.db;
+    await db.area.create({ data: { id: "midt", name: "Midt" } });
+    await db.unit.create({ data: { id: "u1", name: "Enhed", type: "dagtilbud", areaId: "midt" } });
+    await db.person.createMany({ data: people.map((id) => ({ id, aadObjectId: `aad-${id}`, name: id })) });
+    await db.conversationRef.createMany({
+      data: people.map((id) => ({
+        personId: id,
+        conversationId: `a:${id}`,
+        serviceUrl: "https://smba.trafficmanager.net/emea/",
+        tenantId: "t1",
+        reference: JSON.stringify({ conversation: { id: `a:${id}` } }),
+      })),
+    });
+    const start = Date.now() - 60_000;
+    const rows = [];
+    // Row i of every person is due before row i + 1 of anyone, so a pass claims people interleaved.
+    for (let i = 0; i < perPerson; i++) {
+      for (const p of people) {
+        rows.push({ key: `unit_congested:u1:${p}:${i}`, kind: "unit_congested", personId: p, subjectId: "u1", dueAt: new Date(start + rows.length), immediate: true });
+      }
+    }
+    await db.notification.createMany({ data: rows });
+  }
+
+  function service(messenger: Messenger, concurrency: number) {
+    return createDeliveryService({
+      notifications: t.store.notifications,
+      conversations: t.store.conversations,
+      followUps: t.store.followUps,
+      meetings: t.store.meetings,
+      reflections: t.store.reflections,
+      preferences: t.store.preferences,
+      digests: { hasNews: () => Promise.resolve(false) },
+      messenger,
+      clock: systemClock,
+      calendar: createWorkingCalendar(),
+      log: pino({ level: "silent" }),
+      batchSize: 10,
+      concurrency,
+    });
+  }
+
+  it("keeps sending to others while one send waits (no batch waits for its slowest row)", async () => {
+    const people = Array.from({ length: 12 }, (_, i) => `p${String(i).padStart(2, "0")}`);
+    await seed(people, 2);
+    const posted: string[] = [];
+    let releaseSlow!: () => void;
+    const slow = new Promise<void>((ok) => (releaseSlow = ok));
+    let postedWhileSlowWaited = -1;
+    const messenger: Messenger = {
+      async deliver(n: Notification, _to, beforePost) {
+        if (!(await beforePost())) return { outcome: "not-posted" };
+        if (n.key === "unit_congested:u1:p00:0") {
+          // Like a 502 being retried inside botbuilder: this send takes until everyone else is done.
+          await slow;
+          postedWhileSlowWaited = posted.length;
+        }
+        posted.push(n.key);
+        if (posted.length === people.length * 2 - 2) releaseSlow();
+        return { outcome: "sent" };
+      },
+    };
+    const counts = await service(messenger, 4).runOnce();
+    expect(counts).toEqual({ sent: 24 });
+    // All 22 rows of the other 11 people went while p00's first row waited; p00's second row after it.
+    expect(postedWhileSlowWaited).toBe(22);
+    expect(posted.slice(-2)).toEqual(["unit_congested:u1:p00:0", "unit_congested:u1:p00:1"]);
+    expect(new Set(posted).size).toBe(24);
+    expect(await t.store.db.notification.count({ where: { status: "sent" } })).toBe(24);
+  });
+
+  it("sends one person's rows in order, at most `concurrency` at once, each once", async () => {
+    const people = ["a", "b", "c", "d", "e", "f"];
+    await seed(people, 7);
+    const order = new Map<string, number[]>();
+    let inFlight = 0;
+    let most = 0;
+    const messenger: Messenger = {
+      async deliver(n: Notification, _to, beforePost) {
+        if (!(await beforePost())) return { outcome: "not-posted" };
+        inFlight++;
+        most = Math.max(most, inFlight);
+        // Uneven send times, so people's rows finish out of claim order.
+        await new Promise((r) => setTimeout(r, (n.personId.charCodeAt(0) * 7 + Number(n.key.split(":").at(-1))) % 5));
+        inFlight--;
+        order.set(n.personId, [...(order.get(n.personId) ?? []), Number(n.key.split(":").at(-1))]);
+        return { outcome: "sent" };
+      },
+    };
+    const counts = await service(messenger, 3).runOnce();
+    expect(counts).toEqual({ sent: 42 });
+    expect(most).toBe(3);
+    for (const p of people) expect(order.get(p)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+  });
+
+  it("a database that fails even the giving back ends the pass with that error, after the sends in hand", async () => {
+    await seed(["a", "b", "c"], 2);
+    const settled: string[] = [];
+    const messenger: Messenger = {
+      async deliver(n: Notification, _to, beforePost) {
+        if (!(await beforePost())) return { outcome: "not-posted" };
+        settled.push(n.key);
+        return n.personId === "b" ? { outcome: "retry", reason: "http-500" } : { outcome: "sent" };
+      },
+    };
+    const svc = createDeliveryService({
+      notifications: {
+        ...t.store.notifications,
+        retryLater: () => Promise.reject(new Error("database is locked")),
+      },
+      conversations: t.store.conversations,
+      followUps: t.store.followUps,
+      meetings: t.store.meetings,
+      reflections: t.store.reflections,
+      preferences: t.store.preferences,
+      digests: { hasNews: () => Promise.resolve(false) },
+      messenger,
+      clock: systemClock,
+      calendar: createWorkingCalendar(),
+      log: pino({ level: "silent" }),
+      batchSize: 10,
+      concurrency: 2,
+    });
+    await expect(svc.runOnce()).rejects.toThrow("database is locked");
+    // Everything claimed was handled before the pass gave up: nothing left half-done in memory.
+    expect(settled.length).toBe(6);
+    expect(await t.store.db.notification.count({ where: { status: "sent" } })).toBe(4);
+  });
+});
