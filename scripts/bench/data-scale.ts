@@ -90,13 +90,15 @@ export function seed(file: string, scale: number) {
       participant.run(`m${m}`, chief, "chair");
       participant.run(`m${m}`, leader, "leader");
     }
-    const followUp = db.prepare("INSERT INTO FollowUp (id, meetingId, text, ownerId, dueDate, status, version, createdAt, evaluateAtNextMeeting) VALUES (?, ?, ?, ?, ?, ?, 1, ?, 0)");
+    const followUp = db.prepare("INSERT INTO FollowUp (id, meetingId, unitId, text, ownerId, dueDate, status, version, createdAt, doneAt, evaluateAtNextMeeting) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, 0)");
     for (let f = 0; f < n.followUps; f++) {
       const m = f % n.meetings;
       const u = m % n.units;
       const owner = `s${n.areas + (u % (n.people - n.areas))}`;
       const due = new Date(now + ((f % 200) - 100) * 86_400_000).toISOString().slice(0, 10);
-      followUp.run(`f${f}`, `m${m}`, `Opfølgning ${f}`, owner, due, f % 4 === 0 ? "open" : "done", t);
+      // Three in four are done, some of them in the last 30 days.
+      const done = f % 4 !== 0;
+      followUp.run(`f${f}`, `m${m}`, `u${u}`, `Opfølgning ${f}`, owner, due, done ? "done" : "open", t, done ? sqliteTime(new Date(now - (f % 90) * 86_400_000)) : null);
     }
     const reminder = db.prepare("INSERT INTO Notification (id, key, kind, personId, subjectId, dueAt, status, attempts, createdAt, immediate) VALUES (?, ?, 'followup_due_soon', ?, ?, ?, 'pending', 0, ?, 0)");
     for (let r = 0; r < n.reminders; r++) {

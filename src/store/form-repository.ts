@@ -68,8 +68,10 @@ export function createFormRepository(db: Db): FormRepository {
           await tx.decision.deleteMany({ where: { id: { in: change.deleteDecisionIds }, meetingId } });
           for (const d of deleted) decisionEntry("decision.deleted", d.id);
         }
+        // The follow-up carries its meeting's unit (the chief's status counts by it).
+        const unitId = change.createFollowUps.length > 0 ? (await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { unitId: true } })).unitId : "";
         for (const f of change.createFollowUps) {
-          await tx.followUp.create({ data: { id: f.id, meetingId, decisionId: f.decisionId, text: f.text, ownerId: f.ownerId, dueDate: f.dueDate, evaluateOn: f.evaluateOn ?? null, createdAt: at } });
+          await tx.followUp.create({ data: { id: f.id, meetingId, unitId, decisionId: f.decisionId, text: f.text, ownerId: f.ownerId, dueDate: f.dueDate, evaluateOn: f.evaluateOn ?? null, createdAt: at } });
           const event = { kind: "created" as const, actorId: editorId, at, data: { ownerId: f.ownerId, dueDate: f.dueDate } };
           await tx.followUpEvent.create({ data: { followUpId: f.id, kind: event.kind, actorId: editorId, at, data: JSON.stringify(event.data) } });
           audit.push(followUpAuditEntry(f.id, meetingId, event));

@@ -20,7 +20,7 @@ describe("giving on the follow-ups of someone who left", () => {
     h = await BotHarness.start({ now: "2026-11-23T09:00:00+01:00" });
     for (const u of [users.alex, users.megan]) await h.install(u);
     await db().meeting.create({ data: { id: "m-aa", kind: "one_on_one", unitId: "aaskolen", chairId: "alex", startsAt: new Date("2026-11-16T09:00:00Z"), durationMinutes: 60, status: "closed", participants: { create: [{ personId: "alex", role: "chair" }, { personId: "sofie", role: "leader" }] } } });
-    await db().followUp.create({ data: { id: followUpId, meetingId: "m-aa", text: "Fraværsplan for 7. årgang", ownerId: "sofie", dueDate: "2027-01-15" } });
+    await db().followUp.create({ data: { id: followUpId, meetingId: "m-aa", unitId: "aaskolen", text: "Fraværsplan for 7. årgang", ownerId: "sofie", dueDate: "2027-01-15" } });
     // The new file: Sofie has left; Ole now leads Åskolen.
     const org = readOrganisationFile(EXAMPLE_ORG_FILE);
     org.people = org.people.filter((p) => p.id !== "sofie");
