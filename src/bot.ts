@@ -88,12 +88,6 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
   log.info({ orgFile, example: !config.orgFile, ...counts, peopleWithOpenFollowUpsToReassign: toReassign.length }, config.orgFile ? "organisation loaded" : "example organisation loaded (ORG_FILE not set)");
 
   const domain = createDomainServices(store, clock, settings);
-  // People who left with open follow-ups: their chiefs get one card to give them to someone else.
-  if (toReassign.length > 0) await domain.followUps.planOrphanedNotices();
-  // Every open follow-up has its reminders, and the coming weekly overviews are planned (a bot
-  // that was down on the day sends them once now).
-  await domain.followUps.replanReminders();
-  await domain.digests.planWeek();
   const refreshed = await domain.meetings.refreshTemplates();
   if (refreshed > 0) log.info({ meetings: refreshed }, "meetings not yet sent now follow the changed templates");
 
@@ -174,9 +168,24 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
     pruneActivityLogJob(store.activityLog, () => store.optimize()),
     retentionJob(createRetentionService({ retention: store.retention, clock, log: log.child({ job: "retention" }), settings: { timezone: config.timezone, retentionMonthsAfterLoop: config.retention.monthsAfterLoop } }), config.retention.cron),
   ];
-  if (withScheduler) {
-    scheduler = startScheduler({ cron: config.scheduler.cron, timezone: config.timezone, jobs, log, now: () => clock.now() });
-  }
+  // Planning that may take a while on a big database runs while the bot already answers people
+  // (npm run bench: 50,000 open follow-ups kept it from listening for about 20 s). Nothing is sent
+  // before it is done: the scheduler starts after it. Every sent row is checked again when due.
+  let closed = false;
+  const planned = (async () => {
+    const t0 = Date.now();
+    // People who left with open follow-ups: their chiefs get one card to give them to someone else.
+    if (toReassign.length > 0) await domain.followUps.planOrphanedNotices();
+    // Every open follow-up has its reminders, and the coming weekly overviews are planned (a bot
+    // that was down on the day sends them once now).
+    const openFollowUps = await domain.followUps.replanReminders();
+    await domain.digests.planWeek();
+    log.info({ openFollowUps, ms: Date.now() - t0 }, "reminders planned");
+  })();
+  track(planned);
+  const ready = planned.catch(() => undefined).then(() => {
+    if (withScheduler && !closed) scheduler = startScheduler({ cron: config.scheduler.cron, timezone: config.timezone, jobs, log, now: () => clock.now() });
+  });
 
   return {
     store,
@@ -186,6 +195,8 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
     jobs,
     /** Background work started by handlers (card copies being updated); tests await it. */
     settled: () => Promise.all([...background]),
+    /** Resolves when start-up planning is done and the scheduler (if any) runs. */
+    ready: () => ready,
     async listen(port = config.port, host = config.host): Promise<AddressInfo> {
       await new Promise<void>((ok, fail) => {
         server.once("error", fail);
@@ -200,6 +211,8 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
       return address;
     },
     async close(): Promise<void> {
+      closed = true;
+      await ready;
       await scheduler?.stop();
       await new Promise<void>((ok) => (server.listening ? server.close(() => ok()) : ok()));
       await Promise.all([...background]);

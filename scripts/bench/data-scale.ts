@@ -33,8 +33,10 @@ export interface Timing {
 export interface DataScaleResult {
   rows: ReturnType<typeof seed>;
   seedSeconds: number;
-  /** The bot's start on the full database (migrations checked, organisation applied, statistics). */
+  /** The bot's start on the full database (migrations checked, organisation applied, statistics), until it can listen. */
   startSeconds: number;
+  /** Until start-up planning (every open follow-up's reminders, the weekly overviews) was done, in the background. */
+  readySeconds?: number;
   timings: Timing[];
   plans: { name: string; sql: string; plan: string[]; fullScans: string[] }[];
 }
@@ -126,6 +128,8 @@ export async function dataScaleBench(o: DataScaleOptions): Promise<DataScaleResu
   const restart = Date.now();
   const bot = await createBot({ config, log: pino({ level: "silent" }), startScheduler: false });
   const startSeconds = round((Date.now() - restart) / 1000);
+  await bot.ready();
+  const readySeconds = round((Date.now() - restart) / 1000);
   const sqlSeen: string[] = [];
   const unwatch = watchStatements((sql) => sqlSeen.push(sql));
   try {
@@ -158,7 +162,7 @@ export async function dataScaleBench(o: DataScaleOptions): Promise<DataScaleResu
       }
     }
     reader.close();
-    return { rows, seedSeconds, startSeconds, timings, plans };
+    return { rows, seedSeconds, startSeconds, readySeconds, timings, plans };
   } finally {
     unwatch();
     await bot.close();

@@ -55,7 +55,7 @@ export function renderMarkdown(r: BenchReport): string {
   }
   if (r.data) {
     const n = r.data.rows;
-    lines.push("", "## 3. Scale of the data", "", `${n.units} units in ${n.areas} areas, ${n.people} people, ${n.meetings} meetings, ${n.followUps} follow-ups, ${n.reminders} pending reminders (seeded in ${r.data.seedSeconds} s; the bot then started on it in ${r.data.startSeconds} s).`, "");
+    lines.push("", "## 3. Scale of the data", "", `${n.units} units in ${n.areas} areas, ${n.people} people, ${n.meetings} meetings, ${n.followUps} follow-ups, ${n.reminders} pending reminders (seeded in ${r.data.seedSeconds} s; the bot then started on it in ${r.data.startSeconds} s${r.data.readySeconds === undefined ? "" : `, and had planned every open follow-up's reminders in the background ${r.data.readySeconds} s after it began`}).`, "");
     lines.push(row(["what", "runs", "p50 ms", "p99 ms", "statements prepared"]), row(Array(5).fill("---")));
     for (const t of r.data.timings) lines.push(row([t.name, t.runs, t.p50, t.p99, t.statements]));
     lines.push("", "Query plans (SQLite `EXPLAIN QUERY PLAN`):", "");

@@ -178,7 +178,12 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
     }
     let result;
     try {
-      result = await messenger.deliver(n, ref, () => notifications.markPostStarted(n, clock.now()));
+      result = await messenger.deliver(
+        n,
+        ref,
+        () => notifications.markPostStarted(n, clock.now()),
+        () => notifications.clearPostStarted(n),
+      );
     } catch (err) {
       result = { outcome: "retry" as const, reason: err instanceof Error ? err.name : "error" };
     }

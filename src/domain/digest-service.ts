@@ -51,7 +51,11 @@ export function createDigestService(deps: DigestServiceDeps) {
 
   async function rowsFor(personIds: Set<string> | undefined, now: Date): Promise<PlannedNotification[]> {
     const date = nextDigestDate(localDateOf(now, calendar.tz));
-    const owners = new Set((await followUps.listOpen()).filter((f) => inDigest(f, date)).map((f) => f.ownerId));
+    // For one person (their settings changed) only their own follow-ups: every open one is a lot to read on a click.
+    const open = personIds
+      ? (await Promise.all([...personIds].map((id) => followUps.listOpenByOwner(id, 1000)))).flatMap((r) => r.items.map((v) => v.followUp))
+      : await followUps.listOpen();
+    const owners = new Set(open.filter((f) => inDigest(f, date)).map((f) => f.ownerId));
     const chiefs = new Set<string>();
     for (const id of await people.chiefIds()) if (!personIds || personIds.has(id)) if (await hasNews(id)) chiefs.add(id);
     const rows: PlannedNotification[] = [];

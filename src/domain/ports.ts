@@ -276,6 +276,8 @@ export interface NotificationRepository {
   claimDue(now: Date, leaseMs: number, limit: number): Promise<Notification[]>;
   /** Notes that the card is about to be posted, if the lease is still held (false: lost meanwhile). */
   markPostStarted(n: Pick<Notification, "id" | "leaseUntil">, at: Date): Promise<boolean>;
+  /** Teams answered the post with a refusal (429, 5xx): nothing of it is on the way any more. */
+  clearPostStarted(n: Pick<Notification, "id" | "leaseUntil">): Promise<void>;
   /** Marks a claimed row sent; false if the lease was lost to another worker meanwhile. `note` says why if it is not certain. */
   markSent(n: Pick<Notification, "id" | "leaseUntil">, at: Date, note?: string): Promise<boolean>;
   /** These three change a claimed row only while its lease is held (a slower worker's late answer changes nothing). */
@@ -410,6 +412,9 @@ export interface Messenger {
   /**
    * Renders the card, then calls `beforePost` right before posting it (the outbox notes the post
    * there, so a crash after that point never posts the row twice) and posts only if it says yes.
+   * When Teams refuses an attempt (429, 5xx) and it is tried again, `afterRefused` is called after
+   * the refusal and `beforePost` again before the next attempt, so the note covers only the time a
+   * post may be on its way (a crash while waiting to retry loses nothing).
    */
-  deliver(notification: Notification, to: ConversationRefRecord, beforePost: () => Promise<boolean>): Promise<DeliveryResult>;
+  deliver(notification: Notification, to: ConversationRefRecord, beforePost: () => Promise<boolean>, afterRefused?: () => Promise<void>): Promise<DeliveryResult>;
 }

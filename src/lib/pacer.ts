@@ -22,13 +22,23 @@ export const TEAMS_TENANT_LIMITS: readonly RateWindow[] = Object.freeze([
 ]);
 
 /**
- * The limits with headroom on their one-second windows (counted over 1.05 s): a post reaches
- * Teams a few ms after its turn is taken, and at exactly 1 s the benchmark's connector answered
- * 429 at window edges, each costing a 1 s Retry-After. 1.1 s drew none and sent 0.89 of the
- * ceiling; 1.05 s drew 5 in 3,000 and sent 0.92 (docs/decisions/0007-performance.md).
+ * The limits with headroom on their one-second windows (counted over 1.05 s), and those sends
+ * spread over the window (at most one per 1 s / limit) instead of in bursts.
+ * - Headroom: a post reaches Teams a few ms after its turn is taken, and at exactly 1 s the
+ *   benchmark's connector answered 429 at window edges, each costing a 1 s Retry-After.
+ * - Spread: with a sliding window alone, senders that start together stay together, a burst
+ *   every window. Bursts draw 429s when they arrive out of step, and a process that dies during
+ *   one may lose several posts noted as started (docs/decisions/0005).
+ * docs/decisions/0007-performance.md has the figures.
  */
 export function withHeadroom(limits: readonly RateWindow[], factor = 1.05): RateWindow[] {
-  return limits.map((w) => (w.windowMs <= 1_000 ? { limit: w.limit, windowMs: Math.round(w.windowMs * factor) } : w));
+  return limits.flatMap((w) => {
+    if (w.windowMs > 1_000) return [w];
+    const windowMs = Math.round(w.windowMs * factor);
+    // The spread uses the limit's own pace (20 ms for 50/s): timers fire a ms or so late, and the
+    // stretched window keeps the average.
+    return [{ limit: w.limit, windowMs }, { limit: 1, windowMs: Math.floor(w.windowMs / w.limit) }];
+  });
 }
 
 export interface PacerOptions {

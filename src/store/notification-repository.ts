@@ -123,6 +123,9 @@ export function createNotificationRepository(db: Db): NotificationRepository {
       const res = await db.notification.updateMany({ where: held(n), data: { postStartedAt: at } });
       return res.count === 1;
     },
+    async clearPostStarted(n) {
+      await db.notification.updateMany({ where: held(n), data: { postStartedAt: null } });
+    },
     async markSent(n, at, note) {
       const res = await db.notification.updateMany({
         where: held(n),

@@ -68,29 +68,38 @@ export function createPeopleRepository(db: Db): PeopleRepository & { loadPeople(
 
     async applyOrganisation(org: OrganisationFile): Promise<OrganisationSummary> {
       return db.$transaction(async (tx) => {
+        // Compared in memory, written only where something changed (a restart with the same file
+        // writes nothing; it was an upsert per person and unit, 9 s for 5,000 people: npm run bench).
         const inFile = new Set(org.people.map((p) => p.id));
+        const people = new Map((await tx.person.findMany({ select: { id: true, aadObjectId: true, name: true, email: true, active: true } })).map((p) => [p.id, p]));
+        const newPeople = [];
         for (const p of org.people) {
-          await tx.person.upsert({
-            where: { id: p.id },
-            create: { id: p.id, aadObjectId: p.aadObjectId, name: p.name, email: p.email ?? null, active: true },
-            update: { aadObjectId: p.aadObjectId, name: p.name, email: p.email ?? null, active: true },
-          });
+          const data = { aadObjectId: p.aadObjectId, name: p.name, email: p.email ?? null, active: true };
+          const was = people.get(p.id);
+          if (!was) newPeople.push({ id: p.id, ...data });
+          else if (was.aadObjectId !== data.aadObjectId || was.name !== data.name || was.email !== data.email || !was.active) await tx.person.update({ where: { id: p.id }, data });
         }
-        // Compared in memory and written in chunks: a municipality's file and its leavers can be thousands.
-        const leaving = (await tx.person.findMany({ where: { active: true }, select: { id: true } })).map((p) => p.id).filter((id) => !inFile.has(id));
+        for (const rows of chunked(newPeople)) await tx.person.createMany({ data: rows });
+        const leaving = [...people.values()].filter((p) => p.active && !inFile.has(p.id)).map((p) => p.id);
         const deactivated = { count: 0 };
         for (const ids of chunked(leaving)) deactivated.count += (await tx.person.updateMany({ where: { id: { in: ids } }, data: { active: false } })).count;
         const areaIds: string[] = [];
         const unitIds: string[] = [];
+        const units = new Map((await tx.unit.findMany()).map((u) => [u.id, u]));
+        const newUnits = [];
         for (const a of org.areas) {
           areaIds.push(a.id);
           await tx.area.upsert({ where: { id: a.id }, create: { id: a.id, name: a.name }, update: { name: a.name, active: true } });
           for (const u of a.units) {
             unitIds.push(u.id);
             const data = { name: u.name, type: u.type, selvejende: u.selvejende, areaId: a.id, active: true, intentionCeiling: u.intentionCeiling ?? null };
-            await tx.unit.upsert({ where: { id: u.id }, create: { id: u.id, ...data }, update: data });
+            const was = units.get(u.id);
+            if (!was) newUnits.push({ id: u.id, ...data });
+            else if ((Object.keys(data) as (keyof typeof data)[]).some((k) => was[k] !== data[k])) await tx.unit.update({ where: { id: u.id }, data });
           }
         }
+        // After the areas: a new unit's area may be new too.
+        for (const rows of chunked(newUnits)) await tx.unit.createMany({ data: rows });
         // Areas and units no longer in the file stay (their meetings reference them) but go inactive.
         const keepAreas = new Set(areaIds);
         const keepUnits = new Set(unitIds);

@@ -2,6 +2,7 @@ import { createDefaultHttpClient, createHttpHeaders, createPipelineRequest } fro
 import { toCompatResponse, type CompatResponse, type WebResourceLike } from "@azure/core-http-compat";
 import type { ConnectorClientOptions } from "botframework-connector";
 import type { Pacer } from "../lib/pacer.js";
+import { currentPostAttempts, PostNoLongerOurs } from "./post-attempts.js";
 
 /** Thrown when one attempt of a Bot Connector call does not complete in time. The activity may or may not have arrived. */
 export class BotConnectorTimeoutError extends Error {
@@ -41,7 +42,12 @@ export function connectorHttpClient(timeoutMs: number, pacer?: Pacer): NonNullab
       // botbuilder retries a 429 or 5xx inside the call: a retry is paced like a first post (the
       // first was paced before it was noted in the outbox), so retries do not burst past Teams' limits.
       const conversationId = /\/v3\/conversations\/([^/]+)\/activities/.exec(req.url)?.[1];
-      if (pacer && conversationId && req.method === "POST" && req.requestId && retries.isRetry(req.requestId)) await pacer.takeAgain(decodeURIComponent(conversationId));
+      const post = conversationId && req.method === "POST" ? currentPostAttempts() : undefined;
+      if (conversationId && req.method === "POST" && req.requestId && retries.isRetry(req.requestId)) {
+        if (pacer) await pacer.takeAgain(decodeURIComponent(conversationId));
+        // The outbox notes the retry as on its way again, right before it leaves.
+        if (post && !(await post.again())) throw new PostNoLongerOurs("the outbox row was taken over before the retry");
+      }
       const deadline = AbortSignal.timeout(timeoutMs);
       const signal = req.abortSignal ? AbortSignal.any([req.abortSignal as AbortSignal, deadline]) : deadline;
       try {
@@ -58,6 +64,8 @@ export function connectorHttpClient(timeoutMs: number, pacer?: Pacer): NonNullab
           // As botbuilder does: plain http only when the serviceUrl itself is http (serviceClientContext.js:62).
           allowInsecureConnection: new URL(req.url).protocol === "http:",
         }));
+        // Refused (botbuilder may retry it): nothing is on its way until the retry is noted.
+        if (post && (res.status === 429 || res.status >= 500)) await post.refused();
         // Keep the request botbuilder sent: core-client finds the operation (and turns 4xx/5xx into
         // RestError) through it (core-http-compat response.js toPipelineResponse -> util.js toPipelineRequest).
         return { ...toCompatResponse(res), request: req };

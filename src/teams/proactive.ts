@@ -7,6 +7,7 @@ import type { CardSubjectKind } from "./deps.js";
 import { notificationCard } from "./notification-cards.js";
 import { BotConnectorTimeoutError } from "./connector-timeout.js";
 import { createPacer, type Pacer } from "../lib/pacer.js";
+import { PostNoLongerOurs, withPostAttempts } from "./post-attempts.js";
 import { isAllowedServiceUrl } from "./service-url.js";
 import { cardActivity } from "./turn.js";
 import { logError } from "../lib/log-safe.js";
@@ -71,7 +72,7 @@ export function createProactive(deps: ProactiveDeps) {
   }
 
   const messenger: Messenger = {
-    async deliver(n: Notification, to: ConversationRefRecord, beforePost: () => Promise<boolean>): Promise<DeliveryResult> {
+    async deliver(n: Notification, to: ConversationRefRecord, beforePost: () => Promise<boolean>, afterRefused?: () => Promise<void>): Promise<DeliveryResult> {
       const person = await people.byId(n.personId);
       if (!person) return { outcome: "gone", reason: "person-unknown" };
       const o = await notificationCard(views, n, person);
@@ -80,7 +81,8 @@ export function createProactive(deps: ProactiveDeps) {
       if (!(await beforePost())) return { outcome: "not-posted" };
       try {
         await inConversation(to.reference, async (ctx) => {
-          const res = await ctx.sendActivity(cardActivity(o.card));
+          const hooks = { again: beforePost, refused: afterRefused ?? (() => Promise.resolve()) };
+          const res = await withPostAttempts(hooks, () => ctx.sendActivity(cardActivity(o.card)));
           if (o.track && res?.id) {
             // The card is out: failing to remember it must not make the row look unsent.
             await sentCards
@@ -91,6 +93,7 @@ export function createProactive(deps: ProactiveDeps) {
         return { outcome: "sent" };
       } catch (err) {
         if (err instanceof ServiceUrlNotAllowed) return { outcome: "gone", reason: "service-url-not-allowed" };
+        if (err instanceof PostNoLongerOurs || (err instanceof Error && err.cause instanceof PostNoLongerOurs)) return { outcome: "not-posted" };
         if (err instanceof BotConnectorTimeoutError) return { outcome: "unconfirmed", reason: "timeout" };
         const { status, retryAfterMs } = failure(err);
         if (status === 403 || status === 404) return { outcome: "gone", reason: `http-${status}` };

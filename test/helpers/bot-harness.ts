@@ -86,6 +86,8 @@ export class BotHarness {
       ...this.opts.env,
     });
     this.bot = await createBot({ config: this.config, log: this.opts.log ?? pino({ level: "silent" }), clock: this.clock, startScheduler: false });
+    // Tests look at what start-up planned: wait for it, as the scheduler does.
+    await this.bot.ready();
     const addr = await this.bot.listen(0, "127.0.0.1");
     this.url = `http://127.0.0.1:${addr.port}/api/messages`;
   }

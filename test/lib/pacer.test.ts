@@ -2,6 +2,7 @@ import { describe, it, expect } from "vitest";
 import {
   TEAMS_CONVERSATION_LIMITS,
   TEAMS_TENANT_LIMITS,
+  withHeadroom,
   createPacer,
   type Pacer,
   type PacerOptions,
@@ -264,6 +265,38 @@ describe("createPacer per tenant", () => {
     expect(times.filter((t) => t === 0)).toHaveLength(50);
     expect(times.filter((t) => t === 1_000)).toHaveLength(50);
     expect(times.filter((t) => t === 2_000)).toHaveLength(20);
+  });
+});
+
+describe("the limits the bot paces by (withHeadroom)", () => {
+  it("stretch the one-second windows by 5 % and spread their sends; longer windows stay", () => {
+    expect(withHeadroom(TEAMS_TENANT_LIMITS)).toEqual([
+      { limit: 50, windowMs: 1_050 },
+      { limit: 1, windowMs: 20 },
+    ]);
+    expect(withHeadroom(TEAMS_CONVERSATION_LIMITS)).toEqual([
+      { limit: 7, windowMs: 1_050 },
+      { limit: 1, windowMs: 142 },
+      { limit: 60, windowMs: 30_000 },
+      { limit: 1_800, windowMs: 3_600_000 },
+    ]);
+  });
+
+  it("send 120 takes on 60 conversations at least 20 ms apart, never more than 50 in 1.05 s", async () => {
+    const clock = schedulerClock();
+    const pacer = pacerWith(clock, { conversation: withHeadroom(TEAMS_CONVERSATION_LIMITS), tenant: withHeadroom(TEAMS_TENANT_LIMITS) });
+    const times: number[] = [];
+    const all = Array.from({ length: 120 }, (_, i) => pacer.take(`conv-${i % 60}`, "tenant-1").then(() => times.push(clock.t - T0)));
+    await clock.settle();
+    await Promise.all(all);
+    const sorted = [...times].sort((a, b) => a - b);
+    const gaps = sorted.slice(1).map((t, i) => t - sorted[i]!);
+    expect(Math.min(...gaps)).toBe(20);
+    expect(maxInWindow(times, 1_050)).toBe(50);
+    // 50 in the first 980 ms, then the 51st waits until the first leaves the 1.05 s window.
+    expect(sorted[49]).toBe(980);
+    expect(sorted[50]).toBe(1_050);
+    expect(sorted[119]).toBeLessThan(2_600);
   });
 });
 

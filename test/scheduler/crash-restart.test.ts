@@ -148,7 +148,7 @@ describe("the outbox across a killed bot process", () => {
   it("two bot processes on one database never send the same row", async () => {
     const total = await seed("two", 4);
     expect(total).toBe(48);
-    connector.respondDelayMs = 100; // one process alone would need seconds: their ticks overlap
+    connector.respondDelayMs = 400; // one process alone would need about 5 s: their ticks overlap
     connector.onPosted = undefined;
     const a = startBot("info");
     const b = startBot("info");

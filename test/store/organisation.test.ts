@@ -62,6 +62,31 @@ describe("applying the organisation file", () => {
     // Applying the same file again changes nothing.
     expect(await t.store.people.applyOrganisation(readOrganisationFile(fixture("changed.yaml")))).toMatchObject({ areas: 1, units: 1, people: 3, deactivated: 0 });
   });
+
+  it("writes only the people and units that changed; someone back in the file is active again", async () => {
+    const db = t.store.db;
+    const stamps = async () => new Map([...(await db.person.findMany()), ...(await db.unit.findMany())].map((r) => [r.id, r.updatedAt.getTime()]));
+    const file = readOrganisationFile(EXAMPLE_ORG_FILE);
+    const before = await stamps();
+    await new Promise((r) => setTimeout(r, 5));
+    await t.store.people.applyOrganisation(file);
+    expect(await stamps()).toEqual(before);
+
+    await t.store.people.applyOrganisation(readOrganisationFile(fixture("changed.yaml")));
+    expect(await db.person.findUniqueOrThrow({ where: { id: "sofie" } })).toMatchObject({ active: false });
+    const megan = file.people.find((p) => p.id === "megan")!;
+    const solsikken = file.areas.flatMap((a) => a.units).find((u) => u.id === "solsikken")!;
+    await t.store.people.applyOrganisation({
+      ...file,
+      people: file.people.map((p) => (p === megan ? { ...p, name: "Megan Holm", email: "megan.holm@kommune.dk" } : p)),
+      areas: file.areas.map((a) => ({ ...a, units: a.units.map((u) => (u === solsikken ? { ...u, name: "Solsikken Børnehus", intentionCeiling: 9 } : u)) })),
+    });
+    expect(await db.person.findUniqueOrThrow({ where: { id: "sofie" } })).toMatchObject({ active: true });
+    expect(await db.person.findUniqueOrThrow({ where: { id: "megan" } })).toMatchObject({ name: "Megan Holm", email: "megan.holm@kommune.dk", active: true });
+    expect(await db.unit.findUniqueOrThrow({ where: { id: "solsikken" } })).toMatchObject({ name: "Solsikken Børnehus", intentionCeiling: 9, active: true });
+    expect(await db.unit.findUniqueOrThrow({ where: { id: "aaskolen" } })).toMatchObject({ active: true });
+    expect(await db.person.count({ where: { active: true } })).toBe(file.people.length);
+  });
 });
 
 describe("loops and themes in the organisation file", () => {

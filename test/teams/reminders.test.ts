@@ -287,6 +287,33 @@ describe("delivery failures", () => {
     }
   });
 
+  it("while botbuilder waits to retry a refused post, the outbox row is not marked as on its way; the retry is", async () => {
+    const h = await withFollowUpDue21st();
+    try {
+      h.clock.set("2027-01-19T08:00:00+01:00");
+      h.connector.attempts.length = 0;
+      h.connector.failNext.push({ status: 429, retryAfter: 1 });
+      h.connector.respondDelayMs = 300;
+      const sending = () => h.bot.store.db.notification.findFirstOrThrow({ where: { status: "sending" }, select: { postStartedAt: true } });
+      let atRetry: Promise<{ postStartedAt: Date | null }> | undefined;
+      // Prisma runs a query when it is awaited: then() makes it run now, while the retry is answered.
+      h.connector.onPosted = () => (atRetry = sending().then((row) => row));
+      const delivered = h.deliver();
+      // Refused at once; botbuilder waits a second before the retry.
+      for (let i = 0; i < 50 && h.connector.attempts.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+      await new Promise((r) => setTimeout(r, 500));
+      expect(h.connector.attempts.map((a) => a.status)).toEqual([429]);
+      expect((await sending()).postStartedAt).toBeNull();
+      expect(await delivered).toEqual({ sent: 1 });
+      // The retry was noted before it left (a crash during it is not posted again).
+      expect((await atRetry!).postStartedAt).toBeInstanceOf(Date);
+      expect(h.connector.attempts.map((a) => a.status)).toEqual([429, 200]);
+      expect(reminderCards(h)).toHaveLength(1);
+    } finally {
+      await h.stop();
+    }
+  });
+
   it("a send refused every time is tried with growing, jittered delays, then failed with its reason and shown to the administrator", async () => {
     const h = await withFollowUpDue21st();
     try {
