@@ -252,8 +252,9 @@ export interface FormRepository {
 }
 
 export interface FollowUpRepository {
-  get(id: string): Promise<FollowUpView | undefined>;
-  listOpenByOwner(ownerId: string, limit: number): Promise<{ items: FollowUpView[]; total: number }>;
+  /** `known`: people already read this turn (the person acting); they are not read again. */
+  get(id: string, known?: readonly Person[]): Promise<FollowUpView | undefined>;
+  listOpenByOwner(ownerId: string, limit: number, known?: readonly Person[]): Promise<{ items: FollowUpView[]; total: number }>;
   listByMeeting(meetingId: string): Promise<FollowUp[]>;
   /** Every open follow-up (for planning reminders and weekly overviews). */
   listOpen(): Promise<FollowUp[]>;

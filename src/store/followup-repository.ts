@@ -9,7 +9,7 @@ import { followUpViewInclude, toEvent, toFollowUp, toFollowUpViews } from "./map
 type LoadPeople = (ids: Iterable<string>) => Promise<Map<string, Person>>;
 
 export function createFollowUpRepository(db: Db, loadPeople: LoadPeople): FollowUpRepository {
-  const toViews = (rows: Parameters<typeof toFollowUpViews>[0]) => toFollowUpViews(rows, loadPeople);
+  const toViews = (rows: Parameters<typeof toFollowUpViews>[0], known?: readonly Person[]) => toFollowUpViews(rows, loadPeople, known);
 
   /** The follow-up's own history and the audit log, in the change's transaction. */
   async function record(tx: Pick<Db, "followUp" | "followUpEvent" | "auditEntry">, id: string, event: FollowUpEvent): Promise<void> {
@@ -19,19 +19,19 @@ export function createFollowUpRepository(db: Db, loadPeople: LoadPeople): Follow
   }
 
   return {
-    async get(id) {
+    async get(id, known) {
       const r = await db.followUp.findUnique({ where: { id }, include: followUpViewInclude });
       if (!r) return undefined;
-      return (await toViews([r]))[0];
+      return (await toViews([r], known))[0];
     },
 
-    async listOpenByOwner(ownerId, limit) {
+    async listOpenByOwner(ownerId, limit, known) {
       const where = { ownerId, status: "open" };
       const [rows, total] = await Promise.all([
         db.followUp.findMany({ where, include: followUpViewInclude, orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }], take: limit }),
         db.followUp.count({ where }),
       ]);
-      return { items: await toViews(rows), total };
+      return { items: await toViews(rows, known), total };
     },
 
     async listOpenOfInactiveOwners(unitIds) {

@@ -130,11 +130,17 @@ export function toFollowUpView(
   };
 }
 
-/** Follow-up rows (with `followUpViewInclude`) as views, loading their owners and commenters in one go. */
+/**
+ * Follow-up rows (with `followUpViewInclude`) as views, loading their owners and commenters in one
+ * go. People in `known` (already read this turn, e.g. the person acting) are not read again.
+ */
 export async function toFollowUpViews(
   rows: Parameters<typeof toFollowUpView>[0][],
   loadPeople: (ids: Iterable<string>) => Promise<Map<string, Person>>,
+  known: readonly Person[] = [],
 ): Promise<FollowUpView[]> {
-  const people = await loadPeople(rows.flatMap((r) => [r.ownerId, ...r.events.map((e) => e.actorId)]));
+  const have = new Map(known.map((p) => [p.id, p]));
+  const missing = rows.flatMap((r) => [r.ownerId, ...r.events.map((e) => e.actorId)]).filter((id) => !have.has(id));
+  const people = new Map([...have, ...(await loadPeople(missing))]);
   return rows.flatMap((r) => toFollowUpView(r, people) ?? []);
 }
