@@ -72,8 +72,8 @@ export function createFollowUpService(deps: FollowUpServiceDeps) {
     return view;
   }
 
-  async function commit(view: FollowUpView, patch: Parameters<FollowUpRepository["update"]>[2], event: Parameters<FollowUpRepository["update"]>[3]) {
-    const ok = await followUps.update(view.followUp.id, view.followUp.version, patch, event);
+  async function commit(view: FollowUpView, patch: Parameters<FollowUpRepository["update"]>[2], event: Parameters<FollowUpRepository["update"]>[3], also?: Parameters<FollowUpRepository["update"]>[4]) {
+    const ok = await followUps.update(view.followUp.id, view.followUp.version, patch, event, also);
     if (!ok) throw new AppError("stale-card", strings.generic.staleCard);
   }
 
@@ -91,8 +91,8 @@ export function createFollowUpService(deps: FollowUpServiceDeps) {
       const view = await loadForChange(actor, id, version, current);
       if (view.followUp.status !== "open") throw new AppError("invalid-input", strings.followUp.notOpen);
       const now = clock.now();
-      await commit(view, { status: "done", doneAt: now }, { kind: "done", actorId: actor.id, at: now, data: {} });
-      await notifications.cancelPending(id, { kinds: [...FOLLOWUP_REMINDER_KINDS, "followup_expiry"] });
+      // Its reminders end with it, in the same transaction.
+      await commit(view, { status: "done", doneAt: now }, { kind: "done", actorId: actor.id, at: now, data: {} }, { cancelPending: { kinds: [...FOLLOWUP_REMINDER_KINDS, "followup_expiry"] } });
       await congestion.check(view.meeting.unitId);
       // The write was version-checked: the row is what was read plus this change (no second read).
       return { view: { ...view, followUp: { ...view.followUp, status: "done", doneAt: now, version: view.followUp.version + 1 } }, notice: strings.followUp.markedDone };

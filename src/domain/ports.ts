@@ -260,11 +260,27 @@ export interface FollowUpRepository {
   listOpen(): Promise<FollowUp[]>;
   /** Open follow-ups whose owner has left (is inactive), oldest frist first; optionally only in some units. */
   listOpenOfInactiveOwners(unitIds?: string[]): Promise<FollowUpView[]>;
-  /** Applies a change if the follow-up is still at `expectedVersion`; records the event. */
-  update(id: string, expectedVersion: number, patch: Partial<Pick<FollowUp, "status" | "dueDate" | "doneAt" | "evaluateAtNextMeeting" | "ownerId">> & { evaluateOn?: string | null }, event: FollowUpEvent): Promise<boolean>;
+  /**
+   * Applies a change if the follow-up is still at `expectedVersion`; records the event (and its
+   * audit entry), and cancels the pending reminders named in `also.cancelPending`, all in one
+   * transaction.
+   */
+  update(
+    id: string,
+    expectedVersion: number,
+    patch: Partial<Pick<FollowUp, "status" | "dueDate" | "doneAt" | "evaluateAtNextMeeting" | "ownerId">> & { evaluateOn?: string | null },
+    event: FollowUpEvent,
+    also?: { cancelPending?: CancelPendingOptions },
+  ): Promise<boolean>;
   /** Adds a comment if the follow-up is still at `expectedVersion` (and moves the version on). */
   addComment(id: string, expectedVersion: number, event: FollowUpEvent): Promise<boolean>;
   history(id: string): Promise<FollowUpEvent[]>;
+}
+
+/** Which pending rows of a subject to cancel: only some kinds, and except some keys (and their snoozed copies). */
+export interface CancelPendingOptions {
+  kinds?: PlannedNotification["kind"][];
+  exceptKeys?: string[];
 }
 
 export interface NotificationRepository {
@@ -272,7 +288,7 @@ export interface NotificationRepository {
   plan(rows: PlannedNotification[], now: Date): Promise<void>;
   get(id: string): Promise<Notification | undefined>;
   /** Cancels pending rows for a subject, optionally only of some kinds and except some keys (and their snoozed copies). */
-  cancelPending(subjectId: string, opts?: { kinds?: PlannedNotification["kind"][]; exceptKeys?: string[] }): Promise<number>;
+  cancelPending(subjectId: string, opts?: CancelPendingOptions): Promise<number>;
   /** Claims up to `limit` due rows with a lease; a row is held by one claimer at a time. */
   claimDue(now: Date, leaseMs: number, limit: number): Promise<Notification[]>;
   /** Notes that the card is about to be posted, if the lease is still held (false: lost meanwhile). */

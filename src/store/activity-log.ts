@@ -1,4 +1,4 @@
-import { isUniqueViolation } from "./errors.js";
+import { isRecordNotFound, isUniqueViolation } from "./errors.js";
 import type { ActivityLog } from "../domain/ports.js";
 import type { Db } from "./prisma-client.js";
 
@@ -14,7 +14,13 @@ export function createActivityLog(db: Db): ActivityLog {
       }
     },
     async recordResponse(activityKey, response) {
-      await db.processedActivity.updateMany({ where: { id: activityKey }, data: { response } });
+      // One statement (updateMany would wrap it in a transaction of its own). A row pruned
+      // meanwhile is nothing to answer any more.
+      try {
+        await db.processedActivity.update({ where: { id: activityKey }, data: { response }, select: { id: true } });
+      } catch (e) {
+        if (!isRecordNotFound(e)) throw e;
+      }
     },
     async response(activityKey) {
       return (await db.processedActivity.findUnique({ where: { id: activityKey }, select: { response: true } }))?.response ?? undefined;

@@ -3,6 +3,8 @@ import type { FollowUpEvent, Person } from "../domain/types.js";
 import { followUpAuditEntry } from "../domain/audit.js";
 import { appendAudit } from "./audit-log.js";
 import { chunked } from "./chunked.js";
+import { isRecordNotFound } from "./errors.js";
+import { cancelPendingIn } from "./notification-repository.js";
 import type { Db } from "./prisma-client.js";
 import { followUpViewInclude, toEvent, toFollowUp, toFollowUpViews } from "./mappers.js";
 
@@ -11,10 +13,22 @@ type LoadPeople = (ids: Iterable<string>) => Promise<Map<string, Person>>;
 export function createFollowUpRepository(db: Db, loadPeople: LoadPeople): FollowUpRepository {
   const toViews = (rows: Parameters<typeof toFollowUpViews>[0], known?: readonly Person[]) => toFollowUpViews(rows, loadPeople, known);
 
+  /**
+   * The version-checked write: the row's meeting and (new) owner as it now is, or undefined when
+   * the follow-up is gone or no longer at `expectedVersion`. One statement (UPDATE … RETURNING).
+   */
+  async function bump(tx: Pick<Db, "followUp">, id: string, expectedVersion: number, data: Parameters<Db["followUp"]["update"]>[0]["data"]) {
+    try {
+      return await tx.followUp.update({ where: { id, version: expectedVersion }, data: { ...data, version: { increment: 1 } }, select: { meetingId: true, ownerId: true } });
+    } catch (e) {
+      if (isRecordNotFound(e)) return undefined;
+      throw e;
+    }
+  }
+
   /** The follow-up's own history and the audit log, in the change's transaction. */
-  async function record(tx: Pick<Db, "followUp" | "followUpEvent" | "auditEntry">, id: string, event: FollowUpEvent): Promise<void> {
-    await tx.followUpEvent.create({ data: { followUpId: id, kind: event.kind, actorId: event.actorId, at: event.at, data: JSON.stringify(event.data) } });
-    const row = await tx.followUp.findUniqueOrThrow({ where: { id }, select: { meetingId: true, ownerId: true } });
+  async function record(tx: Pick<Db, "followUpEvent" | "auditEntry">, id: string, row: { meetingId: string; ownerId: string }, event: FollowUpEvent): Promise<void> {
+    await tx.followUpEvent.create({ data: { followUpId: id, kind: event.kind, actorId: event.actorId, at: event.at, data: JSON.stringify(event.data) }, select: { id: true } });
     await appendAudit(tx, event, [followUpAuditEntry(id, row.meetingId, event, row.ownerId)]);
   }
 
@@ -60,14 +74,12 @@ export function createFollowUpRepository(db: Db, loadPeople: LoadPeople): Follow
       return rows.map(toFollowUp);
     },
 
-    async update(id, expectedVersion, patch, event) {
+    async update(id, expectedVersion, patch, event, also = {}) {
       return db.$transaction(async (tx) => {
-        const res = await tx.followUp.updateMany({
-          where: { id, version: expectedVersion },
-          data: { ...patch, ...(patch.status === "open" ? { doneAt: null } : {}), version: { increment: 1 } },
-        });
-        if (res.count !== 1) return false;
-        await record(tx, id, event);
+        const row = await bump(tx, id, expectedVersion, { ...patch, ...(patch.status === "open" ? { doneAt: null } : {}) });
+        if (!row) return false;
+        await record(tx, id, row, event);
+        if (also.cancelPending) await cancelPendingIn(tx, id, also.cancelPending);
         return true;
       });
     },
@@ -75,9 +87,9 @@ export function createFollowUpRepository(db: Db, loadPeople: LoadPeople): Follow
     async addComment(id, expectedVersion, event) {
       // A comment changes what the card shows, so it moves the version on like any other change.
       return db.$transaction(async (tx) => {
-        const res = await tx.followUp.updateMany({ where: { id, version: expectedVersion }, data: { version: { increment: 1 } } });
-        if (res.count !== 1) return false;
-        await record(tx, id, event);
+        const row = await bump(tx, id, expectedVersion, {});
+        if (!row) return false;
+        await record(tx, id, row, event);
         return true;
       });
     },

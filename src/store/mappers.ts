@@ -106,14 +106,14 @@ export function toEvent(e: { kind: string; actorId: string; at: Date; data: stri
 export const followUpViewInclude = {
   meeting: { select: { id: true, kind: true, startsAt: true, chairId: true, unitId: true } },
   decision: { select: { text: true } },
-  events: { where: { kind: "commented" }, orderBy: { at: "asc" as const } },
+  events: { where: { kind: "commented" }, orderBy: { at: "asc" as const }, select: { actorId: true, at: true, data: true } },
 } as const;
 
 export function toFollowUpView(
   f: Parameters<typeof toFollowUp>[0] & {
     meeting: { id: string; kind: string; startsAt: Date; chairId: string; unitId: string };
     decision: { text: string } | null;
-    events: { kind: string; actorId: string; at: Date; data: string }[];
+    events: { actorId: string; at: Date; data: string }[];
   },
   people: Map<string, Person>,
 ): FollowUpView | undefined {
