@@ -21,26 +21,32 @@ export type CongestionService = ReturnType<typeof createCongestionService>;
 export function createCongestionService(deps: { units: UnitRepository; focusAreas: FocusAreaRepository; notifications: NotificationRepository; clock: Clock; settings: DomainSettings }) {
   const { units, focusAreas, notifications, clock, settings } = deps;
 
-  async function load(unitId: string): Promise<IntentionLoad | undefined> {
+  /** The unit's load, and whether it is flagged now. */
+  async function measure(unitId: string): Promise<{ load: IntentionLoad; flagged: boolean } | undefined> {
     const unit = await units.get(unitId);
     if (!unit) return undefined;
     const count = (await units.countOpenFollowUps(unitId)) + (await focusAreas.countActive(unitId));
     const ceiling = unit.intentionCeiling ?? settings.intentionCeiling;
-    return { unitId, unitName: unit.name, count, ceiling, over: count > ceiling };
+    return { load: { unitId, unitName: unit.name, count, ceiling, over: count > ceiling }, flagged: unit.congestedSince !== undefined };
   }
 
   return {
-    load,
+    load: async (unitId: string): Promise<IntentionLoad | undefined> => (await measure(unitId))?.load,
 
-    /** Re-evaluates the unit after a change; flags/unflags it and tells the chiefs on a new flag. */
+    /**
+     * Re-evaluates the unit after a change; flags/unflags it and tells the chiefs on a new flag.
+     * A unit already as it should be is not written to (the flag is set and cleared by
+     * conditional writes, so a unit flagged meanwhile by another change still tells once).
+     */
     async check(unitId: string): Promise<IntentionLoad | undefined> {
-      const l = await load(unitId);
-      if (!l) return undefined;
+      const m = await measure(unitId);
+      if (!m) return undefined;
+      const { load: l, flagged } = m;
       const now = clock.now();
-      if (l.over && (await units.setCongested(unitId, now))) {
+      if (l.over && !flagged && (await units.setCongested(unitId, now))) {
         const roster = await units.roster(unitId);
         await notifications.plan(congestionRows(unitId, now, roster?.chiefIds ?? [], settings.calendar, now), now);
-      } else if (!l.over) {
+      } else if (!l.over && flagged) {
         await units.setCongested(unitId, null);
       }
       return l;

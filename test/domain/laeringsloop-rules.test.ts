@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { domainSettings } from "../../src/bot.js";
 import { loadConfig } from "../../src/config.js";
 import { createDomainServices, type DomainServices } from "../../src/domain/services.js";
@@ -117,6 +117,23 @@ describe("læringsloop rules", () => {
       await addRows(first!, [row("Fem", "megan")]);
       expect(await flagged()).toBe(true);
       expect(await notices()).toBe(2);
+    });
+
+    it("writes the flag only when it changes (a check on a unit already as it should be writes nothing)", async () => {
+      await t.store.db.unit.update({ where: { id: "solsikken" }, data: { intentionCeiling: 1 } });
+      const [first] = await meetingsOf("laeringssamtale");
+      const writes = vi.spyOn(t.store.units, "setCongested");
+      await addRows(first!, [row("Et", "megan")]);
+      expect(writes).not.toHaveBeenCalled(); // at the ceiling, not flagged
+      await addRows(first!, [row("To", "jonas")]);
+      expect(writes).toHaveBeenCalledTimes(1); // over: flagged
+      expect(await d.congestion.check("solsikken")).toMatchObject({ count: 2, over: true });
+      expect(writes).toHaveBeenCalledTimes(1); // still over, already flagged
+      const f = await t.store.db.followUp.findFirstOrThrow({ where: { text: "To" } });
+      await d.followUps.markDone(await person(f.ownerId), f.id, f.version);
+      expect(writes).toHaveBeenCalledTimes(2); // back at the ceiling: cleared
+      expect((await t.store.db.unit.findUniqueOrThrow({ where: { id: "solsikken" } })).congestedSince).toBeNull();
+      writes.mockRestore();
     });
 
     it("uses the default ceiling where the unit has none, and the unit's own where it has", async () => {
