@@ -55,6 +55,8 @@ export interface PeopleRepository {
   byId(id: string): Promise<Person | undefined>;
   /** Leaders of the active units in every area where `chiefId` is chef. */
   leadersForChief(chiefId: string): Promise<LeaderOfUnit[]>;
+  /** Whether `leadersForChief(chiefId)` has anyone but `chiefId` themself (one count, nothing loaded). */
+  hasLeadersForChief(chiefId: string): Promise<boolean>;
   isChiefOfUnit(personId: string, unitId: string): Promise<boolean>;
   /** Active people who are chef of an area with active units. */
   chiefIds(): Promise<string[]>;
