@@ -93,7 +93,7 @@ export function createFollowUpService(deps: FollowUpServiceDeps) {
       const now = clock.now();
       // Its reminders end with it, in the same transaction.
       await commit(view, { status: "done", doneAt: now }, { kind: "done", actorId: actor.id, at: now, data: {} }, { cancelPending: { kinds: [...FOLLOWUP_REMINDER_KINDS, "followup_expiry"] } });
-      await congestion.check(view.meeting.unitId);
+      await congestion.checkFlag(view.meeting.unitId);
       // The write was version-checked: the row is what was read plus this change (no second read).
       return { view: { ...view, followUp: { ...view.followUp, status: "done", doneAt: now, version: view.followUp.version + 1 } }, notice: strings.followUp.markedDone };
     },
@@ -105,7 +105,7 @@ export function createFollowUpService(deps: FollowUpServiceDeps) {
       await commit(view, { status: "open" }, { kind: "reopened", actorId: actor.id, at: now, data: {} });
       const after = await load(id, actor);
       await planReminders(after.followUp, now);
-      await congestion.check(view.meeting.unitId);
+      await congestion.checkFlag(view.meeting.unitId);
       return { view: after, notice: strings.followUp.reopened };
     },
 

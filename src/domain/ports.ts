@@ -158,7 +158,8 @@ export interface FocusAreaRepository {
   apply(unitId: string, loopId: string, meetingId: string, change: FocusAreaChange, by: AuditStamp): Promise<boolean>;
   /** Extend (new evaluation date), end, or mark for the next meeting; false if the version moved on. */
   update(id: string, expectedVersion: number, patch: { evaluateOn?: string | null; status?: "ended"; evaluateAtNextMeeting?: boolean }, by: AuditStamp): Promise<boolean>;
-  countActive(unitId: string): Promise<number>;
+  /** Active focus areas of the unit; with `upTo`, counts no further than that. */
+  countActive(unitId: string, upTo?: number): Promise<number>;
 }
 
 export interface BoardStatementRepository {
@@ -207,8 +208,8 @@ export interface UnitRepository {
   roster(unitId: string): Promise<UnitRoster | undefined>;
   /** Active units in every area where the person is chef, by name. */
   unitsForChief(chiefId: string): Promise<Unit[]>;
-  /** Open follow-ups from the unit's meetings. */
-  countOpenFollowUps(unitId: string): Promise<number>;
+  /** Open follow-ups from the unit's meetings; with `upTo`, counts no further than that. */
+  countOpenFollowUps(unitId: string, upTo?: number): Promise<number>;
   /** Per unit: open follow-ups, those past their frist (before `today`), and those done since `doneSince`. */
   followUpCounts(unitIds: string[], today: string, doneSince: Date): Promise<Map<string, UnitFollowUpCounts>>;
   /** Sets or clears the congestion flag; true if it changed. */

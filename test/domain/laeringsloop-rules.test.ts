@@ -136,6 +136,27 @@ describe("læringsloop rules", () => {
       writes.mockRestore();
     });
 
+    it("decides the flag the same whether it counts everything (check) or only up to one past the ceiling (checkFlag)", async () => {
+      await t.store.db.unit.update({ where: { id: "solsikken" }, data: { intentionCeiling: 2 } });
+      const [first] = await meetingsOf("laeringssamtale");
+      const flagged = async () => (await t.store.db.unit.findUniqueOrThrow({ where: { id: "solsikken" } })).congestedSince !== null;
+      const setTo = async (open: number, focus: number) => {
+        await t.store.db.followUp.deleteMany({});
+        await t.store.db.focusArea.deleteMany({});
+        await t.store.db.followUp.createMany({ data: Array.from({ length: open }, (_, i) => ({ id: `f${i}`, meetingId: first!, unitId: "solsikken", text: "x", ownerId: "megan", dueDate: "2027-12-01" })) });
+        await t.store.db.followUp.create({ data: { id: "done", meetingId: first!, unitId: "solsikken", text: "x", ownerId: "megan", dueDate: "2027-12-01", status: "done" } });
+        await t.store.db.focusArea.createMany({ data: Array.from({ length: focus }, (_, i) => ({ id: `a${i}`, unitId: "solsikken", loopId: "l", themeId: "t", title: "x", meetingId: first!, position: i })) });
+      };
+      for (const [open, focus] of [[0, 0], [2, 0], [3, 0], [0, 3], [1, 1], [1, 2], [2, 1], [5, 5], [1, 0]] as const) {
+        await setTo(open, focus);
+        await d.congestion.checkFlag("solsikken");
+        const byFlag = await flagged();
+        const full = await d.congestion.check("solsikken");
+        expect({ open, focus, flagged: byFlag }).toEqual({ open, focus, flagged: full!.over });
+        expect(await flagged(), `${open}+${focus}`).toBe(full!.over);
+      }
+    });
+
     it("uses the default ceiling where the unit has none, and the unit's own where it has", async () => {
       expect(await d.congestion.load("solsikken")).toMatchObject({ count: 0, ceiling: 8 });
       expect(await d.congestion.load("aaskolen")).toMatchObject({ ceiling: 10 });
