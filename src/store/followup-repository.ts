@@ -41,10 +41,9 @@ export function createFollowUpRepository(db: Db, loadPeople: LoadPeople): Follow
 
     async listOpenByOwner(ownerId, limit, known) {
       const where = { ownerId, status: "open" };
-      const [rows, total] = await Promise.all([
-        db.followUp.findMany({ where, include: followUpViewInclude, orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }], take: limit }),
-        db.followUp.count({ where }),
-      ]);
+      const rows = await db.followUp.findMany({ where, include: followUpViewInclude, orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }], take: limit });
+      // Fewer than a page: that is all of them (most people), so they need no count of their own.
+      const total = rows.length < limit ? rows.length : await db.followUp.count({ where });
       return { items: await toViews(rows, known), total };
     },
 
