@@ -21,29 +21,52 @@ export type CongestionService = ReturnType<typeof createCongestionService>;
 export function createCongestionService(deps: { units: UnitRepository; focusAreas: FocusAreaRepository; notifications: NotificationRepository; clock: Clock; settings: DomainSettings }) {
   const { units, focusAreas, notifications, clock, settings } = deps;
 
-  async function load(unitId: string): Promise<IntentionLoad | undefined> {
+  /** The unit's load, and whether it is flagged now. */
+  async function measure(unitId: string): Promise<{ load: IntentionLoad; flagged: boolean } | undefined> {
     const unit = await units.get(unitId);
     if (!unit) return undefined;
     const count = (await units.countOpenFollowUps(unitId)) + (await focusAreas.countActive(unitId));
     const ceiling = unit.intentionCeiling ?? settings.intentionCeiling;
-    return { unitId, unitName: unit.name, count, ceiling, over: count > ceiling };
+    return { load: { unitId, unitName: unit.name, count, ceiling, over: count > ceiling }, flagged: unit.congestedSince !== undefined };
+  }
+
+  /**
+   * Flags/unflags the unit and tells the chiefs on a new flag. A unit already as it should be is
+   * not written to (the flag is set and cleared by conditional writes, so a unit flagged
+   * meanwhile by another change still tells once).
+   */
+  async function settle(unitId: string, over: boolean, flagged: boolean): Promise<void> {
+    const now = clock.now();
+    if (over && !flagged && (await units.setCongested(unitId, now))) {
+      const roster = await units.roster(unitId);
+      await notifications.plan(congestionRows(unitId, now, roster?.chiefIds ?? [], settings.calendar, now), now);
+    } else if (!over && flagged) {
+      await units.setCongested(unitId, null);
+    }
   }
 
   return {
-    load,
+    load: async (unitId: string): Promise<IntentionLoad | undefined> => (await measure(unitId))?.load,
 
-    /** Re-evaluates the unit after a change; flags/unflags it and tells the chiefs on a new flag. */
+    /** Re-evaluates the unit after a change and returns its load (for a card that shows it). */
     async check(unitId: string): Promise<IntentionLoad | undefined> {
-      const l = await load(unitId);
-      if (!l) return undefined;
-      const now = clock.now();
-      if (l.over && (await units.setCongested(unitId, now))) {
-        const roster = await units.roster(unitId);
-        await notifications.plan(congestionRows(unitId, now, roster?.chiefIds ?? [], settings.calendar, now), now);
-      } else if (!l.over) {
-        await units.setCongested(unitId, null);
-      }
-      return l;
+      const m = await measure(unitId);
+      if (!m) return undefined;
+      await settle(unitId, m.load.over, m.flagged);
+      return m.load;
+    },
+
+    /**
+     * The same re-evaluation when nobody is shown the load: whether the unit is over its ceiling
+     * needs counting no further than one past it (a unit with thousands open costs no more).
+     */
+    async checkFlag(unitId: string): Promise<void> {
+      const unit = await units.get(unitId);
+      if (!unit) return;
+      const ceiling = unit.intentionCeiling ?? settings.intentionCeiling;
+      const open = await units.countOpenFollowUps(unitId, ceiling + 1);
+      const count = open > ceiling ? open : open + (await focusAreas.countActive(unitId, ceiling + 1 - open));
+      await settle(unitId, count > ceiling, unit.congestedSince !== undefined);
     },
   };
 }

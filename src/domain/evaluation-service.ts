@@ -136,7 +136,7 @@ export function createEvaluationService(deps: {
       const v = await forChange(actor, subject, id, version);
       await write(v, actor, { end: true });
       await notifications.cancelPending(id);
-      await congestion.check(v.unitId);
+      await congestion.checkFlag(v.unitId);
       return { notice: strings.evaluation.ended };
     },
 

@@ -121,7 +121,7 @@ export function createFocusAreaService(deps: {
       await notifications.plan(planned, now);
       for (const u of change.update) await notifications.cancelPending(u.id, { kinds: ["focus_expiry"], exceptKeys: planned.map((p) => p.key) });
       for (const e of change.end) await notifications.cancelPending(e.id, { kinds: ["focus_expiry"] });
-      await congestion.check(current.meeting.unit.id);
+      await congestion.checkFlag(current.meeting.unit.id);
       return view(actor, meetingId);
     },
   };

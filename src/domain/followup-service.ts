@@ -47,15 +47,16 @@ export function createFollowUpService(deps: FollowUpServiceDeps) {
     await planFollowUpReminders(notifications, f, settings, now);
   }
 
-  async function load(id: string): Promise<FollowUpView> {
-    const view = await followUps.get(id);
+  /** The follow-up as shown; the person acting (read once per turn) is not read again. */
+  async function load(id: string, actor?: Person): Promise<FollowUpView> {
+    const view = await followUps.get(id, actor ? [actor] : undefined);
     if (!view) throw new AppError("not-found", strings.generic.notFound);
     return view;
   }
 
   /** The owner, the chair, or a participant of the meeting may look at a follow-up. */
-  async function get(actor: Person, id: string): Promise<FollowUpView> {
-    const view = await load(id);
+  async function get(actor: Person, id: string, loaded?: FollowUpView): Promise<FollowUpView> {
+    const view = loaded ?? (await load(id, actor));
     if (view.owner.id === actor.id || view.meeting.chairId === actor.id) return view;
     const meeting = await meetings.get(view.meeting.id);
     if (meeting?.participants.some((p) => p.person.id === actor.id)) return view;
@@ -63,7 +64,7 @@ export function createFollowUpService(deps: FollowUpServiceDeps) {
   }
 
   async function loadForChange(actor: Person, id: string, version: number, loaded?: FollowUpView): Promise<FollowUpView> {
-    const view = loaded ?? (await load(id));
+    const view = loaded ?? (await load(id, actor));
     if (view.owner.id !== actor.id && view.meeting.chairId !== actor.id) {
       throw new AppError("not-authorised", strings.followUp.notOwner);
     }
@@ -71,28 +72,28 @@ export function createFollowUpService(deps: FollowUpServiceDeps) {
     return view;
   }
 
-  async function commit(view: FollowUpView, patch: Parameters<FollowUpRepository["update"]>[2], event: Parameters<FollowUpRepository["update"]>[3]) {
-    const ok = await followUps.update(view.followUp.id, view.followUp.version, patch, event);
+  async function commit(view: FollowUpView, patch: Parameters<FollowUpRepository["update"]>[2], event: Parameters<FollowUpRepository["update"]>[3], also?: Parameters<FollowUpRepository["update"]>[4]) {
+    const ok = await followUps.update(view.followUp.id, view.followUp.version, patch, event, also);
     if (!ok) throw new AppError("stale-card", strings.generic.staleCard);
   }
 
   return {
-    get,
+    get: (actor: Person, id: string) => get(actor, id),
 
     async listMine(actor: Person, limit = 20) {
-      return followUps.listOpenByOwner(actor.id, limit);
+      return followUps.listOpenByOwner(actor.id, limit, [actor]);
     },
 
     async markDone(actor: Person, id: string, version: number): Promise<FollowUpOutcome> {
-      const current = await load(id);
+      const current = await load(id, actor);
       // A double click arrives with the old version: already done is an answer, not an error.
-      if (current.followUp.status === "done") return { view: await get(actor, id), notice: strings.followUp.alreadyDone };
+      if (current.followUp.status === "done") return { view: await get(actor, id, current), notice: strings.followUp.alreadyDone };
       const view = await loadForChange(actor, id, version, current);
       if (view.followUp.status !== "open") throw new AppError("invalid-input", strings.followUp.notOpen);
       const now = clock.now();
-      await commit(view, { status: "done", doneAt: now }, { kind: "done", actorId: actor.id, at: now, data: {} });
-      await notifications.cancelPending(id, { kinds: [...FOLLOWUP_REMINDER_KINDS, "followup_expiry"] });
-      await congestion.check(view.meeting.unitId);
+      // Its reminders end with it, in the same transaction.
+      await commit(view, { status: "done", doneAt: now }, { kind: "done", actorId: actor.id, at: now, data: {} }, { cancelPending: { kinds: [...FOLLOWUP_REMINDER_KINDS, "followup_expiry"] } });
+      await congestion.checkFlag(view.meeting.unitId);
       // The write was version-checked: the row is what was read plus this change (no second read).
       return { view: { ...view, followUp: { ...view.followUp, status: "done", doneAt: now, version: view.followUp.version + 1 } }, notice: strings.followUp.markedDone };
     },
@@ -102,9 +103,9 @@ export function createFollowUpService(deps: FollowUpServiceDeps) {
       if (view.followUp.status !== "done") throw new AppError("invalid-input", strings.followUp.notDone);
       const now = clock.now();
       await commit(view, { status: "open" }, { kind: "reopened", actorId: actor.id, at: now, data: {} });
-      const after = await load(id);
+      const after = await load(id, actor);
       await planReminders(after.followUp, now);
-      await congestion.check(view.meeting.unitId);
+      await congestion.checkFlag(view.meeting.unitId);
       return { view: after, notice: strings.followUp.reopened };
     },
 
@@ -120,7 +121,7 @@ export function createFollowUpService(deps: FollowUpServiceDeps) {
       }
       const now = clock.now();
       await commit(view, { dueDate: newDate }, { kind: "postponed", actorId: actor.id, at: now, data: { from: view.followUp.dueDate, to: newDate } });
-      const after = await load(id);
+      const after = await load(id, actor);
       await planReminders(after.followUp, now);
       return { view: after, notice: strings.followUp.postponed(formatDateShort(newDate)) };
     },
@@ -146,7 +147,7 @@ export function createFollowUpService(deps: FollowUpServiceDeps) {
      * left, or the meeting's chair). The new owner is told; reminders follow the new owner.
      */
     async reassign(actor: Person, id: string, version: number, newOwnerId: string): Promise<FollowUpOutcome> {
-      const view = await load(id);
+      const view = await load(id, actor);
       const unitId = view.meeting.unitId;
       if (view.meeting.chairId !== actor.id && !(await people.isChiefOfUnit(actor.id, unitId))) throw new AppError("not-authorised", strings.reassign.notAllowed);
       // The same choice again (a double click) is already done.
@@ -160,7 +161,7 @@ export function createFollowUpService(deps: FollowUpServiceDeps) {
       }
       const now = clock.now();
       await commit(view, { ownerId: newOwner.id }, { kind: "reassigned", actorId: actor.id, at: now, data: { from: view.followUp.ownerId, to: newOwner.id } });
-      const after = await load(id);
+      const after = await load(id, actor);
       const f = after.followUp;
       const rows = [followUpAssignedRow(f, actor.id, settings.calendar, now)];
       if (f.evaluateOn) rows.push(...expiryRows("followup_expiry", f.id, f.evaluateOn, [f.ownerId, view.meeting.chairId], settings.calendar, now));
@@ -209,7 +210,7 @@ export function createFollowUpService(deps: FollowUpServiceDeps) {
       }
       const ok = await followUps.addComment(view.followUp.id, version, { kind: "commented", actorId: actor.id, at: clock.now(), data: { text: clean } });
       if (!ok) throw new AppError("stale-card", strings.generic.staleCard);
-      return { view: await load(id), notice: strings.followUp.commented };
+      return { view: await load(id, actor), notice: strings.followUp.commented };
     },
   };
 }

@@ -163,6 +163,11 @@ export function createMeetingService(deps: MeetingServiceDeps) {
     hasStarted,
     getForParticipant,
 
+    /** Whether `schedulableLeaders` would give this person anyone (for the help card: one count). */
+    async canSchedule(actor: Person): Promise<boolean> {
+      return people.hasLeadersForChief(actor.id);
+    },
+
     /** The leaders this person may schedule 1:1s with; refuses a person who is chief of nothing. */
     async schedulableLeaders(actor: Person): Promise<LeaderOfUnit[]> {
       const leaders = (await people.leadersForChief(actor.id)).filter((l) => l.leader.id !== actor.id);

@@ -55,6 +55,8 @@ export interface PeopleRepository {
   byId(id: string): Promise<Person | undefined>;
   /** Leaders of the active units in every area where `chiefId` is chef. */
   leadersForChief(chiefId: string): Promise<LeaderOfUnit[]>;
+  /** Whether `leadersForChief(chiefId)` has anyone but `chiefId` themself (one count, nothing loaded). */
+  hasLeadersForChief(chiefId: string): Promise<boolean>;
   isChiefOfUnit(personId: string, unitId: string): Promise<boolean>;
   /** Active people who are chef of an area with active units. */
   chiefIds(): Promise<string[]>;
@@ -156,7 +158,8 @@ export interface FocusAreaRepository {
   apply(unitId: string, loopId: string, meetingId: string, change: FocusAreaChange, by: AuditStamp): Promise<boolean>;
   /** Extend (new evaluation date), end, or mark for the next meeting; false if the version moved on. */
   update(id: string, expectedVersion: number, patch: { evaluateOn?: string | null; status?: "ended"; evaluateAtNextMeeting?: boolean }, by: AuditStamp): Promise<boolean>;
-  countActive(unitId: string): Promise<number>;
+  /** Active focus areas of the unit; with `upTo`, counts no further than that. */
+  countActive(unitId: string, upTo?: number): Promise<number>;
 }
 
 export interface BoardStatementRepository {
@@ -205,8 +208,8 @@ export interface UnitRepository {
   roster(unitId: string): Promise<UnitRoster | undefined>;
   /** Active units in every area where the person is chef, by name. */
   unitsForChief(chiefId: string): Promise<Unit[]>;
-  /** Open follow-ups from the unit's meetings. */
-  countOpenFollowUps(unitId: string): Promise<number>;
+  /** Open follow-ups from the unit's meetings; with `upTo`, counts no further than that. */
+  countOpenFollowUps(unitId: string, upTo?: number): Promise<number>;
   /** Per unit: open follow-ups, those past their frist (before `today`), and those done since `doneSince`. */
   followUpCounts(unitIds: string[], today: string, doneSince: Date): Promise<Map<string, UnitFollowUpCounts>>;
   /** Sets or clears the congestion flag; true if it changed. */
@@ -252,18 +255,35 @@ export interface FormRepository {
 }
 
 export interface FollowUpRepository {
-  get(id: string): Promise<FollowUpView | undefined>;
-  listOpenByOwner(ownerId: string, limit: number): Promise<{ items: FollowUpView[]; total: number }>;
+  /** `known`: people already read this turn (the person acting); they are not read again. */
+  get(id: string, known?: readonly Person[]): Promise<FollowUpView | undefined>;
+  listOpenByOwner(ownerId: string, limit: number, known?: readonly Person[]): Promise<{ items: FollowUpView[]; total: number }>;
   listByMeeting(meetingId: string): Promise<FollowUp[]>;
   /** Every open follow-up (for planning reminders and weekly overviews). */
   listOpen(): Promise<FollowUp[]>;
   /** Open follow-ups whose owner has left (is inactive), oldest frist first; optionally only in some units. */
   listOpenOfInactiveOwners(unitIds?: string[]): Promise<FollowUpView[]>;
-  /** Applies a change if the follow-up is still at `expectedVersion`; records the event. */
-  update(id: string, expectedVersion: number, patch: Partial<Pick<FollowUp, "status" | "dueDate" | "doneAt" | "evaluateAtNextMeeting" | "ownerId">> & { evaluateOn?: string | null }, event: FollowUpEvent): Promise<boolean>;
+  /**
+   * Applies a change if the follow-up is still at `expectedVersion`; records the event (and its
+   * audit entry), and cancels the pending reminders named in `also.cancelPending`, all in one
+   * transaction.
+   */
+  update(
+    id: string,
+    expectedVersion: number,
+    patch: Partial<Pick<FollowUp, "status" | "dueDate" | "doneAt" | "evaluateAtNextMeeting" | "ownerId">> & { evaluateOn?: string | null },
+    event: FollowUpEvent,
+    also?: { cancelPending?: CancelPendingOptions },
+  ): Promise<boolean>;
   /** Adds a comment if the follow-up is still at `expectedVersion` (and moves the version on). */
   addComment(id: string, expectedVersion: number, event: FollowUpEvent): Promise<boolean>;
   history(id: string): Promise<FollowUpEvent[]>;
+}
+
+/** Which pending rows of a subject to cancel: only some kinds, and except some keys (and their snoozed copies). */
+export interface CancelPendingOptions {
+  kinds?: PlannedNotification["kind"][];
+  exceptKeys?: string[];
 }
 
 export interface NotificationRepository {
@@ -271,7 +291,7 @@ export interface NotificationRepository {
   plan(rows: PlannedNotification[], now: Date): Promise<void>;
   get(id: string): Promise<Notification | undefined>;
   /** Cancels pending rows for a subject, optionally only of some kinds and except some keys (and their snoozed copies). */
-  cancelPending(subjectId: string, opts?: { kinds?: PlannedNotification["kind"][]; exceptKeys?: string[] }): Promise<number>;
+  cancelPending(subjectId: string, opts?: CancelPendingOptions): Promise<number>;
   /** Claims up to `limit` due rows with a lease; a row is held by one claimer at a time. */
   claimDue(now: Date, leaseMs: number, limit: number): Promise<Notification[]>;
   /** Notes that the card is about to be posted, if the lease is still held (false: lost meanwhile). */

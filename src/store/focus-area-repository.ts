@@ -92,8 +92,8 @@ export function createFocusAreaRepository(db: Db): FocusAreaRepository {
       });
     },
 
-    async countActive(unitId) {
-      return db.focusArea.count({ where: { unitId, status: "active" } });
+    async countActive(unitId, upTo) {
+      return db.focusArea.count({ where: { unitId, status: "active" }, ...(upTo !== undefined ? { take: upTo } : {}) });
     },
   };
 }

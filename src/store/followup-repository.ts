@@ -3,35 +3,48 @@ import type { FollowUpEvent, Person } from "../domain/types.js";
 import { followUpAuditEntry } from "../domain/audit.js";
 import { appendAudit } from "./audit-log.js";
 import { chunked } from "./chunked.js";
+import { isRecordNotFound } from "./errors.js";
+import { cancelPendingIn } from "./notification-repository.js";
 import type { Db } from "./prisma-client.js";
 import { followUpViewInclude, toEvent, toFollowUp, toFollowUpViews } from "./mappers.js";
 
 type LoadPeople = (ids: Iterable<string>) => Promise<Map<string, Person>>;
 
 export function createFollowUpRepository(db: Db, loadPeople: LoadPeople): FollowUpRepository {
-  const toViews = (rows: Parameters<typeof toFollowUpViews>[0]) => toFollowUpViews(rows, loadPeople);
+  const toViews = (rows: Parameters<typeof toFollowUpViews>[0], known?: readonly Person[]) => toFollowUpViews(rows, loadPeople, known);
+
+  /**
+   * The version-checked write: the row's meeting and (new) owner as it now is, or undefined when
+   * the follow-up is gone or no longer at `expectedVersion`. One statement (UPDATE … RETURNING).
+   */
+  async function bump(tx: Pick<Db, "followUp">, id: string, expectedVersion: number, data: Parameters<Db["followUp"]["update"]>[0]["data"]) {
+    try {
+      return await tx.followUp.update({ where: { id, version: expectedVersion }, data: { ...data, version: { increment: 1 } }, select: { meetingId: true, ownerId: true } });
+    } catch (e) {
+      if (isRecordNotFound(e)) return undefined;
+      throw e;
+    }
+  }
 
   /** The follow-up's own history and the audit log, in the change's transaction. */
-  async function record(tx: Pick<Db, "followUp" | "followUpEvent" | "auditEntry">, id: string, event: FollowUpEvent): Promise<void> {
-    await tx.followUpEvent.create({ data: { followUpId: id, kind: event.kind, actorId: event.actorId, at: event.at, data: JSON.stringify(event.data) } });
-    const row = await tx.followUp.findUniqueOrThrow({ where: { id }, select: { meetingId: true, ownerId: true } });
+  async function record(tx: Pick<Db, "followUpEvent" | "auditEntry">, id: string, row: { meetingId: string; ownerId: string }, event: FollowUpEvent): Promise<void> {
+    await tx.followUpEvent.create({ data: { followUpId: id, kind: event.kind, actorId: event.actorId, at: event.at, data: JSON.stringify(event.data) }, select: { id: true } });
     await appendAudit(tx, event, [followUpAuditEntry(id, row.meetingId, event, row.ownerId)]);
   }
 
   return {
-    async get(id) {
+    async get(id, known) {
       const r = await db.followUp.findUnique({ where: { id }, include: followUpViewInclude });
       if (!r) return undefined;
-      return (await toViews([r]))[0];
+      return (await toViews([r], known))[0];
     },
 
-    async listOpenByOwner(ownerId, limit) {
+    async listOpenByOwner(ownerId, limit, known) {
       const where = { ownerId, status: "open" };
-      const [rows, total] = await Promise.all([
-        db.followUp.findMany({ where, include: followUpViewInclude, orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }], take: limit }),
-        db.followUp.count({ where }),
-      ]);
-      return { items: await toViews(rows), total };
+      const rows = await db.followUp.findMany({ where, include: followUpViewInclude, orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }], take: limit });
+      // Fewer than a page: that is all of them (most people), so they need no count of their own.
+      const total = rows.length < limit ? rows.length : await db.followUp.count({ where });
+      return { items: await toViews(rows, known), total };
     },
 
     async listOpenOfInactiveOwners(unitIds) {
@@ -60,14 +73,12 @@ export function createFollowUpRepository(db: Db, loadPeople: LoadPeople): Follow
       return rows.map(toFollowUp);
     },
 
-    async update(id, expectedVersion, patch, event) {
+    async update(id, expectedVersion, patch, event, also = {}) {
       return db.$transaction(async (tx) => {
-        const res = await tx.followUp.updateMany({
-          where: { id, version: expectedVersion },
-          data: { ...patch, ...(patch.status === "open" ? { doneAt: null } : {}), version: { increment: 1 } },
-        });
-        if (res.count !== 1) return false;
-        await record(tx, id, event);
+        const row = await bump(tx, id, expectedVersion, { ...patch, ...(patch.status === "open" ? { doneAt: null } : {}) });
+        if (!row) return false;
+        await record(tx, id, row, event);
+        if (also.cancelPending) await cancelPendingIn(tx, id, also.cancelPending);
         return true;
       });
     },
@@ -75,9 +86,9 @@ export function createFollowUpRepository(db: Db, loadPeople: LoadPeople): Follow
     async addComment(id, expectedVersion, event) {
       // A comment changes what the card shows, so it moves the version on like any other change.
       return db.$transaction(async (tx) => {
-        const res = await tx.followUp.updateMany({ where: { id, version: expectedVersion }, data: { version: { increment: 1 } } });
-        if (res.count !== 1) return false;
-        await record(tx, id, event);
+        const row = await bump(tx, id, expectedVersion, {});
+        if (!row) return false;
+        await record(tx, id, row, event);
         return true;
       });
     },

@@ -106,14 +106,14 @@ export function toEvent(e: { kind: string; actorId: string; at: Date; data: stri
 export const followUpViewInclude = {
   meeting: { select: { id: true, kind: true, startsAt: true, chairId: true, unitId: true } },
   decision: { select: { text: true } },
-  events: { where: { kind: "commented" }, orderBy: { at: "asc" as const } },
+  events: { where: { kind: "commented" }, orderBy: { at: "asc" as const }, select: { actorId: true, at: true, data: true } },
 } as const;
 
 export function toFollowUpView(
   f: Parameters<typeof toFollowUp>[0] & {
     meeting: { id: string; kind: string; startsAt: Date; chairId: string; unitId: string };
     decision: { text: string } | null;
-    events: { kind: string; actorId: string; at: Date; data: string }[];
+    events: { actorId: string; at: Date; data: string }[];
   },
   people: Map<string, Person>,
 ): FollowUpView | undefined {
@@ -130,11 +130,17 @@ export function toFollowUpView(
   };
 }
 
-/** Follow-up rows (with `followUpViewInclude`) as views, loading their owners and commenters in one go. */
+/**
+ * Follow-up rows (with `followUpViewInclude`) as views, loading their owners and commenters in one
+ * go. People in `known` (already read this turn, e.g. the person acting) are not read again.
+ */
 export async function toFollowUpViews(
   rows: Parameters<typeof toFollowUpView>[0][],
   loadPeople: (ids: Iterable<string>) => Promise<Map<string, Person>>,
+  known: readonly Person[] = [],
 ): Promise<FollowUpView[]> {
-  const people = await loadPeople(rows.flatMap((r) => [r.ownerId, ...r.events.map((e) => e.actorId)]));
+  const have = new Map(known.map((p) => [p.id, p]));
+  const missing = rows.flatMap((r) => [r.ownerId, ...r.events.map((e) => e.actorId)]).filter((id) => !have.has(id));
+  const people = new Map([...have, ...(await loadPeople(missing))]);
   return rows.flatMap((r) => toFollowUpView(r, people) ?? []);
 }

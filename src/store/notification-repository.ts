@@ -1,4 +1,4 @@
-import type { NotificationRepository } from "../domain/ports.js";
+import type { CancelPendingOptions, NotificationRepository } from "../domain/ports.js";
 import type { Notification } from "../domain/types.js";
 import type { Db } from "./prisma-client.js";
 import { isUniqueViolation } from "./errors.js";
@@ -39,6 +39,24 @@ const held = (n: Pick<Notification, "id" | "leaseUntil">) => ({ id: n.id, status
  */
 const PLAN_CHUNK = 400;
 const REVIVABLE = ["superseded", "due-date-changed", "owner-changed", "evaluation-date-changed", "followup-not-open", "meeting-not-planned"];
+
+/**
+ * `NotificationRepository.cancelPending`, in the caller's transaction when given one (a change
+ * and the reminders it ends commit together).
+ */
+export async function cancelPendingIn(tx: Pick<Db, "notification">, subjectId: string, opts: CancelPendingOptions = {}): Promise<number> {
+  const res = await tx.notification.updateMany({
+    where: {
+      subjectId,
+      status: "pending",
+      ...(opts.kinds ? { kind: { in: opts.kinds } } : {}),
+      // A kept key keeps its snoozed copies too ("<key>|snooze@…").
+      ...(opts.exceptKeys?.length ? { NOT: { OR: [{ key: { in: opts.exceptKeys } }, ...opts.exceptKeys.map((k) => ({ key: { startsWith: `${k}|` } }))] } } : {}),
+    },
+    data: { status: "cancelled", lastError: "superseded" },
+  });
+  return res.count;
+}
 
 export function createNotificationRepository(db: Db): NotificationRepository {
   return {
@@ -86,17 +104,7 @@ export function createNotificationRepository(db: Db): NotificationRepository {
     },
 
     async cancelPending(subjectId, opts = {}) {
-      const res = await db.notification.updateMany({
-        where: {
-          subjectId,
-          status: "pending",
-          ...(opts.kinds ? { kind: { in: opts.kinds } } : {}),
-          // A kept key keeps its snoozed copies too ("<key>|snooze@…").
-          ...(opts.exceptKeys?.length ? { NOT: { OR: [{ key: { in: opts.exceptKeys } }, ...opts.exceptKeys.map((k) => ({ key: { startsWith: `${k}|` } }))] } } : {}),
-        },
-        data: { status: "cancelled", lastError: "superseded" },
-      });
-      return res.count;
+      return cancelPendingIn(db, subjectId, opts);
     },
 
     async claimDue(now, leaseMs, limit) {

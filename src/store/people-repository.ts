@@ -42,6 +42,18 @@ export function createPeopleRepository(db: Db): PeopleRepository & { loadPeople(
         .sort((a, b) => a.unit.name.localeCompare(b.unit.name, "da") || a.leader.name.localeCompare(b.leader.name, "da"));
     },
 
+    async hasLeadersForChief(chiefId) {
+      const n = await db.role.count({
+        where: {
+          role: "leder",
+          personId: { not: chiefId },
+          person: { active: true },
+          unit: { active: true, area: { active: true, roles: { some: { role: "chef", personId: chiefId } } } },
+        },
+      });
+      return n > 0;
+    },
+
     async isChiefOfUnit(personId, unitId) {
       const n = await db.role.count({ where: { role: "chef", personId, person: { active: true }, area: { units: { some: { id: unitId } } } } });
       return n > 0;

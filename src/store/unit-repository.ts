@@ -38,8 +38,16 @@ export function createUnitRepository(db: Db): UnitRepository {
       return rows.map(toUnit);
     },
 
-    async countOpenFollowUps(unitId) {
-      return db.followUp.count({ where: { status: "open", meeting: { unitId } } });
+    async countOpenFollowUps(unitId, upTo) {
+      if (upTo === undefined) return db.followUp.count({ where: { status: "open", meeting: { unitId } } });
+      // Prisma's count with `take` sorts every match by id before it stops; this stops at the
+      // `upTo`-th open follow-up (a unit with thousands open costs the same as one with ten).
+      const rows = await db.$queryRaw<{ n: number | bigint }[]>`
+        SELECT COUNT(*) AS "n" FROM (
+          SELECT 1 FROM "FollowUp" f JOIN "Meeting" m ON m."id" = f."meetingId"
+          WHERE f."status" = 'open' AND m."unitId" = ${unitId} LIMIT ${upTo}
+        ) AS "sub"`;
+      return Number(rows[0]?.n ?? 0);
     },
 
     async followUpCounts(unitIds, today, doneSince) {

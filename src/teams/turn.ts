@@ -27,9 +27,24 @@ const activityKey = (context: TurnContext): string => `${context.activity.conver
 export const turnLogger = (deps: TeamsDeps, context: TurnContext): Logger =>
   deps.log.child({ activityId: context.activity.id, conversationId: context.activity.conversation?.id, type: context.activity.type });
 
+/** Where the person behind a turn is kept on its TurnContext (read once, shared by every step of the turn). */
+const ACTOR = Symbol("laeringsloop.actor");
+
+/**
+ * The registered, active person behind the activity, read once per turn: the hook that stores the
+ * conversation and the handler share the answer, so one message reads the person once.
+ */
+export function actorOf(deps: Pick<TeamsDeps, "people">, context: TurnContext): Promise<Person | undefined> {
+  const cached = context.turnState.get(ACTOR) as Promise<Person | undefined> | undefined;
+  if (cached) return cached;
+  const actor = deps.people.identify(context.activity.from?.aadObjectId);
+  context.turnState.set(ACTOR, actor);
+  return actor;
+}
+
 async function begin(deps: TeamsDeps, context: TurnContext): Promise<Omit<Turn, "actor"> & { actor?: Person }> {
   const log = turnLogger(deps, context);
-  const actor = await deps.people.identify(context.activity.from?.aadObjectId);
+  const actor = await actorOf(deps, context);
   const now = deps.clock.now();
   return { context, actor, log, now, today: localDateOf(now, deps.config.timezone) };
 }

@@ -49,11 +49,7 @@ export function createViews(deps: Omit<TeamsDeps, "kickDelivery" | "refreshCardC
 
   return {
     async help(actor: Person): Promise<AdaptiveCard> {
-      const isChief = await deps.meetings.schedulableLeaders(actor).then(
-        () => true,
-        () => false,
-      );
-      return buildHelpCard(isChief);
+      return buildHelpCard(await deps.meetings.canSchedule(actor));
     },
 
     async schedule(actor: Person, opts: { values?: { leader?: string; date?: string; time?: string }; feedback?: CardFeedback; done?: string; requestId?: string } = {}) {

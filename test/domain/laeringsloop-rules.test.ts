@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { domainSettings } from "../../src/bot.js";
 import { loadConfig } from "../../src/config.js";
 import { createDomainServices, type DomainServices } from "../../src/domain/services.js";
@@ -117,6 +117,44 @@ describe("læringsloop rules", () => {
       await addRows(first!, [row("Fem", "megan")]);
       expect(await flagged()).toBe(true);
       expect(await notices()).toBe(2);
+    });
+
+    it("writes the flag only when it changes (a check on a unit already as it should be writes nothing)", async () => {
+      await t.store.db.unit.update({ where: { id: "solsikken" }, data: { intentionCeiling: 1 } });
+      const [first] = await meetingsOf("laeringssamtale");
+      const writes = vi.spyOn(t.store.units, "setCongested");
+      await addRows(first!, [row("Et", "megan")]);
+      expect(writes).not.toHaveBeenCalled(); // at the ceiling, not flagged
+      await addRows(first!, [row("To", "jonas")]);
+      expect(writes).toHaveBeenCalledTimes(1); // over: flagged
+      expect(await d.congestion.check("solsikken")).toMatchObject({ count: 2, over: true });
+      expect(writes).toHaveBeenCalledTimes(1); // still over, already flagged
+      const f = await t.store.db.followUp.findFirstOrThrow({ where: { text: "To" } });
+      await d.followUps.markDone(await person(f.ownerId), f.id, f.version);
+      expect(writes).toHaveBeenCalledTimes(2); // back at the ceiling: cleared
+      expect((await t.store.db.unit.findUniqueOrThrow({ where: { id: "solsikken" } })).congestedSince).toBeNull();
+      writes.mockRestore();
+    });
+
+    it("decides the flag the same whether it counts everything (check) or only up to one past the ceiling (checkFlag)", async () => {
+      await t.store.db.unit.update({ where: { id: "solsikken" }, data: { intentionCeiling: 2 } });
+      const [first] = await meetingsOf("laeringssamtale");
+      const flagged = async () => (await t.store.db.unit.findUniqueOrThrow({ where: { id: "solsikken" } })).congestedSince !== null;
+      const setTo = async (open: number, focus: number) => {
+        await t.store.db.followUp.deleteMany({});
+        await t.store.db.focusArea.deleteMany({});
+        await t.store.db.followUp.createMany({ data: Array.from({ length: open }, (_, i) => ({ id: `f${i}`, meetingId: first!, unitId: "solsikken", text: "x", ownerId: "megan", dueDate: "2027-12-01" })) });
+        await t.store.db.followUp.create({ data: { id: "done", meetingId: first!, unitId: "solsikken", text: "x", ownerId: "megan", dueDate: "2027-12-01", status: "done" } });
+        await t.store.db.focusArea.createMany({ data: Array.from({ length: focus }, (_, i) => ({ id: `a${i}`, unitId: "solsikken", loopId: "l", themeId: "t", title: "x", meetingId: first!, position: i })) });
+      };
+      for (const [open, focus] of [[0, 0], [2, 0], [3, 0], [0, 3], [1, 1], [1, 2], [2, 1], [5, 5], [1, 0]] as const) {
+        await setTo(open, focus);
+        await d.congestion.checkFlag("solsikken");
+        const byFlag = await flagged();
+        const full = await d.congestion.check("solsikken");
+        expect({ open, focus, flagged: byFlag }).toEqual({ open, focus, flagged: full!.over });
+        expect(await flagged(), `${open}+${focus}`).toBe(full!.over);
+      }
     });
 
     it("uses the default ceiling where the unit has none, and the unit's own where it has", async () => {

@@ -37,6 +37,32 @@ describe("domain services", () => {
     expect(await t.store.db.notification.count({ where: { subjectId: meeting.id } })).toBe(5); // agenda + reflection guide, each; the leader's reflection reminder the day before
   });
 
+  it("says who can schedule (the help card) exactly as schedulableLeaders decides, for everyone", async () => {
+    // Edge cases: a chief whose only leader is themself, a chief whose leader has left, and Nora (no units).
+    await t.store.db.area.create({ data: { id: "syd", name: "Område Syd" } });
+    await t.store.db.unit.create({ data: { id: "egen", name: "Egen", type: "dagtilbud", areaId: "syd" } });
+    await t.store.db.person.create({ data: { id: "selv", aadObjectId: "aad-selv", name: "Selv Leder" } });
+    await t.store.db.person.create({ data: { id: "gaaet", aadObjectId: "aad-gaaet", name: "Gået Leder", active: false } });
+    await t.store.db.person.create({ data: { id: "syd-chef", aadObjectId: "aad-syd-chef", name: "Syd Chef" } });
+    await t.store.db.role.createMany({
+      data: [
+        { personId: "selv", role: "chef", areaId: "syd" },
+        { personId: "selv", role: "leder", unitId: "egen" },
+        { personId: "syd-chef", role: "chef", areaId: "syd" },
+        { personId: "gaaet", role: "leder", unitId: "egen" },
+      ],
+    });
+    const everyone = await t.store.db.person.findMany({ select: { id: true } });
+    const answers: Record<string, [boolean, boolean]> = {};
+    for (const { id } of everyone) {
+      const p = await person(id);
+      const byList = await d.meetings.schedulableLeaders(p).then(() => true, () => false);
+      answers[id] = [await d.meetings.canSchedule(p), byList];
+    }
+    for (const [id, [can, byList]] of Object.entries(answers)) expect(can, id).toBe(byList);
+    expect(Object.entries(answers).filter(([, [can]]) => can).map(([id]) => id).sort()).toEqual(["alex", "syd-chef"]);
+  });
+
   it("carries over only open follow-ups between the same chief and leader, from earlier meetings", async () => {
     const alex = await person("alex");
     const megan = await person("megan");

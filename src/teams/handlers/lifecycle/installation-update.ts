@@ -1,6 +1,6 @@
 import type { TurnContext } from "botbuilder";
 import type { TeamsDeps } from "../../deps.js";
-import { cardActivity, inChannel, turnLogger } from "../../turn.js";
+import { actorOf, cardActivity, inChannel, turnLogger } from "../../turn.js";
 import type { Views } from "../../views.js";
 import { channelTarget } from "../../channel-target.js";
 import { buildNoticeCard } from "../../../cards/notice-card.js";
@@ -12,7 +12,7 @@ export const installationUpdate = (deps: TeamsDeps, views: Views) => async (cont
   const action = String(context.activity.action ?? "");
   if (action.startsWith("add") && inChannel(context)) {
     // Added to a team: the installer (a chief) links the channel to an area from this card.
-    const person = await deps.people.identify(context.activity.from?.aadObjectId);
+    const person = await actorOf(deps, context);
     const card = person ? await views.channelLink(person, channelTarget(context).conversationId) : buildNoticeCard(strings.generic.notRegistered, { tone: "error" });
     await context.sendActivity(cardActivity(card));
     return;
@@ -29,7 +29,7 @@ export const installationUpdate = (deps: TeamsDeps, views: Views) => async (cont
     return;
   }
   if (action.startsWith("remove") && isPersonal(context)) {
-    const person = await deps.people.identify(context.activity.from?.aadObjectId);
+    const person = await actorOf(deps, context);
     if (person) await deps.people.forget(person);
     turnLogger(deps, context).info({ outcome: person ? "uninstalled" : "uninstalled-unknown" }, "conversation");
   }

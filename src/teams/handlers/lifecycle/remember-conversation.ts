@@ -3,7 +3,7 @@ import { buildNoticeCard } from "../../../cards/notice-card.js";
 import { buildWelcomeCard } from "../../../cards/welcome-card.js";
 import { strings } from "../../../lib/strings.da.js";
 import type { TeamsDeps } from "../../deps.js";
-import { cardActivity, turnLogger } from "../../turn.js";
+import { actorOf, cardActivity, turnLogger } from "../../turn.js";
 
 export const isPersonal = (context: TurnContext): boolean => context.activity.conversation?.conversationType === "personal";
 
@@ -15,7 +15,7 @@ export const isPersonal = (context: TurnContext): boolean => context.activity.co
 export async function rememberConversation(deps: TeamsDeps, context: TurnContext, opts: { greetUnknown: boolean }): Promise<void> {
   if (!isPersonal(context)) return;
   const log = turnLogger(deps, context);
-  const person = await deps.people.identify(context.activity.from?.aadObjectId);
+  const person = await actorOf(deps, context);
   if (!person) {
     log.info({ outcome: "not-registered" }, "conversation");
     if (opts.greetUnknown) await context.sendActivity(cardActivity(buildNoticeCard(strings.generic.notRegistered, { tone: "error" })));
