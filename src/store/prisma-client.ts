@@ -1,13 +1,17 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client.js";
 import { ensureDatabaseFolder } from "./database-url.js";
+import { withOneWriter } from "./one-writer.js";
 
 export type Db = InstanceType<typeof PrismaClient>;
 
-/** A Prisma client on SQLite through the better-sqlite3 driver adapter (no native engine). */
+/**
+ * A Prisma client on SQLite through the better-sqlite3 driver adapter (no native engine); a
+ * query outside a transaction waits while one is open (src/store/one-writer.ts).
+ */
 export function createPrismaClient(databaseUrl: string): Db {
   ensureDatabaseFolder(databaseUrl);
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl }) });
+  return new PrismaClient({ adapter: withOneWriter(new PrismaBetterSQLite3({ url: databaseUrl })) });
 }
 
 /**

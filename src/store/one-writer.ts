@@ -1,0 +1,86 @@
+import type { SqlDriverAdapterFactory } from "@prisma/client/runtime/client";
+
+type SqlDriverAdapter = Awaited<ReturnType<SqlDriverAdapterFactory["connect"]>>;
+type Transaction = Awaited<ReturnType<SqlDriverAdapter["startTransaction"]>>;
+
+/** A first-come, first-served lock: `acquire` resolves with the function that releases it. */
+function fifoLock() {
+  let tail: Promise<void> = Promise.resolve();
+  return {
+    acquire(): Promise<() => void> {
+      let release!: () => void;
+      const held = new Promise<void>((ok) => (release = ok));
+      const turn = tail.then(() => release);
+      tail = tail.then(() => held);
+      return turn;
+    },
+  };
+}
+
+/**
+ * The better-sqlite3 driver adapter has one connection. It locks it for a transaction, but a
+ * single query from another request does not wait for that lock: it runs inside the open
+ * transaction, and is undone if that transaction rolls back (a click's duplicate-delivery claim,
+ * say). Here every query outside a transaction waits until no transaction is open, in turn.
+ * Queries inside a transaction go through the transaction itself and never wait.
+ */
+function oneWriter(inner: SqlDriverAdapter): SqlDriverAdapter {
+  const lock = fifoLock();
+  const inTurn = async <T>(run: () => Promise<T>): Promise<T> => {
+    const release = await lock.acquire();
+    try {
+      return await run();
+    } finally {
+      release();
+    }
+  };
+  return {
+    provider: inner.provider,
+    adapterName: inner.adapterName,
+    queryRaw: (query) => inTurn(() => inner.queryRaw(query)),
+    executeRaw: (query) => inTurn(() => inner.executeRaw(query)),
+    executeScript: (script) => inTurn(() => inner.executeScript(script)),
+    async startTransaction(isolationLevel): Promise<Transaction> {
+      const release = await lock.acquire();
+      let tx: Transaction;
+      try {
+        tx = await inner.startTransaction(isolationLevel);
+      } catch (err) {
+        release();
+        throw err;
+      }
+      let open = true;
+      const end = async (finish: () => Promise<void>) => {
+        try {
+          await finish();
+        } finally {
+          if (open) {
+            open = false;
+            release();
+          }
+        }
+      };
+      return {
+        provider: tx.provider,
+        adapterName: tx.adapterName,
+        options: tx.options,
+        queryRaw: (query) => tx.queryRaw(query),
+        executeRaw: (query) => tx.executeRaw(query),
+        commit: () => end(() => tx.commit()),
+        rollback: () => end(() => tx.rollback()),
+      };
+    },
+    ...(inner.getConnectionInfo ? { getConnectionInfo: () => inner.getConnectionInfo!() } : {}),
+    dispose: () => inner.dispose(),
+  };
+}
+
+/** The factory, its connections wrapped by `oneWriter`. */
+export function withOneWriter<F extends SqlDriverAdapterFactory & { connectToShadowDb?(): Promise<SqlDriverAdapter> }>(factory: F): SqlDriverAdapterFactory {
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => oneWriter(await factory.connect()),
+    ...(factory.connectToShadowDb ? { connectToShadowDb: async () => oneWriter(await factory.connectToShadowDb!()) } : {}),
+  };
+}

@@ -1,0 +1,51 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { testStore } from "../helpers/test-db.js";
+
+/** One SQLite connection shared by every request: a transaction must not take in other requests' queries. */
+describe("one writer at a time on the SQLite connection", () => {
+  let t: Awaited<ReturnType<typeof testStore>>;
+  beforeEach(async () => {
+    t = await testStore({ org: false });
+  });
+  afterEach(() => t.close());
+
+  it("another request's write while a transaction is open is kept when that transaction rolls back", async () => {
+    const db = t.store.db;
+    let other: Promise<unknown> | undefined;
+    await expect(
+      db.$transaction(async (tx) => {
+        await tx.processedActivity.create({ data: { id: "inside" } });
+        // Another request writes meanwhile (then() makes Prisma send it now, not when awaited).
+        other = db.processedActivity.create({ data: { id: "another request" } }).then((r) => r);
+        await new Promise((r) => setTimeout(r, 20));
+        throw new Error("roll back");
+      }),
+    ).rejects.toThrow("roll back");
+    await other;
+    expect((await db.processedActivity.findMany({ orderBy: { id: "asc" } })).map((r) => r.id)).toEqual(["another request"]);
+  });
+
+  it("queries outside transactions go in the order they came, after the open transaction", async () => {
+    const db = t.store.db;
+    const order: string[] = [];
+    const seen: Promise<unknown>[] = [];
+    await db.$transaction(async (tx) => {
+      await tx.processedActivity.create({ data: { id: "tx" } });
+      for (const id of ["a", "b", "c"]) seen.push(db.processedActivity.create({ data: { id } }).then(() => order.push(id)));
+      await new Promise((r) => setTimeout(r, 20));
+      // Nothing from outside has run inside this transaction.
+      expect(await tx.processedActivity.count()).toBe(1);
+      order.push("commit");
+    });
+    await Promise.all(seen);
+    expect(order).toEqual(["commit", "a", "b", "c"]);
+    expect(await db.processedActivity.count()).toBe(4);
+  });
+
+  it("a failed BEGIN or a rolled-back transaction does not leave the connection locked", async () => {
+    const db = t.store.db;
+    await expect(db.$transaction(async () => Promise.reject(new Error("nope")))).rejects.toThrow("nope");
+    await db.$transaction([db.processedActivity.create({ data: { id: "batch" } })]);
+    expect(await db.processedActivity.count()).toBe(1);
+  });
+});
