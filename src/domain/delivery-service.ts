@@ -234,13 +234,17 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
       const lanes = new Map<string, Promise<void>>();
       const freeSlot: Array<() => void> = [];
       let sending = 0;
+      /** Rows whose turn in their person's lane has come, waiting for a sender. */
+      let ready = 0;
       /** Rows claimed and not yet done. */
       let inHand = 0;
       let roomMade: (() => void) | undefined;
       let failure: { err: unknown } | undefined;
 
-      const handle = async (n: Notification): Promise<void> => {
+      const handle = async (n: Notification, countedReady: boolean): Promise<void> => {
+        if (!countedReady) ready++;
         while (sending >= concurrency) await new Promise<void>((ok) => freeSlot.push(ok));
+        ready--;
         sending++;
         try {
           const outcome = await deliverOne(n).catch((err: unknown) => giveBack(n, err));
@@ -257,16 +261,29 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
         }
       };
 
+      // Claim more once half the rows in hand are done, so a sender rarely waits for a claim; or
+      // when a sender is idle because the rows in hand wait behind one person's (up to a cap).
+      const most = batchSize * 4;
+      const room = () => inHand <= batchSize / 2 || (sending + ready < concurrency && inHand < most);
       for (;;) {
-        // Claim more once half the rows in hand are done, so a sender rarely waits for a claim.
-        while (inHand > batchSize / 2 && !failure) await new Promise<void>((ok) => (roomMade = ok));
+        while (!room() && !failure) await new Promise<void>((ok) => (roomMade = ok));
         roomMade = undefined;
         if (failure) break;
-        const want = batchSize - inHand;
-        const claimed = await notifications.claimDue(clock.now(), leaseMs, want);
+        const want = Math.min(batchSize, most - inHand);
+        let claimed: Notification[];
+        try {
+          claimed = await notifications.claimDue(clock.now(), leaseMs, want);
+        } catch (err) {
+          // Finish the rows in hand before reporting it: a pass never leaves sends behind it.
+          failure ??= { err };
+          break;
+        }
         for (const n of claimed) {
           inHand++;
-          const lane = (lanes.get(n.personId) ?? Promise.resolve()).then(() => handle(n));
+          // Counted as ready now when nobody's row is ahead of it, so the next check sees it.
+          const first = !lanes.has(n.personId);
+          if (first) ready++;
+          const lane = (lanes.get(n.personId) ?? Promise.resolve()).then(() => handle(n, first));
           lanes.set(n.personId, lane);
           void lane.then(() => {
             if (lanes.get(n.personId) === lane) lanes.delete(n.personId);

@@ -60,12 +60,26 @@ function oneWriter(inner: SqlDriverAdapter): SqlDriverAdapter {
           }
         }
       };
+      // Prisma sends COMMIT as a statement, then calls commit(). When the statement fails (the
+      // disk full, say), Prisma calls neither commit() nor rollback(): roll back here and give the
+      // connection back, or every later query would wait for it for ever.
+      const guarded = async <T>(query: Parameters<Transaction["queryRaw"]>[0], run: () => Promise<T>): Promise<T> => {
+        try {
+          return await run();
+        } catch (err) {
+          if (open && /^\s*COMMIT\b/i.test(query.sql)) {
+            await tx.executeRaw({ sql: "ROLLBACK", args: [], argTypes: [] }).catch(() => undefined);
+            await end(() => tx.rollback());
+          }
+          throw err;
+        }
+      };
       return {
         provider: tx.provider,
         adapterName: tx.adapterName,
         options: tx.options,
-        queryRaw: (query) => tx.queryRaw(query),
-        executeRaw: (query) => tx.executeRaw(query),
+        queryRaw: (query) => guarded(query, () => tx.queryRaw(query)),
+        executeRaw: (query) => guarded(query, () => tx.executeRaw(query)),
         commit: () => end(() => tx.commit()),
         rollback: () => end(() => tx.rollback()),
       };

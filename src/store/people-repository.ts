@@ -80,6 +80,10 @@ export function createPeopleRepository(db: Db): PeopleRepository & { loadPeople(
 
     async applyOrganisation(org: OrganisationFile): Promise<OrganisationSummary> {
       return db.$transaction(async (tx) => {
+        // Take the write lock first: two instances starting together would otherwise both read,
+        // then both wait to write, and one fails (SQLite upgrades a reading transaction only if
+        // nobody wrote meanwhile). A write that changes no row is enough to take it.
+        await tx.$executeRaw`UPDATE "Area" SET "name" = "name" WHERE 1 = 0`;
         // Compared in memory, written only where something changed (a restart with the same file
         // writes nothing; it was an upsert per person and unit, 9 s for 5,000 people: npm run bench).
         const inFile = new Set(org.people.map((p) => p.id));

@@ -111,6 +111,68 @@ describe("delivery: the outbox's senders", () => {
     for (const p of people) expect(order.get(p)).toEqual([0, 1, 2, 3, 4, 5, 6]);
   });
 
+  it("claims past one person's long queue while senders are idle", async () => {
+    const people = ["a", ...Array.from({ length: 8 }, (_, i) => `o${i}`)];
+    await seed(["a"], 12);
+    const db = t.store.db;
+    // Everyone else has one row, due after all of a's.
+    await db.person.createMany({ data: people.slice(1).map((id) => ({ id, aadObjectId: `aad-${id}`, name: id })) });
+    await db.conversationRef.createMany({
+      data: people.slice(1).map((id) => ({ personId: id, conversationId: `a:${id}`, serviceUrl: "https://smba.trafficmanager.net/emea/", tenantId: "t1", reference: "{}" })),
+    });
+    await db.notification.createMany({
+      data: people.slice(1).map((p, i) => ({ key: `unit_congested:u1:${p}:0`, kind: "unit_congested", personId: p, subjectId: "u1", dueAt: new Date(Date.now() - 30_000 + i), immediate: true })),
+    });
+    const posted: string[] = [];
+    const messenger: Messenger = {
+      async deliver(n: Notification, _to, beforePost) {
+        if (!(await beforePost())) return { outcome: "not-posted" };
+        if (n.personId === "a") await new Promise((r) => setTimeout(r, 30));
+        posted.push(n.personId);
+        return { outcome: "sent" };
+      },
+    };
+    expect(await service(messenger, 4).runOnce()).toEqual({ sent: 20 });
+    // The others did not wait for a's queue to drain below half a batch.
+    expect(posted.lastIndexOf("o7")).toBeLessThan(posted.indexOf("a") + 4);
+  });
+
+  it("a claim that fails ends the pass with its error, after every row in hand was handled", async () => {
+    await seed(["a", "b", "c"], 4);
+    let claims = 0;
+    const posted: string[] = [];
+    const messenger: Messenger = {
+      async deliver(n: Notification, _to, beforePost) {
+        if (!(await beforePost())) return { outcome: "not-posted" };
+        await new Promise((r) => setTimeout(r, 5));
+        posted.push(n.key);
+        return { outcome: "sent" };
+      },
+    };
+    const svc = createDeliveryService({
+      notifications: {
+        ...t.store.notifications,
+        claimDue: (...args) => (++claims === 2 ? Promise.reject(new Error("SQLITE_BUSY")) : t.store.notifications.claimDue(...args)),
+      },
+      conversations: t.store.conversations,
+      followUps: t.store.followUps,
+      meetings: t.store.meetings,
+      reflections: t.store.reflections,
+      preferences: t.store.preferences,
+      digests: { hasNews: () => Promise.resolve(false) },
+      messenger,
+      clock: systemClock,
+      calendar: createWorkingCalendar(),
+      log: pino({ level: "silent" }),
+      batchSize: 10,
+      concurrency: 2,
+    });
+    await expect(svc.runOnce()).rejects.toThrow("SQLITE_BUSY");
+    expect(posted).toHaveLength(10);
+    expect(await t.store.db.notification.count({ where: { status: "sent" } })).toBe(10);
+    expect(await t.store.db.notification.count({ where: { status: "sending" } })).toBe(0);
+  });
+
   it("a database that fails even the giving back ends the pass with that error, after the sends in hand", async () => {
     await seed(["a", "b", "c"], 2);
     const settled: string[] = [];

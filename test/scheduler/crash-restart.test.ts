@@ -150,17 +150,28 @@ describe("the outbox across a killed bot process", () => {
     expect(total).toBe(48);
     connector.respondDelayMs = 400; // one process alone would need about 5 s: their ticks overlap
     connector.onPosted = undefined;
+    const db = createPrismaClient(databaseUrl);
+    // Due only once both processes run their schedulers: one that started seconds earlier (a cold
+    // start on a busy machine) would otherwise send them all before the other is up.
+    const dueAt = new Date();
+    const mine = { key: { endsWith: ":two" } };
+    await db.notification.updateMany({ where: mine, data: { dueAt: new Date(dueAt.getTime() + 86_400_000) } });
     const a = startBot("info");
     const b = startBot("info");
     const sentBy = [0, 0];
+    const ready = [false, false];
     [a, b].forEach((p, i) =>
       p.stdout!.on("data", (chunk: Buffer) => {
-        sentBy[i]! += (chunk.toString().match(/"outcome":"sent"/g) ?? []).length;
+        const text = chunk.toString();
+        if (text.includes("reminders planned")) ready[i] = true;
+        sentBy[i]! += (text.match(/"outcome":"sent"/g) ?? []).length;
       }),
     );
-    const db = createPrismaClient(databaseUrl);
     try {
-      await until("every row to be done", async () => ((await db.notification.count({ where: { status: { in: ["pending", "sending"] } } })) === 0 ? true : undefined));
+      await until("both processes to run their schedulers", async () => (ready.every(Boolean) ? true : undefined));
+      await db.notification.updateMany({ where: mine, data: { dueAt } });
+      await until("every row to be done", async () => ((await db.notification.count({ where: { ...mine, status: { in: ["pending", "sending"] } } })) === 0 ? true : undefined));
+      expect(await db.notification.groupBy({ by: ["status", "lastError"], where: mine, _count: { _all: true } })).toEqual([{ status: "sent", lastError: null, _count: { _all: total } }]);
       expect(connector.posted).toHaveLength(total);
       const seen = deliveries();
       expect(seen.size).toBe(total);

@@ -42,6 +42,21 @@ describe("one writer at a time on the SQLite connection", () => {
     expect(await db.processedActivity.count()).toBe(4);
   });
 
+  it("a COMMIT that fails rolls back and frees the connection (it does not hang every later query)", async () => {
+    const db = t.store.db;
+    await expect(
+      db.$transaction(async (tx) => {
+        await tx.processedActivity.create({ data: { id: "inside" } });
+        // A foreign key checked only at COMMIT: the COMMIT statement itself fails.
+        await tx.$executeRawUnsafe("PRAGMA defer_foreign_keys = ON");
+        await tx.$executeRawUnsafe(`INSERT INTO "FollowUpEvent" ("id", "followUpId", "kind", "actorId", "at", "data") VALUES ('e1', 'no-such-follow-up', 'created', 'x', '2026-11-22T10:00:00.000+00:00', '{}')`);
+      }),
+    ).rejects.toThrow(/ForeignKeyConstraintViolation|FOREIGN KEY/);
+    expect(await db.processedActivity.count()).toBe(0);
+    await db.$transaction(async (tx) => tx.processedActivity.create({ data: { id: "after" } }));
+    expect((await db.processedActivity.findMany()).map((r) => r.id)).toEqual(["after"]);
+  });
+
   it("a failed BEGIN or a rolled-back transaction does not leave the connection locked", async () => {
     const db = t.store.db;
     await expect(db.$transaction(async () => Promise.reject(new Error("nope")))).rejects.toThrow("nope");
