@@ -1,8 +1,8 @@
-import { createHash, randomUUID } from "node:crypto";
-import { readdirSync, readFileSync, existsSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { randomUUID } from "node:crypto";
+import { resolve } from "node:path";
 import Database from "better-sqlite3";
 import { ensureDatabaseFolder, sqliteFilePath } from "./database-url.js";
+import { pendingMigrations } from "./migration-files.js";
 
 /** The project's migrations folder, found from this file whether run from src/ or elsewhere. */
 export const MIGRATIONS_DIR = resolve(import.meta.dirname, "../../prisma/migrations");
@@ -35,19 +35,8 @@ export function migrateSqlite(databaseUrl: string, dir = MIGRATIONS_DIR): { appl
         checksum: string;
       }[]).map((r) => [r.migration_name, r.checksum]),
     );
-    const names = readdirSync(dir, { withFileTypes: true })
-      .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, "migration.sql")))
-      .map((d) => d.name)
-      .sort();
     const applied: string[] = [];
-    for (const name of names) {
-      const sql = readFileSync(join(dir, name, "migration.sql"), "utf8");
-      const checksum = createHash("sha256").update(sql).digest("hex");
-      const known = done.get(name);
-      if (known) {
-        if (known !== checksum) throw new Error(`Migration ${name} er ændret, efter den blev anvendt (checksum passer ikke).`);
-        continue;
-      }
+    for (const { name, sql, checksum } of pendingMigrations(dir, done)) {
       const started = new Date().toISOString();
       db.transaction(() => {
         db.exec(sql);

@@ -1,0 +1,114 @@
+import { spawnSync } from "node:child_process";
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POSTGRESQL_SCHEMA, SQLITE_SCHEMA, postgresqlSchema } from "../../scripts/db/postgresql-schema.js";
+import { migratePostgresql, POSTGRESQL_MIGRATIONS_DIR } from "../../src/store/migrate-postgresql.js";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+
+describe("one data model for SQLite and PostgreSQL", () => {
+  it("prisma/postgresql/schema.prisma is what npm run db:pg-schema writes from prisma/schema.prisma", () => {
+    expect(readFileSync(POSTGRESQL_SCHEMA, "utf8")).toBe(postgresqlSchema(readFileSync(SQLITE_SCHEMA, "utf8")));
+  });
+});
+
+/**
+ * Against a real PostgreSQL server: TEST_POSTGRES_URL names one where databases may be created
+ * (`.ci/run` installs and starts Debian's postgresql and sets it). Each test gets a new database.
+ */
+const server = process.env.TEST_POSTGRES_URL;
+
+describe.runIf(server)("PostgreSQL migrations (TEST_POSTGRES_URL)", () => {
+  const admin = new pg.Client({ connectionString: server });
+  const created: string[] = [];
+  const dir = mkdtempSync(join(tmpdir(), "laeringsloop-pg-"));
+  beforeAll(() => admin.connect());
+  afterAll(async () => {
+    for (const name of created) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.end();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  async function freshDatabase(): Promise<string> {
+    const name = `laeringsloop_test_${process.pid}_${created.length}_${Date.now().toString(36)}`;
+    await admin.query(`CREATE DATABASE "${name}"`);
+    created.push(name);
+    const url = new URL(server!);
+    url.pathname = `/${name}`;
+    return url.toString();
+  }
+  const migrations = () => readdirSync(POSTGRESQL_MIGRATIONS_DIR, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+
+  /** Tables, columns, indexes and constraints of a database, as PostgreSQL describes them. */
+  async function shape(url: string): Promise<unknown> {
+    const db = new pg.Client({ connectionString: url });
+    await db.connect();
+    try {
+      const q = async (sql: string) => (await db.query(sql)).rows;
+      return {
+        columns: await q(`SELECT table_name, column_name, data_type, is_nullable, column_default FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations' ORDER BY 1, 2`),
+        indexes: await q(`SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY 1, 2`),
+        constraints: await q(`SELECT conrelid::regclass::text AS table, conname, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> '_prisma_migrations' ORDER BY 1, 2`),
+      };
+    } finally {
+      await db.end();
+    }
+  }
+
+  it("produce exactly the data model in prisma/postgresql/schema.prisma (no forgotten migration)", async () => {
+    // Prisma 6.19 cannot introspect PostgreSQL through the pg driver adapter ("Column type 'name'
+    // could not be deserialized"), so the check compares the database the migrations build with
+    // one built from the schema's own DDL (prisma migrate diff --from-empty, which needs no database).
+    const migrated = await freshDatabase();
+    expect((await migratePostgresql(migrated)).applied).toEqual(migrations());
+    const env = { ...process.env, DATABASE_URL: migrated, PRISMA_QUERY_ENGINE_LIBRARY: "/dev/null", PRISMA_SCHEMA_ENGINE_BINARY: "/dev/null" };
+    const ddl = spawnSync("npx", ["prisma", "migrate", "diff", "--config", "prisma/postgresql/prisma.config.ts", "--from-empty", "--to-schema-datamodel", POSTGRESQL_SCHEMA, "--script"], { cwd: ROOT, env, encoding: "utf8" });
+    expect(ddl.status).toBe(0);
+    const fromSchema = await freshDatabase();
+    const db = new pg.Client({ connectionString: fromSchema });
+    await db.connect();
+    await db.query(ddl.stdout).finally(() => db.end());
+    expect(await shape(migrated)).toEqual(await shape(fromSchema));
+  }, 120_000);
+
+  it("when several instances start at once, one migrates and the others find nothing left to do", async () => {
+    const url = await freshDatabase();
+    const runs = await Promise.all(Array.from({ length: 4 }, () => migratePostgresql(url)));
+    expect(runs.map((r) => r.applied.length).sort()).toEqual([0, 0, 0, migrations().length]);
+    const db = new pg.Client({ connectionString: url });
+    await db.connect();
+    try {
+      const rows = await db.query<{ migration_name: string }>(`SELECT migration_name FROM "_prisma_migrations" ORDER BY migration_name`);
+      expect(rows.rows.map((r) => r.migration_name)).toEqual(migrations());
+    } finally {
+      await db.end();
+    }
+  }, 60_000);
+
+  it("keep the audit log append-only: no delete, no change but anonymising a person", async () => {
+    const url = await freshDatabase();
+    await migratePostgresql(url);
+    const db = new pg.Client({ connectionString: url });
+    await db.connect();
+    try {
+      await db.query(`INSERT INTO "AuditEntry" ("at", "actorId", "action", "subjectKind", "subjectId", "personId") VALUES (now(), 'megan', 'followup.done', 'followup', 'f1', 'megan')`);
+      await expect(db.query(`DELETE FROM "AuditEntry"`)).rejects.toThrow(/append-only/);
+      await expect(db.query(`UPDATE "AuditEntry" SET "action" = 'followup.created'`)).rejects.toThrow(/append-only/);
+      await db.query(`UPDATE "AuditEntry" SET "actorId" = 'anonym-0123456789ab', "personId" = 'anonym-0123456789ab'`);
+      expect((await db.query(`SELECT "actorId", "personId", "action" FROM "AuditEntry"`)).rows).toEqual([{ actorId: "anonym-0123456789ab", personId: "anonym-0123456789ab", action: "followup.done" }]);
+    } finally {
+      await db.end();
+    }
+  });
+
+  it("refuse to start when an applied migration was edited afterwards", async () => {
+    const url = await freshDatabase();
+    const copy = join(dir, "migrations");
+    cpSync(POSTGRESQL_MIGRATIONS_DIR, copy, { recursive: true });
+    await migratePostgresql(url, copy);
+    appendFileSync(join(copy, migrations()[0]!, "migration.sql"), "\n-- edited\n");
+    await expect(migratePostgresql(url, copy)).rejects.toThrow(/er ændret/);
+  });
+});
