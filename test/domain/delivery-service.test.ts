@@ -1,7 +1,7 @@
 import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createDeliveryService } from "../../src/domain/delivery-service.js";
-import { systemClock, type Messenger } from "../../src/domain/ports.js";
+import { systemClock, type Messenger, type NotificationRepository } from "../../src/domain/ports.js";
 import type { Notification } from "../../src/domain/types.js";
 import { createWorkingCalendar } from "../../src/lib/working-calendar.js";
 import { testStore } from "../helpers/test-db.js";
@@ -40,9 +40,9 @@ describe("delivery: the outbox's senders", () => {
     await db.notification.createMany({ data: rows });
   }
 
-  function service(messenger: Messenger, concurrency: number) {
+  function service(messenger: Messenger, concurrency: number, notifications: NotificationRepository = t.store.notifications) {
     return createDeliveryService({
-      notifications: t.store.notifications,
+      notifications,
       conversations: t.store.conversations,
       followUps: t.store.followUps,
       meetings: t.store.meetings,
@@ -149,23 +149,9 @@ describe("delivery: the outbox's senders", () => {
         return { outcome: "sent" };
       },
     };
-    const svc = createDeliveryService({
-      notifications: {
-        ...t.store.notifications,
-        claimDue: (...args) => (++claims === 2 ? Promise.reject(new Error("SQLITE_BUSY")) : t.store.notifications.claimDue(...args)),
-      },
-      conversations: t.store.conversations,
-      followUps: t.store.followUps,
-      meetings: t.store.meetings,
-      reflections: t.store.reflections,
-      preferences: t.store.preferences,
-      digests: { hasNews: () => Promise.resolve(false) },
-      messenger,
-      clock: systemClock,
-      calendar: createWorkingCalendar(),
-      log: pino({ level: "silent" }),
-      batchSize: 10,
-      concurrency: 2,
+    const svc = service(messenger, 2, {
+      ...t.store.notifications,
+      claimDue: (...args) => (++claims === 2 ? Promise.reject(new Error("SQLITE_BUSY")) : t.store.notifications.claimDue(...args)),
     });
     await expect(svc.runOnce()).rejects.toThrow("SQLITE_BUSY");
     expect(posted).toHaveLength(10);
@@ -183,23 +169,9 @@ describe("delivery: the outbox's senders", () => {
         return n.personId === "b" ? { outcome: "retry", reason: "http-500" } : { outcome: "sent" };
       },
     };
-    const svc = createDeliveryService({
-      notifications: {
-        ...t.store.notifications,
-        retryLater: () => Promise.reject(new Error("database is locked")),
-      },
-      conversations: t.store.conversations,
-      followUps: t.store.followUps,
-      meetings: t.store.meetings,
-      reflections: t.store.reflections,
-      preferences: t.store.preferences,
-      digests: { hasNews: () => Promise.resolve(false) },
-      messenger,
-      clock: systemClock,
-      calendar: createWorkingCalendar(),
-      log: pino({ level: "silent" }),
-      batchSize: 10,
-      concurrency: 2,
+    const svc = service(messenger, 2, {
+      ...t.store.notifications,
+      retryLater: () => Promise.reject(new Error("database is locked")),
     });
     await expect(svc.runOnce()).rejects.toThrow("database is locked");
     // Everything claimed was handled before the pass gave up: nothing left half-done in memory.
