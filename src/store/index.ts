@@ -1,4 +1,4 @@
-import type { Db } from "./prisma-client.js";
+import type { Db, Dialect } from "./prisma-client.js";
 import { createActivityLog } from "./activity-log.js";
 import { createAuditLog } from "./audit-log.js";
 import { createGdprRepository } from "./gdpr-repository.js";
@@ -25,7 +25,7 @@ import { createSentCardRepository } from "./sent-card-repository.js";
 export type Store = ReturnType<typeof createStore>;
 
 /** Every repository on one Prisma client. */
-export function createStore(db: Db) {
+export function createStore(db: Db, dialect: Dialect = "sqlite") {
   const people = createPeopleRepository(db);
   return {
     db,
@@ -35,7 +35,7 @@ export function createStore(db: Db) {
     reflections: createReflectionRepository(db),
     forms: createFormRepository(db),
     followUps: createFollowUpRepository(db, people.loadPeople),
-    notifications: createNotificationRepository(db),
+    notifications: createNotificationRepository(db, dialect),
     sentCards: createSentCardRepository(db),
     preferences: createPreferenceRepository(db),
     channelLinks: createChannelLinkRepository(db),

@@ -1,6 +1,6 @@
 import type { CancelPendingOptions, NotificationRepository } from "../domain/ports.js";
 import type { Notification } from "../domain/types.js";
-import type { Db } from "./prisma-client.js";
+import type { Db, Dialect } from "./prisma-client.js";
 import { isUniqueViolation } from "./errors.js";
 
 type Row = {
@@ -58,7 +58,17 @@ export async function cancelPendingIn(tx: Pick<Db, "notification">, subjectId: s
   return res.count;
 }
 
-export function createNotificationRepository(db: Db): NotificationRepository {
+export function createNotificationRepository(db: Db, dialect: Dialect = "sqlite"): NotificationRepository {
+  // PostgreSQL: rows another instance is claiming right now are skipped, not waited for (its
+  // UPDATE holds their row locks); SQLite runs the whole statement under its one write lock.
+  const [leaseP, dueP, expiredP, limitP] = dialect === "postgresql" ? ["$1", "$2", "$3", "$4"] : ["?", "?", "?", "?"];
+  const claimSql = `UPDATE "Notification" SET "status" = 'sending', "leaseUntil" = ${leaseP}, "attempts" = "attempts" + 1
+         WHERE "id" IN (
+           SELECT "id" FROM "Notification"
+           WHERE "dueAt" <= ${dueP} AND ("status" = 'pending' OR ("status" = 'sending' AND "leaseUntil" < ${expiredP}))
+           ORDER BY "dueAt" LIMIT ${limitP}${dialect === "postgresql" ? " FOR UPDATE SKIP LOCKED" : ""}
+         )
+         RETURNING "id", "key", "kind", "personId", "subjectId", "dueAt", "notAfter", "status", "attempts", "createdAt", "leaseUntil", "immediate", "postStartedAt"`;
   return {
     async plan(rows, now) {
       // Keys already there are looked up together, so planning every open follow-up at start
@@ -112,13 +122,7 @@ export function createNotificationRepository(db: Db): NotificationRepository {
       // so two workers on one database can never take the same row. SQLite runs it under its
       // write lock; the subquery is evaluated after the lock is taken.
       const rows = await db.$queryRawUnsafe<Row[]>(
-        `UPDATE "Notification" SET "status" = 'sending', "leaseUntil" = ?, "attempts" = "attempts" + 1
-         WHERE "id" IN (
-           SELECT "id" FROM "Notification"
-           WHERE "dueAt" <= ? AND ("status" = 'pending' OR ("status" = 'sending' AND "leaseUntil" < ?))
-           ORDER BY "dueAt" LIMIT ?
-         )
-         RETURNING "id", "key", "kind", "personId", "subjectId", "dueAt", "notAfter", "status", "attempts", "createdAt", "leaseUntil", "immediate", "postStartedAt"`,
+        claimSql,
         new Date(now.getTime() + leaseMs),
         now,
         now,

@@ -5,6 +5,9 @@ import { withOneWriter } from "./one-writer.js";
 
 export type Db = InstanceType<typeof PrismaClient>;
 
+/** Which SQL the raw statements speak. */
+export type Dialect = "sqlite" | "postgresql";
+
 /**
  * A Prisma client on SQLite through the better-sqlite3 driver adapter (no native engine); a
  * query outside a transaction waits while one is open (src/store/one-writer.ts).

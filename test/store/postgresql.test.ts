@@ -5,7 +5,9 @@ import { join, resolve } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POSTGRESQL_SCHEMA, SQLITE_SCHEMA, postgresqlSchema } from "../../scripts/db/postgresql-schema.js";
+import { createStore } from "../../src/store/index.js";
 import { migratePostgresql, POSTGRESQL_MIGRATIONS_DIR } from "../../src/store/migrate-postgresql.js";
+import { createPostgresPrismaClient } from "../../src/store/postgres-client.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 
@@ -100,6 +102,32 @@ describe.runIf(server)("PostgreSQL migrations (TEST_POSTGRES_URL)", () => {
       expect((await db.query(`SELECT "actorId", "personId", "action" FROM "AuditEntry"`)).rows).toEqual([{ actorId: "anonym-0123456789ab", personId: "anonym-0123456789ab", action: "followup.done" }]);
     } finally {
       await db.end();
+    }
+  });
+
+  it("the outbox on PostgreSQL: two instances claiming at once never get the same row (FOR UPDATE SKIP LOCKED)", async () => {
+    const url = await freshDatabase();
+    await migratePostgresql(url);
+    const [a, b] = [createStore(createPostgresPrismaClient(url), "postgresql"), createStore(createPostgresPrismaClient(url), "postgresql")];
+    try {
+      const planned = new Date("2027-01-11T09:00:00Z");
+      const row = (i: number) => ({ key: `followup_overdue:f${i}`, kind: "followup_overdue" as const, personId: "megan", subjectId: `f${i}`, dueAt: new Date(planned.getTime() + i) });
+      await a.notifications.plan(Array.from({ length: 300 }, (_, i) => row(i)), planned);
+      const now = new Date("2027-01-20T08:00:00Z");
+      // Many small claims from both at once, as two instances' outboxes make them.
+      const claims = await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2 ? a : b).notifications.claimDue(now, 60_000, 10)));
+      const ids = claims.flat().map((n) => n.id);
+      expect(ids).toHaveLength(300);
+      expect(new Set(ids).size).toBe(300);
+      expect(claims.flat().every((n) => n.status === "sending" && n.attempts === 1 && n.dueAt instanceof Date && n.immediate === false)).toBe(true);
+      // Held rows are not claimed again until their lease runs out; then they are, once.
+      expect(await a.notifications.claimDue(new Date(now.getTime() + 59_000), 60_000, 500)).toEqual([]);
+      const again = await Promise.all([a, b].map((s) => s.notifications.claimDue(new Date(now.getTime() + 61_000), 60_000, 500)));
+      expect(again.flat()).toHaveLength(300);
+      expect(new Set(again.flat().map((n) => n.id)).size).toBe(300);
+      expect(await a.notifications.markSent(again.flat()[0]!, new Date(now.getTime() + 62_000))).toBe(true);
+    } finally {
+      await Promise.all([a.db.$disconnect(), b.db.$disconnect()]);
     }
   });
 
