@@ -24,7 +24,7 @@ if (parsed.values.help) {
 const [id, ...rest] = parsed.positionals;
 if (!id?.trim() || rest.length > 0) fail(s.usage, 2);
 
-const { config, db } = openDatabase({ readOnly: true });
+const { config, db } = await openDatabase({ readOnly: true });
 try {
   const log = createAuditLog(db);
   const [bySubject, byPerson] = await Promise.all([log.list({ subjectId: id }), log.list({ personId: id })]);

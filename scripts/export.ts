@@ -59,7 +59,7 @@ const periodParsed = periodSchema.safeParse({ from: args.from, to: args.to });
 if (!periodParsed.success) fail(s.badPeriod, 2);
 const period = periodParsed.data;
 
-const { config, db } = openDatabase({ readOnly: true });
+const { config, db } = await openDatabase({ readOnly: true });
 try {
   const repo = createExportRepository(db);
   const result = await loadExport(repo, args.area, period, config.timezone);

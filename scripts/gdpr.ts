@@ -30,7 +30,7 @@ if (parsed.values.help) {
 }
 if ((command !== "export" && command !== "erase") || !who?.trim() || rest.length > 0 || (command === "erase" && parsed.values.out)) fail(s.usage, 2);
 
-const { config, db } = openDatabase({ readOnly: command === "export" });
+const { config, db } = await openDatabase({ readOnly: command === "export" });
 try {
   const gdpr = createGdprService({ gdpr: createGdprRepository(db), clock: systemClock });
   if (command === "export") {

@@ -8,9 +8,8 @@ import { loadConfig } from "../src/config.js";
 import { createDomainServices } from "../src/domain/services.js";
 import { systemClock } from "../src/domain/ports.js";
 import { createStore } from "../src/store/index.js";
-import { migrateSqlite } from "../src/store/migrate.js";
+import { openDatabase } from "../src/store/database.js";
 import { OrganisationFileError, readOrganisationFile } from "../src/store/organisation-file-loader.js";
-import { createPrismaClient } from "../src/store/prisma-client.js";
 
 const file = process.argv[2];
 if (!file) {
@@ -28,8 +27,8 @@ try {
   }
   throw err;
 }
-migrateSqlite(config.databaseUrl);
-const store = createStore(createPrismaClient(config.databaseUrl));
+const { db, dialect } = await openDatabase(config.databaseUrl);
+const store = createStore(db, dialect);
 const summary = await store.people.applyOrganisation(org);
 // Their chiefs get a card in Teams (sent by the running bot) to give the follow-ups to someone else.
 if (summary.toReassign.length > 0) await createDomainServices(store, systemClock, domainSettings(config)).followUps.planOrphanedNotices();

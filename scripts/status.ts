@@ -9,7 +9,7 @@ import { outboxReport } from "../src/store/outbox-report.js";
 import { openDatabase } from "./lib/database.js";
 
 const s = strings.status;
-const { config, db } = openDatabase({ readOnly: true });
+const { config, db } = await openDatabase({ readOnly: true });
 try {
   const r = await outboxReport(db, new Date());
   if (process.argv.includes("--json")) {

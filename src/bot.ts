@@ -23,11 +23,10 @@ import { createPacer, TEAMS_CONVERSATION_LIMITS, TEAMS_TENANT_LIMITS, withHeadro
 import { strings } from "./lib/strings.da.js";
 import { startScheduler, type Scheduler } from "./scheduler/scheduler.js";
 import { createStore } from "./store/index.js";
-import { migrateSqlite } from "./store/migrate.js";
+import { openDatabase } from "./store/database.js";
 import { readOrganisationFile } from "./store/organisation-file-loader.js";
 import { readTemplates } from "./store/template-loader.js";
 import type { TemplateSet } from "./domain/meeting-template.js";
-import { createPrismaClient } from "./store/prisma-client.js";
 import { createAdapter } from "./teams/adapter.js";
 import { createTeamsApp } from "./teams/app.js";
 import type { TeamsDeps } from "./teams/deps.js";
@@ -74,13 +73,11 @@ export type Bot = Awaited<ReturnType<typeof createBot>>;
 
 /** Wires everything: store → domain services → Teams app → scheduler → HTTP server. */
 export async function createBot({ config, log, clock = systemClock, startScheduler: withScheduler = config.scheduler.enabled }: BotOptions) {
-  const { applied } = migrateSqlite(config.databaseUrl);
-  if (applied.length > 0) log.info({ migrations: applied }, "database migrated");
   loadTemplates();
   const settings = domainSettings(config);
-
-  const db = createPrismaClient(config.databaseUrl);
-  const store = createStore(db);
+  const { db, dialect, applied } = await openDatabase(config.databaseUrl, { poolSize: config.databasePoolSize });
+  if (applied.length > 0) log.info({ dialect, migrations: applied }, "database migrated");
+  const store = createStore(db, dialect);
 
   const orgFile = config.orgFile ?? EXAMPLE_ORG_FILE;
   const summary = await store.people.applyOrganisation(readOrganisationFile(orgFile));

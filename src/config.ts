@@ -20,8 +20,10 @@ const schema = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     DATABASE_URL: z
       .string()
-      .regex(/^file:/, "skal begynde med file: (SQLite); PostgreSQL kommer i en senere udgave")
+      .regex(/^(file:|postgres(ql)?:\/\/)/, "skal begynde med file: (SQLite) eller postgresql:// (PostgreSQL)")
       .default("file:./data/laeringsloop.db"),
+    // PostgreSQL: connections each bot process keeps open (the server's max_connections is shared by all instances).
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     BOT_ID: z.string().uuid("skal være bot-registreringens app-id (en GUID)").optional(),
     BOT_PASSWORD: z.string().min(1).optional(),
     BOT_TYPE: z.enum(["SingleTenant", "MultiTenant", "UserAssignedMSI"]).default("SingleTenant"),
@@ -118,6 +120,8 @@ export interface Config {
   host: string;
   logLevel: RawConfig["LOG_LEVEL"];
   databaseUrl: string;
+  /** PostgreSQL only: connections in this process's pool. */
+  databasePoolSize: number;
   /** Absent in local anonymous mode (development/test without credentials). */
   bot?: { appId: string; password?: string; type: RawConfig["BOT_TYPE"]; tenantId?: string; openIdMetadataUrl?: string };
   /** Tenants whose activities are served (empty: any, only in local anonymous mode). */
@@ -173,6 +177,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: anonymous ? "127.0.0.1" : (c.HOST ?? "0.0.0.0"),
     logLevel: c.LOG_LEVEL,
     databaseUrl: c.DATABASE_URL,
+    databasePoolSize: c.DATABASE_POOL_SIZE,
     bot: c.BOT_ID ? { appId: c.BOT_ID, password: c.BOT_PASSWORD, type: c.BOT_TYPE, tenantId: c.BOT_TENANT_ID, openIdMetadataUrl: c.BOT_OPENID_METADATA_URL } : undefined,
     allowedTenants: [...new Set([...(c.BOT_TENANT_ID ? [c.BOT_TENANT_ID.toLowerCase()] : []), ...c.ALLOWED_TENANTS])],
     serviceUrlHosts: c.NODE_ENV === "production" ? c.SERVICE_URL_HOSTS : [...c.SERVICE_URL_HOSTS, "localhost", "127.0.0.1", "[::1]"],

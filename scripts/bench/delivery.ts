@@ -2,7 +2,9 @@
  * Benchmark 2, delivering reminders: `reminders` due reminders to `people` people, sent by the
  * real bot process (as `npm start` runs it) through a local Bot Connector that enforces Teams'
  * limits (7/s per conversation, 50/s per tenant; 429 with Retry-After) and fails 1% of posts
- * with 502. With `kill`, the process is SIGKILLed halfway and started again.
+ * with 502. With `kill`, the process is SIGKILLed halfway and started again. With `instances: 2`
+ * or more, that many processes share one database (PostgreSQL's multi-instance set-up); `kill`
+ * then kills the first of them halfway, and the others finish without it.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -11,7 +13,8 @@ import { join, resolve } from "node:path";
 import { pino } from "pino";
 import { createBot } from "../../src/bot.js";
 import { loadConfig } from "../../src/config.js";
-import { createPrismaClient } from "../../src/store/prisma-client.js";
+import { dialectOf, openClient } from "../../src/store/database.js";
+import type { Dialect } from "../../src/store/prisma-client.js";
 import { LocalConnector, type ConnectorLimits } from "./local-connector.js";
 import { round } from "./machine.js";
 
@@ -24,6 +27,10 @@ export interface DeliveryOptions {
   people: number;
   kill: boolean;
   limits?: ConnectorLimits;
+  /** Bot processes sharing the database (default 1). */
+  instances?: number;
+  /** The database to use (it should be new); default a SQLite file in a temp folder. */
+  databaseUrl?: string;
   /** Gives up (and reports what it has) after this long. */
   timeoutMs?: number;
 }
@@ -31,6 +38,8 @@ export interface DeliveryOptions {
 export interface DeliveryResult {
   reminders: number;
   people: number;
+  instances: number;
+  database: Dialect;
   killed: boolean;
   wallSeconds: number;
   sendsPerSecond: number;
@@ -44,18 +53,31 @@ export interface DeliveryResult {
   failed: number;
 }
 
-function startBot(databaseUrl: string): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
+/** A bot process as `npm start` runs it; `onReady` once its scheduler runs (start-up planning done). */
+function startBot(databaseUrl: string, onReady?: () => void): ChildProcess {
+  const bot = spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, NODE_ENV: "development", LOG_LEVEL: "warn", PORT: "0", DATABASE_URL: databaseUrl, SCHEDULER_CRON: "* * * * * *", OUTBOX_LEASE_SECONDS: "10" },
-    stdio: ["ignore", "ignore", "inherit"],
+    env: { PATH: process.env.PATH, NODE_ENV: "development", LOG_LEVEL: onReady ? "info" : "warn", PORT: "0", DATABASE_URL: databaseUrl, SCHEDULER_CRON: "* * * * * *", OUTBOX_LEASE_SECONDS: "10" },
+    stdio: ["ignore", onReady ? "pipe" : "ignore", "inherit"],
   });
+  let said = "";
+  bot.stdout?.on("data", (chunk: Buffer) => {
+    if (!onReady) return;
+    // A chunk may hold many lines, or half of one: the end of the last is kept for the next.
+    const text = said + chunk.toString();
+    said = text.slice(-100);
+    if (text.includes('"msg":"reminders planned"')) {
+      onReady();
+      onReady = undefined;
+    }
+  });
+  return bot;
 }
 
 const exited = (p: ChildProcess) => new Promise<void>((ok) => (p.exitCode !== null || p.signalCode !== null ? ok() : p.once("exit", () => ok())));
 
 /** The database as a running bot leaves it, with `people` people who installed the bot and their reminders due now. */
-async function seed(databaseUrl: string, connectorUrl: string, o: DeliveryOptions): Promise<void> {
+async function seed(databaseUrl: string, connectorUrl: string, o: DeliveryOptions, dueAt: Date): Promise<void> {
   const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", DATABASE_URL: databaseUrl, SCHEDULER_ENABLED: "false" });
   const bot = await createBot({ config, log: pino({ level: "silent" }), startScheduler: false });
   const db = bot.store.db;
@@ -73,13 +95,12 @@ async function seed(databaseUrl: string, connectorUrl: string, o: DeliveryOption
       reference: JSON.stringify({ serviceUrl: connectorUrl, channelId: "msteams", conversation: { id: `a:personal-${id}`, conversationType: "personal", tenantId: TENANT }, user: { id: `29:${id}` }, bot: { id: "28:bot" } }),
     })),
   });
-  const now = new Date();
   const rows = [];
   for (let i = 0; i < o.reminders; i++) {
     const person = people[i % o.people]!;
     const unit = units[Math.floor(i / o.people)]!;
     // Sent at once whatever the hour (as the answer to a person's own action is): the run does not depend on the clock.
-    rows.push({ key: `unit_congested:${unit.id}:${person}:bench`, kind: "unit_congested", personId: person, subjectId: unit.id, dueAt: now, immediate: true });
+    rows.push({ key: `unit_congested:${unit.id}:${person}:bench`, kind: "unit_congested", personId: person, subjectId: unit.id, dueAt, immediate: true });
   }
   for (let i = 0; i < rows.length; i += 1000) await db.notification.createMany({ data: rows.slice(i, i + 1000) });
   await bot.close();
@@ -87,36 +108,49 @@ async function seed(databaseUrl: string, connectorUrl: string, o: DeliveryOption
 
 export async function deliveryBench(o: DeliveryOptions): Promise<DeliveryResult> {
   const dir = mkdtempSync(join(tmpdir(), "laeringsloop-bench-delivery-"));
-  const databaseUrl = `file:${join(dir, "bench.db")}`;
+  const databaseUrl = o.databaseUrl ?? `file:${join(dir, "bench.db")}`;
+  const instances = o.instances ?? 1;
   const connector = await new LocalConnector(o.limits ?? TEAMS_LIMITS).start();
   try {
-    await seed(databaseUrl, connector.url, o);
-    const db = createPrismaClient(databaseUrl);
-    const started = Date.now();
-    let bot = startBot(databaseUrl);
+    // With several processes the reminders fall due once every one of them runs its scheduler:
+    // one that came up seconds earlier would otherwise send them all alone.
+    await seed(databaseUrl, connector.url, o, instances > 1 ? new Date(Date.now() + 86_400_000) : new Date());
+    const { db } = await openClient(databaseUrl);
+    let ready = 0;
+    const bots = Array.from({ length: instances }, () => startBot(databaseUrl, instances > 1 ? () => ready++ : undefined));
+    let started = Date.now();
     let killed = false;
-    if (o.kill) {
-      connector.onAccepted = () => {
-        if (!killed && connector.accepted.length >= o.reminders / 2) {
-          killed = true;
-          bot.kill("SIGKILL");
-        }
-      };
-    }
     const deadline = started + (o.timeoutMs ?? 30 * 60_000);
     try {
+      if (instances > 1) {
+        while (ready < instances) {
+          if (Date.now() > deadline) throw new Error(`only ${ready} of ${instances} bot processes came up`);
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        await db.notification.updateMany({ data: { dueAt: new Date() } });
+        started = Date.now();
+      }
+      if (o.kill) {
+        connector.onAccepted = () => {
+          if (!killed && connector.accepted.length >= o.reminders / 2) {
+            killed = true;
+            bots[0]!.kill("SIGKILL");
+          }
+        };
+      }
       for (;;) {
-        if (killed && bot.signalCode === "SIGKILL") {
-          await exited(bot);
-          bot = startBot(databaseUrl);
+        // Alone, the killed process is started again; beside others, they finish without it.
+        if (killed && instances === 1 && bots[0]!.signalCode === "SIGKILL") {
+          await exited(bots[0]!);
+          bots[0] = startBot(databaseUrl);
         }
         const open = await db.notification.count({ where: { status: { in: ["pending", "sending"] } } });
         if (open === 0 || Date.now() > deadline) break;
         await new Promise((r) => setTimeout(r, 200));
       }
     } finally {
-      bot.kill("SIGTERM");
-      await exited(bot);
+      for (const bot of bots) bot.kill("SIGTERM");
+      await Promise.all(bots.map(exited));
     }
     const wallSeconds = (Date.now() - started) / 1000;
     const seen = connector.deliveries();
@@ -126,6 +160,8 @@ export async function deliveryBench(o: DeliveryOptions): Promise<DeliveryResult>
     const result: DeliveryResult = {
       reminders: o.reminders,
       people: o.people,
+      instances,
+      database: dialectOf(databaseUrl),
       killed,
       wallSeconds: round(wallSeconds),
       sendsPerSecond: round(sendsPerSecond),

@@ -1,8 +1,9 @@
 import { existsSync } from "node:fs";
 import { ConfigError, loadConfig, type Config } from "../../src/config.js";
 import { strings } from "../../src/lib/strings.da.js";
+import { dialectOf, openClient } from "../../src/store/database.js";
 import { sqliteFilePath } from "../../src/store/database-url.js";
-import { createPrismaClient, createReadOnlyPrismaClient, type Db } from "../../src/store/prisma-client.js";
+import type { Db, Dialect } from "../../src/store/prisma-client.js";
 
 /** Prints a message for the administrator and stops with `code` (1: not found / no database, 2: bad arguments). */
 export function fail(message: string, code: number): never {
@@ -10,8 +11,18 @@ export function fail(message: string, code: number): never {
   process.exit(code);
 }
 
-/** The configuration and a client on the bot's existing database (the bot creates and migrates it). */
-export function openDatabase(opts: { readOnly: boolean }): { config: Config; db: Db } {
+/** A `DATABASE_URL` fit to print: a PostgreSQL password left out. */
+export function shownUrl(databaseUrl: string): string {
+  if (dialectOf(databaseUrl) === "sqlite") return sqliteFilePath(databaseUrl);
+  const url = new URL(databaseUrl);
+  return `${url.protocol}//${url.username ? `${url.username}@` : ""}${url.host}${url.pathname}`;
+}
+
+/**
+ * The configuration and a client on the bot's existing database (the bot creates and migrates
+ * it). Read-only: SQLite opens the file read-only, PostgreSQL runs read-only transactions.
+ */
+export async function openDatabase(opts: { readOnly: boolean }): Promise<{ config: Config; db: Db; dialect: Dialect }> {
   let config: Config;
   try {
     config = loadConfig();
@@ -19,7 +30,13 @@ export function openDatabase(opts: { readOnly: boolean }): { config: Config; db:
     if (err instanceof ConfigError) fail(err.message, 2);
     throw err;
   }
-  const file = sqliteFilePath(config.databaseUrl);
-  if (file === ":memory:" || !existsSync(file)) fail(strings.status.noDatabase(file), 1);
-  return { config, db: opts.readOnly ? createReadOnlyPrismaClient(config.databaseUrl) : createPrismaClient(config.databaseUrl) };
+  const url = config.databaseUrl;
+  if (dialectOf(url) === "sqlite") {
+    const file = sqliteFilePath(url);
+    if (file === ":memory:" || !existsSync(file)) fail(strings.status.noDatabase(file), 1);
+  }
+  const { db, dialect } = await openClient(url, { readOnly: opts.readOnly });
+  // PostgreSQL: the server must answer, and the bot must have migrated the database once.
+  if (dialect === "postgresql") await db.$queryRawUnsafe(`SELECT 1 FROM "_prisma_migrations" LIMIT 1`).catch(() => fail(strings.status.noDatabase(shownUrl(url)), 1));
+  return { config, db, dialect };
 }

@@ -26,7 +26,7 @@ export type Store = ReturnType<typeof createStore>;
 
 /** Every repository on one Prisma client. */
 export function createStore(db: Db, dialect: Dialect = "sqlite") {
-  const people = createPeopleRepository(db);
+  const people = createPeopleRepository(db, dialect);
   return {
     db,
     people,

@@ -61,12 +61,14 @@ export async function cancelPendingIn(tx: Pick<Db, "notification">, subjectId: s
 export function createNotificationRepository(db: Db, dialect: Dialect = "sqlite"): NotificationRepository {
   // PostgreSQL: rows another instance is claiming right now are skipped, not waited for (its
   // UPDATE holds their row locks); SQLite runs the whole statement under its one write lock.
+  // Rows due at the same moment are taken in the order they were planned (a meeting pack's agenda
+  // before its reflection guide): SQLite's index gives them in rowid order, PostgreSQL is told so.
   const [leaseP, dueP, expiredP, limitP] = dialect === "postgresql" ? ["$1", "$2", "$3", "$4"] : ["?", "?", "?", "?"];
   const claimSql = `UPDATE "Notification" SET "status" = 'sending', "leaseUntil" = ${leaseP}, "attempts" = "attempts" + 1
          WHERE "id" IN (
            SELECT "id" FROM "Notification"
            WHERE "dueAt" <= ${dueP} AND ("status" = 'pending' OR ("status" = 'sending' AND "leaseUntil" < ${expiredP}))
-           ORDER BY "dueAt" LIMIT ${limitP}${dialect === "postgresql" ? " FOR UPDATE SKIP LOCKED" : ""}
+           ORDER BY "dueAt"${dialect === "postgresql" ? `, "createdAt", "id"` : ""} LIMIT ${limitP}${dialect === "postgresql" ? " FOR UPDATE SKIP LOCKED" : ""}
          )
          RETURNING "id", "key", "kind", "personId", "subjectId", "dueAt", "notAfter", "status", "attempts", "createdAt", "leaseUntil", "immediate", "postStartedAt"`;
   return {
@@ -128,7 +130,9 @@ export function createNotificationRepository(db: Db, dialect: Dialect = "sqlite"
         now,
         limit,
       );
-      return rows.map(toNotification).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+      // RETURNING gives no order (PostgreSQL returns rows as it updated them): sorted here, so one
+      // person's rows are sent in the order they are due, then planned (ids grow with time).
+      return rows.map(toNotification).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     },
 
     async markPostStarted(n, at) {

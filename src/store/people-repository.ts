@@ -2,10 +2,13 @@ import { loopEnd, type OrganisationFile } from "../domain/organisation-file.js";
 import type { OrganisationSummary, PeopleRepository } from "../domain/ports.js";
 import type { LeaderOfUnit, Person, RoleName } from "../domain/types.js";
 import { chunked } from "./chunked.js";
-import type { Db } from "./prisma-client.js";
+import type { Db, Dialect } from "./prisma-client.js";
 import { personSelect, toPerson, toUnit } from "./mappers.js";
 
-export function createPeopleRepository(db: Db): PeopleRepository & { loadPeople(ids: Iterable<string>): Promise<Map<string, Person>> } {
+/** PostgreSQL: the advisory lock one organisation import holds at a time (any constant all instances share). */
+const ORGANISATION_LOCK = 7_041_911_023;
+
+export function createPeopleRepository(db: Db, dialect: Dialect = "sqlite"): PeopleRepository & { loadPeople(ids: Iterable<string>): Promise<Map<string, Person>> } {
   async function loadPeople(ids: Iterable<string>): Promise<Map<string, Person>> {
     const list = [...new Set(ids)];
     if (list.length === 0) return new Map();
@@ -81,9 +84,12 @@ export function createPeopleRepository(db: Db): PeopleRepository & { loadPeople(
     async applyOrganisation(org: OrganisationFile): Promise<OrganisationSummary> {
       return db.$transaction(async (tx) => {
         // Take the write lock first: two instances starting together would otherwise both read,
-        // then both wait to write, and one fails (SQLite upgrades a reading transaction only if
-        // nobody wrote meanwhile). A write that changes no row is enough to take it.
-        await tx.$executeRaw`UPDATE "Area" SET "name" = "name" WHERE 1 = 0`;
+        // then both write what they found missing, and one fails (SQLite upgrades a reading
+        // transaction only if nobody wrote meanwhile; PostgreSQL refuses the second same id).
+        // SQLite: a write that changes no row takes its one lock. PostgreSQL: an advisory lock
+        // held until this transaction ends.
+        if (dialect === "postgresql") await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${ORGANISATION_LOCK})`);
+        else await tx.$executeRaw`UPDATE "Area" SET "name" = "name" WHERE 1 = 0`;
         // Compared in memory, written only where something changed (a restart with the same file
         // writes nothing; it was an upsert per person and unit, 9 s for 5,000 people: npm run bench).
         const inFile = new Set(org.people.map((p) => p.id));

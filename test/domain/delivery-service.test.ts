@@ -98,8 +98,9 @@ describe("delivery: the outbox's senders", () => {
         if (!(await beforePost())) return { outcome: "not-posted" };
         inFlight++;
         most = Math.max(most, inFlight);
-        // Uneven send times, so people's rows finish out of claim order.
-        await new Promise((r) => setTimeout(r, (n.personId.charCodeAt(0) * 7 + Number(n.key.split(":").at(-1))) % 5));
+        // Uneven send times, so people's rows finish out of claim order; long enough against the
+        // database's own round trips (PostgreSQL's are slower) that the senders overlap.
+        await new Promise((r) => setTimeout(r, 10 + 3 * ((n.personId.charCodeAt(0) * 7 + Number(n.key.split(":").at(-1))) % 5)));
         inFlight--;
         order.set(n.personId, [...(order.get(n.personId) ?? []), Number(n.key.split(":").at(-1))]);
         return { outcome: "sent" };

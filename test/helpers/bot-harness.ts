@@ -6,6 +6,7 @@ import { createBot, type Bot } from "../../src/bot.js";
 import { loadConfig, type Config } from "../../src/config.js";
 import type { Clock } from "../../src/domain/ports.js";
 import { cardsOf, FakeConnector } from "./fake-connector.js";
+import { newTestDatabase, type TestDatabase } from "./test-database.js";
 
 const FIXTURES = resolve(import.meta.dirname, "../fixtures/activities");
 const fixture = (name: string): Record<string, unknown> => JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), "utf8"));
@@ -61,6 +62,8 @@ export class BotHarness {
   config!: Config;
   bot!: Bot;
   url = "";
+  /** This pass's database (SQLite file or PostgreSQL database), kept across restarts. */
+  database?: TestDatabase;
   private seq = 0;
 
   constructor(private readonly opts: HarnessOptions) {
@@ -76,10 +79,11 @@ export class BotHarness {
 
   /** Starts (or restarts) the bot process on the same database file. */
   async boot(): Promise<void> {
+    this.database ??= await newTestDatabase(this.dir, "bot.db");
     this.config = loadConfig({
       NODE_ENV: "test",
       LOG_LEVEL: "silent",
-      DATABASE_URL: `file:${join(this.dir, "bot.db")}`,
+      DATABASE_URL: this.database.url,
       SCHEDULER_ENABLED: "false",
       // Tests click much faster than people; the limit itself is tested with a low value.
       USER_ACTIONS_PER_MINUTE: "1000",
@@ -100,6 +104,7 @@ export class BotHarness {
   async stop(): Promise<void> {
     await this.bot.close();
     await this.connector.stop();
+    await this.database?.drop();
     rmSync(this.dir, { recursive: true, force: true });
   }
 

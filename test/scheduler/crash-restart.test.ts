@@ -6,12 +6,14 @@ import { pino } from "pino";
 import { afterAll, describe, expect, it } from "vitest";
 import { createBot } from "../../src/bot.js";
 import { loadConfig } from "../../src/config.js";
-import { createPrismaClient } from "../../src/store/prisma-client.js";
 import { cardText, FakeConnector } from "../helpers/fake-connector.js";
+import { newTestDatabase, testClient, testDialect, type TestDatabase } from "../helpers/test-database.js";
+import { deliveryBench } from "../../scripts/bench/delivery.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const dir = mkdtempSync(join(tmpdir(), "laeringsloop-crash-"));
 let databaseUrl = "";
+const databases: TestDatabase[] = [];
 const connector = new FakeConnector();
 
 /** The real bot process, as `npm start` runs it, ticking the outbox every second. */
@@ -48,7 +50,9 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
  * installed the bot (conversations at the local connector), and `perPerson` cards each due now.
  */
 async function seed(name: string, perPerson: number): Promise<number> {
-  databaseUrl = `file:${join(dir, `${name}.db`)}`;
+  const database = await newTestDatabase(dir, `${name}.db`);
+  databases.push(database);
+  databaseUrl = database.url;
   connector.reset();
   const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", DATABASE_URL: databaseUrl, SCHEDULER_ENABLED: "false" });
   const bot = await createBot({ config, log: pino({ level: "silent" }), startScheduler: false });
@@ -87,9 +91,14 @@ function deliveries(): Map<string, number> {
 
 afterAll(async () => {
   await connector.stop();
+  for (const d of databases) await d.drop();
   rmSync(dir, { recursive: true, force: true });
 });
 
+/**
+ * This pass's database (SQLite file, or PostgreSQL: vitest.config.ts), each bot a real process
+ * started as `npm start` starts it, Teams a local fake Bot Connector.
+ */
 describe("the outbox across a killed bot process", () => {
   it("delivers every reminder exactly once when the process is SIGKILLed in the middle of a batch and started again", async () => {
     await connector.start();
@@ -112,7 +121,7 @@ describe("the outbox across a killed bot process", () => {
     expect(first.signalCode).toBe("SIGKILL");
     first = undefined;
 
-    const db = createPrismaClient(databaseUrl);
+    const db = testClient(databaseUrl);
     try {
       // The 9th, and those other workers had posted and were waiting for an answer: posted, never marked.
       const inFlight = await db.notification.count({ where: { NOT: { postStartedAt: null } } });
@@ -150,7 +159,7 @@ describe("the outbox across a killed bot process", () => {
     expect(total).toBe(48);
     connector.respondDelayMs = 400; // one process alone would need about 5 s: their ticks overlap
     connector.onPosted = undefined;
-    const db = createPrismaClient(databaseUrl);
+    const db = testClient(databaseUrl);
     // Due only once both processes run their schedulers: one that started seconds earlier (a cold
     // start on a busy machine) would otherwise send them all before the other is up.
     const dueAt = new Date();
@@ -186,4 +195,20 @@ describe("the outbox across a killed bot process", () => {
       await db.$disconnect();
     }
   }, 120_000);
+  it("two bot processes on one database, one SIGKILLed halfway: the benchmark's reminder fan-out through Teams' limits and 502s, every reminder exactly once", async () => {
+    // The benchmark's own run (npm run bench), smaller: 600 reminders to 60 people through the
+    // local connector that enforces Teams' limits, both processes sending when the first dies.
+    const database = await newTestDatabase(dir, "fan-out.db");
+    databases.push(database);
+    const r = await deliveryBench({ reminders: 600, people: 60, kill: true, instances: 2, databaseUrl: database.url, timeoutMs: 100_000 });
+    expect({ killed: r.killed, duplicates: r.duplicates, lost: r.lost, failed: r.failed }).toEqual({ killed: true, duplicates: 0, lost: 0, failed: 0 });
+    expect(r.database).toBe(testDialect);
+    const db = testClient(database.url);
+    try {
+      // Every row ended sent; those the dead process had posted but not marked stay sent, not posted twice.
+      expect(await db.notification.count({ where: { status: "sent" } })).toBe(600);
+    } finally {
+      await db.$disconnect();
+    }
+  }, 150_000);
 });

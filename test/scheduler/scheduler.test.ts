@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { pruneActivityLogJob } from "../../src/scheduler/jobs/prune-activity-log.js";
 import { startScheduler, type Job } from "../../src/scheduler/scheduler.js";
 import { testStore } from "../helpers/test-db.js";
+import { onPostgres } from "../helpers/test-database.js";
 
 const log = pino({ level: "silent" });
 const NEVER = "0 0 1 1 *"; // 1 January, 00:00: does not fire during a test
@@ -81,7 +82,8 @@ describe("the scheduler", () => {
     });
     expect(await pruneActivityLogJob(t.store.activityLog, () => t.store.optimize()).run(new Date("2027-01-11T00:00:00Z"))).toEqual({ pruned: 1 });
     // And the planner has statistics afterwards.
-    expect((await t.store.db.$queryRawUnsafe<{ n: bigint }[]>("SELECT count(*) AS n FROM sqlite_stat1"))[0]!.n).toBeGreaterThan(0);
+    const statistics = onPostgres ? `SELECT count(*) AS n FROM pg_stats WHERE schemaname = 'public' AND tablename = 'ProcessedActivity'` : "SELECT count(*) AS n FROM sqlite_stat1";
+    expect(Number((await t.store.db.$queryRawUnsafe<{ n: bigint }[]>(statistics))[0]!.n)).toBeGreaterThan(0);
     expect((await t.store.db.processedActivity.findMany()).map((r) => r.id)).toEqual(["recent"]);
     await t.close();
   });

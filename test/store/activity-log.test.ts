@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { testStore } from "../helpers/test-db.js";
+import { onPostgres } from "../helpers/test-database.js";
 
 /** The record of handled activities: Teams may deliver the same one twice, even at once. */
 describe("activity log", () => {
@@ -27,10 +28,12 @@ describe("activity log", () => {
     await t.store.db.processedActivity.create({ data: { id: "by-prisma" } });
     const rows = await t.store.db.processedActivity.findMany({ orderBy: { id: "asc" } });
     for (const r of rows) expect(Math.abs(r.at.getTime() - before.getTime()), r.id).toBeLessThan(60_000);
-    // Stored in the same format as Prisma's own rows (SQLite compares them as text).
-    const raw = await t.store.db.$queryRawUnsafe<{ id: string; kind: string; at: string }[]>(`SELECT "id", typeof("at") AS "kind", CAST("at" AS TEXT) AS "at" FROM "ProcessedActivity" ORDER BY "id"`);
+    // Stored in the same format as Prisma's own rows (SQLite compares them as text; PostgreSQL
+    // has a timestamp type of its own).
+    const typeOf = onPostgres ? `pg_typeof("at")::text` : `typeof("at")`;
+    const raw = await t.store.db.$queryRawUnsafe<{ id: string; kind: string; at: string }[]>(`SELECT "id", ${typeOf} AS "kind", CAST("at" AS TEXT) AS "at" FROM "ProcessedActivity" ORDER BY "id"`);
     const shape = (s: string) => s.replace(/\d/g, "9");
-    expect(raw.map((r) => r.kind)).toEqual(["text", "text"]);
+    expect(raw.map((r) => r.kind)).toEqual(onPostgres ? ["timestamp without time zone", "timestamp without time zone"] : ["text", "text"]);
     expect(shape(raw[1]!.at)).toBe(shape(raw[0]!.at));
     expect(await log.prune(new Date(before.getTime() - 60_000))).toBe(0);
     expect(await log.prune(new Date(before.getTime() + 60_000))).toBe(2);

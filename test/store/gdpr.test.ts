@@ -11,6 +11,7 @@ import { strings } from "../../src/lib/strings.da.js";
 import { readOrganisationFile } from "../../src/store/organisation-file-loader.js";
 import { ManualClock } from "../helpers/bot-harness.js";
 import { testStore } from "../helpers/test-db.js";
+import { wholeDatabase } from "../helpers/test-database.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const MEGAN_AAD = "00000000-0000-0000-0000-0000000000021";
@@ -64,12 +65,7 @@ describe("GDPR export and erasure", () => {
   }
 
   /** Every row of every table, as one lowercase string. */
-  async function wholeDatabase(): Promise<string> {
-    const tables = (await t.store.db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_%' ESCAPE '\\' AND name NOT LIKE 'sqlite%'`)).map((r) => r.name);
-    expect(tables.length).toBeGreaterThan(20);
-    const rows = await Promise.all(tables.map((name) => t.store.db.$queryRawUnsafe<unknown[]>(`SELECT * FROM "${name}"`)));
-    return JSON.stringify(rows, (_k, v: unknown) => (typeof v === "bigint" ? Number(v) : v)).toLowerCase();
-  }
+  const wholeDatabaseText = async (): Promise<string> => (await wholeDatabase(t.store.db)).toLowerCase();
 
   it("exports everything stored about a person, found by key, Entra id or e-mail", async () => {
     const { meeting, plan } = await megansYear();
@@ -95,9 +91,9 @@ describe("GDPR export and erasure", () => {
 
   it("refuses to erase a person who is still in the organisation file", async () => {
     await megansYear();
-    const before = await wholeDatabase();
+    const before = await wholeDatabaseText();
     expect(await gdpr().erase("megan")).toEqual({ ok: false, message: strings.gdpr.stillActive("megan") });
-    expect(await wholeDatabase()).toBe(before);
+    expect(await wholeDatabaseText()).toBe(before);
   });
 
   it("anonymises a person who has left, everywhere, and leaves other people's records whole", async () => {
@@ -114,7 +110,7 @@ describe("GDPR export and erasure", () => {
     expect(result.value.counts).toMatchObject({ reflections: 1, comments: 1, conversation: 1, preferences: 1, meetings: 1, followUpsOwned: 2 });
 
     // Nothing in any table names her, holds her key, her Entra id, or what only she wrote.
-    const all = await wholeDatabase();
+    const all = await wholeDatabaseText();
     for (const trace of ['"megan"', "megan bowen", MEGAN_AAD, "fortrolige refleksion", "tager den med personalet", "29:megan"]) expect(all).not.toContain(trace.toLowerCase());
     // A shared text that mentions her (the topic she added) is kept, and listed for review.
     const topic = await db.agendaItem.findFirstOrThrow({ where: { meetingId: meeting.id, kind: "topic" } });

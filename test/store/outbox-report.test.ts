@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { outboxReport } from "../../src/store/outbox-report.js";
 import { testStore } from "../helpers/test-db.js";
+import { onPostgres, postgresUrl } from "../helpers/test-database.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const at = (iso: string) => new Date(iso);
@@ -54,5 +55,12 @@ describe("the administrator's view of the outbox (npm run status)", () => {
     const missing = run(`file:${t.dir}/nope.db`);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain("findes ikke");
+    if (onPostgres) {
+      const noServerDatabase = run(postgresUrl("laeringsloop_findes_ikke"));
+      expect(noServerDatabase.status).toBe(1);
+      expect(noServerDatabase.stderr).toContain("findes ikke");
+      expect(noServerDatabase.stderr).toContain("laeringsloop_findes_ikke");
+      expect(noServerDatabase.stderr).not.toMatch(/:[^/@]*@/); // no password printed
+    }
   });
 });

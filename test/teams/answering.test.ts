@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { BotHarness, users } from "../helpers/bot-harness.js";
 import { cardText } from "../helpers/fake-connector.js";
 import { meetingWithFollowUp } from "../helpers/flows.js";
+import { onPostgres } from "../helpers/test-database.js";
 
 /**
  * What one turn reads and writes on the paths people use most (the benchmark's «Answering
@@ -64,7 +65,12 @@ describe("answering people: one turn's reads and writes", () => {
     const before = await pending();
     expect(before).toBeGreaterThan(0);
     // The last write of the transaction (cancelling the reminders) fails.
-    await db().$executeRawUnsafe(`CREATE TRIGGER test_refuse BEFORE UPDATE ON "Notification" WHEN OLD."subjectId" = '${followUpId}' BEGIN SELECT RAISE(ABORT, 'refused by test'); END`);
+    if (onPostgres) {
+      await db().$executeRawUnsafe(`CREATE FUNCTION test_refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused by test'; END $$`);
+      await db().$executeRawUnsafe(`CREATE TRIGGER test_refuse BEFORE UPDATE ON "Notification" FOR EACH ROW WHEN (OLD."subjectId" = '${followUpId}') EXECUTE FUNCTION test_refuse()`);
+    } else {
+      await db().$executeRawUnsafe(`CREATE TRIGGER test_refuse BEFORE UPDATE ON "Notification" WHEN OLD."subjectId" = '${followUpId}' BEGIN SELECT RAISE(ABORT, 'refused by test'); END`);
+    }
     const res = await h.click(users.megan, "followup.done", { followUpId, version: 1 });
     expect(res.status).toBe(200);
     expect(cardText(res.card)).toContain("Noget gik galt");
@@ -73,7 +79,7 @@ describe("answering people: one turn's reads and writes", () => {
     expect(await db().followUpEvent.count({ where: { followUpId, kind: "done" } })).toBe(0);
     expect(await db().auditEntry.count({ where: { subjectId: followUpId, action: "followup.done" } })).toBe(0);
     expect(await pending()).toBe(before);
-    await db().$executeRawUnsafe("DROP TRIGGER test_refuse");
+    await db().$executeRawUnsafe(onPostgres ? `DROP TRIGGER test_refuse ON "Notification"` : "DROP TRIGGER test_refuse");
     const retry = await h.click(users.megan, "followup.done", { followUpId, version: 1 });
     expect(cardText(retry.card)).toContain("Markeret som udført.");
     expect(await reminders()).toBe(0);

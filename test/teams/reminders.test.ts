@@ -197,7 +197,7 @@ describe("delivery failures", () => {
       await h.install(users.megan);
       h.connector.failNext.push({ status: 412 });
       expect(await h.deliver()).toMatchObject({ retry: 1, sent: 1 });
-      const row = await h.bot.store.db.notification.findFirstOrThrow({ where: { personId: "megan", status: "pending" } });
+      const row = await h.bot.store.db.notification.findFirstOrThrow({ where: { personId: "megan", status: "pending", lastError: "http-412" } });
       expect(row.attempts).toBe(1); // the hours of waiting did not count
       h.clock.set("2027-01-11T14:10:00+01:00");
       expect(await h.deliver()).toEqual({ sent: 1 });

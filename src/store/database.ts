@@ -1,0 +1,47 @@
+import type { Db, Dialect } from "./prisma-client.js";
+
+/** Which database a `DATABASE_URL` names: `file:` is SQLite, `postgresql://` (or `postgres://`) PostgreSQL. */
+export function dialectOf(databaseUrl: string): Dialect {
+  return /^postgres(ql)?:\/\//.test(databaseUrl) ? "postgresql" : "sqlite";
+}
+
+export interface OpenedDatabase {
+  db: Db;
+  dialect: Dialect;
+  /** Migrations this start applied (none when another instance applied them first). */
+  applied: string[];
+}
+
+export interface OpenOptions {
+  /** PostgreSQL: connections in this process's pool. */
+  poolSize?: number;
+}
+
+/**
+ * Migrates the database a `DATABASE_URL` names, then opens a Prisma client on it. PostgreSQL's
+ * modules are loaded only when it is used, so SQLite installations never load pg.
+ */
+export async function openDatabase(databaseUrl: string, opts: OpenOptions = {}): Promise<OpenedDatabase> {
+  if (dialectOf(databaseUrl) === "postgresql") {
+    const [{ migratePostgresql }, { createPostgresPrismaClient }] = await Promise.all([import("./migrate-postgresql.js"), import("./postgres-client.js")]);
+    const { applied } = await migratePostgresql(databaseUrl);
+    return { db: createPostgresPrismaClient(databaseUrl, opts), dialect: "postgresql", applied };
+  }
+  const [{ migrateSqlite }, { createPrismaClient }] = await Promise.all([import("./migrate.js"), import("./prisma-client.js")]);
+  const { applied } = migrateSqlite(databaseUrl);
+  return { db: createPrismaClient(databaseUrl), dialect: "sqlite", applied };
+}
+
+/**
+ * A client on a database the bot has already migrated (scripts, benchmarks). `readOnly`, for
+ * reports that must change nothing: SQLite opens the file read-only; PostgreSQL runs every
+ * transaction read-only (`default_transaction_read_only`).
+ */
+export async function openClient(databaseUrl: string, opts: OpenOptions & { readOnly?: boolean } = {}): Promise<{ db: Db; dialect: Dialect }> {
+  if (dialectOf(databaseUrl) === "postgresql") {
+    const { createPostgresPrismaClient } = await import("./postgres-client.js");
+    return { db: createPostgresPrismaClient(databaseUrl, opts), dialect: "postgresql" };
+  }
+  const { createPrismaClient, createReadOnlyPrismaClient } = await import("./prisma-client.js");
+  return { db: opts.readOnly ? createReadOnlyPrismaClient(databaseUrl) : createPrismaClient(databaseUrl), dialect: "sqlite" };
+}

@@ -1,0 +1,75 @@
+import { inject } from "vitest";
+import pg from "pg";
+import { join } from "node:path";
+import { createPostgresPrismaClient } from "../../src/store/postgres-client.js";
+import { createPrismaClient, type Db, type Dialect } from "../../src/store/prisma-client.js";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** The PostgreSQL pass's migrated template database (test/setup/postgresql.ts). */
+    postgresTemplate: string;
+  }
+}
+
+/**
+ * Which database this pass of the suite runs on: `npm test` runs every test on SQLite, and again
+ * on PostgreSQL when `TEST_POSTGRES_URL` names a server (vitest.config.ts).
+ */
+export const testDialect: Dialect = process.env.TEST_DATABASE === "postgresql" ? "postgresql" : "sqlite";
+export const onPostgres = testDialect === "postgresql";
+
+let seq = 0;
+
+export interface TestDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
+
+/**
+ * A new, migrated database of this pass's kind: a SQLite file in `dir`, or a PostgreSQL database
+ * copied from the migrated template (copying is much faster than migrating each time).
+ */
+export async function newTestDatabase(dir: string, file = "test.db"): Promise<TestDatabase> {
+  if (!onPostgres) return { url: `file:${join(dir, file)}`, drop: async () => undefined };
+  const template = inject("postgresTemplate");
+  const name = `${template.replace(/_template$/, "")}_${process.pid}_${++seq}`;
+  await adminQuery(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+  return { url: postgresUrl(name), drop: () => adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+}
+
+/** A Prisma client on an existing test database (another process, as far as the database can tell). */
+export function testClient(url: string): Db {
+  return onPostgres ? createPostgresPrismaClient(url) : createPrismaClient(url);
+}
+
+/** TEST_POSTGRES_URL with another database name. */
+export function postgresUrl(database: string): string {
+  const url = new URL(process.env.TEST_POSTGRES_URL ?? "");
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+/** One statement on the server's maintenance database (creating and dropping databases). */
+export async function adminQuery(sql: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: process.env.TEST_POSTGRES_URL });
+  await admin.connect();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** Every row of every table of the bot's data model, as one string (to see that nothing changed). */
+export async function wholeDatabase(db: { $queryRawUnsafe<T>(sql: string): Promise<T> }): Promise<string> {
+  const tables = (
+    await db.$queryRawUnsafe<{ name: string }[]>(
+      onPostgres
+        ? `SELECT table_name::text AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_name NOT LIKE '\\_%' ORDER BY 1`
+        : `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_%' ESCAPE '\\' AND name NOT LIKE 'sqlite%' ORDER BY 1`,
+    )
+  ).map((r) => r.name);
+  if (tables.length < 20) throw new Error(`only ${tables.length} tables found`);
+  const rows = await Promise.all(tables.map((name) => db.$queryRawUnsafe<unknown[]>(`SELECT * FROM "${name}" ORDER BY 1`)));
+  return JSON.stringify(rows, (_k, v: unknown) => (typeof v === "bigint" ? Number(v) : v));
+}
