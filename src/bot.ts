@@ -1,5 +1,7 @@
 import { logError } from "./lib/log-safe.js";
 import type { AddressInfo } from "node:net";
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
 import { resolve } from "node:path";
 import type { Logger } from "pino";
 import type { Config } from "./config.js";
@@ -33,6 +35,13 @@ import type { TeamsDeps } from "./teams/deps.js";
 import { createProactive } from "./teams/proactive.js";
 import { createHttpServer } from "./teams/server.js";
 import { createViews } from "./teams/views.js";
+
+/** How often each instance says it is alive (instance-registry). */
+const HEARTBEAT_MS = 10_000;
+
+/** This process among the bot's instances (host, pid and a random part: pids repeat across containers). */
+export const instanceId = (): string => `${hostname()}:${process.pid}:${INSTANCE_SUFFIX}`;
+const INSTANCE_SUFFIX = randomUUID().slice(0, 8);
 
 /** The example organisation shipped with the repo, used when ORG_FILE is not set. */
 export const EXAMPLE_ORG_FILE = resolve(import.meta.dirname, "../config/organisation.example.yaml");
@@ -90,7 +99,20 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
 
   // One pacer for the process: proactive sends take their turn before they are noted, and
   // botbuilder's own retries take theirs in the connector's transport.
-  const pacer = createPacer({ conversation: withHeadroom(TEAMS_CONVERSATION_LIMITS), tenant: withHeadroom(TEAMS_TENANT_LIMITS) });
+  // Teams' limits are per bot and tenant: with several instances on one database, each keeps to
+  // its share. They count each other by heartbeat (a new one is counted within HEARTBEAT_MS).
+  const instance = instanceId();
+  let instances = 1;
+  const beat = async () => {
+    const now = clock.now();
+    const seen = await store.instances.beat(instance, now, new Date(now.getTime() - 3 * HEARTBEAT_MS));
+    if (seen !== instances) log.info({ instances: seen }, "bot instances sharing Teams' rate limits");
+    instances = seen;
+  };
+  await beat();
+  const heartbeat = setInterval(() => void beat().catch((err: unknown) => logError(log, err, "heartbeat not recorded")), HEARTBEAT_MS);
+  heartbeat.unref();
+  const pacer = createPacer({ conversation: withHeadroom(TEAMS_CONVERSATION_LIMITS), tenant: withHeadroom(TEAMS_TENANT_LIMITS), share: () => instances });
   const adapter = createAdapter(config, pacer);
   const services = { config, clock, ...domain };
   const views = createViews(services);
@@ -181,7 +203,15 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
   })();
   track(planned);
   const ready = planned.catch(() => undefined).then(() => {
-    if (withScheduler && !closed) scheduler = startScheduler({ cron: config.scheduler.cron, timezone: config.timezone, jobs, log, now: () => clock.now() });
+    if (withScheduler && !closed) scheduler = startScheduler({
+        cron: config.scheduler.cron,
+        timezone: config.timezone,
+        jobs,
+        log,
+        now: () => clock.now(),
+        // Several instances on one database: digests, channel posts and retention run on one at a time.
+        leases: { store: store.jobLeases, holder: instance, leaseMs: config.scheduler.jobLeaseMs },
+      });
   });
 
   return {
@@ -213,6 +243,8 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
       await scheduler?.stop();
       await new Promise<void>((ok) => (server.listening ? server.close(() => ok()) : ok()));
       await Promise.all([...background]);
+      clearInterval(heartbeat);
+      await store.instances.leave(instance).catch((err: unknown) => logError(log, err, "instance not signed off (forgotten after a while)"));
       await db.$disconnect();
     },
   };

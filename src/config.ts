@@ -62,6 +62,8 @@ const schema = z
     CHANNEL_DIGEST_TIME: time.default("08:00"),
     PUBLIC_URL: z.string().url("skal være botten adresse udefra, fx https://laeringsloop.kommune.dk").optional(),
     OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(300),
+    // How long a once-only scheduled job stays held by an instance that died running it.
+    JOB_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
     TEMPLATES_DIR: z.string().min(1).optional(),
     BOARD_STATEMENT_LEAD_DAYS: z.coerce.number().int().min(1).max(40).default(10),
     INTENTION_CEILING: z.coerce.number().int().min(1).max(100).default(8),
@@ -139,7 +141,7 @@ export interface Config {
   boardStatementLeadDays: number;
   intentionCeiling: number;
   /** `cron`: the outbox tick; `digestCron`: when the weekly overviews are planned; `leaseMs`: how long a claimed row is held. */
-  scheduler: { enabled: boolean; cron: string; digestCron: string; leaseMs: number };
+  scheduler: { enabled: boolean; cron: string; digestCron: string; leaseMs: number; jobLeaseMs: number };
   maxTextLength: number;
   /** Commands and card clicks one person may send per minute. */
   userActionsPerMinute: number;
@@ -190,7 +192,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     templatesDir: c.TEMPLATES_DIR,
     boardStatementLeadDays: c.BOARD_STATEMENT_LEAD_DAYS,
     intentionCeiling: c.INTENTION_CEILING,
-    scheduler: { enabled: c.SCHEDULER_ENABLED, cron: c.SCHEDULER_CRON, digestCron: c.DIGEST_CRON, leaseMs: c.OUTBOX_LEASE_SECONDS * 1000 },
+    scheduler: { enabled: c.SCHEDULER_ENABLED, cron: c.SCHEDULER_CRON, digestCron: c.DIGEST_CRON, leaseMs: c.OUTBOX_LEASE_SECONDS * 1000, jobLeaseMs: c.JOB_LEASE_SECONDS * 1000 },
     maxTextLength: c.MAX_TEXT_LENGTH,
     userActionsPerMinute: c.USER_ACTIONS_PER_MINUTE,
     outboundTimeoutMs: c.OUTBOUND_TIMEOUT_SECONDS * 1000,

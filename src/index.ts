@@ -1,4 +1,4 @@
-import { createBot } from "./bot.js";
+import { createBot, type Bot } from "./bot.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { createLogger } from "./logger.js";
 import { ConfigFileError } from "./store/yaml-file.js";
@@ -16,9 +16,24 @@ async function main(): Promise<void> {
     throw err;
   }
   const log = createLogger(config);
-  let bot;
+  // Handlers first: a container's PID 1 without one ignores SIGTERM, also while start-up waits
+  // for the database or another instance's migration. Until the bot exists there is nothing to
+  // finish (migrations and the organisation import are transactions): it just exits.
+  let bot: Bot | undefined;
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal, starting: !bot }, "stopping");
+    await bot?.close();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
   try {
-    bot = await createBot({ config, log });
+    const created = await createBot({ config, log });
+    if (stopping) return void (await created.close());
+    bot = created;
   } catch (err) {
     if (err instanceof ConfigFileError) {
       log.fatal({ problems: err.problems }, err.name === "TemplateFileError" ? "templates rejected" : "organisation file rejected");
@@ -27,16 +42,6 @@ async function main(): Promise<void> {
     throw err;
   }
   await bot.listen();
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, "stopping");
-    await bot.close();
-    process.exit(0);
-  };
-  process.on("SIGTERM", () => void stop("SIGTERM"));
-  process.on("SIGINT", () => void stop("SIGINT"));
 }
 
 main().catch((err: unknown) => {

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { ConfigError, loadConfig, type Config } from "../../src/config.js";
 import { strings } from "../../src/lib/strings.da.js";
-import { dialectOf, openClient } from "../../src/store/database.js";
+import { dialectOf, openClient, shownUrl } from "../../src/store/database.js";
 import { sqliteFilePath } from "../../src/store/database-url.js";
 import type { Db, Dialect } from "../../src/store/prisma-client.js";
 
@@ -9,13 +9,6 @@ import type { Db, Dialect } from "../../src/store/prisma-client.js";
 export function fail(message: string, code: number): never {
   console.error(message);
   process.exit(code);
-}
-
-/** A `DATABASE_URL` fit to print: a PostgreSQL password left out. */
-export function shownUrl(databaseUrl: string): string {
-  if (dialectOf(databaseUrl) === "sqlite") return sqliteFilePath(databaseUrl);
-  const url = new URL(databaseUrl);
-  return `${url.protocol}//${url.username ? `${url.username}@` : ""}${url.host}${url.pathname}`;
 }
 
 /**

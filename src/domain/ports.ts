@@ -410,6 +410,33 @@ export interface ActivityLog {
   prune(before: Date): Promise<number>;
 }
 
+/**
+ * Jobs that must run on one bot instance at a time (digests, channel posts, retention), when
+ * several share one database: an instance runs a job only while it holds its lease.
+ */
+export interface JobLeases {
+  /** True when `holder` now holds `job` until `until`: nobody held it, its lease ran out at `now`, or `holder` held it already. */
+  acquire(job: string, holder: string, now: Date, until: Date): Promise<boolean>;
+  /** Extends a lease `holder` still holds; false when it lost it (ran out and taken by another). */
+  renew(job: string, holder: string, until: Date): Promise<boolean>;
+  /**
+   * The job is done: `holder` keeps the lease only until `heldUntil`, so another instance's tick
+   * of the same moment (clocks differ by milliseconds) does not run it again right after.
+   */
+  release(job: string, holder: string, heldUntil: Date): Promise<void>;
+}
+
+/**
+ * The bot processes running on one database, by heartbeat: Teams' rate limits are per bot and
+ * tenant, so each instance paces its sends at its share of them.
+ */
+export interface InstanceRegistry {
+  /** Records that `id` is alive at `now`; gives how many instances were seen since `since` (at least 1). */
+  beat(id: string, now: Date, since: Date): Promise<number>;
+  /** `id` stops (its share goes to the others at their next beat). */
+  leave(id: string): Promise<void>;
+}
+
 /** The subset of pino the domain uses. Log ids and outcomes, never contents. */
 export interface Logger {
   debug(obj: object, msg?: string): void;

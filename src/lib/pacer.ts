@@ -50,6 +50,11 @@ export interface PacerOptions {
   now?: () => number;
   /** Waits `ms` milliseconds, default setTimeout-based. */
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * How many processes send under the same limits (bot instances on one database), default 1:
+   * this pacer keeps to its share of each window.
+   */
+  share?: () => number;
 }
 
 export interface Pacer {
@@ -63,10 +68,22 @@ export interface Pacer {
 
 /** Timestamps (ascending) per key, limited by one set of windows. */
 interface LogBook {
-  readonly windows: readonly RateWindow[];
+  /** The limits for all senders together. */
+  readonly whole: readonly RateWindow[];
+  /** This sender's share of them. */
+  windows: readonly RateWindow[];
   /** Largest window; older entries are dropped. */
-  readonly horizonMs: number;
+  horizonMs: number;
   readonly logs: Map<string, number[]>;
+}
+
+/**
+ * One of `n` senders' share of a set of limits: a window's limit divided by `n`, rounded down;
+ * a window too small to divide (1 per 20 ms) is made `n` times longer instead.
+ */
+export function shareOf(windows: readonly RateWindow[], n: number): RateWindow[] {
+  const parts = Math.max(1, Math.floor(n));
+  return windows.map((w) => (w.limit >= parts ? { limit: Math.floor(w.limit / parts), windowMs: w.windowMs } : { limit: w.limit, windowMs: Math.ceil((w.windowMs * parts) / w.limit) * w.limit }));
 }
 
 const defaultSleep = (ms: number): Promise<void> =>
@@ -87,7 +104,14 @@ function checkWindows(name: string, windows: readonly RateWindow[]): readonly Ra
 }
 
 function logBook(windows: readonly RateWindow[]): LogBook {
-  return { windows, horizonMs: Math.max(0, ...windows.map((w) => w.windowMs)), logs: new Map() };
+  return { whole: windows, windows, horizonMs: horizonOf(windows), logs: new Map() };
+}
+
+const horizonOf = (windows: readonly RateWindow[]): number => Math.max(0, ...windows.map((w) => w.windowMs));
+
+function setShare(book: LogBook, n: number): void {
+  book.windows = shareOf(book.whole, n);
+  book.horizonMs = Math.max(horizonOf(book.whole), horizonOf(book.windows));
 }
 
 /** Drops entries older than the horizon; drops the key if its log is empty. */
@@ -152,7 +176,13 @@ export function createPacer(opts: PacerOptions = {}): Pacer {
     }
   };
 
+  let shared = 1;
   const delayAt = (t: number, conversationId: string, tenantId: string | undefined): number => {
+    const n = Math.max(1, Math.floor(opts.share?.() ?? 1));
+    if (n !== shared) {
+      shared = n;
+      for (const book of [conversations, tenants]) setShare(book, n);
+    }
     const c = delayOf(conversations, conversationId, t);
     return tenantId === undefined ? c : Math.max(c, delayOf(tenants, tenantId, t));
   };

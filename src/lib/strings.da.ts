@@ -560,6 +560,10 @@ export const da = {
     inactiveHeading: "Personer, Teams afviser at sende til (botten fjernet, eller brugeren findes ikke):",
     noDatabase: (file: string) => `Databasen ${file} findes ikke. Er DATABASE_URL rigtig, og er botten startet én gang?`,
   },
+  database: {
+    /** Start-up could not reach PostgreSQL (the URL is shown without its password). */
+    unreachable: (url: string, reason: string) => `Databasen ${url} kan ikke nås (${reason}). Er DATABASE_URL rigtig, og kører PostgreSQL-serveren?`,
+  },
   retention: {
     /** What stands where a text was, once the minutes passed their retention time. */
     erasedText: "[Slettet efter opbevaringsfristen]",

@@ -1,6 +1,7 @@
 import { logError } from "../lib/log-safe.js";
 import cron from "node-cron";
 import type { Logger } from "pino";
+import type { JobLeases } from "../domain/ports.js";
 
 export interface Job {
   name: string;
@@ -8,6 +9,20 @@ export interface Job {
   cron?: string;
   /** Runs once; the scheduler never starts a job while its previous run is still going. */
   run(now: Date): Promise<unknown>;
+  /**
+   * Runs on one instance at a time when several share the database (under the scheduler's
+   * `leases`). Such a job must find its own work done when another instance ran it a moment
+   * earlier (digests, channel posts and retention record what they did).
+   */
+  oneInstance?: boolean;
+}
+
+export interface LeaseOptions {
+  store: JobLeases;
+  /** This process, as the lease table names it. */
+  holder: string;
+  /** How long a lease lasts unless renewed (renewed every third of it while the job runs). */
+  leaseMs: number;
 }
 
 export interface SchedulerOptions {
@@ -17,7 +32,15 @@ export interface SchedulerOptions {
   jobs: Job[];
   log: Logger;
   now?: () => Date;
+  /** Where `oneInstance` jobs take their lease; without it they simply run. */
+  leases?: LeaseOptions;
 }
+
+/** Instances' clocks and cron timers differ by far less than this: their ticks of one moment fall within it. */
+const SAME_TICK_MS = 10_000;
+
+/** What a `oneInstance` job's run gives when another instance holds its lease. */
+export const HELD_ELSEWHERE = { skipped: "held-by-another-instance" } as const;
 
 export interface Scheduler {
   /** Run a job now (after a change that planned sends); coalesces with a run in progress. */
@@ -45,7 +68,7 @@ export function startScheduler(opts: SchedulerOptions): Scheduler {
     const log = opts.log.child({ job: job.name });
     const p = (async () => {
       try {
-        const result = await job.run(now());
+        const result = job.oneInstance && opts.leases ? await runLeased(job, opts.leases, log) : await job.run(now());
         log.debug({ result }, "job done");
       } catch (err) {
         logError(log, err, "job failed");
@@ -55,6 +78,28 @@ export function startScheduler(opts: SchedulerOptions): Scheduler {
       }
     })();
     running.set(job.name, p);
+  }
+
+  /** Runs a `oneInstance` job while holding its lease, renewing it as it goes, and gives it up after. */
+  async function runLeased(job: Job, leases: LeaseOptions, log: Logger): Promise<unknown> {
+    const at = now();
+    if (!(await leases.store.acquire(job.name, leases.holder, at, new Date(at.getTime() + leases.leaseMs)))) return HELD_ELSEWHERE;
+    const renewal = setInterval(() => {
+      leases.store.renew(job.name, leases.holder, new Date(now().getTime() + leases.leaseMs)).then(
+        (held) => {
+          if (!held) log.warn({ holder: leases.holder }, "job lease lost while running (another instance may run it too)");
+        },
+        (err: unknown) => logError(log, err, "job lease not renewed"),
+      );
+    }, Math.max(1000, leases.leaseMs / 3));
+    try {
+      return await job.run(at);
+    } finally {
+      clearInterval(renewal);
+      // Held a little past the run, so the other instances' ticks of this same moment skip it.
+      const heldUntil = new Date(Math.max(now().getTime(), at.getTime() + Math.min(leases.leaseMs, SAME_TICK_MS)));
+      await leases.store.release(job.name, leases.holder, heldUntil).catch((err: unknown) => logError(log, err, "job lease not given up (it runs out by itself)"));
+    }
   }
 
   const tasks = opts.jobs.map((job) =>

@@ -1,9 +1,21 @@
+import { strings } from "../lib/strings.da.js";
+import { sqliteFilePath } from "./database-url.js";
 import type { Db, Dialect } from "./prisma-client.js";
 
 /** Which database a `DATABASE_URL` names: `file:` is SQLite, `postgresql://` (or `postgres://`) PostgreSQL. */
 export function dialectOf(databaseUrl: string): Dialect {
   return /^postgres(ql)?:\/\//.test(databaseUrl) ? "postgresql" : "sqlite";
 }
+
+/** A `DATABASE_URL` fit to print or log: the SQLite file, or the PostgreSQL URL without its password. */
+export function shownUrl(databaseUrl: string): string {
+  if (dialectOf(databaseUrl) === "sqlite") return sqliteFilePath(databaseUrl);
+  const url = new URL(databaseUrl);
+  return `${url.protocol}//${url.username ? `${url.username}@` : ""}${url.host}${url.pathname}`;
+}
+
+/** Errors that mean the server or the database cannot be reached, not that a statement failed. */
+const UNREACHABLE = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "ECONNRESET", "28P01", "28000", "3D000"]);
 
 export interface OpenedDatabase {
   db: Db;
@@ -24,7 +36,11 @@ export interface OpenOptions {
 export async function openDatabase(databaseUrl: string, opts: OpenOptions = {}): Promise<OpenedDatabase> {
   if (dialectOf(databaseUrl) === "postgresql") {
     const [{ migratePostgresql }, { createPostgresPrismaClient }] = await Promise.all([import("./migrate-postgresql.js"), import("./postgres-client.js")]);
-    const { applied } = await migratePostgresql(databaseUrl);
+    const { applied } = await migratePostgresql(databaseUrl).catch((err: unknown) => {
+      const code = (err as { code?: unknown }).code;
+      if ((typeof code === "string" && UNREACHABLE.has(code)) || /connection timeout/i.test((err as Error).message)) throw new Error(strings.database.unreachable(shownUrl(databaseUrl), `${typeof code === "string" ? `${code}: ` : ""}${(err as Error).message}`));
+      throw err;
+    });
     return { db: createPostgresPrismaClient(databaseUrl, opts), dialect: "postgresql", applied };
   }
   const [{ migrateSqlite }, { createPrismaClient }] = await Promise.all([import("./migrate.js"), import("./prisma-client.js")]);

@@ -1,5 +1,7 @@
 import type { Db, Dialect } from "./prisma-client.js";
 import { createActivityLog } from "./activity-log.js";
+import { createJobLeaseRepository } from "./job-lease-repository.js";
+import { createInstanceRegistry } from "./instance-registry.js";
 import { createAuditLog } from "./audit-log.js";
 import { createGdprRepository } from "./gdpr-repository.js";
 import { createBoardStatementRepository } from "./board-statement-repository.js";
@@ -48,6 +50,8 @@ export function createStore(db: Db, dialect: Dialect = "sqlite") {
     boardStatements: createBoardStatementRepository(db),
     yearWheels: createYearWheelRepository(db),
     activityLog: createActivityLog(db),
+    jobLeases: createJobLeaseRepository(db),
+    instances: createInstanceRegistry(db),
     audit: createAuditLog(db),
     retention: createRetentionRepository(db),
     gdpr: createGdprRepository(db),

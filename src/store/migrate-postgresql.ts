@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { resolve } from "node:path";
 import pg from "pg";
 import { pendingMigrations } from "./migration-files.js";
+import { CONNECT_TIMEOUT_MS } from "./postgres-client.js";
 
 /** The PostgreSQL migrations, kept in step with prisma/migrations (docs/decisions/0008-postgresql.md). */
 export const POSTGRESQL_MIGRATIONS_DIR = resolve(import.meta.dirname, "../../prisma/postgresql/migrations");
@@ -17,7 +18,7 @@ const MIGRATION_LOCK = 7_041_911_022;
  * transactional: a failed one leaves nothing half-done).
  */
 export async function migratePostgresql(connectionString: string, dir = POSTGRESQL_MIGRATIONS_DIR): Promise<{ applied: string[] }> {
-  const client = new pg.Client({ connectionString });
+  const client = new pg.Client({ connectionString, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   await client.connect();
   try {
     await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);

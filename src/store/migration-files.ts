@@ -11,13 +11,19 @@ export interface MigrationFile {
 
 /**
  * The migrations in `dir` not yet applied, in order, given the applied ones (name → checksum).
- * A changed, already-applied migration stops start-up, on SQLite as on PostgreSQL.
+ * Start-up stops, on SQLite as on PostgreSQL, when an applied migration was changed since, or
+ * when the database has migrations this version does not know: it belongs to a newer version
+ * (an older one started by mistake, or left running in an upgrade, could damage its data).
  */
 export function pendingMigrations(dir: string, applied: ReadonlyMap<string, string>): MigrationFile[] {
   const names = readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, "migration.sql")))
     .map((d) => d.name)
     .sort();
+  const unknown = [...applied.keys()].filter((name) => !names.includes(name)).sort();
+  if (unknown.length > 0) {
+    throw new Error(`Databasen er migreret af en nyere udgave af Læringsloop (${unknown.join(", ")}). Start den nyeste udgave, eller gendan en sikkerhedskopi fra før opgraderingen.`);
+  }
   const pending: MigrationFile[] = [];
   for (const name of names) {
     const sql = readFileSync(join(dir, name, "migration.sql"), "utf8");

@@ -3,6 +3,7 @@ import {
   TEAMS_CONVERSATION_LIMITS,
   TEAMS_TENANT_LIMITS,
   withHeadroom,
+  shareOf,
   createPacer,
   type Pacer,
   type PacerOptions,
@@ -329,5 +330,36 @@ describe("a retry's turn (takeAgain)", () => {
     // Another tenant's conversation is not held up by t1.
     await pacer.take("c", "t2");
     expect(clock.sleeps.reduce((n, ms) => n + ms, 0)).toBe(1_000);
+  });
+});
+
+describe("several bot instances under one set of limits", () => {
+  it("each keeps to its share: limits divided, windows too small to divide made longer", () => {
+    expect(shareOf(TEAMS_TENANT_LIMITS, 1)).toEqual(TEAMS_TENANT_LIMITS);
+    expect(shareOf(withHeadroom(TEAMS_TENANT_LIMITS), 2)).toEqual([
+      { limit: 25, windowMs: 1_050 },
+      { limit: 1, windowMs: 40 }, // the 20 ms spacing becomes 40 ms
+    ]);
+    expect(shareOf([{ limit: 7, windowMs: 1_000 }], 3)).toEqual([{ limit: 2, windowMs: 1_000 }]);
+    expect(shareOf([{ limit: 2, windowMs: 100 }], 3)).toEqual([{ limit: 2, windowMs: 300 }]);
+  });
+
+  it("a pacer told it shares the limits with another instance sends half as many in a second", async () => {
+    const clock = steppingClock();
+    let instances = 1;
+    const pacer = createPacer({ conversation: [], tenant: [{ limit: 50, windowMs: 1_000 }], now: clock.now, sleep: clock.sleep, share: () => instances });
+    const sentWithin = async (ms: number) => {
+      const start = clock.t;
+      let n = 0;
+      while (clock.t - start < ms) {
+        await pacer.take(`c${n}`, "tenant");
+        if (clock.t - start < ms) n++;
+      }
+      return n;
+    };
+    expect(await sentWithin(1_000)).toBe(50);
+    clock.t += 5_000;
+    instances = 2;
+    expect(await sentWithin(1_000)).toBe(25);
   });
 });

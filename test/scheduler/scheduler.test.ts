@@ -88,3 +88,48 @@ describe("the scheduler", () => {
     await t.close();
   });
 });
+
+describe("jobs that run on one instance at a time", () => {
+  it("two instances on one database: each tick of a oneInstance job runs on one of them, other jobs on both", async () => {
+    const t = await testStore({ org: false });
+    try {
+      const runs: { job: string; instance: number; at: number }[] = [];
+      let running = 0;
+      let overlapped = false;
+      const job = (name: string, instance: number, oneInstance: boolean): Job => ({
+        name,
+        oneInstance,
+        async run(at) {
+          if (oneInstance && ++running > 1) overlapped = true;
+          runs.push({ job: name, instance, at: Math.floor(at.getTime() / 1000) });
+          await new Promise((r) => setTimeout(r, 30));
+          if (oneInstance) running--;
+        },
+      });
+      // Two "processes": their own schedulers, leases and database clients, ticking every second.
+      const schedulers = [t.store, t.another()].map((store, i) =>
+        startScheduler({
+          cron: "* * * * * *",
+          timezone: "Europe/Copenhagen",
+          jobs: [job("channel-digest", i, true), job("deliver-notifications", i, false)],
+          log,
+          leases: { store: store.jobLeases, holder: `instance-${i}`, leaseMs: 60_000 },
+        }),
+      );
+      await new Promise((r) => setTimeout(r, 3_500));
+      await Promise.all(schedulers.map((s) => s.stop()));
+
+      const ticks = (name: string) => runs.filter((r) => r.job === name);
+      const digestTicks = ticks("channel-digest").map((r) => r.at);
+      const deliverTicks = ticks("deliver-notifications").map((r) => r.at);
+      expect(new Set(deliverTicks).size).toBeGreaterThanOrEqual(2);
+      // The ordinary job ran on both at every tick; the oneInstance job once per tick, never at once.
+      expect(deliverTicks.length).toBe(2 * new Set(deliverTicks).size);
+      expect(digestTicks.length).toBe(new Set(digestTicks).size);
+      expect(new Set(digestTicks)).toEqual(new Set(deliverTicks));
+      expect(overlapped).toBe(false);
+    } finally {
+      await t.close();
+    }
+  }, 20_000);
+});

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { appendFileSync, cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
@@ -80,5 +80,15 @@ describe("migrations applied at start-up", () => {
     const first = spawnSync("ls", [copy], { encoding: "utf8" }).stdout.split("\n").find((n) => /^\d+_/.test(n))!;
     appendFileSync(join(copy, first, "migration.sql"), "\n-- edited\n");
     expect(() => migrateSqlite(url, copy)).toThrow(/er ændret/);
+  });
+
+  it("refuses to start on a database a newer version migrated (an old version left running, or started by mistake)", () => {
+    const url = `file:${join(dir, "newer.db")}`;
+    migrateSqlite(url);
+    const older = join(dir, "older-migrations");
+    cpSync(MIGRATIONS_DIR, older, { recursive: true });
+    const last = readdirSync(older).filter((n) => /^\d+_/.test(n)).sort().at(-1)!;
+    rmSync(join(older, last), { recursive: true });
+    expect(() => migrateSqlite(url, older)).toThrow(`Databasen er migreret af en nyere udgave af Læringsloop (${last}).`);
   });
 });

@@ -1,10 +1,11 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { appendFileSync, cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POSTGRESQL_SCHEMA, SQLITE_SCHEMA, postgresqlSchema } from "../../scripts/db/postgresql-schema.js";
+import { openDatabase } from "../../src/store/database.js";
 import { createStore } from "../../src/store/index.js";
 import { migratePostgresql, POSTGRESQL_MIGRATIONS_DIR } from "../../src/store/migrate-postgresql.js";
 import { createPostgresPrismaClient } from "../../src/store/postgres-client.js";
@@ -139,4 +140,59 @@ describe.runIf(server)("PostgreSQL migrations (TEST_POSTGRES_URL)", () => {
     appendFileSync(join(copy, migrations()[0]!, "migration.sql"), "\n-- edited\n");
     await expect(migratePostgresql(url, copy)).rejects.toThrow(/er ændret/);
   });
+
+  it("refuse to start on a database a newer version migrated", async () => {
+    const url = await freshDatabase();
+    await migratePostgresql(url);
+    const older = join(dir, "older-migrations");
+    cpSync(POSTGRESQL_MIGRATIONS_DIR, older, { recursive: true });
+    const last = migrations().at(-1)!;
+    rmSync(join(older, last), { recursive: true });
+    await expect(migratePostgresql(url, older)).rejects.toThrow(`Databasen er migreret af en nyere udgave af Læringsloop (${last}).`);
+  });
+
+  it("say in Danish, without the password, when the database cannot be reached at start", async () => {
+    const noDatabase = new URL(server!);
+    noDatabase.pathname = "/laeringsloop_findes_ikke";
+    const noServer = new URL(server!);
+    noServer.port = "1";
+    for (const [url, code] of [[noDatabase, "3D000"], [noServer, "ECONNREFUSED"]] as const) {
+      const err = (await openDatabase(url.toString()).then(
+        () => undefined,
+        (e: unknown) => e as Error,
+      ))!;
+      expect(err.message).toContain(`Databasen ${url.protocol}//${url.username}@${url.host}${url.pathname} kan ikke nås (${code}`);
+      if (url.password) expect(err.message).not.toContain(`:${url.password}@`);
+    }
+  });
+
+  it("an instance waiting for another's migration stops at once on SIGTERM, and migrates nothing", async () => {
+    const url = await freshDatabase();
+    const other = new pg.Client({ connectionString: url });
+    await other.connect();
+    try {
+      await other.query("SELECT pg_advisory_lock(7041911022)"); // as an instance migrating would hold it
+      const bot = spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH, NODE_ENV: "development", LOG_LEVEL: "info", PORT: "0", DATABASE_URL: url },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let out = "";
+      bot.stdout.on("data", (c: Buffer) => (out += c.toString()));
+      const exit = new Promise<number | null>((ok) => bot.once("exit", (code) => ok(code)));
+      // Started and waiting: its migration session asks for the lock.
+      let waiting = false;
+      for (let i = 0; i < 300 && !waiting; i++) {
+        waiting = Boolean((await other.query(`SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`)).rowCount);
+        if (!waiting) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(waiting).toBe(true);
+      bot.kill("SIGTERM");
+      expect(await exit).toBe(0);
+      expect(out).toContain('"msg":"stopping"');
+      expect((await other.query(`SELECT to_regclass('"_prisma_migrations"') AS t`)).rows[0].t).toBeNull();
+    } finally {
+      await other.end();
+    }
+  }, 60_000);
 });

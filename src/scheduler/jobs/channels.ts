@@ -11,10 +11,10 @@ export const CHANNEL_DIGEST = "channel-digest";
 
 /** Every tick: each linked channel's status card, updated in place when what it shows changed. */
 export function channelStatusJob(channels: ChannelJobs): Job {
-  return { name: CHANNEL_STATUS, run: () => channels.refreshAll() };
+  return { name: CHANNEL_STATUS, oneInstance: true, run: () => channels.refreshAll() };
 }
 
 /** Every tick: the weekly digest, posted once per channel after its morning has come. */
 export function channelDigestJob(channels: ChannelJobs): Job {
-  return { name: CHANNEL_DIGEST, run: () => channels.postDigests() };
+  return { name: CHANNEL_DIGEST, oneInstance: true, run: () => channels.postDigests() };
 }

@@ -3,5 +3,5 @@ import type { Job } from "../scheduler.js";
 
 /** Daily: plans the coming weekly overviews (owners' overdue follow-ups, chiefs' areas). */
 export function planDigestsJob(digests: DigestService, cron: string): Job {
-  return { name: "plan-digests", cron, run: async () => ({ planned: await digests.planWeek() }) };
+  return { name: "plan-digests", cron, oneInstance: true, run: async () => ({ planned: await digests.planWeek() }) };
 }

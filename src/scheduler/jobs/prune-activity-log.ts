@@ -10,6 +10,7 @@ const KEEP_MS = 7 * 24 * 3_600_000;
 export function pruneActivityLogJob(activityLog: ActivityLog, optimize: () => Promise<void>): Job {
   return {
     name: "prune-activity-log",
+    oneInstance: true,
     cron: "17 3 * * *",
     run: async (now) => {
       const pruned = await activityLog.prune(new Date(now.getTime() - KEEP_MS));

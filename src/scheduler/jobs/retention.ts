@@ -3,5 +3,5 @@ import type { Job } from "../scheduler.js";
 
 /** Daily (RETENTION_CRON): erases reflections and minutes whose retention time after their loop has passed. */
 export function retentionJob(retention: RetentionService, cron: string): Job {
-  return { name: "retention", cron, run: () => retention.run() };
+  return { name: "retention", cron, oneInstance: true, run: () => retention.run() };
 }
