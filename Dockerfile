@@ -3,7 +3,8 @@
 #
 #   docker build -t laeringsloop:0.1.0 .
 #
-# The build reaches only the npm registry and Debian's package mirror (no GitHub, no Prisma CDN).
+# Besides the base image, the build reaches only the npm registry and Debian's package mirror
+# (no GitHub, no Prisma CDN).
 # Pin the base image by digest in your own registry if you rebuild it over time.
 ARG NODE_IMAGE=node:20-bookworm-slim
 
