@@ -41,6 +41,13 @@ RUN npm ci --no-audit --no-fund \
 
 # ---- run ---------------------------------------------------------------------------------------
 FROM ${NODE_IMAGE}
+# tini as PID 1. src/index.ts installs its SIGTERM handler only once the bot listens; before that
+# (migrations, possibly waiting for another instance's migration lock) node as PID 1 has no handler,
+# and the kernel drops SIGTERM for a PID 1 without one, so `docker stop` would wait out its whole
+# timeout. tini passes signals on and returns node's exit code.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends tini \
+ && rm -rf /var/lib/apt/lists/*
 ENV NODE_ENV=production \
     PORT=3978
 WORKDIR /app
@@ -59,6 +66,7 @@ EXPOSE 3978
 # (src/teams/server.ts). Node 20 has fetch, so no curl is needed in the image.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3978)+'/healthz',{signal:AbortSignal.timeout(4000)}).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-# What `npm start` runs (tsx src/index.ts), as one process: node receives SIGTERM itself and stops
-# cleanly (src/index.ts), with no npm or tsx parent process in between.
+# What `npm start` runs (tsx src/index.ts), as one node process under tini: SIGTERM reaches the bot
+# itself, which stops cleanly (src/index.ts), with no npm or tsx parent process in between.
+ENTRYPOINT ["/usr/bin/tini", "--"]
 CMD ["node", "--import", "tsx", "src/index.ts"]
