@@ -2,24 +2,30 @@
  * Benchmark 3, scale of the data: 1,000 units, 5,000 people, 50,000 meetings and 200,000
  * follow-ups (scaled by `scale`), with 100,000 pending reminders. Times the chief's area status
  * (100 units), `mine opgaver` and a scheduler tick over repeated runs, and shows the query plans
- * SQLite uses for them (a full scan on a hot path is reported).
+ * the database uses for them (a full scan on a hot path is reported). On SQLite by default; with
+ * `databaseUrl` on PostgreSQL, the same rows through the same repositories (`createBot`'s store).
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
+import pg from "pg";
 import { pino } from "pino";
 import { createBot, domainSettings } from "../../src/bot.js";
 import { loadConfig } from "../../src/config.js";
 import { createDomainServices } from "../../src/domain/services.js";
 import type { Person } from "../../src/domain/types.js";
+import { dialectOf } from "../../src/store/database.js";
+import type { Dialect } from "../../src/store/prisma-client.js";
 import { percentile, round } from "./machine.js";
-import { watchStatements } from "./sql-statements.js";
+import { watchPostgresStatements, watchStatements } from "./sql-statements.js";
 
 export interface DataScaleOptions {
   /** 1 = the issue's sizes; 0.01 for a quick run. */
   scale: number;
   runs: number;
+  /** A new, empty PostgreSQL database the caller created (and drops afterwards); default a SQLite file in a temp folder. */
+  databaseUrl?: string;
 }
 
 export interface Timing {
@@ -31,7 +37,9 @@ export interface Timing {
 }
 
 export interface DataScaleResult {
-  rows: ReturnType<typeof seed>;
+  /** Which database the figures are from (reports from before PostgreSQL have none: SQLite). */
+  database?: Dialect;
+  rows: ReturnType<typeof sizes>;
   seedSeconds: number;
   /** The bot's start on the full database (migrations checked, organisation applied, statistics), until it can listen. */
   startSeconds: number;
@@ -72,40 +80,84 @@ export function organisation(n: ReturnType<typeof sizes>) {
   };
 }
 
-/** Meetings, follow-ups and reminders written straight with better-sqlite3 in one transaction (Prisma's createMany is far slower at this size). */
-export function seed(file: string, scale: number) {
+type Value = string | number | boolean | Date | null;
+
+/** A table's bulk rows: its columns with their PostgreSQL types, and the rows (made as they are written). */
+interface BulkTable {
+  table: string;
+  columns: [name: string, pgType: "text" | "integer" | "boolean" | "timestamp(3)"][];
+  rows: () => Iterable<Value[]>;
+}
+
+/**
+ * Meetings, participants, follow-ups and reminders for these sizes: the same rows for either
+ * database (a `Date` is a UTC instant, a `boolean` a boolean; each writer stores them its own way).
+ */
+function bulkRows(n: ReturnType<typeof sizes>, now: number): BulkTable[] {
+  const created = new Date(now);
+  const leaderOf = (u: number) => `s${n.areas + (u % (n.people - n.areas))}`;
+  // Mostly the past, some to come.
+  const meetingAt = (m: number) => new Date(now + (m % 10 === 0 ? 1 : -1) * (1 + (m % 700)) * 86_400_000);
+  return [
+    {
+      table: "Meeting",
+      columns: [["id", "text"], ["kind", "text"], ["unitId", "text"], ["chairId", "text"], ["startsAt", "timestamp(3)"], ["durationMinutes", "integer"], ["status", "text"], ["version", "integer"], ["createdAt", "timestamp(3)"], ["templateFrozen", "boolean"]],
+      *rows() {
+        for (let m = 0; m < n.meetings; m++) {
+          const u = m % n.units;
+          const at = meetingAt(m);
+          // Their packs went out long ago: the template is frozen (start-up leaves them alone).
+          yield [`m${m}`, m % 3 === 0 ? "laeringssamtale" : "one_on_one", `u${u}`, `s${u % n.areas}`, at, 60, at.getTime() > now ? "planned" : "closed", 1, created, true];
+        }
+      },
+    },
+    {
+      table: "MeetingParticipant",
+      columns: [["meetingId", "text"], ["personId", "text"], ["role", "text"]],
+      *rows() {
+        for (let m = 0; m < n.meetings; m++) {
+          const u = m % n.units;
+          yield [`m${m}`, `s${u % n.areas}`, "chair"];
+          yield [`m${m}`, leaderOf(u), "leader"];
+        }
+      },
+    },
+    {
+      table: "FollowUp",
+      columns: [["id", "text"], ["meetingId", "text"], ["unitId", "text"], ["text", "text"], ["ownerId", "text"], ["dueDate", "text"], ["status", "text"], ["version", "integer"], ["createdAt", "timestamp(3)"], ["doneAt", "timestamp(3)"], ["evaluateAtNextMeeting", "boolean"]],
+      *rows() {
+        for (let f = 0; f < n.followUps; f++) {
+          const m = f % n.meetings;
+          const u = m % n.units;
+          const due = new Date(now + ((f % 200) - 100) * 86_400_000).toISOString().slice(0, 10);
+          // Three in four are done, some of them in the last 30 days.
+          const done = f % 4 !== 0;
+          yield [`f${f}`, `m${m}`, `u${u}`, `Opfølgning ${f}`, leaderOf(u), due, done ? "done" : "open", 1, created, done ? new Date(now - (f % 90) * 86_400_000) : null, false];
+        }
+      },
+    },
+    {
+      table: "Notification",
+      columns: [["id", "text"], ["key", "text"], ["kind", "text"], ["personId", "text"], ["subjectId", "text"], ["dueAt", "timestamp(3)"], ["status", "text"], ["attempts", "integer"], ["createdAt", "timestamp(3)"], ["immediate", "boolean"]],
+      *rows() {
+        for (let r = 0; r < n.reminders; r++) {
+          const f = (r * 4) % n.followUps;
+          yield [`n${r}`, `followup_due_soon:f${f}:${r}`, "followup_due_soon", `s${n.areas + (r % (n.people - n.areas))}`, `f${f}`, new Date(now + (1 + (r % 60)) * 86_400_000), "pending", 0, created, false];
+        }
+      },
+    },
+  ];
+}
+
+/** The bulk rows written straight with better-sqlite3 in one transaction (Prisma's createMany is far slower at this size), then `PRAGMA optimize`. */
+export function seedSqlite(file: string, scale: number) {
   const db = new Database(file);
   const n = sizes(scale);
-  const now = Date.now();
+  const sqliteValue = (v: Value) => (v instanceof Date ? sqliteTime(v) : typeof v === "boolean" ? Number(v) : v);
   db.transaction(() => {
-    const t = sqliteTime(new Date(now));
-    // Their packs went out long ago: the template is frozen (start-up leaves them alone).
-    const meeting = db.prepare("INSERT INTO Meeting (id, kind, unitId, chairId, startsAt, durationMinutes, status, version, createdAt, templateFrozen) VALUES (?, ?, ?, ?, ?, 60, ?, 1, ?, 1)");
-    const participant = db.prepare("INSERT INTO MeetingParticipant (meetingId, personId, role) VALUES (?, ?, ?)");
-    for (let m = 0; m < n.meetings; m++) {
-      const u = m % n.units;
-      const chief = `s${u % n.areas}`;
-      const leader = `s${n.areas + (u % (n.people - n.areas))}`;
-      // Mostly the past, some to come.
-      const at = new Date(now + (m % 10 === 0 ? 1 : -1) * (1 + (m % 700)) * 86_400_000);
-      meeting.run(`m${m}`, m % 3 === 0 ? "laeringssamtale" : "one_on_one", `u${u}`, chief, sqliteTime(at), at.getTime() > now ? "planned" : "closed", t);
-      participant.run(`m${m}`, chief, "chair");
-      participant.run(`m${m}`, leader, "leader");
-    }
-    const followUp = db.prepare("INSERT INTO FollowUp (id, meetingId, unitId, text, ownerId, dueDate, status, version, createdAt, doneAt, evaluateAtNextMeeting) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, 0)");
-    for (let f = 0; f < n.followUps; f++) {
-      const m = f % n.meetings;
-      const u = m % n.units;
-      const owner = `s${n.areas + (u % (n.people - n.areas))}`;
-      const due = new Date(now + ((f % 200) - 100) * 86_400_000).toISOString().slice(0, 10);
-      // Three in four are done, some of them in the last 30 days.
-      const done = f % 4 !== 0;
-      followUp.run(`f${f}`, `m${m}`, `u${u}`, `Opfølgning ${f}`, owner, due, done ? "done" : "open", t, done ? sqliteTime(new Date(now - (f % 90) * 86_400_000)) : null);
-    }
-    const reminder = db.prepare("INSERT INTO Notification (id, key, kind, personId, subjectId, dueAt, status, attempts, createdAt, immediate) VALUES (?, ?, 'followup_due_soon', ?, ?, ?, 'pending', 0, ?, 0)");
-    for (let r = 0; r < n.reminders; r++) {
-      const f = (r * 4) % n.followUps;
-      reminder.run(`n${r}`, `followup_due_soon:f${f}:${r}`, `s${n.areas + (r % (n.people - n.areas))}`, `f${f}`, sqliteTime(new Date(now + (1 + (r % 60)) * 86_400_000)), t);
+    for (const t of bulkRows(n, Date.now())) {
+      const insert = db.prepare(`INSERT INTO "${t.table}" (${t.columns.map(([c]) => `"${c}"`).join(", ")}) VALUES (${t.columns.map(() => "?").join(", ")})`);
+      for (const row of t.rows()) insert.run(...row.map(sqliteValue));
     }
   })();
   db.pragma("optimize");
@@ -113,16 +165,96 @@ export function seed(file: string, scale: number) {
   return n;
 }
 
+/**
+ * The same rows written straight with pg in one transaction, 5,000 rows a statement
+ * (`INSERT … SELECT * FROM unnest($1::text[], …)`), then `ANALYZE` (PostgreSQL's statistics, as
+ * `PRAGMA optimize` gives SQLite its own).
+ */
+export async function seedPostgresql(databaseUrl: string, scale: number) {
+  const n = sizes(scale);
+  // TIMESTAMP(3) without time zone holds UTC, as Prisma writes it: the instant as UTC text, never pg's local-time Date.
+  const pgValue = (v: Value) => (v instanceof Date ? v.toISOString().replace("Z", "") : v);
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query("BEGIN");
+    for (const t of bulkRows(n, Date.now())) {
+      const sql = `INSERT INTO "${t.table}" (${t.columns.map(([c]) => `"${c}"`).join(", ")}) SELECT * FROM unnest(${t.columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(", ")})`;
+      let batch: Value[][] = t.columns.map(() => []);
+      let size = 0;
+      const flush = async () => {
+        if (size > 0) await client.query(sql, batch);
+        batch = t.columns.map(() => []);
+        size = 0;
+      };
+      for (const row of t.rows()) {
+        row.forEach((v, i) => batch[i]!.push(pgValue(v)));
+        if (++size === 5000) await flush();
+      }
+      await flush();
+    }
+    await client.query("COMMIT");
+    await client.query("ANALYZE");
+  } finally {
+    await client.end();
+  }
+  return n;
+}
+
+/** A query's plan, read on the seeded database: SQLite's `EXPLAIN QUERY PLAN` (parameters null), PostgreSQL's `EXPLAIN` (the parameters it ran with). */
+type Explain = (sql: string, values: unknown[]) => Promise<{ plan: string[]; fullScans: string[] }>;
+
+function explainSqlite(file: string): { explain: Explain; close: () => Promise<void> } {
+  const reader = new Database(file, { readonly: true });
+  return {
+    explain: async (sql) => {
+      const params = (sql.match(/\?/g) ?? []).length;
+      const plan = (reader.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...Array(params).fill(null)) as { detail: string }[]).map((r) => r.detail);
+      return { plan, fullScans: plan.filter((p) => /^SCAN /.test(p) && !/USING (COVERING )?INDEX/.test(p)) };
+    },
+    close: async () => {
+      reader.close();
+    },
+  };
+}
+
+/**
+ * PostgreSQL reads a table whole when it is cheaper than an index, as for a table of ten areas:
+ * a `Seq Scan` counts as a full scan when its table has more rows than this.
+ */
+export const PG_FULL_SCAN_ROWS = 1000;
+
+async function explainPostgresql(databaseUrl: string): Promise<{ explain: Explain; close: () => Promise<void> }> {
+  const reader = new pg.Client({ connectionString: databaseUrl });
+  await reader.connect();
+  const { rows } = await reader.query<{ name: string; rows: number }>(`SELECT relname AS name, reltuples::float8 AS rows FROM pg_class WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace`);
+  const tableRows = new Map(rows.map((r) => [r.name, r.rows]));
+  return {
+    explain: async (sql, values) => {
+      const plan = (await reader.query<{ "QUERY PLAN": string }>(`EXPLAIN (COSTS OFF) ${sql}`, values)).rows.map((r) => r["QUERY PLAN"].trim().replace(/^->\s*/, ""));
+      const fullScans = plan.flatMap((p) => {
+        const table = /^(?:Parallel )?Seq Scan on "?([^"\s]+)"?/.exec(p)?.[1];
+        const n = table === undefined ? undefined : tableRows.get(table);
+        return table !== undefined && (n === undefined || n > PG_FULL_SCAN_ROWS) ? [`${p} (${n === undefined ? "?" : Math.round(n)} rows)`] : [];
+      });
+      return { plan, fullScans };
+    },
+    close: () => reader.end(),
+  };
+}
+
 export async function dataScaleBench(o: DataScaleOptions): Promise<DataScaleResult> {
   const dir = mkdtempSync(join(tmpdir(), "laeringsloop-bench-data-"));
   const file = join(dir, "bench.db");
+  const databaseUrl = o.databaseUrl ?? `file:${file}`;
+  const database = dialectOf(databaseUrl);
   const orgFile = join(dir, "organisation.json");
   writeFileSync(orgFile, JSON.stringify(organisation(sizes(o.scale))));
-  const config = loadConfig({ NODE_ENV: "development", LOG_LEVEL: "silent", DATABASE_URL: `file:${file}`, SCHEDULER_ENABLED: "false", ORG_FILE: orgFile });
+  const config = loadConfig({ NODE_ENV: "development", LOG_LEVEL: "silent", DATABASE_URL: databaseUrl, SCHEDULER_ENABLED: "false", ORG_FILE: orgFile });
   // Migrated and the organisation loaded, as at start-up; then the bulk rows.
   await (await createBot({ config, log: pino({ level: "silent" }), startScheduler: false })).close();
   const started = Date.now();
-  const rows = seed(file, o.scale);
+  const rows = database === "postgresql" ? await seedPostgresql(databaseUrl, o.scale) : seedSqlite(file, o.scale);
   const seedSeconds = round((Date.now() - started) / 1000);
 
   const restart = Date.now();
@@ -130,8 +262,9 @@ export async function dataScaleBench(o: DataScaleOptions): Promise<DataScaleResu
   const startSeconds = round((Date.now() - restart) / 1000);
   await bot.ready();
   const readySeconds = round((Date.now() - restart) / 1000);
-  const sqlSeen: string[] = [];
-  const unwatch = watchStatements((sql) => sqlSeen.push(sql));
+  const sqlSeen: { sql: string; values: unknown[] }[] = [];
+  const unwatch = database === "postgresql" ? watchPostgresStatements((sql, values) => sqlSeen.push({ sql, values })) : watchStatements((sql) => sqlSeen.push({ sql, values: [] }));
+  const reader = database === "postgresql" ? await explainPostgresql(databaseUrl) : explainSqlite(file);
   try {
     const d = createDomainServices(bot.store, { now: () => new Date() }, domainSettings(config));
     const owner = (await bot.store.people.byId(`s${rows.areas}`)) as Person;
@@ -142,11 +275,12 @@ export async function dataScaleBench(o: DataScaleOptions): Promise<DataScaleResu
     ];
     const timings: Timing[] = [];
     const plans: DataScaleResult["plans"] = [];
-    const reader = new Database(file, { readonly: true });
     for (const [name, run] of cases) {
       sqlSeen.length = 0;
       await run(); // warm, and the statements it runs
-      const sqls = [...new Set(sqlSeen.filter((s) => /^\s*SELECT/i.test(s)))];
+      // Each SELECT once, with the parameters of its first run.
+      const selects = new Map<string, unknown[]>();
+      for (const s of sqlSeen) if (/^\s*SELECT/i.test(s.sql) && !selects.has(s.sql)) selects.set(s.sql, s.values);
       const statements = sqlSeen.length;
       const times: number[] = [];
       for (let i = 0; i < o.runs; i++) {
@@ -155,16 +289,12 @@ export async function dataScaleBench(o: DataScaleOptions): Promise<DataScaleResu
         times.push(performance.now() - t0);
       }
       timings.push({ name, p50: round(percentile(times, 50)), p99: round(percentile(times, 99)), runs: o.runs, statements });
-      for (const sql of sqls) {
-        const params = (sql.match(/\?/g) ?? []).length;
-        const plan = (reader.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...Array(params).fill(null)) as { detail: string }[]).map((r) => r.detail);
-        plans.push({ name, sql: sql.slice(0, 160), plan, fullScans: plan.filter((p) => /^SCAN /.test(p) && !/USING (COVERING )?INDEX/.test(p)) });
-      }
+      for (const [sql, values] of selects) plans.push({ name, sql: sql.slice(0, 160), ...(await reader.explain(sql, values)) });
     }
-    reader.close();
-    return { rows, seedSeconds, startSeconds, readySeconds, timings, plans };
+    return { database, rows, seedSeconds, startSeconds, readySeconds, timings, plans };
   } finally {
     unwatch();
+    await reader.close();
     await bot.close();
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,7 +1,29 @@
+import type { DataScaleResult } from "./data-scale.js";
+import { PG_FULL_SCAN_ROWS } from "./data-scale.js";
+import type { DeliveryResult } from "./delivery.js";
 import type { BenchReport } from "./run.js";
 
 const mark = (ok: boolean) => (ok ? "met" : "**missed**");
 const row = (cells: (string | number)[]) => `| ${cells.join(" | ")} |`;
+
+/** Reports from before PostgreSQL have no `instances` or `database`: one process on SQLite. */
+const onPostgres = (d: { database?: string }) => d.database === "postgresql";
+const processes = (d: DeliveryResult) => (d as Partial<DeliveryResult>).instances ?? 1;
+
+/** A delivery run, as the aims name it and as its row in the table reads. */
+function deliveryLabels(d: DeliveryResult): { aim: string; run: string } {
+  const where = onPostgres(d) ? " on PostgreSQL" : "";
+  if (processes(d) > 1) {
+    const label = `${processes(d)} processes${where}${d.killed ? ", one SIGKILLed halfway" : ""}`;
+    return { aim: label, run: label };
+  }
+  return d.killed ? { aim: `with SIGKILL + restart${where}`, run: `SIGKILL halfway, restarted${where}` } : { aim: `one process${where}`, run: `one process${where}` };
+}
+
+/** Full scans the aim counts: SQLite's SCANs of a table (not of a subquery); PostgreSQL's of a table of more than PG_FULL_SCAN_ROWS rows (data-scale.ts keeps only those). */
+function fullScans(data: DataScaleResult) {
+  return data.plans.filter((p) => p.fullScans.length > 0 && !p.fullScans.every((s) => /^SCAN (sub|\(subquery)/.test(s)));
+}
 
 /** The aims of issue 8, checked against a report. */
 export function aims(r: BenchReport): { aim: string; value: string; ok: boolean }[] {
@@ -9,18 +31,20 @@ export function aims(r: BenchReport): { aim: string; value: string; ok: boolean 
   const write10 = r.answering?.figures.find((f) => f.connections === 10 && f.scenario.startsWith("mark done"));
   if (write10) out.push({ aim: "writing invoke p99 at 10 connections < 50 ms", value: `${write10.p99} ms`, ok: write10.p99 < 50 });
   for (const x of r.answering?.ratioToBare ?? []) out.push({ aim: `writing invoke throughput / bare teams-ai ≥ 0.5 (${x.connections} conn.)`, value: String(x.ratio), ok: x.ratio >= 0.5 });
-  for (const d of r.delivery ?? []) {
-    const label = d.killed ? "with SIGKILL + restart" : "one process";
+  for (const d of [...(r.delivery ?? []), ...(r.postgresql?.delivery ?? [])]) {
+    const label = deliveryLabels(d).aim;
     out.push({ aim: `reminders: sends/s ÷ 50/s ceiling ≥ 0.9 (${label})`, value: String(d.ratioToCeiling), ok: d.ratioToCeiling >= 0.9 });
     out.push({ aim: `reminders: duplicates = 0, lost = 0 (${label})`, value: `${d.duplicates}, ${d.lost}`, ok: d.duplicates === 0 && d.lost === 0 });
   }
-  for (const t of r.data?.timings ?? []) {
-    const limit = t.name.startsWith("scheduler tick") ? 100 : 50;
-    out.push({ aim: `${t.name}: p99 < ${limit} ms`, value: `${t.p99} ms`, ok: t.p99 < limit });
-  }
-  if (r.data) {
-    const scans = r.data.plans.filter((p) => p.fullScans.length > 0 && !p.fullScans.every((s) => /^SCAN (sub|\(subquery)/.test(s)));
-    out.push({ aim: "no full table scans on the hot paths", value: scans.length ? scans.map((s) => s.fullScans.join(", ")).join("; ") : "none", ok: scans.length === 0 });
+  for (const data of [r.data, r.postgresql?.data]) {
+    if (!data) continue;
+    const where = onPostgres(data) ? " (PostgreSQL)" : "";
+    for (const t of data.timings) {
+      const limit = t.name.startsWith("scheduler tick") ? 100 : 50;
+      out.push({ aim: `${t.name}: p99 < ${limit} ms${where}`, value: `${t.p99} ms`, ok: t.p99 < limit });
+    }
+    const scans = fullScans(data);
+    out.push({ aim: `no full table scans on the hot paths${where}`, value: scans.length ? scans.map((s) => s.fullScans.join(", ")).join("; ") : "none", ok: scans.length === 0 });
   }
   if (r.footprint) {
     out.push({ aim: "cold start to healthy < 2 s", value: `${r.footprint.coldStartMs.median} ms`, ok: r.footprint.coldStartMs.median < 2000 });
@@ -30,36 +54,74 @@ export function aims(r: BenchReport): { aim: string; value: string; ok: boolean 
   return out;
 }
 
+const sizesLine = (d: DataScaleResult) => {
+  const n = d.rows;
+  return `${n.units} units in ${n.areas} areas, ${n.people} people, ${n.meetings} meetings, ${n.followUps} follow-ups, ${n.reminders} pending reminders`;
+};
+const startLine = (d: DataScaleResult) =>
+  `seeded in ${d.seedSeconds} s; the bot then started on it in ${d.startSeconds} s${d.readySeconds === undefined ? "" : `, and had planned every open follow-up's reminders in the background ${d.readySeconds} s after it began`}`;
+/** A timing's name without its sizes ("area status"), to set SQLite's and PostgreSQL's side by side. */
+const caseOf = (name: string) => name.replace(/\s*\(.*$/, "");
+
 export function renderMarkdown(r: BenchReport): string {
   const m = r.machine;
+  const pg = r.postgresql;
+  // PostgreSQL's figures may have been added later (--merge): then they say when, and on what.
+  const pm = pg?.machine;
+  const sameRun = pm && pm.date.slice(0, 10) === m.date.slice(0, 10) && pm.cpu === m.cpu && pm.cores === m.cores && pm.node === m.node;
+  const pgRun = pm ? `PostgreSQL figures: server ${pg.server ?? "of unknown version"}${sameRun ? ", same machine and day" : `, run on ${pm.date.slice(0, 10)}: ${pm.cores} cores (${pm.cpu}), ${pm.memoryGiB} GiB, Node ${pm.node}`}.` : "";
   const lines = [
     "# Benchmarks",
     "",
-    `Written by \`npm run bench\`${r.quick ? " --quick (small sizes: not the issue's)" : ""} on ${m.date.slice(0, 10)}: ${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB, Node ${m.node}, ${m.platform}. `,
+    `Written by \`npm run bench\`${r.quick ? " --quick (small sizes: not the issue's)" : ""} on ${m.date.slice(0, 10)}: ${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB, Node ${m.node}, ${m.platform}. ${pgRun}`,
     "Raw figures: [benchmarks.json](benchmarks.json). What the figures mean and what was done about the misses: [decisions/0007-performance.md](decisions/0007-performance.md).",
-    "",
-    "## Aims",
-    "",
-    row(["aim", "measured", ""]),
-    row(["---", "---", "---"]),
-    ...aims(r).map((a) => row([a.aim, a.value, mark(a.ok)])),
   ];
+  if (pg?.notRun) lines.push("", `PostgreSQL figures: not run (${pg.notRun}).`);
+  lines.push("", "## Aims", "", row(["aim", "measured", ""]), row(["---", "---", "---"]), ...aims(r).map((a) => row([a.aim, a.value, mark(a.ok)])));
   if (r.answering) {
     lines.push("", "## 1. Answering people (real server on loopback, autocannon)", "", row(["scenario", "connections", "requests", "req/s", "p50 ms", "p99 ms", "errors", "non-2xx", "SQL statements / request"]), row(Array(9).fill("---")));
     for (const f of r.answering.figures) lines.push(row([f.scenario, f.connections, f.requests, f.throughput, f.p50, f.p99, f.errors, f.non2xx, f.statementsPerRequest]));
     lines.push("", `Writes: ${r.answering.written.done} follow-ups marked done for ${r.answering.written.requested} requests.`);
   }
-  if (r.delivery) {
+  const deliveries = [...(r.delivery ?? []), ...(pg?.delivery ?? [])];
+  if (deliveries.length > 0) {
     lines.push("", "## 2. Delivering reminders (local Bot Connector with Teams' limits, 1% 502)", "", row(["run", "reminders", "people", "wall s", "sends/s", "÷ 50/s", "duplicates", "lost", "429", "502", "unconfirmed", "failed"]), row(Array(12).fill("---")));
-    for (const d of r.delivery) lines.push(row([d.killed ? "SIGKILL halfway, restarted" : "one process", d.reminders, d.people, d.wallSeconds, d.sendsPerSecond, d.ratioToCeiling, d.duplicates, d.lost, d.tooMany429, d.badGateway502, d.unconfirmed, d.failed]));
+    for (const d of deliveries) lines.push(row([deliveryLabels(d).run, d.reminders, d.people, d.wallSeconds, d.sendsPerSecond, d.ratioToCeiling, d.duplicates, d.lost, d.tooMany429, d.badGateway502, d.unconfirmed, d.failed]));
+    if (pg?.delivery?.length) lines.push("", "With several processes they share one PostgreSQL database and one tenant's limit at the connector; the first is SIGKILLed once half the reminders were accepted, and the others finish without it.");
+    else if (pg?.notRun && r.delivery) lines.push("", "Two processes on PostgreSQL: not run.");
   }
-  if (r.data) {
-    const n = r.data.rows;
-    lines.push("", "## 3. Scale of the data", "", `${n.units} units in ${n.areas} areas, ${n.people} people, ${n.meetings} meetings, ${n.followUps} follow-ups, ${n.reminders} pending reminders (seeded in ${r.data.seedSeconds} s; the bot then started on it in ${r.data.startSeconds} s${r.data.readySeconds === undefined ? "" : `, and had planned every open follow-up's reminders in the background ${r.data.readySeconds} s after it began`}).`, "");
-    lines.push(row(["what", "runs", "p50 ms", "p99 ms", "statements prepared"]), row(Array(5).fill("---")));
-    for (const t of r.data.timings) lines.push(row([t.name, t.runs, t.p50, t.p99, t.statements]));
-    lines.push("", "Query plans (SQLite `EXPLAIN QUERY PLAN`):", "");
-    for (const p of r.data.plans) lines.push(`- ${p.name}: \`${p.sql.slice(0, 90)}…\` → ${p.plan.map((x) => `\`${x}\``).join("; ")}`);
+  // By what each says it ran on (reports from before PostgreSQL: SQLite).
+  const results = [r.data, pg?.data].filter((d) => d !== undefined);
+  const sqlite = results.find((d) => !onPostgres(d));
+  const postgres = results.find(onPostgres);
+  if (sqlite || postgres) {
+    lines.push("", "## 3. Scale of the data", "");
+    if (sqlite && postgres) {
+      const same = sizesLine(sqlite) === sizesLine(postgres);
+      lines.push(`${sizesLine(sqlite)}. SQLite: ${startLine(sqlite)}. PostgreSQL${same ? " (the same rows)" : `, ${sizesLine(postgres)}`}: ${startLine(postgres)}.`, "");
+      lines.push(row(["what", "runs", "SQLite p50 ms", "SQLite p99 ms", "SQLite statements", "PostgreSQL p50 ms", "PostgreSQL p99 ms", "PostgreSQL statements"]), row(Array(8).fill("---")));
+      const pgTimings = new Map(postgres.timings.map((t) => [caseOf(t.name), t]));
+      for (const t of sqlite.timings) {
+        const p = pgTimings.get(caseOf(t.name));
+        pgTimings.delete(caseOf(t.name));
+        lines.push(row([t.name, p && p.runs !== t.runs ? `${t.runs} / ${p.runs}` : t.runs, t.p50, t.p99, t.statements, p?.p50 ?? "–", p?.p99 ?? "–", p?.statements ?? "–"]));
+      }
+      for (const p of pgTimings.values()) lines.push(row([p.name, p.runs, "–", "–", "–", p.p50, p.p99, p.statements]));
+      lines.push("", "Statements: those SQLite prepared, and those sent to PostgreSQL (BEGIN and COMMIT included on both).");
+    } else {
+      const d = (sqlite ?? postgres)!;
+      lines.push(`${onPostgres(d) ? "PostgreSQL: " : ""}${sizesLine(d)} (${startLine(d)}).`, "");
+      lines.push(row(["what", "runs", "p50 ms", "p99 ms", onPostgres(d) ? "statements sent" : "statements prepared"]), row(Array(5).fill("---")));
+      for (const t of d.timings) lines.push(row([t.name, t.runs, t.p50, t.p99, t.statements]));
+    }
+    if (sqlite) {
+      lines.push("", "Query plans (SQLite `EXPLAIN QUERY PLAN`):", "");
+      for (const p of sqlite.plans) lines.push(`- ${p.name}: \`${p.sql.slice(0, 90)}…\` → ${p.plan.map((x) => `\`${x}\``).join("; ")}`);
+    }
+    if (postgres) {
+      lines.push("", `Query plans (PostgreSQL \`EXPLAIN\`, with the parameters of the run; a \`Seq Scan\` counts as a full scan on a table of more than ${PG_FULL_SCAN_ROWS} rows):`, "");
+      for (const p of postgres.plans) lines.push(`- ${p.name}: \`${p.sql.slice(0, 90)}…\` → ${p.plan.map((x) => `\`${x.length > 160 ? `${x.slice(0, 160)}…` : x}\``).join("; ")}`);
+    } else if (pg?.notRun) lines.push("", "PostgreSQL: not run.");
   }
   if (r.footprint) {
     const f = r.footprint;

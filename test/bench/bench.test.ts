@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { answeringBench } from "../../scripts/bench/answering.js";
 import { dataScaleBench } from "../../scripts/bench/data-scale.js";
@@ -5,13 +8,19 @@ import { deliveryBench } from "../../scripts/bench/delivery.js";
 import { footprintBench } from "../../scripts/bench/footprint.js";
 import { machine } from "../../scripts/bench/machine.js";
 import { aims, renderMarkdown } from "../../scripts/bench/report.js";
+import { newTestDatabase, onPostgres, testClient } from "../helpers/test-database.js";
 
 /**
  * A tiny run of each benchmark of `npm run bench`, so the harness cannot rot. It checks what the
  * benchmarks count (every request answered, every write stored, no reminder twice or lost),
  * never how long anything took.
+ *
+ * These benchmarks run on SQLite whatever the pass; the suite's PostgreSQL pass
+ * (TEST_DATABASE=postgresql) runs only the data-scale one, on PostgreSQL, rather than all of them
+ * on SQLite a second time. The two-process delivery on PostgreSQL is in
+ * test/scheduler/crash-restart.test.ts.
  */
-describe("npm run bench, tiny", () => {
+describe.skipIf(onPostgres)("npm run bench, tiny", () => {
   it("answering people: every request answered 2xx, every write stored once", async () => {
     const r = await answeringBench({ connections: [2], seconds: 1, writes: 300 });
     expect(r.figures.map((f) => f.scenario)).toHaveLength(4);
@@ -32,11 +41,7 @@ describe("npm run bench, tiny", () => {
   }, 240_000);
 
   it("scale of the data: seeds the rows, times the three paths and explains their queries", async () => {
-    const r = await dataScaleBench({ scale: 0.005, runs: 2 });
-    expect(r.rows).toMatchObject({ units: 5, people: 25, meetings: 250, followUps: 1000, reminders: 500 });
-    expect(r.timings.map((t) => t.runs)).toEqual([2, 2, 2]);
-    expect(r.plans.length).toBeGreaterThan(0);
-    expect(r.plans.every((p) => p.plan.length > 0)).toBe(true);
+    expectTinyDataScale(await dataScaleBench({ scale: 0.005, runs: 2 }), "sqlite");
   }, 120_000);
 
   it("footprint: starts the real process and reads its memory", async () => {
@@ -49,3 +54,56 @@ describe("npm run bench, tiny", () => {
     expect(renderMarkdown(report)).toContain("## 4. Footprint");
   }, 120_000);
 });
+
+describe.runIf(onPostgres)("npm run bench, tiny, on PostgreSQL", () => {
+  it("scale of the data: the same rows, paths and counts on a PostgreSQL database, its plans from EXPLAIN", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "laeringsloop-bench-test-"));
+    const database = await newTestDatabase(dir);
+    try {
+      const r = await dataScaleBench({ scale: 0.005, runs: 2, databaseUrl: database.url });
+      expectTinyDataScale(r, "postgresql");
+      // The plans are PostgreSQL's own, read with the parameters the queries ran with.
+      expect(r.plans.some((p) => p.plan.some((line) => /Scan/.test(line)))).toBe(true);
+      expect(r.plans.every((p) => p.sql.includes('"public"'))).toBe(true);
+      const markdown = renderMarkdown({ machine: machine(), quick: true, postgresql: { server: "15", machine: machine(), data: r } });
+      expect(markdown).toContain("| area status (5 units) | 2 |");
+      expect(markdown).toContain("Query plans (PostgreSQL `EXPLAIN`");
+      // The bulk rows written with pg are the rows SQLite gets, their instants UTC as Prisma writes them.
+      const db = testClient(database.url);
+      try {
+        expect(await db.meeting.count()).toBe(250);
+        expect(await db.meetingParticipant.count()).toBe(500);
+        expect(await db.followUp.groupBy({ by: ["status"], _count: true, orderBy: { status: "asc" } })).toEqual([
+          { status: "done", _count: 750 },
+          { status: "open", _count: 250 },
+        ]);
+        const seeded = await db.notification.findMany({ where: { id: { in: Array.from({ length: 500 }, (_, i) => `n${i}`) } }, select: { status: true, dueAt: true, createdAt: true } });
+        expect(seeded).toHaveLength(500);
+        expect(seeded.every((n) => n.status === "pending")).toBe(true);
+        // Written at the start of the run (not hours off in either direction), due 1 to 60 days after it.
+        const created = seeded[0]!.createdAt.getTime();
+        expect(Math.abs(Date.now() - created)).toBeLessThan(10 * 60_000);
+        const days = seeded.map((n) => Math.round((n.dueAt.getTime() - created) / 86_400_000));
+        expect([Math.min(...days), Math.max(...days)]).toEqual([1, 60]);
+        expect(await db.meeting.count({ where: { status: "planned", startsAt: { gt: new Date() } } })).toBe(25);
+      } finally {
+        await db.$disconnect();
+      }
+    } finally {
+      await database.drop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
+
+/** What the tiny data-scale run must have done on either database: the issue's sizes scaled, every path run and counted, every SELECT explained. */
+function expectTinyDataScale(r: Awaited<ReturnType<typeof dataScaleBench>>, database: "sqlite" | "postgresql") {
+  expect(r.database).toBe(database);
+  expect(r.rows).toMatchObject({ units: 5, people: 25, meetings: 250, followUps: 1000, reminders: 500 });
+  expect(r.timings.map((t) => t.runs)).toEqual([2, 2, 2]);
+  // Statements are counted on both (the tick's claim is one statement).
+  expect(r.timings.map((t) => t.statements > 0)).toEqual([true, true, true]);
+  expect(r.timings[2]!.statements).toBe(1);
+  expect(r.plans.length).toBeGreaterThan(0);
+  expect(r.plans.every((p) => p.plan.length > 0)).toBe(true);
+}
