@@ -41,10 +41,9 @@ RUN npm ci --no-audit --no-fund \
 
 # ---- run ---------------------------------------------------------------------------------------
 FROM ${NODE_IMAGE}
-# tini as PID 1. src/index.ts installs its SIGTERM handler only once the bot listens; before that
-# (migrations, possibly waiting for another instance's migration lock) node as PID 1 has no handler,
-# and the kernel drops SIGTERM for a PID 1 without one, so `docker stop` would wait out its whole
-# timeout. tini passes signals on and returns node's exit code.
+# tini as PID 1: it passes signals on, reaps zombies and returns node's exit code. (src/index.ts
+# installs its SIGTERM handler first thing, so node alone as PID 1 would stop too; tini keeps it
+# so whatever the entry point does.)
 RUN apt-get update \
  && apt-get install -y --no-install-recommends tini \
  && rm -rf /var/lib/apt/lists/*
