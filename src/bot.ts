@@ -37,7 +37,7 @@ import { createHttpServer } from "./teams/server.js";
 import { createViews } from "./teams/views.js";
 
 /** How often each instance says it is alive (instance-registry). */
-const HEARTBEAT_MS = 10_000;
+const HEARTBEAT_MS = 5_000;
 
 /** This process among the bot's instances (host, pid and a random part: pids repeat across containers). */
 export const instanceId = (): string => `${hostname()}:${process.pid}:${INSTANCE_SUFFIX}`;
