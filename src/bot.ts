@@ -88,17 +88,6 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
   if (applied.length > 0) log.info({ dialect, migrations: applied }, "database migrated");
   const store = createStore(db, dialect);
 
-  const orgFile = config.orgFile ?? EXAMPLE_ORG_FILE;
-  const summary = await store.people.applyOrganisation(readOrganisationFile(orgFile));
-  const { toReassign, ...counts } = summary; // names stay out of the log
-  log.info({ orgFile, example: !config.orgFile, ...counts, peopleWithOpenFollowUpsToReassign: toReassign.length }, config.orgFile ? "organisation loaded" : "example organisation loaded (ORG_FILE not set)");
-
-  const domain = createDomainServices(store, clock, settings);
-  const refreshed = await domain.meetings.refreshTemplates();
-  if (refreshed > 0) log.info({ meetings: refreshed }, "meetings not yet sent now follow the changed templates");
-
-  // One pacer for the process: proactive sends take their turn before they are noted, and
-  // botbuilder's own retries take theirs in the connector's transport.
   // Teams' limits are per bot and tenant: with several instances on one database, each keeps to
   // its share. They count each other by heartbeat (a new one is counted within HEARTBEAT_MS).
   const instance = instanceId();
@@ -109,9 +98,31 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
     if (seen !== instances) log.info({ instances: seen }, "bot instances sharing Teams' rate limits");
     instances = seen;
   };
-  await beat();
-  const heartbeat = setInterval(() => void beat().catch((err: unknown) => logError(log, err, "heartbeat not recorded")), HEARTBEAT_MS);
+
+  // Start-up's own reads and writes; a start that fails here closes the database again.
+  const { toReassign, domain } = await (async () => {
+    const orgFile = config.orgFile ?? EXAMPLE_ORG_FILE;
+    const summary = await store.people.applyOrganisation(readOrganisationFile(orgFile));
+    const { toReassign, ...counts } = summary; // names stay out of the log
+    log.info({ orgFile, example: !config.orgFile, ...counts, peopleWithOpenFollowUpsToReassign: toReassign.length }, config.orgFile ? "organisation loaded" : "example organisation loaded (ORG_FILE not set)");
+
+    const domain = createDomainServices(store, clock, settings);
+    const refreshed = await domain.meetings.refreshTemplates();
+    if (refreshed > 0) log.info({ meetings: refreshed }, "meetings not yet sent now follow the changed templates");
+    await beat();
+    return { toReassign, domain };
+  })().catch(async (err: unknown) => {
+    await db.$disconnect().catch(() => undefined);
+    throw err;
+  });
+
+  let beating: Promise<void> = Promise.resolve();
+  const heartbeat = setInterval(() => {
+    beating = beat().catch((err: unknown) => logError(log, err, "heartbeat not recorded"));
+  }, HEARTBEAT_MS);
   heartbeat.unref();
+  // One pacer for the process: proactive sends take their turn before they are noted, and
+  // botbuilder's own retries take theirs in the connector's transport.
   const pacer = createPacer({ conversation: withHeadroom(TEAMS_CONVERSATION_LIMITS), tenant: withHeadroom(TEAMS_TENANT_LIMITS), share: () => instances });
   const adapter = createAdapter(config, pacer);
   const services = { config, clock, ...domain };
@@ -244,6 +255,7 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
       await new Promise<void>((ok) => (server.listening ? server.close(() => ok()) : ok()));
       await Promise.all([...background]);
       clearInterval(heartbeat);
+      await beating; // a beat landing after the sign-off would count this instance again
       await store.instances.leave(instance).catch((err: unknown) => logError(log, err, "instance not signed off (forgotten after a while)"));
       await db.$disconnect();
     },

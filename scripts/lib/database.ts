@@ -30,6 +30,13 @@ export async function openDatabase(opts: { readOnly: boolean }): Promise<{ confi
   }
   const { db, dialect } = await openClient(url, { readOnly: opts.readOnly });
   // PostgreSQL: the server must answer, and the bot must have migrated the database once.
-  if (dialect === "postgresql") await db.$queryRawUnsafe(`SELECT 1 FROM "_prisma_migrations" LIMIT 1`).catch(() => fail(strings.status.noDatabase(shownUrl(url)), 1));
+  if (dialect === "postgresql") {
+    await db.$queryRawUnsafe(`SELECT 1 FROM "_prisma_migrations" LIMIT 1`).catch((err: unknown) => {
+      // No such database, or never migrated: not there yet. Anything else: why it can't be reached.
+      const text = err instanceof Error ? err.message : String(err);
+      if (/3D000|42P01|does not exist/.test(text)) fail(strings.status.noDatabase(shownUrl(url)), 1);
+      fail(strings.database.unreachable(shownUrl(url), text.split("\n").filter(Boolean).at(-1) ?? text), 1);
+    });
+  }
   return { config, db, dialect };
 }

@@ -84,8 +84,10 @@ export function startScheduler(opts: SchedulerOptions): Scheduler {
   async function runLeased(job: Job, leases: LeaseOptions, log: Logger): Promise<unknown> {
     const at = now();
     if (!(await leases.store.acquire(job.name, leases.holder, at, new Date(at.getTime() + leases.leaseMs)))) return HELD_ELSEWHERE;
+    // The last renewal sent: awaited before the release, so a late one cannot take the lease back.
+    let renewing: Promise<unknown> = Promise.resolve();
     const renewal = setInterval(() => {
-      leases.store.renew(job.name, leases.holder, new Date(now().getTime() + leases.leaseMs)).then(
+      renewing = leases.store.renew(job.name, leases.holder, new Date(now().getTime() + leases.leaseMs)).then(
         (held) => {
           if (!held) log.warn({ holder: leases.holder }, "job lease lost while running (another instance may run it too)");
         },
@@ -96,7 +98,8 @@ export function startScheduler(opts: SchedulerOptions): Scheduler {
       return await job.run(at);
     } finally {
       clearInterval(renewal);
-      // Held a little past the run, so the other instances' ticks of this same moment skip it.
+      await renewing;
+      // Held until a little after the tick, so the other instances' ticks of this same moment skip it.
       const heldUntil = new Date(Math.max(now().getTime(), at.getTime() + Math.min(leases.leaseMs, SAME_TICK_MS)));
       await leases.store.release(job.name, leases.holder, heldUntil).catch((err: unknown) => logError(log, err, "job lease not given up (it runs out by itself)"));
     }

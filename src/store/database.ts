@@ -15,7 +15,7 @@ export function shownUrl(databaseUrl: string): string {
 }
 
 /** Errors that mean the server or the database cannot be reached, not that a statement failed. */
-const UNREACHABLE = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "ECONNRESET", "28P01", "28000", "3D000"]);
+const UNREACHABLE = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "ECONNRESET", "28P01", "28000", "3D000", "57P03"]);
 
 export interface OpenedDatabase {
   db: Db;

@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import { resolve } from "node:path";
 import pg from "pg";
 import { pendingMigrations } from "./migration-files.js";
-import { CONNECT_TIMEOUT_MS } from "./postgres-client.js";
 
 /** The PostgreSQL migrations, kept in step with prisma/migrations (docs/decisions/0008-postgresql.md). */
 export const POSTGRESQL_MIGRATIONS_DIR = resolve(import.meta.dirname, "../../prisma/postgresql/migrations");
@@ -18,7 +17,9 @@ const MIGRATION_LOCK = 7_041_911_022;
  * transactional: a failed one leaves nothing half-done).
  */
 export async function migratePostgresql(connectionString: string, dir = POSTGRESQL_MIGRATIONS_DIR): Promise<{ applied: string[] }> {
-  const client = new pg.Client({ connectionString, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  // A server that does not answer (rather than refusing) fails the start after this, not hangs it.
+  // (Only here: on the pool, pg applies it to waiting for a free connection too.)
+  const client = new pg.Client({ connectionString, connectionTimeoutMillis: 10_000 });
   await client.connect();
   try {
     await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);

@@ -2,9 +2,6 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma-pg/client.js";
 import type { Db } from "./prisma-client.js";
 
-/** How long opening a connection to PostgreSQL may take before it counts as failed. */
-export const CONNECT_TIMEOUT_MS = 10_000;
-
 export interface PostgresClientOptions {
   /** Connections in this process's pool (pg's default is 10). */
   poolSize?: number;
@@ -20,8 +17,6 @@ export interface PostgresClientOptions {
 export function createPostgresPrismaClient(connectionString: string, opts: PostgresClientOptions = {}): Db {
   const adapter = new PrismaPg({
     connectionString,
-    // A server that does not answer (rather than refusing) fails a query, not hangs it.
-    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     ...(opts.poolSize ? { max: opts.poolSize } : {}),
     ...(opts.readOnly ? { options: "-c default_transaction_read_only=on" } : {}),
   });

@@ -183,7 +183,10 @@ describe.runIf(server)("PostgreSQL migrations (TEST_POSTGRES_URL)", () => {
       // Started and waiting: its migration session asks for the lock.
       let waiting = false;
       for (let i = 0; i < 300 && !waiting; i++) {
-        waiting = Boolean((await other.query(`SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`)).rowCount);
+        // Only this database's migration lock: the suite's other tests wait on advisory locks too.
+        const probe = `SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objid = 7041911022 % 4294967296
+                         AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`;
+        waiting = Boolean((await other.query(probe)).rowCount);
         if (!waiting) await new Promise((r) => setTimeout(r, 100));
       }
       expect(waiting).toBe(true);
