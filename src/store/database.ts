@@ -34,18 +34,24 @@ export interface OpenOptions {
  * modules are loaded only when it is used, so SQLite installations never load pg.
  */
 export async function openDatabase(databaseUrl: string, opts: OpenOptions = {}): Promise<OpenedDatabase> {
-  if (dialectOf(databaseUrl) === "postgresql") {
-    const [{ migratePostgresql }, { createPostgresPrismaClient }] = await Promise.all([import("./migrate-postgresql.js"), import("./postgres-client.js")]);
-    const { applied } = await migratePostgresql(databaseUrl).catch((err: unknown) => {
-      const code = (err as { code?: unknown }).code;
-      if ((typeof code === "string" && UNREACHABLE.has(code)) || /connection timeout/i.test((err as Error).message)) throw new Error(strings.database.unreachable(shownUrl(databaseUrl), `${typeof code === "string" ? `${code}: ` : ""}${(err as Error).message}`));
-      throw err;
-    });
-    return { db: createPostgresPrismaClient(databaseUrl, opts), dialect: "postgresql", applied };
+  const applied = await migrate(databaseUrl);
+  return { ...(await openClient(databaseUrl, opts)), applied };
+}
+
+/** Applies pending migrations; on PostgreSQL a server that cannot be reached is said so in Danish. */
+async function migrate(databaseUrl: string): Promise<string[]> {
+  if (dialectOf(databaseUrl) === "sqlite") return (await import("./migrate.js")).migrateSqlite(databaseUrl).applied;
+  const { migratePostgresql } = await import("./migrate-postgresql.js");
+  try {
+    return (await migratePostgresql(databaseUrl)).applied;
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    const message = err instanceof Error ? err.message : String(err);
+    if ((typeof code === "string" && UNREACHABLE.has(code)) || /connection timeout/i.test(message)) {
+      throw new Error(strings.database.unreachable(shownUrl(databaseUrl), `${typeof code === "string" ? `${code}: ` : ""}${message}`));
+    }
+    throw err;
   }
-  const [{ migrateSqlite }, { createPrismaClient }] = await Promise.all([import("./migrate.js"), import("./prisma-client.js")]);
-  const { applied } = migrateSqlite(databaseUrl);
-  return { db: createPrismaClient(databaseUrl), dialect: "sqlite", applied };
 }
 
 /**
