@@ -40,8 +40,7 @@ import { createViews } from "./teams/views.js";
 const HEARTBEAT_MS = 5_000;
 
 /** This process among the bot's instances (host, pid and a random part: pids repeat across containers). */
-export const instanceId = (): string => `${hostname()}:${process.pid}:${INSTANCE_SUFFIX}`;
-const INSTANCE_SUFFIX = randomUUID().slice(0, 8);
+const INSTANCE_ID = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
 /** The example organisation shipped with the repo, used when ORG_FILE is not set. */
 export const EXAMPLE_ORG_FILE = resolve(import.meta.dirname, "../config/organisation.example.yaml");
@@ -90,11 +89,10 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
 
   // Teams' limits are per bot and tenant: with several instances on one database, each keeps to
   // its share. They count each other by heartbeat (a new one is counted within HEARTBEAT_MS).
-  const instance = instanceId();
   let instances = 1;
   const beat = async () => {
     const now = clock.now();
-    const seen = await store.instances.beat(instance, now, new Date(now.getTime() - 3 * HEARTBEAT_MS));
+    const seen = await store.instances.beat(INSTANCE_ID, now, new Date(now.getTime() - 3 * HEARTBEAT_MS));
     if (seen !== instances) log.info({ instances: seen }, "bot instances sharing Teams' rate limits");
     instances = seen;
   };
@@ -221,7 +219,7 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
         log,
         now: () => clock.now(),
         // Several instances on one database: digests, channel posts and retention run on one at a time.
-        leases: { store: store.jobLeases, holder: instance, leaseMs: config.scheduler.jobLeaseMs },
+        leases: { store: store.jobLeases, holder: INSTANCE_ID, leaseMs: config.scheduler.jobLeaseMs },
       });
   });
 
@@ -256,7 +254,7 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
       await Promise.all([...background]);
       clearInterval(heartbeat);
       await beating; // a beat landing after the sign-off would count this instance again
-      await store.instances.leave(instance).catch((err: unknown) => logError(log, err, "instance not signed off (forgotten after a while)"));
+      await store.instances.leave(INSTANCE_ID).catch((err: unknown) => logError(log, err, "instance not signed off (forgotten after a while)"));
       await db.$disconnect();
     },
   };

@@ -31,9 +31,7 @@ async function main(): Promise<void> {
   process.on("SIGTERM", () => void stop("SIGTERM"));
   process.on("SIGINT", () => void stop("SIGINT"));
   try {
-    const created = await createBot({ config, log });
-    if (stopping) return void (await created.close());
-    bot = created;
+    bot = await createBot({ config, log });
   } catch (err) {
     if (err instanceof ConfigFileError) {
       log.fatal({ problems: err.problems }, err.name === "TemplateFileError" ? "templates rejected" : "organisation file rejected");

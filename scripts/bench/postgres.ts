@@ -5,7 +5,8 @@ export function benchPostgresServer(env: NodeJS.ProcessEnv = process.env): strin
   return env.BENCH_POSTGRES_URL || env.TEST_POSTGRES_URL || undefined;
 }
 
-async function adminQuery<T extends pg.QueryResultRow>(server: string, sql: string): Promise<T[]> {
+/** One statement on the server's maintenance database (creating and dropping databases); tests use it too. */
+export async function adminQuery<T extends pg.QueryResultRow>(server: string, sql: string): Promise<T[]> {
   const admin = new pg.Client({ connectionString: server });
   await admin.connect();
   try {
@@ -13,6 +14,13 @@ async function adminQuery<T extends pg.QueryResultRow>(server: string, sql: stri
   } finally {
     await admin.end();
   }
+}
+
+/** The server's URL with another database name. */
+export function databaseOn(server: string, database: string): string {
+  const url = new URL(server);
+  url.pathname = `/${database}`;
+  return url.toString();
 }
 
 /** The server's version (what the report says the figures were measured on; never its address). */
@@ -28,9 +36,7 @@ export async function withNewDatabase<T>(server: string, label: string, run: (da
   const name = `laeringsloop_bench_${label.replace(/\W/g, "_")}_${Date.now().toString(36)}`;
   await adminQuery(server, `CREATE DATABASE "${name}"`);
   try {
-    const url = new URL(server);
-    url.pathname = `/${name}`;
-    return await run(url.toString());
+    return await run(databaseOn(server, name));
   } finally {
     await adminQuery(server, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   }

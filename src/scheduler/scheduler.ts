@@ -40,7 +40,7 @@ export interface SchedulerOptions {
 const SAME_TICK_MS = 10_000;
 
 /** What a `oneInstance` job's run gives when another instance holds its lease. */
-export const HELD_ELSEWHERE = { skipped: "held-by-another-instance" } as const;
+const HELD_ELSEWHERE = { skipped: "held-by-another-instance" } as const;
 
 export interface Scheduler {
   /** Run a job now (after a change that planned sends); coalesces with a run in progress. */

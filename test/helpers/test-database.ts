@@ -1,6 +1,6 @@
 import { inject } from "vitest";
-import pg from "pg";
 import { join } from "node:path";
+import { adminQuery, databaseOn } from "../../scripts/bench/postgres.js";
 import { createPostgresPrismaClient } from "../../src/store/postgres-client.js";
 import { createPrismaClient, type Db, type Dialect } from "../../src/store/prisma-client.js";
 
@@ -33,8 +33,8 @@ export async function newTestDatabase(dir: string, file = "test.db"): Promise<Te
   if (!onPostgres) return { url: `file:${join(dir, file)}`, drop: async () => undefined };
   const template = inject("postgresTemplate");
   const name = `${template.replace(/_template$/, "")}_${process.pid}_${++seq}`;
-  await adminQuery(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
-  return { url: postgresUrl(name), drop: () => adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+  await adminQuery(server(), `CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+  return { url: postgresUrl(name), drop: async () => void (await adminQuery(server(), `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)) };
 }
 
 /** A Prisma client on an existing test database (another process, as far as the database can tell). */
@@ -42,23 +42,10 @@ export function testClient(url: string): Db {
   return onPostgres ? createPostgresPrismaClient(url) : createPrismaClient(url);
 }
 
-/** TEST_POSTGRES_URL with another database name. */
-export function postgresUrl(database: string): string {
-  const url = new URL(process.env.TEST_POSTGRES_URL ?? "");
-  url.pathname = `/${database}`;
-  return url.toString();
-}
+const server = (): string => process.env.TEST_POSTGRES_URL ?? "";
 
-/** One statement on the server's maintenance database (creating and dropping databases). */
-export async function adminQuery(sql: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: process.env.TEST_POSTGRES_URL });
-  await admin.connect();
-  try {
-    await admin.query(sql);
-  } finally {
-    await admin.end();
-  }
-}
+/** TEST_POSTGRES_URL with another database name. */
+export const postgresUrl = (database: string): string => databaseOn(server(), database);
 
 /** Every row of every table of the bot's data model, as one string (to see that nothing changed). */
 export async function wholeDatabase(db: { $queryRawUnsafe<T>(sql: string): Promise<T> }): Promise<string> {

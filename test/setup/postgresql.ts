@@ -1,5 +1,6 @@
 import pg from "pg";
 import type { TestProject } from "vitest/node";
+import { databaseOn } from "../../scripts/bench/postgres.js";
 import { migratePostgresql } from "../../src/store/migrate-postgresql.js";
 
 /**
@@ -14,9 +15,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const admin = new pg.Client({ connectionString: server });
   await admin.connect();
   await admin.query(`CREATE DATABASE "${template}"`);
-  const url = new URL(server);
-  url.pathname = `/${template}`;
-  await migratePostgresql(url.toString());
+  await migratePostgresql(databaseOn(server, template));
   project.provide("postgresTemplate", template);
   return async () => {
     const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${prefix}%`]);

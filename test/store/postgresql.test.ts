@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { databaseOn } from "../../scripts/bench/postgres.js";
 import { POSTGRESQL_SCHEMA, SQLITE_SCHEMA, postgresqlSchema } from "../../scripts/db/postgresql-schema.js";
 import { openDatabase } from "../../src/store/database.js";
 import { createStore } from "../../src/store/index.js";
@@ -38,9 +39,7 @@ describe.runIf(server)("PostgreSQL migrations (TEST_POSTGRES_URL)", () => {
     const name = `laeringsloop_test_${process.pid}_${created.length}_${Date.now().toString(36)}`;
     await admin.query(`CREATE DATABASE "${name}"`);
     created.push(name);
-    const url = new URL(server!);
-    url.pathname = `/${name}`;
-    return url.toString();
+    return databaseOn(server!, name);
   }
   const migrations = () => readdirSync(POSTGRESQL_MIGRATIONS_DIR, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
 
