@@ -31,8 +31,10 @@ describe("activity log", () => {
     for (const r of rows) expect(Math.abs(r.at.getTime() - before.getTime()), r.id).toBeLessThan(60_000);
     // Stored in the same format as Prisma's own rows (SQLite compares them as text; PostgreSQL
     // has a timestamp type of its own).
+    // (PostgreSQL's text of a timestamp drops trailing zeros of the milliseconds: to_char keeps them.)
     const typeOf = onPostgres ? `pg_typeof("at")::text` : `typeof("at")`;
-    const raw = await t.store.db.$queryRawUnsafe<{ id: string; kind: string; at: string }[]>(`SELECT "id", ${typeOf} AS "kind", CAST("at" AS TEXT) AS "at" FROM "ProcessedActivity" ORDER BY "id"`);
+    const asText = onPostgres ? `to_char("at", 'YYYY-MM-DD HH24:MI:SS.MS')` : `CAST("at" AS TEXT)`;
+    const raw = await t.store.db.$queryRawUnsafe<{ id: string; kind: string; at: string }[]>(`SELECT "id", ${typeOf} AS "kind", ${asText} AS "at" FROM "ProcessedActivity" ORDER BY "id"`);
     const shape = (s: string) => s.replace(/\d/g, "9");
     expect(raw.map((r) => r.kind)).toEqual(onPostgres ? ["timestamp without time zone", "timestamp without time zone"] : ["text", "text"]);
     expect(shape(raw[1]!.at)).toBe(shape(raw[0]!.at));
