@@ -12,6 +12,7 @@ import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { chromium } from "playwright-core";
 import { CARD_NAMES, CARDS_DIR, expand } from "../src/cards/template.js";
+import { reviveMarkup } from "../src/lib/markup.js";
 import { cardFingerprint } from "./card-fingerprint.js";
 import { teamsLightHostConfig } from "./teams-host-config.js";
 
@@ -33,18 +34,20 @@ await page.setContent(`<!doctype html><html lang="da"><head><meta charset="utf-8
   input, textarea, select { border: 1px solid #d1d1d1; border-radius: 4px; padding: 5px 8px; font: inherit; }
 </style></head><body><div id="frame"></div></body></html>`);
 await page.addScriptTag({ path: renderer });
+await page.addScriptTag({ path: createRequire(import.meta.url).resolve("markdown-it/dist/markdown-it.min.js") });
 
 const index: Record<string, string> = {};
 for (const name of CARD_NAMES) {
-  const sample = JSON.parse(readFileSync(join(CARDS_DIR, `${name}.sample.json`), "utf8")) as object;
+  const sample = reviveMarkup(JSON.parse(readFileSync(join(CARDS_DIR, `${name}.sample.json`), "utf8"))) as object;
   const card = expand(name, sample);
   await page.evaluate(
     ({ card, hostConfig }) => {
       const AC = (globalThis as unknown as { AdaptiveCards: Record<string, any> }).AdaptiveCards; // eslint-disable-line @typescript-eslint/no-explicit-any
-      // Teams renders a small markdown subset: bold, italic, line breaks. Text is escaped first.
+      // Teams renders a Markdown subset (bold, italic, lists, links) with markdown-it on desktop and web.
+      const markdownit = (globalThis as unknown as { markdownit: () => { disable(rules: string[]): { render(text: string): string } } }).markdownit;
+      const md = markdownit().disable(["image", "table", "heading", "hr", "code", "reference", "lheading", "html_block", "fence", "blockquote", "strikethrough"]);
       AC.AdaptiveCard.onProcessMarkdown = (text: string, result: { outputHtml: string; didProcess: boolean }) => {
-        const esc = text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-        result.outputHtml = esc.replace(/\*\*(.+?)\*\*/g, "<strong>$1</strong>").replace(/\n/g, "<br>");
+        result.outputHtml = md.render(text);
         result.didProcess = true;
       };
       const ac = new AC.AdaptiveCard();

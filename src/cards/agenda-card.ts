@@ -1,3 +1,4 @@
+import type { CardText } from "../lib/markup.js";
 import { strings } from "../lib/strings.da.js";
 import { formatDateShort } from "../lib/format-da.js";
 import type { AgendaView } from "../domain/meeting-service.js";
@@ -14,8 +15,8 @@ export interface AgendaCardData extends MeetingHeaderData {
   title: string;
   statusLabel: string;
   status: string;
-  notice: string;
-  error: string;
+  notice: CardText;
+  error: CardText;
   standingHeading: string;
   standing: { label: string; minutes: string }[];
   carriedHeading: string;

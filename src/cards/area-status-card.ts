@@ -1,3 +1,4 @@
+import { joinMarkup } from "../lib/markup.js";
 import { strings } from "../lib/strings.da.js";
 import { formatDateTime, formatInstantDateShort, formatTime } from "../lib/format-da.js";
 import type { AreaStatus, UnitStatus } from "../domain/channel-service.js";
@@ -44,7 +45,7 @@ function unitLine(u: UnitStatus, tz: string, nameMax: number) {
     ? s.nextMeeting(kindLabel(u.nextMeeting), `${formatInstantDateShort(u.nextMeeting.startsAt, tz)} kl. ${formatTime(u.nextMeeting.startsAt, tz)}`, u.nextMeeting.reflectionsSent, u.nextMeeting.reflectionsExpected)
     : s.noNextMeeting;
   return {
-    name: [s.unitLine(shorten(u.unit.name, nameMax)), ...(u.congested ? [s.congested] : [])].join(" · "),
+    name: joinMarkup([s.unitLine(shorten(u.unit.name, nameMax)), ...(u.congested ? [s.congested] : [])], " · "),
     color: u.congested || u.overdue > 0 ? "Attention" : "Default",
     facts: facts.join(" · "),
     next,

@@ -3,6 +3,7 @@ import { formatDateShort } from "../lib/format-da.js";
 import type { UnitFollowUpCounts } from "../domain/ports.js";
 import type { FollowUp, Unit } from "../domain/types.js";
 import { shorten } from "./feedback.js";
+import type { CardText } from "../lib/markup.js";
 import { expand, type AdaptiveCard } from "./template.js";
 
 /** At most this many lines; the rest are counted («… og 3 flere»), so the card stays small. */
@@ -12,15 +13,15 @@ const MAX_TEXT = 200;
 export interface DigestCardData {
   title: string;
   intro: string;
-  items: { line: string }[];
+  items: { line: CardText }[];
   more: string;
-  hint: string;
+  hint: CardText;
   tasksButton: string;
   showTasks: boolean;
   settingsButton: string;
 }
 
-function lines(all: string[]): Pick<DigestCardData, "items" | "more"> {
+function lines(all: CardText[]): Pick<DigestCardData, "items" | "more"> {
   return {
     items: all.slice(0, MAX_LINES).map((line) => ({ line })),
     more: all.length > MAX_LINES ? strings.generic.andMore(all.length - MAX_LINES) : "",

@@ -1,6 +1,7 @@
 import { strings } from "../lib/strings.da.js";
 import { formatDateShort } from "../lib/format-da.js";
 import type { Area } from "../domain/types.js";
+import { md, mdLink } from "../lib/markup.js";
 import { expand, type AdaptiveCard } from "./template.js";
 
 export interface ExportLinksCardInput {
@@ -23,7 +24,7 @@ export function exportLinksCardData({ area, period, links }: ExportLinksCardInpu
   return {
     title: s.exportButton,
     intro: s.exportLinks(area.name, formatDateShort(period.from), formatDateShort(period.to)),
-    links: links.map((l) => ({ label: label(l.format), url: l.url })),
+    links: links.map((l) => ({ line: md`- ${mdLink(label(l.format), l.url)}` })),
     expires: s.exportExpires,
   };
 }

@@ -1,7 +1,9 @@
+import { isMarkup, joinMarkup, type CardText } from "../lib/markup.js";
+
 /** What a card tells the person about their last action: a success notice, or what was wrong. */
 export interface CardFeedback {
-  notice?: string;
-  error?: string;
+  notice?: CardText;
+  error?: CardText;
   fieldErrors?: Record<string, string>;
 }
 
@@ -19,5 +21,7 @@ export const initials = (name: string): string =>
     .join("");
 
 /** For cards without a place per field: the heading and every field message in one line. */
-export const errorLine = (f: CardFeedback | undefined): string =>
-  [f?.error, ...Object.values(f?.fieldErrors ?? {})].filter(Boolean).join(" ");
+export function errorLine(f: CardFeedback | undefined): CardText {
+  const parts = [f?.error ?? "", ...Object.values(f?.fieldErrors ?? {})].filter((t) => t !== "");
+  return parts.some(isMarkup) ? joinMarkup(parts, " ") : parts.join(" ");
+}

@@ -1,3 +1,4 @@
+import type { CardText } from "../lib/markup.js";
 import { strings } from "../lib/strings.da.js";
 import { formatDateShort, formatInstantDateShort } from "../lib/format-da.js";
 import type { FollowUpView, Person } from "../domain/types.js";
@@ -10,8 +11,8 @@ export interface FollowUpCardData {
   headingColor: string;
   title: string;
   text: string;
-  notice: string;
-  error: string;
+  notice: CardText;
+  error: CardText;
   statusLabel: string;
   status: string;
   ownerLabel: string;

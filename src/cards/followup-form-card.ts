@@ -1,3 +1,4 @@
+import type { CardText } from "../lib/markup.js";
 import { kindLabel } from "./meeting-labels.js";
 import { strings } from "../lib/strings.da.js";
 import { formatDateShort, formatDateTime } from "../lib/format-da.js";
@@ -38,8 +39,8 @@ export interface FollowUpFormRowData {
 export interface FollowUpFormCardData {
   title: string;
   subtitle: string;
-  notice: string;
-  error: string;
+  notice: CardText;
+  error: CardText;
   closedNote: string;
   intro: string;
   rows: FollowUpFormRowData[];

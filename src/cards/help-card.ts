@@ -1,10 +1,11 @@
 import { strings } from "../lib/strings.da.js";
+import type { CardText } from "../lib/markup.js";
 import { expand, type AdaptiveCard } from "./template.js";
 
 export interface HelpCardData {
   title: string;
   intro: string;
-  commands: { command: string; text: string }[];
+  commands: { command: string; text: CardText }[];
   privacy: string;
   showSchedule: boolean;
   scheduleButton: string;

@@ -1,3 +1,4 @@
+import type { CardText } from "../lib/markup.js";
 import { strings } from "../lib/strings.da.js";
 import { formatInstantDateShort } from "../lib/format-da.js";
 import type { FollowUpView } from "../domain/types.js";
@@ -9,8 +10,8 @@ import { expand, type AdaptiveCard } from "./template.js";
 export interface MyTasksCardData {
   title: string;
   summary: string;
-  notice: string;
-  error: string;
+  notice: CardText;
+  error: CardText;
   items: {
     text: string;
     status: string;

@@ -1,3 +1,4 @@
+import { md, type CardText, type Markup } from "../lib/markup.js";
 import { kindLabel } from "./meeting-labels.js";
 import { strings } from "../lib/strings.da.js";
 import { formatDateTime } from "../lib/format-da.js";
@@ -9,13 +10,13 @@ import { expand, type AdaptiveCard } from "./template.js";
 export interface ReflectionCardData {
   title: string;
   subtitle: string;
-  notice: string;
-  error: string;
+  notice: CardText;
+  error: CardText;
   intro: string;
   editing: boolean;
   canEdit: boolean;
   maxLength: number;
-  questions: { text: string; mark: string; help: string; inputId: string; answer: string; answerShown: string; error: string }[];
+  questions: { label: Markup; help: string; inputId: string; answer: string; answerShown: string; error: string }[];
   status: string;
   privacy: string;
   sendButton: string;
@@ -59,8 +60,7 @@ export function reflectionCardData({ view, tz, maxLength, editing, typed, feedba
     questions: view.questions.map((q) => {
       const answer = typed?.[q.id] ?? r?.answers[q.id] ?? "";
       return {
-        text: q.source ? `${q.source}. ${q.text}` : q.text,
-        mark: q.required ? strings.generic.requiredMark : strings.generic.optionalMark,
+        label: md`**${q.source ? `${q.source}. ${q.text}` : q.text}** ${q.required ? strings.generic.requiredMark : strings.generic.optionalMark}`,
         help: q.help,
         inputId: questionInputId(q.id),
         answer,

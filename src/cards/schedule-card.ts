@@ -1,3 +1,4 @@
+import type { CardText } from "../lib/markup.js";
 import { strings } from "../lib/strings.da.js";
 import type { LeaderOfUnit } from "../domain/types.js";
 import { fieldError, type CardFeedback } from "./feedback.js";
@@ -6,8 +7,8 @@ import { expand, type AdaptiveCard } from "./template.js";
 export interface ScheduleCardData {
   title: string;
   intro: string;
-  notice: string;
-  error: string;
+  notice: CardText;
+  error: CardText;
   showForm: boolean;
   leaderLabel: string;
   leaderPlaceholder: string;

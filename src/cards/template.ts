@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import * as ACData from "adaptivecards-templating";
+import { escapeMarkdown, isMarkup } from "../lib/markup.js";
+import { cleanForDisplay } from "../lib/text.js";
 
 /** The folder holding the Adaptive Card templates (cards/*.json at the project root). */
 export const CARDS_DIR = resolve(import.meta.dirname, "../../cards");
@@ -69,8 +71,99 @@ export function loadTemplates(dir = CARDS_DIR): void {
   }
 }
 
-/** Expands a template with its data. Every field the template names must be present in `data`. */
+/**
+ * Expands a template with its data. Every field the template names must be present in `data`.
+ *
+ * People's text is shown as text (docs/decisions/0011-people-text.md): every string in `data` is
+ * escaped where the card renders Markdown (`markdownKeys`), and left as it is everywhere else
+ * (input values, action data, ids, choice values, labels, placeholders, button titles). Markdown
+ * comes only from the template's own literal text (our code, e.g. the «- » of a bullet) and from
+ * `Markup` values (md`…`). No builder has to remember either.
+ */
 export function expand(name: CardName, data: object): AdaptiveCard {
   if (!templates.has(name)) loadTemplates();
-  return templates.get(name)!.expand({ $root: data }) as AdaptiveCard;
+  const expanded = templates.get(name)!.expand({ $root: prepare(data) }) as AdaptiveCard;
+  return finish(expanded) as AdaptiveCard;
+}
+
+/** Marks where a data string begins and ends inside an expanded string (private-use characters). */
+const OPEN = "\uE000";
+const CLOSE = "\uE001";
+const MARKS = /[\uE000\uE001]/g;
+
+/**
+ * The data as the template engine gets it: a plain string between the marks, without any mark
+ * characters of its own (so no text can end its marking early) and without the control and
+ * invisible characters that carry nothing (removed on input too; this covers older data); an empty
+ * string stays empty, so `$when` tests keep working. A Markup value becomes its Markdown.
+ */
+function prepare(value: unknown): unknown {
+  if (typeof value === "string") {
+    const clean = cleanForDisplay(value.replace(MARKS, ""));
+    return clean === "" ? "" : OPEN + clean + CLOSE;
+  }
+  if (isMarkup(value)) return value.source.replace(MARKS, "");
+  if (Array.isArray(value)) return value.map(prepare);
+  if (value && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, prepare(v)]));
+  }
+  return value;
+}
+
+/** A string in a field Teams renders as Markdown: the data strings in it escaped, the rest kept. */
+function markdownField(s: string): string {
+  if (!s.includes(OPEN)) return s;
+  const parts = s.split(/(\uE000[^\uE001]*\uE001)/);
+  let out = "";
+  parts.forEach((part, i) => {
+    if (!part.startsWith(OPEN)) {
+      out += part.replace(MARKS, "");
+      return;
+    }
+    // Every data string may start a line as far as escaping goes (after «- », say); the word
+    // joiner it may get costs nothing to see.
+    let text = escapeMarkdown(part.slice(1, -1));
+    // «!» right before our own «[…](…)» would make a link an image.
+    if (text.endsWith("!") && (parts[i + 1] ?? "").startsWith("[")) text += "\u2060";
+    out += text;
+  });
+  return out;
+}
+
+/** A string in a field shown as it is (values, ids, labels, titles of buttons): only the marks go. */
+const plainField = (s: string): string => s.replace(MARKS, "");
+
+/**
+ * The properties Teams renders as Markdown, per element type: TextBlock.text, a fact's title and
+ * value, an input's error message and a toggle's title (the JavaScript renderer draws those with a
+ * TextBlock), and the titles of an expanded choice set (radio buttons and check boxes, likewise).
+ * Input labels, placeholders, compact choice titles, button titles and chart texts are plain.
+ */
+function markdownKeys(o: Record<string, unknown>): ReadonlySet<string> {
+  const type = typeof o.type === "string" ? o.type : "";
+  const keys = new Set<string>();
+  if (type === "TextBlock") keys.add("text");
+  if (type.startsWith("Input.")) keys.add("errorMessage");
+  if (type === "Input.Toggle") keys.add("title");
+  return keys;
+}
+
+const FACT_KEYS: ReadonlySet<string> = new Set(["title", "value"]);
+const CHOICE_KEYS: ReadonlySet<string> = new Set(["title"]);
+const NONE: ReadonlySet<string> = new Set();
+
+function finish(node: unknown, inherited: ReadonlySet<string> = NONE): unknown {
+  if (typeof node === "string") return plainField(node);
+  if (Array.isArray(node)) return node.map((n) => finish(n, inherited));
+  if (!node || typeof node !== "object") return node;
+  const o = node as Record<string, unknown>;
+  const own = markdownKeys(o);
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) {
+    if (typeof v === "string") out[k] = own.has(k) || inherited.has(k) ? markdownField(v) : plainField(v);
+    else if (k === "facts" && o.type === "FactSet") out[k] = finish(v, FACT_KEYS);
+    else if (k === "choices" && o.type === "Input.ChoiceSet" && (o.style === "expanded" || o.isMultiSelect === true)) out[k] = finish(v, CHOICE_KEYS);
+    else out[k] = finish(v);
+  }
+  return out;
 }

@@ -1,10 +1,11 @@
 import { strings } from "../lib/strings.da.js";
+import type { CardText } from "../lib/markup.js";
 import { expand, type AdaptiveCard } from "./template.js";
 
 export interface WelcomeCardData {
   title: string;
   body: string;
-  next: string;
+  next: CardText;
   helpButton: string;
 }
 

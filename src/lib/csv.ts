@@ -5,6 +5,7 @@
  */
 import { formatDateShort } from "./format-da.js";
 import { calendarDateOf, type Cell, type Table } from "./table.js";
+import { cleanForDisplay } from "./text.js";
 
 export const CSV_SEPARATOR = ";";
 export const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
@@ -19,7 +20,9 @@ const FORMULA_START = /^(?:[=+@\t\r]|-(?!\s|$))/;
 /** One field, quoted when it contains a quote, the separator, CR or LF (quotes doubled). */
 export function csvField(cell: Cell): string {
   if (cell === null) return "";
-  let text = cell instanceof Date ? formatDateShort(calendarDateOf(cell)) : cell;
+  // Control and invisible characters that carry nothing go first (older rows may hold them), so a
+  // formula behind a NUL or a zero-width space is still caught.
+  let text = cell instanceof Date ? formatDateShort(calendarDateOf(cell)) : cleanForDisplay(cell);
   if (!(cell instanceof Date) && FORMULA_START.test(text)) text = `'${text}`;
   return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -1,3 +1,5 @@
+import type { CardText } from "./markup.js";
+
 /**
  * Errors a person can be told about. `code` is for code and logs; `text` is the Danish
  * sentence shown in the card (from the strings file), never a stack trace.
@@ -13,11 +15,11 @@ export type ErrorCode =
 
 export class AppError extends Error {
   readonly code: ErrorCode;
-  readonly text: string;
+  readonly text: CardText;
   /** Field-level messages, keyed by the input id in the card. */
   readonly fieldErrors: Readonly<Record<string, string>>;
 
-  constructor(code: ErrorCode, text: string, fieldErrors: Record<string, string> = {}) {
+  constructor(code: ErrorCode, text: CardText, fieldErrors: Record<string, string> = {}) {
     super(`${code}: ${text}`);
     this.name = "AppError";
     this.code = code;

@@ -1,3 +1,5 @@
+import { md } from "./markup.js";
+
 /**
  * Every text a person sees, in Danish, in the domain's own words (DOMAIN.md, "Vocabulary").
  * Another locale is another file exporting an object of type `Strings`.
@@ -7,12 +9,12 @@ export const da = {
   generic: {
     andMore: (n: number) => `… og ${n} flere.`,
     unexpected: "Noget gik galt hos Læringsloop. Prøv igen om lidt; det, du allerede har gemt, er ikke gået tabt.",
-    unknownCommand: "Det forstod jeg ikke. Skriv **hjælp** for at se, hvad jeg kan.",
+    unknownCommand: md`Det forstod jeg ikke. Skriv **hjælp** for at se, hvad jeg kan.`,
     notRegistered:
       "Du står ikke i Læringsloops organisationsoversigt endnu. Kontakt den, der administrerer Læringsloop i kommunen (fællesfunktionerne).",
     staleCard: "Kortet var ikke længere aktuelt. Her er den nyeste udgave.",
     notFound: "Det, kortet handler om, findes ikke længere.",
-    invalidCard: "Kortet kunne ikke læses. Åbn det igen fra **mine møder** eller **mine opgaver**.",
+    invalidCard: md`Kortet kunne ikke læses. Åbn det igen fra **mine møder** eller **mine opgaver**.`,
     tooLong: (max: number) => `Teksten er for lang (højst ${max} tegn).`,
     required: "Skal udfyldes.",
     requiredMark: "(skal besvares)",
@@ -30,7 +32,7 @@ export const da = {
     title: "Velkommen til Læringsloop",
     body:
       "Jeg sender dagsorden og refleksionsguide før jeres 1:1 ledelsesopfølgninger, samler beslutninger og opfølgningspunkter i opfølgningsskemaet og minder den ansvarlige om fristen. Ingen ekstra papirarbejde: det, jeg ved i forvejen, fylder jeg selv ud.",
-    next: "Skriv **hjælp** for at se, hvad jeg kan.",
+    next: md`Skriv **hjælp** for at se, hvad jeg kan.`,
   },
   help: {
     title: "Det kan Læringsloop",
@@ -43,7 +45,7 @@ export const da = {
       { command: "mine opgaver", text: "Se dine åbne opfølgningspunkter, og markér dem udført, udsæt dem eller kommentér." },
       { command: "følg område", text: "I en kanal i et team: lad kanalen følge dit område med et statuskort, ugens overblik og eksport til kvalitetsrapporten (for Børn og Unge-chefer)." },
       { command: "indstillinger", text: "Vælg, hvilke påmindelser du får, og hvornår de ugentlige overblik kommer." },
-      { command: "fraværende til 12.01.2027", text: "Dine påmindelser venter, til du er tilbage (**fraværende slut** afslutter fraværet)." },
+      { command: "fraværende til 12.01.2027", text: md`Dine påmindelser venter, til du er tilbage (**fraværende slut** afslutter fraværet).` },
       { command: "hjælp", text: "Vis denne oversigt." },
     ],
     privacy: "Dine refleksioner kan kun ses af mødets deltagere.",
@@ -293,6 +295,8 @@ export const da = {
     button: "Giv videre",
     done: (name: string) => `Opfølgningspunktet er givet videre til ${name}.`,
     chooseOwner: "Vælg en ny ansvarlig fra enheden.",
+    oneToOnePrivate:
+      "Det, der aftales i en 1:1, bliver mellem mødets to deltagere. Giv opfølgningspunktet til den anden deltager eller til den, der har overtaget rollen efter den, der er stoppet.",
     notAllowed: "Kun Børn og Unge-chefen for enheden eller mødelederen kan give et opfølgningspunkt videre.",
     notChief: "Du er ikke Børn og Unge-chef for nogen enhed i Læringsloop.",
   },
@@ -412,14 +416,14 @@ export const da = {
     overdueTitle: "Ugens overblik: opfølgningspunkter med overskredet frist",
     overdueIntro: (n: number) =>
       n === 1 ? "1 af dine opfølgningspunkter har overskredet fristen. Markér det udført, eller flyt fristen, hvis planen er ændret." : `${n} af dine opfølgningspunkter har overskredet fristen. Markér dem udført, eller flyt fristen, hvis planen er ændret.`,
-    overdueItem: (text: string, due: string) => `**${text}** (frist ${due})`,
+    overdueItem: (text: string, due: string) => md`**${text}** (frist ${due})`,
     chiefTitle: "Ugens overblik over dit område",
     chiefIntro: "Opfølgningspunkter pr. enhed: åbne, heraf med overskredet frist, og udført den seneste uge.",
-    chiefItem: (unit: string, open: number, overdue: number, done: number) => `**${unit}**: ${open} åbne, ${overdue} overskredet, ${done} udført i ugen`,
+    chiefItem: (unit: string, open: number, overdue: number, done: number) => md`**${unit}**: ${open} åbne, ${overdue} overskredet, ${done} udført i ugen`,
     noUnits: "Du har ingen aktive enheder i Læringsloop.",
     tasksButton: "Mine opgaver",
     settingsButton: "Indstillinger",
-    settingsHint: "Du kan vælge tidspunktet eller slå overblikket fra under **indstillinger**.",
+    settingsHint: md`Du kan vælge tidspunktet eller slå overblikket fra under **indstillinger**.`,
   },
   preferences: {
     title: "Dine påmindelser",
@@ -441,8 +445,8 @@ export const da = {
     absentSet: (until: string, resumes: string) =>
       `Du er registreret som fraværende til ${until}. Dine påmindelser venter til ${resumes}. Dagsordener til møder sendes stadig til de andre deltagere.`,
     absentCleared: "Du er ikke længere registreret som fraværende. Påmindelser, der ventede, kommer nu (i arbejdstiden).",
-    absentStatus: (until: string) => `Du er registreret som fraværende til ${until}. Skriv **fraværende slut**, når du er tilbage før.`,
-    absentUsage: "Skriv fx **fraværende til 12.01.2027** (dato som dd.mm.åååå). **fraværende slut** afslutter fraværet.",
+    absentStatus: (until: string) => md`Du er registreret som fraværende til ${until}. Skriv **fraværende slut**, når du er tilbage før.`,
+    absentUsage: md`Skriv fx **fraværende til 12.01.2027** (dato som dd.mm.åååå). **fraværende slut** afslutter fraværet.`,
     absentBadDate: (input: string) => `«${input}» er ikke en dato, jeg kan læse. Skriv datoen som dd.mm.åååå, fx 12.01.2027.`,
     snoozeNotYours: "Påmindelsen er ikke din; kun den, den er sendt til, kan udsætte den.",
     snoozePastMeeting: "Mødet begynder inden da, så påmindelsen kan ikke udsættes så længe. Vælg et kortere tidsrum.",
@@ -466,7 +470,7 @@ export const da = {
     chooseArea: "Vælg et område.",
     statusTitle: (area: string) => `Status: ${area}`,
     statusUpdated: (when: string) => `Opdateret ${when}`,
-    unitLine: (unit: string) => `**${unit}**`,
+    unitLine: (unit: string) => md`**${unit}**`,
     congested: "⚠ intentionstrængsel",
     open: (n: number) => `${n} åbne`,
     dueThisWeek: (n: number) => `${n} frist denne uge`,

@@ -5,6 +5,7 @@
  */
 import type ExcelJS from "exceljs";
 import type { Cell, Table } from "./table.js";
+import { cleanForDisplay } from "./text.js";
 
 export const XLSX_DATE_FORMAT = "dd.mm.yyyy";
 
@@ -48,7 +49,9 @@ function addSheet(workbook: ExcelJS.Workbook, table: Table, name: string): void 
     c.border = { bottom: { style: "thin" } };
   });
   for (const values of table.rows) {
-    const row = sheet.addRow(values.map((v) => v ?? null));
+    // Texts go in as text cells (never formulas: a typed «=HYPERLINK(…)» is shown, not run), without
+    // the control characters XML cannot hold or invisible ones that carry nothing.
+    const row = sheet.addRow(values.map((v) => (typeof v === "string" ? cleanForDisplay(v) : v)));
     values.forEach((v, i) => {
       if (v instanceof Date) row.getCell(i + 1).numFmt = XLSX_DATE_FORMAT;
     });

@@ -1,3 +1,4 @@
+import type { CardText } from "../lib/markup.js";
 import { newId } from "../lib/ids.js";
 import { localDateOf } from "../lib/zoned-time.js";
 import { buildAgendaCard } from "../cards/agenda-card.js";
@@ -156,7 +157,7 @@ export function createViews(deps: Omit<TeamsDeps, "kickDelivery" | "refreshCardC
     },
 
     /** A short message as a card. */
-    notice(text: string): AdaptiveCard {
+    notice(text: CardText): AdaptiveCard {
       return buildNoticeCard(text);
     },
 

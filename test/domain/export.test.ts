@@ -452,6 +452,31 @@ describe("export building blocks", () => {
     expect(csv).toBe('a;b;c\r\n"\'=HYPERLINK(""http://x"")";- et punkt;\r\n\'+45 12;\'@navn;24.12.2027\r\n');
   });
 
+  it("carries typed texts literally: no formula runs, nothing invisible or reversed, Markdown as typed (CSV and XLSX)", async () => {
+    const typed = [
+      '=HYPERLINK("https://evil.example","Opdatér dit kodeord")',
+      "+cmd|' /C calc'!A0",
+      "-2+3+cmd|' /C calc'!A0",
+      "@SUM(1+1)*cmd|' /C calc'!A0",
+      "\u0000=1+1",
+      "\u200B=1+1",
+      "[Opdatér dit kodeord](https://evil.example) **fed**",
+      "omvendt \u202Etxt.exe\u202C",
+      "- et punkt",
+    ];
+    const shown = ['=HYPERLINK("https://evil.example","Opdatér dit kodeord")', "+cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0", "=1+1", "=1+1", "[Opdatér dit kodeord](https://evil.example) **fed**", "omvendt txt.exe", "- et punkt"];
+    const table = { name: "Opfølgningspunkter", headers: ["Tekst"], rows: typed.map((t) => [t]) };
+    const csvRows = parse(writeCsv(table).subarray(3).toString("utf8"), { delimiter: ";", relax_quotes: true }) as string[][];
+    // In the CSV a text a spreadsheet would run gets a leading apostrophe; everything else as typed.
+    expect(csvRows.slice(1).map((r) => r[0])).toEqual(shown.map((t) => (/^[=+@]|^-(?!\s)/.test(t) ? `'${t}` : t)));
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await writeXlsx([table], { title: "x" })) as unknown as ArrayBuffer);
+    const cells = book.worksheets[0]!.getColumn(1).values.slice(2) as unknown[];
+    // In the workbook every text is a text cell: nothing to strip, no formula.
+    expect(cells).toEqual(shown);
+    book.worksheets[0]!.eachRow((row) => expect(row.getCell(1).type).toBe(ExcelJS.ValueType.String));
+  });
+
   it("checks a period and turns it into the instants of whole Copenhagen days", () => {
     expect(isValidPeriod({ from: "2027-01-01", to: "2027-01-01" })).toBe(true);
     expect(isValidPeriod({ from: "2027-01-02", to: "2027-01-01" })).toBe(false);

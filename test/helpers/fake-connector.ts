@@ -110,6 +110,12 @@ export function cardsOf(activity: Record<string, unknown>): Record<string, unkno
   return attachments.filter((a) => a.contentType === "application/vnd.microsoft.card.adaptive").map((a) => a.content!);
 }
 
+/**
+ * A card text as a person reads it: without the invisible word joiners and the backslashes that
+ * keep people's text from becoming Markdown (src/lib/markup.ts).
+ */
+export const shownText = (s: string): string => s.replace(/\u2060/g, "").replace(/\\([*_[\]`])/g, "$1");
+
 /** Every piece of text a person would read in a card (texts, titles, fact values, input values). */
 export function cardText(card: unknown): string {
   const out: string[] = [];
@@ -117,7 +123,7 @@ export function cardText(card: unknown): string {
     if (Array.isArray(n)) n.forEach(walk);
     else if (n && typeof n === "object") {
       const o = n as Record<string, unknown>;
-      for (const k of ["text", "title", "value", "label", "placeholder"]) if (typeof o[k] === "string") out.push(o[k] as string);
+      for (const k of ["text", "title", "value", "label", "placeholder"]) if (typeof o[k] === "string") out.push(shownText(o[k] as string));
       Object.values(o).forEach(walk);
     }
   };

@@ -7,6 +7,7 @@ import { verbs } from "../../verbs.js";
 import { strings } from "../../../lib/strings.da.js";
 import { AppError } from "../../../lib/errors.js";
 import { id, pickedId } from "./schemas.js";
+import type { CardFeedback } from "../../../cards/feedback.js";
 
 const schema = z.object({ areaId: id, unitId: pickedId }).passthrough();
 
@@ -14,7 +15,7 @@ const schema = z.object({ areaId: id, unitId: pickedId }).passthrough();
  * The status card again, for everyone in the channel, with `error` on it until the next tick
  * paints it clean. Only while the channel follows the area: otherwise just the refusal.
  */
-export async function statusAnswer(deps: TeamsDeps, views: Views, t: Turn, areaId: string, feedback?: { notice?: string; error?: string }) {
+export async function statusAnswer(deps: TeamsDeps, views: Views, t: Turn, areaId: string, feedback?: CardFeedback) {
   const link = await deps.channels.assertFollowed(channelTarget(t.context).conversationId, areaId).catch(() => undefined);
   if (!link) return views.notice(feedback?.error ?? strings.channel.notFollowed);
   if (feedback) await deps.channels.repaintLater(link);

@@ -5,6 +5,7 @@ import { strings } from "../../../lib/strings.da.js";
 import { formatDateLong, formatDateShort, formatDateTime, parseDanishDate } from "../../../lib/format-da.js";
 import { buildNoticeCard } from "../../../cards/notice-card.js";
 import { AppError } from "../../../lib/errors.js";
+import { md } from "../../../lib/markup.js";
 
 /** `fraværende til 12.01.2027`, `fraværende slut`, or `fraværende` alone (how it stands). */
 export const absencePattern = /^\s*fra(?:v|væ|vae)rende\b\s*(.*)$/i;
@@ -22,7 +23,7 @@ function parse(rest: string): z.infer<typeof argument> {
   const m = /^(?:til(?: og med)?\s+)?(\S+)$/i.exec(r);
   const date = m ? parseDanishDate(m[1]!) : undefined;
   const parsed = argument.safeParse({ action: "set", date });
-  if (!parsed.success) throw new AppError("invalid-input", `${strings.preferences.absentBadDate((m?.[1] ?? r).slice(0, 40))} ${strings.preferences.absentUsage}`);
+  if (!parsed.success) throw new AppError("invalid-input", md`${strings.preferences.absentBadDate((m?.[1] ?? r).slice(0, 40))} ${strings.preferences.absentUsage}`);
   return parsed.data;
 }
 
@@ -34,7 +35,7 @@ export const absence = (deps: TeamsDeps) =>
     if (arg.action === "status") {
       const prefs = await deps.preferences.get(t.actor);
       const away = prefs.absentUntil && prefs.absentUntil > t.today;
-      return buildNoticeCard(`${away ? s.absentStatus(formatDateShort(prefs.absentUntil!)) : s.absentNone} ${s.absentUsage}`);
+      return buildNoticeCard(md`${away ? s.absentStatus(formatDateShort(prefs.absentUntil!)) : s.absentNone} ${s.absentUsage}`);
     }
     if (arg.action === "end") {
       await deps.preferences.setAbsence(t.actor, undefined);
