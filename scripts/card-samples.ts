@@ -233,7 +233,7 @@ export const cardSamples: Record<CardName, object> = {
       {
         unit,
         items: [followUp("f-7", "Plan for overgangssamtaler med forældre", "2027-01-20")].map((v) => ({ ...v, owner: { ...v.owner, name: "Sofie Ærø Østergaard", active: false } })),
-        candidates: [leader, pl, chief],
+        candidates: { "f-7": [leader, chief] },
       },
     ],
     feedback: { notice: strings.reassign.done("Jonas Dahl") },

@@ -4,7 +4,7 @@ import { addDays, compareDates, isValidLocalDate, localDateOf } from "../lib/zon
 import { formatDateShort } from "../lib/format-da.js";
 import { expiryRows, FOLLOWUP_REMINDER_KINDS, followUpAssignedRow, followUpReminderRows, orphanedRows } from "./notification-keys.js";
 import type { Clock, FollowUpRepository, MeetingRepository, NotificationRepository, PeopleRepository, UnitRepository } from "./ports.js";
-import type { UnitRoster } from "./participants.js";
+import { isOneToOne, mayOwnFollowUp, rosterIds } from "./followup-owners.js";
 import type { DomainSettings } from "./settings.js";
 import type { CongestionService } from "./congestion-service.js";
 import type { FollowUp, FollowUpView, Person, Unit } from "./types.js";
@@ -21,17 +21,12 @@ export interface FollowUpServiceDeps {
   settings: DomainSettings;
 }
 
-/** A unit's open follow-ups whose owner has left, and who may take them over. */
+/** A unit's open follow-ups whose owner has left, and for each (by its id) who may take it over. */
 export interface OrphanedFollowUps {
   unit: Unit;
   items: FollowUpView[];
-  candidates: Person[];
+  candidates: Record<string, Person[]>;
 }
-
-/** Everyone tied to the unit in the organisation file may own its follow-ups. */
-const rosterIds = (r: UnitRoster): string[] => [
-  ...new Set([...r.leaderIds, ...r.pedagogicalLeaderIds, ...r.staffRepresentativeIds, ...r.boardRepresentativeIds, ...r.youthRepresentativeIds, ...r.consultantIds, ...r.chiefIds]),
-];
 
 export type FollowUpService = ReturnType<typeof createFollowUpService>;
 
@@ -136,7 +131,14 @@ export function createFollowUpService(deps: FollowUpServiceDeps) {
         const own = items.filter((i) => i.meeting.unitId === unit.id);
         if (own.length === 0) continue;
         const roster = await units.roster(unit.id);
-        const candidates = (await Promise.all((roster ? rosterIds(roster) : []).map((id) => people.byId(id)))).filter((p): p is Person => !!p?.active);
+        const everyone = (await Promise.all((roster ? rosterIds(roster) : []).map((id) => people.byId(id)))).filter((p): p is Person => !!p?.active);
+        const candidates: Record<string, Person[]> = {};
+        for (const item of own) {
+          const meeting = await meetings.get(item.meeting.id);
+          const present = (meeting?.participants ?? []).map((p) => p.person).filter((p) => p.active && !everyone.some((e) => e.id === p.id));
+          // Only who may own it: from a 1:1, the other participant or whoever took over the role of the one who left.
+          candidates[item.followUp.id] = meeting ? [...everyone, ...present].filter((p) => mayOwnFollowUp(meeting, p.id, roster)) : [];
+        }
         out.push({ unit, items: own, candidates });
       }
       return out;
@@ -154,10 +156,13 @@ export function createFollowUpService(deps: FollowUpServiceDeps) {
       if (view.followUp.ownerId === newOwnerId && view.followUp.status === "open") return { view, notice: strings.reassign.done(view.owner.name) };
       if (view.followUp.version !== version) throw new AppError("stale-card", strings.generic.staleCard);
       if (view.followUp.status !== "open") throw new AppError("invalid-input", strings.followUp.notOpen);
-      const roster = await units.roster(unitId);
+      const [roster, meeting] = await Promise.all([units.roster(unitId), meetings.get(view.meeting.id)]);
       const newOwner = newOwnerId ? await people.byId(newOwnerId) : undefined;
-      if (!newOwner?.active || !roster || !rosterIds(roster).includes(newOwner.id)) {
-        throw new AppError("invalid-input", strings.generic.cardErrorsHeading, { [`owner_${id}`]: strings.reassign.chooseOwner });
+      const inUnit = !!newOwner && !!roster && rosterIds(roster).includes(newOwner.id);
+      if (!newOwner?.active || !meeting || !mayOwnFollowUp(meeting, newOwner.id, roster)) {
+        // What is agreed in a 1:1 stays with its two people: say so, rather than «choose someone from the unit».
+        const text = inUnit && newOwner?.active && meeting && isOneToOne(meeting.kind) ? strings.reassign.oneToOnePrivate : strings.reassign.chooseOwner;
+        throw new AppError("invalid-input", strings.generic.cardErrorsHeading, { [`owner_${id}`]: text });
       }
       const now = clock.now();
       await commit(view, { ownerId: newOwner.id }, { kind: "reassigned", actorId: actor.id, at: now, data: { from: view.followUp.ownerId, to: newOwner.id } });

@@ -1,3 +1,4 @@
+import { mayOwnFollowUp } from "./followup-owners.js";
 import { AppError } from "../lib/errors.js";
 import { newId } from "../lib/ids.js";
 import { strings } from "../lib/strings.da.js";
@@ -175,7 +176,8 @@ export function createFormService(deps: FormServiceDeps) {
       if (row.followUpText) {
         if (row.followUpText.length > limits.followUpText) errors[`followup_${i}`] = strings.generic.tooLong(limits.followUpText);
         if (!row.ownerId) errors[`owner_${i}`] = strings.form.ownerRequired;
-        else if (!participantIds.has(row.ownerId)) errors[`owner_${i}`] = strings.form.ownerNotParticipant;
+        // The form offers the meeting's participants; the rule is the one «giv videre» follows too.
+        else if (!participantIds.has(row.ownerId) || !mayOwnFollowUp(view.meeting, row.ownerId, undefined)) errors[`owner_${i}`] = strings.form.ownerNotParticipant;
         if (!row.dueDate) errors[`due_${i}`] = strings.form.dueRequired;
         else if (!isValidLocalDate(row.dueDate)) errors[`due_${i}`] = strings.generic.invalidDate;
         // A date already stored may lie in the past by now; only a new date must be from today on.

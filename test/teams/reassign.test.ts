@@ -37,7 +37,7 @@ describe("giving on the follow-ups of someone who left", () => {
   });
   afterAll(() => h.stop());
 
-  it("sends the chief one card listing the follow-up, with the unit's people to choose from", async () => {
+  it("sends the chief one card listing the follow-up, with only who may own a 1:1's agreement to choose from", async () => {
     await h.deliver();
     const card = h.connector.posted.filter((p) => p.conversationId === h.conversationId(users.alex)).map((p) => p.activity).find((a) => cardText(a).includes("Opfølgningspunkter, der skal gives videre"));
     expect(card).toBeDefined();
@@ -45,8 +45,10 @@ describe("giving on the follow-ups of someone who left", () => {
     expect(text).toContain("Fraværsplan for 7. årgang (Sofie Ærø Østergaard, frist");
     expect(text).toContain("Åskolen");
     const json = JSON.stringify(card);
-    for (const name of ["Ole Kjær Jensen", "Karim Nielsen", "Alex Wilber"]) expect(json).toContain(name);
-    expect(json).not.toContain('"title":"Megan Bowen"');
+    // A 1:1's agreement: the chief (the other participant) or Ole, who took over the leader's role;
+    // not the area's consultant, nor anyone else in the unit.
+    for (const name of ["Ole Kjær Jensen", "Alex Wilber"]) expect(json).toContain(`"title":"${name}"`);
+    for (const name of ["Karim Nielsen", "Megan Bowen"]) expect(json).not.toContain(`"title":"${name}"`);
   });
 
   it("refuses a missing or outside owner in Danish and changes nothing", async () => {
@@ -59,6 +61,15 @@ describe("giving on the follow-ups of someone who left", () => {
     expect((await db().followUp.findUniqueOrThrow({ where: { id: followUpId } })).ownerId).toBe("sofie");
     const notChief = await h.click(users.megan, "followup.reassign", { ...button.data, [String(button.data.ownerInput)]: "ole" });
     expect(cardText(notChief.card)).toContain("Kun Børn og Unge-chefen for enheden eller mødelederen kan give et opfølgningspunkt videre.");
+  });
+
+  it("refuses to give a 1:1's follow-up to someone else in the unit, in Danish, and changes nothing", async () => {
+    const open = await h.say(users.alex, "giv videre");
+    const button = findAction(open.cards[0], "followup.reassign")!;
+    const consultant = await h.click(users.alex, "followup.reassign", { ...button.data, [String(button.data.ownerInput)]: "karim" });
+    expect(cardText(consultant.card)).toContain("Det, der aftales i en 1:1, bliver mellem mødets to deltagere.");
+    expect((await db().followUp.findUniqueOrThrow({ where: { id: followUpId } })).ownerId).toBe("sofie");
+    expect(await db().followUpEvent.count({ where: { followUpId, kind: "reassigned" } })).toBe(0);
   });
 
   it("gives it to the chosen person once, even on a double click, and tells them", async () => {
@@ -80,5 +91,48 @@ describe("giving on the follow-ups of someone who left", () => {
   it("tells someone who is not a chief that the list is for chiefs", async () => {
     const res = await h.say(users.megan, "giv videre");
     expect(cardText(res.cards[0])).toContain("Du er ikke Børn og Unge-chef for nogen enhed");
+  });
+});
+
+/**
+ * The issue's case: the chief gave a 1:1 follow-up to the board representative, who then saw the
+ * 1:1's decision and every comment. Megan (Solsikken's leader) is still there: her 1:1 follow-up
+ * may go to Alex (the chair), never to Bo (Solsikken's board representative) or Jonas (its
+ * pædagogisk leder). A læringssamtale's follow-up may go to anyone tied to the unit.
+ */
+describe("a 1:1's follow-up stays with its two people when it is given on", () => {
+  let h: BotHarness;
+  const db = () => h.bot.store.db;
+
+  beforeAll(async () => {
+    h = await BotHarness.start({ now: "2026-11-23T09:00:00+01:00" });
+    for (const u of [users.alex, users.megan]) await h.install(u);
+    await db().meeting.create({ data: { id: "m-1", kind: "one_on_one", unitId: "solsikken", chairId: "alex", startsAt: new Date("2026-11-16T09:00:00Z"), durationMinutes: 60, status: "closed", participants: { create: [{ personId: "alex", role: "chair" }, { personId: "megan", role: "leader" }] } } });
+    await db().followUp.create({ data: { id: "f-1", meetingId: "m-1", unitId: "solsikken", text: "Personalesag følges op", ownerId: "megan", dueDate: "2027-01-15" } });
+    await db().meeting.create({ data: { id: "m-ls", kind: "laeringssamtale", unitId: "solsikken", chairId: "alex", startsAt: new Date("2026-11-17T09:00:00Z"), durationMinutes: 120, status: "closed", participants: { create: [{ personId: "alex", role: "chair" }, { personId: "megan", role: "leader" }, { personId: "bo", role: "bestyrelsesrepraesentant" }] } } });
+    await db().followUp.create({ data: { id: "f-ls", meetingId: "m-ls", unitId: "solsikken", text: "Forældremøde om sprog", ownerId: "megan", dueDate: "2027-01-15" } });
+  });
+  afterAll(() => h.stop());
+
+  const reassign = (followUpId: string, to: string) => h.click(users.alex, "followup.reassign", { followUpId, version: 1, ownerInput: `owner_${followUpId}`, [`owner_${followUpId}`]: to });
+
+  it("refuses the board representative and the pædagogisk leder, in Danish, and nobody new can read it", async () => {
+    for (const to of ["bo", "jonas", "karim"]) {
+      const res = await reassign("f-1", to);
+      expect(cardText(res.card)).toContain("Det, der aftales i en 1:1, bliver mellem mødets to deltagere.");
+    }
+    expect((await db().followUp.findUniqueOrThrow({ where: { id: "f-1" } })).ownerId).toBe("megan");
+    expect(await db().followUpEvent.count({ where: { followUpId: "f-1" } })).toBe(0);
+    expect(await db().notification.count({ where: { subjectId: "f-1", personId: { in: ["bo", "jonas", "karim"] } } })).toBe(0);
+  });
+
+  it("gives it to the other participant", async () => {
+    await reassign("f-1", "alex");
+    expect((await db().followUp.findUniqueOrThrow({ where: { id: "f-1" } })).ownerId).toBe("alex");
+  });
+
+  it("gives a læringssamtale's follow-up to someone else tied to the unit", async () => {
+    await reassign("f-ls", "jonas");
+    expect((await db().followUp.findUniqueOrThrow({ where: { id: "f-ls" } })).ownerId).toBe("jonas");
   });
 });
