@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { normaliseText } from "../lib/text.js";
 import type { Meeting, MeetingKind } from "./types.js";
 
 /**
@@ -25,7 +26,12 @@ export type Step = (typeof steps)[number];
 export const dataSources = ["A", "B", "C", "D", "E"] as const;
 export type DataSource = (typeof dataSources)[number];
 
-const text = (max: number) => z.string({ required_error: "mangler", invalid_type_error: "skal være tekst" }).trim().min(1, "må ikke være tom").max(max, `er for lang (højst ${max} tegn)`);
+/** Template texts are normalised as everything people type is (NFC, no invisible characters), then checked. */
+const text = (max: number) =>
+  z
+    .string({ required_error: "mangler", invalid_type_error: "skal være tekst" })
+    .transform(normaliseText)
+    .pipe(z.string().min(1, "må ikke være tom").max(max, `er for lang (højst ${max} tegn)`));
 const key = z
   .string({ required_error: "mangler", invalid_type_error: "skal være tekst" })
   .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, "skal være en kort nøgle med små bogstaver, tal, - og _");
@@ -34,7 +40,7 @@ const question = z
   .object({
     id: key,
     text: text(300),
-    help: z.string().trim().max(500, "er for lang (højst 500 tegn)").default(""),
+    help: z.string().transform(normaliseText).pipe(z.string().max(500, "er for lang (højst 500 tegn)")).default(""),
     required: z.boolean({ required_error: "mangler (true eller false)", invalid_type_error: "skal være true eller false" }),
     source: z.enum(dataSources, { errorMap: () => ({ message: "skal være A, B, C, D eller E" }) }).optional(),
   })

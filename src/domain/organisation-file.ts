@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { normaliseText } from "../lib/text.js";
 
 /**
  * The organisation file (YAML or JSON) the administration maintains: areas with their
@@ -8,7 +9,11 @@ import { z } from "zod";
 const key = z
   .string({ required_error: "mangler", invalid_type_error: "skal være tekst" })
   .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, "skal være en kort nøgle med små bogstaver, tal, - og _ (fx solsikken)");
-const name = z.string({ required_error: "mangler", invalid_type_error: "skal være tekst" }).trim().min(1, "må ikke være tom").max(200);
+/** Names are normalised as everything people type is (NFC, no invisible characters), then checked. */
+const name = z
+  .string({ required_error: "mangler", invalid_type_error: "skal være tekst" })
+  .transform(normaliseText)
+  .pipe(z.string().min(1, "må ikke være tom").max(200, "er for lang (højst 200 tegn)"));
 
 const person = z
   .object({

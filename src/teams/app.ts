@@ -9,6 +9,7 @@ import { strings } from "../lib/strings.da.js";
 import { cardActivity } from "./turn.js";
 import type { Views } from "./views.js";
 import { tenantGuard } from "./tenant-guard.js";
+import { normaliseMessageText } from "./message-text.js";
 
 /** The teams-ai Application: routes only; every handler lives in its own file. */
 export function createTeamsApp(adapter: TeamsAdapter, deps: TeamsDeps, views: Views): Application {
@@ -21,6 +22,8 @@ export function createTeamsApp(adapter: TeamsAdapter, deps: TeamsDeps, views: Vi
   });
   // First: only our tenants and Microsoft's Bot Connectors are served.
   app.turn("beforeTurn", tenantGuard(deps.config, deps.log));
+  // Then: what a person typed is normalised before any command matches it.
+  app.turn("beforeTurn", normaliseMessageText);
   registerLifecycle(app, deps, views);
   registerCommands(app, deps, views);
   registerActions(app, deps, views);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { normaliseText } from "../../../lib/text.js";
 
 /** Building blocks for parsing Action.Execute data (the card's data merged with its inputs). */
 export const id = z.string().trim().min(1).max(100);
@@ -6,8 +7,12 @@ export const id = z.string().trim().min(1).max(100);
 export const pickedId = z.string().trim().max(100).optional().transform((v) => v || undefined);
 /** Card versions arrive as numbers or numeric strings, depending on the client. */
 export const version = z.coerce.number().int().min(0).max(1_000_000);
-/** Free text from an input: bounded here so nothing huge reaches the domain, which sets the real limit. */
-export const text = z.string().max(20_000);
+/**
+ * Free text from an input, normalised (NFC, no control or invisible characters that carry nothing,
+ * trimmed) before the domain checks it. Bounded only by the request's own limit (256 KB): a text
+ * over the domain's limit must reach the domain, which says how long it was and keeps it in the card.
+ */
+export const text = z.string().max(262_144).transform(normaliseText);
 export const optionalText = text.optional().default("");
 export const localDate = z.string().max(40);
 
