@@ -32,6 +32,8 @@ export interface AgendaCardData extends MeetingHeaderData {
   addTopicLabel: string;
   addTopicPlaceholder: string;
   addTopicButton: string;
+  /** The topic as typed, when adding it was refused: nothing typed is lost. */
+  topicValue: string;
   topicError: string;
   meetingId: string;
   reflectionButton: string;
@@ -59,6 +61,7 @@ export interface AgendaCardInput {
   tz: string;
   today: string;
   feedback?: CardFeedback;
+  typedTopic?: string;
   /** Set when the card arrives as part of the meeting pack. */
   intro?: string;
 }
@@ -138,7 +141,7 @@ const AGENDA_FITS: readonly AgendaFit[] = [
   { chars: 60, statement: 300, name: 30, carried: 10 },
 ];
 
-export function agendaCardData({ view, viewer, tz, today, feedback, intro }: AgendaCardInput, fit: AgendaFit = AGENDA_FITS[0]!): AgendaCardData {
+export function agendaCardData({ view, viewer, tz, today, feedback, intro, typedTopic }: AgendaCardInput, fit: AgendaFit = AGENDA_FITS[0]!): AgendaCardData {
   const s = strings.agenda;
   const { meeting } = view;
   let n = 0;
@@ -182,6 +185,7 @@ export function agendaCardData({ view, viewer, tz, today, feedback, intro }: Age
     addTopicLabel: s.addTopicLabel,
     addTopicPlaceholder: s.addTopicPlaceholder,
     addTopicButton: s.addTopicButton,
+    topicValue: typedTopic ?? "",
     topicError: fieldError(feedback, "topic"),
     meetingId: meeting.id,
     reflectionButton: view.reflections ? (view.reflections.some((r) => r.person.id === viewer.id) ? s.reflectionButton : "") : isLeader ? s.reflectionButton : view.leaderReflectionSent ? s.viewReflectionButton : "",

@@ -39,6 +39,9 @@ export interface FollowUpCardData {
   commentLabel: string;
   commentRequired: string;
   commentSubmit: string;
+  /** The comment as typed, when sending it was refused (too long, say): nothing typed is lost. */
+  comment: string;
+  commentPlaceholder: string;
   maxLength: number;
   reopenButton: string;
 }
@@ -53,9 +56,10 @@ export interface FollowUpCardInput {
   maxLength: number;
   heading?: FollowUpHeading;
   feedback?: CardFeedback;
+  typedComment?: string;
 }
 
-export function followUpCardData({ view, viewer, today, tz, maxLength, heading = "none", feedback }: FollowUpCardInput): FollowUpCardData {
+export function followUpCardData({ view, viewer, today, tz, maxLength, heading = "none", feedback, typedComment }: FollowUpCardInput): FollowUpCardData {
   const s = strings.followUp;
   const f = view.followUp;
   const status = followUpStatus(f, today, tz);
@@ -99,6 +103,8 @@ export function followUpCardData({ view, viewer, today, tz, maxLength, heading =
     commentLabel: s.commentLabel,
     commentRequired: s.commentRequired,
     commentSubmit: s.commentSubmit,
+    comment: typedComment ?? "",
+    commentPlaceholder: strings.generic.maxLengthHint(maxLength),
     maxLength,
     reopenButton: s.reopenButton,
   };

@@ -22,6 +22,7 @@ export interface MyTasksCardData {
     isOpen: boolean;
     dueInput: string;
     commentInput: string;
+    commentValue: string;
   }[];
   more: string;
   doneButton: string;
@@ -31,6 +32,7 @@ export interface MyTasksCardData {
   commentButton: string;
   commentLabel: string;
   commentSubmit: string;
+  commentPlaceholder: string;
   minDate: string;
   maxLength: number;
   refreshButton: string;
@@ -48,10 +50,12 @@ export interface MyTasksCardInput {
   tz: string;
   maxLength: number;
   feedback?: CardFeedback;
+  /** A comment whose sending was refused, kept in its item's field. */
+  typedComment?: { followUpId: string; text: string };
 }
 
 /** `shown` is how many of the items fit in the card (see buildMyTasksCard). */
-export function myTasksCardData({ items: all, total, changed, today, tz, maxLength, feedback }: MyTasksCardInput, fits = all.length): MyTasksCardData {
+export function myTasksCardData({ items: all, total, changed, today, tz, maxLength, feedback, typedComment }: MyTasksCardInput, fits = all.length): MyTasksCardData {
   const items = all.slice(0, fits);
   const s = strings.tasks;
   const f = strings.followUp;
@@ -76,6 +80,7 @@ export function myTasksCardData({ items: all, total, changed, today, tz, maxLeng
         isOpen: v.followUp.status === "open",
         dueInput: ids.due,
         commentInput: ids.comment,
+        commentValue: typedComment?.followUpId === v.followUp.id ? typedComment.text : "",
       };
     }),
     more: total > items.length ? s.more(total - items.length) : "",
@@ -86,6 +91,7 @@ export function myTasksCardData({ items: all, total, changed, today, tz, maxLeng
     commentButton: f.commentButton,
     commentLabel: f.commentLabel,
     commentSubmit: f.commentSubmit,
+    commentPlaceholder: strings.generic.maxLengthHint(maxLength),
     minDate: today,
     maxLength,
     refreshButton: s.refresh,

@@ -16,6 +16,7 @@ export interface ReflectionCardData {
   editing: boolean;
   canEdit: boolean;
   maxLength: number;
+  lengthHint: string;
   questions: { label: Markup; help: string; inputId: string; answer: string; answerShown: string; error: string }[];
   status: string;
   privacy: string;
@@ -57,6 +58,7 @@ export function reflectionCardData({ view, tz, maxLength, editing, typed, feedba
     editing: isEditing,
     canEdit: view.editable && sent,
     maxLength,
+    lengthHint: strings.generic.maxLengthHint(maxLength),
     questions: view.questions.map((q) => {
       const answer = typed?.[q.id] ?? r?.answers[q.id] ?? "";
       return {

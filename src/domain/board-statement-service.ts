@@ -48,7 +48,7 @@ export function createBoardStatementService(deps: { meetings: MeetingRepository;
       if (!current.editable) throw new AppError("meeting-started", strings.board.closed);
       const clean = text.trim();
       if (!clean) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, { statement: strings.board.required });
-      if (clean.length > settings.maxTextLength) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, { statement: strings.generic.tooLong(settings.maxTextLength) });
+      if (clean.length > settings.maxTextLength) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, { statement: strings.generic.tooLong(clean.length, settings.maxTextLength) });
       if (current.statement?.text === clean) return current; // sent twice
       if (version !== current.statement?.version) throw new AppError("stale-card", strings.generic.staleCard);
       const ok = await statements.save({ id: current.statement?.id ?? newId(), meetingId, authorId: actor.id, text: clean, sentAt: clock.now() }, current.statement?.version);

@@ -94,7 +94,7 @@ export function createFocusAreaService(deps: {
         if (!before && [...stored.values()].some((a) => !referenced.has(a.id) && a.themeId === raw.themeId && a.title.toLowerCase() === title.toLowerCase())) return;
         if (!raw.themeId || !themes.has(raw.themeId)) errors[`theme_${i}`] = strings.focus.chooseTheme;
         if (!title) errors[`title_${i}`] = strings.focus.titleRequired;
-        else if (title.length > FOCUS_TITLE_MAX) errors[`title_${i}`] = strings.generic.tooLong(FOCUS_TITLE_MAX);
+        else if (title.length > FOCUS_TITLE_MAX) errors[`title_${i}`] = strings.generic.tooLong(title.length, FOCUS_TITLE_MAX);
         const evaluateOn = raw.evaluateOn?.trim() || undefined;
         if (evaluateOn) {
           if (!isValidLocalDate(evaluateOn)) errors[`eval_${i}`] = strings.generic.invalidDate;

@@ -211,7 +211,7 @@ export function createFollowUpService(deps: FollowUpServiceDeps) {
       const clean = text.trim();
       if (!clean) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, { comment: strings.followUp.commentRequired });
       if (clean.length > settings.maxTextLength) {
-        throw new AppError("invalid-input", strings.generic.cardErrorsHeading, { comment: strings.generic.tooLong(settings.maxTextLength) });
+        throw new AppError("invalid-input", strings.generic.cardErrorsHeading, { comment: strings.generic.tooLong(clean.length, settings.maxTextLength) });
       }
       const ok = await followUps.addComment(view.followUp.id, version, { kind: "commented", actorId: actor.id, at: clock.now(), data: { text: clean } });
       if (!ok) throw new AppError("stale-card", strings.generic.staleCard);

@@ -122,7 +122,7 @@ function recommendationChanges(view: FormView, input: Record<string, string>, er
     const item = view.agendaItems.find((it) => it.id === itemId && it.kind !== "carried");
     if (!item) throw new AppError("stale-card", strings.form.stale);
     const text = raw.trim();
-    if (text.length > RECOMMENDATION_MAX) errors[`rec_${itemId}`] = strings.generic.tooLong(RECOMMENDATION_MAX);
+    if (text.length > RECOMMENDATION_MAX) errors[`rec_${itemId}`] = strings.generic.tooLong(text.length, RECOMMENDATION_MAX);
     else if (text !== (item.recommendation ?? "")) out.push({ agendaItemId: itemId, text });
   }
   return out;
@@ -171,10 +171,10 @@ export function createFormService(deps: FormServiceDeps) {
         return;
       }
       if (!row.decision) errors[`decision_${i}`] = strings.form.decisionRequired;
-      else if (row.decision.length > limits.decisionText) errors[`decision_${i}`] = strings.generic.tooLong(limits.decisionText);
+      else if (row.decision.length > limits.decisionText) errors[`decision_${i}`] = strings.generic.tooLong(row.decision.length, limits.decisionText);
       if (row.agendaItemId && !itemIds.has(row.agendaItemId)) errors[`item_${i}`] = strings.form.unknownItem;
       if (row.followUpText) {
-        if (row.followUpText.length > limits.followUpText) errors[`followup_${i}`] = strings.generic.tooLong(limits.followUpText);
+        if (row.followUpText.length > limits.followUpText) errors[`followup_${i}`] = strings.generic.tooLong(row.followUpText.length, limits.followUpText);
         if (!row.ownerId) errors[`owner_${i}`] = strings.form.ownerRequired;
         // The form offers the meeting's participants; the rule is the one «giv videre» follows too.
         else if (!participantIds.has(row.ownerId) || !mayOwnFollowUp(view.meeting, row.ownerId, undefined)) errors[`owner_${i}`] = strings.form.ownerNotParticipant;

@@ -274,7 +274,7 @@ export function createMeetingService(deps: MeetingServiceDeps) {
       if (hasStarted(meeting)) throw new AppError("meeting-started", strings.agenda.lockedStarted);
       const clean = title.trim().replace(/\s+/g, " ");
       if (!clean) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, { topic: strings.agenda.topicRequired });
-      if (clean.length > 200) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, { topic: strings.generic.tooLong(200) });
+      if (clean.length > 200) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, { topic: strings.generic.tooLong(clean.length, 200) });
       // The same topic from the same person twice (a double click) is one topic.
       const existing = await meetings.agendaItems(meeting.id);
       if (existing.some((i) => i.kind === "topic" && i.addedBy?.id === actor.id && i.title.toLowerCase() === clean.toLowerCase())) return;

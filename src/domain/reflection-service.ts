@@ -81,7 +81,7 @@ export function createReflectionService(deps: ReflectionServiceDeps) {
       const clean: ReflectionAnswers = {};
       for (const q of current.questions) {
         const a = (answers[q.id] ?? "").trim();
-        if (a.length > settings.maxTextLength) errors[q.id] = strings.generic.tooLong(settings.maxTextLength);
+        if (a.length > settings.maxTextLength) errors[q.id] = strings.generic.tooLong(a.length, settings.maxTextLength);
         else if (q.required && !a) errors[q.id] = strings.reflection.answerRequired;
         if (a) clean[q.id] = a;
       }

@@ -15,7 +15,11 @@ export const da = {
     staleCard: "Kortet var ikke længere aktuelt. Her er den nyeste udgave.",
     notFound: "Det, kortet handler om, findes ikke længere.",
     invalidCard: md`Kortet kunne ikke læses. Åbn det igen fra **mine møder** eller **mine opgaver**.`,
-    tooLong: (max: number) => `Teksten er for lang (højst ${max} tegn).`,
+    /** A text over its limit: how long it was and how long it may be (the card keeps what was typed). */
+    tooLong: (length: number, max: number) =>
+      `Teksten er ${new Intl.NumberFormat("da-DK").format(length)} tegn, men der er plads til højst ${new Intl.NumberFormat("da-DK").format(max)}. Gør den kortere, og send igen.`,
+    /** Next to a long text field, before anything is typed: the limit. */
+    maxLengthHint: (max: number) => `Højst ${new Intl.NumberFormat("da-DK").format(max)} tegn.`,
     required: "Skal udfyldes.",
     requiredMark: "(skal besvares)",
     optionalMark: "(valgfrit)",

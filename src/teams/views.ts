@@ -72,14 +72,14 @@ export function createViews(deps: Omit<TeamsDeps, "kickDelivery" | "refreshCardC
       return buildMeetingsCard({ upcoming, recent, viewer: actor, now: clock.now(), tz });
     },
 
-    async tasks(actor: Person, opts: { changed?: FollowUpView; feedback?: CardFeedback } = {}): Promise<AdaptiveCard> {
+    async tasks(actor: Person, opts: { changed?: FollowUpView; feedback?: CardFeedback; typedComment?: { followUpId: string; text: string } } = {}): Promise<AdaptiveCard> {
       const { items, total } = await deps.followUps.listMine(actor);
       return buildMyTasksCard({ items, total, today: today(), tz, maxLength, ...opts });
     },
 
-    async agenda(actor: Person, meetingId: string, opts: { feedback?: CardFeedback; pack?: boolean } = {}): Promise<AdaptiveCard> {
+    async agenda(actor: Person, meetingId: string, opts: { feedback?: CardFeedback; pack?: boolean; typedTopic?: string } = {}): Promise<AdaptiveCard> {
       const view = await deps.meetings.agenda(actor, meetingId);
-      return buildAgendaCard({ view, viewer: actor, tz, today: today(), feedback: opts.feedback, intro: opts.pack ? strings.agenda.packIntro(kindLabel(view.meeting)) : undefined });
+      return buildAgendaCard({ view, viewer: actor, tz, today: today(), feedback: opts.feedback, typedTopic: opts.typedTopic, intro: opts.pack ? strings.agenda.packIntro(kindLabel(view.meeting)) : undefined });
     },
 
     async yearWheel(actor: Person, unitId?: string, opts: { feedback?: CardFeedback; typed?: { entryId?: string; date?: string; time?: string }; showPersonId?: string } = {}): Promise<AdaptiveCard> {
@@ -201,9 +201,9 @@ export function createViews(deps: Omit<TeamsDeps, "kickDelivery" | "refreshCardC
       return withReminder(buildReflectionCard({ view, tz, maxLength }), { heading, ...parts });
     },
 
-    async followUp(actor: Person, id: string, opts: { heading?: FollowUpHeading; feedback?: CardFeedback; view?: FollowUpView } = {}) {
+    async followUp(actor: Person, id: string, opts: { heading?: FollowUpHeading; feedback?: CardFeedback; view?: FollowUpView; typedComment?: string } = {}) {
       const view = opts.view ?? (await deps.followUps.get(actor, id));
-      return buildFollowUpCard({ view, viewer: actor, today: today(), tz, maxLength, heading: opts.heading, feedback: opts.feedback });
+      return buildFollowUpCard({ view, viewer: actor, today: today(), tz, maxLength, heading: opts.heading, feedback: opts.feedback, typedComment: opts.typedComment });
     },
   };
 }

@@ -88,6 +88,22 @@ describe("people's text in every card kind is shown as text", () => {
   });
 });
 
+describe("the silent cut", () => {
+  it.each(CARD_NAMES)("%s: every text field a person types in has its limit (Teams stops there before sending)", (name) => {
+    const inputs: Record<string, unknown>[] = [];
+    const walk = (n: unknown) => {
+      if (Array.isArray(n)) n.forEach(walk);
+      else if (n && typeof n === "object") {
+        const o = n as Record<string, unknown>;
+        if (o.type === "Input.Text") inputs.push(o);
+        Object.values(o).forEach(walk);
+      }
+    };
+    walk(expand(name, cardSamples[name]));
+    for (const i of inputs) expect(Number(i.maxLength), `${name}: ${String(i.id)}`).toBeGreaterThan(0);
+  });
+});
+
 describe("people's text inside our own Markdown", () => {
   const hostile = HOSTILE[0]!;
   const unit: Unit = { id: "u", name: `Enhed ${hostile}`, type: "dagtilbud", selvejende: false, areaId: "a", active: true };

@@ -140,7 +140,7 @@ describe("1:1 ledelsesopfølgning end to end", () => {
     const past = await h.click(users.alex, "form.save", { ...base, due_0: "2027-01-01" });
     expect(cardText(past.card)).toContain("Datoen er overstået");
     const long = await h.click(users.alex, "form.save", { ...base, due_0: "2027-02-01", decision_0: "x".repeat(501) });
-    expect(cardText(long.card)).toContain("Teksten er for lang (højst 500 tegn).");
+    expect(cardText(long.card)).toContain("Teksten er 501 tegn, men der er plads til højst 500. Gør den kortere, og send igen.");
     const noOwner = await h.click(users.alex, "form.save", { ...base, due_0: "2027-02-01", owner_0: "" });
     expect(cardText(noOwner.card)).toContain("Vælg en ansvarlig");
     const outsider = await h.click(users.alex, "form.save", { ...base, due_0: "2027-02-01", owner_0: "lars" });

@@ -18,5 +18,6 @@ export const agendaAddTopic = (deps: TeamsDeps, views: Views) =>
       deps.refreshCardCopies("agenda", data.meetingId, t.context.activity.replyToId);
       return views.agenda(t.actor, data.meetingId, { feedback: { notice: strings.agenda.topicAdded } });
     },
-    (t, data, err) => views.agenda(t.actor, data.meetingId, { feedback: { error: err.text, fieldErrors: err.fieldErrors } }),
+    (t, data, err) =>
+      views.agenda(t.actor, data.meetingId, { feedback: { error: err.text, fieldErrors: err.fieldErrors }, typedTopic: err.code === "invalid-input" ? data.topic : undefined }),
   );

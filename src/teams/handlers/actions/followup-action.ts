@@ -46,7 +46,11 @@ export function followUpAction(deps: TeamsDeps, views: Views, verb: string, act:
     },
     (t, data, err) => {
       const feedback = { error: err.text, fieldErrors: err.fieldErrors };
-      return data.view === "tasks" ? views.tasks(t.actor, { feedback }) : views.followUp(t.actor, data.followUpId, { feedback });
+      // A refused comment (too long, say) stays in its field: nothing typed is lost.
+      const typed = err.code === "invalid-input" ? commentInput(data) : "";
+      return data.view === "tasks"
+        ? views.tasks(t.actor, { feedback, typedComment: typed ? { followUpId: data.followUpId, text: typed } : undefined })
+        : views.followUp(t.actor, data.followUpId, { feedback, typedComment: typed || undefined });
     },
   );
 }
