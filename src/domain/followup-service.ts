@@ -215,7 +215,8 @@ export function createFollowUpService(deps: FollowUpServiceDeps) {
       }
       const ok = await followUps.addComment(view.followUp.id, version, { kind: "commented", actorId: actor.id, at: clock.now(), data: { text: clean } });
       if (!ok) throw new AppError("stale-card", strings.generic.staleCard);
-      return { view: await load(id, actor), notice: strings.followUp.commented };
+      const full = clean.length === settings.maxTextLength ? ` ${strings.generic.atLimit(settings.maxTextLength)}` : "";
+      return { view: await load(id, actor), notice: `${strings.followUp.commented}${full}` };
     },
   };
 }

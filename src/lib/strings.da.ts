@@ -18,6 +18,12 @@ export const da = {
     /** A text over its limit: how long it was and how long it may be (the card keeps what was typed). */
     tooLong: (length: number, max: number) =>
       `Teksten er ${new Intl.NumberFormat("da-DK").format(length)} tegn, men der er plads til højst ${new Intl.NumberFormat("da-DK").format(max)}. Gør den kortere, og send igen.`,
+    /**
+     * After saving a text exactly as long as its limit: a client may have stopped the typing or cut
+     * a paste there without a word, so say it (added to the saved notice).
+     */
+    atLimit: (max: number) =>
+      `Teksten fylder de ${new Intl.NumberFormat("da-DK").format(max)} tegn, der højst er plads til. Skrev du mere, er resten ikke kommet med; ret den, hvis noget mangler.`,
     /** Next to a long text field, before anything is typed: the limit. */
     maxLengthHint: (max: number) => `Højst ${new Intl.NumberFormat("da-DK").format(max)} tegn.`,
     required: "Skal udfyldes.",

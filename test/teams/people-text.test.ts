@@ -107,6 +107,14 @@ describe("people's text through the bot", () => {
     expect(await db().reflection.count({ where: { meetingId } })).toBe(0);
   });
 
+  it("says so after saving a text exactly at the limit (a client may have cut it without a word)", async () => {
+    const full = "y".repeat(2000);
+    const res = await h.click(users.megan, "reflection.send", { meetingId, version: 0, q_data: full, q_sparring: "Vikardækning" });
+    expect(cardText(res.card)).toContain("Din refleksion er sendt. Teksten fylder de 2.000 tegn, der højst er plads til. Skrev du mere, er resten ikke kommet med");
+    const comment = await h.click(users.megan, "followup.comment", { followUpId, version: await version(), comment: full });
+    expect(cardText(comment.card)).toContain("Teksten fylder de 2.000 tegn, der højst er plads til.");
+  });
+
   it("refuses a topic over its limit and keeps it in the field", async () => {
     const long = "Punkt ".repeat(50).trim();
     const res = await h.click(users.megan, "agenda.addTopic", { meetingId, topic: long });

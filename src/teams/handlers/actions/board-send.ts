@@ -17,7 +17,9 @@ export const boardSend = (deps: TeamsDeps, views: Views) =>
     async (t, data) => {
       await deps.boardStatements.send(t.actor, data.meetingId, data.statement, data.version === 0 ? undefined : data.version);
       deps.refreshCardCopies("agenda", data.meetingId);
-      return views.boardStatement(t.actor, data.meetingId, { feedback: { notice: strings.board.sentNotice } });
+      const max = deps.config.maxTextLength;
+      const full = data.statement.length === max ? ` ${strings.generic.atLimit(max)}` : "";
+      return views.boardStatement(t.actor, data.meetingId, { feedback: { notice: `${strings.board.sentNotice}${full}` } });
     },
     (t, data, err) =>
       views.boardStatement(t.actor, data.meetingId, {

@@ -27,9 +27,12 @@ export const reflectionSend = (deps: TeamsDeps, views: Views) =>
     verbs.reflectionSend,
     schema,
     async (t, data) => {
-      await deps.reflections.send(t.actor, data.meetingId, answersFrom(deps, data), data.version === 0 ? undefined : data.version);
+      const answers = answersFrom(deps, data);
+      await deps.reflections.send(t.actor, data.meetingId, answers, data.version === 0 ? undefined : data.version);
       deps.refreshCardCopies("agenda", data.meetingId); // the agendas show whether it is sent
-      return views.reflection(t.actor, data.meetingId, { editing: false, feedback: { notice: strings.reflection.sentNotice } });
+      const max = deps.config.maxTextLength;
+      const full = Object.values(answers).some((a) => a.length === max) ? ` ${strings.generic.atLimit(max)}` : "";
+      return views.reflection(t.actor, data.meetingId, { editing: false, feedback: { notice: `${strings.reflection.sentNotice}${full}` } });
     },
     (t, data, err) =>
       views.reflection(t.actor, data.meetingId, {
