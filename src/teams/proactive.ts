@@ -96,7 +96,8 @@ export function createProactive(deps: ProactiveDeps) {
         if (err instanceof PostNoLongerOurs || (err instanceof Error && err.cause instanceof PostNoLongerOurs)) return { outcome: "not-posted" };
         if (err instanceof BotConnectorTimeoutError) return { outcome: "unconfirmed", reason: "timeout" };
         const { status, retryAfterMs } = failure(err);
-        if (status === 403 || status === 404) return { outcome: "gone", reason: `http-${status}` };
+        // The app removed, the chat gone for now (a Playground restarted): the card waits for the person.
+        if (status === 403 || status === 404) return { outcome: "unreachable", reason: `http-${status}` };
         return { outcome: "retry", reason: status ? `http-${status}` : "network", retryAfterMs: status && RETRYABLE.has(status) ? retryAfterMs : undefined };
       }
     },
