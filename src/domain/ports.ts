@@ -309,6 +309,13 @@ export interface NotificationRepository {
    * order they fell due, and a row that finds the person gone again does not wait anew.
    */
   wakeWaitingFor(personId: string, at: Date, reason: string): Promise<number>;
+  /** The people with pending rows due before `dueBefore`. */
+  pendingPeople(dueBefore: Date): Promise<string[]>;
+  /**
+   * Local trial only (TrialService): pending rows due before `dueBefore`, except those of the
+   * given people, become due at `to` and go at once like the answer to a person's own action.
+   */
+  bringForward(opts: { dueBefore: Date; to: Date; exceptPersonIds: string[] }): Promise<number>;
   /**
    * Gives a claimed row back for a later attempt; `countAttempt: false` when nothing was tried;
    * `waitingSince` when it starts (or goes on) waiting for its person to be reachable.

@@ -569,6 +569,23 @@ export const da = {
     inactiveHeading: "Personer, Teams afviser at sende til (botten fjernet, eller brugeren findes ikke):",
     noDatabase: (file: string) => `Databasen ${file} findes ikke. Er DATABASE_URL rigtig, og er botten startet én gang?`,
   },
+  trial: {
+    /** «send nu» in local anonymous mode: what would come by the end of the next working day goes now. */
+    sent: (count: number, until: string, away: number) =>
+      `Lokal afprøvning: ${count === 1 ? "1 planlagt kort" : `${count} planlagte kort`}, der ellers ville komme senest ${until}, sendes nu, også uden for arbejdstiden.` +
+      (away > 0 ? ` Kort til ${away === 1 ? "1 fraværende person" : `${away} fraværende personer`} venter, til de er tilbage.` : "") +
+      " «send nu» findes kun, når botten kører lokalt uden bot-legitimation.",
+    nothing: (until: string) =>
+      `Lokal afprøvning: intet planlagt skulle sendes før ${until}. Planlæg et møde med «planlæg 1:1» (senest om få arbejdsdage), og skriv «send nu» igen.`,
+  },
+  playground: {
+    usage:
+      "Brug: npm run playground [-- --port <port>] [--bot <adresse>]   eller   npm run playground:leader [-- --port <port>] [--bot <adresse>]\n" +
+      "--port: Playgroundens port (chefen 56150, lederen 56151); --bot: bottens /api/messages (ellers http://127.0.0.1:<PORT>/api/messages, PORT fra miljøet eller .env).",
+    started: (name: string, url: string, endpoint: string) => `Agents Playground som ${name}: ${url} (botten: ${endpoint}). Stop den med Ctrl+C.`,
+    portBusy: (port: number) => `Port ${port} er optaget (kører denne Playground allerede?). Vælg en anden: -- --port <port>.`,
+    botNotRunning: (endpoint: string) => `Botten svarer ikke på ${endpoint} endnu: start den i et andet vindue med npm start.`,
+  },
   database: {
     /** Start-up could not reach PostgreSQL (the URL is shown without its password). */
     unreachable: (url: string, reason: string) => `Databasen ${url} kan ikke nås (${reason}). Er DATABASE_URL rigtig, og kører PostgreSQL-serveren?`,

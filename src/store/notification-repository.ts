@@ -169,6 +169,17 @@ export function createNotificationRepository(db: Db, dialect: Dialect = "sqlite"
       });
       return res.count;
     },
+    async pendingPeople(dueBefore) {
+      const rows = await db.notification.findMany({ where: { status: "pending", dueAt: { lte: dueBefore } }, distinct: ["personId"], select: { personId: true } });
+      return rows.map((r) => r.personId);
+    },
+    async bringForward({ dueBefore, to, exceptPersonIds }) {
+      const res = await db.notification.updateMany({
+        where: { status: "pending", dueAt: { lte: dueBefore }, ...(exceptPersonIds.length ? { personId: { notIn: exceptPersonIds } } : {}) },
+        data: { dueAt: to, immediate: true },
+      });
+      return res.count;
+    },
     async retryLater(n, at, reason, opts = { countAttempt: true }) {
       await db.notification.updateMany({
         where: held(n),
