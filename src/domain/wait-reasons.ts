@@ -27,7 +27,7 @@ export type WaitingReason =
   | { reason: "outside-working-hours"; until: Date }
   /** The person has no conversation with the bot yet (not installed); looked for hourly. */
   | { reason: "no-conversation"; since?: Date }
-  /** Teams refused the person's conversation (`error`: http-403/404): it waits for them to be back. */
+  /** The person could not be reached (`error`: http-403/404 from Teams, connection-refused from a local Playground not running): it waits for them to be back. */
   | { reason: "unreachable"; error: string; since?: Date }
   /** A send failed (`error`) and is tried again at the row's due time. */
   | { reason: "retrying"; error: string }

@@ -558,7 +558,7 @@ export const da = {
       absent: (until: string) => `personen er fraværende til ${until}`,
       outsideHours: (at: string) => `uden for arbejdstiden; sendes ${at}`,
       noConversation: (since?: string) => `personen har ikke installeret botten endnu${since ? ` (venter siden ${since})` : ""}`,
-      unreachable: (error: string, since?: string) => `Teams afviste samtalen (${error}); venter på, at personen er tilbage${since ? ` (siden ${since})` : ""}`,
+      unreachable: (error: string, since?: string) => `samtalen kunne ikke nås (${error}); venter på, at personen er tilbage${since ? ` (siden ${since})` : ""}`,
       retrying: (error: string, attempts: number) => `nyt forsøg efter fejl (${error}; ${attempts} forsøg indtil nu)`,
       notDue: "ikke forfalden endnu",
       due: "forfalden; sendes ved næste kørsel",

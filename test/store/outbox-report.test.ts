@@ -107,7 +107,7 @@ describe("the administrator's view of the outbox (npm run status)", () => {
       "18.01.2027 kl. 09.00 followup_assigned hanne sendes nu",
       "18.01.2027 kl. 10.59 followup_assigned hanne sendes nu",
       "18.01.2027 kl. 12.00 followup_overdue alex personen har ikke installeret botten endnu (venter siden 18.01.2027 kl. 08.00)",
-      "18.01.2027 kl. 12.00 followup_assigned megan Teams afviste samtalen (http-403); venter på, at personen er tilbage (siden 18.01.2027 kl. 09.00)",
+      "18.01.2027 kl. 12.00 followup_assigned megan samtalen kunne ikke nås (http-403); venter på, at personen er tilbage (siden 18.01.2027 kl. 09.00)",
       "19.01.2027 kl. 08.00 followup_assigned sofie uden for arbejdstiden; sendes 19.01.2027 kl. 08.00",
       "19.01.2027 kl. 08.00 followup_overdue lars personen er fraværende til 21.01.2027",
       "19.01.2027 kl. 08.00 followup_overdue jonas slået fra i personens indstillinger; annulleres, når den forfalder",

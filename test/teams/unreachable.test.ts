@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { BotHarness, users, type User } from "../helpers/bot-harness.js";
-import { cardText } from "../helpers/fake-connector.js";
+import { cardText, FakeConnector } from "../helpers/fake-connector.js";
 
 const db = (h: BotHarness) => h.bot.store.db;
 /** The first line of each card posted to a person's chat, oldest first. */
@@ -50,6 +50,25 @@ describe("a card Teams refused because the conversation was unreachable (403/404
     expect(await h.deliver()).toEqual({});
     expect(headlines(h, users.megan).filter((t) => PACK.includes(t!))).toEqual(PACK);
     expect(await db(h).conversationRef.findUniqueOrThrow({ where: { personId: "megan" } })).toMatchObject({ active: true, inactiveReason: null });
+  });
+
+  it("a local Playground that is not running (connection refused): the card waits until the person's Playground is back", async () => {
+    h = await BotHarness.start({ now: "2027-01-11T09:00:00+01:00" });
+    await h.install(users.alex);
+    await h.install(users.megan);
+    // Megan's Playground was stopped: nothing listens where her conversation lives.
+    const gone = await new FakeConnector().start();
+    await gone.stop();
+    const reference = { ...(await h.bot.store.conversations.get("megan"))!.reference, serviceUrl: gone.url };
+    await db(h).conversationRef.update({ where: { personId: "megan" }, data: { serviceUrl: gone.url, reference: JSON.stringify(reference) } });
+    await h.click(users.alex, "schedule.submit", { leader: "solsikken/megan", date: "2027-01-13", time: "10:00" });
+    expect(await h.deliver()).toEqual({ sent: 2, waiting: 2 });
+    expect(await db(h).conversationRef.findUniqueOrThrow({ where: { personId: "megan" } })).toMatchObject({ active: false, inactiveReason: "connection-refused" });
+    // Her Playground is started again (here: the harness's connector) and she opens it.
+    h.clock.set("2027-01-11T09:30:00+01:00");
+    await h.say(users.megan, "hjælp");
+    expect(await h.deliver()).toEqual({ sent: 2 });
+    expect(headlines(h, users.megan).filter((t) => PACK.includes(t!))).toEqual(PACK);
   });
 
   it("does not go when it no longer means anything by the time the person is back (the meeting was cancelled)", async () => {
