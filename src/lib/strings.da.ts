@@ -576,7 +576,7 @@ export const da = {
       (away > 0 ? ` Kort til ${away === 1 ? "1 fraværende person" : `${away} fraværende personer`} venter, til de er tilbage.` : "") +
       " «send nu» findes kun, når botten kører lokalt uden bot-legitimation.",
     nothing: (until: string) =>
-      `Lokal afprøvning: intet planlagt skulle sendes før ${until}. Planlæg et møde med «planlæg 1:1» (senest om få arbejdsdage), og skriv «send nu» igen.`,
+      `Lokal afprøvning: intet planlagt skulle sendes før ${until}. Planlæg et møde med «planlæg 1:1» inden for de næste fire arbejdsdage, og skriv «send nu» igen.`,
   },
   playground: {
     usage:
