@@ -4,7 +4,7 @@
  * a good one updates people, units and roles and never deletes meetings or follow-ups.
  */
 import { domainSettings } from "../src/bot.js";
-import { loadConfig } from "../src/config.js";
+import { ConfigError, loadConfig } from "../src/config.js";
 import { createDomainServices } from "../src/domain/services.js";
 import { systemClock } from "../src/domain/ports.js";
 import { createStore } from "../src/store/index.js";
@@ -16,7 +16,14 @@ if (!file) {
   console.error("Brug: npm run org:import -- <organisationsfil.yaml>");
   process.exit(2);
 }
-const config = loadConfig();
+let config;
+try {
+  config = loadConfig(); // the environment over .env, as npm start reads it
+} catch (err) {
+  if (!(err instanceof ConfigError)) throw err;
+  console.error(err.message);
+  process.exit(2);
+}
 let org;
 try {
   org = readOrganisationFile(file);

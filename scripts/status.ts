@@ -1,26 +1,55 @@
 /**
  * `npm run status`: what the outbox is doing, for the administrator running the bot — how many
- * reminders are planned, sent, waiting and failed, and for each failure whom it was for and why.
- * Reads DATABASE_URL; changes nothing. `--json` prints the same as JSON.
+ * reminders are planned, sent, waiting and failed; each send not gone yet with when it is due and
+ * why it waits; and for each failure whom it was for and why.
+ * Reads DATABASE_URL; changes nothing. `--json` prints the same as JSON (times in ISO 8601, UTC);
+ * `--all` lists every send not gone yet (else the first 50).
  */
-import { formatDateTime } from "../src/lib/format-da.js";
+import { parseArgs } from "node:util";
+import type { WaitingReason } from "../src/domain/wait-reasons.js";
+import { formatDateShort, formatDateTime, formatInstantDateShort, formatTime } from "../src/lib/format-da.js";
 import { strings } from "../src/lib/strings.da.js";
 import { outboxReport } from "../src/store/outbox-report.js";
-import { openDatabase } from "./lib/database.js";
+import { fail, openDatabase } from "./lib/database.js";
 
 const s = strings.status;
+const WAITING_SHOWN = 50;
+let args;
+try {
+  args = parseArgs({ args: process.argv.slice(2), options: { json: { type: "boolean" }, all: { type: "boolean" } }, strict: true }).values;
+} catch {
+  fail(s.usage, 2);
+}
 const { config, db } = await openDatabase({ readOnly: true });
 try {
-  const r = await outboxReport(db, new Date());
-  if (process.argv.includes("--json")) {
+  const r = await outboxReport(db, new Date(), { waitingLimit: args.all ? undefined : WAITING_SHOWN, tz: config.timezone });
+  if (args.json) {
     console.log(JSON.stringify(r, null, 2));
   } else {
     const when = (d: Date) => formatDateTime(d, config.timezone);
+    const short = (d: Date) => `${formatInstantDateShort(d, config.timezone)} kl. ${formatTime(d, config.timezone)}`;
+    const why = (w: WaitingReason & { attempts: number }): string => {
+      const t = s.waiting;
+      switch (w.reason) {
+        case "sending": return t.sending;
+        case "muted": return t.muted;
+        case "absent": return t.absent(formatDateShort(w.until));
+        case "outside-working-hours": return t.outsideHours(short(w.until));
+        case "no-conversation": return t.noConversation(w.since && short(w.since));
+        case "unreachable": return t.unreachable(w.error, w.since && short(w.since));
+        case "retrying": return t.retrying(w.error, w.attempts);
+        case "not-due": return t.notDue;
+        case "due": return t.due;
+      }
+    };
     console.log(s.heading);
     for (const c of r.counts) console.log(`  ${(s.statusNames[c.status] ?? c.status).padEnd(12)} ${c.kind.padEnd(22)} ${c.count}`);
     if (r.counts.length === 0) console.log(`  ${s.none}`);
     console.log(r.late > 0 ? s.late(r.late) : s.notLate);
-    if (r.waiting.length) console.log(`${s.waitingHeading}\n${r.waiting.map((w) => `  ${s.waitReasons[w.reason] ?? w.reason}: ${w.count}`).join("\n")}`);
+    console.log(s.waitingHeading(r.waitingTotal));
+    for (const w of r.waiting) console.log(`  ${short(w.dueAt)}  ${w.kind.padEnd(22)} ${w.personId}  ${why(w)}`);
+    if (r.waitingTotal === 0) console.log(`  ${s.none}`);
+    if (r.waitingTotal > r.waiting.length) console.log(s.waitingMore(r.waitingTotal - r.waiting.length));
     console.log(s.failedHeading);
     for (const f of r.failed) console.log(`  ${when(f.dueAt)}  ${f.kind}  ${f.person}  ${s.reason(f.reason, f.attempts)}`);
     if (r.failed.length === 0) console.log(`  ${s.none}`);

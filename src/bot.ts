@@ -122,7 +122,7 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
   // One pacer for the process: proactive sends take their turn before they are noted, and
   // botbuilder's own retries take theirs in the connector's transport.
   const pacer = createPacer({ conversation: withHeadroom(TEAMS_CONVERSATION_LIMITS), tenant: withHeadroom(TEAMS_TENANT_LIMITS), share: () => instances });
-  const adapter = createAdapter(config, pacer);
+  const adapter = createAdapter(config, pacer, log);
   const services = { config, clock, ...domain };
   const views = createViews(services);
   const proactive = createProactive({

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { parseEnv } from "node:util";
 import { z } from "zod";
 import { isValidLocalTime } from "./lib/zoned-time.js";
 import { isValidCron } from "./scheduler/scheduler.js";
@@ -162,13 +164,79 @@ export class ConfigError extends Error {
   }
 }
 
-/** Reads and validates all settings; throws one ConfigError naming every bad key. */
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+type Env = Record<string, string | undefined>;
+
+/** A line of an env file: `KEY=value` (optionally `export KEY=value`), a comment or blank. */
+const ENV_LINE = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/;
+
+/**
+ * The settings in an env file (`.env`), parsed as Node parses `--env-file` (`util.parseEnv`), or
+ * undefined when there is none. Node's parser skips what it does not understand without a word
+ * (a line without `=` even becomes part of the next key), so each line is checked first: a line
+ * that is not `KEY=value`, a comment or blank is an error naming the file and the line (never its
+ * content: it may hold a password).
+ */
+export function readEnvFile(file: string): Record<string, string> | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw new ConfigError([`${file}: kan ikke læses (${(err as NodeJS.ErrnoException).code ?? "ukendt fejl"})`]);
+  }
+  // Editors on Windows may start the file with a byte-order mark; Node's parser would take it into the first key.
+  text = text.replace(/^\uFEFF/, "");
+  const problems: string[] = [];
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (/^\s*(#.*)?$/.test(line)) continue;
+    const m = ENV_LINE.exec(line);
+    if (!m) {
+      problems.push(`${file}, linje ${i + 1}: ikke på formen NØGLE=værdi`);
+      continue;
+    }
+    // A quoted value may run over several lines: skip to its closing quote.
+    const value = m[2]!;
+    const quote = value[0];
+    if ((quote === '"' || quote === "'" || quote === "`") && value.indexOf(quote, 1) === -1) {
+      const end = lines.findIndex((l, j) => j > i && l.includes(quote));
+      if (end === -1) {
+        problems.push(`${file}, linje ${i + 1}: værdien mangler sit afsluttende ${quote}`);
+        break;
+      }
+      i = end;
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return parseEnv(text) as Record<string, string>;
+}
+
+/**
+ * The environment with the env file's settings under it: a key set (not empty) in the environment
+ * wins over the file. Returns where each value came from, for the error messages.
+ */
+export function withEnvFile(env: Env, file: string): { env: Env; fromFile: Set<string> } {
+  const values = readEnvFile(file) ?? {};
+  const fromFile = new Set(Object.keys(values).filter((k) => env[k] === undefined || env[k] === ""));
+  return { env: { ...env, ...Object.fromEntries([...fromFile].map((k) => [k, values[k]])) }, fromFile };
+}
+
+/**
+ * Reads and validates all settings; throws one ConfigError naming every bad key.
+ * Without arguments: the process's environment over the `.env` file in the working directory
+ * (if there is one), so `npm start` and every `npm run` script read the same settings. Given an
+ * environment (tests, benchmarks), only that, unless `envFile` names a file to read under it.
+ */
+export function loadConfig(env?: Env, opts: { envFile?: string } = {}): Config {
+  const file = opts.envFile ?? (env === undefined ? ".env" : undefined);
+  const merged = file ? withEnvFile(env ?? process.env, file) : { env: env ?? process.env, fromFile: new Set<string>() };
   // Empty strings in .env files mean "not set".
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const cleaned = Object.fromEntries(Object.entries(merged.env).filter(([, v]) => v !== undefined && v !== ""));
   const parsed = schema.safeParse(cleaned);
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".") || "(config)"}: ${i.message}`));
+    const source = (key: string | number | undefined) => (typeof key === "string" && merged.fromFile.has(key) ? ` (fra ${file})` : "");
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".") || "(config)"}${source(i.path[0])}: ${i.message}`));
   }
   const c = parsed.data;
   const anonymous = !c.BOT_ID;

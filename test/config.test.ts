@@ -1,4 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../src/config.js";
 
 const id = "0f0e0d0c-0b0a-0908-0706-050403020100";
@@ -50,5 +54,74 @@ describe("configuration", () => {
   it("requires the password and tenant that go with an app id, and treats empty values as unset", () => {
     expect(() => loadConfig({ BOT_ID: id })).toThrow(/BOT_PASSWORD: mangler, når BOT_ID er sat[\s\S]*BOT_TENANT_ID/);
     expect(loadConfig({ BOT_ID: "", BOT_PASSWORD: "" }).anonymous).toBe(true);
+  });
+});
+
+describe("the .env file", () => {
+  const ROOT = resolve(import.meta.dirname, "..");
+  const TSX = join(ROOT, "node_modules/tsx/dist/loader.mjs");
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), "laeringsloop-env-"));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const envFile = (text: string) => {
+    writeFileSync(join(dir, ".env"), text);
+    return join(dir, ".env");
+  };
+
+  it("is read under the environment: a key set in the environment wins, an empty one does not", () => {
+    const file = envFile("# Læringsloop\nPORT=4000\nexport WORKDAY_START=07:30\nLOG_LEVEL=warn\nCLOSED_DAYS=\"12-24,12-31,07-15\"\nBOT_ID=\n\n");
+    const c = loadConfig({ LOG_LEVEL: "error", PORT: "" }, { envFile: file });
+    expect(c.port).toBe(4000);
+    expect(c.workingHours.start).toBe("07:30");
+    expect(c.workingHours.closedDays).toEqual(["12-24", "12-31", "07-15"]);
+    expect(c.logLevel).toBe("error"); // the environment wins
+    expect(c.anonymous).toBe(true); // BOT_ID= means not set
+  });
+
+  it("is not needed: without one the defaults apply", () => {
+    expect(loadConfig({}, { envFile: join(dir, ".env") }).port).toBe(3978);
+  });
+
+  it("reports an invalid value in the file like one in the environment, saying where it came from", () => {
+    const file = envFile("CLOSED_DAYS=24. december\nWORKDAYS=1,9\n");
+    expect(() => loadConfig({ WORKDAYS: "1,2,3" }, { envFile: file })).toThrow(ConfigError);
+    try {
+      loadConfig({ WORKDAYS: "1,2,3", MEETING_PACK_LEAD_DAYS: "-1" }, { envFile: file });
+      expect.unreachable();
+    } catch (e) {
+      expect((e as ConfigError).problems).toEqual([
+        `CLOSED_DAYS (fra ${file}): skal være datoer som 12-24 eller 2027-05-07, adskilt af komma`,
+        expect.stringMatching(/^MEETING_PACK_LEAD_DAYS: /), // from the environment: as before
+      ]);
+    }
+  });
+
+  it("refuses a malformed file with its line numbers, never printing a line (it may hold a password)", () => {
+    const file = envFile('PORT=4000\nBOT_PASSWORD hemmelig123\nDATABASE_URL="file:./x.db\n');
+    try {
+      loadConfig({}, { envFile: file });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      expect((e as ConfigError).problems).toEqual([`${file}, linje 2: ikke på formen NØGLE=værdi`, `${file}, linje 3: værdien mangler sit afsluttende "`]);
+      expect((e as ConfigError).message).not.toContain("hemmelig123");
+    }
+  });
+
+  it("accepts a quoted value over several lines, comments and a byte-order mark", () => {
+    const file = envFile('\uFEFF# comment\nPUBLIC_URL="https://laeringsloop.kommune.dk"\nORG_FILE="./org\nfil.yaml"\n  # indented comment\nTIMEZONE=Europe/Copenhagen\n');
+    const c = loadConfig({}, { envFile: file });
+    expect(c.publicUrl).toBe("https://laeringsloop.kommune.dk");
+    expect(c.orgFile).toBe("./org\nfil.yaml");
+  });
+
+  it("is read by npm start from its working directory, and a bad value stops it with the key named", () => {
+    envFile(`PORT=3978\nWORKDAY_END=07:00\nDATABASE_URL=file:${join(dir, "bot.db")}\n`);
+    const run = spawnSync(process.execPath, ["--import", TSX, join(ROOT, "src/index.ts")], { cwd: dir, env: { PATH: process.env.PATH }, encoding: "utf8", timeout: 30_000 });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("Ugyldig konfiguration:");
+    expect(run.stderr).toContain("WORKDAY_END (fra .env): skal ligge efter WORKDAY_START");
   });
 });

@@ -41,8 +41,12 @@ export interface DeliveryServiceDeps {
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const MAX_SEND_ATTEMPTS = 6;
-/** A person who has not installed the bot yet may still do so: we look again hourly for two days. */
-const MAX_WAIT_FOR_INSTALL_MS = 48 * HOUR;
+/**
+ * A person who cannot be reached (the bot not installed yet, or Teams answered 403/404) may still
+ * come: their due cards are looked at again hourly, and go at once when they are back, for this
+ * many working days after the day the card fell due (to the end of that working day).
+ */
+const WAIT_FOR_PERSON_WORKING_DAYS = 2;
 /** An answer to the person's own action that is this late (the bot was down) waits for working hours like anything else. */
 const IMMEDIATE_GRACE_MS = 30 * MINUTE;
 /** The marker on a row whose post was under way when its worker died: it may have arrived. */
@@ -135,6 +139,27 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
     return undefined;
   }
 
+  /** The end of the wait for an unreachable person that began at `since` (WAIT_FOR_PERSON_WORKING_DAYS). */
+  function waitForPersonEnds(since: Date): Date {
+    const first = calendar.nextWorkingDay(localDateOf(since, calendar.tz));
+    return calendar.workingDayEnd(calendar.addWorkingDays(first, WAIT_FOR_PERSON_WORKING_DAYS));
+  }
+
+  /**
+   * The person cannot be reached now: the row waits for them (hourly, and at once when they are
+   * back: PeopleService.rememberConversation), counted from when it first found them unreachable;
+   * after the wait it fails with `failReason`. Waiting is not a send attempt.
+   */
+  async function waitForPerson(n: Notification, now: Date, failReason: string): Promise<string> {
+    const since = n.waitingSince ?? now;
+    if (now.getTime() >= waitForPersonEnds(since).getTime()) {
+      await notifications.markFailed(n, failReason);
+      return "failed";
+    }
+    await notifications.retryLater(n, new Date(now.getTime() + HOUR), WAIT.noConversation, { countAttempt: false, waitingSince: since });
+    return "waiting";
+  }
+
   /** Exponential from 30 s, ±50 % jitter, at least what the service asked for, at most an hour. */
   function retryDelay(attempts: number, retryAfterMs: number | undefined): number {
     const exp = 30_000 * 2 ** Math.max(0, attempts - 1) * (0.5 + random());
@@ -168,14 +193,7 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
     // From the first pack on, the meeting keeps the template its participants received.
     if (n.kind === "meeting_agenda") await meetings.freezeTemplate(n.subjectId);
     const ref = await conversations.get(n.personId);
-    if (!ref || !ref.active) {
-      if (now.getTime() - n.createdAt.getTime() >= MAX_WAIT_FOR_INSTALL_MS) {
-        await notifications.markFailed(n, ref ? `no-conversation (${ref.inactiveReason ?? "inactive"})` : WAIT.noConversation);
-        return "failed";
-      }
-      await notifications.retryLater(n, new Date(now.getTime() + HOUR), WAIT.noConversation, { countAttempt: false });
-      return "waiting";
-    }
+    if (!ref || !ref.active) return waitForPerson(n, now, ref ? `no-conversation (${ref.inactiveReason ?? "inactive"})` : WAIT.noConversation);
     let result;
     try {
       result = await messenger.deliver(
@@ -196,6 +214,11 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
       await notifications.markSent(n, clock.now(), UNCONFIRMED_TIMEOUT);
       log.warn({ notificationId: n.id, kind: n.kind }, "no answer from Teams in time; may have arrived, not posted again");
       return "unconfirmed";
+    }
+    if (result.outcome === "unreachable") {
+      // Nothing was posted. The person's other cards wait too, without asking Teams each time.
+      await conversations.markInactive(n.personId, result.reason, clock.now());
+      return waitForPerson(n, clock.now(), result.reason);
     }
     if (result.outcome === "gone") {
       await conversations.markInactive(n.personId, result.reason, clock.now());

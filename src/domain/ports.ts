@@ -303,10 +303,24 @@ export interface NotificationRepository {
   /** These three change a claimed row only while its lease is held (a slower worker's late answer changes nothing). */
   markFailed(n: Pick<Notification, "id" | "leaseUntil">, reason: string): Promise<void>;
   markCancelled(n: Pick<Notification, "id" | "leaseUntil">, reason: string): Promise<void>;
-  /** Brings a person's rows that wait for `reason` (the bot installed, back from absence) forward to `at`. */
+  /**
+   * Brings a person's rows that wait for `reason` (the bot installed or the person back in their
+   * chat, back from absence) forward to `at`. Their `waitingSince` stays: it keeps them in the
+   * order they fell due, and a row that finds the person gone again does not wait anew.
+   */
   wakeWaitingFor(personId: string, at: Date, reason: string): Promise<number>;
-  /** Gives a claimed row back for a later attempt; `countAttempt: false` when nothing was tried. */
-  retryLater(n: Pick<Notification, "id" | "leaseUntil">, at: Date, reason: string, opts?: { countAttempt: boolean }): Promise<void>;
+  /** The people with pending rows due before `dueBefore`. */
+  pendingPeople(dueBefore: Date): Promise<string[]>;
+  /**
+   * Local trial only (TrialService): pending rows due before `dueBefore`, except those of the
+   * given people, become due at `to` and go at once like the answer to a person's own action.
+   */
+  bringForward(opts: { dueBefore: Date; to: Date; exceptPersonIds: string[] }): Promise<number>;
+  /**
+   * Gives a claimed row back for a later attempt; `countAttempt: false` when nothing was tried;
+   * `waitingSince` when it starts (or goes on) waiting for its person to be reachable.
+   */
+  retryLater(n: Pick<Notification, "id" | "leaseUntil">, at: Date, reason: string, opts?: { countAttempt: boolean; waitingSince?: Date }): Promise<void>;
 }
 
 export interface PreferenceRepository {
@@ -452,6 +466,12 @@ export type DeliveryResult =
   | { outcome: "retry"; reason: string; retryAfterMs?: number }
   /** The post left but no answer came in time: it may have arrived, so it is not posted again. */
   | { outcome: "unconfirmed"; reason: string }
+  /**
+   * Teams refused the conversation (403, 404: the app removed, the chat not there now): the
+   * person may be back (a new message, a new install), so the card waits for them.
+   */
+  | { outcome: "unreachable"; reason: string }
+  /** Never to be sent (the person is unknown, the stored address is not a Bot Connector). */
   | { outcome: "gone"; reason: string };
 
 /** Renders and sends one planned notification to a person's stored conversation. */

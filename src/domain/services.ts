@@ -32,6 +32,7 @@ import { createChannelService } from "./channel-service.js";
 import { createDownloadService } from "./download-service.js";
 import type { ExportRepository } from "./export.js";
 import type { DomainSettings } from "./settings.js";
+import { createTrialService } from "./trial-service.js";
 import { createYearWheelService } from "./year-wheel-service.js";
 
 export interface DomainPorts {
@@ -81,5 +82,6 @@ export function createDomainServices(ports: DomainPorts, clock: Clock, settings:
   const preferences = createPreferenceService({ preferences: ports.preferences, notifications, digests, clock, settings });
   const channels = createChannelService({ people: ports.people, channelLinks: ports.channelLinks, areaStatus: ports.areaStatus, meetings: ports.meetings, reflections: ports.reflections, clock, settings });
   const downloads = createDownloadService({ tokens: ports.downloadTokens, people: ports.people, exports: ports.exports, clock, settings });
-  return { people, meetings, reflections, forms, followUps, focusAreas, boardStatements, evaluations, congestion, yearWheels, digests, preferences, channels, downloads };
+  const trial = createTrialService({ notifications, preferences: ports.preferences, clock, calendar: settings.calendar });
+  return { people, meetings, reflections, forms, followUps, focusAreas, boardStatements, evaluations, congestion, yearWheels, digests, preferences, channels, downloads, trial };
 }

@@ -279,4 +279,6 @@ export interface Notification extends PlannedNotification {
   leaseUntil?: Date;
   /** Set while the card is being posted; found set on a reclaimed row, the post may have arrived. */
   postStartedAt?: Date;
+  /** Since when the due row has been waiting for its person to become reachable (cleared when they are back). */
+  waitingSince?: Date;
 }

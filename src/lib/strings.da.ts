@@ -558,21 +558,47 @@ export const da = {
   },
   status: {
     heading: "Læringsloops udbakke (påmindelser og kort) – antal pr. status og slags:",
+    usage: "Brug: npm run status -- [--json] [--all]\n--json skriver det samme som JSON; --all viser alle afsendelser, der ikke er sendt endnu (ellers de første 50).",
     statusNames: { pending: "planlagt", sending: "sendes", sent: "sendt", failed: "fejlet", cancelled: "annulleret" } as Record<string, string>,
     none: "(ingen)",
     late: (n: number) => `Advarsel: ${n} planlagte påmindelser er mere end en time forsinkede. Kører botten (npm start)?`,
     notLate: "Ingen planlagte påmindelser er forsinkede.",
-    waitingHeading: "Venter (tæller ikke som forsøg):",
-    waitReasons: {
-      "no-conversation": "personen har ikke installeret botten endnu",
-      absent: "personen er fraværende",
-      "outside-working-hours": "uden for arbejdstiden",
-    } as Record<string, string>,
+    waitingHeading: (total: number) => `Ikke sendt endnu (${total}), først forfaldne først: hvornår, hvad, til hvem (id), hvorfor:`,
+    waitingMore: (n: number) => `  … og ${n} flere (npm run status -- --all viser alle).`,
+    /** Why a send has not gone yet (src/domain/wait-reasons.ts); dates already formatted. */
+    waiting: {
+      sending: "sendes nu",
+      muted: "slået fra i personens indstillinger; annulleres, når den forfalder",
+      absent: (until: string) => `personen er fraværende til ${until}`,
+      outsideHours: (at: string) => `uden for arbejdstiden; sendes ${at}`,
+      noConversation: (since?: string) => `personen har ikke installeret botten endnu${since ? ` (venter siden ${since})` : ""}`,
+      unreachable: (error: string, since?: string) => `samtalen kunne ikke nås (${error}); venter på, at personen er tilbage${since ? ` (siden ${since})` : ""}`,
+      retrying: (error: string, attempts: number) => `nyt forsøg efter fejl (${error}; ${attempts} forsøg indtil nu)`,
+      notDue: "ikke forfalden endnu",
+      due: "forfalden; sendes ved næste kørsel",
+    },
     failedHeading: "Fejlede afsendelser (nyeste først):",
     reason: (reason: string, attempts: number) => `årsag: ${reason}${attempts > 1 ? ` (${attempts} forsøg)` : ""}`,
     unconfirmedHeading: "Ubekræftede (botten stoppede midt i afsendelsen, eller Teams svarede ikke i tide; de er ikke sendt igen for ikke at komme to gange):",
     inactiveHeading: "Personer, Teams afviser at sende til (botten fjernet, eller brugeren findes ikke):",
     noDatabase: (file: string) => `Databasen ${file} findes ikke. Er DATABASE_URL rigtig, og er botten startet én gang?`,
+  },
+  trial: {
+    /** «send nu» in local anonymous mode: what would come by the end of the next working day goes now. */
+    sent: (count: number, until: string, away: number) =>
+      `Lokal afprøvning: ${count === 1 ? "1 planlagt kort" : `${count} planlagte kort`}, der ellers ville komme senest ${until}, sendes nu, også uden for arbejdstiden.` +
+      (away > 0 ? ` Kort til ${away === 1 ? "1 fraværende person" : `${away} fraværende personer`} venter, til de er tilbage.` : "") +
+      " «send nu» findes kun, når botten kører lokalt uden bot-legitimation.",
+    nothing: (until: string) =>
+      `Lokal afprøvning: intet planlagt skulle sendes før ${until}. Planlæg et møde med «planlæg 1:1» inden for de næste fire arbejdsdage, og skriv «send nu» igen.`,
+  },
+  playground: {
+    usage:
+      "Brug: npm run playground [-- --port <port>] [--bot <adresse>]   eller   npm run playground:leader [-- --port <port>] [--bot <adresse>]\n" +
+      "--port: Playgroundens port (chefen 56150, lederen 56151); --bot: bottens /api/messages (ellers http://127.0.0.1:<PORT>/api/messages, PORT fra miljøet eller .env).",
+    started: (name: string, url: string, endpoint: string) => `Agents Playground som ${name}: ${url} (botten: ${endpoint}). Stop den med Ctrl+C.`,
+    portBusy: (port: number) => `Port ${port} er optaget (kører denne Playground allerede?). Vælg en anden: -- --port <port>.`,
+    botNotRunning: (endpoint: string) => `Botten svarer ikke på ${endpoint} endnu: start den i et andet vindue med npm start.`,
   },
   database: {
     /** Start-up could not reach PostgreSQL (the URL is shown without its password). */

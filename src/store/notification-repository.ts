@@ -6,6 +6,7 @@ import { isUniqueViolation } from "./errors.js";
 type Row = {
   id: string; key: string; kind: string; personId: string; subjectId: string; dueAt: Date | string | number; notAfter: Date | string | number | null; status: string;
   attempts: number | bigint; createdAt: Date | string | number; leaseUntil: Date | string | number | null; immediate: boolean | number | bigint; postStartedAt: Date | string | number | null;
+  waitingSince: Date | string | number | null;
 };
 
 /** Raw queries may give dates as numbers or strings and booleans as 0/1, depending on the driver. */
@@ -27,6 +28,7 @@ function toNotification(r: Row): Notification {
     leaseUntil: optDate(r.leaseUntil),
     immediate: Boolean(Number(r.immediate)),
     postStartedAt: optDate(r.postStartedAt),
+    waitingSince: optDate(r.waitingSince),
   };
 }
 
@@ -70,7 +72,7 @@ export function createNotificationRepository(db: Db, dialect: Dialect = "sqlite"
            WHERE "dueAt" <= ${dueP} AND ("status" = 'pending' OR ("status" = 'sending' AND "leaseUntil" < ${expiredP}))
            ORDER BY "dueAt"${dialect === "postgresql" ? `, "createdAt", "id"` : ""} LIMIT ${limitP}${dialect === "postgresql" ? " FOR UPDATE SKIP LOCKED" : ""}
          )
-         RETURNING "id", "key", "kind", "personId", "subjectId", "dueAt", "notAfter", "status", "attempts", "createdAt", "leaseUntil", "immediate", "postStartedAt"`;
+         RETURNING "id", "key", "kind", "personId", "subjectId", "dueAt", "notAfter", "status", "attempts", "createdAt", "leaseUntil", "immediate", "postStartedAt", "waitingSince"`;
   return {
     async plan(rows, now) {
       // Keys already there are looked up together, so planning every open follow-up at start
@@ -104,7 +106,7 @@ export function createNotificationRepository(db: Db, dialect: Dialect = "sqlite"
           const data = { dueAt: r.dueAt, notAfter: r.notAfter ?? null, immediate: r.immediate ?? false, createdAt: now };
           if (e?.status === "cancelled" && REVIVABLE.includes(e.lastError ?? "")) {
             // This exact send was replaced and is wanted again (a date moved back, a follow-up reopened).
-            await db.notification.updateMany({ where: { key: r.key, status: "cancelled", lastError: { in: REVIVABLE } }, data: { ...data, status: "pending", attempts: 0, lastError: null } });
+            await db.notification.updateMany({ where: { key: r.key, status: "cancelled", lastError: { in: REVIVABLE } }, data: { ...data, status: "pending", attempts: 0, lastError: null, waitingSince: null } });
           }
         }
       }
@@ -132,7 +134,12 @@ export function createNotificationRepository(db: Db, dialect: Dialect = "sqlite"
       );
       // RETURNING gives no order (PostgreSQL returns rows as it updated them): sorted here, so one
       // person's rows are sent in the order they are due, then planned (ids grow with time).
-      return rows.map(toNotification).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      // Rows that waited for their person and were brought forward together go in the order they
+      // fell due (waitingSince), the others in the order they were planned.
+      const fellDue = (n: Notification) => (n.waitingSince ?? n.dueAt).getTime();
+      return rows
+        .map(toNotification)
+        .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || fellDue(a) - fellDue(b) || a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     },
 
     async markPostStarted(n, at) {
@@ -162,10 +169,29 @@ export function createNotificationRepository(db: Db, dialect: Dialect = "sqlite"
       });
       return res.count;
     },
+    async pendingPeople(dueBefore) {
+      const rows = await db.notification.findMany({ where: { status: "pending", dueAt: { lte: dueBefore } }, distinct: ["personId"], select: { personId: true } });
+      return rows.map((r) => r.personId);
+    },
+    async bringForward({ dueBefore, to, exceptPersonIds }) {
+      const res = await db.notification.updateMany({
+        where: { status: "pending", dueAt: { lte: dueBefore }, ...(exceptPersonIds.length ? { personId: { notIn: exceptPersonIds } } : {}) },
+        data: { dueAt: to, immediate: true },
+      });
+      return res.count;
+    },
     async retryLater(n, at, reason, opts = { countAttempt: true }) {
       await db.notification.updateMany({
         where: held(n),
-        data: { status: "pending", dueAt: at, lastError: reason, leaseUntil: null, postStartedAt: null, ...(opts.countAttempt ? {} : { attempts: { decrement: 1 } }) },
+        data: {
+          status: "pending",
+          dueAt: at,
+          lastError: reason,
+          leaseUntil: null,
+          postStartedAt: null,
+          ...(opts.countAttempt ? {} : { attempts: { decrement: 1 } }),
+          ...(opts.waitingSince ? { waitingSince: opts.waitingSince } : {}),
+        },
       });
     },
   };

@@ -1,6 +1,19 @@
 import { UNCONFIRMED, UNCONFIRMED_TIMEOUT } from "../domain/delivery-service.js";
-import { WAIT } from "../domain/wait-reasons.js";
+import type { NotificationKind } from "../domain/types.js";
+import { whyWaiting, type WaitingReason } from "../domain/wait-reasons.js";
 import type { Db } from "./prisma-client.js";
+import { toPreferences } from "./preference-repository.js";
+
+/** A send that has not gone yet: when it is due, and why it has not gone (ids only, no names). */
+export type WaitingSend = {
+  id: string;
+  kind: string;
+  personId: string;
+  /** The meeting, follow-up, … it is about (`npm run audit -- <id>`). */
+  subjectId: string;
+  dueAt: Date;
+  attempts: number;
+} & WaitingReason;
 
 export interface OutboxReport {
   /** Rows per status and kind. */
@@ -9,8 +22,10 @@ export interface OutboxReport {
   failed: { kind: string; person: string; reason: string; dueAt: Date; attempts: number }[];
   /** Rows whose worker died while posting them: they may or may not have arrived. */
   unconfirmed: { kind: string; person: string; sentAt: Date }[];
-  /** Pending rows waiting on the person (not installed, absent) or on working hours. */
-  waiting: { reason: string; count: number }[];
+  /** Every send not gone yet (up to `waitingLimit`), soonest due first, with the reason it waits. */
+  waiting: WaitingSend[];
+  /** How many sends have not gone yet (pending or being sent), listed or not. */
+  waitingTotal: number;
   /** Pending rows due more than an hour ago that nobody is working on: the bot may not be running. */
   late: number;
   /** People Teams refused sends to (the bot was removed, the user is gone). */
@@ -18,25 +33,55 @@ export interface OutboxReport {
 }
 
 const LATE_MS = 3_600_000;
+const NOT_GONE = ["pending", "sending"];
 
-/** What an administrator needs to see about the outbox (`npm run status`). */
-export async function outboxReport(db: Db, now: Date, limit = 20): Promise<OutboxReport> {
-  const [groups, failed, unconfirmed, waiting, late, inactive] = await Promise.all([
+/**
+ * What an administrator needs to see about the outbox (`npm run status`). `limit` caps the lists
+ * of failures, unconfirmed sends and inactive people; `waitingLimit` the sends not gone yet
+ * (undefined: all). `tz` is the time zone of working days and absences.
+ */
+export async function outboxReport(db: Db, now: Date, opts: { limit?: number; waitingLimit?: number; tz?: string } = {}): Promise<OutboxReport> {
+  const limit = opts.limit ?? 20;
+  const tz = opts.tz ?? "Europe/Copenhagen";
+  const [groups, failed, unconfirmed, waiting, waitingTotal, late, inactive] = await Promise.all([
     db.notification.groupBy({ by: ["status", "kind"], _count: { _all: true }, orderBy: [{ status: "asc" }, { kind: "asc" }] }),
     db.notification.findMany({ where: { status: "failed" }, orderBy: { dueAt: "desc" }, take: limit }),
     db.notification.findMany({ where: { status: "sent", lastError: { in: [UNCONFIRMED, UNCONFIRMED_TIMEOUT] } }, orderBy: { sentAt: "desc" }, take: limit }),
-    db.notification.groupBy({ by: ["lastError"], where: { status: "pending", lastError: { in: Object.values(WAIT) } }, _count: { _all: true } }),
+    db.notification.findMany({
+      where: { status: { in: NOT_GONE } },
+      orderBy: [{ dueAt: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+      take: opts.waitingLimit,
+      select: { id: true, kind: true, personId: true, subjectId: true, status: true, dueAt: true, lastError: true, attempts: true, waitingSince: true },
+    }),
+    db.notification.count({ where: { status: { in: NOT_GONE } } }),
     db.notification.count({ where: { status: "pending", dueAt: { lt: new Date(now.getTime() - LATE_MS) } } }),
     db.conversationRef.findMany({ where: { active: false }, orderBy: { inactiveSince: "desc" }, take: limit }),
   ]);
   const ids = [...new Set([...failed, ...unconfirmed].map((r) => r.personId).concat(inactive.map((c) => c.personId)))];
-  const names = new Map((await db.person.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((p) => [p.id, p.name]));
+  const waitingFor = [...new Set(waiting.map((r) => r.personId))];
+  const [people, preferences, conversations] = await Promise.all([
+    db.person.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
+    db.preference.findMany({ where: { personId: { in: waitingFor } } }),
+    db.conversationRef.findMany({ where: { personId: { in: waitingFor } }, select: { personId: true, active: true, inactiveReason: true } }),
+  ]);
+  const names = new Map(people.map((p) => [p.id, p.name]));
+  const prefsOf = new Map(preferences.map((p) => [p.personId, toPreferences(p)]));
+  const conversationOf = new Map(conversations.map((c) => [c.personId, { active: c.active, inactiveReason: c.inactiveReason ?? undefined }]));
   const person = (id: string) => `${names.get(id) ?? "(ukendt)"} (${id})`;
   return {
     counts: groups.map((g) => ({ status: g.status, kind: g.kind, count: g._count._all })),
     failed: failed.map((r) => ({ kind: r.kind, person: person(r.personId), reason: r.lastError ?? "", dueAt: r.dueAt, attempts: r.attempts })),
     unconfirmed: unconfirmed.map((r) => ({ kind: r.kind, person: person(r.personId), sentAt: r.sentAt ?? r.dueAt })),
-    waiting: waiting.map((w) => ({ reason: w.lastError ?? "", count: w._count._all })),
+    waiting: waiting.map((r) => {
+      const reason = whyWaiting(
+        { kind: r.kind as NotificationKind, status: r.status, dueAt: r.dueAt, lastError: r.lastError ?? undefined, attempts: r.attempts, waitingSince: r.waitingSince ?? undefined },
+        { preferences: prefsOf.get(r.personId) ?? toPreferences(null), conversation: conversationOf.get(r.personId) },
+        now,
+        tz,
+      );
+      return { id: r.id, kind: r.kind, personId: r.personId, subjectId: r.subjectId, dueAt: r.dueAt, attempts: r.attempts, ...reason };
+    }),
+    waitingTotal,
     late,
     inactive: inactive.map((c) => ({ person: person(c.personId), reason: c.inactiveReason ?? "", since: c.inactiveSince ?? undefined })),
   };

@@ -2,7 +2,7 @@ import type { PreferenceRepository } from "../domain/ports.js";
 import { REMINDER_GROUP_NAMES, type Preferences, type ReminderGroup } from "../domain/reminder-preferences.js";
 import type { Db } from "./prisma-client.js";
 
-function toPreferences(r: { absentUntil: string | null; muted: string; digestTime: string | null } | null): Preferences {
+export function toPreferences(r: { absentUntil: string | null; muted: string; digestTime: string | null } | null): Preferences {
   if (!r) return { muted: [] };
   return {
     absentUntil: r.absentUntil ?? undefined,

@@ -10,7 +10,7 @@ import {
 } from "botframework-connector";
 import { StatusCodes } from "botframework-schema";
 import { connectorHttpClient } from "./connector-timeout.js";
-import { installOpenIdMetadataTimeout, OpenIdMetadataTimeoutError } from "./openid-timeout.js";
+import { installOpenIdMetadataTimeout, SigningKeysUnavailableError } from "./openid-timeout.js";
 import { timeoutNetworkClient } from "./token-timeout.js";
 
 /**
@@ -28,6 +28,7 @@ const publicCloudWithKeysFrom = (openIdMetadataUrl: string) => ({
   ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
   CallerId: CallerIdConstants.PublicAzureChannel,
 });
+import type { Logger } from "pino";
 import type { Config } from "../config.js";
 import type { Pacer } from "../lib/pacer.js";
 
@@ -40,7 +41,7 @@ import type { Pacer } from "../lib/pacer.js";
  * stops answering cannot hold a turn or the outbox: Bot Connector calls (each attempt), the
  * token request of password credentials, and the fetch of the signing keys.
  */
-export function createAdapter(config: Pick<Config, "bot" | "outboundTimeoutMs">, pacer?: Pacer): TeamsAdapter {
+export function createAdapter(config: Pick<Config, "bot" | "outboundTimeoutMs">, pacer?: Pacer, log?: Logger): TeamsAdapter {
   const connectorClientOptions = { httpClient: connectorHttpClient(config.outboundTimeoutMs, pacer) };
   if (!config.bot) return new TeamsAdapter({}, undefined, undefined, connectorClientOptions);
   installOpenIdMetadataTimeout(config.outboundTimeoutMs);
@@ -57,6 +58,7 @@ export function createAdapter(config: Pick<Config, "bot" | "outboundTimeoutMs">,
       undefined,
       connectorClientOptions,
     ),
+    log,
   );
 }
 
@@ -79,18 +81,23 @@ function credentialsWithTimeout(bot: NonNullable<Config["bot"]>, timeoutMs: numb
 /**
  * botbuilder answers a token with a bad signature (or malformed) with 500: jsonwebtoken's own
  * error is not an AuthenticationError. Every failure to authenticate a request is one, so the
- * sender gets 401 and nothing runs.
+ * sender gets 401 and nothing runs. Signing keys that could not be fetched are not the sender's
+ * failure: that error goes on as it is, botbuilder answers 500 and the HTTP server turns it into
+ * 503 with Retry-After (Teams tries again; it does not retry a 401). No answer carries the error's
+ * text (server.ts).
  */
-function answerBadTokensWith401(adapter: TeamsAdapter): TeamsAdapter {
+function answerBadTokensWith401(adapter: TeamsAdapter, log?: Logger): TeamsAdapter {
   const auth = (adapter as unknown as { botFrameworkAuthentication: BotFrameworkAuthentication }).botFrameworkAuthentication;
   const authenticate = auth.authenticateRequest.bind(auth);
   auth.authenticateRequest = async (activity, authHeader) => {
     try {
       return await authenticate(activity, authHeader);
     } catch (err) {
+      if (err instanceof SigningKeysUnavailableError) {
+        log?.warn({ err: { name: err.name, reason: err.reason }, activityId: activity.id }, "signing keys unavailable; answered 503");
+        throw err;
+      }
       if (err instanceof AuthenticationError) throw err;
-      // Not the sender's fault: the signing keys did not arrive in time (answered 500, retried by Teams).
-      if (err instanceof OpenIdMetadataTimeoutError) throw err;
       throw new AuthenticationError(`Unauthorized: ${err instanceof Error ? err.name : "invalid token"}`, StatusCodes.UNAUTHORIZED);
     }
   };

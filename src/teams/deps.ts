@@ -34,6 +34,8 @@ export interface TeamsDeps {
   preferences: DomainServices["preferences"];
   channels: DomainServices["channels"];
   downloads: DomainServices["downloads"];
+  /** «send nu»: registered only in local anonymous mode. */
+  trial: DomainServices["trial"];
   /**
    * Posts a card in the person's personal chat with the bot. Throws a Danish AppError before
    * building the card if there is no such chat (so nothing is made for a card that cannot go).

@@ -8,7 +8,7 @@ import { notificationCard } from "./notification-cards.js";
 import { BotConnectorTimeoutError } from "./connector-timeout.js";
 import { createPacer, type Pacer } from "../lib/pacer.js";
 import { PostNoLongerOurs, withPostAttempts } from "./post-attempts.js";
-import { isAllowedServiceUrl } from "./service-url.js";
+import { isAllowedServiceUrl, isLoopbackServiceUrl } from "./service-url.js";
 import { cardActivity } from "./turn.js";
 import { logError } from "../lib/log-safe.js";
 import type { Views } from "./views.js";
@@ -96,7 +96,12 @@ export function createProactive(deps: ProactiveDeps) {
         if (err instanceof PostNoLongerOurs || (err instanceof Error && err.cause instanceof PostNoLongerOurs)) return { outcome: "not-posted" };
         if (err instanceof BotConnectorTimeoutError) return { outcome: "unconfirmed", reason: "timeout" };
         const { status, retryAfterMs } = failure(err);
-        if (status === 403 || status === 404) return { outcome: "gone", reason: `http-${status}` };
+        // The app removed, the chat gone for now (a Playground restarted): the card waits for the person.
+        if (status === 403 || status === 404) return { outcome: "unreachable", reason: `http-${status}` };
+        // A local Agents Playground that is not running (stopped, or started later): its person is
+        // not there now, as for a 404. Only loopback, which production never sends to; a refused
+        // connection to Microsoft's service is retried like any network failure.
+        if ((err as { code?: unknown })?.code === "ECONNREFUSED" && isLoopbackServiceUrl(to.reference.serviceUrl)) return { outcome: "unreachable", reason: "connection-refused" };
         return { outcome: "retry", reason: status ? `http-${status}` : "network", retryAfterMs: status && RETRYABLE.has(status) ? retryAfterMs : undefined };
       }
     },

@@ -50,13 +50,30 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-/** The botbuilder Response shape over Node's ServerResponse. */
+/** Seconds Teams is asked to wait before it sends again after a failure on our side. */
+const RETRY_AFTER_SECONDS = 5;
+
+/**
+ * The botbuilder Response shape over Node's ServerResponse. botbuilder answers a failed request
+ * with the error's message as the body (a token's audience, the signing keys' address, a stack):
+ * a refusal (401) and a failure on our side get a fixed body instead, and our failures are 503
+ * with Retry-After, which Teams retries. Bodies of our own answers (cards, invoke responses) pass.
+ */
 function botResponse(res: ServerResponse) {
+  const replaced = () => res.statusCode === 401 || res.statusCode >= 500;
   return {
     socket: res.socket,
     status(code: number) {
       // 501 is botbuilder's answer to an invoke nothing handled: a request we cannot serve, so 400.
-      res.statusCode = code === 501 ? 400 : code;
+      if (code === 501) res.statusCode = 400;
+      else if (code >= 500) {
+        res.statusCode = 503;
+        res.setHeader("Retry-After", String(RETRY_AFTER_SECONDS));
+      } else res.statusCode = code;
+      if (replaced()) {
+        res.setHeader("Content-Type", "application/json; charset=utf-8");
+        res.setHeader("Cache-Control", "no-store");
+      }
       return this;
     },
     header(name: string, value: unknown) {
@@ -64,7 +81,7 @@ function botResponse(res: ServerResponse) {
       return this;
     },
     send(body: unknown) {
-      if (body === undefined || body === null) return this;
+      if (body === undefined || body === null || replaced()) return this;
       if (typeof body === "string" || Buffer.isBuffer(body)) res.write(body);
       else {
         if (!res.headersSent) res.setHeader("Content-Type", "application/json; charset=utf-8");
@@ -73,7 +90,8 @@ function botResponse(res: ServerResponse) {
       return this;
     },
     end() {
-      res.end();
+      if (replaced() && !res.headersSent) res.end(JSON.stringify({ error: res.statusCode === 401 ? "unauthorized" : "temporarily unavailable" }));
+      else res.end();
       return this;
     },
   };

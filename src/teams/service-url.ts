@@ -12,7 +12,18 @@ export function isAllowedServiceUrl(serviceUrl: unknown, hosts: readonly string[
     return false;
   }
   const host = url.hostname.toLowerCase();
-  const loopback = host === "localhost" || host === "127.0.0.1" || host === "[::1]";
+  const loopback = isLoopbackServiceUrl(serviceUrl);
   if (url.protocol !== "https:" && !(loopback && url.protocol === "http:")) return false;
   return hosts.some((h) => (h.startsWith("*.") ? host.endsWith(h.slice(1)) && host.length > h.length - 1 : host === h));
+}
+
+/** Whether `serviceUrl` is on this machine (the Agents Playground, tests); never allowed in production. */
+export function isLoopbackServiceUrl(serviceUrl: unknown): boolean {
+  if (typeof serviceUrl !== "string") return false;
+  try {
+    const host = new URL(serviceUrl).hostname.toLowerCase();
+    return host === "localhost" || host === "127.0.0.1" || host === "[::1]";
+  } catch {
+    return false;
+  }
 }

@@ -19,8 +19,8 @@ export class FakeConnector {
   readonly failNextPut: { status: number }[] = [];
   /** Status codes to answer the next POSTs with, in order (then 200 again). */
   readonly failNext: { status: number; retryAfter?: number }[] = [];
-  /** Decides per POST whether to fail it (after failNext is empty). */
-  beforePost?: () => { status: number; retryAfter?: number } | undefined;
+  /** Decides per POST (to this conversation) whether to fail it (after failNext is empty). */
+  beforePost?: (conversationId: string) => { status: number; retryAfter?: number } | undefined;
   /** Called when a POST has been received and recorded (before it is answered). */
   onPosted?: (p: Posted) => void;
   /** Answers each POST this much later (a slow service; a client may die meanwhile). */
@@ -46,7 +46,7 @@ export class FakeConnector {
         const body = chunks.length ? (JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, unknown>) : {};
         const [, conversationId = "", pathId] = m;
         if (req.method === "POST") {
-          const failure = this.failNext.shift() ?? this.beforePost?.();
+          const failure = this.failNext.shift() ?? this.beforePost?.(conversationId);
           this.attempts.push({ at: Date.now(), conversationId, status: failure?.status ?? 200 });
           if (failure) {
             res.statusCode = failure.status;

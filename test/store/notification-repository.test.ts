@@ -45,6 +45,31 @@ describe("the outbox (Notification rows)", () => {
     expect(new Set(ids).size).toBe(200);
   });
 
+  it("rows that waited for their person, brought forward together, are claimed in the order they fell due", async () => {
+    // "late" was planned first but falls due after "early"; both found Megan unreachable.
+    await t.store.notifications.plan([row("late", "2027-01-20T09:00:00Z")], PLANNED);
+    await t.store.notifications.plan([row("early", "2027-01-20T07:00:00Z")], at("2027-01-12T09:00:00Z"));
+    const wait = async (now: string) => {
+      for (const n of await t.store.notifications.claimDue(at(now), 60_000, 10)) {
+        await t.store.notifications.retryLater(n, at("2027-01-20T12:00:00Z"), "no-conversation", { countAttempt: false, waitingSince: n.waitingSince ?? at(now) });
+      }
+    };
+    await wait("2027-01-20T07:00:00Z");
+    await wait("2027-01-20T09:00:00Z");
+    const since = await t.store.db.notification.findMany({ orderBy: { key: "asc" }, select: { key: true, waitingSince: true, attempts: true } });
+    expect(since).toEqual([
+      { key: "early", waitingSince: at("2027-01-20T07:00:00Z"), attempts: 0 },
+      { key: "late", waitingSince: at("2027-01-20T09:00:00Z"), attempts: 0 },
+    ]);
+    expect(await t.store.notifications.wakeWaitingFor("megan", at("2027-01-20T10:00:00Z"), "no-conversation")).toBe(2);
+    const claimed = await t.store.notifications.claimDue(at("2027-01-20T10:00:00Z"), 60_000, 10);
+    expect(claimed.map((n) => n.key)).toEqual(["early", "late"]);
+    // A row planned again (revived) starts without a wait behind it.
+    await t.store.notifications.markCancelled(claimed[0]!, "followup-not-open");
+    await t.store.notifications.plan([row("early", "2027-01-27T07:00:00Z")], at("2027-01-21T09:00:00Z"));
+    expect((await t.store.db.notification.findUniqueOrThrow({ where: { key: "early" } })).waitingSince).toBeNull();
+  });
+
   it("cancels pending rows of a subject except the keys still wanted, and revives a re-planned one", async () => {
     await t.store.notifications.plan([
       { ...row("x1"), subjectId: "f" },

@@ -230,7 +230,7 @@ describe("delivery failures", () => {
     }
   });
 
-  it("marks the conversation inactive on 403 and does not retry", async () => {
+  it("on 403 marks the conversation inactive and asks Teams nothing more for that person; their reminders wait for them while they still mean something", async () => {
     const h = await BotHarness.start({ now: "2027-01-11T09:00:00+01:00" });
     try {
       await h.install(users.alex);
@@ -239,19 +239,22 @@ describe("delivery failures", () => {
       await h.deliver();
       h.clock.set("2027-01-18T08:00:00+01:00");
       h.connector.failNext.push({ status: 403 });
-      expect(await h.deliver()).toEqual({ failed: 1 });
+      expect(await h.deliver()).toEqual({ waiting: 1 });
       expect(await h.bot.store.db.conversationRef.findUniqueOrThrow({ where: { personId: "megan" } })).toMatchObject({ active: false, inactiveReason: "http-403" });
-      // Her later reminders are not tried against a conversation Teams refused.
+      // Her later reminders are not tried against a conversation Teams refused: they wait for her.
+      const tried = h.connector.attempts.length;
       h.clock.set("2027-01-21T08:00:00+01:00");
-      expect(await h.deliver()).toEqual({ failed: 1 });
-      expect(await h.bot.store.db.notification.findFirstOrThrow({ where: { kind: "followup_overdue" } })).toMatchObject({ status: "failed", lastError: "no-conversation (http-403)" });
+      expect(await h.deliver()).toEqual({ cancelled: 1, waiting: 1 });
+      expect(h.connector.attempts).toHaveLength(tried);
+      // «nærmer sig» waited for her until the frist had passed: no longer worth sending.
+      expect(await h.bot.store.db.notification.findFirstOrThrow({ where: { kind: "followup_due_soon" } })).toMatchObject({ status: "cancelled" });
+      expect(await h.bot.store.db.notification.findFirstOrThrow({ where: { kind: "followup_overdue" } })).toMatchObject({ status: "pending", lastError: "no-conversation" });
       expect(h.connector.posted.filter((p) => p.conversationId === h.conversationId(users.megan)).map((p) => cardText(cardsOf(p.activity)[0]).split("\n")[0])).toEqual([
         "Velkommen til Læringsloop",
         "Her er dagsordenen til jeres næste 1:1 ledelsesopfølgning.",
         "Refleksionsguide: 1:1 ledelsesopfølgning",
         "Du er ansvarlig for et nyt opfølgningspunkt",
       ]); // nothing after the 403
-      expect(await h.bot.store.db.notification.findFirstOrThrow({ where: { kind: "followup_due_soon" } })).toMatchObject({ status: "failed", lastError: "http-403" });
     } finally {
       await h.stop();
     }

@@ -11,6 +11,7 @@ import { yearWheel } from "./year-wheel.js";
 import { absence, absencePattern } from "./absence.js";
 import { preferences } from "./preferences.js";
 import { channelFollow } from "./channel-follow.js";
+import { offersSendNow, sendNow } from "./send-now.js";
 
 /** Commands match whole messages, case-insensitively (teams-ai's string match is a substring match). */
 export const commandPatterns = {
@@ -24,6 +25,8 @@ export const commandPatterns = {
   absence: absencePattern,
   /** In a channel the message starts with the bot's mention. */
   channelFollow: /^\s*(?:<at>[^<]*<\/at>\s*)?(f(ø|oe)lg\s+omr(å|aa)de|overblik)\s*$/i,
+  /** Local anonymous mode only: what would go by the end of the next working day goes now. */
+  sendNow: /^\s*send\s+nu\s*$/i,
 };
 
 export function register(app: Application, deps: TeamsDeps, views: Views): void {
@@ -36,6 +39,8 @@ export function register(app: Application, deps: TeamsDeps, views: Views): void 
   app.message(commandPatterns.preferences, preferences(deps, views));
   app.message(commandPatterns.absence, absence(deps));
   app.message(commandPatterns.channelFollow, channelFollow(deps, views));
+  // For trying the bot on an evening or a weekend; never with bot credentials (offersSendNow).
+  if (offersSendNow(deps.config)) app.message(commandPatterns.sendNow, sendNow(deps));
   // Catch-all last: routes match in registration order.
   app.activity("message", unknown(deps));
 }
