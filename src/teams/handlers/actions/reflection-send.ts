@@ -2,7 +2,7 @@ import { z } from "zod";
 import { strings } from "../../../lib/strings.da.js";
 import { questionInputId } from "../../../cards/reflection-card.js";
 import type { TeamsDeps } from "../../deps.js";
-import { execute } from "../../turn.js";
+import { answer, execute } from "../../turn.js";
 import type { Views } from "../../views.js";
 import { verbs } from "../../verbs.js";
 import { id, text, version } from "./schemas.js";
@@ -27,9 +27,8 @@ export const reflectionSend = (deps: TeamsDeps, views: Views) =>
     verbs.reflectionSend,
     schema,
     async (t, data) => {
-      await deps.reflections.send(t.actor, data.meetingId, answersFrom(deps, data), data.version === 0 ? undefined : data.version);
-      deps.refreshCardCopies("agenda", data.meetingId); // the agendas show whether it is sent
-      return views.reflection(t.actor, data.meetingId, { editing: false, feedback: { notice: strings.reflection.sentNotice } });
+      const { effects } = await deps.reflections.send(t.actor, data.meetingId, answersFrom(deps, data), data.version === 0 ? undefined : data.version);
+      return answer(await views.reflection(t.actor, data.meetingId, { editing: false, feedback: { notice: strings.reflection.sentNotice } }), effects);
     },
     (t, data, err) =>
       views.reflection(t.actor, data.meetingId, {
