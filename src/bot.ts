@@ -241,8 +241,11 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
     server,
     /** The scheduler's jobs, for tests that run them as the scheduler would. */
     jobs,
-    /** Background work started by handlers (card copies being updated); tests await it. */
-    settled: () => Promise.all([...background]),
+    /** Background work started by handlers (card copies being updated, a delivery they kicked); tests await it. */
+    async settled(): Promise<void> {
+      await Promise.all([...background]);
+      await scheduler?.idle();
+    },
     /** Resolves when start-up planning is done and the scheduler (if any) runs. */
     ready: () => ready,
     async listen(port = config.port, host = config.host): Promise<AddressInfo> {

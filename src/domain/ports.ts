@@ -418,7 +418,7 @@ export interface SentCardCopy {
 export interface SentCardRepository {
   /**
    * Remembers a posted card, or what a card shows now that a click replaced it. With `onlyLatest`
-   * the conversation's earlier copies of the same kind and subject are forgotten.
+   * the conversation's copies of the same kind and subject posted before it are forgotten.
    */
   record(copy: SentCardCopy, opts?: { onlyLatest?: boolean }): Promise<void>;
   /** The copies of cards of one kind that show any of these subjects. */

@@ -8,14 +8,16 @@ export function createSentCardRepository(db: Db): SentCardRepository {
   return {
     async record(copy, opts = {}) {
       const shows = { subjectKind: copy.subjectKind, subjectId: copy.subjectId, params: copy.params ?? null, fingerprint: copy.fingerprint ?? null, personId: copy.personId };
-      await db.sentCard.upsert({
+      const row = await db.sentCard.upsert({
         where: { conversationId_activityId: { conversationId: copy.conversationId, activityId: copy.activityId } },
         create: { ...shows, conversationId: copy.conversationId, activityId: copy.activityId },
         // A click replaced the card: it shows what the answer shows now.
         update: shows,
+        select: { createdAt: true },
       });
+      // Copies posted before this one are let go (a click on an older copy lets go of none newer).
       if (opts.onlyLatest) {
-        await db.sentCard.deleteMany({ where: { subjectKind: copy.subjectKind, subjectId: copy.subjectId, conversationId: copy.conversationId, activityId: { not: copy.activityId } } });
+        await db.sentCard.deleteMany({ where: { subjectKind: copy.subjectKind, subjectId: copy.subjectId, conversationId: copy.conversationId, createdAt: { lt: row.createdAt } } });
       }
     },
 

@@ -184,17 +184,21 @@ export interface PostedAt {
   activityId: string;
 }
 
-/** Records a posted card that shows a subject (an unmarked card is not tracked). */
-export async function recordCopy(sentCards: SentCardRepository, card: AdaptiveCard | string, at: PostedAt): Promise<void> {
+/**
+ * Records a posted card that shows a subject (an unmarked card is not tracked). `replaced`: the
+ * card a click replaced with its answer, which lets go of no other copy (a newer list stays).
+ */
+export async function recordCopy(sentCards: SentCardRepository, card: AdaptiveCard | string, at: PostedAt, opts: { replaced?: boolean } = {}): Promise<void> {
   const mark = shownBy(card);
   if (!mark || !at.activityId) return;
   const params = mark.params && Object.values(mark.params).some((v) => v !== undefined) ? JSON.stringify(mark.params) : undefined;
-  await sentCards.record({ subjectKind: mark.kind, subjectId: mark.id, params, fingerprint: mark.fingerprint, ...at }, { onlyLatest: cardKinds[mark.kind].onlyLatest });
+  const onlyLatest = cardKinds[mark.kind].onlyLatest && !opts.replaced;
+  await sentCards.record({ subjectKind: mark.kind, subjectId: mark.id, params, fingerprint: mark.fingerprint, ...at }, { onlyLatest });
 }
 
 export interface CardCopies {
-  /** Tracks a posted card (or what a card shows after a click replaced it), if it shows a subject. Never throws. */
-  remember(card: AdaptiveCard | string, at: PostedAt): Promise<void>;
+  /** Tracks a posted card (or, `replaced`, what a card shows after a click replaced it), if it shows a subject. Never throws. */
+  remember(card: AdaptiveCard | string, at: PostedAt, opts?: { replaced?: boolean }): Promise<void>;
   /**
    * Applies a command's effects in the background: starts delivery when rows were planned, and
    * brings every tracked copy of every card that shows a changed subject up to date, except the
@@ -302,8 +306,8 @@ export function createCardCopies(deps: CardCopiesDeps): CardCopies {
   }
 
   return {
-    async remember(card, at) {
-      await recordCopy(sentCards, card, at).catch((err: unknown) => logError(log, err, "card copy not recorded", { activityId: at.activityId }));
+    async remember(card, at, opts) {
+      await recordCopy(sentCards, card, at, opts).catch((err: unknown) => logError(log, err, "card copy not recorded", { activityId: at.activityId }));
     },
 
     apply(effects, opts = {}) {

@@ -175,7 +175,7 @@ export function execute<S extends z.ZodTypeAny>(
   async function settle(turn: Turn, result: AdaptiveCard | string | Answer): Promise<AdaptiveCard | string> {
     const { card, effects } = isAnswer(result) ? result : { card: result, effects: undefined };
     const replaced = turn.context.activity.replyToId;
-    if (replaced && where === "personal") await deps.cardCopies.remember(card, whereIn(turn, replaced));
+    if (replaced && where === "personal") await deps.cardCopies.remember(card, whereIn(turn, replaced), { replaced: true });
     if (effects) deps.cardCopies.apply(effects, { except: replaced });
     return card;
   }
