@@ -106,4 +106,17 @@ describe("the three stories of issue 18 that cards told too long", () => {
     const megans = posted(h, users.megan, "Du er ansvarlig for et nyt opfølgningspunkt");
     expect(give.updated(megans.activityId)).toContain("Alex Wilber");
   });
+
+  it("a copy deleted in Teams is let go: not updated, and not tried again", async () => {
+    const megans = posted(h, users.megan, "Du er ansvarlig for et nyt opfølgningspunkt");
+    // Megan deleted the message: Teams answers 404 to an update.
+    h.connector.posted.splice(h.connector.posted.findIndex((p) => p.activityId === megans.activityId), 1);
+    expect(await db().sentCard.count({ where: { activityId: megans.activityId } })).toBe(1);
+    const f = await db().followUp.findFirstOrThrow();
+    const comment = await during(h, () => h.click(users.alex, "followup.comment", { followUpId: f.id, version: f.version, comment: "Husk vuggestuen" }));
+    expect(comment.updated(megans.activityId)).toBeUndefined();
+    expect(await db().sentCard.count({ where: { activityId: megans.activityId } })).toBe(0);
+    // Alex's own card for it is updated as before.
+    expect(comment.updates.map((u) => cardText(u.activity))).toContainEqual(expect.stringContaining("Husk vuggestuen"));
+  });
 });
