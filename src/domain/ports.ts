@@ -421,8 +421,8 @@ export interface SentCardRepository {
    * the conversation's copies of the same kind and subject posted before it are forgotten.
    */
   record(copy: SentCardCopy, opts?: { onlyLatest?: boolean }): Promise<void>;
-  /** The copies of cards of one kind that show any of these subjects. */
-  list(subjectKind: string, subjectIds: readonly string[]): Promise<SentCardCopy[]>;
+  /** The copies of cards that show any of these subjects, per kind (one read for all kinds). */
+  list(wanted: readonly { subjectKind: string; subjectIds: readonly string[] }[]): Promise<SentCardCopy[]>;
   /** The copy was updated in place and now shows `fingerprint`. */
   updated(conversationId: string, activityId: string, fingerprint: string): Promise<void>;
   /** Teams no longer has the card (deleted, or the chat is gone): it is not updated again. */

@@ -1,5 +1,5 @@
 import type { SentCardCopy, SentCardRepository } from "../domain/ports.js";
-import { chunked } from "./chunked.js";
+import { chunked, IN_LIST_MAX } from "./chunked.js";
 import type { Db } from "./prisma-client.js";
 
 const copyFields = { subjectKind: true, subjectId: true, params: true, fingerprint: true, personId: true, conversationId: true, activityId: true } as const;
@@ -21,10 +21,23 @@ export function createSentCardRepository(db: Db): SentCardRepository {
       }
     },
 
-    async list(subjectKind, subjectIds) {
+    async list(wanted) {
+      // One read for every kind, unless there are more ids than one statement may bind.
+      const reads: { subjectKind: string; subjectId: { in: string[] } }[][] = [[]];
+      let bound = 0;
+      for (const w of wanted) {
+        for (const ids of chunked([...new Set(w.subjectIds)])) {
+          if (bound + ids.length > IN_LIST_MAX && reads.at(-1)!.length > 0) {
+            reads.push([]);
+            bound = 0;
+          }
+          reads.at(-1)!.push({ subjectKind: w.subjectKind, subjectId: { in: ids } });
+          bound += ids.length;
+        }
+      }
       const out: SentCardCopy[] = [];
-      for (const ids of chunked([...new Set(subjectIds)])) {
-        const rows = await db.sentCard.findMany({ where: { subjectKind, subjectId: { in: ids } }, select: copyFields, orderBy: { createdAt: "asc" } });
+      for (const some of reads.filter((r) => r.length > 0)) {
+        const rows = await db.sentCard.findMany({ where: { OR: some }, select: copyFields, orderBy: { createdAt: "asc" } });
         out.push(...rows.map((r) => ({ ...r, params: r.params ?? undefined, fingerprint: r.fingerprint ?? undefined })));
       }
       return out;

@@ -289,17 +289,20 @@ export function createCardCopies(deps: CardCopiesDeps): CardCopies {
   async function refresh(changed: Changed[], except?: string): Promise<Record<string, number>> {
     const find = lookups();
     const outcomes: Record<string, number> = {};
+    const wanted = [];
     for (const [kind, spec] of Object.entries(cardKinds) as [CardKind, CardKindSpec][]) {
       const ids = (await Promise.all(changed.map((c) => spec.shows(c, find)))).flat();
-      if (ids.length === 0) continue;
-      for (const copy of await sentCards.list(kind, ids)) {
-        if (copy.activityId === except) continue;
-        const outcome = await refreshInTurn(kind, copy).catch((err: unknown) => {
-          logError(log, err, "card copy not updated", { kind, subjectId: copy.subjectId, activityId: copy.activityId });
-          return "failed";
-        });
-        outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
-      }
+      if (ids.length > 0) wanted.push({ subjectKind: kind, subjectIds: ids });
+    }
+    const copies = wanted.length > 0 ? await sentCards.list(wanted) : [];
+    for (const copy of copies) {
+      const kind = copy.subjectKind as CardKind;
+      if (copy.activityId === except || !Object.hasOwn(cardKinds, kind)) continue;
+      const outcome = await refreshInTurn(kind, copy).catch((err: unknown) => {
+        logError(log, err, "card copy not updated", { kind, subjectId: copy.subjectId, activityId: copy.activityId });
+        return "failed";
+      });
+      outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
     }
     log.debug({ changed: changed.map((c) => c.subject), ...outcomes }, "card copies brought up to date");
     return outcomes;
