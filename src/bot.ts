@@ -33,6 +33,7 @@ import { createAdapter } from "./teams/adapter.js";
 import { createTeamsApp } from "./teams/app.js";
 import type { TeamsDeps } from "./teams/deps.js";
 import { createProactive } from "./teams/proactive.js";
+import { createCardCopies } from "./teams/card-copies.js";
 import { createHttpServer } from "./teams/server.js";
 import { createViews } from "./teams/views.js";
 
@@ -130,7 +131,6 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
     botAppId: config.bot?.appId ?? "",
     views,
     people: store.people,
-    conversations: store.conversations,
     sentCards: store.sentCards,
     serviceUrlHosts: config.serviceUrlHosts,
     pacer,
@@ -168,15 +168,27 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
     void q.finally(() => background.delete(q));
   };
 
+  const cardCopies = createCardCopies({
+    views,
+    sentCards: store.sentCards,
+    people: store.people,
+    conversations: store.conversations,
+    meetings: store.meetings,
+    units: store.units,
+    followUps: store.followUps,
+    updateCard: proactive.updateCard,
+    statusOf: proactive.statusOf,
+    kickDelivery: () => scheduler?.kick(DELIVER_NOTIFICATIONS),
+    inBackground: track,
+    log: log.child({ component: "card-copies" }),
+  });
+
   const deps: TeamsDeps = {
     ...services,
     log,
     activityLog: store.activityLog,
     actionLimit: createRateLimit(config.userActionsPerMinute, 60_000),
-    kickDelivery: () => {
-      if (scheduler) scheduler.kick(DELIVER_NOTIFICATIONS);
-    },
-    refreshCardCopies: (kind, subjectId, except) => track(proactive.refreshCopies(kind, subjectId, except)),
+    cardCopies,
     publishChannelStatus: (link) => publisher.publishStatus(link, { force: true }),
     retireChannelStatus: (link, areaName) => publisher.retire(link, areaName),
     async sendToPerson(personId, card) {
@@ -229,8 +241,11 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
     server,
     /** The scheduler's jobs, for tests that run them as the scheduler would. */
     jobs,
-    /** Background work started by handlers (card copies being updated); tests await it. */
-    settled: () => Promise.all([...background]),
+    /** Background work started by handlers (card copies being updated, a delivery they kicked); tests await it. */
+    async settled(): Promise<void> {
+      await Promise.all([...background]);
+      await scheduler?.idle();
+    },
     /** Resolves when start-up planning is done and the scheduler (if any) runs. */
     ready: () => ready,
     async listen(port = config.port, host = config.host): Promise<AddressInfo> {

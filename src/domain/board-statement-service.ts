@@ -5,6 +5,7 @@ import { isParticipant } from "./access.js";
 import type { Clock, BoardStatementRepository, MeetingRepository, UnitRepository } from "./ports.js";
 import type { DomainSettings } from "./settings.js";
 import type { BoardStatement, Meeting, Person } from "./types.js";
+import { effectsOf, noEffects, type Effects } from "./effects.js";
 
 export interface BoardStatementView {
   meeting: Meeting;
@@ -43,17 +44,17 @@ export function createBoardStatementService(deps: { meetings: MeetingRepository;
       return statements.list(meetingId);
     },
 
-    async send(actor: Person, meetingId: string, text: string, version: number | undefined): Promise<BoardStatementView> {
+    async send(actor: Person, meetingId: string, text: string, version: number | undefined): Promise<{ view: BoardStatementView; effects: Effects }> {
       const current = await load(actor, meetingId);
       if (!current.editable) throw new AppError("meeting-started", strings.board.closed);
       const clean = text.trim();
       if (!clean) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, { statement: strings.board.required });
       if (clean.length > settings.maxTextLength) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, { statement: strings.generic.tooLong(clean.length, settings.maxTextLength) });
-      if (current.statement?.text === clean) return current; // sent twice
+      if (current.statement?.text === clean) return { view: current, effects: noEffects }; // sent twice
       if (version !== current.statement?.version) throw new AppError("stale-card", strings.generic.staleCard);
       const ok = await statements.save({ id: current.statement?.id ?? newId(), meetingId, authorId: actor.id, text: clean, sentAt: clock.now() }, current.statement?.version);
       if (!ok) throw new AppError("stale-card", strings.generic.staleCard);
-      return load(actor, meetingId);
+      return { view: await load(actor, meetingId), effects: effectsOf([{ subject: "boardStatement", meetingId: current.meeting.id, authorId: actor.id }]) };
     },
   };
 }

@@ -33,40 +33,42 @@ export function createCongestionService(deps: { units: UnitRepository; focusArea
   /**
    * Flags/unflags the unit and tells the chiefs on a new flag. A unit already as it should be is
    * not written to (the flag is set and cleared by conditional writes, so a unit flagged
-   * meanwhile by another change still tells once).
+   * meanwhile by another change still tells once). Returns how many rows it offered the outbox.
    */
-  async function settle(unitId: string, over: boolean, flagged: boolean): Promise<void> {
+  async function settle(unitId: string, over: boolean, flagged: boolean): Promise<number> {
     const now = clock.now();
     if (over && !flagged && (await units.setCongested(unitId, now))) {
       const roster = await units.roster(unitId);
-      await notifications.plan(congestionRows(unitId, now, roster?.chiefIds ?? [], settings.calendar, now), now);
-    } else if (!over && flagged) {
-      await units.setCongested(unitId, null);
+      const rows = congestionRows(unitId, now, roster?.chiefIds ?? [], settings.calendar, now);
+      await notifications.plan(rows, now);
+      return rows.length;
     }
+    if (!over && flagged) await units.setCongested(unitId, null);
+    return 0;
   }
 
   return {
     load: async (unitId: string): Promise<IntentionLoad | undefined> => (await measure(unitId))?.load,
 
-    /** Re-evaluates the unit after a change and returns its load (for a card that shows it). */
-    async check(unitId: string): Promise<IntentionLoad | undefined> {
+    /** Re-evaluates the unit after a change: its load (for a card that shows it), and the rows offered the outbox. */
+    async check(unitId: string): Promise<{ load?: IntentionLoad; planned: number }> {
       const m = await measure(unitId);
-      if (!m) return undefined;
-      await settle(unitId, m.load.over, m.flagged);
-      return m.load;
+      if (!m) return { planned: 0 };
+      return { load: m.load, planned: await settle(unitId, m.load.over, m.flagged) };
     },
 
     /**
      * The same re-evaluation when nobody is shown the load: whether the unit is over its ceiling
      * needs counting no further than one past it (a unit with thousands open costs no more).
+     * Returns how many rows it offered the outbox.
      */
-    async checkFlag(unitId: string): Promise<void> {
+    async checkFlag(unitId: string): Promise<number> {
       const unit = await units.get(unitId);
-      if (!unit) return;
+      if (!unit) return 0;
       const ceiling = unit.intentionCeiling ?? settings.intentionCeiling;
       const open = await units.countOpenFollowUps(unitId, ceiling + 1);
       const count = open > ceiling ? open : open + (await focusAreas.countActive(unitId, ceiling + 1 - open));
-      await settle(unitId, count > ceiling, unit.congestedSince !== undefined);
+      return settle(unitId, count > ceiling, unit.congestedSince !== undefined);
     },
   };
 }

@@ -82,13 +82,14 @@ export function createDigestService(deps: DigestServiceDeps) {
       return rows.length;
     },
 
-    /** After a person changed their settings: their coming overviews at the new hour, or none. */
-    async replanFor(personId: string): Promise<void> {
+    /** After a person changed their settings: their coming overviews at the new hour, or none (how many rows it offered). */
+    async replanFor(personId: string): Promise<number> {
       const now = clock.now();
       const rows = await rowsFor(new Set([personId]), now);
       // Planning a cancelled key again brings it back at the new hour.
       await notifications.cancelPending(personId, { kinds: [...DIGEST_KINDS] });
       await notifications.plan(rows, now);
+      return rows.length;
     },
 
     async isChief(personId: string): Promise<boolean> {

@@ -7,6 +7,7 @@ import { expiryRows } from "./notification-keys.js";
 import type { Clock, FocusAreaRepository, FollowUpRepository, MeetingRepository, NotificationRepository, UnitRepository } from "./ports.js";
 import type { DomainSettings } from "./settings.js";
 import type { Person } from "./types.js";
+import { effectsOf, followUpChanged, type Changed, type Effects } from "./effects.js";
 
 export type EvaluationSubject = "followup" | "focus";
 
@@ -46,7 +47,7 @@ export function createEvaluationService(deps: {
   const today = () => localDateOf(clock.now(), settings.timezone);
 
   /** Who may decide: a follow-up's owner or chair; for a focus area the unit's chiefs and leaders. */
-  async function load(actor: Person, subject: EvaluationSubject, id: string): Promise<EvaluationView & { deciders: string[] }> {
+  async function load(actor: Person, subject: EvaluationSubject, id: string): Promise<EvaluationView & { deciders: string[]; changed: Changed }> {
     if (subject === "followup") {
       const v = await followUps.get(id);
       if (!v) throw new AppError("not-found", strings.generic.notFound);
@@ -64,6 +65,7 @@ export function createEvaluationService(deps: {
         evaluateAtNextMeeting: f.evaluateAtNextMeeting ?? false,
         due: f.status === "open" && !!f.evaluateOn && compareDates(f.evaluateOn, today()) <= 0,
         deciders,
+        changed: followUpChanged(v),
       };
     }
     const a = await focusAreas.get(id);
@@ -82,6 +84,7 @@ export function createEvaluationService(deps: {
       evaluateAtNextMeeting: a.evaluateAtNextMeeting,
       due: a.status === "active" && !!a.evaluateOn && compareDates(a.evaluateOn, today()) <= 0,
       deciders,
+      changed: { subject: "focusArea", id: a.id, unitId: a.unitId, loopId: a.loopId },
     };
   }
 
@@ -113,12 +116,12 @@ export function createEvaluationService(deps: {
 
   return {
     async view(actor: Person, subject: EvaluationSubject, id: string): Promise<EvaluationView> {
-      const { deciders: _d, ...v } = await load(actor, subject, id);
+      const { deciders: _d, changed: _c, ...v } = await load(actor, subject, id);
       return v;
     },
 
     /** Forlæng: a new evaluation date, with a new card on that day. */
-    async extend(actor: Person, subject: EvaluationSubject, id: string, version: number, date: string): Promise<{ notice: string }> {
+    async extend(actor: Person, subject: EvaluationSubject, id: string, version: number, date: string): Promise<{ notice: string; effects: Effects }> {
       const v = await forChange(actor, subject, id, version);
       if (!isValidLocalDate(date)) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, { newEvaluateOn: strings.generic.invalidDate });
       if (compareDates(date, today()) <= 0) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, { newEvaluateOn: strings.evaluation.dateFuture });
@@ -128,22 +131,22 @@ export function createEvaluationService(deps: {
       const rows = expiryRows(expiryKind(subject), id, date, v.deciders, settings.calendar, now);
       await notifications.cancelPending(id, { kinds: [expiryKind(subject)], exceptKeys: rows.map((r) => r.key) });
       await notifications.plan(rows, now);
-      return { notice: strings.evaluation.extended(formatDateShort(date)) };
+      return { notice: strings.evaluation.extended(formatDateShort(date)), effects: effectsOf([v.changed], rows.length) };
     },
 
     /** Afslut: it ends here (a follow-up is closed as ended, not as done). */
-    async end(actor: Person, subject: EvaluationSubject, id: string, version: number): Promise<{ notice: string }> {
+    async end(actor: Person, subject: EvaluationSubject, id: string, version: number): Promise<{ notice: string; effects: Effects }> {
       const v = await forChange(actor, subject, id, version);
       await write(v, actor, { end: true });
       await notifications.cancelPending(id);
-      await congestion.checkFlag(v.unitId);
-      return { notice: strings.evaluation.ended };
+      const planned = await congestion.checkFlag(v.unitId);
+      return { notice: strings.evaluation.ended, effects: effectsOf([v.changed], planned) };
     },
 
     /** Evaluér på næste møde: it stands on the next agenda, marked for evaluation. */
-    async evaluateNext(actor: Person, subject: EvaluationSubject, id: string, version: number): Promise<{ notice: string }> {
+    async evaluateNext(actor: Person, subject: EvaluationSubject, id: string, version: number): Promise<{ notice: string; effects: Effects }> {
       const v = await load(actor, subject, id);
-      if (v.evaluateAtNextMeeting && v.state === "open") return { notice: strings.evaluation.onNextAgenda("") }; // a repeated click
+      if (v.evaluateAtNextMeeting && v.state === "open") return { notice: strings.evaluation.onNextAgenda(""), effects: effectsOf() }; // a repeated click
       await forChange(actor, subject, id, version);
       await write(v, actor, { next: true });
       let when = "";
@@ -153,7 +156,7 @@ export function createEvaluationService(deps: {
         const next = meeting ? await meetings.nextInSeries(meeting, clock.now()) : undefined;
         if (next) when = formatDateShort(localDateOf(next.startsAt, settings.timezone));
       }
-      return { notice: strings.evaluation.onNextAgenda(when) };
+      return { notice: strings.evaluation.onNextAgenda(when), effects: effectsOf([v.changed]) };
     },
   };
 }

@@ -9,6 +9,7 @@ import { expiryRows } from "./notification-keys.js";
 import type { Clock, FocusAreaChange, FocusAreaRepository, LoopRepository, NotificationRepository, UnitRepository } from "./ports.js";
 import type { DomainSettings } from "./settings.js";
 import type { FocusArea, Loop, Meeting, Person } from "./types.js";
+import { effectsOf, noEffects, type Effects } from "./effects.js";
 
 /** At most this many active focus areas per unit: a few chosen well beat many chosen loosely. */
 export const MAX_FOCUS_AREAS = 4;
@@ -70,7 +71,7 @@ export function createFocusAreaService(deps: {
       return loopId ? focusAreas.list(unitId, loopId, { activeOnly: true }) : [];
     },
 
-    async save(actor: Person, meetingId: string, rows: FocusAreaRowInput[]): Promise<FocusAreaView> {
+    async save(actor: Person, meetingId: string, rows: FocusAreaRowInput[]): Promise<{ view: FocusAreaView; effects: Effects }> {
       const current = await view(actor, meetingId);
       if (!isChair(current.meeting, actor.id)) throw new AppError("not-authorised", strings.focus.onlyChair);
       const today = localDateOf(clock.now(), settings.timezone);
@@ -109,7 +110,7 @@ export function createFocusAreaService(deps: {
       });
       if (position > MAX_FOCUS_AREAS) throw new AppError("invalid-input", strings.focus.tooMany(MAX_FOCUS_AREAS), errors);
       if (Object.keys(errors).length > 0) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, errors);
-      if (change.create.length + change.update.length + change.end.length === 0) return current;
+      if (change.create.length + change.update.length + change.end.length === 0) return { view: current, effects: noEffects };
       const now = clock.now();
       if (!(await focusAreas.apply(current.meeting.unit.id, current.loop.id, current.meeting.id, change, { actorId: actor.id, at: now }))) throw new AppError("stale-card", strings.focus.stale);
       // Evaluation dates: the chief and the unit leader get one card on the day.
@@ -121,8 +122,10 @@ export function createFocusAreaService(deps: {
       await notifications.plan(planned, now);
       for (const u of change.update) await notifications.cancelPending(u.id, { kinds: ["focus_expiry"], exceptKeys: planned.map((p) => p.key) });
       for (const e of change.end) await notifications.cancelPending(e.id, { kinds: ["focus_expiry"] });
-      await congestion.checkFlag(current.meeting.unit.id);
-      return view(actor, meetingId);
+      const flagged = await congestion.checkFlag(current.meeting.unit.id);
+      const where = { unitId: current.meeting.unit.id, loopId: current.loop.id };
+      const changed = [...change.create, ...change.update, ...change.end].map((a) => ({ subject: "focusArea" as const, id: a.id, ...where }));
+      return { view: await view(actor, meetingId), effects: effectsOf(changed, planned.length + flagged) };
     },
   };
 }

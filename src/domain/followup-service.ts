@@ -9,6 +9,7 @@ import type { DomainSettings } from "./settings.js";
 import type { CongestionService } from "./congestion-service.js";
 import type { FollowUp, FollowUpView, Person, Unit } from "./types.js";
 import { planFollowUpReminders } from "./reminder-planning.js";
+import { effectsOf, followUpChanged, noEffects, type Effects } from "./effects.js";
 
 export interface FollowUpServiceDeps {
   followUps: FollowUpRepository;
@@ -30,16 +31,17 @@ export interface OrphanedFollowUps {
 
 export type FollowUpService = ReturnType<typeof createFollowUpService>;
 
-export type FollowUpOutcome = { view: FollowUpView; notice: string };
+/** The follow-up after the command, what to tell the person, and what changed. */
+export type FollowUpOutcome = { view: FollowUpView; notice: string; effects: Effects };
 
 /** Follow-ups (opfølgningspunkter): the owner or the meeting's chair acts on them. */
 export function createFollowUpService(deps: FollowUpServiceDeps) {
   const { followUps, meetings, notifications, congestion, units, people, clock, settings } = deps;
   const today = () => localDateOf(clock.now(), settings.timezone);
 
-  /** The due-date reminders for the follow-up's owner and frist; earlier ones are cancelled. */
-  async function planReminders(f: FollowUp, now: Date): Promise<void> {
-    await planFollowUpReminders(notifications, f, settings, now);
+  /** The due-date reminders for the follow-up's owner and frist; earlier ones are cancelled. Returns the rows offered. */
+  async function planReminders(f: FollowUp, now: Date): Promise<number> {
+    return planFollowUpReminders(notifications, f, settings, now);
   }
 
   /** The follow-up as shown; the person acting (read once per turn) is not read again. */
@@ -82,15 +84,19 @@ export function createFollowUpService(deps: FollowUpServiceDeps) {
     async markDone(actor: Person, id: string, version: number): Promise<FollowUpOutcome> {
       const current = await load(id, actor);
       // A double click arrives with the old version: already done is an answer, not an error.
-      if (current.followUp.status === "done") return { view: await get(actor, id, current), notice: strings.followUp.alreadyDone };
+      if (current.followUp.status === "done") return { view: await get(actor, id, current), notice: strings.followUp.alreadyDone, effects: noEffects };
       const view = await loadForChange(actor, id, version, current);
       if (view.followUp.status !== "open") throw new AppError("invalid-input", strings.followUp.notOpen);
       const now = clock.now();
       // Its reminders end with it, in the same transaction.
       await commit(view, { status: "done", doneAt: now }, { kind: "done", actorId: actor.id, at: now, data: {} }, { cancelPending: { kinds: [...FOLLOWUP_REMINDER_KINDS, "followup_expiry"] } });
-      await congestion.checkFlag(view.meeting.unitId);
+      const planned = await congestion.checkFlag(view.meeting.unitId);
       // The write was version-checked: the row is what was read plus this change (no second read).
-      return { view: { ...view, followUp: { ...view.followUp, status: "done", doneAt: now, version: view.followUp.version + 1 } }, notice: strings.followUp.markedDone };
+      return {
+        view: { ...view, followUp: { ...view.followUp, status: "done", doneAt: now, version: view.followUp.version + 1 } },
+        notice: strings.followUp.markedDone,
+        effects: effectsOf([followUpChanged(view)], planned),
+      };
     },
 
     async reopen(actor: Person, id: string, version: number): Promise<FollowUpOutcome> {
@@ -99,9 +105,8 @@ export function createFollowUpService(deps: FollowUpServiceDeps) {
       const now = clock.now();
       await commit(view, { status: "open" }, { kind: "reopened", actorId: actor.id, at: now, data: {} });
       const after = await load(id, actor);
-      await planReminders(after.followUp, now);
-      await congestion.checkFlag(view.meeting.unitId);
-      return { view: after, notice: strings.followUp.reopened };
+      const planned = (await planReminders(after.followUp, now)) + (await congestion.checkFlag(view.meeting.unitId));
+      return { view: after, notice: strings.followUp.reopened, effects: effectsOf([followUpChanged(after)], planned) };
     },
 
     async postpone(actor: Person, id: string, version: number, newDate: string): Promise<FollowUpOutcome> {
@@ -117,8 +122,8 @@ export function createFollowUpService(deps: FollowUpServiceDeps) {
       const now = clock.now();
       await commit(view, { dueDate: newDate }, { kind: "postponed", actorId: actor.id, at: now, data: { from: view.followUp.dueDate, to: newDate } });
       const after = await load(id, actor);
-      await planReminders(after.followUp, now);
-      return { view: after, notice: strings.followUp.postponed(formatDateShort(newDate)) };
+      const planned = await planReminders(after.followUp, now);
+      return { view: after, notice: strings.followUp.postponed(formatDateShort(newDate)), effects: effectsOf([followUpChanged(after)], planned) };
     },
 
     /** The chief's list: per unit, open follow-ups whose owner has left, and who can take them. */
@@ -153,7 +158,7 @@ export function createFollowUpService(deps: FollowUpServiceDeps) {
       const unitId = view.meeting.unitId;
       if (view.meeting.chairId !== actor.id && !(await people.isChiefOfUnit(actor.id, unitId))) throw new AppError("not-authorised", strings.reassign.notAllowed);
       // The same choice again (a double click) is already done.
-      if (view.followUp.ownerId === newOwnerId && view.followUp.status === "open") return { view, notice: strings.reassign.done(view.owner.name) };
+      if (view.followUp.ownerId === newOwnerId && view.followUp.status === "open") return { view, notice: strings.reassign.done(view.owner.name), effects: noEffects };
       if (view.followUp.version !== version) throw new AppError("stale-card", strings.generic.staleCard);
       if (view.followUp.status !== "open") throw new AppError("invalid-input", strings.followUp.notOpen);
       const [roster, meeting] = await Promise.all([units.roster(unitId), meetings.get(view.meeting.id)]);
@@ -172,8 +177,8 @@ export function createFollowUpService(deps: FollowUpServiceDeps) {
       if (f.evaluateOn) rows.push(...expiryRows("followup_expiry", f.id, f.evaluateOn, [f.ownerId, view.meeting.chairId], settings.calendar, now));
       await notifications.cancelPending(id, { kinds: ["followup_assigned", "followup_expiry"], exceptKeys: rows.map((r) => r.key) });
       await notifications.plan(rows, now);
-      await planReminders(f, now);
-      return { view: after, notice: strings.reassign.done(newOwner.name) };
+      const planned = rows.length + (await planReminders(f, now));
+      return { view: after, notice: strings.reassign.done(newOwner.name), effects: effectsOf([followUpChanged(after, view.followUp.ownerId)], planned) };
     },
 
     /**
@@ -216,7 +221,8 @@ export function createFollowUpService(deps: FollowUpServiceDeps) {
       const ok = await followUps.addComment(view.followUp.id, version, { kind: "commented", actorId: actor.id, at: clock.now(), data: { text: clean } });
       if (!ok) throw new AppError("stale-card", strings.generic.staleCard);
       const full = clean.length === settings.maxTextLength ? ` ${strings.generic.atLimit(settings.maxTextLength)}` : "";
-      return { view: await load(id, actor), notice: `${strings.followUp.commented}${full}` };
+      const after = await load(id, actor);
+      return { view: after, notice: `${strings.followUp.commented}${full}`, effects: effectsOf([followUpChanged(after)]) };
     },
   };
 }

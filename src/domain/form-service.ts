@@ -14,6 +14,7 @@ import type { Clock, FollowUpRepository, FormChange, FormRepository, MeetingRepo
 import type { DomainSettings } from "./settings.js";
 import type { AgendaItem, FormRow, Meeting, Person } from "./types.js";
 import type { MeetingTemplate } from "./meeting-template.js";
+import { effectsOf, meetingChanged, noEffects, type Changed, type Effects } from "./effects.js";
 
 
 /**
@@ -126,6 +127,23 @@ function recommendationChanges(view: FormView, input: Record<string, string>, er
     else if (text !== (item.recommendation ?? "")) out.push({ agendaItemId: itemId, text });
   }
   return out;
+}
+
+/** The follow-ups a change creates, edits or cancels, with their owners (before and after). */
+function followUpsChanged(view: FormView, change: FormChange): Changed[] {
+  const storedOwner = new Map(view.rows.flatMap((r) => (r.followUpId && r.ownerId ? [[r.followUpId, r.ownerId] as const] : [])));
+  const one = (id: string, owners: (string | undefined)[]): Changed => ({
+    subject: "followUp",
+    id,
+    meetingId: view.meeting.id,
+    unitId: view.meeting.unit.id,
+    ownerIds: [...new Set(owners.filter((o): o is string => !!o))],
+  });
+  return [
+    ...change.createFollowUps.map((f) => one(f.id, [f.ownerId])),
+    ...change.updateFollowUps.map((f) => one(f.id, [f.ownerId, storedOwner.get(f.id)])),
+    ...change.cancelFollowUpIds.map((id) => one(id, [storedOwner.get(id)])),
+  ];
 }
 
 /** The opfølgningsskema: decisions with their follow-ups, kept with a full history. */
@@ -266,7 +284,7 @@ export function createFormService(deps: FormServiceDeps) {
       input: FormRowInput[],
       close: boolean,
       recommendations: Record<string, string> = {},
-    ): Promise<{ view: FormView; revision: number; closedNow: boolean; load?: IntentionLoad }> {
+    ): Promise<{ view: FormView; revision: number; closedNow: boolean; load?: IntentionLoad; effects: Effects }> {
       const view = await open(actor, meetingId);
       const now = clock.now();
       const today = localDateOf(now, settings.timezone);
@@ -279,6 +297,7 @@ export function createFormService(deps: FormServiceDeps) {
 
       let revision = view.revisions;
       const planned = [];
+      let replanned = 0;
       const calendar = settings.calendar;
       if (!isEmpty(change)) {
         const applied = await forms.apply(meetingId, version, change, actor.id, now);
@@ -292,7 +311,7 @@ export function createFormService(deps: FormServiceDeps) {
         }
         for (const f of change.updateFollowUps) {
           if (f.changes.ownerId) planned.push(followUpAssignedRow(f, actor.id, calendar, now));
-          await planFollowUpReminders(notifications, f, settings, now);
+          replanned += await planFollowUpReminders(notifications, f, settings, now);
         }
         for (const id of change.cancelFollowUpIds) await notifications.cancelPending(id);
         // Evaluation dates: one card to the owner and one to the chair on the day.
@@ -312,8 +331,9 @@ export function createFormService(deps: FormServiceDeps) {
         }
       }
       await notifications.plan(planned, now);
-      const load = change.createFollowUps.length + change.cancelFollowUpIds.length > 0 ? await congestion.check(view.meeting.unit.id) : await congestion.load(view.meeting.unit.id);
-      return { view: await open(actor, meetingId), revision, closedNow, load };
+      const congested = change.createFollowUps.length + change.cancelFollowUpIds.length > 0 ? await congestion.check(view.meeting.unit.id) : { load: await congestion.load(view.meeting.unit.id), planned: 0 };
+      const effects = isEmpty(change) && !closedNow ? noEffects : effectsOf([meetingChanged(view.meeting), ...followUpsChanged(view, change)], planned.length + replanned + congested.planned);
+      return { view: await open(actor, meetingId), revision, closedNow, load: congested.load, effects };
     },
   };
 }

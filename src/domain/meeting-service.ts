@@ -20,6 +20,7 @@ import type {
   UnitRepository,
 } from "./ports.js";
 import type { DomainSettings } from "./settings.js";
+import { effectsOf, meetingChanged, noEffects, type Effects } from "./effects.js";
 import { CLOSING_POSITION, type AgendaItem, type FollowUpView, type LeaderOfUnit, type Meeting, type MeetingKind, type Person, type Loop, type FocusArea, type BoardStatement, type OneOnOneInput } from "./types.js";
 
 
@@ -102,7 +103,7 @@ export function createMeetingService(deps: MeetingServiceDeps) {
     startsAt: Date;
     loopId?: string;
     firstOfLoop?: boolean;
-  }): Promise<{ meeting: Meeting; packAt: Date }> {
+  }): Promise<{ meeting: Meeting; packAt: Date; effects: Effects }> {
     const now = clock.now();
     const template = settings.templates[templateFor(spec.kind, spec.firstOfLoop ?? false)];
     const meeting = await meetings.create({
@@ -122,11 +123,11 @@ export function createMeetingService(deps: MeetingServiceDeps) {
     const rows = await packRows(meeting, now);
     await notifications.plan(rows, now);
     const pack = rows.find((r) => r.kind === "meeting_agenda");
-    return { meeting, packAt: pack?.dueAt ?? now };
+    return { meeting, packAt: pack?.dueAt ?? now, effects: effectsOf([meetingChanged(meeting)], rows.length) };
   }
 
   /** Moves a planned meeting that has not started: the pack follows the new date. */
-  async function moveMeeting(meeting: Meeting, startsAt: Date, actorId: string): Promise<Meeting> {
+  async function moveMeeting(meeting: Meeting, startsAt: Date, actorId: string): Promise<{ meeting: Meeting; effects: Effects }> {
     if (hasStarted(meeting)) throw new AppError("meeting-started", strings.yearWheel.meetingStarted);
     if (!(await meetings.reschedule(meeting.id, startsAt, { actorId, at: clock.now() }))) throw new AppError("meeting-started", strings.yearWheel.meetingStarted);
     const moved = (await meetings.get(meeting.id))!;
@@ -136,7 +137,7 @@ export function createMeetingService(deps: MeetingServiceDeps) {
     const keep = [...rows.map((r) => r.key), ...moved.participants.map((p) => reflectionReminderKey(moved, p.person.id))];
     await notifications.cancelPending(meeting.id, { kinds: [...MEETING_ROW_KINDS], exceptKeys: keep });
     await notifications.plan(rows, now);
-    return moved;
+    return { meeting: moved, effects: effectsOf([meetingChanged(moved)], rows.length) };
   }
 
   return {
@@ -144,18 +145,19 @@ export function createMeetingService(deps: MeetingServiceDeps) {
      * «Aflys mødet»: the chair cancels a planned meeting that has not begun and has no decisions.
      * Its pack and reminders are not sent; the other participants are told. A repeat is harmless.
      */
-    async cancel(actor: Person, meetingId: string): Promise<{ meeting: Meeting; already: boolean }> {
+    async cancel(actor: Person, meetingId: string): Promise<{ meeting: Meeting; already: boolean; effects: Effects }> {
       const meeting = await getForParticipant(actor, meetingId);
       if (meeting.chairId !== actor.id) throw new AppError("not-authorised", strings.meeting.onlyChair);
-      if (meeting.status === "cancelled") return { meeting, already: true };
+      if (meeting.status === "cancelled") return { meeting, already: true, effects: noEffects };
       if (hasStarted(meeting)) throw new AppError("meeting-started", strings.meeting.cancelStarted);
       const outcome = await meetings.cancel(meeting.id, { actorId: actor.id, at: clock.now() });
       if (outcome === "has-decisions") throw new AppError("invalid-input", strings.meeting.cancelHasDecisions);
       if (outcome === "not-planned") throw new AppError("meeting-started", strings.meeting.cancelStarted);
       const now = clock.now();
       await notifications.cancelPending(meeting.id, { kinds: [...MEETING_ROW_KINDS] });
-      await notifications.plan(meetingCancelledRows(meeting, actor.id, calendar, now), now);
-      return { meeting: (await meetings.get(meeting.id))!, already: false };
+      const rows = meetingCancelledRows(meeting, actor.id, calendar, now);
+      await notifications.plan(rows, now);
+      return { meeting: (await meetings.get(meeting.id))!, already: false, effects: effectsOf([meetingChanged(meeting)], rows.length) };
     },
 
     /** The length of a 1:1 ledelsesopfølgning, from its template. */
@@ -175,7 +177,7 @@ export function createMeetingService(deps: MeetingServiceDeps) {
       return leaders;
     },
 
-    async schedule(actor: Person, input: ScheduleInput): Promise<{ meeting: Meeting; packAt: Date }> {
+    async schedule(actor: Person, input: ScheduleInput): Promise<{ meeting: Meeting; packAt: Date; effects: Effects }> {
       const errors: Record<string, string> = {};
       const leader = await people.byId(input.leaderId);
       if (!leader || !leader.active) errors.leader = strings.schedule.chooseLeader;
@@ -200,7 +202,7 @@ export function createMeetingService(deps: MeetingServiceDeps) {
       const startsAt = zonedToUtc(input.date, input.time, settings.timezone);
       if (startsAt <= now) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, { time: strings.schedule.startsInPast });
 
-      const { meeting, packAt } = await createMeeting({
+      const created = await createMeeting({
         actorId: actor.id,
         requestId: input.requestId,
         kind: "one_on_one",
@@ -209,8 +211,8 @@ export function createMeetingService(deps: MeetingServiceDeps) {
         startsAt,
       });
       // A form id reused by someone else is not theirs to see.
-      if (meeting.chairId !== actor.id) throw new AppError("not-authorised", strings.schedule.notChiefForLeader);
-      return { meeting, packAt };
+      if (created.meeting.chairId !== actor.id) throw new AppError("not-authorised", strings.schedule.notChiefForLeader);
+      return created;
     },
 
     createMeeting,
@@ -269,7 +271,7 @@ export function createMeetingService(deps: MeetingServiceDeps) {
       };
     },
 
-    async addTopic(actor: Person, meetingId: string, title: string): Promise<void> {
+    async addTopic(actor: Person, meetingId: string, title: string): Promise<{ effects: Effects }> {
       const meeting = await getForParticipant(actor, meetingId);
       if (hasStarted(meeting)) throw new AppError("meeting-started", strings.agenda.lockedStarted);
       const clean = title.trim().replace(/\s+/g, " ");
@@ -277,8 +279,9 @@ export function createMeetingService(deps: MeetingServiceDeps) {
       if (clean.length > 200) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, { topic: strings.generic.tooLong(clean.length, 200) });
       // The same topic from the same person twice (a double click) is one topic.
       const existing = await meetings.agendaItems(meeting.id);
-      if (existing.some((i) => i.kind === "topic" && i.addedBy?.id === actor.id && i.title.toLowerCase() === clean.toLowerCase())) return;
+      if (existing.some((i) => i.kind === "topic" && i.addedBy?.id === actor.id && i.title.toLowerCase() === clean.toLowerCase())) return { effects: noEffects };
       await meetings.addTopic(meeting.id, { id: newId(), title: clean }, { actorId: actor.id, at: clock.now() });
+      return { effects: effectsOf([meetingChanged(meeting)]) };
     },
 
     async listMine(actor: Person) {

@@ -2,6 +2,7 @@ import type { WorkingCalendar } from "../lib/working-calendar.js";
 import { WAIT } from "./wait-reasons.js";
 import type { Clock, ConversationRepository, NotificationRepository, PeopleRepository } from "./ports.js";
 import type { ConversationRefRecord, Person } from "./types.js";
+import { effectsOf, type Effects } from "./effects.js";
 
 export interface PeopleServiceDeps {
   people: PeopleRepository;
@@ -25,24 +26,24 @@ export function createPeopleService({ people, conversations, notifications, cloc
 
     /**
      * Stores the personal conversation reference (install or first message). `greet` is true the
-     * first time only, whatever arrives twice; `reachable` is true when the person just became
-     * reachable, and their waiting cards (e.g. a meeting pack) were brought forward.
+     * first time only, whatever arrives twice; the effects count the waiting cards (e.g. a meeting
+     * pack) brought forward when the person just became reachable.
      */
     async rememberConversation(
       person: Person,
       ref: Omit<ConversationRefRecord, "personId" | "active" | "greetedAt">,
-    ): Promise<{ greet: boolean; reachable: boolean }> {
+    ): Promise<{ greet: boolean; effects: Effects }> {
       // Every message passes here: write only when something changed (a read is much cheaper).
       const known = await conversations.get(person.id);
       const unchanged = known?.active && known.conversationId === ref.conversationId && known.serviceUrl === ref.serviceUrl && known.tenantId === ref.tenantId;
-      let reachable = false;
+      let woken = 0;
       if (!unchanged) {
         await conversations.save({ ...ref, personId: person.id });
         // What waited for them goes now, or when the working day starts.
-        reachable = (await notifications.wakeWaitingFor(person.id, calendar.nextWindowStart(clock.now()), WAIT.noConversation)) > 0;
+        woken = await notifications.wakeWaitingFor(person.id, calendar.nextWindowStart(clock.now()), WAIT.noConversation);
       }
       const greet = known?.greetedAt ? false : await conversations.claimGreeting(person.id, clock.now());
-      return { greet, reachable };
+      return { greet, effects: effectsOf([], woken) };
     },
 
     async forget(person: Person): Promise<void> {

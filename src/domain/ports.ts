@@ -122,6 +122,13 @@ export interface MeetingRepository {
   previousLaeringssamtale(meeting: Meeting): Promise<Date | undefined>;
   /** The follow-ups frozen onto a closed meeting's agenda, as they stand now. */
   frozenCarried(meetingId: string): Promise<FollowUpView[]>;
+  /**
+   * Meetings whose agenda or referat may list the follow-up: its own, those that froze it at
+   * closing, and the unit's planned ones (a carried follow-up is always from the same unit).
+   */
+  mayShowFollowUp(followUp: { id: string; meetingId: string; unitId: string }): Promise<string[]>;
+  /** Ids of the unit's meetings, optionally only of one kind and loop. */
+  idsOfUnit(unitId: string, filter?: { kind?: MeetingKind; loopId?: string }): Promise<string[]>;
   /** Marks the meeting closed and freezes the carried follow-ups into agenda rows. */
   close(meetingId: string, carried: { id: string; title: string; followUpId: string }[], by: AuditStamp): Promise<boolean>;
   /** Cancels a planned meeting that has no decisions yet (a meeting with decisions is closed, not cancelled). */
@@ -409,9 +416,31 @@ export interface DownloadTokenRepository {
   redeem(hash: string, now: Date): Promise<DownloadToken | undefined>;
 }
 
+/** One posted card that shows a subject (its kind and params are the Teams layer's: src/teams/card-copies.ts). */
+export interface SentCardCopy {
+  subjectKind: string;
+  subjectId: string;
+  /** How to render it again besides kind and subject (JSON). */
+  params?: string;
+  /** What it shows (a hash of its plain rendering). */
+  fingerprint?: string;
+  personId: string;
+  conversationId: string;
+  activityId: string;
+}
+
 export interface SentCardRepository {
-  record(card: { subjectKind: string; subjectId: string; personId: string; conversationId: string; activityId: string }): Promise<void>;
-  list(subjectKind: string, subjectId: string): Promise<{ personId: string; conversationId: string; activityId: string }[]>;
+  /**
+   * Remembers a posted card, or what a card shows now that a click replaced it. With `onlyLatest`
+   * the conversation's copies of the same kind and subject posted before it are forgotten.
+   */
+  record(copy: SentCardCopy, opts?: { onlyLatest?: boolean }): Promise<void>;
+  /** The copies of cards that show any of these subjects, per kind (one read for all kinds). */
+  list(wanted: readonly { subjectKind: string; subjectIds: readonly string[] }[]): Promise<SentCardCopy[]>;
+  /** The copy was updated in place and now shows `fingerprint`. */
+  updated(conversationId: string, activityId: string, fingerprint: string): Promise<void>;
+  /** Teams no longer has the card (deleted, or the chat is gone): it is not updated again. */
+  forget(conversationId: string, activityId: string): Promise<void>;
 }
 
 export interface ActivityLog {

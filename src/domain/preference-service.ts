@@ -8,6 +8,7 @@ import { REMINDER_GROUP_NAMES, SNOOZABLE_KINDS, SNOOZE_CHOICES, type Preferences
 import type { DomainSettings } from "./settings.js";
 import type { Notification, Person } from "./types.js";
 import { WAIT } from "./wait-reasons.js";
+import { effectsOf, type Effects } from "./effects.js";
 
 export interface PreferenceServiceDeps {
   preferences: PreferenceRepository;
@@ -57,13 +58,16 @@ export function createPreferenceService(deps: PreferenceServiceDeps) {
     return out.length > 0 ? out : [calendar.dayStart];
   }
 
-  async function afterChange(actor: Person, before: Preferences, after: Preferences): Promise<void> {
+  /** What a change of settings means for the outbox; its effects (the rows offered). */
+  async function afterChange(actor: Person, before: Preferences, after: Preferences): Promise<Effects> {
+    let planned = 0;
     // Back earlier than planned (or no longer away): reminders held for the absence come now.
     if (before.absentUntil && before.absentUntil !== after.absentUntil) {
       const from = after.absentUntil && after.absentUntil > today() ? resumesAt(after.absentUntil) : calendar.nextWindowStart(clock.now());
-      await notifications.wakeWaitingFor(actor.id, from, WAIT.absent);
+      planned += await notifications.wakeWaitingFor(actor.id, from, WAIT.absent);
     }
-    await digests.replanFor(actor.id);
+    planned += await digests.replanFor(actor.id);
+    return effectsOf([], planned);
   }
 
   return {
@@ -75,19 +79,19 @@ export function createPreferenceService(deps: PreferenceServiceDeps) {
     },
 
     /** `fraværende til <dato>`; without a date, absence ends. Returns when reminders come again. */
-    async setAbsence(actor: Person, until: string | undefined): Promise<{ prefs: Preferences; resumesAt?: Date }> {
+    async setAbsence(actor: Person, until: string | undefined): Promise<{ prefs: Preferences; resumesAt?: Date; effects: Effects }> {
       if (until !== undefined) {
         const problem = checkAbsence(until);
         if (problem) throw new AppError("invalid-input", problem);
       }
       const before = await preferences.get(actor.id);
       const prefs = await preferences.save(actor.id, { absentUntil: until ?? null });
-      await afterChange(actor, before, prefs);
-      return { prefs, resumesAt: until ? resumesAt(until) : undefined };
+      const effects = await afterChange(actor, before, prefs);
+      return { prefs, resumesAt: until ? resumesAt(until) : undefined, effects };
     },
 
     /** The settings card: every field at once, checked before anything is written. */
-    async save(actor: Person, input: PreferenceInput): Promise<Preferences> {
+    async save(actor: Person, input: PreferenceInput): Promise<{ view: Preferences; effects: Effects }> {
       const errors: Record<string, string> = {};
       if (input.digestTime !== undefined && (!isValidLocalTime(input.digestTime) || !digestTimes().includes(input.digestTime))) {
         errors.digestTime = strings.preferences.digestTimeInvalid(calendar.dayStart, calendar.dayEnd);
@@ -102,19 +106,18 @@ export function createPreferenceService(deps: PreferenceServiceDeps) {
       const muted = input.muted.filter((g) => REMINDER_GROUP_NAMES.includes(g));
       if (Object.keys(errors).length > 0) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, errors);
       const after = await preferences.save(actor.id, { muted, digestTime: input.digestTime ?? null, absentUntil: absentUntil ?? null });
-      await afterChange(actor, before, after);
-      return after;
+      return { view: after, effects: await afterChange(actor, before, after) };
     },
 
     /** «Mind mig igen» on a reminder the actor received: the same reminder again in `days` working days. */
-    async snooze(actor: Person, notificationId: string, days: number): Promise<{ at: Date; reminder: Notification }> {
+    async snooze(actor: Person, notificationId: string, days: number): Promise<{ at: Date; reminder: Notification; effects: Effects }> {
       const n = await notifications.get(notificationId);
       if (!n || n.personId !== actor.id) throw new AppError("not-authorised", strings.preferences.snoozeNotYours);
       if (!SNOOZABLE_KINDS.includes(n.kind) || !(SNOOZE_CHOICES as readonly number[]).includes(days)) throw new AppError("invalid-input", strings.generic.invalidCard);
       const at = calendar.workingDayStart(calendar.addWorkingDays(today(), days));
       if (n.notAfter && at >= n.notAfter) throw new AppError("invalid-input", strings.preferences.snoozePastMeeting);
       await notifications.plan([{ key: snoozedKey(n.key, at), kind: n.kind, personId: n.personId, subjectId: n.subjectId, dueAt: at, notAfter: n.notAfter }], clock.now());
-      return { at, reminder: n };
+      return { at, reminder: n, effects: effectsOf([], 1) };
     },
   };
 }

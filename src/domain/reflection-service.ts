@@ -7,6 +7,7 @@ import type { Clock, ReflectionRepository } from "./ports.js";
 import type { DomainSettings } from "./settings.js";
 import type { Meeting, Person, Reflection, ReflectionAnswers } from "./types.js";
 import { templateOf, type TemplateQuestion } from "./meeting-template.js";
+import { effectsOf, type Effects } from "./effects.js";
 
 export type ReflectionQuestion = TemplateQuestion;
 
@@ -73,7 +74,7 @@ export function createReflectionService(deps: ReflectionServiceDeps) {
     },
 
     /** Sends (or re-sends, edited) the author's answers. `version` is the card's; a mismatch is stale. */
-    async send(actor: Person, meetingId: string, answers: ReflectionAnswers, version: number | undefined): Promise<ReflectionView> {
+    async send(actor: Person, meetingId: string, answers: ReflectionAnswers, version: number | undefined): Promise<{ view: ReflectionView; effects: Effects }> {
       const current = await view(actor, meetingId);
       if (!current.viewerIsAuthor) throw new AppError("not-authorised", strings.reflection.onlyLeaderFills);
       if (!current.editable) throw new AppError("meeting-started", strings.reflection.lockedStarted);
@@ -93,7 +94,7 @@ export function createReflectionService(deps: ReflectionServiceDeps) {
         expected,
       );
       if (!ok) throw new AppError("stale-card", strings.generic.staleCard);
-      return view(actor, meetingId);
+      return { view: await view(actor, meetingId), effects: effectsOf([{ subject: "reflection", meetingId: current.meeting.id, authorId: actor.id }]) };
     },
 
   };

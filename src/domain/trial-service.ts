@@ -2,6 +2,7 @@ import type { WorkingCalendar } from "../lib/working-calendar.js";
 import { localDateOf } from "../lib/zoned-time.js";
 import type { Clock, NotificationRepository, PreferenceRepository } from "./ports.js";
 import { isAbsent } from "./reminder-preferences.js";
+import { effectsOf, type Effects } from "./effects.js";
 
 export interface TrialServiceDeps {
   notifications: NotificationRepository;
@@ -25,7 +26,7 @@ export function createTrialService({ notifications, preferences, clock, calendar
      * who are away stay as they are: their absence is theirs. When each row goes, the outbox
      * checks it as always (still meaningful, not muted, the bot installed).
      */
-    async sendPlannedNow(): Promise<{ count: number; until: Date; away: number }> {
+    async sendPlannedNow(): Promise<{ count: number; until: Date; away: number; effects: Effects }> {
       const now = clock.now();
       const today = localDateOf(now, calendar.tz);
       const until = calendar.workingDayEnd(calendar.addWorkingDays(today, 1));
@@ -34,7 +35,7 @@ export function createTrialService({ notifications, preferences, clock, calendar
         if (isAbsent(await preferences.get(personId), today)) away.push(personId);
       }
       const count = await notifications.bringForward({ dueBefore: until, to: now, exceptPersonIds: away });
-      return { count, until, away: away.length };
+      return { count, until, away: away.length, effects: effectsOf([], count) };
     },
   };
 }

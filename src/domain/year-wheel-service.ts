@@ -10,6 +10,7 @@ import type { Clock, LoopRepository, MeetingRepository, UnitRepository, YearWhee
 import type { DomainSettings } from "./settings.js";
 import type { Loop, Person, Unit } from "./types.js";
 import { proposeYearWheel } from "./year-wheel.js";
+import { combine, noEffects, type Effects } from "./effects.js";
 
 export interface YearWheelView {
   unit: Unit;
@@ -96,7 +97,7 @@ export function createYearWheelService(deps: {
     view,
 
     /** Moves one meeting of the wheel (and, once confirmed, the meeting itself). */
-    async move(actor: Person, unitId: string, version: number, entryId: string, date: string, time: string): Promise<YearWheelView> {
+    async move(actor: Person, unitId: string, version: number, entryId: string, date: string, time: string): Promise<{ view: YearWheelView; effects: Effects }> {
       const current = await view(actor, unitId);
       const entry = current.wheel.entries.find((e) => e.id === entryId);
       const errors: Record<string, string> = {};
@@ -108,21 +109,22 @@ export function createYearWheelService(deps: {
       if (!isValidLocalTime(time)) errors.time = strings.schedule.invalidTime;
       else if (time < calendar.dayStart || time >= calendar.dayEnd) errors.time = strings.schedule.outsideHours(calendar.dayStart, calendar.dayEnd);
       if (Object.keys(errors).length > 0) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, errors);
-      if (entry!.date === date && entry!.time === time) return current; // a repeated click
+      if (entry!.date === date && entry!.time === time) return { view: current, effects: noEffects }; // a repeated click
       if (current.wheel.version !== version) throw new AppError("stale-card", strings.yearWheel.stale);
+      let effects = noEffects;
       if (entry!.meetingId) {
         const meeting = await meetingRepo.get(entry!.meetingId);
-        if (meeting) await meetings.moveMeeting(meeting, zonedToUtc(date, time, settings.timezone), actor.id);
+        if (meeting) effects = (await meetings.moveMeeting(meeting, zonedToUtc(date, time, settings.timezone), actor.id)).effects;
       }
       if (!(await wheels.moveEntry(current.wheel.id, version, entryId, date, time, { actorId: actor.id, at: clock.now() }))) throw new AppError("stale-card", strings.yearWheel.stale);
-      return view(actor, unitId);
+      return { view: await view(actor, unitId), effects };
     },
 
     /**
      * Confirms the wheel: creates every future meeting with its participants and pack. Safe to
      * repeat: meetings are created with the entry's id as request id, so a retry finds them.
      */
-    async confirm(actor: Person, unitId: string, version: number): Promise<{ view: YearWheelView; created: number }> {
+    async confirm(actor: Person, unitId: string, version: number): Promise<{ view: YearWheelView; created: number; effects: Effects }> {
       const current = await view(actor, unitId);
       const { wheel, unit, loop } = current;
       if (wheel.status === "proposed") {
@@ -133,6 +135,7 @@ export function createYearWheelService(deps: {
       if (!roster || roster.leaderIds.length === 0) throw new AppError("invalid-input", strings.yearWheel.noLeader(unit.name));
       const leaderId = roster.leaderIds[0]!;
       let created = 0;
+      const effects: Effects[] = [];
       for (const e of wheel.entries) {
         if (e.meetingId || compareDates(e.date, current.today) <= 0) continue;
         const circle =
@@ -144,7 +147,7 @@ export function createYearWheelService(deps: {
                 : undefined
               : oneOnOneCircle(actor.id, leaderId);
         if (!circle) continue; // e.g. a pædagogisk leder who has left since the proposal
-        const { meeting } = await meetings.createMeeting({
+        const { meeting, effects: made } = await meetings.createMeeting({
           actorId: actor.id,
           requestId: `yearwheel:${e.id}`,
           kind: e.kind,
@@ -155,9 +158,10 @@ export function createYearWheelService(deps: {
           firstOfLoop: e.firstOfLoop,
         });
         await wheels.linkMeeting(e.id, meeting.id);
+        effects.push(made);
         created += 1;
       }
-      return { view: await view(actor, unitId), created };
+      return { view: await view(actor, unitId), created, effects: combine(...effects) };
     },
   };
 }

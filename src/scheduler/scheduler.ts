@@ -47,6 +47,8 @@ export interface Scheduler {
   kick(name: string): void;
   /** Stops ticking and waits for running jobs to finish. */
   stop(): Promise<void>;
+  /** Resolves once no job runs (nor was kicked to run again): what a kick started is done. */
+  idle(): Promise<void>;
 }
 
 /** True for an expression node-cron accepts (five fields, or six with seconds first). */
@@ -118,6 +120,10 @@ export function startScheduler(opts: SchedulerOptions): Scheduler {
       stopped = true;
       await Promise.all(tasks.map((t) => t.stop()));
       await Promise.all(running.values());
+    },
+    async idle() {
+      // A run that ends with a kick pending starts the next one before its own promise settles.
+      while (running.size > 0) await Promise.all(running.values());
     },
   };
 }

@@ -167,6 +167,19 @@ export function createMeetingRepository(db: Db, loadPeople: LoadPeople): Meeting
       return ids.length ? followUpViews({ id: { in: ids } }) : [];
     },
 
+    async mayShowFollowUp(followUp) {
+      const [frozen, planned] = await Promise.all([
+        db.agendaItem.findMany({ where: { followUpId: followUp.id, kind: "carried" }, select: { meetingId: true } }),
+        db.meeting.findMany({ where: { unitId: followUp.unitId, status: "planned" }, select: { id: true } }),
+      ]);
+      return [...new Set([followUp.meetingId, ...frozen.map((r) => r.meetingId), ...planned.map((m) => m.id)])];
+    },
+
+    async idsOfUnit(unitId, filter = {}) {
+      const rows = await db.meeting.findMany({ where: { unitId, ...(filter.kind ? { kind: filter.kind } : {}), ...(filter.loopId ? { loopId: filter.loopId } : {}) }, select: { id: true } });
+      return rows.map((m) => m.id);
+    },
+
     async reschedule(meetingId, startsAt, by) {
       return db.$transaction(async (tx) => {
         const before = await tx.meeting.findUnique({ where: { id: meetingId }, select: { startsAt: true } });

@@ -11,9 +11,7 @@ import type { RateLimit } from "../lib/rate-limit.js";
 import type { DomainServices } from "../domain/services.js";
 import type { ChannelLink } from "../domain/types.js";
 import type { AdaptiveCard } from "../cards/template.js";
-
-/** Cards the bot tracks per message so a change can update them where they were posted. */
-export type CardSubjectKind = "followup" | "referat" | "agenda";
+import type { CardCopies } from "./card-copies.js";
 
 /** What Teams handlers may use: domain services, settings, the clock and a logger. */
 export interface TeamsDeps {
@@ -48,8 +46,9 @@ export interface TeamsDeps {
   activityLog: ActivityLog;
   /** Per person: a few dozen commands and clicks a minute, so nobody can keep the bot from serving others. */
   actionLimit: RateLimit;
-  /** Asks the outbox to deliver now (after a change that planned sends), without waiting for the tick. */
-  kickDelivery(): void;
-  /** Brings every other posted copy of a card (a follow-up, a referat) up to date, in the background. */
-  refreshCardCopies(kind: CardSubjectKind, subjectId: string, exceptActivityId?: string): void;
+  /**
+   * Posted cards kept up to date: the wrappers in turn.ts record the cards they post or replace and
+   * apply the effects a handler's domain call returned (handlers never do either themselves).
+   */
+  cardCopies: CardCopies;
 }

@@ -1,53 +1,51 @@
 import type { Notification, Person } from "../domain/types.js";
 import { SNOOZABLE_KINDS } from "../domain/reminder-preferences.js";
 import type { CardFeedback } from "../cards/feedback.js";
-import { withReminder } from "../cards/reminder-card.js";
+import { withReminder, type ReminderPartsInput } from "../cards/reminder-card.js";
 import type { AdaptiveCard } from "../cards/template.js";
-import type { CardSubjectKind } from "./deps.js";
+import { showingAs } from "./card-copies.js";
 import type { Views } from "./views.js";
 
-export interface OutgoingCard {
-  card: AdaptiveCard;
-  /** Set for cards that must be updated in place when their subject changes. */
-  track?: { kind: CardSubjectKind; subjectId: string };
-}
+/** A reminder around a card: it shows what the card shows (a change updates it like any copy). */
+const reminding = (card: AdaptiveCard, parts: ReminderPartsInput): AdaptiveCard => showingAs(withReminder(card, parts), card);
 
 /**
  * The card one outbox row becomes, built for the person who receives it. Reminders carry «Mind
- * mig igen»; `feedback` is shown on top (the answer to that button).
+ * mig igen»; `feedback` is shown on top (the answer to that button). Cards that show a subject are
+ * marked by their view, so posting them tracks the copy (card-copies.ts).
  */
-export async function notificationCard(views: Views, n: Notification, person: Person, feedback?: CardFeedback): Promise<OutgoingCard> {
+export async function notificationCard(views: Views, n: Notification, person: Person, feedback?: CardFeedback): Promise<AdaptiveCard> {
   const parts = { notificationId: SNOOZABLE_KINDS.includes(n.kind) ? n.id : undefined, feedback };
   switch (n.kind) {
     case "meeting_agenda":
-      return { card: await views.agenda(person, n.subjectId, { pack: true }), track: { kind: "agenda", subjectId: n.subjectId } };
+      return views.agenda(person, n.subjectId, { pack: true });
     case "meeting_reflection":
-      return { card: await views.reflection(person, n.subjectId) };
+      return views.reflection(person, n.subjectId);
     case "reflection_reminder":
-      return { card: await views.reflectionReminder(person, n.subjectId, parts) };
+      return views.reflectionReminder(person, n.subjectId, parts);
     case "followup_assigned":
-      return { card: await views.followUp(person, n.subjectId, { heading: "assigned" }), track: { kind: "followup", subjectId: n.subjectId } };
+      return views.followUp(person, n.subjectId, { heading: "assigned" });
     case "followup_due_soon":
-      return { card: withReminder(await views.followUp(person, n.subjectId, { heading: "dueSoon" }), parts), track: { kind: "followup", subjectId: n.subjectId } };
+      return reminding(await views.followUp(person, n.subjectId, { heading: "dueSoon" }), parts);
     case "followup_overdue":
-      return { card: withReminder(await views.followUp(person, n.subjectId, { heading: "overdue" }), parts), track: { kind: "followup", subjectId: n.subjectId } };
+      return reminding(await views.followUp(person, n.subjectId, { heading: "overdue" }), parts);
     case "overdue_digest":
-      return { card: await views.overdueDigest(person) };
+      return views.overdueDigest(person);
     case "chief_digest":
-      return { card: await views.chiefDigest(person) };
+      return views.chiefDigest(person);
     case "followup_expiry":
-      return { card: await views.evaluation(person, "followup", n.subjectId) };
+      return views.evaluation(person, "followup", n.subjectId);
     case "focus_expiry":
-      return { card: await views.evaluation(person, "focus", n.subjectId) };
+      return views.evaluation(person, "focus", n.subjectId);
     case "board_statement":
-      return { card: await views.boardStatement(person, n.subjectId) };
+      return views.boardStatement(person, n.subjectId);
     case "unit_congested":
-      return { card: await views.congestion(n.subjectId) };
+      return views.congestion(n.subjectId);
     case "followups_orphaned":
-      return { card: await views.reassign(person) };
+      return views.reassign(person);
     case "meeting_cancelled":
-      return { card: await views.meetingCancelled(person, n.subjectId) };
+      return views.meetingCancelled(person, n.subjectId);
     case "referat":
-      return { card: await views.referat(person, n.subjectId, true), track: { kind: "referat", subjectId: n.subjectId } };
+      return views.referat(person, n.subjectId, true);
   }
 }

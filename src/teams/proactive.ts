@@ -1,10 +1,10 @@
 import type { TeamsAdapter } from "@microsoft/teams-ai";
 import type { ConversationReference, TurnContext } from "botbuilder";
 import type { Logger } from "pino";
-import type { ConversationRepository, DeliveryResult, Messenger, PeopleRepository, SentCardRepository } from "../domain/ports.js";
-import type { ConversationRefRecord, Notification, Person } from "../domain/types.js";
-import type { CardSubjectKind } from "./deps.js";
+import type { DeliveryResult, Messenger, PeopleRepository, SentCardRepository } from "../domain/ports.js";
+import type { ConversationRefRecord, Notification } from "../domain/types.js";
 import { notificationCard } from "./notification-cards.js";
+import { recordCopy } from "./card-copies.js";
 import { BotConnectorTimeoutError } from "./connector-timeout.js";
 import { createPacer, type Pacer } from "../lib/pacer.js";
 import { PostNoLongerOurs, withPostAttempts } from "./post-attempts.js";
@@ -19,7 +19,6 @@ export interface ProactiveDeps {
   botAppId: string;
   views: Views;
   people: PeopleRepository;
-  conversations: ConversationRepository;
   sentCards: SentCardRepository;
   log: Logger;
   /** Keeps sends within Teams' limits per conversation and per tenant (STACK.md). */
@@ -47,9 +46,9 @@ function failure(err: unknown): { status?: number; retryAfterMs?: number } {
   return { status, retryAfterMs: Number.isFinite(secs) ? secs * 1000 : undefined };
 }
 
-/** Sends outbox rows as cards in the person's personal chat, and updates posted cards in place. */
+/** Sends outbox rows as cards in the person's personal chat, and posts and updates cards in place. */
 export function createProactive(deps: ProactiveDeps) {
-  const { adapter, botAppId, views, people, conversations, sentCards, log, serviceUrlHosts } = deps;
+  const { adapter, botAppId, views, people, sentCards, log, serviceUrlHosts } = deps;
   const pacer = deps.pacer ?? createPacer();
 
   /**
@@ -75,20 +74,19 @@ export function createProactive(deps: ProactiveDeps) {
     async deliver(n: Notification, to: ConversationRefRecord, beforePost: () => Promise<boolean>, afterRefused?: () => Promise<void>): Promise<DeliveryResult> {
       const person = await people.byId(n.personId);
       if (!person) return { outcome: "gone", reason: "person-unknown" };
-      const o = await notificationCard(views, n, person);
+      const card = await notificationCard(views, n, person);
       await pacer.take(to.conversationId, to.tenantId);
       // Outside the try: a failure to note the post is the outbox's, not the network's.
       if (!(await beforePost())) return { outcome: "not-posted" };
       try {
         await inConversation(to.reference, async (ctx) => {
           const hooks = { again: beforePost, refused: afterRefused ?? (() => Promise.resolve()) };
-          const res = await withPostAttempts(hooks, () => ctx.sendActivity(cardActivity(o.card)));
-          if (o.track && res?.id) {
-            // The card is out: failing to remember it must not make the row look unsent.
-            await sentCards
-              .record({ subjectKind: o.track.kind, subjectId: o.track.subjectId, personId: person.id, conversationId: to.conversationId, activityId: res.id })
-              .catch((err: unknown) => logError(log, err, "sent card not recorded", { notificationId: n.id }));
-          }
+          const res = await withPostAttempts(hooks, () => ctx.sendActivity(cardActivity(card)));
+          // A card that shows a subject is kept up to date where it went (card-copies.ts). The card
+          // is out: failing to remember it must not make the row look unsent.
+          await recordCopy(sentCards, card, { personId: person.id, conversationId: to.conversationId, activityId: res?.id ?? "" }).catch((err: unknown) =>
+            logError(log, err, "sent card not recorded", { notificationId: n.id }),
+          );
         });
         return { outcome: "sent" };
       } catch (err) {
@@ -106,33 +104,6 @@ export function createProactive(deps: ProactiveDeps) {
       }
     },
   };
-
-  async function cardFor(kind: CardSubjectKind, subjectId: string, person: Person) {
-    if (kind === "followup") return views.followUp(person, subjectId);
-    if (kind === "agenda") return views.agenda(person, subjectId, { pack: true });
-    return views.referat(person, subjectId, true);
-  }
-
-  /** Re-renders every tracked copy of a card for its viewer and replaces it in place. */
-  async function refreshCopies(kind: CardSubjectKind, subjectId: string, exceptActivityId?: string): Promise<number> {
-    let updated = 0;
-    for (const copy of await sentCards.list(kind, subjectId)) {
-      if (copy.activityId === exceptActivityId) continue;
-      const [person, ref] = await Promise.all([people.byId(copy.personId), conversations.get(copy.personId)]);
-      if (!person || !ref?.active || ref.conversationId !== copy.conversationId) continue;
-      try {
-        const card = await cardFor(kind, subjectId, person);
-        await pacer.take(ref.conversationId, ref.tenantId);
-        await inConversation(ref.reference, async (ctx) => {
-          await ctx.updateActivity({ ...cardActivity(card), id: copy.activityId, conversation: ctx.activity.conversation });
-        });
-        updated += 1;
-      } catch (err) {
-        log.warn({ kind, subjectId, activityId: copy.activityId, status: failure(err).status }, "card copy not updated");
-      }
-    }
-    return updated;
-  }
 
   /** Posts a card to a conversation (a channel, a personal chat); returns its activity id. */
   async function postCard(to: { conversationId: string; tenantId?: string; reference: Record<string, unknown> }, card: AdaptiveCard): Promise<string> {
@@ -152,5 +123,5 @@ export function createProactive(deps: ProactiveDeps) {
     });
   }
 
-  return { messenger, refreshCopies, postCard, updateCard, statusOf: (err: unknown) => failure(err).status };
+  return { messenger, postCard, updateCard, statusOf: (err: unknown) => failure(err).status };
 }

@@ -8,6 +8,7 @@ import { AppError, isAppError } from "../lib/errors.js";
 import { strings } from "../lib/strings.da.js";
 import { localDateOf } from "../lib/zoned-time.js";
 import type { Person } from "../domain/types.js";
+import type { Effects } from "../domain/effects.js";
 import { buildNoticeCard } from "../cards/notice-card.js";
 import type { AdaptiveCard } from "../cards/template.js";
 import type { TeamsDeps } from "./deps.js";
@@ -51,6 +52,26 @@ async function begin(deps: TeamsDeps, context: TurnContext): Promise<Omit<Turn, 
 
 export const cardActivity = (card: AdaptiveCard) => MessageFactory.attachment(CardFactory.adaptiveCard(card));
 
+/**
+ * A handler's answer after a command: the card, and the effects its domain call returned. The
+ * wrappers below apply them (card-copies.ts): handlers never refresh cards or start delivery.
+ */
+export interface Answer<C extends AdaptiveCard | string = AdaptiveCard | string> {
+  card: C;
+  effects: Effects;
+}
+
+export const answer = <C extends AdaptiveCard | string>(card: C, effects: Effects): Answer<C> => ({ card, effects });
+
+const isAnswer = <C extends AdaptiveCard | string>(a: C | Answer<C>): a is Answer<C> => typeof a === "object" && (a as { type?: unknown }).type !== "AdaptiveCard";
+
+/** The personal chat a turn happens in, with whom (where a posted or replaced card is tracked). */
+const whereIn = (t: Pick<Turn, "context" | "actor">, activityId: string | undefined) => ({
+  personId: t.actor.id,
+  conversationId: t.context.activity.conversation?.id ?? "",
+  activityId: activityId ?? "",
+});
+
 /** The card for an error nobody planned for: logged with ids only, shown as a calm Danish sentence. */
 function unexpected(log: Logger, err: unknown): AdaptiveCard {
   logError(log, err, "handler failed");
@@ -79,7 +100,7 @@ async function answerGivenBefore(deps: TeamsDeps, key: string): Promise<Adaptive
   return buildNoticeCard(strings.generic.stillWorking);
 }
 
-export type ExecuteHandler<S extends z.ZodTypeAny> = (turn: Turn, data: z.infer<S>) => Promise<AdaptiveCard | string>;
+export type ExecuteHandler<S extends z.ZodTypeAny> = (turn: Turn, data: z.infer<S>) => Promise<AdaptiveCard | string | Answer>;
 /** Re-renders the card the person used, with the error in it and what they typed kept. */
 export type ExecuteErrorRenderer<S extends z.ZodTypeAny> = (turn: Turn, data: z.infer<S>, error: AppError) => Promise<AdaptiveCard>;
 
@@ -129,13 +150,13 @@ export function execute<S extends z.ZodTypeAny>(
     try {
       const result = await handler(turn, parsed.data);
       log.info({ outcome: "ok" }, "action");
-      return result;
+      return await settle(turn, result);
     } catch (err) {
       if (!isAppError(err)) return unexpected(log, err);
       log.info({ outcome: err.code }, "action");
       if (onError) {
         try {
-          return await onError(turn, parsed.data, err);
+          return await settle(turn, await onError(turn, parsed.data, err));
         } catch (inner) {
           // The card could not be shown to this person (e.g. they may not see it at all): the
           // original answer is still the one they need.
@@ -146,10 +167,22 @@ export function execute<S extends z.ZodTypeAny>(
       return buildNoticeCard(err.text, { tone: "error" });
     }
   }
+
+  /**
+   * The answer replaces the clicked card (the invoke's replyToId): that copy now shows what the
+   * answer shows. Every other copy of every card that shows what changed is brought up to date.
+   */
+  async function settle(turn: Turn, result: AdaptiveCard | string | Answer): Promise<AdaptiveCard | string> {
+    const { card, effects } = isAnswer(result) ? result : { card: result, effects: undefined };
+    const replaced = turn.context.activity.replyToId;
+    if (replaced && where === "personal") await deps.cardCopies.remember(card, whereIn(turn, replaced), { replaced: true });
+    if (effects) deps.cardCopies.apply(effects, { except: replaced });
+    return card;
+  }
 }
 
 /** Wraps a message handler (a command) the same way; replies are cards sent to the chat. */
-export function command(deps: TeamsDeps, name: string, handler: (turn: Turn) => Promise<AdaptiveCard>, opts: { anywhere?: boolean } = {}) {
+export function command(deps: TeamsDeps, name: string, handler: (turn: Turn) => Promise<AdaptiveCard | Answer<AdaptiveCard>>, opts: { anywhere?: boolean } = {}) {
   return async (context: TurnContext): Promise<void> => {
     const t = await begin(deps, context);
     const log = t.log.child({ command: name });
@@ -158,6 +191,7 @@ export function command(deps: TeamsDeps, name: string, handler: (turn: Turn) => 
       return;
     }
     let card: AdaptiveCard;
+    let effects: Effects | undefined;
     if (!opts.anywhere && !inPersonalChat(context)) {
       card = buildNoticeCard(strings.generic.personalOnly);
       log.info({ outcome: "not-personal" }, "command");
@@ -169,20 +203,35 @@ export function command(deps: TeamsDeps, name: string, handler: (turn: Turn) => 
       log.warn({ outcome: "rate-limited" }, "command");
     } else {
       try {
-        card = await handler({ ...t, actor: t.actor, log });
+        const result = await handler({ ...t, actor: t.actor, log });
+        ({ card, effects } = isAnswer(result) ? result : { card: result, effects: undefined });
         log.info({ outcome: "ok" }, "command");
       } catch (err) {
         card = isAppError(err) ? buildNoticeCard(err.text, { tone: "error" }) : unexpected(log, err);
         if (isAppError(err)) log.info({ outcome: err.code }, "command");
       }
     }
-    await context.sendActivity(cardActivity(card));
+    const posted = await context.sendActivity(cardActivity(card));
+    if (t.actor && inPersonalChat(context)) await deps.cardCopies.remember(card, whereIn({ context, actor: t.actor }, posted?.id));
+    if (effects) deps.cardCopies.apply(effects);
   };
 }
 
-/** Posts a card as a new message in the conversation (used by "open" buttons on lists). */
-export async function postCard(context: TurnContext, card: AdaptiveCard): Promise<string> {
-  const res = await context.sendActivity(cardActivity(card));
+/** Posts a card as a new message in the person's chat (used by "open" buttons on lists); the copy is tracked. */
+export async function postCard(deps: TeamsDeps, turn: Turn, card: AdaptiveCard): Promise<string> {
+  const res = await turn.context.sendActivity(cardActivity(card));
+  if (inPersonalChat(turn.context)) await deps.cardCopies.remember(card, whereIn(turn, res?.id));
   return res?.id ?? "";
+}
+
+/**
+ * Wraps a lifecycle handler (install, the bot added, every message's stored reference): the
+ * effects it returns are applied the same way (a person who installs gets their waiting cards now).
+ */
+export function lifecycle(deps: TeamsDeps, handler: (context: TurnContext) => Promise<Effects | void>) {
+  return async (context: TurnContext): Promise<void> => {
+    const effects = await handler(context);
+    if (effects) deps.cardCopies.apply(effects);
+  };
 }
 

@@ -37,12 +37,15 @@ import { buildUnitDetailCard } from "../cards/unit-detail-card.js";
 import { buildChannelDigestCard } from "../cards/channel-digest-card.js";
 import type { AreaStatus } from "../domain/channel-service.js";
 import { buildExportLinksCard } from "../cards/export-links-card.js";
+import { showing, showingAs } from "./card-copies.js";
 
 /**
  * The cards a person can open, built from the domain's current state. Handlers and the
- * notification renderer share these, so a card looks the same however it was reached.
+ * notification renderer share these, so a card looks the same however it was reached. Cards that
+ * show a subject kept up to date where it is posted are marked with it (`showing`, card-copies.ts):
+ * with the card as a refresh would render it, without this answer's notice or open editor.
  */
-export function createViews(deps: Omit<TeamsDeps, "kickDelivery" | "refreshCardCopies" | "publishChannelStatus" | "retireChannelStatus" | "sendToPerson" | "log" | "activityLog" | "actionLimit">) {
+export function createViews(deps: Omit<TeamsDeps, "cardCopies" | "publishChannelStatus" | "retireChannelStatus" | "sendToPerson" | "log" | "activityLog" | "actionLimit">) {
   const { config, clock } = deps;
   const tz = config.timezone;
   const today = () => localDateOf(clock.now(), tz);
@@ -69,17 +72,20 @@ export function createViews(deps: Omit<TeamsDeps, "kickDelivery" | "refreshCardC
 
     async meetings(actor: Person): Promise<AdaptiveCard> {
       const { upcoming, recent } = await deps.meetings.listMine(actor);
-      return buildMeetingsCard({ upcoming, recent, viewer: actor, now: clock.now(), tz });
+      return showing(buildMeetingsCard({ upcoming, recent, viewer: actor, now: clock.now(), tz }), { kind: "meetings", id: actor.id });
     },
 
     async tasks(actor: Person, opts: { changed?: FollowUpView; feedback?: CardFeedback; typedComment?: { followUpId: string; text: string } } = {}): Promise<AdaptiveCard> {
       const { items, total } = await deps.followUps.listMine(actor);
-      return buildMyTasksCard({ items, total, today: today(), tz, maxLength, ...opts });
+      const build = (o: typeof opts) => buildMyTasksCard({ items, total, today: today(), tz, maxLength, ...o });
+      return showing(build(opts), { kind: "tasks", id: actor.id }, opts.changed || opts.feedback || opts.typedComment ? build({}) : undefined);
     },
 
     async agenda(actor: Person, meetingId: string, opts: { feedback?: CardFeedback; pack?: boolean; typedTopic?: string } = {}): Promise<AdaptiveCard> {
       const view = await deps.meetings.agenda(actor, meetingId);
-      return buildAgendaCard({ view, viewer: actor, tz, today: today(), feedback: opts.feedback, typedTopic: opts.typedTopic, intro: opts.pack ? strings.agenda.packIntro(kindLabel(view.meeting)) : undefined });
+      const intro = opts.pack ? strings.agenda.packIntro(kindLabel(view.meeting)) : undefined;
+      const build = (o: { feedback?: CardFeedback; typedTopic?: string }) => buildAgendaCard({ view, viewer: actor, tz, today: today(), intro, ...o });
+      return showing(build({ feedback: opts.feedback, typedTopic: opts.typedTopic }), { kind: "agenda", id: view.meeting.id, params: { pack: opts.pack || undefined } }, opts.feedback || opts.typedTopic ? build({}) : undefined);
     },
 
     async yearWheel(actor: Person, unitId?: string, opts: { feedback?: CardFeedback; typed?: { entryId?: string; date?: string; time?: string }; showPersonId?: string } = {}): Promise<AdaptiveCard> {
@@ -90,23 +96,28 @@ export function createViews(deps: Omit<TeamsDeps, "kickDelivery" | "refreshCardC
 
     async focusAreas(actor: Person, meetingId: string, opts: { feedback?: CardFeedback; typed?: FocusAreaRowInput[] } = {}): Promise<AdaptiveCard> {
       const view = await deps.focusAreas.view(actor, meetingId);
-      return buildFocusAreasCard({ view, tz, today: today(), ...opts });
+      const build = (o: typeof opts) => buildFocusAreasCard({ view, tz, today: today(), ...o });
+      return showing(build(opts), { kind: "focusAreas", id: view.meeting.id }, opts.feedback || opts.typed ? build({}) : undefined);
     },
 
     async boardStatement(actor: Person, meetingId: string, opts: { feedback?: CardFeedback; typed?: string } = {}): Promise<AdaptiveCard> {
       const view = await deps.boardStatements.view(actor, meetingId);
       const focusAreas = await deps.focusAreas.active(view.meeting.unit.id, view.meeting.loopId);
-      return buildBoardStatementCard({ view, focusAreas, tz, maxLength, ...opts });
+      const build = (o: typeof opts) => buildBoardStatementCard({ view, focusAreas, tz, maxLength, ...o });
+      return showing(build(opts), { kind: "boardStatement", id: view.meeting.id }, opts.feedback || opts.typed !== undefined ? build({}) : undefined);
     },
 
     async evaluation(actor: Person, subject: EvaluationSubject, id: string, opts: { feedback?: CardFeedback } = {}): Promise<AdaptiveCard> {
       const view = await deps.evaluations.view(actor, subject, id);
-      return buildEvaluationCard({ view, today: today(), ...opts });
+      const build = (o: typeof opts) => buildEvaluationCard({ view, today: today(), ...o });
+      return showing(build(opts), { kind: "evaluation", id, params: { evaluates: subject === "focus" ? "focus" : undefined } }, opts.feedback ? build({}) : undefined);
     },
 
     /** Follow-ups whose owner has left, in the chief's units, to give to someone else. */
     async reassign(actor: Person, opts: { feedback?: CardFeedback } = {}): Promise<AdaptiveCard> {
-      return buildReassignCard({ groups: await deps.followUps.orphaned(actor), ...opts });
+      const groups = await deps.followUps.orphaned(actor);
+      const build = (o: typeof opts) => buildReassignCard({ groups, ...o });
+      return showing(build(opts), { kind: "reassign", id: actor.id }, opts.feedback ? build({}) : undefined);
     },
 
     /** The chief's one nudge when a unit goes over its ceiling. */
@@ -118,7 +129,9 @@ export function createViews(deps: Omit<TeamsDeps, "kickDelivery" | "refreshCardC
 
     async reflection(actor: Person, meetingId: string, opts: { editing?: boolean; typed?: Record<string, string>; feedback?: CardFeedback; authorId?: string } = {}) {
       const view = await deps.reflections.view(actor, meetingId, opts.authorId);
-      return buildReflectionCard({ view, tz, maxLength, ...opts });
+      const { authorId: _a, ...extras } = opts;
+      const build = (o: typeof extras) => buildReflectionCard({ view, tz, maxLength, ...o });
+      return showing(build(extras), { kind: "reflection", id: view.meeting.id, params: { authorId: view.author.id } }, Object.values(extras).some((v) => v !== undefined) ? build({}) : undefined);
     },
 
     async form(
@@ -132,7 +145,7 @@ export function createViews(deps: Omit<TeamsDeps, "kickDelivery" | "refreshCardC
 
     async referat(actor: Person, meetingId: string, intro = false): Promise<AdaptiveCard> {
       const r = await deps.forms.referat(actor, meetingId);
-      return buildReferatCard({ ...r, tz, today: today(), intro });
+      return showing(buildReferatCard({ ...r, tz, today: today(), intro }), { kind: "referat", id: r.meeting.id, params: { intro: intro || undefined } });
     },
 
     /** «Følg et område»: the person's areas and what this channel follows. */
@@ -198,12 +211,14 @@ export function createViews(deps: Omit<TeamsDeps, "kickDelivery" | "refreshCardC
     async reflectionReminder(actor: Person, meetingId: string, parts: ReminderPartsInput): Promise<AdaptiveCard> {
       const view = await deps.reflections.view(actor, meetingId);
       const heading = strings.reminders.reflectionHeading(formatDateTime(view.meeting.startsAt, tz));
-      return withReminder(buildReflectionCard({ view, tz, maxLength }), { heading, ...parts });
+      const guide = showing(buildReflectionCard({ view, tz, maxLength }), { kind: "reflection", id: view.meeting.id, params: { authorId: view.author.id } });
+      return showingAs(withReminder(guide, { heading, ...parts }), guide);
     },
 
     async followUp(actor: Person, id: string, opts: { heading?: FollowUpHeading; feedback?: CardFeedback; view?: FollowUpView; typedComment?: string } = {}) {
       const view = opts.view ?? (await deps.followUps.get(actor, id));
-      return buildFollowUpCard({ view, viewer: actor, today: today(), tz, maxLength, heading: opts.heading, feedback: opts.feedback, typedComment: opts.typedComment });
+      const build = (o: { heading?: FollowUpHeading; feedback?: CardFeedback; typedComment?: string }) => buildFollowUpCard({ view, viewer: actor, today: today(), tz, maxLength, ...o });
+      return showing(build({ heading: opts.heading, feedback: opts.feedback, typedComment: opts.typedComment }), { kind: "followup", id: view.followUp.id }, opts.heading || opts.feedback || opts.typedComment ? build({}) : undefined);
     },
   };
 }

@@ -127,7 +127,7 @@ describe("læringsloop rules", () => {
       expect(writes).not.toHaveBeenCalled(); // at the ceiling, not flagged
       await addRows(first!, [row("To", "jonas")]);
       expect(writes).toHaveBeenCalledTimes(1); // over: flagged
-      expect(await d.congestion.check("solsikken")).toMatchObject({ count: 2, over: true });
+      expect(await d.congestion.check("solsikken")).toMatchObject({ load: { count: 2, over: true }, planned: 0 });
       expect(writes).toHaveBeenCalledTimes(1); // still over, already flagged
       const f = await t.store.db.followUp.findFirstOrThrow({ where: { text: "To" } });
       await d.followUps.markDone(await person(f.ownerId), f.id, f.version);
@@ -151,7 +151,7 @@ describe("læringsloop rules", () => {
         await setTo(open, focus);
         await d.congestion.checkFlag("solsikken");
         const byFlag = await flagged();
-        const full = await d.congestion.check("solsikken");
+        const full = (await d.congestion.check("solsikken")).load;
         expect({ open, focus, flagged: byFlag }).toEqual({ open, focus, flagged: full!.over });
         expect(await flagged(), `${open}+${focus}`).toBe(full!.over);
       }

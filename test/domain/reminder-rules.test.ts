@@ -49,7 +49,7 @@ describe("reminder rules", () => {
   it("the overview hours offered are the whole hours of the working window; a mute covers «overskredet» and its overview", async () => {
     expect(d.preferences.digestTimes()).toEqual(["08:00", "09:00", "10:00", "11:00", "12:00", "13:00", "14:00", "15:00"]);
     const alex = await person("alex");
-    const saved = await d.preferences.save(alex, { muted: ["overdue"], digestTime: "14:00" });
+    const { view: saved } = await d.preferences.save(alex, { muted: ["overdue"], digestTime: "14:00" });
     expect(isMuted(saved, "followup_overdue")).toBe(true);
     expect(isMuted(saved, "overdue_digest")).toBe(true);
     expect(isMuted(saved, "chief_digest")).toBe(false);

@@ -49,7 +49,16 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   /** Where the bot's log lines go (silent when absent). */
   log?: Logger;
+  /**
+   * Runs the real scheduler, on crons that do not fire during a test: a change that planned sends
+   * starts delivery at once (its kick), and `bot.settled()` waits for it. Without it, tests drive
+   * the outbox themselves (`deliver()`).
+   */
+  scheduler?: boolean;
 }
+
+/** 1 January, 00:00: does not fire during a test. */
+const NEVER = "0 0 1 1 *";
 
 /**
  * The real bot (config, SQLite file, teams-ai Application, HTTP server) on loopback, a fake Bot
@@ -87,9 +96,10 @@ export class BotHarness {
       SCHEDULER_ENABLED: "false",
       // Tests click much faster than people; the limit itself is tested with a low value.
       USER_ACTIONS_PER_MINUTE: "1000",
+      ...(this.opts.scheduler ? { SCHEDULER_CRON: NEVER, DIGEST_CRON: NEVER, RETENTION_CRON: NEVER } : {}),
       ...this.opts.env,
     });
-    this.bot = await createBot({ config: this.config, log: this.opts.log ?? pino({ level: "silent" }), clock: this.clock, startScheduler: false });
+    this.bot = await createBot({ config: this.config, log: this.opts.log ?? pino({ level: "silent" }), clock: this.clock, startScheduler: this.opts.scheduler ?? false });
     // Tests look at what start-up planned: wait for it, as the scheduler does.
     await this.bot.ready();
     const addr = await this.bot.listen(0, "127.0.0.1");

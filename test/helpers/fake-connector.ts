@@ -72,6 +72,12 @@ export class FakeConnector {
           res.end(JSON.stringify({ error: { code: "Failure", message: "fake" } }));
           return;
         }
+        if (req.method === "PUT" && pathId && !this.posted.some((p) => p.conversationId === conversationId && p.activityId === pathId)) {
+          // Teams cannot update a message that is not there (never posted here, e.g. a fixture's replyToId).
+          res.statusCode = 404;
+          res.end(JSON.stringify({ error: { code: "NotFound", message: "fake" } }));
+          return;
+        }
         if (req.method === "PUT" && pathId) {
           this.updated.push({ conversationId, activityId: pathId, activity: body });
           res.setHeader("Content-Type", "application/json");

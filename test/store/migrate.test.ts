@@ -72,6 +72,26 @@ describe("migrations applied at start-up", () => {
     after.close();
   });
 
+  it("tells the card copies an existing database tracks how they were sent (20261123000000_card_copies)", () => {
+    const url = `file:${join(dir, "copies.db")}`;
+    const before = join(dir, "migrations-before-copies");
+    cpSync(MIGRATIONS_DIR, before, { recursive: true, filter: (src) => !src.includes("20261123000000_card_copies") });
+    migrateSqlite(url, before);
+    const db = new Database(join(dir, "copies.db"));
+    db.exec(`INSERT INTO SentCard (id, subjectKind, subjectId, personId, conversationId, activityId) VALUES
+      ('s1', 'agenda', 'm1', 'p1', 'c1', 'a1'), ('s2', 'referat', 'm1', 'p1', 'c1', 'a2'), ('s3', 'followup', 'f1', 'p1', 'c1', 'a3');`);
+    db.close();
+    expect(migrateSqlite(url).applied).toEqual(["20261123000000_card_copies"]);
+    const after = new Database(join(dir, "copies.db"));
+    // Until then only the outbox tracked copies: agendas went as the meeting pack, referater with their intro.
+    expect(after.prepare("SELECT id, params, fingerprint FROM SentCard ORDER BY id").all()).toEqual([
+      { id: "s1", params: '{"pack":true}', fingerprint: null },
+      { id: "s2", params: '{"intro":true}', fingerprint: null },
+      { id: "s3", params: null, fingerprint: null },
+    ]);
+    after.close();
+  });
+
   it("refuses to start when an applied migration was edited afterwards", () => {
     const url = `file:${join(dir, "edited.db")}`;
     const copy = join(dir, "migrations");

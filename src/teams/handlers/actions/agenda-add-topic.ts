@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { strings } from "../../../lib/strings.da.js";
 import type { TeamsDeps } from "../../deps.js";
-import { execute } from "../../turn.js";
+import { answer, execute } from "../../turn.js";
 import type { Views } from "../../views.js";
 import { verbs } from "../../verbs.js";
 import { id, optionalText } from "./schemas.js";
@@ -14,9 +14,8 @@ export const agendaAddTopic = (deps: TeamsDeps, views: Views) =>
     verbs.agendaAddTopic,
     schema,
     async (t, data) => {
-      await deps.meetings.addTopic(t.actor, data.meetingId, data.topic);
-      deps.refreshCardCopies("agenda", data.meetingId, t.context.activity.replyToId);
-      return views.agenda(t.actor, data.meetingId, { feedback: { notice: strings.agenda.topicAdded } });
+      const { effects } = await deps.meetings.addTopic(t.actor, data.meetingId, data.topic);
+      return answer(await views.agenda(t.actor, data.meetingId, { feedback: { notice: strings.agenda.topicAdded } }), effects);
     },
     (t, data, err) =>
       views.agenda(t.actor, data.meetingId, { feedback: { error: err.text, fieldErrors: err.fieldErrors }, typedTopic: err.code === "invalid-input" ? data.topic : undefined }),

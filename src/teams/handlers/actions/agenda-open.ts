@@ -6,4 +6,4 @@ import { openBeside } from "./open-from.js";
 import { meetingRef } from "./schemas.js";
 
 export const agendaOpen = (deps: TeamsDeps, views: Views) =>
-  execute(deps, verbs.agendaOpen, meetingRef, async (t, data) => openBeside(t, views, await views.agenda(t.actor, data.meetingId), data));
+  execute(deps, verbs.agendaOpen, meetingRef, async (t, data) => openBeside(deps, t, views, await views.agenda(t.actor, data.meetingId), data));

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { strings } from "../../../lib/strings.da.js";
 import type { TeamsDeps } from "../../deps.js";
-import { execute } from "../../turn.js";
+import { answer, execute } from "../../turn.js";
 import type { Views } from "../../views.js";
 import { verbs } from "../../verbs.js";
 import { id, optionalText, version } from "./schemas.js";
@@ -15,11 +15,10 @@ export const boardSend = (deps: TeamsDeps, views: Views) =>
     verbs.boardSend,
     schema,
     async (t, data) => {
-      await deps.boardStatements.send(t.actor, data.meetingId, data.statement, data.version === 0 ? undefined : data.version);
-      deps.refreshCardCopies("agenda", data.meetingId);
+      const { effects } = await deps.boardStatements.send(t.actor, data.meetingId, data.statement, data.version === 0 ? undefined : data.version);
       const max = deps.config.maxTextLength;
       const full = data.statement.length === max ? ` ${strings.generic.atLimit(max)}` : "";
-      return views.boardStatement(t.actor, data.meetingId, { feedback: { notice: `${strings.board.sentNotice}${full}` } });
+      return answer(await views.boardStatement(t.actor, data.meetingId, { feedback: { notice: `${strings.board.sentNotice}${full}` } }), effects);
     },
     (t, data, err) =>
       views.boardStatement(t.actor, data.meetingId, {

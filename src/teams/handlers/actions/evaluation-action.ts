@@ -1,15 +1,16 @@
 import { z } from "zod";
 import type { EvaluationSubject } from "../../../domain/evaluation-service.js";
 import type { Person } from "../../../domain/types.js";
+import type { Effects } from "../../../domain/effects.js";
 import type { TeamsDeps } from "../../deps.js";
-import { execute } from "../../turn.js";
+import { answer, execute } from "../../turn.js";
 import type { Views } from "../../views.js";
 import { verbs } from "../../verbs.js";
 import { id, localDate, version } from "./schemas.js";
 
 const schema = z.object({ subject: z.enum(["followup", "focus"]), id, version, newEvaluateOn: localDate.optional().default("") });
 
-type Act = (deps: TeamsDeps, actor: Person, data: z.infer<typeof schema>) => Promise<{ notice: string }>;
+type Act = (deps: TeamsDeps, actor: Person, data: z.infer<typeof schema>) => Promise<{ notice: string; effects: Effects }>;
 
 /** One of the evaluation card's three choices; the answer is the card, updated. */
 function evaluationAction(verb: string, act: Act) {
@@ -19,10 +20,8 @@ function evaluationAction(verb: string, act: Act) {
       verb,
       schema,
       async (t, data) => {
-        const { notice } = await act(deps, t.actor, data);
-        deps.kickDelivery();
-        if (data.subject === "followup") deps.refreshCardCopies("followup", data.id);
-        return views.evaluation(t.actor, data.subject as EvaluationSubject, data.id, { feedback: { notice } });
+        const { notice, effects } = await act(deps, t.actor, data);
+        return answer(await views.evaluation(t.actor, data.subject as EvaluationSubject, data.id, { feedback: { notice } }), effects);
       },
       (t, data, err) => views.evaluation(t.actor, data.subject, data.id, { feedback: { error: err.text, fieldErrors: err.fieldErrors } }),
     );

@@ -3,7 +3,7 @@ import { strings } from "../../../lib/strings.da.js";
 import { focusInputs } from "../../../cards/focus-areas-card.js";
 import type { FocusAreaRowInput } from "../../../domain/focus-area-service.js";
 import type { TeamsDeps } from "../../deps.js";
-import { execute } from "../../turn.js";
+import { answer, execute } from "../../turn.js";
 import type { Views } from "../../views.js";
 import { verbs } from "../../verbs.js";
 import { id, localDate, text, version } from "./schemas.js";
@@ -48,10 +48,8 @@ export const focusSave = (deps: TeamsDeps, views: Views) =>
     verbs.focusSave,
     schema,
     async (t, data) => {
-      await deps.focusAreas.save(t.actor, data.meetingId, rowsFrom(data));
-      deps.kickDelivery();
-      deps.refreshCardCopies("agenda", data.meetingId); // the agendas list the focus areas
-      return views.focusAreas(t.actor, data.meetingId, { feedback: { notice: strings.focus.saved } });
+      const { effects } = await deps.focusAreas.save(t.actor, data.meetingId, rowsFrom(data));
+      return answer(await views.focusAreas(t.actor, data.meetingId, { feedback: { notice: strings.focus.saved } }), effects);
     },
     (t, data, err) =>
       views.focusAreas(t.actor, data.meetingId, {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { FollowUpOutcome } from "../../../domain/followup-service.js";
 import type { Turn } from "../../turn.js";
 import type { TeamsDeps } from "../../deps.js";
-import { execute } from "../../turn.js";
+import { answer, execute } from "../../turn.js";
 import type { Views } from "../../views.js";
 import { id, localDate, text, version } from "./schemas.js";
 
@@ -31,18 +31,19 @@ export const inputValue = (data: FollowUpActionData, name: string | undefined, f
 export const dueDateInput = (data: FollowUpActionData) => inputValue(data, data.dueInput, "newDueDate", localDate);
 export const commentInput = (data: FollowUpActionData) => inputValue(data, data.commentInput, "comment");
 
-/** One follow-up action: run it, update the other posted copies, and answer with the right card. */
+/** One follow-up action: run it and answer with the right card (the wrapper applies its effects). */
 export function followUpAction(deps: TeamsDeps, views: Views, verb: string, act: (t: Turn, data: FollowUpActionData) => Promise<FollowUpOutcome>) {
   return execute(
     deps,
     verb,
     followUpActionSchema,
     async (t, data) => {
-      const { view, notice } = await act(t, data);
-      deps.refreshCardCopies("followup", data.followUpId, t.context.activity.replyToId);
-      return data.view === "tasks"
-        ? views.tasks(t.actor, { changed: view, feedback: { notice } })
-        : views.followUp(t.actor, data.followUpId, { view, feedback: { notice } });
+      const { view, notice, effects } = await act(t, data);
+      const card =
+        data.view === "tasks"
+          ? await views.tasks(t.actor, { changed: view, feedback: { notice } })
+          : await views.followUp(t.actor, data.followUpId, { view, feedback: { notice } });
+      return answer(card, effects);
     },
     (t, data, err) => {
       const feedback = { error: err.text, fieldErrors: err.fieldErrors };

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { TeamsDeps } from "../../deps.js";
-import { execute } from "../../turn.js";
+import { answer, execute } from "../../turn.js";
 import type { Views } from "../../views.js";
 import { verbs } from "../../verbs.js";
 import { id, version } from "./schemas.js";
@@ -16,9 +16,8 @@ export const followUpReassign = (deps: TeamsDeps, views: Views) =>
     schema,
     async (t, data) => {
       const picked = z.string().max(100).safeParse(data[data.ownerInput] ?? "");
-      const { notice } = await deps.followUps.reassign(t.actor, data.followUpId, data.version, picked.success ? picked.data.trim() : "");
-      deps.refreshCardCopies("followup", data.followUpId, t.context.activity.replyToId);
-      return views.reassign(t.actor, { feedback: { notice } });
+      const { notice, effects } = await deps.followUps.reassign(t.actor, data.followUpId, data.version, picked.success ? picked.data.trim() : "");
+      return answer(await views.reassign(t.actor, { feedback: { notice } }), effects);
     },
     (t, _data, err) => views.reassign(t.actor, { feedback: { error: err.text, fieldErrors: err.fieldErrors } }),
   );

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { formInputIds, recommendationInputId } from "../../../cards/followup-form-card.js";
 import type { FormRowInput } from "../../../domain/form-service.js";
 import type { TeamsDeps } from "../../deps.js";
-import { execute } from "../../turn.js";
+import { answer, execute } from "../../turn.js";
 import type { Views } from "../../views.js";
 import { verbs } from "../../verbs.js";
 import { id, localDate, text, version } from "./schemas.js";
@@ -69,12 +69,9 @@ const saveForm = (close: boolean) => (deps: TeamsDeps, views: Views) =>
     close ? verbs.formClose : verbs.formSave,
     schema,
     async (t, data) => {
-      const { revision, closedNow, load } = await deps.forms.save(t.actor, data.meetingId, data.version, rowsFrom(data), close, recommendationsFrom(data));
-      deps.kickDelivery();
-      for (const r of rowsFrom(data)) if (r.followUpId) deps.refreshCardCopies("followup", r.followUpId);
-      if (!closedNow) deps.refreshCardCopies("referat", data.meetingId);
+      const { revision, closedNow, load, effects } = await deps.forms.save(t.actor, data.meetingId, data.version, rowsFrom(data), close, recommendationsFrom(data));
       t.log.info({ meetingId: data.meetingId, revision, closedNow }, "form saved");
-      return views.form(t.actor, data.meetingId, { savedAt: t.now, revision, load });
+      return answer(await views.form(t.actor, data.meetingId, { savedAt: t.now, revision, load }), effects);
     },
     (t, data, err) =>
       views.form(t.actor, data.meetingId, {

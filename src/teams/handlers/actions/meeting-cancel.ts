@@ -1,5 +1,5 @@
 import type { TeamsDeps } from "../../deps.js";
-import { execute } from "../../turn.js";
+import { answer, execute } from "../../turn.js";
 import type { Views } from "../../views.js";
 import { verbs } from "../../verbs.js";
 import { strings } from "../../../lib/strings.da.js";
@@ -12,12 +12,8 @@ export const meetingCancel = (deps: TeamsDeps, views: Views) =>
     verbs.meetingCancel,
     meetingRef,
     async (t, data) => {
-      const { already } = await deps.meetings.cancel(t.actor, data.meetingId);
-      if (!already) {
-        deps.refreshCardCopies("agenda", data.meetingId, t.context.activity.replyToId);
-        deps.kickDelivery();
-      }
-      return views.agenda(t.actor, data.meetingId, { feedback: { notice: already ? strings.meeting.cancelAlready : strings.meeting.cancelDone } });
+      const { already, effects } = await deps.meetings.cancel(t.actor, data.meetingId);
+      return answer(await views.agenda(t.actor, data.meetingId, { feedback: { notice: already ? strings.meeting.cancelAlready : strings.meeting.cancelDone } }), effects);
     },
     (t, data, err) => views.agenda(t.actor, data.meetingId, { feedback: { error: err.text } }),
   );

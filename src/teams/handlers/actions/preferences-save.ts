@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { TeamsDeps } from "../../deps.js";
-import { execute } from "../../turn.js";
+import { answer, execute } from "../../turn.js";
 import type { Views } from "../../views.js";
 import { verbs } from "../../verbs.js";
 import { REMINDER_GROUP_NAMES } from "../../../domain/reminder-preferences.js";
@@ -28,8 +28,8 @@ export const preferencesSave = (deps: TeamsDeps, views: Views) =>
     verbs.preferencesSave,
     schema,
     async (t, data) => {
-      await deps.preferences.save(t.actor, typedOf(data));
-      return views.preferences(t.actor, { feedback: { notice: strings.preferences.saved } });
+      const { effects } = await deps.preferences.save(t.actor, typedOf(data));
+      return answer(await views.preferences(t.actor, { feedback: { notice: strings.preferences.saved } }), effects);
     },
     (t, data, err) => views.preferences(t.actor, { feedback: { error: err.text, fieldErrors: err.fieldErrors }, typed: typedOf(data) }),
   );

@@ -6,4 +6,4 @@ import { openBeside } from "./open-from.js";
 import { meetingRef } from "./schemas.js";
 
 export const referatOpen = (deps: TeamsDeps, views: Views) =>
-  execute(deps, verbs.referatOpen, meetingRef, async (t, data) => openBeside(t, views, await views.referat(t.actor, data.meetingId), data));
+  execute(deps, verbs.referatOpen, meetingRef, async (t, data) => openBeside(deps, t, views, await views.referat(t.actor, data.meetingId), data));

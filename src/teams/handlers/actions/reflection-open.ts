@@ -9,4 +9,4 @@ import { id, meetingRef } from "./schemas.js";
 const schema = meetingRef.extend({ authorId: id.optional() });
 
 export const reflectionOpen = (deps: TeamsDeps, views: Views) =>
-  execute(deps, verbs.reflectionOpen, schema, async (t, data) => openBeside(t, views, await views.reflection(t.actor, data.meetingId, { authorId: data.authorId }), data));
+  execute(deps, verbs.reflectionOpen, schema, async (t, data) => openBeside(deps, t, views, await views.reflection(t.actor, data.meetingId, { authorId: data.authorId }), data));

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { strings } from "../../../lib/strings.da.js";
 import { questionInputId } from "../../../cards/reflection-card.js";
 import type { TeamsDeps } from "../../deps.js";
-import { execute } from "../../turn.js";
+import { answer, execute } from "../../turn.js";
 import type { Views } from "../../views.js";
 import { verbs } from "../../verbs.js";
 import { id, text, version } from "./schemas.js";
@@ -28,11 +28,10 @@ export const reflectionSend = (deps: TeamsDeps, views: Views) =>
     schema,
     async (t, data) => {
       const answers = answersFrom(deps, data);
-      await deps.reflections.send(t.actor, data.meetingId, answers, data.version === 0 ? undefined : data.version);
-      deps.refreshCardCopies("agenda", data.meetingId); // the agendas show whether it is sent
+      const { effects } = await deps.reflections.send(t.actor, data.meetingId, answers, data.version === 0 ? undefined : data.version);
       const max = deps.config.maxTextLength;
       const full = Object.values(answers).some((a) => a.length === max) ? ` ${strings.generic.atLimit(max)}` : "";
-      return views.reflection(t.actor, data.meetingId, { editing: false, feedback: { notice: `${strings.reflection.sentNotice}${full}` } });
+      return answer(await views.reflection(t.actor, data.meetingId, { editing: false, feedback: { notice: `${strings.reflection.sentNotice}${full}` } }), effects);
     },
     (t, data, err) =>
       views.reflection(t.actor, data.meetingId, {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { strings } from "../../../lib/strings.da.js";
 import { formatDateTime } from "../../../lib/format-da.js";
 import type { TeamsDeps } from "../../deps.js";
-import { execute } from "../../turn.js";
+import { answer, execute } from "../../turn.js";
 import type { Views } from "../../views.js";
 import { verbs } from "../../verbs.js";
 import { localDate } from "./schemas.js";
@@ -27,14 +27,13 @@ export const scheduleSubmit = (deps: TeamsDeps, views: Views) =>
     schema,
     async (t, data) => {
       const { unitId, leaderId } = splitLeader(data.leader);
-      const { meeting, packAt } = await deps.meetings.schedule(t.actor, { unitId, leaderId, date: data.date, time: data.time.slice(0, 5), requestId: data.requestId });
-      deps.kickDelivery();
+      const { meeting, packAt, effects } = await deps.meetings.schedule(t.actor, { unitId, leaderId, date: data.date, time: data.time.slice(0, 5), requestId: data.requestId });
       const leader = meeting.participants.find((p) => p.role === "leader")?.person.name ?? "";
       const tz = deps.config.timezone;
       const done = `${strings.schedule.done(leader, formatDateTime(meeting.startsAt, tz))} ${
         packAt <= t.now ? strings.schedule.packNow : strings.schedule.packWhen(formatDateTime(packAt, tz))
       }`;
-      return views.schedule(t.actor, { done });
+      return answer(await views.schedule(t.actor, { done }), effects);
     },
     // The same form again (same request id): a corrected submit still schedules only one meeting.
     (t, data, err) => views.schedule(t.actor, { values: data, requestId: data.requestId, feedback: { error: err.text, fieldErrors: err.fieldErrors } }),

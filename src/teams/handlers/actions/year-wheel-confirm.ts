@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { strings } from "../../../lib/strings.da.js";
 import type { TeamsDeps } from "../../deps.js";
-import { execute } from "../../turn.js";
+import { answer, execute } from "../../turn.js";
 import type { Views } from "../../views.js";
 import { verbs } from "../../verbs.js";
 import { id, version, pickedId } from "./schemas.js";
@@ -15,9 +15,8 @@ export const yearWheelConfirm = (deps: TeamsDeps, views: Views) =>
     verbs.yearWheelConfirm,
     schema,
     async (t, data) => {
-      const { created } = await deps.yearWheels.confirm(t.actor, data.unitId, data.version);
-      deps.kickDelivery();
-      return views.yearWheel(t.actor, data.unitId, { feedback: { notice: strings.yearWheel.confirmed(created) }, showPersonId: data.showPersonId });
+      const { created, effects } = await deps.yearWheels.confirm(t.actor, data.unitId, data.version);
+      return answer(await views.yearWheel(t.actor, data.unitId, { feedback: { notice: strings.yearWheel.confirmed(created) }, showPersonId: data.showPersonId }), effects);
     },
     (t, data, err) => views.yearWheel(t.actor, data.unitId, { feedback: { error: err.text, fieldErrors: err.fieldErrors }, showPersonId: data.showPersonId }),
   );

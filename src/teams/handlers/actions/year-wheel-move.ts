@@ -3,7 +3,7 @@ import { strings } from "../../../lib/strings.da.js";
 import { formatDateTime } from "../../../lib/format-da.js";
 import { zonedToUtc } from "../../../lib/zoned-time.js";
 import type { TeamsDeps } from "../../deps.js";
-import { execute } from "../../turn.js";
+import { answer, execute } from "../../turn.js";
 import type { Views } from "../../views.js";
 import { verbs } from "../../verbs.js";
 import { id, localDate, version, pickedId } from "./schemas.js";
@@ -24,10 +24,9 @@ export const yearWheelMove = (deps: TeamsDeps, views: Views) =>
     schema,
     async (t, data) => {
       const time = data.time.slice(0, 5);
-      await deps.yearWheels.move(t.actor, data.unitId, data.version, data.entryId, data.date, time);
-      deps.kickDelivery();
+      const { effects } = await deps.yearWheels.move(t.actor, data.unitId, data.version, data.entryId, data.date, time);
       const when = formatDateTime(zonedToUtc(data.date, time, deps.config.timezone), deps.config.timezone);
-      return views.yearWheel(t.actor, data.unitId, { feedback: { notice: strings.yearWheel.moved(when) }, showPersonId: data.showPersonId });
+      return answer(await views.yearWheel(t.actor, data.unitId, { feedback: { notice: strings.yearWheel.moved(when) }, showPersonId: data.showPersonId }), effects);
     },
     (t, data, err) =>
       views.yearWheel(t.actor, data.unitId, {

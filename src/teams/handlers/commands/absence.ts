@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { TeamsDeps } from "../../deps.js";
-import { command } from "../../turn.js";
+import { answer, command } from "../../turn.js";
 import { strings } from "../../../lib/strings.da.js";
 import { formatDateLong, formatDateShort, formatDateTime, parseDanishDate } from "../../../lib/format-da.js";
 import { buildNoticeCard } from "../../../cards/notice-card.js";
@@ -38,10 +38,9 @@ export const absence = (deps: TeamsDeps) =>
       return buildNoticeCard(md`${away ? s.absentStatus(formatDateShort(prefs.absentUntil!)) : s.absentNone} ${s.absentUsage}`);
     }
     if (arg.action === "end") {
-      await deps.preferences.setAbsence(t.actor, undefined);
-      return buildNoticeCard(s.absentCleared);
+      const { effects } = await deps.preferences.setAbsence(t.actor, undefined);
+      return answer(buildNoticeCard(s.absentCleared), effects);
     }
-    const { resumesAt } = await deps.preferences.setAbsence(t.actor, arg.date);
-    deps.kickDelivery();
-    return buildNoticeCard(s.absentSet(formatDateLong(arg.date), formatDateTime(resumesAt!, deps.config.timezone)));
+    const { resumesAt, effects } = await deps.preferences.setAbsence(t.actor, arg.date);
+    return answer(buildNoticeCard(s.absentSet(formatDateLong(arg.date), formatDateTime(resumesAt!, deps.config.timezone))), effects);
   });

@@ -1,6 +1,6 @@
 import type { Config } from "../../../config.js";
 import type { TeamsDeps } from "../../deps.js";
-import { command } from "../../turn.js";
+import { answer, command } from "../../turn.js";
 import { strings } from "../../../lib/strings.da.js";
 import { formatDateTime } from "../../../lib/format-da.js";
 import { buildNoticeCard } from "../../../cards/notice-card.js";
@@ -18,9 +18,8 @@ export const offersSendNow = (config: Pick<Config, "anonymous" | "env">): boolea
  */
 export const sendNow = (deps: TeamsDeps) =>
   command(deps, "sendNow", async () => {
-    const { count, until, away } = await deps.trial.sendPlannedNow();
+    const { count, until, away, effects } = await deps.trial.sendPlannedNow();
     const when = formatDateTime(until, deps.config.timezone);
     if (count === 0) return buildNoticeCard(strings.trial.nothing(when));
-    deps.kickDelivery();
-    return buildNoticeCard(strings.trial.sent(count, when, away));
+    return answer(buildNoticeCard(strings.trial.sent(count, when, away)), effects);
   });

@@ -6,9 +6,10 @@ import { channelTarget } from "../../channel-target.js";
 import { buildNoticeCard } from "../../../cards/notice-card.js";
 import { strings } from "../../../lib/strings.da.js";
 import { isPersonal, rememberConversation } from "./remember-conversation.js";
+import type { Effects } from "../../../domain/effects.js";
 
 /** installationUpdate: "add" stores the conversation and greets once; "remove" marks it inactive. */
-export const installationUpdate = (deps: TeamsDeps, views: Views) => async (context: TurnContext): Promise<void> => {
+export const installationUpdate = (deps: TeamsDeps, views: Views) => async (context: TurnContext): Promise<Effects | void> => {
   const action = String(context.activity.action ?? "");
   if (action.startsWith("add") && inChannel(context)) {
     // Added to a team: the installer (a chief) links the channel to an area from this card.
@@ -17,10 +18,7 @@ export const installationUpdate = (deps: TeamsDeps, views: Views) => async (cont
     await context.sendActivity(cardActivity(card));
     return;
   }
-  if (action.startsWith("add")) {
-    await rememberConversation(deps, context, { greetUnknown: true });
-    return;
-  }
+  if (action.startsWith("add")) return rememberConversation(deps, context, { greetUnknown: true });
   if (action.startsWith("remove") && inChannel(context)) {
     // Removed from a team: its channels follow nothing any more (nothing is posted there again).
     const teamId = channelTarget(context).teamId;
