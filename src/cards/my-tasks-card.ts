@@ -3,6 +3,7 @@ import { formatInstantDateShort } from "../lib/format-da.js";
 import type { FollowUpView } from "../domain/types.js";
 import { errorLine, type CardFeedback } from "./feedback.js";
 import { followUpStatus } from "./followup-status.js";
+import { kindDefinite } from "./meeting-labels.js";
 import { fitToBudget } from "./budget.js";
 import { expand, type AdaptiveCard } from "./template.js";
 
@@ -31,6 +32,7 @@ export interface MyTasksCardData {
   commentLabel: string;
   commentSubmit: string;
   minDate: string;
+  datePlaceholder: string;
   maxLength: number;
   refreshButton: string;
 }
@@ -69,7 +71,7 @@ export function myTasksCardData({ items: all, total, changed, today, tz, maxLeng
         text: v.followUp.text,
         status: st.text,
         statusColor: st.color,
-        from: f.from(strings.meeting.kindOneOnOne, formatInstantDateShort(v.meeting.startsAt, tz)),
+        from: f.from(kindDefinite(v.meeting), formatInstantDateShort(v.meeting.startsAt, tz)),
         followUpId: v.followUp.id,
         version: v.followUp.version,
         isOpen: v.followUp.status === "open",
@@ -86,6 +88,7 @@ export function myTasksCardData({ items: all, total, changed, today, tz, maxLeng
     commentLabel: f.commentLabel,
     commentSubmit: f.commentSubmit,
     minDate: today,
+    datePlaceholder: strings.generic.datePlaceholder,
     maxLength,
     refreshButton: s.refresh,
   };

@@ -17,7 +17,7 @@ import type { Area, FollowUpView, Person } from "../domain/types.js";
 import type { TeamsDeps } from "./deps.js";
 import { AppError } from "../lib/errors.js";
 import { strings } from "../lib/strings.da.js";
-import { kindLabel } from "../cards/meeting-labels.js";
+import { kindDefinite, kindInText } from "../cards/meeting-labels.js";
 import { buildYearWheelCard } from "../cards/year-wheel-card.js";
 import { buildFocusAreasCard } from "../cards/focus-areas-card.js";
 import { buildBoardStatementCard } from "../cards/board-statement-card.js";
@@ -41,6 +41,9 @@ import { buildExportLinksCard } from "../cards/export-links-card.js";
  * The cards a person can open, built from the domain's current state. Handlers and the
  * notification renderer share these, so a card looks the same however it was reached.
  */
+/** «Megan» of «Megan Bowen». */
+const firstName = (name: string): string => name.trim().split(/\s+/)[0] ?? "";
+
 export function createViews(deps: Omit<TeamsDeps, "kickDelivery" | "refreshCardCopies" | "publishChannelStatus" | "retireChannelStatus" | "sendToPerson" | "log" | "activityLog" | "actionLimit">) {
   const { config, clock } = deps;
   const tz = config.timezone;
@@ -48,8 +51,9 @@ export function createViews(deps: Omit<TeamsDeps, "kickDelivery" | "refreshCardC
   const maxLength = config.maxTextLength;
 
   return {
-    async help(actor: Person): Promise<AdaptiveCard> {
-      return buildHelpCard(await deps.meetings.canSchedule(actor));
+    /** What the person can do in their role; `greet` makes it a greeting by first name. */
+    async help(actor: Person, opts: { greet?: boolean } = {}): Promise<AdaptiveCard> {
+      return buildHelpCard({ audience: await deps.people.audience(actor), greet: opts.greet ? firstName(actor.name) : undefined });
     },
 
     async schedule(actor: Person, opts: { values?: { leader?: string; date?: string; time?: string }; feedback?: CardFeedback; done?: string; requestId?: string } = {}) {
@@ -58,7 +62,7 @@ export function createViews(deps: Omit<TeamsDeps, "kickDelivery" | "refreshCardC
       return buildScheduleCard({
         leaders,
         today: today(),
-        packLead: lead === 1 ? "1 arbejdsdag" : `${lead} arbejdsdage`,
+        packLead: strings.schedule.leadDays(lead),
         minutes: deps.meetings.oneOnOneMinutes,
         workday: { start: config.workingHours.start, end: config.workingHours.end },
         ...opts,
@@ -78,7 +82,7 @@ export function createViews(deps: Omit<TeamsDeps, "kickDelivery" | "refreshCardC
 
     async agenda(actor: Person, meetingId: string, opts: { feedback?: CardFeedback; pack?: boolean } = {}): Promise<AdaptiveCard> {
       const view = await deps.meetings.agenda(actor, meetingId);
-      return buildAgendaCard({ view, viewer: actor, tz, today: today(), feedback: opts.feedback, intro: opts.pack ? strings.agenda.packIntro(kindLabel(view.meeting)) : undefined });
+      return buildAgendaCard({ view, viewer: actor, tz, today: today(), feedback: opts.feedback, intro: opts.pack ? strings.agenda.packIntro(kindInText(view.meeting)) : undefined });
     },
 
     async yearWheel(actor: Person, unitId?: string, opts: { feedback?: CardFeedback; typed?: { entryId?: string; date?: string; time?: string }; showPersonId?: string } = {}): Promise<AdaptiveCard> {
@@ -174,7 +178,7 @@ export function createViews(deps: Omit<TeamsDeps, "kickDelivery" | "refreshCardC
     async meetingCancelled(actor: Person, meetingId: string): Promise<AdaptiveCard> {
       const { meeting } = await deps.meetings.agenda(actor, meetingId);
       const chair = meeting.participants.find((p) => p.person.id === meeting.chairId)?.person.name ?? "";
-      return buildNoticeCard(strings.meeting.cancelledNotice(kindLabel(meeting), formatDateTime(meeting.startsAt, tz), chair), { title: strings.meeting.cancelledTitle });
+      return buildNoticeCard(strings.meeting.cancelledNotice(kindDefinite(meeting), formatDateTime(meeting.startsAt, tz), chair), { title: strings.meeting.cancelledTitle });
     },
 
     /** The owner's weekly overview of follow-ups past their frist. */

@@ -14,9 +14,9 @@ export const agendaAddTopic = (deps: TeamsDeps, views: Views) =>
     verbs.agendaAddTopic,
     schema,
     async (t, data) => {
-      await deps.meetings.addTopic(t.actor, data.meetingId, data.topic);
+      const { othersWithAgenda, others } = await deps.meetings.addTopic(t.actor, data.meetingId, data.topic);
       deps.refreshCardCopies("agenda", data.meetingId, t.context.activity.replyToId);
-      return views.agenda(t.actor, data.meetingId, { feedback: { notice: strings.agenda.topicAdded } });
+      return views.agenda(t.actor, data.meetingId, { feedback: { notice: strings.agenda.topicAdded(othersWithAgenda, others) } });
     },
     (t, data, err) => views.agenda(t.actor, data.meetingId, { feedback: { error: err.text, fieldErrors: err.fieldErrors } }),
   );
