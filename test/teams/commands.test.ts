@@ -176,6 +176,13 @@ describe("outside the personal chat", () => {
     expect(cardText((click.body as { value: unknown }).value)).toContain("kun i din personlige chat");
   });
 
+  it("suggests in words only there: the buttons' cards belong in the personal chat", async () => {
+    await h.post(inChannel(h.activity("message", users.alex, { text: "følg omrde" })));
+    const card = h.connector.cards("19:channel@thread.tacv2").at(-1);
+    expect(cardText(card)).toContain("Mente du **følg område**?");
+    expect(findAction(card, "command.open")).toBeUndefined();
+  });
+
   it("still answers hjælp there", async () => {
     await h.post(inChannel(h.activity("message", users.alex, { text: "hjælp" })));
     expect(channelCards().at(-1)).toContain("Det kan Læringsloop");
