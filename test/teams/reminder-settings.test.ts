@@ -82,6 +82,7 @@ describe("reminders and the person's own settings", () => {
       expect(res, typed).not.toMatch(/«|snart|31\/2|morgen»/);
     }
     expect(await absentUntil()).toBe("2027-01-14"); // unchanged by what could not be read
+    expect(cardText((await h.say(users.megan, "Fraværende.")).cards[0])).toContain("Du er registreret som fraværende til og med onsdag den 13. januar 2027.");
     expect(cardText((await h.say(users.megan, "fraværende til i dag")).cards[0])).toContain("Datoen skal ligge efter i dag.");
   });
 

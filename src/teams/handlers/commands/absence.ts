@@ -23,9 +23,9 @@ const argument = z.union([
  * fredag»): X is the last day away, so back the day after.
  */
 function parse(rest: string, today: string): z.infer<typeof argument> {
-  const r = rest.normalize("NFC").trim().replace(/\s+/g, " ").replace(/[!?]+$/, "");
+  const r = rest.normalize("NFC").trim().replace(/\s+/g, " ").replace(/[.!?]+$/, "");
   if (r === "" || /^(?:til|indtil|til og med)$/i.test(r)) return { action: "status" };
-  if (/^(?:slut|stop|ophør|ophoer|ingen|tilbage)[.!]*$/i.test(r)) return { action: "end" };
+  if (/^(?:slut|stop|ophør|ophoer|ingen|tilbage)$/i.test(r)) return { action: "end" };
   const m = /^(til og med|t\.o\.m\.?|indtil|frem til|til)\s+(.+)$/i.exec(r);
   const through = !m || /og med|t\.o\.m/i.test(m[1]!);
   const date = parseDanishDate(m ? m[2]! : r, today);
