@@ -144,7 +144,7 @@ const areaStatus: AreaStatus = {
 
 export const cardSamples: Record<CardName, object> = {
   welcome: welcomeCardData(),
-  help: helpCardData(true),
+  help: helpCardData({ audience: "chief" }),
   notice: noticeCardData(strings.schedule.notChiefForLeader, { tone: "error" }),
   schedule: scheduleCardData({
     leaders: [
@@ -183,7 +183,7 @@ export const cardSamples: Record<CardName, object> = {
     viewer: chief,
     tz,
     today,
-    intro: strings.agenda.packIntro("Læringssamtale"),
+    intro: strings.agenda.packIntro(strings.meeting.kindsInText.laeringssamtale),
   }),
   "year-wheel": yearWheelCardData({
     view: {

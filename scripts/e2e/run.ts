@@ -316,7 +316,7 @@ async function main(): Promise<void> {
     await say(alex, "årshjul");
     const card = lastCard(alex, "Årshjul: Dagtilbud Solsikken");
     await card.waitFor();
-    await card.getByText("4 læringssamtaler · 12 1:1 ledelsesopfølgninger · 12 1:1 med pædagogiske ledere").waitFor();
+    await card.getByText("4 læringssamtaler · 12 ledelsesopfølgninger (1:1) · 12 samtaler (1:1) med pædagogiske ledere").waitFor();
   });
   chiefOk &&= await step(alex, "forkert input", "flyt uden at vælge møde", async () => {
     const card = lastCard(alex, "Årshjul: Dagtilbud Solsikken");

@@ -78,6 +78,8 @@ export function areaStatusCardData({ status, tz, updatedAt, feedback, exportPeri
     hasUnits: status.units.length > 0,
     unitPickLabel: s.unitPickLabel,
     unitPickPlaceholder: s.unitPickPlaceholder,
+    datePlaceholder: strings.generic.datePlaceholder,
+    dateRequired: strings.generic.invalidDate,
     unitChoices: status.units.map((u) => ({ title: shorten(u.unit.name, level.name), value: u.unit.id })),
     unitPickButton: s.unitPickButton,
     areaId: status.area.id,

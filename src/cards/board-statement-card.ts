@@ -3,7 +3,7 @@ import { formatDateTime } from "../lib/format-da.js";
 import type { BoardStatementView } from "../domain/board-statement-service.js";
 import type { FocusArea } from "../domain/types.js";
 import { fieldError, type CardFeedback } from "./feedback.js";
-import { kindLabel, meetingWhen } from "./meeting-labels.js";
+import { kindDefinite, kindLabel, meetingWhen } from "./meeting-labels.js";
 import { expand, type AdaptiveCard } from "./template.js";
 
 export interface BoardStatementCardInput {
@@ -25,7 +25,7 @@ export function boardStatementCardData({ view, focusAreas, tz, maxLength, typed,
     notice: feedback?.notice ?? "",
     warning: "",
     error: feedback?.error ?? "",
-    intro: s.intro(kindLabel(meeting), meetingWhen(meeting, tz), meeting.unit.name),
+    intro: s.intro(kindDefinite(meeting), meetingWhen(meeting, tz), meeting.unit.name),
     focusHeading: focusAreas.length ? s.focusHeading : "",
     focus: focusAreas.map((f) => ({ label: f.title })),
     label: s.label,

@@ -33,6 +33,7 @@ export function evaluationCardData({ view, today, feedback }: EvaluationCardInpu
     extendLabel: s.extendLabel,
     extendSubmit: s.extendSubmit,
     minDate: addDays(today, 1),
+    datePlaceholder: strings.generic.datePlaceholder,
     dateError: fieldError(feedback, "newEvaluateOn"),
     endButton: s.endButton,
     nextButton: s.nextButton,

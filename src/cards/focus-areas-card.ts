@@ -81,6 +81,7 @@ export function focusAreasCardData({ view, tz, today, typed, feedback }: FocusAr
     titlePlaceholder: s.titlePlaceholder,
     evaluateLabel: s.evaluateLabel,
     minDate: addDays(today, 1),
+    datePlaceholder: strings.generic.datePlaceholder,
     endLabel: s.endLabel,
     endedHeading: ended.length ? s.ended : "",
     ended: [

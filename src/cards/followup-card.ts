@@ -4,6 +4,7 @@ import { formatDateShort, formatInstantDateShort } from "../lib/format-da.js";
 import type { FollowUpView, Person } from "../domain/types.js";
 import { errorLine, type CardFeedback } from "./feedback.js";
 import { followUpStatus } from "./followup-status.js";
+import { kindDefinite } from "./meeting-labels.js";
 import { expand, type AdaptiveCard } from "./template.js";
 
 export interface FollowUpCardData {
@@ -35,6 +36,7 @@ export interface FollowUpCardData {
   postponeRequired: string;
   postponeSubmit: string;
   minDate: string;
+  datePlaceholder: string;
   commentButton: string;
   commentLabel: string;
   commentRequired: string;
@@ -62,12 +64,13 @@ export interface FollowUpCardInput {
 export function followUpCardData({ view, viewer, today, tz, maxLength, heading = "none", feedback, typedComment }: FollowUpCardInput): FollowUpCardData {
   const s = strings.followUp;
   const f = view.followUp;
-  const status = followUpStatus(f, today, tz);
+  // The frist stands once, in its own field: neither the heading nor the status repeats it.
+  const status = followUpStatus(f, today, tz, { withDue: false });
   const due = formatDateShort(f.dueDate);
   const headingText = {
     assigned: s.assignedHeading,
-    dueSoon: f.dueDate === today ? s.dueTodayHeading : s.dueSoonHeading(due),
-    overdue: f.dueDate < today ? s.overdueHeading(due) : s.dueSoonHeading(due),
+    dueSoon: f.dueDate === today ? s.dueTodayHeading : s.dueSoonHeading,
+    overdue: f.dueDate < today ? s.overdueHeading : s.dueSoonHeading,
     none: "",
   }[heading];
   const data: FollowUpCardData = {
@@ -85,7 +88,7 @@ export function followUpCardData({ view, viewer, today, tz, maxLength, heading =
     due,
     decisionLabel: s.decision,
     decision: view.decisionText ?? "–",
-    from: s.from(strings.meeting.kindOneOnOne, formatInstantDateShort(view.meeting.startsAt, tz)),
+    from: s.from(kindDefinite(view.meeting), formatInstantDateShort(view.meeting.startsAt, tz)),
     commentsHeading: s.comments,
     comments: view.comments.slice(-5).map((c) => ({ by: `${c.author.name}, ${formatInstantDateShort(c.at, tz)}`, text: c.text })),
     followUpId: f.id,
@@ -99,6 +102,7 @@ export function followUpCardData({ view, viewer, today, tz, maxLength, heading =
     postponeRequired: strings.generic.invalidDate,
     postponeSubmit: s.postponeSubmit,
     minDate: today,
+    datePlaceholder: strings.generic.datePlaceholder,
     commentButton: s.commentButton,
     commentLabel: s.commentLabel,
     commentRequired: s.commentRequired,

@@ -55,6 +55,7 @@ export interface FollowUpFormCardData {
   ownerChoices: { title: string; value: string }[];
   dueLabel: string;
   evalLabel: string;
+  datePlaceholder: string;
   recommendationsHeading: string;
   recommendationsIntro: string;
   recommendationPlaceholder: string;
@@ -168,6 +169,7 @@ export function followUpFormCardData({ view, tz, typed, feedback, savedAt, revis
     ownerChoices: meeting.participants.map((p) => ({ title: p.person.name, value: p.person.id })),
     dueLabel: s.dueLabel,
     evalLabel: s.evalLabel,
+    datePlaceholder: strings.generic.datePlaceholder,
     recommendationsHeading: view.template.form.recommendations ? s.recommendationsHeading : "",
     recommendationsIntro: s.recommendationsIntro,
     recommendationPlaceholder: s.recommendationPlaceholder,

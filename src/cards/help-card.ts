@@ -1,9 +1,20 @@
+import type { Audience } from "../domain/people-service.js";
 import { strings } from "../lib/strings.da.js";
 import type { CardText } from "../lib/markup.js";
 import { expand, type AdaptiveCard } from "./template.js";
 
+/** The commands a person can type, by the name the help card and the suggestions use. */
+export type CommandId = keyof Omit<typeof strings.help.commands, "myMeetingsChair">;
+
+/** Only what the person can use: the chief's planning, year wheel, hand-over and channel are the chief's. */
+export function commandsFor(audience: Audience): CommandId[] {
+  const everyone: CommandId[] = ["myMeetings", "myTasks", "preferences", "absence", "help"];
+  return audience === "chief" ? ["schedule", "yearWheel", "reassign", "myMeetings", "myTasks", "channelFollow", "preferences", "absence", "help"] : everyone;
+}
+
 export interface HelpCardData {
   title: string;
+  lead: string;
   intro: string;
   commands: { command: string; text: CardText }[];
   privacy: string;
@@ -13,15 +24,24 @@ export interface HelpCardData {
   tasksButton: string;
 }
 
-/** `isChief` shows the schedule button; everyone sees the full command list. */
-export function helpCardData(isChief: boolean): HelpCardData {
+export interface HelpCardInput {
+  audience: Audience;
+  /** Set when the person said hello: the card greets them by this first name. */
+  greet?: string;
+}
+
+/** What the person can do, in their role; as a greeting when they said hello. */
+export function helpCardData({ audience, greet }: HelpCardInput): HelpCardData {
   const s = strings.help;
+  // Chiefs and leaders hold meetings themselves, so their meetings list has the opfølgningsskema.
+  const chairs = audience === "chief" || audience === "leader";
   const data: HelpCardData = {
-    title: s.title,
+    title: greet !== undefined ? s.greeting(greet) : s.title,
+    lead: s.roleIntro[audience],
     intro: s.intro,
-    commands: s.commands.map((c) => ({ ...c })),
+    commands: commandsFor(audience).map((id) => ({ ...(id === "myMeetings" && chairs ? s.commands.myMeetingsChair : s.commands[id]) })),
     privacy: s.privacy,
-    showSchedule: isChief,
+    showSchedule: audience === "chief",
     scheduleButton: s.scheduleButton,
     meetingsButton: s.meetingsButton,
     tasksButton: s.tasksButton,
@@ -29,4 +49,4 @@ export function helpCardData(isChief: boolean): HelpCardData {
   return data;
 }
 
-export const buildHelpCard = (isChief: boolean): AdaptiveCard => expand("help", helpCardData(isChief));
+export const buildHelpCard = (input: HelpCardInput): AdaptiveCard => expand("help", helpCardData(input));

@@ -5,9 +5,15 @@ import { shorten } from "./feedback.js";
 
 /** Texts about a meeting that several cards show the same way. */
 
-/** The meeting type in the domain's words ("Læringssamtale (første i læringsloopet)", …). */
-export const kindLabel = (m: Pick<Meeting, "kind" | "firstOfLoop">): string =>
-  m.kind === "laeringssamtale" ? (m.firstOfLoop ? strings.meeting.kinds.laeringssamtaleFirst : strings.meeting.kinds.laeringssamtale) : strings.meeting.kinds[m.kind];
+type KindKey = keyof typeof strings.meeting.kinds;
+const kindKey = (m: { kind: Meeting["kind"]; firstOfLoop?: boolean }): KindKey => (m.kind === "laeringssamtale" && m.firstOfLoop ? "laeringssamtaleFirst" : m.kind);
+
+/** The meeting type in the domain's words, as a title ("Læringssamtale (første i læringsloopet)", …). */
+export const kindLabel = (m: { kind: Meeting["kind"]; firstOfLoop?: boolean }): string => strings.meeting.kinds[kindKey(m)];
+/** The same in running text, after «jeres næste» ("læringssamtale", "1:1 ledelsesopfølgning"). */
+export const kindInText = (m: { kind: Meeting["kind"]; firstOfLoop?: boolean }): string => strings.meeting.kindsInText[kindKey(m)];
+/** The meeting itself, in definite form ("læringssamtalen", "1:1 ledelsesopfølgningen"). */
+export const kindDefinite = (m: { kind: Meeting["kind"]; firstOfLoop?: boolean }): string => strings.meeting.kindsDefinite[kindKey(m)];
 export const meetingWhen = (m: Meeting, tz: string): string => formatDateTime(m.startsAt, tz);
 
 export const participantNames = (m: Meeting, nameMax = Infinity): string => m.participants.map((p) => shorten(p.person.name, nameMax)).join(", ");

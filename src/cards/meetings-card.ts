@@ -1,6 +1,6 @@
 import { strings } from "../lib/strings.da.js";
 import type { Meeting, Person } from "../domain/types.js";
-import { meetingStatus, meetingWhen } from "./meeting-labels.js";
+import { kindLabel, meetingStatus, meetingWhen } from "./meeting-labels.js";
 import { expand, type AdaptiveCard } from "./template.js";
 
 export interface MeetingsCardData {
@@ -21,12 +21,24 @@ export interface MeetingsCardInput {
   tz: string;
 }
 
+/**
+ * What a meeting is called in the list: a læringssamtale by its kind (the unit is beside it); a
+ * 1:1 by the other person, and in a leader's own 1:1 with their role.
+ */
+function meetingLabel(m: Meeting, viewer: Person): string {
+  const s = strings.meetings;
+  if (m.kind === "laeringssamtale") return kindLabel(m);
+  const other = m.participants.find((p) => p.person.id !== viewer.id)?.person.name ?? "";
+  if (m.kind === "one_on_one") return s.oneOnOneWith(other);
+  // leader_pl: the unit leader chairs; the pædagogisk leder is the meeting's «leader».
+  return s.plWith(other, m.chairId === viewer.id ? strings.meeting.roles.paedagogisk_leder : strings.meeting.roles.leader);
+}
+
 export function meetingsCardData({ upcoming, recent, viewer, now, tz }: MeetingsCardInput): MeetingsCardData {
   const s = strings.meetings;
   const row = (m: Meeting) => {
-    const other = m.participants.find((p) => p.person.id !== viewer.id)?.person.name ?? "";
     return {
-      label: `${strings.meeting.kindOneOnOne} ${s.with(other)}`,
+      label: meetingLabel(m, viewer),
       meta: `${meetingWhen(m, tz)} · ${m.unit.name} · ${meetingStatus(m, now >= m.startsAt)}`,
       meetingId: m.id,
       isChair: m.chairId === viewer.id,

@@ -4,6 +4,7 @@ import { formatInstantDateShort } from "../lib/format-da.js";
 import type { FollowUpView } from "../domain/types.js";
 import { errorLine, type CardFeedback } from "./feedback.js";
 import { followUpStatus } from "./followup-status.js";
+import { kindDefinite } from "./meeting-labels.js";
 import { fitToBudget } from "./budget.js";
 import { expand, type AdaptiveCard } from "./template.js";
 
@@ -34,6 +35,7 @@ export interface MyTasksCardData {
   commentSubmit: string;
   commentPlaceholder: string;
   minDate: string;
+  datePlaceholder: string;
   maxLength: number;
   refreshButton: string;
 }
@@ -74,7 +76,7 @@ export function myTasksCardData({ items: all, total, changed, today, tz, maxLeng
         text: v.followUp.text,
         status: st.text,
         statusColor: st.color,
-        from: f.from(strings.meeting.kindOneOnOne, formatInstantDateShort(v.meeting.startsAt, tz)),
+        from: f.from(kindDefinite(v.meeting), formatInstantDateShort(v.meeting.startsAt, tz)),
         followUpId: v.followUp.id,
         version: v.followUp.version,
         isOpen: v.followUp.status === "open",
@@ -93,6 +95,7 @@ export function myTasksCardData({ items: all, total, changed, today, tz, maxLeng
     commentSubmit: f.commentSubmit,
     commentPlaceholder: strings.generic.maxLengthHint(maxLength),
     minDate: today,
+    datePlaceholder: strings.generic.datePlaceholder,
     maxLength,
     refreshButton: s.refresh,
   };

@@ -41,6 +41,7 @@ export function preferencesCardData({ prefs, digestTimes, isChief, today, feedba
     absentUntil: typed ? (typed.absentUntil ?? "") : prefs.absentUntil && prefs.absentUntil > today ? prefs.absentUntil : "",
     absentError: fieldError(feedback, "absentUntil"),
     minDate: today,
+    datePlaceholder: strings.generic.datePlaceholder,
     saveButton: s.save,
   };
 }

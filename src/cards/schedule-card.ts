@@ -21,6 +21,8 @@ export interface ScheduleCardData {
   dateValue: string;
   dateError: string;
   minDate: string;
+  datePlaceholder: string;
+  timePlaceholder: string;
   timeLabel: string;
   timeRequired: string;
   timeValue: string;
@@ -69,6 +71,8 @@ export function scheduleCardData(input: ScheduleCardInput): ScheduleCardData {
     dateValue: input.values?.date ?? "",
     dateError: fieldError(f, "date"),
     minDate: input.today,
+    datePlaceholder: strings.generic.datePlaceholder,
+    timePlaceholder: strings.generic.timePlaceholder,
     timeLabel: s.timeLabel,
     timeRequired: s.invalidTime,
     timeValue: input.values?.time ?? "",

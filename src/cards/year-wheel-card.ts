@@ -24,21 +24,24 @@ export interface YearWheelCardInput {
 const NAME_MAX = 40;
 const UNIT_MAX = 60;
 
+/** Calendar half-years: January–June and July–December (seed 002 plans the data and the læringssamtaler «halvårligt»). */
+const halfOf = (date: string): 1 | 2 => (Number(date.slice(5, 7)) <= 6 ? 1 : 2);
+
+/** A læringssamtale is the spring or the autumn one by the half-year it is planned in. */
 const entryKind = (e: YearWheelEntry, names: Map<string, string>): string => {
   const base = kindLabel({ kind: e.kind, firstOfLoop: e.firstOfLoop });
+  if (e.kind === "laeringssamtale") return strings.yearWheel.samtaleSeason(halfOf(e.date) === 1 ? "forår" : "efterår", base);
   return e.kind === "leader_pl" && e.withPersonId ? strings.yearWheel.withPerson(shorten(names.get(e.withPersonId) ?? "", NAME_MAX)) : base;
 };
 
 const entryWhen = (e: YearWheelEntry): string => `${formatDateLong(e.date)} kl. ${e.time.replace(":", ".")}`;
 
-/** Spring runs January–July, autumn August–December: the halves between the læringssamtaler. */
-const seasonOf = (date: string) => ({ season: Number(date.slice(5, 7)) <= 7 ? ("forår" as const) : ("efterår" as const), year: date.slice(0, 4) });
 
 /** One markdown list line; names come from the organisation file, so no markdown of their own. */
 const line = (text: string, bold: boolean) => `- ${bold ? `**${text.replace(/\*/g, "")}**` : text.replace(/\*/g, "")}`;
 
 /**
- * The chief's årshjul for one unit: the loop's meetings by half-year, a move form and «Godkend».
+ * The chief's årshjul for one unit: the loop's meetings by calendar half-year, a move form and «Godkend».
  * `allPl` lists every 1:1 with a pædagogisk leder; without it (a big leadership team would not fit
  * Teams' card size) they are counted per half-year and listed for the one chosen in the picker.
  */
@@ -48,8 +51,7 @@ export function yearWheelCardData({ view, tz, workday, load, feedback, typed, sh
   const listed = (e: YearWheelEntry) => allPl || e.kind !== "leader_pl" || e.withPersonId === showPersonId;
   const seasons: { heading: string; lines: string[]; hidden: number }[] = [];
   for (const e of wheel.entries) {
-    const { season, year } = seasonOf(e.date);
-    const heading = s.season(season, year);
+    const heading = s.halfYear(halfOf(e.date), e.date.slice(0, 4));
     let group = seasons.find((g) => g.heading === heading);
     if (!group) seasons.push((group = { heading, lines: [], hidden: 0 }));
     if (!listed(e)) {
@@ -79,12 +81,14 @@ export function yearWheelCardData({ view, tz, workday, load, feedback, typed, sh
     meetingPlaceholder: s.meetingPlaceholder,
     canMove: future.length > 0,
     manyUnits: view.units.length > 1,
-    moveChoices: future.map((e) => ({ title: shorten(`${entryWhen(e)}: ${entryKind(e, names)}`, 80), value: e.id })),
+    moveChoices: future.map((e) => ({ title: shorten(`${entryWhen(e)}: ${entryKind(e, names)}`, 100), value: e.id })),
     entryValue: typed?.entryId ?? "",
     entryError: fieldError(feedback, "entry"),
     dateLabel: s.dateLabel,
     dateValue: typed?.date ?? "",
     minDate: addDays(today, 1),
+    datePlaceholder: strings.generic.datePlaceholder,
+    timePlaceholder: strings.generic.timePlaceholder,
     maxDate: addDays(loop.endDate, -1),
     dateError: fieldError(feedback, "date"),
     timeLabel: s.timeLabel,

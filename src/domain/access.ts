@@ -1,7 +1,7 @@
 import { templateOf, type TemplateSet } from "./meeting-template.js";
 import { AppError } from "../lib/errors.js";
 import { strings } from "../lib/strings.da.js";
-import type { Meeting, Person } from "./types.js";
+import type { Meeting, MeetingKind, Person } from "./types.js";
 
 /** Authorisation rules. Services call these, so no handler can forget them. */
 
@@ -17,8 +17,20 @@ export function assertParticipant(meeting: Meeting, personId: string): void {
   if (!isParticipant(meeting, personId)) throw new AppError("not-authorised", strings.meeting.notParticipant);
 }
 
+/**
+ * Who holds a meeting, by role: the Børn og Unge-chef holds 1:1 ledelsesopfølgninger and
+ * læringssamtaler, the unit leader their own 1:1s with a pædagogisk leder, and in a selvejende
+ * dagtilbud the board holds the læringssamtale.
+ */
+export type ChairRole = "chief" | "leader" | "board";
+export const chairRoleOf = (kind: MeetingKind, selvejende: boolean): ChairRole =>
+  kind === "leader_pl" ? "leader" : kind === "laeringssamtale" && selvejende ? "board" : "chief";
+
+/** «Børn og Unge-chefen», «lederen» or «bestyrelsens repræsentant», for the texts that name who holds the meeting. */
+export const chairTitle = (kind: MeetingKind, selvejende: boolean): string => strings.meeting.chairTitles[chairRoleOf(kind, selvejende)];
+
 export function assertChair(meeting: Meeting, personId: string): void {
-  if (!isChair(meeting, personId)) throw new AppError("not-authorised", strings.meeting.onlyChair);
+  if (!isChair(meeting, personId)) throw new AppError("not-authorised", strings.meeting.onlyChair(chairTitle(meeting.kind, meeting.unit.selvejende)));
 }
 
 /** Who is asked to write a reflection: everyone in a læringssamtale, the leader in a 1:1. */

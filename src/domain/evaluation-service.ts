@@ -1,5 +1,6 @@
 import { AppError } from "../lib/errors.js";
 import { strings } from "../lib/strings.da.js";
+import { chairTitle } from "./access.js";
 import { addDays, compareDates, isValidLocalDate, localDateOf } from "../lib/zoned-time.js";
 import { formatDateShort } from "../lib/format-da.js";
 import type { CongestionService } from "./congestion-service.js";
@@ -53,7 +54,10 @@ export function createEvaluationService(deps: {
       if (!v) throw new AppError("not-found", strings.generic.notFound);
       const f = v.followUp;
       const deciders = [v.owner.id, v.meeting.chairId];
-      if (!deciders.includes(actor.id)) throw new AppError("not-authorised", strings.evaluation.notAllowed);
+      if (!deciders.includes(actor.id)) {
+        const unit = await units.get(v.meeting.unitId);
+        throw new AppError("not-authorised", strings.evaluation.notAllowed(chairTitle(v.meeting.kind, unit?.selvejende ?? false)));
+      }
       return {
         subject,
         id,
@@ -72,7 +76,7 @@ export function createEvaluationService(deps: {
     if (!a) throw new AppError("not-found", strings.generic.notFound);
     const roster = await units.roster(a.unitId);
     const deciders = [...(roster?.chiefIds ?? []), ...(roster?.leaderIds ?? [])];
-    if (!deciders.includes(actor.id)) throw new AppError("not-authorised", strings.evaluation.notAllowed);
+    if (!deciders.includes(actor.id)) throw new AppError("not-authorised", strings.evaluation.notAllowedFocus);
     return {
       subject,
       id,

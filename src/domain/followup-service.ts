@@ -1,5 +1,6 @@
 import { AppError } from "../lib/errors.js";
 import { strings } from "../lib/strings.da.js";
+import { chairTitle } from "./access.js";
 import { addDays, compareDates, isValidLocalDate, localDateOf } from "../lib/zoned-time.js";
 import { formatDateShort } from "../lib/format-da.js";
 import { expiryRows, FOLLOWUP_REMINDER_KINDS, followUpAssignedRow, followUpReminderRows, orphanedRows } from "./notification-keys.js";
@@ -63,7 +64,8 @@ export function createFollowUpService(deps: FollowUpServiceDeps) {
   async function loadForChange(actor: Person, id: string, version: number, loaded?: FollowUpView): Promise<FollowUpView> {
     const view = loaded ?? (await load(id, actor));
     if (view.owner.id !== actor.id && view.meeting.chairId !== actor.id) {
-      throw new AppError("not-authorised", strings.followUp.notOwner);
+      const unit = await units.get(view.meeting.unitId);
+      throw new AppError("not-authorised", strings.followUp.notOwner(chairTitle(view.meeting.kind, unit?.selvejende ?? false)));
     }
     if (view.followUp.version !== version) throw new AppError("stale-card", strings.generic.staleCard);
     return view;

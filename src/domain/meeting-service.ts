@@ -4,7 +4,7 @@ import { closedDayText } from "./closed-day.js";
 import { newId } from "../lib/ids.js";
 import { strings } from "../lib/strings.da.js";
 import { addDays, compareDates, isValidLocalDate, isValidLocalTime, localDateOf, zonedToUtc } from "../lib/zoned-time.js";
-import { assertParticipant, leaderOf, reflectionAuthors } from "./access.js";
+import { assertChair, assertParticipant, leaderOf, reflectionAuthors } from "./access.js";
 import { standingItemsOf, templateFor, templateOf } from "./meeting-template.js";
 import { boardStatementRows, MEETING_ROW_KINDS, meetingCancelledRows, meetingPackRows, reflectionReminderKey, reflectionReminderRows } from "./notification-keys.js";
 import { boardStatementAuthors, oneOnOneCircle, type MeetingCircle } from "./participants.js";
@@ -17,6 +17,7 @@ import type {
   NotificationRepository,
   PeopleRepository,
   ReflectionRepository,
+  SentCardRepository,
   UnitRepository,
 } from "./ports.js";
 import type { DomainSettings } from "./settings.js";
@@ -62,6 +63,8 @@ export interface MeetingServiceDeps {
   loops: LoopRepository;
   focusAreas: FocusAreaRepository;
   boardStatements: BoardStatementRepository;
+  /** The copies of cards posted to people: who holds a meeting's dagsorden already. */
+  sentCards: Pick<SentCardRepository, "list">;
   clock: Clock;
   settings: DomainSettings;
 }
@@ -69,7 +72,7 @@ export interface MeetingServiceDeps {
 export type MeetingService = ReturnType<typeof createMeetingService>;
 
 export function createMeetingService(deps: MeetingServiceDeps) {
-  const { people, meetings, reflections, notifications, units, loops, focusAreas, boardStatements, clock, settings } = deps;
+  const { people, meetings, reflections, notifications, units, loops, focusAreas, boardStatements, sentCards, clock, settings } = deps;
   const { calendar } = settings;
 
   async function getForParticipant(actor: Person, meetingId: string): Promise<Meeting> {
@@ -140,6 +143,13 @@ export function createMeetingService(deps: MeetingServiceDeps) {
     return { meeting: moved, effects: effectsOf([meetingChanged(moved)], rows.length) };
   }
 
+  /** Of the participants other than `actor`: how many hold a posted copy of the meeting's dagsorden, and how many there are. */
+  async function agendaHolders(actor: Person, meeting: Meeting): Promise<{ othersWithAgenda: number; others: number }> {
+    const others = meeting.participants.filter((p) => p.person.id !== actor.id).map((p) => p.person.id);
+    const holders = new Set((await sentCards.list([{ subjectKind: "agenda", subjectIds: [meeting.id] }])).map((c) => c.personId));
+    return { othersWithAgenda: others.filter((id) => holders.has(id)).length, others: others.length };
+  }
+
   return {
     /**
      * «Aflys mødet»: the chair cancels a planned meeting that has not begun and has no decisions.
@@ -147,7 +157,7 @@ export function createMeetingService(deps: MeetingServiceDeps) {
      */
     async cancel(actor: Person, meetingId: string): Promise<{ meeting: Meeting; already: boolean; effects: Effects }> {
       const meeting = await getForParticipant(actor, meetingId);
-      if (meeting.chairId !== actor.id) throw new AppError("not-authorised", strings.meeting.onlyChair);
+      assertChair(meeting, actor.id);
       if (meeting.status === "cancelled") return { meeting, already: true, effects: noEffects };
       if (hasStarted(meeting)) throw new AppError("meeting-started", strings.meeting.cancelStarted);
       const outcome = await meetings.cancel(meeting.id, { actorId: actor.id, at: clock.now() });
@@ -271,7 +281,12 @@ export function createMeetingService(deps: MeetingServiceDeps) {
       };
     },
 
-    async addTopic(actor: Person, meetingId: string, title: string): Promise<{ effects: Effects }> {
+    /**
+     * Adds a topic to the dagsorden. Returns how many of the other participants hold a copy of the
+     * dagsorden already (the pack reached them) out of how many there are, so the answer can say
+     * truthfully whose dagsorden changes now and who sees the topic when the pack comes.
+     */
+    async addTopic(actor: Person, meetingId: string, title: string): Promise<{ othersWithAgenda: number; others: number; effects: Effects }> {
       const meeting = await getForParticipant(actor, meetingId);
       if (hasStarted(meeting)) throw new AppError("meeting-started", strings.agenda.lockedStarted);
       const clean = title.trim().replace(/\s+/g, " ");
@@ -279,10 +294,11 @@ export function createMeetingService(deps: MeetingServiceDeps) {
       if (clean.length > 200) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, { topic: strings.generic.tooLong(clean.length, 200) });
       // The same topic from the same person twice (a double click) is one topic.
       const existing = await meetings.agendaItems(meeting.id);
-      if (existing.some((i) => i.kind === "topic" && i.addedBy?.id === actor.id && i.title.toLowerCase() === clean.toLowerCase())) return { effects: noEffects };
+      if (existing.some((i) => i.kind === "topic" && i.addedBy?.id === actor.id && i.title.toLowerCase() === clean.toLowerCase())) return { ...(await agendaHolders(actor, meeting)), effects: noEffects };
       await meetings.addTopic(meeting.id, { id: newId(), title: clean }, { actorId: actor.id, at: clock.now() });
-      return { effects: effectsOf([meetingChanged(meeting)]) };
+      return { ...(await agendaHolders(actor, meeting)), effects: effectsOf([meetingChanged(meeting)]) };
     },
+
 
     async listMine(actor: Person) {
       return meetings.listForPerson(actor.id, clock.now(), { upcoming: 5, recent: 5 });

@@ -14,6 +14,13 @@ export interface PeopleServiceDeps {
 
 export type PeopleService = ReturnType<typeof createPeopleService>;
 
+/**
+ * What a person is to the bot, for what it offers them (help, greeting, suggestions): the
+ * Børn og Unge-chef, a unit leader, a pædagogisk leder, or anyone else who takes part in meetings
+ * (board and youth representatives, staff representatives, consultants). The first that applies.
+ */
+export type Audience = "chief" | "leader" | "paedagogisk_leder" | "participant";
+
 /** Who is talking to the bot, and how to reach them later. */
 export function createPeopleService({ people, conversations, notifications, clock, calendar }: PeopleServiceDeps) {
   return {
@@ -44,6 +51,14 @@ export function createPeopleService({ people, conversations, notifications, cloc
       }
       const greet = known?.greetedAt ? false : await conversations.claimGreeting(person.id, clock.now());
       return { greet, effects: effectsOf([], woken) };
+    },
+
+    async audience(person: Person): Promise<Audience> {
+      const roles = await people.rolesOf(person.id);
+      if (roles.includes("chef")) return "chief";
+      if (roles.includes("leder")) return "leader";
+      if (roles.includes("paedagogisk_leder")) return "paedagogisk_leder";
+      return "participant";
     },
 
     async forget(person: Person): Promise<void> {

@@ -25,6 +25,7 @@ import type {
   PlannedNotification,
   Reflection,
   ReflectionAnswers,
+  RoleName,
   Unit,
 } from "./types.js";
 import type { AuditStamp } from "./audit.js";
@@ -63,6 +64,8 @@ export interface PeopleRepository {
   /** The active areas where the person is chef, by name. */
   areasForChief(personId: string): Promise<Area[]>;
   unitsLedBy(personId: string): Promise<Unit[]>;
+  /** The roles the person holds in active areas and units, each once. */
+  rolesOf(personId: string): Promise<RoleName[]>;
   /** Upsert areas, units, people and roles. Never deletes: people not in the file become inactive. */
   applyOrganisation(org: OrganisationFile): Promise<OrganisationSummary>;
 }

@@ -22,6 +22,7 @@ import type {
   AreaStatusRepository,
   DownloadTokenRepository,
   ReflectionRepository,
+  SentCardRepository,
   UnitRepository,
   YearWheelRepository,
 } from "./ports.js";
@@ -53,6 +54,7 @@ export interface DomainPorts {
   areaStatus: AreaStatusRepository;
   exports: ExportRepository;
   downloadTokens: DownloadTokenRepository;
+  sentCards: SentCardRepository;
 }
 
 export type DomainServices = ReturnType<typeof createDomainServices>;
@@ -61,7 +63,7 @@ export type DomainServices = ReturnType<typeof createDomainServices>;
 export function createDomainServices(ports: DomainPorts, clock: Clock, settings: DomainSettings) {
   const { notifications, units } = ports;
   const people = createPeopleService({ people: ports.people, conversations: ports.conversations, notifications, clock, calendar: settings.calendar });
-  const meetings = createMeetingService({ people: ports.people, meetings: ports.meetings, reflections: ports.reflections, notifications, units, loops: ports.loops, focusAreas: ports.focusAreas, boardStatements: ports.boardStatements, clock, settings });
+  const meetings = createMeetingService({ people: ports.people, meetings: ports.meetings, reflections: ports.reflections, notifications, units, loops: ports.loops, focusAreas: ports.focusAreas, boardStatements: ports.boardStatements, sentCards: ports.sentCards, clock, settings });
   const congestion = createCongestionService({ units, focusAreas: ports.focusAreas, notifications, clock, settings });
   const reflections = createReflectionService({ meetings, reflections: ports.reflections, clock, settings });
   const forms = createFormService({ meetings, meetingRepo: ports.meetings, forms: ports.forms, followUpRepo: ports.followUps, notifications, congestion, clock, settings });

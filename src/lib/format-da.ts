@@ -77,31 +77,3 @@ export function formatDateTime(instant: Date, tz: string = DEFAULT_TIME_ZONE): s
 export function formatInstantDateShort(instant: Date, tz: string = DEFAULT_TIME_ZONE): string {
   return formatDateShort(localDateOf(instant, tz));
 }
-
-const DANISH_DATE_RE = /^(\d{1,2})([./-])(\d{1,2})\2(\d{4})$/;
-const ISO_DATE_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
-
-/**
- * Parses a date typed by a Danish user: "12.01.2027", "12-01-2027",
- * "12/1/2027" (day first, same separator throughout, four-digit year) or ISO
- * "2027-01-12". Returns "YYYY-MM-DD", or undefined if malformed or the date
- * does not exist.
- */
-export function parseDanishDate(s: string): string | undefined {
-  if (typeof s !== "string") return undefined;
-  const input = s.trim();
-  let year: string | undefined;
-  let month: string | undefined;
-  let day: string | undefined;
-  const dk = DANISH_DATE_RE.exec(input);
-  if (dk) {
-    [day, month, year] = [dk[1], dk[3], dk[4]];
-  } else {
-    const iso = ISO_DATE_RE.exec(input);
-    if (!iso) return undefined;
-    [year, month, day] = [iso[1], iso[2], iso[3]];
-  }
-  if (year === undefined || month === undefined || day === undefined) return undefined;
-  const result = `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
-  return isValidLocalDate(result) ? result : undefined;
-}

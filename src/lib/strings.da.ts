@@ -1,13 +1,15 @@
 import { md } from "./markup.js";
+import { count } from "./plural.js";
 
 /**
  * Every text a person sees, in Danish, in the domain's own words (DOMAIN.md, "Vocabulary").
- * Another locale is another file exporting an object of type `Strings`.
+ * Another locale is another file exporting an object of type `Strings`. A count with a noun goes
+ * through `count` (singular for exactly one).
  */
 export const da = {
   botName: "Læringsloop",
   generic: {
-    andMore: (n: number) => `… og ${n} flere.`,
+    andMore: (n: number) => `… og ${count(n, "mere", "flere")}.`,
     unexpected: "Noget gik galt hos Læringsloop. Prøv igen om lidt; det, du allerede har gemt, er ikke gået tabt.",
     unknownCommand: md`Det forstod jeg ikke. Skriv **hjælp** for at se, hvad jeg kan.`,
     notRegistered:
@@ -30,9 +32,12 @@ export const da = {
     requiredMark: "(skal besvares)",
     optionalMark: "(valgfrit)",
     invalidDate: "Angiv en gyldig dato.",
+    /** What a date or time field shows before anything is chosen (Teams would say «Select a date…»). */
+    datePlaceholder: "Vælg en dato",
+    timePlaceholder: "Vælg et tidspunkt",
     dateInPast: "Datoen er overstået. Vælg i dag eller en senere dato.",
     dateTooFar: "Datoen ligger for langt ude i fremtiden (højst to år frem).",
-    cardErrorsHeading: "Ret det markerede og prøv igen:",
+    cardErrorsHeading: "Ret det markerede, og prøv igen:",
     personalOnly:
       "Møder, refleksioner og opgaver vises kun i din personlige chat med Læringsloop, så ingen andre ser dem. Skriv til Læringsloop dér.",
     stillWorking: "Dit klik er modtaget og bliver behandlet. Åbn kortet igen om et øjeblik.",
@@ -41,27 +46,48 @@ export const da = {
   welcome: {
     title: "Velkommen til Læringsloop",
     body:
-      "Jeg sender dagsorden og refleksionsguide før jeres 1:1 ledelsesopfølgninger, samler beslutninger og opfølgningspunkter i opfølgningsskemaet og minder den ansvarlige om fristen. Ingen ekstra papirarbejde: det, jeg ved i forvejen, fylder jeg selv ud.",
+      "Jeg sender dagsorden og refleksionsguide før jeres læringssamtaler og 1:1 ledelsesopfølgninger, samler beslutninger og opfølgningspunkter i opfølgningsskemaet og minder den ansvarlige om fristen. Intet ekstra papirarbejde: det, jeg ved i forvejen, fylder jeg selv ud.",
     next: md`Skriv **hjælp** for at se, hvad jeg kan.`,
   },
   help: {
     title: "Det kan Læringsloop",
+    /** The title when someone says hello: their first name. */
+    greeting: (firstName: string) => (firstName ? `Hej ${firstName}` : "Hej"),
     intro: "Skriv en af kommandoerne herunder, eller brug knapperne.",
-    commands: [
-      { command: "planlæg 1:1", text: "Planlæg en 1:1 ledelsesopfølgning med en leder (for Børn og Unge-chefer)." },
-      { command: "årshjul", text: "Se og godkend enhedernes årshjul med læringssamtaler og 1:1 ledelsesopfølgninger (for Børn og Unge-chefer)." },
-      { command: "giv videre", text: "Giv åbne opfølgningspunkter videre, når den ansvarlige ikke længere er med i organisationen (for Børn og Unge-chefer)." },
-      { command: "mine møder", text: "Se dine kommende og seneste møder med dagsorden, refleksionsguide, opfølgningsskema og referat." },
-      { command: "mine opgaver", text: "Se dine åbne opfølgningspunkter, og markér dem udført, udsæt dem eller kommentér." },
-      { command: "følg område", text: "I en kanal i et team: lad kanalen følge dit område med et statuskort, ugens overblik og eksport til kvalitetsrapporten (for Børn og Unge-chefer)." },
-      { command: "indstillinger", text: "Vælg, hvilke påmindelser du får, og hvornår de ugentlige overblik kommer." },
-      { command: "fraværende til 12.01.2027", text: md`Dine påmindelser venter, til du er tilbage (**fraværende slut** afslutter fraværet).` },
-      { command: "hjælp", text: "Vis denne oversigt." },
-    ],
+    /** What the bot does for each kind of person, above their commands. */
+    roleIntro: {
+      chief: "Som Børn og Unge-chef planlægger du 1:1 ledelsesopfølgninger, godkender enhedernes årshjul og kan lade en kanal følge dit område.",
+      leader: "Som leder får du dagsorden og refleksionsguide før dine møder, du følger op på jeres aftaler, og du holder dine egne 1:1 med de pædagogiske ledere.",
+      paedagogisk_leder: "Som pædagogisk leder får du dagsorden og refleksionsguide før dine 1:1 med lederen og før læringssamtalerne, og du følger op på de aftaler, du er ansvarlig for.",
+      participant: "Du får dagsorden og refleksionsguide før de møder, du deltager i, og du kan følge op på de aftaler, du er ansvarlig for.",
+    },
+    /** Each command with what it does; the help card shows a person only those they can use. */
+    commands: {
+      schedule: { command: "planlæg 1:1", text: "Planlæg en 1:1 ledelsesopfølgning med en leder." },
+      yearWheel: { command: "årshjul", text: "Se og godkend enhedernes årshjul med læringssamtaler og 1:1 ledelsesopfølgninger." },
+      reassign: { command: "giv videre", text: "Giv åbne opfølgningspunkter videre, når den ansvarlige ikke længere er med i organisationen." },
+      myMeetings: { command: "mine møder", text: "Se dine kommende og seneste møder med dagsorden, refleksionsguide og referat." },
+      myMeetingsChair: { command: "mine møder", text: "Se dine kommende og seneste møder med dagsorden, refleksionsguide, opfølgningsskema og referat." },
+      myTasks: { command: "mine opgaver", text: "Se dine åbne opfølgningspunkter, og markér dem udført, udsæt dem eller kommentér." },
+      channelFollow: { command: "følg område", text: "I en kanal i et team: lad kanalen følge dit område med et statuskort, ugens overblik og eksport til kvalitetsrapporten." },
+      preferences: { command: "indstillinger", text: "Vælg, hvilke påmindelser du får, og hvornår de ugentlige overblik kommer." },
+      absence: { command: "fraværende til …", text: md`Dine påmindelser venter, til du er tilbage, fx **fraværende til mandag** eller **fraværende til og med 12/1**. **fraværende slut** afslutter fraværet.` },
+      help: { command: "hjælp", text: "Vis denne oversigt." },
+    },
     privacy: "Dine refleksioner kan kun ses af mødets deltagere.",
     scheduleButton: "Planlæg 1:1",
     meetingsButton: "Mine møder",
     tasksButton: "Mine opgaver",
+    /** Text that is no command, but close to one (a typo, an English word). */
+    didYouMean: (command: string) => md`Det forstod jeg ikke helt. Mente du **${command}**?`,
+    didYouMeanEither: (a: string, b: string) => md`Det forstod jeg ikke helt. Mente du **${a}** eller **${b}**?`,
+    didYouMeanHint: md`Tryk på knappen, eller skriv kommandoen. **hjælp** viser alt, hvad du kan.`,
+    didYouMeanType: md`Skriv kommandoen, som den står. **hjælp** viser alt, hvad du kan.`,
+    helpButton: "Hjælp",
+    /** What to type for `fraværende` when it is suggested without a date. */
+    absenceExample: "fraværende til mandag",
+    /** The button that opens a suggested command's card. */
+    openButton: (command: string) => `${command.charAt(0).toUpperCase()}${command.slice(1)}`,
   },
   schedule: {
     title: "Planlæg 1:1 ledelsesopfølgning",
@@ -82,19 +108,36 @@ export const da = {
     closingDay: "Dagen er en lukkedag i kommunen. Vælg en anden dag.",
     holiday: (name: string) => `Dagen er en helligdag (${name}). Vælg en hverdag.`,
     startsInPast: "Tidspunktet er overstået. Vælg et senere tidspunkt.",
-    done: (leader: string, when: string) => `1:1 ledelsesopfølgning med ${leader} er planlagt ${when}.`,
+    done: (leader: string, when: string) => `1:1 ledelsesopfølgningen med ${leader} er planlagt ${when}.`,
     packWhen: (when: string) => `Dagsorden og refleksionsguide sendes til jer begge ${when}.`,
     packNow: "Dagsorden og refleksionsguide sendes til jer begge nu.",
     again: "Planlæg en til",
+    /** How long before the meeting the pack goes: «3 arbejdsdage». */
+    leadDays: (n: number) => count(n, "arbejdsdag", "arbejdsdage"),
   },
   meeting: {
-    kindOneOnOne: "1:1 ledelsesopfølgning",
     kinds: {
       one_on_one: "1:1 ledelsesopfølgning",
       laeringssamtale: "Læringssamtale",
       laeringssamtaleFirst: "Læringssamtale (første i læringsloopet)",
       leader_pl: "1:1 med pædagogisk leder",
     },
+    /** The same in running text, after «jeres næste»: «jeres næste læringssamtale». */
+    kindsInText: {
+      one_on_one: "1:1 ledelsesopfølgning",
+      laeringssamtale: "læringssamtale",
+      laeringssamtaleFirst: "læringssamtale (den første i læringsloopet)",
+      leader_pl: "1:1 med den pædagogiske leder",
+    },
+    /** The meeting itself, in definite form: «Før læringssamtalen tirsdag …». */
+    kindsDefinite: {
+      one_on_one: "1:1 ledelsesopfølgningen",
+      laeringssamtale: "læringssamtalen",
+      laeringssamtaleFirst: "den første læringssamtale i læringsloopet",
+      leader_pl: "1:1-samtalen med den pædagogiske leder",
+    },
+    /** Who holds the meeting, by the chair's role: the chief, the unit leader (with a pædagogisk leder), the board (selvejende). */
+    chairTitles: { chief: "Børn og Unge-chefen", leader: "lederen", board: "bestyrelsens repræsentant" },
     roles: {
       chair: "mødeleder",
       leader: "leder",
@@ -110,7 +153,7 @@ export const da = {
     started: "Mødet er begyndt.",
     closed: "Mødet er afsluttet.",
     notParticipant: "Kun mødets deltagere kan se dette.",
-    onlyChair: "Kun Børn og Unge-chefen, der leder mødet, kan dette.",
+    onlyChair: (chair: string) => `Kun ${chair}, der holder mødet, kan dette.`,
     statusPlanned: "Planlagt",
     statusClosed: "Afsluttet",
     statusCancelled: "Aflyst",
@@ -122,7 +165,8 @@ export const da = {
     cancelAlready: "Mødet var allerede aflyst.",
     cancelStarted: "Mødet er begyndt eller afsluttet og kan ikke aflyses.",
     cancelHasDecisions: "Der står allerede beslutninger i opfølgningsskemaet. Luk mødet i opfølgningsskemaet i stedet for at aflyse det.",
-    cancelledNotice: (kind: string, when: string, by: string) => `${kind} ${when} er aflyst af ${by}.`,
+    /** `meeting` in definite form («læringssamtalen»); the sentence starts with it. */
+    cancelledNotice: (meeting: string, when: string, by: string) => `${meeting.charAt(0).toUpperCase()}${meeting.slice(1)} ${when} er aflyst af ${by}.`,
     cancelledTitle: "Mødet er aflyst",
   },
   agenda: {
@@ -139,14 +183,25 @@ export const da = {
     addTopicLabel: "Tilføj et punkt til dagsordenen",
     addTopicPlaceholder: "Fx: Sygefravær i vuggestuen",
     addTopicButton: "Tilføj punkt",
-    topicAdded: "Punktet er tilføjet. Den anden deltagers dagsorden er også opdateret.",
+    /** `holders` of the `others` (the other participants) have the dagsorden already, and their copies are updated too. */
+    topicAdded: (holders: number, others: number) =>
+      holders === 0
+        ? others === 1
+          ? "Punktet er tilføjet. Den anden deltager ser det, når dagsordenen kommer."
+          : "Punktet er tilføjet. De andre deltagere ser det, når dagsordenen kommer."
+        : holders >= others
+          ? others === 1
+            ? "Punktet er tilføjet. Den anden deltagers dagsorden er også opdateret."
+            : "Punktet er tilføjet. De andre deltageres dagsordener er også opdateret."
+          : `Punktet er tilføjet. Dagsordenen er også opdateret hos ${holders === 1 ? "den deltager" : `de ${holders} deltagere`}, der allerede har fået den.`,
     topicRequired: "Skriv punktets overskrift.",
     lockedStarted: "Mødet er begyndt, så der kan ikke længere tilføjes punkter.",
     reflectionButton: "Udfyld refleksionsguide",
     viewReflectionButton: "Se refleksion",
     formButton: "Åbn opfølgningsskema",
     reflectionStatus: (name: string, sent: boolean) => `Refleksion fra ${name}: ${sent ? "sendt" : "ikke sendt endnu"}`,
-    packIntro: (kind: string) => `Her er dagsordenen til jeres næste ${kind.toLowerCase().startsWith("1:1") ? kind : kind.toLowerCase()}.`,
+    /** `kind` as in running text (`meeting.kindsInText`). */
+    packIntro: (kind: string) => `Her er dagsordenen til jeres næste ${kind}.`,
     focusAreas: "Lokale fokusområder",
     focusNone: "Ingen lokale fokusområder valgt endnu.",
     focusItem: (title: string, theme: string) => `${title} (tema: ${theme})`,
@@ -162,19 +217,20 @@ export const da = {
       D: "D. Input fra forældre og bestyrelse",
       E: "E. Input fra børnene og de unge",
     } as Record<"A" | "B" | "C" | "D" | "E", string>,
-    boardStatement: (name: string, when: string) => `Bestyrelsens udtalelse (${name}, ${when})`,
+    /** The heading above the statement's text. */
+    boardStatement: (name: string, when: string) => `Bestyrelsens udtalelse (${name}, ${when}):`,
     boardStatementNone: "Bestyrelsens udtalelse er ikke modtaget endnu.",
+    /** A count before «1:1» is written «2 ledelsesopfølgninger (1:1)», so the numbers do not run together. */
     oneOnOneInput: (meetings: number, open: number, done: number, since?: string) => {
       const when = since ? `Siden læringssamtalen ${since}` : "Indtil nu";
-      if (meetings === 0) return `${when}: ingen 1:1 ledelsesopfølgninger.`;
-      const m = meetings === 1 ? "1 1:1 ledelsesopfølgning" : `${meetings} 1:1 ledelsesopfølgninger`;
+      if (meetings === 0) return `${when}: ingen ledelsesopfølgninger (1:1).`;
+      const m = count(meetings, "ledelsesopfølgning (1:1)", "ledelsesopfølgninger (1:1)");
       if (open + done === 0) return `${when}: ${m}, ingen opfølgningspunkter.`;
-      const items = open + done === 1 ? "1 opfølgningspunkt" : `${open + done} opfølgningspunkter`;
-      return `${when}: ${m} med ${items} (${done} udført, ${open} ${open === 1 ? "åbent" : "åbne"}).`;
+      return `${when}: ${m} med ${count(open + done, "opfølgningspunkt", "opfølgningspunkter")} (${done} udført, ${count(open, "åbent", "åbne")}).`;
     },
     oneOnOneInputNote: "Indholdet af 1:1-samtalerne bliver mellem chef og leder; lederen tager det med, der er relevant.",
     reflectionsHeading: "Refleksioner",
-    reflectionsCount: (sent: number, all: number) => `${sent} af ${all} deltagere har sendt deres refleksion.`,
+    reflectionsCount: (sent: number, all: number) => `${sent} af ${count(all, "deltager", "deltagere")} har sendt ${all === 1 ? "sin" : "deres"} refleksion.`,
     evaluateCarried: "til evaluering",
     circleSteps: "Læringscirklen: data → refleksion → beslutning → opfølgning",
   },
@@ -210,8 +266,8 @@ export const da = {
     dueLabel: "Frist",
     evalLabel: "Evalueres (valgfri)",
     recommendationsHeading: "Indstillinger",
-    recommendationsIntro: "Pr. punkt: hvad indstilles der til beslutning? Én indstilling pr. linje; referatet nummererer dem.",
-    recommendationPlaceholder: "Det indstilles, at …",
+    recommendationsIntro: "Pr. punkt: hvad indstilles der til beslutning? Skriv det, der følger efter «Det indstilles, at …», én indstilling pr. linje; referatet nummererer dem.",
+    recommendationPlaceholder: "Fx: bestyrelsen inddrages i valget af fokusområder",
     save: "Gem",
     saveAndClose: "Gem og afslut mødet",
     saved: (when: string, rev: number) => `Gemt ${when} (version ${rev}).`,
@@ -224,16 +280,17 @@ export const da = {
     stale:
       "Skemaet er blevet ændret, siden du åbnede det. Her er den nyeste udgave; ret igen, hvis det stadig er nødvendigt.",
     tooManyDecisions: (n: number) => `Højst ${n} beslutninger pr. møde. Saml beslutninger, der hører sammen.`,
-    keptRows: (n: number) => (n === 1 ? "1 ældre beslutning vises kun som tekst her, så kortet kan være i Teams; den gemmes uændret." : `${n} ældre beslutninger vises kun som tekst her, så kortet kan være i Teams; de gemmes uændret.`),
-    history: (n: number) => (n === 1 ? "1 version i historikken." : `${n} versioner i historikken.`),
+    keptRows: (n: number) => `${count(n, "ældre beslutning", "ældre beslutninger")} vises kun som tekst her, så kortet kan være i Teams; ${n === 1 ? "den" : "de"} gemmes uændret.`,
+    history: (n: number) => `${count(n, "version", "versioner")} i historikken.`,
   },
   followUp: {
     title: "Opfølgningspunkt",
     assignedHeading: "Du er ansvarlig for et nyt opfølgningspunkt",
     dueTodayHeading: "Påmindelse: fristen er i dag",
-    dueSoonHeading: (due: string) => `Påmindelse: fristen er ${due}`,
-    overdueHeading: (due: string) => `Påmindelse: fristen var ${due}`,
-    from: (meeting: string, date: string) => `Fra ${meeting} ${date}`,
+    dueSoonHeading: "Påmindelse: fristen nærmer sig",
+    overdueHeading: "Påmindelse: fristen er overskredet",
+    /** `meeting` in definite form: «Fra læringssamtalen den 10.11.2026». */
+    from: (meeting: string, date: string) => `Fra ${meeting} den ${date}`,
     decision: "Beslutning",
     owner: "Ansvarlig",
     due: "Frist",
@@ -256,10 +313,10 @@ export const da = {
     markedDone: "Markeret som udført.",
     reopened: "Opfølgningspunktet er åbnet igen.",
     postponed: (due: string) => `Fristen er flyttet til ${due}.`,
-    postponeMustBeLater: "Den nye frist skal ligge efter den nuværende og fra i dag og frem.",
+    postponeMustBeLater: "Den nye frist skal ligge efter den nuværende frist og må ikke ligge før i dag.",
     commented: "Kommentaren er gemt.",
     commentRequired: "Skriv en kommentar.",
-    notOwner: "Kun den ansvarlige eller Børn og Unge-chefen, der ledte mødet, kan ændre opfølgningspunktet.",
+    notOwner: (chair: string) => `Kun den ansvarlige eller ${chair}, der holdt mødet, kan ændre opfølgningspunktet.`,
     alreadyDone: "Opfølgningspunktet er allerede udført.",
     notOpen: "Opfølgningspunktet er ikke åbent.",
     notDone: "Kun et udført opfølgningspunkt kan genåbnes.",
@@ -267,9 +324,8 @@ export const da = {
   tasks: {
     title: "Mine opgaver",
     none: "Du har ingen åbne opfølgningspunkter.",
-    count: (n: number) =>
-      n === 1 ? "1 åbent opfølgningspunkt." : `${n} åbne opfølgningspunkter, den nærmeste frist først.`,
-    more: (n: number) => `… og ${n} flere med senere frist.`,
+    count: (n: number) => `${count(n, "åbent opfølgningspunkt", "åbne opfølgningspunkter")}${n === 1 ? "" : ", den nærmeste frist først"}.`,
+    more: (n: number) => `… og ${count(n, "mere", "flere")} med senere frist.`,
     refresh: "Opdatér",
   },
   meetings: {
@@ -281,7 +337,9 @@ export const da = {
     reflectionButton: "Refleksionsguide",
     formButton: "Opfølgningsskema",
     referatButton: "Referat",
-    with: (name: string) => `med ${name}`,
+    /** A 1:1 in the list, named by the other person: «1:1 ledelsesopfølgning med Megan Bowen», «1:1 med Jonas Dahl (pædagogisk leder)». */
+    oneOnOneWith: (name: string) => `1:1 ledelsesopfølgning med ${name}`,
+    plWith: (name: string, role: string) => `1:1 med ${name} (${role})`,
   },
   referat: {
     title: (kind: string) => `Referat: ${kind}`,
@@ -293,7 +351,7 @@ export const da = {
     followsUp: (initials: string, due: string) => `(${initials} følger op senest ${due})`,
     other: "Øvrige beslutninger",
     intro: "Mødet er afsluttet. Her er referatet med beslutninger og opfølgningspunkter.",
-    openFollowUps: (n: number) => (n === 1 ? "1 åbent opfølgningspunkt." : `${n} åbne opfølgningspunkter.`),
+    openFollowUps: (n: number) => `${count(n, "åbent opfølgningspunkt", "åbne opfølgningspunkter")}.`,
   },
   reassign: {
     title: "Opfølgningspunkter, der skal gives videre",
@@ -319,15 +377,18 @@ export const da = {
       "I et selvejende dagtilbud afholder bestyrelsen læringssamtalerne; Børn og Unge-chefen følger op via bestyrelsens afrapportering og holder ikke 1:1 ledelsesopfølgninger med lederen.",
     statusProposed: "Forslag: ikke godkendt endnu. Når du godkender, oprettes møderne, og dagsordener og påmindelser sendes til tiden.",
     statusConfirmed: (when: string) => `Godkendt ${when}. Møderne er oprettet; flytter du et møde, flyttes dagsorden og påmindelser med.`,
-    counts: (samtaler: number, oneOnOnes: number, pl: number) => `${samtaler} læringssamtaler · ${oneOnOnes} 1:1 ledelsesopfølgninger · ${pl} 1:1 med pædagogiske ledere`,
-    season: (season: "forår" | "efterår", year: string) => `${season === "forår" ? "Forår" : "Efterår"} ${year}`,
+    counts: (samtaler: number, oneOnOnes: number, pl: number) =>
+      `${count(samtaler, "læringssamtale", "læringssamtaler")} · ${count(oneOnOnes, "ledelsesopfølgning (1:1)", "ledelsesopfølgninger (1:1)")} · ${count(pl, "samtale (1:1) med en pædagogisk leder", "samtaler (1:1) med pædagogiske ledere")}`,
+    /** The wheel is read by calendar half-year; January is no spring (seed 002: «halvårligt»). */
+    halfYear: (half: 1 | 2, year: string) => `${half}. halvår ${year}`,
+    /** A læringssamtale is the spring or the autumn one by its planned half-year (seed 002: «Én samtale i foråret, én i efteråret»). */
+    samtaleSeason: (season: "forår" | "efterår", kind: string) => `${season === "forår" ? "Forårets" : "Efterårets"} ${kind.charAt(0).toLowerCase()}${kind.slice(1)}`,
     entry: (when: string, kind: string) => `${when} · ${kind}`,
     withPerson: (name: string) => `1:1 med ${name} (pædagogisk leder)`,
-    first: "første",
     past: "overstået",
     unitLabel: "Enhed",
     showUnit: "Vis enhed",
-    plHidden: (n: number) => (n === 1 ? "1 1:1 med en pædagogisk leder (vælg lederen nedenfor)" : `${n} 1:1 med pædagogiske ledere (vælg en leder nedenfor)`),
+    plHidden: (n: number) => `${count(n, "samtale (1:1) med en pædagogisk leder", "samtaler (1:1) med pædagogiske ledere")} (vælg ${n === 1 ? "lederen" : "en leder"} nedenfor)`,
     plLabel: "1:1 med pædagogisk leder",
     plPlaceholder: "Vælg en pædagogisk leder",
     showPl: "Vis møderne",
@@ -339,8 +400,8 @@ export const da = {
     moveButton: "Flyt mødet",
     confirmButton: "Godkend årshjul",
     moved: (when: string) => `Mødet er flyttet til ${when}.`,
-    confirmed: (n: number) => (n === 1 ? "Årshjulet er godkendt, og 1 møde er oprettet." : `Årshjulet er godkendt, og ${n} møder er oprettet.`),
-    notChief: "Årshjulet er for Børn og Unge-chefer. Du er ikke chef for nogen enhed i Læringsloop.",
+    confirmed: (n: number) => `Årshjulet er godkendt, og ${count(n, "møde", "møder")} er oprettet.`,
+    notChief: "Årshjulet er for Børn og Unge-chefer. Du er ikke Børn og Unge-chef for nogen enhed i Læringsloop.",
     notChiefOfUnit: "Du er ikke Børn og Unge-chef for den enhed.",
     noLoop: (unit: string) =>
       `Der er intet læringsloop for ${unit} i organisationsfilen. Bed fællesfunktionerne tilføje læringsloopet med dets temaer.`,
@@ -377,8 +438,9 @@ export const da = {
   },
   board: {
     title: "Bestyrelsens udtalelse",
-    intro: (kind: string, when: string, unit: string) =>
-      `Før ${kind.toLowerCase()} ${when} i ${unit} kan bestyrelsen give en skriftlig udtalelse. Den indgår i datagrundlaget som input fra forældre og bestyrelse (D), og mødets deltagere ser den på dagsordenen.`,
+    /** `meeting` in definite form: «Før læringssamtalen tirsdag …». */
+    intro: (meeting: string, when: string, unit: string) =>
+      `Før ${meeting} ${when} i ${unit} kan bestyrelsen give en skriftlig udtalelse. Den indgår i datagrundlaget som input fra forældre og bestyrelse (D), og mødets deltagere ser den på dagsordenen.`,
     label: "Bestyrelsens udtalelse",
     placeholder: "Hvad vil bestyrelsen gerne give med til læringssamtalen om de lokale fokusområder?",
     send: "Send udtalelsen",
@@ -411,7 +473,8 @@ export const da = {
     stateEnded: "afsluttet",
     stateDone: "udført",
     dateFuture: "Evalueringsdatoen skal ligge efter i dag.",
-    notAllowed: "Kun den ansvarlige og Børn og Unge-chefen kan beslutte, hvad der skal ske.",
+    notAllowed: (chair: string) => `Kun den ansvarlige og ${chair}, der holdt mødet, kan beslutte, hvad der skal ske.`,
+    notAllowedFocus: "Kun enhedens leder og Børn og Unge-chefen kan beslutte, hvad der skal ske med fokusområdet.",
     alreadyClosed: "Det er allerede afsluttet.",
   },
   reminders: {
@@ -425,11 +488,12 @@ export const da = {
   digest: {
     overdueTitle: "Ugens overblik: opfølgningspunkter med overskredet frist",
     overdueIntro: (n: number) =>
-      n === 1 ? "1 af dine opfølgningspunkter har overskredet fristen. Markér det udført, eller flyt fristen, hvis planen er ændret." : `${n} af dine opfølgningspunkter har overskredet fristen. Markér dem udført, eller flyt fristen, hvis planen er ændret.`,
+      `${n} af dine opfølgningspunkter har overskredet fristen. Markér ${n === 1 ? "det" : "dem"} udført, eller flyt fristen, hvis planen er ændret.`,
     overdueItem: (text: string, due: string) => md`**${text}** (frist ${due})`,
     chiefTitle: "Ugens overblik over dit område",
     chiefIntro: "Opfølgningspunkter pr. enhed: åbne, heraf med overskredet frist, og udført den seneste uge.",
-    chiefItem: (unit: string, open: number, overdue: number, done: number) => md`**${unit}**: ${open} åbne, ${overdue} overskredet, ${done} udført i ugen`,
+    chiefItem: (unit: string, open: number, overdue: number, done: number) =>
+      md`**${unit}**: ${count(open, "åbent", "åbne")}, ${count(overdue, "overskredet", "overskredne")}, ${done} udført i ugen`,
     noUnits: "Du har ingen aktive enheder i Læringsloop.",
     tasksButton: "Mine opgaver",
     settingsButton: "Indstillinger",
@@ -442,22 +506,25 @@ export const da = {
       reflection: "Påmindelse dagen før et møde, hvis din refleksion ikke er sendt",
       dueSoon: "«Fristen nærmer sig» før et opfølgningspunkts frist",
       overdue: "«Fristen er overskredet» og det ugentlige overblik over overskredne frister",
-      areaDigest: "Ugentligt overblik over dit område (for Børn og Unge-chefer)",
+      areaDigest: "Ugentligt overblik over dit område",
     },
     digestTimeLabel: "Tidspunkt for de ugentlige overblik (første arbejdsdag i ugen)",
-    absentLabel: "Fraværende til (dine påmindelser venter til denne dag)",
+    absentLabel: "Fraværende indtil (den dag, du er tilbage; dine påmindelser venter til da)",
     absentNone: "Du er ikke registreret som fraværende.",
     save: "Gem",
     saved: "Dine indstillinger er gemt.",
     absenceInPast: "Datoen skal ligge efter i dag.",
     absenceTooFar: "Fravær kan højst registreres et år frem.",
     digestTimeInvalid: (from: string, to: string) => `Vælg et helt klokkeslæt i arbejdstiden (${from}–${to}).`,
-    absentSet: (until: string, resumes: string) =>
-      `Du er registreret som fraværende til ${until}. Dine påmindelser venter til ${resumes}. Dagsordener til møder sendes stadig til de andre deltagere.`,
+    /** `lastDay` is the last day away (the day before the one the person is back). */
+    absentSet: (lastDay: string, resumes: string) =>
+      `Du er registreret som fraværende til og med ${lastDay}. Dine påmindelser venter til ${resumes}. Dagsordener til møder sendes stadig til de andre deltagere.`,
     absentCleared: "Du er ikke længere registreret som fraværende. Påmindelser, der ventede, kommer nu (i arbejdstiden).",
-    absentStatus: (until: string) => md`Du er registreret som fraværende til ${until}. Skriv **fraværende slut**, når du er tilbage før.`,
-    absentUsage: md`Skriv fx **fraværende til 12.01.2027** (dato som dd.mm.åååå). **fraværende slut** afslutter fraværet.`,
-    absentBadDate: (input: string) => `«${input}» er ikke en dato, jeg kan læse. Skriv datoen som dd.mm.åååå, fx 12.01.2027.`,
+    absentStatus: (lastDay: string) => md`Du er registreret som fraværende til og med ${lastDay}. Skriv **fraværende slut**, når du er tilbage før.`,
+    absentUsage:
+      md`Skriv fx **fraværende til i morgen**, **fraværende til mandag**, **fraværende til uge 3** eller **fraværende til og med 12/1**: «til» er den dag, du er tilbage, «til og med» din sidste fraværsdag. **fraværende slut** afslutter fraværet.`,
+    absentBadDate:
+      md`Den dato kan jeg ikke læse. Skriv fx **fraværende til i morgen**, **fraværende til fredag**, **fraværende til næste mandag**, **fraværende til uge 3**, **fraværende til 12/1** eller **fraværende til 12. januar 2027**.`,
     snoozeNotYours: "Påmindelsen er ikke din; kun den, den er sendt til, kan udsætte den.",
     snoozePastMeeting: "Mødet begynder inden da, så påmindelsen kan ikke udsættes så længe. Vælg et kortere tidsrum.",
   },
@@ -482,15 +549,15 @@ export const da = {
     statusUpdated: (when: string) => `Opdateret ${when}`,
     unitLine: (unit: string) => md`**${unit}**`,
     congested: "⚠ intentionstrængsel",
-    open: (n: number) => `${n} åbne`,
-    dueThisWeek: (n: number) => `${n} frist denne uge`,
-    overdue: (n: number) => `${n} overskredet`,
+    open: (n: number) => count(n, "åbent", "åbne"),
+    dueThisWeek: (n: number) => count(n, "frist denne uge", "frister denne uge"),
+    overdue: (n: number) => count(n, "overskredet", "overskredne"),
     doneLast30: (n: number) => `${n} udført (30 dage)`,
-    focusAreas: (n: number) => (n === 1 ? "1 fokusområde" : `${n} fokusområder`),
+    focusAreas: (n: number) => count(n, "fokusområde", "fokusområder"),
     nextMeeting: (kind: string, when: string, sent: number, expected: number) =>
       expected > 0 ? `Næste: ${kind} ${when} (refleksioner ${sent}/${expected})` : `Næste: ${kind} ${when}`,
     noNextMeeting: "Intet møde planlagt",
-    moreUnits: (n: number) => `… og ${n} enheder mere uden overskredne frister (vælg dem herunder).`,
+    moreUnits: (n: number) => `… og ${count(n, "enhed", "enheder")} mere uden overskredne frister (vælg ${n === 1 ? "den" : "dem"} herunder).`,
     noUnits: "Området har ingen aktive enheder.",
     completionTitle: "Opfølgningspunkter udført, efter fristens måned (%)",
     overdueTitle: "Overskredne frister pr. enhed",
@@ -503,7 +570,10 @@ export const da = {
     unitOpen: "Åbne opfølgningspunkter fra læringssamtaler",
     unitOpenNone: "Ingen åbne opfølgningspunkter.",
     unitItem: (text: string, owner: string, due: string, overdue: boolean) => `${text} — ${owner}, frist ${due}${overdue ? " (overskredet)" : ""}`,
-    unitPrivateOpen: (n: number) => `Desuden ${n} åbne opfølgningspunkter fra 1:1 ledelsesopfølgninger; dem ser kun mødets to deltagere.`,
+    unitPrivateOpen: (n: number) =>
+      n === 1
+        ? "Desuden 1 åbent opfølgningspunkt fra en 1:1 ledelsesopfølgning; det ser kun mødets to deltagere."
+        : `Desuden ${n} åbne opfølgningspunkter fra 1:1 ledelsesopfølgninger; dem ser kun de to deltagere i hvert møde.`,
     unitDecisions: "Seneste beslutninger fra læringssamtaler",
     unitDecisionsNone: "Ingen beslutninger endnu.",
     unitDecision: (text: string, kind: string, date: string) => `${text} (${kind} ${date})`,
@@ -512,10 +582,13 @@ export const da = {
     unitPrivacy: "Refleksioner vises kun for mødets deltagere og aldrig i en kanal.",
     unknownUnit: "Vælg en enhed fra listen.",
     digestTitle: (area: string) => `Ugens overblik: ${area}`,
-    digestChanges: (created: number, done: number) => `Den seneste uge: ${created} nye opfølgningspunkter, ${done} udført.`,
+    digestChanges: (created: number, done: number) => `Den seneste uge: ${count(created, "nyt opfølgningspunkt", "nye opfølgningspunkter")}, ${done} udført.`,
     digestOverdue: "Overskredet i ugen",
     digestOverdueNone: "Ingen frister er overskredet i ugen.",
-    digestOverduePrivate: (n: number) => `Desuden ${n} fra 1:1 ledelsesopfølgninger (dem ser kun mødets to deltagere).`,
+    digestOverduePrivate: (n: number) =>
+      n === 1
+        ? "Desuden 1 opfølgningspunkt fra en 1:1 ledelsesopfølgning (det ser kun mødets to deltagere)."
+        : `Desuden ${n} opfølgningspunkter fra 1:1 ledelsesopfølgninger (dem ser kun de to deltagere i hvert møde).`,
     digestOverdueItem: (unit: string, text: string, owner: string, due: string) => `${unit}: ${text} — ${owner}, frist ${due}`,
     digestUpcoming: "Møder de næste 14 dage",
     digestUpcomingNone: "Ingen møder de næste 14 dage.",
@@ -561,7 +634,7 @@ export const da = {
     usage: "Brug: npm run status -- [--json] [--all]\n--json skriver det samme som JSON; --all viser alle afsendelser, der ikke er sendt endnu (ellers de første 50).",
     statusNames: { pending: "planlagt", sending: "sendes", sent: "sendt", failed: "fejlet", cancelled: "annulleret" } as Record<string, string>,
     none: "(ingen)",
-    late: (n: number) => `Advarsel: ${n} planlagte påmindelser er mere end en time forsinkede. Kører botten (npm start)?`,
+    late: (n: number) => `Advarsel: ${count(n, "planlagt påmindelse er", "planlagte påmindelser er")} mere end en time ${n === 1 ? "forsinket" : "forsinkede"}. Kører botten (npm start)?`,
     notLate: "Ingen planlagte påmindelser er forsinkede.",
     waitingHeading: (total: number) => `Ikke sendt endnu (${total}), først forfaldne først: hvornår, hvad, til hvem (id), hvorfor:`,
     waitingMore: (n: number) => `  … og ${n} flere (npm run status -- --all viser alle).`,
@@ -620,11 +693,11 @@ export const da = {
     usage: "Brug: npm run gdpr:export -- <person> [--out fil.json | --out -]   eller   npm run gdpr:erase -- <person>\n<person> er personens nøgle fra organisationsfilen, Entra-objekt-id eller e-mailadresse.",
     notFound: (who: string) => `Ingen person med nøglen, Entra-objekt-id'et eller e-mailadressen «${who}».`,
     stillActive: (id: string) =>
-      `Personen ${id} står stadig i organisationsfilen. Fjern personen fra filen og kør npm run org:import (eller genstart botten) først; ellers oprettes personen igen ved næste indlæsning.`,
+      `Personen ${id} står stadig i organisationsfilen. Fjern personen fra filen, og kør npm run org:import (eller genstart botten) først; ellers oprettes personen igen ved næste indlæsning.`,
     exported: (file: string) => `Alt om personen er skrevet til ${file}.`,
     erased: (newId: string) => `Personen er anonymiseret: id'et er nu ${newId}, og navnet vises som «Anonymiseret person» i andres optegnelser.`,
     nameMentions: (n: number) =>
-      `${n} tekst${n === 1 ? "" : "er"}, som andre har skrevet, nævner personens fornavn. De er bevaret (notatpligt). Gennemgå dem: beslutninger, opfølgningspunkter og indstillinger rettes i opfølgningsskemaet; punkter på dagsordenen, kommentarer og tidligere versioner af skemaet kan kun rettes direkte i databasen:`,
+      `${count(n, "tekst", "tekster")}, som andre har skrevet, nævner personens fornavn. De er bevaret (notatpligt). Gennemgå dem: beslutninger, opfølgningspunkter og indstillinger rettes i opfølgningsskemaet; punkter på dagsordenen, kommentarer og tidligere versioner af skemaet kan kun rettes direkte i databasen:`,
   },
   congestion: {
     title: (unit: string) => `Intentionstrængsel i ${unit}`,

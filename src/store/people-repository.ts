@@ -81,6 +81,15 @@ export function createPeopleRepository(db: Db, dialect: Dialect = "sqlite"): Peo
       return rows.flatMap((r) => (r.unit ? [toUnit(r.unit)] : []));
     },
 
+    async rolesOf(personId) {
+      const rows = await db.role.findMany({
+        where: { personId, OR: [{ area: { active: true } }, { unit: { active: true, area: { active: true } } }] },
+        select: { role: true },
+        distinct: ["role"],
+      });
+      return rows.map((r) => r.role as RoleName);
+    },
+
     async applyOrganisation(org: OrganisationFile): Promise<OrganisationSummary> {
       return db.$transaction(async (tx) => {
         // Take the write lock first: two instances starting together would otherwise both read,

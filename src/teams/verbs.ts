@@ -4,6 +4,7 @@
  */
 export const verbs = {
   helpOpen: "help.open",
+  commandOpen: "command.open",
   scheduleOpen: "schedule.open",
   scheduleSubmit: "schedule.submit",
   meetingsOpen: "meetings.open",

@@ -18,7 +18,7 @@ import type { Area, FollowUpView, Person } from "../domain/types.js";
 import type { TeamsDeps } from "./deps.js";
 import { AppError } from "../lib/errors.js";
 import { strings } from "../lib/strings.da.js";
-import { kindLabel } from "../cards/meeting-labels.js";
+import { kindDefinite, kindInText } from "../cards/meeting-labels.js";
 import { buildYearWheelCard } from "../cards/year-wheel-card.js";
 import { buildFocusAreasCard } from "../cards/focus-areas-card.js";
 import { buildBoardStatementCard } from "../cards/board-statement-card.js";
@@ -45,6 +45,9 @@ import { showing, showingAs } from "./card-copies.js";
  * show a subject kept up to date where it is posted are marked with it (`showing`, card-copies.ts):
  * with the card as a refresh would render it, without this answer's notice or open editor.
  */
+/** «Megan» of «Megan Bowen». */
+const firstName = (name: string): string => name.trim().split(/\s+/)[0] ?? "";
+
 export function createViews(deps: Omit<TeamsDeps, "cardCopies" | "publishChannelStatus" | "retireChannelStatus" | "sendToPerson" | "log" | "activityLog" | "actionLimit">) {
   const { config, clock } = deps;
   const tz = config.timezone;
@@ -52,8 +55,9 @@ export function createViews(deps: Omit<TeamsDeps, "cardCopies" | "publishChannel
   const maxLength = config.maxTextLength;
 
   return {
-    async help(actor: Person): Promise<AdaptiveCard> {
-      return buildHelpCard(await deps.meetings.canSchedule(actor));
+    /** What the person can do in their role; `greet` makes it a greeting by first name. */
+    async help(actor: Person, opts: { greet?: boolean } = {}): Promise<AdaptiveCard> {
+      return buildHelpCard({ audience: await deps.people.audience(actor), greet: opts.greet ? firstName(actor.name) : undefined });
     },
 
     async schedule(actor: Person, opts: { values?: { leader?: string; date?: string; time?: string }; feedback?: CardFeedback; done?: string; requestId?: string } = {}) {
@@ -62,7 +66,7 @@ export function createViews(deps: Omit<TeamsDeps, "cardCopies" | "publishChannel
       return buildScheduleCard({
         leaders,
         today: today(),
-        packLead: lead === 1 ? "1 arbejdsdag" : `${lead} arbejdsdage`,
+        packLead: strings.schedule.leadDays(lead),
         minutes: deps.meetings.oneOnOneMinutes,
         workday: { start: config.workingHours.start, end: config.workingHours.end },
         ...opts,
@@ -83,7 +87,7 @@ export function createViews(deps: Omit<TeamsDeps, "cardCopies" | "publishChannel
 
     async agenda(actor: Person, meetingId: string, opts: { feedback?: CardFeedback; pack?: boolean; typedTopic?: string } = {}): Promise<AdaptiveCard> {
       const view = await deps.meetings.agenda(actor, meetingId);
-      const intro = opts.pack ? strings.agenda.packIntro(kindLabel(view.meeting)) : undefined;
+      const intro = opts.pack ? strings.agenda.packIntro(kindInText(view.meeting)) : undefined;
       const build = (o: { feedback?: CardFeedback; typedTopic?: string }) => buildAgendaCard({ view, viewer: actor, tz, today: today(), intro, ...o });
       return showing(build({ feedback: opts.feedback, typedTopic: opts.typedTopic }), { kind: "agenda", id: view.meeting.id, params: { pack: opts.pack || undefined } }, opts.feedback || opts.typedTopic ? build({}) : undefined);
     },
@@ -188,7 +192,7 @@ export function createViews(deps: Omit<TeamsDeps, "cardCopies" | "publishChannel
     async meetingCancelled(actor: Person, meetingId: string): Promise<AdaptiveCard> {
       const { meeting } = await deps.meetings.agenda(actor, meetingId);
       const chair = meeting.participants.find((p) => p.person.id === meeting.chairId)?.person.name ?? "";
-      return buildNoticeCard(strings.meeting.cancelledNotice(kindLabel(meeting), formatDateTime(meeting.startsAt, tz), chair), { title: strings.meeting.cancelledTitle });
+      return buildNoticeCard(strings.meeting.cancelledNotice(kindDefinite(meeting), formatDateTime(meeting.startsAt, tz), chair), { title: strings.meeting.cancelledTitle });
     },
 
     /** The owner's weekly overview of follow-ups past their frist. */

@@ -6,6 +6,7 @@ import { cardSamples } from "../../scripts/card-samples.js";
 import { CARD_NAMES, CARDS_DIR, expand } from "../../src/cards/template.js";
 import { actionHandlers } from "../../src/teams/handlers/actions/index.js";
 import { verbs } from "../../src/teams/verbs.js";
+import { strings } from "../../src/lib/strings.da.js";
 
 const MAX_CARD_BYTES = 28 * 1024;
 
@@ -53,6 +54,17 @@ function verbsIn(node: unknown, found = new Set<string>()): Set<string> {
   return found;
 }
 
+/** Every element of one of these types anywhere in a card (ShowCard sub-cards included). */
+function elementsOf(node: unknown, types: string[], found: Record<string, unknown>[] = []): Record<string, unknown>[] {
+  if (Array.isArray(node)) node.forEach((n) => elementsOf(n, types, found));
+  else if (node && typeof node === "object") {
+    const o = node as Record<string, unknown>;
+    if (typeof o.type === "string" && types.includes(o.type)) found.push(o);
+    Object.values(o).forEach((v) => elementsOf(v, types, found));
+  }
+  return found;
+}
+
 describe("card templates", () => {
   it("has a sample for every template, equal to what the builders produce today", () => {
     for (const name of CARD_NAMES) {
@@ -88,6 +100,21 @@ describe("card templates", () => {
       for (const v of verbsIn(card)) expect(registered, `verb ${v}`).toContain(v);
       expect(json).not.toMatch(/"Action\.Submit"|"Action\.OpenUrl"/);
     });
+  });
+
+  it("gives every date and time field a Danish placeholder (else Teams shows «Select a date…»)", () => {
+    let fields = 0;
+    for (const name of CARD_NAMES) {
+      const template = JSON.parse(readFileSync(resolve(CARDS_DIR, `${name}.json`), "utf8"));
+      for (const input of elementsOf(template, ["Input.Date", "Input.Time"])) {
+        fields += 1;
+        expect(input.placeholder, `${name}: ${String(input.id)}`).toBe(input.type === "Input.Date" ? "${$root.datePlaceholder}" : "${$root.timePlaceholder}");
+      }
+      for (const input of elementsOf(expand(name, cardSamples[name]), ["Input.Date", "Input.Time"])) {
+        expect(input.placeholder, `${name}: ${String(input.id)}`).toBe(input.type === "Input.Date" ? strings.generic.datePlaceholder : strings.generic.timePlaceholder);
+      }
+    }
+    expect(fields).toBe(13);
   });
 
   it("registers a handler for every verb, and the templates use every verb", () => {

@@ -63,7 +63,7 @@ describe("the læringsloop's cards stay inside Teams' 28 KB however full they ge
 
     const none = buildYearWheelCard(input);
     expect(cardBytes(none)).toBeLessThan(TEAMS_LIMIT);
-    expect(cardText(none)).toContain("1:1 med pædagogiske ledere (vælg en leder nedenfor)");
+    expect(cardText(none)).toContain("samtaler (1:1) med pædagogiske ledere (vælg en leder nedenfor)");
     const chosen = buildYearWheelCard({ ...input, showPersonId: "p3" });
     expect(cardBytes(chosen)).toBeLessThan(TEAMS_LIMIT);
     const moveChoices = (JSON.stringify(chosen).match(/"id":"entryId".*?"choices":(\[.*?\])/) ?? [])[1]!;

@@ -55,10 +55,10 @@ describe("authorisation, enforced in the domain", () => {
 
   const refused: [string, User, string, () => Record<string, unknown>, RegExp][] = [
     ["only the chief of the leader's unit schedules a 1:1", users.lars, "schedule.submit", () => ({ leader: "solsikken/megan", date: "2027-01-25", time: "10:00" }), /Kun Børn og Unge-chefen for lederens enhed|ikke Børn og Unge-chef/],
-    ["only the chair edits the opfølgningsskema", users.megan, "form.save", () => ({ ...formSave, decision_0: "Forfalsket", followup_0: "Forfalsket", owner_0: "megan", due_0: "2027-02-01" }), /Kun Børn og Unge-chefen, der leder mødet/],
-    ["only the chair closes the meeting", users.megan, "form.close", () => ({ ...formClose }), /Kun Børn og Unge-chefen, der leder mødet/],
-    ["nobody outside the meeting opens its opfølgningsskema", users.lars, "form.open", () => ({ meetingId, from: "meetings" }), /Kun mødets deltagere|Kun Børn og Unge-chefen, der leder mødet/],
-    ["only the chair cancels the meeting", users.megan, "meeting.cancel", () => ({ meetingId }), /Kun Børn og Unge-chefen, der leder mødet/],
+    ["only the chair edits the opfølgningsskema", users.megan, "form.save", () => ({ ...formSave, decision_0: "Forfalsket", followup_0: "Forfalsket", owner_0: "megan", due_0: "2027-02-01" }), /Kun Børn og Unge-chefen, der holder mødet/],
+    ["only the chair closes the meeting", users.megan, "form.close", () => ({ ...formClose }), /Kun Børn og Unge-chefen, der holder mødet/],
+    ["nobody outside the meeting opens its opfølgningsskema", users.lars, "form.open", () => ({ meetingId, from: "meetings" }), /Kun mødets deltagere|Kun Børn og Unge-chefen, der holder mødet/],
+    ["only the chair cancels the meeting", users.megan, "meeting.cancel", () => ({ meetingId }), /Kun Børn og Unge-chefen, der holder mødet/],
     ["nobody outside the meeting reads the reflection", users.lars, "reflection.open", () => ({ meetingId, from: "meetings" }), /Kun mødets deltagere/],
     ["only its author writes the reflection", users.alex, "reflection.send", () => ({ meetingId, version: reflectionVersion, q_data: "Forfalsket", q_sparring: "Forfalsket" }), /udfyldes af lederen/],
     ["nobody outside the meeting adds an agenda topic", users.lars, "agenda.addTopic", () => ({ meetingId, topic: "Forfalsket" }), /Kun mødets deltagere/],

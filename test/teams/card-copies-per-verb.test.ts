@@ -169,6 +169,11 @@ export const verbCases: Record<Verb, Case> = {
       expect(r.postedTo(s.h, users.megan)).toEqual([expect.stringContaining("Dagsorden: 1:1"), expect.stringContaining("Refleksionsguide: 1:1")]);
     },
   },
+  [verbs.commandOpen]: {
+    story: "oneOnOne",
+    changes: "nothing (opens the card of the command a near miss was close to)",
+    run: async (s) => (await s.click(users.megan, verbs.commandOpen, { command: "help" })).expectNothingUpdated(),
+  },
   [verbs.meetingsOpen]: {
     story: "oneOnOne",
     changes: "nothing (the list again, in place)",
@@ -331,7 +336,7 @@ export const verbCases: Record<Verb, Case> = {
       const r = await s.click(users.megan, verbs.followUpPostpone, { ...button, [String(button.dueInput)]: "2027-02-08" }, list);
       const later = "Sprogvurderinger i vuggestuen (Megan Bowen, frist 08.02.2027)";
       r.expectUpdated({
-        "megan.followup:F1": "Åben (frist 08.02.2027)",
+        "megan.followup:F1": ["Åben", "08.02.2027"],
         "alex.agenda:M2(pack)": later,
         "megan.agenda:M2(pack)": later,
         "alex.referat:M1(sent)": "Sprogvurderinger i vuggestuen (MB følger op senest 08.02.2027)",
@@ -486,7 +491,7 @@ export const verbCases: Record<Verb, Case> = {
     changes: "the meetings of the loop are created: every participant's «mine møder»",
     run: async (s) => {
       const r = await s.step(() => s.h.click(users.alex, verbs.yearWheelConfirm, findAction(s.h.connector.posted.findLast((p) => cardText(p.activity).includes("Årshjul"))!.activity, "yearwheel.confirm")!.data));
-      r.expectUpdated({ "megan.meetings:megan": "1:1 ledelsesopfølgning med Jonas Dahl", "jonas.meetings:jonas": "1:1 ledelsesopfølgning med Megan Bowen" });
+      r.expectUpdated({ "megan.meetings:megan": "1:1 med Jonas Dahl (pædagogisk leder)", "jonas.meetings:jonas": "1:1 med Megan Bowen" });
     },
   },
   [verbs.yearWheelMove]: {
@@ -549,6 +554,7 @@ export const verbCases: Record<Verb, Case> = {
 /** Commands: those that change state, and those that only show something (the table is typed over all). */
 export const commandCases: Record<keyof typeof commandPatterns, Case> = {
   help: { story: "oneOnOne", changes: "nothing", run: async (s) => (await s.say(users.megan, "hjælp")).expectNothingUpdated() },
+  greeting: { story: "oneOnOne", changes: "nothing (a greeting with the person's commands)", run: async (s) => (await s.say(users.megan, "hej")).expectNothingUpdated() },
   schedule: { story: "oneOnOne", changes: "nothing (the scheduling form)", run: async (s) => (await s.say(users.alex, "planlæg 1:1")).expectNothingUpdated() },
   myTasks: {
     story: "oneOnOne",

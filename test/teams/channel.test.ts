@@ -74,7 +74,7 @@ describe("the chief's overview in a Teams channel", () => {
     const lines = status.split("\n");
     // Solsikken has an open follow-up due this week: it comes before the units with nothing.
     expect(lines.findIndex((l) => l.includes("Dagtilbud Solsikken"))).toBeLessThan(lines.findIndex((l) => l.includes("Kastanjen")));
-    expect(status).toContain("1 åbne · 1 frist denne uge · 0 overskredet · 0 udført (30 dage) · 0 fokusområder");
+    expect(status).toContain("1 åbent · 1 frist denne uge · 0 overskredne · 0 udført (30 dage) · 0 fokusområder");
 
     // Nothing changed: the tick sends nothing.
     expect(await h.runJob("channel-status")).toEqual({ unchanged: 1 });
@@ -87,7 +87,7 @@ describe("the chief's overview in a Teams channel", () => {
     expect(h.connector.posted.length).toBe(posts); // not a new post
     const updates = h.connector.updated.filter((u) => u.activityId === statusId);
     expect(updates).toHaveLength(1);
-    expect(cardText(cardsOf(updates[0]!.activity)[0])).toContain("0 åbne · 0 frist denne uge · 0 overskredet · 1 udført (30 dage)");
+    expect(cardText(cardsOf(updates[0]!.activity)[0])).toContain("0 åbne · 0 frister denne uge · 0 overskredne · 1 udført (30 dage)");
     expect(await h.runJob("channel-status")).toEqual({ unchanged: 1 });
 
     // A day later the same follow-up, had it stayed open, would count as overdue: the card follows the calendar.
@@ -136,7 +136,7 @@ describe("the chief's overview in a Teams channel", () => {
     expect(unit).toContain("Sprogvurderinger i vuggestuen — Megan Bowen, frist 01.06.2027");
     expect(unit).toContain("Sprogindsatsen prioriteres (Læringssamtale (første i læringsloopet)");
     // The 1:1's agreement is counted, not shown.
-    expect(unit).toContain("Desuden 1 åbne opfølgningspunkter fra 1:1 ledelsesopfølgninger");
+    expect(unit).toContain("Desuden 1 åbent opfølgningspunkt fra en 1:1 ledelsesopfølgning; det ser kun mødets to deltagere.");
     expect(unit).not.toContain("Budgetopfølgning med økonomi");
     expect(unit).toMatch(/Kommende møder i årshjulet\n- 1:1 ledelsesopfølgning/);
     const none = await h.click(users.jonas, "channel.unit", { areaId: "midt", unitId: "" }, { channel: CHANNEL });
@@ -172,8 +172,8 @@ describe("the chief's overview in a Teams channel", () => {
     expect(await h.runJob("channel-digest")).toEqual({});
     expect(digests()).toHaveLength(2);
     const last = digests()[1]!;
-    expect(last).toContain("Den seneste uge: 1 nye opfølgningspunkter, 0 udført.");
-    expect(last).toContain("Desuden 1 fra 1:1 ledelsesopfølgninger"); // «Aftale tilsynsbesøg», a 1:1's, is only counted
+    expect(last).toContain("Den seneste uge: 1 nyt opfølgningspunkt, 0 udført.");
+    expect(last).toContain("Desuden 1 opfølgningspunkt fra en 1:1 ledelsesopfølgning (det ser kun mødets to deltagere)."); // «Aftale tilsynsbesøg», a 1:1's, is only counted
     expect(last).not.toContain("Aftale tilsynsbesøg");
     expect(last).toContain("Dagtilbud Solsikken: 1:1 ledelsesopfølgning onsdag den 20. januar 2027 kl. 10.00");
   });

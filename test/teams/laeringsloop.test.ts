@@ -29,8 +29,13 @@ describe("læringsloop: årshjul, læringssamtaler, focus areas, board statement
     const text = cardText(res.cards[0]);
     expect(text).toContain("Årshjul: Dagtilbud Solsikken");
     expect(text).toContain("2027–2028, 0–6-årsområdet");
-    expect(text).toContain("4 læringssamtaler · 12 1:1 ledelsesopfølgninger · 12 1:1 med pædagogiske ledere");
-    expect(text).toContain("Læringssamtale (første i læringsloopet)");
+    expect(text).toContain("4 læringssamtaler · 12 ledelsesopfølgninger (1:1) · 12 samtaler (1:1) med pædagogiske ledere");
+    // By calendar half-year; each læringssamtale named the spring or the autumn one by its half-year (seed 002).
+    expect(text).toContain("Forårets læringssamtale (første i læringsloopet)");
+    expect(text).toContain("Efterårets læringssamtale");
+    expect(text).toContain("1. halvår 2027");
+    expect(text).toContain("2. halvår 2027");
+    expect(text).not.toMatch(/Forår 20\d\d|Efterår 20\d\d/);
     expect(text).toContain("1:1 med Jonas Dahl (pædagogisk leder)");
     const confirm = findAction(res.cards[0], "yearwheel.confirm");
     expect(confirm).toBeDefined();
@@ -63,6 +68,24 @@ describe("læringsloop: årshjul, læringssamtaler, focus areas, board statement
     expect(await db().meeting.count()).toBe(28);
     expect(await db().meeting.count({ where: { kind: "laeringssamtale" } })).toBe(4);
     expect(await db().meeting.count({ where: { kind: "leader_pl", chairId: "megan" } })).toBe(12);
+  });
+
+  it("names each meeting in «mine møder» by its own kind, never every one a 1:1 ledelsesopfølgning", async () => {
+    const megan = cardText((await h.say(users.megan, "mine møder")).cards[0]);
+    expect(megan).toContain("Læringssamtale (første i læringsloopet)");
+    expect(megan).toContain("1:1 ledelsesopfølgning med Alex Wilber");
+    expect(megan).toContain("1:1 med Jonas Dahl (pædagogisk leder)");
+    expect(megan).not.toContain("1:1 ledelsesopfølgning med Jonas");
+    await h.install(users.jonas);
+    const jonas = cardText((await h.say(users.jonas, "mine møder")).cards[0]);
+    expect(jonas).toContain("1:1 med Megan Bowen (leder)");
+    expect(jonas).toContain("Læringssamtale (første i læringsloopet)");
+    expect(jonas).not.toContain("1:1 ledelsesopfølgning");
+    // The leader holds her own 1:1s: a refusal names her role, not the chief's.
+    const pl = await db().meeting.findFirstOrThrow({ where: { kind: "leader_pl", chairId: "megan" }, orderBy: { startsAt: "asc" } });
+    const refused = await h.click(users.jonas, "meeting.cancel", { meetingId: pl.id });
+    expect(cardText(refused.card)).toContain("Kun lederen, der holder mødet, kan dette.");
+    expect(cardText(refused.card)).not.toContain("Børn og Unge-chefen");
   });
 
   it("invites per seed 002: the board to the first læringssamtale, asked for a statement before the later ones", async () => {
@@ -120,7 +143,10 @@ describe("læringsloop: årshjul, læringssamtaler, focus areas, board statement
     expect(text).toContain("Sprogmiljøet i vuggestuen (tema: Sprog og kommunikation)");
     // Input C: the 1:1s held since the first læringssamtale, as counts (their content stays
     // between chief and leader). It is 11 March: the first læringssamtale has not been held yet.
-    expect(text).toMatch(/C\. Input fra 1:1 ledelsesopfølgninger[\s\S]*Siden læringssamtalen .*2027: ingen 1:1 ledelsesopfølgninger\./);
+    expect(text).toMatch(/C\. Input fra 1:1 ledelsesopfølgninger[\s\S]*Siden læringssamtalen .*2027: ingen ledelsesopfølgninger \(1:1\)\.\nIndholdet af 1:1-samtalerne bliver mellem chef og leder/);
+    // Each composed line reads as a sentence: no «.:» where a heading met its note, no «: » before nothing.
+    expect(text).toMatch(/Bestyrelsens udtalelse \(Bo Kristensen, \d\d\.\d\d\.2027\):\nBestyrelsen bakker op om sprogindsatsen\./);
+    expect(text).not.toMatch(/\.:|: $/m);
     const stranger = await h.click(users.jonas, "board.send", { meetingId: second.id, version: 0, statement: "x" });
     expect(cardText(stranger.card)).not.toContain("Udtalelsen er sendt");
   });
@@ -139,6 +165,10 @@ describe("læringsloop: årshjul, læringssamtaler, focus areas, board statement
       eval_0: "2027-05-03",
     });
     expect(cardText(res.card)).not.toContain("Ret det markerede");
+    // Where the follow-up comes from, in the owner's list: the læringssamtale, not «1:1 ledelsesopfølgning».
+    const tasks = cardText((await h.say(users.jonas, "mine opgaver")).cards[0]);
+    expect(tasks).toContain("Fra læringssamtalen den 16.03.2027");
+    expect(tasks).not.toContain("ledelsesopfølgning");
     const rows = await db().notification.findMany({ where: { kind: "followup_expiry" } });
     expect(rows.map((r) => r.personId).sort()).toEqual(["alex", "jonas"]);
     const fu = await db().followUp.findFirstOrThrow({ where: { meetingId: first.id } });
@@ -173,10 +203,10 @@ describe("læringsloop: the årshjul's unit picker", () => {
     const text = cardText(res.card);
     expect(text).toContain("Årshjul: Fritids- og Ungdomsklubben Åen");
     expect(text).toContain("2027–2028, 6–18-årsområdet");
-    expect(text).toContain("4 læringssamtaler · 12 1:1 ledelsesopfølgninger · 0 1:1 med pædagogiske ledere");
+    expect(text).toContain("4 læringssamtaler · 12 ledelsesopfølgninger (1:1) · 0 samtaler (1:1) med pædagogiske ledere");
     const selvejende = await h.click(users.alex, "yearwheel.open", { showUnitId: "kastanjen" });
     // The board holds the læringssamtaler of a selvejende dagtilbud, and the chief no 1:1s.
-    expect(cardText(selvejende.card)).toContain("4 læringssamtaler · 0 1:1 ledelsesopfølgninger");
+    expect(cardText(selvejende.card)).toContain("4 læringssamtaler · 0 ledelsesopfølgninger (1:1)");
     const v = Number(findAction(res.card, "yearwheel.confirm")!.data.version);
     await h.click(users.alex, "yearwheel.confirm", { unitId: "klubben", version: v });
     const first = await db().meeting.findFirstOrThrow({ where: { unitId: "klubben", kind: "laeringssamtale", firstOfLoop: true }, include: { participants: true } });

@@ -23,7 +23,7 @@ describe("«Aflys mødet»", () => {
     expect(findAction(await agendaFor(users.megan), "meeting.cancel")).toBeUndefined();
 
     const refused = await h.click(users.megan, "meeting.cancel", { meetingId: meeting.id });
-    expect(cardText(refused.card)).toContain("Kun Børn og Unge-chefen, der leder mødet, kan dette.");
+    expect(cardText(refused.card)).toContain("Kun Børn og Unge-chefen, der holder mødet, kan dette.");
     expect((await db(h).meeting.findUniqueOrThrow({ where: { id: meeting.id } })).status).toBe("planned");
 
     const done = await h.click(users.alex, "meeting.cancel", { meetingId: meeting.id });
@@ -44,7 +44,7 @@ describe("«Aflys mødet»", () => {
     ]);
     expect(await h.deliver()).toEqual({ sent: 1 });
     const notices = h.connector.cards(h.conversationId(users.megan)).map(cardText).filter((t) => t.includes("er aflyst af"));
-    expect(notices).toEqual(["Mødet er aflyst\n1:1 ledelsesopfølgning mandag den 18. januar 2027 kl. 10.00 er aflyst af Alex Wilber."]);
+    expect(notices).toEqual(["Mødet er aflyst\n1:1 ledelsesopfølgningen mandag den 18. januar 2027 kl. 10.00 er aflyst af Alex Wilber."]);
     const before = h.connector.posted.length;
     h.clock.set("2027-01-13T08:00:00+01:00"); // the day the pack would have gone
     expect(await h.deliver()).toEqual({});

@@ -59,7 +59,7 @@ describe("1:1 ledelsesopfølgning end to end", () => {
 
   it("schedules the 1:1 and plans the meeting pack 3 working days ahead", async () => {
     const res = await h.click(users.alex, "schedule.submit", { leader: "solsikken/megan", date: "2027-01-18", time: "10:00" });
-    expect(cardText(res.card)).toContain("1:1 ledelsesopfølgning med Megan Bowen er planlagt mandag den 18. januar 2027 kl. 10.00.");
+    expect(cardText(res.card)).toContain("1:1 ledelsesopfølgningen med Megan Bowen er planlagt mandag den 18. januar 2027 kl. 10.00.");
     expect(cardText(res.card)).toContain("onsdag den 13. januar 2027 kl. 08.00");
     const meeting = await db().meeting.findFirstOrThrow({ include: { participants: true } });
     meetingId = meeting.id;
@@ -89,7 +89,8 @@ describe("1:1 ledelsesopfølgning end to end", () => {
 
   it("lets either participant add a topic, and refuses everyone else", async () => {
     const added = await h.click(users.megan, "agenda.addTopic", { meetingId, topic: "Sygefravær i vuggestuen" });
-    expect(cardText(added.card)).toContain("Punktet er tilføjet");
+    // Both got the pack: the other's copy is updated too, and the answer says so.
+    expect(cardText(added.card)).toContain("Punktet er tilføjet. Den anden deltagers dagsorden er også opdateret.");
     expect(cardText(added.card)).toContain("Sygefravær i vuggestuen (tilføjet af Megan Bowen)");
     const empty = await h.click(users.megan, "agenda.addTopic", { meetingId, topic: "   " });
     expect(cardText(empty.card)).toContain("Skriv punktets overskrift.");
@@ -128,7 +129,7 @@ describe("1:1 ledelsesopfølgning end to end", () => {
 
   it("gives the opfølgningsskema to the chair only and validates every row", async () => {
     const megan = await h.click(users.megan, "form.open", { meetingId, from: "agenda" });
-    expect(cardText(megan.card)).toContain("Kun Børn og Unge-chefen, der leder mødet");
+    expect(cardText(megan.card)).toContain("Kun Børn og Unge-chefen, der holder mødet");
 
     const opened = await h.click(users.alex, "form.open", { meetingId, from: "agenda" });
     const form = opened.posted[0]!;

@@ -17,16 +17,17 @@ describe("reminders and the person's own settings", () => {
     await h.install(users.alex);
     await h.install(users.megan);
     const bad = await h.say(users.megan, "fraværende til 32.01.2027");
-    expect(cardText(bad.cards[0])).toContain("«32.01.2027» er ikke en dato, jeg kan læse.");
+    expect(cardText(bad.cards[0])).toContain("Den dato kan jeg ikke læse. Skriv fx **fraværende til i morgen**");
+    expect(cardText(bad.cards[0])).not.toContain("32.01.2027");
     const past = await h.say(users.megan, "fraværende til 10.01.2027");
     expect(cardText(past.cards[0])).toContain("Datoen skal ligge efter i dag.");
     expect(await db(h).preference.count()).toBe(0);
 
     const usage = await h.say(users.megan, "fraværende til");
-    expect(cardText(usage.cards[0])).toContain("Du er ikke registreret som fraværende. Skriv fx **fraværende til 12.01.2027**");
+    expect(cardText(usage.cards[0])).toContain("Du er ikke registreret som fraværende. Skriv fx **fraværende til i morgen**");
     const set = await h.say(users.megan, "fraværende til 01.02.2027");
-    expect(cardText(set.cards[0])).toContain("Dine påmindelser venter til mandag den 1. februar 2027 kl. 08.00.");
-    expect(cardText((await h.say(users.megan, "Fraværende")).cards[0])).toContain("Du er registreret som fraværende til 01.02.2027.");
+    expect(cardText(set.cards[0])).toContain("Du er registreret som fraværende til og med søndag den 31. januar 2027. Dine påmindelser venter til mandag den 1. februar 2027 kl. 08.00.");
+    expect(cardText((await h.say(users.megan, "Fraværende")).cards[0])).toContain("Du er registreret som fraværende til og med søndag den 31. januar 2027.");
     await meetingWithFollowUp(h, { date: "2027-01-20", due: "2027-01-27" });
     h.clock.set("2027-01-15T08:00:00+01:00"); // the pack's day (3 working days before the 20th)
     expect(await h.deliver()).toEqual({ sent: 2, waiting: 3 }); // Alex's pack; Megan's pack and her new follow-up wait
@@ -52,6 +53,37 @@ describe("reminders and the person's own settings", () => {
       "meeting_agenda:megan:cancelled:2027-01-21T08:00:00.000Z:too-late",
       "meeting_reflection:megan:cancelled:2027-01-21T08:00:00.000Z:too-late",
     ]);
+  });
+
+  it("«fraværende til …» reads dates as people write them and says back the day understood, never an echo", async () => {
+    h = await BotHarness.start({ now: "2027-01-11T09:00:00+01:00" }); // Monday, ISO week 2
+    await h.install(users.megan);
+    const absentUntil = async () => (await db(h).preference.findUnique({ where: { personId: "megan" } }))?.absentUntil;
+    const cases: [string, string, string, string][] = [
+      // typed, first day back (stored), last day away (said), reminders again
+      ["fraværende til i morgen", "2027-01-12", "mandag den 11. januar 2027", "tirsdag den 12. januar 2027 kl. 08.00"],
+      ["Fraværende til i morgen!", "2027-01-12", "mandag den 11. januar 2027", "tirsdag den 12. januar 2027 kl. 08.00"],
+      ["fraværende til og med fredag", "2027-01-16", "fredag den 15. januar 2027", "mandag den 18. januar 2027 kl. 08.00"],
+      ["fraværende til uge 3", "2027-01-18", "søndag den 17. januar 2027", "mandag den 18. januar 2027 kl. 08.00"],
+      ["fraværende til næste mandag", "2027-01-18", "søndag den 17. januar 2027", "mandag den 18. januar 2027 kl. 08.00"],
+      ["fraværende til 12. jan", "2027-01-12", "mandag den 11. januar 2027", "tirsdag den 12. januar 2027 kl. 08.00"],
+      ["fraværende til 12/1 2027", "2027-01-12", "mandag den 11. januar 2027", "tirsdag den 12. januar 2027 kl. 08.00"],
+      ["fraværende til og med 12.1", "2027-01-13", "tirsdag den 12. januar 2027", "onsdag den 13. januar 2027 kl. 08.00"],
+      ["fraværende onsdag", "2027-01-14", "onsdag den 13. januar 2027", "torsdag den 14. januar 2027 kl. 08.00"],
+    ];
+    for (const [typed, backOn, lastDay, resumes] of cases) {
+      const res = cardText((await h.say(users.megan, typed)).cards[0]);
+      expect(res, typed).toContain(`Du er registreret som fraværende til og med ${lastDay}. Dine påmindelser venter til ${resumes}.`);
+      expect(await absentUntil(), typed).toBe(backOn);
+    }
+    for (const typed of ["fraværende til snart", "fraværende til 31/2", "fraværende til mandag morgen"]) {
+      const res = cardText((await h.say(users.megan, typed)).cards[0]);
+      expect(res, typed).toContain("Den dato kan jeg ikke læse.");
+      expect(res, typed).not.toMatch(/«|snart|31\/2|morgen»/);
+    }
+    expect(await absentUntil()).toBe("2027-01-14"); // unchanged by what could not be read
+    expect(cardText((await h.say(users.megan, "Fraværende.")).cards[0])).toContain("Du er registreret som fraværende til og med onsdag den 13. januar 2027.");
+    expect(cardText((await h.say(users.megan, "fraværende til i dag")).cards[0])).toContain("Datoen skal ligge efter i dag.");
   });
 
   it("a reminder that comes due outside working hours (the bot was down) waits for the next working morning", async () => {
@@ -108,7 +140,7 @@ describe("reminders and the person's own settings", () => {
     await h.deliver();
     h.clock.set("2027-01-19T08:00:00+01:00");
     await h.deliver();
-    const card = h.connector.cards(h.conversationId(users.megan)).find((c) => cardText(c).includes("Påmindelse: fristen er 21.01.2027"));
+    const card = h.connector.cards(h.conversationId(users.megan)).find((c) => cardText(c).includes("Påmindelse: fristen nærmer sig"));
     const snooze = findAction(card, "reminder.snooze")!;
     expect(findAction(card, "followup.done")).toBeDefined(); // the follow-up's own buttons stay
 
@@ -118,7 +150,7 @@ describe("reminders and the person's own settings", () => {
     expect(cardText(odd.card)).toContain("Kortet kunne ikke læses");
     const res = await h.click(users.megan, "reminder.snooze", { ...snooze.data, snoozeFor: "1" });
     expect(cardText(res.card)).toContain("Du bliver mindet om det igen onsdag den 20. januar 2027 kl. 08.00.");
-    expect(cardText(res.card)).toContain("Påmindelse: fristen er 21.01.2027");
+    expect(cardText(res.card)).toContain("Påmindelse: fristen nærmer sig");
     await h.click(users.megan, "reminder.snooze", { ...snooze.data, snoozeFor: "1" }); // a double click
     expect(await db(h).notification.count({ where: { key: { contains: "|snooze@" } } })).toBe(1);
     const tooLate = await h.click(users.megan, "reminder.snooze", { ...snooze.data, snoozeFor: "5" });
@@ -127,7 +159,7 @@ describe("reminders and the person's own settings", () => {
 
     h.clock.set("2027-01-20T08:00:00+01:00");
     expect(await h.deliver()).toEqual({ sent: 1 });
-    expect(h.connector.cards(h.conversationId(users.megan)).filter((c) => cardText(c).includes("Påmindelse: fristen er 21.01.2027"))).toHaveLength(2);
+    expect(h.connector.cards(h.conversationId(users.megan)).filter((c) => cardText(c).includes("Påmindelse: fristen nærmer sig"))).toHaveLength(2);
     expect(await h.deliver()).toEqual({});
   });
 
@@ -197,7 +229,7 @@ describe("reminders and the person's own settings", () => {
     await h.restart();
     await h.deliver();
     expect(await rows(h, { kind: "followup_overdue" })).toEqual(["followup_overdue:megan:cancelled:2027-01-22T07:00:00.000Z:muted"]);
-    expect(h.connector.cards(h.conversationId(users.megan)).filter((c) => cardText(c).includes("fristen var"))).toHaveLength(0);
+    expect(h.connector.cards(h.conversationId(users.megan)).filter((c) => cardText(c).includes("fristen er overskredet"))).toHaveLength(0);
   });
 
   it("after an upgrade from the single due-date reminder, old overdue follow-ups get no burst of late cards", async () => {
@@ -213,7 +245,7 @@ describe("reminders and the person's own settings", () => {
     await h.restart();
     await h.deliver();
     expect(await db(h).notification.count({ where: { subjectId: followUpId, kind: "followup_overdue" } })).toBe(0);
-    expect(h.connector.cards(h.conversationId(users.megan)).filter((c) => cardText(c).includes("fristen var"))).toHaveLength(0);
+    expect(h.connector.cards(h.conversationId(users.megan)).filter((c) => cardText(c).includes("fristen er overskredet"))).toHaveLength(0);
     // It is in her weekly overview instead.
     h.clock.set("2027-02-15T08:00:00+01:00");
     await h.runJob("plan-digests");

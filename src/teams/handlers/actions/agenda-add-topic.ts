@@ -14,8 +14,8 @@ export const agendaAddTopic = (deps: TeamsDeps, views: Views) =>
     verbs.agendaAddTopic,
     schema,
     async (t, data) => {
-      const { effects } = await deps.meetings.addTopic(t.actor, data.meetingId, data.topic);
-      return answer(await views.agenda(t.actor, data.meetingId, { feedback: { notice: strings.agenda.topicAdded } }), effects);
+      const { othersWithAgenda, others, effects } = await deps.meetings.addTopic(t.actor, data.meetingId, data.topic);
+      return answer(await views.agenda(t.actor, data.meetingId, { feedback: { notice: strings.agenda.topicAdded(othersWithAgenda, others) } }), effects);
     },
     (t, data, err) =>
       views.agenda(t.actor, data.meetingId, { feedback: { error: err.text, fieldErrors: err.fieldErrors }, typedTopic: err.code === "invalid-input" ? data.topic : undefined }),

@@ -12,6 +12,7 @@ import { followUpReopen } from "./followup-reopen.js";
 import { formClose, formSave } from "./form-save.js";
 import { formOpen } from "./form-open.js";
 import { helpOpen } from "./help-open.js";
+import { commandOpen } from "./command-open.js";
 import { meetingsOpen } from "./meetings-open.js";
 import { referatOpen } from "./referat-open.js";
 import { reflectionEdit } from "./reflection-edit.js";
@@ -41,6 +42,7 @@ type Factory = (deps: TeamsDeps, views: Views) => Parameters<Application["adapti
 /** Verb → handler. Typed over every verb, so adding a verb without a handler does not compile. */
 export const actionHandlers: Record<Verb, Factory> = {
   [verbs.helpOpen]: helpOpen,
+  [verbs.commandOpen]: commandOpen,
   [verbs.scheduleOpen]: scheduleOpen,
   [verbs.scheduleSubmit]: scheduleSubmit,
   [verbs.meetingsOpen]: meetingsOpen,
