@@ -29,6 +29,7 @@ import { openDatabase } from "./store/database.js";
 import { readOrganisationFile } from "./store/organisation-file-loader.js";
 import { readTemplates } from "./store/template-loader.js";
 import type { TemplateSet } from "./domain/meeting-template.js";
+import { createActivityClaims } from "./teams/activity-claim.js";
 import { createAdapter } from "./teams/adapter.js";
 import { createTeamsApp } from "./teams/app.js";
 import type { TeamsDeps } from "./teams/deps.js";
@@ -186,7 +187,7 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
   const deps: TeamsDeps = {
     ...services,
     log,
-    activityLog: store.activityLog,
+    activityLog: createActivityClaims({ activityLog: store.activityLog, leaseMs: config.activityLeaseMs, log }),
     actionLimit: createRateLimit(config.userActionsPerMinute, 60_000),
     cardCopies,
     publishChannelStatus: (link) => publisher.publishStatus(link, { force: true }),

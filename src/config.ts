@@ -66,6 +66,8 @@ const schema = z
     OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(300),
     // How long a once-only scheduled job stays held by an instance that died running it.
     JOB_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
+    // How long a click or command stays claimed by an attempt that stopped renewing it (its process died).
+    ACTIVITY_LEASE_SECONDS: z.coerce.number().int().min(1).max(300).default(10),
     TEMPLATES_DIR: z.string().min(1).optional(),
     BOARD_STATEMENT_LEAD_DAYS: z.coerce.number().int().min(1).max(40).default(10),
     INTENTION_CEILING: z.coerce.number().int().min(1).max(100).default(8),
@@ -147,6 +149,8 @@ export interface Config {
   maxTextLength: number;
   /** Commands and card clicks one person may send per minute. */
   userActionsPerMinute: number;
+  /** How long an attempt's claim on an activity lasts unless renewed (renewed every third of it while it runs). */
+  activityLeaseMs: number;
   /** Deadline for each outbound call to Microsoft's services. */
   outboundTimeoutMs: number;
   /** How long reflections and minutes are kept after their loop ends, and when the job runs. */
@@ -263,6 +267,7 @@ export function loadConfig(env?: Env, opts: { envFile?: string } = {}): Config {
     scheduler: { enabled: c.SCHEDULER_ENABLED, cron: c.SCHEDULER_CRON, digestCron: c.DIGEST_CRON, leaseMs: c.OUTBOX_LEASE_SECONDS * 1000, jobLeaseMs: c.JOB_LEASE_SECONDS * 1000 },
     maxTextLength: c.MAX_TEXT_LENGTH,
     userActionsPerMinute: c.USER_ACTIONS_PER_MINUTE,
+    activityLeaseMs: c.ACTIVITY_LEASE_SECONDS * 1000,
     outboundTimeoutMs: c.OUTBOUND_TIMEOUT_SECONDS * 1000,
     retention: { monthsAfterLoop: c.RETENTION_MONTHS_AFTER_LOOP, cron: c.RETENTION_CRON },
     channelDigest: { weekday: c.CHANNEL_DIGEST_DAY, time: c.CHANNEL_DIGEST_TIME },

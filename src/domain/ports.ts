@@ -446,11 +446,24 @@ export interface SentCardRepository {
   forget(conversationId: string, activityId: string): Promise<void>;
 }
 
+/**
+ * Which activities were handled, and by which attempt (Teams may deliver the same one twice, also
+ * to another instance, or again after the process that took it died). A claim lasts as long as
+ * the attempt that made it: its lease is renewed while the attempt runs and ends with its answer.
+ */
 export interface ActivityLog {
-  /** True the first time an activity id is seen; false for a repeated delivery. */
-  firstDelivery(activityKey: string): Promise<boolean>;
-  /** Remembers what was answered to an activity, to answer a redelivery the same way. */
+  /**
+   * Claims the activity for one attempt (`holder`) until `until`: true for the first delivery, and
+   * for a redelivery whose earlier attempt died unanswered (its lease ran out before `now`); false
+   * while another attempt holds it or once it was answered. One statement, atomic across instances.
+   */
+  claim(activityKey: string, holder: string, now: Date, until: Date): Promise<boolean>;
+  /** Extends this attempt's claim; false when it is no longer this attempt's (answered, or taken over). */
+  renew(activityKey: string, holder: string, until: Date): Promise<boolean>;
+  /** Remembers what was answered, which ends the claim. The first answer stays. */
   recordResponse(activityKey: string, response: string): Promise<void>;
+  /** An attempt that ended without an answer gives its claim up: a redelivery handles the activity again. */
+  release(activityKey: string, holder: string): Promise<void>;
   response(activityKey: string): Promise<string | undefined>;
   /** Forgets activities seen before `before` (Teams redelivers within minutes, not days). */
   prune(before: Date): Promise<number>;

@@ -6,11 +6,11 @@ import type { FormService } from "../domain/form-service.js";
 import type { MeetingService } from "../domain/meeting-service.js";
 import type { PeopleService } from "../domain/people-service.js";
 import type { ReflectionService } from "../domain/reflection-service.js";
-import type { ActivityLog } from "../domain/ports.js";
 import type { RateLimit } from "../lib/rate-limit.js";
 import type { DomainServices } from "../domain/services.js";
 import type { ChannelLink } from "../domain/types.js";
 import type { AdaptiveCard } from "../cards/template.js";
+import type { ActivityClaims } from "./activity-claim.js";
 import type { CardCopies } from "./card-copies.js";
 
 /** What Teams handlers may use: domain services, settings, the clock and a logger. */
@@ -43,7 +43,8 @@ export interface TeamsDeps {
   publishChannelStatus(link: ChannelLink): Promise<unknown>;
   /** Replaces an unlinked area's status card with a note that the channel no longer follows it. */
   retireChannelStatus(link: ChannelLink, areaName: string): Promise<void>;
-  activityLog: ActivityLog;
+  /** Which activities were handled (or are being handled, by which attempt), and their answers. */
+  activityLog: ActivityClaims;
   /** Per person: a few dozen commands and clicks a minute, so nobody can keep the bot from serving others. */
   actionLimit: RateLimit;
   /**

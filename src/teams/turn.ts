@@ -23,7 +23,7 @@ export interface Turn {
 }
 
 /** Identifies one delivered activity (Teams may deliver the same one twice). */
-const activityKey = (context: TurnContext): string => `${context.activity.conversation?.id}:${context.activity.id}`;
+export const activityKey = (context: TurnContext): string => `${context.activity.conversation?.id}:${context.activity.id}`;
 
 export const turnLogger = (deps: TeamsDeps, context: TurnContext): Logger =>
   deps.log.child({ activityId: context.activity.id, conversationId: context.activity.conversation?.id, type: context.activity.type });
@@ -72,10 +72,18 @@ const whereIn = (t: Pick<Turn, "context" | "actor">, activityId: string | undefi
   activityId: activityId ?? "",
 });
 
+/**
+ * Answers to failures nobody planned for: shown to the person, but not kept for the activity, so
+ * a redelivery tries again instead of being told the same failure.
+ */
+const notKept = new WeakSet<AdaptiveCard>();
+
 /** The card for an error nobody planned for: logged with ids only, shown as a calm Danish sentence. */
 function unexpected(log: Logger, err: unknown): AdaptiveCard {
   logError(log, err, "handler failed");
-  return buildNoticeCard(strings.generic.unexpected, { tone: "error" });
+  const card = buildNoticeCard(strings.generic.unexpected, { tone: "error" });
+  notKept.add(card);
+  return card;
 }
 
 /**
@@ -120,16 +128,18 @@ export function execute<S extends z.ZodTypeAny>(
   return async (context: TurnContext, _state: TurnState, raw: unknown): Promise<AdaptiveCard | string> => {
     const t = await begin(deps, context);
     const log = t.log.child({ verb });
-    // Teams may deliver the same click twice: the second gets the first one's answer, nothing more.
+    // Teams may deliver the same click twice: the second gets the first one's answer, nothing
+    // more. One whose first attempt died unanswered (its process was killed) is handled now.
     const key = activityKey(context);
-    if (!(await deps.activityLog.firstDelivery(key))) {
-      log.info({ outcome: "duplicate" }, "action");
-      return answerGivenBefore(deps, key);
-    }
     const inPlace = where === "channel" ? inChannel(context) : inPersonalChat(context);
-    const answer = inPlace ? await run(t, log, raw) : buildNoticeCard(where === "channel" ? strings.channel.notInChannel : strings.generic.personalOnly);
-    await deps.activityLog.recordResponse(key, JSON.stringify(answer));
-    return answer;
+    const handled = await deps.activityLog.once(
+      key,
+      async () => (inPlace ? run(t, log, raw) : buildNoticeCard(where === "channel" ? strings.channel.notInChannel : strings.generic.personalOnly)),
+      (answer) => (typeof answer !== "string" && notKept.has(answer) ? undefined : JSON.stringify(answer)),
+    );
+    if (handled.ran) return handled.result;
+    log.info({ outcome: "duplicate" }, "action");
+    return answerGivenBefore(deps, key);
   };
 
   async function run(t: Awaited<ReturnType<typeof begin>>, log: Logger, raw: unknown): Promise<AdaptiveCard | string> {
@@ -186,10 +196,12 @@ export function command(deps: TeamsDeps, name: string, handler: (turn: Turn) => 
   return async (context: TurnContext): Promise<void> => {
     const t = await begin(deps, context);
     const log = t.log.child({ command: name });
-    if (!(await deps.activityLog.firstDelivery(activityKey(context)))) {
-      log.info({ outcome: "duplicate" }, "command");
-      return;
-    }
+    const handled = await deps.activityLog.once(activityKey(context), () => answerCommand(t, log), (card) => (notKept.has(card) ? undefined : COMMAND_ANSWERED));
+    if (!handled.ran) log.info({ outcome: "duplicate" }, "command");
+  };
+
+  async function answerCommand(t: Awaited<ReturnType<typeof begin>>, log: Logger): Promise<AdaptiveCard> {
+    const { context } = t;
     let card: AdaptiveCard;
     let effects: Effects | undefined;
     if (!opts.anywhere && !inPersonalChat(context)) {
@@ -214,8 +226,12 @@ export function command(deps: TeamsDeps, name: string, handler: (turn: Turn) => 
     const posted = await context.sendActivity(cardActivity(card));
     if (t.actor && inPersonalChat(context)) await deps.cardCopies.remember(card, whereIn({ context, actor: t.actor }, posted?.id));
     if (effects) deps.cardCopies.apply(effects);
-  };
+    return card;
+  }
 }
+
+/** What is kept for an answered command: a redelivery sends nothing, so only the fact is needed. */
+const COMMAND_ANSWERED = JSON.stringify({ answered: "command" });
 
 /** Posts a card as a new message in the person's chat (used by "open" buttons on lists); the copy is tracked. */
 export async function postCard(deps: TeamsDeps, turn: Turn, card: AdaptiveCard): Promise<string> {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { strings } from "../../../lib/strings.da.js";
 import { formatDateTime } from "../../../lib/format-da.js";
 import type { TeamsDeps } from "../../deps.js";
-import { answer, execute } from "../../turn.js";
+import { activityKey, answer, execute } from "../../turn.js";
 import type { Views } from "../../views.js";
 import { verbs } from "../../verbs.js";
 import { localDate } from "./schemas.js";
@@ -27,7 +27,9 @@ export const scheduleSubmit = (deps: TeamsDeps, views: Views) =>
     schema,
     async (t, data) => {
       const { unitId, leaderId } = splitLeader(data.leader);
-      const { meeting, packAt, effects } = await deps.meetings.schedule(t.actor, { unitId, leaderId, date: data.date, time: data.time.slice(0, 5), requestId: data.requestId });
+      // A card without a form id: this click's own id, so a repeated attempt of it schedules one meeting.
+      const requestId = data.requestId ?? `activity:${activityKey(t.context)}`;
+      const { meeting, packAt, effects } = await deps.meetings.schedule(t.actor, { unitId, leaderId, date: data.date, time: data.time.slice(0, 5), requestId });
       const leader = meeting.participants.find((p) => p.role === "leader")?.person.name ?? "";
       const tz = deps.config.timezone;
       const done = `${strings.schedule.done(leader, formatDateTime(meeting.startsAt, tz))} ${
