@@ -126,11 +126,14 @@ export function createEvaluationService(deps: {
 
     /** Forlæng: a new evaluation date, with a new card on that day. */
     async extend(actor: Person, subject: EvaluationSubject, id: string, version: number, date: string): Promise<{ notice: string; effects: Effects }> {
-      const v = await forChange(actor, subject, id, version);
+      const current = await load(actor, subject, id);
+      // Extended to this date already (a double click, or a repeated attempt): its card is planned, once.
+      const already = current.state === "open" && current.evaluateOn === date && current.version === version + 1;
+      const v = already ? current : await forChange(actor, subject, id, version);
       if (!isValidLocalDate(date)) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, { newEvaluateOn: strings.generic.invalidDate });
       if (compareDates(date, today()) <= 0) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, { newEvaluateOn: strings.evaluation.dateFuture });
       if (compareDates(date, addDays(today(), 730)) > 0) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, { newEvaluateOn: strings.generic.dateTooFar });
-      await write(v, actor, { evaluateOn: date });
+      if (!already) await write(v, actor, { evaluateOn: date });
       const now = clock.now();
       const rows = expiryRows(expiryKind(subject), id, date, v.deciders, settings.calendar, now);
       await notifications.cancelPending(id, { kinds: [expiryKind(subject)], exceptKeys: rows.map((r) => r.key) });
@@ -140,8 +143,11 @@ export function createEvaluationService(deps: {
 
     /** Afslut: it ends here (a follow-up is closed as ended, not as done). */
     async end(actor: Person, subject: EvaluationSubject, id: string, version: number): Promise<{ notice: string; effects: Effects }> {
-      const v = await forChange(actor, subject, id, version);
-      await write(v, actor, { end: true });
+      const current = await load(actor, subject, id);
+      // Ended from this card already (a double click, or a repeated attempt): what follows is done, once.
+      const already = current.state === "ended" && current.version === version + 1;
+      const v = already ? current : await forChange(actor, subject, id, version);
+      if (!already) await write(v, actor, { end: true });
       await notifications.cancelPending(id);
       const planned = await congestion.checkFlag(v.unitId);
       return { notice: strings.evaluation.ended, effects: effectsOf([v.changed], planned) };

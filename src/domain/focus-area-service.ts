@@ -81,6 +81,7 @@ export function createFocusAreaService(deps: {
       const change: FocusAreaChange = { create: [], update: [], end: [] };
       let position = 0;
       const referenced = new Set(rows.map((r) => r.id).filter(Boolean));
+      const repeated: FocusArea[] = [];
       rows.forEach((raw, i) => {
         const before = raw.id ? stored.get(raw.id) : undefined;
         if (raw.id && !before) throw new AppError("stale-card", strings.focus.stale);
@@ -92,7 +93,11 @@ export function createFocusAreaService(deps: {
         }
         if (!before && !title && !raw.themeId) return; // an empty new row
         // The same new focus area from an older card (a double click) is the one already stored.
-        if (!before && [...stored.values()].some((a) => !referenced.has(a.id) && a.themeId === raw.themeId && a.title.toLowerCase() === title.toLowerCase())) return;
+        const same = before ? undefined : [...stored.values()].find((a) => !referenced.has(a.id) && a.themeId === raw.themeId && a.title.toLowerCase() === title.toLowerCase());
+        if (same) {
+          repeated.push(same);
+          return;
+        }
         if (!raw.themeId || !themes.has(raw.themeId)) errors[`theme_${i}`] = strings.focus.chooseTheme;
         if (!title) errors[`title_${i}`] = strings.focus.titleRequired;
         else if (title.length > FOCUS_TITLE_MAX) errors[`title_${i}`] = strings.generic.tooLong(title.length, FOCUS_TITLE_MAX);
@@ -110,12 +115,19 @@ export function createFocusAreaService(deps: {
       });
       if (position > MAX_FOCUS_AREAS) throw new AppError("invalid-input", strings.focus.tooMany(MAX_FOCUS_AREAS), errors);
       if (Object.keys(errors).length > 0) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, errors);
-      if (change.create.length + change.update.length + change.end.length === 0) return { view: current, effects: noEffects };
       const now = clock.now();
-      if (!(await focusAreas.apply(current.meeting.unit.id, current.loop.id, current.meeting.id, change, { actorId: actor.id, at: now }))) throw new AppError("stale-card", strings.focus.stale);
       // Evaluation dates: the chief and the unit leader get one card on the day.
       const roster = await units.roster(current.meeting.unit.id);
       const who = [current.meeting.chairId, ...(roster?.leaderIds.slice(0, 1) ?? [])];
+      if (change.create.length + change.update.length + change.end.length === 0) {
+        // A repeated save (a double click, or a repeated attempt whose first one stopped after storing
+        // them): the cards of the areas it made are planned again, each kept once.
+        const again = repeated.flatMap((a) => (a.evaluateOn ? expiryRows("focus_expiry", a.id, a.evaluateOn, who, settings.calendar, now) : []));
+        await notifications.plan(again, now);
+        const where = { unitId: current.meeting.unit.id, loopId: current.loop.id };
+        return { view: current, effects: effectsOf(repeated.map((a) => ({ subject: "focusArea" as const, id: a.id, ...where })), again.length) };
+      }
+      if (!(await focusAreas.apply(current.meeting.unit.id, current.loop.id, current.meeting.id, change, { actorId: actor.id, at: now }))) throw new AppError("stale-card", strings.focus.stale);
       const planned = [...change.create, ...change.update].flatMap((r) =>
         r.evaluateOn ? expiryRows("focus_expiry", r.id, r.evaluateOn, who, settings.calendar, now) : [],
       );

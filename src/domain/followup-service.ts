@@ -8,7 +8,7 @@ import type { Clock, FollowUpRepository, MeetingRepository, NotificationReposito
 import { isOneToOne, mayOwnFollowUp, rosterIds } from "./followup-owners.js";
 import type { DomainSettings } from "./settings.js";
 import type { CongestionService } from "./congestion-service.js";
-import type { FollowUp, FollowUpView, Person, Unit } from "./types.js";
+import type { FollowUp, FollowUpEvent, FollowUpView, Person, Unit } from "./types.js";
 import { planFollowUpReminders } from "./reminder-planning.js";
 import { effectsOf, followUpChanged, noEffects, type Effects } from "./effects.js";
 
@@ -71,6 +71,17 @@ export function createFollowUpService(deps: FollowUpServiceDeps) {
     return view;
   }
 
+  /**
+   * Whether the follow-up's last change is this very one, made by this person from this card (the
+   * card's version, one step on): a repeated attempt of a click whose first answer was lost, or a
+   * double click. It is done; the answer says so instead of calling the card stale.
+   */
+  async function justMade(actor: Person, view: FollowUpView, version: number, kind: FollowUpEvent["kind"], same: (data: Record<string, unknown>) => boolean = () => true): Promise<boolean> {
+    if (view.followUp.version !== version + 1) return false;
+    const last = (await followUps.history(view.followUp.id)).at(-1);
+    return last?.kind === kind && last.actorId === actor.id && same(last.data);
+  }
+
   async function commit(view: FollowUpView, patch: Parameters<FollowUpRepository["update"]>[2], event: Parameters<FollowUpRepository["update"]>[3], also?: Parameters<FollowUpRepository["update"]>[4]) {
     const ok = await followUps.update(view.followUp.id, view.followUp.version, patch, event, also);
     if (!ok) throw new AppError("stale-card", strings.generic.staleCard);
@@ -102,7 +113,12 @@ export function createFollowUpService(deps: FollowUpServiceDeps) {
     },
 
     async reopen(actor: Person, id: string, version: number): Promise<FollowUpOutcome> {
-      const view = await loadForChange(actor, id, version);
+      const current = await load(id, actor);
+      if (current.followUp.status === "open" && (await justMade(actor, current, version, "reopened"))) {
+        const planned = await planReminders(current.followUp, clock.now()); // in case the first attempt stopped before it
+        return { view: await get(actor, id, current), notice: strings.followUp.reopened, effects: effectsOf([followUpChanged(current)], planned) };
+      }
+      const view = await loadForChange(actor, id, version, current);
       if (view.followUp.status !== "done") throw new AppError("invalid-input", strings.followUp.notDone);
       const now = clock.now();
       await commit(view, { status: "open" }, { kind: "reopened", actorId: actor.id, at: now, data: {} });
@@ -112,7 +128,12 @@ export function createFollowUpService(deps: FollowUpServiceDeps) {
     },
 
     async postpone(actor: Person, id: string, version: number, newDate: string): Promise<FollowUpOutcome> {
-      const view = await loadForChange(actor, id, version);
+      const current = await load(id, actor);
+      if (current.followUp.dueDate === newDate && (await justMade(actor, current, version, "postponed", (d) => d.to === newDate))) {
+        const planned = await planReminders(current.followUp, clock.now()); // in case the first attempt stopped before it
+        return { view: await get(actor, id, current), notice: strings.followUp.postponed(formatDateShort(newDate)), effects: effectsOf([followUpChanged(current)], planned) };
+      }
+      const view = await loadForChange(actor, id, version, current);
       if (view.followUp.status !== "open") throw new AppError("invalid-input", strings.followUp.notOpen);
       if (!isValidLocalDate(newDate)) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, { newDueDate: strings.generic.invalidDate });
       if (compareDates(newDate, today()) < 0 || compareDates(newDate, view.followUp.dueDate) <= 0) {
@@ -214,8 +235,11 @@ export function createFollowUpService(deps: FollowUpServiceDeps) {
     /** Any participant may comment. The card's version guards against a double click storing it twice. */
     async comment(actor: Person, id: string, version: number, text: string): Promise<FollowUpOutcome> {
       const view = await get(actor, id);
-      if (view.followUp.version !== version) throw new AppError("stale-card", strings.generic.staleCard);
       const clean = text.trim();
+      if (view.followUp.version !== version) {
+        if (clean && (await justMade(actor, view, version, "commented", (d) => d.text === clean))) return { view, notice: strings.followUp.commented, effects: effectsOf([followUpChanged(view)]) };
+        throw new AppError("stale-card", strings.generic.staleCard);
+      }
       if (!clean) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, { comment: strings.followUp.commentRequired });
       if (clean.length > settings.maxTextLength) {
         throw new AppError("invalid-input", strings.generic.cardErrorsHeading, { comment: strings.generic.tooLong(clean.length, settings.maxTextLength) });

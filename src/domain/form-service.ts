@@ -289,7 +289,8 @@ export function createFormService(deps: FormServiceDeps) {
       const now = clock.now();
       const today = localDateOf(now, settings.timezone);
       const stale = view.meeting.version !== version;
-      const { rows, errors } = validate(view, stale ? matchRepeatedRows(view, input) : input, today);
+      const submitted = stale ? matchRepeatedRows(view, input) : input;
+      const { rows, errors } = validate(view, submitted, today);
       const recs = recommendationChanges(view, recommendations, errors);
       if (Object.keys(errors).length > 0) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, errors);
       const change = { ...diff(view, rows), recommendations: recs };
@@ -298,7 +299,23 @@ export function createFormService(deps: FormServiceDeps) {
       let revision = view.revisions;
       const planned = [];
       let replanned = 0;
+      /** Follow-ups a repeated save found already stored (their cards may not have been refreshed yet). */
+      const repeated: Changed[] = [];
       const calendar = settings.calendar;
+      if (isEmpty(change) && stale) {
+        // A save repeated from the same card (a double click, or a repeated attempt whose first one
+        // stopped after storing its rows): what those rows meant for people is planned again.
+        // Planned keys are kept once, so nothing reaches anyone twice.
+        for (const [i, r] of submitted.entries()) {
+          const stored = !input[i]!.decisionId && r.followUpId ? view.rows.find((row) => row.followUpId === r.followUpId) : undefined;
+          if (!stored?.ownerId || !stored.dueDate || stored.followUpStatus !== "open") continue;
+          const f = { id: r.followUpId!, ownerId: stored.ownerId, dueDate: stored.dueDate };
+          planned.push(followUpAssignedRow(f, actor.id, calendar, now));
+          planned.push(...followUpReminderRows(f, settings.followUpDueSoonDays, calendar, now).filter((row) => row.dueAt > now));
+          if (stored.evaluateOn) planned.push(...expiryRows("followup_expiry", f.id, stored.evaluateOn, [f.ownerId, view.meeting.chairId], calendar, now));
+          repeated.push({ subject: "followUp", id: f.id, meetingId: view.meeting.id, unitId: view.meeting.unit.id, ownerIds: [f.ownerId] });
+        }
+      }
       if (!isEmpty(change)) {
         const applied = await forms.apply(meetingId, version, change, actor.id, now);
         if (applied === undefined) throw new AppError("stale-card", strings.form.stale);
@@ -325,14 +342,19 @@ export function createFormService(deps: FormServiceDeps) {
       if (close && view.meeting.status === "planned") {
         const carried = await meetingRepo.carriedFollowUps(view.meeting);
         closedNow = await meetingRepo.close(meetingId, carried.map((c) => ({ id: newId(), title: c.followUp.text, followUpId: c.followUp.id })), { actorId: actor.id, at: now });
-        if (closedNow) {
-          await notifications.cancelPending(meetingId, { kinds: [...MEETING_ROW_KINDS] });
-          planned.push(...referatRows(view.meeting, actor.id, calendar, now));
-        }
+      }
+      // Closed now, or closed already (a repeated «Gem og afslut», perhaps of an attempt that stopped
+      // right after closing): the pack stops and the referat goes, each once.
+      if (close && (closedNow || view.meeting.status === "closed")) {
+        await notifications.cancelPending(meetingId, { kinds: [...MEETING_ROW_KINDS] });
+        planned.push(...referatRows(view.meeting, actor.id, calendar, now));
       }
       await notifications.plan(planned, now);
       const congested = change.createFollowUps.length + change.cancelFollowUpIds.length > 0 ? await congestion.check(view.meeting.unit.id) : { load: await congestion.load(view.meeting.unit.id), planned: 0 };
-      const effects = isEmpty(change) && !closedNow ? noEffects : effectsOf([meetingChanged(view.meeting), ...followUpsChanged(view, change)], planned.length + replanned + congested.planned);
+      const effects =
+        isEmpty(change) && !closedNow && planned.length === 0
+          ? noEffects
+          : effectsOf([meetingChanged(view.meeting), ...followUpsChanged(view, change), ...repeated], planned.length + replanned + congested.planned);
       return { view: await open(actor, meetingId), revision, closedNow, load: congested.load, effects };
     },
   };

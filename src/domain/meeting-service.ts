@@ -158,7 +158,14 @@ export function createMeetingService(deps: MeetingServiceDeps) {
     async cancel(actor: Person, meetingId: string): Promise<{ meeting: Meeting; already: boolean; effects: Effects }> {
       const meeting = await getForParticipant(actor, meetingId);
       assertChair(meeting, actor.id);
-      if (meeting.status === "cancelled") return { meeting, already: true, effects: noEffects };
+      if (meeting.status === "cancelled") {
+        // A repeated attempt whose first one stopped right after cancelling still tells the others (each once).
+        const now = clock.now();
+        await notifications.cancelPending(meeting.id, { kinds: [...MEETING_ROW_KINDS] });
+        const rows = meetingCancelledRows(meeting, actor.id, calendar, now);
+        await notifications.plan(rows, now);
+        return { meeting, already: true, effects: effectsOf([meetingChanged(meeting)], rows.length) };
+      }
       if (hasStarted(meeting)) throw new AppError("meeting-started", strings.meeting.cancelStarted);
       const outcome = await meetings.cancel(meeting.id, { actorId: actor.id, at: clock.now() });
       if (outcome === "has-decisions") throw new AppError("invalid-input", strings.meeting.cancelHasDecisions);

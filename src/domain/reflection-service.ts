@@ -34,6 +34,11 @@ export interface ReflectionServiceDeps {
 
 export type ReflectionService = ReturnType<typeof createReflectionService>;
 
+const sameAnswers = (a: ReflectionAnswers, b: ReflectionAnswers): boolean => {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+};
+
 /**
  * The leader's reflection before a 1:1. Private: the author sees it always; the meeting's other
  * participants only once it is sent; nobody else ever.
@@ -87,6 +92,10 @@ export function createReflectionService(deps: ReflectionServiceDeps) {
         if (a) clean[q.id] = a;
       }
       if (Object.keys(errors).length > 0) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, errors);
+      // The same answers again (a double click, or a repeated attempt whose first one was not answered): already sent.
+      if (current.reflection?.status === "sent" && sameAnswers(current.reflection.answers, clean)) {
+        return { view: current, effects: effectsOf([{ subject: "reflection", meetingId: current.meeting.id, authorId: actor.id }]) };
+      }
       const expected = current.reflection?.version;
       if (version !== expected) throw new AppError("stale-card", strings.generic.staleCard);
       const ok = await reflections.save(

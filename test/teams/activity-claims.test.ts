@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { BotHarness, users } from "../helpers/bot-harness.js";
-import { cardText, cardsOf } from "../helpers/fake-connector.js";
+import { cardText, cardsOf, findAction } from "../helpers/fake-connector.js";
+import { strings } from "../../src/lib/strings.da.js";
 import { onPostgres, testClient } from "../helpers/test-database.js";
 import { meetingWithFollowUp } from "../helpers/flows.js";
 
@@ -107,5 +108,101 @@ describe("claims on delivered activities", () => {
     const again = await h.post(click);
     expect(answerOf(again.body)).toContain("planlagt");
     expect(await db().meeting.count()).toBe(1);
+  });
+
+  /**
+   * Every writing verb, repeated after its first attempt stopped between its change and its answer
+   * (the process killed): the repeated attempt does not do the change again, answers as the first
+   * did, and plans what the first had not got to planning yet (here: every row it had planned is
+   * removed again, as if it never got there).
+   */
+  describe("a writing click whose first attempt made its change but was killed before answering", () => {
+    const snapshot = async () => ({
+      rows: {
+        meetings: await db().meeting.groupBy({ by: ["status"], _count: { _all: true }, orderBy: { status: "asc" } }),
+        topics: await db().agendaItem.count({ where: { kind: "topic" } }),
+        decisions: await db().decision.count(),
+        followUps: await db().followUp.groupBy({ by: ["status", "dueDate", "evaluateOn"], _count: { _all: true }, orderBy: { status: "asc" } }),
+        events: await db().followUpEvent.groupBy({ by: ["kind"], _count: { _all: true }, orderBy: { kind: "asc" } }),
+        reflections: await db().reflection.count({ where: { status: "sent" } }),
+        revisions: await db().formRevision.count(),
+      },
+      notifications: (await db().notification.findMany({ select: { key: true, status: true }, orderBy: { key: "asc" } })).map((n) => `${n.key} ${n.status}`),
+    });
+
+    /** The click once, then again as Teams would redeliver it after the kill. */
+    async function repeatedAfterKill(activity: Record<string, unknown>) {
+      const planned = new Set((await db().notification.findMany({ select: { id: true } })).map((n) => n.id));
+      const first = await h.post(activity);
+      await h.bot.settled();
+      const after = await snapshot();
+      // What the killed attempt left: its change, no answer, its lease run out, and nothing it
+      // would have planned after the change.
+      await db().processedActivity.update({ where: { id: key(activity) }, data: { response: null, holder: "killed-attempt", leaseUntil: new Date(Date.now() - 1) } });
+      await db().notification.deleteMany({ where: { id: { notIn: [...planned] }, status: "pending" } });
+      const again = await h.post(activity);
+      await h.bot.settled();
+      expect(await snapshot()).toEqual(after);
+      return { first: answerOf(first.body), again: answerOf(again.body) };
+    }
+    const act = (user: (typeof users)[keyof typeof users], verb: string, data: Record<string, unknown>) =>
+      h.activity("invoke-action", user, { value: { action: { type: "Action.Execute", verb, data }, trigger: "manual" } });
+    const version = async (followUpId: string) => (await db().followUp.findUniqueOrThrow({ where: { id: followUpId } })).version;
+
+    it("planlæg 1:1: one meeting, its pack planned", async () => {
+      const form = await h.say(users.alex, "planlæg 1:1");
+      const data = { ...findAction(form.cards[0], "schedule.submit")!.data, leader: "solsikken/megan", date: "2027-01-18", time: "10:00" };
+      const { first, again } = await repeatedAfterKill(act(users.alex, "schedule.submit", data));
+      expect(first).toContain("planlagt");
+      expect(again).toContain("planlagt");
+      expect(await db().notification.count({ where: { kind: "meeting_agenda" } })).toBe(2);
+    });
+
+    it("a topic, a reflection, a comment, a postponement, a reopened and a done follow-up: each once, answered as done", async () => {
+      const { meetingId, followUpId } = await meetingWithFollowUp(h, { date: "2027-01-18", due: "2027-01-25" });
+      const topic = await repeatedAfterKill(act(users.megan, "agenda.addTopic", { meetingId, topic: "Vikardækning" }));
+      expect(topic.again).toContain("tilføjet");
+      const reflection = await repeatedAfterKill(act(users.megan, "reflection.send", { meetingId, version: 0, q_data: "Data", q_sparring: "Sparring" }));
+      expect(reflection.first).toContain(strings.reflection.sentNotice);
+      expect(reflection.again).toContain(strings.reflection.sentNotice);
+      const comment = await repeatedAfterKill(act(users.megan, "followup.comment", { followUpId, version: await version(followUpId), comment: "Godt i gang" }));
+      expect(comment.again).toContain("Kommentaren er gemt.");
+      const postpone = await repeatedAfterKill(act(users.megan, "followup.postpone", { followUpId, version: await version(followUpId), newDueDate: "2027-02-01" }));
+      expect(postpone.again).toBe(postpone.first);
+      const done = await repeatedAfterKill(act(users.megan, "followup.done", { followUpId, version: await version(followUpId) }));
+      expect(done.again).toContain("allerede udført");
+      const reopen = await repeatedAfterKill(act(users.megan, "followup.reopen", { followUpId, version: await version(followUpId) }));
+      expect(reopen.again).toBe(reopen.first);
+      expect(await db().notification.count({ where: { subjectId: followUpId, kind: "followup_overdue", status: "pending" } })).toBe(1);
+    });
+
+    it("the opfølgningsskema saved, then saved and closed: one decision and follow-up, its owner told once, the referat sent once", async () => {
+      await h.click(users.alex, "schedule.submit", { leader: "solsikken/megan", date: "2027-01-18", time: "10:00" });
+      const meetingId = (await db().meeting.findFirstOrThrow()).id;
+      const opened = await h.click(users.alex, "form.open", { meetingId, from: "meetings" });
+      const save = findAction(opened.posted[0], "form.save")!;
+      const typed = { ...save.data, decision_0: "Beslutning", followup_0: "Opfølgning", owner_0: "megan", due_0: "2027-01-25", eval_0: "2027-03-01" };
+      const saved = await repeatedAfterKill(act(users.alex, "form.save", typed));
+      expect(saved.again).toContain("Gemt");
+      expect(await db().notification.count({ where: { kind: "followup_assigned" } })).toBe(1);
+      expect(await db().notification.count({ where: { kind: "followup_expiry" } })).toBe(2);
+      const reopened = await h.click(users.alex, "form.open", { meetingId, from: "meetings" });
+      const close = findAction(reopened.posted[0], "form.close")!;
+      await repeatedAfterKill(act(users.alex, "form.close", { ...close.data, decision_0: "Beslutning", followup_0: "Opfølgning", owner_0: "megan", due_0: "2027-01-25", eval_0: "2027-03-01" }));
+      expect(await db().notification.count({ where: { kind: "referat" } })).toBe(2);
+    });
+
+    it("«Aflys mødet» and «Forlæng»: cancelled once, the others told once; extended once, its cards planned", async () => {
+      const { followUpId } = await meetingWithFollowUp(h, { date: "2027-01-18", due: "2027-01-25" });
+      const v = await version(followUpId);
+      const extended = await repeatedAfterKill(act(users.megan, "evaluation.extend", { subject: "followup", id: followUpId, version: v, newEvaluateOn: "2027-04-01" }));
+      expect(extended.again).toBe(extended.first);
+      expect(await db().notification.count({ where: { kind: "followup_expiry", status: "pending" } })).toBe(2);
+      await h.click(users.alex, "schedule.submit", { leader: "solsikken/megan", date: "2027-01-20", time: "10:00" });
+      const meetingId = (await db().meeting.findFirstOrThrow({ where: { decisions: { none: {} } } })).id;
+      const cancelled = await repeatedAfterKill(act(users.alex, "meeting.cancel", { meetingId }));
+      expect(cancelled.first).toContain(strings.meeting.cancelDone);
+      expect(await db().notification.count({ where: { kind: "meeting_cancelled", subjectId: meetingId } })).toBe(1);
+    });
   });
 });

@@ -79,7 +79,14 @@ describe("concurrent and repeated actions", () => {
     const first = await h.click(users.megan, "followup.comment", { followUpId, version, comment: "Holdt første samtale" });
     const second = await h.click(users.megan, "followup.comment", { followUpId, version, comment: "Holdt første samtale" });
     expect(cardText(first.card)).toContain("Kommentaren er gemt.");
-    expect(cardText(second.card)).toContain("ikke længere aktuelt");
+    // The same comment from the same card again is the one just stored: said so, not called stale.
+    expect(cardText(second.card)).toContain("Kommentaren er gemt.");
+    expect(await db().followUpEvent.count({ where: { followUpId, kind: "commented" } })).toBe(1);
+    // Another text from that card is refused as stale, as is the same text from an older card.
+    const other = await h.click(users.megan, "followup.comment", { followUpId, version, comment: "Noget andet" });
+    expect(cardText(other.card)).toContain("ikke længere aktuelt");
+    const older = await h.click(users.megan, "followup.comment", { followUpId, version: version - 1, comment: "Holdt første samtale" });
+    expect(cardText(older.card)).toContain("ikke længere aktuelt");
     expect(await db().followUpEvent.count({ where: { followUpId, kind: "commented" } })).toBe(1);
   });
 
