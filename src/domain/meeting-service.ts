@@ -2,6 +2,8 @@ import { SYSTEM_ACTORS } from "./audit.js";
 import { AppError } from "../lib/errors.js";
 import { closedDayText } from "./closed-day.js";
 import { newId } from "../lib/ids.js";
+import { formatDateTime, formatTime } from "../lib/format-da.js";
+import { endOf, type Clash } from "./meeting-clash.js";
 import { strings } from "../lib/strings.da.js";
 import { addDays, compareDates, isValidLocalDate, isValidLocalTime, localDateOf, zonedToUtc } from "../lib/zoned-time.js";
 import { assertChair, assertParticipant, leaderOf, reflectionAuthors } from "./access.js";
@@ -84,6 +86,32 @@ export function createMeetingService(deps: MeetingServiceDeps) {
 
   const hasStarted = (m: Meeting): boolean => m.status !== "planned" || clock.now() >= m.startsAt;
 
+  /** The clashes in Danish, per meeting: who is taken ("Du" for the person acting), when, by which meeting. */
+  async function describeClashes(clashes: Clash[], actorId: string): Promise<string> {
+    const tz = settings.timezone;
+    const byMeeting = new Map<string, { meeting: Clash["meeting"]; people: string[] }>();
+    for (const c of clashes) {
+      const entry = byMeeting.get(c.meeting.id) ?? { meeting: c.meeting, people: [] };
+      entry.people.push(c.personId);
+      byMeeting.set(c.meeting.id, entry);
+    }
+    const lines = await Promise.all(
+      [...byMeeting.values()].map(async ({ meeting: m, people: ids }) => {
+        const when = `${formatDateTime(m.startsAt, tz)}–${formatTime(endOf(m.startsAt, m.durationMinutes), tz)}`;
+        const kind = m.kind === "laeringssamtale" && m.firstOfLoop ? strings.meeting.kinds.laeringssamtaleFirst : strings.meeting.kinds[m.kind];
+        const others = await Promise.all(ids.filter((id) => id !== actorId).map(async (id) => (await people.byId(id))?.name ?? id));
+        const who = ids.includes(actorId) ? [strings.meeting.busyYou, ...others] : others;
+        return strings.meeting.busy(who, when, strings.meeting.busyMeeting(kind, m.unitName));
+      }),
+    );
+    return lines.join(" ");
+  }
+
+  /** Refuses a booking that would put someone in two meetings at once, naming the clashes. */
+  async function clashError(clashes: Clash[], actorId: string): Promise<AppError> {
+    return new AppError("invalid-input", `${await describeClashes(clashes, actorId)} ${strings.meeting.busyPickAnother}`, { time: strings.meeting.busyField });
+  }
+
   /** Outbox rows for a meeting: the pack for every participant, and the board's request. */
   async function packRows(meeting: Meeting, now: Date) {
     const rows = [...meetingPackRows(meeting, settings.meetingPackLeadDays, calendar, now), ...reflectionReminderRows(meeting, reflectionAuthors(meeting, settings.templates).map((p) => p.id), calendar, now)];
@@ -109,7 +137,7 @@ export function createMeetingService(deps: MeetingServiceDeps) {
   }): Promise<{ meeting: Meeting; packAt: Date; effects: Effects }> {
     const now = clock.now();
     const template = settings.templates[templateFor(spec.kind, spec.firstOfLoop ?? false)];
-    const meeting = await meetings.create({
+    const booked = await meetings.create({
       id: newId(),
       requestId: spec.requestId,
       kind: spec.kind,
@@ -123,6 +151,8 @@ export function createMeetingService(deps: MeetingServiceDeps) {
       template,
       standingItems: standingItemsOf(template).map((s) => ({ id: newId(), ...s })),
     }, { actorId: spec.actorId, at: now });
+    if (booked.clashes) throw await clashError(booked.clashes, spec.actorId);
+    const { meeting } = booked;
     const rows = await packRows(meeting, now);
     await notifications.plan(rows, now);
     const pack = rows.find((r) => r.kind === "meeting_agenda");
@@ -132,7 +162,9 @@ export function createMeetingService(deps: MeetingServiceDeps) {
   /** Moves a planned meeting that has not started: the pack follows the new date. */
   async function moveMeeting(meeting: Meeting, startsAt: Date, actorId: string): Promise<{ meeting: Meeting; effects: Effects }> {
     if (hasStarted(meeting)) throw new AppError("meeting-started", strings.yearWheel.meetingStarted);
-    if (!(await meetings.reschedule(meeting.id, startsAt, { actorId, at: clock.now() }))) throw new AppError("meeting-started", strings.yearWheel.meetingStarted);
+    const outcome = await meetings.reschedule(meeting.id, startsAt, { actorId, at: clock.now() });
+    if (outcome === "not-planned") throw new AppError("meeting-started", strings.yearWheel.meetingStarted);
+    if (outcome !== "moved") throw await clashError(outcome.clashes, actorId);
     const moved = (await meetings.get(meeting.id))!;
     const now = clock.now();
     const rows = await packRows(moved, now);
@@ -234,6 +266,7 @@ export function createMeetingService(deps: MeetingServiceDeps) {
 
     createMeeting,
     moveMeeting,
+    describeClashes,
 
     /**
      * Brings every meeting whose pack is not sent yet up to date with the template files (run at

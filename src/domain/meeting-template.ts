@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { normaliseText } from "../lib/text.js";
 import type { Meeting, MeetingKind } from "./types.js";
+import { MAX_MEETING_MINUTES } from "./meeting-clash.js";
 
 /**
  * Meeting templates: the dagsorden, refleksionsguide and opfølgningsskema of each meeting type,
@@ -71,7 +72,7 @@ export const meetingTemplateSchema = z
       errorMap: () => ({ message: `skal være en af ${Object.values(templateIds).join(", ")}` }),
     }),
     name: text(120),
-    durationMinutes: z.number({ required_error: "mangler", invalid_type_error: "skal være et antal minutter" }).int().min(15, "mindst 15").max(480, "højst 480"),
+    durationMinutes: z.number({ required_error: "mangler", invalid_type_error: "skal være et antal minutter" }).int().min(15, "mindst 15").max(MAX_MEETING_MINUTES, `højst ${MAX_MEETING_MINUTES}`),
     agenda: z.array(agendaItem, { required_error: "mangler" }).min(1, "skal have mindst ét punkt").max(15, "højst 15 punkter"),
     reflection: z
       .object({

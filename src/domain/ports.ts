@@ -2,6 +2,7 @@
  * What the domain needs from the outside world. `src/store` implements the repositories,
  * `src/teams` the messenger, `src/index.ts` wires them.
  */
+import type { BusyPeriod, Clash } from "./meeting-clash.js";
 import type {
   Area,
   ChannelLink,
@@ -102,9 +103,19 @@ export interface StandingItem {
   step?: Step;
 }
 
+/** A meeting booked, or the meetings its participants are already in at that time (nothing written). */
+export type MeetingBooking = { meeting: Meeting; clashes?: undefined } | { clashes: Clash[]; meeting?: undefined };
+
 export interface MeetingRepository {
-  /** Creates the meeting; with a `requestId` already used, returns that meeting instead. */
-  create(meeting: NewMeeting, by: AuditStamp): Promise<Meeting>;
+  /**
+   * Creates the meeting unless one of its participants is already in a meeting that overlaps it
+   * (meeting-clash.ts): the check and the write are one transaction, under a lock per
+   * participant, so two bookings at once cannot both pass. With a `requestId` already used,
+   * returns that meeting instead.
+   */
+  create(meeting: NewMeeting, by: AuditStamp): Promise<MeetingBooking>;
+  /** Who of `personIds` is in a meeting (not cancelled) starting in [from, to): for checks ahead of a booking. */
+  busy(personIds: readonly string[], from: Date, to: Date): Promise<BusyPeriod[]>;
   get(id: string): Promise<Meeting | undefined>;
   /** Several meetings at once (those that exist), in no particular order. */
   getMany(ids: string[]): Promise<Meeting[]>;
@@ -136,8 +147,11 @@ export interface MeetingRepository {
   close(meetingId: string, carried: { id: string; title: string; followUpId: string }[], by: AuditStamp): Promise<boolean>;
   /** Cancels a planned meeting that has no decisions yet (a meeting with decisions is closed, not cancelled). */
   cancel(meetingId: string, by: AuditStamp): Promise<"cancelled" | "not-planned" | "has-decisions">;
-  /** Moves a planned meeting that has not started; false if it is no longer planned. */
-  reschedule(meetingId: string, startsAt: Date, by: AuditStamp): Promise<boolean>;
+  /**
+   * Moves a planned meeting, unless a participant is in another meeting at the new time (checked
+   * and written atomically, as `create`): "not-planned" if it is no longer planned.
+   */
+  reschedule(meetingId: string, startsAt: Date, by: AuditStamp): Promise<"moved" | "not-planned" | { clashes: Clash[] }>;
   /** Planned meetings whose template is not frozen yet (their pack is not sent). */
   unfrozen(): Promise<Meeting[]>;
   /** Replaces an unfrozen meeting's template snapshot and standing items (topics stay). */

@@ -168,6 +168,12 @@ export const da = {
     /** `meeting` in definite form («læringssamtalen»); the sentence starts with it. */
     cancelledNotice: (meeting: string, when: string, by: string) => `${meeting.charAt(0).toUpperCase()}${meeting.slice(1)} ${when} er aflyst af ${by}.`,
     cancelledTitle: "Mødet er aflyst",
+    // Nobody is booked into two meetings at once: who is taken, when, by which meeting.
+    busy: (who: string[], when: string, what: string) => `${who.length > 1 ? `${who.slice(0, -1).join(", ")} og ${who.at(-1)}` : who.join("")} er allerede optaget ${when}: ${what}.`,
+    busyYou: "Du",
+    busyMeeting: (kind: string, unit: string) => `${kind}, ${unit}`,
+    busyPickAnother: "Vælg et andet tidspunkt.",
+    busyField: "Tidspunktet overlapper et andet møde.",
   },
   agenda: {
     title: (kind: string) => `Dagsorden: ${kind}`,
@@ -411,6 +417,7 @@ export const da = {
     dateAfterLoop: "Datoen ligger efter læringsloopets slutning.",
     stale: "Årshjulet er blevet ændret, siden du åbnede det. Her er den nyeste udgave.",
     meetingStarted: "Mødet er begyndt eller afsluttet og kan ikke flyttes.",
+    busyEntry: (entry: string, clash: string) => `Årshjulet kan ikke godkendes endnu. ${entry} overlapper et andet møde: ${clash} Flyt mødet i årshjulet, og godkend igen.`,
     congested: (n: number, ceiling: number) => `Intentionstrængsel: ${n} åbne opfølgningspunkter og fokusområder (loft ${ceiling}).`,
   },
   focus: {

@@ -33,7 +33,7 @@ export function createStore(db: Db, dialect: Dialect = "sqlite") {
     db,
     people,
     conversations: createConversationRepository(db),
-    meetings: createMeetingRepository(db, people.loadPeople),
+    meetings: createMeetingRepository(db, people.loadPeople, dialect),
     reflections: createReflectionRepository(db),
     forms: createFormRepository(db),
     followUps: createFollowUpRepository(db, people.loadPeople),

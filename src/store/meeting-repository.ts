@@ -1,8 +1,9 @@
+import { clashWindow, findClashes, type BusyPeriod, type Clash, type MeetingSlot } from "../domain/meeting-clash.js";
 import type { MeetingRepository, StandingItem } from "../domain/ports.js";
-import { CLOSING_POSITION, type AgendaItem, type FollowUpView, type Meeting, type Person } from "../domain/types.js";
+import { CLOSING_POSITION, type AgendaItem, type FollowUpView, type Meeting, type MeetingKind, type Person } from "../domain/types.js";
 import { appendAudit } from "./audit-log.js";
 import { chunked } from "./chunked.js";
-import type { Db } from "./prisma-client.js";
+import type { Db, Dialect } from "./prisma-client.js";
 import { followUpViewInclude, meetingInclude, toFollowUpViews, toMeeting } from "./mappers.js";
 import { isUniqueViolation } from "./errors.js";
 
@@ -19,7 +20,55 @@ const standingRows = (items: StandingItem[]) =>
     step: s.step ?? null,
   }));
 
-export function createMeetingRepository(db: Db, loadPeople: LoadPeople): MeetingRepository {
+/** PostgreSQL: the advisory locks of bookings, one per person under this namespace (any constant all instances share). */
+const BOOKING_LOCK = 70_419_110;
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/**
+ * Taken first in a transaction that books people, so that of two bookings for the same person
+ * the second reads what the first wrote. SQLite: a write that changes no row takes its one write
+ * lock. PostgreSQL: one advisory lock per person until the transaction ends, taken in the order
+ * of their keys (two bookings sharing people never wait for each other in a circle).
+ */
+async function lockPeople(tx: Tx, dialect: Dialect, personIds: readonly string[]): Promise<void> {
+  if (dialect === "postgresql") {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${BOOKING_LOCK}::int, k) FROM (SELECT DISTINCT hashtext(p) AS k FROM unnest(${[...personIds]}::text[]) AS p ORDER BY k) AS keys`;
+  } else {
+    await tx.$executeRaw`UPDATE "Meeting" SET "id" = "id" WHERE 1 = 0`;
+  }
+}
+
+/** The meetings (not cancelled) `personIds` are in that start in [from, to), as busy periods. */
+async function busyIn(client: Pick<Db, "meeting">, personIds: readonly string[], from: Date, to: Date): Promise<BusyPeriod[]> {
+  const ids = [...new Set(personIds)];
+  const rows = await client.meeting.findMany({
+    where: { status: { not: "cancelled" }, startsAt: { gte: from, lt: to }, participants: { some: { personId: { in: ids } } } },
+    select: {
+      id: true,
+      requestId: true,
+      kind: true,
+      firstOfLoop: true,
+      startsAt: true,
+      durationMinutes: true,
+      unit: { select: { name: true } },
+      participants: { where: { personId: { in: ids } }, select: { personId: true } },
+    },
+    orderBy: { startsAt: "asc" },
+  });
+  return rows.flatMap((r) => {
+    const meeting = { id: r.id, requestId: r.requestId ?? undefined, kind: r.kind as MeetingKind, firstOfLoop: r.firstOfLoop, unitName: r.unit.name, startsAt: r.startsAt, durationMinutes: r.durationMinutes };
+    return r.participants.map((p) => ({ personId: p.personId, meeting }));
+  });
+}
+
+/** Who of the slot's participants is busy during it, read inside the booking's transaction. */
+async function clashesIn(tx: Tx, slot: MeetingSlot): Promise<Clash[]> {
+  const { from, to } = clashWindow(slot);
+  return findClashes(slot, await busyIn(tx, slot.participantIds, from, to));
+}
+
+export function createMeetingRepository(db: Db, loadPeople: LoadPeople, dialect: Dialect = "sqlite"): MeetingRepository {
   async function hydrate(rows: Parameters<typeof toMeeting>[0][]): Promise<Meeting[]> {
     const people = await loadPeople(rows.flatMap((m) => m.participants.map((p) => p.personId)));
     return rows.map((m) => toMeeting(m, people));
@@ -38,9 +87,16 @@ export function createMeetingRepository(db: Db, loadPeople: LoadPeople): Meeting
         return earlier ? (await hydrate([earlier]))[0] : undefined;
       };
       const earlier = await byRequest();
-      if (earlier) return earlier;
+      if (earlier) return { meeting: earlier };
+      const participantIds = m.participants.map((p) => p.personId);
+      let outcome: "created" | "earlier" | Clash[];
       try {
-        await db.$transaction(async (tx) => {
+        outcome = await db.$transaction(async (tx) => {
+          await lockPeople(tx, dialect, participantIds);
+          // The same form submitted at the same moment: the other submit made it while this one waited.
+          if (m.requestId && (await tx.meeting.count({ where: { requestId: m.requestId } })) > 0) return "earlier" as const;
+          const clashes = await clashesIn(tx, { requestId: m.requestId, participantIds, startsAt: m.startsAt, durationMinutes: m.durationMinutes });
+          if (clashes.length > 0) return clashes;
           await tx.meeting.create({
             data: {
               id: m.id,
@@ -61,16 +117,21 @@ export function createMeetingRepository(db: Db, loadPeople: LoadPeople): Meeting
           await appendAudit(tx, by, [
             { action: "meeting.scheduled", subjectKind: "meeting", subjectId: m.id, meetingId: m.id, detail: { kind: m.kind, unitId: m.unitId, startsAt: m.startsAt.toISOString() } },
           ]);
+          return "created" as const;
         });
       } catch (err) {
         // Two submits of the same form at the same moment: the other one created it.
         const other = isUniqueViolation(err) ? await byRequest() : undefined;
-        if (other) return other;
+        if (other) return { meeting: other };
         throw err;
       }
+      if (Array.isArray(outcome)) return { clashes: outcome };
+      if (outcome === "earlier") return { meeting: (await byRequest())! };
       const created = await db.meeting.findUniqueOrThrow({ where: { id: m.id }, include: meetingInclude });
-      return (await hydrate([created]))[0]!;
+      return { meeting: (await hydrate([created]))[0]! };
     },
+
+    busy: (personIds, from, to) => busyIn(db, personIds, from, to),
 
     async get(id) {
       const m = await db.meeting.findUnique({ where: { id }, include: meetingInclude });
@@ -182,13 +243,18 @@ export function createMeetingRepository(db: Db, loadPeople: LoadPeople): Meeting
 
     async reschedule(meetingId, startsAt, by) {
       return db.$transaction(async (tx) => {
-        const before = await tx.meeting.findUnique({ where: { id: meetingId }, select: { startsAt: true } });
+        const before = await tx.meeting.findUnique({ where: { id: meetingId }, select: { startsAt: true, durationMinutes: true, participants: { select: { personId: true } } } });
+        if (!before) return "not-planned" as const;
+        const participantIds = before.participants.map((p) => p.personId);
+        await lockPeople(tx, dialect, participantIds);
+        const clashes = await clashesIn(tx, { meetingId, participantIds, startsAt, durationMinutes: before.durationMinutes });
+        if (clashes.length > 0) return { clashes };
         const res = await tx.meeting.updateMany({ where: { id: meetingId, status: "planned" }, data: { startsAt, version: { increment: 1 } } });
-        if (res.count !== 1) return false;
+        if (res.count !== 1) return "not-planned" as const;
         await appendAudit(tx, by, [
-          { action: "meeting.moved", subjectKind: "meeting", subjectId: meetingId, meetingId, detail: { startsAt: startsAt.toISOString(), formerStartsAt: before?.startsAt.toISOString() ?? null } },
+          { action: "meeting.moved", subjectKind: "meeting", subjectId: meetingId, meetingId, detail: { startsAt: startsAt.toISOString(), formerStartsAt: before.startsAt.toISOString() } },
         ]);
-        return true;
+        return "moved" as const;
       });
     },
 
