@@ -5,6 +5,8 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { migrateSqlite, MIGRATIONS_DIR } from "../../src/store/migrate.js";
+import { createActivityLog } from "../../src/store/activity-log.js";
+import { createPrismaClient } from "../../src/store/prisma-client.js";
 
 describe("migrations applied at start-up", () => {
   const dir = mkdtempSync(join(tmpdir(), "laeringsloop-migrate-"));
@@ -90,6 +92,29 @@ describe("migrations applied at start-up", () => {
       { id: "s3", params: null, fingerprint: null },
     ]);
     after.close();
+  });
+
+  it("frees the claims that never got an answer before activity claims had leases (20261123090000_activity_claims)", async () => {
+    const url = `file:${join(dir, "claims.db")}`;
+    const before = join(dir, "migrations-before-claims");
+    cpSync(MIGRATIONS_DIR, before, { recursive: true, filter: (src) => !src.includes("20261123090000_activity_claims") });
+    migrateSqlite(url, before);
+    const db = new Database(join(dir, "claims.db"));
+    // What a killed process left: a click claimed and never answered; and one answered.
+    const t = "2026-11-20T09:00:00.000+00:00";
+    db.exec(`INSERT INTO ProcessedActivity (id, at, response) VALUES ('stuck', '${t}', NULL), ('answered', '${t}', '"ok"');`);
+    db.close();
+    expect(migrateSqlite(url).applied).toEqual(["20261123090000_activity_claims"]);
+    const client = createPrismaClient(url);
+    try {
+      const log = createActivityLog(client);
+      const now = new Date("2026-11-23T09:00:00Z");
+      expect(await log.claim("stuck", "redelivery", now, new Date(now.getTime() + 10_000))).toBe(true);
+      expect(await log.claim("answered", "redelivery", now, new Date(now.getTime() + 10_000))).toBe(false);
+      expect(await log.response("answered")).toBe('"ok"');
+    } finally {
+      await client.$disconnect();
+    }
   });
 
   it("refuses to start when an applied migration was edited afterwards", () => {
