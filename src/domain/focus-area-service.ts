@@ -9,7 +9,7 @@ import { expiryRows } from "./notification-keys.js";
 import type { Clock, FocusAreaChange, FocusAreaRepository, LoopRepository, NotificationRepository, UnitRepository } from "./ports.js";
 import type { DomainSettings } from "./settings.js";
 import type { FocusArea, Loop, Meeting, Person } from "./types.js";
-import { effectsOf, noEffects, type Effects } from "./effects.js";
+import { effectsOf, type Effects } from "./effects.js";
 
 /** At most this many active focus areas per unit: a few chosen well beat many chosen loosely. */
 export const MAX_FOCUS_AREAS = 4;
