@@ -137,8 +137,8 @@ export function createEvaluationService(deps: {
       const now = clock.now();
       const rows = expiryRows(expiryKind(subject), id, date, v.deciders, settings.calendar, now);
       await notifications.cancelPending(id, { kinds: [expiryKind(subject)], exceptKeys: rows.map((r) => r.key) });
-      await notifications.plan(rows, now);
-      return { notice: strings.evaluation.extended(formatDateShort(date)), effects: effectsOf([v.changed], rows.length) };
+      const planned = await notifications.plan(rows, now);
+      return { notice: strings.evaluation.extended(formatDateShort(date)), effects: effectsOf([v.changed], planned) };
     },
 
     /** Afslut: it ends here (a follow-up is closed as ended, not as done). */

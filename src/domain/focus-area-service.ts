@@ -123,9 +123,9 @@ export function createFocusAreaService(deps: {
         // A repeated save (a double click, or a repeated attempt whose first one stopped after storing
         // them): the cards of the areas it made are planned again, each kept once.
         const again = repeated.flatMap((a) => (a.evaluateOn ? expiryRows("focus_expiry", a.id, a.evaluateOn, who, settings.calendar, now) : []));
-        await notifications.plan(again, now);
+        const added = await notifications.plan(again, now);
         const where = { unitId: current.meeting.unit.id, loopId: current.loop.id };
-        return { view: current, effects: effectsOf(repeated.map((a) => ({ subject: "focusArea" as const, id: a.id, ...where })), again.length) };
+        return { view: current, effects: effectsOf(repeated.map((a) => ({ subject: "focusArea" as const, id: a.id, ...where })), added) };
       }
       if (!(await focusAreas.apply(current.meeting.unit.id, current.loop.id, current.meeting.id, change, { actorId: actor.id, at: now }))) throw new AppError("stale-card", strings.focus.stale);
       const planned = [...change.create, ...change.update].flatMap((r) =>

@@ -349,12 +349,12 @@ export function createFormService(deps: FormServiceDeps) {
         await notifications.cancelPending(meetingId, { kinds: [...MEETING_ROW_KINDS] });
         planned.push(...referatRows(view.meeting, actor.id, calendar, now));
       }
-      await notifications.plan(planned, now);
+      const added = await notifications.plan(planned, now);
       const congested = change.createFollowUps.length + change.cancelFollowUpIds.length > 0 ? await congestion.check(view.meeting.unit.id) : { load: await congestion.load(view.meeting.unit.id), planned: 0 };
       const effects =
-        isEmpty(change) && !closedNow && planned.length === 0
+        isEmpty(change) && !closedNow && repeated.length === 0 && added === 0
           ? noEffects
-          : effectsOf([meetingChanged(view.meeting), ...followUpsChanged(view, change), ...repeated], planned.length + replanned + congested.planned);
+          : effectsOf([meetingChanged(view.meeting), ...followUpsChanged(view, change), ...repeated], added + replanned + congested.planned);
       return { view: await open(actor, meetingId), revision, closedNow, load: congested.load, effects };
     },
   };

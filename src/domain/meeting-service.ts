@@ -194,9 +194,9 @@ export function createMeetingService(deps: MeetingServiceDeps) {
         // A repeated attempt whose first one stopped right after cancelling still tells the others (each once).
         const now = clock.now();
         await notifications.cancelPending(meeting.id, { kinds: [...MEETING_ROW_KINDS] });
-        const rows = meetingCancelledRows(meeting, actor.id, calendar, now);
-        await notifications.plan(rows, now);
-        return { meeting, already: true, effects: effectsOf([meetingChanged(meeting)], rows.length) };
+        const planned = await notifications.plan(meetingCancelledRows(meeting, actor.id, calendar, now), now);
+        // Its copies are brought up to date too: the first attempt may have died before it did.
+        return { meeting, already: true, effects: effectsOf([meetingChanged(meeting)], planned) };
       }
       if (hasStarted(meeting)) throw new AppError("meeting-started", strings.meeting.cancelStarted);
       const outcome = await meetings.cancel(meeting.id, { actorId: actor.id, at: clock.now() });

@@ -311,8 +311,11 @@ export interface CancelPendingOptions {
 }
 
 export interface NotificationRepository {
-  /** Inserts rows whose key is new (planned at `now`); existing keys are left as they are. */
-  plan(rows: PlannedNotification[], now: Date): Promise<void>;
+  /**
+   * Inserts rows whose key is new (planned at `now`); existing keys are left as they are. Gives
+   * how many were new (or a replaced send wanted again): 0 when every key was there already.
+   */
+  plan(rows: PlannedNotification[], now: Date): Promise<number>;
   get(id: string): Promise<Notification | undefined>;
   /** Cancels pending rows for a subject, optionally only of some kinds and except some keys (and their snoozed copies). */
   cancelPending(subjectId: string, opts?: CancelPendingOptions): Promise<number>;

@@ -78,6 +78,7 @@ export function createNotificationRepository(db: Db, dialect: Dialect = "sqlite"
       // Keys already there are looked up together, so planning every open follow-up at start
       // costs a query per few hundred rows, not one per row.
       const wanted = [...new Map(rows.map((r) => [r.key, r])).values()];
+      let added = 0;
       for (let i = 0; i < wanted.length; i += PLAN_CHUNK) {
         const chunk = wanted.slice(i, i + PLAN_CHUNK);
         const existing = new Map(
@@ -88,13 +89,14 @@ export function createNotificationRepository(db: Db, dialect: Dialect = "sqlite"
         const fresh = chunk.filter((r) => !existing.has(r.key)).map(row);
         if (fresh.length > 0) {
           try {
-            await db.notification.createMany({ data: fresh });
+            added += (await db.notification.createMany({ data: fresh })).count;
           } catch (err) {
             if (!isUniqueViolation(err)) throw err;
             // Another process planned some of them meanwhile: the same sends. The rest one by one.
             for (const data of fresh) {
               try {
                 await db.notification.create({ data });
+                added += 1;
               } catch (e) {
                 if (!isUniqueViolation(e)) throw e;
               }
@@ -106,10 +108,11 @@ export function createNotificationRepository(db: Db, dialect: Dialect = "sqlite"
           const data = { dueAt: r.dueAt, notAfter: r.notAfter ?? null, immediate: r.immediate ?? false, createdAt: now };
           if (e?.status === "cancelled" && REVIVABLE.includes(e.lastError ?? "")) {
             // This exact send was replaced and is wanted again (a date moved back, a follow-up reopened).
-            await db.notification.updateMany({ where: { key: r.key, status: "cancelled", lastError: { in: REVIVABLE } }, data: { ...data, status: "pending", attempts: 0, lastError: null, waitingSince: null } });
+            added += (await db.notification.updateMany({ where: { key: r.key, status: "cancelled", lastError: { in: REVIVABLE } }, data: { ...data, status: "pending", attempts: 0, lastError: null, waitingSince: null } })).count;
           }
         }
       }
+      return added;
     },
 
     async get(id) {

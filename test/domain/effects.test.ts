@@ -71,11 +71,13 @@ describe("commands return their effects", () => {
     expect(given.effects.planned).toBeGreaterThan(0); // the new owner's card
   });
 
-  it("cancelling: the meeting, and the notice to the other participant; cancelling again: nothing", async () => {
+  it("cancelling: the meeting, and the notice to the other participant; cancelling again: nothing new to send", async () => {
     const { meeting } = await d.meetings.schedule(alex, { leaderId: "megan", unitId: "solsikken", date: "2027-02-15", time: "10:00" });
     const cancelled = await d.meetings.cancel(alex, meeting.id);
     expect(cancelled.effects).toEqual({ changed: [expect.objectContaining({ subject: "meeting", id: meeting.id })], planned: 1 });
-    expect((await d.meetings.cancel(alex, meeting.id)).effects).toEqual(noEffects);
+    // A repeat may be the redelivery of a click whose attempt died before its copies were brought
+    // up to date (decision 0010): it names the meeting again, and plans nothing twice.
+    expect((await d.meetings.cancel(alex, meeting.id)).effects).toEqual({ changed: [expect.objectContaining({ subject: "meeting", id: meeting.id })], planned: 0 });
   });
 
   it("absence: ending it counts what waited for it", async () => {
