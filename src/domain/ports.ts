@@ -539,8 +539,10 @@ export type DeliveryResult =
 /** Renders and sends one planned notification to a person's stored conversation. */
 export interface Messenger {
   /**
-   * Renders the card, then calls `beforePost` right before posting it (the outbox notes the post
-   * there, so a crash after that point never posts the row twice) and posts only if it says yes.
+   * Renders the card, then calls `beforePost` right before the post leaves the process (the outbox
+   * notes the post there, so a crash after that point never posts the row twice; nothing that can
+   * wait, such as pacing, setting up the turn or fetching a token, comes after it) and posts only
+   * if it says yes. A `beforePost` that throws sends nothing, and `deliver` throws its error.
    * When Teams refuses an attempt (429, 5xx) and it is tried again, `afterRefused` is called after
    * the refusal and `beforePost` again before the next attempt, so the note covers only the time a
    * post may be on its way (a crash while waiting to retry loses nothing).

@@ -2,7 +2,7 @@ import { createDefaultHttpClient, createHttpHeaders, createPipelineRequest } fro
 import { toCompatResponse, type CompatResponse, type WebResourceLike } from "@azure/core-http-compat";
 import type { ConnectorClientOptions } from "botframework-connector";
 import type { Pacer } from "../lib/pacer.js";
-import { currentPostAttempts, PostNoLongerOurs } from "./post-attempts.js";
+import { currentPostAttempts, PostNoLongerOurs, PostNotNoted } from "./post-attempts.js";
 
 /** Thrown when one attempt of a Bot Connector call does not complete in time. The activity may or may not have arrived. */
 export class BotConnectorTimeoutError extends Error {
@@ -39,14 +39,22 @@ export function connectorHttpClient(timeoutMs: number, pacer?: Pacer): NonNullab
   const retries = retriedRequests();
   return {
     async sendRequest(req: WebResourceLike): Promise<CompatResponse> {
-      // botbuilder retries a 429 or 5xx inside the call: a retry is paced like a first post (the
-      // first was paced before it was noted in the outbox), so retries do not burst past Teams' limits.
       const conversationId = /\/v3\/conversations\/([^/]+)\/activities/.exec(req.url)?.[1];
-      const post = conversationId && req.method === "POST" ? currentPostAttempts() : undefined;
-      if (conversationId && req.method === "POST" && req.requestId && retries.isRetry(req.requestId)) {
-        if (pacer) await pacer.takeAgain(decodeURIComponent(conversationId));
-        // The outbox notes the retry as on its way again, right before it leaves.
-        if (post && !(await post.again())) throw new PostNoLongerOurs("the outbox row was taken over before the retry");
+      const isPost = conversationId !== undefined && req.method === "POST";
+      // botbuilder retries a 429 or 5xx inside the call: a retry is paced like a first post (the
+      // first was paced before its turn began), so retries do not burst past Teams' limits.
+      if (isPost && req.requestId && retries.isRetry(req.requestId) && pacer) await pacer.takeAgain(decodeURIComponent(conversationId));
+      // An outbox post is noted as on its way here, right before its request leaves (each attempt),
+      // and nowhere earlier: a process killed before this point has posted nothing (decision 0005).
+      const post = isPost ? currentPostAttempts() : undefined;
+      if (post) {
+        let ours: boolean;
+        try {
+          ours = await post.leaving();
+        } catch (err) {
+          throw new PostNotNoted(err);
+        }
+        if (!ours) throw new PostNoLongerOurs("the outbox row was taken over before the post left");
       }
       const deadline = AbortSignal.timeout(timeoutMs);
       const signal = req.abortSignal ? AbortSignal.any([req.abortSignal as AbortSignal, deadline]) : deadline;

@@ -7,7 +7,7 @@ import { notificationCard } from "./notification-cards.js";
 import { recordCopy } from "./card-copies.js";
 import { BotConnectorTimeoutError } from "./connector-timeout.js";
 import { createPacer, type Pacer } from "../lib/pacer.js";
-import { PostNoLongerOurs, withPostAttempts } from "./post-attempts.js";
+import { PostNoLongerOurs, PostNotNoted, withPostAttempts } from "./post-attempts.js";
 import { isAllowedServiceUrl, isLoopbackServiceUrl } from "./service-url.js";
 import { cardActivity } from "./turn.js";
 import { logError } from "../lib/log-safe.js";
@@ -76,11 +76,10 @@ export function createProactive(deps: ProactiveDeps) {
       if (!person) return { outcome: "gone", reason: "person-unknown" };
       const card = await notificationCard(views, n, person);
       await pacer.take(to.conversationId, to.tenantId);
-      // Outside the try: a failure to note the post is the outbox's, not the network's.
-      if (!(await beforePost())) return { outcome: "not-posted" };
       try {
         await inConversation(to.reference, async (ctx) => {
-          const hooks = { again: beforePost, refused: afterRefused ?? (() => Promise.resolve()) };
+          // The connector's transport calls `beforePost` right before each attempt leaves (post-attempts.ts).
+          const hooks = { leaving: beforePost, refused: afterRefused ?? (() => Promise.resolve()) };
           const res = await withPostAttempts(hooks, () => ctx.sendActivity(cardActivity(card)));
           // A card that shows a subject is kept up to date where it went (card-copies.ts). The card
           // is out: failing to remember it must not make the row look unsent.
@@ -92,6 +91,9 @@ export function createProactive(deps: ProactiveDeps) {
       } catch (err) {
         if (err instanceof ServiceUrlNotAllowed) return { outcome: "gone", reason: "service-url-not-allowed" };
         if (err instanceof PostNoLongerOurs || (err instanceof Error && err.cause instanceof PostNoLongerOurs)) return { outcome: "not-posted" };
+        // Nothing was sent: a failure to note the post is the outbox's (its database), not the network's.
+        const notNoted = err instanceof PostNotNoted ? err : err instanceof Error && err.cause instanceof PostNotNoted ? err.cause : undefined;
+        if (notNoted) throw notNoted.cause;
         if (err instanceof BotConnectorTimeoutError) return { outcome: "unconfirmed", reason: "timeout" };
         const { status, retryAfterMs } = failure(err);
         // The app removed, the chat gone for now (a Playground restarted): the card waits for the person.

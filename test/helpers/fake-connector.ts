@@ -21,10 +21,13 @@ export class FakeConnector {
   readonly failNext: { status: number; retryAfter?: number }[] = [];
   /** Decides per POST (to this conversation) whether to fail it (after failNext is empty). */
   beforePost?: (conversationId: string) => { status: number; retryAfter?: number } | undefined;
-  /** Called when a POST has been received and recorded (before it is answered). */
+  /** Called when a POST has been received and recorded (and counted in `held` if it is held), before it is answered. */
   onPosted?: (p: Posted) => void;
   /** Answers each POST this much later (a slow service; a client may die meanwhile). */
   respondDelayMs = 0;
+  /** While true, POSTs are recorded and left unanswered until `release()` (a client may die meanwhile). */
+  holdPosts = false;
+  private heldAnswers: (() => void)[] = [];
   /** Every POST as it arrived: when, and the status it was answered with. */
   readonly attempts: { at: number; conversationId: string; status: number }[] = [];
   private server?: Server;
@@ -57,12 +60,15 @@ export class FakeConnector {
           const activityId = `1:${++this.seq}`;
           const posted = { conversationId, activityId, replyToId: pathId, activity: body };
           this.posted.push(posted);
-          this.onPosted?.(posted);
           const answer = () => {
             if (res.destroyed) return;
             res.setHeader("Content-Type", "application/json");
             res.end(JSON.stringify({ id: activityId }));
           };
+          const held = this.holdPosts;
+          if (held) this.heldAnswers.push(answer);
+          this.onPosted?.(posted);
+          if (held) return;
           if (this.respondDelayMs > 0) setTimeout(answer, this.respondDelayMs);
           else answer();
           return;
@@ -93,12 +99,24 @@ export class FakeConnector {
     return this;
   }
 
+  /** POSTs held unanswered (holdPosts). */
+  get held(): number {
+    return this.heldAnswers.length;
+  }
+
+  /** Stops holding and answers the held POSTs whose client is still there. */
+  release(): void {
+    this.holdPosts = false;
+    for (const answer of this.heldAnswers.splice(0)) answer();
+  }
+
   /** Cards posted to one conversation, oldest first. */
   cards(conversationId: string): Record<string, unknown>[] {
     return this.posted.filter((p) => p.conversationId === conversationId).flatMap((p) => cardsOf(p.activity));
   }
 
   reset(): void {
+    this.release();
     this.attempts.length = 0;
     this.posted.length = 0;
     this.updated.length = 0;

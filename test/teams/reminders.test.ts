@@ -293,6 +293,23 @@ describe("delivery failures", () => {
     }
   });
 
+  it("a post that reaches Teams was noted on its row before it left (a crash from then on never posts it twice)", async () => {
+    const h = await withFollowUpDue21st();
+    try {
+      h.clock.set("2027-01-19T08:00:00+01:00");
+      h.connector.holdPosts = true;
+      const delivered = h.deliver();
+      for (let i = 0; i < 250 && h.connector.held === 0; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(h.connector.held).toBe(1);
+      expect(await db(h).notification.findFirstOrThrow({ where: { status: "sending" }, select: { postStartedAt: true } })).toEqual({ postStartedAt: expect.any(Date) });
+      h.connector.release();
+      expect(await delivered).toEqual({ sent: 1 });
+      expect(await db(h).notification.count({ where: { NOT: { postStartedAt: null } } })).toBe(0);
+    } finally {
+      await h.stop();
+    }
+  });
+
   it("while botbuilder waits to retry a refused post, the outbox row is not marked as on its way; the retry is", async () => {
     const h = await withFollowUpDue21st();
     try {
