@@ -49,6 +49,12 @@ const MAX_SEND_ATTEMPTS = 6;
 const WAIT_FOR_PERSON_WORKING_DAYS = 2;
 /** An answer to the person's own action that is this late (the bot was down) waits for working hours like anything else. */
 const IMMEDIATE_GRACE_MS = 30 * MINUTE;
+/**
+ * Sends in flight at once (to different people), by default: enough to keep sending while some
+ * sends wait for a retry, few enough that the posts leave in the order and at the pace the pacer
+ * gave them. It is also the most rows a killed process can leave noted as on their way.
+ */
+export const SEND_CONCURRENCY = 4;
 /** The marker on a row whose post was under way when its worker died: it may have arrived. */
 export const UNCONFIRMED = "unconfirmed-after-crash";
 /** The marker on a row whose post got no answer before the outbound deadline: it may have arrived. */
@@ -67,9 +73,7 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
   // Small batches and a lease far longer than a batch takes, so a live worker never loses its rows.
   const leaseMs = deps.leaseMs ?? 5 * MINUTE;
   const batchSize = deps.batchSize ?? 10;
-  // Few at a time: enough to keep sending while some sends wait for a retry, few enough that the
-  // posts leave in the order and at the pace the pacer gave them.
-  const concurrency = deps.concurrency ?? 4;
+  const concurrency = deps.concurrency ?? SEND_CONCURRENCY;
   const random = deps.random ?? Math.random;
 
   /** Why a row should no longer be sent, or undefined when it should. */
