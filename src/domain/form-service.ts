@@ -150,8 +150,12 @@ const isEmpty = (c: FormChange): boolean =>
 
 const emptyChange = (): FormChange => ({ createDecisions: [], updateDecisions: [], deleteDecisionIds: [], createFollowUps: [], updateFollowUps: [], cancelFollowUpIds: [], recommendations: [] });
 
-/** What a change wrote, counted; `rows`: the form after it. */
-function summarise(view: FormView, change: FormChange, rows: FormRow[]): FormSaveSummary {
+/**
+ * What a change wrote, counted; `rows`: the form after it. `repeated`: new rows of this card that
+ * a moment ago's save of the same card already stored (a double click, or an attempt repeated
+ * after the first was killed): for the person they are saved by this click, and said so again.
+ */
+function summarise(view: FormView, change: FormChange, rows: FormRow[], repeated = { decisions: 0, followUps: 0 }): FormSaveSummary {
   const before = new Map(view.rows.map((r) => [r.decisionId, r]));
   // A decision that only moved up (one above it was removed) was not changed by anyone.
   const changedDecisions = change.updateDecisions.filter((d) => {
@@ -163,10 +167,10 @@ function summarise(view: FormView, change: FormChange, rows: FormRow[]): FormSav
     return changed ? changed.text !== "" : !!it.recommendation;
   }).length;
   return {
-    newDecisions: change.createDecisions.length,
+    newDecisions: change.createDecisions.length + repeated.decisions,
     changedDecisions,
     removedDecisions: change.deleteDecisionIds.length,
-    newFollowUps: change.createFollowUps.length,
+    newFollowUps: change.createFollowUps.length + repeated.followUps,
     changedFollowUps: change.updateFollowUps.length,
     cancelledFollowUps: change.cancelFollowUpIds.length,
     recommendations: change.recommendations.length,
@@ -493,7 +497,9 @@ export function createFormService(deps: FormServiceDeps) {
           ? noEffects
           : effectsOf([meetingChanged(view.meeting), ...followUpsChanged(view, change), ...repeated], added + replanned + congested.planned);
       const after = await open(actor, meetingId);
-      return { view: after, revision, summary: summarise(view, change, after.rows), closedNow, referatVersion, load: congested.load, effects };
+      const alreadySaved = stale ? submitted.filter((r, i) => !r.keep && r.decisionId && !input[i]!.decisionId) : [];
+      const summary = summarise(view, change, after.rows, { decisions: alreadySaved.length, followUps: alreadySaved.filter((r) => r.followUpId).length });
+      return { view: after, revision, summary, closedNow, referatVersion, load: congested.load, effects };
     },
   };
 }

@@ -47,19 +47,25 @@ function startBot(): { h: BotHarness } {
 /** What the stories do with their bot. */
 function helpers(bot: { h: BotHarness }) {
   const db = () => bot.h.bot.store.db;
-  let slot = 0;
+  const used = new Set<string>();
   /**
-   * A new 1:1 between Alex and Megan (on the 13th unless said, each at a time of its own before
-   * 11.30), its pack delivered with the clock at `now` (else Monday 11th, 09.00).
+   * A new 1:1 between Alex and Megan at 10.00 on a weekday of its own (nobody is booked into two
+   * meetings at once), scheduled on Monday the 11th at 09.00; its pack is delivered with the clock
+   * `at` the meeting's day 11.30 ("after"), 16.00 ("evening"), a given instant, or still Monday.
    */
-  async function meeting(opts: { date?: string; time?: string; now?: string } = {}): Promise<string> {
+  async function meeting(opts: { date?: string; at?: "after" | "evening" | string } = {}): Promise<string> {
+    let date = opts.date;
+    for (let d = 13; !date; d++) {
+      const candidate = `2027-01-${String(d).padStart(2, "0")}`;
+      if (![0, 6].includes(new Date(`${candidate}T12:00:00Z`).getUTCDay()) && !used.has(candidate)) date = candidate;
+    }
+    used.add(date);
     bot.h.clock.set("2027-01-11T09:00:00+01:00");
-    const minutes = 8 * 60 + 10 * slot++;
-    const time = opts.time ?? `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
-    const res = await bot.h.click(users.alex, "schedule.submit", { leader: "solsikken/megan", date: opts.date ?? "2027-01-13", time });
+    const res = await bot.h.click(users.alex, "schedule.submit", { leader: "solsikken/megan", date, time: "10:00" });
     expect(cardText(res.card)).toContain("er planlagt");
     const m = await db().meeting.findFirstOrThrow({ orderBy: { createdAt: "desc" } });
-    if (opts.now) bot.h.clock.set(opts.now);
+    const at = opts.at === "after" ? `${date}T11:30:00+01:00` : opts.at === "evening" ? `${date}T16:00:00+01:00` : opts.at;
+    if (at) bot.h.clock.set(at);
     await bot.h.deliver();
     return m.id;
   }
@@ -73,7 +79,7 @@ describe("closing asks first, and says what it does", () => {
   const { db, meeting, openForm, closeFrom } = helpers(bot);
 
   it("is asked before closing and says what closing does, and that the meeting has not begun yet", async () => {
-    const id = await meeting({ date: "2027-01-14", time: "10:00" });
+    const id = await meeting({ date: "2027-01-14" });
     const form = await openForm(id);
     // «Gem og afslut mødet» only opens the confirmation; the button that closes is inside it.
     const confirm = shownBy(form, "Gem og afslut mødet")!;
@@ -92,7 +98,7 @@ describe("closing asks first, and says what it does", () => {
   });
 
   it("warns that the referat will be empty while the form has no decision, and stops warning once it has", async () => {
-    const id = await meeting({ now: "2027-01-13T11:30:00+01:00" });
+    const id = await meeting({ at: "after" });
     const form = await openForm(id);
     const empty = cardText(shownBy(form, "Gem og afslut mødet"));
     expect(empty).toContain("Der er ingen beslutninger i skemaet. Afslutter du uden at skrive nogen, bliver referatet tomt");
@@ -104,7 +110,7 @@ describe("closing asks first, and says what it does", () => {
   });
 
   it("closes an empty form when confirmed: informed, not refused", async () => {
-    const id = await meeting({ now: "2027-01-13T11:30:00+01:00" });
+    const id = await meeting({ at: "after" });
     const closed = await closeFrom(await openForm(id));
     expect(cardText(closed.card)).toContain("Intet at gemme – skemaet er tomt. Mødet er afsluttet, og referatet er sendt til Megan Bowen og dig.");
     expect((await db().meeting.findUniqueOrThrow({ where: { id } })).status).toBe("closed");
@@ -126,7 +132,7 @@ describe("the chair reopens a closed meeting for a while", () => {
   const { db, meeting, openForm, closeFrom } = helpers(bot);
 
   it("reopen → change → close: both get «Rettet referat» once, and the history keeps both versions", async () => {
-    const id = await meeting({ now: "2027-01-13T11:30:00+01:00" });
+    const id = await meeting({ date: "2027-01-13", at: "after" });
     await closeFrom(await openForm(id), { decision_0: "Vikarplanen lægges før vinterferien" });
     expect(await bot.h.deliver()).toEqual({ sent: 2 });
     const first = bot.h.connector.cards(bot.h.conversationId(users.alex)).at(-1)!;
@@ -181,7 +187,7 @@ describe("the chair reopens a closed meeting for a while", () => {
   });
 
   it("is refused in Danish after the window, and by anyone but the chair", async () => {
-    const id = await meeting({ now: "2027-01-13T11:30:00+01:00" });
+    const id = await meeting({ date: "2027-01-15", at: "after" });
     await closeFrom(await openForm(id));
     const data = { meetingId: id, referatVersion: 1, from: "referat" };
     const megan = await bot.h.click(users.megan, "meeting.reopen", data);
@@ -190,9 +196,9 @@ describe("the chair reopens a closed meeting for a while", () => {
     expect(cardText(lars.card)).toContain("Kun mødets deltagere kan se dette.");
     // Lars cannot read its referat either, not an earlier version.
     expect(cardText((await bot.h.click(users.lars, "referat.open", { meetingId: id, version: 1, from: "meetings" })).card)).toContain("Kun mødets deltagere");
-    bot.h.clock.set("2027-01-27T11:31:00+01:00");
+    bot.h.clock.set("2027-01-29T11:31:00+01:00");
     const late = await bot.h.click(users.alex, "meeting.reopen", { ...data, from: "form" });
-    expect(cardText(late.card)).toContain("Mødet blev afsluttet onsdag den 13. januar 2027 kl. 11.30 og kan kun genåbnes i 14 dage efter.");
+    expect(cardText(late.card)).toContain("Mødet blev afsluttet fredag den 15. januar 2027 kl. 11.30 og kan kun genåbnes i 14 dage efter.");
     expect(shownBy(late.card, "Genåbn mødet")).toBeUndefined();
     expect(cardText(late.card)).toContain("Det kan ikke længere genåbnes.");
     expect(await db().meeting.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "closed", referatVersion: 1 });
@@ -200,7 +206,7 @@ describe("the chair reopens a closed meeting for a while", () => {
   });
 
   it("closes and reopens once, however often the button is pressed or the click delivered", async () => {
-    const id = await meeting({ now: "2027-01-13T11:30:00+01:00" });
+    const id = await meeting({ date: "2027-01-18", at: "after" });
     const form = await openForm(id);
     // The same click delivered twice, then a second click on the same card.
     const click = bot.h.activity("invoke-action", users.alex, { value: { action: { type: "Action.Execute", verb: "form.close", data: submitted(form, "form.close") }, trigger: "manual" } });
@@ -229,12 +235,12 @@ describe("the chair reopens a closed meeting for a while", () => {
 
   it("sends the corrected referat instead of one that had not gone yet", async () => {
     // Closed at 16.00, after working hours: Megan's referat waits for the morning.
-    const id = await meeting({ now: "2027-01-13T16:00:00+01:00" });
+    const id = await meeting({ date: "2027-01-19", at: "evening" });
     await closeFrom(await openForm(id), { decision_0: "Første udgave" });
     expect(await bot.h.deliver()).toMatchObject({ sent: 1 }); // Alex's, at once: he closed it
     const reopened = await bot.h.click(users.alex, "meeting.reopen", { meetingId: id, referatVersion: 1, from: "form" });
     await closeFrom(reopened.card!, { decision_0: "Anden udgave" });
-    bot.h.clock.set("2027-01-14T08:00:00+01:00");
+    bot.h.clock.set("2027-01-20T08:00:00+01:00");
     await bot.h.deliver();
     const megans = bot.h.connector.cards(bot.h.conversationId(users.megan)).map(cardText);
     expect(megans.filter((t) => t.includes("Første udgave"))).toEqual([]);
@@ -246,7 +252,7 @@ describe("the chair reopens a closed meeting for a while", () => {
   });
 
   it("refuses to save into a closed meeting from an older copy, keeping what was typed", async () => {
-    const id = await meeting({ now: "2027-01-13T11:30:00+01:00" });
+    const id = await meeting({ date: "2027-01-20", at: "after" });
     const older = await openForm(id);
     await closeFrom(await openForm(id));
     const res = await bot.h.click(users.alex, "form.save", submitted(older, "form.save", { decision_0: "Skrevet i en ældre kopi" }));
@@ -269,9 +275,9 @@ describe("what follows a meeting through a reopening", () => {
 
   it("after its start: the follow-ups it carried stay frozen; its own follow-ups and their reminders go on", async () => {
     // An earlier 1:1 leaves an open follow-up, carried into this one.
-    const earlier = await meeting({ date: "2027-01-12", now: "2027-01-12T11:30:00+01:00" });
+    const earlier = await meeting({ date: "2027-01-12", at: "after" });
     await closeFrom(await openForm(earlier), { decision_0: "Sprog", followup_0: "Sprogplan", owner_0: "megan", due_0: "2027-02-01" });
-    const id = await meeting({ now: "2027-01-13T11:30:00+01:00" });
+    const id = await meeting({ date: "2027-01-13", at: "after" });
     await closeFrom(await openForm(id), { decision_0: "Trivsel", followup_0: "Trivselsmåling", owner_0: "megan", due_0: "2027-03-01" });
     const carriedBefore = await db().agendaItem.findMany({ where: { meetingId: id, kind: "carried" }, select: { id: true, followUpId: true } });
     expect(carriedBefore.length).toBeGreaterThan(0);
@@ -291,9 +297,9 @@ describe("what follows a meeting through a reopening", () => {
   });
 
   it("before its start: planned again, the carried follow-ups let go and its reminders back", async () => {
-    const earlier = await meeting({ date: "2027-01-12", now: "2027-01-12T11:30:00+01:00" });
+    const earlier = await meeting({ date: "2027-01-15", at: "after" });
     await closeFrom(await openForm(earlier), { decision_0: "Sprog", followup_0: "Sprogplan 2", owner_0: "megan", due_0: "2027-02-01" });
-    const id = await meeting({ date: "2027-01-22", time: "10:00", now: "2027-01-18T09:00:00+01:00" });
+    const id = await meeting({ date: "2027-01-22", at: "2027-01-18T09:00:00+01:00" });
     await closeFrom(await openForm(id));
     expect(await db().agendaItem.count({ where: { meetingId: id, kind: "carried" } })).toBeGreaterThan(0);
     expect(await db().notification.count({ where: { subjectId: id, kind: "reflection_reminder", status: "pending" } })).toBe(0);
