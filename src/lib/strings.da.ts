@@ -330,8 +330,9 @@ export const da = {
     /** The participants but the chair, and the chair as «dig»; many as a count. */
     recipients: (others: string[]) =>
       others.length === 0 ? "dig" : others.length > 3 ? `mødets ${others.length + 1} deltagere` : `${others.join(", ")} og dig`,
-    closed: (to: string) => `Mødet er afsluttet, og referatet er sendt til ${to}.`,
-    closedAgain: (to: string) => `Mødet er afsluttet igen, og det rettede referat er sendt til ${to}.`,
+    /** The referat goes at once to the chair, to the others in working hours. */
+    closed: (to: string) => `Mødet er afsluttet, og referatet sendes til ${to}.`,
+    closedAgain: (to: string) => `Mødet er afsluttet igen, og det rettede referat sendes til ${to}.`,
     alreadyClosed: "Mødet var allerede afsluttet.",
     /** A card from before closing asked to be confirmed: nothing closed by one tap. */
     notConfirmed: "Mødet er ikke afsluttet endnu. Tryk «Gem og afslut mødet», og bekræft.",

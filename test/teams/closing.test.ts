@@ -112,7 +112,7 @@ describe("closing asks first, and says what it does", () => {
   it("closes an empty form when confirmed: informed, not refused", async () => {
     const id = await meeting({ at: "after" });
     const closed = await closeFrom(await openForm(id));
-    expect(cardText(closed.card)).toContain("Intet at gemme – skemaet er tomt. Mødet er afsluttet, og referatet er sendt til Megan Bowen og dig.");
+    expect(cardText(closed.card)).toContain("Intet at gemme – skemaet er tomt. Mødet er afsluttet, og referatet sendes til Megan Bowen og dig.");
     expect((await db().meeting.findUniqueOrThrow({ where: { id } })).status).toBe("closed");
   });
 
@@ -161,7 +161,7 @@ describe("the chair reopens a closed meeting for a while", () => {
     const saved = await bot.h.click(users.alex, "form.save", submitted(form, "form.save", { decision_0: "Vikarplanen lægges før påske", followup_0: "Lave vikarplan", owner_0: "megan", due_0: "2027-03-01" }));
     expect(cardText(saved.card)).toContain("Gemt kl. 09.00: 1 rettet beslutning, 1 nyt opfølgningspunkt (version 2).");
     const closedAgain = await closeFrom(saved.card!);
-    expect(cardText(closedAgain.card)).toContain("Mødet er afsluttet igen, og det rettede referat er sendt til Megan Bowen og dig.");
+    expect(cardText(closedAgain.card)).toContain("Mødet er afsluttet igen, og det rettede referat sendes til Megan Bowen og dig.");
     expect(await bot.h.deliver()).toEqual({ sent: 3 }); // the corrected referat to both, Megan's new follow-up
     expect(await bot.h.deliver()).toEqual({});
     for (const u of [users.alex, users.megan]) {

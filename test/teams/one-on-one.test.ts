@@ -183,7 +183,7 @@ describe("1:1 ledelsesopfølgning end to end", () => {
       decision_1: "Alex giver sparring på vikarplanen.",
       followup_1: "",
     });
-    expect(cardText(closed.card)).toContain("Gemt kl. 08.00: 1 ny beslutning, 1 rettet opfølgningspunkt (version 2). Mødet er afsluttet, og referatet er sendt til Megan Bowen og dig.");
+    expect(cardText(closed.card)).toContain("Gemt kl. 08.00: 1 ny beslutning, 1 rettet opfølgningspunkt (version 2). Mødet er afsluttet, og referatet sendes til Megan Bowen og dig.");
     expect(await db().formRevision.count({ where: { meetingId } })).toBe(2);
     const events = await db().followUpEvent.findMany({ orderBy: { at: "asc" } });
     expect(events.map((e) => e.kind)).toEqual(["created", "edited"]);
