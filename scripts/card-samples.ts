@@ -53,6 +53,8 @@ const meeting: Meeting = {
   startsAt: new Date("2027-01-14T08:00:00Z"),
   durationMinutes: 60,
   status: "planned",
+  referatVersion: 0,
+  carriedFrozen: false,
   version: 3,
   participants: [
     { person: chief, role: "chair" },
@@ -256,10 +258,10 @@ export const cardSamples: Record<CardName, object> = {
     feedback: { error: strings.generic.cardErrorsHeading, fieldErrors: { sparring: strings.reflection.answerRequired } },
   }),
   "followup-form": followUpFormCardData({
-    view: { meeting, template: templates["1-1-ledelsesopfoelgning"], agendaItems: [...standing, topic, ...closing], rows, revisions: 2 },
+    view: { meeting, template: templates["1-1-ledelsesopfoelgning"], agendaItems: [...standing, topic, ...closing], rows, revisions: 2, closing: { referater: [], reopenDays: 14 } },
     tz,
-    savedAt: now,
-    revision: 2,
+    now,
+    saved: { at: now, revision: 2, summary: { newDecisions: 1, changedDecisions: 0, removedDecisions: 0, newFollowUps: 1, changedFollowUps: 0, cancelledFollowUps: 0, recommendations: 0, empty: false } },
   }),
   followup: followUpCardData({ view: carried[0]!, viewer: leader, today, tz, maxLength: 2000, heading: "overdue" }),
   "my-tasks": myTasksCardData({
@@ -272,11 +274,21 @@ export const cardSamples: Record<CardName, object> = {
     feedback: { notice: strings.followUp.markedDone },
   }),
   meetings: meetingsCardData({ upcoming: [meeting], recent: [{ ...meeting, id: "m-0", status: "closed", startsAt: new Date("2026-11-10T09:00:00Z") }], viewer: chief, now, tz }),
+  // A corrected referat (the chair reopened the meeting and closed it again), as the chair's copy.
   referat: referatCardData({
-    meeting: { ...meeting, status: "closed" },
+    meeting: { ...meeting, status: "closed", referatVersion: 2, closedAt: new Date("2027-01-14T13:05:00Z") },
     agendaItems: [...standing, topic, ...closing],
     rows,
-    followUps: [carried[0]!.followUp, carried[1]!.followUp],
+    openFollowUps: 1,
+    shown: { version: 2, formRevision: 3, closedAt: new Date("2027-01-14T13:05:00Z"), closedById: chief.id, closedBy: chief.name },
+    closing: {
+      referater: [
+        { version: 1, formRevision: 2, closedAt: new Date("2027-01-14T09:10:00Z"), closedById: chief.id, reopenedAt: new Date("2027-01-14T12:50:00Z"), reopenedById: chief.id },
+        { version: 2, formRevision: 3, closedAt: new Date("2027-01-14T13:05:00Z"), closedById: chief.id },
+      ],
+      reopenUntil: new Date("2027-01-28T13:05:00Z"),
+      reopenDays: 14,
+    },
     carried: [{ ...carried[0]!, followUp: { ...carried[0]!.followUp, status: "done", doneAt: now } }, carried[1]!],
     today,
     tz,

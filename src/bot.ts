@@ -62,6 +62,7 @@ export function domainSettings(config: Config, templates: TemplateSet = readTemp
     }),
     timezone: config.timezone,
     meetingPackLeadDays: config.meetingPackLeadDays,
+    meetingReopenDays: config.meetingReopenDays,
     followUpDueSoonDays: config.followUpDueSoonDays,
     boardStatementLeadDays: config.boardStatementLeadDays,
     intentionCeiling: config.intentionCeiling,

@@ -58,6 +58,8 @@ const schema = z
       .default("12-24,12-31")
       .transform((s) => (s ? s.split(",") : [])),
     MEETING_PACK_LEAD_DAYS: z.coerce.number().int().min(0).max(20).default(3),
+    // Days after a meeting is closed that its chair may reopen it to correct the referat (0: never).
+    MEETING_REOPEN_DAYS: z.coerce.number().int().min(0).max(365).default(14),
     FOLLOWUP_DUE_SOON_DAYS: z.coerce.number().int().min(0).max(20).default(2),
     DIGEST_CRON: z.string().refine(isValidCron, "skal være et cron-udtryk som 0 6 * * *").default("0 6 * * *"),
     CHANNEL_DIGEST_DAY: z.coerce.number().int().min(1, "skal være en hverdag, 1 (mandag) til 5 (fredag)").max(5, "skal være en hverdag, 1 (mandag) til 5 (fredag)").default(1),
@@ -139,6 +141,8 @@ export interface Config {
   timezone: string;
   workingHours: { start: string; end: string; workdays: number[]; closedDays: string[] };
   meetingPackLeadDays: number;
+  /** Days after closing that the chair may reopen a meeting (0: not at all). */
+  meetingReopenDays: number;
   followUpDueSoonDays: number;
   /** Folder of the meeting templates; the shipped `config/templates` when unset. */
   templatesDir?: string;
@@ -260,6 +264,7 @@ export function loadConfig(env?: Env, opts: { envFile?: string } = {}): Config {
     timezone: c.TIMEZONE,
     workingHours: { start: c.WORKDAY_START, end: c.WORKDAY_END, workdays: c.WORKDAYS, closedDays: c.CLOSED_DAYS },
     meetingPackLeadDays: c.MEETING_PACK_LEAD_DAYS,
+    meetingReopenDays: c.MEETING_REOPEN_DAYS,
     followUpDueSoonDays: c.FOLLOWUP_DUE_SOON_DAYS,
     templatesDir: c.TEMPLATES_DIR,
     boardStatementLeadDays: c.BOARD_STATEMENT_LEAD_DAYS,

@@ -13,6 +13,7 @@ import Database from "better-sqlite3";
 import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 import { danishPublicHoliday } from "../../src/lib/danish-holidays.js";
 import { addDays, localDateOf } from "../../src/lib/zoned-time.js";
+import { formatDateLong } from "../../src/lib/format-da.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const OUT = join(ROOT, ".e2e");
@@ -89,6 +90,15 @@ async function step(page: Page, scenario: string, name: string, fn: () => Promis
 }
 
 const lastCard = (page: Page, text: string | RegExp): Locator => page.locator(".ac-adaptiveCard", { hasText: text }).last();
+
+/** Waits until no card on the page shows `text` any more (a copy updated in place). */
+async function expectNone(page: Page, text: string): Promise<void> {
+  const until = Date.now() + STEP_TIMEOUT;
+  while ((await page.locator(".ac-adaptiveCard", { hasText: text }).count()) > 0) {
+    if (Date.now() > until) throw new Error(`a card still shows «${text}»`);
+    await page.waitForTimeout(200);
+  }
+}
 
 async function say(page: Page, text: string): Promise<void> {
   const box = page.locator('[role="textbox"]').first();
@@ -239,6 +249,14 @@ async function main(): Promise<void> {
     await lastCard(megan, "Dagsorden: 1:1 ledelsesopfølgning").waitFor();
     await lastCard(megan, "Refleksionsguide: 1:1 ledelsesopfølgning").waitFor();
   }));
+  // The chief opens Megan's guide from his dagsorden before she sends it: his copy says so, and
+  // shows her answers once she has sent them (a posted copy follows what it shows).
+  chiefOk &&= ok && (await step(alex, "chef", "åbner lederens refleksionsguide fra dagsordenen", async () => {
+    const agenda = lastCard(alex, "Dagsorden: 1:1 ledelsesopfølgning");
+    await agenda.waitFor();
+    await agenda.getByRole("button", { name: "Se refleksion" }).click();
+    await alex.locator(".ac-adaptiveCard", { hasText: "Refleksionen er ikke sendt endnu" }).nth(1).waitFor();
+  }));
   ok &&= await step(megan, "forkert input", "refleksion uden obligatorisk svar", async () => {
     const card = lastCard(megan, "Refleksionsguide: 1:1 ledelsesopfølgning");
     await card.locator("textarea").nth(0).fill("Sprogvurderingerne viser et fald i børnehavegruppen.");
@@ -254,6 +272,11 @@ async function main(): Promise<void> {
     await lastCard(megan, "Ret refleksion").waitFor();
     if (count("SELECT count(*) n FROM Reflection WHERE status = 'sent'") !== 1) throw new Error("reflection not stored as sent");
   });
+  chiefOk &&= ok && (await step(alex, "chef", "ser lederens refleksion sendt i sin kopi", async () => {
+    // Both of Alex's copies of her guide (from the meeting pack and from the dagsorden) now show her answers.
+    await alex.locator(".ac-adaptiveCard", { hasText: "Vikardækning i uge 6." }).nth(1).waitFor();
+    await expectNone(alex, "Refleksionen er ikke sendt endnu");
+  }));
 
   // --- the chief records a decision and a follow-up, closes, sees the referat ---------------------
   chiefOk &&= await step(alex, "chef", "åbner opfølgningsskema", async () => {
@@ -270,6 +293,17 @@ async function main(): Promise<void> {
     await card.locator('input[placeholder="Hvad skal gøres? (kan udelades)"]').first().fill(followUp);
     await chooseOption(alex, card.locator('input[placeholder="Vælg ansvarlig"]').first(), "Megan Bowen");
   };
+  chiefOk &&= await step(alex, "chef", "gemmer et tomt skema tre gange", async () => {
+    for (let i = 0; i < 3; i++) {
+      await form().getByRole("button", { name: "Gem", exact: true }).click();
+      await form().getByText("Intet at gemme – skemaet er tomt.").first().waitFor();
+      // One empty row for a new decision, never a growing tail.
+      const rows = await form().getByText(/^Beslutning \d+$/).allTextContents();
+      if (rows.join(",") !== "Beslutning 1") throw new Error(`the empty form shows ${rows.join(", ")}`);
+      await alex.waitForTimeout(300);
+    }
+    if (count("SELECT count(*) n FROM FormRevision") !== 0) throw new Error("an empty save was stored");
+  });
   chiefOk &&= await step(alex, "forkert input", "frist i fortiden", async () => {
     await fillRow("Sprogvurderingerne gennemgås på personalemødet.", "Sætte sprogdata på dagsordenen");
     await pickDate(alex, form().locator('input[aria-haspopup="dialog"]').first(), daysFromNow(-20));
@@ -283,20 +317,30 @@ async function main(): Promise<void> {
     await decision.evaluate((node) => (node as unknown as { removeAttribute(n: string): void }).removeAttribute("maxlength"));
     await decision.fill("x".repeat(501));
     await form().getByRole("button", { name: "Gem", exact: true }).click();
-    await lastCard(alex, "Teksten er for lang (højst 500 tegn).").waitFor();
+    await lastCard(alex, "Teksten er 501 tegn, men der er plads til højst 500.").waitFor();
     if (count("SELECT count(*) n FROM Decision") !== 0) throw new Error("an over-long decision was stored");
   });
   chiefOk &&= await step(alex, "chef", "registrerer beslutning og opfølgningspunkt", async () => {
     await form().locator("textarea").first().fill("Sprogvurderingerne gennemgås på personalemødet.");
     await pickDate(alex, form().locator('input[aria-haspopup="dialog"]').first(), daysFromNow(20));
     await form().getByRole("button", { name: "Gem", exact: true }).click();
-    await lastCard(alex, "(version 1)").waitFor();
+    await lastCard(alex, "Gemt kl.").waitFor();
+    await lastCard(alex, "1 ny beslutning, 1 nyt opfølgningspunkt (version 1).").waitFor();
     if (count("SELECT count(*) n FROM FollowUp WHERE ownerId = 'megan'") !== 1) throw new Error("follow-up not stored");
   });
-  chiefOk &&= await step(alex, "chef", "afslutter mødet og ser referatet", async () => {
+  chiefOk &&= await step(alex, "chef", "«Gem og afslut mødet» spørger først", async () => {
     await form().getByRole("button", { name: "Gem og afslut mødet" }).click();
+    // The meeting is two days ahead: the confirmation says so, and what closing does.
+    await form().getByText(/^Mødet er først .+ – vil du afslutte det allerede nu\?$/).waitFor();
+    await form().getByText("referatet sendes til Megan Bowen og dig", { exact: false }).waitFor();
+    await alex.waitForTimeout(500);
+    if (count("SELECT count(*) n FROM Meeting WHERE status = 'closed'") !== 0) throw new Error("the meeting closed before it was confirmed");
+  });
+  chiefOk &&= await step(alex, "chef", "bekræfter, afslutter mødet og ser referatet", async () => {
+    await form().getByRole("button", { name: "Ja, afslut mødet nu" }).click();
     await lastCard(alex, "Referat: 1:1 ledelsesopfølgning").waitFor();
     await lastCard(alex, "(MB følger op senest").waitFor();
+    if (count("SELECT count(*) n FROM Meeting WHERE status = 'closed'") !== 1) throw new Error("the meeting is not closed");
   });
 
   // --- the owner marks the follow-up done -------------------------------------------------------
@@ -331,6 +375,17 @@ async function main(): Promise<void> {
     if (count("SELECT count(*) n FROM YearWheel WHERE status = 'confirmed'") !== 1) throw new Error("the wheel is not confirmed");
   });
   ok &&= chiefOk;
+
+  // --- a date as people say it ------------------------------------------------------------------
+  ok = await step(megan, "leder", "fraværende til i morgen", async () => {
+    await say(megan, "fraværende til i morgen");
+    const today = localDateOf(new Date(), "Europe/Copenhagen");
+    // «til» names the day she is back: her last day away is today, her reminders wait for tomorrow.
+    const card = lastCard(megan, `Du er registreret som fraværende til og med ${formatDateLong(today)}.`);
+    await card.waitFor();
+    await card.getByText(`Dine påmindelser venter til ${formatDateLong(addDays(today, 1))}`, { exact: false }).waitFor();
+    if (count("SELECT count(*) n FROM Preference WHERE personId = 'megan' AND absentUntil = ?", addDays(today, 1)) !== 1) throw new Error("the absence is not stored as until tomorrow");
+  });
   db.close();
 }
 

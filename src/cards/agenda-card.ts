@@ -188,7 +188,9 @@ export function agendaCardData({ view, viewer, tz, today, feedback, intro, typed
     topicValue: typedTopic ?? "",
     topicError: fieldError(feedback, "topic"),
     meetingId: meeting.id,
-    reflectionButton: view.reflections ? (view.reflections.some((r) => r.person.id === viewer.id) ? s.reflectionButton : "") : isLeader ? s.reflectionButton : view.leaderReflectionSent ? s.viewReflectionButton : "",
+    // In a 1:1 the other participant may open the leader's guide before it is sent: it says so, and
+    // the copy shows the answers once she sends them (card-copies.ts).
+    reflectionButton: view.reflections ? (view.reflections.some((r) => r.person.id === viewer.id) ? s.reflectionButton : "") : isLeader ? s.reflectionButton : s.viewReflectionButton,
     viewReflectionButton: s.viewReflectionButton,
     formButton: isChair ? s.formButton : "",
   };

@@ -1,10 +1,10 @@
-import type { CardText } from "../lib/markup.js";
+import { isMarkup, joinMarkup, type CardText } from "../lib/markup.js";
 import { kindLabel } from "./meeting-labels.js";
 import { strings } from "../lib/strings.da.js";
-import { formatDateShort, formatDateTime } from "../lib/format-da.js";
+import { formatDateShort, formatDateTime, formatTime } from "../lib/format-da.js";
 import { limits } from "../domain/limits.js";
 import { fitToBudget } from "./budget.js";
-import type { FormRowInput, FormView } from "../domain/form-service.js";
+import type { FormRowInput, FormSaveSummary, FormView } from "../domain/form-service.js";
 import type { FormRow } from "../domain/types.js";
 import type { IntentionLoad } from "../domain/congestion-service.js";
 import { fieldError, shorten, type CardFeedback } from "./feedback.js";
@@ -42,6 +42,8 @@ export interface FollowUpFormCardData {
   notice: CardText;
   error: CardText;
   closedNote: string;
+  /** The reopened state is said where it cannot be missed. */
+  reopenedNote: string;
   intro: string;
   rows: FollowUpFormRowData[];
   itemLabel: string;
@@ -65,10 +67,27 @@ export interface FollowUpFormCardData {
   followUpMax: number;
   keptNote: string;
   historyText: string;
+  /** The answer to the last click again, beside the buttons (a long form's top is out of sight). */
+  footerNotice: CardText;
+  footerError: CardText;
   saveButton: string;
+  /** «Gem og afslut mødet»: opens the confirmation (an Action.ShowCard), empty when it cannot close. */
   closeButton: string;
+  /** Said in the confirmation: before the meeting has begun, and when the referat would be empty. */
+  closeBeforeStart: string;
+  closeEmpty: string;
+  closeHeading: string;
+  closeConsequences: { text: string }[];
+  closeSubmit: string;
+  /** «Genåbn mødet» with its confirmation, for the chair of a closed meeting while it may be reopened. */
+  reopenButton: string;
+  reopenConfirm: string;
+  reopenBeforeStart: string;
+  reopenSubmit: string;
   meetingId: string;
   version: number;
+  /** How many times the meeting had been closed when the card was rendered. */
+  referatVersion: number;
   rowRefs: { decisionId: string; followUpId: string; keep: boolean; shown: { ownerId: string; dueDate: string } }[];
 }
 
@@ -85,17 +104,22 @@ export const formInputIds = (i: number) => ({
 /** The indstilling input of an agenda item. */
 export const recommendationInputId = (agendaItemId: string): string => `rec_${agendaItemId}`;
 
-/** Blank rows offered after the filled ones, so a chief never has to ask for more room. */
-export const BLANK_ROWS = 2;
+/**
+ * One empty row for a new decision after the filled ones, always exactly one (issue 18, point 8:
+ * each save added another); saving with it filled offers the next.
+ */
+export const BLANK_ROWS = 1;
 
 export interface FollowUpFormCardInput {
   view: FormView;
   tz: string;
+  /** Now: whether the meeting has begun (the confirmation to close says so). */
+  now: Date;
   /** Rows as typed, kept when a save is refused; otherwise the stored rows are shown. */
   typed?: FormRowInput[];
   feedback?: CardFeedback;
-  savedAt?: Date;
-  revision?: number;
+  /** The save this card answers: when, the revision it made, and what it wrote. */
+  saved?: { at: Date; revision: number; summary: FormSaveSummary };
   /** Indstillinger as typed, by agenda item id, kept when a save is refused. */
   typedRecommendations?: Record<string, string>;
   /** The unit's load after the save: over the ceiling, the card says so. */
@@ -104,36 +128,66 @@ export interface FollowUpFormCardInput {
 
 const isBlank = (r: FormRowInput): boolean => !r.decisionId && !r.decision.trim() && !r.followUpText.trim();
 
+/** What a save wrote, in a sentence: «Gemt kl. 10.42: 2 nye beslutninger, 1 nyt opfølgningspunkt (version 3).» */
+export function savedText(saved: { at: Date; revision: number; summary: FormSaveSummary }, tz: string): string {
+  const s = strings.form;
+  const { summary } = saved;
+  const parts = (Object.keys(s.savedParts) as (keyof typeof s.savedParts)[]).filter((k) => summary[k] > 0).map((k) => s.savedParts[k](summary[k]));
+  if (parts.length > 0) return s.saved(formatTime(saved.at, tz), parts, saved.revision);
+  return summary.empty ? s.nothingEmpty : s.nothingNew(saved.revision);
+}
+
+/** Two notices as one (either may carry our emphasis). */
+const both = (a: CardText, b: CardText): CardText => {
+  const parts = [a, b].filter((t) => t !== "");
+  return parts.some(isMarkup) ? joinMarkup(parts, " ") : parts.join(" ");
+};
+
+/** Who gets the referat, from the chair's side: «Megan Bowen og dig». */
+export const referatRecipients = (view: Pick<FormView, "meeting">): string =>
+  strings.closing.recipients(view.meeting.participants.filter((p) => p.person.id !== view.meeting.chairId).map((p) => p.person.name));
+
 
 /**
  * `locked` is how many of the stored rows (oldest first) are shown read-only, which the budget
  * raises only when an all-editable card would not fit in Teams.
  */
-export function followUpFormCardData({ view, tz, typed, feedback, savedAt, revision, typedRecommendations, load }: FollowUpFormCardInput, locked = 0): FollowUpFormCardData {
+export function followUpFormCardData({ view, tz, now, typed, feedback, saved, typedRecommendations, load }: FollowUpFormCardInput, locked = 0): FollowUpFormCardData {
   const s = strings.form;
-  const { meeting } = view;
-  // Typed rows include the blank ones the card offered: drop trailing empties, or every refused
-  // save would add more blank rows.
-  const trimmed = typed ? [...typed] : undefined;
-  while (trimmed?.length && isBlank(trimmed[trimmed.length - 1]!)) trimmed.pop();
+  const c = strings.closing;
+  const { meeting, closing } = view;
+  const open = meeting.status === "planned";
+  // Typed rows include the blank one the card offered: new rows left empty are dropped, or every
+  // refused save would add another empty row.
+  const trimmed = typed?.filter((r) => !isBlank(r));
+  // A closed meeting's form is read-only; what was typed into an older copy stays editable in the
+  // card (not saved) until the chair reopens the meeting or lets it go.
+  const editable = open || trimmed !== undefined;
   const source: (FormRow | FormRowInput)[] = trimmed ?? view.rows;
   const stored = new Map(view.rows.map((r) => [r.decisionId, r]));
   const filled = source.filter((r) => r.decision || r.decisionId).length;
-  const blanks = Math.max(0, Math.min(BLANK_ROWS, limits.decisionsPerMeeting - filled));
+  const blanks = open ? Math.max(0, Math.min(BLANK_ROWS, limits.decisionsPerMeeting - filled)) : 0;
   const rows: (FormRow | FormRowInput | undefined)[] = [...source, ...Array.from({ length: blanks }, () => undefined)];
-  const isLocked = (r: FormRow | FormRowInput | undefined, i: number) => Boolean(r?.decisionId && stored.has(r.decisionId) && i < locked);
+  const isLocked = (r: FormRow | FormRowInput | undefined, i: number) => Boolean(r?.decisionId && stored.has(r.decisionId) && (i < locked || !editable));
   const names = new Map(meeting.participants.map((p) => [p.person.id, p.person.name]));
   /** One input's three template fields: its id, its value and its error. */
   const field = <K extends string>(key: K, id: string, value: string | undefined) =>
     ({ [`${key}Input`]: id, [`${key}Value`]: value ?? "", [`${key}Error`]: fieldError(feedback, id) }) as Record<`${K}Input` | `${K}Value` | `${K}Error`, string>;
+  const notice = both(saved ? savedText(saved, tz) : "", feedback?.notice ?? "");
   let n = 0;
   const itemNumber = new Map(view.agendaItems.map((it) => [it.id, ++n]));
   const data: FollowUpFormCardData = {
     title: s.title(kindLabel(view.meeting)),
     subtitle: `${meeting.participants.map((p) => p.person.name).join(", ")} · ${meetingWhen(meeting, tz)}`,
-    notice: feedback?.notice ?? (savedAt && revision ? s.saved(formatDateTime(savedAt, tz), revision) : ""),
+    notice,
     error: feedback?.error ?? "",
-    closedNote: meeting.status === "closed" ? s.closedNote : "",
+    closedNote:
+      meeting.status === "closed"
+        ? s.closedNote(formatDateTime(meeting.closedAt ?? now, tz), closing.reopenUntil ? formatDateTime(closing.reopenUntil, tz) : undefined)
+        : meeting.status === "cancelled"
+          ? s.cancelledNote
+          : "",
+    reopenedNote: closing.reopened ? s.reopenedNote(formatDateTime(closing.reopened.at, tz), closing.reopened.by) : "",
     intro: s.intro,
     rows: rows.map((r, i) => {
       const ids = formInputIds(i);
@@ -188,10 +242,28 @@ export function followUpFormCardData({ view, tz, typed, feedback, savedAt, revis
     followUpMax: limits.followUpText,
     keptNote: locked > 0 ? s.keptRows(rows.filter(isLocked).length) : "",
     historyText: view.revisions > 0 ? s.history(view.revisions) : "",
-    saveButton: s.save,
-    closeButton: meeting.status === "planned" ? s.saveAndClose : "",
+    footerNotice: notice,
+    footerError: feedback?.error ?? "",
+    saveButton: open ? s.save : "",
+    closeButton: open ? s.saveAndClose : "",
+    closeBeforeStart: now < meeting.startsAt ? c.beforeStart(formatDateTime(meeting.startsAt, tz)) : "",
+    // Said from what is saved: what is typed but not saved yet is saved by the same click.
+    closeEmpty: view.rows.length === 0 && !view.agendaItems.some((it) => it.recommendation) ? c.emptyWarning : "",
+    closeHeading: c.consequencesHeading,
+    closeConsequences: [
+      c.consequenceReferat(referatRecipients(view), meeting.referatVersion > 0),
+      c.consequenceCarried,
+      c.consequenceNoMore,
+      c.consequenceReopen(closing.reopenDays),
+    ].map((text) => ({ text })),
+    closeSubmit: now < meeting.startsAt ? c.confirmBeforeStart : c.confirm,
+    reopenButton: closing.reopenUntil ? c.reopenButton : "",
+    reopenConfirm: closing.reopenUntil ? c.reopenConfirm(formatDateTime(closing.reopenUntil, tz)) : "",
+    reopenBeforeStart: now < meeting.startsAt ? c.reopenBeforeStart(formatDateTime(meeting.startsAt, tz)) : "",
+    reopenSubmit: c.reopenSubmit,
     meetingId: meeting.id,
     version: meeting.version,
+    referatVersion: meeting.referatVersion,
     // The stored follow-up values as shown, so a save writes only what the chief changed.
     rowRefs: rows.map((r, i) => {
       const st = r?.decisionId ? stored.get(r.decisionId) : undefined;

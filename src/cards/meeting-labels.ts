@@ -1,6 +1,7 @@
 import { strings } from "../lib/strings.da.js";
 import { formatDateTime } from "../lib/format-da.js";
 import type { Meeting } from "../domain/types.js";
+import { isReopened } from "../domain/closing.js";
 import { shorten } from "./feedback.js";
 
 /** Texts about a meeting that several cards show the same way. */
@@ -23,9 +24,11 @@ export const meetingStatus = (m: Meeting, started: boolean): string =>
     ? strings.meeting.statusClosed
     : m.status === "cancelled"
       ? strings.meeting.statusCancelled
-      : started
-        ? strings.meeting.started
-        : strings.meeting.statusPlanned;
+      : isReopened(m)
+        ? strings.meeting.statusReopened
+        : started
+          ? strings.meeting.started
+          : strings.meeting.statusPlanned;
 
 /** The facts at the top of the agenda and the referat: when, where, who. */
 export interface MeetingHeaderData {

@@ -1,12 +1,13 @@
 import { strings } from "../lib/strings.da.js";
 import type { Meeting, Person } from "../domain/types.js";
 import { kindLabel, meetingStatus, meetingWhen } from "./meeting-labels.js";
+import { isReopened } from "../domain/closing.js";
 import { expand, type AdaptiveCard } from "./template.js";
 
 export interface MeetingsCardData {
   title: string;
   none: string;
-  sections: { heading: string; meetings: { label: string; meta: string; meetingId: string; isChair: boolean; isClosed: boolean }[] }[];
+  sections: { heading: string; meetings: { label: string; meta: string; meetingId: string; isChair: boolean; hasReferat: boolean }[] }[];
   agendaButton: string;
   reflectionButton: string;
   formButton: string;
@@ -42,7 +43,8 @@ export function meetingsCardData({ upcoming, recent, viewer, now, tz }: Meetings
       meta: `${meetingWhen(m, tz)} · ${m.unit.name} · ${meetingStatus(m, now >= m.startsAt)}`,
       meetingId: m.id,
       isChair: m.chairId === viewer.id,
-      isClosed: m.status === "closed",
+      // Reopened for corrections, the referat sent stays readable.
+      hasReferat: m.status === "closed" || isReopened(m),
     };
   };
   const sections = [

@@ -1,7 +1,10 @@
 import { kindLabel } from "./meeting-labels.js";
 import { strings } from "../lib/strings.da.js";
-import { formatDateShort } from "../lib/format-da.js";
-import type { AgendaItem, FollowUp, FollowUpView, FormRow, Meeting } from "../domain/types.js";
+import { formatDateShort, formatDateTime } from "../lib/format-da.js";
+import type { CardText } from "../lib/markup.js";
+import type { ClosingView } from "../domain/form-service.js";
+import type { AgendaItem, FollowUpView, FormRow, Meeting, ReferatVersion } from "../domain/types.js";
+import type { CardFeedback } from "./feedback.js";
 import { followUpStatus } from "./followup-status.js";
 import { initials, shorten } from "./feedback.js";
 import { meetingHeader, type MeetingHeaderData } from "./meeting-labels.js";
@@ -11,6 +14,14 @@ import { expand, type AdaptiveCard } from "./template.js";
 export interface ReferatCardData extends MeetingHeaderData {
   intro: string;
   title: string;
+  /** A corrected referat: when, and by whom. */
+  correctedText: string;
+  /** Reopened for corrections: this referat is in force until the corrected one comes. */
+  reopenedText: string;
+  /** A referat from the history: which, and that it has been corrected since. */
+  earlierText: string;
+  erasedText: string;
+  error: CardText;
   decisionsLabel: string;
   recommendsLabel: string;
   items: { heading: string; recommendations: { text: string }[]; hasRecommendations: boolean; decisions: { text: string; followsUp: string }[]; hasDecisions: boolean }[];
@@ -18,24 +29,48 @@ export interface ReferatCardData extends MeetingHeaderData {
   carriedHeading: string;
   carried: { text: string }[];
   openSummary: string;
+  /** «Se tidligere udgave»: the referat before the one shown. */
+  earlierButton: string;
+  earlierVersion: number;
+  /** The card the button was pressed on, given back as it was: an earlier version (its number), or the one in force (0). */
+  backVersion: number;
+  /** «Genåbn mødet» with its confirmation, on the chair's copy while the meeting may be reopened. */
+  reopenButton: string;
+  reopenConfirm: string;
+  reopenSubmit: string;
+  meetingId: string;
+  referatVersion: number;
+  /** The copy was sent with its intro: a click on it gives it back the same way. */
+  sentCopy: boolean;
 }
 
 export interface ReferatCardInput {
   meeting: Meeting;
   agendaItems: AgendaItem[];
   rows: FormRow[];
-  followUps: FollowUp[];
+  /** How many of its own follow-ups are open. */
+  openFollowUps: number;
   /** Follow-ups from earlier 1:1s that were on this meeting's agenda, as they stand now. */
   carried: FollowUpView[];
+  /** Which referat this is (none: a meeting not closed yet), from the history or the one in force. */
+  shown?: ReferatVersion & { closedBy: string };
+  earlier?: boolean;
+  erased?: boolean;
+  closing?: ClosingView;
   today: string;
   tz: string;
   intro?: boolean;
+  feedback?: CardFeedback;
 }
 
 /** The minutes in the shape leaders know: «Punkt N: titel», «Beslutninger:», «(XX følger op)». */
 /** `maxChars` shortens displayed texts, which the budget uses only when the full referat would not fit. */
-export function referatCardData({ meeting, agendaItems, rows, followUps, carried, today, tz, intro }: ReferatCardInput, maxChars = Infinity): ReferatCardData {
+export function referatCardData(
+  { meeting, agendaItems, rows, openFollowUps, carried, shown, earlier = false, erased = false, closing, today, tz, intro, feedback }: ReferatCardInput,
+  maxChars = Infinity,
+): ReferatCardData {
   const s = strings.referat;
+  const version = shown?.version ?? 0;
   const cut = (t: string) => shorten(t, maxChars);
   const names = new Map(meeting.participants.map((p) => [p.person.id, p.person.name]));
   const decisionOf = (r: FormRow) => ({
@@ -64,10 +99,14 @@ export function referatCardData({ meeting, agendaItems, rows, followUps, carried
   const other = rows.filter((r) => !r.agendaItemId || !agendaItems.some((it) => it.id === r.agendaItemId));
   if (other.length > 0) items.push({ heading: s.other, recommendations: [], hasRecommendations: false, decisions: other.map(decisionOf), hasDecisions: true });
   const withoutDecisions = numbered.filter((it) => it.decisions.length === 0 && it.recommendations.length === 0).map((it) => it.heading);
-  const open = followUps.filter((f) => f.status === "open").length;
   const data: ReferatCardData = {
-    intro: intro ? s.intro : "",
-    title: s.title(kindLabel(meeting)),
+    intro: intro && !earlier && !closing?.reopened ? (version > 1 ? s.introCorrected : s.intro) : "",
+    title: version > 1 ? s.titleCorrected(kindLabel(meeting)) : s.title(kindLabel(meeting)),
+    correctedText: shown && version > 1 ? s.corrected(formatDateTime(shown.closedAt, tz), shown.closedBy, version) : "",
+    reopenedText: !earlier && closing?.reopened ? s.reopened(closing.reopened.by, formatDateTime(closing.reopened.at, tz)) : "",
+    earlierText: shown && earlier ? s.earlier(version, closing?.referater.length ?? version, formatDateTime(shown.closedAt, tz)) : "",
+    erasedText: erased ? s.erased : "",
+    error: feedback?.error ?? "",
     ...meetingHeader(meeting, tz),
     decisionsLabel: s.decisions,
     recommendsLabel: s.recommends,
@@ -75,7 +114,16 @@ export function referatCardData({ meeting, agendaItems, rows, followUps, carried
     withoutDecisions: withoutDecisions.length ? s.withoutDecisions(withoutDecisions.join("; ")) : "",
     carriedHeading: carried.length ? s.carriedHeading : "",
     carried: carried.map((c) => ({ text: `${cut(c.followUp.text)} (${initials(c.owner.name)}): ${followUpStatus(c.followUp, today, tz).text}` })),
-    openSummary: s.openFollowUps(open),
+    openSummary: s.openFollowUps(openFollowUps),
+    earlierButton: version > 1 ? s.earlierButton : "",
+    earlierVersion: Math.max(1, version - 1),
+    backVersion: earlier ? version : 0,
+    reopenButton: !earlier && closing?.reopenUntil ? strings.closing.reopenButton : "",
+    reopenConfirm: closing?.reopenUntil ? strings.closing.reopenConfirm(formatDateTime(closing.reopenUntil, tz)) : "",
+    reopenSubmit: strings.closing.reopenSubmit,
+    meetingId: meeting.id,
+    referatVersion: meeting.referatVersion,
+    sentCopy: !!intro,
   };
   return data;
 }

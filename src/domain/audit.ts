@@ -23,6 +23,7 @@ export type AuditAction =
   | "meeting.moved"
   | "meeting.cancelled"
   | "meeting.closed"
+  | "meeting.reopened"
   | "meeting.minutes_erased"
   | "meeting.template_applied"
   | "agenda.topic_added"

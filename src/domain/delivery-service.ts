@@ -1,6 +1,6 @@
 import type { WorkingCalendar } from "../lib/working-calendar.js";
 import { localDateOf } from "../lib/zoned-time.js";
-import { baseKey, reminderKeys } from "./notification-keys.js";
+import { baseKey, referatVersionOfKey, reminderKeys } from "./notification-keys.js";
 import type {
   Clock,
   ConversationRepository,
@@ -127,7 +127,9 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
       }
       case "referat": {
         const m = await meetings.get(n.subjectId);
-        return m?.status === "closed" ? undefined : "meeting-not-closed";
+        if (m?.status !== "closed") return "meeting-not-closed";
+        // Reopened and closed again before this one went: the corrected referat has its own row.
+        return referatVersionOfKey(n.key) === m.referatVersion ? undefined : "referat-superseded";
       }
     }
   }

@@ -3,7 +3,7 @@ import { AppError } from "../lib/errors.js";
 import { newId } from "../lib/ids.js";
 import { strings } from "../lib/strings.da.js";
 import { addDays, compareDates, isValidLocalDate, localDateOf } from "../lib/zoned-time.js";
-import { assertChair } from "./access.js";
+import { assertChair, isChair } from "./access.js";
 import { limits } from "./limits.js";
 import type { CongestionService, IntentionLoad } from "./congestion-service.js";
 import { templateOf } from "./meeting-template.js";
@@ -12,7 +12,8 @@ import { planFollowUpReminders } from "./reminder-planning.js";
 import type { MeetingService } from "./meeting-service.js";
 import type { Clock, FollowUpRepository, FormChange, FormRepository, MeetingRepository, NotificationRepository } from "./ports.js";
 import type { DomainSettings } from "./settings.js";
-import type { AgendaItem, FormRow, Meeting, Person } from "./types.js";
+import type { AgendaItem, FollowUpView, FormRow, Meeting, Person, ReferatVersion } from "./types.js";
+import { isReopened, reopenDeadline } from "./closing.js";
 import type { MeetingTemplate } from "./meeting-template.js";
 import { effectsOf, meetingChanged, noEffects, type Changed, type Effects } from "./effects.js";
 
@@ -50,6 +51,52 @@ export interface FormView {
   agendaItems: AgendaItem[];
   rows: FormRow[];
   revisions: number;
+  /** Where the meeting stands in closing and reopening (what the form says and offers). */
+  closing: ClosingView;
+}
+
+/** A meeting's closing as the opfølgningsskema and the referat show it. */
+export interface ClosingView {
+  /** Its referater, oldest first (none until it is closed). */
+  referater: ReferatVersion[];
+  /** Reopened for corrections: when, and by whom (the latest referat is being corrected). */
+  reopened?: { at: Date; by: string };
+  /** Closed, and its chair may reopen it until then. */
+  reopenUntil?: Date;
+  /** How many days after closing a meeting may be reopened (0: not at all). */
+  reopenDays: number;
+}
+
+/** What one save wrote, counted, for the card to say (point 8 of issue 18: a save says what it saved). */
+export interface FormSaveSummary {
+  newDecisions: number;
+  changedDecisions: number;
+  removedDecisions: number;
+  newFollowUps: number;
+  changedFollowUps: number;
+  cancelledFollowUps: number;
+  recommendations: number;
+  /** After the save: the form has no decision and no indstilling (the referat would be empty). */
+  empty: boolean;
+}
+
+/** What the referat shows: one of its versions, for one participant. */
+export interface ReferatView {
+  meeting: Meeting;
+  /** Agenda items, with the indstillinger of the version shown. */
+  agendaItems: AgendaItem[];
+  rows: FormRow[];
+  /** Its own follow-ups that are open (now, for the current referat; then, for an earlier one). */
+  openFollowUps: number;
+  /** Follow-ups from earlier meetings it followed up on, as they stand now. */
+  carried: FollowUpView[];
+  /** The referat shown (undefined: a meeting not closed yet, as it stands). */
+  shown?: ReferatVersion & { closedBy: string };
+  /** A referat from the history, not the one in force. */
+  earlier: boolean;
+  /** The version shown can no longer be read (its texts were erased after the retention period). */
+  erased: boolean;
+  closing: ClosingView;
 }
 
 export interface FormServiceDeps {
@@ -101,6 +148,36 @@ function matchRepeatedRows(view: FormView, input: FormRowInput[]): FormRowInput[
 const isEmpty = (c: FormChange): boolean =>
   c.createDecisions.length + c.updateDecisions.length + c.deleteDecisionIds.length + c.createFollowUps.length + c.updateFollowUps.length + c.cancelFollowUpIds.length + c.recommendations.length === 0;
 
+const emptyChange = (): FormChange => ({ createDecisions: [], updateDecisions: [], deleteDecisionIds: [], createFollowUps: [], updateFollowUps: [], cancelFollowUpIds: [], recommendations: [] });
+
+/**
+ * What a change wrote, counted; `rows`: the form after it. `repeated`: new rows of this card that
+ * a moment ago's save of the same card already stored (a double click, or an attempt repeated
+ * after the first was killed): for the person they are saved by this click, and said so again.
+ */
+function summarise(view: FormView, change: FormChange, rows: FormRow[], repeated = { decisions: 0, followUps: 0 }): FormSaveSummary {
+  const before = new Map(view.rows.map((r) => [r.decisionId, r]));
+  // A decision that only moved up (one above it was removed) was not changed by anyone.
+  const changedDecisions = change.updateDecisions.filter((d) => {
+    const b = before.get(d.id);
+    return !b || b.decision !== d.text || (b.agendaItemId ?? undefined) !== (d.agendaItemId ?? undefined);
+  }).length;
+  const recommendationsAfter = view.agendaItems.filter((it) => {
+    const changed = change.recommendations.find((r) => r.agendaItemId === it.id);
+    return changed ? changed.text !== "" : !!it.recommendation;
+  }).length;
+  return {
+    newDecisions: change.createDecisions.length + repeated.decisions,
+    changedDecisions,
+    removedDecisions: change.deleteDecisionIds.length,
+    newFollowUps: change.createFollowUps.length + repeated.followUps,
+    changedFollowUps: change.updateFollowUps.length,
+    cancelledFollowUps: change.cancelFollowUpIds.length,
+    recommendations: change.recommendations.length,
+    empty: rows.length === 0 && recommendationsAfter === 0,
+  };
+}
+
 /** The longest indstilling per agenda item. */
 export const RECOMMENDATION_MAX = 1000;
 
@@ -150,15 +227,31 @@ function followUpsChanged(view: FormView, change: FormChange): Changed[] {
 export function createFormService(deps: FormServiceDeps) {
   const { meetings, meetingRepo, forms, followUpRepo, notifications, congestion, clock, settings } = deps;
 
+  /** Who closed or reopened: the chair, named as the meeting's participants name them. */
+  const nameIn = (meeting: Meeting, personId: string): string => meeting.participants.find((p) => p.person.id === personId)?.person.name ?? "";
+
+  async function closingOf(meeting: Meeting, viewer: Person): Promise<ClosingView> {
+    const referater = meeting.referatVersion > 0 ? await meetingRepo.referatVersions(meeting.id) : [];
+    const latest = referater.at(-1);
+    const deadline = reopenDeadline(meeting, settings.meetingReopenDays, settings.timezone);
+    return {
+      referater,
+      reopened: isReopened(meeting) && latest?.reopenedAt ? { at: latest.reopenedAt, by: nameIn(meeting, latest.reopenedById ?? "") } : undefined,
+      reopenUntil: isChair(meeting, viewer.id) && deadline && clock.now() < deadline ? deadline : undefined,
+      reopenDays: settings.meetingReopenDays,
+    };
+  }
+
   async function open(actor: Person, meetingId: string): Promise<FormView> {
     const meeting = await meetings.getForParticipant(actor, meetingId);
     assertChair(meeting, actor.id);
-    const [agendaItems, rows, revisions] = await Promise.all([
+    const [agendaItems, rows, revisions, closing] = await Promise.all([
       meetingRepo.agendaItems(meeting.id),
       forms.rows(meeting.id),
       forms.revisionCount(meeting.id),
+      closingOf(meeting, actor),
     ]);
-    return { meeting, template: templateOf(meeting, settings.templates), agendaItems, rows, revisions };
+    return { meeting, template: templateOf(meeting, settings.templates), agendaItems, rows, revisions, closing };
   }
 
   /** Checks every row against the current form; returns the rows to store (merged) or the errors. */
@@ -259,42 +352,84 @@ export function createFormService(deps: FormServiceDeps) {
   return {
     open,
 
-    /** What the referat shows: for the meeting's participants only. */
-    async referat(actor: Person, meetingId: string) {
+    /**
+     * The referat, for the meeting's participants only: the one in force (closed: as it stands;
+     * reopened: as it was sent, until the corrected one is), or `version` from its history.
+     */
+    async referat(actor: Person, meetingId: string, version?: number): Promise<ReferatView> {
       const meeting = await meetings.getForParticipant(actor, meetingId);
-      const [agendaItems, rows, followUps, carried] = await Promise.all([
+      const [agendaItems, closing, carried] = await Promise.all([
         meetingRepo.agendaItems(meeting.id),
-        forms.rows(meeting.id),
-        followUpRepo.listByMeeting(meeting.id),
-        meeting.status === "planned" ? meetingRepo.carriedFollowUps(meeting) : meetingRepo.frozenCarried(meeting.id),
+        closingOf(meeting, actor),
+        meeting.carriedFrozen ? meetingRepo.frozenCarried(meeting.id) : meetingRepo.carriedFollowUps(meeting),
       ]);
-      return { meeting, agendaItems, rows, followUps, carried };
+      const latest = closing.referater.at(-1);
+      const wanted = version === undefined ? latest : closing.referater.find((r) => r.version === version);
+      if (version !== undefined && !wanted) throw new AppError("not-found", strings.generic.notFound);
+      const base = { meeting, carried, closing, shown: wanted ? { ...wanted, closedBy: nameIn(meeting, wanted.closedById) } : undefined };
+      // The referat in force on a closed meeting is the form as it stands (an owner's new frist shows).
+      if (!wanted || (meeting.status === "closed" && wanted === latest)) {
+        const [rows, followUps] = await Promise.all([forms.rows(meeting.id), followUpRepo.listByMeeting(meeting.id)]);
+        return { ...base, agendaItems, rows, openFollowUps: followUps.filter((f) => f.status === "open").length, earlier: false, erased: false };
+      }
+      // A referat as it was sent: the form at the revision it showed (a correction under way is not shown).
+      const form = await forms.at(meeting.id, wanted.formRevision);
+      const items = agendaItems.map((it) => ({ ...it, recommendation: form?.recommendations[it.id] || undefined }));
+      const rows = form?.rows ?? [];
+      return {
+        ...base,
+        agendaItems: items,
+        rows,
+        openFollowUps: rows.filter((r) => r.followUpId && r.followUpStatus === "open").length,
+        earlier: wanted !== latest,
+        erased: !form,
+      };
     },
 
     /**
-     * Saves the form as submitted (optionally closing the meeting). `version` is the meeting
-     * version the card was rendered from. From an older card, a save that changes nothing (a
-     * double click) is simply done; one that would change something is refused and the person
-     * is shown the current form: nothing is overwritten silently.
+     * Saves the form as submitted, and with `close` closes the meeting: its referat goes to the
+     * participants (a corrected one when it was reopened). `close.after` is how many times the
+     * meeting had been closed when the card was rendered: a card from before a reopening does not
+     * close it again. `version` is the meeting version the card was rendered from. From an older
+     * card, a save that changes nothing (a double click) is simply done; one that would change
+     * something is refused and the person is shown the current form: nothing is overwritten
+     * silently. A closed meeting's form changes only after the chair reopens it.
      */
     async save(
       actor: Person,
       meetingId: string,
       version: number,
       input: FormRowInput[],
-      close: boolean,
+      close: boolean | { after: number },
       recommendations: Record<string, string> = {},
-    ): Promise<{ view: FormView; revision: number; closedNow: boolean; load?: IntentionLoad; effects: Effects }> {
+    ): Promise<{ view: FormView; revision: number; summary: FormSaveSummary; closedNow: boolean; referatVersion: number; load?: IntentionLoad; effects: Effects }> {
       const view = await open(actor, meetingId);
       const now = clock.now();
       const today = localDateOf(now, settings.timezone);
       const stale = view.meeting.version !== version;
+      const open_ = view.meeting.status === "planned";
       const submitted = stale ? matchRepeatedRows(view, input) : input;
-      const { rows, errors } = validate(view, submitted, today);
-      const recs = recommendationChanges(view, recommendations, errors);
-      if (Object.keys(errors).length > 0) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, errors);
-      const change = { ...diff(view, rows), recommendations: recs };
+      const checked = (() => {
+        try {
+          const { rows, errors } = validate(view, submitted, today);
+          const recs = recommendationChanges(view, recommendations, errors);
+          return { rows, recs, errors };
+        } catch (err) {
+          // A closed meeting says it is closed, whatever a stale card sent.
+          if (open_ || !(err instanceof AppError)) throw err;
+          return { rows: [], recs: [], errors: { form: "stale" } as Record<string, string> };
+        }
+      })();
+      if (!open_) {
+        // Closed (or cancelled): nothing is written. A save or close repeated from a card that
+        // changes nothing is answered as done (and plans what its first attempt may not have).
+        const unchanged = Object.keys(checked.errors).length === 0 && isEmpty({ ...diff(view, checked.rows), recommendations: checked.recs });
+        if (!unchanged) throw new AppError("meeting-closed", view.meeting.status === "cancelled" ? strings.form.cancelledNoSave : strings.form.closedNoSave);
+      } else if (Object.keys(checked.errors).length > 0) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, checked.errors);
+      const change = open_ ? { ...diff(view, checked.rows), recommendations: checked.recs } : emptyChange();
       if (stale && !isEmpty(change)) throw new AppError("stale-card", strings.form.stale);
+      // A card from before the meeting was last closed (and reopened since) does not close it again.
+      if (open_ && typeof close === "object" && close.after !== view.meeting.referatVersion) throw new AppError("stale-card", strings.form.stale);
 
       let revision = view.revisions;
       const planned = [];
@@ -338,16 +473,22 @@ export function createFormService(deps: FormServiceDeps) {
           if ("expectedVersion" in f) await notifications.cancelPending(f.id, { kinds: ["followup_expiry"], exceptKeys: rows.map((r) => r.key) });
         }
       }
+      let referatVersion = view.meeting.referatVersion;
       let closedNow = false;
-      if (close && view.meeting.status === "planned") {
-        const carried = await meetingRepo.carriedFollowUps(view.meeting);
-        closedNow = await meetingRepo.close(meetingId, carried.map((c) => ({ id: newId(), title: c.followUp.text, followUpId: c.followUp.id })), { actorId: actor.id, at: now });
+      if (close && open_) {
+        // What it followed up on is frozen at the first closing, and stays through a reopening.
+        const carried = view.meeting.carriedFrozen ? [] : await meetingRepo.carriedFollowUps(view.meeting);
+        const closed = await meetingRepo.close(meetingId, { after: view.meeting.referatVersion, carried: carried.map((c) => ({ id: newId(), title: c.followUp.text, followUpId: c.followUp.id })) }, { actorId: actor.id, at: now });
+        if (closed !== undefined) {
+          closedNow = true;
+          referatVersion = closed;
+        }
       }
       // Closed now, or closed already (a repeated «Gem og afslut», perhaps of an attempt that stopped
-      // right after closing): the pack stops and the referat goes, each once.
+      // right after closing): the pack stops and its latest referat goes, each once.
       if (close && (closedNow || view.meeting.status === "closed")) {
         await notifications.cancelPending(meetingId, { kinds: [...MEETING_ROW_KINDS] });
-        planned.push(...referatRows(view.meeting, actor.id, calendar, now));
+        planned.push(...referatRows(view.meeting, actor.id, calendar, now, referatVersion));
       }
       const added = await notifications.plan(planned, now);
       const congested = change.createFollowUps.length + change.cancelFollowUpIds.length > 0 ? await congestion.check(view.meeting.unit.id) : { load: await congestion.load(view.meeting.unit.id), planned: 0 };
@@ -355,7 +496,10 @@ export function createFormService(deps: FormServiceDeps) {
         isEmpty(change) && !closedNow && repeated.length === 0 && added === 0
           ? noEffects
           : effectsOf([meetingChanged(view.meeting), ...followUpsChanged(view, change), ...repeated], added + replanned + congested.planned);
-      return { view: await open(actor, meetingId), revision, closedNow, load: congested.load, effects };
+      const after = await open(actor, meetingId);
+      const alreadySaved = stale ? submitted.filter((r, i) => !r.keep && r.decisionId && !input[i]!.decisionId) : [];
+      const summary = summarise(view, change, after.rows, { decisions: alreadySaved.length, followUps: alreadySaved.filter((r) => r.followUpId).length });
+      return { view: after, revision, summary, closedNow, referatVersion, load: congested.load, effects };
     },
   };
 }

@@ -24,6 +24,7 @@ import type {
 } from "./ports.js";
 import type { DomainSettings } from "./settings.js";
 import { effectsOf, meetingChanged, noEffects, type Effects } from "./effects.js";
+import { isReopened, mayReopen, reopensBeforeStart } from "./closing.js";
 import { CLOSING_POSITION, type AgendaItem, type FollowUpView, type LeaderOfUnit, type Meeting, type MeetingKind, type Person, type Loop, type FocusArea, type BoardStatement, type OneOnOneInput } from "./types.js";
 
 
@@ -182,6 +183,19 @@ export function createMeetingService(deps: MeetingServiceDeps) {
     return { othersWithAgenda: others.filter((id) => holders.has(id)).length, others: others.length };
   }
 
+  /**
+   * What follows a reopening, done again by a repeated attempt (its first may have stopped right
+   * after reopening): a referat not sent yet stays unsent (the corrected one will go instead);
+   * reopened before its start, its pack and reminders are planned as for any planned meeting (what
+   * was sent stays sent). Its copies are brought up to date either way.
+   */
+  async function afterReopening(meeting: Meeting): Promise<Effects> {
+    const now = clock.now();
+    await notifications.cancelPending(meeting.id, { kinds: ["referat"] });
+    const added = meeting.carriedFrozen ? 0 : await notifications.plan(await packRows(meeting, now), now);
+    return effectsOf([meetingChanged(meeting)], added);
+  }
+
   return {
     /**
      * «Aflys mødet»: the chair cancels a planned meeting that has not begun and has no decisions.
@@ -207,6 +221,37 @@ export function createMeetingService(deps: MeetingServiceDeps) {
       const rows = meetingCancelledRows(meeting, actor.id, calendar, now);
       await notifications.plan(rows, now);
       return { meeting: (await meetings.get(meeting.id))!, already: false, effects: effectsOf([meetingChanged(meeting)], rows.length) };
+    },
+
+    /**
+     * «Genåbn mødet»: the chair reopens a closed meeting to correct the opfølgningsskema, for
+     * `MEETING_REOPEN_DAYS` after its latest closing. `seen` is the referat the card showed: a
+     * card from before a later closing reopens nothing. The referat stays as sent until the
+     * meeting is closed again (then a corrected one goes to everyone); follow-ups go on as they
+     * are. Reopened before its start, the meeting is planned again: the follow-ups frozen onto its
+     * agenda are let go and its pack goes at its time. A repeat is harmless.
+     * (docs/decisions/0013-closing-and-reopening.md)
+     */
+    async reopen(actor: Person, meetingId: string, seen: number): Promise<{ meeting: Meeting; already: boolean; effects: Effects }> {
+      const meeting = await getForParticipant(actor, meetingId);
+      assertChair(meeting, actor.id);
+      if (isReopened(meeting) && meeting.referatVersion === seen) return { meeting, already: true, effects: await afterReopening(meeting) };
+      if (meeting.status === "cancelled") throw new AppError("meeting-closed", strings.meeting.cancelled);
+      if (meeting.status !== "closed") throw new AppError("invalid-input", strings.closing.notClosed);
+      if (meeting.referatVersion !== seen) throw new AppError("stale-card", strings.closing.staleReopen);
+      const now = clock.now();
+      if (!mayReopen(meeting, settings.meetingReopenDays, settings.timezone, now)) {
+        throw new AppError("meeting-closed", strings.closing.tooLate(formatDateTime(meeting.closedAt ?? now, settings.timezone), settings.meetingReopenDays));
+      }
+      const unfreeze = reopensBeforeStart(meeting, now);
+      if (!(await meetings.reopen(meeting.id, meeting.referatVersion, { unfreeze }, { actorId: actor.id, at: now }))) {
+        // Another click got there first (or closed it again): say what is true now.
+        const current = (await meetings.get(meeting.id))!;
+        if (isReopened(current) && current.referatVersion === seen) return { meeting: current, already: true, effects: await afterReopening(current) };
+        throw new AppError("stale-card", strings.closing.staleReopen);
+      }
+      const reopened = (await meetings.get(meeting.id))!;
+      return { meeting: reopened, already: false, effects: await afterReopening(reopened) };
     },
 
     /** The length of a 1:1 ledelsesopfølgning, from its template. */
@@ -286,9 +331,8 @@ export function createMeetingService(deps: MeetingServiceDeps) {
       const meeting = await getForParticipant(actor, meetingId);
       const items = await meetings.agendaItems(meeting.id);
       // While the meeting is open, carried follow-ups are live (one done yesterday drops off);
-      // once closed, the agenda shows what was frozen at closing.
-      const carried =
-        meeting.status === "planned" ? await meetings.carriedFollowUps(meeting) : await meetings.frozenCarried(meeting.id);
+      // once closed, the agenda shows what was frozen at closing (also while reopened after it began).
+      const carried = meeting.carriedFrozen ? await meetings.frozenCarried(meeting.id) : await meetings.carriedFollowUps(meeting);
       const leader = leaderOf(meeting);
       const leaderReflection = leader ? await reflections.get(meeting.id, leader.id) : undefined;
       const everyone = templateOf(meeting, settings.templates).reflection.fillers === "participants";

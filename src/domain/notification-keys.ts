@@ -131,15 +131,23 @@ export function meetingCancelledRows(meeting: Meeting, actorId: string, calendar
     .map((p) => ({ key: `meeting_cancelled:${meeting.id}:${p.person.id}`, kind: "meeting_cancelled" as const, personId: p.person.id, subjectId: meeting.id, ...at, notAfter: meeting.startsAt }));
 }
 
-export function referatRows(meeting: Meeting, actorId: string, calendar: WorkingCalendar, now: Date): PlannedNotification[] {
+/**
+ * The referat to every participant when the meeting is closed: once per referat. The first is
+ * `referat:<meeting>:<person>`; a corrected one (the meeting reopened and closed again) has a key
+ * of its own, `…:v<n>`, so each correction is sent exactly once.
+ */
+export function referatRows(meeting: Meeting, actorId: string, calendar: WorkingCalendar, now: Date, version = 1): PlannedNotification[] {
   return meeting.participants.map((p) => ({
-    key: `referat:${meeting.id}:${p.person.id}`,
+    key: `referat:${meeting.id}:${p.person.id}${version > 1 ? `:v${version}` : ""}`,
     kind: "referat" as const,
     personId: p.person.id,
     subjectId: meeting.id,
     ...sendAt(p.person.id, actorId, calendar, now),
   }));
 }
+
+/** Which referat a `referat` row sends (see referatRows). */
+export const referatVersionOfKey = (key: string): number => Number(/:v(\d+)$/.exec(baseKey(key))?.[1] ?? 1);
 
 /**
  * The board's request for its statement before a later læringssamtale, to representatives who

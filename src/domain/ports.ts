@@ -26,6 +26,7 @@ import type {
   PlannedNotification,
   Reflection,
   ReflectionAnswers,
+  ReferatVersion,
   RoleName,
   Unit,
 } from "./types.js";
@@ -143,8 +144,22 @@ export interface MeetingRepository {
   mayShowFollowUp(followUp: { id: string; meetingId: string; unitId: string }): Promise<string[]>;
   /** Ids of the unit's meetings, optionally only of one kind and loop. */
   idsOfUnit(unitId: string, filter?: { kind?: MeetingKind; loopId?: string }): Promise<string[]>;
-  /** Marks the meeting closed and freezes the carried follow-ups into agenda rows. */
-  close(meetingId: string, carried: { id: string; title: string; followUpId: string }[], by: AuditStamp): Promise<boolean>;
+  /**
+   * Closes a planned meeting that has been closed `closing.after` times before (none of the
+   * others got there first): records its referat number `after + 1`, showing the form as it
+   * stands, and freezes `carried` into agenda rows (the caller passes none when they are frozen
+   * already). Returns the referat's number, or undefined when nothing was closed.
+   */
+  close(meetingId: string, closing: { after: number; carried: { id: string; title: string; followUpId: string }[] }, by: AuditStamp): Promise<number | undefined>;
+  /**
+   * Reopens a closed meeting whose latest referat is `referatVersion`, for corrections: planned
+   * again, the referat marked reopened. `unfreeze` (reopened before its start): the follow-ups
+   * frozen onto its agenda are let go, so the agenda carries what is open again. False when it
+   * was not closed at that referat (reopened already, closed again since).
+   */
+  reopen(meetingId: string, referatVersion: number, opts: { unfreeze: boolean }, by: AuditStamp): Promise<boolean>;
+  /** Every referat the meeting had, oldest first. */
+  referatVersions(meetingId: string): Promise<ReferatVersion[]>;
   /** Cancels a planned meeting that has no decisions yet (a meeting with decisions is closed, not cancelled). */
   cancel(meetingId: string, by: AuditStamp): Promise<"cancelled" | "not-planned" | "has-decisions">;
   /**
@@ -270,6 +285,11 @@ export interface FormChange {
 export interface FormRepository {
   rows(meetingId: string): Promise<FormRow[]>;
   revisionCount(meetingId: string): Promise<number>;
+  /**
+   * The form as it stood at `revision` (0: before anything was saved): its rows, and the
+   * indstilling per agenda item. Undefined when that revision's texts were erased (retention).
+   */
+  at(meetingId: string, revision: number): Promise<{ rows: FormRow[]; recommendations: Record<string, string> } | undefined>;
   /**
    * Applies the change atomically if the meeting is still at `expectedMeetingVersion`: writes
    * decisions and follow-ups with their events, one revision snapshot, bumps the version.

@@ -6,6 +6,8 @@ export interface DomainSettings {
   calendar: WorkingCalendar;
   timezone: string;
   meetingPackLeadDays: number;
+  /** Days after closing that the chair may reopen a meeting to correct it (0: not at all). */
+  meetingReopenDays: number;
   /** Working days before a follow-up's frist that its owner is reminded (0: not at all). */
   followUpDueSoonDays: number;
   /** Working days before a later læringssamtale that the board is asked for its udtalelse. */

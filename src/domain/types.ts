@@ -100,13 +100,33 @@ export interface Meeting {
   durationMinutes: number;
   status: MeetingStatus;
   version: number;
+  /** The latest closing (a reopened meeting keeps it until it is closed again). */
   closedAt?: Date;
+  /**
+   * The number of its latest referat: how many times it was closed (0: never). A meeting that is
+   * planned with a referat behind it has been reopened for corrections (isReopened).
+   */
+  referatVersion: number;
+  /** The follow-ups it carried were frozen onto its agenda when it was closed (kept through a reopening after the start). */
+  carriedFrozen: boolean;
   participants: Participant[];
   loopId?: string;
   firstOfLoop: boolean;
   templateId: TemplateId;
   /** The template's snapshot: frozen when the pack is sent; before that, refreshed from the files. */
   template?: MeetingTemplate;
+}
+
+/** One referat of a meeting: each closing sends one; the chair may reopen the meeting to correct it. */
+export interface ReferatVersion {
+  version: number;
+  /** The opfølgningsskema's revision it shows (0: nothing was saved). */
+  formRevision: number;
+  closedAt: Date;
+  closedById: string;
+  /** The chair reopened the meeting to correct this referat. */
+  reopenedAt?: Date;
+  reopenedById?: string;
 }
 
 export type AgendaItemKind = "standing" | "carried" | "topic";

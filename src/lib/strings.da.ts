@@ -156,6 +156,7 @@ export const da = {
     onlyChair: (chair: string) => `Kun ${chair}, der holder mødet, kan dette.`,
     statusPlanned: "Planlagt",
     statusClosed: "Afsluttet",
+    statusReopened: "Genåbnet for rettelser",
     statusCancelled: "Aflyst",
     cancelled: "Mødet er aflyst.",
     cancelButton: "Aflys mødet",
@@ -276,8 +277,29 @@ export const da = {
     recommendationPlaceholder: "Fx: bestyrelsen inddrages i valget af fokusområder",
     save: "Gem",
     saveAndClose: "Gem og afslut mødet",
-    saved: (when: string, rev: number) => `Gemt ${when} (version ${rev}).`,
-    closedNote: "Mødet er afsluttet, og referatet er sendt. Rettelser gemmes stadig i historikken.",
+    /** What a save wrote: «Gemt kl. 10.42: 2 nye beslutninger, 1 nyt opfølgningspunkt (version 3).» */
+    saved: (time: string, parts: string[], rev: number) => `Gemt kl. ${time}: ${parts.join(", ")} (version ${rev}).`,
+    savedParts: {
+      newDecisions: (n: number) => count(n, "ny beslutning", "nye beslutninger"),
+      changedDecisions: (n: number) => count(n, "rettet beslutning", "rettede beslutninger"),
+      removedDecisions: (n: number) => count(n, "fjernet beslutning", "fjernede beslutninger"),
+      newFollowUps: (n: number) => count(n, "nyt opfølgningspunkt", "nye opfølgningspunkter"),
+      changedFollowUps: (n: number) => count(n, "rettet opfølgningspunkt", "rettede opfølgningspunkter"),
+      cancelledFollowUps: (n: number) => count(n, "annulleret opfølgningspunkt", "annullerede opfølgningspunkter"),
+      recommendations: (n: number) => count(n, "ændret indstilling", "ændrede indstillinger"),
+    },
+    nothingEmpty: "Intet at gemme – skemaet er tomt.",
+    nothingNew: (rev: number) => `Intet nyt at gemme – skemaet er, som det blev gemt (version ${rev}).`,
+    closedNoSave: "Mødet er afsluttet, så intet er gemt. Skal det med i referatet, så genåbn mødet først; det, du skrev, står her stadig.",
+    cancelledNoSave: "Mødet er aflyst, så der gemmes ikke noget i skemaet.",
+    cancelledNote: "Mødet er aflyst.",
+    /** A closed meeting's form: when it was closed, and until when the chair may reopen it. */
+    closedNote: (closedAt: string, until?: string) =>
+      until
+        ? `Mødet blev afsluttet ${closedAt}, og referatet er sendt. Skal noget rettes, så genåbn mødet; det kan du indtil ${until}.`
+        : `Mødet blev afsluttet ${closedAt}, og referatet er sendt. Det kan ikke længere genåbnes.`,
+    reopenedNote: (at: string, by: string) =>
+      `Mødet er genåbnet for rettelser ${at} af ${by}. Referatet gælder, som det blev sendt, indtil du afslutter mødet igen; så får deltagerne et rettet referat, og den tidligere udgave gemmes.`,
     decisionRequired: "Skriv den beslutning, som opfølgningspunktet hører til.",
     ownerRequired: "Vælg en ansvarlig blandt mødets deltagere.",
     ownerNotParticipant: "Den ansvarlige skal være en af mødets deltagere.",
@@ -288,6 +310,46 @@ export const da = {
     tooManyDecisions: (n: number) => `Højst ${n} beslutninger pr. møde. Saml beslutninger, der hører sammen.`,
     keptRows: (n: number) => `${count(n, "ældre beslutning", "ældre beslutninger")} vises kun som tekst her, så kortet kan være i Teams; ${n === 1 ? "den" : "de"} gemmes uændret.`,
     history: (n: number) => `${count(n, "version", "versioner")} i historikken.`,
+  },
+  /** Closing a meeting (asked to confirm) and reopening it to correct the referat (docs/decisions/0013). */
+  closing: {
+    beforeStart: (when: string) => `Mødet er først ${when} – vil du afslutte det allerede nu?`,
+    emptyWarning: "Der er ingen beslutninger i skemaet. Afslutter du uden at skrive nogen, bliver referatet tomt: det viser kun dagsordenens punkter.",
+    consequencesHeading: "Når du afslutter mødet:",
+    /** `to`: who gets it («Megan Bowen og dig»). */
+    consequenceReferat: (to: string, corrected: boolean) =>
+      corrected
+        ? `gemmes det, du har skrevet, og et rettet referat sendes til ${to} (den tidligere udgave gemmes)`
+        : `gemmes det, du har skrevet, og referatet sendes til ${to}`,
+    consequenceCarried: "åbne opfølgningspunkter følger med til næste møde, indtil de er udført",
+    consequenceNoMore: "der sendes ikke mere til mødet: dagsorden, refleksionsguide og påmindelser stopper",
+    consequenceReopen: (days: number) =>
+      days > 0 ? `kan du genåbne det i ${count(days, "dag", "dage")} og rette referatet` : "kan det ikke genåbnes bagefter",
+    confirm: "Ja, afslut mødet",
+    confirmBeforeStart: "Ja, afslut mødet nu",
+    /** The participants but the chair, and the chair as «dig»; many as a count. */
+    recipients: (others: string[]) =>
+      others.length === 0 ? "dig" : others.length > 3 ? `mødets ${others.length + 1} deltagere` : `${others.join(", ")} og dig`,
+    /** The referat goes at once to the chair, to the others in working hours. */
+    closed: (to: string) => `Mødet er afsluttet, og referatet sendes til ${to}.`,
+    closedAgain: (to: string) => `Mødet er afsluttet igen, og det rettede referat sendes til ${to}.`,
+    alreadyClosed: "Mødet var allerede afsluttet.",
+    /** A card from before closing asked to be confirmed: nothing closed by one tap. */
+    notConfirmed: "Mødet er ikke afsluttet endnu. Tryk «Gem og afslut mødet», og bekræft.",
+    reopenButton: "Genåbn mødet",
+    reopenConfirm: (until: string) =>
+      `Genåbner du mødet, kan du rette i opfølgningsskemaet. Referatet gælder, som det er, indtil du afslutter mødet igen; så får deltagerne et rettet referat, og den tidligere udgave gemmes. Opfølgningspunkterne fortsætter, som de er. Du kan genåbne mødet indtil ${until}.`,
+    reopenBeforeStart: (when: string) => `Mødet er først ${when}: det bliver planlagt igen, og dagsorden og påmindelser sendes til tiden.`,
+    reopenSubmit: "Ja, genåbn mødet",
+    reopened: "Mødet er genåbnet. Ret i skemaet, og afslut mødet igen, når du er færdig: så får deltagerne et rettet referat.",
+    reopenedTyped: "Mødet er genåbnet. Det, du skrev, står i skemaet, men er ikke gemt endnu: tryk «Gem».",
+    reopenAlready: "Mødet var allerede genåbnet.",
+    notClosed: "Mødet er ikke afsluttet, så der er intet at genåbne.",
+    staleReopen: "Referatet er rettet, siden kortet blev vist. Her er det nyeste.",
+    tooLate: (closedAt: string, days: number) =>
+      days > 0
+        ? `Mødet blev afsluttet ${closedAt} og kan kun genåbnes i ${count(days, "dag", "dage")} efter. Skal noget rettes nu, så tag det med på næste møde.`
+        : "Et afsluttet møde kan ikke genåbnes. Skal noget rettes, så tag det med på næste møde.",
   },
   followUp: {
     title: "Opfølgningspunkt",
@@ -357,6 +419,13 @@ export const da = {
     followsUp: (initials: string, due: string) => `(${initials} følger op senest ${due})`,
     other: "Øvrige beslutninger",
     intro: "Mødet er afsluttet. Her er referatet med beslutninger og opfølgningspunkter.",
+    titleCorrected: (kind: string) => `Rettet referat: ${kind}`,
+    introCorrected: "Referatet er rettet. Her er den rettede udgave; den tidligere kan ses under «Se tidligere udgave».",
+    corrected: (when: string, by: string, n: number) => `Rettet ${when} af ${by} (udgave ${n}).`,
+    reopened: (by: string, at: string) => `${by} har genåbnet mødet ${at} for at rette referatet. Referatet herunder gælder, indtil det rettede kommer.`,
+    earlier: (n: number, total: number, sent: string) => `Tidligere udgave: udgave ${n} af ${total}, sendt ${sent}. Den gældende udgave er rettet siden.`,
+    erased: "Teksterne i denne udgave er slettet efter opbevaringsfristen.",
+    earlierButton: "Se tidligere udgave",
     openFollowUps: (n: number) => `${count(n, "åbent opfølgningspunkt", "åbne opfølgningspunkter")}.`,
   },
   reassign: {

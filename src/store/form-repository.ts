@@ -37,6 +37,21 @@ export function createFormRepository(db: Db): FormRepository {
       return db.formRevision.count({ where: { meetingId } });
     },
 
+    async at(meetingId, revision) {
+      if (revision === 0) return { rows: [], recommendations: {} };
+      // Each revision holds every row, and only the indstillinger it changed: those are folded up.
+      const revisions = await db.formRevision.findMany({ where: { meetingId, revision: { lte: revision } }, orderBy: { revision: "asc" }, select: { revision: true, snapshot: true } });
+      const recommendations: Record<string, string> = {};
+      let rows: FormRow[] | undefined;
+      for (const r of revisions) {
+        const snapshot = JSON.parse(r.snapshot) as { rows?: FormRow[]; recommendations?: { agendaItemId: string; text: string }[] };
+        for (const rec of snapshot.recommendations ?? []) recommendations[rec.agendaItemId] = rec.text;
+        if (r.revision === revision) rows = snapshot.rows;
+      }
+      // Erased after the retention period (the snapshot is "{}"): that version can no longer be shown.
+      return rows ? { rows, recommendations } : undefined;
+    },
+
     async apply(meetingId, expectedVersion, change, editorId, at) {
       return db.$transaction(async (tx) => {
         // The version check and bump come first, so a concurrent save of the same version fails here.

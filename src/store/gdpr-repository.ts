@@ -36,7 +36,7 @@ export function createGdprRepository(db: Db): GdprRepository {
 
     async exportPerson(id): Promise<PersonExport> {
       const person = await db.person.findUniqueOrThrow({ where: { id }, include: { roles: true, conversation: true } });
-      const [participations, reflections, boardStatements, followUps, events, topics, revisions, wheels, wheelEntries, links, preferences, notifications, sentCards, tokens, audit] =
+      const [participations, reflections, boardStatements, followUps, events, topics, revisions, referater, wheels, wheelEntries, links, preferences, notifications, sentCards, tokens, audit] =
         await Promise.all([
           db.meetingParticipant.findMany({ where: { personId: id }, include: { meeting: { include: { unit: { select: { name: true } } } } } }),
           db.reflection.findMany({ where: { authorId: id }, orderBy: { sentAt: "asc" } }),
@@ -45,6 +45,7 @@ export function createGdprRepository(db: Db): GdprRepository {
           db.followUpEvent.findMany({ where: { actorId: id }, orderBy: { at: "asc" } }),
           db.agendaItem.findMany({ where: { addedById: id }, orderBy: { createdAt: "asc" } }),
           db.formRevision.findMany({ where: { editedById: id }, orderBy: { at: "asc" }, select: { meetingId: true, revision: true, at: true } }),
+          db.referatVersion.findMany({ where: { OR: [{ closedById: id }, { reopenedById: id }] }, orderBy: { closedAt: "asc" } }),
           db.yearWheel.findMany({ where: { confirmedById: id }, select: { unitId: true, loopId: true, confirmedAt: true } }),
           db.yearWheelEntry.findMany({ where: { withPersonId: id }, select: { wheelId: true, kind: true, date: true, time: true, meetingId: true } }),
           db.channelLink.findMany({ where: { OR: [{ linkedById: id }, { reference: { contains: person.aadObjectId } }] }, select: { areaId: true, conversationId: true, createdAt: true } }),
@@ -69,6 +70,12 @@ export function createGdprRepository(db: Db): GdprRepository {
         followUpChangesMade: events.map((e) => ({ followUpId: e.followUpId, kind: e.kind, at: e.at, data: parse(e.data) })),
         agendaTopicsAdded: topics.map((a) => ({ meetingId: a.meetingId, title: a.title, createdAt: a.createdAt })),
         formRevisionsSaved: revisions,
+        referaterClosedOrReopened: referater.map((r) => ({
+          meetingId: r.meetingId,
+          version: r.version,
+          ...(r.closedById === id ? { closedAt: r.closedAt } : {}),
+          ...(r.reopenedById === id ? { reopenedAt: r.reopenedAt } : {}),
+        })),
         yearWheelsConfirmed: wheels,
         yearWheelEntries: wheelEntries,
         channelLinksMade: links,
@@ -101,6 +108,8 @@ export function createGdprRepository(db: Db): GdprRepository {
         await tx.agendaItem.updateMany({ where: { addedById: id }, data: { addedById: newId } });
         await tx.followUpEvent.updateMany({ where: { actorId: id }, data: { actorId: newId } });
         await tx.formRevision.updateMany({ where: { editedById: id }, data: { editedById: newId } });
+        await tx.referatVersion.updateMany({ where: { closedById: id }, data: { closedById: newId } });
+        await tx.referatVersion.updateMany({ where: { reopenedById: id }, data: { reopenedById: newId } });
         await tx.yearWheel.updateMany({ where: { confirmedById: id }, data: { confirmedById: newId } });
         await tx.yearWheelEntry.updateMany({ where: { withPersonId: id }, data: { withPersonId: newId } });
         // Histories and snapshots name owners inside their JSON.

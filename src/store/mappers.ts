@@ -39,6 +39,8 @@ export function toMeeting(
     status: string;
     version: number;
     closedAt: Date | null;
+    referatVersion: number;
+    carriedFrozen: boolean;
     unit: Parameters<typeof toUnit>[0];
     participants: { personId: string; role: string }[];
     loopId: string | null;
@@ -58,6 +60,8 @@ export function toMeeting(
     status: m.status as Meeting["status"],
     version: m.version,
     closedAt: m.closedAt ?? undefined,
+    referatVersion: m.referatVersion,
+    carriedFrozen: m.carriedFrozen,
     participants: m.participants
       .filter((p) => people.has(p.personId))
       .map((p) => ({ person: people.get(p.personId)!, role: p.role as Participant["role"] }))

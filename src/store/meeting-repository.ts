@@ -308,22 +308,63 @@ export function createMeetingRepository(db: Db, loadPeople: LoadPeople, dialect:
       });
     },
 
-    async close(meetingId, carried, by) {
+    async close(meetingId, closing, by) {
       return db.$transaction(async (tx) => {
         const res = await tx.meeting.updateMany({
-          where: { id: meetingId, status: "planned" },
-          data: { status: "closed", closedAt: by.at, version: { increment: 1 } },
+          where: { id: meetingId, status: "planned", referatVersion: closing.after },
+          data: { status: "closed", closedAt: by.at, referatVersion: { increment: 1 }, carriedFrozen: true, version: { increment: 1 } },
         });
-        if (res.count !== 1) return false;
+        if (res.count !== 1) return undefined;
+        const version = closing.after + 1;
+        // The referat shows the form as it stands now (a save just before this one included).
+        const formRevision = await tx.formRevision.count({ where: { meetingId } });
+        await tx.referatVersion.create({ data: { meetingId, version, formRevision, closedAt: by.at, closedById: by.actorId } });
         const last = await tx.agendaItem.aggregate({ where: { meetingId }, _max: { position: true } });
         let position = last._max.position ?? 0;
-        for (const c of carried) {
+        for (const c of closing.carried) {
           position += 1;
           await tx.agendaItem.create({ data: { id: c.id, meetingId, position, kind: "carried", title: c.title, followUpId: c.followUpId } });
         }
-        await appendAudit(tx, by, [{ action: "meeting.closed", subjectKind: "meeting", subjectId: meetingId, meetingId, detail: { carriedFollowUps: carried.length } }]);
+        await appendAudit(tx, by, [
+          { action: "meeting.closed", subjectKind: "meeting", subjectId: meetingId, meetingId, detail: { carriedFollowUps: closing.carried.length, referatVersion: version } },
+        ]);
+        return version;
+      });
+    },
+
+    async reopen(meetingId, referatVersion, opts, by) {
+      return db.$transaction(async (tx) => {
+        const res = await tx.meeting.updateMany({
+          where: { id: meetingId, status: "closed", referatVersion },
+          data: { status: "planned", version: { increment: 1 }, ...(opts.unfreeze ? { carriedFrozen: false } : {}) },
+        });
+        if (res.count !== 1) return false;
+        await tx.referatVersion.update({ where: { meetingId_version: { meetingId, version: referatVersion } }, data: { reopenedAt: by.at, reopenedById: by.actorId } });
+        let unfrozen = 0;
+        if (opts.unfreeze) {
+          const carried = await tx.agendaItem.findMany({ where: { meetingId, kind: "carried" }, select: { id: true } });
+          const ids = carried.map((c) => c.id);
+          // The form offers no carried item to a decision; one that points at one anyway keeps its text.
+          await tx.decision.updateMany({ where: { meetingId, agendaItemId: { in: ids } }, data: { agendaItemId: null } });
+          unfrozen = (await tx.agendaItem.deleteMany({ where: { meetingId, id: { in: ids } } })).count;
+        }
+        await appendAudit(tx, by, [
+          { action: "meeting.reopened", subjectKind: "meeting", subjectId: meetingId, meetingId, detail: { referatVersion, carriedLetGo: unfrozen } },
+        ]);
         return true;
       });
+    },
+
+    async referatVersions(meetingId) {
+      const rows = await db.referatVersion.findMany({ where: { meetingId }, orderBy: { version: "asc" } });
+      return rows.map((r) => ({
+        version: r.version,
+        formRevision: r.formRevision,
+        closedAt: r.closedAt,
+        closedById: r.closedById,
+        reopenedAt: r.reopenedAt ?? undefined,
+        reopenedById: r.reopenedById ?? undefined,
+      }));
     },
   };
 }

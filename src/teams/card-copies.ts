@@ -21,7 +21,7 @@ import type { Views } from "./views.js";
  */
 
 /** The kinds of card kept up to date where they were posted. */
-export type CardKind = "followup" | "evaluation" | "agenda" | "referat" | "reflection" | "boardStatement" | "focusAreas" | "tasks" | "meetings" | "reassign";
+export type CardKind = "followup" | "evaluation" | "agenda" | "referat" | "form" | "reflection" | "boardStatement" | "focusAreas" | "tasks" | "meetings" | "reassign";
 
 /** How a copy is rendered again, besides its kind and subject. */
 export interface CopyParams {
@@ -71,9 +71,11 @@ const none: string[] = [];
 /**
  * THE MAP: which card kinds show which subjects. A new card kind registers here (how to render it
  * again, which changes it shows) and its view marks its cards with `showing`. Cards that are forms
- * being filled (opfølgningsskema, årshjul, indstillinger, planlæg) are not refreshed: their save
- * checks versions, and a refresh would throw away what the person is typing. Weekly overviews and
- * notices say what was true when sent. The channel's status card has its own tick (channel-publisher).
+ * being filled (årshjul, indstillinger, planlæg) are not refreshed: their save checks versions, and
+ * a refresh would throw away what the person is typing. The opfølgningsskema is refreshed only
+ * when its meeting is closed or reopened (its fingerprint is that state, not its rows: a copy
+ * still offering «Gem og afslut mødet» after closing would tell an old story). Weekly overviews
+ * and notices say what was true when sent. The channel's status card has its own tick (channel-publisher).
  */
 export const cardKinds: Record<CardKind, CardKindSpec> = {
   /** A follow-up's own card (assigned, due soon, overdue, opened from a list). */
@@ -108,6 +110,11 @@ export const cardKinds: Record<CardKind, CardKindSpec> = {
   referat: {
     render: (views, viewer, id, p) => views.referat(viewer, id, p.intro),
     shows: (c, find) => (c.subject === "meeting" ? [c.id] : c.subject === "followUp" ? find.mayShowFollowUp(c) : none),
+  },
+  /** The opfølgningsskema (the chair's): refreshed when its meeting is closed or reopened, not for its rows. */
+  form: {
+    render: (views, viewer, id) => views.form(viewer, id),
+    shows: (c) => (c.subject === "meeting" ? [c.id] : none),
   },
   /** A refleksionsguide: one author's reflection, on every participant's copy. */
   reflection: {
@@ -164,6 +171,15 @@ const fingerprint = (card: AdaptiveCard): string => createHash("sha256").update(
  */
 export function showing(card: AdaptiveCard, subject: CardSubject, plain: AdaptiveCard = card): AdaptiveCard {
   marks.set(card, { ...subject, fingerprint: fingerprint(plain) });
+  return card;
+}
+
+/**
+ * Marks a card whose copies change only when `state` does (the opfølgningsskema: closed or
+ * reopened). A refresh that renders the same state leaves the copy, and what is typed in it, alone.
+ */
+export function showingState(card: AdaptiveCard, subject: CardSubject, state: unknown): AdaptiveCard {
+  marks.set(card, { ...subject, fingerprint: createHash("sha256").update(JSON.stringify(state)).digest("hex").slice(0, 32) });
   return card;
 }
 

@@ -34,6 +34,7 @@ export const verbs = {
   evaluationNext: "evaluation.next",
   reminderSnooze: "reminder.snooze",
   meetingCancel: "meeting.cancel",
+  meetingReopen: "meeting.reopen",
   channelLink: "channel.link",
   channelUnlink: "channel.unlink",
   channelUnit: "channel.unit",

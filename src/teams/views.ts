@@ -12,7 +12,7 @@ import { buildReferatCard } from "../cards/referat-card.js";
 import { buildReflectionCard } from "../cards/reflection-card.js";
 import { buildScheduleCard } from "../cards/schedule-card.js";
 import type { AdaptiveCard } from "../cards/template.js";
-import type { FormRowInput } from "../domain/form-service.js";
+import type { FormRowInput, FormSaveSummary } from "../domain/form-service.js";
 import type { IntentionLoad } from "../domain/congestion-service.js";
 import type { Area, FollowUpView, Person } from "../domain/types.js";
 import type { TeamsDeps } from "./deps.js";
@@ -37,7 +37,7 @@ import { buildUnitDetailCard } from "../cards/unit-detail-card.js";
 import { buildChannelDigestCard } from "../cards/channel-digest-card.js";
 import type { AreaStatus } from "../domain/channel-service.js";
 import { buildExportLinksCard } from "../cards/export-links-card.js";
-import { showing, showingAs } from "./card-copies.js";
+import { showing, showingAs, showingState } from "./card-copies.js";
 
 /**
  * The cards a person can open, built from the domain's current state. Handlers and the
@@ -138,18 +138,31 @@ export function createViews(deps: Omit<TeamsDeps, "cardCopies" | "publishChannel
       return showing(build(extras), { kind: "reflection", id: view.meeting.id, params: { authorId: view.author.id } }, Object.values(extras).some((v) => v !== undefined) ? build({}) : undefined);
     },
 
+    /**
+     * The opfølgningsskema. Its copies are refreshed only when the meeting is closed or reopened
+     * (the fingerprint is that state), so a save elsewhere never throws away what is typed here.
+     */
     async form(
       actor: Person,
       meetingId: string,
-      opts: { typed?: FormRowInput[]; typedRecommendations?: Record<string, string>; feedback?: CardFeedback; savedAt?: Date; revision?: number; load?: IntentionLoad } = {},
+      opts: { typed?: FormRowInput[]; typedRecommendations?: Record<string, string>; feedback?: CardFeedback; saved?: { at: Date; revision: number; summary: FormSaveSummary }; load?: IntentionLoad } = {},
     ) {
       const view = await deps.forms.open(actor, meetingId);
-      return buildFollowUpFormCard({ view, tz, ...opts });
+      const card = buildFollowUpFormCard({ view, tz, now: clock.now(), ...opts });
+      return showingState(card, { kind: "form", id: view.meeting.id }, { status: view.meeting.status, referat: view.meeting.referatVersion });
     },
 
-    async referat(actor: Person, meetingId: string, intro = false): Promise<AdaptiveCard> {
+    /** The referat in force (`intro`: as sent after the meeting); the chair's copy offers «Genåbn mødet» while it may. */
+    async referat(actor: Person, meetingId: string, intro = false, opts: { feedback?: CardFeedback } = {}): Promise<AdaptiveCard> {
       const r = await deps.forms.referat(actor, meetingId);
-      return showing(buildReferatCard({ ...r, tz, today: today(), intro }), { kind: "referat", id: r.meeting.id, params: { intro: intro || undefined } });
+      const build = (o: { feedback?: CardFeedback }) => buildReferatCard({ ...r, tz, today: today(), intro, ...o });
+      return showing(build(opts), { kind: "referat", id: r.meeting.id, params: { intro: intro || undefined } }, opts.feedback ? build({}) : undefined);
+    },
+
+    /** An earlier version of the referat, as it was sent (history: not kept up to date, it does not change). */
+    async referatVersion(actor: Person, meetingId: string, version: number): Promise<AdaptiveCard> {
+      const r = await deps.forms.referat(actor, meetingId, version);
+      return buildReferatCard({ ...r, tz, today: today() });
     },
 
     /** «Følg et område»: the person's areas and what this channel follows. */

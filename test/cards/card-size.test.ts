@@ -25,6 +25,8 @@ const meeting: Meeting = {
   durationMinutes: 60,
   status: "planned",
   version: 7,
+  referatVersion: 0,
+  carriedFrozen: false,
   participants: [
     { person: alex, role: "chair" },
     { person: megan, role: "leader" },
@@ -33,6 +35,8 @@ const meeting: Meeting = {
   templateId: "1-1-ledelsesopfoelgning",
   template: shippedTemplates["1-1-ledelsesopfoelgning"],
 };
+const closing = { referater: [], reopenDays: 14 };
+const now = new Date("2027-01-12T09:00:00Z");
 const agendaItems: AgendaItem[] = [
   ...shippedTemplates["1-1-ledelsesopfoelgning"].agenda.map((s, i) => ({ id: uuid(100 + i), position: i + 1, kind: "standing" as const, title: s.title })),
   ...Array.from({ length: 6 }, (_, i) => ({ id: uuid(200 + i), position: 7 + i, kind: "topic" as const, title: long(200), addedBy: megan })),
@@ -50,7 +54,7 @@ const rows: FormRow[] = Array.from({ length: limits.decisionsPerMeeting }, (_, i
 
 describe("cards stay inside Teams' 28 KB however full they get", () => {
   it("shows a full opfølgningsskema with the oldest rows read-only, kept on save", () => {
-    const card = buildFollowUpFormCard({ view: { meeting, template: shippedTemplates["1-1-ledelsesopfoelgning"], agendaItems, rows, revisions: 40 }, tz });
+    const card = buildFollowUpFormCard({ view: { meeting, template: shippedTemplates["1-1-ledelsesopfoelgning"], agendaItems, rows, revisions: 40, closing }, tz, now });
     expect(cardBytes(card)).toBeLessThan(TEAMS_LIMIT);
     const refs = (JSON.stringify(card).match(/"rows":(\[[^\]]*\])/) ?? [])[1];
     const parsed = JSON.parse(refs!) as { decisionId: string; keep: boolean }[];
@@ -62,7 +66,7 @@ describe("cards stay inside Teams' 28 KB however full they get", () => {
   });
 
   it("keeps every row editable when they fit", () => {
-    const card = buildFollowUpFormCard({ view: { meeting, template: shippedTemplates["1-1-ledelsesopfoelgning"], agendaItems, rows: rows.slice(0, 3).map((r) => ({ ...r, decision: "Kort", followUpText: "Kort" })), revisions: 1 }, tz });
+    const card = buildFollowUpFormCard({ view: { meeting, template: shippedTemplates["1-1-ledelsesopfoelgning"], agendaItems, rows: rows.slice(0, 3).map((r) => ({ ...r, decision: "Kort", followUpText: "Kort" })), revisions: 1, closing }, tz, now });
     expect(JSON.stringify(card)).not.toContain('"keep":true');
   });
 
@@ -86,22 +90,22 @@ describe("cards stay inside Teams' 28 KB however full they get", () => {
       meeting: { id: uuid(9), kind: "one_on_one", startsAt: meeting.startsAt, chairId: "alex", unitId: "solsikken" },
       comments: [],
     }));
-    const full = buildReferatCard({ meeting: { ...meeting, status: "closed" }, agendaItems, rows, followUps: [], carried, today: "2027-01-18", tz });
+    const full = buildReferatCard({ meeting: { ...meeting, status: "closed" }, agendaItems, rows, openFollowUps: 0, carried, today: "2027-01-18", tz });
     expect(cardBytes(full)).toBeLessThan(TEAMS_LIMIT);
-    const small = buildReferatCard({ meeting: { ...meeting, status: "closed" }, agendaItems, rows: rows.slice(0, 2), followUps: [], carried: [], today: "2027-01-18", tz });
+    const small = buildReferatCard({ meeting: { ...meeting, status: "closed" }, agendaItems, rows: rows.slice(0, 2), openFollowUps: 0, carried: [], today: "2027-01-18", tz });
     expect(cardText(small)).toContain(long(limits.decisionText));
   });
 });
 
 describe("the opfølgningsskema after a refused save", () => {
-  it("shows what was typed plus the usual blank rows, not more blank rows each time", () => {
+  it("shows what was typed plus the one blank row, not more blank rows each time", () => {
     const typed = [
       { decision: "Beslutning", followUpText: "Opgave", ownerId: "megan", dueDate: "2026-01-01" },
       { decision: "", followUpText: "" },
       { decision: "", followUpText: "" },
     ];
-    const card = buildFollowUpFormCard({ view: { meeting, template: shippedTemplates["1-1-ledelsesopfoelgning"], agendaItems, rows: [], revisions: 0 }, tz, typed });
+    const card = buildFollowUpFormCard({ view: { meeting, template: shippedTemplates["1-1-ledelsesopfoelgning"], agendaItems, rows: [], revisions: 0, closing }, tz, now, typed });
     const refs = JSON.parse((JSON.stringify(card).match(/"rows":(\[[^\]]*\])/) ?? [])[1]!) as unknown[];
-    expect(refs).toHaveLength(3); // the typed row and two blank ones
+    expect(refs).toHaveLength(2); // the typed row and one blank one
   });
 });

@@ -36,6 +36,8 @@ const meeting: Meeting = {
   startsAt: new Date("2027-09-14T07:00:00Z"),
   durationMinutes: 120,
   status: "planned",
+  referatVersion: 0,
+  carriedFrozen: false,
   version: 3,
   participants: participants.map((p, i) => ({ person: p, role: i === 0 ? "chair" : i === 1 ? "leader" : "paedagogisk_leder" })),
   loopId: "l",

@@ -15,6 +15,8 @@ const meeting = (startsAt: string): Meeting => ({
   startsAt: new Date(startsAt),
   durationMinutes: 60,
   status: "planned",
+  referatVersion: 0,
+  carriedFrozen: false,
   version: 1,
   participants: [
     { person: p("chef"), role: "chair" },

@@ -185,3 +185,25 @@ export function findActions(card: unknown, verb: string): { verb: string; data: 
   walk(card);
   return out;
 }
+
+/** Every input's current value in a card (what Teams sends with a click, besides the action's data). */
+export function inputValues(card: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (n: unknown) => {
+    if (Array.isArray(n)) n.forEach(walk);
+    else if (n && typeof n === "object") {
+      const o = n as Record<string, unknown>;
+      if (typeof o.type === "string" && o.type.startsWith("Input.") && typeof o.id === "string") out[o.id] = typeof o.value === "string" ? o.value : "";
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(card);
+  return out;
+}
+
+/** What Teams sends when a person presses the button with `verb`: its data, every input as it stands, and what they typed. */
+export function submitted(card: unknown, verb: string, typed: Record<string, unknown> = {}): Record<string, unknown> {
+  const action = findAction(card, verb);
+  if (!action) throw new Error(`no ${verb} in the card`);
+  return { ...action.data, ...inputValues(card), ...typed };
+}

@@ -136,6 +136,34 @@ describe("GDPR export and erasure", () => {
     expect(await gdpr().erase("megan")).toEqual({ ok: false, message: strings.gdpr.notFound("megan") });
   });
 
+  it("anonymises a chair who closed and reopened a meeting in its referater too", async () => {
+    const { meeting } = await megansYear();
+    const alex = await person("alex");
+    // The referat was corrected: reopened the next day, closed again.
+    clock.set("2027-01-19T09:00:00+01:00");
+    await d.meetings.reopen(alex, meeting.id, 1);
+    const m = (await t.store.meetings.get(meeting.id))!;
+    await d.forms.save(alex, meeting.id, m.version, [], { after: 1 });
+    const exported = await gdpr().export("alex");
+    expect(exported.ok && (exported.value as Record<string, unknown>).referaterClosedOrReopened).toEqual([
+      { meetingId: meeting.id, version: 1, closedAt: new Date("2027-01-18T10:00:00Z"), reopenedAt: new Date("2027-01-19T08:00:00Z") },
+      { meetingId: meeting.id, version: 2, closedAt: new Date("2027-01-19T08:00:00Z") },
+    ]);
+    // Alex leaves: Solsikken's area gets another chief.
+    const org = readOrganisationFile(EXAMPLE_ORG_FILE);
+    org.people = org.people.filter((p) => p.id !== "alex");
+    for (const area of org.areas) area.chiefs = area.chiefs.filter((c) => c !== "alex");
+    await t.store.people.applyOrganisation(org);
+    const result = await gdpr().erase("alex");
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const rows = await t.store.db.referatVersion.findMany({ where: { meetingId: meeting.id }, orderBy: { version: "asc" }, select: { closedById: true, reopenedById: true } });
+    expect(rows).toEqual([
+      { closedById: result.value.anonymousId, reopenedById: result.value.anonymousId },
+      { closedById: result.value.anonymousId, reopenedById: null },
+    ]);
+  });
+
   it("works as the administrator's commands: npm run gdpr:export and gdpr:erase", async () => {
     await megansYear();
     const run = (...args: string[]) =>

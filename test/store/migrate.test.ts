@@ -117,6 +117,37 @@ describe("migrations applied at start-up", () => {
     }
   });
 
+  it("gives every meeting closed before reopening existed its first referat (20261210120000_referat_versions)", () => {
+    const url = `file:${join(dir, "referater.db")}`;
+    const before = join(dir, "migrations-before-referater");
+    cpSync(MIGRATIONS_DIR, before, { recursive: true, filter: (src) => !src.includes("20261210120000_referat_versions") });
+    migrateSqlite(url, before);
+    const db = new Database(join(dir, "referater.db"));
+    const t = "2026-11-01T09:00:00.000+00:00";
+    const closed = "2026-11-01T10:05:00.000+00:00";
+    db.exec(`INSERT INTO Area (id, name, updatedAt) VALUES ('midt', 'Midt', '${t}');
+      INSERT INTO Unit (id, name, type, areaId, updatedAt) VALUES ('u1', 'Solsikken', 'dagtilbud', 'midt', '${t}');
+      INSERT INTO Person (id, aadObjectId, name, updatedAt) VALUES ('alex', 'aad-alex', 'Alex', '${t}');
+      INSERT INTO Meeting (id, kind, unitId, chairId, startsAt, durationMinutes, createdAt, status, closedAt) VALUES
+        ('m1', 'one_on_one', 'u1', 'alex', '${t}', 60, '${t}', 'closed', '${closed}'),
+        ('m2', 'one_on_one', 'u1', 'alex', '${t}', 60, '${t}', 'planned', NULL),
+        ('m3', 'one_on_one', 'u1', 'alex', '${t}', 60, '${t}', 'cancelled', NULL);
+      INSERT INTO FormRevision (id, meetingId, revision, editedById, at, snapshot) VALUES ('r1', 'm1', 1, 'alex', '${t}', '{}'), ('r2', 'm1', 2, 'alex', '${t}', '{}');`);
+    db.close();
+    expect(migrateSqlite(url).applied).toEqual(["20261210120000_referat_versions"]);
+    const after = new Database(join(dir, "referater.db"));
+    expect(after.prepare(`SELECT id, referatVersion, carriedFrozen FROM Meeting ORDER BY id`).all()).toEqual([
+      { id: "m1", referatVersion: 1, carriedFrozen: 1 },
+      { id: "m2", referatVersion: 0, carriedFrozen: 0 },
+      { id: "m3", referatVersion: 0, carriedFrozen: 0 },
+    ]);
+    // Its referat shows the form as it stands (corrections were saved into it until then), closed by its chair.
+    expect(after.prepare(`SELECT meetingId, version, formRevision, closedAt, closedById, reopenedAt FROM ReferatVersion`).all()).toEqual([
+      { meetingId: "m1", version: 1, formRevision: 2, closedAt: closed, closedById: "alex", reopenedAt: null },
+    ]);
+    after.close();
+  });
+
   it("refuses to start when an applied migration was edited afterwards", () => {
     const url = `file:${join(dir, "edited.db")}`;
     const copy = join(dir, "migrations");

@@ -131,6 +131,34 @@ describe.runIf(server)("PostgreSQL migrations (TEST_POSTGRES_URL)", () => {
     }
   });
 
+  it("give every meeting closed before reopening existed its first referat (20261210120000_referat_versions)", async () => {
+    const url = await freshDatabase();
+    const before = join(dir, "migrations-before-referater");
+    cpSync(POSTGRESQL_MIGRATIONS_DIR, before, { recursive: true, filter: (src) => !src.includes("20261210120000_referat_versions") });
+    await migratePostgresql(url, before);
+    const db = new pg.Client({ connectionString: url });
+    await db.connect();
+    try {
+      await db.query(`INSERT INTO "Area" ("id", "name", "updatedAt") VALUES ('midt', 'Midt', now());
+        INSERT INTO "Unit" ("id", "name", "type", "areaId", "updatedAt") VALUES ('u1', 'Solsikken', 'dagtilbud', 'midt', now());
+        INSERT INTO "Person" ("id", "aadObjectId", "name", "updatedAt") VALUES ('alex', 'aad-alex', 'Alex', now());
+        INSERT INTO "Meeting" ("id", "kind", "unitId", "chairId", "startsAt", "durationMinutes", "status", "closedAt") VALUES
+          ('m1', 'one_on_one', 'u1', 'alex', '2026-11-01T09:00:00Z', 60, 'closed', '2026-11-01T10:05:00Z'),
+          ('m2', 'one_on_one', 'u1', 'alex', '2026-11-01T09:00:00Z', 60, 'planned', NULL);
+        INSERT INTO "FormRevision" ("id", "meetingId", "revision", "editedById", "at", "snapshot") VALUES ('r1', 'm1', 1, 'alex', now(), '{}'), ('r2', 'm1', 2, 'alex', now(), '{}');`);
+      expect((await migratePostgresql(url)).applied).toEqual(["20261210120000_referat_versions"]);
+      expect((await db.query(`SELECT "id", "referatVersion", "carriedFrozen" FROM "Meeting" ORDER BY "id"`)).rows).toEqual([
+        { id: "m1", referatVersion: 1, carriedFrozen: true },
+        { id: "m2", referatVersion: 0, carriedFrozen: false },
+      ]);
+      expect((await db.query(`SELECT "meetingId", "version", "formRevision", "closedAt", "closedById" FROM "ReferatVersion"`)).rows).toEqual([
+        { meetingId: "m1", version: 1, formRevision: 2, closedAt: new Date("2026-11-01T10:05:00Z"), closedById: "alex" },
+      ]);
+    } finally {
+      await db.end();
+    }
+  });
+
   it("refuse to start when an applied migration was edited afterwards", async () => {
     const url = await freshDatabase();
     const copy = join(dir, "migrations");

@@ -176,7 +176,7 @@ describe("claims on delivered activities", () => {
       expect(await db().notification.count({ where: { subjectId: followUpId, kind: "followup_overdue", status: "pending" } })).toBe(1);
     });
 
-    it("the opfølgningsskema saved, then saved and closed: one decision and follow-up, its owner told once, the referat sent once", async () => {
+    it("the opfølgningsskema saved, then saved and closed, then reopened: one decision and follow-up, its owner told once, the referat sent once, reopened once", async () => {
       await h.click(users.alex, "schedule.submit", { leader: "solsikken/megan", date: "2027-01-18", time: "10:00" });
       const meetingId = (await db().meeting.findFirstOrThrow()).id;
       const opened = await h.click(users.alex, "form.open", { meetingId, from: "meetings" });
@@ -190,6 +190,12 @@ describe("claims on delivered activities", () => {
       const close = findAction(reopened.posted[0], "form.close")!;
       await repeatedAfterKill(act(users.alex, "form.close", { ...close.data, decision_0: "Beslutning", followup_0: "Opfølgning", owner_0: "megan", due_0: "2027-01-25", eval_0: "2027-03-01" }));
       expect(await db().notification.count({ where: { kind: "referat" } })).toBe(2);
+      // Reopened for a correction: once, its second run answered as done.
+      const reopening = await repeatedAfterKill(act(users.alex, "meeting.reopen", { meetingId, referatVersion: 1, from: "form" }));
+      expect(reopening.first).toContain(strings.closing.reopened);
+      expect(reopening.again).toContain(strings.closing.reopenAlready);
+      expect(await db().auditEntry.count({ where: { meetingId, action: "meeting.reopened" } })).toBe(1);
+      expect(await db().meeting.findUniqueOrThrow({ where: { id: meetingId } })).toMatchObject({ status: "planned", referatVersion: 1 });
     });
 
     it("«Aflys mødet» and «Forlæng»: cancelled once, the others told once; extended once, its cards planned", async () => {

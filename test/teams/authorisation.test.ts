@@ -25,7 +25,7 @@ describe("authorisation, enforced in the domain", () => {
   const state = async () => {
     const db = h.bot.store.db;
     const rows = await Promise.all([
-      db.meeting.findMany({ orderBy: { id: "asc" }, select: { id: true, status: true, version: true, startsAt: true } }),
+      db.meeting.findMany({ orderBy: { id: "asc" }, select: { id: true, status: true, version: true, startsAt: true, referatVersion: true } }),
       db.decision.findMany({ orderBy: { id: "asc" } }),
       db.followUp.findMany({ orderBy: { id: "asc" }, select: { id: true, status: true, ownerId: true, dueDate: true, version: true } }),
       db.followUpEvent.count(),
@@ -59,6 +59,8 @@ describe("authorisation, enforced in the domain", () => {
     ["only the chair closes the meeting", users.megan, "form.close", () => ({ ...formClose }), /Kun Børn og Unge-chefen, der holder mødet/],
     ["nobody outside the meeting opens its opfølgningsskema", users.lars, "form.open", () => ({ meetingId, from: "meetings" }), /Kun mødets deltagere|Kun Børn og Unge-chefen, der holder mødet/],
     ["only the chair cancels the meeting", users.megan, "meeting.cancel", () => ({ meetingId }), /Kun Børn og Unge-chefen, der holder mødet/],
+    ["only the chair reopens the meeting", users.megan, "meeting.reopen", () => ({ meetingId, referatVersion: 0, from: "referat" }), /Kun Børn og Unge-chefen, der holder mødet/],
+    ["nobody outside the meeting reopens it", users.lars, "meeting.reopen", () => ({ meetingId, referatVersion: 0, from: "form" }), /Kun mødets deltagere/],
     ["nobody outside the meeting reads the reflection", users.lars, "reflection.open", () => ({ meetingId, from: "meetings" }), /Kun mødets deltagere/],
     ["only its author writes the reflection", users.alex, "reflection.send", () => ({ meetingId, version: reflectionVersion, q_data: "Forfalsket", q_sparring: "Forfalsket" }), /udfyldes af lederen/],
     ["nobody outside the meeting adds an agenda topic", users.lars, "agenda.addTopic", () => ({ meetingId, topic: "Forfalsket" }), /Kun mødets deltagere/],

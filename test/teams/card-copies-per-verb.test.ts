@@ -131,7 +131,7 @@ class Step<T> {
   }
 }
 
-type StoryName = "oneOnOne" | "loop";
+type StoryName = "oneOnOne" | "loop" | "closing";
 interface Case {
   story: StoryName;
   /** What it changes, in words ("nothing", and why, for a verb that changes nothing). */
@@ -229,11 +229,12 @@ export const verbCases: Record<Verb, Case> = {
   },
   [verbs.formOpen]: {
     story: "oneOnOne",
-    changes: "nothing (posts the opfølgningsskema: a form being filled, not tracked)",
+    changes: "nothing (posts the opfølgningsskema: a tracked copy, refreshed only when the meeting is closed or reopened)",
     run: async (s) => {
       const r = await s.click(users.alex, verbs.formOpen, { meetingId: ids.M1, from: "agenda" }, "alex.agenda:M1(pack)");
       r.expectNothingUpdated();
       ids.form = r.posts.at(-1)!.activityId;
+      expect(s.copy("alex.form:M1")).toBe(ids.form);
     },
   },
   [verbs.formSave]: {
@@ -241,7 +242,13 @@ export const verbCases: Record<Verb, Case> = {
     changes: "decisions and new follow-ups: the owner's «mine opgaver»; their cards go at once",
     run: async (s) => {
       const form = s.h.connector.posted.find((p) => p.activityId === ids.form)!;
-      const r = await s.step(() => s.h.click(users.alex, verbs.formSave, { ...findAction(cardsOf(form.activity)[0], "form.save")!.data, ...formRows }, { replyToId: ids.form }));
+      // The form offers one empty row: the first decision, saved, brings the row for the second.
+      const r = await s.step(async () => {
+        const first = await s.h.click(users.alex, verbs.formSave, { ...findAction(cardsOf(form.activity)[0], "form.save")!.data, ...formRows }, { replyToId: ids.form });
+        expect(cardText(first.card)).toContain("Gemt kl. 09.00: 1 ny beslutning, 1 nyt opfølgningspunkt (version 1).");
+        return s.h.click(users.alex, verbs.formSave, { ...findAction(first.card, "form.save")!.data, ...formRows }, { replyToId: ids.form });
+      }, ids.form);
+      expect(cardText(r.result.card)).toContain("Gemt kl. 09.00: 1 ny beslutning, 1 nyt opfølgningspunkt (version 2).");
       r.expectUpdated({ "megan.tasks:megan": ["Sprogvurderinger i vuggestuen", "Evaluere overgangssamtaler"] });
       expect(r.postedTo(s.h, users.megan)).toEqual([expect.stringContaining("Du er ansvarlig for et nyt opfølgningspunkt"), expect.stringContaining("Du er ansvarlig for et nyt opfølgningspunkt")]);
       s.alias((await followUp(s, "Sprogvurderinger i vuggestuen")).id, "F1");
@@ -259,7 +266,7 @@ export const verbCases: Record<Verb, Case> = {
   },
   [verbs.formClose]: {
     story: "oneOnOne",
-    changes: "the meeting is closed: its dagsordener, the author's guide (no longer editable), both «mine møder»; the referat goes at once",
+    changes: "the meeting is closed: its dagsordener, the author's guide (no longer editable), the other opfølgningsskema, both «mine møder»; the referat goes at once",
     run: async (s) => {
       const opened = await s.click(users.alex, verbs.formOpen, { meetingId: ids.M1, from: "agenda" }, "alex.agenda:M1(pack)");
       const form = opened.posts.at(-1)!;
@@ -270,6 +277,7 @@ export const verbCases: Record<Verb, Case> = {
         "megan.agenda:M1(pack)": closed,
         "megan.agenda:M1": closed,
         "megan.reflection:M1(by-megan)": /Sendt /,
+        "alex.form:M1": "Mødet blev afsluttet mandag den 11. januar 2027 kl. 09.00, og referatet er sendt.",
         "alex.meetings:alex": "Afsluttet",
         "megan.meetings:megan": "Afsluttet",
       });
@@ -484,6 +492,45 @@ export const verbCases: Record<Verb, Case> = {
     changes: "no personal card (the channel's status card says it no longer follows the area)",
     run: async (s) => (await s.click(users.alex, verbs.channelUnlink, { areaId: "midt" }, undefined, { channel: CHANNEL })).expectNothingUpdated(),
   },
+  // —— the closing story: Monday 18 January 2027, a 1:1 at 10.00 that Alex closes at 11.30 ——
+  [verbs.meetingReopen]: {
+    story: "closing",
+    changes: "the closed meeting is reopened for corrections: its dagsordener, the other referater, the other opfølgningsskema, both «mine møder»; closed again, everyone gets «Rettet referat»",
+    run: async (s) => {
+      const sent = "alex.referat:M5(sent)";
+      const r = await s.click(users.alex, verbs.meetingReopen, s.button(sent, verbs.meetingReopen), sent);
+      const reopened = "Alex Wilber har genåbnet mødet mandag den 18. januar 2027 kl. 12.00";
+      r.expectUpdated({
+        "alex.agenda:M5(pack)": "Genåbnet for rettelser",
+        "megan.agenda:M5(pack)": "Genåbnet for rettelser",
+        "megan.referat:M5(sent)": reopened,
+        "megan.referat:M5": reopened,
+        "alex.form:M5": "Mødet er genåbnet for rettelser",
+        "alex.meetings:alex": "Genåbnet for rettelser",
+        "megan.meetings:megan": "Genåbnet for rettelser",
+      });
+      expect(cardText(s.current(sent))).toContain(reopened);
+      // The form opens beside the referat, editable; nothing goes to Megan yet.
+      expect(r.postedTo(s.h, users.alex)).toEqual([expect.stringContaining("Mødet er genåbnet. Ret i skemaet")]);
+      expect(r.postedTo(s.h, users.megan)).toEqual([]);
+
+      // Corrected and closed again: every copy follows, and both get the corrected referat once.
+      const beside = "alex.form:M5#2";
+      const c = await s.click(users.alex, verbs.formClose, { ...findAction(s.current(beside), verbs.formClose)!.data, decision_0: "Vikarplanen lægges før påske" }, beside);
+      const corrected = ["Rettet referat: 1:1 ledelsesopfølgning", "Vikarplanen lægges før påske"];
+      c.expectUpdated({
+        "alex.agenda:M5(pack)": /Status\nAfsluttet/,
+        "megan.agenda:M5(pack)": /Status\nAfsluttet/,
+        "alex.referat:M5(sent)": corrected,
+        "megan.referat:M5(sent)": corrected,
+        "megan.referat:M5": corrected,
+        "alex.form:M5": "Mødet blev afsluttet",
+        "alex.meetings:alex": "Afsluttet",
+        "megan.meetings:megan": "Afsluttet",
+      });
+      for (const u of [users.alex, users.megan]) expect(c.postedTo(s.h, u)).toEqual([expect.stringContaining("Rettet referat: 1:1 ledelsesopfølgning")]);
+    },
+  },
 
   // —— the læringsloop story: Monday 23 November 2026, Solsikken's årshjul is proposed ——
   [verbs.yearWheelConfirm]: {
@@ -606,6 +653,24 @@ const stories: Record<StoryName, { now: string; users: User[]; setup(s: Story): 
       await s.say(users.alex, "mine møder");
       await s.say(users.megan, "mine møder");
       await s.say(users.megan, "mine opgaver");
+    },
+  },
+  closing: {
+    now: "2027-01-18T09:00:00+01:00",
+    users: [users.alex, users.megan],
+    async setup(s) {
+      await s.say(users.alex, "mine møder");
+      await s.say(users.megan, "mine møder");
+      // A 1:1 at 10.00 today: its pack goes at once. Megan keeps the referat she opens from her list.
+      await s.click(users.alex, verbs.scheduleSubmit, { leader: "solsikken/megan", date: "2027-01-18", time: "10:00" });
+      const m = await s.h.bot.store.db.meeting.findFirstOrThrow();
+      s.alias(m.id, "M5");
+      s.h.clock.set("2027-01-18T11:30:00+01:00");
+      const opened = await s.click(users.alex, verbs.formOpen, { meetingId: m.id, from: "agenda" }, "alex.agenda:M5(pack)");
+      const form = s.nameOf(opened.posts.at(-1)!.activityId);
+      await s.click(users.alex, verbs.formClose, { ...findAction(s.current(form), verbs.formClose)!.data, decision_0: "Vikarplanen lægges før vinterferien" }, form);
+      await s.click(users.megan, verbs.referatOpen, { meetingId: m.id, from: "meetings" }, "megan.meetings:megan");
+      s.h.clock.set("2027-01-18T12:00:00+01:00");
     },
   },
   loop: {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BotHarness, users } from "../helpers/bot-harness.js";
-import { cardText, findAction, findActions } from "../helpers/fake-connector.js";
+import { cardText, findAction, findActions, submitted } from "../helpers/fake-connector.js";
 
 /**
  * A 1:1 ledelsesopfølgning from scheduling to referat, through the real HTTP endpoint and
@@ -183,7 +183,7 @@ describe("1:1 ledelsesopfølgning end to end", () => {
       decision_1: "Alex giver sparring på vikarplanen.",
       followup_1: "",
     });
-    expect(cardText(closed.card)).toContain("Mødet er afsluttet, og referatet er sendt.");
+    expect(cardText(closed.card)).toContain("Gemt kl. 08.00: 1 ny beslutning, 1 rettet opfølgningspunkt (version 2). Mødet er afsluttet, og referatet sendes til Megan Bowen og dig.");
     expect(await db().formRevision.count({ where: { meetingId } })).toBe(2);
     const events = await db().followUpEvent.findMany({ orderBy: { at: "asc" } });
     expect(events.map((e) => e.kind)).toEqual(["created", "edited"]);
@@ -221,12 +221,16 @@ describe("1:1 ledelsesopfølgning end to end", () => {
   });
 
   it("carries open follow-ups into the next 1:1 between the same two, until done", async () => {
-    // A new open follow-up on the closed meeting, from a correction.
+    // A new open follow-up on the closed meeting, from a correction: the chair reopens it first.
     const form = await h.click(users.alex, "form.open", { meetingId, from: "meetings" });
-    const save = findAction(form.posted[0], "form.save")!;
-    const rows = (save.data.rows as unknown[]).length;
-    expect(rows).toBe(4); // two decisions, two blank rows
-    await h.click(users.alex, "form.save", { ...save.data, decision_2: "Overgange evalueres.", followup_2: "Evaluere overgangssamtaler", owner_2: "megan", due_2: "2027-03-01" });
+    expect(findAction(form.posted[0], "form.save")).toBeUndefined(); // closed: read-only
+    const reopened = await h.click(users.alex, "meeting.reopen", findAction(form.posted[0], "meeting.reopen")!.data);
+    expect((findAction(reopened.card, "form.save")!.data.rows as unknown[]).length).toBe(3); // two decisions, one blank row
+    const corrected = await h.click(users.alex, "form.save", submitted(reopened.card, "form.save", { decision_2: "Overgange evalueres.", followup_2: "Evaluere overgangssamtaler", owner_2: "megan", due_2: "2027-03-01" }));
+    expect(cardText(corrected.card)).toContain("Gemt kl. 08.00: 1 ny beslutning, 1 nyt opfølgningspunkt (version 3).");
+    await h.click(users.alex, "form.close", submitted(corrected.card, "form.close"));
+    expect(await h.deliver()).toEqual({ sent: 3 }); // the new owner's card, and the corrected referat to both
+    expect(cardText(h.connector.cards(h.conversationId(users.megan)).at(-1))).toContain("Rettet referat: 1:1 ledelsesopfølgning");
 
     const next = await h.click(users.alex, "schedule.submit", { leader: "solsikken/megan", date: "2027-03-15", time: "09:00" });
     expect(cardText(next.card)).toContain("er planlagt");

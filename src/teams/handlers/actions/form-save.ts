@@ -1,85 +1,61 @@
 import { z } from "zod";
-import { formInputIds, recommendationInputId } from "../../../cards/followup-form-card.js";
-import type { FormRowInput } from "../../../domain/form-service.js";
+import { referatRecipients } from "../../../cards/followup-form-card.js";
+import { strings } from "../../../lib/strings.da.js";
 import type { TeamsDeps } from "../../deps.js";
 import { answer, execute } from "../../turn.js";
 import type { Views } from "../../views.js";
 import { verbs } from "../../verbs.js";
-import { id, localDate, text, version } from "./schemas.js";
-
-/** At most this many rows in one form: far more than a meeting makes, small enough to bound work. */
-const MAX_ROWS = 60;
+import { formRows, recommendationsFrom, rowsFrom } from "./form-input.js";
+import { id, version } from "./schemas.js";
 
 const schema = z
   .object({
     meetingId: id,
     version,
-    rows: z
-      .array(
-        z.object({
-          decisionId: z.string().max(100).default(""),
-          followUpId: z.string().max(100).default(""),
-          keep: z.boolean().default(false),
-          shown: z.object({ ownerId: z.string().max(100), dueDate: localDate }).optional(),
-        }),
-      )
-      .max(MAX_ROWS),
+    rows: formRows,
+    /** Set by the confirmation under «Gem og afslut mødet»; an older card's one-tap button has none. */
+    confirmed: z.boolean().optional(),
+    /** How many times the meeting had been closed when the card was rendered. */
+    after: z.coerce.number().int().min(0).max(10_000).optional(),
   })
   .catchall(z.unknown());
 
-const field = (data: Record<string, unknown>, key: string, schema: z.ZodTypeAny = text): string => {
-  const v = schema.safeParse(data[key] ?? "");
-  return v.success ? String(v.data) : "";
-};
-
-/** The indstillinger as typed, by agenda item id (inputs rec_<itemId>); the domain checks the ids. */
-function recommendationsFrom(data: Record<string, unknown>): Record<string, string> {
-  const prefix = recommendationInputId("");
-  const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(data)) {
-    if (!key.startsWith(prefix) || key.length > 120) continue;
-    const v = text.safeParse(value ?? "");
-    if (v.success) out[key.slice(prefix.length)] = v.data;
-  }
-  return out;
-}
-
-/** Reads row i's inputs back (names from formInputIds); the row's ids come from the card's own data. */
-function rowsFrom(data: z.infer<typeof schema>): FormRowInput[] {
-  return data.rows.map((ref, i) => {
-    const ids = formInputIds(i);
-    return {
-      keep: ref.keep,
-      shown: ref.followUpId ? ref.shown : undefined,
-      decisionId: ref.decisionId || undefined,
-      followUpId: ref.followUpId || undefined,
-      agendaItemId: field(data, ids.item, id.or(z.literal(""))) || undefined,
-      decision: field(data, ids.decision),
-      followUpText: field(data, ids.followUp),
-      ownerId: field(data, ids.owner, id.or(z.literal(""))) || undefined,
-      dueDate: field(data, ids.due, localDate) || undefined,
-      evaluateOn: field(data, ids.evaluate, localDate) || undefined,
-    };
-  });
-}
-
+/**
+ * «Gem», and the confirmed «Gem og afslut mødet»: saves what was typed and says what was saved;
+ * closing sends the referat (a corrected one after a reopening). Nothing is closed by one tap: a
+ * close without the confirmation (a card from before it existed) saves and asks to confirm.
+ */
 const saveForm = (close: boolean) => (deps: TeamsDeps, views: Views) =>
   execute(
     deps,
     close ? verbs.formClose : verbs.formSave,
     schema,
     async (t, data) => {
-      const { revision, closedNow, load, effects } = await deps.forms.save(t.actor, data.meetingId, data.version, rowsFrom(data), close, recommendationsFrom(data));
-      t.log.info({ meetingId: data.meetingId, revision, closedNow }, "form saved");
-      return answer(await views.form(t.actor, data.meetingId, { savedAt: t.now, revision, load }), effects);
+      const confirmed = close && data.confirmed === true;
+      const closing = confirmed ? (data.after === undefined ? true : { after: data.after }) : false;
+      const { view, revision, summary, closedNow, referatVersion, load, effects } = await deps.forms.save(t.actor, data.meetingId, data.version, rowsFrom(data), closing, recommendationsFrom(data));
+      t.log.info({ meetingId: data.meetingId, revision, closedNow, referatVersion }, "form saved");
+      const to = referatRecipients(view);
+      const notice = !close
+        ? ""
+        : !confirmed
+          ? strings.closing.notConfirmed
+          : closedNow
+            ? referatVersion > 1
+              ? strings.closing.closedAgain(to)
+              : strings.closing.closed(to)
+            : strings.closing.alreadyClosed;
+      return answer(await views.form(t.actor, data.meetingId, { saved: { at: t.now, revision, summary }, load, feedback: notice ? { notice } : undefined }), effects);
     },
-    (t, data, err) =>
-      views.form(t.actor, data.meetingId, {
-        // What the person typed stays in the card, also when the form changed meanwhile.
-        typed: err.code === "invalid-input" || err.code === "stale-card" ? rowsFrom(data) : undefined,
-        typedRecommendations: err.code === "invalid-input" || err.code === "stale-card" ? recommendationsFrom(data) : undefined,
+    (t, data, err) => {
+      // What the person typed stays in the card: refused, out of date, or the meeting closed meanwhile.
+      const keep = err.code === "invalid-input" || err.code === "stale-card" || err.code === "meeting-closed";
+      return views.form(t.actor, data.meetingId, {
+        typed: keep ? rowsFrom(data) : undefined,
+        typedRecommendations: keep ? recommendationsFrom(data) : undefined,
         feedback: { error: err.text, fieldErrors: err.fieldErrors },
-      }),
+      });
+    },
   );
 
 export const formSave = saveForm(false);

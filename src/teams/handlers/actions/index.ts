@@ -30,6 +30,7 @@ import { yearWheelMove } from "./year-wheel-move.js";
 import { yearWheelOpen } from "./year-wheel-open.js";
 import { reminderSnooze } from "./reminder-snooze.js";
 import { meetingCancel } from "./meeting-cancel.js";
+import { meetingReopen } from "./meeting-reopen.js";
 import { channelLink, channelUnlink } from "./channel-link.js";
 import { channelUnit } from "./channel-unit.js";
 import { channelExport } from "./channel-export.js";
@@ -72,6 +73,7 @@ export const actionHandlers: Record<Verb, Factory> = {
   [verbs.evaluationNext]: evaluationNext,
   [verbs.reminderSnooze]: reminderSnooze,
   [verbs.meetingCancel]: meetingCancel,
+  [verbs.meetingReopen]: meetingReopen,
   [verbs.channelLink]: channelLink,
   [verbs.channelUnlink]: channelUnlink,
   [verbs.channelUnit]: channelUnit,

@@ -1,9 +1,29 @@
+import { z } from "zod";
 import type { TeamsDeps } from "../../deps.js";
-import { execute } from "../../turn.js";
+import { execute, postCard } from "../../turn.js";
 import type { Views } from "../../views.js";
 import { verbs } from "../../verbs.js";
 import { openBeside } from "./open-from.js";
-import { meetingRef } from "./schemas.js";
+import { id } from "./schemas.js";
 
+const schema = z.object({
+  meetingId: id,
+  /** An earlier referat (its number); none: the one in force. */
+  version: z.coerce.number().int().min(1).max(10_000).optional(),
+  from: z.enum(["meetings", "agenda", "referat"]).optional(),
+  /** Pressed on a referat: the copy as it was sent (with its intro), or an earlier version (its number). */
+  sent: z.preprocess((v) => v === true || v === "true", z.boolean()).default(false),
+  back: z.coerce.number().int().min(0).max(10_000).default(0),
+});
+
+/**
+ * «Referat» on a list or an agenda, and «Se tidligere udgave» on a referat: the referat (or the
+ * earlier version) is posted beside the card, which stays as it was.
+ */
 export const referatOpen = (deps: TeamsDeps, views: Views) =>
-  execute(deps, verbs.referatOpen, meetingRef, async (t, data) => openBeside(deps, t, views, await views.referat(t.actor, data.meetingId), data));
+  execute(deps, verbs.referatOpen, schema, async (t, data) => {
+    const opened = data.version ? await views.referatVersion(t.actor, data.meetingId, data.version) : await views.referat(t.actor, data.meetingId);
+    if (data.from !== "referat") return openBeside(deps, t, views, opened, { meetingId: data.meetingId, from: data.from });
+    await postCard(deps, t, opened);
+    return data.back > 0 ? views.referatVersion(t.actor, data.meetingId, data.back) : views.referat(t.actor, data.meetingId, data.sent);
+  });
