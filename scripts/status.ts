@@ -2,7 +2,7 @@
  * `npm run status`: what the outbox is doing, for the administrator running the bot — how many
  * reminders are planned, sent, waiting and failed; each send not gone yet with when it is due and
  * why it waits; and for each failure whom it was for and why.
- * Reads DATABASE_URL; changes nothing. `--json` prints the same as JSON (times in ISO 8601, UTC);
+ * Reads only DATABASE_URL and TIMEZONE; changes nothing. `--json` prints the same as JSON (times in ISO 8601, UTC);
  * `--all` lists every send not gone yet (else the first 50).
  */
 import { parseArgs } from "node:util";

@@ -752,6 +752,22 @@ export const da = {
   database: {
     /** Start-up could not reach PostgreSQL (the URL is shown without its password). */
     unreachable: (url: string, reason: string) => `Databasen ${url} kan ikke nås (${reason}). Er DATABASE_URL rigtig, og kører PostgreSQL-serveren?`,
+    /** An admin command from a copy of Læringsloop that is not the version the bot runs. */
+    databaseNewer: (url: string, names: string[]) =>
+      `Databasen ${url} er migreret af en nyere udgave af Læringsloop end denne kopi (${names.join(", ")}). Hent den udgave, botten kører (git pull, eller git checkout <udgave>), og kør npm install.`,
+    copyNewer: (url: string, names: string[]) =>
+      `Denne kopi af Læringsloop er nyere end databasen ${url} (${names.join(", ")} mangler i databasen). Brug den udgave, botten kører (git checkout <udgave>, og npm install), eller opgradér botten først: kommandoerne migrerer aldrig databasen.`,
+    changedMigration: (url: string, names: string[]) =>
+      `Databasen ${url} passer ikke med denne kopi af Læringsloop: ${names.join(", ")} er ændret, efter den blev anvendt. Hent den udgave, botten kører, uden lokale ændringer.`,
+    /** The role in DATABASE_URL may only read (the reports' role) and the command writes. */
+    readOnlyRole: (url: string) => `Rollen i DATABASE_URL (${url}) må ikke skrive i databasen. gdpr:erase og org:import kræver en rolle, der må skrive (docs/admin-from-your-machine.md); rapporterne klarer sig med læserollen.`,
+  },
+  orgImport: {
+    usage: "Brug: npm run org:import -- <organisationsfil.yaml>   (uden fil: den, ORG_FILE peger på)",
+    imported: (file: string, counts: string) => `Organisationen er indlæst fra ${file}: ${counts}`,
+    deactivated: (people: string) => `; ${people} findes ikke længere i filen og er markeret inaktiv(e).`,
+    toReassign:
+      "Disse personer er ikke længere med, men er ansvarlige for åbne opfølgningspunkter. Børn og Unge-chefen får et kort i Teams (og kan skrive «giv videre») for at give dem videre:",
   },
   retention: {
     /** What stands where a text was, once the minutes passed their retention time. */
