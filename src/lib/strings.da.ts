@@ -762,6 +762,18 @@ export const da = {
     /** The role in DATABASE_URL may only read (the reports' role) and the command writes. */
     readOnlyRole: (url: string) => `Rollen i DATABASE_URL (${url}) må ikke skrive i databasen. gdpr:erase og org:import kræver en rolle, der må skrive (docs/admin-from-your-machine.md); rapporterne klarer sig med læserollen.`,
   },
+  /** Teams' command menu (the app manifest's commandLists): title and description of each command offered there. */
+  manifestCommands: {
+    help: { title: "hjælp", description: "Vis hvad Læringsloop kan" },
+    schedule: { title: "planlæg 1:1", description: "Planlæg en 1:1 ledelsesopfølgning" },
+    myMeetings: { title: "mine møder", description: "Se kommende og seneste møder" },
+    myTasks: { title: "mine opgaver", description: "Se dine åbne opfølgningspunkter" },
+    yearWheel: { title: "årshjul", description: "Se og godkend enhedernes årshjul" },
+    reassign: { title: "giv videre", description: "Giv opfølgningspunkter videre, når den ansvarlige er stoppet" },
+    preferences: { title: "indstillinger", description: "Vælg dine påmindelser og tidspunktet for ugens overblik" },
+    absence: { title: "fraværende til", description: "Lad påmindelser vente, fx fraværende til 12.01.2027" },
+    channelFollow: { title: "følg område", description: "Lad kanalen følge et område: statuskort, ugens overblik og eksport (Børn og Unge-chefer)" },
+  },
   orgImport: {
     usage: "Brug: npm run org:import -- <organisationsfil.yaml>   (uden fil: den, ORG_FILE peger på)",
     imported: (file: string, counts: string) => `Organisationen er indlæst fra ${file}: ${counts}`,

@@ -95,6 +95,27 @@ const inPersonalChat = (context: TurnContext): boolean => context.activity.conve
 /** A team channel (the chiefs' overview lives there, with cards of its own). */
 export const inChannel = (context: TurnContext): boolean => context.activity.conversation?.conversationType === "channel";
 
+/** Where a command works, in the manifest's words for Teams' scopes: the personal chat, a team's channels, a group chat. */
+export type CommandScope = "personal" | "team" | "groupChat";
+export const ALL_SCOPES: readonly CommandScope[] = ["personal", "team", "groupChat"];
+
+/** The scope a turn happens in (Teams' conversationType: personal, channel, groupChat). */
+export function scopeOf(context: TurnContext): CommandScope | undefined {
+  switch (context.activity.conversation?.conversationType) {
+    case "personal":
+      return "personal";
+    case "channel":
+      return "team";
+    case "groupChat":
+      return "groupChat";
+    default:
+      return undefined;
+  }
+}
+
+/** What a command says where it does not work: go to the personal chat, or (a channel's own command) to a channel. */
+const elsewhere = (scopes: readonly CommandScope[]): string => (scopes.includes("personal") ? strings.generic.personalOnly : strings.channel.notInChannel);
+
 /** A repeated delivery may arrive while the first is still being handled: wait this long for its answer. */
 const REDELIVERY_WAIT_MS = 3000;
 
@@ -191,8 +212,12 @@ export function execute<S extends z.ZodTypeAny>(
   }
 }
 
-/** Wraps a message handler (a command) the same way; replies are cards sent to the chat. */
-export function command(deps: TeamsDeps, name: string, handler: (turn: Turn) => Promise<AdaptiveCard | Answer<AdaptiveCard>>, opts: { anywhere?: boolean } = {}) {
+/**
+ * Wraps a message handler (a command) the same way; replies are cards sent to the chat. `scopes`:
+ * where it works (the command registry, handlers/commands/index.ts, says so for each); elsewhere
+ * it answers where to go instead.
+ */
+export function command(deps: TeamsDeps, name: string, handler: (turn: Turn) => Promise<AdaptiveCard | Answer<AdaptiveCard>>, opts: { scopes: readonly CommandScope[] }) {
   return async (context: TurnContext): Promise<void> => {
     const t = await begin(deps, context);
     const log = t.log.child({ command: name });
@@ -204,9 +229,11 @@ export function command(deps: TeamsDeps, name: string, handler: (turn: Turn) => 
     const { context } = t;
     let card: AdaptiveCard;
     let effects: Effects | undefined;
-    if (!opts.anywhere && !inPersonalChat(context)) {
-      card = buildNoticeCard(strings.generic.personalOnly);
-      log.info({ outcome: "not-personal" }, "command");
+    const scope = scopeOf(context);
+    // A conversation of no known kind: only what works everywhere runs (as before scopes had names).
+    if (scope ? !opts.scopes.includes(scope) : opts.scopes.length < ALL_SCOPES.length) {
+      card = buildNoticeCard(elsewhere(opts.scopes));
+      log.info({ outcome: "not-here", scope }, "command");
     } else if (!t.actor) {
       card = buildNoticeCard(strings.generic.notRegistered, { tone: "error" });
       log.info({ outcome: "not-registered" }, "command");
