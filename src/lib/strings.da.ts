@@ -731,6 +731,22 @@ export const da = {
     unconfirmedHeading: "Ubekræftede (botten stoppede midt i afsendelsen, eller Teams svarede ikke i tide; de er ikke sendt igen for ikke at komme to gange):",
     inactiveHeading: "Personer, Teams afviser at sende til (botten fjernet, eller brugeren findes ikke):",
     noDatabase: (file: string) => `Databasen ${file} findes ikke. Er DATABASE_URL rigtig, og er botten startet én gang?`,
+    /** The bot's credential as its last check (a token request to Entra ID, at start and hourly) left it. */
+    credentialHeading: "Bottens legitimation (seneste token-anmodning til Entra ID):",
+    credentialNone: "  (ikke kontrolleret endnu: botten kører uden legitimation, eller den er ikke startet med denne udgave)",
+    credentialState: (appId: string, when: string, state: string, reason?: string) => {
+      const what =
+        state === "ok"
+          ? "i orden"
+          : state === "rejected"
+            ? `AFVIST af Entra ID (${reason ?? "ukendt årsag"}): alle afsendelser til Teams fejler, til klienthemmeligheden (BOT_PASSWORD) er skiftet`
+            : `kunne ikke kontrolleres: Entra ID svarede ikke (${reason ?? "ukendt årsag"})`;
+      return `  app ${appId}, kontrolleret ${when}: ${what}`;
+    },
+    secretExpires: (date: string, days: number, soon: boolean) =>
+      days < 0
+        ? `  Klienthemmeligheden udløb ${date}: lav en ny i Entra-appregistreringen, og sæt BOT_PASSWORD og BOT_SECRET_EXPIRES.`
+        : `  Klienthemmeligheden udløber ${date} (om ${count(days, "dag", "dage")})${soon ? ": lav en ny i Entra-appregistreringen nu, og sæt BOT_PASSWORD og BOT_SECRET_EXPIRES" : ""}.`,
   },
   trial: {
     /** «send nu» in local anonymous mode: what would come by the end of the next working day goes now. */
