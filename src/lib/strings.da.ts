@@ -607,6 +607,12 @@ export const da = {
   channel: {
     notChiefOfArea: "Kun Børn og Unge-chefen for området kan lade en kanal følge det.",
     notInChannel: "Skriv det i den kanal, der skal følge området (nævn Læringsloop med @).",
+    /** Teams lets no bot post in a private channel: the chief's status card could never come there. */
+    privateChannel:
+      "En privat kanal kan ikke følge et område: Microsoft Teams lader ikke bots skrive i private kanaler, så statuskortet og ugens overblik kan ikke komme her. Brug i stedet en standardkanal i et team, hvor kun Børn og Unge-cheferne er medlemmer: opret fx teamet «Børn og Unge-chefer», tilføj Læringsloop til teamet, og skriv @Læringsloop følg område i en af dets standardkanaler. Kortene viser status og antal, aldrig refleksioner.",
+    alsoInYourChat: "Det står også i din chat med Læringsloop.",
+    firstPostRefused:
+      "Teams afviste statuskortet i denne kanal, så den følger ikke området. Er det en privat kanal? Dér kan bots ikke skrive. Brug en standardkanal i et team, hvor kun Børn og Unge-cheferne er medlemmer (tilføj Læringsloop til teamet), og skriv @Læringsloop følg område dér.",
     notFollowed: "Kanalen følger ikke dette område (længere). En Børn og Unge-chef for området kan skrive @Læringsloop følg område.",
     noLongerFollowed: (area: string) => `Kanalen følger ikke længere ${area}. Skriv @Læringsloop følg område for at følge det igen.`,
     linkTitle: "Følg et område i denne kanal",

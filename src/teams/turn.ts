@@ -250,7 +250,16 @@ export function command(deps: TeamsDeps, name: string, handler: (turn: Turn) => 
         if (isAppError(err)) log.info({ outcome: err.code }, "command");
       }
     }
-    const posted = await context.sendActivity(cardActivity(card));
+    let posted;
+    try {
+      posted = await context.sendActivity(cardActivity(card));
+    } catch (err) {
+      // Teams refuses the bot's reply in some conversations (a private channel): nothing more to do
+      // here, and nothing to retry; the handler has already told the person elsewhere if it could.
+      const status = (err as { statusCode?: number }).statusCode;
+      if (inPersonalChat(context) || (status !== 403 && status !== 404)) throw err;
+      log.warn({ outcome: "reply-refused", status }, "command");
+    }
     if (t.actor && inPersonalChat(context)) await deps.cardCopies.remember(card, whereIn({ context, actor: t.actor }, posted?.id));
     if (effects) deps.cardCopies.apply(effects);
     return card;
