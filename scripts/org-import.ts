@@ -23,7 +23,7 @@ import { adminConfig, ADMIN_KEYS, fail, isPermissionDenied, openDatabase } from 
  * follow-ups to give on (working hours, closed days, templates; the bot's own values when they
  * are set, else the defaults: the bot checks working hours again when it sends).
  */
-export const ORG_IMPORT_KEYS = [
+const ORG_IMPORT_KEYS = [
   ...ADMIN_KEYS,
   "ORG_FILE",
   "WORKDAY_START",
