@@ -1,7 +1,7 @@
 import { defineConfig } from "vitest/config";
 
 /** Tests about SQLite itself (its migrations, its driver): they have their PostgreSQL counterparts in test/store/postgresql.test.ts. */
-const SQLITE_ONLY = ["test/store/migrate.test.ts", "test/store/one-writer.test.ts", "test/store/postgresql.test.ts"];
+export const SQLITE_ONLY = ["test/store/migrate.test.ts", "test/store/one-writer.test.ts", "test/store/postgresql.test.ts"];
 
 export default defineConfig({
   test: {

@@ -17,6 +17,7 @@ import { inflateSync } from "node:zlib";
 import { AppManifestUtils } from "@microsoft/app-manifest";
 import AdmZip from "adm-zip";
 import { z } from "zod";
+import { manifestCommandLists } from "../src/teams/handlers/commands/index.js";
 
 /** The repository's `appPackage/` folder. */
 export const APP_PACKAGE_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "appPackage");
@@ -371,6 +372,12 @@ export async function inspectAppPackage(dir: string, values: ManifestValues): Pr
     throw err;
   }
 
+  // The commands Teams' menu offers, per scope, come from the bot's own command registry, so the
+  // menu offers nothing that answers «only in the personal chat» there. appPackage/manifest.json
+  // carries the same lists for the Agents Toolkit (test/app-package.test.ts keeps them equal).
+  const bots = Array.isArray(manifest.bots) ? (manifest.bots as Array<Record<string, unknown>>) : [];
+  if (bots[0]) bots[0].commandLists = manifestCommandLists();
+
   const loaded = loadBundledSchema(manifest);
   let schemaVersion: string | undefined;
   if ("problems" in loaded) {
@@ -382,7 +389,6 @@ export async function inspectAppPackage(dir: string, values: ManifestValues): Pr
   }
 
   // What the schema cannot know: the values really arrived where Teams needs them.
-  const bots = Array.isArray(manifest.bots) ? (manifest.bots as Array<Record<string, unknown>>) : [];
   if (bots[0]?.botId !== values.BOT_ID) problems.push(`manifest.json: bots[0].botId skal være BOT_ID (${values.BOT_ID})`);
   if (manifest.id !== values.TEAMS_APP_ID) problems.push(`manifest.json: id skal være TEAMS_APP_ID (${values.TEAMS_APP_ID})`);
   if (typeof manifest.version !== "string" || !/^\d+\.\d+\.\d+$/.test(manifest.version)) {

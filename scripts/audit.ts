@@ -1,7 +1,7 @@
 /**
  * `npm run audit -- <id> [--json]`: the audit log for a meeting (everything in it), a follow-up,
  * a decision or a person (what they did and what was done about them), oldest first. Ids and
- * dates only: the log holds no texts. Reads DATABASE_URL read-only.
+ * dates only: the log holds no texts. Reads only DATABASE_URL (read-only) and TIMEZONE.
  * Exit codes: 0 printed, 1 no database, 2 bad arguments.
  */
 import { parseArgs } from "node:util";

@@ -2,7 +2,7 @@
  * `npm run export -- --area <areaId> --from <yyyy-mm-dd> --to <yyyy-mm-dd> [--out <dir>] [--format csv|xlsx|begge]`:
  * an area's decisions, follow-ups and focus areas for a period, for the quality report, as three
  * CSV files (UTF-8 with BOM, `;`) and/or one formatted Excel workbook. Never contains reflections.
- * Reads DATABASE_URL through a read-only connection: it never migrates or writes the database.
+ * Reads only DATABASE_URL (through a read-only connection: it never migrates or writes the database) and TIMEZONE.
  * Exit codes: 0 written, 1 unknown area or no database, 2 bad arguments.
  */
 import { mkdirSync, writeFileSync } from "node:fs";

@@ -4,7 +4,10 @@
  *     (default data/gdpr/<person>-<date>.json, readable only by the file's owner; `--out -` prints it).
  *   `npm run gdpr:erase -- <person>`: anonymises a person who has left the organisation file.
  * <person> is the organisation file's key, the Entra object id or the e-mail address.
- * Exit codes: 0 done, 1 unknown person / still active / no database, 2 bad arguments.
+ * Reads only DATABASE_URL and TIMEZONE, so it runs from an administrator's own machine against
+ * the production database (docs/admin-from-your-machine.md): export with the read-only role,
+ * erase with one that may write.
+ * Exit codes: 0 done, 1 unknown person / still active / no database / another version / read-only role, 2 bad arguments.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -14,7 +17,8 @@ import { systemClock } from "../src/domain/ports.js";
 import { strings } from "../src/lib/strings.da.js";
 import { localDateOf } from "../src/lib/zoned-time.js";
 import { createGdprRepository } from "../src/store/gdpr-repository.js";
-import { fail, openDatabase } from "./lib/database.js";
+import { shownUrl } from "../src/store/database.js";
+import { fail, isPermissionDenied, openDatabase } from "./lib/database.js";
 
 const s = strings.gdpr;
 let parsed;
@@ -46,7 +50,10 @@ try {
       console.log(s.exported(file));
     }
   } else {
-    const result = await gdpr.erase(who.trim());
+    const result = await gdpr.erase(who.trim()).catch((err: unknown) => {
+      if (isPermissionDenied(err)) fail(strings.database.readOnlyRole(shownUrl(config.databaseUrl)), 1);
+      throw err;
+    });
     if (!result.ok) fail(result.message, 1);
     console.log(s.erased(result.value.anonymousId));
     console.log(JSON.stringify(result.value.counts));

@@ -2,14 +2,17 @@
  * `npm run status`: what the outbox is doing, for the administrator running the bot — how many
  * reminders are planned, sent, waiting and failed; each send not gone yet with when it is due and
  * why it waits; and for each failure whom it was for and why.
- * Reads DATABASE_URL; changes nothing. `--json` prints the same as JSON (times in ISO 8601, UTC);
- * `--all` lists every send not gone yet (else the first 50).
+ * Reads only DATABASE_URL and TIMEZONE; changes nothing. `--json` prints the same as JSON (times in ISO 8601, UTC);
+ * `--all` lists every send not gone yet (else the first 50). Last, the bot's credential as its last
+ * check left it, and a client secret that expires within 30 days (BOT_SECRET_EXPIRES, as the bot has it).
  */
 import { parseArgs } from "node:util";
 import type { WaitingReason } from "../src/domain/wait-reasons.js";
 import { formatDateShort, formatDateTime, formatInstantDateShort, formatTime } from "../src/lib/format-da.js";
 import { strings } from "../src/lib/strings.da.js";
 import { outboxReport } from "../src/store/outbox-report.js";
+import { createCredentialCheckRepository } from "../src/store/credential-check-repository.js";
+import { credentialHealth } from "../src/domain/credential-health.js";
 import { fail, openDatabase } from "./lib/database.js";
 
 const s = strings.status;
@@ -22,9 +25,12 @@ try {
 }
 const { config, db } = await openDatabase({ readOnly: true });
 try {
-  const r = await outboxReport(db, new Date(), { waitingLimit: args.all ? undefined : WAITING_SHOWN, tz: config.timezone });
+  const now = new Date();
+  const r = await outboxReport(db, now, { waitingLimit: args.all ? undefined : WAITING_SHOWN, tz: config.timezone });
+  // The bot's credential as its last check left it, with the secret's expiry date the bot was given.
+  const credentials = (await createCredentialCheckRepository(db).list()).map((c) => ({ ...c, health: credentialHealth(c, c.secretExpires, now, config.timezone) }));
   if (args.json) {
-    console.log(JSON.stringify(r, null, 2));
+    console.log(JSON.stringify({ ...r, credentials }, null, 2));
   } else {
     const when = (d: Date) => formatDateTime(d, config.timezone);
     const short = (d: Date) => `${formatInstantDateShort(d, config.timezone)} kl. ${formatTime(d, config.timezone)}`;
@@ -60,6 +66,14 @@ try {
     if (r.inactive.length) {
       console.log(s.inactiveHeading);
       for (const c of r.inactive) console.log(`  ${c.person}  ${c.reason}${c.since ? `  ${when(c.since)}` : ""}`);
+    }
+    console.log(s.credentialHeading);
+    if (credentials.length === 0) console.log(s.credentialNone);
+    for (const c of credentials) {
+      console.log(s.credentialState(c.appId, short(c.checkedAt), c.state, c.reason));
+      if (c.secretExpires && c.health.secretExpiresInDays !== undefined) {
+        console.log(s.secretExpires(formatDateShort(c.secretExpires), c.health.secretExpiresInDays, c.health.warnings.includes("bot-secret-expires-soon")));
+      }
     }
   }
 } finally {

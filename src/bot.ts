@@ -15,6 +15,9 @@ import { deliverNotificationsJob, DELIVER_NOTIFICATIONS } from "./scheduler/jobs
 import { pruneActivityLogJob } from "./scheduler/jobs/prune-activity-log.js";
 import { planDigestsJob } from "./scheduler/jobs/plan-digests.js";
 import { retentionJob } from "./scheduler/jobs/retention.js";
+import { checkCredentialJob, CHECK_CREDENTIAL } from "./scheduler/jobs/check-credential.js";
+import { createCredentialService } from "./domain/credential-service.js";
+import { createCredentialProbe } from "./teams/credential-probe.js";
 import { createRetentionService } from "./domain/retention-service.js";
 import { channelDigestJob, channelStatusJob } from "./scheduler/jobs/channels.js";
 import { createChannelPublisher } from "./teams/channel-publisher.js";
@@ -200,7 +203,19 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
     },
   };
   const app = createTeamsApp(adapter, deps, views);
-  const server = createHttpServer({ adapter, app, log, healthy: store.healthy, download: createDownloadHandler(domain.downloads) });
+  // The bot's credential, checked at start and hourly (never in local anonymous mode: there is none).
+  const credentials = config.bot
+    ? createCredentialService({
+        appId: config.bot.appId,
+        probe: config.bot.password && config.bot.type !== "UserAssignedMSI" ? createCredentialProbe(config.bot, config.outboundTimeoutMs) : undefined,
+        checks: store.credentialChecks,
+        clock,
+        log: log.child({ job: CHECK_CREDENTIAL }),
+        secretExpires: config.bot.secretExpires,
+        timezone: config.timezone,
+      })
+    : undefined;
+  const server = createHttpServer({ adapter, app, log, healthy: store.healthy, credentialHealth: credentials?.health, download: createDownloadHandler(domain.downloads) });
 
   const jobs = [
     deliverNotificationsJob(delivery),
@@ -208,6 +223,7 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
     channelStatusJob(publisher),
     channelDigestJob(publisher),
     pruneActivityLogJob(store.activityLog, () => store.optimize()),
+    ...(credentials ? [checkCredentialJob(credentials)] : []),
     retentionJob(createRetentionService({ retention: store.retention, clock, log: log.child({ job: "retention" }), settings: { timezone: config.timezone, retentionMonthsAfterLoop: config.retention.monthsAfterLoop } }), config.retention.cron),
   ];
   // Planning that may take a while on a big database runs while the bot already answers people
@@ -225,6 +241,7 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
     log.info({ openFollowUps, ms: Date.now() - t0 }, "reminders planned");
   })();
   track(planned);
+  if (credentials) track(credentials.check());
   const ready = planned.catch(() => undefined).then(() => {
     if (withScheduler && !closed) scheduler = startScheduler({
         cron: config.scheduler.cron,

@@ -14,16 +14,18 @@ const bool = z
 
 const time = z.string().refine(isValidLocalTime, "skal være et klokkeslæt som 08:00");
 
-const schema = z
-  .object({
+const fields = z.object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     PORT: z.coerce.number().int().min(0).max(65535).default(3978),
     HOST: z.string().min(1).optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    // Outside production: the SQLite file under data/ when unset. In production it must be named.
     DATABASE_URL: z
       .string()
       .regex(/^(file:|postgres(ql)?:\/\/)/, "skal begynde med file: (SQLite) eller postgresql:// (PostgreSQL)")
-      .default("file:./data/laeringsloop.db"),
+      .optional(),
+    // Production with a SQLite file: the operator says the file lies on a volume that outlives the container.
+    DATABASE_FILE_IS_PERSISTENT: bool.default("false"),
     // PostgreSQL: connections each bot process keeps open (the server's max_connections is shared by all instances).
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     BOT_ID: z.string().uuid("skal være bot-registreringens app-id (en GUID)").optional(),
@@ -44,6 +46,13 @@ const schema = z
       .transform((s) => s.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean)),
     // Where Bot Framework's signing keys are published (only for sovereign clouds and tests).
     BOT_OPENID_METADATA_URL: z.string().url().optional(),
+    // When the client secret (BOT_PASSWORD) runs out, as Entra shows it: warned of 30 days before.
+    BOT_SECRET_EXPIRES: z
+      .string()
+      .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "skal være en dato som 2027-06-30 (klienthemmelighedens udløbsdato i Entra)")
+      .optional(),
+    // Where the credential check asks Entra ID for a token (Microsoft's public cloud; tests set a local one).
+    BOT_LOGIN_URL: z.string().url("skal være en adresse som https://login.microsoftonline.com").default("https://login.microsoftonline.com"),
     TIMEZONE: z.string().default("Europe/Copenhagen"),
     WORKDAY_START: time.default("08:00"),
     WORKDAY_END: time.default("15:30"),
@@ -83,11 +92,18 @@ const schema = z
     // Deadline for each call to Microsoft (Bot Connector, token, signing keys), in seconds.
     OUTBOUND_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(15),
     RETENTION_CRON: z.string().refine(isValidCron, "skal være et cron-udtryk som 30 2 * * *").default("30 2 * * *"),
-  })
+  });
+
+type Fields = z.infer<typeof fields>;
+
+/** Rules between keys that hold wherever both are read. */
+function workdayProblems(c: Pick<Fields, "WORKDAY_START" | "WORKDAY_END">): { path: string[]; message: string }[] {
+  return c.WORKDAY_START >= c.WORKDAY_END ? [{ path: ["WORKDAY_END"], message: "skal ligge efter WORKDAY_START" }] : [];
+}
+
+const schema = fields
   .superRefine((c, ctx) => {
-    if (c.WORKDAY_START >= c.WORKDAY_END) {
-      ctx.addIssue({ code: "custom", path: ["WORKDAY_END"], message: "skal ligge efter WORKDAY_START" });
-    }
+    for (const problem of workdayProblems(c)) ctx.addIssue({ code: "custom", ...problem });
     const hasId = Boolean(c.BOT_ID);
     if (hasId && !c.BOT_PASSWORD && c.BOT_TYPE !== "UserAssignedMSI") {
       ctx.addIssue({ code: "custom", path: ["BOT_PASSWORD"], message: "mangler, når BOT_ID er sat" });
@@ -97,6 +113,13 @@ const schema = z
     }
     if (c.BOT_TYPE === "SingleTenant" && hasId && !c.BOT_TENANT_ID) {
       ctx.addIssue({ code: "custom", path: ["BOT_TENANT_ID"], message: "mangler for en SingleTenant-bot" });
+    }
+    if (c.NODE_ENV === "production") for (const problem of productionDatabaseProblems(c)) ctx.addIssue({ code: "custom", ...problem });
+    if (c.BOT_SECRET_EXPIRES && !c.BOT_PASSWORD) {
+      ctx.addIssue({ code: "custom", path: ["BOT_SECRET_EXPIRES"], message: "gælder klienthemmeligheden (BOT_PASSWORD), som ikke er sat" });
+    }
+    if (c.NODE_ENV === "production" && !c.BOT_LOGIN_URL.startsWith("https://")) {
+      ctx.addIssue({ code: "custom", path: ["BOT_LOGIN_URL"], message: "skal være en https-adresse i production" });
     }
     if (c.NODE_ENV === "production" && !c.ORG_FILE) {
       ctx.addIssue({
@@ -122,6 +145,24 @@ const schema = z
 
 export type RawConfig = z.infer<typeof schema>;
 
+/** Where the bot keeps its data when DATABASE_URL is not set (never in production). */
+export const DEFAULT_DATABASE_URL = "file:./data/laeringsloop.db";
+
+/**
+ * In production the database is named: without DATABASE_URL the bot would write a SQLite file
+ * inside its container, lost at every restart or redeploy. A `file:` URL is accepted only when
+ * the operator says it lies on a persistent volume (DATABASE_FILE_IS_PERSISTENT=true).
+ */
+function productionDatabaseProblems(c: { DATABASE_URL?: string; DATABASE_FILE_IS_PERSISTENT: boolean }): { path: string[]; message: string }[] {
+  if (!c.DATABASE_URL) {
+    return [{ path: ["DATABASE_URL"], message: "mangler: i production skal databasen angives (postgresql://…, eller file:… på et vedvarende drev med DATABASE_FILE_IS_PERSISTENT=true); ellers ligger data i containeren og forsvinder ved genstart" }];
+  }
+  if (c.DATABASE_URL.startsWith("file:") && !c.DATABASE_FILE_IS_PERSISTENT) {
+    return [{ path: ["DATABASE_FILE_IS_PERSISTENT"], message: "mangler: en SQLite-fil (DATABASE_URL=file:…) bruges kun i production, når den ligger på et vedvarende drev; sæt DATABASE_FILE_IS_PERSISTENT=true, når det er sådan, eller brug PostgreSQL" }];
+  }
+  return [];
+}
+
 export interface Config {
   env: RawConfig["NODE_ENV"];
   port: number;
@@ -131,7 +172,17 @@ export interface Config {
   /** PostgreSQL only: connections in this process's pool. */
   databasePoolSize: number;
   /** Absent in local anonymous mode (development/test without credentials). */
-  bot?: { appId: string; password?: string; type: RawConfig["BOT_TYPE"]; tenantId?: string; openIdMetadataUrl?: string };
+  bot?: {
+    appId: string;
+    password?: string;
+    type: RawConfig["BOT_TYPE"];
+    tenantId?: string;
+    openIdMetadataUrl?: string;
+    /** Entra ID's address for the credential check's token request (no trailing slash). */
+    loginUrl: string;
+    /** The client secret's expiry date (YYYY-MM-DD), when the operator gave it. */
+    secretExpires?: string;
+  };
   /** Tenants whose activities are served (empty: any, only in local anonymous mode). */
   allowedTenants: string[];
   /** Hosts proactive sends may go to; loopback is added outside production (Playground, tests). */
@@ -230,6 +281,17 @@ export function withEnvFile(env: Env, file: string): { env: Env; fromFile: Set<s
   return { env: { ...env, ...Object.fromEntries([...fromFile].map((k) => [k, values[k]])) }, fromFile };
 }
 
+/** The environment to validate (empty strings mean "not set"), and where each value came from. */
+function gather(env: Env | undefined, opts: { envFile?: string }): { values: Record<string, string>; source: (key: string | number | undefined) => string } {
+  const file = opts.envFile ?? (env === undefined ? ".env" : undefined);
+  const merged = file ? withEnvFile(env ?? process.env, file) : { env: env ?? process.env, fromFile: new Set<string>() };
+  const values = Object.fromEntries(Object.entries(merged.env).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ""));
+  return { values, source: (key) => (typeof key === "string" && merged.fromFile.has(key) ? ` (fra ${file})` : "") };
+}
+
+const configError = (issues: { path: (string | number)[]; message: string }[], source: (key: string | number | undefined) => string) =>
+  new ConfigError(issues.map((i) => `${i.path.join(".") || "(config)"}${source(i.path[0])}: ${i.message}`));
+
 /**
  * Reads and validates all settings; throws one ConfigError naming every bad key.
  * Without arguments: the process's environment over the `.env` file in the working directory
@@ -237,16 +299,35 @@ export function withEnvFile(env: Env, file: string): { env: Env; fromFile: Set<s
  * environment (tests, benchmarks), only that, unless `envFile` names a file to read under it.
  */
 export function loadConfig(env?: Env, opts: { envFile?: string } = {}): Config {
-  const file = opts.envFile ?? (env === undefined ? ".env" : undefined);
-  const merged = file ? withEnvFile(env ?? process.env, file) : { env: env ?? process.env, fromFile: new Set<string>() };
-  // Empty strings in .env files mean "not set".
-  const cleaned = Object.fromEntries(Object.entries(merged.env).filter(([, v]) => v !== undefined && v !== ""));
-  const parsed = schema.safeParse(cleaned);
-  if (!parsed.success) {
-    const source = (key: string | number | undefined) => (typeof key === "string" && merged.fromFile.has(key) ? ` (fra ${file})` : "");
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".") || "(config)"}${source(i.path[0])}: ${i.message}`));
+  const { values, source } = gather(env, opts);
+  const parsed = schema.safeParse(values);
+  if (!parsed.success) throw configError(parsed.error.issues, source);
+  return toConfig(parsed.data);
+}
+
+export type ConfigKey = keyof Fields;
+
+/**
+ * The settings an administrator's command reads (npm run status, audit, export, gdpr:*,
+ * org:import), and only those: every other key is neither required nor checked, so the command
+ * runs from the administrator's own machine with DATABASE_URL (and what else it names), without
+ * the bot's credentials or the rest of production's settings, also with NODE_ENV=production set.
+ * Keys not named get their defaults in the Config returned; the command must not use them.
+ */
+export function loadConfigOf(keys: readonly ConfigKey[], env?: Env, opts: { envFile?: string } = {}): Config {
+  const { values, source } = gather(env, opts);
+  const picked = fields.pick(Object.fromEntries(keys.map((k) => [k, true])) as { [K in ConfigKey]?: true });
+  const parsed = picked.safeParse(values);
+  if (!parsed.success) throw configError(parsed.error.issues, source);
+  const c = { ...fields.parse({}), ...(parsed.data as Partial<Fields>) } as Fields;
+  if (keys.includes("WORKDAY_START") || keys.includes("WORKDAY_END")) {
+    const problems = workdayProblems(c);
+    if (problems.length > 0) throw configError(problems, source);
   }
-  const c = parsed.data;
+  return toConfig(c);
+}
+
+function toConfig(c: Fields): Config {
   const anonymous = !c.BOT_ID;
   return {
     env: c.NODE_ENV,
@@ -254,9 +335,19 @@ export function loadConfig(env?: Env, opts: { envFile?: string } = {}): Config {
     // Anonymous mode accepts unauthenticated requests, so it only ever listens on loopback.
     host: anonymous ? "127.0.0.1" : (c.HOST ?? "0.0.0.0"),
     logLevel: c.LOG_LEVEL,
-    databaseUrl: c.DATABASE_URL,
+    databaseUrl: c.DATABASE_URL ?? DEFAULT_DATABASE_URL,
     databasePoolSize: c.DATABASE_POOL_SIZE,
-    bot: c.BOT_ID ? { appId: c.BOT_ID, password: c.BOT_PASSWORD, type: c.BOT_TYPE, tenantId: c.BOT_TENANT_ID, openIdMetadataUrl: c.BOT_OPENID_METADATA_URL } : undefined,
+    bot: c.BOT_ID
+      ? {
+          appId: c.BOT_ID,
+          password: c.BOT_PASSWORD,
+          type: c.BOT_TYPE,
+          tenantId: c.BOT_TENANT_ID,
+          openIdMetadataUrl: c.BOT_OPENID_METADATA_URL,
+          loginUrl: c.BOT_LOGIN_URL.replace(/\/+$/, ""),
+          secretExpires: c.BOT_SECRET_EXPIRES,
+        }
+      : undefined,
     allowedTenants: [...new Set([...(c.BOT_TENANT_ID ? [c.BOT_TENANT_ID.toLowerCase()] : []), ...c.ALLOWED_TENANTS])],
     serviceUrlHosts: c.NODE_ENV === "production" ? c.SERVICE_URL_HOSTS : [...c.SERVICE_URL_HOSTS, "localhost", "127.0.0.1", "[::1]"],
     anonymous,

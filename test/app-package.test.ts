@@ -9,6 +9,7 @@ import {
   bundledSchemaVersions,
   decodePng,
   fillManifest,
+  inspectAppPackage,
   ManifestTemplateError,
   parsePackageEnv,
   pngSize,
@@ -16,6 +17,7 @@ import {
   type ManifestValues,
 } from "../scripts/app-package.js";
 import { drawColorIcon, drawOutlineIcon, encodePng } from "../scripts/make-icons.js";
+import { commandPatterns, commandRegistry, manifestCommandLists } from "../src/teams/handlers/commands/index.js";
 
 const ROOT = path.join(APP_PACKAGE_DIR, "..");
 const BOT_ID = "3f2b8c1e-7a4d-4e5f-9b6a-1c2d3e4f5a6b";
@@ -70,19 +72,35 @@ describe("Teams app package", () => {
     expect(await validateAppPackage(APP_PACKAGE_DIR, values)).toEqual([]);
   });
 
-  it("offers the Danish commands in every scope the bot is installed in", () => {
+  it("offers in each scope only the commands that work there, as the bot's command registry says", async () => {
     const [bot] = fillManifest(template, values).bots as Bot[];
     expect(bot?.botId).toBe(BOT_ID);
     expect([...(bot?.scopes ?? [])].sort()).toEqual(["groupChat", "personal", "team"]);
-    for (const scope of ["personal", "groupChat"]) {
-      const list = bot?.commandLists.find((l) => l.scopes.includes(scope));
-      expect(list?.commands, scope).toEqual(COMMANDS);
+    // The template (as the Agents Toolkit uploads it) carries exactly the registry's lists.
+    expect(bot?.commandLists).toEqual(manifestCommandLists());
+    const listed = (scope: string) => bot?.commandLists.find((l) => l.scopes.includes(scope))?.commands.map((c) => c.title);
+    expect(listed("personal")).toEqual(COMMANDS.map((c) => c.title));
+    expect(listed("team")).toEqual(["følg område", "hjælp"]);
+    expect(listed("groupChat")).toEqual(["hjælp"]);
+    // And npm run package writes them from the registry, whatever the template says.
+    const dir = copyOfPackage();
+    const edited = JSON.parse(readFileSync(path.join(dir, "manifest.json"), "utf8")) as { bots: Bot[] };
+    edited.bots[0]!.commandLists = [{ scopes: ["groupChat"], commands: COMMANDS }];
+    writeFileSync(path.join(dir, "manifest.json"), JSON.stringify(edited));
+    const inspected = await inspectAppPackage(dir, values);
+    expect(inspected.problems).toEqual([]);
+    expect((JSON.parse(inspected.files.get("manifest.json")!.toString("utf8")) as { bots: Bot[] }).bots[0]!.commandLists).toEqual(manifestCommandLists());
+  });
+
+  it("lists every command the registry offers in Teams' menu with a title its own pattern accepts, and no other's", () => {
+    const entries = Object.entries(commandRegistry) as [keyof typeof commandPatterns, (typeof commandRegistry)[keyof typeof commandRegistry]][];
+    for (const [name, entry] of entries) {
+      if (!entry.menu) continue;
+      expect(commandPatterns[name].test(entry.menu.title), entry.menu.title).toBe(true);
+      const earlier = entries.slice(0, entries.findIndex(([n]) => n === name)).map(([n]) => n);
+      for (const other of earlier) expect(commandPatterns[other].test(entry.menu.title), `${entry.menu.title} also matches ${other}`).toBe(false);
+      expect(entry.menu.description.length).toBeLessThanOrEqual(128); // the manifest schema's limit
     }
-    // In a team channel: the chief's overview.
-    expect(bot?.commandLists.find((l) => l.scopes.includes("team"))?.commands).toEqual([
-      { title: "følg område", description: "Lad kanalen følge et område: statuskort, ugens overblik og eksport (Børn og Unge-chefer)" },
-      { title: "hjælp", description: "Vis hvad Læringsloop kan" },
-    ]);
   });
 
   it("has a 192×192 opaque colour icon and a 32×32 white-on-transparent outline icon", () => {

@@ -1,9 +1,9 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../src/config.js";
+import { ConfigError, loadConfig, loadConfigOf } from "../src/config.js";
 
 const id = "0f0e0d0c-0b0a-0908-0706-050403020100";
 const tenant = "6e1f2a8c-0b3d-4c5e-9f7a-1b2c3d4e5f60";
@@ -21,15 +21,89 @@ describe("configuration", () => {
     expect(loadConfig({ HOST: "0.0.0.0", BOT_ID: id, BOT_PASSWORD: "s", BOT_TENANT_ID: tenant }).host).toBe("0.0.0.0");
   });
 
+  /** Everything production requires, on PostgreSQL. */
+  const production = { NODE_ENV: "production", BOT_ID: id, BOT_PASSWORD: "s", BOT_TENANT_ID: tenant, ORG_FILE: "org.yaml", PUBLIC_URL: "https://bot.kommune.dk", DATABASE_URL: "postgresql://bot@db.kommune.dk:5432/laeringsloop" };
+  const problemsOf = (env: Record<string, string>): string[] => {
+    try {
+      loadConfig(env);
+    } catch (e) {
+      if (e instanceof ConfigError) return e.problems;
+      throw e;
+    }
+    return [];
+  };
+
   it("refuses production without bot credentials", () => {
-    expect(() => loadConfig({ NODE_ENV: "production", ORG_FILE: "org.yaml" })).toThrow(/BOT_ID: mangler: i production starter botten ikke uden bot-legitimation/);
-    expect(() => loadConfig({ NODE_ENV: "production", BOT_ID: id, BOT_PASSWORD: "s", BOT_TENANT_ID: tenant, ORG_FILE: "org.yaml", PUBLIC_URL: "http://bot.kommune.dk" })).toThrow(/PUBLIC_URL: mangler/);
-    const prod = loadConfig({ NODE_ENV: "production", BOT_ID: id, BOT_PASSWORD: "s", BOT_TENANT_ID: tenant, ORG_FILE: "org.yaml", PUBLIC_URL: "https://bot.kommune.dk" });
-    expect(prod.bot).toEqual({ appId: id, password: "s", type: "SingleTenant", tenantId: tenant });
+    expect(() => loadConfig({ ...production, BOT_ID: "", BOT_PASSWORD: "", BOT_TENANT_ID: "" })).toThrow(/BOT_ID: mangler: i production starter botten ikke uden bot-legitimation/);
+    expect(() => loadConfig({ ...production, PUBLIC_URL: "http://bot.kommune.dk" })).toThrow(/PUBLIC_URL: mangler/);
+    const prod = loadConfig(production);
+    expect(prod.bot).toEqual({ appId: id, password: "s", type: "SingleTenant", tenantId: tenant, loginUrl: "https://login.microsoftonline.com" });
   });
 
   it("refuses production without the municipality's organisation file (never the example)", () => {
-    expect(() => loadConfig({ NODE_ENV: "production", BOT_ID: id, BOT_PASSWORD: "s", BOT_TENANT_ID: tenant, PUBLIC_URL: "https://bot.kommune.dk" })).toThrow(/ORG_FILE: mangler/);
+    expect(() => loadConfig({ ...production, ORG_FILE: "" })).toThrow(/ORG_FILE: mangler/);
+  });
+
+  it("refuses production without DATABASE_URL: the default SQLite file would live, and be lost, inside the container", () => {
+    for (const unset of [{ DATABASE_URL: "" }, { DATABASE_URL: undefined }]) {
+      expect(problemsOf({ ...production, ...unset } as Record<string, string>)).toEqual([
+        "DATABASE_URL: mangler: i production skal databasen angives (postgresql://…, eller file:… på et vedvarende drev med DATABASE_FILE_IS_PERSISTENT=true); ellers ligger data i containeren og forsvinder ved genstart",
+      ]);
+    }
+    // Listed with every other missing key, as the other refusals are.
+    expect(problemsOf({ NODE_ENV: "production" }).map((p) => p.split(":")[0])).toEqual(expect.arrayContaining(["DATABASE_URL", "BOT_ID", "ORG_FILE", "PUBLIC_URL"]));
+    expect(loadConfig(production).databaseUrl).toBe(production.DATABASE_URL);
+    // Outside production nothing changes: no settings at all still means the SQLite file under data/.
+    expect(loadConfig({ NODE_ENV: "test" }).databaseUrl).toBe("file:./data/laeringsloop.db");
+  });
+
+  it("accepts a SQLite file in production only when the operator says it lies on a persistent volume", () => {
+    const sqlite = { ...production, DATABASE_URL: "file:/mnt/laeringsloop/laeringsloop.db" };
+    expect(problemsOf(sqlite)).toEqual([
+      "DATABASE_FILE_IS_PERSISTENT: mangler: en SQLite-fil (DATABASE_URL=file:…) bruges kun i production, når den ligger på et vedvarende drev; sæt DATABASE_FILE_IS_PERSISTENT=true, når det er sådan, eller brug PostgreSQL",
+    ]);
+    expect(problemsOf({ ...sqlite, DATABASE_FILE_IS_PERSISTENT: "false" })).toHaveLength(1);
+    expect(problemsOf({ ...sqlite, DATABASE_FILE_IS_PERSISTENT: "måske" })).toEqual([expect.stringMatching(/^DATABASE_FILE_IS_PERSISTENT: /)]);
+    expect(loadConfig({ ...sqlite, DATABASE_FILE_IS_PERSISTENT: "true" }).databaseUrl).toBe("file:/mnt/laeringsloop/laeringsloop.db");
+    // PostgreSQL needs no such word; outside production a file needs none either.
+    expect(problemsOf({ ...production, DATABASE_FILE_IS_PERSISTENT: "false" })).toEqual([]);
+    expect(loadConfig({ DATABASE_URL: "file:./x.db" }).databaseUrl).toBe("file:./x.db");
+  });
+
+  it("stops the production container without DATABASE_URL with the key named, before it touches any file", () => {
+    const dir = mkdtempSync(join(tmpdir(), "laeringsloop-prod-"));
+    try {
+      const ROOT = resolve(import.meta.dirname, "..");
+      const { DATABASE_URL: _unset, ...env } = production;
+      const run = spawnSync(process.execPath, ["--import", join(ROOT, "node_modules/tsx/dist/loader.mjs"), join(ROOT, "src/index.ts")], { cwd: dir, env: { PATH: process.env.PATH, ...env }, encoding: "utf8", timeout: 30_000 });
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain("DATABASE_URL: mangler: i production skal databasen angives");
+      expect(readdirSync(dir)).toEqual([]); // no data/ folder, no database file
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("knows when the client secret expires, and where the credential check asks for a token", () => {
+    const c = loadConfig({ ...production, BOT_SECRET_EXPIRES: "2027-06-30" });
+    expect(c.bot).toMatchObject({ secretExpires: "2027-06-30", loginUrl: "https://login.microsoftonline.com" });
+    expect(problemsOf({ ...production, BOT_SECRET_EXPIRES: "30.06.2027" })).toEqual(["BOT_SECRET_EXPIRES: skal være en dato som 2027-06-30 (klienthemmelighedens udløbsdato i Entra)"]);
+    expect(problemsOf({ ...production, BOT_SECRET_EXPIRES: "2027-02-30" })).toHaveLength(1);
+    expect(problemsOf({ BOT_SECRET_EXPIRES: "2027-06-30" })).toEqual(["BOT_SECRET_EXPIRES: gælder klienthemmeligheden (BOT_PASSWORD), som ikke er sat"]);
+    expect(problemsOf({ ...production, BOT_LOGIN_URL: "http://127.0.0.1:1234" })).toEqual(["BOT_LOGIN_URL: skal være en https-adresse i production"]);
+    expect(loadConfig({ BOT_ID: id, BOT_PASSWORD: "s", BOT_TENANT_ID: tenant, BOT_LOGIN_URL: "http://127.0.0.1:1234/" }).bot?.loginUrl).toBe("http://127.0.0.1:1234");
+  });
+
+  it("gives an administrator's command only the keys it reads: others may be missing, bad, or production's", () => {
+    const env = { NODE_ENV: "production", BOT_ID: "ikke-en-guid", PORT: "abc", DATABASE_URL: "postgresql://laeser@db.kommune.dk/laeringsloop?sslmode=verify-full", TIMEZONE: "Europe/Copenhagen" };
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    const c = loadConfigOf(["DATABASE_URL", "TIMEZONE"], env);
+    expect([c.databaseUrl, c.timezone]).toEqual([env.DATABASE_URL, "Europe/Copenhagen"]);
+    // What it does read is checked as strictly as the bot checks it, and named the same way.
+    expect(() => loadConfigOf(["DATABASE_URL"], { DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL: skal begynde med file:/);
+    expect(() => loadConfigOf(["WORKDAY_START", "WORKDAY_END"], { WORKDAY_START: "16:00" })).toThrow(/WORKDAY_END: skal ligge efter WORKDAY_START/);
+    // Without DATABASE_URL: the local SQLite file, also when NODE_ENV says production (the command then finds no database there).
+    expect(loadConfigOf(["DATABASE_URL"], { NODE_ENV: "production" }).databaseUrl).toBe("file:./data/laeringsloop.db");
   });
 
   it("keeps reflections and minutes 12 months after their loop by default; the time and the job's hour are settings", () => {

@@ -533,6 +533,31 @@ export interface InstanceRegistry {
   leave(id: string): Promise<void>;
 }
 
+/** What a token request with the bot's credentials found (never the token, never the secret). */
+export interface CredentialProbeResult {
+  /** ok: a token came; rejected: Entra ID refused the credentials; unreachable: no usable answer. */
+  state: "ok" | "rejected" | "unreachable";
+  /** Why not ok, as a code (secret-expired, secret-invalid, app-not-found, timeout, http-503, …). */
+  reason?: string;
+}
+
+/** Asks Entra ID for a token with the bot's credentials, as every send does. */
+export type CredentialProbe = () => Promise<CredentialProbeResult>;
+
+/** The last credential check per bot app (any instance's), for /healthz and npm run status. */
+export interface CredentialCheckRepository {
+  save(check: CredentialCheck): Promise<void>;
+  get(appId: string): Promise<CredentialCheck | undefined>;
+  list(): Promise<CredentialCheck[]>;
+}
+
+export interface CredentialCheck extends CredentialProbeResult {
+  appId: string;
+  checkedAt: Date;
+  /** The client secret's expiry date (YYYY-MM-DD) the checking instance was given, if any. */
+  secretExpires?: string;
+}
+
 /** The subset of pino the domain uses. Log ids and outcomes, never contents. */
 export interface Logger {
   debug(obj: object, msg?: string): void;

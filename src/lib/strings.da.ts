@@ -607,6 +607,12 @@ export const da = {
   channel: {
     notChiefOfArea: "Kun Børn og Unge-chefen for området kan lade en kanal følge det.",
     notInChannel: "Skriv det i den kanal, der skal følge området (nævn Læringsloop med @).",
+    /** Teams lets no bot post in a private channel: the chief's status card could never come there. */
+    privateChannel:
+      "En privat kanal kan ikke følge et område: Microsoft Teams lader ikke bots skrive i private kanaler, så statuskortet og ugens overblik kan ikke komme her. Brug i stedet en standardkanal i et team, hvor kun Børn og Unge-cheferne er medlemmer: opret fx teamet «Børn og Unge-chefer», tilføj Læringsloop til teamet, og skriv @Læringsloop følg område i en af dets standardkanaler. Kortene viser status og antal, aldrig refleksioner.",
+    alsoInYourChat: "Det står også i din chat med Læringsloop.",
+    firstPostRefused:
+      "Teams afviste statuskortet i denne kanal, så den følger ikke området. Er det en privat kanal? Dér kan bots ikke skrive. Brug en standardkanal i et team, hvor kun Børn og Unge-cheferne er medlemmer (tilføj Læringsloop til teamet), og skriv @Læringsloop følg område dér.",
     notFollowed: "Kanalen følger ikke dette område (længere). En Børn og Unge-chef for området kan skrive @Læringsloop følg område.",
     noLongerFollowed: (area: string) => `Kanalen følger ikke længere ${area}. Skriv @Læringsloop følg område for at følge det igen.`,
     linkTitle: "Følg et område i denne kanal",
@@ -731,6 +737,22 @@ export const da = {
     unconfirmedHeading: "Ubekræftede (botten stoppede midt i afsendelsen, eller Teams svarede ikke i tide; de er ikke sendt igen for ikke at komme to gange):",
     inactiveHeading: "Personer, Teams afviser at sende til (botten fjernet, eller brugeren findes ikke):",
     noDatabase: (file: string) => `Databasen ${file} findes ikke. Er DATABASE_URL rigtig, og er botten startet én gang?`,
+    /** The bot's credential as its last check (a token request to Entra ID, at start and hourly) left it. */
+    credentialHeading: "Bottens legitimation (seneste token-anmodning til Entra ID):",
+    credentialNone: "  (ikke kontrolleret endnu: botten kører uden legitimation, eller den er ikke startet med denne udgave)",
+    credentialState: (appId: string, when: string, state: string, reason?: string) => {
+      const what =
+        state === "ok"
+          ? "i orden"
+          : state === "rejected"
+            ? `AFVIST af Entra ID (${reason ?? "ukendt årsag"}): alle afsendelser til Teams fejler, til klienthemmeligheden (BOT_PASSWORD) er skiftet`
+            : `kunne ikke kontrolleres: Entra ID svarede ikke (${reason ?? "ukendt årsag"})`;
+      return `  app ${appId}, kontrolleret ${when}: ${what}`;
+    },
+    secretExpires: (date: string, days: number, soon: boolean) =>
+      days < 0
+        ? `  Klienthemmeligheden udløb ${date}: lav en ny i Entra-appregistreringen, og sæt BOT_PASSWORD og BOT_SECRET_EXPIRES.`
+        : `  Klienthemmeligheden udløber ${date} (om ${count(days, "dag", "dage")})${soon ? ": lav en ny i Entra-appregistreringen nu, og sæt BOT_PASSWORD og BOT_SECRET_EXPIRES" : ""}.`,
   },
   trial: {
     /** «send nu» in local anonymous mode: what would come by the end of the next working day goes now. */
@@ -752,6 +774,34 @@ export const da = {
   database: {
     /** Start-up could not reach PostgreSQL (the URL is shown without its password). */
     unreachable: (url: string, reason: string) => `Databasen ${url} kan ikke nås (${reason}). Er DATABASE_URL rigtig, og kører PostgreSQL-serveren?`,
+    /** An admin command from a copy of Læringsloop that is not the version the bot runs. */
+    databaseNewer: (url: string, names: string[]) =>
+      `Databasen ${url} er migreret af en nyere udgave af Læringsloop end denne kopi (${names.join(", ")}). Hent den udgave, botten kører (git pull, eller git checkout <udgave>), og kør npm install.`,
+    copyNewer: (url: string, names: string[]) =>
+      `Denne kopi af Læringsloop er nyere end databasen ${url} (${names.join(", ")} mangler i databasen). Brug den udgave, botten kører (git checkout <udgave>, og npm install), eller opgradér botten først: kommandoerne migrerer aldrig databasen.`,
+    changedMigration: (url: string, names: string[]) =>
+      `Databasen ${url} passer ikke med denne kopi af Læringsloop: ${names.join(", ")} er ændret, efter den blev anvendt. Hent den udgave, botten kører, uden lokale ændringer.`,
+    /** The role in DATABASE_URL may only read (the reports' role) and the command writes. */
+    readOnlyRole: (url: string) => `Rollen i DATABASE_URL (${url}) må ikke skrive i databasen. gdpr:erase og org:import kræver en rolle, der må skrive (docs/admin-from-your-machine.md); rapporterne klarer sig med læserollen.`,
+  },
+  /** Teams' command menu (the app manifest's commandLists): title and description of each command offered there. */
+  manifestCommands: {
+    help: { title: "hjælp", description: "Vis hvad Læringsloop kan" },
+    schedule: { title: "planlæg 1:1", description: "Planlæg en 1:1 ledelsesopfølgning" },
+    myMeetings: { title: "mine møder", description: "Se kommende og seneste møder" },
+    myTasks: { title: "mine opgaver", description: "Se dine åbne opfølgningspunkter" },
+    yearWheel: { title: "årshjul", description: "Se og godkend enhedernes årshjul" },
+    reassign: { title: "giv videre", description: "Giv opfølgningspunkter videre, når den ansvarlige er stoppet" },
+    preferences: { title: "indstillinger", description: "Vælg dine påmindelser og tidspunktet for ugens overblik" },
+    absence: { title: "fraværende til", description: "Lad påmindelser vente, fx fraværende til 12.01.2027" },
+    channelFollow: { title: "følg område", description: "Lad kanalen følge et område: statuskort, ugens overblik og eksport (Børn og Unge-chefer)" },
+  },
+  orgImport: {
+    usage: "Brug: npm run org:import -- <organisationsfil.yaml>   (uden fil: den, ORG_FILE peger på)",
+    imported: (file: string, counts: string) => `Organisationen er indlæst fra ${file}: ${counts}`,
+    deactivated: (people: string) => `; ${people} findes ikke længere i filen og er markeret inaktiv(e).`,
+    toReassign:
+      "Disse personer er ikke længere med, men er ansvarlige for åbne opfølgningspunkter. Børn og Unge-chefen får et kort i Teams (og kan skrive «giv videre») for at give dem videre:",
   },
   retention: {
     /** What stands where a text was, once the minutes passed their retention time. */

@@ -1,6 +1,7 @@
 import type { Db, Dialect } from "./prisma-client.js";
 import { createActivityLog } from "./activity-log.js";
 import { createJobLeaseRepository } from "./job-lease-repository.js";
+import { createCredentialCheckRepository } from "./credential-check-repository.js";
 import { createInstanceRegistry } from "./instance-registry.js";
 import { createAuditLog } from "./audit-log.js";
 import { createGdprRepository } from "./gdpr-repository.js";
@@ -52,6 +53,7 @@ export function createStore(db: Db, dialect: Dialect = "sqlite") {
     activityLog: createActivityLog(db),
     jobLeases: createJobLeaseRepository(db),
     instances: createInstanceRegistry(db),
+    credentialChecks: createCredentialCheckRepository(db),
     audit: createAuditLog(db),
     retention: createRetentionRepository(db),
     gdpr: createGdprRepository(db),

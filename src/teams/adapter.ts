@@ -12,6 +12,7 @@ import { StatusCodes } from "botframework-schema";
 import { connectorHttpClient } from "./connector-timeout.js";
 import { installOpenIdMetadataTimeout, SigningKeysUnavailableError } from "./openid-timeout.js";
 import { timeoutNetworkClient } from "./token-timeout.js";
+import { tokenTenant } from "./credential-probe.js";
 
 /**
  * The public cloud's settings with another place for the signing keys. botbuilder takes either
@@ -69,7 +70,7 @@ export function createAdapter(config: Pick<Config, "bot" | "outboundTimeoutMs">,
  */
 function credentialsWithTimeout(bot: NonNullable<Config["bot"]>, timeoutMs: number): ServiceClientCredentialsFactory | undefined {
   if (bot.type === "UserAssignedMSI" || !bot.password) return undefined;
-  const tenant = bot.type === "SingleTenant" && bot.tenantId ? bot.tenantId : AuthenticationConstants.DefaultChannelAuthTenant;
+  const tenant = tokenTenant(bot);
   const msal = new ConfidentialClientApplication({
     auth: { clientId: bot.appId, clientSecret: bot.password, authority: `${AuthenticationConstants.ToChannelFromBotLoginUrlPrefix}${tenant}` },
     system: { networkClient: timeoutNetworkClient(timeoutMs) },

@@ -14,3 +14,14 @@ export function channelTarget(context: TurnContext): ChannelTarget {
   delete reference.activityId;
   return { conversationId, teamId: data.team?.id, serviceUrl: a.serviceUrl, tenantId: a.conversation.tenantId ?? data.tenant?.id, reference };
 }
+
+/**
+ * Bots cannot post in private channels (Microsoft Teams: «bots can't post messages or Adaptive
+ * Cards in private channel conversations»), so a chief's status card could never arrive there.
+ * Teams names the channel's type in `channelData.channel.type` (standard, shared, private) where
+ * it sends it; where it does not, the first post's 403 says so (channel-link.ts).
+ */
+export function isPrivateChannel(context: TurnContext): boolean {
+  const data = (context.activity.channelData ?? {}) as { channel?: { type?: unknown } };
+  return typeof data.channel?.type === "string" && data.channel.type.toLowerCase() === "private";
+}

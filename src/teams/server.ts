@@ -4,12 +4,15 @@ import type { Application, TeamsAdapter } from "@microsoft/teams-ai";
 import type { Logger } from "pino";
 import { strings } from "../lib/strings.da.js";
 import { z } from "zod";
+import type { HealthReport } from "../domain/credential-service.js";
 
 export interface ServerDeps {
   adapter: TeamsAdapter;
   app: Application;
   log: Logger;
   healthy(): Promise<boolean>;
+  /** The bot's credential as last checked (absent in local anonymous mode): shown by /healthz. */
+  credentialHealth?: () => Promise<HealthReport>;
   /** GET /export/<token>: a personal download link's file, once (undefined: unknown, used or expired). */
   download?: (token: string) => Promise<{ filename: string; contentType: string; body: Buffer } | undefined>;
   /** Largest accepted request body. Teams activities are small; cards come back as data. */
@@ -127,8 +130,21 @@ export function createHttpServer(deps: ServerDeps): Server {
     const url = (req.url ?? "/").split("?")[0];
     try {
       if (url === "/healthz" && (req.method === "GET" || req.method === "HEAD")) {
-        const ok = await deps.healthy();
-        sendJson(res, ok ? 200 : 503, { status: ok ? "ok" : "database-unreachable" });
+        // 503 only when the database does not answer (another instance, or a restart, may help).
+        // A credential Entra ID refuses is 200 with "status":"degraded" and a reason code: a
+        // restart cannot fix it, and a load balancer must not take every instance out for it
+        // (docs/decisions/0015-production-settings.md).
+        if (!(await deps.healthy())) {
+          sendJson(res, 503, { status: "database-unreachable" });
+          return;
+        }
+        const report = deps.credentialHealth
+          ? await deps.credentialHealth().catch((err: unknown) => {
+              logError(deps.log, err, "credential health not read");
+              return undefined;
+            })
+          : undefined;
+        sendJson(res, 200, report ?? { status: "ok" });
         return;
       }
       const download = /^\/export\/([^/]+)$/.exec(url ?? "");

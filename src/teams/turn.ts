@@ -95,6 +95,27 @@ const inPersonalChat = (context: TurnContext): boolean => context.activity.conve
 /** A team channel (the chiefs' overview lives there, with cards of its own). */
 export const inChannel = (context: TurnContext): boolean => context.activity.conversation?.conversationType === "channel";
 
+/** Where a command works, in the manifest's words for Teams' scopes: the personal chat, a team's channels, a group chat. */
+export type CommandScope = "personal" | "team" | "groupChat";
+export const ALL_SCOPES: readonly CommandScope[] = ["personal", "team", "groupChat"];
+
+/** The scope a turn happens in (Teams' conversationType: personal, channel, groupChat). */
+export function scopeOf(context: TurnContext): CommandScope | undefined {
+  switch (context.activity.conversation?.conversationType) {
+    case "personal":
+      return "personal";
+    case "channel":
+      return "team";
+    case "groupChat":
+      return "groupChat";
+    default:
+      return undefined;
+  }
+}
+
+/** What a command says where it does not work: go to the personal chat, or (a channel's own command) to a channel. */
+const elsewhere = (scopes: readonly CommandScope[]): string => (scopes.includes("personal") ? strings.generic.personalOnly : strings.channel.notInChannel);
+
 /** A repeated delivery may arrive while the first is still being handled: wait this long for its answer. */
 const REDELIVERY_WAIT_MS = 3000;
 
@@ -191,8 +212,12 @@ export function execute<S extends z.ZodTypeAny>(
   }
 }
 
-/** Wraps a message handler (a command) the same way; replies are cards sent to the chat. */
-export function command(deps: TeamsDeps, name: string, handler: (turn: Turn) => Promise<AdaptiveCard | Answer<AdaptiveCard>>, opts: { anywhere?: boolean } = {}) {
+/**
+ * Wraps a message handler (a command) the same way; replies are cards sent to the chat. `scopes`:
+ * where it works (the command registry, handlers/commands/index.ts, says so for each); elsewhere
+ * it answers where to go instead.
+ */
+export function command(deps: TeamsDeps, name: string, handler: (turn: Turn) => Promise<AdaptiveCard | Answer<AdaptiveCard>>, opts: { scopes: readonly CommandScope[] }) {
   return async (context: TurnContext): Promise<void> => {
     const t = await begin(deps, context);
     const log = t.log.child({ command: name });
@@ -204,9 +229,11 @@ export function command(deps: TeamsDeps, name: string, handler: (turn: Turn) => 
     const { context } = t;
     let card: AdaptiveCard;
     let effects: Effects | undefined;
-    if (!opts.anywhere && !inPersonalChat(context)) {
-      card = buildNoticeCard(strings.generic.personalOnly);
-      log.info({ outcome: "not-personal" }, "command");
+    const scope = scopeOf(context);
+    // A conversation of no known kind: only what works everywhere runs (as before scopes had names).
+    if (scope ? !opts.scopes.includes(scope) : opts.scopes.length < ALL_SCOPES.length) {
+      card = buildNoticeCard(elsewhere(opts.scopes));
+      log.info({ outcome: "not-here", scope }, "command");
     } else if (!t.actor) {
       card = buildNoticeCard(strings.generic.notRegistered, { tone: "error" });
       log.info({ outcome: "not-registered" }, "command");
@@ -223,7 +250,16 @@ export function command(deps: TeamsDeps, name: string, handler: (turn: Turn) => 
         if (isAppError(err)) log.info({ outcome: err.code }, "command");
       }
     }
-    const posted = await context.sendActivity(cardActivity(card));
+    let posted;
+    try {
+      posted = await context.sendActivity(cardActivity(card));
+    } catch (err) {
+      // Teams refuses the bot's reply in some conversations (a private channel): nothing more to do
+      // here, and nothing to retry; the handler has already told the person elsewhere if it could.
+      const status = (err as { statusCode?: number }).statusCode;
+      if (inPersonalChat(context) || (status !== 403 && status !== 404)) throw err;
+      log.warn({ outcome: "reply-refused", status }, "command");
+    }
     if (t.actor && inPersonalChat(context)) await deps.cardCopies.remember(card, whereIn({ context, actor: t.actor }, posted?.id));
     if (effects) deps.cardCopies.apply(effects);
     return card;

@@ -96,6 +96,8 @@ export class BotHarness {
       SCHEDULER_ENABLED: "false",
       // Tests click much faster than people; the limit itself is tested with a low value.
       USER_ACTIONS_PER_MINUTE: "1000",
+      // With bot credentials, the credential check asks the local stand-in for Entra ID, never Microsoft.
+      BOT_LOGIN_URL: this.connector.url,
       ...(this.opts.scheduler ? { SCHEDULER_CRON: NEVER, DIGEST_CRON: NEVER, RETENTION_CRON: NEVER } : {}),
       ...this.opts.env,
     });

@@ -30,6 +30,12 @@ export class FakeConnector {
   private heldAnswers: (() => void)[] = [];
   /** Every POST as it arrived: when, and the status it was answered with. */
   readonly attempts: { at: number; conversationId: string; status: number }[] = [];
+  /**
+   * Entra ID's token endpoint for the bot's credential check (BOT_LOGIN_URL points here in the
+   * harness): what it answers (a token by default), and what it was asked (never the secret itself).
+   */
+  tokenAnswer: { status: number; body: unknown } | "hang" = { status: 200, body: { token_type: "Bearer", expires_in: 3599, access_token: "lokalt-token" } };
+  readonly tokenRequests: { tenant: string; clientId: string; scope: string; grantType: string; secretMatches: (secret: string) => boolean }[] = [];
   private server?: Server;
   private seq = 0;
   url = "";
@@ -40,6 +46,18 @@ export class FakeConnector {
       req.on("data", (c: Buffer) => chunks.push(c));
       req.on("end", () => {
         const url = decodeURIComponent(req.url ?? "");
+        const token = /^\/([^/]+)\/oauth2\/v2\.0\/token$/.exec(url);
+        if (token && req.method === "POST") {
+          const form = new URLSearchParams(Buffer.concat(chunks).toString("utf8"));
+          const secret = form.get("client_secret") ?? "";
+          this.tokenRequests.push({ tenant: token[1]!, clientId: form.get("client_id") ?? "", scope: form.get("scope") ?? "", grantType: form.get("grant_type") ?? "", secretMatches: (s) => s === secret });
+          const answer = this.tokenAnswer;
+          if (answer === "hang") return; // no answer at all: the caller's deadline decides
+          res.statusCode = answer.status;
+          res.setHeader("Content-Type", "application/json");
+          res.end(JSON.stringify(answer.body));
+          return;
+        }
         const m = /\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(url);
         if (!m) {
           res.statusCode = 404;

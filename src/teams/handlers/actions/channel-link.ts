@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { TeamsDeps } from "../../deps.js";
-import { channelTarget } from "../../channel-target.js";
+import { channelTarget, isPrivateChannel } from "../../channel-target.js";
 import { execute } from "../../turn.js";
 import type { Views } from "../../views.js";
 import { verbs } from "../../verbs.js";
@@ -14,7 +14,11 @@ const chosen = (areaId: string | undefined): string => {
   return areaId;
 };
 
-/** «Følg området»: only a chief of the area links the channel; its status card is posted at once. */
+/**
+ * «Følg området»: only a chief of the area links the channel; its status card is posted at once.
+ * Not in a private channel (Teams lets no bot post there); where Teams did not say the channel is
+ * one, its refusal of the first post does: the link is removed again and the chief is told.
+ */
 export const channelLink = (deps: TeamsDeps, views: Views) =>
   execute(
     deps,
@@ -22,8 +26,12 @@ export const channelLink = (deps: TeamsDeps, views: Views) =>
     schema,
     async (t, data) => {
       const target = channelTarget(t.context);
+      if (isPrivateChannel(t.context)) throw new AppError("invalid-input", strings.channel.privateChannel);
       const { link, area, created } = await deps.channels.link(t.actor, chosen(data.areaId), target);
-      if (created) await deps.publishChannelStatus(link);
+      if (created && (await deps.publishChannelStatus(link)) === "gone") {
+        t.log.warn({ linkId: link.id, outcome: "channel-refused-first-post" }, "action");
+        throw new AppError("invalid-input", strings.channel.firstPostRefused);
+      }
       return views.channelLink(t.actor, target.conversationId, { feedback: { notice: created ? strings.channel.linked(area.name) : strings.channel.alreadyLinked(area.name) } });
     },
     (t, _data, err) => views.channelLink(t.actor, channelTarget(t.context).conversationId, { feedback: { error: err.text } }),

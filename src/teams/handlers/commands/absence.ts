@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { TeamsDeps } from "../../deps.js";
-import { answer, command } from "../../turn.js";
+import { answer, command, type CommandScope } from "../../turn.js";
 import { strings } from "../../../lib/strings.da.js";
 import { formatDateLong, formatDateTime } from "../../../lib/format-da.js";
 import { parseDanishDate } from "../../../lib/danish-date.js";
@@ -10,7 +10,7 @@ import { AppError } from "../../../lib/errors.js";
 import { md } from "../../../lib/markup.js";
 
 /** `fraværende til i morgen`, `fraværende til og med 12/1`, `fraværende slut`, or `fraværende` alone (how it stands). */
-export const absencePattern = /^\s*fra(?:v|væ|vae)rende\b\s*(.*)$/i;
+export const absencePattern = /^\s*(?:<at>[^<]*<\/at>\s*)?fra(?:v|væ|vae)rende\b\s*(.*)$/i;
 
 /** The stored date is the first day back: reminders wait until that day begins. */
 const argument = z.union([
@@ -36,20 +36,25 @@ function parse(rest: string, today: string): z.infer<typeof argument> {
   return parsed.data;
 }
 
-export const absence = (deps: TeamsDeps) =>
-  command(deps, "absence", async (t) => {
-    const text = String(t.context.activity.text ?? "");
-    const arg = parse(absencePattern.exec(text)?.[1] ?? "", t.today);
-    const s = strings.preferences;
-    if (arg.action === "status") {
-      const prefs = await deps.preferences.get(t.actor);
-      const away = prefs.absentUntil && prefs.absentUntil > t.today;
-      return buildNoticeCard(md`${away ? s.absentStatus(formatDateLong(addDays(prefs.absentUntil!, -1))) : s.absentNone} ${s.absentUsage}`);
-    }
-    if (arg.action === "end") {
-      const { effects } = await deps.preferences.setAbsence(t.actor, undefined);
-      return answer(buildNoticeCard(s.absentCleared), effects);
-    }
-    const { resumesAt, effects } = await deps.preferences.setAbsence(t.actor, arg.backOn);
-    return answer(buildNoticeCard(s.absentSet(formatDateLong(addDays(arg.backOn, -1)), formatDateTime(resumesAt!, deps.config.timezone))), effects);
-  });
+export const absence = (deps: TeamsDeps, _views: unknown, scopes: readonly CommandScope[]) =>
+  command(
+    deps,
+    "absence",
+    async (t) => {
+      const text = String(t.context.activity.text ?? "");
+      const arg = parse(absencePattern.exec(text)?.[1] ?? "", t.today);
+      const s = strings.preferences;
+      if (arg.action === "status") {
+        const prefs = await deps.preferences.get(t.actor);
+        const away = prefs.absentUntil && prefs.absentUntil > t.today;
+        return buildNoticeCard(md`${away ? s.absentStatus(formatDateLong(addDays(prefs.absentUntil!, -1))) : s.absentNone} ${s.absentUsage}`);
+      }
+      if (arg.action === "end") {
+        const { effects } = await deps.preferences.setAbsence(t.actor, undefined);
+        return answer(buildNoticeCard(s.absentCleared), effects);
+      }
+      const { resumesAt, effects } = await deps.preferences.setAbsence(t.actor, arg.backOn);
+      return answer(buildNoticeCard(s.absentSet(formatDateLong(addDays(arg.backOn, -1)), formatDateTime(resumesAt!, deps.config.timezone))), effects);
+    },
+    { scopes },
+  );

@@ -1,15 +1,27 @@
 import type { TeamsDeps } from "../../deps.js";
-import { channelTarget } from "../../channel-target.js";
-import { command, inChannel } from "../../turn.js";
+import { channelTarget, isPrivateChannel } from "../../channel-target.js";
+import { command, type CommandScope } from "../../turn.js";
 import type { Views } from "../../views.js";
 import { buildNoticeCard } from "../../../cards/notice-card.js";
 import { strings } from "../../../lib/strings.da.js";
 
-/** `@Læringsloop følg område` (or `overblik`) in a team channel: the card that links it to an area. */
-export const channelFollow = (deps: TeamsDeps, views: Views) =>
+/**
+ * `@Læringsloop følg område` (or `overblik`) in a team channel: the card that links it to an area.
+ * In a private channel, where Teams lets no bot post, the advice to use a standard channel in a
+ * team of the chiefs instead; also in the person's own chat, since Teams may refuse the reply here too.
+ */
+export const channelFollow = (deps: TeamsDeps, views: Views, scopes: readonly CommandScope[]) =>
   command(
     deps,
     "channel-follow",
-    async (t) => (inChannel(t.context) ? views.channelLink(t.actor, channelTarget(t.context).conversationId) : buildNoticeCard(strings.channel.notInChannel)),
-    { anywhere: true },
+    async (t) => {
+      if (!isPrivateChannel(t.context)) return views.channelLink(t.actor, channelTarget(t.context).conversationId);
+      t.log.info({ outcome: "private-channel" }, "command");
+      const inChat = await deps.sendToPerson(t.actor.id, async () => views.notice(strings.channel.privateChannel)).then(
+        () => true,
+        () => false, // no chat with the bot yet: the reply here is all there is
+      );
+      return buildNoticeCard(inChat ? `${strings.channel.privateChannel} ${strings.channel.alsoInYourChat}` : strings.channel.privateChannel);
+    },
+    { scopes },
   );

@@ -3,7 +3,7 @@ import { buildNoticeCard } from "../../../cards/notice-card.js";
 import { strings } from "../../../lib/strings.da.js";
 import { OPENABLE, suggestCommands } from "../../command-suggestions.js";
 import type { TeamsDeps } from "../../deps.js";
-import { command, inChannel } from "../../turn.js";
+import { command, inChannel, type CommandScope } from "../../turn.js";
 
 const openable = (id: string): boolean => (OPENABLE as readonly string[]).includes(id);
 
@@ -12,7 +12,7 @@ const openable = (id: string): boolean => (OPENABLE as readonly string[]).includ
  * typo, an English word): «Mente du …?» with a button that opens it, or the exact text to type.
  * Otherwise a pointer to `hjælp`, with its button.
  */
-export const unknown = (deps: TeamsDeps) =>
+export const unknown = (deps: TeamsDeps, _views: unknown, scopes: readonly CommandScope[]) =>
   command(
     deps,
     "unknown",
@@ -29,5 +29,5 @@ export const unknown = (deps: TeamsDeps) =>
       const hint = buttons.length === found.length ? s.didYouMeanHint : s.didYouMeanType;
       return buildNoticeCard(text, { hint, buttons: buttons.some((b) => b.command === "help") ? buttons : [...buttons, helpButton] });
     },
-    { anywhere: true },
+    { scopes },
   );
