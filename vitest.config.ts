@@ -1,4 +1,20 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { defineConfig } from "vitest/config";
+
+// The local fakes of Microsoft's services (test/helpers/fake-graph.ts) serve https with a test
+// certificate: the test processes (forked after this line) trust it, besides any extra
+// certificates already trusted here. Nothing else does.
+const fakeCa = resolve(import.meta.dirname, "test/fixtures/tls/fake-microsoft.crt");
+const extraCa = process.env.NODE_EXTRA_CA_CERTS;
+if (extraCa && extraCa !== fakeCa) {
+  const both = join(tmpdir(), `laeringsloop-test-ca-${process.pid}.pem`);
+  writeFileSync(both, `${readFileSync(extraCa, "utf8")}\n${readFileSync(fakeCa, "utf8")}`);
+  process.env.NODE_EXTRA_CA_CERTS = both;
+} else {
+  process.env.NODE_EXTRA_CA_CERTS = fakeCa;
+}
 
 /** Tests about SQLite itself (its migrations, its driver): they have their PostgreSQL counterparts in test/store/postgresql.test.ts. */
 const SQLITE_ONLY = ["test/store/migrate.test.ts", "test/store/one-writer.test.ts", "test/store/postgresql.test.ts"];
