@@ -58,6 +58,8 @@ const FOLLOWUP_KINDS: readonly NotificationKind[] = ["followup_assigned", "follo
 const NOTICE_AFTER_WORKING_DAYS = 1;
 /** … or at once when the card's meeting is within this many working days. */
 const MEETING_SOON_WORKING_DAYS = 2;
+/** While the app is being installed for the person, «at once» waits this long for the install to work. */
+const INSTALL_GRACE_MS = 15 * 60_000;
 
 /** Who answers for a card, and the meeting it is for (if any). */
 interface Answerable {
@@ -181,7 +183,9 @@ export function createReachService(deps: ReachServiceDeps) {
       const install = installer && !ref ? await latestInstall(n.personId) : undefined;
       // Installing the app for them was refused today: nothing is on its way, tell them now.
       const refused = install?.status === "failed" && (install.forbidden || install.userUnknown);
-      const due = refused ? now : noticeDue(n.waitingSince ?? now, meeting, now);
+      const installing = installer !== undefined && !ref && !refused;
+      const soonest = noticeDue(n.waitingSince ?? now, meeting, now);
+      const due = refused ? now : installing ? new Date(Math.max(soonest.getTime(), now.getTime() + INSTALL_GRACE_MS)) : soonest;
       const rows: PlannedNotification[] = to.map((recipient) => ({ key: noticeKey(n.personId, spell, recipient), kind: "person_unreachable", personId: recipient, subjectId: n.personId, dueAt: due }));
       // One job a day at most while cards wait: a refusal (consent not given yet, a policy) is tried
       // again the next day, after IT may have put it right.

@@ -774,6 +774,7 @@ export const da = {
       since: (at: string) => `siden ${at}`,
       never: "aldrig nået (appen ikke installeret)",
       refused: (reason: string) => `afvist af Teams (${reason})`,
+      back: "kan nås igen; kortene sendes ved næste kørsel",
       install: {
         none: "ingen automatisk installation",
         waiting: (attempts: number) => `automatisk installation i gang (${attempts} forsøg)`,

@@ -73,7 +73,7 @@ function unreachableText(notice: UnreachableNotice, tz: string): Markup {
     }
   }
   const lines = [
-    ...[...meetings.values()].map(({ meeting, kinds }) => r.forMeeting(kinds.join(r.andJoin), kindDefinite(meeting), formatDateTime(meeting.startsAt, tz))),
+    ...[...meetings.values()].sort((a, b) => a.meeting.startsAt.getTime() - b.meeting.startsAt.getTime()).map(({ meeting, kinds }) => r.forMeeting(kinds.join(r.andJoin), kindDefinite(meeting), formatDateTime(meeting.startsAt, tz))),
     ...[...others].map(([kind, n]) => r.otherCards[kind]?.(n) ?? `${n} ${kind}`),
   ];
   const ends = notice.waiting.map((w) => w.until?.getTime()).filter((t): t is number => t !== undefined);
