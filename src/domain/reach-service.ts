@@ -222,9 +222,17 @@ export function createReachService(deps: ReachServiceDeps) {
      */
     async install(n: Notification): Promise<InstallResult | { outcome: "not-needed"; reason: string }> {
       if (!installer) return { outcome: "not-needed", reason: "proactive-install-off" };
+      const ref = await conversations.get(n.personId);
+      // Reachable already: Teams' install activity came first, or an earlier attempt of this job
+      // stored the chat and its process died before it was done. What waited goes now (again:
+      // that process may have died before waking it; a row never goes twice).
+      if (ref?.active) {
+        await notifications.wakeWaitingFor(n.personId, calendar.nextWindowStart(clock.now()), WAIT.noConversation);
+        return { outcome: "not-needed", reason: "reachable" };
+      }
       // Someone who had a conversation and lost it (removed the app, blocked the bot) is not
       // installed for again: the chair is told, and they open Læringsloop again themselves.
-      if (await conversations.get(n.personId)) return { outcome: "not-needed", reason: "has-conversation" };
+      if (ref) return { outcome: "not-needed", reason: "has-conversation" };
       const person = await people.byId(n.personId);
       if (!person?.active) return { outcome: "not-needed", reason: "person-unknown" };
       const result = await installer.install(person);

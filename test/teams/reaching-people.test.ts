@@ -182,6 +182,26 @@ describe("proactive installation through Microsoft Graph (a local fake Graph)", 
     expect(graph.installsFor(MEGAN)).toEqual({ made: 1, conflicts: 0 });
   });
 
+  it("an attempt that stored her chat and died before it was done: the next finds her reachable, asks Graph nothing, and the pack goes", async () => {
+    await planWithMegan();
+    expect(await h.deliver()).toEqual({ sent: 2, waiting: 2 });
+    // What the dead attempt left: the chat stored, the pack not woken, the job not marked done.
+    const chat = graph.chatId(MEGAN);
+    const reference = {
+      channelId: "msteams",
+      serviceUrl: h.connector.url,
+      conversation: { id: chat, conversationType: "personal", tenantId: graph.tenantId },
+      user: { id: MEGAN, aadObjectId: MEGAN, role: "user" },
+      bot: { id: `28:${graph.clientId}`, role: "bot" },
+    };
+    await h.bot.store.conversations.saveIfNone({ personId: "megan", conversationId: chat, serviceUrl: h.connector.url, tenantId: graph.tenantId, reference });
+    expect(await h.deliver()).toEqual({ cancelled: 1 });
+    expect(await h.deliver()).toEqual({ sent: 2 });
+    expect(await db(h).notification.findFirstOrThrow({ where: { kind: "app_install" } })).toMatchObject({ status: "cancelled", lastError: "reachable" });
+    expect(graph.calls.filter((c) => c.path.startsWith("/v1.0"))).toEqual([]);
+    expect(headlines(h, chat)).toEqual(PACK);
+  });
+
   it("409 (installed already): the chat is read, the reference stored, the pack goes", async () => {
     graph.installed.set(MEGAN, "installed-by-a-setup-policy");
     await planWithMegan();
