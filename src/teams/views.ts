@@ -62,6 +62,9 @@ function unreachableText(notice: UnreachableNotice, tz: string): Markup {
   // Per meeting its cards by name; the others counted per kind.
   const meetings = new Map<string, { meeting: Meeting; kinds: string[] }>();
   const others = new Map<string, number>();
+  // A meeting's cards in the order they are listed in the strings (dagsorden first), whichever row came first.
+  const cardOrder = Object.values(r.cardNames);
+  const otherOrder = Object.keys(r.otherCards);
   for (const w of notice.waiting) {
     if (w.meeting) {
       const entry = meetings.get(w.meeting.id) ?? { meeting: w.meeting, kinds: [] };
@@ -73,8 +76,10 @@ function unreachableText(notice: UnreachableNotice, tz: string): Markup {
     }
   }
   const lines = [
-    ...[...meetings.values()].sort((a, b) => a.meeting.startsAt.getTime() - b.meeting.startsAt.getTime()).map(({ meeting, kinds }) => r.forMeeting(kinds.join(r.andJoin), kindDefinite(meeting), formatDateTime(meeting.startsAt, tz))),
-    ...[...others].map(([kind, n]) => r.otherCards[kind]?.(n) ?? `${n} ${kind}`),
+    ...[...meetings.values()].sort((a, b) => a.meeting.startsAt.getTime() - b.meeting.startsAt.getTime()).map(({ meeting, kinds }) => r.forMeeting(kinds.sort((a, b) => cardOrder.indexOf(a) - cardOrder.indexOf(b)).join(r.andJoin), kindDefinite(meeting), formatDateTime(meeting.startsAt, tz))),
+    ...[...others]
+      .sort(([a], [b]) => otherOrder.indexOf(a) - otherOrder.indexOf(b))
+      .map(([kind, n]) => r.otherCards[kind]?.(n) ?? `${n} ${kind}`),
   ];
   const ends = notice.waiting.map((w) => w.until?.getTime()).filter((t): t is number => t !== undefined);
   const until = ends.length ? r.waitingUntil(formatDateTime(new Date(Math.min(...ends)), tz)) : "";
