@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { defineConfig } from "vitest/config";
@@ -8,9 +9,13 @@ import { defineConfig } from "vitest/config";
 // certificates already trusted here. Nothing else does.
 const fakeCa = resolve(import.meta.dirname, "test/fixtures/tls/fake-microsoft.crt");
 const extraCa = process.env.NODE_EXTRA_CA_CERTS;
-if (extraCa && extraCa !== fakeCa) {
-  const both = join(tmpdir(), `laeringsloop-test-ca-${process.pid}.pem`);
-  writeFileSync(both, `${readFileSync(extraCa, "utf8")}\n${readFileSync(fakeCa, "utf8")}`);
+if (extraCa === fakeCa || extraCa?.includes("laeringsloop-test-ca-")) {
+  // Set already (the config read again in a process started under it).
+} else if (extraCa) {
+  // Named by its contents: every run with the same certificates shares one file (none pile up).
+  const pem = `${readFileSync(extraCa, "utf8")}\n${readFileSync(fakeCa, "utf8")}`;
+  const both = join(tmpdir(), `laeringsloop-test-ca-${createHash("sha256").update(pem).digest("hex").slice(0, 16)}.pem`);
+  if (!existsSync(both)) writeFileSync(both, pem);
   process.env.NODE_EXTRA_CA_CERTS = both;
 } else {
   process.env.NODE_EXTRA_CA_CERTS = fakeCa;
