@@ -15,6 +15,9 @@ const teamsSdk = { group: ["botbuilder", "botbuilder-*", "botframework-*", "@mic
 const prisma = { group: ["@prisma/*", "prisma", "prisma/*", "better-sqlite3", "pg"], message: "Only src/store knows Prisma and the database drivers." };
 const cron = { group: ["node-cron"], message: "Only src/scheduler/scheduler.ts knows node-cron." };
 const cardTemplates = { group: ["adaptivecards", "adaptivecards-*"], message: "Only src/cards expands card templates." };
+const graphSdk = { group: ["@microsoft/microsoft-graph-*", "@azure/identity"], message: "Only src/graph knows Microsoft Graph and its credentials." };
+/** The Teams SDK without the Azure packages Graph's client is built on. */
+const teamsSdkOnly = { group: ["botbuilder", "botbuilder-*", "botframework-*", "@microsoft/teams-ai", "@microsoft/teams.*"], message: teamsSdk.message };
 
 /** `process.env` is read in src/config.ts only (loadConfig), so every setting is validated in one place. */
 const envImports = [
@@ -32,6 +35,8 @@ const parts = {
   scheduler: "src/scheduler times jobs; it knows neither Teams, the store nor cards (its jobs get what they need).",
   teams: "src/teams adapts Teams to the domain; it never reaches the store or the scheduler (the composition root wires them).",
   top: "Only the composition root (src/bot.ts, src/index.ts) wires the parts together.",
+  graph: "src/graph adapts Microsoft Graph to the domain's ports; it knows neither Teams, the store, the scheduler nor cards.",
+  notGraph: "Only the composition root reaches src/graph: the domain has ports (AppInstaller) it implements.",
 };
 
 export default tseslint.config(
@@ -55,7 +60,7 @@ export default tseslint.config(
     files: ["src/domain/**/*.ts"],
     rules: {
       "no-restricted-imports": restrict(
-        ...["store", "teams", "scheduler", "cards", "config", "bot", "index"].map((p) => part(p, parts.domain)),
+        ...["store", "teams", "scheduler", "cards", "config", "bot", "index", "graph"].map((p) => part(p, parts.domain)),
         generated,
         teamsSdk,
         prisma,
@@ -68,7 +73,7 @@ export default tseslint.config(
     files: ["src/lib/**/*.ts"],
     rules: {
       "no-restricted-imports": restrict(
-        ...["domain", "store", "teams", "scheduler", "cards", "config", "bot", "index"].map((p) => part(p, parts.lib)),
+        ...["domain", "store", "teams", "scheduler", "cards", "config", "bot", "index", "graph"].map((p) => part(p, parts.lib)),
         generated,
         teamsSdk,
         prisma,
@@ -79,33 +84,38 @@ export default tseslint.config(
   },
   {
     files: ["src/store/**/*.ts"],
-    rules: { "no-restricted-imports": restrict(...["teams", "cards", "scheduler", "config", "bot", "index"].map((p) => part(p, parts.store)), teamsSdk, cron, cardTemplates) },
+    rules: { "no-restricted-imports": restrict(...["teams", "cards", "scheduler", "config", "bot", "index"].map((p) => part(p, parts.store)), part("graph", parts.notGraph), teamsSdk, cron, cardTemplates) },
   },
   {
     files: ["src/cards/**/*.ts"],
-    rules: { "no-restricted-imports": restrict(...["teams", "store", "scheduler", "config", "bot", "index"].map((p) => part(p, parts.cards)), generated, teamsSdk, prisma, cron) },
+    rules: { "no-restricted-imports": restrict(...["teams", "store", "scheduler", "config", "bot", "index"].map((p) => part(p, parts.cards)), part("graph", parts.notGraph), generated, teamsSdk, prisma, cron) },
   },
   {
     files: ["src/scheduler/**/*.ts"],
     rules: {
-      "no-restricted-imports": restrict(...["teams", "store", "cards", "config", "bot", "index"].map((p) => part(p, parts.scheduler)), generated, teamsSdk, prisma, cardTemplates, cron),
+      "no-restricted-imports": restrict(...["teams", "store", "cards", "config", "bot", "index"].map((p) => part(p, parts.scheduler)), part("graph", parts.notGraph), generated, teamsSdk, prisma, cardTemplates, cron),
     },
   },
   {
     // The one place that knows node-cron.
     files: ["src/scheduler/scheduler.ts"],
     rules: {
-      "no-restricted-imports": restrict(...["teams", "store", "cards", "config", "bot", "index"].map((p) => part(p, parts.scheduler)), generated, teamsSdk, prisma, cardTemplates),
+      "no-restricted-imports": restrict(...["teams", "store", "cards", "config", "bot", "index"].map((p) => part(p, parts.scheduler)), part("graph", parts.notGraph), generated, teamsSdk, prisma, cardTemplates),
     },
   },
   {
     files: ["src/teams/**/*.ts"],
-    rules: { "no-restricted-imports": restrict(...["store", "scheduler", "bot", "index"].map((p) => part(p, parts.teams)), generated, prisma, cron, cardTemplates) },
+    rules: { "no-restricted-imports": restrict(...["store", "scheduler", "bot", "index"].map((p) => part(p, parts.teams)), part("graph", parts.notGraph), generated, prisma, cron, cardTemplates, graphSdk) },
+  },
+  {
+    // The one place that knows Microsoft Graph (its client and the credential it signs in with).
+    files: ["src/graph/**/*.ts"],
+    rules: { "no-restricted-imports": restrict(...["store", "teams", "scheduler", "cards", "config", "bot", "index"].map((p) => part(p, parts.graph)), generated, teamsSdkOnly, prisma, cron, cardTemplates) },
   },
   {
     // Top-level modules other than the composition root: settings and the logger.
     files: ["src/config.ts", "src/logger.ts"],
-    rules: { "no-restricted-imports": restrict(...["./teams", "./store", "./cards", "./bot", "./index"].map((p) => ({ regex: `^${p.replace(".", "\\.")}(/|\\.js$|$)`, message: parts.top })), generated, teamsSdk, prisma, cron, cardTemplates) },
+    rules: { "no-restricted-imports": restrict(...["./teams", "./store", "./cards", "./bot", "./index", "./graph"].map((p) => ({ regex: `^${p.replace(".", "\\.")}(/|\\.js$|$)`, message: parts.top })), generated, teamsSdk, prisma, cron, cardTemplates) },
   },
   {
     files: ["scripts/**/*.ts", "test/**/*.ts"],

@@ -391,6 +391,10 @@ export async function inspectAppPackage(dir: string, values: ManifestValues): Pr
   // What the schema cannot know: the values really arrived where Teams needs them.
   if (bots[0]?.botId !== values.BOT_ID) problems.push(`manifest.json: bots[0].botId skal være BOT_ID (${values.BOT_ID})`);
   if (manifest.id !== values.TEAMS_APP_ID) problems.push(`manifest.json: id skal være TEAMS_APP_ID (${values.TEAMS_APP_ID})`);
+  // Proactive installation through Graph (TeamsAppInstallation.ReadWriteSelfForUser.All): the app
+  // may install itself only when its manifest names the bot's registration here.
+  const webApp = manifest.webApplicationInfo as Record<string, unknown> | undefined;
+  if (webApp?.id !== values.BOT_ID) problems.push(`manifest.json: webApplicationInfo.id skal være BOT_ID (${values.BOT_ID})`);
   if (typeof manifest.version !== "string" || !/^\d+\.\d+\.\d+$/.test(manifest.version)) {
     problems.push(`manifest.json: version skal være et versionsnummer som 0.1.0 (er ${JSON.stringify(manifest.version)})`);
   }

@@ -1,7 +1,8 @@
 /**
  * `npm run status`: what the outbox is doing, for the administrator running the bot — how many
  * reminders are planned, sent, waiting and failed; each send not gone yet with when it is due and
- * why it waits; and for each failure whom it was for and why.
+ * why it waits; for each failure whom it was for and why; and the people the bot cannot reach
+ * (how many cards wait for them since when, the automatic installation, who was told).
  * Reads only DATABASE_URL and TIMEZONE; changes nothing. `--json` prints the same as JSON (times in ISO 8601, UTC);
  * `--all` lists every send not gone yet (else the first 50). Last, the bot's credential as its last
  * check left it, and a client secret that expires within 30 days (BOT_SECRET_EXPIRES, as the bot has it).
@@ -62,6 +63,28 @@ try {
     if (r.unconfirmed.length) {
       console.log(s.unconfirmedHeading);
       for (const u of r.unconfirmed) console.log(`  ${when(u.sentAt)}  ${u.kind}  ${u.person}`);
+    }
+    if (r.unreachable.length) {
+      const u = s.unreachable;
+      console.log(s.unreachableHeading(r.unreachable.length));
+      for (const p of r.unreachable) {
+        const state = p.conversation.state === "never" ? u.never : p.conversation.state === "refused" ? u.refused(p.conversation.reason) : u.back;
+        const install = !p.install
+          ? u.install.none
+          : p.install.status === "sent"
+            ? u.install.done
+            : p.install.status === "failed"
+              ? u.install.failed(p.install.reason ?? "")
+              : p.install.status === "cancelled"
+                ? u.install.none
+                : u.install.waiting(p.install.attempts);
+        const told = p.told.length
+          ? p.told
+              .map((t) => (t.status === "sent" ? u.told(t.to, short(t.at)) : t.status === "pending" || t.status === "sending" ? u.toTell(t.to, short(t.at)) : u.notTold(t.to, t.reason ?? t.status)))
+              .join("; ")
+          : u.nobody;
+        console.log(`  ${p.personId}  ${u.cards(p.waiting)}${p.since ? ` ${u.since(short(p.since))}` : ""}  ${state}  ${install}  ${told}`);
+      }
     }
     if (r.inactive.length) {
       console.log(s.inactiveHeading);

@@ -6,7 +6,7 @@ import { resolve } from "node:path";
 import type { Logger } from "pino";
 import type { Config } from "./config.js";
 import { createDeliveryService } from "./domain/delivery-service.js";
-import { systemClock, type Clock } from "./domain/ports.js";
+import { systemClock, type AppInstaller, type Clock } from "./domain/ports.js";
 import type { DomainSettings } from "./domain/settings.js";
 import { createDomainServices } from "./domain/services.js";
 import { loadTemplates } from "./cards/template.js";
@@ -37,6 +37,8 @@ import { createAdapter } from "./teams/adapter.js";
 import { createTeamsApp } from "./teams/app.js";
 import type { TeamsDeps } from "./teams/deps.js";
 import { createProactive } from "./teams/proactive.js";
+import { createGraphAppInstaller } from "./graph/app-installer.js";
+import { createGraphClient } from "./graph/graph-client.js";
 import { createCardCopies } from "./teams/card-copies.js";
 import { createHttpServer } from "./teams/server.js";
 import { createViews } from "./teams/views.js";
@@ -75,6 +77,21 @@ export function domainSettings(config: Config, templates: TemplateSet = readTemp
   };
 }
 
+/** Proactive installation through Microsoft Graph, when PROACTIVE_INSTALL=on (config checked the settings it needs). */
+function createInstaller(config: Config, log: Logger): AppInstaller | undefined {
+  if (!config.proactiveInstall || !config.graph) return undefined;
+  const graphLog = log.child({ component: "graph" });
+  const graph = createGraphClient({ ...config.graph, timeoutMs: config.outboundTimeoutMs, log: graphLog });
+  return createGraphAppInstaller({
+    graph,
+    catalogAppId: config.proactiveInstall.catalogAppId,
+    botAppId: config.bot?.appId ?? "",
+    tenantId: config.bot?.tenantId ?? config.graph.tenantId,
+    serviceUrl: config.proactiveInstall.serviceUrl,
+    log: graphLog,
+  });
+}
+
 export interface BotOptions {
   config: Config;
   log: Logger;
@@ -110,7 +127,7 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
     const { toReassign, ...counts } = summary; // names stay out of the log
     log.info({ orgFile, example: !config.orgFile, ...counts, peopleWithOpenFollowUpsToReassign: toReassign.length }, config.orgFile ? "organisation loaded" : "example organisation loaded (ORG_FILE not set)");
 
-    const domain = createDomainServices(store, clock, settings);
+    const domain = createDomainServices({ ...store, installer: createInstaller(config, log) }, clock, settings);
     const refreshed = await domain.meetings.refreshTemplates();
     if (refreshed > 0) log.info({ meetings: refreshed }, "meetings not yet sent now follow the changed templates");
     await beat();
@@ -148,6 +165,7 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
     meetings: store.meetings,
     reflections: store.reflections,
     digests: domain.digests,
+    reach: domain.reach,
     preferences: store.preferences,
     messenger: proactive.messenger,
     clock,

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parseEnv } from "node:util";
 import { z } from "zod";
+import { isAllowedServiceUrl } from "./lib/service-url.js";
 import { isValidLocalTime } from "./lib/zoned-time.js";
 import { isValidCron } from "./scheduler/scheduler.js";
 
@@ -92,6 +93,21 @@ const fields = z.object({
     // Deadline for each call to Microsoft (Bot Connector, token, signing keys), in seconds.
     OUTBOUND_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(15),
     RETENTION_CRON: z.string().refine(isValidCron, "skal være et cron-udtryk som 30 2 * * *").default("30 2 * * *"),
+    // Microsoft Graph (src/graph): off unless its credentials are known. The tenant, app id and
+    // secret default to the bot's own (BOT_TENANT_ID, BOT_ID, BOT_PASSWORD): the bot's registration
+    // is the one that may install the app for people.
+    GRAPH_TENANT_ID: z.string().uuid("skal være Entra-lejerens id (en GUID)").optional(),
+    GRAPH_CLIENT_ID: z.string().uuid("skal være app-registreringens id (en GUID)").optional(),
+    GRAPH_CLIENT_SECRET: z.string().min(1).optional(),
+    GRAPH_BASE_URL: z.string().url("skal være Microsoft Graphs adresse, fx https://graph.microsoft.com/v1.0").default("https://graph.microsoft.com/v1.0"),
+    GRAPH_AUTHORITY_HOST: z.string().url("skal være Entra ID's adresse, fx https://login.microsoftonline.com").default("https://login.microsoftonline.com"),
+    // Proactive installation: the bot installs itself through Graph for a person it must reach.
+    PROACTIVE_INSTALL: z.enum(["on", "off"], { errorMap: () => ({ message: "skal være on eller off" }) }).default("off"),
+    // The app's id in the organisation's app catalogue (Teams admin center: the app's «App ID»),
+    // not the manifest's id (shown there as «External app ID»).
+    TEAMS_CATALOG_APP_ID: z.string().uuid("skal være appens id i organisationens appkatalog (en GUID: Teams Admin Center → Administrer apps → Læringsloop → App-id)").optional(),
+    // Where the bot sends to a chat it found through Graph until Teams names the chat's own address.
+    PROACTIVE_SERVICE_URL: z.string().url("skal være Bot Connector-adressen til proaktive beskeder, fx https://smba.trafficmanager.net/teams/").default("https://smba.trafficmanager.net/teams/"),
   });
 
 type Fields = z.infer<typeof fields>;
@@ -133,6 +149,24 @@ const schema = fields
     }
     if (c.NODE_ENV === "production" && !c.PUBLIC_URL?.startsWith("https://")) {
       ctx.addIssue({ code: "custom", path: ["PUBLIC_URL"], message: "mangler: i production skal botten have sin https-adresse (til eksportens downloadlinks)" });
+    }
+    const graphCredentials = [c.GRAPH_TENANT_ID ?? c.BOT_TENANT_ID, c.GRAPH_CLIENT_ID ?? c.BOT_ID, c.GRAPH_CLIENT_SECRET ?? c.BOT_PASSWORD];
+    if (c.PROACTIVE_INSTALL === "on") {
+      const missing = (key: string, value: unknown, also: string) => {
+        if (!value) ctx.addIssue({ code: "custom", path: [key], message: `mangler, når PROACTIVE_INSTALL=on (${also})` });
+      };
+      missing("GRAPH_TENANT_ID", graphCredentials[0], "eller BOT_TENANT_ID");
+      missing("GRAPH_CLIENT_ID", graphCredentials[1], "eller BOT_ID");
+      missing("GRAPH_CLIENT_SECRET", graphCredentials[2], "eller BOT_PASSWORD");
+      missing("TEAMS_CATALOG_APP_ID", c.TEAMS_CATALOG_APP_ID, "appens id i organisationens appkatalog");
+      if (!isAllowedServiceUrl(c.PROACTIVE_SERVICE_URL, serviceUrlHosts(c))) {
+        ctx.addIssue({ code: "custom", path: ["PROACTIVE_SERVICE_URL"], message: "skal være en https-adresse på en af SERVICE_URL_HOSTS (Microsofts Bot Connector)" });
+      }
+      // TeamsAppInstallation.ReadWriteSelfForUser.All lets an app install itself only: the app
+      // whose manifest names this registration (webApplicationInfo), which is the bot's.
+      if (hasId && c.GRAPH_CLIENT_ID && c.GRAPH_CLIENT_ID.toLowerCase() !== c.BOT_ID!.toLowerCase()) {
+        ctx.addIssue({ code: "custom", path: ["GRAPH_CLIENT_ID"], message: "skal være bottens app-id (BOT_ID), når PROACTIVE_INSTALL=on: appen kan kun installere sig selv" });
+      }
     }
     if (c.NODE_ENV === "production" && !hasId) {
       ctx.addIssue({
@@ -214,6 +248,20 @@ export interface Config {
   channelDigest: { weekday: number; time: string };
   /** Where the bot is reached from outside (download links); the local address when unset. */
   publicUrl: string;
+  /** Microsoft Graph, when its credentials are known (GRAPH_* or the bot's own); used by the features that are switched on. */
+  graph?: GraphSettings;
+  /** PROACTIVE_INSTALL=on: the bot installs itself through Graph for people it cannot reach. */
+  proactiveInstall?: { catalogAppId: string; serviceUrl: string };
+}
+
+export interface GraphSettings {
+  tenantId: string;
+  clientId: string;
+  clientSecret: string;
+  /** Graph's address with its version, e.g. https://graph.microsoft.com/v1.0. */
+  baseUrl: string;
+  /** Entra ID's address, e.g. https://login.microsoftonline.com. */
+  authorityHost: string;
 }
 
 export class ConfigError extends Error {
@@ -349,7 +397,7 @@ function toConfig(c: Fields): Config {
         }
       : undefined,
     allowedTenants: [...new Set([...(c.BOT_TENANT_ID ? [c.BOT_TENANT_ID.toLowerCase()] : []), ...c.ALLOWED_TENANTS])],
-    serviceUrlHosts: c.NODE_ENV === "production" ? c.SERVICE_URL_HOSTS : [...c.SERVICE_URL_HOSTS, "localhost", "127.0.0.1", "[::1]"],
+    serviceUrlHosts: serviceUrlHosts(c),
     anonymous,
     orgFile: c.ORG_FILE,
     timezone: c.TIMEZONE,
@@ -368,5 +416,24 @@ function toConfig(c: Fields): Config {
     retention: { monthsAfterLoop: c.RETENTION_MONTHS_AFTER_LOOP, cron: c.RETENTION_CRON },
     channelDigest: { weekday: c.CHANNEL_DIGEST_DAY, time: c.CHANNEL_DIGEST_TIME },
     publicUrl: (c.PUBLIC_URL ?? `http://127.0.0.1:${c.PORT}`).replace(/\/+$/, ""),
+    ...graphSettings(c),
   };
+}
+
+/** The hosts proactive sends may go to: the configured ones, and loopback outside production (Playground, tests). */
+function serviceUrlHosts(c: Pick<RawConfig, "NODE_ENV" | "SERVICE_URL_HOSTS">): string[] {
+  return c.NODE_ENV === "production" ? c.SERVICE_URL_HOSTS : [...c.SERVICE_URL_HOSTS, "localhost", "127.0.0.1", "[::1]"];
+}
+
+/** Graph's settings when its credentials are known, and proactive installation when switched on. */
+function graphSettings(c: RawConfig): Pick<Config, "graph" | "proactiveInstall"> {
+  const tenantId = c.GRAPH_TENANT_ID ?? c.BOT_TENANT_ID;
+  const clientId = c.GRAPH_CLIENT_ID ?? c.BOT_ID;
+  const clientSecret = c.GRAPH_CLIENT_SECRET ?? c.BOT_PASSWORD;
+  const graph =
+    tenantId && clientId && clientSecret
+      ? { tenantId, clientId, clientSecret, baseUrl: c.GRAPH_BASE_URL.replace(/\/+$/, ""), authorityHost: c.GRAPH_AUTHORITY_HOST.replace(/\/+$/, "") }
+      : undefined;
+  const proactiveInstall = c.PROACTIVE_INSTALL === "on" && graph && c.TEAMS_CATALOG_APP_ID ? { catalogAppId: c.TEAMS_CATALOG_APP_ID.toLowerCase(), serviceUrl: c.PROACTIVE_SERVICE_URL } : undefined;
+  return { graph, proactiveInstall };
 }

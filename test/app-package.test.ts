@@ -67,6 +67,8 @@ describe("Teams app package", () => {
       validDomains: [BOT_DOMAIN],
       permissions: ["identity", "messageTeamMembers"],
       icons: { color: "color.png", outline: "outline.png" },
+      // The bot's registration, so the app may install itself for people through Graph.
+      webApplicationInfo: { id: BOT_ID, resource: `api://${BOT_DOMAIN}/botid-${BOT_ID}` },
     });
     expect(bundledSchemaVersions()).toContain(`v${String(manifest.manifestVersion)}`);
     expect(await validateAppPackage(APP_PACKAGE_DIR, values)).toEqual([]);
@@ -126,6 +128,14 @@ describe("Teams app package", () => {
   it("keeps the committed icons the same as scripts/make-icons.ts draws them", () => {
     expect(decodePng(drawColorIcon()).rgba).toEqual(decodePng(colorPng).rgba);
     expect(decodePng(drawOutlineIcon()).rgba).toEqual(decodePng(outlinePng).rgba);
+  });
+
+  it("names a manifest without the bot's registration in webApplicationInfo (proactive installation needs it)", async () => {
+    const dir = copyOfPackage();
+    const manifest = JSON.parse(template) as Record<string, unknown>;
+    delete manifest.webApplicationInfo;
+    writeFileSync(path.join(dir, "manifest.json"), JSON.stringify(manifest));
+    expect(await validateAppPackage(dir, values)).toEqual([`manifest.json: webApplicationInfo.id skal være BOT_ID (${BOT_ID})`]);
   });
 
   it("finds what Teams would refuse: schema errors, wrong icon sizes, a coloured outline", async () => {

@@ -129,6 +129,24 @@ describe("configuration", () => {
     expect(() => loadConfig({ BOT_ID: id })).toThrow(/BOT_PASSWORD: mangler, når BOT_ID er sat[\s\S]*BOT_TENANT_ID/);
     expect(loadConfig({ BOT_ID: "", BOT_PASSWORD: "" }).anonymous).toBe(true);
   });
+
+  it("installs the app through Microsoft Graph only when switched on, with the bot's own registration and the app's catalogue id", () => {
+    const bot = { BOT_ID: id, BOT_PASSWORD: "s", BOT_TENANT_ID: tenant };
+    const catalogId = "b1c5353a-7aca-41b3-830f-27d5218fe0e5";
+    // Off unless switched on; Graph's credentials default to the bot's own.
+    const off = loadConfig(bot);
+    expect(off.proactiveInstall).toBeUndefined();
+    expect(off.graph).toEqual({ tenantId: tenant, clientId: id, clientSecret: "s", baseUrl: "https://graph.microsoft.com/v1.0", authorityHost: "https://login.microsoftonline.com" });
+    expect(loadConfig({}).graph).toBeUndefined();
+    const on = loadConfig({ ...bot, PROACTIVE_INSTALL: "on", TEAMS_CATALOG_APP_ID: catalogId.toUpperCase() });
+    expect(on.proactiveInstall).toEqual({ catalogAppId: catalogId, serviceUrl: "https://smba.trafficmanager.net/teams/" });
+    // What it needs is named: the catalogue id, credentials, the bot's own app id, a Bot Connector address.
+    expect(() => loadConfig({ ...bot, PROACTIVE_INSTALL: "on" })).toThrow(/TEAMS_CATALOG_APP_ID: mangler, når PROACTIVE_INSTALL=on/);
+    expect(() => loadConfig({ PROACTIVE_INSTALL: "on", TEAMS_CATALOG_APP_ID: catalogId })).toThrow(/GRAPH_TENANT_ID: mangler[\s\S]*GRAPH_CLIENT_ID: mangler[\s\S]*GRAPH_CLIENT_SECRET: mangler/);
+    expect(() => loadConfig({ ...bot, PROACTIVE_INSTALL: "on", TEAMS_CATALOG_APP_ID: catalogId, GRAPH_CLIENT_ID: tenant })).toThrow(/GRAPH_CLIENT_ID: skal være bottens app-id/);
+    expect(() => loadConfig({ ...bot, PROACTIVE_INSTALL: "on", TEAMS_CATALOG_APP_ID: catalogId, PROACTIVE_SERVICE_URL: "https://evil.example/" })).toThrow(/PROACTIVE_SERVICE_URL: skal være en https-adresse på en af SERVICE_URL_HOSTS/);
+    expect(() => loadConfig({ PROACTIVE_INSTALL: "ja" })).toThrow(/PROACTIVE_INSTALL: skal være on eller off/);
+  });
 });
 
 describe("the .env file", () => {

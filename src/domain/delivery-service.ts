@@ -13,9 +13,10 @@ import type {
   ReflectionRepository,
 } from "./ports.js";
 import type { DigestService } from "./digest-service.js";
+import type { ReachService } from "./reach-service.js";
 import { isAbsent, isMuted, type Preferences } from "./reminder-preferences.js";
-import type { Notification } from "./types.js";
-import { WAIT } from "./wait-reasons.js";
+import type { ConversationRefRecord, Notification } from "./types.js";
+import { WAIT, waitForPersonEnds } from "./wait-reasons.js";
 
 export interface DeliveryServiceDeps {
   notifications: NotificationRepository;
@@ -26,6 +27,8 @@ export interface DeliveryServiceDeps {
   preferences: PreferenceRepository;
   /** Whether a chief's overview still has something to say when it is due. */
   digests: Pick<DigestService, "hasNews">;
+  /** Who is told when someone cannot be reached, and the proactive installation (reach-service.ts). */
+  reach?: Pick<ReachService, "personWaits" | "noticeStale" | "install">;
   messenger: Messenger;
   clock: Clock;
   calendar: WorkingCalendar;
@@ -41,12 +44,6 @@ export interface DeliveryServiceDeps {
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const MAX_SEND_ATTEMPTS = 6;
-/**
- * A person who cannot be reached (the bot not installed yet, or Teams answered 403/404) may still
- * come: their due cards are looked at again hourly, and go at once when they are back, for this
- * many working days after the day the card fell due (to the end of that working day).
- */
-const WAIT_FOR_PERSON_WORKING_DAYS = 2;
 /** An answer to the person's own action that is this late (the bot was down) waits for working hours like anything else. */
 const IMMEDIATE_GRACE_MS = 30 * MINUTE;
 /**
@@ -69,7 +66,7 @@ export type DeliveryService = ReturnType<typeof createDeliveryService>;
  * after a crash is not posted again.
  */
 export function createDeliveryService(deps: DeliveryServiceDeps) {
-  const { notifications, conversations, followUps, meetings, reflections, digests, preferences, messenger, clock, calendar, log } = deps;
+  const { notifications, conversations, followUps, meetings, reflections, digests, preferences, messenger, clock, calendar, log, reach } = deps;
   // Small batches and a lease far longer than a batch takes, so a live worker never loses its rows.
   const leaseMs = deps.leaseMs ?? 5 * MINUTE;
   const batchSize = deps.batchSize ?? 10;
@@ -131,6 +128,10 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
         // Reopened and closed again before this one went: the corrected referat has its own row.
         return referatVersionOfKey(n.key) === m.referatVersion ? undefined : "referat-superseded";
       }
+      case "person_unreachable":
+        return reach ? reach.noticeStale(n) : "reach-off";
+      case "app_install":
+        return undefined; // an install job never gets here (installJob)
     }
   }
 
@@ -145,23 +146,23 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
     return undefined;
   }
 
-  /** The end of the wait for an unreachable person that began at `since` (WAIT_FOR_PERSON_WORKING_DAYS). */
-  function waitForPersonEnds(since: Date): Date {
-    const first = calendar.nextWorkingDay(localDateOf(since, calendar.tz));
-    return calendar.workingDayEnd(calendar.addWorkingDays(first, WAIT_FOR_PERSON_WORKING_DAYS));
-  }
 
   /**
    * The person cannot be reached now: the row waits for them (hourly, and at once when they are
    * back: PeopleService.rememberConversation), counted from when it first found them unreachable;
    * after the wait it fails with `failReason`. Waiting is not a send attempt.
    */
-  async function waitForPerson(n: Notification, now: Date, failReason: string): Promise<string> {
+  async function waitForPerson(n: Notification, now: Date, failReason: string, ref: ConversationRefRecord | undefined): Promise<string> {
     const since = n.waitingSince ?? now;
-    if (now.getTime() >= waitForPersonEnds(since).getTime()) {
+    if (now.getTime() >= waitForPersonEnds(calendar, since).getTime()) {
       await notifications.markFailed(n, failReason);
       return "failed";
     }
+    // Those who answer for the card are told (once), and the app may be installed for the person.
+    // That failing must not keep the card from waiting.
+    await reach?.personWaits({ ...n, waitingSince: since }, ref, now).catch((err: unknown) =>
+      log.error({ notificationId: n.id, personId: n.personId, err: err instanceof Error ? err.name : "error" }, "could not plan the notice or install for a person who cannot be reached"),
+    );
     await notifications.retryLater(n, new Date(now.getTime() + HOUR), WAIT.noConversation, { countAttempt: false, waitingSince: since });
     return "waiting";
   }
@@ -172,7 +173,55 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
     return Math.min(HOUR, Math.max(exp, retryAfterMs ?? 0));
   }
 
+  /**
+   * An install job (reach-service.ts): not a card. Installed: the person's waiting cards go now
+   * (the pass goes on to them). Refused (403) or an unknown user: failed for today, with the reason,
+   * shown by npm run status and in the chair's notice. Graph busy: tried again with backoff.
+   */
+  async function installJob(n: Notification): Promise<string> {
+    let r: Awaited<ReturnType<NonNullable<typeof reach>["install"]>>;
+    try {
+      r = reach ? await reach.install(n) : { outcome: "not-needed", reason: "proactive-install-off" };
+    } catch (err) {
+      r = { outcome: "retry", reason: err instanceof Error ? err.name : "error" };
+    }
+    const now = clock.now();
+    switch (r.outcome) {
+      case "not-needed":
+        await notifications.markCancelled(n, r.reason);
+        return "cancelled";
+      case "installed":
+        await notifications.markSent(n, now, r.already ? "already-installed" : undefined);
+        return "installed";
+      case "forbidden":
+      case "user-unknown": {
+        const reason = `${r.outcome} (${r.code})`;
+        await notifications.markFailed(n, reason);
+        log.warn(
+          { notificationId: n.id, personId: n.personId, reason },
+          r.outcome === "forbidden"
+            ? "the app could not be installed for the person: Graph says it is not permitted (admin consent for TeamsAppInstallation.ReadWriteSelfForUser.All missing, or an app policy blocks the app)"
+            : "the app could not be installed for the person: Graph does not know the user",
+        );
+        return "failed";
+      }
+      case "failed":
+        await notifications.markFailed(n, r.reason);
+        log.warn({ notificationId: n.id, personId: n.personId, reason: r.reason }, "the app could not be installed for the person");
+        return "failed";
+      case "retry":
+        if (n.attempts >= MAX_SEND_ATTEMPTS) {
+          await notifications.markFailed(n, r.reason);
+          log.warn({ notificationId: n.id, personId: n.personId, reason: r.reason }, "the app could not be installed for the person: Graph did not answer in time");
+          return "failed";
+        }
+        await notifications.retryLater(n, new Date(now.getTime() + retryDelay(n.attempts, r.retryAfterMs)), r.reason);
+        return "retry";
+    }
+  }
+
   async function deliverOne(n: Notification): Promise<string> {
+    if (n.kind === "app_install") return installJob(n);
     const now = clock.now();
     // Its worker died while posting it: it may well have arrived, and a second copy is worse than
     // none being certain. Kept visible for the administrator (npm run status).
@@ -199,7 +248,7 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
     // From the first pack on, the meeting keeps the template its participants received.
     if (n.kind === "meeting_agenda") await meetings.freezeTemplate(n.subjectId);
     const ref = await conversations.get(n.personId);
-    if (!ref || !ref.active) return waitForPerson(n, now, ref ? `no-conversation (${ref.inactiveReason ?? "inactive"})` : WAIT.noConversation);
+    if (!ref || !ref.active) return waitForPerson(n, now, ref ? `no-conversation (${ref.inactiveReason ?? "inactive"})` : WAIT.noConversation, ref);
     let result;
     try {
       result = await messenger.deliver(
@@ -224,7 +273,7 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
     if (result.outcome === "unreachable") {
       // Nothing was posted. The person's other cards wait too, without asking Teams each time.
       await conversations.markInactive(n.personId, result.reason, clock.now());
-      return waitForPerson(n, clock.now(), result.reason);
+      return waitForPerson(n, clock.now(), result.reason, await conversations.get(n.personId));
     }
     if (result.outcome === "gone") {
       await conversations.markInactive(n.personId, result.reason, clock.now());
@@ -251,77 +300,88 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
     return "error";
   }
 
+  /**
+   * One pass over the due rows. Returns counts per outcome. Rows are claimed a few at a time as
+   * senders come free (no batch waits for its slowest send); one person's rows go in the order
+   * they were claimed, different people's at the same time, at most `concurrency` at once.
+   */
+  async function pass(): Promise<Record<string, number>> {
+    const counts: Record<string, number> = {};
+    /** Tail of each person's rows in hand. */
+    const lanes = new Map<string, Promise<void>>();
+    const freeSlot: Array<() => void> = [];
+    let sending = 0;
+    /** Rows whose turn in their person's lane has come, waiting for a sender. */
+    let ready = 0;
+    /** Rows claimed and not yet done. */
+    let inHand = 0;
+    let roomMade: (() => void) | undefined;
+    let failure: { err: unknown } | undefined;
+
+    const handle = async (n: Notification, countedReady: boolean): Promise<void> => {
+      if (!countedReady) ready++;
+      while (sending >= concurrency) await new Promise<void>((ok) => freeSlot.push(ok));
+      ready--;
+      sending++;
+      try {
+        const outcome = await deliverOne(n).catch((err: unknown) => giveBack(n, err));
+        counts[outcome] = (counts[outcome] ?? 0) + 1;
+        log.info({ notificationId: n.id, kind: n.kind, outcome }, "notification");
+      } catch (err) {
+        // Not even giving the row back worked (the database is gone): stop claiming, report it.
+        failure ??= { err };
+      } finally {
+        sending--;
+        freeSlot.shift()?.();
+        inHand--;
+        roomMade?.();
+      }
+    };
+
+    // Claim more once half the rows in hand are done, so a sender rarely waits for a claim; or
+    // when a sender is idle because the rows in hand wait behind one person's (up to a cap).
+    const most = batchSize * 4;
+    const room = () => inHand <= batchSize / 2 || (sending + ready < concurrency && inHand < most);
+    for (;;) {
+      while (!room() && !failure) await new Promise<void>((ok) => (roomMade = ok));
+      roomMade = undefined;
+      if (failure) break;
+      const want = Math.min(batchSize, most - inHand);
+      let claimed: Notification[];
+      try {
+        claimed = await notifications.claimDue(clock.now(), leaseMs, want);
+      } catch (err) {
+        // Finish the rows in hand before reporting it: a pass never leaves sends behind it.
+        failure ??= { err };
+        break;
+      }
+      for (const n of claimed) {
+        inHand++;
+        // Counted as ready now when nobody's row is ahead of it, so the next check sees it.
+        const first = !lanes.has(n.personId);
+        if (first) ready++;
+        const lane = (lanes.get(n.personId) ?? Promise.resolve()).then(() => handle(n, first));
+        lanes.set(n.personId, lane);
+        void lane.then(() => {
+          if (lanes.get(n.personId) === lane) lanes.delete(n.personId);
+        });
+      }
+      if (claimed.length < want) break;
+    }
+    await Promise.all([...lanes.values()]);
+    if (failure) throw failure.err;
+    return counts;
+  }
+
   return {
     /**
-     * One pass over the due rows. Returns counts per outcome. Rows are claimed a few at a time as
-     * senders come free (no batch waits for its slowest send); one person's rows go in the order
-     * they were claimed, different people's at the same time, at most `concurrency` at once.
+     * A pass over the due rows (see `pass`); when it installed the app for someone, one more, for
+     * the cards that waited for them (due now).
      */
     async runOnce(): Promise<Record<string, number>> {
-      const counts: Record<string, number> = {};
-      /** Tail of each person's rows in hand. */
-      const lanes = new Map<string, Promise<void>>();
-      const freeSlot: Array<() => void> = [];
-      let sending = 0;
-      /** Rows whose turn in their person's lane has come, waiting for a sender. */
-      let ready = 0;
-      /** Rows claimed and not yet done. */
-      let inHand = 0;
-      let roomMade: (() => void) | undefined;
-      let failure: { err: unknown } | undefined;
-
-      const handle = async (n: Notification, countedReady: boolean): Promise<void> => {
-        if (!countedReady) ready++;
-        while (sending >= concurrency) await new Promise<void>((ok) => freeSlot.push(ok));
-        ready--;
-        sending++;
-        try {
-          const outcome = await deliverOne(n).catch((err: unknown) => giveBack(n, err));
-          counts[outcome] = (counts[outcome] ?? 0) + 1;
-          log.info({ notificationId: n.id, kind: n.kind, outcome }, "notification");
-        } catch (err) {
-          // Not even giving the row back worked (the database is gone): stop claiming, report it.
-          failure ??= { err };
-        } finally {
-          sending--;
-          freeSlot.shift()?.();
-          inHand--;
-          roomMade?.();
-        }
-      };
-
-      // Claim more once half the rows in hand are done, so a sender rarely waits for a claim; or
-      // when a sender is idle because the rows in hand wait behind one person's (up to a cap).
-      const most = batchSize * 4;
-      const room = () => inHand <= batchSize / 2 || (sending + ready < concurrency && inHand < most);
-      for (;;) {
-        while (!room() && !failure) await new Promise<void>((ok) => (roomMade = ok));
-        roomMade = undefined;
-        if (failure) break;
-        const want = Math.min(batchSize, most - inHand);
-        let claimed: Notification[];
-        try {
-          claimed = await notifications.claimDue(clock.now(), leaseMs, want);
-        } catch (err) {
-          // Finish the rows in hand before reporting it: a pass never leaves sends behind it.
-          failure ??= { err };
-          break;
-        }
-        for (const n of claimed) {
-          inHand++;
-          // Counted as ready now when nobody's row is ahead of it, so the next check sees it.
-          const first = !lanes.has(n.personId);
-          if (first) ready++;
-          const lane = (lanes.get(n.personId) ?? Promise.resolve()).then(() => handle(n, first));
-          lanes.set(n.personId, lane);
-          void lane.then(() => {
-            if (lanes.get(n.personId) === lane) lanes.delete(n.personId);
-          });
-        }
-        if (claimed.length < want) break;
-      }
-      await Promise.all([...lanes.values()]);
-      if (failure) throw failure.err;
+      const counts = await pass();
+      if (!counts.installed) return counts;
+      for (const [outcome, n] of Object.entries(await pass())) counts[outcome] = (counts[outcome] ?? 0) + n;
       return counts;
     },
   };

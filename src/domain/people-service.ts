@@ -53,6 +53,19 @@ export function createPeopleService({ people, conversations, notifications, cloc
       return { greet, effects: effectsOf([], woken) };
     },
 
+    /**
+     * Stores the personal chat the bot found by installing itself for the person (reach-service.ts),
+     * unless a reference came first (Teams' own install activity names the chat as Teams wants it),
+     * and brings forward what waited for them. Does not greet: the install activity Teams sends does.
+     * Gives how many waiting cards were brought forward.
+     */
+    async rememberInstalled(person: Person, ref: Omit<ConversationRefRecord, "personId" | "active" | "greetedAt" | "inactiveReason" | "inactiveSince">): Promise<number> {
+      await conversations.saveIfNone({ ...ref, personId: person.id });
+      // Also when the install activity came first: its wake may have run before this install's
+      // rows started waiting (they go now either way; a row never goes twice).
+      return notifications.wakeWaitingFor(person.id, calendar.nextWindowStart(clock.now()), WAIT.noConversation);
+    },
+
     async audience(person: Person): Promise<Audience> {
       const roles = await people.rolesOf(person.id);
       if (roles.includes("chef")) return "chief";

@@ -73,9 +73,18 @@ export interface PeopleRepository {
 }
 
 export interface ConversationRepository {
-  save(ref: Omit<ConversationRefRecord, "active" | "greetedAt">): Promise<void>;
+  save(ref: Omit<ConversationRefRecord, "active" | "greetedAt" | "inactiveSince">): Promise<void>;
+  /**
+   * Stores the reference only if the person has none yet (atomic: another instance, or Teams' own
+   * install activity, may store one at the same moment); true if this one was stored.
+   */
+  saveIfNone(ref: Omit<ConversationRefRecord, "active" | "greetedAt" | "inactiveReason" | "inactiveSince">): Promise<boolean>;
   get(personId: string): Promise<ConversationRefRecord | undefined>;
-  /** Teams refused a send for good (403/404): no more sends until the person writes again. */
+  /**
+   * Teams refused a send (403/404), or the person removed the app: no more sends until the person
+   * is back. The first refusal's reason and time stay while it lasts (`inactiveSince` names the
+   * spell of being unreachable: reach-service.ts tells the chair once per spell).
+   */
   markInactive(personId: string, reason: string, at: Date): Promise<void>;
   /** Sets greetedAt if it was unset; true only for the call that set it (greet once). */
   claimGreeting(personId: string, at: Date): Promise<boolean>;
@@ -358,6 +367,12 @@ export interface NotificationRepository {
   wakeWaitingFor(personId: string, at: Date, reason: string): Promise<number>;
   /** The people with pending rows due before `dueBefore`. */
   pendingPeople(dueBefore: Date): Promise<string[]>;
+  /** The person's rows that wait for them to become reachable (`reason`; pending, or claimed for another look), soonest due first. */
+  waitingFor(personId: string, reason: string): Promise<Notification[]>;
+  /** The rows of these kinds about a subject (any status), newest first. */
+  ofSubject(subjectId: string, kinds: PlannedNotification["kind"][]): Promise<Notification[]>;
+  /** A pending row due after `at` becomes due at `at` (something made it more urgent); true if it moved. */
+  bringForwardKey(key: string, at: Date): Promise<boolean>;
   /**
    * Local trial only (TrialService): pending rows due before `dueBefore`, except those of the
    * given people, become due at `to` and go at once like the answer to a person's own action.
@@ -565,6 +580,29 @@ export interface Logger {
   warn(obj: object, msg?: string): void;
   error(obj: object, msg?: string): void;
 }
+
+/**
+ * Installs the app for a person through Microsoft Graph (src/graph/app-installer.ts), so the bot
+ * can reach someone who never opened it.
+ */
+export interface AppInstaller {
+  install(person: Pick<Person, "id" | "aadObjectId">): Promise<InstallResult>;
+}
+
+/** How to reach the person in the personal chat of an installation (as installationUpdate would store it). */
+export type InstalledConversation = Omit<ConversationRefRecord, "personId" | "active" | "greetedAt" | "inactiveReason" | "inactiveSince">;
+
+export type InstallResult =
+  /** Installed now, or it was already (`already`): the chat of the installation. */
+  | { outcome: "installed"; already: boolean; conversation: InstalledConversation }
+  /** Not permitted (403): the permission is not consented, or a policy blocks the app. `code` is Graph's. */
+  | { outcome: "forbidden"; code: string }
+  /** Graph does not know the user (404). */
+  | { outcome: "user-unknown"; code: string }
+  /** Graph is busy or down (429, 5xx, no answer): try again later. */
+  | { outcome: "retry"; reason: string; retryAfterMs?: number }
+  /** Anything else (a wrong setting, a request Graph refuses): not tried again today. */
+  | { outcome: "failed"; reason: string };
 
 export type DeliveryResult =
   | { outcome: "sent" }

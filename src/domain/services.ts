@@ -7,6 +7,7 @@ import { createFormService } from "./form-service.js";
 import { createMeetingService } from "./meeting-service.js";
 import { createPeopleService } from "./people-service.js";
 import type {
+  AppInstaller,
   BoardStatementRepository,
   Clock,
   ConversationRepository,
@@ -26,6 +27,7 @@ import type {
   UnitRepository,
   YearWheelRepository,
 } from "./ports.js";
+import { createReachService } from "./reach-service.js";
 import { createReflectionService } from "./reflection-service.js";
 import { createDigestService } from "./digest-service.js";
 import { createPreferenceService } from "./preference-service.js";
@@ -55,6 +57,8 @@ export interface DomainPorts {
   exports: ExportRepository;
   downloadTokens: DownloadTokenRepository;
   sentCards: SentCardRepository;
+  /** Installs the app for people through Microsoft Graph; absent unless PROACTIVE_INSTALL=on. */
+  installer?: AppInstaller;
 }
 
 export type DomainServices = ReturnType<typeof createDomainServices>;
@@ -85,5 +89,18 @@ export function createDomainServices(ports: DomainPorts, clock: Clock, settings:
   const channels = createChannelService({ people: ports.people, channelLinks: ports.channelLinks, areaStatus: ports.areaStatus, meetings: ports.meetings, reflections: ports.reflections, clock, settings });
   const downloads = createDownloadService({ tokens: ports.downloadTokens, people: ports.people, exports: ports.exports, clock, settings });
   const trial = createTrialService({ notifications, preferences: ports.preferences, clock, calendar: settings.calendar });
-  return { people, meetings, reflections, forms, followUps, focusAreas, boardStatements, evaluations, congestion, yearWheels, digests, preferences, channels, downloads, trial };
+  const reach = createReachService({
+    notifications,
+    conversations: ports.conversations,
+    meetings: ports.meetings,
+    followUps: ports.followUps,
+    focusAreas: ports.focusAreas,
+    units,
+    people: ports.people,
+    rememberInstalled: (person, conversation) => people.rememberInstalled(person, conversation),
+    installer: ports.installer,
+    clock,
+    calendar: settings.calendar,
+  });
+  return { people, meetings, reflections, forms, followUps, focusAreas, boardStatements, evaluations, congestion, yearWheels, digests, preferences, channels, downloads, trial, reach };
 }

@@ -236,6 +236,8 @@ export interface ConversationRefRecord {
   active: boolean;
   /** Why Teams refused sends for good (http-403, http-404), when `active` is false. */
   inactiveReason?: string;
+  /** Since when the person cannot be reached through it (the first refusal), when `active` is false. */
+  inactiveSince?: Date;
   greetedAt?: Date;
 }
 
@@ -274,7 +276,11 @@ export type NotificationKind =
   | "unit_congested"
   | "followups_orphaned"
   | "referat"
-  | "meeting_cancelled";
+  | "meeting_cancelled"
+  /** To a meeting's chair (or a unit's chief): someone their cards are for cannot be reached in Teams (reach-service.ts). */
+  | "person_unreachable"
+  /** Not a card: install the app for the person through Microsoft Graph (reach-service.ts). */
+  | "app_install";
 export type NotificationStatus = "pending" | "sending" | "sent" | "failed" | "cancelled";
 
 export interface PlannedNotification {
@@ -301,4 +307,6 @@ export interface Notification extends PlannedNotification {
   postStartedAt?: Date;
   /** Since when the due row has been waiting for its person to become reachable (cleared when they are back). */
   waitingSince?: Date;
+  /** Why it waits, or why its last attempt failed (WAIT reasons, http-…, forbidden (…)). */
+  lastError?: string;
 }

@@ -1,3 +1,4 @@
+import type { WorkingCalendar } from "../lib/working-calendar.js";
 import { localDateOf } from "../lib/zoned-time.js";
 import { isAbsent, isMuted, type Preferences } from "./reminder-preferences.js";
 import type { NotificationKind } from "./types.js";
@@ -11,6 +12,19 @@ export const WAIT = {
   /** Due outside the working window (after downtime, or a snooze's hour). */
   outsideHours: "outside-working-hours",
 } as const;
+
+/**
+ * A person who cannot be reached (the bot not installed yet, or Teams answered 403/404) may still
+ * come: their due cards are looked at again hourly, and go at once when they are back, for this
+ * many working days after the day the card fell due (to the end of that working day).
+ */
+export const WAIT_FOR_PERSON_WORKING_DAYS = 2;
+
+/** The end of the wait for an unreachable person that began at `since` (WAIT_FOR_PERSON_WORKING_DAYS). */
+export function waitForPersonEnds(calendar: WorkingCalendar, since: Date): Date {
+  const first = calendar.nextWorkingDay(localDateOf(since, calendar.tz));
+  return calendar.workingDayEnd(calendar.addWorkingDays(first, WAIT_FOR_PERSON_WORKING_DAYS));
+}
 
 /**
  * Why a send that has not gone yet has not gone, for the administrator (`npm run status`): the

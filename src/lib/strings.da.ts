@@ -711,6 +711,44 @@ export const da = {
     badPeriod: "Perioden er ugyldig: --from og --to skal være datoer som 2027-01-31, og --from må ikke ligge efter --to.",
     written: (files: string) => `Eksporten er skrevet: ${files}`,
   },
+  /** To a meeting's chair (or the unit's chief) when someone their cards are for cannot be reached in Teams (reach-service.ts). */
+  reach: {
+    title: (name: string) => `${name} kan ikke nås i Teams`,
+    /** Why, by what the bot knows. */
+    notInstalled: (name: string) => md`Læringsloop kan ikke sende til **${name}**: appen er ikke installeret for ${name} i Teams endnu.`,
+    refused: (name: string) => md`Teams afviser at levere til **${name}**: appen er fjernet eller blokeret, eller chatten kan ikke nås lige nu.`,
+    installForbidden: (name: string) =>
+      md`Læringsloop kunne ikke installeres automatisk for **${name}**: Microsoft Graph svarede, at det ikke er tilladt (administratorsamtykket mangler, eller en apppolitik blokerer appen).`,
+    installUserUnknown: (name: string) => md`Læringsloop kunne ikke installeres automatisk for **${name}**: Microsoft Graph kender ikke brugeren (passer Entra-id'et i organisationsfilen?).`,
+    installNotYet: (name: string) => md`Læringsloop er endnu ikke blevet installeret automatisk for **${name}** (Microsoft Graph har ikke svaret, eller forsøget er ikke lykkedes).`,
+    waitingHeading: (name: string) => md`Disse kort venter på ${name}:`,
+    waitingUntil: (until: string) => `De venter til ${until} og sendes ikke derefter.`,
+    /** One meeting's cards: «dagsorden og refleksionsguide til 1:1 ledelsesopfølgningen mandag den …». */
+    forMeeting: (cards: string, meeting: string, when: string) => `${cards} til ${meeting} ${when}`,
+    cardNames: {
+      meeting_agenda: "dagsorden",
+      meeting_reflection: "refleksionsguide",
+      reflection_reminder: "påmindelse om refleksionen",
+      board_statement: "anmodning om bestyrelsens udtalelse",
+      meeting_cancelled: "besked om aflysning",
+      referat: "referat",
+    } as Record<string, string>,
+    /** Cards without a meeting, counted. */
+    otherCards: {
+      followup_assigned: (n: number) => count(n, "nyt opfølgningspunkt", "nye opfølgningspunkter"),
+      followup_due_soon: (n: number) => count(n, "påmindelse om en frist, der nærmer sig", "påmindelser om frister, der nærmer sig"),
+      followup_overdue: (n: number) => count(n, "påmindelse om en overskredet frist", "påmindelser om overskredne frister"),
+      followup_expiry: (n: number) => count(n, "evalueringsdato for et opfølgningspunkt", "evalueringsdatoer for opfølgningspunkter"),
+      focus_expiry: (n: number) => count(n, "evalueringsdato for et fokusområde", "evalueringsdatoer for fokusområder"),
+    } as Record<string, (n: number) => string>,
+    andJoin: " og ",
+    /** What to do, by why. */
+    doNotInstalled: (name: string) =>
+      `Bed ${name} om at åbne Læringsloop i Teams (Apps → Læringsloop): så kommer kortene med det samme. Bed IT om at forhåndsinstallere Læringsloop for alle, der skal bruge den, med en opsætningspolitik i Teams Admin Center, så det ikke sker igen.`,
+    doRefused: (name: string) => `Bed ${name} om at åbne Læringsloop i Teams igen (Apps → Læringsloop): så kommer kortene med det samme.`,
+    doInstallForbidden: (name: string) =>
+      `Bed IT om at give administratorsamtykke til tilladelsen TeamsAppInstallation.ReadWriteSelfForUser.All for Læringsloops app-registrering og tillade appen i Teams Admin Center, eller om at forhåndsinstallere den med en opsætningspolitik. Indtil da: bed ${name} om at åbne Læringsloop i Teams (Apps → Læringsloop).`,
+  },
   status: {
     heading: "Læringsloops udbakke (påmindelser og kort) – antal pr. status og slags:",
     usage: "Brug: npm run status -- [--json] [--all]\n--json skriver det samme som JSON; --all viser alle afsendelser, der ikke er sendt endnu (ellers de første 50).",
@@ -736,6 +774,24 @@ export const da = {
     reason: (reason: string, attempts: number) => `årsag: ${reason}${attempts > 1 ? ` (${attempts} forsøg)` : ""}`,
     unconfirmedHeading: "Ubekræftede (botten stoppede midt i afsendelsen, eller Teams svarede ikke i tide; de er ikke sendt igen for ikke at komme to gange):",
     inactiveHeading: "Personer, Teams afviser at sende til (botten fjernet, eller brugeren findes ikke):",
+    unreachableHeading: (n: number) => `Kan ikke nås (${n}): hvem (id), hvor mange kort venter, siden hvornår, automatisk installation, hvem der har fået besked:`,
+    unreachable: {
+      cards: (n: number) => count(n, "kort venter", "kort venter"),
+      since: (at: string) => `siden ${at}`,
+      never: "aldrig nået (appen ikke installeret)",
+      refused: (reason: string) => `afvist af Teams (${reason})`,
+      back: "kan nås igen; kortene sendes ved næste kørsel",
+      install: {
+        none: "ingen automatisk installation",
+        waiting: (attempts: number) => `automatisk installation i gang (${attempts} forsøg)`,
+        done: "installeret automatisk",
+        failed: (reason: string) => `automatisk installation mislykkedes (${reason})`,
+      } as { none: string; waiting: (attempts: number) => string; done: string; failed: (reason: string) => string },
+      told: (who: string, at: string) => `${who} fik besked ${at}`,
+      toTell: (who: string, at: string) => `${who} får besked ${at}`,
+      notTold: (who: string, why: string) => `${who} får ikke besked (${why})`,
+      nobody: "ingen at give besked (personens egne kort)",
+    },
     noDatabase: (file: string) => `Databasen ${file} findes ikke. Er DATABASE_URL rigtig, og er botten startet én gang?`,
     /** The bot's credential as its last check (a token request to Entra ID, at start and hourly) left it. */
     credentialHeading: "Bottens legitimation (seneste token-anmodning til Entra ID):",

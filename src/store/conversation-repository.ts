@@ -1,5 +1,6 @@
 import type { ConversationRepository } from "../domain/ports.js";
 import type { Db } from "./prisma-client.js";
+import { isUniqueViolation } from "./errors.js";
 
 export function createConversationRepository(db: Db): ConversationRepository {
   return {
@@ -16,6 +17,18 @@ export function createConversationRepository(db: Db): ConversationRepository {
       await db.conversationRef.upsert({ where: { personId: ref.personId }, create: { personId: ref.personId, ...data }, update: data });
     },
 
+    async saveIfNone(ref) {
+      try {
+        await db.conversationRef.create({
+          data: { personId: ref.personId, conversationId: ref.conversationId, serviceUrl: ref.serviceUrl, tenantId: ref.tenantId ?? null, reference: JSON.stringify(ref.reference) },
+        });
+        return true;
+      } catch (err) {
+        if (isUniqueViolation(err)) return false;
+        throw err;
+      }
+    },
+
     async get(personId) {
       const r = await db.conversationRef.findUnique({ where: { personId } });
       if (!r) return undefined;
@@ -27,12 +40,14 @@ export function createConversationRepository(db: Db): ConversationRepository {
         reference: JSON.parse(r.reference) as Record<string, unknown>,
         active: r.active,
         inactiveReason: r.inactiveReason ?? undefined,
+        inactiveSince: r.inactiveSince ?? undefined,
         greetedAt: r.greetedAt ?? undefined,
       };
     },
 
     async markInactive(personId, reason, at) {
-      await db.conversationRef.updateMany({ where: { personId }, data: { active: false, inactiveReason: reason, inactiveSince: at } });
+      // The first refusal names the spell: a second one (another card, another instance) changes nothing.
+      await db.conversationRef.updateMany({ where: { personId, active: true }, data: { active: false, inactiveReason: reason, inactiveSince: at } });
     },
 
     async claimGreeting(personId, at) {

@@ -7,6 +7,7 @@ type Row = {
   id: string; key: string; kind: string; personId: string; subjectId: string; dueAt: Date | string | number; notAfter: Date | string | number | null; status: string;
   attempts: number | bigint; createdAt: Date | string | number; leaseUntil: Date | string | number | null; immediate: boolean | number | bigint; postStartedAt: Date | string | number | null;
   waitingSince: Date | string | number | null;
+  lastError: string | null;
 };
 
 /** Raw queries may give dates as numbers or strings and booleans as 0/1, depending on the driver. */
@@ -29,6 +30,7 @@ function toNotification(r: Row): Notification {
     immediate: Boolean(Number(r.immediate)),
     postStartedAt: optDate(r.postStartedAt),
     waitingSince: optDate(r.waitingSince),
+    lastError: r.lastError ?? undefined,
   };
 }
 
@@ -37,10 +39,11 @@ const held = (n: Pick<Notification, "id" | "leaseUntil">) => ({ id: n.id, status
 
 /**
  * Why a cancelled row may be planned again under the same key: it was replaced (a date or owner
- * moved and came back, a follow-up reopened). Not when the person muted it, or it came too late.
+ * moved and came back, a follow-up reopened), or a «cannot be reached» notice found nothing waiting
+ * any more and something waits again. Not when the person muted it, or it came too late.
  */
 const PLAN_CHUNK = 400;
-const REVIVABLE = ["superseded", "due-date-changed", "owner-changed", "evaluation-date-changed", "followup-not-open", "meeting-not-planned"];
+const REVIVABLE = ["superseded", "due-date-changed", "owner-changed", "evaluation-date-changed", "followup-not-open", "meeting-not-planned", "nothing-waiting"];
 
 /**
  * `NotificationRepository.cancelPending`, in the caller's transaction when given one (a change
@@ -72,7 +75,7 @@ export function createNotificationRepository(db: Db, dialect: Dialect = "sqlite"
            WHERE "dueAt" <= ${dueP} AND ("status" = 'pending' OR ("status" = 'sending' AND "leaseUntil" < ${expiredP}))
            ORDER BY "dueAt"${dialect === "postgresql" ? `, "createdAt", "id"` : ""} LIMIT ${limitP}${dialect === "postgresql" ? " FOR UPDATE SKIP LOCKED" : ""}
          )
-         RETURNING "id", "key", "kind", "personId", "subjectId", "dueAt", "notAfter", "status", "attempts", "createdAt", "leaseUntil", "immediate", "postStartedAt", "waitingSince"`;
+         RETURNING "id", "key", "kind", "personId", "subjectId", "dueAt", "notAfter", "status", "attempts", "createdAt", "leaseUntil", "immediate", "postStartedAt", "waitingSince", "lastError"`;
   return {
     async plan(rows, now) {
       // Keys already there are looked up together, so planning every open follow-up at start
@@ -175,6 +178,19 @@ export function createNotificationRepository(db: Db, dialect: Dialect = "sqlite"
     async pendingPeople(dueBefore) {
       const rows = await db.notification.findMany({ where: { status: "pending", dueAt: { lte: dueBefore } }, distinct: ["personId"], select: { personId: true } });
       return rows.map((r) => r.personId);
+    },
+    async waitingFor(personId, reason) {
+      // Also those being looked at again right now (claimed: they keep their reason until they go).
+      const rows = await db.notification.findMany({ where: { personId, status: { in: ["pending", "sending"] }, lastError: reason }, orderBy: [{ dueAt: "asc" }, { createdAt: "asc" }, { id: "asc" }] });
+      return rows.map(toNotification);
+    },
+    async ofSubject(subjectId, kinds) {
+      const rows = await db.notification.findMany({ where: { subjectId, kind: { in: kinds } }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+      return rows.map(toNotification);
+    },
+    async bringForwardKey(key, at) {
+      const res = await db.notification.updateMany({ where: { key, status: "pending", dueAt: { gt: at } }, data: { dueAt: at } });
+      return res.count === 1;
     },
     async bringForward({ dueBefore, to, exceptPersonIds }) {
       const res = await db.notification.updateMany({

@@ -1,6 +1,6 @@
 import { UNCONFIRMED, UNCONFIRMED_TIMEOUT } from "../domain/delivery-service.js";
 import type { NotificationKind } from "../domain/types.js";
-import { whyWaiting, type WaitingReason } from "../domain/wait-reasons.js";
+import { WAIT, whyWaiting, type WaitingReason } from "../domain/wait-reasons.js";
 import type { Db } from "./prisma-client.js";
 import { toPreferences } from "./preference-repository.js";
 
@@ -30,6 +30,23 @@ export interface OutboxReport {
   late: number;
   /** People Teams refused sends to (the bot was removed, the user is gone). */
   inactive: { person: string; reason: string; since?: Date }[];
+  /** People cards wait for because the bot cannot reach them (ids only), longest waiting first. */
+  unreachable: UnreachablePerson[];
+}
+
+/** Someone cards wait for: how many, since when, the proactive installation, and who was told. */
+export interface UnreachablePerson {
+  personId: string;
+  /** Cards waiting for them. */
+  waiting: number;
+  /** When the first of them began to wait. */
+  since?: Date;
+  /** Never reached (no conversation), why Teams refuses their chat, or back just now (their cards go at the next tick). */
+  conversation: { state: "never" } | { state: "refused"; reason: string; since?: Date } | { state: "back" };
+  /** The latest proactive installation for them (PROACTIVE_INSTALL=on). */
+  install?: { status: string; reason?: string; attempts: number; at: Date };
+  /** The notices about them: to whom (id), sent (when) or still to go (when due), or dropped (why). */
+  told: { to: string; status: string; at: Date; reason?: string }[];
 }
 
 const LATE_MS = 3_600_000;
@@ -84,5 +101,41 @@ export async function outboxReport(db: Db, now: Date, opts: { limit?: number; wa
     waitingTotal,
     late,
     inactive: inactive.map((c) => ({ person: person(c.personId), reason: c.inactiveReason ?? "", since: c.inactiveSince ?? undefined })),
+    unreachable: await unreachablePeople(db, opts.limit ?? 50),
   };
+}
+
+/** Rows about reaching people, not cards for them (reach-service.ts). */
+const ABOUT_REACHING = ["person_unreachable", "app_install"];
+
+/** The people cards wait for because they cannot be reached (WAIT.noConversation), longest waiting first. */
+async function unreachablePeople(db: Db, limit: number): Promise<UnreachablePerson[]> {
+  const groups = await db.notification.groupBy({
+    by: ["personId"],
+    where: { status: { in: NOT_GONE }, lastError: WAIT.noConversation, kind: { notIn: ABOUT_REACHING } },
+    _count: { _all: true },
+    _min: { waitingSince: true },
+  });
+  const people = groups.sort((a, b) => (a._min.waitingSince?.getTime() ?? 0) - (b._min.waitingSince?.getTime() ?? 0)).slice(0, limit);
+  const ids = people.map((g) => g.personId);
+  const [conversations, about] = await Promise.all([
+    db.conversationRef.findMany({ where: { personId: { in: ids } }, select: { personId: true, active: true, inactiveReason: true, inactiveSince: true } }),
+    db.notification.findMany({ where: { subjectId: { in: ids }, kind: { in: ABOUT_REACHING } }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] }),
+  ]);
+  const conversationOf = new Map(conversations.map((c) => [c.personId, c]));
+  return people.map((g) => {
+    const c = conversationOf.get(g.personId);
+    const rows = about.filter((r) => r.subjectId === g.personId);
+    const install = rows.find((r) => r.kind === "app_install");
+    return {
+      personId: g.personId,
+      waiting: g._count._all,
+      since: g._min.waitingSince ?? undefined,
+      conversation: !c ? { state: "never" } : c.active ? { state: "back" } : { state: "refused", reason: c.inactiveReason ?? "", since: c.inactiveSince ?? undefined },
+      install: install ? { status: install.status, reason: install.lastError ?? undefined, attempts: install.attempts, at: install.sentAt ?? install.dueAt } : undefined,
+      told: rows
+        .filter((r) => r.kind === "person_unreachable")
+        .map((r) => ({ to: r.personId, status: r.status, at: r.sentAt ?? r.dueAt, reason: r.status === "cancelled" || r.status === "failed" ? (r.lastError ?? undefined) : undefined })),
+    };
+  });
 }

@@ -47,5 +47,9 @@ export async function notificationCard(views: Views, n: Notification, person: Pe
       return views.meetingCancelled(person, n.subjectId);
     case "referat":
       return views.referat(person, n.subjectId, true);
+    case "person_unreachable":
+      return views.unreachable(person, n.subjectId);
+    case "app_install":
+      throw new Error("an install job is not a card");
   }
 }

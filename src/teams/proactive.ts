@@ -8,7 +8,7 @@ import { recordCopy } from "./card-copies.js";
 import { BotConnectorTimeoutError } from "./connector-timeout.js";
 import { createPacer, type Pacer } from "../lib/pacer.js";
 import { PostNoLongerOurs, PostNotNoted, withPostAttempts } from "./post-attempts.js";
-import { isAllowedServiceUrl, isLoopbackServiceUrl } from "./service-url.js";
+import { isAllowedServiceUrl, isLoopbackServiceUrl } from "../lib/service-url.js";
 import { cardActivity } from "./turn.js";
 import { logError } from "../lib/log-safe.js";
 import type { Views } from "./views.js";

@@ -1,7 +1,7 @@
 import type { TurnContext } from "botbuilder";
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
-import { isAllowedServiceUrl } from "./service-url.js";
+import { isAllowedServiceUrl } from "../lib/service-url.js";
 
 /** The tenant an activity comes from, as Teams sends it. */
 export const tenantOf = (context: TurnContext): string | undefined =>

@@ -1,4 +1,4 @@
-import type { CardText } from "../lib/markup.js";
+import { joinMarkup, md, type CardText, type Markup } from "../lib/markup.js";
 import { newId } from "../lib/ids.js";
 import { localDateOf } from "../lib/zoned-time.js";
 import { buildAgendaCard } from "../cards/agenda-card.js";
@@ -14,7 +14,8 @@ import { buildScheduleCard } from "../cards/schedule-card.js";
 import type { AdaptiveCard } from "../cards/template.js";
 import type { FormRowInput, FormSaveSummary } from "../domain/form-service.js";
 import type { IntentionLoad } from "../domain/congestion-service.js";
-import type { Area, FollowUpView, Person } from "../domain/types.js";
+import type { Area, FollowUpView, Meeting, Person } from "../domain/types.js";
+import type { UnreachableNotice } from "../domain/reach-service.js";
 import type { TeamsDeps } from "./deps.js";
 import { AppError } from "../lib/errors.js";
 import { strings } from "../lib/strings.da.js";
@@ -45,6 +46,53 @@ import { showing, showingAs, showingState } from "./card-copies.js";
  * show a subject kept up to date where it is posted are marked with it (`showing`, card-copies.ts):
  * with the card as a refresh would render it, without this answer's notice or open editor.
  */
+/** Why the person cannot be reached, and the cards that wait for them (the recipient's only), as the notice says it. */
+function unreachableText(notice: UnreachableNotice, tz: string): Markup {
+  const r = strings.reach;
+  const name = notice.person.name;
+  const why = notice.install?.forbidden
+    ? r.installForbidden(name)
+    : notice.install?.userUnknown
+      ? r.installUserUnknown(name)
+      : !notice.state.never
+        ? r.refused(name)
+        : notice.install && notice.install.status !== "done"
+          ? r.installNotYet(name)
+          : r.notInstalled(name);
+  // Per meeting its cards by name; the others counted per kind.
+  const meetings = new Map<string, { meeting: Meeting; kinds: string[] }>();
+  const others = new Map<string, number>();
+  // A meeting's cards in the order they are listed in the strings (dagsorden first), whichever row came first.
+  const cardOrder = Object.values(r.cardNames);
+  const otherOrder = Object.keys(r.otherCards);
+  for (const w of notice.waiting) {
+    if (w.meeting) {
+      const entry = meetings.get(w.meeting.id) ?? { meeting: w.meeting, kinds: [] };
+      const cardName = r.cardNames[w.kind] ?? w.kind;
+      if (!entry.kinds.includes(cardName)) entry.kinds.push(cardName);
+      meetings.set(w.meeting.id, entry);
+    } else {
+      others.set(w.kind, (others.get(w.kind) ?? 0) + 1);
+    }
+  }
+  const lines = [
+    ...[...meetings.values()].sort((a, b) => a.meeting.startsAt.getTime() - b.meeting.startsAt.getTime()).map(({ meeting, kinds }) => r.forMeeting(kinds.sort((a, b) => cardOrder.indexOf(a) - cardOrder.indexOf(b)).join(r.andJoin), kindDefinite(meeting), formatDateTime(meeting.startsAt, tz))),
+    ...[...others]
+      .sort(([a], [b]) => otherOrder.indexOf(a) - otherOrder.indexOf(b))
+      .map(([kind, n]) => r.otherCards[kind]?.(n) ?? `${n} ${kind}`),
+  ];
+  const ends = notice.waiting.map((w) => w.until?.getTime()).filter((t): t is number => t !== undefined);
+  const until = ends.length ? r.waitingUntil(formatDateTime(new Date(Math.min(...ends)), tz)) : "";
+  return md`${why}\n\n${r.waitingHeading(name)}\n\n${joinMarkup(lines.map((l) => md`- ${l}`), "\n")}\n\n${until}`;
+}
+
+/** What the recipient can do about it. */
+function unreachableAdvice(notice: UnreachableNotice): string {
+  const name = notice.person.name;
+  if (notice.install?.forbidden) return strings.reach.doInstallForbidden(name);
+  return notice.state.never ? strings.reach.doNotInstalled(name) : strings.reach.doRefused(name);
+}
+
 /** «Megan» of «Megan Bowen». */
 const firstName = (name: string): string => name.trim().split(/\s+/)[0] ?? "";
 
@@ -199,6 +247,16 @@ export function createViews(deps: Omit<TeamsDeps, "cardCopies" | "publishChannel
     /** The channel's weekly digest for an area. */
     async channelDigest(areaId: string): Promise<AdaptiveCard> {
       return buildChannelDigestCard({ ...(await deps.channels.digest(areaId)), tz });
+    },
+
+    /**
+     * To a meeting's chair (or a unit's chief): `personId` cannot be reached in Teams; why, which of
+     * the cards they answer for wait, until when, and what to do (reach-service.ts).
+     */
+    async unreachable(recipient: Person, personId: string): Promise<AdaptiveCard> {
+      const notice = await deps.reach.notice(recipient.id, personId);
+      if (!notice) throw new AppError("invalid-input", strings.generic.notRegistered);
+      return buildNoticeCard(unreachableText(notice, tz), { title: strings.reach.title(notice.person.name), hint: unreachableAdvice(notice) });
     },
 
     /** The notice to the other participants that the chair cancelled the meeting. */

@@ -6,6 +6,7 @@ import { createBot, type Bot } from "../../src/bot.js";
 import { loadConfig, type Config } from "../../src/config.js";
 import type { Clock } from "../../src/domain/ports.js";
 import { cardsOf, FakeConnector } from "./fake-connector.js";
+import type { FakeGraph } from "./fake-graph.js";
 import { newTestDatabase, type TestDatabase } from "./test-database.js";
 
 const FIXTURES = resolve(import.meta.dirname, "../fixtures/activities");
@@ -55,6 +56,8 @@ export interface HarnessOptions {
    * the outbox themselves (`deliver()`).
    */
   scheduler?: boolean;
+  /** A local fake Microsoft Graph: proactive installation on, sending to the chats it names through the fake connector. */
+  graph?: FakeGraph;
 }
 
 /** 1 January, 00:00: does not fire during a test. */
@@ -99,6 +102,7 @@ export class BotHarness {
       // With bot credentials, the credential check asks the local stand-in for Entra ID, never Microsoft.
       BOT_LOGIN_URL: this.connector.url,
       ...(this.opts.scheduler ? { SCHEDULER_CRON: NEVER, DIGEST_CRON: NEVER, RETENTION_CRON: NEVER } : {}),
+      ...(this.opts.graph ? this.opts.graph.env(this.connector.url) : {}),
       ...this.opts.env,
     });
     this.bot = await createBot({ config: this.config, log: this.opts.log ?? pino({ level: "silent" }), clock: this.clock, startScheduler: this.opts.scheduler ?? false });

@@ -38,6 +38,16 @@ const violations: [string, string, string, Rule][] = [
   ["teams ↛ scheduler", "src/teams/example.ts", 'export { startScheduler } from "../scheduler/scheduler.js";', "no-restricted-imports"],
   ["teams ↛ Prisma", "src/teams/example.ts", 'export { PrismaClient } from "@prisma/client";', "no-restricted-imports"],
   ["teams ↛ the composition root", "src/teams/example.ts", 'export { createBot } from "../bot.js";', "no-restricted-imports"],
+  ["graph ↛ teams", "src/graph/example.ts", 'export { verbs } from "../teams/verbs.js";', "no-restricted-imports"],
+  ["graph ↛ store", "src/graph/example.ts", 'export { createStore } from "../store/index.js";', "no-restricted-imports"],
+  ["graph ↛ config", "src/graph/example.ts", 'export { loadConfig } from "../config.js";', "no-restricted-imports"],
+  ["graph ↛ the Teams SDK", "src/graph/example.ts", 'export { TurnContext } from "botbuilder";', "no-restricted-imports"],
+  ["teams ↛ graph", "src/teams/example.ts", 'export { createGraphClient } from "../graph/graph-client.js";', "no-restricted-imports"],
+  ["teams ↛ the Graph SDK", "src/teams/example.ts", 'export { Client } from "@microsoft/microsoft-graph-client";', "no-restricted-imports"],
+  ["teams ↛ Graph's credential", "src/teams/example.ts", 'export { ClientSecretCredential } from "@azure/identity";', "no-restricted-imports"],
+  ["domain ↛ graph", "src/domain/example.ts", 'export { createGraphAppInstaller } from "../graph/app-installer.js";', "no-restricted-imports"],
+  ["domain ↛ the Graph SDK", "src/domain/example.ts", 'export { Client } from "@microsoft/microsoft-graph-client";', "no-restricted-imports"],
+  ["store ↛ graph", "src/store/example.ts", 'export { createGraphClient } from "../graph/graph-client.js";', "no-restricted-imports"],
   ["process.env only in config.ts", "src/teams/example.ts", "export const port = process.env.PORT;", "no-restricted-properties"],
   ["process.env only in config.ts (by index)", "src/store/example.ts", 'export const url = process["env"].DATABASE_URL;', "no-restricted-properties"],
   ["process.env only in config.ts (destructured)", "src/bot.ts", "const { env } = process;\nexport const port = env.PORT;", "no-restricted-properties"],
@@ -50,7 +60,8 @@ const allowed: [string, string, string][] = [
   ["teams knows the Teams SDK, cards and the domain", "src/teams/example.ts", 'export { TurnContext } from "botbuilder";\nexport { expand } from "../cards/template.js";\nexport { noEffects } from "../domain/effects.js";'],
   ["store knows Prisma and the domain's ports", "src/store/example.ts", 'export { PrismaClient } from "../generated/prisma/client.js";\nexport type { Clock } from "../domain/ports.js";'],
   ["domain uses lib", "src/domain/example.ts", 'export { strings } from "../lib/strings.da.js";'],
-  ["the composition root wires everything", "src/bot.ts", 'export { createStore } from "./store/index.js";\nexport { startScheduler } from "./scheduler/scheduler.js";'],
+  ["graph knows Graph, its credential and the domain's ports", "src/graph/example.ts", 'export { Client } from "@microsoft/microsoft-graph-client";\nexport { ClientSecretCredential } from "@azure/identity";\nexport type { AppInstaller } from "../domain/ports.js";'],
+  ["the composition root wires everything", "src/bot.ts", 'export { createStore } from "./store/index.js";\nexport { startScheduler } from "./scheduler/scheduler.js";\nexport { createGraphClient } from "./graph/graph-client.js";'],
 ];
 
 describe("lint guards every arrow of the house", () => {

@@ -113,6 +113,13 @@ describe("the administrator's view of the outbox (npm run status)", () => {
       "19.01.2027 kl. 08.00 followup_overdue jonas slået fra i personens indstillinger; annulleres, når den forfalder",
       "25.01.2027 kl. 08.00 followup_overdue pia ikke forfalden endnu",
     ]);
+    // Who cannot be reached: ids, how many cards wait since when, why, the installation, who was told.
+    expect(ok.stdout).toContain("Kan ikke nås (2): hvem (id), hvor mange kort venter, siden hvornår, automatisk installation, hvem der har fået besked:");
+    const unreachable = ok.stdout.split("\n").filter((l) => /^ {2}(alex|megan) {2}1 kort venter/.test(l));
+    expect(unreachable).toEqual([
+      expect.stringMatching(/^ {2}alex {2}1 kort venter siden 18\.01.* kl\. 08\.00 {2}aldrig nået \(appen ikke installeret\) {2}ingen automatisk installation {2}ingen at give besked/),
+      expect.stringMatching(/^ {2}megan {2}1 kort venter siden 18\.01.* kl\. 09\.00 {2}afvist af Teams \(http-403\) {2}ingen automatisk installation {2}ingen at give besked/),
+    ]);
     // The rows lie in 2027; the command uses the real clock, so none is late or due yet.
     expect(ok.stdout).toContain("Ingen planlagte påmindelser er forsinkede.");
     expect(ok.stdout).not.toMatch(/Sofie|Hanne|Jonas Dahl|Lars Nørgaard.*fraværende/);

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { generateKeyPairSync, sign, type KeyObject } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BotHarness, users } from "../helpers/bot-harness.js";
-import { isAllowedServiceUrl } from "../../src/teams/service-url.js";
+import { isAllowedServiceUrl } from "../../src/lib/service-url.js";
 import { loadConfig } from "../../src/config.js";
 
 const BOT_ID = "0f0e0d0c-0b0a-0908-0706-050403020100";

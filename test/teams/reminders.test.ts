@@ -179,8 +179,11 @@ describe("a leader who installs the bot after their meeting pack was due", () =>
       expect(await h.deliver()).toEqual({ sent: 2, waiting: 2 }); // Alex has the bot, Megan not yet
       h.clock.set("2027-01-11T09:05:00+01:00");
       await h.install(users.megan);
-      expect(await h.deliver()).toEqual({ sent: 2 });
+      // The notice to Alex that Megan could not be reached (due at once: the meeting is tomorrow)
+      // is not sent: she is reachable now (docs/decisions/0014).
+      expect(await h.deliver()).toEqual({ sent: 2, cancelled: 1 });
       expect(h.connector.cards(h.conversationId(users.megan)).some((c) => cardText(c).includes("Dagsorden: 1:1 ledelsesopfølgning"))).toBe(true);
+      expect(await h.bot.store.db.notification.findFirstOrThrow({ where: { kind: "person_unreachable" } })).toMatchObject({ personId: "alex", status: "cancelled", lastError: "person-reachable" });
     } finally {
       await h.stop();
     }
@@ -247,8 +250,11 @@ describe("delivery failures", () => {
       // Her later reminders are not tried against a conversation Teams refused: they wait for her.
       const tried = h.connector.attempts.length;
       h.clock.set("2027-01-21T08:00:00+01:00");
-      expect(await h.deliver()).toEqual({ cancelled: 1, waiting: 1 });
+      // Cancelled too: the notice to Alex, when nothing it named waited any more; the overdue
+      // reminder that waits now plans it again (docs/decisions/0014).
+      expect(await h.deliver()).toEqual({ cancelled: 2, waiting: 1 });
       expect(h.connector.attempts).toHaveLength(tried);
+      expect(await h.bot.store.db.notification.findFirstOrThrow({ where: { kind: "person_unreachable" } })).toMatchObject({ personId: "alex", subjectId: "megan", status: "pending" });
       // «nærmer sig» waited for her until the frist had passed: no longer worth sending.
       expect(await h.bot.store.db.notification.findFirstOrThrow({ where: { kind: "followup_due_soon" } })).toMatchObject({ status: "cancelled" });
       expect(await h.bot.store.db.notification.findFirstOrThrow({ where: { kind: "followup_overdue" } })).toMatchObject({ status: "pending", lastError: "no-conversation" });

@@ -38,10 +38,12 @@ describe("a card Teams refused because the conversation was unreachable (403/404
     ]);
     expect(toMegan() - before).toBe(1);
 
-    // An hour on, nothing is asked of Teams for her: she has not been back.
+    // An hour on, nothing is asked of Teams for her: she has not been back. Alex, who chairs the
+    // meeting (within two working days), is told she cannot be reached (reaching-people.test.ts).
     h.clock.set("2027-01-11T10:00:01+01:00");
-    expect(await h.deliver()).toEqual({ waiting: 2 });
+    expect(await h.deliver()).toEqual({ waiting: 2, sent: 1 });
     expect(toMegan() - before).toBe(1);
+    expect(headlines(h, users.alex).at(-1)).toBe("Megan Bowen kan ikke nås i Teams");
 
     // She writes: her conversation is known again and what waited goes at once, in order, once.
     h.clock.set("2027-01-11T10:20:00+01:00");
@@ -67,7 +69,8 @@ describe("a card Teams refused because the conversation was unreachable (403/404
     // Her Playground is started again (here: the harness's connector) and she opens it.
     h.clock.set("2027-01-11T09:30:00+01:00");
     await h.say(users.megan, "hjælp");
-    expect(await h.deliver()).toEqual({ sent: 2 });
+    // The notice to Alex, due now (the meeting is in two days), is not sent: she is back.
+    expect(await h.deliver()).toEqual({ sent: 2, cancelled: 1 });
     expect(headlines(h, users.megan).filter((t) => PACK.includes(t!))).toEqual(PACK);
   });
 
@@ -82,7 +85,7 @@ describe("a card Teams refused because the conversation was unreachable (403/404
     await h.click(users.alex, "meeting.cancel", { meetingId: meeting.id });
     h.clock.set("2027-01-11T10:20:00+01:00");
     await h.install(users.megan); // she adds the app again
-    expect(await h.deliver()).toEqual({ sent: 1 }); // only «Mødet er aflyst»
+    expect(await h.deliver()).toEqual({ sent: 1, cancelled: 1 }); // only «Mødet er aflyst»; no notice to Alex, she is back
     expect(headlines(h, users.megan).filter((t) => PACK.includes(t!))).toEqual([]);
     expect(headlines(h, users.megan).at(-1)).toBe("Mødet er aflyst");
   });
@@ -98,8 +101,10 @@ describe("a card Teams refused because the conversation was unreachable (403/404
     // her reflection reminder, due that day).
     h.clock.set("2027-01-18T08:00:00+01:00");
     expect(await h.deliver()).toEqual({ waiting: 2 });
+    // Alex was told on Monday at 14:00, a working day after the pack began to wait (here: at this look).
     h.clock.set("2027-01-19T15:00:00+01:00");
-    expect(await h.deliver()).toEqual({ waiting: 3 });
+    expect(await h.deliver()).toEqual({ waiting: 3, sent: 1 });
+    expect(headlines(h, users.alex).at(-1)).toBe("Megan Bowen kan ikke nås i Teams");
     // The first look after Tuesday's working day (two working days after Friday): failed for good.
     // Her reflection reminder, due Tuesday, waits for her until Thursday.
     h.clock.set("2027-01-20T08:00:00+01:00");
@@ -121,7 +126,8 @@ describe("a card Teams refused because the conversation was unreachable (403/404
     expect(await h.deliver()).toEqual({ sent: 2, waiting: 2 });
     h.clock.set("2027-01-21T11:00:00+01:00");
     await h.install(users.megan);
-    expect(await h.deliver()).toEqual({ sent: 2 });
+    // The notice to Alex (due at 08:00, a working day after) finds her reachable: not sent.
+    expect(await h.deliver()).toEqual({ sent: 2, cancelled: 1 });
     expect(headlines(h, users.megan).filter((t) => PACK.includes(t!))).toEqual(PACK);
   });
 });
