@@ -1,7 +1,7 @@
 -- Læringsloop: the database and its roles on PostgreSQL 15 or later, set up by a server
 -- administrator who is NOT a superuser. On Azure Database for PostgreSQL flexible server the
 -- server admin has LOGIN, CREATEDB and CREATEROLE and is a member of azure_pg_admin, and that is
--- all this file needs. docs/deploy.md (section 3) shows how to run it; the test
+-- all this file needs. docs/deploy.md (section 3.4) shows how to run it; the test
 -- test/store/postgresql-setup.test.ts runs it as such a role and then starts the bot on what it made.
 --
 -- Run it with psql as the server admin, connected to the maintenance database `postgres`:
