@@ -7,7 +7,7 @@
 -- Run it with psql as the server admin, connected to the maintenance database `postgres`:
 --
 --   psql "host=<server>.postgres.database.azure.com port=5432 dbname=postgres user=<admin> sslmode=require" \
---        -v db_name=laeringsloop -v app_role=laeringsloop -v report_role=laeringsloop_rapport \
+--        -v db_name=laeringsloop -v app_role=laeringsloop -v report_role=laeringsloop_laeser \
 --        -f docs/sql/postgresql-setup.sql
 --
 -- psql variables (-v name=value):
