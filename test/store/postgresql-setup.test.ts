@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { Writable } from "node:stream";
 import pg from "pg";
@@ -13,19 +13,6 @@ import { outboxReport } from "../../src/store/outbox-report.js";
 import { onPostgres } from "../helpers/test-database.js";
 
 const SETUP_SQL = resolve(import.meta.dirname, "../../docs/sql/postgresql-setup.sql");
-const DEPLOY_DOC = resolve(import.meta.dirname, "../../docs/deploy.md");
-
-describe("docs/deploy.md's excerpt of the setup SQL", () => {
-  it("shows only statements the file runs, as the file has them", () => {
-    const doc = readFileSync(DEPLOY_DOC, "utf8");
-    const section = doc.slice(doc.indexOf("### 3.4"));
-    const excerpt = /```sql\n([\s\S]*?)```/.exec(section)?.[1] ?? "";
-    const shown = excerpt.split("\n").map((l) => l.trim()).filter(Boolean);
-    expect(shown.length).toBeGreaterThan(5);
-    const fileLines = new Set(readFileSync(SETUP_SQL, "utf8").split("\n").map((l) => l.trim()));
-    expect(shown.filter((line) => !fileLines.has(line))).toEqual([]);
-  });
-});
 
 /**
  * The deploy document's setup SQL, as the server admin of Azure Database for PostgreSQL flexible
