@@ -83,3 +83,12 @@ describe("docs/deploy.md's excerpts and quotations", () => {
     expect(fragments.filter((f) => !src.includes(f))).toEqual([]);
   });
 });
+
+describe("docs/deploy.md's personal data section (for the DPIA)", () => {
+  it("accounts for every table of the database: in the table of personal data, or named as holding none", () => {
+    const dpia = section("## 9.");
+    const models = [...read("prisma/schema.prisma").matchAll(/^model (\w+) \{/gm)].map((m) => m[1]!);
+    expect(models.length).toBeGreaterThan(20);
+    expect(models.filter((m) => !dpia.includes(`\`${m}\``))).toEqual([]);
+  });
+});
