@@ -81,7 +81,9 @@ export function domainSettings(config: Config, templates: TemplateSet = readTemp
 function createInstaller(config: Config, log: Logger): AppInstaller | undefined {
   if (!config.proactiveInstall || !config.graph) return undefined;
   const graphLog = log.child({ component: "graph" });
-  const graph = createGraphClient({ ...config.graph, timeoutMs: config.outboundTimeoutMs, log: graphLog });
+  // An install is three calls; with three attempts each and waits of at most 15 s it stays inside
+  // the outbox's lease (300 s by default), so no other instance takes the job while it runs.
+  const graph = createGraphClient({ ...config.graph, timeoutMs: config.outboundTimeoutMs, maxAttempts: 3, maxWaitMs: 15_000, log: graphLog });
   return createGraphAppInstaller({
     graph,
     catalogAppId: config.proactiveInstall.catalogAppId,

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { parseEnv } from "node:util";
 import { z } from "zod";
 import { isAllowedServiceUrl } from "./lib/service-url.js";
-import { isValidLocalTime } from "./lib/zoned-time.js";
+import { isValidLocalDate, isValidLocalTime } from "./lib/zoned-time.js";
 import { isValidCron } from "./scheduler/scheduler.js";
 
 /**
@@ -50,7 +50,7 @@ const fields = z.object({
     // When the client secret (BOT_PASSWORD) runs out, as Entra shows it: warned of 30 days before.
     BOT_SECRET_EXPIRES: z
       .string()
-      .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "skal være en dato som 2027-06-30 (klienthemmelighedens udløbsdato i Entra)")
+      .refine(isValidLocalDate, "skal være en dato som 2027-06-30 (klienthemmelighedens udløbsdato i Entra)")
       .optional(),
     // Where the credential check asks Entra ID for a token (Microsoft's public cloud; tests set a local one).
     BOT_LOGIN_URL: z.string().url("skal være en adresse som https://login.microsoftonline.com").default("https://login.microsoftonline.com"),
@@ -134,8 +134,11 @@ const schema = fields
     if (c.BOT_SECRET_EXPIRES && !c.BOT_PASSWORD) {
       ctx.addIssue({ code: "custom", path: ["BOT_SECRET_EXPIRES"], message: "gælder klienthemmeligheden (BOT_PASSWORD), som ikke er sat" });
     }
-    if (c.NODE_ENV === "production" && !c.BOT_LOGIN_URL.startsWith("https://")) {
-      ctx.addIssue({ code: "custom", path: ["BOT_LOGIN_URL"], message: "skal være en https-adresse i production" });
+    // A token or a secret never travels over plain http in production.
+    for (const key of ["BOT_LOGIN_URL", "GRAPH_BASE_URL", "GRAPH_AUTHORITY_HOST"] as const) {
+      if (c.NODE_ENV === "production" && !c[key].startsWith("https://")) {
+        ctx.addIssue({ code: "custom", path: [key], message: "skal være en https-adresse i production" });
+      }
     }
     if (c.NODE_ENV === "production" && !c.ORG_FILE) {
       ctx.addIssue({
@@ -159,6 +162,10 @@ const schema = fields
       missing("GRAPH_CLIENT_ID", graphCredentials[1], "eller BOT_ID");
       missing("GRAPH_CLIENT_SECRET", graphCredentials[2], "eller BOT_PASSWORD");
       missing("TEAMS_CATALOG_APP_ID", c.TEAMS_CATALOG_APP_ID, "appens id i organisationens appkatalog");
+      // Graph is reached with the app registration's client secret; a managed identity has none.
+      if (c.BOT_TYPE === "UserAssignedMSI") {
+        ctx.addIssue({ code: "custom", path: ["PROACTIVE_INSTALL"], message: "kan ikke bruges med BOT_TYPE=UserAssignedMSI: installationen gennem Microsoft Graph kræver app-registreringens klienthemmelighed (vælg SingleTenant)" });
+      }
       if (!isAllowedServiceUrl(c.PROACTIVE_SERVICE_URL, serviceUrlHosts(c))) {
         ctx.addIssue({ code: "custom", path: ["PROACTIVE_SERVICE_URL"], message: "skal være en https-adresse på en af SERVICE_URL_HOSTS (Microsofts Bot Connector)" });
       }

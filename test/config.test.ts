@@ -91,6 +91,8 @@ describe("configuration", () => {
     expect(problemsOf({ ...production, BOT_SECRET_EXPIRES: "2027-02-30" })).toHaveLength(1);
     expect(problemsOf({ BOT_SECRET_EXPIRES: "2027-06-30" })).toEqual(["BOT_SECRET_EXPIRES: gælder klienthemmeligheden (BOT_PASSWORD), som ikke er sat"]);
     expect(problemsOf({ ...production, BOT_LOGIN_URL: "http://127.0.0.1:1234" })).toEqual(["BOT_LOGIN_URL: skal være en https-adresse i production"]);
+    expect(problemsOf({ ...production, GRAPH_BASE_URL: "http://graph.example/v1.0" })).toEqual(["GRAPH_BASE_URL: skal være en https-adresse i production"]);
+    expect(problemsOf({ ...production, GRAPH_AUTHORITY_HOST: "http://login.example" })).toEqual(["GRAPH_AUTHORITY_HOST: skal være en https-adresse i production"]);
     expect(loadConfig({ BOT_ID: id, BOT_PASSWORD: "s", BOT_TENANT_ID: tenant, BOT_LOGIN_URL: "http://127.0.0.1:1234/" }).bot?.loginUrl).toBe("http://127.0.0.1:1234");
   });
 
@@ -146,6 +148,8 @@ describe("configuration", () => {
     expect(() => loadConfig({ ...bot, PROACTIVE_INSTALL: "on", TEAMS_CATALOG_APP_ID: catalogId, GRAPH_CLIENT_ID: tenant })).toThrow(/GRAPH_CLIENT_ID: skal være bottens app-id/);
     expect(() => loadConfig({ ...bot, PROACTIVE_INSTALL: "on", TEAMS_CATALOG_APP_ID: catalogId, PROACTIVE_SERVICE_URL: "https://evil.example/" })).toThrow(/PROACTIVE_SERVICE_URL: skal være en https-adresse på en af SERVICE_URL_HOSTS/);
     expect(() => loadConfig({ PROACTIVE_INSTALL: "ja" })).toThrow(/PROACTIVE_INSTALL: skal være on eller off/);
+    // A managed identity has no secret to reach Graph with.
+    expect(() => loadConfig({ ...bot, BOT_TYPE: "UserAssignedMSI", GRAPH_CLIENT_SECRET: "s", PROACTIVE_INSTALL: "on", TEAMS_CATALOG_APP_ID: catalogId })).toThrow(/PROACTIVE_INSTALL: kan ikke bruges med BOT_TYPE=UserAssignedMSI/);
   });
 });
 

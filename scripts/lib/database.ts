@@ -30,8 +30,11 @@ export function adminConfig(keys: readonly ConfigKey[] = ADMIN_KEYS): Config {
   }
 }
 
-/** PostgreSQL's answer to a statement the role may not run (a write with the read-only role). */
-export const isPermissionDenied = (err: unknown): boolean => /42501|permission denied/i.test(err instanceof Error ? err.message : String(err));
+/**
+ * PostgreSQL's answer to a write the role may not make: no privilege (42501), or a role whose
+ * transactions are read-only (25006, the setup SQL's report role).
+ */
+export const isPermissionDenied = (err: unknown): boolean => /42501|25006|permission denied|read-only transaction/i.test(err instanceof Error ? err.message : String(err));
 
 /**
  * A client on the bot's existing database (the bot creates and migrates it; a command never

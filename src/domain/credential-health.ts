@@ -13,7 +13,10 @@ export const SECRET_WARNING_DAYS = 30;
 /** Why the bot is degraded (its sends fail or will), as codes for /healthz and the log. */
 export type DegradedReason = "bot-credential-rejected" | "bot-credential-unchecked" | "bot-secret-expired";
 /** What needs doing soon, though everything works now. */
-export type HealthWarning = "bot-secret-expires-soon";
+export type HealthWarning = "bot-secret-expires-soon" | "bot-credential-check-stale";
+
+/** The hourly check has not run for this long: its job (or the scheduler) has stopped on every instance. */
+export const STALE_CHECK_MS = 3 * 60 * 60 * 1000;
 
 export interface CredentialHealth {
   degraded: DegradedReason[];
@@ -38,6 +41,8 @@ export function credentialHealth(check: CredentialCheck | undefined, secretExpir
   const warnings: HealthWarning[] = [];
   if (check?.state === "rejected") degraded.push("bot-credential-rejected");
   if (check?.state === "unreachable") degraded.push("bot-credential-unchecked");
+  // The last check says what was true then; one hours old says the hourly job no longer runs.
+  if (check && now.getTime() - check.checkedAt.getTime() > STALE_CHECK_MS) warnings.push("bot-credential-check-stale");
   if (!secretExpires) return { degraded, warnings };
   const today = localDateOf(now, tz);
   const days = daysBetween(today, secretExpires);

@@ -158,12 +158,14 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
       await notifications.markFailed(n, failReason);
       return "failed";
     }
+    // The card waits first: a notice planned for now may be taken by another instance at once, and
+    // it must find this card waiting (else it is cancelled as having nothing to tell).
+    await notifications.retryLater(n, new Date(now.getTime() + HOUR), WAIT.noConversation, { countAttempt: false, waitingSince: since });
     // Those who answer for the card are told (once), and the app may be installed for the person.
     // That failing must not keep the card from waiting.
     await reach?.personWaits({ ...n, waitingSince: since }, ref, now).catch((err: unknown) =>
       log.error({ notificationId: n.id, personId: n.personId, err: err instanceof Error ? err.name : "error" }, "could not plan the notice or install for a person who cannot be reached"),
     );
-    await notifications.retryLater(n, new Date(now.getTime() + HOUR), WAIT.noConversation, { countAttempt: false, waitingSince: since });
     return "waiting";
   }
 
@@ -212,7 +214,7 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
       case "retry":
         if (n.attempts >= MAX_SEND_ATTEMPTS) {
           await notifications.markFailed(n, r.reason);
-          log.warn({ notificationId: n.id, personId: n.personId, reason: r.reason }, "the app could not be installed for the person: Graph did not answer in time");
+          log.warn({ notificationId: n.id, personId: n.personId, reason: r.reason }, "the app could not be installed for the person: still failing after the last attempt");
           return "failed";
         }
         await notifications.retryLater(n, new Date(now.getTime() + retryDelay(n.attempts, r.retryAfterMs)), r.reason);

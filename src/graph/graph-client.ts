@@ -213,6 +213,7 @@ export function createGraphClient(opts: GraphClientOptions): GraphClient {
 
   async function request<T>(method: GraphMethod, path: string, o: GraphRequestOptions = {}): Promise<GraphResult<T>> {
     let res: Response;
+    let text: string;
     try {
       let req = client.api(path).responseType(ResponseType.RAW);
       if (o.query) req = req.query(o.query);
@@ -234,6 +235,8 @@ export function createGraphClient(opts: GraphClientOptions): GraphClient {
           res = (await req.delete()) as Response;
           break;
       }
+      // Inside the try: a connection reset or the deadline while the body is read is no answer too.
+      text = await res.text();
     } catch (err) {
       // The SDK wraps what the middleware threw in a GraphError named after it.
       const e = err as { code?: string; name?: string; body?: unknown };
@@ -242,7 +245,6 @@ export function createGraphClient(opts: GraphClientOptions): GraphClient {
       if (code === "GraphNoToken") return { ok: false, error: { kind: "credentials", code: reason } };
       return { ok: false, error: { kind: "unavailable", code: code === "GraphNoAnswer" ? reason : code } };
     }
-    const text = await res.text();
     let body: unknown = undefined;
     try {
       body = text ? JSON.parse(text) : undefined;

@@ -1,4 +1,5 @@
 import { UNCONFIRMED, UNCONFIRMED_TIMEOUT } from "../domain/delivery-service.js";
+import { ABOUT_REACHING } from "../domain/reach-service.js";
 import type { NotificationKind } from "../domain/types.js";
 import { WAIT, whyWaiting, type WaitingReason } from "../domain/wait-reasons.js";
 import type { Db } from "./prisma-client.js";
@@ -101,18 +102,15 @@ export async function outboxReport(db: Db, now: Date, opts: { limit?: number; wa
     waitingTotal,
     late,
     inactive: inactive.map((c) => ({ person: person(c.personId), reason: c.inactiveReason ?? "", since: c.inactiveSince ?? undefined })),
-    unreachable: await unreachablePeople(db, opts.limit ?? 50),
+    unreachable: await unreachablePeople(db, opts.waitingLimit),
   };
 }
 
-/** Rows about reaching people, not cards for them (reach-service.ts). */
-const ABOUT_REACHING = ["person_unreachable", "app_install"];
-
 /** The people cards wait for because they cannot be reached (WAIT.noConversation), longest waiting first. */
-async function unreachablePeople(db: Db, limit: number): Promise<UnreachablePerson[]> {
+async function unreachablePeople(db: Db, limit: number | undefined): Promise<UnreachablePerson[]> {
   const groups = await db.notification.groupBy({
     by: ["personId"],
-    where: { status: { in: NOT_GONE }, lastError: WAIT.noConversation, kind: { notIn: ABOUT_REACHING } },
+    where: { status: { in: NOT_GONE }, lastError: WAIT.noConversation, kind: { notIn: [...ABOUT_REACHING] } },
     _count: { _all: true },
     _min: { waitingSince: true },
   });
@@ -120,7 +118,7 @@ async function unreachablePeople(db: Db, limit: number): Promise<UnreachablePers
   const ids = people.map((g) => g.personId);
   const [conversations, about] = await Promise.all([
     db.conversationRef.findMany({ where: { personId: { in: ids } }, select: { personId: true, active: true, inactiveReason: true, inactiveSince: true } }),
-    db.notification.findMany({ where: { subjectId: { in: ids }, kind: { in: ABOUT_REACHING } }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] }),
+    db.notification.findMany({ where: { subjectId: { in: ids }, kind: { in: [...ABOUT_REACHING] } }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] }),
   ]);
   const conversationOf = new Map(conversations.map((c) => [c.personId, c]));
   return people.map((g) => {

@@ -126,6 +126,15 @@ describe("the bot's credential in /healthz", () => {
     expect(h.bot.jobs.find((j) => j.name === "check-credential")).toMatchObject({ oneInstance: true, cron: "11 * * * *" });
   });
 
+  it("warns when the last check is more than three hours old (the hourly job no longer runs anywhere)", async () => {
+    const { h } = await start();
+    await h.bot.store.credentialChecks.save({ appId: BOT_ID, checkedAt: new Date(new Date(NOW).getTime() - 3 * 3600_000), state: "ok" });
+    expect((await healthz(h)).body).toMatchObject({ status: "ok", credential: { state: "ok" } });
+    expect((await healthz(h)).body).not.toHaveProperty("warnings");
+    await h.bot.store.credentialChecks.save({ appId: BOT_ID, checkedAt: new Date(new Date(NOW).getTime() - 3 * 3600_000 - 60_000), state: "ok" });
+    expect((await healthz(h)).body).toMatchObject({ status: "ok", warnings: ["bot-credential-check-stale"] });
+  });
+
   it("warns from 30 days before the client secret expires (BOT_SECRET_EXPIRES), and is degraded after", async () => {
     const soon = await start({ BOT_SECRET_EXPIRES: "2027-02-05" });
     expect((await healthz(soon.h)).body).toEqual({

@@ -3,6 +3,7 @@ import { channelTarget, isPrivateChannel } from "../../channel-target.js";
 import { command, type CommandScope } from "../../turn.js";
 import type { Views } from "../../views.js";
 import { buildNoticeCard } from "../../../cards/notice-card.js";
+import { AppError } from "../../../lib/errors.js";
 import { strings } from "../../../lib/strings.da.js";
 
 /**
@@ -19,7 +20,11 @@ export const channelFollow = (deps: TeamsDeps, views: Views, scopes: readonly Co
       t.log.info({ outcome: "private-channel" }, "command");
       const inChat = await deps.sendToPerson(t.actor.id, async () => views.notice(strings.channel.privateChannel)).then(
         () => true,
-        () => false, // no chat with the bot yet: the reply here is all there is
+        (err: unknown) => {
+          // No chat with the bot yet: the reply here is all there is. Anything else is logged too.
+          if (!(err instanceof AppError)) t.log.warn({ err: err instanceof Error ? err.name : "error" }, "could not send the private-channel advice to the person's chat");
+          return false;
+        },
       );
       return buildNoticeCard(inChat ? `${strings.channel.privateChannel} ${strings.channel.alsoInYourChat}` : strings.channel.privateChannel);
     },
