@@ -1,18 +1,18 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBot } from "../../src/bot.js";
 import { loadConfig } from "../../src/config.js";
 import { SEND_CONCURRENCY } from "../../src/domain/delivery-service.js";
+import { exited, spawnBot, until } from "../helpers/bot-process.js";
 import { cardText, FakeConnector } from "../helpers/fake-connector.js";
 import { newTestDatabase, testClient, testDialect, type TestDatabase } from "../helpers/test-database.js";
 import { deliveryBench } from "../../scripts/bench/delivery.js";
 
-const ROOT = resolve(import.meta.dirname, "../..");
 const dir = mkdtempSync(join(tmpdir(), "laeringsloop-crash-"));
 let databaseUrl = "";
 const databases: TestDatabase[] = [];
@@ -23,32 +23,10 @@ const connector = new FakeConnector();
  * claimed row is short, so the rows of a killed process come back soon.
  */
 function startBot(logLevel = "warn", leaseSeconds = 5): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: "development",
-      LOG_LEVEL: logLevel,
-      PORT: "0",
-      DATABASE_URL: databaseUrl,
-      SCHEDULER_CRON: "* * * * * *",
-      OUTBOX_LEASE_SECONDS: String(leaseSeconds),
-    },
-    stdio: ["ignore", logLevel === "info" ? "pipe" : "ignore", "pipe"],
-  });
+  return spawnBot({ LOG_LEVEL: logLevel, DATABASE_URL: databaseUrl, SCHEDULER_CRON: "* * * * * *", OUTBOX_LEASE_SECONDS: String(leaseSeconds) });
 }
 
-const exited = (p: ChildProcess) => new Promise<number | null>((ok) => (p.exitCode !== null || p.signalCode !== null ? ok(p.exitCode) : p.once("exit", (code) => ok(code))));
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 /**
  * The database as a running bot leaves it: migrated, the example organisation, everyone has

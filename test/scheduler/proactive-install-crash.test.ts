@@ -1,12 +1,13 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBot } from "../../src/bot.js";
 import { loadConfig } from "../../src/config.js";
 import { createWorkingCalendar } from "../../src/lib/working-calendar.js";
+import { exited, spawnBot, until as untilWithin } from "../helpers/bot-process.js";
 import { cardText, FakeConnector } from "../helpers/fake-connector.js";
 import { FAKE_GRAPH_CA, FakeGraph } from "../helpers/fake-graph.js";
 import { newTestDatabase, testClient, type TestDatabase } from "../helpers/test-database.js";
@@ -16,7 +17,6 @@ import { newTestDatabase, testClient, type TestDatabase } from "../helpers/test-
  * processes, as `npm start` runs them, against the local fake Graph and fake Bot Connector).
  * Every person of the example organisation has a card due and has never opened the bot.
  */
-const ROOT = resolve(import.meta.dirname, "../..");
 const dir = mkdtempSync(join(tmpdir(), "laeringsloop-install-crash-"));
 const databases: TestDatabase[] = [];
 const graph = new FakeGraph();
@@ -33,35 +33,21 @@ const calendar = createWorkingCalendar({ tz: "Europe/Copenhagen", workdays: [1, 
 const cardsGoNow = () => calendar.isWithinWorkingHours(new Date()) && calendar.isWithinWorkingHours(new Date(Date.now() + 5 * 60_000));
 
 function startBot(databaseUrl: string, logLevel = "warn"): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: "development",
-      LOG_LEVEL: logLevel,
-      PORT: "0",
-      DATABASE_URL: databaseUrl,
-      SCHEDULER_CRON: "* * * * * *",
-      OUTBOX_LEASE_SECONDS: "5",
-      NODE_EXTRA_CA_CERTS: FAKE_GRAPH_CA,
-      ...HOURS,
-      ...graph.env(connector.url),
-    },
-    stdio: ["ignore", logLevel === "info" ? "pipe" : "ignore", "pipe"],
+  return spawnBot({
+    LOG_LEVEL: logLevel,
+    DATABASE_URL: databaseUrl,
+    SCHEDULER_CRON: "* * * * * *",
+    OUTBOX_LEASE_SECONDS: "5",
+    NODE_EXTRA_CA_CERTS: FAKE_GRAPH_CA,
+    ...HOURS,
+    ...graph.env(connector.url),
   });
 }
 
-const exited = (p: ChildProcess) => new Promise<number | null>((ok) => (p.exitCode !== null || p.signalCode !== null ? ok(p.exitCode) : p.once("exit", (code) => ok(code))));
+/** Slower than the outbox's crash test: installs go through Graph before the cards. */
+const until = <T>(what: string, probe: () => Promise<T | undefined>) => untilWithin(what, probe, 90_000);
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 90_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+
 
 /** A database where every active person has one card due (now, or at `dueAt`) and no conversation. */
 async function seed(name: string, dueAt = new Date()): Promise<{ url: string; people: { id: string; aadObjectId: string }[] }> {
