@@ -2,8 +2,8 @@ import { kindLabel } from "./meeting-labels.js";
 import { strings } from "../lib/strings.da.js";
 import { formatDateShort, formatDateTime } from "../lib/format-da.js";
 import type { CardText } from "../lib/markup.js";
-import type { ClosingView } from "../domain/form-service.js";
-import type { AgendaItem, FollowUpView, FormRow, Meeting, ReferatVersion } from "../domain/types.js";
+import type { ReferatView } from "../domain/form-service.js";
+import type { FormRow } from "../domain/types.js";
 import type { CardFeedback } from "./feedback.js";
 import { followUpStatus } from "./followup-status.js";
 import { initials, shorten } from "./feedback.js";
@@ -44,19 +44,8 @@ export interface ReferatCardData extends MeetingHeaderData {
   sentCopy: boolean;
 }
 
-export interface ReferatCardInput {
-  meeting: Meeting;
-  agendaItems: AgendaItem[];
-  rows: FormRow[];
-  /** How many of its own follow-ups are open. */
-  openFollowUps: number;
-  /** Follow-ups from earlier 1:1s that were on this meeting's agenda, as they stand now. */
-  carried: FollowUpView[];
-  /** Which referat this is (none: a meeting not closed yet), from the history or the one in force. */
-  shown?: ReferatVersion & { closedBy: string };
-  earlier?: boolean;
-  erased?: boolean;
-  closing?: ClosingView;
+/** What the referat shows (the domain's view; the card's own defaults where it is optional), and how. */
+export interface ReferatCardInput extends Omit<ReferatView, "earlier" | "erased" | "closing">, Partial<Pick<ReferatView, "earlier" | "erased" | "closing">> {
   today: string;
   tz: string;
   intro?: boolean;
