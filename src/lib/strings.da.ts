@@ -447,7 +447,7 @@ export const da = {
     title: (unit: string) => `Årshjul: ${unit}`,
     loop: (name: string) => `Læringsloop: ${name}`,
     intro:
-      "Læringsloops forslag til jeres møder i læringsloopet: læringssamtaler forår og efterår, seks 1:1 ledelsesopfølgninger om året og lederens egne 1:1 med de pædagogiske ledere. Weekender, helligdage og lukkedage er undgået. Flyt det, der ikke passer, og godkend årshjulet.",
+      "Læringsloops forslag til jeres møder i læringsloopet: læringssamtaler forår og efterår, seks 1:1 ledelsesopfølgninger om året og lederens egne 1:1 med de pædagogiske ledere. Ingen er i to møder på én gang, der er luft mellem møderne, og weekender, helligdage, lukkedage og lukkeperioder (fx sommerlukning) er undgået. Flyt det, der ikke passer, og godkend årshjulet.",
     introSelvejende:
       "I et selvejende dagtilbud afholder bestyrelsen læringssamtalerne; Børn og Unge-chefen følger op via bestyrelsens afrapportering og holder ikke 1:1 ledelsesopfølgninger med lederen.",
     statusProposed: "Forslag: ikke godkendt endnu. Når du godkender, oprettes møderne, og dagsordener og påmindelser sendes til tiden.",
@@ -476,8 +476,22 @@ export const da = {
     confirmButton: "Godkend årshjul",
     moved: (when: string) => `Mødet er flyttet til ${when}.`,
     confirmed: (n: number) => `Årshjulet er godkendt, og ${count(n, "møde", "møder")} er oprettet.`,
-    notChief: "Årshjulet er for Børn og Unge-chefer. Du er ikke Børn og Unge-chef for nogen enhed i Læringsloop.",
-    notChiefOfUnit: "Du er ikke Børn og Unge-chef for den enhed.",
+    notChief: "Årshjulet er for Børn og Unge-chefer og ledere. Du er ikke Børn og Unge-chef eller leder for nogen enhed i Læringsloop.",
+    notChiefOfUnit: "Du er ikke Børn og Unge-chef eller leder for den enhed.",
+    onlyChiefConfirms: "Kun Børn og Unge-chefen godkender hele årshjulet. Som leder opretter du dine egne 1:1 med de pædagogiske ledere.",
+    leaderOwnOnly: "Som leder planlægger, flytter og aflyser du dine egne 1:1 med de pædagogiske ledere. De øvrige møder i årshjulet står Børn og Unge-chefen for.",
+    leadersMeeting: "Mødet er lederens 1:1 med en pædagogisk leder. Kun lederen, der holder det, kan flytte det.",
+    introLeader:
+      "Enhedens årshjul. Dine egne 1:1 med de pædagogiske ledere planlægger du selv: flyt dem, der ikke passer, og opret dem, så dagsorden og påmindelser kommer til tiden. Læringssamtaler og 1:1 ledelsesopfølgninger står Børn og Unge-chefen for.",
+    confirmOwnButton: "Opret mine 1:1",
+    confirmedOwn: (n: number) => (n === 0 ? "Dine 1:1 med de pædagogiske ledere er allerede oprettet." : `${count(n, "1:1 med en pædagogisk leder er oprettet", "1:1 med pædagogiske ledere er oprettet")}.`),
+    cancelHeading: "Aflys et møde",
+    cancelPlaceholder: "Vælg mødet, der skal aflyses",
+    cancelButton: "Aflys mødet",
+    cancelledEntry: "aflyst",
+    chooseMeetingToCancel: "Vælg det møde, der skal aflyses.",
+    notAMeetingYet: "Mødet er ikke oprettet endnu, så der er intet at aflyse. Flyt det i stedet, eller lad være med at oprette det.",
+    cancelledDone: (when: string) => `Mødet ${when} er aflyst. De andre deltagere får besked.`,
     noLoop: (unit: string) =>
       `Der er intet læringsloop for ${unit} i organisationsfilen. Bed fællesfunktionerne tilføje læringsloopet med dets temaer.`,
     noLeader: (unit: string) => `${unit} har ingen leder i organisationsfilen, så møderne kan ikke oprettes.`,
@@ -488,6 +502,12 @@ export const da = {
     meetingStarted: "Mødet er begyndt eller afsluttet og kan ikke flyttes.",
     busyEntry: (entry: string, clash: string) => `Årshjulet kan ikke godkendes endnu. ${entry} overlapper et andet møde: ${clash} Flyt mødet i årshjulet, og godkend igen.`,
     congested: (n: number, ceiling: number) => `Intentionstrængsel: ${n} åbne opfølgningspunkter og fokusområder (loft ${ceiling}).`,
+  },
+  /** Planning that respects people's time (decision 0016). */
+  planning: {
+    /** A meeting planned by hand in a closed period: planned, with this warning. */
+    inClosedPeriod: (period: string) =>
+      `Bemærk: Datoen ligger i en lukkeperiode (${period}), hvor mange tilbud holder lukket eller har ferie. Mødet er planlagt alligevel; tjek, at alle kan deltage.`,
   },
   focus: {
     title: "Lokale fokusområder",
