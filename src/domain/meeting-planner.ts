@@ -9,9 +9,9 @@
  * joins the same input later, without changing this module.
  *
  * Each item keeps its proposed time if it can (that is the unit's habit: the same weekday and
- * hour through the loop); otherwise, in this order: the same time on another day of the same
- * week, another time the same day (nearest first), the same time on a day up to three weeks
- * away, any time on any day of its range. What cannot be placed stays where it was proposed and
+ * hour through the loop); otherwise, in this order: the same weekday and time one or two weeks
+ * later or earlier, the same time on another day of the same week, another time the same day
+ * (nearest first), the same time on a day up to three weeks away, any time on any day of its range. What cannot be placed stays where it was proposed and
  * is reported (`placed: false`): «Godkend» then names the clash.
  */
 import type { WorkingCalendar } from "../lib/working-calendar.js";
@@ -134,6 +134,8 @@ export function placeMeetings(items: readonly PlanItem[], busy: readonly BusyPer
   function* candidates(item: PlanItem): Generator<[string, string]> {
     const { date, time } = item;
     yield [date, time];
+    // The habit: the same weekday and time a week or two earlier or later.
+    for (const offset of [7, -7, 14, -14]) yield [addDays(date, offset), time];
     const monday = addDays(date, 1 - localWeekday(date));
     for (let d = 1; d <= 6; d++) {
       for (const offset of [d, -d]) {

@@ -299,7 +299,13 @@ function placeOneOnOnes(
     const free = (d: string): boolean => r.calendar.isPlannable(d) && !samtaler.has(d) && !placed.some((p) => p.date === d);
     const spaced = (d: string): boolean =>
       free(d) && placed.every((p) => Math.abs(daysBetween(p.date, d)) >= MIN_ONE_ON_ONE_SPACING_DAYS);
-    const date = nearestAccepted(target, segment.lo, segment.hi, spaced) ?? nearestAccepted(target, segment.lo, segment.hi, free);
+    // The habit first: the preferred weekday up to two weeks either way, then any day.
+    const near = { lo: maxDate(segment.lo, addDays(target, -14)), hi: minDate(segment.hi, addDays(target, 14)) };
+    const onHabit = (d: string): boolean => localWeekday(d) === r.weekday && spaced(d);
+    const date =
+      nearestAccepted(target, near.lo, near.hi, onHabit) ??
+      nearestAccepted(target, segment.lo, segment.hi, spaced) ??
+      nearestAccepted(target, segment.lo, segment.hi, free);
     if (date === undefined) {
       throw new RangeError(`No working day for a 1:1 ledelsesopfølgning between ${segment.lo} and ${segment.hi}`);
     }
