@@ -80,9 +80,9 @@ export function isoWeekOf(date: string): { year: number; week: number } {
   const year = Number(thursday.slice(0, 4));
   const jan4 = `${String(year).padStart(4, "0")}-01-04`;
   const week1Monday = addDays(jan4, 1 - localWeekday(jan4));
-  let days = 0;
-  for (let d = week1Monday; compareDates(d, thursday) < 0; d = addDays(d, 7)) days += 7;
-  return { year, week: Math.floor(days / 7) + 1 };
+  let weeks = 0;
+  while (compareDates(addDays(week1Monday, (weeks + 1) * 7), thursday) <= 0) weeks += 1;
+  return { year, week: weeks + 1 };
 }
 
 /** Monday of ISO week `week` of ISO year `year`. */
