@@ -341,6 +341,8 @@ export function createYearWheelService(deps: {
      * Safe to repeat: meetings are created with the entry's id as request id, so a retry finds them.
      */
     async confirm(actor: Person, unitId: string, version: number): Promise<{ view: YearWheelView; created: number; effects: Effects }> {
+      // The role first: a leader's forged «Godkend» changes nothing, not even a proposal made.
+      if ((await unitsOf(actor)).find((u) => u.unit.id === unitId)?.role === "leader") throw new AppError("not-authorised", strings.yearWheel.onlyChiefConfirms);
       const current = await view(actor, unitId);
       if (current.role !== "chief") throw new AppError("not-authorised", strings.yearWheel.onlyChiefConfirms);
       const { wheel, unit, loop } = current;
@@ -368,6 +370,7 @@ export function createYearWheelService(deps: {
      * meetings, whether or not the chief has confirmed the rest of the wheel. Safe to repeat.
      */
     async confirmOwn(actor: Person, unitId: string): Promise<{ view: YearWheelView; created: number; effects: Effects }> {
+      if ((await unitsOf(actor)).find((u) => u.unit.id === unitId)?.role === "chief") throw new AppError("not-authorised", strings.yearWheel.leaderOwnOnly);
       const current = await view(actor, unitId);
       if (current.role !== "leader") throw new AppError("not-authorised", strings.yearWheel.leaderOwnOnly);
       const roster = await units.roster(current.unit.id);
@@ -388,7 +391,7 @@ export function createYearWheelService(deps: {
       const current = await view(actor, unitId);
       const entry = current.wheel.entries.find((e) => e.id === entryId);
       if (!entry) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, { cancelEntry: strings.yearWheel.chooseMeetingToCancel });
-      if (current.role === "leader" && entry.kind !== "leader_pl") throw new AppError("not-authorised", strings.yearWheel.leaderOwnOnly);
+      assertMayChange(current, entry);
       if (!entry.meetingId) throw new AppError("invalid-input", strings.yearWheel.notAMeetingYet);
       const { effects, already } = await meetings.cancel(actor, entry.meetingId);
       return { view: await view(actor, unitId), effects, already };
