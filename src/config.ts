@@ -69,14 +69,14 @@ const fields = z.object({
       .default("12-24,12-31")
       .transform((s) => (s ? s.split(",") : [])),
     // Closed periods (summer closure, Christmas, vinterferie): no meeting is proposed in them
-    // (src/lib/closed-periods.ts). ISO weeks W28..W31, yearly 07-06..08-02, one-off 2027-07-05..2027-07-30.
+    // (src/lib/closed-periods.ts). ISO weeks W28..W31, yearly 07-06..08-02, one-off 2027-07-05..2027-07-30; «ingen»: none.
     CLOSED_PERIODS: z
       .string()
       .default(DEFAULT_CLOSED_PERIODS)
       .superRefine((s, ctx) => {
         for (const message of parseClosedPeriods(s).problems) ctx.addIssue({ code: "custom", message });
       })
-      .transform((s) => s.split(",").map((p) => p.trim()).filter(Boolean)),
+      .transform((s) => (/^\s*(ingen|none)\s*$/i.test(s) ? [] : s.split(",").map((p) => p.trim()).filter(Boolean))),
     // Minutes kept free between two meetings of one person when the bot proposes times.
     MEETING_BUFFER_MINUTES: z.coerce.number({ invalid_type_error: "skal være et antal minutter" }).int("skal være et helt antal minutter").min(0, "skal være 0 eller flere minutter").max(120, "må højst være 120 minutter").default(15),
     MEETING_PACK_LEAD_DAYS: z.coerce.number().int().min(0).max(20).default(3),

@@ -122,6 +122,7 @@ describe("configuration", () => {
     expect(c.workingHours.closedPeriods).toEqual(["W28..W31", "12-22..01-02", "2027-10-11..2027-10-15", "w42"]);
     expect(c.meetingBufferMinutes).toBe(30);
     expect(loadConfig({ CLOSED_PERIODS: "" }).workingHours.closedPeriods).toEqual(["W28..W31", "12-24..01-01", "W7"]);
+    expect(loadConfig({ CLOSED_PERIODS: "ingen" }).workingHours.closedPeriods).toEqual([]);
     const problems = (env: Record<string, string>) => {
       try {
         loadConfig(env);

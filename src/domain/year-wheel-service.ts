@@ -345,7 +345,7 @@ export function createYearWheelService(deps: {
       if ((await unitsOf(actor)).find((u) => u.unit.id === unitId)?.role === "leader") throw new AppError("not-authorised", strings.yearWheel.onlyChiefConfirms);
       const current = await view(actor, unitId);
       if (current.role !== "chief") throw new AppError("not-authorised", strings.yearWheel.onlyChiefConfirms);
-      const { wheel, unit, loop } = current;
+      const { wheel, unit } = current;
       if (wheel.status === "proposed" && wheel.version !== version) throw new AppError("stale-card", strings.yearWheel.stale);
       const roster = await units.roster(unit.id);
       if (!roster || roster.leaderIds.length === 0) throw new AppError("invalid-input", strings.yearWheel.noLeader(unit.name));

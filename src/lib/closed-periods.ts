@@ -8,6 +8,7 @@
  *   closure and vinterferie are agreed as weeks («uge 28–31», «uge 7»), whatever their dates.
  * - `07-06..08-02`: month-day to month-day, every year; `12-24..01-01` runs over New Year.
  * - `2027-07-05..2027-07-30`: a one-off range.
+ * `ingen` (or `none`) means no closed periods at all.
  */
 import { addDays, compareDates, isValidLocalDate, localWeekday } from "./zoned-time.js";
 
@@ -28,6 +29,8 @@ export interface ClosedPeriod {
 export const DEFAULT_CLOSED_PERIODS = "W28..W31,12-24..01-01,W7";
 
 const WEEK = /^[Ww](\d{1,2})$/;
+/** The setting that switches closed periods off (an empty one means the default). */
+const NONE = /^\s*(ingen|none)\s*$/i;
 const MONTH_DAY = /^\d{2}-\d{2}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -63,6 +66,7 @@ function parsePart(part: string): ClosedPeriodRule | string {
 export function parseClosedPeriods(text: string): { rules: { rule: ClosedPeriodRule; text: string }[]; problems: string[] } {
   const rules: { rule: ClosedPeriodRule; text: string }[] = [];
   const problems: string[] = [];
+  if (NONE.test(text)) return { rules, problems };
   for (const raw of text.split(",")) {
     const part = raw.trim();
     if (part === "") continue;
