@@ -71,6 +71,16 @@ describe("the læringsloop's cards stay inside Teams' 28 KB however full they ge
     const moveChoices = (JSON.stringify(chosen).match(/"id":"entryId".*?"choices":(\[.*?\])/) ?? [])[1]!;
     expect(JSON.parse(moveChoices)).toHaveLength(4 + 12 + 12);
 
+    // Confirmed (every entry a meeting): the chief's view also lists what he may cancel; the
+    // leader's view lists her own 1:1s to move and cancel, one pædagogisk leder at a time.
+    const confirmedView = { ...view, wheel: { ...view.wheel, status: "confirmed" as const, confirmedAt: new Date("2026-11-23T09:00:00Z"), entries: entries.map((e, i) => ({ ...e, meetingId: uuid(5000 + i) })) } };
+    for (const role of ["chief", "leader"] as const) {
+      const card = buildYearWheelCard({ ...input, view: { ...confirmedView, role }, showPersonId: "p3" });
+      expect(cardBytes(card), role).toBeLessThan(TEAMS_LIMIT);
+      const cancel = JSON.parse((JSON.stringify(card).match(/"id":"cancelEntryId".*?"choices":(\[.*?\])/) ?? [])[1]!) as unknown[];
+      expect(cancel, role).toHaveLength(role === "chief" ? 4 + 12 : 12);
+    }
+
     // A small team fits whole: no picker.
     const small = buildYearWheelCard({ ...input, view: { ...view, units: [unit(0)], names: new Map([["p0", "Jonas Dahl"]]), wheel: { ...view.wheel, entries: entries.filter((e) => e.kind !== "leader_pl" || e.withPersonId === "p0") } } });
     expect(JSON.stringify(small)).not.toContain('"id":"showPersonId"');
