@@ -82,7 +82,7 @@ export function yearWheelCardData({ view, tz, workday, load, feedback, typed, sh
     error: feedback?.error ?? "",
     intro: leader ? s.introLeader : s.intro,
     selvejende: unit.selvejende ? s.introSelvejende : "",
-    status: wheel.status === "confirmed" && wheel.confirmedAt ? s.statusConfirmed(formatInstantDateShort(wheel.confirmedAt, tz)) : s.statusProposed,
+    status: wheel.status === "confirmed" && wheel.confirmedAt ? s.statusConfirmed(formatInstantDateShort(wheel.confirmedAt, tz)) : leader ? s.statusProposedLeader : s.statusProposed,
     counts: s.counts(count("laeringssamtale"), count("one_on_one"), count("leader_pl")),
     congestion: load?.over ? s.congested(load.count, load.ceiling) : "",
     seasons: seasons.map((g) => ({ heading: g.heading, text: [...g.lines, ...(g.hidden ? [line(s.plHidden(g.hidden), false)] : [])].join("\n") })),

@@ -130,19 +130,22 @@ export function createYearWheelService(deps: {
     };
   }
 
+  /** The slots themselves as busy periods. */
+  const plannedBusy = (entries: { entry: YearWheelEntry; slot: MeetingSlot }[], unit: Unit): BusyPeriod[] =>
+    entries.flatMap(({ entry, slot }) =>
+      slot.participantIds.map((personId) => ({
+        personId,
+        meeting: { id: slot.meetingId ?? `entry:${entry.id}`, requestId: slot.requestId, kind: entry.kind, firstOfLoop: entry.firstOfLoop, unitName: unit.name, startsAt: slot.startsAt, durationMinutes: slot.durationMinutes },
+      })),
+    );
+
   /** Who is taken around these slots: their participants' meetings (not cancelled), and the slots themselves. */
   async function busyAround(entries: { entry: YearWheelEntry; slot: MeetingSlot }[], unit: Unit): Promise<BusyPeriod[]> {
     const windows = entries.map((c) => clashWindow(c.slot));
     const from = new Date(Math.min(...windows.map((w) => w.from.getTime())));
     const to = new Date(Math.max(...windows.map((w) => w.to.getTime())));
     const booked = await meetingRepo.busy([...new Set(entries.flatMap((c) => c.slot.participantIds))], from, to);
-    const planned = entries.flatMap(({ entry, slot }) =>
-      slot.participantIds.map((personId) => ({
-        personId,
-        meeting: { id: slot.meetingId ?? `entry:${entry.id}`, requestId: slot.requestId, kind: entry.kind, firstOfLoop: entry.firstOfLoop, unitName: unit.name, startsAt: slot.startsAt, durationMinutes: slot.durationMinutes },
-      })),
-    );
-    return [...booked, ...planned];
+    return [...booked, ...plannedBusy(entries, unit)];
   }
 
   /**
@@ -313,16 +316,15 @@ export function createYearWheelService(deps: {
         // Every unit of the chief: its proposals not made into meetings yet (meetings are checked by the booking itself).
         const slot = slotOf(moved, circle);
         const others = await otherWheelsBusy(chiefId, current.unit.id, new Set(slot.participantIds));
-        let clashes = findClashes(slot, others);
-        if (!meeting) {
-          // Not a meeting yet: also against the meetings and the wheel's other entries now, not only at «Godkend».
-          const rest = current.wheel.entries.filter((e) => e.id !== moved.id && !e.meetingId && compareDates(e.date, current.today) > 0);
-          const candidates = [moved, ...rest].flatMap((e) => {
-            const c = e === moved ? circle : circleOf(e, roster!, chiefId ?? "");
-            return c ? [{ entry: e, slot: slotOf(e, c) }] : [];
-          });
-          clashes = [...clashes, ...findClashes(slot, await busyAround(candidates, current.unit))];
-        }
+        // The wheel's own entries not made into meetings yet (the leader's 1:1s may be meetings while the rest is a proposal).
+        const rest = current.wheel.entries.filter((e) => e.id !== moved.id && !e.meetingId && compareDates(e.date, current.today) > 0);
+        const candidates = [moved, ...rest].flatMap((e) => {
+          const c = e === moved ? circle : circleOf(e, roster!, chiefId ?? "");
+          return c ? [{ entry: e, slot: slotOf(e, c) }] : [];
+        });
+        // Not a meeting yet: also against the meetings now, not only at «Godkend» (a meeting's move is checked by the booking itself).
+        const busy = meeting ? plannedBusy(candidates, current.unit) : await busyAround(candidates, current.unit);
+        const clashes = [...findClashes(slot, others), ...findClashes(slot, busy)];
         if (clashes.length > 0) {
           throw new AppError("invalid-input", `${await meetings.describeClashes(clashes, actor.id)} ${strings.meeting.busyPickAnother}`, { time: strings.meeting.busyField });
         }

@@ -462,6 +462,7 @@ export const da = {
     introSelvejende:
       "I et selvejende dagtilbud afholder bestyrelsen læringssamtalerne; Børn og Unge-chefen følger op via bestyrelsens afrapportering og holder ikke 1:1 ledelsesopfølgninger med lederen.",
     statusProposed: "Forslag: ikke godkendt endnu. Når du godkender, oprettes møderne, og dagsordener og påmindelser sendes til tiden.",
+    statusProposedLeader: "Forslag: Børn og Unge-chefen har ikke godkendt årshjulet endnu. Dine egne 1:1 med de pædagogiske ledere opretter du selv med «Opret mine 1:1».",
     statusConfirmed: (when: string) => `Godkendt ${when}. Møderne er oprettet; flytter du et møde, flyttes dagsorden og påmindelser med.`,
     counts: (samtaler: number, oneOnOnes: number, pl: number) =>
       `${count(samtaler, "læringssamtale", "læringssamtaler")} · ${count(oneOnOnes, "ledelsesopfølgning (1:1)", "ledelsesopfølgninger (1:1)")} · ${count(pl, "samtale (1:1) med en pædagogisk leder", "samtaler (1:1) med pædagogiske ledere")}`,

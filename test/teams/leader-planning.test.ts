@@ -69,6 +69,15 @@ describe("the leader plans her own 1:1s with the pædagogiske ledere", () => {
     const again = await h.click(users.megan, "yearwheel.confirmOwn", { unitId: "solsikken" });
     expect(cardText(again.card)).toContain("Dine 1:1 med de pædagogiske ledere er allerede oprettet.");
     expect(await db().meeting.count({ where: { kind: "leader_pl" } })).toBe(14);
+    expect(cardText(again.card)).toContain("Forslag: Børn og Unge-chefen har ikke godkendt årshjulet endnu.");
+
+    // Her 1:1 (a meeting now) cannot be moved onto the chief's proposed 1:1 with her, though that is no meeting yet.
+    const chiefs = await db().yearWheelEntry.findFirstOrThrow({ where: { kind: "one_on_one", meetingId: null }, orderBy: { date: "asc" } });
+    const hers = await db().yearWheelEntry.findFirstOrThrow({ where: { kind: "leader_pl", meetingId: { not: null }, date: { gt: chiefs.date } }, orderBy: { date: "asc" } });
+    const onto = await h.click(users.megan, "yearwheel.move", { unitId: "solsikken", version: (await db().yearWheel.findFirstOrThrow()).version, entryId: hers.id, date: chiefs.date, time: chiefs.time });
+    expect(cardText(onto.card)).toContain("Du er allerede optaget");
+    expect(cardText(onto.card)).toContain("1:1 ledelsesopfølgning, Dagtilbud Solsikken");
+    expect((await db().yearWheelEntry.findUniqueOrThrow({ where: { id: hers.id } })).date).toBe(hers.date);
   });
 
   it("the chief sees the leader's 1:1s counted, confirms the rest of the wheel, and cannot move or cancel hers", async () => {
