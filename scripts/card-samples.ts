@@ -208,6 +208,8 @@ export const cardSamples: Record<CardName, object> = {
       },
       names: new Map([[pl.id, pl.name]]),
       today,
+      role: "chief",
+      cancelled: new Set(),
     },
     tz,
     workday: { start: "08:00", end: "15:30" },

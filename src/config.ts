@@ -3,6 +3,7 @@ import { parseEnv } from "node:util";
 import { z } from "zod";
 import { isAllowedServiceUrl } from "./lib/service-url.js";
 import { isValidLocalDate, isValidLocalTime } from "./lib/zoned-time.js";
+import { DEFAULT_CLOSED_PERIODS, parseClosedPeriods } from "./lib/closed-periods.js";
 import { isValidCron } from "./scheduler/scheduler.js";
 
 /**
@@ -67,6 +68,17 @@ const fields = z.object({
       .regex(/^$|^(\d{4}-)?\d{2}-\d{2}(,(\d{4}-)?\d{2}-\d{2})*$/, "skal være datoer som 12-24 eller 2027-05-07, adskilt af komma")
       .default("12-24,12-31")
       .transform((s) => (s ? s.split(",") : [])),
+    // Closed periods (summer closure, Christmas, vinterferie): no meeting is proposed in them
+    // (src/lib/closed-periods.ts). ISO weeks W28..W31, yearly 07-06..08-02, one-off 2027-07-05..2027-07-30; «ingen»: none.
+    CLOSED_PERIODS: z
+      .string()
+      .default(DEFAULT_CLOSED_PERIODS)
+      .superRefine((s, ctx) => {
+        for (const message of parseClosedPeriods(s).problems) ctx.addIssue({ code: "custom", message });
+      })
+      .transform((s) => (/^\s*(ingen|none)\s*$/i.test(s) ? [] : s.split(",").map((p) => p.trim()).filter(Boolean))),
+    // Minutes kept free between two meetings of one person when the bot proposes times.
+    MEETING_BUFFER_MINUTES: z.coerce.number({ invalid_type_error: "skal være et antal minutter" }).int("skal være et helt antal minutter").min(0, "skal være 0 eller flere minutter").max(120, "må højst være 120 minutter").default(15),
     MEETING_PACK_LEAD_DAYS: z.coerce.number().int().min(0).max(20).default(3),
     // Days after a meeting is closed that its chair may reopen it to correct the referat (0: never).
     MEETING_REOPEN_DAYS: z.coerce.number().int().min(0).max(365).default(14),
@@ -231,7 +243,9 @@ export interface Config {
   anonymous: boolean;
   orgFile?: string;
   timezone: string;
-  workingHours: { start: string; end: string; workdays: number[]; closedDays: string[] };
+  workingHours: { start: string; end: string; workdays: number[]; closedDays: string[]; closedPeriods: string[] };
+  /** Minutes kept free between two meetings of a person in the bot's proposals. */
+  meetingBufferMinutes: number;
   meetingPackLeadDays: number;
   /** Days after closing that the chair may reopen a meeting (0: not at all). */
   meetingReopenDays: number;
@@ -408,7 +422,8 @@ function toConfig(c: Fields): Config {
     anonymous,
     orgFile: c.ORG_FILE,
     timezone: c.TIMEZONE,
-    workingHours: { start: c.WORKDAY_START, end: c.WORKDAY_END, workdays: c.WORKDAYS, closedDays: c.CLOSED_DAYS },
+    workingHours: { start: c.WORKDAY_START, end: c.WORKDAY_END, workdays: c.WORKDAYS, closedDays: c.CLOSED_DAYS, closedPeriods: c.CLOSED_PERIODS },
+    meetingBufferMinutes: c.MEETING_BUFFER_MINUTES,
     meetingPackLeadDays: c.MEETING_PACK_LEAD_DAYS,
     meetingReopenDays: c.MEETING_REOPEN_DAYS,
     followUpDueSoonDays: c.FOLLOWUP_DUE_SOON_DAYS,

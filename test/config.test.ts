@@ -12,7 +12,8 @@ describe("configuration", () => {
   it("runs with no settings at all: local anonymous mode on loopback, SQLite under data/", () => {
     const c = loadConfig({});
     expect(c).toMatchObject({ env: "development", anonymous: true, host: "127.0.0.1", port: 3978, databaseUrl: "file:./data/laeringsloop.db", meetingPackLeadDays: 3, timezone: "Europe/Copenhagen" });
-    expect(c.workingHours).toEqual({ start: "08:00", end: "15:30", workdays: [1, 2, 3, 4, 5], closedDays: ["12-24", "12-31"] });
+    expect(c.workingHours).toEqual({ start: "08:00", end: "15:30", workdays: [1, 2, 3, 4, 5], closedDays: ["12-24", "12-31"], closedPeriods: ["W28..W31", "12-24..01-01", "W7"] });
+    expect(c.meetingBufferMinutes).toBe(15);
     expect(c.bot).toBeUndefined();
   });
 
@@ -114,6 +115,31 @@ describe("configuration", () => {
     expect(() => loadConfig({ RETENTION_MONTHS_AFTER_LOOP: "-1" })).toThrow(/RETENTION_MONTHS_AFTER_LOOP/);
     expect(() => loadConfig({ RETENTION_MONTHS_AFTER_LOOP: "1.5" })).toThrow(/RETENTION_MONTHS_AFTER_LOOP: skal være et helt antal måneder/);
     expect(() => loadConfig({ RETENTION_CRON: "hver nat" })).toThrow(/RETENTION_CRON: skal være et cron-udtryk/);
+  });
+
+  it("reads closed periods as ISO weeks, yearly ranges (also over New Year) and one-off ranges, and the buffer between meetings; bad ones are named in Danish", () => {
+    const c = loadConfig({ CLOSED_PERIODS: "W28..W31, 12-22..01-02,2027-10-11..2027-10-15,w42", MEETING_BUFFER_MINUTES: "30" });
+    expect(c.workingHours.closedPeriods).toEqual(["W28..W31", "12-22..01-02", "2027-10-11..2027-10-15", "w42"]);
+    expect(c.meetingBufferMinutes).toBe(30);
+    expect(loadConfig({ CLOSED_PERIODS: "" }).workingHours.closedPeriods).toEqual(["W28..W31", "12-24..01-01", "W7"]);
+    expect(loadConfig({ CLOSED_PERIODS: "ingen" }).workingHours.closedPeriods).toEqual([]);
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+        return [];
+      } catch (err) {
+        return (err as ConfigError).problems;
+      }
+    };
+    expect(problems({ CLOSED_PERIODS: "uge 28,W30..W28,W54,07-06..2027-08-02,02-30..03-01,2027-08-02..2027-07-06", MEETING_BUFFER_MINUTES: "-5" })).toEqual([
+      "CLOSED_PERIODS: «uge 28» skal være et interval som W28..W31, 07-06..08-02 eller 2027-07-05..2027-07-30",
+      "CLOSED_PERIODS: «W30..W28»: den første uge skal komme før den sidste",
+      "CLOSED_PERIODS: «W54»: en uge er 1 til 53",
+      "CLOSED_PERIODS: «07-06..2027-08-02» skal være et interval som W28..W31, 07-06..08-02 eller 2027-07-05..2027-07-30",
+      "CLOSED_PERIODS: «02-30..03-01» er ikke en gyldig dato (MM-DD)",
+      "CLOSED_PERIODS: «2027-08-02..2027-07-06»: startdatoen skal komme før slutdatoen",
+      "MEETING_BUFFER_MINUTES: skal være 0 eller flere minutter",
+    ]);
   });
 
   it("names every bad key in one error", () => {

@@ -3,6 +3,8 @@ import { isMarkup, joinMarkup, type CardText } from "../lib/markup.js";
 /** What a card tells the person about their last action: a success notice, or what was wrong. */
 export interface CardFeedback {
   notice?: CardText;
+  /** Done, but with something to mind (a meeting planned in a closed period). */
+  warning?: CardText;
   error?: CardText;
   fieldErrors?: Record<string, string>;
 }

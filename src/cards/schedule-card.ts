@@ -1,6 +1,7 @@
 import type { CardText } from "../lib/markup.js";
 import { strings } from "../lib/strings.da.js";
 import type { LeaderOfUnit } from "../domain/types.js";
+import type { SchedulablePerson } from "../domain/meeting-service.js";
 import { fieldError, type CardFeedback } from "./feedback.js";
 import { expand, type AdaptiveCard } from "./template.js";
 
@@ -8,6 +9,8 @@ export interface ScheduleCardData {
   title: string;
   intro: string;
   notice: CardText;
+  /** Planned, with something to mind (a day in a closed period). */
+  warning: CardText;
   error: CardText;
   showForm: boolean;
   leaderLabel: string;
@@ -39,7 +42,8 @@ export interface ScheduleCardData {
 export const leaderChoiceValue = (l: LeaderOfUnit): string => `${l.unit.id}/${l.leader.id}`;
 
 export interface ScheduleCardInput {
-  leaders: LeaderOfUnit[];
+  /** Leaders (the chief's 1:1 ledelsesopfølgninger) and pædagogiske ledere (a leader's own 1:1s). */
+  leaders: (LeaderOfUnit & Partial<Pick<SchedulablePerson, "kind">>)[];
   today: string;
   packLead: string;
   minutes: number;
@@ -54,18 +58,21 @@ export interface ScheduleCardInput {
 export function scheduleCardData(input: ScheduleCardInput): ScheduleCardData {
   const s = strings.schedule;
   const f = input.feedback;
+  const pl = input.leaders.filter((l) => l.kind === "leader_pl").length;
+  const audience = pl === 0 ? "chief" : pl === input.leaders.length ? "leader" : "both";
   const data: ScheduleCardData = {
-    title: s.title,
-    intro: s.intro(input.minutes, input.packLead),
+    title: audience === "leader" ? s.titleLeader : s.title,
+    intro: audience === "chief" ? s.intro(input.minutes, input.packLead) : audience === "leader" ? s.introLeader(input.minutes, input.packLead) : s.introBoth(input.minutes, input.packLead),
     notice: input.done ?? f?.notice ?? "",
+    warning: f?.warning ?? "",
     error: f?.error ?? "",
     showForm: !input.done,
-    leaderLabel: s.leaderLabel,
-    leaderPlaceholder: s.leaderPlaceholder,
+    leaderLabel: audience === "chief" ? s.leaderLabel : audience === "leader" ? s.plLabel : s.eitherLabel,
+    leaderPlaceholder: audience === "chief" ? s.leaderPlaceholder : audience === "leader" ? s.plPlaceholder : s.eitherPlaceholder,
     leaderRequired: s.chooseLeader,
     leaderValue: input.values?.leader ?? "",
     leaderError: fieldError(f, "leader"),
-    leaders: input.leaders.map((l) => ({ title: `${l.leader.name}, ${l.unit.name}`, value: leaderChoiceValue(l) })),
+    leaders: input.leaders.map((l) => ({ title: l.kind === "leader_pl" ? s.plChoice(l.leader.name, l.unit.name) : `${l.leader.name}, ${l.unit.name}`, value: leaderChoiceValue(l) })),
     dateLabel: s.dateLabel,
     dateRequired: strings.generic.invalidDate,
     dateValue: input.values?.date ?? "",

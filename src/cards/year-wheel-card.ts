@@ -49,6 +49,13 @@ export function yearWheelCardData({ view, tz, workday, load, feedback, typed, sh
   const s = strings.yearWheel;
   const { wheel, unit, loop, names, today } = view;
   const listed = (e: YearWheelEntry) => allPl || e.kind !== "leader_pl" || e.withPersonId === showPersonId;
+  const leader = view.role === "leader";
+  const cancelled = (e: YearWheelEntry) => view.cancelled.has(e.id);
+  // The chief moves the wheel's meetings, except the leader's own 1:1s once they are meetings; the leader only those 1:1s.
+  const movable = (e: YearWheelEntry) => !cancelled(e) && (leader ? e.kind === "leader_pl" : !(e.kind === "leader_pl" && e.meetingId));
+  // Only the one who holds a meeting cancels it: the leader their 1:1s, the chief the rest (not a selvejende unit's læringssamtale).
+  const cancellable = (e: YearWheelEntry) =>
+    Boolean(e.meetingId) && !cancelled(e) && (leader ? e.kind === "leader_pl" : e.kind !== "leader_pl" && !(unit.selvejende && e.kind === "laeringssamtale"));
   const seasons: { heading: string; lines: string[]; hidden: number }[] = [];
   for (const e of wheel.entries) {
     const heading = s.halfYear(halfOf(e.date), e.date.slice(0, 4));
@@ -59,20 +66,23 @@ export function yearWheelCardData({ view, tz, workday, load, feedback, typed, sh
       continue;
     }
     const past = compareDates(e.date, today) <= 0;
-    group.lines.push(line(`${s.entry(entryWhen(e), entryKind(e, names))}${past ? ` (${s.past})` : ""}`, e.kind === "laeringssamtale"));
+    const mark = cancelled(e) ? ` (${s.cancelledEntry})` : past ? ` (${s.past})` : "";
+    group.lines.push(line(`${s.entry(entryWhen(e), entryKind(e, names))}${mark}`, e.kind === "laeringssamtale"));
   }
-  const future = wheel.entries.filter((e) => compareDates(e.date, today) > 0 && listed(e));
+  const future = wheel.entries.filter((e) => compareDates(e.date, today) > 0 && listed(e) && movable(e));
+  const toCancel = wheel.entries.filter((e) => compareDates(e.date, today) > 0 && listed(e) && cancellable(e));
+  const ownToMake = leader && wheel.entries.some((e) => e.kind === "leader_pl" && !e.meetingId && compareDates(e.date, today) > 0);
   const count = (k: YearWheelEntry["kind"]) => wheel.entries.filter((e) => e.kind === k).length;
   const pls = [...new Set(wheel.entries.flatMap((e) => (e.kind === "leader_pl" && e.withPersonId ? [e.withPersonId] : [])))];
   return {
     title: s.title(shorten(unit.name, UNIT_MAX)),
     loop: s.loop(loop.name),
     notice: feedback?.notice ?? "",
-    warning: "",
+    warning: feedback?.warning ?? "",
     error: feedback?.error ?? "",
-    intro: s.intro,
+    intro: leader ? s.introLeader : s.intro,
     selvejende: unit.selvejende ? s.introSelvejende : "",
-    status: wheel.status === "confirmed" && wheel.confirmedAt ? s.statusConfirmed(formatInstantDateShort(wheel.confirmedAt, tz)) : s.statusProposed,
+    status: wheel.status === "confirmed" && wheel.confirmedAt ? s.statusConfirmed(formatInstantDateShort(wheel.confirmedAt, tz)) : leader ? s.statusProposedLeader : s.statusProposed,
     counts: s.counts(count("laeringssamtale"), count("one_on_one"), count("leader_pl")),
     congestion: load?.over ? s.congested(load.count, load.ceiling) : "",
     seasons: seasons.map((g) => ({ heading: g.heading, text: [...g.lines, ...(g.hidden ? [line(s.plHidden(g.hidden), false)] : [])].join("\n") })),
@@ -108,7 +118,14 @@ export function yearWheelCardData({ view, tz, workday, load, feedback, typed, sh
     showPl: s.showPl,
     unitId: unit.id,
     version: wheel.version,
-    confirmButton: wheel.status === "proposed" ? s.confirmButton : "",
+    confirmButton: !leader && wheel.status === "proposed" ? s.confirmButton : "",
+    confirmOwnButton: ownToMake ? s.confirmOwnButton : "",
+    canCancel: toCancel.length > 0,
+    cancelHeading: s.cancelHeading,
+    cancelPlaceholder: s.cancelPlaceholder,
+    cancelChoices: toCancel.map((e) => ({ title: shorten(`${entryWhen(e)}: ${entryKind(e, names)}`, 100), value: e.id })),
+    cancelError: fieldError(feedback, "cancelEntry"),
+    cancelButton: s.cancelButton,
   };
 }
 

@@ -2,7 +2,7 @@ import { SYSTEM_ACTORS } from "./audit.js";
 import { AppError } from "../lib/errors.js";
 import { closedDayText } from "./closed-day.js";
 import { newId } from "../lib/ids.js";
-import { formatDateTime, formatTime } from "../lib/format-da.js";
+import { formatDateTime, formatPeriod, formatTime } from "../lib/format-da.js";
 import { endOf, type Clash } from "./meeting-clash.js";
 import { strings } from "../lib/strings.da.js";
 import { addDays, compareDates, isValidLocalDate, isValidLocalTime, localDateOf, zonedToUtc } from "../lib/zoned-time.js";
@@ -25,7 +25,7 @@ import type {
 import type { DomainSettings } from "./settings.js";
 import { effectsOf, meetingChanged, noEffects, type Effects } from "./effects.js";
 import { isReopened, mayReopen, reopensBeforeStart } from "./closing.js";
-import { CLOSING_POSITION, type AgendaItem, type FollowUpView, type LeaderOfUnit, type Meeting, type MeetingKind, type Person, type Loop, type FocusArea, type BoardStatement, type OneOnOneInput } from "./types.js";
+import { CLOSING_POSITION, type AgendaItem, type FollowUpView, type LeaderOfUnit, type Meeting, type MeetingKind, type Person, type Loop, type FocusArea, type BoardStatement, type OneOnOneInput, type Unit } from "./types.js";
 
 
 export interface ScheduleInput {
@@ -57,6 +57,11 @@ export interface AgendaView {
   oneOnOneInput?: OneOnOneInput & { since?: Date };
 }
 
+/** Someone the person may plan a 1:1 with, and which kind it is. */
+export interface SchedulablePerson extends LeaderOfUnit {
+  kind: "one_on_one" | "leader_pl";
+}
+
 export interface MeetingServiceDeps {
   people: PeopleRepository;
   meetings: MeetingRepository;
@@ -86,6 +91,20 @@ export function createMeetingService(deps: MeetingServiceDeps) {
   }
 
   const hasStarted = (m: Meeting): boolean => m.status !== "planned" || clock.now() >= m.startsAt;
+
+  /** The pædagogiske ledere of the active units this person leads: theirs to plan 1:1s with. */
+  async function ownPedagogicalLeaders(actor: Person): Promise<SchedulablePerson[]> {
+    const out: SchedulablePerson[] = [];
+    for (const unit of (await people.unitsLedBy(actor.id)).filter((u) => u.active)) {
+      const roster = await units.roster(unit.id);
+      for (const id of roster?.pedagogicalLeaderIds ?? []) {
+        if (id === actor.id) continue;
+        const person = await people.byId(id);
+        if (person?.active) out.push({ leader: person, unit, kind: "leader_pl" });
+      }
+    }
+    return out;
+  }
 
   /** The clashes in Danish, per meeting: who is taken ("Du" for the person acting), when, by which meeting. */
   async function describeClashes(clashes: Clash[], actorId: string): Promise<string> {
@@ -259,19 +278,25 @@ export function createMeetingService(deps: MeetingServiceDeps) {
     hasStarted,
     getForParticipant,
 
-    /** Whether `schedulableLeaders` would give this person anyone (for the help card: one count). */
+    /** Whether `schedulableLeaders` would give this person anyone. */
     async canSchedule(actor: Person): Promise<boolean> {
-      return people.hasLeadersForChief(actor.id);
+      if (await people.hasLeadersForChief(actor.id)) return true;
+      return (await ownPedagogicalLeaders(actor)).length > 0;
     },
 
-    /** The leaders this person may schedule 1:1s with; refuses a person who is chief of nothing. */
-    async schedulableLeaders(actor: Person): Promise<LeaderOfUnit[]> {
-      const leaders = (await people.leadersForChief(actor.id)).filter((l) => l.leader.id !== actor.id);
-      if (leaders.length === 0) throw new AppError("not-authorised", strings.schedule.notChief);
-      return leaders;
+    /**
+     * Who this person may plan 1:1s with: as a chief, the leaders of their units (1:1
+     * ledelsesopfølgning); as a unit's leader, its pædagogiske ledere (their own 1:1s). Refuses a
+     * person who is neither.
+     */
+    async schedulableLeaders(actor: Person): Promise<SchedulablePerson[]> {
+      const leaders = (await people.leadersForChief(actor.id)).filter((l) => l.leader.id !== actor.id).map((l) => ({ ...l, kind: "one_on_one" as const }));
+      const own = await ownPedagogicalLeaders(actor);
+      if (leaders.length === 0 && own.length === 0) throw new AppError("not-authorised", strings.schedule.notChief);
+      return [...leaders, ...own];
     },
 
-    async schedule(actor: Person, input: ScheduleInput): Promise<{ meeting: Meeting; packAt: Date; effects: Effects }> {
+    async schedule(actor: Person, input: ScheduleInput): Promise<{ meeting: Meeting; packAt: Date; effects: Effects; warning?: string }> {
       const errors: Record<string, string> = {};
       const leader = await people.byId(input.leaderId);
       if (!leader || !leader.active) errors.leader = strings.schedule.chooseLeader;
@@ -287,11 +312,20 @@ export function createMeetingService(deps: MeetingServiceDeps) {
       }
       if (Object.keys(errors).length > 0) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, errors);
 
-      // Authorisation after shape: the leader must lead the unit and the actor must be its chief.
+      // Authorisation after shape: a 1:1 ledelsesopfølgning is the chief's of the leader's unit;
+      // a 1:1 with a pædagogisk leder is the unit leader's own (seed 002; the leader's råderum).
       const ledUnits = await people.unitsLedBy(input.leaderId);
-      const unit = ledUnits.find((u) => u.id === input.unitId);
-      if (!unit || !unit.active || !(await people.isChiefOfUnit(actor.id, unit.id)) || input.leaderId === actor.id) {
-        throw new AppError("not-authorised", strings.schedule.notChiefForLeader);
+      const asChief = ledUnits.find((u) => u.id === input.unitId && u.active);
+      let kind: "one_on_one" | "leader_pl";
+      let unit: Unit;
+      if (asChief && input.leaderId !== actor.id && (await people.isChiefOfUnit(actor.id, asChief.id))) {
+        kind = "one_on_one";
+        unit = asChief;
+      } else {
+        const own = (await ownPedagogicalLeaders(actor)).find((p) => p.unit.id === input.unitId && p.leader.id === input.leaderId);
+        if (!own) throw new AppError("not-authorised", strings.schedule.notChiefForLeader);
+        kind = "leader_pl";
+        unit = own.unit;
       }
       const startsAt = zonedToUtc(input.date, input.time, settings.timezone);
       if (startsAt <= now) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, { time: strings.schedule.startsInPast });
@@ -299,14 +333,16 @@ export function createMeetingService(deps: MeetingServiceDeps) {
       const created = await createMeeting({
         actorId: actor.id,
         requestId: input.requestId,
-        kind: "one_on_one",
+        kind,
         unitId: unit.id,
         circle: oneOnOneCircle(actor.id, input.leaderId),
         startsAt,
       });
       // A form id reused by someone else is not theirs to see.
       if (created.meeting.chairId !== actor.id) throw new AppError("not-authorised", strings.schedule.notChiefForLeader);
-      return created;
+      // A day in a closed period (the summer closure, Christmas, vinterferie) is planned, with a warning.
+      const period = calendar.closedPeriod(input.date);
+      return { ...created, warning: period ? strings.planning.inClosedPeriod(formatPeriod(period.from, period.to)) : undefined };
     },
 
     createMeeting,

@@ -116,6 +116,15 @@ export interface StandingItem {
 /** A meeting booked, or the meetings its participants are already in at that time (nothing written). */
 export type MeetingBooking = { meeting: Meeting; clashes?: undefined } | { clashes: Clash[]; meeting?: undefined };
 
+/**
+ * When people are taken, for the planner (meeting-planner.ts): today the bot's own meetings (the
+ * MeetingRepository answers it); free/busy from people's Outlook calendars joins this input later.
+ */
+export interface BusyTimes {
+  /** Who of `personIds` is busy with something starting in [from, to). */
+  busy(personIds: readonly string[], from: Date, to: Date): Promise<BusyPeriod[]>;
+}
+
 export interface MeetingRepository {
   /**
    * Creates the meeting unless one of its participants is already in a meeting that overlaps it

@@ -83,7 +83,7 @@ export function createDomainServices(ports: DomainPorts, clock: Clock, settings:
     }
     return out;
   };
-  const yearWheels = createYearWheelService({ units, loops: ports.loops, wheels: ports.yearWheels, meetingRepo: ports.meetings, meetings, loadNames, clock, settings });
+  const yearWheels = createYearWheelService({ units, people: ports.people, loops: ports.loops, wheels: ports.yearWheels, meetingRepo: ports.meetings, busyTimes: ports.meetings, meetings, loadNames, clock, settings });
   const digests = createDigestService({ followUps: ports.followUps, units, people: ports.people, preferences: ports.preferences, notifications, clock, settings });
   const preferences = createPreferenceService({ preferences: ports.preferences, notifications, digests, clock, settings });
   const channels = createChannelService({ people: ports.people, channelLinks: ports.channelLinks, areaStatus: ports.areaStatus, meetings: ports.meetings, reflections: ports.reflections, clock, settings });

@@ -5,6 +5,8 @@ import type { TemplateSet } from "./meeting-template.js";
 export interface DomainSettings {
   calendar: WorkingCalendar;
   timezone: string;
+  /** Minutes kept free between two meetings of one person when the bot proposes times (MEETING_BUFFER_MINUTES). */
+  meetingBufferMinutes: number;
   meetingPackLeadDays: number;
   /** Days after closing that the chair may reopen a meeting to correct it (0: not at all). */
   meetingReopenDays: number;

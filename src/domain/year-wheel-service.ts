@@ -1,14 +1,16 @@
 import { AppError } from "../lib/errors.js";
 import { newId } from "../lib/ids.js";
 import { strings } from "../lib/strings.da.js";
-import { formatDateTime } from "../lib/format-da.js";
-import { addDays, compareDates, isValidLocalDate, isValidLocalTime, localDateOf, localTimeOf, zonedToUtc } from "../lib/zoned-time.js";
+import { formatDateTime, formatPeriod } from "../lib/format-da.js";
+import { addDays, compareDates, isValidLocalDate, isValidLocalTime, localDateOf, zonedToUtc } from "../lib/zoned-time.js";
 import { closedDayText } from "./closed-day.js";
 import type { MeetingService } from "./meeting-service.js";
 import { templateFor } from "./meeting-template.js";
-import { clashWindow, endOf, findClashes, type BusyPeriod, type MeetingSlot } from "./meeting-clash.js";
+import { clashWindow, findClashes, MAX_MEETING_MINUTES, type BusyPeriod, type MeetingSlot } from "./meeting-clash.js";
+import { habitOf, placeMeetings, type PlanItem } from "./meeting-planner.js";
+import { assertChair } from "./access.js";
 import { laeringssamtaleCircle, oneOnOneCircle, type MeetingCircle, type UnitRoster } from "./participants.js";
-import type { Clock, LoopRepository, MeetingRepository, UnitRepository, YearWheel, YearWheelEntry, YearWheelRepository } from "./ports.js";
+import type { BusyTimes, Clock, LoopRepository, MeetingRepository, PeopleRepository, UnitRepository, YearWheel, YearWheelEntry, YearWheelRepository } from "./ports.js";
 import type { DomainSettings } from "./settings.js";
 import type { Loop, Person, Unit } from "./types.js";
 import { proposeYearWheel } from "./year-wheel.js";
@@ -16,50 +18,76 @@ import { combine, noEffects, type Effects } from "./effects.js";
 
 export interface YearWheelView {
   unit: Unit;
+  /** The units whose årshjul this person sees: as their chief, then as their leader. */
   units: Unit[];
   loop: Loop;
   wheel: YearWheel;
   /** Names of the pædagogiske ledere of leader_pl entries. */
   names: Map<string, string>;
   today: string;
+  /**
+   * Whose view it is: the chief plans the whole wheel; the unit's leader plans, moves and cancels
+   * their own 1:1s with the pædagogiske ledere (leader_pl) and sees the rest.
+   */
+  role: YearWheelRole;
+  /** Entries whose meeting was cancelled. */
+  cancelled: Set<string>;
 }
+
+export type YearWheelRole = "chief" | "leader";
 
 export type YearWheelService = ReturnType<typeof createYearWheelService>;
 
+/** How far the planner may move a proposed meeting from where the rhythm put it, in days either way. */
+const PLANNER_REACH_DAYS = 21;
+const KIND_PRIORITY: Record<YearWheelEntry["kind"], number> = { laeringssamtale: 0, one_on_one: 1, leader_pl: 2 };
+
 /**
- * The chief's årshjul per unit: the bot proposes the loop's plan (year-wheel.ts), the chief moves
- * meetings and confirms it; confirming creates the meetings, which then drive the packs and
- * reminders. After confirmation a move reschedules the meeting itself.
+ * The årshjul per unit: the bot proposes the loop's plan (year-wheel.ts, placed by the planner in
+ * meeting-planner.ts around everyone's other meetings), the chief moves meetings and confirms it;
+ * confirming creates the meetings, which then drive the packs and reminders. After confirmation a
+ * move reschedules the meeting itself. The unit's leader plans, moves and cancels their own 1:1s
+ * with the pædagogiske ledere from the same wheel (decision 0016).
  */
 export function createYearWheelService(deps: {
   units: UnitRepository;
+  people: Pick<PeopleRepository, "unitsLedBy">;
   loops: LoopRepository;
   wheels: YearWheelRepository;
   meetingRepo: MeetingRepository;
+  /** When people are taken: the bot's own meetings today (the repository); Outlook's free/busy joins later. */
+  busyTimes?: BusyTimes;
   meetings: MeetingService;
   loadNames: (ids: string[]) => Promise<Map<string, string>>;
   clock: Clock;
   settings: DomainSettings;
 }) {
-  const { units, loops, wheels, meetingRepo, meetings, loadNames, clock, settings } = deps;
+  const { units, people, loops, wheels, meetingRepo, meetings, loadNames, clock, settings } = deps;
+  const busyTimes: BusyTimes = deps.busyTimes ?? meetingRepo;
   const { calendar } = settings;
   const today = () => localDateOf(clock.now(), settings.timezone);
 
-  async function chiefUnits(actor: Person): Promise<Unit[]> {
-    const list = await units.unitsForChief(actor.id);
+  /** The units whose årshjul the person sees, with their role in each; refuses a person who is neither chief nor leader. */
+  async function unitsOf(actor: Person): Promise<{ unit: Unit; role: YearWheelRole }[]> {
+    const asChief = await units.unitsForChief(actor.id);
+    const asLeader = (await people.unitsLedBy(actor.id)).filter((u) => u.active && !asChief.some((c) => c.id === u.id));
+    const list = [...asChief.map((unit) => ({ unit, role: "chief" as const })), ...asLeader.map((unit) => ({ unit, role: "leader" as const }))];
     if (list.length === 0) throw new AppError("not-authorised", strings.yearWheel.notChief);
     return list;
   }
 
-  /** The proposal for a unit: future meetings only, each unit of the chief on its own weekday. */
-  function propose(unit: Unit, index: number, loop: Loop, pedagogicalLeaderIds: string[]): YearWheelEntry[] {
+  /** The proposal for a unit: future meetings only, on the unit's habit weekday and time among its chief's units. */
+  function propose(unit: Unit, index: number, count: number, loop: Loop, pedagogicalLeaderIds: string[]): YearWheelEntry[] {
+    const habit = habitOf(index, calendar, settings.templates["1-1-ledelsesopfoelgning"].durationMinutes, settings.meetingBufferMinutes);
     const plan = proposeYearWheel({
       loopStart: loop.startDate,
       years: 2,
       calendar,
-      // Spread the chief's units over the week so their meetings do not collide.
-      preferredWeekday: 1 + (index % 5),
-      preferredTime: calendar.dayStart < "09:00" ? "09:00" : calendar.dayStart,
+      // Each of the chief's units on its own weekday and hour, its læringssamtaler in its own weeks.
+      preferredWeekday: habit.weekday,
+      preferredTime: habit.time,
+      spread: { index, count },
+      bufferMinutes: settings.meetingBufferMinutes,
       pedagogicalLeaderIds,
     });
     const from = today();
@@ -102,19 +130,22 @@ export function createYearWheelService(deps: {
     };
   }
 
+  /** The slots themselves as busy periods. */
+  const plannedBusy = (entries: { entry: YearWheelEntry; slot: MeetingSlot }[], unit: Unit): BusyPeriod[] =>
+    entries.flatMap(({ entry, slot }) =>
+      slot.participantIds.map((personId) => ({
+        personId,
+        meeting: { id: slot.meetingId ?? `entry:${entry.id}`, requestId: slot.requestId, kind: entry.kind, firstOfLoop: entry.firstOfLoop, unitName: unit.name, startsAt: slot.startsAt, durationMinutes: slot.durationMinutes },
+      })),
+    );
+
   /** Who is taken around these slots: their participants' meetings (not cancelled), and the slots themselves. */
   async function busyAround(entries: { entry: YearWheelEntry; slot: MeetingSlot }[], unit: Unit): Promise<BusyPeriod[]> {
     const windows = entries.map((c) => clashWindow(c.slot));
     const from = new Date(Math.min(...windows.map((w) => w.from.getTime())));
     const to = new Date(Math.max(...windows.map((w) => w.to.getTime())));
     const booked = await meetingRepo.busy([...new Set(entries.flatMap((c) => c.slot.participantIds))], from, to);
-    const planned = entries.flatMap(({ entry, slot }) =>
-      slot.participantIds.map((personId) => ({
-        personId,
-        meeting: { id: slot.meetingId ?? `entry:${entry.id}`, requestId: slot.requestId, kind: entry.kind, firstOfLoop: entry.firstOfLoop, unitName: unit.name, startsAt: slot.startsAt, durationMinutes: slot.durationMinutes },
-      })),
-    );
-    return [...booked, ...planned];
+    return [...booked, ...plannedBusy(entries, unit)];
   }
 
   /**
@@ -133,71 +164,136 @@ export function createYearWheelService(deps: {
     return undefined;
   }
 
-  /**
-   * The proposal, with every entry whose people are already taken at its time (another unit's
-   * meetings, a 1:1 planned by hand, an earlier entry) moved to the same time on the next working
-   * day that is free, or failing that a later free time that day. What cannot be placed stays, and
-   * «Godkend» names the clash.
-   */
-  async function clearOfMeetings(entries: YearWheelEntry[], roster: UnitRoster, chiefId: string, unit: Unit, loop: Loop): Promise<YearWheelEntry[]> {
-    const withCircle = entries.flatMap((e) => {
-      const circle = circleOf(e, roster, chiefId);
-      return circle ? [{ entry: e, circle, slot: slotOf(e, circle) }] : [];
-    });
-    if (withCircle.length === 0) return entries;
-    const windows = withCircle.map((c) => clashWindow(c.slot));
-    const taken = await meetingRepo.busy(
-      [...new Set(withCircle.flatMap((c) => c.slot.participantIds))],
-      new Date(Math.min(...windows.map((w) => w.from.getTime()))),
-      // Room for an entry moved a couple of weeks on.
-      new Date(Math.max(...windows.map((w) => w.to.getTime())) + 31 * 86_400_000),
-    );
-    const fits = (e: YearWheelEntry, circle: MeetingCircle): boolean => {
-      const slot = slotOf(e, circle);
-      return compareDates(e.date, loop.endDate) < 0 && localTimeOf(endOf(slot.startsAt, slot.durationMinutes), settings.timezone) <= calendar.dayEnd && findClashes(slot, taken).length === 0;
-    };
-    const out = new Map(entries.map((e) => [e.id, e]));
-    for (const { entry, circle } of withCircle) {
-      let placed = entry;
-      if (!fits(entry, circle)) {
-        const days = [entry.date];
-        for (let d = entry.date; days.length < 11; ) days.push((d = calendar.nextWorkingDay(addDays(d, 1))));
-        const sameTime = days.slice(1).map((date) => ({ ...entry, date }));
-        const laterThatDay = Array.from({ length: 16 }, (_, i) => ({ ...entry, time: localTimeOf(new Date(zonedToUtc(entry.date, entry.time, settings.timezone).getTime() + (i + 1) * 30 * 60_000), settings.timezone) })).filter((e) => e.time > entry.time);
-        placed = [...sameTime, ...laterThatDay].find((e) => fits(e, circle)) ?? entry;
-      }
-      out.set(entry.id, placed);
-      const slot = slotOf(placed, circle);
-      taken.push(...slot.participantIds.map((personId) => ({ personId, meeting: { id: `entry:${placed.id}`, kind: placed.kind, firstOfLoop: placed.firstOfLoop, unitName: unit.name, startsAt: slot.startsAt, durationMinutes: slot.durationMinutes } })));
+  /** The wheel of each of the chief's units for its current loop (cached per unit type). */
+  async function wheelsOfChief(chiefId: string | undefined, exceptUnitId: string): Promise<{ unit: Unit; wheel: YearWheel; roster: UnitRoster }[]> {
+    if (!chiefId) return [];
+    const loopOf = new Map<string, Loop | undefined>();
+    const out: { unit: Unit; wheel: YearWheel; roster: UnitRoster }[] = [];
+    for (const u of await units.unitsForChief(chiefId)) {
+      if (u.id === exceptUnitId) continue;
+      if (!loopOf.has(u.type)) loopOf.set(u.type, await loops.current(u.type, today()));
+      const loop = loopOf.get(u.type);
+      const wheel = loop ? await wheels.get(u.id, loop.id) : undefined;
+      const roster = wheel ? await units.roster(u.id) : undefined;
+      if (wheel && roster) out.push({ unit: u, wheel, roster });
     }
-    return [...out.values()];
+    return out;
+  }
+
+  /**
+   * The proposed meetings of the chief's other units (entries not made into meetings yet) that
+   * take any of `personIds`: a proposal or a move must not clash with them either. Meetings made
+   * from entries are in the bot's meetings already.
+   */
+  async function otherWheelsBusy(chiefId: string | undefined, exceptUnitId: string, personIds: ReadonlySet<string>): Promise<BusyPeriod[]> {
+    const from = today();
+    const out: BusyPeriod[] = [];
+    for (const { unit, wheel, roster } of await wheelsOfChief(chiefId, exceptUnitId)) {
+      for (const e of wheel.entries) {
+        if (e.meetingId || compareDates(e.date, from) <= 0) continue;
+        const circle = circleOf(e, roster, chiefId!);
+        if (!circle) continue;
+        const slot = slotOf(e, circle);
+        for (const personId of slot.participantIds) {
+          if (!personIds.has(personId)) continue;
+          out.push({ personId, meeting: { id: `entry:${e.id}`, requestId: slot.requestId, kind: e.kind, firstOfLoop: e.firstOfLoop, unitName: unit.name, startsAt: slot.startsAt, durationMinutes: slot.durationMinutes } });
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The proposal placed by the planner: nobody in two meetings at once, with the buffer between
+   * meetings, around the bot's meetings and the other units' proposals of the same chief. What
+   * cannot be placed stays, and «Godkend» names the clash.
+   */
+  async function placed(entries: YearWheelEntry[], roster: UnitRoster, chiefId: string | undefined, unit: Unit, loop: Loop): Promise<YearWheelEntry[]> {
+    const tomorrow = addDays(today(), 1);
+    const lastDay = addDays(loop.endDate, -1);
+    const ordered = [...entries].sort((a, b) => KIND_PRIORITY[a.kind] - KIND_PRIORITY[b.kind] || compareDates(a.date, b.date) || (a.withPersonId ?? "").localeCompare(b.withPersonId ?? ""));
+    const items: PlanItem[] = ordered.flatMap((e) => {
+      const circle = chiefId || e.kind !== "one_on_one" ? circleOf(e, roster, chiefId ?? "") : undefined;
+      if (!circle) return [];
+      const lo = addDays(e.date, -PLANNER_REACH_DAYS);
+      const hi = addDays(e.date, PLANNER_REACH_DAYS);
+      return [{
+        id: e.id,
+        participantIds: circle.participants.map((p) => p.personId),
+        date: e.date,
+        time: e.time,
+        durationMinutes: e.durationMinutes,
+        lo: compareDates(lo, tomorrow) < 0 ? tomorrow : lo,
+        hi: compareDates(hi, lastDay) > 0 ? lastDay : hi,
+        meeting: { id: `entry:${e.id}`, requestId: requestIdOf(e), kind: e.kind, firstOfLoop: e.firstOfLoop, unitName: unit.name },
+      }];
+    });
+    if (items.length === 0) return entries;
+    const personIds = new Set(items.flatMap((i) => i.participantIds));
+    const from = zonedToUtc(items.reduce((m, i) => (compareDates(i.lo, m) < 0 ? i.lo : m), items[0]!.lo), "00:00", settings.timezone);
+    const to = zonedToUtc(addDays(items.reduce((m, i) => (compareDates(i.hi, m) > 0 ? i.hi : m), items[0]!.hi), 2), "00:00", settings.timezone);
+    const busy = [...(await busyTimes.busy([...personIds], new Date(from.getTime() - MAX_MEETING_MINUTES * 60_000), to)), ...(await otherWheelsBusy(chiefId, unit.id, personIds))];
+    const placements = new Map(placeMeetings(items, busy, { calendar, timezone: settings.timezone, bufferMinutes: settings.meetingBufferMinutes }).map((p) => [p.id, p]));
+    return entries.map((e) => {
+      const p = placements.get(e.id);
+      return p ? { ...e, date: p.date, time: p.time } : e;
+    });
   }
 
   async function view(actor: Person, unitId?: string): Promise<YearWheelView> {
-    const list = await chiefUnits(actor);
-    const unit = unitId ? list.find((u) => u.id === unitId) : list[0];
-    if (!unit) throw new AppError("not-authorised", strings.yearWheel.notChiefOfUnit);
+    const list = await unitsOf(actor);
+    const mine = unitId ? list.find((u) => u.unit.id === unitId) : list[0];
+    if (!mine) throw new AppError("not-authorised", strings.yearWheel.notChiefOfUnit);
+    const { unit, role } = mine;
     const loop = await loops.current(unit.type, today());
     if (!loop) throw new AppError("not-found", strings.yearWheel.noLoop(unit.name));
     let wheel = await wheels.get(unit.id, loop.id);
     if (!wheel) {
       const roster = await units.roster(unit.id);
-      const index = list.findIndex((u) => u.id === unit.id);
-      const proposed = propose(unit, index, loop, roster?.pedagogicalLeaderIds ?? []);
-      const entries = roster ? await clearOfMeetings(proposed, roster, actor.id, unit, loop) : proposed;
+      // The chief's place among their units decides the habit slot, whoever opens the wheel first.
+      const chiefId = role === "chief" ? actor.id : roster?.chiefIds[0];
+      const chiefsUnits = role === "chief" ? list.filter((u) => u.role === "chief").map((u) => u.unit) : chiefId ? await units.unitsForChief(chiefId) : [];
+      const index = Math.max(0, chiefsUnits.findIndex((u) => u.id === unit.id));
+      const proposed = propose(unit, index, Math.max(1, chiefsUnits.length), loop, roster?.pedagogicalLeaderIds ?? []);
+      const entries = roster ? await placed(proposed, roster, chiefId, unit, loop) : proposed;
       wheel = await wheels.create({ id: newId(), unitId: unit.id, loopId: loop.id, status: "proposed", version: 1, entries }, { actorId: actor.id, at: clock.now() });
     }
     const names = await loadNames(wheel.entries.flatMap((e) => (e.withPersonId ? [e.withPersonId] : [])));
-    return { unit, units: list, loop, wheel, names, today: today() };
+    const linked = await meetingRepo.getMany(wheel.entries.flatMap((e) => (e.meetingId ? [e.meetingId] : [])));
+    const cancelledMeetings = new Set(linked.filter((m) => m.status === "cancelled").map((m) => m.id));
+    const cancelled = new Set(wheel.entries.filter((e) => e.meetingId && cancelledMeetings.has(e.meetingId)).map((e) => e.id));
+    return { unit, units: list.map((u) => u.unit), loop, wheel, names, today: today(), role, cancelled };
   }
+
+  /**
+   * Who may change an entry: the chief any of the wheel's, except a leader's 1:1 with a
+   * pædagogisk leder once it is a meeting (it is the leader's); the leader only their own 1:1s
+   * with the pædagogiske ledere.
+   */
+  function assertMayChange(current: YearWheelView, entry: YearWheelEntry): void {
+    if (current.role === "leader" && entry.kind !== "leader_pl") throw new AppError("not-authorised", strings.yearWheel.leaderOwnOnly);
+    if (current.role === "chief" && entry.kind === "leader_pl" && entry.meetingId) throw new AppError("not-authorised", strings.yearWheel.leadersMeeting);
+  }
+
+  /** A closed period the date lies in, as the warning the card shows; undefined outside them. */
+  const closedPeriodWarning = (date: string): string | undefined => {
+    const period = calendar.closedPeriod(date);
+    return period ? strings.planning.inClosedPeriod(formatPeriod(period.from, period.to)) : undefined;
+  };
 
   return {
     view,
+    closedPeriodWarning,
 
-    /** Moves one meeting of the wheel (and, once confirmed, the meeting itself). */
-    async move(actor: Person, unitId: string, version: number, entryId: string, date: string, time: string): Promise<{ view: YearWheelView; effects: Effects }> {
+    /**
+     * Moves one meeting of the wheel (and, once confirmed, the meeting itself). The new time is
+     * checked against everyone's meetings and the proposals of all the chief's units. A day in a
+     * closed period is allowed, with a warning.
+     */
+    async move(actor: Person, unitId: string, version: number, entryId: string, date: string, time: string): Promise<{ view: YearWheelView; effects: Effects; warning?: string }> {
       const current = await view(actor, unitId);
       const entry = current.wheel.entries.find((e) => e.id === entryId);
+      if (entry) assertMayChange(current, entry);
       const errors: Record<string, string> = {};
       if (!entry) errors.entry = strings.yearWheel.chooseMeeting;
       if (!isValidLocalDate(date)) errors.date = strings.generic.invalidDate;
@@ -207,39 +303,51 @@ export function createYearWheelService(deps: {
       if (!isValidLocalTime(time)) errors.time = strings.schedule.invalidTime;
       else if (time < calendar.dayStart || time >= calendar.dayEnd) errors.time = strings.schedule.outsideHours(calendar.dayStart, calendar.dayEnd);
       if (Object.keys(errors).length > 0) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, errors);
-      if (entry!.date === date && entry!.time === time) return { view: current, effects: noEffects }; // a repeated click
+      const warning = closedPeriodWarning(date);
+      if (entry!.date === date && entry!.time === time) return { view: current, effects: noEffects, warning }; // a repeated click
       if (current.wheel.version !== version) throw new AppError("stale-card", strings.yearWheel.stale);
+      const roster = await units.roster(current.unit.id);
+      const chiefId = current.role === "chief" ? actor.id : roster?.chiefIds[0];
+      const moved = { ...entry!, date, time };
+      const circle = roster ? circleOf(moved, roster, chiefId ?? "") : undefined;
       let effects = noEffects;
       const meeting = entry!.meetingId ? await meetingRepo.get(entry!.meetingId) : undefined;
-      if (meeting) effects = (await meetings.moveMeeting(meeting, zonedToUtc(date, time, settings.timezone), actor.id)).effects;
-      else {
-        // Not a meeting yet: the new time is checked against the meetings and the wheel's other entries now, not only at «Godkend».
-        const roster = await units.roster(current.unit.id);
-        const moved = { ...entry!, date, time };
-        const circle = roster ? circleOf(moved, roster, actor.id) : undefined;
-        if (circle) {
-          const others = current.wheel.entries.filter((e) => e.id !== moved.id && !e.meetingId && compareDates(e.date, current.today) > 0);
-          const candidates = [moved, ...others].flatMap((e) => {
-            const c = e === moved ? circle : circleOf(e, roster!, actor.id);
-            return c ? [{ entry: e, slot: slotOf(e, c) }] : [];
-          });
-          const clashes = findClashes(candidates[0]!.slot, await busyAround(candidates, current.unit));
-          if (clashes.length > 0) {
-            throw new AppError("invalid-input", `${await meetings.describeClashes(clashes, actor.id)} ${strings.meeting.busyPickAnother}`, { time: strings.meeting.busyField });
-          }
+      if (circle) {
+        // Every unit of the chief: its proposals not made into meetings yet (meetings are checked by the booking itself).
+        const slot = slotOf(moved, circle);
+        const others = await otherWheelsBusy(chiefId, current.unit.id, new Set(slot.participantIds));
+        // The wheel's own entries not made into meetings yet (the leader's 1:1s may be meetings while the rest is a proposal).
+        const rest = current.wheel.entries.filter((e) => e.id !== moved.id && !e.meetingId && compareDates(e.date, current.today) > 0);
+        const candidates = [moved, ...rest].flatMap((e) => {
+          const c = e === moved ? circle : circleOf(e, roster!, chiefId ?? "");
+          return c ? [{ entry: e, slot: slotOf(e, c) }] : [];
+        });
+        // Not a meeting yet: also against the meetings now, not only at «Godkend» (a meeting's move is checked by the booking itself).
+        const busy = meeting ? plannedBusy(candidates, current.unit) : await busyAround(candidates, current.unit);
+        const clashes = [...findClashes(slot, others), ...findClashes(slot, busy)];
+        if (clashes.length > 0) {
+          throw new AppError("invalid-input", `${await meetings.describeClashes(clashes, actor.id)} ${strings.meeting.busyPickAnother}`, { time: strings.meeting.busyField });
         }
       }
+      if (meeting) {
+        // The leader's own 1:1: only the one who holds it moves it.
+        if (current.role === "leader") assertChair(meeting, actor.id);
+        effects = (await meetings.moveMeeting(meeting, zonedToUtc(date, time, settings.timezone), actor.id)).effects;
+      }
       if (!(await wheels.moveEntry(current.wheel.id, version, entryId, date, time, { actorId: actor.id, at: clock.now() }))) throw new AppError("stale-card", strings.yearWheel.stale);
-      return { view: await view(actor, unitId), effects };
+      return { view: await view(actor, unitId), effects, warning };
     },
 
     /**
-     * Confirms the wheel: creates every future meeting with its participants and pack. Safe to
-     * repeat: meetings are created with the entry's id as request id, so a retry finds them.
+     * Confirms the wheel (the chief): creates every future meeting with its participants and pack.
+     * Safe to repeat: meetings are created with the entry's id as request id, so a retry finds them.
      */
     async confirm(actor: Person, unitId: string, version: number): Promise<{ view: YearWheelView; created: number; effects: Effects }> {
+      // The role first: a leader's forged «Godkend» changes nothing, not even a proposal made.
+      if ((await unitsOf(actor)).find((u) => u.unit.id === unitId)?.role === "leader") throw new AppError("not-authorised", strings.yearWheel.onlyChiefConfirms);
       const current = await view(actor, unitId);
-      const { wheel, unit, loop } = current;
+      if (current.role !== "chief") throw new AppError("not-authorised", strings.yearWheel.onlyChiefConfirms);
+      const { wheel, unit } = current;
       if (wheel.status === "proposed" && wheel.version !== version) throw new AppError("stale-card", strings.yearWheel.stale);
       const roster = await units.roster(unit.id);
       if (!roster || roster.leaderIds.length === 0) throw new AppError("invalid-input", strings.yearWheel.noLeader(unit.name));
@@ -255,24 +363,62 @@ export function createYearWheelService(deps: {
         if (wheel.version !== version) throw new AppError("stale-card", strings.yearWheel.stale);
         if (!(await wheels.confirm(wheel.id, version, { actorId: actor.id, at: clock.now() }))) throw new AppError("stale-card", strings.yearWheel.stale);
       }
-      let created = 0;
-      const effects: Effects[] = [];
-      for (const { entry: e, circle, slot } of toCreate) {
-        const { meeting, effects: made } = await meetings.createMeeting({
-          actorId: actor.id,
-          requestId: slot.requestId,
-          kind: e.kind,
-          unitId: unit.id,
-          circle,
-          startsAt: slot.startsAt,
-          loopId: loop.id,
-          firstOfLoop: e.firstOfLoop,
-        });
-        await wheels.linkMeeting(e.id, meeting.id);
-        effects.push(made);
-        created += 1;
-      }
-      return { view: await view(actor, unitId), created, effects: combine(...effects) };
+      const { created, effects } = await createAll(actor, current, toCreate);
+      return { view: await view(actor, unitId), created, effects };
+    },
+
+    /**
+     * «Opret mine 1:1»: the unit's leader makes their own 1:1s with the pædagogiske ledere into
+     * meetings, whether or not the chief has confirmed the rest of the wheel. Safe to repeat.
+     */
+    async confirmOwn(actor: Person, unitId: string): Promise<{ view: YearWheelView; created: number; effects: Effects }> {
+      if ((await unitsOf(actor)).find((u) => u.unit.id === unitId)?.role === "chief") throw new AppError("not-authorised", strings.yearWheel.leaderOwnOnly);
+      const current = await view(actor, unitId);
+      if (current.role !== "leader") throw new AppError("not-authorised", strings.yearWheel.leaderOwnOnly);
+      const roster = await units.roster(current.unit.id);
+      const toCreate = current.wheel.entries.flatMap((e) => {
+        const ok = e.kind === "leader_pl" && !e.meetingId && compareDates(e.date, current.today) > 0 && e.withPersonId && roster?.pedagogicalLeaderIds.includes(e.withPersonId);
+        if (!ok) return [];
+        const circle = oneOnOneCircle(actor.id, e.withPersonId!);
+        return [{ entry: e, circle, slot: slotOf(e, circle) }];
+      });
+      const clash = await firstClash(toCreate, current.unit, actor.id);
+      if (clash) throw new AppError("invalid-input", clash);
+      const { created, effects } = await createAll(actor, current, toCreate);
+      return { view: await view(actor, unitId), created, effects };
+    },
+
+    /** «Aflys mødet» from the årshjul: only the one who holds the meeting cancels it (meeting-service checks). */
+    async cancel(actor: Person, unitId: string, entryId: string): Promise<{ view: YearWheelView; effects: Effects; already: boolean }> {
+      const current = await view(actor, unitId);
+      const entry = current.wheel.entries.find((e) => e.id === entryId);
+      if (!entry) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, { cancelEntry: strings.yearWheel.chooseMeetingToCancel });
+      assertMayChange(current, entry);
+      if (!entry.meetingId) throw new AppError("invalid-input", strings.yearWheel.notAMeetingYet);
+      const { effects, already } = await meetings.cancel(actor, entry.meetingId);
+      return { view: await view(actor, unitId), effects, already };
     },
   };
+
+  /** Creates the meetings of `toCreate` and links them to their entries. */
+  async function createAll(actor: Person, current: YearWheelView, toCreate: { entry: YearWheelEntry; circle: MeetingCircle; slot: MeetingSlot }[]): Promise<{ created: number; effects: Effects }> {
+    let created = 0;
+    const effects: Effects[] = [];
+    for (const { entry: e, circle, slot } of toCreate) {
+      const { meeting, effects: made } = await meetings.createMeeting({
+        actorId: actor.id,
+        requestId: slot.requestId,
+        kind: e.kind,
+        unitId: current.unit.id,
+        circle,
+        startsAt: slot.startsAt,
+        loopId: current.loop.id,
+        firstOfLoop: e.firstOfLoop,
+      });
+      await wheels.linkMeeting(e.id, meeting.id);
+      effects.push(made);
+      created += 1;
+    }
+    return { created, effects: combine(...effects) };
+  }
 }

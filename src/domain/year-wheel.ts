@@ -10,7 +10,9 @@
  *   week as the chief's 1:1 but on another day.
  *
  * Pure: closed days come only from the given working calendar (weekends, Danish public
- * holidays incl. the Easter-dependent ones, configured closing days).
+ * holidays incl. the Easter-dependent ones, configured closing days, and closed periods such as
+ * the summer closure, in which nothing is proposed). The times are the unit's habit; the planner
+ * (meeting-planner.ts) then moves what would put a person in two meetings at once.
  */
 import type { WorkingCalendar } from "../lib/working-calendar.js";
 import { addDays, compareDates, isValidLocalDate, isValidLocalTime, localWeekday } from "../lib/zoned-time.js";
@@ -53,6 +55,14 @@ export interface YearWheelInput {
   preferredTime?: string;
   /** Ids of the unit's pædagogiske ledere; each gets the unit leader's own 1:1s. */
   pedagogicalLeaderIds?: readonly string[];
+  /**
+   * This unit is number `index` (0-based) of `count` units of one chief: its læringssamtaler are
+   * spread over the middle two thirds of the season window, so a chief's units do not all meet in
+   * the same week. Default: one unit, the middle of the window.
+   */
+  spread?: { index: number; count: number };
+  /** Minutes between two meetings that share a day (the leader's 1:1s with pædagogiske ledere), default 0. */
+  bufferMinutes?: number;
 }
 
 export const LAERINGSSAMTALE_MINUTES = 120;
@@ -149,6 +159,8 @@ interface ResolvedInput {
   weekday: number;
   time: string;
   leaderIds: readonly string[];
+  spread: { index: number; count: number };
+  bufferMinutes: number;
 }
 
 function resolveInput(input: YearWheelInput): ResolvedInput {
@@ -178,7 +190,13 @@ function resolveInput(input: YearWheelInput): ResolvedInput {
     if (seen.has(id)) throw new RangeError(`Duplicate pædagogisk leder id "${id}"`);
     seen.add(id);
   }
-  return { loopStart: input.loopStart, years, calendar: input.calendar, spring, autumn, weekday, time, leaderIds };
+  const spread = input.spread ?? { index: 0, count: 1 };
+  if (!Number.isInteger(spread.count) || spread.count < 1 || !Number.isInteger(spread.index) || spread.index < 0 || spread.index >= spread.count) {
+    throw new RangeError(`Invalid spread ${spread.index} of ${spread.count}`);
+  }
+  const bufferMinutes = input.bufferMinutes ?? 0;
+  if (!Number.isInteger(bufferMinutes) || bufferMinutes < 0) throw new RangeError(`Invalid bufferMinutes ${String(bufferMinutes)}`);
+  return { loopStart: input.loopStart, years, calendar: input.calendar, spring, autumn, weekday, time, leaderIds, spread, bufferMinutes };
 }
 
 // ---------------------------------------------------------------------------
@@ -231,7 +249,8 @@ function finalisePlan(meetings: readonly PlannedMeeting[]): PlannedMeeting[] {
 function placeLaeringssamtaler(r: ResolvedInput, loopEnd: string): string[] {
   const lastDay = addDays(loopEnd, -1);
   const startYear = Number(r.loopStart.slice(0, 4));
-  const slots: { from: string; to: string; mid: string }[] = [];
+  const slots: { from: string; to: string; mid: string; target: string }[] = [];
+  const share = 1 / 6 + ((2 / 3) * (r.spread.index + 0.5)) / r.spread.count;
   for (const window of [r.spring, r.autumn]) {
     let taken = 0;
     for (let year = startYear - 1; taken < r.years; year++) {
@@ -239,7 +258,7 @@ function placeLaeringssamtaler(r: ResolvedInput, loopEnd: string): string[] {
       const to = `${year}-${window.to}`;
       const mid = addDays(from, Math.floor(daysBetween(from, to) / 2));
       if (compareDates(mid, r.loopStart) < 0) continue;
-      slots.push({ from, to, mid });
+      slots.push({ from, to, mid, target: addDays(from, Math.floor(daysBetween(from, to) * share)) });
       taken++;
     }
   }
@@ -247,10 +266,10 @@ function placeLaeringssamtaler(r: ResolvedInput, loopEnd: string): string[] {
 
   const dates: string[] = [];
   for (const slot of slots) {
-    const accept = (d: string): boolean => r.calendar.isWorkingDay(d) && !dates.includes(d);
+    const accept = (d: string): boolean => r.calendar.isPlannable(d) && !dates.includes(d);
     const lo = maxDate(slot.from, r.loopStart);
     const hi = minDate(slot.to, lastDay);
-    const target = snapToWeekday(slot.mid, r.weekday, lo, hi);
+    const target = snapToWeekday(slot.target, r.weekday, lo, hi);
     const date = nearestAccepted(target, lo, hi, accept) ?? nearestAccepted(target, r.loopStart, lastDay, accept);
     if (date === undefined) throw new RangeError(`No working day for the læringssamtale around ${slot.mid}`);
     dates.push(date);
@@ -277,10 +296,16 @@ function placeOneOnOnes(
   for (let i = 1; i <= count; i++) {
     const ideal = addDays(segment.anchorFrom, Math.round((i * span) / (count + 1)));
     const target = snapToWeekday(ideal, r.weekday, segment.lo, segment.hi);
-    const free = (d: string): boolean => r.calendar.isWorkingDay(d) && !samtaler.has(d) && !placed.some((p) => p.date === d);
+    const free = (d: string): boolean => r.calendar.isPlannable(d) && !samtaler.has(d) && !placed.some((p) => p.date === d);
     const spaced = (d: string): boolean =>
       free(d) && placed.every((p) => Math.abs(daysBetween(p.date, d)) >= MIN_ONE_ON_ONE_SPACING_DAYS);
-    const date = nearestAccepted(target, segment.lo, segment.hi, spaced) ?? nearestAccepted(target, segment.lo, segment.hi, free);
+    // The habit first: the preferred weekday up to two weeks either way, then any day.
+    const near = { lo: maxDate(segment.lo, addDays(target, -14)), hi: minDate(segment.hi, addDays(target, 14)) };
+    const onHabit = (d: string): boolean => localWeekday(d) === r.weekday && spaced(d);
+    const date =
+      nearestAccepted(target, near.lo, near.hi, onHabit) ??
+      nearestAccepted(target, segment.lo, segment.hi, spaced) ??
+      nearestAccepted(target, segment.lo, segment.hi, free);
     if (date === undefined) {
       throw new RangeError(`No working day for a 1:1 ledelsesopfølgning between ${segment.lo} and ${segment.hi}`);
     }
@@ -351,7 +376,7 @@ function placeLeaderPlOneOnOnes(r: ResolvedInput, chief: readonly PlacedOneOnOne
     for (let wd = weekday + 1; wd <= 7; wd++) weekCandidates.push(addDays(c.date, wd - weekday));
     for (let wd = weekday - 1; wd >= 1; wd--) weekCandidates.push(addDays(c.date, wd - weekday));
     const possible = (d: string): boolean =>
-      inRange(d, lo, hi) && r.calendar.isWorkingDay(d) && !samtaler.has(d) && !chiefDates.has(d);
+      inRange(d, lo, hi) && r.calendar.isPlannable(d) && !samtaler.has(d) && !chiefDates.has(d);
     const unused = (d: string): boolean => possible(d) && !perDate.has(d);
 
     for (const leaderId of r.leaderIds) {
@@ -366,7 +391,7 @@ function placeLeaderPlOneOnOnes(r: ResolvedInput, chief: readonly PlacedOneOnOne
       out.push({
         kind: "leader_pl",
         date,
-        time: addMinutesToTime(r.time, already * ONE_ON_ONE_MINUTES),
+        time: addMinutesToTime(r.time, already * (ONE_ON_ONE_MINUTES + r.bufferMinutes)),
         durationMinutes: ONE_ON_ONE_MINUTES,
         sequence: 0,
         withPersonId: leaderId,

@@ -57,6 +57,15 @@ export function formatDateLong(date: string): string {
   return `${weekday ?? ""} den ${day}. ${monthName ?? ""} ${year}`;
 }
 
+/** "12. juli–8. august 2027", or "24. december 2026–1. januar 2027" over a new year (both inclusive). */
+export function formatPeriod(from: string, to: string): string {
+  const a = splitDate(from);
+  const b = splitDate(to);
+  const months = danishMonthNames();
+  const head = `${a.day}. ${months[a.month - 1] ?? ""}${a.year === b.year ? "" : ` ${a.year}`}`;
+  return `${head}–${b.day}. ${months[b.month - 1] ?? ""} ${b.year}`;
+}
+
 /** "12.01.2027" for "2027-01-12". */
 export function formatDateShort(date: string): string {
   const { year, month, day } = splitDate(date);

@@ -67,6 +67,8 @@ export const da = {
       yearWheel: { command: "årshjul", text: "Se og godkend enhedernes årshjul med læringssamtaler og 1:1 ledelsesopfølgninger." },
       reassign: { command: "giv videre", text: "Giv åbne opfølgningspunkter videre, når den ansvarlige ikke længere er med i organisationen." },
       myMeetings: { command: "mine møder", text: "Se dine kommende og seneste møder med dagsorden, refleksionsguide og referat." },
+      scheduleLeader: { command: "planlæg 1:1", text: "Planlæg en 1:1 med en af dine pædagogiske ledere." },
+      yearWheelLeader: { command: "årshjul", text: "Se enhedens årshjul, og planlæg, flyt og aflys dine 1:1 med de pædagogiske ledere." },
       myMeetingsChair: { command: "mine møder", text: "Se dine kommende og seneste møder med dagsorden, refleksionsguide, opfølgningsskema og referat." },
       myTasks: { command: "mine opgaver", text: "Se dine åbne opfølgningspunkter, og markér dem udført, udsæt dem eller kommentér." },
       channelFollow: { command: "følg område", text: "I en kanal i et team: lad kanalen følge dit område med et statuskort, ugens overblik og eksport til kvalitetsrapporten." },
@@ -99,8 +101,17 @@ export const da = {
     timeLabel: "Starttidspunkt",
     submit: "Planlæg",
     notChief:
-      "Du er ikke Børn og Unge-chef for nogen enhed i Læringsloop, så du kan ikke planlægge 1:1 ledelsesopfølgninger. Er det en fejl, så kontakt fællesfunktionerne.",
-    notChiefForLeader: "Kun Børn og Unge-chefen for lederens enhed kan planlægge en 1:1 ledelsesopfølgning med lederen.",
+      "Du er ikke Børn og Unge-chef eller leder med pædagogiske ledere i Læringsloop, så du kan ikke planlægge 1:1-samtaler. Er det en fejl, så kontakt fællesfunktionerne.",
+    notChiefForLeader: "Kun Børn og Unge-chefen for lederens enhed kan planlægge en 1:1 ledelsesopfølgning med lederen, og kun enhedens leder en 1:1 med en af dens pædagogiske ledere.",
+    titleLeader: "Planlæg 1:1 med en pædagogisk leder",
+    introLeader: (minutes: number, lead: string) => `${minutes} minutter med en af dine pædagogiske ledere. Dagsorden og refleksionsguide sendes automatisk ${lead} før mødet.`,
+    introBoth: (minutes: number, lead: string) => `${minutes} minutter med en af dine ledere eller pædagogiske ledere. Dagsorden og refleksionsguide sendes automatisk ${lead} før mødet.`,
+    doneLeader: (person: string, when: string) => `1:1 med ${person} (pædagogisk leder) er planlagt ${when}.`,
+    plLabel: "Pædagogisk leder",
+    plPlaceholder: "Vælg pædagogisk leder",
+    eitherLabel: "Leder eller pædagogisk leder",
+    eitherPlaceholder: "Vælg, hvem mødet er med",
+    plChoice: (name: string, unit: string) => `${name}, ${unit} (pædagogisk leder)`,
     chooseLeader: "Vælg en leder.",
     invalidTime: "Angiv et tidspunkt som tt:mm, fx 09:00.",
     outsideHours: (from: string, to: string) => `Vælg et tidspunkt i arbejdstiden (${from}–${to}).`,
@@ -447,10 +458,11 @@ export const da = {
     title: (unit: string) => `Årshjul: ${unit}`,
     loop: (name: string) => `Læringsloop: ${name}`,
     intro:
-      "Læringsloops forslag til jeres møder i læringsloopet: læringssamtaler forår og efterår, seks 1:1 ledelsesopfølgninger om året og lederens egne 1:1 med de pædagogiske ledere. Weekender, helligdage og lukkedage er undgået. Flyt det, der ikke passer, og godkend årshjulet.",
+      "Læringsloops forslag til jeres møder i læringsloopet: læringssamtaler forår og efterår, seks 1:1 ledelsesopfølgninger om året og lederens egne 1:1 med de pædagogiske ledere. Ingen er i to møder på én gang, der er luft mellem møderne, og weekender, helligdage, lukkedage og lukkeperioder (fx sommerlukning) er undgået. Flyt det, der ikke passer, og godkend årshjulet.",
     introSelvejende:
       "I et selvejende dagtilbud afholder bestyrelsen læringssamtalerne; Børn og Unge-chefen følger op via bestyrelsens afrapportering og holder ikke 1:1 ledelsesopfølgninger med lederen.",
     statusProposed: "Forslag: ikke godkendt endnu. Når du godkender, oprettes møderne, og dagsordener og påmindelser sendes til tiden.",
+    statusProposedLeader: "Forslag: Børn og Unge-chefen har ikke godkendt årshjulet endnu. Dine egne 1:1 med de pædagogiske ledere opretter du selv med «Opret mine 1:1».",
     statusConfirmed: (when: string) => `Godkendt ${when}. Møderne er oprettet; flytter du et møde, flyttes dagsorden og påmindelser med.`,
     counts: (samtaler: number, oneOnOnes: number, pl: number) =>
       `${count(samtaler, "læringssamtale", "læringssamtaler")} · ${count(oneOnOnes, "ledelsesopfølgning (1:1)", "ledelsesopfølgninger (1:1)")} · ${count(pl, "samtale (1:1) med en pædagogisk leder", "samtaler (1:1) med pædagogiske ledere")}`,
@@ -476,8 +488,22 @@ export const da = {
     confirmButton: "Godkend årshjul",
     moved: (when: string) => `Mødet er flyttet til ${when}.`,
     confirmed: (n: number) => `Årshjulet er godkendt, og ${count(n, "møde", "møder")} er oprettet.`,
-    notChief: "Årshjulet er for Børn og Unge-chefer. Du er ikke Børn og Unge-chef for nogen enhed i Læringsloop.",
-    notChiefOfUnit: "Du er ikke Børn og Unge-chef for den enhed.",
+    notChief: "Årshjulet er for Børn og Unge-chefer og ledere. Du er ikke Børn og Unge-chef eller leder for nogen enhed i Læringsloop.",
+    notChiefOfUnit: "Du er ikke Børn og Unge-chef eller leder for den enhed.",
+    onlyChiefConfirms: "Kun Børn og Unge-chefen godkender hele årshjulet. Som leder opretter du dine egne 1:1 med de pædagogiske ledere.",
+    leaderOwnOnly: "Som leder planlægger, flytter og aflyser du dine egne 1:1 med de pædagogiske ledere. De øvrige møder i årshjulet står Børn og Unge-chefen for.",
+    leadersMeeting: "Mødet er lederens 1:1 med en pædagogisk leder. Kun lederen, der holder det, kan flytte eller aflyse det.",
+    introLeader:
+      "Enhedens årshjul. Dine egne 1:1 med de pædagogiske ledere planlægger du selv: flyt dem, der ikke passer, og opret dem, så dagsorden og påmindelser kommer til tiden. Læringssamtaler og 1:1 ledelsesopfølgninger står Børn og Unge-chefen for.",
+    confirmOwnButton: "Opret mine 1:1",
+    confirmedOwn: (n: number) => (n === 0 ? "Dine 1:1 med de pædagogiske ledere er allerede oprettet." : `${count(n, "1:1 med en pædagogisk leder er oprettet", "1:1 med pædagogiske ledere er oprettet")}.`),
+    cancelHeading: "Aflys et møde",
+    cancelPlaceholder: "Vælg mødet, der skal aflyses",
+    cancelButton: "Aflys mødet",
+    cancelledEntry: "aflyst",
+    chooseMeetingToCancel: "Vælg det møde, der skal aflyses.",
+    notAMeetingYet: "Mødet er ikke oprettet endnu, så der er intet at aflyse. Flyt det i stedet, eller lad være med at oprette det.",
+    cancelledDone: (when: string) => `Mødet ${when} er aflyst. De andre deltagere får besked.`,
     noLoop: (unit: string) =>
       `Der er intet læringsloop for ${unit} i organisationsfilen. Bed fællesfunktionerne tilføje læringsloopet med dets temaer.`,
     noLeader: (unit: string) => `${unit} har ingen leder i organisationsfilen, så møderne kan ikke oprettes.`,
@@ -488,6 +514,12 @@ export const da = {
     meetingStarted: "Mødet er begyndt eller afsluttet og kan ikke flyttes.",
     busyEntry: (entry: string, clash: string) => `Årshjulet kan ikke godkendes endnu. ${entry} overlapper et andet møde: ${clash} Flyt mødet i årshjulet, og godkend igen.`,
     congested: (n: number, ceiling: number) => `Intentionstrængsel: ${n} åbne opfølgningspunkter og fokusområder (loft ${ceiling}).`,
+  },
+  /** Planning that respects people's time (decision 0016). */
+  planning: {
+    /** A meeting planned by hand in a closed period: planned, with this warning. */
+    inClosedPeriod: (period: string) =>
+      `Bemærk: Datoen ligger i en lukkeperiode (${period}), hvor mange tilbud holder lukket eller har ferie. Mødet er planlagt alligevel; tjek, at alle kan deltage.`,
   },
   focus: {
     title: "Lokale fokusområder",

@@ -3,6 +3,7 @@
  * Danish public holidays, extra closed days and a daily working window,
  * all evaluated in a given time zone (default Europe/Copenhagen).
  */
+import { closedPeriodLookup, type ClosedPeriod } from "./closed-periods.js";
 import { danishPublicHoliday } from "./danish-holidays.js";
 import {
   DEFAULT_TIME_ZONE,
@@ -25,6 +26,12 @@ export interface WorkingCalendarOptions {
   dayEnd?: string;
   /** Extra closed days: "MM-DD" recurs every year, "YYYY-MM-DD" is a one-off. */
   closedDays?: string[];
+  /**
+   * Closed periods (closed-periods.ts: "W28..W31", "12-24..01-01", "2027-07-05..2027-07-30"):
+   * working days on which the bot proposes no meeting; one planned by hand is warned about.
+   * Reminders are not affected. Default none.
+   */
+  closedPeriods?: readonly string[];
 }
 
 export interface WorkingCalendar {
@@ -36,6 +43,10 @@ export interface WorkingCalendar {
   isWorkingDay(date: string): boolean;
   /** Danish reason why `date` is closed (holiday name, "Weekend" or "Lukkedag"), or undefined if it is a working day. */
   closedReason(date: string): string | undefined;
+  /** The closed period `date` lies in (its concrete days), or undefined. Weekends and holidays are not periods. */
+  closedPeriod(date: string): ClosedPeriod | undefined;
+  /** A day the bot may propose a meeting on: a working day outside every closed period. */
+  isPlannable(date: string): boolean;
   /** Moves |n| working days forward (n > 0) or backward (n < 0); n = 0 returns `date`. */
   addWorkingDays(date: string, n: number): string;
   /** `date` itself if it is a working day, otherwise the next working day. */
@@ -113,6 +124,13 @@ export function createWorkingCalendar(opts: WorkingCalendarOptions = {}): Workin
 
   const isWorkingDay = (date: string): boolean => closedReason(date) === undefined;
 
+  const periodOf = closedPeriodLookup(opts.closedPeriods ?? []);
+  const closedPeriod = (date: string): ClosedPeriod | undefined => {
+    assertDate(date);
+    return periodOf(date);
+  };
+  const isPlannable = (date: string): boolean => isWorkingDay(date) && periodOf(date) === undefined;
+
   const scan = (from: string, step: 1 | -1): string => {
     let d = from;
     for (let i = 0; i < MAX_SCAN_DAYS; i++) {
@@ -166,6 +184,8 @@ export function createWorkingCalendar(opts: WorkingCalendarOptions = {}): Workin
     dayEnd,
     isWorkingDay,
     closedReason,
+    closedPeriod,
+    isPlannable,
     addWorkingDays,
     nextWorkingDay,
     isWithinWorkingHours,

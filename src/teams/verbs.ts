@@ -26,6 +26,8 @@ export const verbs = {
   yearWheelOpen: "yearwheel.open",
   yearWheelMove: "yearwheel.move",
   yearWheelConfirm: "yearwheel.confirm",
+  yearWheelConfirmOwn: "yearwheel.confirmOwn",
+  yearWheelCancel: "yearwheel.cancel",
   focusOpen: "focus.open",
   focusSave: "focus.save",
   boardSend: "board.send",

@@ -103,8 +103,12 @@ describe("export for the quality report (store → tables → CSV and XLSX)", ()
     clock = new ManualClock(new Date("2026-11-23T09:00:00+01:00"));
     d = createDomainServices(t.store, clock, domainSettings(loadConfig({})));
     const alex = await person("alex");
+    // The first læringssamtaler on the days this test names (the proposal spreads a chief's units over the season).
+    const pinned: Record<string, string> = { solsikken: "2027-04-12", aaskolen: "2027-04-15" };
     for (const unit of ["solsikken", "aaskolen", "kastanjen"]) {
-      const wheel = await d.yearWheels.view(alex, unit);
+      let wheel = await d.yearWheels.view(alex, unit);
+      const first = wheel.wheel.entries.find((e) => e.kind === "laeringssamtale" && e.firstOfLoop)!;
+      if (pinned[unit]) wheel = (await d.yearWheels.move(alex, unit, wheel.wheel.version, first.id, pinned[unit]!, first.time)).view;
       await d.yearWheels.confirm(alex, unit, wheel.wheel.version);
     }
     // Solsikken: 1:1 1 Feb, leader–PL 2 Feb, first læringssamtale 12 Apr, the next 25 Oct 2027.

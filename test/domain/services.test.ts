@@ -26,10 +26,18 @@ describe("domain services", () => {
   });
   afterEach(() => t.close());
 
-  it("lets only the chief of the leader's unit schedule", async () => {
+  it("lets only the chief of the leader's unit schedule a 1:1 ledelsesopfølgning, and only the unit's leader her own 1:1 with a pædagogisk leder", async () => {
     const nora = await person("nora");
     expect(await refusal(d.meetings.schedule(nora, { leaderId: "megan", unitId: "solsikken", date: "2027-01-18", time: "10:00" }))).toBe("not-authorised");
-    expect(await refusal(d.meetings.schedulableLeaders(await person("megan")))).toBe("not-authorised");
+    const megan = await person("megan");
+    expect((await d.meetings.schedulableLeaders(megan)).map((l) => [l.leader.id, l.unit.id, l.kind])).toEqual([["jonas", "solsikken", "leader_pl"]]);
+    // Not the chief's 1:1 with herself, not another unit's pædagogisk leder, not Jonas for the chief.
+    expect(await refusal(d.meetings.schedule(megan, { leaderId: "megan", unitId: "solsikken", date: "2027-01-18", time: "10:00" }))).toBe("not-authorised");
+    expect(await refusal(d.meetings.schedule(megan, { leaderId: "ole", unitId: "aaskolen", date: "2027-01-18", time: "10:00" }))).toBe("not-authorised");
+    expect(await refusal(d.meetings.schedule(await person("alex"), { leaderId: "jonas", unitId: "solsikken", date: "2027-01-18", time: "10:00" }))).toBe("not-authorised");
+    expect(await refusal(d.meetings.schedulableLeaders(await person("jonas")))).toBe("not-authorised");
+    const own = (await d.meetings.schedule(megan, { leaderId: "jonas", unitId: "solsikken", date: "2027-01-19", time: "10:00" })).meeting;
+    expect([own.kind, own.chairId, own.participants.map((p) => [p.person.id, p.role])]).toEqual(["leader_pl", "megan", [["megan", "chair"], ["jonas", "leader"]]]);
     const alex = await person("alex");
     expect((await d.meetings.schedulableLeaders(alex)).map((l) => l.leader.id).sort()).toEqual(["lars", "megan", "pia", "sofie"]);
     const { meeting } = await d.meetings.schedule(alex, { leaderId: "megan", unitId: "solsikken", date: "2027-01-18", time: "10:00" });
@@ -60,7 +68,7 @@ describe("domain services", () => {
       answers[id] = [await d.meetings.canSchedule(p), byList];
     }
     for (const [id, [can, byList]] of Object.entries(answers)) expect(can, id).toBe(byList);
-    expect(Object.entries(answers).filter(([, [can]]) => can).map(([id]) => id).sort()).toEqual(["alex", "syd-chef"]);
+    expect(Object.entries(answers).filter(([, [can]]) => can).map(([id]) => id).sort()).toEqual(["alex", "megan", "sofie", "syd-chef"]);
   });
 
   it("carries over only open follow-ups between the same chief and leader, from earlier meetings", async () => {

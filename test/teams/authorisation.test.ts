@@ -30,7 +30,8 @@ describe("authorisation, enforced in the domain", () => {
       db.followUp.findMany({ orderBy: { id: "asc" }, select: { id: true, status: true, ownerId: true, dueDate: true, version: true } }),
       db.followUpEvent.count(),
       db.reflection.findMany({ orderBy: { id: "asc" }, select: { id: true, answers: true, version: true } }),
-      db.yearWheel.findMany({ select: { status: true, version: true } }),
+      db.yearWheel.findMany({ orderBy: { id: "asc" }, select: { status: true, version: true } }),
+      db.yearWheelEntry.findMany({ orderBy: { id: "asc" }, select: { id: true, date: true, time: true, meetingId: true } }),
       db.preference.findMany(),
       db.channelLink.count(),
       db.downloadToken.count(),
@@ -50,6 +51,36 @@ describe("authorisation, enforced in the domain", () => {
     const form = (await h.click(users.alex, "form.open", { meetingId, from: "meetings" })).posted[0];
     formSave = findAction(form, "form.save")!.data;
     formClose = findAction(form, "form.close")!.data;
+    // Solsikken's årshjul, proposed by the chief; Megan has made her own 1:1s with Jonas into meetings.
+    await h.say(users.alex, "årshjul");
+    expect(cardText((await h.click(users.megan, "yearwheel.confirmOwn", { unitId: "solsikken" })).card)).toContain("1:1 med pædagogiske ledere er oprettet");
+  });
+
+  const entry = (kind: string, linked?: boolean) => async () =>
+    (await h.bot.store.db.yearWheelEntry.findFirstOrThrow({ where: { kind, ...(linked === undefined ? {} : { meetingId: linked ? { not: null } : null }) }, orderBy: { date: "desc" } })).id;
+  const wheelVersion = async () => (await h.bot.store.db.yearWheel.findFirstOrThrow({ where: { unitId: "solsikken" } })).version;
+  const forgedWheel: [string, User, string, () => Promise<Record<string, unknown>>, RegExp][] = [
+    ["only the chief confirms the whole årshjul, not its leader", users.megan, "yearwheel.confirm", async () => ({ unitId: "solsikken", version: await wheelVersion() }), /Kun Børn og Unge-chefen godkender hele årshjulet/],
+    ["a leader moves only her own 1:1s with the pædagogiske ledere", users.megan, "yearwheel.move", async () => ({ unitId: "solsikken", version: await wheelVersion(), entryId: await entry("one_on_one")(), date: "2027-03-02", time: "10:00" }), /Som leder planlægger, flytter og aflyser du dine egne 1:1/],
+    ["a leader cancels none of the chief's meetings from the årshjul", users.megan, "yearwheel.cancel", async () => ({ unitId: "solsikken", cancelEntryId: await entry("one_on_one")() }), /Som leder planlægger, flytter og aflyser du dine egne 1:1/],
+    ["the chief does not move the leader's own 1:1 once it is a meeting", users.alex, "yearwheel.move", async () => ({ unitId: "solsikken", version: await wheelVersion(), entryId: await entry("leader_pl", true)(), date: "2027-03-02", time: "10:00" }), /Kun lederen, der holder det, kan flytte eller aflyse det/],
+    ["the chief does not cancel the leader's own 1:1", users.alex, "yearwheel.cancel", async () => ({ unitId: "solsikken", cancelEntryId: await entry("leader_pl", true)() }), /Kun lederen, der holder det, kan flytte eller aflyse det/],
+    ["the chief does not make the leader's own 1:1s", users.alex, "yearwheel.confirmOwn", async () => ({ unitId: "solsikken" }), /Som leder planlægger/],
+    ["another unit's leader does not move them", users.lars, "yearwheel.move", async () => ({ unitId: "solsikken", version: await wheelVersion(), entryId: await entry("leader_pl", true)(), date: "2027-03-02", time: "10:00" }), /Du er ikke Børn og Unge-chef eller leder for den enhed/],
+    ["another unit's leader does not cancel them", users.lars, "yearwheel.cancel", async () => ({ unitId: "solsikken", cancelEntryId: await entry("leader_pl", true)() }), /Du er ikke Børn og Unge-chef eller leder for den enhed/],
+    ["a pædagogisk leder makes none of them", users.jonas, "yearwheel.confirmOwn", async () => ({ unitId: "solsikken" }), /Årshjulet er for Børn og Unge-chefer og ledere/],
+    ["another unit's leader plans no 1:1 with Solsikken's pædagogisk leder", users.lars, "schedule.submit", async () => ({ leader: "solsikken/jonas", date: "2027-01-26", time: "10:00" }), /kun enhedens leder en 1:1 med en af dens pædagogiske ledere/],
+    ["a leader plans no 1:1 with another unit's pædagogisk leder", users.megan, "schedule.submit", async () => ({ leader: "aaskolen/ole", date: "2027-01-26", time: "10:00" }), /kun enhedens leder en 1:1 med en af dens pædagogiske ledere/],
+    ["the chief plans no 1:1 with the leader's pædagogisk leder", users.alex, "schedule.submit", async () => ({ leader: "solsikken/jonas", date: "2027-01-26", time: "10:00" }), /kun enhedens leder en 1:1 med en af dens pædagogiske ledere/],
+  ];
+
+  it.each(forgedWheel)("the årshjul and planlæg 1:1: %s", async (_rule, who, verb, data, message) => {
+    const payload = await data();
+    const before = await state();
+    const res = await h.click(who, verb, payload);
+    expect(res.status).toBe(200);
+    expect(cardText(res.card)).toMatch(message);
+    expect(await state()).toBe(before);
   });
   afterAll(() => h.stop());
 
@@ -67,7 +98,7 @@ describe("authorisation, enforced in the domain", () => {
     ["only the owner or the chair marks a follow-up done", users.jonas, "followup.done", () => ({ followUpId, version }), /Kun den ansvarlige eller Børn og Unge-chefen|Kun mødets deltagere/],
     ["only the owner or the chair postpones it", users.lars, "followup.postpone", () => ({ followUpId, version, newDueDate: "2027-03-01" }), /Kun den ansvarlige eller Børn og Unge-chefen|Kun mødets deltagere/],
     ["only the chief of the unit or the chair gives it to someone else", users.megan, "followup.reassign", () => ({ followUpId, version, ownerInput: "o", o: "jonas" }), /Kun Børn og Unge-chefen for enheden eller mødelederen/],
-    ["only the chief confirms a unit's årshjul", users.megan, "yearwheel.confirm", () => ({ unitId: "solsikken", version: 1 }), /Årshjulet er for Børn og Unge-chefer|ikke Børn og Unge-chef/],
+    ["only the chief confirms a unit's årshjul", users.megan, "yearwheel.confirm", () => ({ unitId: "solsikken", version: 1 }), /Kun Børn og Unge-chefen godkender hele årshjulet/],
     ["only the chief of the area links a channel", users.megan, "channel.link", () => ({ areaId: "midt" }), /Kun Børn og Unge-chefen for området/],
     ["someone outside the organisation can do nothing", users.stranger, "followup.done", () => ({ followUpId, version }), /organisationsoversigt/],
   ];

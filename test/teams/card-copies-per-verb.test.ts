@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { domainSettings, EXAMPLE_ORG_FILE } from "../../src/bot.js";
 import { loadConfig } from "../../src/config.js";
+import { formatDateTime } from "../../src/lib/format-da.js";
 import { createDomainServices } from "../../src/domain/services.js";
 import { readOrganisationFile } from "../../src/store/organisation-file-loader.js";
 import { commandPatterns } from "../../src/teams/handlers/commands/index.js";
@@ -543,13 +544,33 @@ export const verbCases: Record<Verb, Case> = {
   },
   [verbs.yearWheelMove]: {
     story: "loop",
-    changes: "a confirmed meeting moves: its participants' «mine møder»",
+    changes: "a confirmed meeting moves (the leader's own 1:1, moved by her): its participants' «mine møder»",
     run: async (s) => {
       const db = s.h.bot.store.db;
       const entry = await db.yearWheelEntry.findFirstOrThrow({ where: { kind: "leader_pl", withPersonId: "jonas" }, orderBy: { date: "asc" } });
       const wheel = await db.yearWheel.findFirstOrThrow();
-      const r = await s.step(() => s.h.click(users.alex, verbs.yearWheelMove, { unitId: "solsikken", version: wheel.version, entryId: entry.id, date: "2027-01-14", time: "11:00" }));
+      const r = await s.step(() => s.h.click(users.megan, verbs.yearWheelMove, { unitId: "solsikken", version: wheel.version, entryId: entry.id, date: "2027-01-14", time: "11:00" }));
       r.expectUpdated({ "megan.meetings:megan": "torsdag den 14. januar 2027 kl. 11.00", "jonas.meetings:jonas": "torsdag den 14. januar 2027 kl. 11.00" });
+    },
+  },
+  [verbs.yearWheelConfirmOwn]: {
+    story: "loop",
+    changes: "nothing here: the chief's «Godkend» made the leader's own 1:1s already (made by her first, they are created as «Godkend» creates them)",
+    run: async (s) => (await s.click(users.megan, verbs.yearWheelConfirmOwn, { unitId: "solsikken" })).expectNothingUpdated(),
+  },
+  [verbs.yearWheelCancel]: {
+    story: "loop",
+    changes: "the leader cancels her own 1:1 from the årshjul: both participants' «mine møder»; Jonas is told",
+    run: async (s) => {
+      const db = s.h.bot.store.db;
+      const [, entry] = await db.yearWheelEntry.findMany({ where: { kind: "leader_pl", withPersonId: "jonas" }, orderBy: { date: "asc" }, take: 2 });
+      const meeting = await db.meeting.findUniqueOrThrow({ where: { id: entry!.meetingId! } });
+      const r = await s.step(() => s.h.click(users.megan, verbs.yearWheelCancel, { unitId: "solsikken", cancelEntryId: entry!.id }));
+      expect(await db.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).toMatchObject({ status: "cancelled" });
+      // Gone from both lists of coming meetings.
+      const gone = new RegExp(`^(?![\\s\\S]*${formatDateTime(meeting.startsAt).replace(/\./g, "\\.")})`);
+      r.expectUpdated({ "megan.meetings:megan": gone, "jonas.meetings:jonas": gone });
+      expect(r.postedTo(s.h, users.jonas)).toEqual([expect.stringContaining("er aflyst af Megan Bowen")]);
     },
   },
   [verbs.focusOpen]: {

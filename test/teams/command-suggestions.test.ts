@@ -23,9 +23,9 @@ describe("suggestCommands: the command a message that matched none was meant as"
     ["fraværnde i morgen", leader, ["fraværende i morgen"]],
     ["planlæg 1:1!", chief, ["planlæg 1:1"]],
     ["planlg", chief, ["planlæg 1:1"]],
-    ["planlg", leader, []], // not hers
+    ["planlg", leader, ["planlæg 1:1"]], // her own 1:1s with the pædagogiske ledere
     ["årshjl", chief, ["årshjul"]],
-    ["årshjl", leader, []],
+    ["årshjl", leader, ["årshjul"]],
     ["giv vidre", chief, ["giv videre"]],
     ["følg områd", chief, ["følg område"]],
     ["<at>Læringsloop</at> følg omrde", chief, ["følg område"]],

@@ -46,15 +46,18 @@ describe("commands through the bot", () => {
   });
   afterAll(() => h.stop());
 
-  it("shows help as a card, with the schedule button only for a chief", async () => {
+  it("shows help as a card, with the schedule button for a chief and a leader, not a pædagogisk leder", async () => {
+    await h.install(users.jonas);
     const alex = (await h.say(users.alex, "hjælp")).cards[0];
     const megan = (await h.say(users.megan, "help")).cards[0];
-    for (const c of [alex, megan]) {
+    const jonas = (await h.say(users.jonas, "help")).cards[0];
+    for (const c of [alex, megan, jonas]) {
       expect(cardText(c)).toContain("Det kan Læringsloop");
       expect(cardText(c)).toContain("mine opgaver");
     }
     expect(findAction(alex, "schedule.open")).toBeDefined();
-    expect(findAction(megan, "schedule.open")).toBeUndefined();
+    expect(findAction(megan, "schedule.open")).toBeDefined();
+    expect(findAction(jonas, "schedule.open")).toBeUndefined();
   });
 
   it("points anything else to hjælp, with its button", async () => {
@@ -65,9 +68,10 @@ describe("commands through the bot", () => {
 
   it("shows each person only the commands they can use, in their role", async () => {
     const help = async (user: (typeof users)[keyof typeof users]) => cardText((await h.say(user, "hjælp")).cards[0]);
-    const chiefOnly = ["planlæg 1:1", "årshjul", "giv videre", "følg område"];
+    const chiefOnly = ["giv videre", "følg område"];
+    const planning = ["planlæg 1:1", "årshjul"];
     const alex = await help(users.alex);
-    for (const c of [...chiefOnly, "mine møder", "mine opgaver", "indstillinger", "fraværende til …"]) expect(alex).toContain(c);
+    for (const c of [...chiefOnly, ...planning, "mine møder", "mine opgaver", "indstillinger", "fraværende til …"]) expect(alex).toContain(c);
     expect(alex).toContain("Som Børn og Unge-chef");
     expect(alex).not.toContain("(for Børn og Unge-chefer)"); // only chiefs see those lines, so they need no label
     for (const [user, intro] of [
@@ -80,14 +84,17 @@ describe("commands through the bot", () => {
       expect(text).toContain(intro);
       for (const c of ["mine møder", "mine opgaver", "indstillinger", "fraværende til …", "hjælp"]) expect(text).toContain(c);
       for (const c of chiefOnly) expect(text, `${user.name}: ${c}`).not.toContain(c);
+      // The leader plans her own 1:1s with the pædagogiske ledere; the others plan nothing.
+      for (const c of planning) expect(text.includes(c), `${user.name}: ${c}`).toBe(user === users.megan);
     }
+    expect(await help(users.megan)).toContain("Planlæg en 1:1 med en af dine pædagogiske ledere.");
   });
 
   it("greets by first name with what the person can do", async () => {
     const megan = (await h.say(users.megan, "Hej!")).cards[0];
     expect(cardText(megan)).toMatch(/^Hej Megan\nSom leder får du/);
     expect(findAction(megan, "tasks.open")).toBeDefined();
-    expect(findAction(megan, "schedule.open")).toBeUndefined();
+    expect(findAction(megan, "schedule.open")).toBeDefined();
     const alex = (await h.say(users.alex, "godmorgen")).cards[0];
     expect(cardText(alex)).toMatch(/^Hej Alex\nSom Børn og Unge-chef/);
     expect(findAction(alex, "schedule.open")).toBeDefined();
@@ -118,8 +125,9 @@ describe("commands through the bot", () => {
     expect(JSON.stringify(both)).toContain('"command":"preferences"');
     const opened = await h.click(users.megan, "command.open", { command: "myTasks" });
     expect(cardText(opened.card)).toContain("Mine opgaver");
-    // Not a command of hers: no suggestion of the chief's year wheel to a leader.
-    expect(cardText((await h.say(users.megan, "årshjl")).cards[0])).toContain("Det forstod jeg ikke. Skriv **hjælp**");
+    // Not a command of his: no suggestion of the year wheel to a pædagogisk leder; the leader has hers.
+    expect(cardText((await h.say(users.jonas, "årshjl")).cards[0])).toContain("Det forstod jeg ikke. Skriv **hjælp**");
+    expect(cardText((await h.say(users.megan, "årshjl")).cards[0])).toContain("Mente du **årshjul**?");
     const alex = (await h.say(users.alex, "årshjl")).cards[0];
     expect(cardText(alex)).toContain("Mente du **årshjul**?");
     expect(cardText((await h.click(users.alex, "command.open", findAction(alex, "command.open")!.data)).card)).toContain("Årshjul: Dagtilbud Solsikken");
@@ -147,7 +155,7 @@ describe("commands through the bot", () => {
     expect(cardText(res.card)).toContain("Mine opgaver");
     const schedule = await h.click(users.alex, "schedule.open", {});
     expect(cardText(schedule.card)).toContain("Planlæg 1:1 ledelsesopfølgning");
-    const refused = await h.click(users.megan, "schedule.open", {});
+    const refused = await h.click(users.jonas, "schedule.open", {});
     expect(cardText(refused.card)).toContain("Du er ikke Børn og Unge-chef");
   });
 });

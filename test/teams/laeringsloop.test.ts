@@ -19,9 +19,9 @@ describe("læringsloop: årshjul, læringssamtaler, focus areas, board statement
   });
   afterAll(() => h.stop());
 
-  it("refuses the årshjul to someone who is not a chief", async () => {
-    const res = await h.say(users.megan, "årshjul");
-    expect(cardText(res.cards[0])).toContain("Årshjulet er for Børn og Unge-chefer");
+  it("refuses the årshjul to someone who is neither chief nor leader", async () => {
+    const res = await h.say(users.jonas, "årshjul");
+    expect(cardText(res.cards[0])).toContain("Årshjulet er for Børn og Unge-chefer og ledere");
   });
 
   it("proposes the loop's plan for the chief's first unit: 4 læringssamtaler, 12 1:1s, 12 with the pædagogisk leder", async () => {
@@ -43,9 +43,9 @@ describe("læringsloop: årshjul, læringssamtaler, focus areas, board statement
     expect(await db().meeting.count()).toBe(0);
   });
 
-  it("does not show another area's unit", async () => {
-    const res = await h.click(users.megan, "yearwheel.open", { showUnitId: "solsikken" });
-    expect(cardText(res.card)).toContain("Årshjulet er for Børn og Unge-chefer");
+  it("does not show a leader another unit's årshjul", async () => {
+    const res = await h.click(users.megan, "yearwheel.open", { showUnitId: "aaskolen" });
+    expect(cardText(res.card)).toContain("Du er ikke Børn og Unge-chef eller leder for den enhed.");
   });
 
   it("explains a move to a weekend in Danish and moves nothing", async () => {

@@ -20,8 +20,9 @@ describe("1:1 ledelsesopfølgning end to end", () => {
   });
   afterAll(() => h.stop());
 
-  it("refuses a leader who tries to schedule, in Danish", async () => {
-    const res = await h.say(users.megan, "planlæg 1:1");
+  it("refuses a pædagogisk leder who tries to schedule, in Danish", async () => {
+    await h.install(users.jonas);
+    const res = await h.say(users.jonas, "planlæg 1:1");
     expect(cardText(res.cards[0])).toContain("Du er ikke Børn og Unge-chef");
     expect(findAction(res.cards[0], "schedule.submit")).toBeUndefined();
   });

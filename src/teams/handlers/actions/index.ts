@@ -25,7 +25,9 @@ import { boardSend } from "./board-send.js";
 import { evaluationEnd, evaluationExtend, evaluationNext } from "./evaluation-action.js";
 import { focusOpen } from "./focus-open.js";
 import { focusSave } from "./focus-save.js";
+import { yearWheelCancel } from "./year-wheel-cancel.js";
 import { yearWheelConfirm } from "./year-wheel-confirm.js";
+import { yearWheelConfirmOwn } from "./year-wheel-confirm-own.js";
 import { yearWheelMove } from "./year-wheel-move.js";
 import { yearWheelOpen } from "./year-wheel-open.js";
 import { reminderSnooze } from "./reminder-snooze.js";
@@ -65,6 +67,8 @@ export const actionHandlers: Record<Verb, Factory> = {
   [verbs.yearWheelOpen]: yearWheelOpen,
   [verbs.yearWheelMove]: yearWheelMove,
   [verbs.yearWheelConfirm]: yearWheelConfirm,
+  [verbs.yearWheelConfirmOwn]: yearWheelConfirmOwn,
+  [verbs.yearWheelCancel]: yearWheelCancel,
   [verbs.focusOpen]: focusOpen,
   [verbs.focusSave]: focusSave,
   [verbs.boardSend]: boardSend,

@@ -29,13 +29,14 @@ export const scheduleSubmit = (deps: TeamsDeps, views: Views) =>
       const { unitId, leaderId } = splitLeader(data.leader);
       // A card without a form id: this click's own id, so a repeated attempt of it schedules one meeting.
       const requestId = data.requestId ?? `activity:${activityKey(t.context)}`;
-      const { meeting, packAt, effects } = await deps.meetings.schedule(t.actor, { unitId, leaderId, date: data.date, time: data.time.slice(0, 5), requestId });
+      const { meeting, packAt, effects, warning } = await deps.meetings.schedule(t.actor, { unitId, leaderId, date: data.date, time: data.time.slice(0, 5), requestId });
       const leader = meeting.participants.find((p) => p.role === "leader")?.person.name ?? "";
       const tz = deps.config.timezone;
-      const done = `${strings.schedule.done(leader, formatDateTime(meeting.startsAt, tz))} ${
+      const planned = meeting.kind === "leader_pl" ? strings.schedule.doneLeader : strings.schedule.done;
+      const done = `${planned(leader, formatDateTime(meeting.startsAt, tz))} ${
         packAt <= t.now ? strings.schedule.packNow : strings.schedule.packWhen(formatDateTime(packAt, tz))
       }`;
-      return answer(await views.schedule(t.actor, { done }), effects);
+      return answer(await views.schedule(t.actor, { done, feedback: warning ? { warning } : undefined }), effects);
     },
     // The same form again (same request id): a corrected submit still schedules only one meeting.
     (t, data, err) => views.schedule(t.actor, { values: data, requestId: data.requestId, feedback: { error: err.text, fieldErrors: err.fieldErrors } }),

@@ -24,9 +24,9 @@ export const yearWheelMove = (deps: TeamsDeps, views: Views) =>
     schema,
     async (t, data) => {
       const time = data.time.slice(0, 5);
-      const { effects } = await deps.yearWheels.move(t.actor, data.unitId, data.version, data.entryId, data.date, time);
+      const { effects, warning } = await deps.yearWheels.move(t.actor, data.unitId, data.version, data.entryId, data.date, time);
       const when = formatDateTime(zonedToUtc(data.date, time, deps.config.timezone), deps.config.timezone);
-      return answer(await views.yearWheel(t.actor, data.unitId, { feedback: { notice: strings.yearWheel.moved(when) }, showPersonId: data.showPersonId }), effects);
+      return answer(await views.yearWheel(t.actor, data.unitId, { feedback: { notice: strings.yearWheel.moved(when), warning }, showPersonId: data.showPersonId }), effects);
     },
     (t, data, err) =>
       views.yearWheel(t.actor, data.unitId, {
