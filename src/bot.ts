@@ -74,6 +74,7 @@ export function domainSettings(config: Config, templates: TemplateSet = readTemp
     templates,
     maxTextLength: config.maxTextLength,
     channelDigest: config.channelDigest,
+    calendarSync: { mode: config.calendarSync, botId: config.bot?.appId },
   };
 }
 
