@@ -26,6 +26,8 @@ const hashOf = (token: string) => createHash("sha256").update(token).digest("hex
 
 export interface CalendarFile {
   filename: string;
+  /** PUBLISH, or CANCEL for one cancelled meeting (the Content-Type names it, as RFC 5545 8.1 asks). */
+  method: "PUBLISH" | "CANCEL";
   body: string;
 }
 
@@ -55,13 +57,13 @@ export function createCalendarService(deps: CalendarServiceDeps) {
     return all.filter((m) => takesPart(m, { id: personId })).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
   }
 
-  async function file(list: Meeting[], name?: string): Promise<string> {
+  async function file(list: Meeting[], name?: string): Promise<Pick<CalendarFile, "method" | "body">> {
     const counts = await calendars.changeCounts(list.map((m) => m.id));
     const botId = settings.calendarSync.botId;
     const events = list.map((m) => meetingEvent(m, counts.get(m.id) ?? 0, botId));
     // One cancelled meeting on its own is a cancellation (RFC 5546); in a file of several it is an entry marked cancelled.
     const method = list.length === 1 && list[0]!.status === "cancelled" ? "CANCEL" : "PUBLISH";
-    return writeCalendar({ method, stamp: clock.now(), name, events });
+    return { method, body: writeCalendar({ method, stamp: clock.now(), name, events }) };
   }
 
   return {
@@ -94,13 +96,13 @@ export function createCalendarService(deps: CalendarServiceDeps) {
         // Still the person's meeting when the link is used (the organisation file may have changed).
         if (!meeting || !takesPart(meeting, { id: t.personId })) return undefined;
         const date = localDateOf(meeting.startsAt, settings.timezone);
-        return { filename: `laeringsloop-${date}.ics`, body: await file([meeting]) };
+        return { filename: `laeringsloop-${date}.ics`, ...(await file([meeting])) };
       }
       if (t.unitId && t.loopId) {
         const unit = await units.get(t.unitId);
         const list = await unitMeetings(t.personId, t.unitId, t.loopId);
         if (!unit || list.length === 0) return undefined;
-        return { filename: `laeringsloop-${t.unitId}-${t.loopId}.ics`, body: await file(list, strings.calendar.wheelName(unit.name)) };
+        return { filename: `laeringsloop-${t.unitId}-${t.loopId}.ics`, ...(await file(list, strings.calendar.wheelName(unit.name))) };
       }
       return undefined;
     },

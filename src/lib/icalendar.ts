@@ -47,7 +47,7 @@ export function escapeText(text: string): string {
 
 /** A parameter value (CN=…): quoted, without the characters a quoted value may not hold. */
 function paramValue(text: string): string {
-  const clean = text.replace(/["\r\n\u0000-\u001f\u007f]/g, "").trim();
+  const clean = [...text].filter((ch) => ch !== '"' && ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f).join("").trim();
   return `"${clean}"`;
 }
 

@@ -717,6 +717,8 @@ export const da = {
     chairIntro:
       "«Opret Teams-møde» åbner Teams' mødeformular udfyldt med tid, deltagere og beskrivelse: du bliver mødeindkalder, og deltagerne får en invitation. Eller hent en kalenderfil til din egen kalender.",
     teamsButton: "Opret Teams-møde",
+    /** On a cancelled meeting: its file takes it out of the calendar again. */
+    removeButton: "Fjern fra kalender",
     icsButton: "Hent kalenderfil (.ics)",
     /** The entry's title: «Læringssamtale: Dagtilbud Solsikken». */
     title: (kind: string, what: string) => `${kind}: ${what}`,
@@ -728,6 +730,8 @@ export const da = {
     botLink: (url: string) => `Dagsorden, refleksionsguide og opfølgning finder I i chatten med Læringsloop i Teams: ${url}`,
     inTeams: "Dagsorden, refleksionsguide og opfølgning finder I i chatten med Læringsloop i Teams.",
     wheelName: (unit: string) => `Læringsloop – ${unit}`,
+    /** Under the confirmed årshjul. */
+    wheelHint: "«Føj til kalender» giver dig én kalenderfil med alle årshjulets møder, du deltager i: åbn den i Outlook, så står de i kalenderen. Flyttes eller aflyses et møde, henter du filen igen, og kalenderen følger med.",
     off: "Kalenderen er slået fra i denne installation.",
     noneInWheel: (unit: string) => `Du deltager endnu ikke i nogen møder i årshjulet for ${unit}. Når årshjulet er godkendt, kan du lægge dem i kalenderen.`,
     linkTitle: "Kalenderfil",

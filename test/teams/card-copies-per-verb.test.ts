@@ -487,6 +487,11 @@ export const verbCases: Record<Verb, Case> = {
     changes: "nothing a tracked card shows (sends download links to the chief's chat)",
     run: async (s) => (await s.click(users.alex, verbs.channelExport, { areaId: "midt", exportFrom: "2027-01-01", exportTo: "2027-01-26" }, undefined, { channel: CHANNEL })).expectNothingUpdated(),
   },
+  [verbs.calendarFile]: {
+    story: "oneOnOne",
+    changes: "nothing a tracked card shows (sends a link to the calendar file to the person's chat; the card clicked stays)",
+    run: async (s) => (await s.click(users.megan, verbs.calendarFile, { meetingId: ids.M1! }, "megan.meetings:megan")).expectNothingUpdated(),
+  },
   [verbs.channelUnlink]: {
     story: "oneOnOne",
     changes: "no personal card (the channel's status card says it no longer follows the area)",
