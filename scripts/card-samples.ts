@@ -4,6 +4,7 @@
  * cards/<name>.sample.json; test/cards checks the files are current and every card is valid.
  */
 import { agendaCardData } from "../src/cards/agenda-card.js";
+import { teamsMeetingLink } from "../src/domain/calendar.js";
 import { followUpCardData } from "../src/cards/followup-card.js";
 import { followUpFormCardData } from "../src/cards/followup-form-card.js";
 import { helpCardData } from "../src/cards/help-card.js";
@@ -144,6 +145,9 @@ const areaStatus: AreaStatus = {
   ],
 };
 
+/** «Føj til kalender» as CALENDAR_SYNC=link offers it, with a bot id for the link back to its chat. */
+const sampleCalendar = { calendarSync: { mode: "link" as const, botId: "00000000-0000-0000-0000-00000000b07d" }, timezone: tz };
+
 export const cardSamples: Record<CardName, object> = {
   welcome: welcomeCardData(),
   help: helpCardData({ audience: "chief" }),
@@ -186,6 +190,8 @@ export const cardSamples: Record<CardName, object> = {
     tz,
     today,
     intro: strings.agenda.packIntro(strings.meeting.kindsInText.laeringssamtale),
+    // The chair's copy (CALENDAR_SYNC=link): Teams' new-meeting form, filled in, and the .ics.
+    calendar: { cancelled: false, teamsLink: teamsMeetingLink(samtale, chief, sampleCalendar, now) },
   }),
   "year-wheel": yearWheelCardData({
     view: {
@@ -275,7 +281,14 @@ export const cardSamples: Record<CardName, object> = {
     maxLength: 2000,
     feedback: { notice: strings.followUp.markedDone },
   }),
-  meetings: meetingsCardData({ upcoming: [meeting], recent: [{ ...meeting, id: "m-0", status: "closed", startsAt: new Date("2026-11-10T09:00:00Z") }], viewer: chief, now, tz }),
+  meetings: meetingsCardData({
+    upcoming: [meeting],
+    recent: [{ ...meeting, id: "m-0", status: "closed", startsAt: new Date("2026-11-10T09:00:00Z") }],
+    viewer: chief,
+    now,
+    tz,
+    calendarOf: (m) => (m.status === "planned" ? { cancelled: false, teamsLink: teamsMeetingLink(m, chief, sampleCalendar, now) } : undefined),
+  }),
   // A corrected referat (the chair reopened the meeting and closed it again), as the chair's copy.
   referat: referatCardData({
     meeting: { ...meeting, status: "closed", referatVersion: 2, closedAt: new Date("2027-01-14T13:05:00Z") },

@@ -21,7 +21,7 @@ import { createCredentialProbe } from "./teams/credential-probe.js";
 import { createRetentionService } from "./domain/retention-service.js";
 import { channelDigestJob, channelStatusJob } from "./scheduler/jobs/channels.js";
 import { createChannelPublisher } from "./teams/channel-publisher.js";
-import { createDownloadHandler } from "./teams/download.js";
+import { createCalendarFileHandler, createDownloadHandler } from "./teams/download.js";
 import { AppError } from "./lib/errors.js";
 import { createRateLimit } from "./lib/rate-limit.js";
 import { createPacer, TEAMS_CONVERSATION_LIMITS, TEAMS_TENANT_LIMITS, withHeadroom } from "./lib/pacer.js";
@@ -76,6 +76,7 @@ export function domainSettings(config: Config, templates: TemplateSet = readTemp
     templates,
     maxTextLength: config.maxTextLength,
     channelDigest: config.channelDigest,
+    calendarSync: { mode: config.calendarSync, botId: config.bot?.appId },
   };
 }
 
@@ -237,7 +238,7 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
         timezone: config.timezone,
       })
     : undefined;
-  const server = createHttpServer({ adapter, app, log, healthy: store.healthy, credentialHealth: credentials?.health, download: createDownloadHandler(domain.downloads) });
+  const server = createHttpServer({ adapter, app, log, healthy: store.healthy, credentialHealth: credentials?.health, download: createDownloadHandler(domain.downloads), calendarFile: createCalendarFileHandler(domain.calendars) });
 
   const jobs = [
     deliverNotificationsJob(delivery),

@@ -120,6 +120,9 @@ const fields = z.object({
     TEAMS_CATALOG_APP_ID: z.string().uuid("skal være appens id i organisationens appkatalog (en GUID: Teams Admin Center → Administrer apps → Læringsloop → App-id)").optional(),
     // Where the bot sends to a chat it found through Graph until Teams names the chat's own address.
     PROACTIVE_SERVICE_URL: z.string().url("skal være Bot Connector-adressen til proaktive beskeder, fx https://smba.trafficmanager.net/teams/").default("https://smba.trafficmanager.net/teams/"),
+    // How meetings reach people's calendars: «Føj til kalender» on the cards (link), the bot keeping
+    // the chair's calendar through Graph (graph; until it is built it offers what link offers), or nothing (off).
+    CALENDAR_SYNC: z.enum(["link", "graph", "off"], { errorMap: () => ({ message: "skal være link, graph eller off" }) }).default("link"),
   });
 
 type Fields = z.infer<typeof fields>;
@@ -273,6 +276,12 @@ export interface Config {
   graph?: GraphSettings;
   /** PROACTIVE_INSTALL=on: the bot installs itself through Graph for people it cannot reach. */
   proactiveInstall?: { catalogAppId: string; serviceUrl: string };
+  /**
+   * CALENDAR_SYNC: `link` puts «Føj til kalender» (a Teams deep link, an .ics file) on the meeting
+   * cards; `graph` will keep the chair's calendar through Graph and offers the same as `link` until
+   * then (docs/decisions/0017-calendar-link.md); `off` says nothing about calendars.
+   */
+  calendarSync: "link" | "graph" | "off";
 }
 
 export interface GraphSettings {
@@ -438,6 +447,7 @@ function toConfig(c: Fields): Config {
     retention: { monthsAfterLoop: c.RETENTION_MONTHS_AFTER_LOOP, cron: c.RETENTION_CRON },
     channelDigest: { weekday: c.CHANNEL_DIGEST_DAY, time: c.CHANNEL_DIGEST_TIME },
     publicUrl: (c.PUBLIC_URL ?? `http://127.0.0.1:${c.PORT}`).replace(/\/+$/, ""),
+    calendarSync: c.CALENDAR_SYNC,
     ...graphSettings(c),
   };
 }

@@ -142,6 +142,13 @@ describe("configuration", () => {
     ]);
   });
 
+  it("puts meetings into calendars with «Føj til kalender» unless CALENDAR_SYNC says otherwise", () => {
+    expect(loadConfig({}).calendarSync).toBe("link");
+    expect(loadConfig({ CALENDAR_SYNC: "off" }).calendarSync).toBe("off");
+    expect(loadConfig({ CALENDAR_SYNC: "graph" }).calendarSync).toBe("graph");
+    expect(() => loadConfig({ CALENDAR_SYNC: "outlook" })).toThrow(/CALENDAR_SYNC: skal være link, graph eller off/);
+  });
+
   it("names every bad key in one error", () => {
     try {
       loadConfig({ PORT: "abc", WORKDAY_START: "8", WORKDAYS: "1,9", MEETING_PACK_LEAD_DAYS: "-1", BOT_ID: "not-a-guid", LOG_LEVEL: "loud", DATABASE_URL: "mysql://x" });

@@ -212,6 +212,18 @@ async function main(): Promise<void> {
   const megan = await context.newPage();
   const db = new Database(dbFile, { readonly: true });
   const count = (sql: string, ...args: unknown[]) => (db.prepare(sql).get(...args) as { n: number }).n;
+  /** The personal link on a «Kalenderfil» card: downloaded once, an iCalendar file with `events` meetings. */
+  const calendarFile = async (card: Locator, events: number) => {
+    await card.waitFor();
+    const href = await card.getByRole("link", { name: "Hent kalenderfilen" }).getAttribute("href");
+    if (!href?.startsWith(`http://127.0.0.1:${BOT_PORT}/kalender/`)) throw new Error(`unexpected link ${href}`);
+    const res = await fetch(href);
+    const text = await res.text();
+    if (res.status !== 200 || !res.headers.get("content-type")?.startsWith("text/calendar")) throw new Error(`the calendar file was not served (${res.status})`);
+    const found = text.split("BEGIN:VEVENT").length - 1;
+    if (!text.startsWith("BEGIN:VCALENDAR") || found !== events) throw new Error(`the calendar file holds ${found} meetings, not ${events}`);
+    if ((await fetch(href)).status !== 410) throw new Error("the link worked twice");
+  };
 
   // --- the leader installs and asks for help ---------------------------------------------------
   let ok = await step(megan, "leder", "installerer", async () => {
@@ -242,6 +254,14 @@ async function main(): Promise<void> {
     await card.getByRole("button", { name: "Planlæg", exact: true }).click();
     await lastCard(alex, "er planlagt").waitFor();
     if (count("SELECT count(*) n FROM Meeting") !== 1) throw new Error("meeting not stored");
+  });
+  chiefOk &&= await step(alex, "chef", "«Føj til kalender» på bekræftelsen", async () => {
+    const card = lastCard(alex, "er planlagt");
+    await card.getByRole("button", { name: "Føj til kalender" }).click();
+    // The chair's choice: Teams' own new-meeting form, filled in (opened in a browser, not followed here), or the .ics.
+    await card.getByRole("button", { name: "Opret Teams-møde" }).waitFor();
+    await card.getByRole("button", { name: "Hent kalenderfil (.ics)" }).click();
+    await calendarFile(lastCard(alex, "Kalenderfilen med 1:1 ledelsesopfølgningen"), 1);
   });
 
   // --- the leader receives the meeting pack and sends her reflection -----------------------------
@@ -373,6 +393,12 @@ async function main(): Promise<void> {
     await lastCard(alex, /Årshjulet er godkendt, og \d+ møder er oprettet\./).waitFor();
     if (count("SELECT count(*) n FROM Meeting WHERE kind = 'laeringssamtale'") !== 4) throw new Error("the four læringssamtaler were not created");
     if (count("SELECT count(*) n FROM YearWheel WHERE status = 'confirmed'") !== 1) throw new Error("the wheel is not confirmed");
+  });
+  chiefOk &&= await step(alex, "chef", "«Føj til kalender» på årshjulet", async () => {
+    await lastCard(alex, /Årshjulet er godkendt/).getByRole("button", { name: "Føj til kalender" }).click();
+    // One file with every meeting of the wheel the chief takes part in: the læringssamtaler and the 1:1s with Megan.
+    const wheelMeetings = count("SELECT count(*) n FROM Meeting m JOIN YearWheelEntry e ON e.meetingId = m.id JOIN MeetingParticipant p ON p.meetingId = m.id WHERE p.personId = 'alex'");
+    await calendarFile(lastCard(alex, /Kalenderfilen med \d+ møder, du deltager i/), wheelMeetings);
   });
   ok &&= chiefOk;
 

@@ -9,8 +9,9 @@ import { kindLabel, meetingHeader, meetingStatus, type MeetingHeaderData } from 
 import { dataSources } from "../domain/meeting-template.js";
 import { localDateOf } from "../lib/zoned-time.js";
 import { expand, type AdaptiveCard } from "./template.js";
+import { calendarOfferData, type CalendarOffer, type CalendarOfferData } from "./calendar-offer.js";
 
-export interface AgendaCardData extends MeetingHeaderData {
+export interface AgendaCardData extends MeetingHeaderData, CalendarOfferData {
   intro: string;
   title: string;
   statusLabel: string;
@@ -64,6 +65,8 @@ export interface AgendaCardInput {
   typedTopic?: string;
   /** Set when the card arrives as part of the meeting pack. */
   intro?: string;
+  /** «Føj til kalender» (absent: the card says nothing about calendars). */
+  calendar?: CalendarOffer;
 }
 
 /** Focus areas (later læringssamtaler) or the loop's themes to choose within (the first). */
@@ -141,7 +144,7 @@ const AGENDA_FITS: readonly AgendaFit[] = [
   { chars: 60, statement: 300, name: 30, carried: 10 },
 ];
 
-export function agendaCardData({ view, viewer, tz, today, feedback, intro, typedTopic }: AgendaCardInput, fit: AgendaFit = AGENDA_FITS[0]!): AgendaCardData {
+export function agendaCardData({ view, viewer, tz, today, feedback, intro, typedTopic, calendar }: AgendaCardInput, fit: AgendaFit = AGENDA_FITS[0]!): AgendaCardData {
   const s = strings.agenda;
   const { meeting } = view;
   let n = 0;
@@ -193,6 +196,7 @@ export function agendaCardData({ view, viewer, tz, today, feedback, intro, typed
     reflectionButton: view.reflections ? (view.reflections.some((r) => r.person.id === viewer.id) ? s.reflectionButton : "") : isLeader ? s.reflectionButton : s.viewReflectionButton,
     viewReflectionButton: s.viewReflectionButton,
     formButton: isChair ? s.formButton : "",
+    ...calendarOfferData(calendar),
   };
   return data;
 }

@@ -3,15 +3,19 @@ import type { Meeting, Person } from "../domain/types.js";
 import { kindLabel, meetingStatus, meetingWhen } from "./meeting-labels.js";
 import { isReopened } from "../domain/closing.js";
 import { expand, type AdaptiveCard } from "./template.js";
+import { calendarOfferData, type CalendarOffer, type CalendarOfferData } from "./calendar-offer.js";
 
 export interface MeetingsCardData {
   title: string;
   none: string;
-  sections: { heading: string; meetings: { label: string; meta: string; meetingId: string; isChair: boolean; hasReferat: boolean }[] }[];
+  sections: { heading: string; meetings: ({ label: string; meta: string; meetingId: string; isChair: boolean; hasReferat: boolean } & Pick<CalendarOfferData, "calendarButton" | "calendarTeamsLink">)[] }[];
   agendaButton: string;
   reflectionButton: string;
   formButton: string;
   referatButton: string;
+  calendarIntro: string;
+  calendarTeamsButton: string;
+  calendarIcsButton: string;
 }
 
 export interface MeetingsCardInput {
@@ -20,6 +24,8 @@ export interface MeetingsCardInput {
   viewer: Person;
   now: Date;
   tz: string;
+  /** «Føj til kalender» per meeting (absent, or undefined for a meeting: nothing about calendars). */
+  calendarOf?: (m: Meeting) => CalendarOffer | undefined;
 }
 
 /**
@@ -35,10 +41,13 @@ function meetingLabel(m: Meeting, viewer: Person): string {
   return s.plWith(other, m.chairId === viewer.id ? strings.meeting.roles.paedagogisk_leder : strings.meeting.roles.leader);
 }
 
-export function meetingsCardData({ upcoming, recent, viewer, now, tz }: MeetingsCardInput): MeetingsCardData {
+export function meetingsCardData({ upcoming, recent, viewer, now, tz, calendarOf }: MeetingsCardInput): MeetingsCardData {
   const s = strings.meetings;
   const row = (m: Meeting) => {
+    const calendar = calendarOfferData(calendarOf?.(m));
     return {
+      calendarButton: calendar.calendarButton,
+      calendarTeamsLink: calendar.calendarTeamsLink,
       label: meetingLabel(m, viewer),
       meta: `${meetingWhen(m, tz)} · ${m.unit.name} · ${meetingStatus(m, now >= m.startsAt)}`,
       meetingId: m.id,
@@ -59,6 +68,9 @@ export function meetingsCardData({ upcoming, recent, viewer, now, tz }: Meetings
     reflectionButton: s.reflectionButton,
     formButton: s.formButton,
     referatButton: s.referatButton,
+    calendarIntro: strings.calendar.chairIntro,
+    calendarTeamsButton: strings.calendar.teamsButton,
+    calendarIcsButton: strings.calendar.icsButton,
   };
   return data;
 }

@@ -4,8 +4,9 @@ import type { LeaderOfUnit } from "../domain/types.js";
 import type { SchedulablePerson } from "../domain/meeting-service.js";
 import { fieldError, type CardFeedback } from "./feedback.js";
 import { expand, type AdaptiveCard } from "./template.js";
+import { calendarOfferData, type CalendarOffer, type CalendarOfferData } from "./calendar-offer.js";
 
-export interface ScheduleCardData {
+export interface ScheduleCardData extends CalendarOfferData {
   title: string;
   intro: string;
   notice: CardText;
@@ -36,6 +37,8 @@ export interface ScheduleCardData {
   again: string;
   /** One id per rendered form: submitting the same form twice schedules one meeting. */
   requestId: string;
+  /** The meeting just scheduled (for «Føj til kalender»), or "". */
+  meetingId: string;
 }
 
 /** The value of a leader choice: the unit and the person, both needed to schedule. */
@@ -53,6 +56,8 @@ export interface ScheduleCardInput {
   /** After a successful schedule: the confirmation replaces the form. */
   done?: string;
   requestId: string;
+  /** After a successful schedule: «Føj til kalender» for the new meeting (offer absent: nothing about calendars). */
+  calendar?: { meetingId: string; offer?: CalendarOffer };
 }
 
 export function scheduleCardData(input: ScheduleCardInput): ScheduleCardData {
@@ -89,6 +94,8 @@ export function scheduleCardData(input: ScheduleCardInput): ScheduleCardData {
     submit: s.submit,
     again: s.again,
     requestId: input.requestId,
+    meetingId: input.calendar?.meetingId ?? "",
+    ...calendarOfferData(input.done ? input.calendar?.offer : undefined),
   };
   return data;
 }

@@ -18,6 +18,8 @@ export interface YearWheelCardInput {
   typed?: { entryId?: string; date?: string; time?: string };
   /** When not every 1:1 with a pædagogisk leder fits the card: whose to list (and move). */
   showPersonId?: string;
+  /** «Føj til kalender»: one .ics with the person's meetings of the confirmed wheel (false: nothing about calendars). */
+  calendar?: boolean;
 }
 
 /** Names in the lists are cut so that a long one cannot crowd out the meetings. */
@@ -45,7 +47,7 @@ const line = (text: string, bold: boolean) => `- ${bold ? `**${text.replace(/\*/
  * `allPl` lists every 1:1 with a pædagogisk leder; without it (a big leadership team would not fit
  * Teams' card size) they are counted per half-year and listed for the one chosen in the picker.
  */
-export function yearWheelCardData({ view, tz, workday, load, feedback, typed, showPersonId }: YearWheelCardInput, allPl = true) {
+export function yearWheelCardData({ view, tz, workday, load, feedback, typed, showPersonId, calendar }: YearWheelCardInput, allPl = true) {
   const s = strings.yearWheel;
   const { wheel, unit, loop, names, today } = view;
   const listed = (e: YearWheelEntry) => allPl || e.kind !== "leader_pl" || e.withPersonId === showPersonId;
@@ -126,6 +128,8 @@ export function yearWheelCardData({ view, tz, workday, load, feedback, typed, sh
     cancelChoices: toCancel.map((e) => ({ title: shorten(`${entryWhen(e)}: ${entryKind(e, names)}`, 100), value: e.id })),
     cancelError: fieldError(feedback, "cancelEntry"),
     cancelButton: s.cancelButton,
+    calendarButton: calendar ? strings.calendar.button : "",
+    calendarHint: calendar ? strings.calendar.wheelHint : "",
   };
 }
 

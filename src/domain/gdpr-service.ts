@@ -24,6 +24,8 @@ export interface ErasureCounts {
   notifications: number;
   sentCards: number;
   downloadLinks: number;
+  /** «Føj til kalender»'s single-use links to .ics files. */
+  calendarLinks: number;
   meetings: number;
   followUpsOwned: number;
   auditEntries: number;

@@ -20,7 +20,13 @@ const person = z
     id: key,
     name,
     aadObjectId: z.string({ required_error: "mangler (personens Entra-objekt-id)" }).trim().min(1).max(100),
-    email: z.string().email("er ikke en gyldig e-mailadresse").optional(),
+    /** The person's address in Microsoft 365 (UPN): the attendees of «Føj til kalender»'s Teams meeting, the organiser in an .ics. */
+    email: z
+      .string({ invalid_type_error: "skal være tekst (personens e-mailadresse, fx megan.bowen@kommune.dk)" })
+      .trim()
+      .max(254, "er for lang (højst 254 tegn)")
+      .email("er ikke en gyldig e-mailadresse (fx megan.bowen@kommune.dk)")
+      .optional(),
   })
   .strict();
 
@@ -111,6 +117,7 @@ export function organisationCrossReferenceIssues(raw: unknown): OrganisationIssu
   const issues: OrganisationIssue[] = [];
   const ids = new Set<unknown>();
   const aad = new Set<unknown>();
+  const emails = new Set<string>();
   list(field(raw, "people")).forEach((p, i) => {
     const id = field(p, "id");
     const a = field(p, "aadObjectId");
@@ -118,6 +125,10 @@ export function organisationCrossReferenceIssues(raw: unknown): OrganisationIssu
     ids.add(id);
     if (a !== undefined && aad.has(a)) issues.push({ path: ["people", i, "aadObjectId"], message: "bruges af to personer" });
     aad.add(a);
+    const e = field(p, "email");
+    const mail = typeof e === "string" ? e.trim().toLowerCase() : undefined;
+    if (mail && emails.has(mail)) issues.push({ path: ["people", i, "email"], message: "bruges af to personer" });
+    if (mail) emails.add(mail);
   });
   const known = (ref: unknown) => typeof ref === "string" && ids.has(ref);
   const areaIds = new Set<unknown>();

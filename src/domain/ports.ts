@@ -480,6 +480,27 @@ export interface DownloadTokenRepository {
   redeem(hash: string, now: Date): Promise<DownloadToken | undefined>;
 }
 
+/** A stored calendar-file link (one meeting, or a person's meetings of a unit's loop): only the hash of its token is kept. */
+export interface CalendarFileToken {
+  hash: string;
+  personId: string;
+  meetingId?: string;
+  unitId?: string;
+  loopId?: string;
+  expiresAt: Date;
+}
+
+export interface CalendarRepository {
+  createToken(token: CalendarFileToken): Promise<void>;
+  /** Marks the token used if it is unused and unexpired at `now`; returns it then, else undefined. */
+  redeemToken(hash: string, now: Date): Promise<CalendarFileToken | undefined>;
+  /**
+   * Per meeting: how many times its time, length or status changed, from the audit log (moved,
+   * cancelled, its template applied). Meetings without any are absent.
+   */
+  changeCounts(meetingIds: string[]): Promise<Map<string, number>>;
+}
+
 /** One posted card that shows a subject (its kind and params are the Teams layer's: src/teams/card-copies.ts). */
 export interface SentCardCopy {
   subjectKind: string;

@@ -22,6 +22,7 @@ import type {
   ChannelLinkRepository,
   AreaStatusRepository,
   DownloadTokenRepository,
+  CalendarRepository,
   ReflectionRepository,
   SentCardRepository,
   UnitRepository,
@@ -32,6 +33,7 @@ import { createReflectionService } from "./reflection-service.js";
 import { createDigestService } from "./digest-service.js";
 import { createPreferenceService } from "./preference-service.js";
 import { createChannelService } from "./channel-service.js";
+import { createCalendarService } from "./calendar-service.js";
 import { createDownloadService } from "./download-service.js";
 import type { ExportRepository } from "./export.js";
 import type { DomainSettings } from "./settings.js";
@@ -56,6 +58,7 @@ export interface DomainPorts {
   areaStatus: AreaStatusRepository;
   exports: ExportRepository;
   downloadTokens: DownloadTokenRepository;
+  calendars: CalendarRepository;
   sentCards: SentCardRepository;
   /** Installs the app for people through Microsoft Graph; absent unless PROACTIVE_INSTALL=on. */
   installer?: AppInstaller;
@@ -88,6 +91,7 @@ export function createDomainServices(ports: DomainPorts, clock: Clock, settings:
   const preferences = createPreferenceService({ preferences: ports.preferences, notifications, digests, clock, settings });
   const channels = createChannelService({ people: ports.people, channelLinks: ports.channelLinks, areaStatus: ports.areaStatus, meetings: ports.meetings, reflections: ports.reflections, clock, settings });
   const downloads = createDownloadService({ tokens: ports.downloadTokens, people: ports.people, exports: ports.exports, clock, settings });
+  const calendars = createCalendarService({ calendars: ports.calendars, meetings: ports.meetings, units, loops: ports.loops, clock, settings });
   const trial = createTrialService({ notifications, preferences: ports.preferences, clock, calendar: settings.calendar });
   const reach = createReachService({
     notifications,
@@ -102,5 +106,5 @@ export function createDomainServices(ports: DomainPorts, clock: Clock, settings:
     clock,
     calendar: settings.calendar,
   });
-  return { people, meetings, reflections, forms, followUps, focusAreas, boardStatements, evaluations, congestion, yearWheels, digests, preferences, channels, downloads, trial, reach };
+  return { people, meetings, reflections, forms, followUps, focusAreas, boardStatements, evaluations, congestion, yearWheels, digests, preferences, channels, downloads, calendars, trial, reach };
 }

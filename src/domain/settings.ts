@@ -20,4 +20,10 @@ export interface DomainSettings {
   /** When the weekly digest goes to the chiefs' channels (ISO weekday, "HH:MM"). */
   channelDigest: { weekday: number; time: string };
   templates: TemplateSet;
+  /**
+   * How meetings reach calendars (CALENDAR_SYNC): `link` and, until it is built, `graph` offer
+   * «Føj til kalender» on the meeting cards; `off` nothing. `botId`: the bot's app id, for the link
+   * back to its chat in a meeting's description (absent in local anonymous mode).
+   */
+  calendarSync: { mode: "link" | "graph" | "off"; botId?: string };
 }

@@ -743,6 +743,38 @@ export const da = {
     badPeriod: "Perioden er ugyldig: --from og --to skal være datoer som 2027-01-31, og --from må ikke ligge efter --to.",
     written: (files: string) => `Eksporten er skrevet: ${files}`,
   },
+  /** «Føj til kalender» (CALENDAR_SYNC=link): the Teams deep link and the .ics files (src/domain/calendar.ts). */
+  calendar: {
+    button: "Føj til kalender",
+    chairIntro:
+      "«Opret Teams-møde» åbner Teams' mødeformular udfyldt med tid, deltagere og beskrivelse: du bliver mødeindkalder, og deltagerne får en invitation. Eller hent en kalenderfil til din egen kalender.",
+    teamsButton: "Opret Teams-møde",
+    /** On a cancelled meeting: its file takes it out of the calendar again. */
+    removeButton: "Fjern fra kalender",
+    icsButton: "Hent kalenderfil (.ics)",
+    /** The entry's title: «Læringssamtale: Dagtilbud Solsikken». */
+    title: (kind: string, what: string) => `${kind}: ${what}`,
+    and: " og ",
+    cancelledTitle: (title: string) => `Aflyst: ${title}`,
+    chairName: (name: string) => `${name} (mødeleder)`,
+    about: (kindInText: string, unit: string) => `Læringsloop: ${kindInText} i ${unit}.`,
+    participants: (names: string) => `Deltagere: ${names}.`,
+    botLink: (url: string) => `Dagsorden, refleksionsguide og opfølgning finder I i chatten med Læringsloop i Teams: ${url}`,
+    inTeams: "Dagsorden, refleksionsguide og opfølgning finder I i chatten med Læringsloop i Teams.",
+    wheelName: (unit: string) => `Læringsloop – ${unit}`,
+    /** Under the confirmed årshjul. */
+    wheelHint: "«Føj til kalender» giver dig én kalenderfil med alle årshjulets møder, du deltager i: åbn den i Outlook, så står de i kalenderen. Flyttes eller aflyses et møde, henter du filen igen, og kalenderen følger med.",
+    off: "Kalenderen er slået fra i denne installation.",
+    noneInWheel: (unit: string) => `Du deltager endnu ikke i nogen møder i årshjulet for ${unit}. Når årshjulet er godkendt, kan du lægge dem i kalenderen.`,
+    linkTitle: "Kalenderfil",
+    meetingLink: (kindDefinite: string, when: string) => `Kalenderfilen med ${kindDefinite} ${when}.`,
+    unitLink: (n: number, unit: string) => `Kalenderfilen med ${count(n, "møde", "møder")}, du deltager i, i årshjulet for ${unit}.`,
+    download: "Hent kalenderfilen",
+    expires:
+      "Linket virker kun for dig, én gang, og udløber om 15 minutter. Åbn filen i Outlook eller din kalender. Henter du en ny fil, når et møde er flyttet eller aflyst, opdaterer den de møder, der allerede står i kalenderen.",
+    sent: "Linket til kalenderfilen er sendt til dig i chatten. Det virker én gang og i 15 minutter.",
+    gone: "Linket er udløbet eller allerede brugt. Tryk «Føj til kalender» på mødets kort eller årshjulet igen for at få et nyt.",
+  },
   /** To a meeting's chair (or the unit's chief) when someone their cards are for cannot be reached in Teams (reach-service.ts). */
   reach: {
     title: (name: string) => `${name} kan ikke nås i Teams`,

@@ -36,7 +36,7 @@ export function createGdprRepository(db: Db): GdprRepository {
 
     async exportPerson(id): Promise<PersonExport> {
       const person = await db.person.findUniqueOrThrow({ where: { id }, include: { roles: true, conversation: true } });
-      const [participations, reflections, boardStatements, followUps, events, topics, revisions, referater, wheels, wheelEntries, links, preferences, notifications, sentCards, tokens, audit] =
+      const [participations, reflections, boardStatements, followUps, events, topics, revisions, referater, wheels, wheelEntries, links, preferences, notifications, sentCards, tokens, calendarLinks, audit] =
         await Promise.all([
           db.meetingParticipant.findMany({ where: { personId: id }, include: { meeting: { include: { unit: { select: { name: true } } } } } }),
           db.reflection.findMany({ where: { authorId: id }, orderBy: { sentAt: "asc" } }),
@@ -53,6 +53,7 @@ export function createGdprRepository(db: Db): GdprRepository {
           db.notification.findMany({ where: { personId: id }, orderBy: { dueAt: "asc" }, select: { kind: true, subjectId: true, dueAt: true, status: true, sentAt: true, lastError: true } }),
           db.sentCard.findMany({ where: { personId: id }, select: { subjectKind: true, subjectId: true, conversationId: true, activityId: true, createdAt: true } }),
           db.downloadToken.findMany({ where: { personId: id }, select: { areaId: true, fromDate: true, toDate: true, format: true, createdAt: true, expiresAt: true, usedAt: true } }),
+          db.calendarFileToken.findMany({ where: { personId: id }, select: { meetingId: true, unitId: true, loopId: true, createdAt: true, expiresAt: true, usedAt: true } }),
           db.auditEntry.findMany({ where: { OR: [{ actorId: id }, { personId: id }, { formerPersonId: id }, { subjectId: id }] }, orderBy: { seq: "asc" } }),
         ]);
       const c = person.conversation;
@@ -82,6 +83,7 @@ export function createGdprRepository(db: Db): GdprRepository {
         notifications,
         cardsSent: sentCards,
         downloadLinks: tokens,
+        calendarLinks,
         auditLog: audit.map(toAuditEntry),
       };
     },
@@ -100,6 +102,7 @@ export function createGdprRepository(db: Db): GdprRepository {
           notifications: (await tx.notification.deleteMany({ where: { personId: id } })).count,
           sentCards: (await tx.sentCard.deleteMany({ where: { personId: id } })).count,
           downloadLinks: (await tx.downloadToken.deleteMany({ where: { personId: id } })).count,
+          calendarLinks: (await tx.calendarFileToken.deleteMany({ where: { personId: id } })).count,
           meetings: (await tx.meetingParticipant.updateMany({ where: { personId: id }, data: { personId: newId } })).count,
           followUpsOwned: (await tx.followUp.updateMany({ where: { ownerId: id }, data: { ownerId: newId } })).count,
           auditEntries: 0,

@@ -21,6 +21,7 @@ import { createChannelLinkRepository } from "./channel-link-repository.js";
 import { createAreaStatusRepository } from "./area-status-repository.js";
 import { createExportRepository } from "./export-repository.js";
 import { createDownloadTokenRepository } from "./download-token-repository.js";
+import { createCalendarRepository } from "./calendar-repository.js";
 import { createReflectionRepository } from "./reflection-repository.js";
 import { createRetentionRepository } from "./retention-repository.js";
 import { createSentCardRepository } from "./sent-card-repository.js";
@@ -45,6 +46,7 @@ export function createStore(db: Db, dialect: Dialect = "sqlite") {
     areaStatus: createAreaStatusRepository(db),
     exports: createExportRepository(db),
     downloadTokens: createDownloadTokenRepository(db),
+    calendars: createCalendarRepository(db),
     units: createUnitRepository(db),
     loops: createLoopRepository(db),
     focusAreas: createFocusAreaRepository(db),

@@ -32,6 +32,8 @@ export interface TeamsDeps {
   preferences: DomainServices["preferences"];
   channels: DomainServices["channels"];
   downloads: DomainServices["downloads"];
+  /** «Føj til kalender»: the single-use links to .ics files (CALENDAR_SYNC=link). */
+  calendars: DomainServices["calendars"];
   /** Who cannot be reached, and what their chair is told (the «kan ikke nås» notice). */
   reach: DomainServices["reach"];
   /** «send nu»: registered only in local anonymous mode. */

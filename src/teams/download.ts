@@ -1,3 +1,4 @@
+import type { CalendarService } from "../domain/calendar-service.js";
 import type { DownloadService } from "../domain/download-service.js";
 import { exportFileName } from "../domain/export.js";
 import { writeCsv } from "../lib/csv.js";
@@ -22,5 +23,14 @@ export function createDownloadHandler(downloads: DownloadService) {
       contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       body: await writeXlsx(found.tables, { title: found.title }),
     };
+  };
+}
+
+/** GET /kalender/<token>: the calendar file (.ics) behind a personal link, once. */
+export function createCalendarFileHandler(calendars: CalendarService) {
+  return async (token: string): Promise<DownloadFile | undefined> => {
+    const found = await calendars.redeem(token);
+    if (!found) return undefined;
+    return { filename: found.filename, contentType: "text/calendar; charset=utf-8; method=" + found.method, body: Buffer.from(found.body, "utf8") };
   };
 }

@@ -15,6 +15,8 @@ export interface ServerDeps {
   credentialHealth?: () => Promise<HealthReport>;
   /** GET /export/<token>: a personal download link's file, once (undefined: unknown, used or expired). */
   download?: (token: string) => Promise<{ filename: string; contentType: string; body: Buffer } | undefined>;
+  /** GET /kalender/<token>: a personal link's calendar file (.ics), once (undefined: unknown, used or expired). */
+  calendarFile?: (token: string) => Promise<{ filename: string; contentType: string; body: Buffer } | undefined>;
   /** Largest accepted request body. Teams activities are small; cards come back as data. */
   maxBodyBytes?: number;
 }
@@ -147,18 +149,20 @@ export function createHttpServer(deps: ServerDeps): Server {
         sendJson(res, 200, report ?? { status: "ok" });
         return;
       }
-      const download = /^\/export\/([^/]+)$/.exec(url ?? "");
+      const exportLink = /^\/export\/([^/]+)$/.exec(url ?? "");
+      const calendarLink = /^\/kalender\/([^/]+?)(?:\.ics)?$/.exec(url ?? "");
+      const served = exportLink && deps.download ? { token: exportLink[1]!, get: deps.download, gone: strings.channel.downloadGone } : calendarLink && deps.calendarFile ? { token: calendarLink[1]!, get: deps.calendarFile, gone: strings.calendar.gone } : undefined;
       // GET only: a HEAD (a link checker) must not use up a single-use link.
-      if (download && deps.download && req.method === "GET") {
+      if (served && req.method === "GET") {
         // The token is a secret: it is never logged.
-        const file = await deps.download(download[1]!).catch((err: unknown) => {
+        const file = await served.get(served.token).catch((err: unknown) => {
           logError(deps.log, err, "download failed");
           return null;
         });
         if (file === null) {
           sendText(res, 500, strings.generic.unexpected);
         } else if (!file) {
-          sendText(res, 410, strings.channel.downloadGone);
+          sendText(res, 410, served.gone);
         } else {
           res.statusCode = 200;
           res.setHeader("Content-Type", file.contentType);

@@ -43,6 +43,7 @@ export const verbs = {
   channelExport: "channel.export",
   preferencesOpen: "preferences.open",
   preferencesSave: "preferences.save",
+  calendarFile: "calendar.file",
 } as const;
 
 export type Verb = (typeof verbs)[keyof typeof verbs];

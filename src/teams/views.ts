@@ -39,6 +39,9 @@ import { buildChannelDigestCard } from "../cards/channel-digest-card.js";
 import type { AreaStatus } from "../domain/channel-service.js";
 import { buildExportLinksCard } from "../cards/export-links-card.js";
 import { showing, showingAs, showingState } from "./card-copies.js";
+import { calendarOffered, meetingEnd, takesPart, teamsMeetingLink } from "../domain/calendar.js";
+import type { CalendarOffer } from "../cards/calendar-offer.js";
+import { buildCalendarLinkCard } from "../cards/calendar-link-card.js";
 
 /**
  * The cards a person can open, built from the domain's current state. Handlers and the
@@ -101,6 +104,19 @@ export function createViews(deps: Omit<TeamsDeps, "cardCopies" | "publishChannel
   const tz = config.timezone;
   const today = () => localDateOf(clock.now(), tz);
   const maxLength = config.maxTextLength;
+  const calendarSettings = { calendarSync: { mode: config.calendarSync, botId: config.bot?.appId }, timezone: tz };
+
+  /**
+   * «Føj til kalender» on a meeting's card for one of its participants (CALENDAR_SYNC=link): a
+   * meeting still to come, or a cancelled one (its file takes it out again); nothing when it is off.
+   */
+  const calendarOf = (m: Meeting, viewer: Person): CalendarOffer | undefined => {
+    const now = clock.now();
+    if (!calendarOffered(calendarSettings) || !takesPart(m, viewer)) return undefined;
+    if (m.status === "cancelled") return { cancelled: true };
+    if (m.status !== "planned" || meetingEnd(m) <= now) return undefined;
+    return { cancelled: false, teamsLink: teamsMeetingLink(m, viewer, calendarSettings, now) };
+  };
 
   return {
     /** What the person can do in their role; `greet` makes it a greeting by first name. */
@@ -108,7 +124,7 @@ export function createViews(deps: Omit<TeamsDeps, "cardCopies" | "publishChannel
       return buildHelpCard({ audience: await deps.people.audience(actor), greet: opts.greet ? firstName(actor.name) : undefined });
     },
 
-    async schedule(actor: Person, opts: { values?: { leader?: string; date?: string; time?: string }; feedback?: CardFeedback; done?: string; requestId?: string } = {}) {
+    async schedule(actor: Person, opts: { values?: { leader?: string; date?: string; time?: string }; feedback?: CardFeedback; done?: string; requestId?: string; meeting?: Meeting } = {}) {
       const leaders = await deps.meetings.schedulableLeaders(actor);
       const lead = config.meetingPackLeadDays;
       return buildScheduleCard({
@@ -119,12 +135,13 @@ export function createViews(deps: Omit<TeamsDeps, "cardCopies" | "publishChannel
         workday: { start: config.workingHours.start, end: config.workingHours.end },
         ...opts,
         requestId: opts.requestId ?? newId(),
+        calendar: opts.meeting ? { meetingId: opts.meeting.id, offer: calendarOf(opts.meeting, actor) } : undefined,
       });
     },
 
     async meetings(actor: Person): Promise<AdaptiveCard> {
       const { upcoming, recent } = await deps.meetings.listMine(actor);
-      return showing(buildMeetingsCard({ upcoming, recent, viewer: actor, now: clock.now(), tz }), { kind: "meetings", id: actor.id });
+      return showing(buildMeetingsCard({ upcoming, recent, viewer: actor, now: clock.now(), tz, calendarOf: (m) => calendarOf(m, actor) }), { kind: "meetings", id: actor.id });
     },
 
     async tasks(actor: Person, opts: { changed?: FollowUpView; feedback?: CardFeedback; typedComment?: { followUpId: string; text: string } } = {}): Promise<AdaptiveCard> {
@@ -136,14 +153,16 @@ export function createViews(deps: Omit<TeamsDeps, "cardCopies" | "publishChannel
     async agenda(actor: Person, meetingId: string, opts: { feedback?: CardFeedback; pack?: boolean; typedTopic?: string } = {}): Promise<AdaptiveCard> {
       const view = await deps.meetings.agenda(actor, meetingId);
       const intro = opts.pack ? strings.agenda.packIntro(kindInText(view.meeting)) : undefined;
-      const build = (o: { feedback?: CardFeedback; typedTopic?: string }) => buildAgendaCard({ view, viewer: actor, tz, today: today(), intro, ...o });
+      const build = (o: { feedback?: CardFeedback; typedTopic?: string }) => buildAgendaCard({ view, viewer: actor, tz, today: today(), intro, calendar: calendarOf(view.meeting, actor), ...o });
       return showing(build({ feedback: opts.feedback, typedTopic: opts.typedTopic }), { kind: "agenda", id: view.meeting.id, params: { pack: opts.pack || undefined } }, opts.feedback || opts.typedTopic ? build({}) : undefined);
     },
 
     async yearWheel(actor: Person, unitId?: string, opts: { feedback?: CardFeedback; typed?: { entryId?: string; date?: string; time?: string }; showPersonId?: string } = {}): Promise<AdaptiveCard> {
       const view = await deps.yearWheels.view(actor, unitId);
       const load = await deps.congestion.load(view.unit.id);
-      return buildYearWheelCard({ view, tz, workday: { start: config.workingHours.start, end: config.workingHours.end }, load, ...opts });
+      // The confirmed årshjul: one file with every meeting of it the person takes part in.
+      const calendar = calendarOffered(calendarSettings) && view.wheel.status === "confirmed" && view.wheel.entries.some((e) => e.meetingId);
+      return buildYearWheelCard({ view, tz, workday: { start: config.workingHours.start, end: config.workingHours.end }, load, calendar, ...opts });
     },
 
     async focusAreas(actor: Person, meetingId: string, opts: { feedback?: CardFeedback; typed?: FocusAreaRowInput[] } = {}): Promise<AdaptiveCard> {
@@ -242,6 +261,16 @@ export function createViews(deps: Omit<TeamsDeps, "cardCopies" | "publishChannel
     /** The person's download links for an export (with this bot's public address). */
     exportLinks(input: { area: Area; period: { from: string; to: string }; links: { format: string; token: string }[] }): AdaptiveCard {
       return buildExportLinksCard({ ...input, links: input.links.map((l) => ({ format: l.format, url: `${config.publicUrl}/export/${l.token}` })) });
+    },
+
+    /** The person's single-use link to one meeting's calendar file. */
+    calendarMeetingLink(meeting: Meeting, token: string): AdaptiveCard {
+      return buildCalendarLinkCard({ intro: strings.calendar.meetingLink(kindDefinite(meeting), formatDateTime(meeting.startsAt, tz)), url: `${config.publicUrl}/kalender/${token}.ics` });
+    },
+
+    /** The person's single-use link to the calendar file of their meetings in a unit's årshjul. */
+    calendarUnitLink(unitName: string, meetings: number, token: string): AdaptiveCard {
+      return buildCalendarLinkCard({ intro: strings.calendar.unitLink(meetings, unitName), url: `${config.publicUrl}/kalender/${token}.ics` });
     },
 
     /** The channel's weekly digest for an area. */

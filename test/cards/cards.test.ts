@@ -98,7 +98,11 @@ describe("card templates", () => {
     it("uses only Action.Execute buttons with verbs the bot handles", () => {
       const registered = new Set(Object.keys(actionHandlers));
       for (const v of verbsIn(card)) expect(registered, `verb ${v}`).toContain(v);
-      expect(json).not.toMatch(/"Action\.Submit"|"Action\.OpenUrl"/);
+      expect(json).not.toMatch(/"Action\.Submit"/);
+      // Action.OpenUrl only to open Teams' own new-meeting form («Føj til kalender», docs/decisions/0017-calendar-link.md).
+      const urls = [...json.matchAll(/"type":"Action\.OpenUrl"[^}]*?"url":"([^"]*)"/g)].map((m) => m[1]);
+      expect(urls.length).toBe((json.match(/"Action\.OpenUrl"/g) ?? []).length);
+      for (const url of urls) expect(url).toMatch(/^https:\/\/teams\.microsoft\.com\/l\/meeting\/new\?/);
     });
   });
 

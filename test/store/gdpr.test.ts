@@ -48,6 +48,8 @@ describe("GDPR export and erasure", () => {
       { decision: "Sprogindsats", followUpText: "Plan for sprogarbejdet", ownerId: "megan", dueDate: "2027-03-01" },
       { decision: "Forældremøde", followUpText: "Indkald til forældremøde", ownerId: "alex", dueDate: "2027-02-15" },
     ], true);
+    // A calendar file she asked for («Føj til kalender»): the link's record is hers.
+    await d.calendars.requestMeeting(megan, meeting.id);
     const [plan, parents] = await t.store.followUps.listByMeeting(meeting.id);
     await d.followUps.comment(megan, plan!.id, plan!.version, "Jeg, Megan, tager den med personalet");
     await d.followUps.reassign(alex, parents!.id, parents!.version, "megan");
@@ -74,8 +76,11 @@ describe("GDPR export and erasure", () => {
     expect(byKey.ok && byAad.ok).toBe(true);
     if (!byKey.ok || !byAad.ok) return;
     expect(byAad.value.person).toEqual(byKey.value.person);
+    const byEmail = await gdpr().export("megan.bowen@eksempelkommune.dk");
+    expect(byEmail.ok && byEmail.value.person).toEqual(byKey.value.person);
     const x = byKey.value as unknown as Record<string, unknown[]> & { person: Record<string, unknown>; reminderSettings: Record<string, unknown> };
-    expect(x.person).toMatchObject({ id: "megan", name: "Megan Bowen", aadObjectId: MEGAN_AAD, active: true });
+    expect(x.person).toMatchObject({ id: "megan", name: "Megan Bowen", email: "megan.bowen@eksempelkommune.dk", aadObjectId: MEGAN_AAD, active: true });
+    expect(x.calendarLinks).toEqual([expect.objectContaining({ meetingId: meeting.id, usedAt: null })]);
     expect(x.roles).toEqual([{ role: "leder", areaId: null, unitId: "solsikken" }]);
     expect(x.reminderSettings).toMatchObject({ absentUntil: "2027-01-13" });
     expect(x.meetings).toEqual([expect.objectContaining({ meetingId: meeting.id, role: "leader", kind: "one_on_one", unit: "Dagtilbud Solsikken", chair: false })]);
@@ -107,11 +112,11 @@ describe("GDPR export and erasure", () => {
     if (!result.ok) return;
     const anon = result.value.anonymousId;
     expect(anon).toMatch(/^anonym-[0-9a-f]{12}$/);
-    expect(result.value.counts).toMatchObject({ reflections: 1, comments: 1, conversation: 1, preferences: 1, meetings: 1, followUpsOwned: 2 });
+    expect(result.value.counts).toMatchObject({ reflections: 1, comments: 1, conversation: 1, preferences: 1, meetings: 1, followUpsOwned: 2, calendarLinks: 1 });
 
     // Nothing in any table names her, holds her key, her Entra id, or what only she wrote.
     const all = await wholeDatabaseText();
-    for (const trace of ['"megan"', "megan bowen", MEGAN_AAD, "fortrolige refleksion", "tager den med personalet", "29:megan"]) expect(all).not.toContain(trace.toLowerCase());
+    for (const trace of ['"megan"', "megan bowen", "megan.bowen@eksempelkommune.dk", MEGAN_AAD, "fortrolige refleksion", "tager den med personalet", "29:megan"]) expect(all).not.toContain(trace.toLowerCase());
     // A shared text that mentions her (the topic she added) is kept, and listed for review.
     const topic = await db.agendaItem.findFirstOrThrow({ where: { meetingId: meeting.id, kind: "topic" } });
     expect(result.value.nameMentions).toEqual([{ kind: "agenda_item", id: topic.id }]);

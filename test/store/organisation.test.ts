@@ -12,6 +12,24 @@ describe("the organisation file", () => {
     expect(org.areas[0]!.chiefs).toEqual(["alex"]);
     // One area with a dagtilbud, a selvejende dagtilbud, a skole and an FU unit.
     expect(org.areas[0]!.units.map((u) => `${u.type}${u.selvejende ? " (selvejende)" : ""}`)).toEqual(["dagtilbud", "dagtilbud (selvejende)", "skole", "fu"]);
+    // Staff have their Microsoft 365 address («Føj til kalender» invites them); the board's parents and the youth representative none.
+    const email = new Map(org.people.map((p) => [p.id, p.email]));
+    expect(email.get("megan")).toBe("megan.bowen@eksempelkommune.dk");
+    expect([email.get("bo"), email.get("birthe"), email.get("noah")]).toEqual([undefined, undefined, undefined]);
+  });
+
+  it("checks the optional e-mail address: a valid address, text, one per person; in Danish with its line", () => {
+    let error: OrganisationFileError | undefined;
+    try {
+      readOrganisationFile(fixture("bad-email.yaml"));
+    } catch (e) {
+      error = e as OrganisationFileError;
+    }
+    const p = error!.problems.join("\n");
+    expect(p).toContain("bad-email.yaml:9: people[1].email er ikke en gyldig e-mailadresse (fx megan.bowen@kommune.dk)");
+    expect(p).toContain("bad-email.yaml:13: people[2].email skal være tekst (personens e-mailadresse, fx megan.bowen@kommune.dk)");
+    expect(p).toContain("bad-email.yaml:17: people[3].email bruges af to personer");
+    expect(error!.problems).toHaveLength(3);
   });
 
   it("rejects a bad file naming file, line and field for every problem, in Danish", () => {

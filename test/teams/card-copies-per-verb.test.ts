@@ -488,6 +488,17 @@ export const verbCases: Record<Verb, Case> = {
     changes: "nothing a tracked card shows (sends download links to the chief's chat)",
     run: async (s) => (await s.click(users.alex, verbs.channelExport, { areaId: "midt", exportFrom: "2027-01-01", exportTo: "2027-01-26" }, undefined, { channel: CHANNEL })).expectNothingUpdated(),
   },
+  [verbs.calendarFile]: {
+    // In the shorter story: its one extra post would put the 1:1 story's busy chats over Teams' pace (the pacer then waits).
+    story: "closing",
+    changes: "nothing a tracked card shows (sends a link to the calendar file to the person's chat; the card clicked stays)",
+    run: async (s) => {
+      const m = await s.h.bot.store.db.meeting.findFirstOrThrow();
+      const r = await s.click(users.megan, verbs.calendarFile, { meetingId: m.id }, "megan.meetings:megan");
+      r.expectNothingUpdated();
+      expect(r.postedTo(s.h, users.megan).join("\n")).toContain("Kalenderfil");
+    },
+  },
   [verbs.channelUnlink]: {
     story: "oneOnOne",
     changes: "no personal card (the channel's status card says it no longer follows the area)",

@@ -36,6 +36,7 @@ import { meetingReopen } from "./meeting-reopen.js";
 import { channelLink, channelUnlink } from "./channel-link.js";
 import { channelUnit } from "./channel-unit.js";
 import { channelExport } from "./channel-export.js";
+import { calendarFile } from "./calendar-file.js";
 import { unknownInvoke } from "./unknown-invoke.js";
 import { preferencesOpen } from "./preferences-open.js";
 import { preferencesSave } from "./preferences-save.js";
@@ -84,6 +85,7 @@ export const actionHandlers: Record<Verb, Factory> = {
   [verbs.channelExport]: channelExport,
   [verbs.preferencesOpen]: preferencesOpen,
   [verbs.preferencesSave]: preferencesSave,
+  [verbs.calendarFile]: calendarFile,
 };
 
 export function register(app: Application, deps: TeamsDeps, views: Views): void {

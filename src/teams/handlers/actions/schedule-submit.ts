@@ -36,7 +36,7 @@ export const scheduleSubmit = (deps: TeamsDeps, views: Views) =>
       const done = `${planned(leader, formatDateTime(meeting.startsAt, tz))} ${
         packAt <= t.now ? strings.schedule.packNow : strings.schedule.packWhen(formatDateTime(packAt, tz))
       }`;
-      return answer(await views.schedule(t.actor, { done, feedback: warning ? { warning } : undefined }), effects);
+      return answer(await views.schedule(t.actor, { done, meeting, feedback: warning ? { warning } : undefined }), effects);
     },
     // The same form again (same request id): a corrected submit still schedules only one meeting.
     (t, data, err) => views.schedule(t.actor, { values: data, requestId: data.requestId, feedback: { error: err.text, fieldErrors: err.fieldErrors } }),
