@@ -1,9 +1,9 @@
-import { createHash, randomBytes } from "node:crypto";
 import { AppError } from "../lib/errors.js";
 import { writeCalendar } from "../lib/icalendar.js";
 import { strings } from "../lib/strings.da.js";
 import { localDateOf } from "../lib/zoned-time.js";
 import { calendarOffered, meetingEvent, takesPart } from "./calendar.js";
+import { newOneTimeToken, tokenHash } from "./one-time-link.js";
 import type { CalendarFileToken, CalendarRepository, Clock, LoopRepository, MeetingRepository, UnitRepository } from "./ports.js";
 import type { DomainSettings } from "./settings.js";
 import type { Meeting, Person } from "./types.js";
@@ -18,11 +18,6 @@ export interface CalendarServiceDeps {
 }
 
 export type CalendarService = ReturnType<typeof createCalendarService>;
-
-/** A link works once, for 15 minutes (as the export's). */
-const LINK_MS = 15 * 60_000;
-
-const hashOf = (token: string) => createHash("sha256").update(token).digest("hex");
 
 export interface CalendarFile {
   filename: string;
@@ -45,9 +40,9 @@ export function createCalendarService(deps: CalendarServiceDeps) {
   }
 
   async function newLink(token: Omit<CalendarFileToken, "hash" | "expiresAt">): Promise<string> {
-    const secret = randomBytes(32).toString("base64url");
-    await calendars.createToken({ ...token, hash: hashOf(secret), expiresAt: new Date(clock.now().getTime() + LINK_MS) });
-    return secret;
+    const link = newOneTimeToken(clock.now());
+    await calendars.createToken({ ...token, hash: link.hash, expiresAt: link.expiresAt });
+    return link.token;
   }
 
   /** A unit's meetings of a loop that the person takes part in, by time. */
@@ -89,7 +84,7 @@ export function createCalendarService(deps: CalendarServiceDeps) {
     /** The file behind a link, once; undefined if the link is unknown, used or expired. */
     async redeem(token: string): Promise<CalendarFile | undefined> {
       if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return undefined;
-      const t = await calendars.redeemToken(hashOf(token), clock.now());
+      const t = await calendars.redeemToken(tokenHash(token), clock.now());
       if (!t || !calendarOffered(settings)) return undefined;
       if (t.meetingId) {
         const meeting = await meetings.get(t.meetingId);

@@ -1,8 +1,8 @@
-import { createHash, randomBytes } from "node:crypto";
 import { AppError } from "../lib/errors.js";
 import { strings } from "../lib/strings.da.js";
 import { addDays, localDateOf } from "../lib/zoned-time.js";
 import { isValidPeriod, loadExport, type ExportRepository, type ExportTableKey } from "./export.js";
+import { newOneTimeToken, tokenHash } from "./one-time-link.js";
 import type { Clock, DownloadTokenRepository, PeopleRepository } from "./ports.js";
 import type { DomainSettings } from "./settings.js";
 import type { Area, Person } from "./types.js";
@@ -17,12 +17,8 @@ export interface DownloadServiceDeps {
 
 export type DownloadService = ReturnType<typeof createDownloadService>;
 
-/** A link works once, for 15 minutes. */
-const LINK_MS = 15 * 60_000;
 const TABLES: ExportTableKey[] = ["decisions", "followUps", "focusAreas"];
 export const DOWNLOAD_FORMATS = ["xlsx", ...TABLES.map((t) => `csv:${t}`)] as const;
-
-const hashOf = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /**
  * The export from the chief's card: personal, single-use, short-lived links (sent to the
@@ -38,11 +34,11 @@ export function createDownloadService(deps: DownloadServiceDeps) {
       if (!area) throw new AppError("not-authorised", strings.channel.notChiefOfArea);
       const today = localDateOf(clock.now(), settings.timezone);
       if (!isValidPeriod({ from, to }) || to > addDays(today, 366)) throw new AppError("invalid-input", strings.exportFile.badPeriod);
-      const expiresAt = new Date(clock.now().getTime() + LINK_MS);
+      const now = clock.now();
       const links = [];
       for (const format of DOWNLOAD_FORMATS) {
-        const token = randomBytes(32).toString("base64url");
-        await tokens.create({ hash: hashOf(token), personId: actor.id, areaId, fromDate: from, toDate: to, format, expiresAt });
+        const { token, hash, expiresAt } = newOneTimeToken(now);
+        await tokens.create({ hash, personId: actor.id, areaId, fromDate: from, toDate: to, format, expiresAt });
         links.push({ format, token });
       }
       return { area, period: { from, to }, links };
@@ -51,7 +47,7 @@ export function createDownloadService(deps: DownloadServiceDeps) {
     /** The export behind a link, once; undefined if the link is unknown, used or expired. */
     async redeem(token: string) {
       if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return undefined;
-      const t = await tokens.redeem(hashOf(token), clock.now());
+      const t = await tokens.redeem(tokenHash(token), clock.now());
       if (!t) return undefined;
       const period = { from: t.fromDate, to: t.toDate };
       const result = await loadExport(exports, t.areaId, period, settings.timezone);
