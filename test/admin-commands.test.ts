@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer, connect, type Server, type Socket } from "node:net";
 import { tmpdir } from "node:os";
@@ -15,35 +15,19 @@ import { ManualClock } from "./helpers/bot-harness.js";
 import { testStore } from "./helpers/test-db.js";
 import { onPostgres, wholeDatabase } from "./helpers/test-database.js";
 import { readOrganisationFile } from "../src/store/organisation-file-loader.js";
+import { runScript, type ScriptRun } from "./helpers/run-script.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
-const TSX = join(ROOT, "node_modules/tsx/dist/loader.mjs");
 const CHANGED_ORG = join(ROOT, "test/fixtures/org/changed.yaml");
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 /**
  * An admin command as an administrator runs it from their own machine: its own process, in an
  * empty folder (no .env to lean on), with nothing in the environment but PATH and what is given,
  * and NODE_ENV=production (with which the bot itself would refuse to start without credentials).
  */
-function run(script: string, args: string[], env: Record<string, string>, cwd: string): Promise<Run> {
-  return new Promise((ok, fail) => {
-    const child = spawn(process.execPath, ["--import", TSX, join(ROOT, "scripts", script), ...args], {
-      cwd,
-      env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", ...env },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    child.on("error", fail);
-    child.on("close", (status) => ok({ status, stdout, stderr }));
-  });
+function run(script: string, args: string[], env: Record<string, string>, cwd: string): Promise<ScriptRun> {
+  return runScript(script, args, { NODE_ENV: "production", ...env }, cwd);
 }
 
 describe("the administrator's commands, from a machine with only DATABASE_URL", () => {
@@ -69,7 +53,7 @@ describe("the administrator's commands, from a machine with only DATABASE_URL", 
   it("runs each command with the settings it reads and no others", { timeout: 120_000 }, async () => {
     const only = { DATABASE_URL: t.url };
     // Reports first (they read), then the two that write: the import deactivates Jonas, who is then erased.
-    const cases: { script: string; args: string[]; env?: Record<string, string>; expect: (r: Run) => void }[] = [
+    const cases: { script: string; args: string[]; env?: Record<string, string>; expect: (r: ScriptRun) => void }[] = [
       { script: "status.ts", args: [], expect: (r) => expect(r.stdout).toContain(strings.status.heading) },
       { script: "audit.ts", args: [meetingId], expect: (r) => expect(r.stdout).toContain("meeting.closed") },
       {

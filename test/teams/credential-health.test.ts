@@ -1,5 +1,3 @@
-import { spawn } from "node:child_process";
-import { join, resolve } from "node:path";
 import { Writable } from "node:stream";
 import { pino } from "pino";
 import { afterEach, describe, expect, it } from "vitest";
@@ -7,9 +5,8 @@ import { strings } from "../../src/lib/strings.da.js";
 import { formatDateShort } from "../../src/lib/format-da.js";
 import { addDays, localDateOf } from "../../src/lib/zoned-time.js";
 import { BotHarness } from "../helpers/bot-harness.js";
+import { runScript, type ScriptRun } from "../helpers/run-script.js";
 
-const ROOT = resolve(import.meta.dirname, "../..");
-const TSX = join(ROOT, "node_modules/tsx/dist/loader.mjs");
 const BOT_ID = "0f0e0d0c-0b0a-0908-0706-050403020100";
 const TENANT = "6e1f2a8c-0b3d-4c5e-9f7a-1b2c3d4e5f60";
 const SECRET = "hemmelig-klienthemmelighed";
@@ -30,16 +27,8 @@ function captureLog() {
   return { log: pino({ level: "info" }, stream), lines, raw: () => JSON.stringify(lines) };
 }
 
-function statusCommand(databaseUrl: string, args: string[] = []): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((ok, fail) => {
-    const child = spawn(process.execPath, ["--import", TSX, join(ROOT, "scripts/status.ts"), ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? "", DATABASE_URL: databaseUrl } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    child.on("error", fail);
-    child.on("close", (status) => ok({ status, stdout, stderr }));
-  });
+function statusCommand(databaseUrl: string, args: string[] = []): Promise<ScriptRun> {
+  return runScript("status.ts", args, { DATABASE_URL: databaseUrl });
 }
 
 /**
