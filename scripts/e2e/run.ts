@@ -259,7 +259,7 @@ async function main(): Promise<void> {
     const card = lastCard(alex, "er planlagt");
     await card.getByRole("button", { name: "Føj til kalender" }).click();
     // The chair's choice: Teams' own new-meeting form, filled in (opened in a browser, not followed here), or the .ics.
-    await card.getByRole("button", { name: "Opret Teams-møde" }).waitFor();
+    await card.getByRole("link", { name: "Opret Teams-møde" }).waitFor(); // an Action.OpenUrl has the role «link»
     await card.getByRole("button", { name: "Hent kalenderfil (.ics)" }).click();
     await calendarFile(lastCard(alex, "Kalenderfilen med 1:1 ledelsesopfølgningen"), 1);
   });
