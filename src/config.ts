@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { parseEnv } from "node:util";
 import { z } from "zod";
 import { isAllowedServiceUrl } from "./lib/service-url.js";
+import { strings } from "./lib/strings.da.js";
 import { isValidLocalDate, isValidLocalTime } from "./lib/zoned-time.js";
 import { DEFAULT_CLOSED_PERIODS, parseClosedPeriods } from "./lib/closed-periods.js";
 import { isValidCron } from "./scheduler/scheduler.js";
@@ -129,8 +130,36 @@ type Fields = z.infer<typeof fields>;
 
 /** Rules between keys that hold wherever both are read. */
 function workdayProblems(c: Pick<Fields, "WORKDAY_START" | "WORKDAY_END">): { path: string[]; message: string }[] {
+  // Compared only when both are times: a bad one is already named on its own.
+  if (!isValidLocalTime(c.WORKDAY_START) || !isValidLocalTime(c.WORKDAY_END)) return [];
   return c.WORKDAY_START >= c.WORKDAY_END ? [{ path: ["WORKDAY_END"], message: "skal ligge efter WORKDAY_START" }] : [];
 }
+
+/** zod's own checks in Danish, for the keys whose schema gives no message of its own. */
+const danish: z.ZodErrorMap = (issue, ctx) => {
+  // A message the key's own schema gave (an errorMap of its own) stands.
+  if (ctx.defaultError !== z.defaultErrorMap(issue, ctx).message) return { message: ctx.defaultError };
+  const s = strings.config;
+  switch (issue.code) {
+    case "invalid_type":
+      if (issue.expected === "number") return { message: s.notNumber };
+      if (issue.expected === "integer") return { message: s.wholeNumber };
+      if (issue.expected === "string") return { message: s.notText };
+      return { message: s.invalid };
+    case "too_small":
+      return { message: issue.type === "number" || issue.type === "bigint" ? s.atLeast(issue.minimum) : s.invalid };
+    case "too_big":
+      return { message: issue.type === "number" || issue.type === "bigint" ? s.atMost(issue.maximum) : s.invalid };
+    case "invalid_enum_value":
+      return { message: s.oneOf(issue.options.map(String)) };
+    case "invalid_string":
+      return { message: issue.validation === "url" ? s.notAddress : s.invalid };
+    case "custom":
+      return { message: ctx.defaultError };
+    default:
+      return { message: s.invalid };
+  }
+};
 
 const schema = fields
   .superRefine((c, ctx) => {
@@ -378,7 +407,7 @@ const configError = (issues: { path: (string | number)[]; message: string }[], s
  */
 export function loadConfig(env?: Env, opts: { envFile?: string } = {}): Config {
   const { values, source } = gather(env, opts);
-  const parsed = schema.safeParse(values);
+  const parsed = schema.safeParse(values, { errorMap: danish });
   if (!parsed.success) throw configError(parsed.error.issues, source);
   return toConfig(parsed.data);
 }
@@ -395,7 +424,7 @@ export type ConfigKey = keyof Fields;
 export function loadConfigOf(keys: readonly ConfigKey[], env?: Env, opts: { envFile?: string } = {}): Config {
   const { values, source } = gather(env, opts);
   const picked = fields.pick(Object.fromEntries(keys.map((k) => [k, true])) as { [K in ConfigKey]?: true });
-  const parsed = picked.safeParse(values);
+  const parsed = picked.safeParse(values, { errorMap: danish });
   if (!parsed.success) throw configError(parsed.error.issues, source);
   const c = { ...fields.parse({}), ...(parsed.data as Partial<Fields>) } as Fields;
   if (keys.includes("WORKDAY_START") || keys.includes("WORKDAY_END")) {

@@ -149,6 +149,25 @@ describe("configuration", () => {
     expect(() => loadConfig({ CALENDAR_SYNC: "outlook" })).toThrow(/CALENDAR_SYNC: skal være link, graph eller off/);
   });
 
+  it("says zod's own checks in Danish, and names a bad working-day time once", () => {
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+        return [];
+      } catch (err) {
+        return (err as ConfigError).problems;
+      }
+    };
+    expect(problems({ PORT: "abc", OUTBOUND_TIMEOUT_SECONDS: "0", DATABASE_POOL_SIZE: "3.5", LOG_LEVEL: "højt", BOT_OPENID_METADATA_URL: "ikke en adresse" })).toEqual([
+      "PORT: skal være et tal",
+      "LOG_LEVEL: skal være en af: fatal, error, warn, info, debug, trace, silent",
+      "DATABASE_POOL_SIZE: skal være et helt tal",
+      "BOT_OPENID_METADATA_URL: skal være en adresse som https://…",
+      "OUTBOUND_TIMEOUT_SECONDS: skal være mindst 1",
+    ]);
+    expect(problems({ WORKDAY_START: "8" })).toEqual(["WORKDAY_START: skal være et klokkeslæt som 08:00"]);
+  });
+
   it("names every bad key in one error", () => {
     try {
       loadConfig({ PORT: "abc", WORKDAY_START: "8", WORKDAYS: "1,9", MEETING_PACK_LEAD_DAYS: "-1", BOT_ID: "not-a-guid", LOG_LEVEL: "loud", DATABASE_URL: "mysql://x" });

@@ -891,6 +891,17 @@ export const da = {
     portBusy: (port: number) => `Port ${port} er optaget (kører denne Playground allerede?). Vælg en anden: -- --port <port>.`,
     botNotRunning: (endpoint: string) => `Botten svarer ikke på ${endpoint} endnu: start den i et andet vindue med npm start.`,
   },
+  /** A setting without a message of its own (src/config.ts): zod's checks said in Danish. */
+  config: {
+    notNumber: "skal være et tal",
+    wholeNumber: "skal være et helt tal",
+    atLeast: (n: number | bigint) => `skal være mindst ${n}`,
+    atMost: (n: number | bigint) => `må højst være ${n}`,
+    notAddress: "skal være en adresse som https://…",
+    oneOf: (options: string[]) => `skal være en af: ${options.join(", ")}`,
+    notText: "skal være tekst",
+    invalid: "er ugyldig",
+  },
   database: {
     /** Start-up could not reach PostgreSQL (the URL is shown without its password). */
     unreachable: (url: string, reason: string) => `Databasen ${url} kan ikke nås (${reason}). Er DATABASE_URL rigtig, og kører PostgreSQL-serveren?`,
