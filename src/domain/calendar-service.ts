@@ -55,9 +55,9 @@ export function createCalendarService(deps: CalendarServiceDeps) {
   async function file(list: Meeting[], name?: string): Promise<Pick<CalendarFile, "method" | "body">> {
     const counts = await calendars.changeCounts(list.map((m) => m.id));
     const botId = settings.calendarSync.botId;
-    const events = list.map((m) => meetingEvent(m, counts.get(m.id) ?? 0, botId));
     // One cancelled meeting on its own is a cancellation (RFC 5546); in a file of several it is an entry marked cancelled.
     const method = list.length === 1 && list[0]!.status === "cancelled" ? "CANCEL" : "PUBLISH";
+    const events = list.map((m) => meetingEvent(m, counts.get(m.id) ?? 0, botId, method));
     return { method, body: writeCalendar({ method, stamp: clock.now(), name, events }) };
   }
 

@@ -1,5 +1,5 @@
 import { strings } from "../lib/strings.da.js";
-import type { IcsEvent } from "../lib/icalendar.js";
+import type { IcsCalendar, IcsEvent } from "../lib/icalendar.js";
 import { localDateOf, localTimeOf } from "../lib/zoned-time.js";
 import type { DomainSettings } from "./settings.js";
 import type { Meeting, Person } from "./types.js";
@@ -76,11 +76,12 @@ export function teamsMeetingLink(m: Meeting, viewer: Person, settings: Pick<Doma
 export const takesPart = (m: Meeting, person: Pick<Person, "id">): boolean => m.participants.some((p) => p.person.id === person.id);
 
 /**
- * The meeting as an iCalendar event. `sequence` counts its changes of time and status
- * (calendar-service.ts); the organiser is the chair when the organisation file has their address,
- * and a cancellation names the participants it concerns.
+ * The meeting as an iCalendar event of a file with the given METHOD (decided first, for the whole
+ * file). `sequence` counts its changes of time and status (calendar-service.ts); the organiser is
+ * the chair when the organisation file has their address; only a CANCEL names the participants it
+ * concerns as ATTENDEEs (RFC 5546 3.2.1: a PUBLISH has none).
  */
-export function meetingEvent(m: Meeting, sequence: number, botId: string | undefined): IcsEvent {
+export function meetingEvent(m: Meeting, sequence: number, botId: string | undefined, method: IcsCalendar["method"]): IcsEvent {
   const withEmail = (p: Person) => (p.email ? [{ name: p.name, email: p.email }] : []);
   const chair = m.participants.find((p) => p.person.id === m.chairId)?.person;
   const cancelled = m.status === "cancelled";
@@ -93,7 +94,7 @@ export function meetingEvent(m: Meeting, sequence: number, botId: string | undef
     description: meetingDescription(m, botId),
     status: cancelled ? "CANCELLED" : "CONFIRMED",
     organizer: chair ? withEmail(chair)[0] : undefined,
-    attendees: cancelled ? m.participants.flatMap((p) => withEmail(p.person)) : undefined,
+    attendees: method === "CANCEL" ? m.participants.flatMap((p) => withEmail(p.person)) : undefined,
     url: botId ? botChatUrl(botId) : undefined,
   };
 }

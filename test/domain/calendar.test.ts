@@ -70,17 +70,23 @@ describe("Teams' new-meeting deep link", () => {
 
 describe("a meeting as a calendar entry", () => {
   it("has a stable UID, the chair as organiser, and names the cancelled meeting's people", () => {
-    const e = meetingEvent(meeting(), 0, BOT);
+    const e = meetingEvent(meeting(), 0, BOT, "PUBLISH");
     expect(e).toMatchObject({ uid: "m-1@laeringsloop", sequence: 0, status: "CONFIRMED", organizer: { name: "Alex Wilber", email: "alex.wilber@kommune.dk" }, attendees: undefined });
     expect(e.end.toISOString()).toBe("2027-06-15T09:00:00.000Z");
-    const cancelled = meetingEvent(meeting({ status: "cancelled" }), 2, BOT);
+    const cancelled = meetingEvent(meeting({ status: "cancelled" }), 2, BOT, "CANCEL");
     expect(cancelled).toMatchObject({ uid: "m-1@laeringsloop", sequence: 2, status: "CANCELLED", summary: "Aflyst: Læringssamtale: Dagtilbud Solsikken" });
     expect(cancelled.attendees!.map((a) => a.email)).toEqual(["alex.wilber@kommune.dk", "megan+loop@kommune.dk"]);
   });
 
+  it("names no ATTENDEE in a PUBLISH file, not even for a cancelled meeting (RFC 5546 3.2.1)", () => {
+    const inWheel = meetingEvent(meeting({ status: "cancelled" }), 2, BOT, "PUBLISH");
+    expect(inWheel).toMatchObject({ status: "CANCELLED", organizer: { email: "alex.wilber@kommune.dk" } });
+    expect(inWheel.attendees).toBeUndefined();
+  });
+
   it("names a 1:1 by its two people and says nothing of its content", () => {
     const oneOnOne = meeting({ kind: "one_on_one", durationMinutes: 60, participants: [{ person: alex, role: "chair" }, { person: megan, role: "leader" }] });
-    const e = meetingEvent(oneOnOne, 0, undefined);
+    const e = meetingEvent(oneOnOne, 0, undefined, "PUBLISH");
     expect(e.summary).toBe("1:1 ledelsesopfølgning: Alex Wilber og Megan Bowen");
     expect(e.description).toBe(
       "Læringsloop: 1:1 ledelsesopfølgning i Dagtilbud Solsikken.\nDeltagere: Alex Wilber (mødeleder), Megan Bowen.\nDagsorden, refleksionsguide og opfølgning finder I i chatten med Læringsloop i Teams.",

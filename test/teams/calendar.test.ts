@@ -226,8 +226,11 @@ describe("«Føj til kalender» (CALENDAR_SYNC=link)", () => {
     expect(cancel.events).toMatchObject([{ uid: meetingUid(moving.id), sequence: 2, status: "CANCELLED" }]);
     expect(unfold(cancelFile.text)).toContain("ATTENDEE;ROLE=REQ-PARTICIPANT;CN=\"Megan Bowen\":mailto:megan.bowen@eksempelkommune.dk");
     // ... and in the årshjul's file it stays, marked cancelled, so importing it again takes it out.
-    const afterCancel = parseIcs((await download(await fileLink(users.alex, { unitId: "solsikken" }))).text);
+    const afterCancelText = (await download(await fileLink(users.alex, { unitId: "solsikken" }))).text;
+    const afterCancel = parseIcs(afterCancelText);
     expect(afterCancel.events.find((e) => e.uid === meetingUid(moving.id))).toMatchObject({ sequence: 2, status: "CANCELLED" });
+    expect(afterCancel.method).toBe("PUBLISH");
+    expect(afterCancelText).not.toContain("ATTENDEE"); // RFC 5546 3.2.1: none in a PUBLISH
   });
 });
 
