@@ -76,6 +76,20 @@ export function teamsMeetingLink(m: Meeting, viewer: Person, settings: Pick<Doma
 export const takesPart = (m: Meeting, person: Pick<Person, "id">): boolean => m.participants.some((p) => p.person.id === person.id);
 
 /**
+ * The METHOD of a file with these meetings, decided before its events are made. A CANCEL (RFC 5546
+ * 3.2.5) needs an ORGANIZER and ATTENDEEs: so only one cancelled meeting whose chair has an address
+ * and with at least one other participant with an address is a cancellation; otherwise (a file of
+ * several, or no one to address) the file is a PUBLISH and the meeting in it is STATUS:CANCELLED.
+ */
+export function calendarMethod(list: readonly Meeting[]): IcsCalendar["method"] {
+  const m = list.length === 1 ? list[0]! : undefined;
+  if (!m || m.status !== "cancelled") return "PUBLISH";
+  const chair = m.participants.find((p) => p.person.id === m.chairId)?.person;
+  const others = m.participants.filter((p) => p.person.id !== m.chairId && p.person.email);
+  return chair?.email && others.length > 0 ? "CANCEL" : "PUBLISH";
+}
+
+/**
  * The meeting as an iCalendar event of a file with the given METHOD (decided first, for the whole
  * file). `sequence` counts its changes of time and status (calendar-service.ts); the organiser is
  * the chair when the organisation file has their address; only a CANCEL names the participants it

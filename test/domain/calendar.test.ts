@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { botChatUrl, isoWithOffset, meetingDescription, meetingEvent, teamsMeetingLink } from "../../src/domain/calendar.js";
+import { botChatUrl, calendarMethod, isoWithOffset, meetingDescription, meetingEvent, teamsMeetingLink } from "../../src/domain/calendar.js";
 import type { Meeting, Person } from "../../src/domain/types.js";
 
 const tz = "Europe/Copenhagen";
@@ -82,6 +82,20 @@ describe("a meeting as a calendar entry", () => {
     const inWheel = meetingEvent(meeting({ status: "cancelled" }), 2, BOT, "PUBLISH");
     expect(inWheel).toMatchObject({ status: "CANCELLED", organizer: { email: "alex.wilber@kommune.dk" } });
     expect(inWheel.attendees).toBeUndefined();
+  });
+
+  it("is a CANCEL only for one cancelled meeting with the chair's address as ORGANIZER and someone else's as ATTENDEE (RFC 5546 3.2.5)", () => {
+    const cancelled = meeting({ status: "cancelled" });
+    expect(calendarMethod([cancelled])).toBe("CANCEL");
+    expect(calendarMethod([meeting()])).toBe("PUBLISH");
+    expect(calendarMethod([cancelled, meeting({ id: "m-2" })])).toBe("PUBLISH");
+    // The chair has no address: no ORGANIZER, so a PUBLISH with the entry marked cancelled.
+    const noOrganiser = meeting({ status: "cancelled", participants: [{ person: { ...alex, email: undefined }, role: "chair" }, { person: megan, role: "leader" }] });
+    expect(calendarMethod([noOrganiser])).toBe("PUBLISH");
+    expect(meetingEvent(noOrganiser, 1, BOT, calendarMethod([noOrganiser]))).toMatchObject({ status: "CANCELLED", organizer: undefined, attendees: undefined });
+    // No one but the chair has an address: no ATTENDEE to cancel for.
+    const noAttendee = meeting({ status: "cancelled", participants: [{ person: alex, role: "chair" }, { person: bo, role: "bestyrelsesrepraesentant" }] });
+    expect(calendarMethod([noAttendee])).toBe("PUBLISH");
   });
 
   it("names a 1:1 by its two people and says nothing of its content", () => {
