@@ -215,6 +215,7 @@ export const cardSamples: Record<CardName, object> = {
       names: new Map([[pl.id, pl.name]]),
       today,
       role: "chief",
+      holdsPl: false,
       cancelled: new Set(),
     },
     tz,

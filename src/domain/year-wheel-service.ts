@@ -30,6 +30,12 @@ export interface YearWheelView {
    * their own 1:1s with the pædagogiske ledere (leader_pl) and sees the rest.
    */
   role: YearWheelRole;
+  /**
+   * Whether the viewer holds the wheel's 1:1s with the pædagogiske ledere (the chair of their
+   * circle, circleOf: the unit's first leader). A co-leader of a unit with two sees them, but only
+   * the leader who holds them creates, moves and cancels them.
+   */
+  holdsPl: boolean;
   /** Entries whose meeting was cancelled. */
   cancelled: Set<string>;
 }
@@ -110,9 +116,12 @@ export function createYearWheelService(deps: {
   /** The request id of an entry's meeting: confirming again finds the meeting made the first time. */
   const requestIdOf = (e: YearWheelEntry): string => `yearwheel:${e.id}`;
 
+  /** The leader whose 1:1s the wheel plans, with the chief and with the pædagogiske ledere: the unit's first. */
+  const wheelLeaderOf = (roster: UnitRoster): string | undefined => roster.leaderIds[0];
+
   /** Who an entry's meeting would bring together (as confirming creates it), or undefined when it cannot be held. */
   function circleOf(e: YearWheelEntry, roster: UnitRoster, chiefId: string): MeetingCircle | undefined {
-    const leaderId = roster.leaderIds[0];
+    const leaderId = wheelLeaderOf(roster);
     if (e.kind === "laeringssamtale") return laeringssamtaleCircle(roster, { firstOfLoop: e.firstOfLoop, chiefId });
     if (!leaderId) return undefined;
     if (e.kind === "leader_pl") return e.withPersonId && roster.pedagogicalLeaderIds.includes(e.withPersonId) ? oneOnOneCircle(leaderId, e.withPersonId) : undefined;
@@ -248,8 +257,8 @@ export function createYearWheelService(deps: {
     const loop = await loops.current(unit.type, today());
     if (!loop) throw new AppError("not-found", strings.yearWheel.noLoop(unit.name));
     let wheel = await wheels.get(unit.id, loop.id);
+    const roster = await units.roster(unit.id);
     if (!wheel) {
-      const roster = await units.roster(unit.id);
       // The chief's place among their units decides the habit slot, whoever opens the wheel first.
       const chiefId = role === "chief" ? actor.id : roster?.chiefIds[0];
       const chiefsUnits = role === "chief" ? list.filter((u) => u.role === "chief").map((u) => u.unit) : chiefId ? await units.unitsForChief(chiefId) : [];
@@ -262,16 +271,18 @@ export function createYearWheelService(deps: {
     const linked = await meetingRepo.getMany(wheel.entries.flatMap((e) => (e.meetingId ? [e.meetingId] : [])));
     const cancelledMeetings = new Set(linked.filter((m) => m.status === "cancelled").map((m) => m.id));
     const cancelled = new Set(wheel.entries.filter((e) => e.meetingId && cancelledMeetings.has(e.meetingId)).map((e) => e.id));
-    return { unit, units: list.map((u) => u.unit), loop, wheel, names, today: today(), role, cancelled };
+    const holdsPl = role === "leader" && roster !== undefined && wheelLeaderOf(roster) === actor.id;
+    return { unit, units: list.map((u) => u.unit), loop, wheel, names, today: today(), role, holdsPl, cancelled };
   }
 
   /**
    * Who may change an entry: the chief any of the wheel's, except a leader's 1:1 with a
    * pædagogisk leder once it is a meeting (it is the leader's); the leader only their own 1:1s
-   * with the pædagogiske ledere.
+   * with the pædagogiske ledere: those the wheel plans for them (a co-leader none).
    */
   function assertMayChange(current: YearWheelView, entry: YearWheelEntry): void {
     if (current.role === "leader" && entry.kind !== "leader_pl") throw new AppError("not-authorised", strings.yearWheel.leaderOwnOnly);
+    if (current.role === "leader" && !current.holdsPl) throw new AppError("not-authorised", strings.yearWheel.othersPl);
     if (current.role === "chief" && entry.kind === "leader_pl" && entry.meetingId) throw new AppError("not-authorised", strings.yearWheel.leadersMeeting);
   }
 
@@ -375,12 +386,12 @@ export function createYearWheelService(deps: {
       if ((await unitsOf(actor)).find((u) => u.unit.id === unitId)?.role === "chief") throw new AppError("not-authorised", strings.yearWheel.leaderOwnOnly);
       const current = await view(actor, unitId);
       if (current.role !== "leader") throw new AppError("not-authorised", strings.yearWheel.leaderOwnOnly);
+      if (!current.holdsPl) throw new AppError("not-authorised", strings.yearWheel.othersPl);
       const roster = await units.roster(current.unit.id);
       const toCreate = current.wheel.entries.flatMap((e) => {
-        const ok = e.kind === "leader_pl" && !e.meetingId && compareDates(e.date, current.today) > 0 && e.withPersonId && roster?.pedagogicalLeaderIds.includes(e.withPersonId);
-        if (!ok) return [];
-        const circle = oneOnOneCircle(actor.id, e.withPersonId!);
-        return [{ entry: e, circle, slot: slotOf(e, circle) }];
+        // Each entry's own circle: its chair is the leader the wheel plans it for, who is the actor.
+        const circle = e.kind === "leader_pl" && !e.meetingId && compareDates(e.date, current.today) > 0 && roster ? circleOf(e, roster, "") : undefined;
+        return circle && circle.chairId === actor.id ? [{ entry: e, circle, slot: slotOf(e, circle) }] : [];
       });
       const clash = await firstClash(toCreate, current.unit, actor.id);
       if (clash) throw new AppError("invalid-input", clash);

@@ -492,9 +492,12 @@ export const da = {
     notChiefOfUnit: "Du er ikke Børn og Unge-chef eller leder for den enhed.",
     onlyChiefConfirms: "Kun Børn og Unge-chefen godkender hele årshjulet. Som leder opretter du dine egne 1:1 med de pædagogiske ledere.",
     leaderOwnOnly: "Som leder planlægger, flytter og aflyser du dine egne 1:1 med de pædagogiske ledere. De øvrige møder i årshjulet står Børn og Unge-chefen for.",
+    othersPl: "Årshjulets 1:1 med de pædagogiske ledere holder en anden af enhedens ledere. Kun den leder opretter, flytter og aflyser dem.",
     leadersMeeting: "Mødet er lederens 1:1 med en pædagogisk leder. Kun lederen, der holder det, kan flytte eller aflyse det.",
     introLeader:
       "Enhedens årshjul. Dine egne 1:1 med de pædagogiske ledere planlægger du selv: flyt dem, der ikke passer, og opret dem, så dagsorden og påmindelser kommer til tiden. Læringssamtaler og 1:1 ledelsesopfølgninger står Børn og Unge-chefen for.",
+    introCoLeader:
+      "Enhedens årshjul. Årshjulets 1:1 med de pædagogiske ledere holder en anden af enhedens ledere. Læringssamtaler og 1:1 ledelsesopfølgninger står Børn og Unge-chefen for.",
     confirmOwnButton: "Opret mine 1:1",
     confirmedOwn: (n: number) => (n === 0 ? "Dine 1:1 med de pædagogiske ledere er allerede oprettet." : `${count(n, "1:1 med en pædagogisk leder er oprettet", "1:1 med pædagogiske ledere er oprettet")}.`),
     cancelHeading: "Aflys et møde",
