@@ -217,6 +217,7 @@ export const cardSamples: Record<CardName, object> = {
       role: "chief",
       holdsPl: false,
       cancelled: new Set(),
+      takesPartInAny: false,
     },
     tz,
     workday: { start: "08:00", end: "15:30" },

@@ -9,6 +9,7 @@ import { templateFor } from "./meeting-template.js";
 import { clashWindow, findClashes, MAX_MEETING_MINUTES, type BusyPeriod, type MeetingSlot } from "./meeting-clash.js";
 import { habitOf, placeMeetings, type PlanItem } from "./meeting-planner.js";
 import { assertChair } from "./access.js";
+import { takesPart } from "./calendar.js";
 import { laeringssamtaleCircle, oneOnOneCircle, type MeetingCircle, type UnitRoster } from "./participants.js";
 import type { BusyTimes, Clock, LoopRepository, MeetingRepository, PeopleRepository, UnitRepository, YearWheel, YearWheelEntry, YearWheelRepository } from "./ports.js";
 import type { DomainSettings } from "./settings.js";
@@ -38,6 +39,8 @@ export interface YearWheelView {
   holdsPl: boolean;
   /** Entries whose meeting was cancelled. */
   cancelled: Set<string>;
+  /** Whether the viewer takes part in at least one of the wheel's meetings (made, cancelled too): their calendar file has something. */
+  takesPartInAny: boolean;
 }
 
 export type YearWheelRole = "chief" | "leader";
@@ -272,7 +275,8 @@ export function createYearWheelService(deps: {
     const cancelledMeetings = new Set(linked.filter((m) => m.status === "cancelled").map((m) => m.id));
     const cancelled = new Set(wheel.entries.filter((e) => e.meetingId && cancelledMeetings.has(e.meetingId)).map((e) => e.id));
     const holdsPl = role === "leader" && roster !== undefined && wheelLeaderOf(roster) === actor.id;
-    return { unit, units: list.map((u) => u.unit), loop, wheel, names, today: today(), role, holdsPl, cancelled };
+    const takesPartInAny = linked.some((m) => takesPart(m, actor));
+    return { unit, units: list.map((u) => u.unit), loop, wheel, names, today: today(), role, holdsPl, cancelled, takesPartInAny };
   }
 
   /**

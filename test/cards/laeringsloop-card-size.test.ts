@@ -60,7 +60,7 @@ describe("the læringsloop's cards stay inside Teams' 28 KB however full they ge
     for (let p = 0; p < 10; p++) add("leader_pl", 12, `p${p}`);
     entries.sort((a, b) => a.date.localeCompare(b.date));
     const names = new Map(participants.map((p) => [p.id, p.name]));
-    const view = { unit: unit(0), units: Array.from({ length: 40 }, (_, i) => unit(i)), loop, wheel: { id: "w", unitId: "u0", loopId: "l", status: "proposed" as const, version: 9, entries }, names, today: "2026-11-23", role: "chief" as const, holdsPl: false, cancelled: new Set<string>() };
+    const view = { unit: unit(0), units: Array.from({ length: 40 }, (_, i) => unit(i)), loop, wheel: { id: "w", unitId: "u0", loopId: "l", status: "proposed" as const, version: 9, entries }, names, today: "2026-11-23", role: "chief" as const, holdsPl: false, cancelled: new Set<string>(), takesPartInAny: false };
     const input = { view, tz, workday: { start: "08:00", end: "16:00" }, load: { unitId: "u0", unitName: "x", count: 30, ceiling: 8, over: true } };
 
     const none = buildYearWheelCard(input);
