@@ -37,7 +37,7 @@ export interface YearWheelView {
    * the leader who holds them creates, moves and cancels them.
    */
   holdsPl: boolean;
-  /** Entries whose meeting was cancelled. */
+  /** Entries whose meeting was cancelled (for the chief, never the leader's own 1:1s: he sees them counted only). */
   cancelled: Set<string>;
   /** Whether the viewer takes part in at least one of the wheel's meetings (made, cancelled too): their calendar file has something. */
   takesPartInAny: boolean;
@@ -273,7 +273,9 @@ export function createYearWheelService(deps: {
     const names = await loadNames(wheel.entries.flatMap((e) => (e.withPersonId ? [e.withPersonId] : [])));
     const linked = await meetingRepo.getMany(wheel.entries.flatMap((e) => (e.meetingId ? [e.meetingId] : [])));
     const cancelledMeetings = new Set(linked.filter((m) => m.status === "cancelled").map((m) => m.id));
-    const cancelled = new Set(wheel.entries.filter((e) => e.meetingId && cancelledMeetings.has(e.meetingId)).map((e) => e.id));
+    // The chief sees the leader's own 1:1s with the pædagogiske ledere counted only, not whether she cancelled one.
+    const shown = (e: YearWheelEntry) => role !== "chief" || e.kind !== "leader_pl";
+    const cancelled = new Set(wheel.entries.filter((e) => e.meetingId && cancelledMeetings.has(e.meetingId) && shown(e)).map((e) => e.id));
     const holdsPl = role === "leader" && roster !== undefined && wheelLeaderOf(roster) === actor.id;
     const takesPartInAny = linked.some((m) => takesPart(m, actor));
     return { unit, units: list.map((u) => u.unit), loop, wheel, names, today: today(), role, holdsPl, cancelled, takesPartInAny };

@@ -103,6 +103,10 @@ describe("the leader plans her own 1:1s with the pædagogiske ledere", () => {
     expect((await db().meeting.findUniqueOrThrow({ where: { id: entry.meetingId! } })).status).toBe("cancelled");
     await h.deliver();
     expect(h.connector.cards(h.conversationId(users.jonas)).map(cardText).some((t) => t.includes("er aflyst af Megan Bowen"))).toBe(true);
+    // The chief sees her 1:1s counted only: not which one she cancelled.
+    const chiefs = cardText((await h.say(users.alex, "årshjul")).cards[0]);
+    expect(chiefs).toContain("12 samtaler (1:1) med pædagogiske ledere");
+    expect(chiefs).not.toContain("(aflyst)");
   });
 });
 
