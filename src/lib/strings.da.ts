@@ -766,7 +766,7 @@ export const da = {
     inTeams: "Dagsorden, refleksionsguide og opfølgning finder I i chatten med Læringsloop i Teams.",
     wheelName: (unit: string) => `Læringsloop – ${unit}`,
     /** Under the confirmed årshjul. */
-    wheelHint: "«Føj til kalender» giver dig én kalenderfil med alle årshjulets møder, du deltager i: åbn den i Outlook, så står de i kalenderen. Flyttes eller aflyses et møde, henter du filen igen, og kalenderen følger med.",
+    wheelHint: "«Føj til kalender» giver dig én kalenderfil med alle årshjulets møder, du deltager i: åbn den i Outlook, så står de i kalenderen. Flyttes et møde, henter du filen igen, og kalenderen følger med. Aflyses et møde, fjerner du det fra kalenderen med «Fjern fra kalender» på mødet (i «mine møder» eller på dagsordenen).",
     off: "Kalenderen er slået fra i denne installation.",
     noneInWheel: (unit: string) => `Du deltager endnu ikke i nogen møder i årshjulet for ${unit}. Når årshjulet er godkendt, kan du lægge dem i kalenderen.`,
     linkTitle: "Kalenderfil",

@@ -225,7 +225,7 @@ describe("«Føj til kalender» (CALENDAR_SYNC=link)", () => {
     expect(cancel.method).toBe("CANCEL");
     expect(cancel.events).toMatchObject([{ uid: meetingUid(moving.id), sequence: 2, status: "CANCELLED" }]);
     expect(unfold(cancelFile.text)).toContain("ATTENDEE;ROLE=REQ-PARTICIPANT;CN=\"Megan Bowen\":mailto:megan.bowen@eksempelkommune.dk");
-    // ... and in the årshjul's file it stays, marked cancelled, so importing it again takes it out.
+    // ... and in the årshjul's file it stays, marked cancelled with its newer SEQUENCE (the meeting's own file is what takes it out).
     const afterCancelText = (await download(await fileLink(users.alex, { unitId: "solsikken" }))).text;
     const afterCancel = parseIcs(afterCancelText);
     expect(afterCancel.events.find((e) => e.uid === meetingUid(moving.id))).toMatchObject({ sequence: 2, status: "CANCELLED" });
@@ -243,6 +243,8 @@ describe("«Føj til kalender» (CALENDAR_SYNC=link)", () => {
     expect((await db().yearWheel.findFirstOrThrow()).status).toBe("proposed");
     // Megan takes part in her 12 1:1s: the button, and a file with them.
     expect(findAction(made.card, "calendar.file")!.data).toEqual({ unitId: "solsikken" });
+    // A cancelled meeting leaves the calendar through its own «Fjern fra kalender», not by importing the file again.
+    expect(cardText(made.card)).toContain("Aflyses et møde, fjerner du det fra kalenderen med «Fjern fra kalender» på mødet");
     const meganFile = parseIcs((await download(await fileLink(users.megan, { unitId: "solsikken" }))).text);
     expect(meganFile.events).toHaveLength(12);
     // Alex takes part in none of them: his wheel (still a proposal) offers nothing.
