@@ -1,6 +1,6 @@
 import { strings } from "../lib/strings.da.js";
 import type { IcsCalendar, IcsEvent } from "../lib/icalendar.js";
-import { localDateOf, localTimeOf } from "../lib/zoned-time.js";
+import { localDateOf, localTimeOf, offsetAt } from "../lib/zoned-time.js";
 import type { DomainSettings } from "./settings.js";
 import type { Meeting, Person } from "./types.js";
 
@@ -43,8 +43,7 @@ export const meetingEnd = (m: Pick<Meeting, "startsAt" | "durationMinutes">): Da
 export function isoWithOffset(instant: Date, tz: string): string {
   const date = localDateOf(instant, tz);
   const time = localTimeOf(instant, tz);
-  const wall = Date.parse(`${date}T${time}:00Z`);
-  const offset = Math.round((wall - Math.floor(instant.getTime() / 60_000) * 60_000) / 60_000);
+  const offset = Math.round(offsetAt(instant.getTime(), tz) / 60_000);
   const sign = offset < 0 ? "-" : "+";
   const abs = Math.abs(offset);
   return `${date}T${time}:00${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
