@@ -1,9 +1,9 @@
 import { AppError } from "../lib/errors.js";
 import { newId } from "../lib/ids.js";
 import { strings } from "../lib/strings.da.js";
-import { formatDateTime, formatPeriod } from "../lib/format-da.js";
+import { formatDateTime } from "../lib/format-da.js";
 import { addDays, compareDates, isValidLocalDate, isValidLocalTime, localDateOf, zonedToUtc } from "../lib/zoned-time.js";
-import { closedDayText } from "./closed-day.js";
+import { closedDayText, closedPeriodText } from "./closed-day.js";
 import type { MeetingService } from "./meeting-service.js";
 import { templateFor } from "./meeting-template.js";
 import { clashWindow, findClashes, MAX_MEETING_MINUTES, type BusyPeriod, type MeetingSlot } from "./meeting-clash.js";
@@ -292,15 +292,8 @@ export function createYearWheelService(deps: {
     if (current.role === "chief" && entry.kind === "leader_pl" && entry.meetingId) throw new AppError("not-authorised", strings.yearWheel.leadersMeeting);
   }
 
-  /** A closed period the date lies in, as the warning the card shows; undefined outside them. */
-  const closedPeriodWarning = (date: string): string | undefined => {
-    const period = calendar.closedPeriod(date);
-    return period ? strings.planning.inClosedPeriod(formatPeriod(period.from, period.to)) : undefined;
-  };
-
   return {
     view,
-    closedPeriodWarning,
 
     /**
      * Moves one meeting of the wheel (and, once confirmed, the meeting itself). The new time is
@@ -320,7 +313,7 @@ export function createYearWheelService(deps: {
       if (!isValidLocalTime(time)) errors.time = strings.schedule.invalidTime;
       else if (time < calendar.dayStart || time >= calendar.dayEnd) errors.time = strings.schedule.outsideHours(calendar.dayStart, calendar.dayEnd);
       if (Object.keys(errors).length > 0) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, errors);
-      const warning = closedPeriodWarning(date);
+      const warning = closedPeriodText(calendar, date);
       if (entry!.date === date && entry!.time === time) return { view: current, effects: noEffects, warning }; // a repeated click
       if (current.wheel.version !== version) throw new AppError("stale-card", strings.yearWheel.stale);
       const roster = await units.roster(current.unit.id);
