@@ -201,16 +201,11 @@ export function createYearWheelService(deps: {
     const from = today();
     const out: BusyPeriod[] = [];
     for (const { unit, wheel, roster } of await wheelsOfChief(chiefId, exceptUnitId)) {
-      for (const e of wheel.entries) {
-        if (e.meetingId || compareDates(e.date, from) <= 0) continue;
-        const circle = circleOf(e, roster, chiefId!);
-        if (!circle) continue;
-        const slot = slotOf(e, circle);
-        for (const personId of slot.participantIds) {
-          if (!personIds.has(personId)) continue;
-          out.push({ personId, meeting: { id: `entry:${e.id}`, requestId: slot.requestId, kind: e.kind, firstOfLoop: e.firstOfLoop, unitName: unit.name, startsAt: slot.startsAt, durationMinutes: slot.durationMinutes } });
-        }
-      }
+      const proposals = wheel.entries.flatMap((e) => {
+        const circle = e.meetingId || compareDates(e.date, from) <= 0 ? undefined : circleOf(e, roster, chiefId!);
+        return circle ? [{ entry: e, slot: slotOf(e, circle) }] : [];
+      });
+      out.push(...plannedBusy(proposals, unit).filter((b) => personIds.has(b.personId)));
     }
     return out;
   }
