@@ -350,8 +350,7 @@ export function createYearWheelService(deps: {
     async confirm(actor: Person, unitId: string, version: number): Promise<{ view: YearWheelView; created: number; effects: Effects }> {
       // The role first: a leader's forged «Godkend» changes nothing, not even a proposal made.
       if ((await unitsOf(actor)).find((u) => u.unit.id === unitId)?.role === "leader") throw new AppError("not-authorised", strings.yearWheel.onlyChiefConfirms);
-      const current = await view(actor, unitId);
-      if (current.role !== "chief") throw new AppError("not-authorised", strings.yearWheel.onlyChiefConfirms);
+      const current = await view(actor, unitId); // the role checked above: view finds the same unit
       const { wheel, unit } = current;
       if (wheel.status === "proposed" && wheel.version !== version) throw new AppError("stale-card", strings.yearWheel.stale);
       const roster = await units.roster(unit.id);
@@ -378,8 +377,7 @@ export function createYearWheelService(deps: {
      */
     async confirmOwn(actor: Person, unitId: string): Promise<{ view: YearWheelView; created: number; effects: Effects }> {
       if ((await unitsOf(actor)).find((u) => u.unit.id === unitId)?.role === "chief") throw new AppError("not-authorised", strings.yearWheel.leaderOwnOnly);
-      const current = await view(actor, unitId);
-      if (current.role !== "leader") throw new AppError("not-authorised", strings.yearWheel.leaderOwnOnly);
+      const current = await view(actor, unitId); // the role checked above: view finds the same unit
       if (!current.holdsPl) throw new AppError("not-authorised", strings.yearWheel.othersPl);
       const roster = await units.roster(current.unit.id);
       const toCreate = current.wheel.entries.flatMap((e) => {
