@@ -523,6 +523,14 @@ export const da = {
     /** A meeting planned by hand in a closed period: planned, with this warning. */
     inClosedPeriod: (period: string) =>
       `Bemærk: Datoen ligger i en lukkeperiode (${period}), hvor mange tilbud holder lukket eller har ferie. Mødet er planlagt alligevel; tjek, at alle kan deltage.`,
+    /** What is wrong with a part of CLOSED_PERIODS (src/lib/closed-periods.ts). */
+    periodShape: (part: string) => `«${part}» skal være et interval som W28..W31, 07-06..08-02 eller 2027-07-05..2027-07-30`,
+    periodMixed: (part: string) => `«${part}» blander uger og datoer`,
+    periodWeekRange: (part: string) => `«${part}»: en uge er 1 til 53`,
+    periodWeeksOrder: (part: string) => `«${part}»: den første uge skal komme før den sidste`,
+    periodMonthDay: (part: string) => `«${part}» er ikke en gyldig dato (MM-DD)`,
+    periodDate: (part: string) => `«${part}» er ikke en gyldig dato (ÅÅÅÅ-MM-DD)`,
+    periodDatesOrder: (part: string) => `«${part}»: startdatoen skal komme før slutdatoen`,
   },
   focus: {
     title: "Lokale fokusområder",
