@@ -53,11 +53,12 @@ export function yearWheelCardData({ view, tz, workday, load, feedback, typed, sh
   const listed = (e: YearWheelEntry) => allPl || e.kind !== "leader_pl" || e.withPersonId === showPersonId;
   const leader = view.role === "leader";
   const cancelled = (e: YearWheelEntry) => view.cancelled.has(e.id);
-  // The chief moves the wheel's meetings, except the leader's own 1:1s once they are meetings; the leader only those 1:1s.
-  const movable = (e: YearWheelEntry) => !cancelled(e) && (leader ? e.kind === "leader_pl" : !(e.kind === "leader_pl" && e.meetingId));
+  // The chief moves the wheel's meetings, except the leader's own 1:1s once they are meetings; the leader only those 1:1s (a co-leader nothing).
+  const ownPl = (e: YearWheelEntry) => view.holdsPl && e.kind === "leader_pl";
+  const movable = (e: YearWheelEntry) => !cancelled(e) && (leader ? ownPl(e) : !(e.kind === "leader_pl" && e.meetingId));
   // Only the one who holds a meeting cancels it: the leader their 1:1s, the chief the rest (not a selvejende unit's læringssamtale).
   const cancellable = (e: YearWheelEntry) =>
-    Boolean(e.meetingId) && !cancelled(e) && (leader ? e.kind === "leader_pl" : e.kind !== "leader_pl" && !(unit.selvejende && e.kind === "laeringssamtale"));
+    Boolean(e.meetingId) && !cancelled(e) && (leader ? ownPl(e) : e.kind !== "leader_pl" && !(unit.selvejende && e.kind === "laeringssamtale"));
   const seasons: { heading: string; lines: string[]; hidden: number }[] = [];
   for (const e of wheel.entries) {
     const heading = s.halfYear(halfOf(e.date), e.date.slice(0, 4));
@@ -73,7 +74,7 @@ export function yearWheelCardData({ view, tz, workday, load, feedback, typed, sh
   }
   const future = wheel.entries.filter((e) => compareDates(e.date, today) > 0 && listed(e) && movable(e));
   const toCancel = wheel.entries.filter((e) => compareDates(e.date, today) > 0 && listed(e) && cancellable(e));
-  const ownToMake = leader && wheel.entries.some((e) => e.kind === "leader_pl" && !e.meetingId && compareDates(e.date, today) > 0);
+  const ownToMake = leader && wheel.entries.some((e) => ownPl(e) && !e.meetingId && compareDates(e.date, today) > 0);
   const count = (k: YearWheelEntry["kind"]) => wheel.entries.filter((e) => e.kind === k).length;
   const pls = [...new Set(wheel.entries.flatMap((e) => (e.kind === "leader_pl" && e.withPersonId ? [e.withPersonId] : [])))];
   return {
@@ -82,9 +83,9 @@ export function yearWheelCardData({ view, tz, workday, load, feedback, typed, sh
     notice: feedback?.notice ?? "",
     warning: feedback?.warning ?? "",
     error: feedback?.error ?? "",
-    intro: leader ? s.introLeader : s.intro,
+    intro: leader ? (view.holdsPl ? s.introLeader : s.introCoLeader) : s.intro,
     selvejende: unit.selvejende ? s.introSelvejende : "",
-    status: wheel.status === "confirmed" && wheel.confirmedAt ? s.statusConfirmed(formatInstantDateShort(wheel.confirmedAt, tz)) : leader ? s.statusProposedLeader : s.statusProposed,
+    status: wheel.status === "confirmed" && wheel.confirmedAt ? s.statusConfirmed(formatInstantDateShort(wheel.confirmedAt, tz)) : leader && view.holdsPl ? s.statusProposedLeader : s.statusProposed,
     counts: s.counts(count("laeringssamtale"), count("one_on_one"), count("leader_pl")),
     congestion: load?.over ? s.congested(load.count, load.ceiling) : "",
     seasons: seasons.map((g) => ({ heading: g.heading, text: [...g.lines, ...(g.hidden ? [line(s.plHidden(g.hidden), false)] : [])].join("\n") })),

@@ -2,7 +2,7 @@ import { AppError } from "../lib/errors.js";
 import { writeCalendar } from "../lib/icalendar.js";
 import { strings } from "../lib/strings.da.js";
 import { localDateOf } from "../lib/zoned-time.js";
-import { calendarOffered, meetingEvent, takesPart } from "./calendar.js";
+import { calendarMethod, calendarOffered, meetingEvent, takesPart } from "./calendar.js";
 import { newOneTimeToken, tokenHash } from "./one-time-link.js";
 import type { CalendarFileToken, CalendarRepository, Clock, LoopRepository, MeetingRepository, UnitRepository } from "./ports.js";
 import type { DomainSettings } from "./settings.js";
@@ -21,7 +21,7 @@ export type CalendarService = ReturnType<typeof createCalendarService>;
 
 export interface CalendarFile {
   filename: string;
-  /** PUBLISH, or CANCEL for one cancelled meeting (the Content-Type names it, as RFC 5545 8.1 asks). */
+  /** PUBLISH, or CANCEL for one cancelled meeting with an organiser and an attendee (calendarMethod; the Content-Type names it, as RFC 5545 8.1 asks). */
   method: "PUBLISH" | "CANCEL";
   body: string;
 }
@@ -55,9 +55,8 @@ export function createCalendarService(deps: CalendarServiceDeps) {
   async function file(list: Meeting[], name?: string): Promise<Pick<CalendarFile, "method" | "body">> {
     const counts = await calendars.changeCounts(list.map((m) => m.id));
     const botId = settings.calendarSync.botId;
-    const events = list.map((m) => meetingEvent(m, counts.get(m.id) ?? 0, botId));
-    // One cancelled meeting on its own is a cancellation (RFC 5546); in a file of several it is an entry marked cancelled.
-    const method = list.length === 1 && list[0]!.status === "cancelled" ? "CANCEL" : "PUBLISH";
+    const method = calendarMethod(list);
+    const events = list.map((m) => meetingEvent(m, counts.get(m.id) ?? 0, botId, method));
     return { method, body: writeCalendar({ method, stamp: clock.now(), name, events }) };
   }
 

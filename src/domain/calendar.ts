@@ -1,6 +1,6 @@
 import { strings } from "../lib/strings.da.js";
-import type { IcsEvent } from "../lib/icalendar.js";
-import { localDateOf, localTimeOf } from "../lib/zoned-time.js";
+import type { IcsCalendar, IcsEvent } from "../lib/icalendar.js";
+import { localDateOf, localTimeOf, offsetAt } from "../lib/zoned-time.js";
 import type { DomainSettings } from "./settings.js";
 import type { Meeting, Person } from "./types.js";
 
@@ -43,8 +43,7 @@ export const meetingEnd = (m: Pick<Meeting, "startsAt" | "durationMinutes">): Da
 export function isoWithOffset(instant: Date, tz: string): string {
   const date = localDateOf(instant, tz);
   const time = localTimeOf(instant, tz);
-  const wall = Date.parse(`${date}T${time}:00Z`);
-  const offset = Math.round((wall - Math.floor(instant.getTime() / 60_000) * 60_000) / 60_000);
+  const offset = Math.round(offsetAt(instant.getTime(), tz) / 60_000);
   const sign = offset < 0 ? "-" : "+";
   const abs = Math.abs(offset);
   return `${date}T${time}:00${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
@@ -76,11 +75,26 @@ export function teamsMeetingLink(m: Meeting, viewer: Person, settings: Pick<Doma
 export const takesPart = (m: Meeting, person: Pick<Person, "id">): boolean => m.participants.some((p) => p.person.id === person.id);
 
 /**
- * The meeting as an iCalendar event. `sequence` counts its changes of time and status
- * (calendar-service.ts); the organiser is the chair when the organisation file has their address,
- * and a cancellation names the participants it concerns.
+ * The METHOD of a file with these meetings, decided before its events are made. A CANCEL (RFC 5546
+ * 3.2.5) needs an ORGANIZER and ATTENDEEs: so only one cancelled meeting whose chair has an address
+ * and with at least one other participant with an address is a cancellation; otherwise (a file of
+ * several, or no one to address) the file is a PUBLISH and the meeting in it is STATUS:CANCELLED.
  */
-export function meetingEvent(m: Meeting, sequence: number, botId: string | undefined): IcsEvent {
+export function calendarMethod(list: readonly Meeting[]): IcsCalendar["method"] {
+  const m = list.length === 1 ? list[0]! : undefined;
+  if (!m || m.status !== "cancelled") return "PUBLISH";
+  const chair = m.participants.find((p) => p.person.id === m.chairId)?.person;
+  const others = m.participants.filter((p) => p.person.id !== m.chairId && p.person.email);
+  return chair?.email && others.length > 0 ? "CANCEL" : "PUBLISH";
+}
+
+/**
+ * The meeting as an iCalendar event of a file with the given METHOD (decided first, for the whole
+ * file). `sequence` counts its changes of time and status (calendar-service.ts); the organiser is
+ * the chair when the organisation file has their address; only a CANCEL names the participants it
+ * concerns as ATTENDEEs (RFC 5546 3.2.1: a PUBLISH has none).
+ */
+export function meetingEvent(m: Meeting, sequence: number, botId: string | undefined, method: IcsCalendar["method"]): IcsEvent {
   const withEmail = (p: Person) => (p.email ? [{ name: p.name, email: p.email }] : []);
   const chair = m.participants.find((p) => p.person.id === m.chairId)?.person;
   const cancelled = m.status === "cancelled";
@@ -93,7 +107,7 @@ export function meetingEvent(m: Meeting, sequence: number, botId: string | undef
     description: meetingDescription(m, botId),
     status: cancelled ? "CANCELLED" : "CONFIRMED",
     organizer: chair ? withEmail(chair)[0] : undefined,
-    attendees: cancelled ? m.participants.flatMap((p) => withEmail(p.person)) : undefined,
+    attendees: method === "CANCEL" ? m.participants.flatMap((p) => withEmail(p.person)) : undefined,
     url: botId ? botChatUrl(botId) : undefined,
   };
 }

@@ -53,20 +53,19 @@ export const endOf = (startsAt: Date, durationMinutes: number): Date => new Date
  * The window in which a meeting that overlaps `slot` can start: before the slot ends, and no
  * earlier than the longest meeting before it starts (what the repository reads).
  */
-export function clashWindow(slot: Pick<MeetingSlot, "startsAt" | "durationMinutes">, bufferMinutes = 0): { from: Date; to: Date } {
-  return { from: new Date(slot.startsAt.getTime() - (MAX_MEETING_MINUTES + bufferMinutes) * 60_000 + 1), to: endOf(slot.startsAt, slot.durationMinutes + bufferMinutes) };
+export function clashWindow(slot: Pick<MeetingSlot, "startsAt" | "durationMinutes">): { from: Date; to: Date } {
+  return { from: new Date(slot.startsAt.getTime() - MAX_MEETING_MINUTES * 60_000 + 1), to: endOf(slot.startsAt, slot.durationMinutes) };
 }
 
 /**
  * Every participant of `slot` who is busy during it, with the meeting that keeps them busy,
- * earliest first. Meetings back to back (one ends as the other starts) do not clash. With
- * `bufferMinutes` (the bot's own proposals, MEETING_BUFFER_MINUTES), a meeting closer than that
- * before or after the slot clashes too: a booking by hand is refused only for an overlap.
+ * earliest first. Meetings back to back (one ends as the other starts) do not clash: a booking
+ * is refused only for an overlap (the buffer between meetings is the planner's, meeting-planner.ts).
  */
-export function findClashes(slot: MeetingSlot, busy: readonly BusyPeriod[], bufferMinutes = 0): Clash[] {
+export function findClashes(slot: MeetingSlot, busy: readonly BusyPeriod[]): Clash[] {
   const who = new Set(slot.participantIds);
-  const start = slot.startsAt.getTime() - bufferMinutes * 60_000;
-  const end = endOf(slot.startsAt, slot.durationMinutes + bufferMinutes).getTime();
+  const start = slot.startsAt.getTime();
+  const end = endOf(slot.startsAt, slot.durationMinutes).getTime();
   const seen = new Set<string>();
   const clashes: Clash[] = [];
   for (const b of busy) {

@@ -1,8 +1,8 @@
 import { SYSTEM_ACTORS } from "./audit.js";
 import { AppError } from "../lib/errors.js";
-import { closedDayText } from "./closed-day.js";
+import { closedDayText, closedPeriodText } from "./closed-day.js";
 import { newId } from "../lib/ids.js";
-import { formatDateTime, formatPeriod, formatTime } from "../lib/format-da.js";
+import { formatDateTime, formatTime } from "../lib/format-da.js";
 import { endOf, type Clash } from "./meeting-clash.js";
 import { strings } from "../lib/strings.da.js";
 import { addDays, compareDates, isValidLocalDate, isValidLocalTime, localDateOf, zonedToUtc } from "../lib/zoned-time.js";
@@ -341,8 +341,7 @@ export function createMeetingService(deps: MeetingServiceDeps) {
       // A form id reused by someone else is not theirs to see.
       if (created.meeting.chairId !== actor.id) throw new AppError("not-authorised", strings.schedule.notChiefForLeader);
       // A day in a closed period (the summer closure, Christmas, vinterferie) is planned, with a warning.
-      const period = calendar.closedPeriod(input.date);
-      return { ...created, warning: period ? strings.planning.inClosedPeriod(formatPeriod(period.from, period.to)) : undefined };
+      return { ...created, warning: closedPeriodText(calendar, input.date) };
     },
 
     createMeeting,

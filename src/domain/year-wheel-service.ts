@@ -1,14 +1,15 @@
 import { AppError } from "../lib/errors.js";
 import { newId } from "../lib/ids.js";
 import { strings } from "../lib/strings.da.js";
-import { formatDateTime, formatPeriod } from "../lib/format-da.js";
+import { formatDateTime } from "../lib/format-da.js";
 import { addDays, compareDates, isValidLocalDate, isValidLocalTime, localDateOf, zonedToUtc } from "../lib/zoned-time.js";
-import { closedDayText } from "./closed-day.js";
+import { closedDayText, closedPeriodText } from "./closed-day.js";
 import type { MeetingService } from "./meeting-service.js";
 import { templateFor } from "./meeting-template.js";
 import { clashWindow, findClashes, MAX_MEETING_MINUTES, type BusyPeriod, type MeetingSlot } from "./meeting-clash.js";
 import { habitOf, placeMeetings, type PlanItem } from "./meeting-planner.js";
 import { assertChair } from "./access.js";
+import { takesPart } from "./calendar.js";
 import { laeringssamtaleCircle, oneOnOneCircle, type MeetingCircle, type UnitRoster } from "./participants.js";
 import type { BusyTimes, Clock, LoopRepository, MeetingRepository, PeopleRepository, UnitRepository, YearWheel, YearWheelEntry, YearWheelRepository } from "./ports.js";
 import type { DomainSettings } from "./settings.js";
@@ -30,8 +31,16 @@ export interface YearWheelView {
    * their own 1:1s with the pædagogiske ledere (leader_pl) and sees the rest.
    */
   role: YearWheelRole;
-  /** Entries whose meeting was cancelled. */
+  /**
+   * Whether the viewer holds the wheel's 1:1s with the pædagogiske ledere (the chair of their
+   * circle, circleOf: the unit's first leader). A co-leader of a unit with two sees them, but only
+   * the leader who holds them creates, moves and cancels them.
+   */
+  holdsPl: boolean;
+  /** Entries whose meeting was cancelled (for the chief, never the leader's own 1:1s: he sees them counted only). */
   cancelled: Set<string>;
+  /** Whether the viewer takes part in at least one of the wheel's meetings (made, cancelled too): their calendar file has something. */
+  takesPartInAny: boolean;
 }
 
 export type YearWheelRole = "chief" | "leader";
@@ -110,9 +119,12 @@ export function createYearWheelService(deps: {
   /** The request id of an entry's meeting: confirming again finds the meeting made the first time. */
   const requestIdOf = (e: YearWheelEntry): string => `yearwheel:${e.id}`;
 
+  /** The leader whose 1:1s the wheel plans, with the chief and with the pædagogiske ledere: the unit's first. */
+  const wheelLeaderOf = (roster: UnitRoster): string | undefined => roster.leaderIds[0];
+
   /** Who an entry's meeting would bring together (as confirming creates it), or undefined when it cannot be held. */
   function circleOf(e: YearWheelEntry, roster: UnitRoster, chiefId: string): MeetingCircle | undefined {
-    const leaderId = roster.leaderIds[0];
+    const leaderId = wheelLeaderOf(roster);
     if (e.kind === "laeringssamtale") return laeringssamtaleCircle(roster, { firstOfLoop: e.firstOfLoop, chiefId });
     if (!leaderId) return undefined;
     if (e.kind === "leader_pl") return e.withPersonId && roster.pedagogicalLeaderIds.includes(e.withPersonId) ? oneOnOneCircle(leaderId, e.withPersonId) : undefined;
@@ -189,16 +201,11 @@ export function createYearWheelService(deps: {
     const from = today();
     const out: BusyPeriod[] = [];
     for (const { unit, wheel, roster } of await wheelsOfChief(chiefId, exceptUnitId)) {
-      for (const e of wheel.entries) {
-        if (e.meetingId || compareDates(e.date, from) <= 0) continue;
-        const circle = circleOf(e, roster, chiefId!);
-        if (!circle) continue;
-        const slot = slotOf(e, circle);
-        for (const personId of slot.participantIds) {
-          if (!personIds.has(personId)) continue;
-          out.push({ personId, meeting: { id: `entry:${e.id}`, requestId: slot.requestId, kind: e.kind, firstOfLoop: e.firstOfLoop, unitName: unit.name, startsAt: slot.startsAt, durationMinutes: slot.durationMinutes } });
-        }
-      }
+      const proposals = wheel.entries.flatMap((e) => {
+        const circle = e.meetingId || compareDates(e.date, from) <= 0 ? undefined : circleOf(e, roster, chiefId!);
+        return circle ? [{ entry: e, slot: slotOf(e, circle) }] : [];
+      });
+      out.push(...plannedBusy(proposals, unit).filter((b) => personIds.has(b.personId)));
     }
     return out;
   }
@@ -248,8 +255,8 @@ export function createYearWheelService(deps: {
     const loop = await loops.current(unit.type, today());
     if (!loop) throw new AppError("not-found", strings.yearWheel.noLoop(unit.name));
     let wheel = await wheels.get(unit.id, loop.id);
+    const roster = await units.roster(unit.id);
     if (!wheel) {
-      const roster = await units.roster(unit.id);
       // The chief's place among their units decides the habit slot, whoever opens the wheel first.
       const chiefId = role === "chief" ? actor.id : roster?.chiefIds[0];
       const chiefsUnits = role === "chief" ? list.filter((u) => u.role === "chief").map((u) => u.unit) : chiefId ? await units.unitsForChief(chiefId) : [];
@@ -261,29 +268,27 @@ export function createYearWheelService(deps: {
     const names = await loadNames(wheel.entries.flatMap((e) => (e.withPersonId ? [e.withPersonId] : [])));
     const linked = await meetingRepo.getMany(wheel.entries.flatMap((e) => (e.meetingId ? [e.meetingId] : [])));
     const cancelledMeetings = new Set(linked.filter((m) => m.status === "cancelled").map((m) => m.id));
-    const cancelled = new Set(wheel.entries.filter((e) => e.meetingId && cancelledMeetings.has(e.meetingId)).map((e) => e.id));
-    return { unit, units: list.map((u) => u.unit), loop, wheel, names, today: today(), role, cancelled };
+    // The chief sees the leader's own 1:1s with the pædagogiske ledere counted only, not whether she cancelled one.
+    const shown = (e: YearWheelEntry) => role !== "chief" || e.kind !== "leader_pl";
+    const cancelled = new Set(wheel.entries.filter((e) => e.meetingId && cancelledMeetings.has(e.meetingId) && shown(e)).map((e) => e.id));
+    const holdsPl = role === "leader" && roster !== undefined && wheelLeaderOf(roster) === actor.id;
+    const takesPartInAny = linked.some((m) => takesPart(m, actor));
+    return { unit, units: list.map((u) => u.unit), loop, wheel, names, today: today(), role, holdsPl, cancelled, takesPartInAny };
   }
 
   /**
    * Who may change an entry: the chief any of the wheel's, except a leader's 1:1 with a
    * pædagogisk leder once it is a meeting (it is the leader's); the leader only their own 1:1s
-   * with the pædagogiske ledere.
+   * with the pædagogiske ledere: those the wheel plans for them (a co-leader none).
    */
   function assertMayChange(current: YearWheelView, entry: YearWheelEntry): void {
     if (current.role === "leader" && entry.kind !== "leader_pl") throw new AppError("not-authorised", strings.yearWheel.leaderOwnOnly);
+    if (current.role === "leader" && !current.holdsPl) throw new AppError("not-authorised", strings.yearWheel.othersPl);
     if (current.role === "chief" && entry.kind === "leader_pl" && entry.meetingId) throw new AppError("not-authorised", strings.yearWheel.leadersMeeting);
   }
 
-  /** A closed period the date lies in, as the warning the card shows; undefined outside them. */
-  const closedPeriodWarning = (date: string): string | undefined => {
-    const period = calendar.closedPeriod(date);
-    return period ? strings.planning.inClosedPeriod(formatPeriod(period.from, period.to)) : undefined;
-  };
-
   return {
     view,
-    closedPeriodWarning,
 
     /**
      * Moves one meeting of the wheel (and, once confirmed, the meeting itself). The new time is
@@ -303,7 +308,7 @@ export function createYearWheelService(deps: {
       if (!isValidLocalTime(time)) errors.time = strings.schedule.invalidTime;
       else if (time < calendar.dayStart || time >= calendar.dayEnd) errors.time = strings.schedule.outsideHours(calendar.dayStart, calendar.dayEnd);
       if (Object.keys(errors).length > 0) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, errors);
-      const warning = closedPeriodWarning(date);
+      const warning = closedPeriodText(calendar, date);
       if (entry!.date === date && entry!.time === time) return { view: current, effects: noEffects, warning }; // a repeated click
       if (current.wheel.version !== version) throw new AppError("stale-card", strings.yearWheel.stale);
       const roster = await units.roster(current.unit.id);
@@ -345,8 +350,7 @@ export function createYearWheelService(deps: {
     async confirm(actor: Person, unitId: string, version: number): Promise<{ view: YearWheelView; created: number; effects: Effects }> {
       // The role first: a leader's forged «Godkend» changes nothing, not even a proposal made.
       if ((await unitsOf(actor)).find((u) => u.unit.id === unitId)?.role === "leader") throw new AppError("not-authorised", strings.yearWheel.onlyChiefConfirms);
-      const current = await view(actor, unitId);
-      if (current.role !== "chief") throw new AppError("not-authorised", strings.yearWheel.onlyChiefConfirms);
+      const current = await view(actor, unitId); // the role checked above: view finds the same unit
       const { wheel, unit } = current;
       if (wheel.status === "proposed" && wheel.version !== version) throw new AppError("stale-card", strings.yearWheel.stale);
       const roster = await units.roster(unit.id);
@@ -373,14 +377,13 @@ export function createYearWheelService(deps: {
      */
     async confirmOwn(actor: Person, unitId: string): Promise<{ view: YearWheelView; created: number; effects: Effects }> {
       if ((await unitsOf(actor)).find((u) => u.unit.id === unitId)?.role === "chief") throw new AppError("not-authorised", strings.yearWheel.leaderOwnOnly);
-      const current = await view(actor, unitId);
-      if (current.role !== "leader") throw new AppError("not-authorised", strings.yearWheel.leaderOwnOnly);
+      const current = await view(actor, unitId); // the role checked above: view finds the same unit
+      if (!current.holdsPl) throw new AppError("not-authorised", strings.yearWheel.othersPl);
       const roster = await units.roster(current.unit.id);
       const toCreate = current.wheel.entries.flatMap((e) => {
-        const ok = e.kind === "leader_pl" && !e.meetingId && compareDates(e.date, current.today) > 0 && e.withPersonId && roster?.pedagogicalLeaderIds.includes(e.withPersonId);
-        if (!ok) return [];
-        const circle = oneOnOneCircle(actor.id, e.withPersonId!);
-        return [{ entry: e, circle, slot: slotOf(e, circle) }];
+        // Each entry's own circle: its chair is the leader the wheel plans it for, who is the actor.
+        const circle = e.kind === "leader_pl" && !e.meetingId && compareDates(e.date, current.today) > 0 && roster ? circleOf(e, roster, "") : undefined;
+        return circle && circle.chairId === actor.id ? [{ entry: e, circle, slot: slotOf(e, circle) }] : [];
       });
       const clash = await firstClash(toCreate, current.unit, actor.id);
       if (clash) throw new AppError("invalid-input", clash);

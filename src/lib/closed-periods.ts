@@ -10,6 +10,7 @@
  * - `2027-07-05..2027-07-30`: a one-off range.
  * `ingen` (or `none`) means no closed periods at all.
  */
+import { strings } from "./strings.da.js";
 import { addDays, compareDates, isValidLocalDate, localWeekday } from "./zoned-time.js";
 
 export type ClosedPeriodRule =
@@ -36,30 +37,31 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** One part, or a Danish sentence saying what is wrong with it. */
 function parsePart(part: string): ClosedPeriodRule | string {
+  const t = strings.planning;
   const [a = "", b, ...rest] = part.split("..");
   const to = b ?? a;
-  if (rest.length > 0 || a === "") return `«${part}» skal være et interval som W28..W31, 07-06..08-02 eller 2027-07-05..2027-07-30`;
+  if (rest.length > 0 || a === "") return t.periodShape(part);
   const wa = WEEK.exec(a);
   const wb = WEEK.exec(to);
   if (wa || wb) {
-    if (!wa || !wb) return `«${part}» blander uger og datoer`;
+    if (!wa || !wb) return t.periodMixed(part);
     const from = Number(wa[1]);
     const until = Number(wb[1]);
-    if (from < 1 || from > 53 || until < 1 || until > 53) return `«${part}»: en uge er 1 til 53`;
-    if (from > until) return `«${part}»: den første uge skal komme før den sidste`;
+    if (from < 1 || from > 53 || until < 1 || until > 53) return t.periodWeekRange(part);
+    if (from > until) return t.periodWeeksOrder(part);
     return { kind: "weeks", from, to: until };
   }
   if (MONTH_DAY.test(a) && MONTH_DAY.test(to)) {
     // Checked against a leap year, so 02-29 is allowed (as in CLOSED_DAYS).
-    if (!isValidLocalDate(`2000-${a}`) || !isValidLocalDate(`2000-${to}`)) return `«${part}» er ikke en gyldig dato (MM-DD)`;
+    if (!isValidLocalDate(`2000-${a}`) || !isValidLocalDate(`2000-${to}`)) return t.periodMonthDay(part);
     return { kind: "yearly", from: a, to };
   }
   if (DATE.test(a) && DATE.test(to)) {
-    if (!isValidLocalDate(a) || !isValidLocalDate(to)) return `«${part}» er ikke en gyldig dato (ÅÅÅÅ-MM-DD)`;
-    if (compareDates(a, to) > 0) return `«${part}»: startdatoen skal komme før slutdatoen`;
+    if (!isValidLocalDate(a) || !isValidLocalDate(to)) return t.periodDate(part);
+    if (compareDates(a, to) > 0) return t.periodDatesOrder(part);
     return { kind: "once", from: a, to };
   }
-  return `«${part}» skal være et interval som W28..W31, 07-06..08-02 eller 2027-07-05..2027-07-30`;
+  return t.periodShape(part);
 }
 
 /** The rules of a setting, or the problems with it in Danish (one per bad part). */

@@ -492,9 +492,12 @@ export const da = {
     notChiefOfUnit: "Du er ikke Børn og Unge-chef eller leder for den enhed.",
     onlyChiefConfirms: "Kun Børn og Unge-chefen godkender hele årshjulet. Som leder opretter du dine egne 1:1 med de pædagogiske ledere.",
     leaderOwnOnly: "Som leder planlægger, flytter og aflyser du dine egne 1:1 med de pædagogiske ledere. De øvrige møder i årshjulet står Børn og Unge-chefen for.",
+    othersPl: "Årshjulets 1:1 med de pædagogiske ledere holder en anden af enhedens ledere. Kun den leder opretter, flytter og aflyser dem.",
     leadersMeeting: "Mødet er lederens 1:1 med en pædagogisk leder. Kun lederen, der holder det, kan flytte eller aflyse det.",
     introLeader:
       "Enhedens årshjul. Dine egne 1:1 med de pædagogiske ledere planlægger du selv: flyt dem, der ikke passer, og opret dem, så dagsorden og påmindelser kommer til tiden. Læringssamtaler og 1:1 ledelsesopfølgninger står Børn og Unge-chefen for.",
+    introCoLeader:
+      "Enhedens årshjul. Årshjulets 1:1 med de pædagogiske ledere holder en anden af enhedens ledere. Læringssamtaler og 1:1 ledelsesopfølgninger står Børn og Unge-chefen for.",
     confirmOwnButton: "Opret mine 1:1",
     confirmedOwn: (n: number) => (n === 0 ? "Dine 1:1 med de pædagogiske ledere er allerede oprettet." : `${count(n, "1:1 med en pædagogisk leder er oprettet", "1:1 med pædagogiske ledere er oprettet")}.`),
     cancelHeading: "Aflys et møde",
@@ -520,6 +523,14 @@ export const da = {
     /** A meeting planned by hand in a closed period: planned, with this warning. */
     inClosedPeriod: (period: string) =>
       `Bemærk: Datoen ligger i en lukkeperiode (${period}), hvor mange tilbud holder lukket eller har ferie. Mødet er planlagt alligevel; tjek, at alle kan deltage.`,
+    /** What is wrong with a part of CLOSED_PERIODS (src/lib/closed-periods.ts). */
+    periodShape: (part: string) => `«${part}» skal være et interval som W28..W31, 07-06..08-02 eller 2027-07-05..2027-07-30`,
+    periodMixed: (part: string) => `«${part}» blander uger og datoer`,
+    periodWeekRange: (part: string) => `«${part}»: en uge er 1 til 53`,
+    periodWeeksOrder: (part: string) => `«${part}»: den første uge skal komme før den sidste`,
+    periodMonthDay: (part: string) => `«${part}» er ikke en gyldig dato (MM-DD)`,
+    periodDate: (part: string) => `«${part}» er ikke en gyldig dato (ÅÅÅÅ-MM-DD)`,
+    periodDatesOrder: (part: string) => `«${part}»: startdatoen skal komme før slutdatoen`,
   },
   focus: {
     title: "Lokale fokusområder",
@@ -763,7 +774,7 @@ export const da = {
     inTeams: "Dagsorden, refleksionsguide og opfølgning finder I i chatten med Læringsloop i Teams.",
     wheelName: (unit: string) => `Læringsloop – ${unit}`,
     /** Under the confirmed årshjul. */
-    wheelHint: "«Føj til kalender» giver dig én kalenderfil med alle årshjulets møder, du deltager i: åbn den i Outlook, så står de i kalenderen. Flyttes eller aflyses et møde, henter du filen igen, og kalenderen følger med.",
+    wheelHint: "«Føj til kalender» giver dig én kalenderfil med alle årshjulets møder, du deltager i: åbn den i Outlook, så står de i kalenderen. Flyttes et møde, henter du filen igen, og kalenderen følger med. Aflyses et møde, fjerner du det fra kalenderen med «Fjern fra kalender» på mødet (i «mine møder» eller på dagsordenen).",
     off: "Kalenderen er slået fra i denne installation.",
     noneInWheel: (unit: string) => `Du deltager endnu ikke i nogen møder i årshjulet for ${unit}. Når årshjulet er godkendt, kan du lægge dem i kalenderen.`,
     linkTitle: "Kalenderfil",

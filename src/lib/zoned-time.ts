@@ -72,7 +72,7 @@ function wallClockOf(instant: Date, tz: string): WallClock {
 }
 
 /** Offset (ms) of `tz` from UTC at the given instant (local = utc + offset). */
-function offsetAt(utcMs: number, tz: string): number {
+export function offsetAt(utcMs: number, tz: string): number {
   const w = wallClockOf(new Date(utcMs), tz);
   const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
   // Drop sub-second precision of the input so the difference is exact.

@@ -160,8 +160,8 @@ export function createViews(deps: Omit<TeamsDeps, "cardCopies" | "publishChannel
     async yearWheel(actor: Person, unitId?: string, opts: { feedback?: CardFeedback; typed?: { entryId?: string; date?: string; time?: string }; showPersonId?: string } = {}): Promise<AdaptiveCard> {
       const view = await deps.yearWheels.view(actor, unitId);
       const load = await deps.congestion.load(view.unit.id);
-      // The confirmed årshjul: one file with every meeting of it the person takes part in.
-      const calendar = calendarOffered(calendarSettings) && view.wheel.status === "confirmed" && view.wheel.entries.some((e) => e.meetingId);
+      // One file with every meeting of the wheel the person takes part in: offered as soon as there is one (also a leader's own 1:1s before the chief confirms).
+      const calendar = calendarOffered(calendarSettings) && view.takesPartInAny;
       return buildYearWheelCard({ view, tz, workday: { start: config.workingHours.start, end: config.workingHours.end }, load, calendar, ...opts });
     },
 

@@ -60,7 +60,7 @@ describe("the læringsloop's cards stay inside Teams' 28 KB however full they ge
     for (let p = 0; p < 10; p++) add("leader_pl", 12, `p${p}`);
     entries.sort((a, b) => a.date.localeCompare(b.date));
     const names = new Map(participants.map((p) => [p.id, p.name]));
-    const view = { unit: unit(0), units: Array.from({ length: 40 }, (_, i) => unit(i)), loop, wheel: { id: "w", unitId: "u0", loopId: "l", status: "proposed" as const, version: 9, entries }, names, today: "2026-11-23", role: "chief" as const, cancelled: new Set<string>() };
+    const view = { unit: unit(0), units: Array.from({ length: 40 }, (_, i) => unit(i)), loop, wheel: { id: "w", unitId: "u0", loopId: "l", status: "proposed" as const, version: 9, entries }, names, today: "2026-11-23", role: "chief" as const, holdsPl: false, cancelled: new Set<string>(), takesPartInAny: false };
     const input = { view, tz, workday: { start: "08:00", end: "16:00" }, load: { unitId: "u0", unitName: "x", count: 30, ceiling: 8, over: true } };
 
     const none = buildYearWheelCard(input);
@@ -75,7 +75,7 @@ describe("the læringsloop's cards stay inside Teams' 28 KB however full they ge
     // leader's view lists her own 1:1s to move and cancel, one pædagogisk leder at a time.
     const confirmedView = { ...view, wheel: { ...view.wheel, status: "confirmed" as const, confirmedAt: new Date("2026-11-23T09:00:00Z"), entries: entries.map((e, i) => ({ ...e, meetingId: uuid(5000 + i) })) } };
     for (const role of ["chief", "leader"] as const) {
-      const card = buildYearWheelCard({ ...input, view: { ...confirmedView, role }, showPersonId: "p3" });
+      const card = buildYearWheelCard({ ...input, view: { ...confirmedView, role, holdsPl: role === "leader" }, showPersonId: "p3" });
       expect(cardBytes(card), role).toBeLessThan(TEAMS_LIMIT);
       const cancel = JSON.parse((JSON.stringify(card).match(/"id":"cancelEntryId".*?"choices":(\[.*?\])/) ?? [])[1]!) as unknown[];
       expect(cancel, role).toHaveLength(role === "chief" ? 4 + 12 : 12);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { botChatUrl, isoWithOffset, meetingDescription, meetingEvent, teamsMeetingLink } from "../../src/domain/calendar.js";
+import { botChatUrl, calendarMethod, isoWithOffset, meetingDescription, meetingEvent, teamsMeetingLink } from "../../src/domain/calendar.js";
 import type { Meeting, Person } from "../../src/domain/types.js";
 
 const tz = "Europe/Copenhagen";
@@ -70,17 +70,37 @@ describe("Teams' new-meeting deep link", () => {
 
 describe("a meeting as a calendar entry", () => {
   it("has a stable UID, the chair as organiser, and names the cancelled meeting's people", () => {
-    const e = meetingEvent(meeting(), 0, BOT);
+    const e = meetingEvent(meeting(), 0, BOT, "PUBLISH");
     expect(e).toMatchObject({ uid: "m-1@laeringsloop", sequence: 0, status: "CONFIRMED", organizer: { name: "Alex Wilber", email: "alex.wilber@kommune.dk" }, attendees: undefined });
     expect(e.end.toISOString()).toBe("2027-06-15T09:00:00.000Z");
-    const cancelled = meetingEvent(meeting({ status: "cancelled" }), 2, BOT);
+    const cancelled = meetingEvent(meeting({ status: "cancelled" }), 2, BOT, "CANCEL");
     expect(cancelled).toMatchObject({ uid: "m-1@laeringsloop", sequence: 2, status: "CANCELLED", summary: "Aflyst: Læringssamtale: Dagtilbud Solsikken" });
     expect(cancelled.attendees!.map((a) => a.email)).toEqual(["alex.wilber@kommune.dk", "megan+loop@kommune.dk"]);
   });
 
+  it("names no ATTENDEE in a PUBLISH file, not even for a cancelled meeting (RFC 5546 3.2.1)", () => {
+    const inWheel = meetingEvent(meeting({ status: "cancelled" }), 2, BOT, "PUBLISH");
+    expect(inWheel).toMatchObject({ status: "CANCELLED", organizer: { email: "alex.wilber@kommune.dk" } });
+    expect(inWheel.attendees).toBeUndefined();
+  });
+
+  it("is a CANCEL only for one cancelled meeting with the chair's address as ORGANIZER and someone else's as ATTENDEE (RFC 5546 3.2.5)", () => {
+    const cancelled = meeting({ status: "cancelled" });
+    expect(calendarMethod([cancelled])).toBe("CANCEL");
+    expect(calendarMethod([meeting()])).toBe("PUBLISH");
+    expect(calendarMethod([cancelled, meeting({ id: "m-2" })])).toBe("PUBLISH");
+    // The chair has no address: no ORGANIZER, so a PUBLISH with the entry marked cancelled.
+    const noOrganiser = meeting({ status: "cancelled", participants: [{ person: { ...alex, email: undefined }, role: "chair" }, { person: megan, role: "leader" }] });
+    expect(calendarMethod([noOrganiser])).toBe("PUBLISH");
+    expect(meetingEvent(noOrganiser, 1, BOT, calendarMethod([noOrganiser]))).toMatchObject({ status: "CANCELLED", organizer: undefined, attendees: undefined });
+    // No one but the chair has an address: no ATTENDEE to cancel for.
+    const noAttendee = meeting({ status: "cancelled", participants: [{ person: alex, role: "chair" }, { person: bo, role: "bestyrelsesrepraesentant" }] });
+    expect(calendarMethod([noAttendee])).toBe("PUBLISH");
+  });
+
   it("names a 1:1 by its two people and says nothing of its content", () => {
     const oneOnOne = meeting({ kind: "one_on_one", durationMinutes: 60, participants: [{ person: alex, role: "chair" }, { person: megan, role: "leader" }] });
-    const e = meetingEvent(oneOnOne, 0, undefined);
+    const e = meetingEvent(oneOnOne, 0, undefined, "PUBLISH");
     expect(e.summary).toBe("1:1 ledelsesopfølgning: Alex Wilber og Megan Bowen");
     expect(e.description).toBe(
       "Læringsloop: 1:1 ledelsesopfølgning i Dagtilbud Solsikken.\nDeltagere: Alex Wilber (mødeleder), Megan Bowen.\nDagsorden, refleksionsguide og opfølgning finder I i chatten med Læringsloop i Teams.",

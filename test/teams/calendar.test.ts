@@ -225,9 +225,32 @@ describe("«Føj til kalender» (CALENDAR_SYNC=link)", () => {
     expect(cancel.method).toBe("CANCEL");
     expect(cancel.events).toMatchObject([{ uid: meetingUid(moving.id), sequence: 2, status: "CANCELLED" }]);
     expect(unfold(cancelFile.text)).toContain("ATTENDEE;ROLE=REQ-PARTICIPANT;CN=\"Megan Bowen\":mailto:megan.bowen@eksempelkommune.dk");
-    // ... and in the årshjul's file it stays, marked cancelled, so importing it again takes it out.
-    const afterCancel = parseIcs((await download(await fileLink(users.alex, { unitId: "solsikken" }))).text);
+    // ... and in the årshjul's file it stays, marked cancelled with its newer SEQUENCE (the meeting's own file is what takes it out).
+    const afterCancelText = (await download(await fileLink(users.alex, { unitId: "solsikken" }))).text;
+    const afterCancel = parseIcs(afterCancelText);
     expect(afterCancel.events.find((e) => e.uid === meetingUid(moving.id))).toMatchObject({ sequence: 2, status: "CANCELLED" });
+    expect(afterCancel.method).toBe("PUBLISH");
+    expect(afterCancelText).not.toContain("ATTENDEE"); // RFC 5546 3.2.1: none in a PUBLISH
+  });
+
+  it("the årshjul offers the file whenever the person takes part in one of its meetings: the leader's own 1:1s before the chief confirms, not the chief's wheel with none of his", async () => {
+    h = await BotHarness.start({ now: "2026-11-23T09:00:00+01:00" });
+    for (const u of [users.alex, users.megan, users.jonas]) await h.install(u);
+    const wheel = (await h.say(users.megan, "årshjul")).cards[0];
+    expect(findAction(wheel, "calendar.file")).toBeUndefined(); // no meeting yet
+    const made = await h.click(users.megan, "yearwheel.confirmOwn", findAction(wheel, "yearwheel.confirmOwn")!.data);
+    expect(cardText(made.card)).toContain("12 1:1 med pædagogiske ledere er oprettet.");
+    expect((await db().yearWheel.findFirstOrThrow()).status).toBe("proposed");
+    // Megan takes part in her 12 1:1s: the button, and a file with them.
+    expect(findAction(made.card, "calendar.file")!.data).toEqual({ unitId: "solsikken" });
+    // A cancelled meeting leaves the calendar through its own «Fjern fra kalender», not by importing the file again.
+    expect(cardText(made.card)).toContain("Aflyses et møde, fjerner du det fra kalenderen med «Fjern fra kalender» på mødet");
+    const meganFile = parseIcs((await download(await fileLink(users.megan, { unitId: "solsikken" }))).text);
+    expect(meganFile.events).toHaveLength(12);
+    // Alex takes part in none of them: his wheel (still a proposal) offers nothing.
+    const alexWheel = (await h.say(users.alex, "årshjul")).cards[0];
+    expect(findAction(alexWheel, "calendar.file")).toBeUndefined();
+    expect(cardText(alexWheel)).not.toContain("Føj til kalender");
   });
 });
 

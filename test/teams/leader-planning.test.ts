@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { EXAMPLE_ORG_FILE } from "../../src/bot.js";
+import { readOrganisationFile } from "../../src/store/organisation-file-loader.js";
 import { BotHarness, users } from "../helpers/bot-harness.js";
 import { cardText, findAction } from "../helpers/fake-connector.js";
 
@@ -101,5 +103,62 @@ describe("the leader plans her own 1:1s with the pædagogiske ledere", () => {
     expect((await db().meeting.findUniqueOrThrow({ where: { id: entry.meetingId! } })).status).toBe("cancelled");
     await h.deliver();
     expect(h.connector.cards(h.conversationId(users.jonas)).map(cardText).some((t) => t.includes("er aflyst af Megan Bowen"))).toBe(true);
+    // The chief sees her 1:1s counted only: not which one she cancelled.
+    const chiefs = cardText((await h.say(users.alex, "årshjul")).cards[0]);
+    expect(chiefs).toContain("12 samtaler (1:1) med pædagogiske ledere");
+    expect(chiefs).not.toContain("(aflyst)");
+  });
+});
+
+/**
+ * A unit with two leaders (issue 20, point 3): the wheel plans the 1:1s with the pædagogiske ledere
+ * for one of them (the chair of each entry's circle); only she creates, moves and cancels them,
+ * and the other leader's forged clicks change nothing.
+ */
+describe("a unit with two leaders: the 1:1s with the pædagogiske ledere are the one leader's who holds them", () => {
+  let h: BotHarness;
+  const db = () => h.bot.store.db;
+  beforeAll(async () => {
+    h = await BotHarness.start({ now: "2026-11-23T09:00:00+01:00" });
+    const org = readOrganisationFile(EXAMPLE_ORG_FILE);
+    org.areas[0]!.units.find((u) => u.id === "solsikken")!.leaders = ["megan", "lars"];
+    await h.bot.store.people.applyOrganisation(org);
+    for (const u of [users.alex, users.megan, users.lars, users.jonas]) await h.install(u);
+  });
+  afterAll(() => h.stop());
+
+  it("the co-leader cannot make, move or cancel them; the leader who holds them can", async () => {
+    const holderId = (await h.bot.store.units.roster("solsikken"))!.leaderIds[0]!;
+    const [holder, other] = holderId === "megan" ? [users.megan, users.lars] : [users.lars, users.megan];
+
+    const wheel = (await h.click(other, "yearwheel.open", { unitId: "solsikken" })).card;
+    expect(cardText(wheel)).toContain("Årshjul: Dagtilbud Solsikken");
+    expect(cardText(wheel)).toContain("holder en anden af enhedens ledere");
+    expect(findAction(wheel, "yearwheel.confirmOwn")).toBeUndefined();
+    expect(JSON.stringify(wheel)).not.toContain('"id":"entryId"');
+
+    // A forged «Opret mine 1:1» makes nothing.
+    const forged = await h.click(other, "yearwheel.confirmOwn", { unitId: "solsikken" });
+    expect(cardText(forged.card)).toContain("Kun den leder opretter, flytter og aflyser dem.");
+    expect(await db().meeting.count()).toBe(0);
+    // Nor may she move the other leader's proposal.
+    const entry = await db().yearWheelEntry.findFirstOrThrow({ where: { kind: "leader_pl" }, orderBy: { date: "asc" } });
+    const { version } = await db().yearWheel.findFirstOrThrow();
+    const move = await h.click(other, "yearwheel.move", { unitId: "solsikken", version, entryId: entry.id, date: "2027-03-16", time: "13:00" });
+    expect(cardText(move.card)).toContain("Kun den leder opretter, flytter og aflyser dem.");
+    expect(await db().yearWheelEntry.findUniqueOrThrow({ where: { id: entry.id } })).toMatchObject({ date: entry.date, time: entry.time });
+
+    // The leader who holds them makes them, as their chair.
+    const mine = (await h.click(holder, "yearwheel.open", { unitId: "solsikken" })).card;
+    const made = await h.click(holder, "yearwheel.confirmOwn", findAction(mine, "yearwheel.confirmOwn")!.data);
+    expect(cardText(made.card)).toContain("12 1:1 med pædagogiske ledere er oprettet.");
+    expect(await db().meeting.count({ where: { kind: "leader_pl", chairId: holderId } })).toBe(12);
+    expect(await db().meeting.count()).toBe(12);
+
+    // The co-leader cannot cancel one either.
+    const made1 = await db().yearWheelEntry.findFirstOrThrow({ where: { kind: "leader_pl", meetingId: { not: null } }, orderBy: { date: "asc" } });
+    const cancel = await h.click(other, "yearwheel.cancel", { unitId: "solsikken", cancelEntryId: made1.id });
+    expect(cardText(cancel.card)).toContain("Kun den leder opretter, flytter og aflyser dem.");
+    expect((await db().meeting.findUniqueOrThrow({ where: { id: made1.meetingId! } })).status).toBe("planned");
   });
 });

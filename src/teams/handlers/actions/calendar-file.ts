@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { buildNoticeCard } from "../../../cards/notice-card.js";
 import { isAppError } from "../../../lib/errors.js";
 import { strings } from "../../../lib/strings.da.js";
 import type { TeamsDeps } from "../../deps.js";
@@ -27,7 +28,8 @@ export const calendarFile = (deps: TeamsDeps, views: Views) =>
       }
       return strings.calendar.sent;
     } catch (err) {
-      if (isAppError(err)) return typeof err.text === "string" ? err.text : err.text.source;
+      // A plain refusal is a short message (the card clicked stays); one with our own Markdown is the notice card, never raw Markdown.
+      if (isAppError(err)) return typeof err.text === "string" ? err.text : buildNoticeCard(err.text, { tone: "error" });
       throw err;
     }
   });
