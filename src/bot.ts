@@ -6,7 +6,7 @@ import { resolve } from "node:path";
 import type { Logger } from "pino";
 import type { Config } from "./config.js";
 import { createDeliveryService } from "./domain/delivery-service.js";
-import { systemClock, type AppInstaller, type Clock } from "./domain/ports.js";
+import { systemClock, type AppInstaller, type CalendarGateway, type Clock } from "./domain/ports.js";
 import type { DomainSettings } from "./domain/settings.js";
 import { createDomainServices } from "./domain/services.js";
 import { loadTemplates } from "./cards/template.js";
@@ -39,6 +39,7 @@ import type { TeamsDeps } from "./teams/deps.js";
 import { createProactive } from "./teams/proactive.js";
 import { createGraphAppInstaller } from "./graph/app-installer.js";
 import { createGraphClient } from "./graph/graph-client.js";
+import { createGraphCalendarGateway } from "./graph/calendar-gateway.js";
 import { createCardCopies } from "./teams/card-copies.js";
 import { createHttpServer } from "./teams/server.js";
 import { createViews } from "./teams/views.js";
@@ -78,6 +79,15 @@ export function domainSettings(config: Config, templates: TemplateSet = readTemp
     channelDigest: config.channelDigest,
     calendarSync: { mode: config.calendarSync, botId: config.bot?.appId },
   };
+}
+
+/** The chairs' calendars through Microsoft Graph, when CALENDAR_SYNC=graph (config checked the credentials). */
+function createCalendarGateway(config: Config, log: Logger, instances: () => number): CalendarGateway | undefined {
+  if (config.calendarSync !== "graph" || !config.graph) return undefined;
+  const graphLog = log.child({ component: "graph-calendar" });
+  // Waits of at most 15 s inside a call; Graph asking for longer is the outbox's to wait (0018).
+  const graph = createGraphClient({ ...config.graph, timeoutMs: config.outboundTimeoutMs, maxAttempts: 3, maxWaitMs: 15_000, log: graphLog });
+  return createGraphCalendarGateway({ graph, log: graphLog, share: instances });
 }
 
 /** Proactive installation through Microsoft Graph, when PROACTIVE_INSTALL=on (config checked the settings it needs). */
@@ -132,7 +142,7 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
     const { toReassign, ...counts } = summary; // names stay out of the log
     log.info({ orgFile, example: !config.orgFile, ...counts, peopleWithOpenFollowUpsToReassign: toReassign.length }, config.orgFile ? "organisation loaded" : "example organisation loaded (ORG_FILE not set)");
 
-    const domain = createDomainServices({ ...store, installer: createInstaller(config, log) }, clock, settings);
+    const domain = createDomainServices({ ...store, installer: createInstaller(config, log), calendarGateway: createCalendarGateway(config, log, () => instances) }, clock, settings);
     const refreshed = await domain.meetings.refreshTemplates();
     if (refreshed > 0) log.info({ meetings: refreshed }, "meetings not yet sent now follow the changed templates");
     await beat();
@@ -171,6 +181,7 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
     reflections: store.reflections,
     digests: domain.digests,
     reach: domain.reach,
+    calendarSync: domain.calendarSync,
     preferences: store.preferences,
     messenger: proactive.messenger,
     clock,

@@ -122,7 +122,7 @@ const fields = z.object({
     // Where the bot sends to a chat it found through Graph until Teams names the chat's own address.
     PROACTIVE_SERVICE_URL: z.string().url("skal være Bot Connector-adressen til proaktive beskeder, fx https://smba.trafficmanager.net/teams/").default("https://smba.trafficmanager.net/teams/"),
     // How meetings reach people's calendars: «Føj til kalender» on the cards (link), the bot keeping
-    // the chair's calendar through Graph (graph; until it is built it offers what link offers), or nothing (off).
+    // the chair's calendar through Graph (graph: needs Graph's credentials), or nothing (off).
     CALENDAR_SYNC: z.enum(["link", "graph", "off"], { errorMap: () => ({ message: "skal være link, graph eller off" }) }).default("link"),
   });
 
@@ -219,6 +219,14 @@ const schema = fields
         ctx.addIssue({ code: "custom", path: ["GRAPH_CLIENT_ID"], message: "skal være bottens app-id (BOT_ID), når PROACTIVE_INSTALL=on: appen kan kun installere sig selv" });
       }
     }
+    if (c.CALENDAR_SYNC === "graph") {
+      const missing = (key: string, value: unknown, also: string) => {
+        if (!value) ctx.addIssue({ code: "custom", path: [key], message: `mangler, når CALENDAR_SYNC=graph (${also})` });
+      };
+      missing("GRAPH_TENANT_ID", graphCredentials[0], "eller BOT_TENANT_ID");
+      missing("GRAPH_CLIENT_ID", graphCredentials[1], "eller BOT_ID");
+      missing("GRAPH_CLIENT_SECRET", graphCredentials[2], "eller BOT_PASSWORD");
+    }
     if (c.NODE_ENV === "production" && !hasId) {
       ctx.addIssue({
         code: "custom",
@@ -307,8 +315,9 @@ export interface Config {
   proactiveInstall?: { catalogAppId: string; serviceUrl: string };
   /**
    * CALENDAR_SYNC: `link` puts «Føj til kalender» (a Teams deep link, an .ics file) on the meeting
-   * cards; `graph` will keep the chair's calendar through Graph and offers the same as `link` until
-   * then (docs/decisions/0017-calendar-link.md); `off` says nothing about calendars.
+   * cards (docs/decisions/0017-calendar-link.md); `graph` keeps each meeting as an event in its
+   * chair's calendar through Graph, with the cards as in `link` (docs/decisions/0018-calendar-graph.md);
+   * `off` says nothing about calendars.
    */
   calendarSync: "link" | "graph" | "off";
 }

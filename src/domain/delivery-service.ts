@@ -14,6 +14,7 @@ import type {
 } from "./ports.js";
 import type { DigestService } from "./digest-service.js";
 import type { ReachService } from "./reach-service.js";
+import type { CalendarSyncService } from "./calendar-sync-service.js";
 import { isAbsent, isMuted, type Preferences } from "./reminder-preferences.js";
 import type { ConversationRefRecord, Notification } from "./types.js";
 import { WAIT, waitForPersonEnds } from "./wait-reasons.js";
@@ -29,6 +30,8 @@ export interface DeliveryServiceDeps {
   digests: Pick<DigestService, "hasNews">;
   /** Who is told when someone cannot be reached, and the proactive installation (reach-service.ts). */
   reach?: Pick<ReachService, "personWaits" | "noticeStale" | "install">;
+  /** The chairs' calendars through Graph (CALENDAR_SYNC=graph): the `calendar_event` rows' job. */
+  calendarSync?: Pick<CalendarSyncService, "run">;
   messenger: Messenger;
   clock: Clock;
   calendar: WorkingCalendar;
@@ -131,7 +134,12 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
       case "person_unreachable":
         return reach ? reach.noticeStale(n) : "reach-off";
       case "app_install":
-        return undefined; // an install job never gets here (installJob)
+      case "calendar_event":
+        return undefined; // a job never gets here (installJob, calendarJob)
+      case "calendar_declined": {
+        const m = await meetings.get(n.subjectId);
+        return m?.status === "planned" ? undefined : "meeting-not-planned";
+      }
     }
   }
 
@@ -222,8 +230,41 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
     }
   }
 
+  /**
+   * A calendar job (calendar-sync-service.ts): not a card, so neither working hours nor the
+   * person's reach apply. Graph busy or unreachable: tried again with backoff, for as long as it
+   * takes (the sync catches up; nothing else waits for it). Refused (403, 400): failed, with the
+   * reason, for the administrator (npm run status).
+   */
+  async function calendarJob(n: Notification): Promise<string> {
+    let r: Awaited<ReturnType<NonNullable<typeof deps.calendarSync>["run"]>>;
+    try {
+      r = deps.calendarSync ? await deps.calendarSync.run(n) : { outcome: "unchanged", reason: "calendar-sync-off" };
+    } catch (err) {
+      r = { outcome: "retry", reason: err instanceof Error ? err.name : "error" };
+    }
+    const now = clock.now();
+    switch (r.outcome) {
+      case "synced":
+        await notifications.markSent(n, now, r.call);
+        return `calendar-${r.call}`;
+      case "unchanged":
+        await notifications.markCancelled(n, r.reason);
+        return "cancelled";
+      case "failed":
+        await notifications.markFailed(n, r.reason);
+        log.warn({ notificationId: n.id, meetingId: n.subjectId, reason: r.reason }, "the meeting's calendar event could not be brought up to date: Graph refused (is Calendars.ReadWrite consented, and the chair's mailbox in the application access policy?)");
+        return "failed";
+      case "retry":
+        // Past the usual attempts it is tried on hourly (countAttempt stays off): Graph down for a day loses nothing.
+        await notifications.retryLater(n, new Date(now.getTime() + retryDelay(Math.min(n.attempts, MAX_SEND_ATTEMPTS), r.retryAfterMs)), r.reason, { countAttempt: n.attempts < MAX_SEND_ATTEMPTS });
+        return "retry";
+    }
+  }
+
   async function deliverOne(n: Notification): Promise<string> {
     if (n.kind === "app_install") return installJob(n);
+    if (n.kind === "calendar_event") return calendarJob(n);
     const now = clock.now();
     // Its worker died while posting it: it may well have arrived, and a second copy is worse than
     // none being certain. Kept visible for the administrator (npm run status).

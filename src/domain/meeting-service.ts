@@ -23,6 +23,7 @@ import type {
   UnitRepository,
 } from "./ports.js";
 import type { DomainSettings } from "./settings.js";
+import type { CalendarSyncService } from "./calendar-sync-service.js";
 import { effectsOf, meetingChanged, noEffects, type Effects } from "./effects.js";
 import { isReopened, mayReopen, reopensBeforeStart } from "./closing.js";
 import { CLOSING_POSITION, type AgendaItem, type FollowUpView, type LeaderOfUnit, type Meeting, type MeetingKind, type Person, type Loop, type FocusArea, type BoardStatement, type OneOnOneInput, type Unit } from "./types.js";
@@ -73,6 +74,8 @@ export interface MeetingServiceDeps {
   boardStatements: BoardStatementRepository;
   /** The copies of cards posted to people: who holds a meeting's dagsorden already. */
   sentCards: Pick<SentCardRepository, "list">;
+  /** The outbox row that brings the meeting's calendar event up to it (CALENDAR_SYNC=graph; none otherwise). */
+  calendarSync?: Pick<CalendarSyncService, "rowsFor">;
   clock: Clock;
   settings: DomainSettings;
 }
@@ -81,6 +84,7 @@ export type MeetingService = ReturnType<typeof createMeetingService>;
 
 export function createMeetingService(deps: MeetingServiceDeps) {
   const { people, meetings, reflections, notifications, units, loops, focusAreas, boardStatements, sentCards, clock, settings } = deps;
+  const calendarRows = (m: Meeting, now: Date) => deps.calendarSync?.rowsFor(m, now) ?? [];
   const { calendar } = settings;
 
   async function getForParticipant(actor: Person, meetingId: string): Promise<Meeting> {
@@ -174,9 +178,9 @@ export function createMeetingService(deps: MeetingServiceDeps) {
     if (booked.clashes) throw await clashError(booked.clashes, spec.actorId);
     const { meeting } = booked;
     const rows = await packRows(meeting, now);
-    await notifications.plan(rows, now);
+    await notifications.plan([...rows, ...calendarRows(meeting, now)], now);
     const pack = rows.find((r) => r.kind === "meeting_agenda");
-    return { meeting, packAt: pack?.dueAt ?? now, effects: effectsOf([meetingChanged(meeting)], rows.length) };
+    return { meeting, packAt: pack?.dueAt ?? now, effects: effectsOf([meetingChanged(meeting)], rows.length + calendarRows(meeting, now).length) };
   }
 
   /** Moves a planned meeting that has not started: the pack follows the new date. */
@@ -191,8 +195,9 @@ export function createMeetingService(deps: MeetingServiceDeps) {
     // A reflection reminder for the same time stays even if its moment has passed (it may be waiting).
     const keep = [...rows.map((r) => r.key), ...moved.participants.map((p) => reflectionReminderKey(moved, p.person.id))];
     await notifications.cancelPending(meeting.id, { kinds: [...MEETING_ROW_KINDS], exceptKeys: keep });
-    await notifications.plan(rows, now);
-    return { meeting: moved, effects: effectsOf([meetingChanged(moved)], rows.length) };
+    const toCalendar = calendarRows(moved, now);
+    await notifications.plan([...rows, ...toCalendar], now);
+    return { meeting: moved, effects: effectsOf([meetingChanged(moved)], rows.length + toCalendar.length) };
   }
 
   /** Of the participants other than `actor`: how many hold a posted copy of the meeting's dagsorden, and how many there are. */
@@ -227,7 +232,7 @@ export function createMeetingService(deps: MeetingServiceDeps) {
         // A repeated attempt whose first one stopped right after cancelling still tells the others (each once).
         const now = clock.now();
         await notifications.cancelPending(meeting.id, { kinds: [...MEETING_ROW_KINDS] });
-        const planned = await notifications.plan(meetingCancelledRows(meeting, actor.id, calendar, now), now);
+        const planned = await notifications.plan([...meetingCancelledRows(meeting, actor.id, calendar, now), ...calendarRows(meeting, now)], now);
         // Its copies are brought up to date too: the first attempt may have died before it did.
         return { meeting, already: true, effects: effectsOf([meetingChanged(meeting)], planned) };
       }
@@ -237,9 +242,10 @@ export function createMeetingService(deps: MeetingServiceDeps) {
       if (outcome === "not-planned") throw new AppError("meeting-started", strings.meeting.cancelStarted);
       const now = clock.now();
       await notifications.cancelPending(meeting.id, { kinds: [...MEETING_ROW_KINDS] });
-      const rows = meetingCancelledRows(meeting, actor.id, calendar, now);
+      const cancelled = (await meetings.get(meeting.id))!;
+      const rows = [...meetingCancelledRows(meeting, actor.id, calendar, now), ...calendarRows(cancelled, now)];
       await notifications.plan(rows, now);
-      return { meeting: (await meetings.get(meeting.id))!, already: false, effects: effectsOf([meetingChanged(meeting)], rows.length) };
+      return { meeting: cancelled, already: false, effects: effectsOf([meetingChanged(meeting)], rows.length) };
     },
 
     /**

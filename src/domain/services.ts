@@ -23,6 +23,8 @@ import type {
   AreaStatusRepository,
   DownloadTokenRepository,
   CalendarRepository,
+  CalendarEventRepository,
+  CalendarGateway,
   ReflectionRepository,
   SentCardRepository,
   UnitRepository,
@@ -34,6 +36,7 @@ import { createDigestService } from "./digest-service.js";
 import { createPreferenceService } from "./preference-service.js";
 import { createChannelService } from "./channel-service.js";
 import { createCalendarService } from "./calendar-service.js";
+import { createCalendarSyncService } from "./calendar-sync-service.js";
 import { createDownloadService } from "./download-service.js";
 import type { ExportRepository } from "./export.js";
 import type { DomainSettings } from "./settings.js";
@@ -59,6 +62,9 @@ export interface DomainPorts {
   exports: ExportRepository;
   downloadTokens: DownloadTokenRepository;
   calendars: CalendarRepository;
+  calendarEvents: CalendarEventRepository;
+  /** The chairs' calendars through Microsoft Graph; absent unless CALENDAR_SYNC=graph with Graph's credentials. */
+  calendarGateway?: CalendarGateway;
   sentCards: SentCardRepository;
   /** Installs the app for people through Microsoft Graph; absent unless PROACTIVE_INSTALL=on. */
   installer?: AppInstaller;
@@ -70,7 +76,8 @@ export type DomainServices = ReturnType<typeof createDomainServices>;
 export function createDomainServices(ports: DomainPorts, clock: Clock, settings: DomainSettings) {
   const { notifications, units } = ports;
   const people = createPeopleService({ people: ports.people, conversations: ports.conversations, notifications, clock, calendar: settings.calendar });
-  const meetings = createMeetingService({ people: ports.people, meetings: ports.meetings, reflections: ports.reflections, notifications, units, loops: ports.loops, focusAreas: ports.focusAreas, boardStatements: ports.boardStatements, sentCards: ports.sentCards, clock, settings });
+  const calendarSync = createCalendarSyncService({ meetings: ports.meetings, events: ports.calendarEvents, gateway: ports.calendarGateway, clock, settings });
+  const meetings = createMeetingService({ people: ports.people, meetings: ports.meetings, reflections: ports.reflections, notifications, units, loops: ports.loops, focusAreas: ports.focusAreas, boardStatements: ports.boardStatements, sentCards: ports.sentCards, calendarSync, clock, settings });
   const congestion = createCongestionService({ units, focusAreas: ports.focusAreas, notifications, clock, settings });
   const reflections = createReflectionService({ meetings, reflections: ports.reflections, clock, settings });
   const forms = createFormService({ meetings, meetingRepo: ports.meetings, forms: ports.forms, followUpRepo: ports.followUps, notifications, congestion, clock, settings });
@@ -106,5 +113,5 @@ export function createDomainServices(ports: DomainPorts, clock: Clock, settings:
     clock,
     calendar: settings.calendar,
   });
-  return { people, meetings, reflections, forms, followUps, focusAreas, boardStatements, evaluations, congestion, yearWheels, digests, preferences, channels, downloads, calendars, trial, reach };
+  return { people, meetings, reflections, forms, followUps, focusAreas, boardStatements, evaluations, congestion, yearWheels, digests, preferences, channels, downloads, calendars, calendarSync, trial, reach };
 }

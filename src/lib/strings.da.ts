@@ -785,6 +785,13 @@ export const da = {
       "Linket virker kun for dig, én gang, og udløber om 15 minutter. Åbn filen i Outlook eller din kalender. Henter du en ny fil, når et møde er flyttet eller aflyst, opdaterer den de møder, der allerede står i kalenderen.",
     sent: "Linket til kalenderfilen er sendt til dig i chatten. Det virker én gang og i 15 minutter.",
     gone: "Linket er udløbet eller allerede brugt. Tryk «Føj til kalender» på mødets kort eller årshjulet igen for at få et nyt.",
+    /** CALENDAR_SYNC=graph: the event in the chair's Outlook calendar. */
+    agendaHeading: "Dagsorden",
+    openInBot: "Åbn dagsordenen i Læringsloop",
+    /** The comment Outlook sends the attendees with the cancellation. */
+    cancelComment: "Mødet er aflyst i Læringsloop.",
+    declinedTitle: "Afbud i kalenderen",
+    declined: (who: string, kindDefinite: string, when: string) => `${who} har meldt afbud i Outlook til ${kindDefinite} ${when}. Mødet står stadig i Læringsloop: flyt eller aflys det der, hvis det skal.`,
   },
   /** To a meeting's chair (or the unit's chief) when someone their cards are for cannot be reached in Teams (reach-service.ts). */
   reach: {

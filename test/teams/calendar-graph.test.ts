@@ -1,0 +1,127 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { BotHarness, users } from "../helpers/bot-harness.js";
+import { cardText, findAction } from "../helpers/fake-connector.js";
+import { FakeCalendar } from "../helpers/fake-calendar.js";
+import { FakeGraph } from "../helpers/fake-graph.js";
+
+/**
+ * CALENDAR_SYNC=graph through the real bot and (a local fake of) Microsoft Graph: the confirmed
+ * årshjul becomes one event per meeting in its chair's calendar, with the participants invited, as
+ * a Teams meeting; a move is one PATCH, a cancellation one cancel with a Danish comment; Graph's
+ * 429 and 503 are waited out without a second event.
+ */
+const graphEnv = (g: FakeGraph) => ({
+  CALENDAR_SYNC: "graph",
+  GRAPH_TENANT_ID: g.tenantId,
+  GRAPH_CLIENT_ID: g.clientId,
+  GRAPH_CLIENT_SECRET: g.clientSecret,
+  GRAPH_BASE_URL: g.baseUrl,
+  GRAPH_AUTHORITY_HOST: g.url,
+});
+
+describe("CALENDAR_SYNC=graph: the bot keeps the chair's calendar", () => {
+  let graph: FakeGraph;
+  let calendar: FakeCalendar;
+  let h: BotHarness;
+  const db = () => h.bot.store.db;
+
+  beforeAll(async () => {
+    graph = await new FakeGraph().start();
+  });
+  afterAll(() => graph.stop());
+  beforeEach(() => {
+    graph.calls.length = 0;
+    graph.failNext.length = 0;
+    calendar = new FakeCalendar(graph);
+  });
+  afterEach(() => h.stop());
+
+  /** Works the outbox until nothing is due now. */
+  async function deliverAll(): Promise<Record<string, number>> {
+    const total: Record<string, number> = {};
+    for (let i = 0; i < 20; i++) {
+      const counts = await h.deliver();
+      for (const [k, v] of Object.entries(counts)) total[k] = (total[k] ?? 0) + v;
+      if (Object.keys(counts).length === 0) break;
+    }
+    return total;
+  }
+
+  it("the confirmed årshjul: one event per meeting in its chair's calendar, invited, as a Teams meeting; a move is one PATCH, a cancellation one cancel", async () => {
+    h = await BotHarness.start({ now: "2026-11-23T09:00:00+01:00", env: graphEnv(graph) });
+    for (const u of [users.alex, users.megan, users.jonas]) await h.install(u);
+    const proposal = await h.say(users.alex, "årshjul");
+    const version = Number(findAction(proposal.cards[0], "yearwheel.confirm")!.data.version);
+    // Graph is busy at first: a 429 with Retry-After and a 503 are waited out, not made into two events.
+    graph.failNext.push({ method: "POST", path: "/events", status: 429, retryAfter: 1 }, { method: "POST", path: "/events", status: 503 });
+    await h.click(users.alex, "yearwheel.confirm", { unitId: "solsikken", version });
+    const people = new Map((await db().person.findMany()).map((p) => [p.id, p]));
+    const meetings = (await db().meeting.findMany({ where: { unitId: "solsikken" }, include: { participants: true } })).map((m) => ({
+      ...m,
+      participants: m.participants.map((p) => ({ ...p, person: people.get(p.personId)! })),
+    }));
+    expect(meetings).toHaveLength(28);
+    await deliverAll();
+
+    // One event per meeting, in its chair's mailbox, found by the meeting's id.
+    const events = calendar.all();
+    expect(events).toHaveLength(28);
+    expect(calendar.made.size).toBe(28);
+    const chairs = { alex: users.alex.aadObjectId, megan: users.megan.aadObjectId };
+    expect(calendar.events(chairs.alex)).toHaveLength(16); // 4 læringssamtaler, 12 1:1s with Megan
+    expect(calendar.events(chairs.megan)).toHaveLength(12); // her own 1:1s with Jonas
+    for (const m of meetings) {
+      const chair = m.participants.find((p) => p.personId === m.chairId)!.person;
+      const [e, ...more] = calendar.events(chair.aadObjectId).filter((x) => FakeCalendar.meetingOf(x) === m.id);
+      expect(more).toEqual([]);
+      expect(calendar.startOf(e!).getTime()).toBe(m.startsAt.getTime());
+      expect(e!.isOnlineMeeting).toBe(true);
+      expect(e!.onlineMeetingProvider).toBe("teamsForBusiness");
+      expect(e!.transactionId).toBe(`laeringsloop-${m.id}`);
+      // The others are invited by their address; the chair organises.
+      expect(e!.attendees!.map((a) => a.emailAddress!.address).sort()).toEqual(m.participants.filter((p) => p.personId !== m.chairId && p.person.email).map((p) => p.person.email).sort());
+      expect(e!.body!.contentType).toBe("html");
+      expect(e!.body!.content).toContain("<b>Dagsorden</b>");
+      expect((await db().calendarEvent.findUniqueOrThrow({ where: { meetingId: m.id } })).eventId).toBe(e!.id);
+    }
+    // Nobody in two of them at once (as Graph has them).
+    const byPerson = new Map<string, [number, number][]>();
+    for (const e of events) {
+      const who = [e.mailbox, ...(e.attendees ?? []).map((a) => a.emailAddress!.address!)];
+      const span: [number, number] = [calendar.startOf(e).getTime(), new Date(`${e.end!.dateTime!.slice(0, 19)}Z`).getTime()];
+      for (const p of who) byPerson.set(p, [...(byPerson.get(p) ?? []), span]);
+    }
+    for (const spans of byPerson.values()) {
+      spans.sort((a, b) => a[0] - b[0]);
+      for (let i = 1; i < spans.length; i++) expect(spans[i]![0]).toBeGreaterThanOrEqual(spans[i - 1]![1]);
+    }
+    expect(graph.callsTo("POST", /\/events$/).map((c) => c.status).filter((s) => s !== 201)).toEqual([429, 503]);
+    expect(graph.callsTo("POST", /\/events$/).filter((c) => c.status === 201)).toHaveLength(28);
+
+    // Moved in the årshjul: one PATCH of that event, nothing else.
+    const moving = meetings.find((m) => m.kind === "one_on_one")!;
+    const eventId = (await db().calendarEvent.findUniqueOrThrow({ where: { meetingId: moving.id } })).eventId!;
+    const entry = await db().yearWheelEntry.findFirstOrThrow({ where: { meetingId: moving.id } });
+    const wheelVersion = (await db().yearWheel.findFirstOrThrow({ where: { unitId: "solsikken" } })).version;
+    const before = graph.calls.length;
+    const moved = await h.click(users.alex, "yearwheel.move", { unitId: "solsikken", version: wheelVersion, entryId: entry.id, date: "2027-03-16", time: "13:00" });
+    expect(cardText(moved.card)).toContain("Mødet er flyttet");
+    await deliverAll();
+    const afterMove = graph.calls.slice(before).filter((c) => !c.path.endsWith("/token"));
+    expect(afterMove.map((c) => [c.method, c.path, c.status])).toEqual([["PATCH", `/v1.0/users/${chairs.alex}/events/${eventId}`, 200]]);
+    expect(calendar.startOf(calendar.events(chairs.alex).find((e) => e.id === eventId)!).toISOString()).toBe(new Date("2027-03-16T13:00:00+01:00").toISOString());
+
+    // Cancelled: one cancel with a Danish comment; the event leaves the chair's calendar. A repeat changes nothing.
+    const beforeCancel = graph.calls.length;
+    await h.click(users.alex, "meeting.cancel", { meetingId: moving.id });
+    await deliverAll();
+    await h.click(users.alex, "meeting.cancel", { meetingId: moving.id });
+    await deliverAll();
+    const afterCancel = graph.calls.slice(beforeCancel).filter((c) => !c.path.endsWith("/token"));
+    expect(afterCancel.map((c) => [c.method, c.path, c.status])).toEqual([["POST", `/v1.0/users/${chairs.alex}/events/${eventId}/cancel`, 202]]);
+    expect(calendar.cancellations).toEqual([{ mailbox: chairs.alex, eventId, comment: "Mødet er aflyst i Læringsloop." }]);
+    expect(calendar.events(chairs.alex)).toHaveLength(15);
+    // Every calendar row is done: sent, or cancelled as having nothing to do.
+    expect(await db().notification.count({ where: { kind: "calendar_event", status: { notIn: ["sent", "cancelled"] } } })).toBe(0);
+  });
+});
