@@ -13,6 +13,8 @@ import { loadTemplates } from "./cards/template.js";
 import { createWorkingCalendar } from "./lib/working-calendar.js";
 import { deliverNotificationsJob, DELIVER_NOTIFICATIONS } from "./scheduler/jobs/deliver-notifications.js";
 import { pruneActivityLogJob } from "./scheduler/jobs/prune-activity-log.js";
+import { calendarReadBackJob } from "./scheduler/jobs/calendar-read-back.js";
+import { createCalendarReadBackService } from "./domain/calendar-read-back-service.js";
 import { planDigestsJob } from "./scheduler/jobs/plan-digests.js";
 import { retentionJob } from "./scheduler/jobs/retention.js";
 import { checkCredentialJob, CHECK_CREDENTIAL } from "./scheduler/jobs/check-credential.js";
@@ -251,8 +253,27 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
     : undefined;
   const server = createHttpServer({ adapter, app, log, healthy: store.healthy, credentialHealth: credentials?.health, download: createDownloadHandler(domain.downloads), calendarFile: createCalendarFileHandler(domain.calendars) });
 
+  // CALENDAR_SYNC=graph: what the chairs change in Outlook, followed; its effects go where a click's go.
+  const calendarGateway = domain.calendarSync.gateway;
+  const calendarReadBack = calendarGateway
+    ? createCalendarReadBackService({ events: store.calendarEvents, gateway: calendarGateway, meetingRepo: store.meetings, meetings: domain.meetings, people: store.people, notifications: store.notifications, clock, log: log.child({ job: "calendar-read-back" }) })
+    : undefined;
   const jobs = [
     deliverNotificationsJob(delivery),
+    ...(calendarReadBack
+      ? [
+          calendarReadBackJob(
+            {
+              async run() {
+                const r = await calendarReadBack.run();
+                cardCopies.apply(r.effects);
+                return r;
+              },
+            },
+            config.scheduler.calendarReadBackCron,
+          ),
+        ]
+      : []),
     planDigestsJob(domain.digests, config.scheduler.digestCron),
     channelStatusJob(publisher),
     channelDigestJob(publisher),

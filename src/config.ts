@@ -98,6 +98,8 @@ const fields = z.object({
     INTENTION_CEILING: z.coerce.number().int().min(1).max(100).default(8),
     SCHEDULER_ENABLED: bool.default("true"),
     SCHEDULER_CRON: z.string().refine(isValidCron, "skal være et cron-udtryk som * * * * *").default("* * * * *"),
+    // CALENDAR_SYNC=graph: how often the bot reads its events back from the chairs' calendars.
+    CALENDAR_READBACK_CRON: z.string().refine(isValidCron, "skal være et cron-udtryk som */5 * * * *").default("*/5 * * * *"),
     MAX_TEXT_LENGTH: z.coerce.number().int().min(100).max(10000).default(2000),
     // Commands and card clicks one person may send per minute; more are answered with a notice.
     USER_ACTIONS_PER_MINUTE: z.coerce.number().int().min(5).max(1_000_000).default(30),
@@ -295,7 +297,7 @@ export interface Config {
   boardStatementLeadDays: number;
   intentionCeiling: number;
   /** `cron`: the outbox tick; `digestCron`: when the weekly overviews are planned; `leaseMs`: how long a claimed row is held. */
-  scheduler: { enabled: boolean; cron: string; digestCron: string; leaseMs: number; jobLeaseMs: number };
+  scheduler: { enabled: boolean; cron: string; digestCron: string; calendarReadBackCron: string; leaseMs: number; jobLeaseMs: number };
   maxTextLength: number;
   /** Commands and card clicks one person may send per minute. */
   userActionsPerMinute: number;
@@ -477,7 +479,7 @@ function toConfig(c: Fields): Config {
     templatesDir: c.TEMPLATES_DIR,
     boardStatementLeadDays: c.BOARD_STATEMENT_LEAD_DAYS,
     intentionCeiling: c.INTENTION_CEILING,
-    scheduler: { enabled: c.SCHEDULER_ENABLED, cron: c.SCHEDULER_CRON, digestCron: c.DIGEST_CRON, leaseMs: c.OUTBOX_LEASE_SECONDS * 1000, jobLeaseMs: c.JOB_LEASE_SECONDS * 1000 },
+    scheduler: { enabled: c.SCHEDULER_ENABLED, cron: c.SCHEDULER_CRON, digestCron: c.DIGEST_CRON, calendarReadBackCron: c.CALENDAR_READBACK_CRON, leaseMs: c.OUTBOX_LEASE_SECONDS * 1000, jobLeaseMs: c.JOB_LEASE_SECONDS * 1000 },
     maxTextLength: c.MAX_TEXT_LENGTH,
     userActionsPerMinute: c.USER_ACTIONS_PER_MINUTE,
     activityLeaseMs: c.ACTIVITY_LEASE_SECONDS * 1000,

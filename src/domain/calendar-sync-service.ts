@@ -84,6 +84,8 @@ export function createCalendarSyncService(deps: CalendarSyncServiceDeps) {
   return {
     /** Whether the bot keeps calendars itself (CALENDAR_SYNC=graph). */
     on,
+    /** The chairs' calendars (present with CALENDAR_SYNC=graph and Graph's credentials). */
+    gateway: on ? gateway : undefined,
 
     /** The outbox row that brings the meeting's event up to this version of the meeting (none unless graph). */
     rowsFor(meeting: Meeting, now: Date): PlannedNotification[] {

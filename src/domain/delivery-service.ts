@@ -247,7 +247,7 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
     switch (r.outcome) {
       case "synced":
         await notifications.markSent(n, now, r.call);
-        return `calendar-${r.call}`;
+        return "calendar-synced";
       case "unchanged":
         await notifications.markCancelled(n, r.reason);
         return "cancelled";

@@ -101,7 +101,7 @@ export class BotHarness {
       USER_ACTIONS_PER_MINUTE: "1000",
       // With bot credentials, the credential check asks the local stand-in for Entra ID, never Microsoft.
       BOT_LOGIN_URL: this.connector.url,
-      ...(this.opts.scheduler ? { SCHEDULER_CRON: NEVER, DIGEST_CRON: NEVER, RETENTION_CRON: NEVER } : {}),
+      ...(this.opts.scheduler ? { SCHEDULER_CRON: NEVER, DIGEST_CRON: NEVER, RETENTION_CRON: NEVER, CALENDAR_READBACK_CRON: NEVER } : {}),
       ...(this.opts.graph ? this.opts.graph.env(this.connector.url) : {}),
       ...this.opts.env,
     });

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { BotHarness, users } from "../helpers/bot-harness.js";
 import { cardText, findAction } from "../helpers/fake-connector.js";
 import { FakeCalendar } from "../helpers/fake-calendar.js";
@@ -25,16 +25,14 @@ describe("CALENDAR_SYNC=graph: the bot keeps the chair's calendar", () => {
   let h: BotHarness;
   const db = () => h.bot.store.db;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     graph = await new FakeGraph().start();
-  });
-  afterAll(() => graph.stop());
-  beforeEach(() => {
-    graph.calls.length = 0;
-    graph.failNext.length = 0;
     calendar = new FakeCalendar(graph);
   });
-  afterEach(() => h.stop());
+  afterEach(async () => {
+    await h.stop();
+    await graph.stop();
+  });
 
   /** Works the outbox until nothing is due now. */
   async function deliverAll(): Promise<Record<string, number>> {
@@ -126,6 +124,59 @@ describe("CALENDAR_SYNC=graph: the bot keeps the chair's calendar", () => {
     expect(calendar.cancellations).toEqual([{ mailbox: chairs.alex, eventId, comment: "Mødet er aflyst i Læringsloop." }]);
     expect(calendar.events(chairs.alex)).toHaveLength(16);
     // Every calendar row is done: sent, or cancelled as having nothing to do.
+    expect(await db().notification.count({ where: { kind: "calendar_event", status: { notIn: ["sent", "cancelled"] } } })).toBe(0);
+  });
+
+  it("moved in Outlook: the bot's meeting and its pack follow, and nothing goes back to Graph; a decline is told to the chair once; cancelled in Outlook: the meeting is cancelled", async () => {
+    h = await BotHarness.start({ now: "2027-01-11T09:00:00+01:00", env: graphEnv(graph) });
+    for (const u of [users.alex, users.megan]) await h.install(u);
+    await h.click(users.alex, "schedule.submit", { leader: "solsikken/megan", date: "2027-01-25", time: "10:00" });
+    await deliverAll();
+    const meeting = await db().meeting.findFirstOrThrow({ where: { unitId: "solsikken" } });
+    const mailbox = users.alex.aadObjectId;
+    const [event] = calendar.events(mailbox);
+    expect(FakeCalendar.meetingOf(event!)).toBe(meeting.id);
+    const packKeys = async () => (await db().notification.findMany({ where: { subjectId: meeting.id, kind: "meeting_agenda", status: "pending" }, select: { key: true } })).map((n) => n.key).sort();
+    expect((await packKeys()).every((k) => k.endsWith(meeting.startsAt.toISOString()))).toBe(true);
+
+    // Megan looks at «mine møder»: a tracked copy, which must follow the move.
+    expect(cardText((await h.say(users.megan, "mine møder")).cards[0])).toContain("mandag den 25. januar 2027 kl. 10.00");
+
+    // Alex drags it to Wednesday 13:00 in Outlook.
+    const moved = new Date("2027-01-27T13:00:00+01:00");
+    calendar.outlookMove(mailbox, event!.id, moved);
+    const before = graph.calls.length;
+    expect(await h.runJob("calendar-read-back")).toEqual({ moved: 1 });
+    await h.bot.settled();
+    expect((await db().meeting.findUniqueOrThrow({ where: { id: meeting.id } })).startsAt.toISOString()).toBe(moved.toISOString());
+    const keys = await packKeys();
+    expect(keys.length).toBeGreaterThan(0);
+    expect(keys.every((k) => k.endsWith(moved.toISOString()))).toBe(true); // the pack goes before the new time
+    const updated = h.connector.updated.filter((u) => u.conversationId === h.conversationId(users.megan)).map((u) => cardText(u.activity));
+    expect(updated.at(-1)).toContain("onsdag den 27. januar 2027 kl. 13.00");
+    await deliverAll();
+    // Graph was only read: the move came from it.
+    expect(graph.calls.slice(before).filter((c) => !c.path.endsWith("/token")).map((c) => c.method)).toEqual(["GET"]);
+    expect(calendar.startOf(calendar.events(mailbox)[0]!).toISOString()).toBe(moved.toISOString());
+    expect(await h.runJob("calendar-read-back")).toEqual({}); // nothing new
+
+    // Megan declines in Outlook: Alex is told, once.
+    calendar.outlookDecline(mailbox, event!.id, "megan.bowen@eksempelkommune.dk");
+    expect(await h.runJob("calendar-read-back")).toEqual({ declined: 1 });
+    expect(await h.runJob("calendar-read-back")).toEqual({});
+    await deliverAll();
+    const notices = h.connector.cards(h.conversationId(users.alex)).map(cardText).filter((t) => t.includes("meldt afbud"));
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toContain("Megan Bowen har meldt afbud i Outlook til 1:1 ledelsesopfølgningen onsdag den 27. januar 2027 kl. 13.00");
+
+    // Alex cancels it in Outlook: the meeting is cancelled in the bot, Megan is told; no cancel goes back to Graph.
+    calendar.outlookCancel(mailbox, event!.id);
+    expect(await h.runJob("calendar-read-back")).toEqual({ cancelled: 1 });
+    await h.bot.settled();
+    expect((await db().meeting.findUniqueOrThrow({ where: { id: meeting.id } })).status).toBe("cancelled");
+    await deliverAll();
+    expect(calendar.cancellations).toEqual([]);
+    expect(h.connector.cards(h.conversationId(users.megan)).map(cardText).some((t) => t.includes("aflyst"))).toBe(true);
     expect(await db().notification.count({ where: { kind: "calendar_event", status: { notIn: ["sent", "cancelled"] } } })).toBe(0);
   });
 });

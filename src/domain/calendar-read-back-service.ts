@@ -1,0 +1,147 @@
+import { AppError } from "../lib/errors.js";
+import { declinedKey } from "./calendar-sync-service.js";
+import { combine, noEffects, type Effects } from "./effects.js";
+import type { MeetingService } from "./meeting-service.js";
+import type { CalendarEventRepository, CalendarEventSeen, CalendarEventState, CalendarGateway, Clock, Logger, MeetingRepository, NotificationRepository, PeopleRepository } from "./ports.js";
+import type { Meeting, PlannedNotification } from "./types.js";
+
+/**
+ * What the chairs changed in Outlook comes back to the bot (CALENDAR_SYNC=graph; decision 0018):
+ * the bot's events of meetings still to come are read back per mailbox (calendarView, paged), and
+ * - an event moved in Outlook moves the meeting (through `moveMeeting`, as the chair: the pack,
+ *   reminders and cards follow, and the planner's rule holds: a move onto someone's other meeting
+ *   is refused and logged, the meeting stays);
+ * - an event cancelled or deleted in Outlook cancels the meeting (as the chair, who did it);
+ * - an attendee's decline is told to the chair, once per person and time of the meeting.
+ * A meeting moved or cancelled in the bot since its event was last written is left alone here: its
+ * own row is on its way to Graph, and the bot's change wins.
+ */
+export interface CalendarReadBackDeps {
+  events: CalendarEventRepository;
+  gateway?: CalendarGateway;
+  meetingRepo: Pick<MeetingRepository, "get">;
+  meetings: Pick<MeetingService, "moveMeeting" | "cancel">;
+  people: Pick<PeopleRepository, "byId">;
+  notifications: Pick<NotificationRepository, "plan">;
+  clock: Clock;
+  log?: Logger;
+  lockMs?: number;
+}
+
+export interface ReadBackResult {
+  effects: Effects;
+  counts: Record<string, number>;
+}
+
+export type CalendarReadBackService = ReturnType<typeof createCalendarReadBackService>;
+
+const DAY = 86_400_000;
+
+export function createCalendarReadBackService(deps: CalendarReadBackDeps) {
+  const { events, gateway, meetingRepo, meetings, people, notifications, clock, log } = deps;
+  const lockMs = deps.lockMs ?? 5 * 60_000;
+
+  /** One meeting's event as Outlook has it now. Returns the effects of following it. */
+  async function follow(state: CalendarEventState, seen: CalendarEventSeen | "gone", counts: Record<string, number>): Promise<Effects> {
+    const count = (k: string) => (counts[k] = (counts[k] ?? 0) + 1);
+    const meeting = await meetingRepo.get(state.meetingId);
+    // Changed in the bot since the event was written (a move on its way to Graph): the bot's change wins.
+    if (!meeting || meeting.status !== "planned" || meeting.startsAt.getTime() !== state.startsAt?.getTime()) return noEffects;
+    const chair = await people.byId(meeting.chairId);
+    if (!chair) return noEffects;
+    const now = clock.now();
+    if (!(await events.lock(meeting.id, state, now, new Date(now.getTime() + lockMs)))) return noEffects;
+    let effects: Effects = noEffects;
+    try {
+      if (seen === "gone" || seen.cancelled) {
+        // Out of the calendar first: the cancel's own row then finds nothing to do.
+        await events.save(meeting.id, { cancelled: true });
+        try {
+          const r = await meetings.cancel(chair, meeting.id);
+          await events.save(meeting.id, { syncedVersion: r.meeting.version });
+          count("cancelled");
+          return r.effects;
+        } catch (err) {
+          if (!(err instanceof AppError)) throw err;
+          // Begun, or with decisions: the bot's meeting stays; Outlook no longer has it.
+          log?.warn({ meetingId: meeting.id, code: err.code }, "meeting cancelled in Outlook could not be cancelled in the bot");
+          count("refused");
+          return noEffects;
+        }
+      }
+      if (seen.start.getTime() !== state.startsAt?.getTime()) {
+        const before = { startsAt: state.startsAt, durationMinutes: state.durationMinutes };
+        await events.save(meeting.id, { startsAt: seen.start });
+        try {
+          const r = await meetings.moveMeeting(meeting, seen.start, chair.id);
+          await events.save(meeting.id, { syncedVersion: r.meeting.version });
+          count("moved");
+          effects = r.effects;
+        } catch (err) {
+          if (!(err instanceof AppError)) throw err;
+          // Someone is busy then (or it began): the bot books nobody twice; it is tried again next time.
+          await events.save(meeting.id, before);
+          log?.warn({ meetingId: meeting.id, code: err.code }, "meeting moved in Outlook could not be moved in the bot");
+          count("refused");
+        }
+      }
+      const declined = declinesToTell(meeting, state, seen);
+      if (declined.length > 0) {
+        const rows: PlannedNotification[] = declined.map((personId) => ({ key: declinedKey(meeting, personId), kind: "calendar_declined", personId: meeting.chairId, subjectId: meeting.id, dueAt: now }));
+        const planned = await notifications.plan(rows, now);
+        await events.save(meeting.id, { declinedTold: [...state.declinedTold, ...declined] });
+        counts.declined = (counts.declined ?? 0) + declined.length;
+        effects = combine(effects, { changed: [], planned });
+      }
+      return effects;
+    } finally {
+      await events.release(meeting.id);
+    }
+  }
+
+  /** The participants who declined in Outlook and whose decline the chair has not been told of. */
+  function declinesToTell(meeting: Meeting, state: CalendarEventState, seen: CalendarEventSeen): string[] {
+    const declined = new Set(seen.declined);
+    return meeting.participants.filter((p) => p.person.id !== meeting.chairId && p.person.email && declined.has(p.person.email.toLowerCase()) && !state.declinedTold.includes(p.person.id)).map((p) => p.person.id);
+  }
+
+  return {
+    /** One pass over every mailbox with events still to come. */
+    async run(): Promise<ReadBackResult> {
+      const counts: Record<string, number> = {};
+      if (!gateway) return { effects: noEffects, counts };
+      const now = clock.now();
+      const byMailbox = new Map<string, CalendarEventState[]>();
+      for (const s of await events.live(now)) byMailbox.set(s.mailbox, [...(byMailbox.get(s.mailbox) ?? []), s]);
+      const all: Effects[] = [];
+      for (const [mailbox, states] of byMailbox) {
+        const last = Math.max(...states.map((s) => s.startsAt!.getTime()));
+        // Up to two months past the last: an event moved a little later is still in the view (one call).
+        const listed = await gateway.list(mailbox, now, new Date(last + 60 * DAY));
+        if (!listed.ok) {
+          // Graph unreachable or refusing: the next pass tries again; nothing else waits for it.
+          log?.warn({ reason: listed.reason }, "calendar read-back: a mailbox could not be read");
+          counts.unreadable = (counts.unreadable ?? 0) + 1;
+          continue;
+        }
+        const seen = new Map(listed.value.map((e) => [e.eventId, e]));
+        for (const state of states) {
+          let e: CalendarEventSeen | "gone" | undefined = seen.get(state.eventId!);
+          if (!e) {
+            // Not in the view: moved out of it, or gone. Asked for by itself.
+            const one = await gateway.get(mailbox, state.eventId!);
+            if (one.ok) e = one.value;
+            else if (one.failure === "gone") e = "gone";
+            else continue;
+          }
+          try {
+            all.push(await follow(state, e, counts));
+          } catch (err) {
+            log?.error({ meetingId: state.meetingId, err: err instanceof Error ? err.name : "error" }, "calendar read-back: a meeting could not follow its event");
+          }
+        }
+      }
+      return { effects: combine(...all), counts };
+    },
+  };
+}
