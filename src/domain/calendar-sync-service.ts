@@ -56,7 +56,7 @@ export const transactionIdOf = (meetingId: string): string => `laeringsloop-${me
 
 export function createCalendarSyncService(deps: CalendarSyncServiceDeps) {
   const { meetings, events, gateway, clock, settings, log } = deps;
-  const lockMs = deps.lockMs ?? 5 * 60_000;
+  const lockMs = deps.lockMs ?? settings.calendarSync.lockMs ?? 5 * 60_000;
   const on = settings.calendarSync.mode === "graph";
 
   /** The event's subject, body and attendees: names and our own sentences, escaped as HTML text. */

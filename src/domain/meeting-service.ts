@@ -24,6 +24,7 @@ import type {
 } from "./ports.js";
 import type { DomainSettings } from "./settings.js";
 import type { CalendarSyncService } from "./calendar-sync-service.js";
+import type { OutlookBusyTimes } from "./outlook-busy-times.js";
 import { effectsOf, meetingChanged, noEffects, type Effects } from "./effects.js";
 import { isReopened, mayReopen, reopensBeforeStart } from "./closing.js";
 import { CLOSING_POSITION, type AgendaItem, type FollowUpView, type LeaderOfUnit, type Meeting, type MeetingKind, type Person, type Loop, type FocusArea, type BoardStatement, type OneOnOneInput, type Unit } from "./types.js";
@@ -76,6 +77,8 @@ export interface MeetingServiceDeps {
   sentCards: Pick<SentCardRepository, "list">;
   /** The outbox row that brings the meeting's calendar event up to it (CALENDAR_SYNC=graph; none otherwise). */
   calendarSync?: Pick<CalendarSyncService, "rowsFor">;
+  /** Who is busy in Outlook (CALENDAR_SYNC=graph): `planlæg 1:1` warns about a chosen time. */
+  busyTimes?: Pick<OutlookBusyTimes, "busyInOutlook">;
   clock: Clock;
   settings: DomainSettings;
 }
@@ -347,7 +350,13 @@ export function createMeetingService(deps: MeetingServiceDeps) {
       // A form id reused by someone else is not theirs to see.
       if (created.meeting.chairId !== actor.id) throw new AppError("not-authorised", strings.schedule.notChiefForLeader);
       // A day in a closed period (the summer closure, Christmas, vinterferie) is planned, with a warning.
-      return { ...created, warning: closedPeriodText(calendar, input.date) };
+      const inPeriod = closedPeriodText(calendar, input.date);
+      const warnings = inPeriod ? [inPeriod] : [];
+      // Someone busy in Outlook then (CALENDAR_SYNC=graph): planned, with a warning naming them.
+      const m = created.meeting;
+      const busyIds = (await deps.busyTimes?.busyInOutlook(m.participants.map((p) => p.person.id), m.startsAt, endOf(m.startsAt, m.durationMinutes))) ?? [];
+      if (busyIds.length > 0) warnings.push(strings.planning.busyInOutlook(m.participants.filter((p) => busyIds.includes(p.person.id)).map((p) => (p.person.id === actor.id ? strings.meeting.busyYou : p.person.name))));
+      return { ...created, warning: warnings.length ? warnings.join(" ") : undefined };
     },
 
     createMeeting,

@@ -738,4 +738,9 @@ export interface CalendarGateway {
   /** The bot's events in the mailbox between `from` and `to` (all pages). */
   list(mailbox: string, from: Date, to: Date): Promise<CalendarCall<CalendarEventSeen[]>>;
   get(mailbox: string, eventId: string): Promise<CalendarCall<CalendarEventSeen>>;
+  /**
+   * Free/busy of people by address (getSchedule, asked as `mailbox`): their busy, tentative and
+   * out-of-office times between `from` and `to`.
+   */
+  schedule(mailbox: string, addresses: string[], from: Date, to: Date): Promise<CalendarCall<{ address: string; start: Date; end: Date }[]>>;
 }

@@ -37,6 +37,7 @@ import { createPreferenceService } from "./preference-service.js";
 import { createChannelService } from "./channel-service.js";
 import { createCalendarService } from "./calendar-service.js";
 import { createCalendarSyncService } from "./calendar-sync-service.js";
+import { createOutlookBusyTimes } from "./outlook-busy-times.js";
 import { createDownloadService } from "./download-service.js";
 import type { ExportRepository } from "./export.js";
 import type { DomainSettings } from "./settings.js";
@@ -76,8 +77,10 @@ export type DomainServices = ReturnType<typeof createDomainServices>;
 export function createDomainServices(ports: DomainPorts, clock: Clock, settings: DomainSettings) {
   const { notifications, units } = ports;
   const people = createPeopleService({ people: ports.people, conversations: ports.conversations, notifications, clock, calendar: settings.calendar });
+  // The bot's meetings and, with CALENDAR_SYNC=graph, people's Outlook free/busy (decision 0018).
+  const busyTimes = createOutlookBusyTimes({ base: ports.meetings, gateway: settings.calendarSync.mode === "graph" ? ports.calendarGateway : undefined, people: ports.people });
   const calendarSync = createCalendarSyncService({ meetings: ports.meetings, events: ports.calendarEvents, gateway: ports.calendarGateway, clock, settings });
-  const meetings = createMeetingService({ people: ports.people, meetings: ports.meetings, reflections: ports.reflections, notifications, units, loops: ports.loops, focusAreas: ports.focusAreas, boardStatements: ports.boardStatements, sentCards: ports.sentCards, calendarSync, clock, settings });
+  const meetings = createMeetingService({ people: ports.people, meetings: ports.meetings, reflections: ports.reflections, notifications, units, loops: ports.loops, focusAreas: ports.focusAreas, boardStatements: ports.boardStatements, sentCards: ports.sentCards, calendarSync, busyTimes, clock, settings });
   const congestion = createCongestionService({ units, focusAreas: ports.focusAreas, notifications, clock, settings });
   const reflections = createReflectionService({ meetings, reflections: ports.reflections, clock, settings });
   const forms = createFormService({ meetings, meetingRepo: ports.meetings, forms: ports.forms, followUpRepo: ports.followUps, notifications, congestion, clock, settings });
@@ -93,7 +96,7 @@ export function createDomainServices(ports: DomainPorts, clock: Clock, settings:
     }
     return out;
   };
-  const yearWheels = createYearWheelService({ units, people: ports.people, loops: ports.loops, wheels: ports.yearWheels, meetingRepo: ports.meetings, busyTimes: ports.meetings, meetings, loadNames, clock, settings });
+  const yearWheels = createYearWheelService({ units, people: ports.people, loops: ports.loops, wheels: ports.yearWheels, meetingRepo: ports.meetings, busyTimes, meetings, loadNames, clock, settings });
   const digests = createDigestService({ followUps: ports.followUps, units, people: ports.people, preferences: ports.preferences, notifications, clock, settings });
   const preferences = createPreferenceService({ preferences: ports.preferences, notifications, digests, clock, settings });
   const channels = createChannelService({ people: ports.people, channelLinks: ports.channelLinks, areaStatus: ports.areaStatus, meetings: ports.meetings, reflections: ports.reflections, clock, settings });

@@ -1,4 +1,4 @@
-import type { Attendee, Event } from "@microsoft/microsoft-graph-types";
+import type { Attendee, Event, ScheduleInformation } from "@microsoft/microsoft-graph-types";
 import { createPacer, type RateWindow } from "../lib/pacer.js";
 import type { CalendarCall, CalendarEventSeen, CalendarGateway, Logger } from "../domain/ports.js";
 import type { GraphClient, GraphFailure, GraphResult } from "./graph-client.js";
@@ -13,7 +13,8 @@ import type { GraphClient, GraphFailure, GraphResult } from "./graph-client.js";
  * - cancel: `POST /users/{chair}/events/{id}/cancel` with a Danish comment (Outlook sends the
  *   attendees the cancellation); an event without attendees, which Graph will not «cancel», is
  *   deleted instead;
- * - read back: `GET /users/{chair}/calendarView` (paged) with the extended property expanded.
+ * - read back: `GET /users/{chair}/calendarView` (paged) with the extended property expanded;
+ * - free/busy: `POST /users/{someone}/calendar/getSchedule`, at most 20 people and 60 days a call.
  * Times are written and read in UTC (`Prefer: outlook.timezone="UTC"`); Outlook shows them in each
  * person's own zone.
  *
@@ -37,6 +38,12 @@ export const MEETING_PROPERTY = "String {e28f6bcd-9bc8-4c77-9c67-f5ba0b28223d} N
 export const OUTLOOK_LIMITS = { concurrent: 4, windows: [{ limit: 10_000, windowMs: 10 * 60_000 }] } as const;
 
 const UTC = { Prefer: 'outlook.timezone="UTC"' };
+
+/** getSchedule: at most this many people a call, and a window shorter than Graph's 62 days. */
+const SCHEDULE_PEOPLE = 20;
+const SCHEDULE_WINDOW_MS = 60 * 86_400_000;
+/** What keeps a person from a meeting (not free, not working elsewhere). */
+const BUSY = new Set(["busy", "tentative", "oof"]);
 
 /** Graph's dateTime without a zone, for timeZone "UTC". */
 const graphTime = (d: Date) => ({ dateTime: d.toISOString().replace(/Z$/, ""), timeZone: "UTC" });
@@ -177,6 +184,29 @@ export function createGraphCalendarGateway(opts: GraphCalendarGatewayOptions): C
     },
 
     list,
+
+    async schedule(mailbox, addresses, from, to) {
+      const out: { address: string; start: Date; end: Date }[] = [];
+      for (let i = 0; i < addresses.length; i += SCHEDULE_PEOPLE) {
+        const schedules = addresses.slice(i, i + SCHEDULE_PEOPLE);
+        for (let t = from.getTime(); t < to.getTime(); t += SCHEDULE_WINDOW_MS) {
+          const end = new Date(Math.min(to.getTime(), t + SCHEDULE_WINDOW_MS));
+          const body = { schedules, startTime: graphTime(new Date(t)), endTime: graphTime(end), availabilityViewInterval: 60 };
+          const r = await call(mailbox, () => graph.request<{ value?: ScheduleInformation[] }>("POST", `${user(mailbox)}/calendar/getSchedule`, { body, headers: UTC }));
+          if (!r.ok) return failure("schedule", r.error);
+          for (const info of r.body?.value ?? []) {
+            if (!info.scheduleId || info.error) continue;
+            for (const item of info.scheduleItems ?? []) {
+              if (!item.status || !BUSY.has(item.status)) continue;
+              const s = parseTime(item.start);
+              const e = parseTime(item.end);
+              if (s && e) out.push({ address: info.scheduleId.toLowerCase(), start: s, end: e });
+            }
+          }
+        }
+      }
+      return { ok: true, value: out };
+    },
 
     async get(mailbox, eventId) {
       const r = await call(mailbox, () => graph.request<Event>("GET", `${user(mailbox)}/events/${encodeURIComponent(eventId)}`, { query: { $select: "id,start,end,isCancelled,attendees" }, headers: UTC }));

@@ -531,6 +531,9 @@ export const da = {
     periodMonthDay: (part: string) => `«${part}» er ikke en gyldig dato (MM-DD)`,
     periodDate: (part: string) => `«${part}» er ikke en gyldig dato (ÅÅÅÅ-MM-DD)`,
     periodDatesOrder: (part: string) => `«${part}»: startdatoen skal komme før slutdatoen`,
+    /** CALENDAR_SYNC=graph: someone's Outlook calendar is busy at the time chosen by hand. */
+    busyInOutlook: (who: string[]) =>
+      `Bemærk: ${who.length > 1 ? `${who.slice(0, -1).join(", ")} og ${who.at(-1)}` : who.join("")} er optaget i Outlook på det tidspunkt. Mødet er planlagt alligevel; flyt det, hvis det ikke passer.`,
   },
   focus: {
     title: "Lokale fokusområder",

@@ -36,6 +36,10 @@ export class FakeCalendar {
   duplicatesPrevented = 0;
   /** Cancellations sent to attendees, with their comment. */
   readonly cancellations: { mailbox: string; eventId: string; comment: string }[] = [];
+  /** Busy times people have in Outlook besides the bot's events (address, lower case → spans), for getSchedule. */
+  readonly busy = new Map<string, { start: Date; end: Date; status?: "busy" | "tentative" | "oof" | "free" | "workingElsewhere" }[]>();
+  /** The address of a mailbox (its owner's e-mail), so getSchedule also shows the events they organise. */
+  addressOf?: (mailbox: string) => string | undefined;
   /** Requests answered 429 because of the mailbox limits. */
   throttled = 0;
   /** The most requests seen at once per mailbox. */
@@ -71,6 +75,7 @@ export class FakeCalendar {
     graph.route("DELETE", new RegExp(`${users}/events/([^/]+)$`), (m) => this.limited(m[1]!) ?? this.remove(m[1]!, m[2]!));
     graph.route("POST", new RegExp(`${users}/events/([^/]+)/cancel$`), (m, req) => this.limited(m[1]!) ?? this.cancel(m[1]!, m[2]!, req.body as { Comment?: string }));
     graph.route("GET", new RegExp(`${users}/calendarView$`), (m, req) => this.limited(m[1]!) ?? this.view(m[1]!, req.query));
+    graph.route("POST", new RegExp(`${users}/calendar/getSchedule$`), (m, req) => this.limited(m[1]!) ?? this.schedule(req.body as { schedules?: string[]; startTime?: Event["start"]; endTime?: Event["end"] }));
   }
 
   /** The events in a mailbox now (not cancelled or deleted). */
@@ -209,6 +214,27 @@ export class FakeCalendar {
 
   private remove(mailbox: string, id: string): RouteAnswer {
     return this.mailboxes.get(mailbox)?.delete(id) ? { status: 204 } : this.graph.error(404, "ErrorItemNotFound", "The specified object was not found in the store.");
+  }
+
+  /** getSchedule: each address's busy times (its own, the events it organises or is invited to), as scheduleItems. */
+  private schedule(body: { schedules?: string[]; startTime?: Event["start"]; endTime?: Event["end"] }): RouteAnswer {
+    if (!body?.schedules?.length || !body.startTime || !body.endTime) return this.graph.error(400, "ErrorInvalidRequest", "schedules, startTime and endTime are required.");
+    if (body.schedules.length > 20) return this.graph.error(400, "ErrorInvalidRequest", "Too many schedules.");
+    const from = parse(body.startTime).getTime();
+    const to = parse(body.endTime).getTime();
+    if (to - from > 62 * 86_400_000) return this.graph.error(400, "ErrorInvalidRequest", "The time window must be less than 62 days.");
+    const value = body.schedules.map((address) => {
+      const a = address.toLowerCase();
+      const own = (this.busy.get(a) ?? []).map((b) => ({ status: b.status ?? "busy", start: b.start, end: b.end }));
+      const events = this.all()
+        .filter((e) => this.addressOf?.(e.mailbox)?.toLowerCase() === a || (e.attendees ?? []).some((x) => x.emailAddress?.address?.toLowerCase() === a && x.status?.response !== "declined"))
+        .map((e) => ({ status: "busy", start: parse(e.start), end: parse(e.end) }));
+      const items = [...own, ...events]
+        .filter((i) => i.start.getTime() < to && i.end.getTime() > from)
+        .map((i) => ({ isPrivate: false, status: i.status, start: utc(i.start), end: utc(i.end) }));
+      return { scheduleId: address, availabilityView: "", scheduleItems: items, workingHours: { daysOfWeek: ["monday", "tuesday", "wednesday", "thursday", "friday"], startTime: "08:00:00.0000000", endTime: "16:00:00.0000000", timeZone: { name: "Romance Standard Time" } } };
+    });
+    return { status: 200, body: { "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#Collection(microsoft.graph.scheduleInformation)", value } };
   }
 
   private view(mailbox: string, query: Record<string, string>): RouteAnswer {

@@ -3,6 +3,7 @@ import { BotHarness, users } from "../helpers/bot-harness.js";
 import { cardText, findAction } from "../helpers/fake-connector.js";
 import { FakeCalendar } from "../helpers/fake-calendar.js";
 import { FakeGraph } from "../helpers/fake-graph.js";
+import { zonedToUtc } from "../../src/lib/zoned-time.js";
 
 /**
  * CALENDAR_SYNC=graph through the real bot and (a local fake of) Microsoft Graph: the confirmed
@@ -178,5 +179,47 @@ describe("CALENDAR_SYNC=graph: the bot keeps the chair's calendar", () => {
     expect(calendar.cancellations).toEqual([]);
     expect(h.connector.cards(h.conversationId(users.megan)).map(cardText).some((t) => t.includes("aflyst"))).toBe(true);
     expect(await db().notification.count({ where: { kind: "calendar_event", status: { notIn: ["sent", "cancelled"] } } })).toBe(0);
+  });
+
+  it("free/busy: the årshjul's proposals keep clear of the times people are busy in Outlook", async () => {
+    h = await BotHarness.start({ now: "2026-11-23T09:00:00+01:00", env: graphEnv(graph) });
+    for (const u of [users.alex, users.megan, users.jonas]) await h.install(u);
+    // Alex's mornings are taken in Outlook, every weekday of the loop.
+    const mornings: { start: Date; end: Date }[] = [];
+    for (let d = new Date("2026-11-23T12:00:00Z"); d < new Date("2029-01-01T00:00:00Z"); d = new Date(d.getTime() + 86_400_000)) {
+      const date = d.toISOString().slice(0, 10);
+      if ([0, 6].includes(d.getUTCDay())) continue;
+      mornings.push({ start: zonedToUtc(date, "08:00", "Europe/Copenhagen"), end: zonedToUtc(date, "12:00", "Europe/Copenhagen") });
+    }
+    calendar.busy.set("alex.wilber@eksempelkommune.dk", mornings);
+    const proposal = await h.say(users.alex, "årshjul");
+    expect(graph.callsTo("POST", /\/calendar\/getSchedule$/).length).toBeGreaterThan(0);
+    const version = Number(findAction(proposal.cards[0], "yearwheel.confirm")!.data.version);
+    const entries = await db().yearWheelEntry.findMany({ where: { wheel: { unitId: "solsikken" } } });
+    const alexEntries = entries.filter((e) => e.kind !== "leader_pl");
+    expect(alexEntries.length).toBe(16);
+    for (const e of alexEntries) {
+      const start = zonedToUtc(e.date, e.time, "Europe/Copenhagen").getTime();
+      const end = start + e.durationMinutes * 60_000;
+      expect({ entry: `${e.date} ${e.time}`, busy: mornings.some((b) => b.start.getTime() < end && start < b.end.getTime()) }).toEqual({ entry: `${e.date} ${e.time}`, busy: false });
+    }
+    // Megan's own 1:1s with Jonas are not Alex's: they may be in the mornings.
+    await h.click(users.alex, "yearwheel.confirm", { unitId: "solsikken", version });
+    expect(await db().meeting.count({ where: { unitId: "solsikken", status: "planned" } })).toBe(28);
+  });
+
+  it("free/busy: planlæg 1:1 at a time someone is busy in Outlook is planned, with a warning naming them; Graph unreachable, planned without", async () => {
+    h = await BotHarness.start({ now: "2027-01-11T09:00:00+01:00", env: graphEnv(graph) });
+    for (const u of [users.alex, users.megan]) await h.install(u);
+    calendar.busy.set("megan.bowen@eksempelkommune.dk", [{ start: new Date("2027-01-25T10:30:00+01:00"), end: new Date("2027-01-25T11:30:00+01:00"), status: "tentative" }]);
+    const busy = await h.click(users.alex, "schedule.submit", { leader: "solsikken/megan", date: "2027-01-25", time: "10:00" });
+    expect(cardText(busy.card)).toContain("Bemærk: Megan Bowen er optaget i Outlook på det tidspunkt. Mødet er planlagt alligevel; flyt det, hvis det ikke passer.");
+    const free = await h.click(users.alex, "schedule.submit", { leader: "solsikken/megan", date: "2027-01-26", time: "10:00" });
+    expect(cardText(free.card)).not.toContain("optaget i Outlook");
+    // Graph down: the 1:1 is planned all the same (the bot's own meetings still keep anyone from two at once).
+    graph.failNext.push(...Array.from({ length: 8 }, () => ({ method: "POST", path: "/getSchedule", status: 503 })));
+    const down = await h.click(users.alex, "schedule.submit", { leader: "solsikken/megan", date: "2027-01-27", time: "10:00" });
+    expect(cardText(down.card)).not.toContain("optaget i Outlook");
+    expect(await db().meeting.count({ where: { unitId: "solsikken", status: "planned" } })).toBe(3);
   });
 });
