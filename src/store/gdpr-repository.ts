@@ -115,6 +115,11 @@ export function createGdprRepository(db: Db): GdprRepository {
         await tx.referatVersion.updateMany({ where: { reopenedById: id }, data: { reopenedById: newId } });
         await tx.yearWheel.updateMany({ where: { confirmedById: id }, data: { confirmedById: newId } });
         await tx.yearWheelEntry.updateMany({ where: { withPersonId: id }, data: { withPersonId: newId } });
+        // The meetings' events in the person's Outlook calendar (CALENDAR_SYNC=graph): the bot no longer names their mailbox.
+        await tx.calendarEvent.updateMany({ where: { mailbox: old.aadObjectId }, data: { mailbox: newId } });
+        for (const e of await tx.calendarEvent.findMany({ where: { declinedTold: { contains: id } }, select: { meetingId: true, declinedTold: true } })) {
+          await tx.calendarEvent.update({ where: { meetingId: e.meetingId }, data: { declinedTold: e.declinedTold.split(",").map((x) => (x === id ? newId : x)).join(",") } });
+        }
         // Histories and snapshots name owners inside their JSON.
         const needle = JSON.stringify(id);
         for (const e of await tx.followUpEvent.findMany({ where: { data: { contains: needle } }, select: { id: true, data: true } })) {
