@@ -78,8 +78,9 @@ export function createCalendarSyncService(deps: CalendarSyncServiceDeps) {
     };
   }
 
-  const failed = (what: string, r: Exclude<CalendarCall<unknown>, { ok: true }>): CalendarJobResult =>
-    r.failure === "retry" ? { outcome: "retry", reason: `${what}: ${r.reason}`, retryAfterMs: r.retryAfterMs } : { outcome: "failed", reason: `${what}: ${r.failure} (${r.reason})` };
+  /** The gateway's reason names the call and Graph's code («cancel: forbidden (ErrorAccessDenied)»). */
+  const failed = (r: Exclude<CalendarCall<unknown>, { ok: true }>): CalendarJobResult =>
+    r.failure === "retry" ? { outcome: "retry", reason: r.reason, retryAfterMs: r.retryAfterMs } : { outcome: "failed", reason: r.reason };
 
   return {
     /** Whether the bot keeps calendars itself (CALENDAR_SYNC=graph). */
@@ -117,7 +118,7 @@ export function createCalendarSyncService(deps: CalendarSyncServiceDeps) {
         // A create was sent and its answer lost (the worker died): the event may be there.
         if (!eventId && state.createStartedAt) {
           const r = await gateway.find(mailbox, meeting.id);
-          if (!r.ok) return failed("find", r);
+          if (!r.ok) return failed(r);
           eventId = r.value?.eventId;
           if (eventId) {
             found = true;
@@ -132,7 +133,7 @@ export function createCalendarSyncService(deps: CalendarSyncServiceDeps) {
           }
           const r = await gateway.cancel(mailbox, eventId, strings.calendar.cancelComment);
           // Gone: cancelled or deleted in Outlook already; either way it is out of the calendar.
-          if (!r.ok && r.failure !== "gone") return failed("cancel", r);
+          if (!r.ok && r.failure !== "gone") return failed(r);
           await save({ cancelled: true });
           return { outcome: "synced", call: "cancel" };
         }
@@ -141,7 +142,7 @@ export function createCalendarSyncService(deps: CalendarSyncServiceDeps) {
         if (!eventId) {
           await events.save(meeting.id, { createStartedAt: clock.now() });
           const r = await gateway.create(mailbox, entryOf(meeting));
-          if (!r.ok) return failed("create", r);
+          if (!r.ok) return failed(r);
           await save({ eventId: r.value.eventId, startsAt: meeting.startsAt, durationMinutes: meeting.durationMinutes });
           return { outcome: "synced", call: "create" };
         }
@@ -153,7 +154,7 @@ export function createCalendarSyncService(deps: CalendarSyncServiceDeps) {
         }
         const r = await gateway.move(mailbox, eventId, meeting.startsAt, meetingEnd(meeting));
         // Gone: deleted in Outlook; the read-back cancels the meeting.
-        if (!r.ok) return failed("move", r);
+        if (!r.ok) return failed(r);
         await save({ startsAt: meeting.startsAt, durationMinutes: meeting.durationMinutes });
         return { outcome: "synced", call: found ? "found" : "move" };
       } finally {

@@ -222,4 +222,30 @@ describe("CALENDAR_SYNC=graph: the bot keeps the chair's calendar", () => {
     expect(cardText(down.card)).not.toContain("optaget i Outlook");
     expect(await db().meeting.count({ where: { unitId: "solsikken", status: "planned" } })).toBe(3);
   });
+
+  it("Graph asks to wait longer than a call holds its row (429, Retry-After 120 s), or refuses (403): the row waits and goes once later; a refusal fails it, named for the administrator", async () => {
+    h = await BotHarness.start({ now: "2027-01-11T09:00:00+01:00", env: graphEnv(graph) });
+    for (const u of [users.alex, users.megan]) await h.install(u);
+    graph.failNext.push({ method: "POST", path: "/events", status: 429, retryAfter: 120 });
+    await h.click(users.alex, "schedule.submit", { leader: "solsikken/megan", date: "2027-01-25", time: "10:00" });
+    expect(await deliverAll()).toMatchObject({ retry: 1 });
+    const row = await db().notification.findFirstOrThrow({ where: { kind: "calendar_event" } });
+    expect(row).toMatchObject({ status: "pending", lastError: "create: throttled (TooManyRequests)" });
+    expect(row.dueAt.getTime()).toBeGreaterThanOrEqual(Date.parse("2027-01-11T09:02:00+01:00"));
+    expect(calendar.all()).toHaveLength(0);
+    h.clock.set("2027-01-11T09:05:00+01:00");
+    expect(await deliverAll()).toMatchObject({ "calendar-synced": 1 });
+    expect(calendar.all()).toHaveLength(1);
+    expect(calendar.made.size).toBe(1);
+
+    // The chair's mailbox outside the application access policy: 403, failed with Graph's code, not tried again.
+    const meeting = await db().meeting.findFirstOrThrow({ where: { unitId: "solsikken" } });
+    graph.failNext.push({ method: "POST", path: "/cancel", status: 403, code: "ErrorAccessDenied" });
+    await h.click(users.alex, "meeting.cancel", { meetingId: meeting.id });
+    expect(await deliverAll()).toMatchObject({ failed: 1 });
+    expect(await db().notification.findFirstOrThrow({ where: { kind: "calendar_event", subjectId: meeting.id, status: "failed" } })).toMatchObject({ lastError: "cancel: forbidden (ErrorAccessDenied)" });
+    h.clock.set("2027-01-11T12:00:00+01:00");
+    await deliverAll();
+    expect(calendar.cancellations).toEqual([]);
+  });
 });
