@@ -42,15 +42,22 @@ export function createCalendarReadBackService(deps: CalendarReadBackDeps) {
   const lockMs = deps.lockMs ?? 5 * 60_000;
 
   /** One meeting's event as Outlook has it now. Returns the effects of following it. */
-  async function follow(state: CalendarEventState, seen: CalendarEventSeen | "gone", counts: Record<string, number>): Promise<Effects> {
+  async function follow(listed: CalendarEventState, seen: CalendarEventSeen | "gone", counts: Record<string, number>): Promise<Effects> {
     const count = (k: string) => (counts[k] = (counts[k] ?? 0) + 1);
+    let state = listed;
     const meeting = await meetingRepo.get(state.meetingId);
     // Changed in the bot since the event was written (a move on its way to Graph): the bot's change wins.
     if (!meeting || meeting.status !== "planned" || meeting.startsAt.getTime() !== state.startsAt?.getTime()) return noEffects;
     const chair = await people.byId(meeting.chairId);
     if (!chair) return noEffects;
     const now = clock.now();
-    if (!(await events.lock(meeting.id, state, now, new Date(now.getTime() + lockMs)))) return noEffects;
+    const held = await events.lock(meeting.id, state, now, new Date(now.getTime() + lockMs));
+    // Another worker writes the event now (a change in the bot): the next pass looks again.
+    if (!held || held.startsAt?.getTime() !== state.startsAt?.getTime() || held.cancelled) {
+      if (held) await events.release(meeting.id);
+      return noEffects;
+    }
+    state = held;
     let effects: Effects = noEffects;
     try {
       if (seen === "gone" || seen.cancelled) {
