@@ -10,7 +10,7 @@ import type { Meeting, Notification, PlannedNotification } from "./types.js";
  * CALENDAR_SYNC=graph (issue 20, point 5; docs/decisions/0018-calendar-graph.md): the bot keeps each
  * meeting as one event in its chair's calendar, with the participants as attendees and a Teams
  * online meeting. Every change of a meeting (made, moved, cancelled) plans one outbox row,
- * `calendar_event:<meeting>:v<version>`; the row's job brings the event up to the meeting as it is
+ * `calendar_event:<meeting>:v<version>:<length>m`; the row's job brings the event up to the meeting as it is
  * then (not as it was when planned): a create, a PATCH of start and end, or a cancel. So rows that
  * run late, twice, or out of order write nothing twice: a job that finds the event as the meeting
  * says does not call Graph at all.
@@ -44,7 +44,8 @@ export type CalendarJobResult =
 
 export type CalendarSyncService = ReturnType<typeof createCalendarSyncService>;
 
-export const calendarEventKey = (meeting: Pick<Meeting, "id" | "version">): string => `calendar_event:${meeting.id}:v${meeting.version}`;
+/** One row per version and length of the meeting (a template may change the length without a new version). */
+export const calendarEventKey = (meeting: Pick<Meeting, "id" | "version" | "durationMinutes">): string => `calendar_event:${meeting.id}:v${meeting.version}:${meeting.durationMinutes}m`;
 
 /** The chair's notice that a participant declined the event: once per person and time of the meeting. */
 export const declinedKey = (meeting: Pick<Meeting, "id" | "startsAt">, personId: string): string => `calendar_declined:${meeting.id}:${personId}:${meeting.startsAt.toISOString()}`;

@@ -372,7 +372,13 @@ export function createMeetingService(deps: MeetingServiceDeps) {
       for (const m of await meetings.unfrozen()) {
         const t = settings.templates[templateFor(m.kind, m.firstOfLoop)];
         if (m.template && JSON.stringify(m.template) === JSON.stringify(t)) continue;
-        if (await meetings.applyTemplate(m.id, t, standingItemsOf(t).map((s) => ({ id: newId(), ...s })), { actorId: SYSTEM_ACTORS.templates, at: clock.now() })) changed += 1;
+        if (await meetings.applyTemplate(m.id, t, standingItemsOf(t).map((s) => ({ id: newId(), ...s })), { actorId: SYSTEM_ACTORS.templates, at: clock.now() })) {
+          changed += 1;
+          // A new length reaches the chair's calendar event too (CALENDAR_SYNC=graph).
+          const now = clock.now();
+          const after = await meetings.get(m.id);
+          if (after && after.durationMinutes !== m.durationMinutes) await notifications.plan(calendarRows(after, now), now);
+        }
       }
       return changed;
     },

@@ -54,8 +54,8 @@ describe("the meeting as its event in the chair's calendar", () => {
 
   it("plans one row per version of the meeting, to the chair, only with CALENDAR_SYNC=graph", () => {
     const now = new Date("2027-06-01T08:00:00Z");
-    expect(service("graph").rowsFor(meeting, now)).toEqual([{ key: "calendar_event:m-1:v3", kind: "calendar_event", personId: "alex", subjectId: "m-1", dueAt: now }]);
-    expect(calendarEventKey({ ...meeting, version: 4 })).toBe("calendar_event:m-1:v4");
+    expect(service("graph").rowsFor(meeting, now)).toEqual([{ key: "calendar_event:m-1:v3:120m", kind: "calendar_event", personId: "alex", subjectId: "m-1", dueAt: now }]);
+    expect(calendarEventKey({ ...meeting, version: 4 })).toBe("calendar_event:m-1:v4:120m");
     expect(service("link").rowsFor(meeting, now)).toEqual([]);
     expect(declinerOfKey(declinedKey(meeting, "odd"))).toBe("odd");
   });
