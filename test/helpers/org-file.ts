@@ -12,7 +12,7 @@ const guid = (n: number) => `10000000-0000-4000-8000-${String(n).padStart(12, "0
 /**
  * Writes an organisation file with `areas` areas, each with one chief and `unitsPerArea` dagtilbud,
  * each with a leader and `pedagogicalLeaders` pædagogiske ledere, everyone with an e-mail address
- * (so each is invited to their events).
+ * (so each is invited to their events), and the dagtilbud's læringsloop 2027–2028.
  */
 export function writeOrganisation(path: string, opts: { areas: number; unitsPerArea: number; pedagogicalLeaders: number }): { chiefs: { chief: OrgPerson; unitIds: string[] }[]; people: OrgPerson[] } {
   let n = 0;
@@ -42,6 +42,14 @@ export function writeOrganisation(path: string, opts: { areas: number; unitsPerA
     ...people.flatMap((p) => [`  - id: ${p.id}`, `    name: Person ${p.id}`, `    aadObjectId: ${p.aadObjectId}`, `    email: ${p.email}`]),
     "areas:",
     ...areaLines,
+    "loops:",
+    "  - id: 0-6-2027",
+    "    name: 2027–2028, 0–6-årsområdet",
+    "    start: 2027-01-01",
+    "    unitTypes: [dagtilbud]",
+    "    themes:",
+    "      - { id: sprog, title: Sprog og kommunikation }",
+    "      - { id: trivsel, title: Trivsel og fællesskaber }",
   ];
   writeFileSync(path, `${lines.join("\n")}\n`);
   return { chiefs, people };
