@@ -52,6 +52,8 @@ export interface CalendarBenchResult {
   tooMany429: number;
   /** Seconds to confirm the årshjul of every unit (the planner, in process). */
   confirmSeconds: number;
+  /** When it ran (it may be added to a report of an earlier run). */
+  date: string;
 }
 
 const CEILING_PER_SECOND = 10_000 / 600;
@@ -125,6 +127,7 @@ export async function calendarBench(opts: CalendarBenchOptions): Promise<Calenda
       lost: meetings.filter((m) => !perMeeting.has(m.id)).length,
       tooMany429: calendar.throttled,
       confirmSeconds,
+      date: new Date().toISOString(),
     };
   } finally {
     await graph.stop();

@@ -139,7 +139,7 @@ export function renderMarkdown(r: BenchReport): string {
   if (r.calendar) {
     const c = r.calendar;
     lines.push("", "## 5. The chairs' calendars (CALENDAR_SYNC=graph, local fake Graph with Outlook's per-mailbox limits)", "");
-    lines.push(`${c.units} units' årshjul confirmed (${c.meetings} meetings, in ${c.confirmSeconds} s); the bot process then wrote them into ${c.mailboxes} chairs' calendars, Graph answering each request after ${c.latencyMs} ms.`, "");
+    lines.push(`Run on ${c.date.slice(0, 10)}. ${c.units} units' årshjul confirmed (${c.meetings} meetings, in ${c.confirmSeconds} s); the bot process then wrote them into ${c.mailboxes} chairs' calendars, Graph answering each request after ${c.latencyMs} ms.`, "");
     lines.push(row(["events", "wall s", "events/s", "busiest mailbox req/s", "÷ 16.7/s (10,000 per 10 min)", "most at once", "429", "duplicates", "lost"]), row(Array(9).fill("---")));
     lines.push(row([c.events, c.wallSeconds, c.eventsPerSecond, c.busiestMailboxPerSecond, c.ratioToMailboxCeiling, c.mostAtOnce, c.tooMany429, c.duplicates, c.lost]));
     lines.push("", "Graph's 10,000 requests are per 10 minutes, so a chief's whole loop (one event a meeting) fits many times over; a ratio above 1 means the burst was faster than the 10-minute average allows for good, which the window permits while it lasts.");
