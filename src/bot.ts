@@ -256,7 +256,7 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
   // CALENDAR_SYNC=graph: what the chairs change in Outlook, followed; its effects go where a click's go.
   const calendarGateway = domain.calendarSync.gateway;
   const calendarReadBack = calendarGateway
-    ? createCalendarReadBackService({ events: store.calendarEvents, gateway: calendarGateway, meetingRepo: store.meetings, meetings: domain.meetings, people: store.people, notifications: store.notifications, clock, lockMs: config.scheduler.leaseMs, log: log.child({ job: "calendar-read-back" }) })
+    ? createCalendarReadBackService({ events: store.calendarEvents, gateway: calendarGateway, meetingRepo: store.meetings, meetings: domain.meetings, people: store.people, notifications: store.notifications, calendarSync: domain.calendarSync, clock, lockMs: config.scheduler.leaseMs, log: log.child({ job: "calendar-read-back" }) })
     : undefined;
   const jobs = [
     deliverNotificationsJob(delivery),

@@ -1,5 +1,6 @@
 import { AppError } from "../lib/errors.js";
-import { declinedKey } from "./calendar-sync-service.js";
+import { strings } from "../lib/strings.da.js";
+import { declinedKey, type CalendarSyncService } from "./calendar-sync-service.js";
 import { combine, noEffects, type Effects } from "./effects.js";
 import type { MeetingService } from "./meeting-service.js";
 import type { CalendarEventRepository, CalendarEventSeen, CalendarEventState, CalendarGateway, Clock, Logger, MeetingRepository, NotificationRepository, PeopleRepository } from "./ports.js";
@@ -23,6 +24,8 @@ export interface CalendarReadBackDeps {
   meetings: Pick<MeetingService, "moveMeeting" | "cancel">;
   people: Pick<PeopleRepository, "byId">;
   notifications: Pick<NotificationRepository, "plan">;
+  /** The rows that make a meeting's event (for meetings planned before graph was switched on). */
+  calendarSync: Pick<CalendarSyncService, "rowsFor">;
   clock: Clock;
   log?: Logger;
   lockMs?: number;
@@ -36,9 +39,12 @@ export interface ReadBackResult {
 export type CalendarReadBackService = ReturnType<typeof createCalendarReadBackService>;
 
 const DAY = 86_400_000;
+const count = (counts: Record<string, number>, k: string) => (counts[k] = (counts[k] ?? 0) + 1);
+/** Meetings without an event planned into the outbox per pass (the rest at the next). */
+const CATCH_UP_PER_PASS = 5_000;
 
 export function createCalendarReadBackService(deps: CalendarReadBackDeps) {
-  const { events, gateway, meetingRepo, meetings, people, notifications, clock, log } = deps;
+  const { events, gateway, meetingRepo, meetings, people, notifications, calendarSync, clock, log } = deps;
   const lockMs = deps.lockMs ?? 5 * 60_000;
 
   /** One meeting's event as Outlook has it now. Returns the effects of following it. */
@@ -106,6 +112,31 @@ export function createCalendarReadBackService(deps: CalendarReadBackDeps) {
     }
   }
 
+  /**
+   * An event of the bot's for a meeting the bot has cancelled and whose event it believes gone (or
+   * never made): cancelled at Graph. Anything else (a meeting still planned, a create on its way) is
+   * left to the meeting's own row.
+   */
+  async function cancelStray(mailbox: string, meetingId: string, eventId: string): Promise<boolean> {
+    const meeting = await meetingRepo.get(meetingId);
+    const state = await events.get(meetingId);
+    if (!gateway || !meeting || meeting.status !== "cancelled" || !state?.cancelled || state.mailbox !== mailbox) return false;
+    const now = clock.now();
+    const held = await events.lock(meetingId, state, now, new Date(now.getTime() + lockMs));
+    if (!held) return false;
+    try {
+      if (!held.cancelled) return false;
+      const r = await gateway.cancel(mailbox, eventId, strings.calendar.cancelComment);
+      if (!r.ok && r.failure !== "gone") {
+        log?.warn({ meetingId, reason: r.reason }, "calendar read-back: a stray event could not be cancelled now");
+        return false;
+      }
+      return true;
+    } finally {
+      await events.release(meetingId);
+    }
+  }
+
   /** The participants who declined in Outlook and whose decline the chair has not been told of. */
   function declinesToTell(meeting: Meeting, state: CalendarEventState, seen: CalendarEventSeen): string[] {
     const declined = new Set(seen.declined);
@@ -118,6 +149,13 @@ export function createCalendarReadBackService(deps: CalendarReadBackDeps) {
       const counts: Record<string, number> = {};
       if (!gateway) return { effects: noEffects, counts };
       const now = clock.now();
+      // Meetings planned before CALENDAR_SYNC=graph was switched on: their events are made now,
+      // through the outbox like every other change (a row already planned is not planned twice).
+      const missing = await events.withoutEvent(now, CATCH_UP_PER_PASS);
+      if (missing.length > 0) {
+        const planned = await notifications.plan(missing.flatMap((m) => calendarSync.rowsFor(m, now)), now);
+        if (planned > 0) counts.caughtUp = planned;
+      }
       const byMailbox = new Map<string, CalendarEventState[]>();
       for (const s of await events.live(now)) byMailbox.set(s.mailbox, [...(byMailbox.get(s.mailbox) ?? []), s]);
       const all: Effects[] = [];
@@ -145,6 +183,17 @@ export function createCalendarReadBackService(deps: CalendarReadBackDeps) {
             all.push(await follow(state, e, counts));
           } catch (err) {
             log?.error({ meetingId: state.meetingId, err: err instanceof Error ? err.name : "error" }, "calendar read-back: a meeting could not follow its event");
+          }
+        }
+        // The bot's events it does not know as any meeting's event: one made for a meeting cancelled
+        // before the create's answer came back (its worker died). Taken out of the calendar.
+        const known = new Set(states.map((st) => st.eventId));
+        for (const e of listed.value) {
+          if (known.has(e.eventId) || !e.meetingId || e.cancelled) continue;
+          try {
+            if (await cancelStray(mailbox, e.meetingId, e.eventId)) count(counts, "strayCancelled");
+          } catch (err) {
+            log?.error({ meetingId: e.meetingId, err: err instanceof Error ? err.name : "error" }, "calendar read-back: a stray event could not be cancelled");
           }
         }
       }

@@ -34,7 +34,7 @@ export interface CalendarSyncServiceDeps {
 }
 
 export type CalendarJobResult =
-  | { outcome: "synced"; call: "create" | "move" | "cancel" | "found" }
+  | { outcome: "synced"; call: "create" | "recreate" | "move" | "cancel" | "found" }
   /** The event was as the meeting says: no call. */
   | { outcome: "unchanged"; reason: string }
   /** Another worker holds the meeting's event, or Graph was busy or unreachable. */
@@ -61,7 +61,7 @@ export function createCalendarSyncService(deps: CalendarSyncServiceDeps) {
   const on = settings.calendarSync.mode === "graph";
 
   /** The event's subject, body and attendees: names and our own sentences, escaped as HTML text. */
-  function entryOf(m: Meeting): CalendarEntry {
+  function entryOf(m: Meeting, transactionId = transactionIdOf(m.id)): CalendarEntry {
     const c = strings.calendar;
     const botId = settings.calendarSync.botId;
     const points = templateOf(m, settings.templates).agenda.map((a) => `<li>${escapeHtml(a.title)}</li>`).join("");
@@ -75,7 +75,7 @@ export function createCalendarSyncService(deps: CalendarSyncServiceDeps) {
       end: meetingEnd(m),
       attendees: m.participants.filter((p) => p.person.id !== m.chairId && p.person.email).map((p) => ({ name: p.person.name, email: p.person.email! })),
       meetingId: m.id,
-      transactionId: transactionIdOf(m.id),
+      transactionId,
     };
   }
 
@@ -90,7 +90,7 @@ export function createCalendarSyncService(deps: CalendarSyncServiceDeps) {
     gateway: on ? gateway : undefined,
 
     /** The outbox row that brings the meeting's event up to this version of the meeting (none unless graph). */
-    rowsFor(meeting: Meeting, now: Date): PlannedNotification[] {
+    rowsFor(meeting: Pick<Meeting, "id" | "version" | "durationMinutes" | "chairId">, now: Date): PlannedNotification[] {
       if (!on) return [];
       return [{ key: calendarEventKey(meeting), kind: "calendar_event", personId: meeting.chairId, subjectId: meeting.id, dueAt: now }];
     },
@@ -140,13 +140,15 @@ export function createCalendarSyncService(deps: CalendarSyncServiceDeps) {
         }
         // Closed meetings keep their event as it was; a cancelled event is not brought back.
         if (meeting.status !== "planned" || state.cancelled) return { outcome: "unchanged", reason: `meeting-${meeting.status}` };
-        if (!eventId) {
-          await events.save(meeting.id, { createStartedAt: clock.now() });
-          const r = await gateway.create(mailbox, entryOf(meeting));
+        /** Made in the chair's calendar, noted first: a worker that dies waiting for the answer leaves the next one a create to look for. */
+        const create = async (transactionId: string, call: "create" | "recreate"): Promise<CalendarJobResult> => {
+          await events.save(meeting.id, { transactionId, eventId: undefined, createStartedAt: clock.now() });
+          const r = await gateway.create(mailbox, entryOf(meeting, transactionId));
           if (!r.ok) return failed(r);
           await save({ eventId: r.value.eventId, startsAt: meeting.startsAt, durationMinutes: meeting.durationMinutes });
-          return { outcome: "synced", call: "create" };
-        }
+          return { outcome: "synced", call };
+        };
+        if (!eventId) return await create(state.transactionId, "create");
         // Found after a lost create: made from some version of the meeting; brought up to this one.
         const startsAt = found ? undefined : state.startsAt;
         if (startsAt?.getTime() === meeting.startsAt.getTime() && state.durationMinutes === meeting.durationMinutes) {
@@ -154,7 +156,13 @@ export function createCalendarSyncService(deps: CalendarSyncServiceDeps) {
           return { outcome: "unchanged", reason: "as-the-meeting" };
         }
         const r = await gateway.move(mailbox, eventId, meeting.startsAt, meetingEnd(meeting));
-        // Gone: deleted in Outlook; the read-back cancels the meeting.
+        // Gone: deleted in Outlook while the bot's move was on its way. The bot's change wins (as in
+        // the read-back): the event is made again, under a transactionId of its own (Graph would
+        // answer the old one with the deleted event).
+        if (!r.ok && r.failure === "gone") {
+          log?.info({ meetingId: meeting.id }, "calendar event deleted in Outlook before the bot's move reached it: made again");
+          return await create(`${transactionIdOf(meeting.id)}-${now.getTime()}`, "recreate");
+        }
         if (!r.ok) return failed(r);
         await save({ startsAt: meeting.startsAt, durationMinutes: meeting.durationMinutes });
         return { outcome: "synced", call: found ? "found" : "move" };

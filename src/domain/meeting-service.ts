@@ -78,7 +78,7 @@ export interface MeetingServiceDeps {
   /** The outbox row that brings the meeting's calendar event up to it (CALENDAR_SYNC=graph; none otherwise). */
   calendarSync?: Pick<CalendarSyncService, "rowsFor">;
   /** Who is busy in Outlook (CALENDAR_SYNC=graph): `planlæg 1:1` warns about a chosen time. */
-  busyTimes?: Pick<OutlookBusyTimes, "busyInOutlook">;
+  busyTimes?: Pick<OutlookBusyTimes, "warning">;
   clock: Clock;
   settings: DomainSettings;
 }
@@ -354,8 +354,8 @@ export function createMeetingService(deps: MeetingServiceDeps) {
       const warnings = inPeriod ? [inPeriod] : [];
       // Someone busy in Outlook then (CALENDAR_SYNC=graph): planned, with a warning naming them.
       const m = created.meeting;
-      const busyIds = (await deps.busyTimes?.busyInOutlook(m.participants.map((p) => p.person.id), m.startsAt, endOf(m.startsAt, m.durationMinutes))) ?? [];
-      if (busyIds.length > 0) warnings.push(strings.planning.busyInOutlook(m.participants.filter((p) => busyIds.includes(p.person.id)).map((p) => (p.person.id === actor.id ? strings.meeting.busyYou : p.person.name))));
+      const busy = await deps.busyTimes?.warning(m.participants.map((p) => p.person), m.startsAt, endOf(m.startsAt, m.durationMinutes), actor.id);
+      if (busy) warnings.push(busy);
       return { ...created, warning: warnings.length ? warnings.join(" ") : undefined };
     },
 

@@ -1,3 +1,4 @@
+import { strings } from "../lib/strings.da.js";
 import type { BusyPeriod } from "./meeting-clash.js";
 import type { BusyTimes, CalendarGateway, Logger, PeopleRepository } from "./ports.js";
 
@@ -75,17 +76,29 @@ export function createOutlookBusyTimes(deps: OutlookBusyTimesDeps) {
     });
   }
 
+  /** Who of these people is busy in Outlook (not with the bot's own meetings) between `from` and `to`. */
+  async function busyInOutlook(personIds: readonly string[], from: Date, to: Date): Promise<string[]> {
+    const own = await base.busy(personIds, new Date(from.getTime() - 8 * 3_600_000), to);
+    const found = await inTime(outlookOnly(personIds, from, to, own), deadlines.click);
+    return [...new Set(found.filter((b) => b.meeting.startsAt < to && b.meeting.startsAt.getTime() + b.meeting.durationMinutes * 60_000 > from.getTime()).map((b) => b.personId))];
+  }
+
   return {
     /** BusyTimes: the bot's meetings and the people's Outlook. */
     async busy(personIds: readonly string[], from: Date, to: Date): Promise<BusyPeriod[]> {
       const own = await base.busy(personIds, from, to);
       return [...own, ...(await inTime(outlookOnly(personIds, from, to, own), deadlines.proposal))];
     },
-    /** Who of these people is busy in Outlook (not with the bot's own meetings) between `from` and `to`. */
-    async busyInOutlook(personIds: readonly string[], from: Date, to: Date): Promise<string[]> {
-      const own = await base.busy(personIds, new Date(from.getTime() - 8 * 3_600_000), to);
-      const found = await inTime(outlookOnly(personIds, from, to, own), deadlines.click);
-      return [...new Set(found.filter((b) => b.meeting.startsAt < to && b.meeting.startsAt.getTime() + b.meeting.durationMinutes * 60_000 > from.getTime()).map((b) => b.personId))];
+    busyInOutlook,
+    /**
+     * A time chosen by hand (planlæg 1:1, a move in the årshjul) at which someone is busy in Outlook:
+     * the warning naming them («du» for the one choosing), or undefined when all are free. The
+     * meeting is planned all the same: the person chose the time (0018).
+     */
+    async warning(participants: readonly { id: string; name: string }[], from: Date, to: Date, actorId: string): Promise<string | undefined> {
+      const busy = new Set(await busyInOutlook(participants.map((p) => p.id), from, to));
+      if (busy.size === 0) return undefined;
+      return strings.planning.busyInOutlook(participants.filter((p) => busy.has(p.id)).map((p) => (p.id === actorId ? strings.meeting.busyYou : p.name)));
     },
   };
 }

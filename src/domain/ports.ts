@@ -688,11 +688,16 @@ export interface CalendarEventRepository {
    */
   lock(meetingId: string, init: { mailbox: string; transactionId: string }, now: Date, until: Date): Promise<CalendarEventState | undefined>;
   /** Changes the state (while holding the lock) and lets it go when `release`. */
-  save(meetingId: string, patch: Partial<Omit<CalendarEventState, "meetingId" | "mailbox" | "transactionId">>, opts?: { release?: boolean }): Promise<void>;
+  save(meetingId: string, patch: Partial<Omit<CalendarEventState, "meetingId" | "mailbox">>, opts?: { release?: boolean }): Promise<void>;
   release(meetingId: string): Promise<void>;
   get(meetingId: string): Promise<CalendarEventState | undefined>;
   /** Events to read back: with an id, not cancelled, for meetings starting at `from` or later. */
   live(from: Date): Promise<CalendarEventState[]>;
+  /**
+   * Planned meetings starting at `from` or later that no calendar job has touched yet (planned
+   * before CALENDAR_SYNC=graph was switched on), at most `limit`, soonest first.
+   */
+  withoutEvent(from: Date, limit: number): Promise<Pick<Meeting, "id" | "version" | "durationMinutes" | "chairId">[]>;
 }
 
 /** A meeting as its calendar event says it (subject, HTML body, attendees with an address). */
@@ -716,6 +721,8 @@ export interface CalendarEventSeen {
   cancelled: boolean;
   /** Attendees' addresses (lower case) who declined. */
   declined: string[];
+  /** The meeting the bot made it for (its extended property), when read with it. */
+  meetingId?: string;
 }
 
 /** What a calendar call came to, in the words the sync acts on. */

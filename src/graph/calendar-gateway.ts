@@ -75,7 +75,8 @@ function seen(e: Event): CalendarEventSeen | undefined {
   const end = parseTime(e.end);
   if (!e.id || !start || !end) return undefined;
   const declined = (e.attendees ?? []).filter((a: Attendee) => a.status?.response === "declined").flatMap((a) => (a.emailAddress?.address ? [a.emailAddress.address.toLowerCase()] : []));
-  return { eventId: e.id, start, end, cancelled: e.isCancelled === true, declined };
+  const meetingId = (e.singleValueExtendedProperties ?? []).find((p) => p.id?.toLowerCase() === MEETING_PROPERTY.toLowerCase())?.value ?? undefined;
+  return { eventId: e.id, start, end, cancelled: e.isCancelled === true, declined, ...(meetingId ? { meetingId } : {}) };
 }
 
 export function createGraphCalendarGateway(opts: GraphCalendarGatewayOptions): CalendarGateway {

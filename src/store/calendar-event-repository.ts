@@ -46,6 +46,7 @@ export function createCalendarEventRepository(db: Db): CalendarEventRepository {
     },
     async save(meetingId, patch, opts = {}) {
       const data: Record<string, unknown> = {};
+      if (patch.transactionId !== undefined) data.transactionId = patch.transactionId;
       if ("eventId" in patch) data.eventId = patch.eventId ?? null;
       if ("createStartedAt" in patch) data.createStartedAt = patch.createStartedAt ?? null;
       if ("startsAt" in patch) data.startsAt = patch.startsAt ?? null;
@@ -62,6 +63,25 @@ export function createCalendarEventRepository(db: Db): CalendarEventRepository {
     async get(meetingId) {
       const r = await db.calendarEvent.findUnique({ where: { meetingId }, select });
       return r ? toState(r) : undefined;
+    },
+    async withoutEvent(from, limit) {
+      const out: { id: string; version: number; durationMinutes: number; chairId: string }[] = [];
+      let cursor: { startsAt: Date; id: string } | undefined;
+      // Soonest first, a page at a time: the meetings that have an event row are skipped.
+      while (out.length < limit) {
+        const page = await db.meeting.findMany({
+          where: { status: "planned", startsAt: { gte: from }, ...(cursor ? { OR: [{ startsAt: { gt: cursor.startsAt } }, { startsAt: cursor.startsAt, id: { gt: cursor.id } }] } : {}) },
+          select: { id: true, version: true, durationMinutes: true, chairId: true, startsAt: true },
+          orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+          take: 500,
+        });
+        if (page.length === 0) break;
+        const known = new Set((await db.calendarEvent.findMany({ where: { meetingId: { in: page.map((m) => m.id) } }, select: { meetingId: true } })).map((e) => e.meetingId));
+        for (const m of page) if (!known.has(m.id) && out.length < limit) out.push({ id: m.id, version: m.version, durationMinutes: m.durationMinutes, chairId: m.chairId });
+        const last = page.at(-1)!;
+        cursor = { startsAt: last.startsAt, id: last.id };
+      }
+      return out;
     },
     async live(from) {
       const rows = await db.calendarEvent.findMany({ where: { eventId: { not: null }, cancelled: false, startsAt: { gte: from } }, select, orderBy: [{ mailbox: "asc" }, { startsAt: "asc" }] });

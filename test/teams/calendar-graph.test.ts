@@ -101,7 +101,7 @@ describe("CALENDAR_SYNC=graph: the bot keeps the chair's calendar", () => {
     expect(graph.callsTo("POST", /\/events$/).map((c) => c.status).filter((s) => s !== 201)).toEqual([429, 503]);
     expect(graph.callsTo("POST", /\/events$/).filter((c) => c.status === 201)).toHaveLength(29);
 
-    // Moved in the årshjul: one PATCH of that event, nothing else.
+    // Moved in the årshjul: one PATCH of that event, no other write.
     const moving = meetings.find((m) => m.kind === "one_on_one" && m.startsAt.getTime() !== Date.parse("2026-12-01T14:00:00+01:00"))!;
     const eventId = (await db().calendarEvent.findUniqueOrThrow({ where: { meetingId: moving.id } })).eventId!;
     const entry = await db().yearWheelEntry.findFirstOrThrow({ where: { meetingId: moving.id } });
@@ -111,7 +111,11 @@ describe("CALENDAR_SYNC=graph: the bot keeps the chair's calendar", () => {
     expect(cardText(moved.card)).toContain("Mødet er flyttet");
     await deliverAll();
     const afterMove = graph.calls.slice(before).filter((c) => !c.path.endsWith("/token"));
-    expect(afterMove.map((c) => [c.method, c.path, c.status])).toEqual([["PATCH", `/v1.0/users/${chairs.alex}/events/${eventId}`, 200]]);
+    // (The free/busy look-up asks whether anyone is busy in Outlook at the new time, for a warning.)
+    expect(afterMove.map((c) => [c.method, c.path, c.status])).toEqual([
+      ["POST", `/v1.0/users/${chairs.alex}/calendar/getSchedule`, 200],
+      ["PATCH", `/v1.0/users/${chairs.alex}/events/${eventId}`, 200],
+    ]);
     expect(calendar.startOf(calendar.events(chairs.alex).find((e) => e.id === eventId)!).toISOString()).toBe(new Date("2027-03-16T13:00:00+01:00").toISOString());
 
     // Cancelled: one cancel with a Danish comment; the event leaves the chair's calendar. A repeat changes nothing.
@@ -247,5 +251,105 @@ describe("CALENDAR_SYNC=graph: the bot keeps the chair's calendar", () => {
     h.clock.set("2027-01-11T12:00:00+01:00");
     await deliverAll();
     expect(calendar.cancellations).toEqual([]);
+  });
+
+  it("deleted in Outlook while the bot's move was on its way: the bot's change wins and the event is made again, once", async () => {
+    h = await BotHarness.start({ now: "2026-11-23T09:00:00+01:00", env: graphEnv(graph) });
+    for (const u of [users.alex, users.megan, users.jonas]) await h.install(u);
+    const proposal = await h.say(users.alex, "årshjul");
+    await h.click(users.alex, "yearwheel.confirm", { unitId: "solsikken", version: Number(findAction(proposal.cards[0], "yearwheel.confirm")!.data.version) });
+    await deliverAll();
+    const made = calendar.made.size;
+    const entry = await db().yearWheelEntry.findFirstOrThrow({ where: { wheel: { unitId: "solsikken" }, kind: "one_on_one", meetingId: { not: null } }, orderBy: { date: "asc" } });
+    const meetingId = entry.meetingId!;
+    const mailbox = users.alex.aadObjectId;
+    const first = calendar.events(mailbox).find((e) => FakeCalendar.meetingOf(e) === meetingId)!;
+    // Alex deletes the event in Outlook and, before the next read-back, moves the meeting in the årshjul.
+    calendar.outlookCancel(mailbox, first.id);
+    const wheelVersion = (await db().yearWheel.findFirstOrThrow({ where: { unitId: "solsikken" } })).version;
+    const moved = await h.click(users.alex, "yearwheel.move", { unitId: "solsikken", version: wheelVersion, entryId: entry.id, date: "2027-03-16", time: "13:00" });
+    expect(cardText(moved.card)).toContain("Mødet er flyttet");
+    expect(await deliverAll()).toMatchObject({ "calendar-synced": 1 });
+    const [again, ...more] = calendar.events(mailbox).filter((e) => FakeCalendar.meetingOf(e) === meetingId);
+    expect(more).toEqual([]);
+    expect(again!.id).not.toBe(first.id);
+    expect(calendar.startOf(again!).toISOString()).toBe(new Date("2027-03-16T13:00:00+01:00").toISOString());
+    expect(again!.transactionId).not.toBe(first.transactionId);
+    expect(calendar.made.size).toBe(made + 1);
+    expect((await db().calendarEvent.findUniqueOrThrow({ where: { meetingId } })).eventId).toBe(again!.id);
+    // The read-back finds the meeting as Outlook has it: nothing to follow, the meeting stays planned.
+    expect(await h.runJob("calendar-read-back")).toEqual({});
+    expect((await db().meeting.findUniqueOrThrow({ where: { id: meetingId } })).status).toBe("planned");
+  });
+
+  it("meetings planned before CALENDAR_SYNC=graph was switched on get their events at the next read-back, once; past and cancelled ones none", async () => {
+    h = await BotHarness.start({ now: "2027-01-11T09:00:00+01:00", env: { CALENDAR_SYNC: "link" } });
+    for (const u of [users.alex, users.megan]) await h.install(u);
+    for (const date of ["2027-01-13", "2027-01-25", "2027-02-08"]) await h.click(users.alex, "schedule.submit", { leader: "solsikken/megan", date, time: "10:00" });
+    const [soon, , cancelled] = await db().meeting.findMany({ where: { unitId: "solsikken" }, orderBy: { startsAt: "asc" } });
+    await h.click(users.alex, "meeting.cancel", { meetingId: cancelled!.id });
+    expect(await db().notification.count({ where: { kind: "calendar_event" } })).toBe(0);
+    // IT switches to graph; the 13 January meeting has taken place meanwhile.
+    h.clock.set("2027-01-14T09:00:00+01:00");
+    await h.restart(graphEnv(graph));
+    expect(await h.runJob("calendar-read-back")).toEqual({ caughtUp: 1 });
+    expect(await h.runJob("calendar-read-back")).toEqual({}); // planned once
+    await deliverAll();
+    const events = calendar.all();
+    expect(events).toHaveLength(1);
+    const upcoming = await db().meeting.findFirstOrThrow({ where: { unitId: "solsikken", status: "planned", startsAt: { gt: soon!.startsAt } } });
+    expect(FakeCalendar.meetingOf(events[0]!)).toBe(upcoming.id);
+    expect(calendar.startOf(events[0]!).toISOString()).toBe(upcoming.startsAt.toISOString());
+    expect(await h.runJob("calendar-read-back")).toEqual({});
+    expect(calendar.made.size).toBe(1);
+  });
+
+  it("a move in the årshjul onto a time someone is busy in Outlook is made, with a warning naming them", async () => {
+    h = await BotHarness.start({ now: "2026-11-23T09:00:00+01:00", env: graphEnv(graph) });
+    for (const u of [users.alex, users.megan, users.jonas]) await h.install(u);
+    await h.say(users.alex, "årshjul");
+    const entry = await db().yearWheelEntry.findFirstOrThrow({ where: { wheel: { unitId: "solsikken" }, kind: "one_on_one" }, orderBy: { date: "asc" } });
+    const wheelVersion = (await db().yearWheel.findFirstOrThrow({ where: { unitId: "solsikken" } })).version;
+    calendar.busy.set("megan.bowen@eksempelkommune.dk", [{ start: new Date("2027-03-16T12:30:00+01:00"), end: new Date("2027-03-16T13:30:00+01:00") }]);
+    const moved = await h.click(users.alex, "yearwheel.move", { unitId: "solsikken", version: wheelVersion, entryId: entry.id, date: "2027-03-16", time: "13:00" });
+    expect(cardText(moved.card)).toContain("Bemærk: Megan Bowen er optaget i Outlook på det tidspunkt.");
+    expect((await db().yearWheelEntry.findUniqueOrThrow({ where: { id: entry.id } })).date).toBe("2027-03-16");
+    // Free then: no warning.
+    const again = await h.click(users.alex, "yearwheel.move", { unitId: "solsikken", version: wheelVersion + 1, entryId: entry.id, date: "2027-03-17", time: "13:00" });
+    expect(cardText(again.card)).toContain("Mødet er flyttet");
+    expect(cardText(again.card)).not.toContain("optaget i Outlook");
+  });
+
+  it("a create Graph completed only after the meeting was cancelled (its answer lost, not found then) is taken out of the calendar by the read-back", async () => {
+    h = await BotHarness.start({ now: "2027-01-11T09:00:00+01:00", env: graphEnv(graph) });
+    for (const u of [users.alex, users.megan]) await h.install(u);
+    await h.click(users.alex, "schedule.submit", { leader: "solsikken/megan", date: "2027-01-25", time: "10:00" });
+    await deliverAll();
+    // The second 1:1's create gets no answer (Graph 504 three times): it waits in the outbox, noted as sent.
+    graph.failNext.push(...Array.from({ length: 3 }, () => ({ method: "POST", path: "/events", status: 504 })));
+    await h.click(users.alex, "schedule.submit", { leader: "solsikken/megan", date: "2027-02-08", time: "10:00" });
+    expect(await deliverAll()).toMatchObject({ retry: 1 });
+    const meeting = await db().meeting.findFirstOrThrow({ where: { unitId: "solsikken", startsAt: new Date("2027-02-08T10:00:00+01:00") } });
+    // Alex cancels it; the bot finds no event for it (none yet) and notes it as cancelled.
+    await h.click(users.alex, "meeting.cancel", { meetingId: meeting.id });
+    h.clock.set("2027-01-11T10:00:00+01:00");
+    await deliverAll();
+    expect(calendar.cancellations).toEqual([]);
+    expect(await db().calendarEvent.findUniqueOrThrow({ where: { meetingId: meeting.id } })).toMatchObject({ eventId: null, cancelled: true });
+    // Graph completes the lost create after all.
+    const mailbox = users.alex.aadObjectId;
+    const stray = calendar.completeLate(mailbox, {
+      subject: "1:1 ledelsesopfølgning",
+      start: { dateTime: "2027-02-08T09:00:00", timeZone: "UTC" },
+      end: { dateTime: "2027-02-08T10:00:00", timeZone: "UTC" },
+      attendees: [{ emailAddress: { address: "megan.bowen@eksempelkommune.dk", name: "Megan Bowen" }, type: "required" }],
+      transactionId: `laeringsloop-${meeting.id}`,
+      singleValueExtendedProperties: [{ id: "String {e28f6bcd-9bc8-4c77-9c67-f5ba0b28223d} Name LaeringsloopMeetingId", value: meeting.id }],
+    });
+    expect(calendar.events(mailbox)).toHaveLength(2);
+    expect(await h.runJob("calendar-read-back")).toEqual({ strayCancelled: 1 });
+    expect(calendar.cancellations).toEqual([{ mailbox, eventId: stray, comment: "Mødet er aflyst i Læringsloop." }]);
+    expect(calendar.events(mailbox)).toHaveLength(1);
+    expect(await h.runJob("calendar-read-back")).toEqual({});
   });
 });
