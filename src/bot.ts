@@ -11,7 +11,7 @@ import type { DomainSettings } from "./domain/settings.js";
 import { createDomainServices } from "./domain/services.js";
 import { loadTemplates } from "./cards/template.js";
 import { createWorkingCalendar } from "./lib/working-calendar.js";
-import { deliverNotificationsJob, DELIVER_NOTIFICATIONS } from "./scheduler/jobs/deliver-notifications.js";
+import { deliverNotificationsJob, DELIVER_NOTIFICATIONS, syncCalendarsJob, SYNC_CALENDARS } from "./scheduler/jobs/deliver-notifications.js";
 import { pruneActivityLogJob } from "./scheduler/jobs/prune-activity-log.js";
 import { calendarReadBackJob } from "./scheduler/jobs/calendar-read-back.js";
 import { createCalendarReadBackService } from "./domain/calendar-read-back-service.js";
@@ -219,7 +219,10 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
     followUps: store.followUps,
     updateCard: proactive.updateCard,
     statusOf: proactive.statusOf,
-    kickDelivery: () => scheduler?.kick(DELIVER_NOTIFICATIONS),
+    kickDelivery: () => {
+      scheduler?.kick(DELIVER_NOTIFICATIONS);
+      if (domain.calendarSync.on) scheduler?.kick(SYNC_CALENDARS);
+    },
     inBackground: track,
     log: log.child({ component: "card-copies" }),
   });
@@ -260,6 +263,8 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
     : undefined;
   const jobs = [
     deliverNotificationsJob(delivery),
+    // Always there: rows planned while CALENDAR_SYNC was graph still end (as having nothing to do) after a switch.
+    syncCalendarsJob(delivery),
     ...(calendarReadBack
       ? [
           calendarReadBackJob(

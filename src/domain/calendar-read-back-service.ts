@@ -1,6 +1,6 @@
 import { AppError } from "../lib/errors.js";
 import { strings } from "../lib/strings.da.js";
-import { declinedKey, type CalendarSyncService } from "./calendar-sync-service.js";
+import { declinedKey, keepHeld, type CalendarSyncService } from "./calendar-sync-service.js";
 import { combine, noEffects, type Effects } from "./effects.js";
 import type { MeetingService } from "./meeting-service.js";
 import type { CalendarEventRepository, CalendarEventSeen, CalendarEventState, CalendarGateway, Clock, Logger, MeetingRepository, NotificationRepository, PeopleRepository } from "./ports.js";
@@ -47,68 +47,75 @@ export function createCalendarReadBackService(deps: CalendarReadBackDeps) {
   const { events, gateway, meetingRepo, meetings, people, notifications, calendarSync, clock, log } = deps;
   const lockMs = deps.lockMs ?? 5 * 60_000;
 
-  /** One meeting's event as Outlook has it now. Returns the effects of following it. */
-  async function follow(listed: CalendarEventState, seen: CalendarEventSeen | "gone", counts: Record<string, number>): Promise<Effects> {
-    const count = (k: string) => (counts[k] = (counts[k] ?? 0) + 1);
-    let state = listed;
-    const meeting = await meetingRepo.get(state.meetingId);
+  /**
+   * One meeting's event as Outlook has it now. Returns the effects of following it. The meeting is
+   * changed first and the event's state noted after, both while holding the event's lock: a change
+   * that fails (a database error, the process killed) leaves the state as it was, so the next pass
+   * sees Outlook's change again; and the meeting's own calendar row, waiting for the lock, then
+   * finds nothing to write (or, after a crash in between, writes the same time again).
+   */
+  async function follow(listed: CalendarEventState, seen: CalendarEventSeen | "gone", counts: Record<string, number>, eventId?: string): Promise<Effects> {
+    const first = await meetingRepo.get(listed.meetingId);
     // Changed in the bot since the event was written (a move on its way to Graph): the bot's change wins.
-    if (!meeting || meeting.status !== "planned" || meeting.startsAt.getTime() !== state.startsAt?.getTime()) return noEffects;
-    const chair = await people.byId(meeting.chairId);
+    if (!first || first.status !== "planned" || first.startsAt.getTime() !== listed.startsAt?.getTime()) return noEffects;
+    const chair = await people.byId(first.chairId);
     if (!chair) return noEffects;
     const now = clock.now();
-    const held = await events.lock(meeting.id, state, now, new Date(now.getTime() + lockMs));
-    // Another worker writes the event now (a change in the bot): the next pass looks again.
-    if (!held || held.startsAt?.getTime() !== state.startsAt?.getTime() || held.cancelled) {
-      if (held) await events.release(meeting.id);
-      return noEffects;
-    }
-    state = held;
-    let effects: Effects = noEffects;
+    const held = await events.lock(first.id, listed, now, new Date(now.getTime() + lockMs));
+    if (!held) return noEffects; // another worker writes the event now: the next pass looks again
+    const stopHolding = keepHeld(events, first.id, clock, lockMs);
     try {
+      // Read again under the lock: a move or cancellation made in the bot meanwhile wins (its row waits for this lock).
+      const meeting = await meetingRepo.get(first.id);
+      if (!meeting || meeting.status !== "planned" || meeting.version !== first.version || held.cancelled || held.startsAt?.getTime() !== listed.startsAt?.getTime()) return noEffects;
+      // Found again under another id (Outlook gave the event a new one): noted first.
+      if (eventId && eventId !== held.eventId) await events.save(meeting.id, { eventId });
       if (seen === "gone" || seen.cancelled) {
-        // Out of the calendar first: the cancel's own row then finds nothing to do.
-        await events.save(meeting.id, { cancelled: true });
         try {
           const r = await meetings.cancel(chair, meeting.id);
-          await events.save(meeting.id, { syncedVersion: r.meeting.version });
-          count("cancelled");
+          await events.save(meeting.id, { cancelled: true, syncedVersion: r.meeting.version });
+          count(counts, "cancelled");
           return r.effects;
         } catch (err) {
           if (!(err instanceof AppError)) throw err;
-          // Begun, or with decisions: the bot's meeting stays; Outlook no longer has it.
+          // Begun, or with decisions: the bot's meeting stays; Outlook no longer has it (not asked again).
+          await events.save(meeting.id, { cancelled: true });
           log?.warn({ meetingId: meeting.id, code: err.code }, "meeting cancelled in Outlook could not be cancelled in the bot");
-          count("refused");
+          count(counts, "refused");
           return noEffects;
         }
       }
-      if (seen.start.getTime() !== state.startsAt?.getTime()) {
-        const before = { startsAt: state.startsAt, durationMinutes: state.durationMinutes };
-        await events.save(meeting.id, { startsAt: seen.start });
+      let effects: Effects = noEffects;
+      let told = held.declinedTold;
+      if (seen.start.getTime() !== held.startsAt?.getTime()) {
         try {
           const r = await meetings.moveMeeting(meeting, seen.start, chair.id);
-          await events.save(meeting.id, { syncedVersion: r.meeting.version });
-          count("moved");
+          // A new time: Outlook asks the attendees again, and a decline of it is news.
+          told = [];
+          await events.save(meeting.id, { startsAt: seen.start, syncedVersion: r.meeting.version, declinedTold: told });
+          count(counts, "moved");
           effects = r.effects;
         } catch (err) {
           if (!(err instanceof AppError)) throw err;
           // Someone is busy then (or it began): the bot books nobody twice; it is tried again next time.
-          await events.save(meeting.id, before);
           log?.warn({ meetingId: meeting.id, code: err.code }, "meeting moved in Outlook could not be moved in the bot");
-          count("refused");
+          count(counts, "refused");
+          return noEffects;
         }
       }
-      const declined = declinesToTell(meeting, state, seen);
+      const moved = effects === noEffects ? meeting : ((await meetingRepo.get(meeting.id)) ?? meeting);
+      const declined = declinesToTell(moved, told, seen);
       if (declined.length > 0) {
-        const rows: PlannedNotification[] = declined.map((personId) => ({ key: declinedKey(meeting, personId), kind: "calendar_declined", personId: meeting.chairId, subjectId: meeting.id, dueAt: now }));
+        const rows: PlannedNotification[] = declined.map((personId) => ({ key: declinedKey(moved, personId), kind: "calendar_declined", personId: moved.chairId, subjectId: moved.id, dueAt: now }));
         const planned = await notifications.plan(rows, now);
-        await events.save(meeting.id, { declinedTold: [...state.declinedTold, ...declined] });
+        await events.save(meeting.id, { declinedTold: [...told, ...declined] });
         counts.declined = (counts.declined ?? 0) + declined.length;
         effects = combine(effects, { changed: [], planned });
       }
       return effects;
     } finally {
-      await events.release(meeting.id);
+      stopHolding();
+      await events.release(first.id);
     }
   }
 
@@ -124,6 +131,7 @@ export function createCalendarReadBackService(deps: CalendarReadBackDeps) {
     const now = clock.now();
     const held = await events.lock(meetingId, state, now, new Date(now.getTime() + lockMs));
     if (!held) return false;
+    const stopHolding = keepHeld(events, meetingId, clock, lockMs);
     try {
       if (!held.cancelled) return false;
       const r = await gateway.cancel(mailbox, eventId, strings.calendar.cancelComment);
@@ -133,14 +141,15 @@ export function createCalendarReadBackService(deps: CalendarReadBackDeps) {
       }
       return true;
     } finally {
+      stopHolding();
       await events.release(meetingId);
     }
   }
 
   /** The participants who declined in Outlook and whose decline the chair has not been told of. */
-  function declinesToTell(meeting: Meeting, state: CalendarEventState, seen: CalendarEventSeen): string[] {
+  function declinesToTell(meeting: Meeting, told: readonly string[], seen: CalendarEventSeen): string[] {
     const declined = new Set(seen.declined);
-    return meeting.participants.filter((p) => p.person.id !== meeting.chairId && p.person.email && declined.has(p.person.email.toLowerCase()) && !state.declinedTold.includes(p.person.id)).map((p) => p.person.id);
+    return meeting.participants.filter((p) => p.person.id !== meeting.chairId && p.person.email && declined.has(p.person.email.toLowerCase()) && !told.includes(p.person.id)).map((p) => p.person.id);
   }
 
   return {
@@ -172,15 +181,25 @@ export function createCalendarReadBackService(deps: CalendarReadBackDeps) {
         const seen = new Map(listed.value.map((e) => [e.eventId, e]));
         for (const state of states) {
           let e: CalendarEventSeen | "gone" | undefined = seen.get(state.eventId!);
+          let eventId: string | undefined;
           if (!e) {
             // Not in the view: moved out of it, or gone. Asked for by itself.
             const one = await gateway.get(mailbox, state.eventId!);
             if (one.ok) e = one.value;
-            else if (one.failure === "gone") e = "gone";
-            else continue;
+            else if (one.failure !== "gone") continue;
+            else {
+              // Not under its id: looked for by the meeting's id before it counts as gone (an id
+              // Outlook changed, e.g. an event moved to another calendar and back).
+              const found = await gateway.find(mailbox, state.meetingId);
+              if (!found.ok) continue;
+              const again = found.value ? await gateway.get(mailbox, found.value.eventId) : undefined;
+              if (again && !again.ok) continue;
+              e = again?.ok ? again.value : "gone";
+              eventId = found.value?.eventId;
+            }
           }
           try {
-            all.push(await follow(state, e, counts));
+            all.push(await follow(state, e, counts, eventId));
           } catch (err) {
             log?.error({ meetingId: state.meetingId, err: err instanceof Error ? err.name : "error" }, "calendar read-back: a meeting could not follow its event");
           }

@@ -52,6 +52,18 @@ export const declinedKey = (meeting: Pick<Meeting, "id" | "startsAt">, personId:
 /** The person a `calendar_declined` row is about. */
 export const declinerOfKey = (key: string): string => key.split(":")[2] ?? "";
 
+/**
+ * Keeps a meeting's event held while `work` runs (renewed every third of `lockMs`): a Graph call that
+ * waits out a 429 or a slow answer never loses the event to another worker midway.
+ */
+export function keepHeld(events: Pick<CalendarEventRepository, "renew">, meetingId: string, clock: Clock, lockMs: number): () => void {
+  const timer = setInterval(() => {
+    void events.renew(meetingId, new Date(clock.now().getTime() + lockMs)).catch(() => undefined);
+  }, Math.max(500, Math.floor(lockMs / 3)));
+  timer.unref?.();
+  return () => clearInterval(timer);
+}
+
 /** The transactionId of a meeting's event: the same for every create of it (Graph's idempotency). */
 export const transactionIdOf = (meetingId: string): string => `laeringsloop-${meetingId}`;
 
@@ -108,6 +120,7 @@ export function createCalendarSyncService(deps: CalendarSyncServiceDeps) {
       const state = await events.lock(meeting.id, { mailbox: chair.aadObjectId, transactionId: transactionIdOf(meeting.id) }, now, new Date(now.getTime() + lockMs));
       if (!state) return { outcome: "retry", reason: "event-locked", retryAfterMs: 30_000 };
       const { mailbox } = state;
+      const stopHolding = keepHeld(events, meeting.id, clock, lockMs);
       let released = false;
       const save = async (patch: Parameters<CalendarEventRepository["save"]>[1]) => {
         await events.save(meeting.id, { ...patch, syncedVersion: meeting.version }, { release: true });
@@ -145,6 +158,15 @@ export function createCalendarSyncService(deps: CalendarSyncServiceDeps) {
           await events.save(meeting.id, { transactionId, eventId: undefined, createStartedAt: clock.now() });
           const r = await gateway.create(mailbox, entryOf(meeting, transactionId));
           if (!r.ok) return failed(r);
+          // Graph may answer a repeated transactionId with the event an earlier create made, at the
+          // time of an earlier version of the meeting: brought up to this one.
+          const at = r.value.start ?? meeting.startsAt;
+          const minutes = r.value.durationMinutes ?? meeting.durationMinutes;
+          if (at.getTime() !== meeting.startsAt.getTime() || minutes !== meeting.durationMinutes) {
+            await events.save(meeting.id, { eventId: r.value.eventId, startsAt: at, durationMinutes: minutes });
+            const mv = await gateway.move(mailbox, r.value.eventId, meeting.startsAt, meetingEnd(meeting));
+            if (!mv.ok) return failed(mv);
+          }
           await save({ eventId: r.value.eventId, startsAt: meeting.startsAt, durationMinutes: meeting.durationMinutes });
           return { outcome: "synced", call };
         };
@@ -164,9 +186,11 @@ export function createCalendarSyncService(deps: CalendarSyncServiceDeps) {
           return await create(`${transactionIdOf(meeting.id)}-${now.getTime()}`, "recreate");
         }
         if (!r.ok) return failed(r);
-        await save({ startsAt: meeting.startsAt, durationMinutes: meeting.durationMinutes });
+        // A new time: Outlook asks the attendees again, and a decline of it is news to the chair.
+        await save({ startsAt: meeting.startsAt, durationMinutes: meeting.durationMinutes, declinedTold: [] });
         return { outcome: "synced", call: found ? "found" : "move" };
       } finally {
+        stopHolding();
         if (!released) await events.release(meeting.id).catch((err: unknown) => log?.warn({ meetingId: meeting.id, err: err instanceof Error ? err.name : "error" }, "calendar event lock not released (it runs out)"));
       }
     },

@@ -16,7 +16,7 @@ import type { DigestService } from "./digest-service.js";
 import type { ReachService } from "./reach-service.js";
 import type { CalendarSyncService } from "./calendar-sync-service.js";
 import { isAbsent, isMuted, type Preferences } from "./reminder-preferences.js";
-import type { ConversationRefRecord, Notification } from "./types.js";
+import type { ConversationRefRecord, Notification, NotificationKind } from "./types.js";
 import { WAIT, waitForPersonEnds } from "./wait-reasons.js";
 
 export interface DeliveryServiceDeps {
@@ -61,6 +61,10 @@ export const UNCONFIRMED = "unconfirmed-after-crash";
 export const UNCONFIRMED_TIMEOUT = "unconfirmed-timeout";
 
 export type DeliveryService = ReturnType<typeof createDeliveryService>;
+
+/** The outbox's two queues: the cards (and installations), and the chairs' calendar events. */
+const CARDS = { except: "calendar_event" } as const;
+const CALENDAR = { only: "calendar_event" } as const;
 
 /**
  * Works the outbox: claim due rows (with a lease, so a crashed worker's rows come back and two
@@ -253,7 +257,12 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
         return "cancelled";
       case "failed":
         await notifications.markFailed(n, r.reason);
-        log.warn({ notificationId: n.id, meetingId: n.subjectId, reason: r.reason }, "the meeting's calendar event could not be brought up to date: Graph refused (is Calendars.ReadWrite consented, and the chair's mailbox in the application access policy?)");
+        log.warn(
+          { notificationId: n.id, meetingId: n.subjectId, reason: r.reason },
+          /forbidden|unauthori[sz]ed|denied/i.test(r.reason)
+            ? "the meeting's calendar event could not be brought up to date: Graph refused (is Calendars.ReadWrite consented, and the chair's mailbox in the application access policy?)"
+            : "the meeting's calendar event could not be brought up to date (see the reason)",
+        );
         return "failed";
       case "retry":
         // Past the usual attempts it is tried on hourly (countAttempt stays off): Graph down for a day loses nothing.
@@ -348,7 +357,7 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
    * senders come free (no batch waits for its slowest send); one person's rows go in the order
    * they were claimed, different people's at the same time, at most `concurrency` at once.
    */
-  async function pass(): Promise<Record<string, number>> {
+  async function pass(kinds: { only?: NotificationKind; except?: NotificationKind }): Promise<Record<string, number>> {
     const counts: Record<string, number> = {};
     /** Tail of each person's rows in hand. */
     const lanes = new Map<string, Promise<void>>();
@@ -392,7 +401,7 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
       const want = Math.min(batchSize, most - inHand);
       let claimed: Notification[];
       try {
-        claimed = await notifications.claimDue(clock.now(), leaseMs, want);
+        claimed = await notifications.claimDue(clock.now(), leaseMs, want, kinds);
       } catch (err) {
         // Finish the rows in hand before reporting it: a pass never leaves sends behind it.
         failure ??= { err };
@@ -422,10 +431,19 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
      * the cards that waited for them (due now).
      */
     async runOnce(): Promise<Record<string, number>> {
-      const counts = await pass();
+      const counts = await pass(CARDS);
       if (!counts.installed) return counts;
-      for (const [outcome, n] of Object.entries(await pass())) counts[outcome] = (counts[outcome] ?? 0) + n;
+      for (const [outcome, n] of Object.entries(await pass(CARDS))) counts[outcome] = (counts[outcome] ?? 0) + n;
       return counts;
+    },
+
+    /**
+     * A pass over the due `calendar_event` rows (CALENDAR_SYNC=graph), claimed apart from the cards
+     * and run by a job of its own: a slow or unreachable Graph, or a chief's hundreds of events after
+     * confirming every årshjul, never hold up anyone's cards (decision 0018).
+     */
+    runCalendar(): Promise<Record<string, number>> {
+      return pass(CALENDAR);
     },
   };
 }

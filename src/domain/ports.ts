@@ -21,6 +21,7 @@ import type {
   Meeting,
   MeetingKind,
   Notification,
+  NotificationKind,
   OneOnOneInput,
   Person,
   PlannedNotification,
@@ -358,7 +359,7 @@ export interface NotificationRepository {
   /** Cancels pending rows for a subject, optionally only of some kinds and except some keys (and their snoozed copies). */
   cancelPending(subjectId: string, opts?: CancelPendingOptions): Promise<number>;
   /** Claims up to `limit` due rows with a lease; a row is held by one claimer at a time. */
-  claimDue(now: Date, leaseMs: number, limit: number): Promise<Notification[]>;
+  claimDue(now: Date, leaseMs: number, limit: number, kinds?: { only?: NotificationKind; except?: NotificationKind }): Promise<Notification[]>;
   /** Notes that the card is about to be posted, if the lease is still held (false: lost meanwhile). */
   markPostStarted(n: Pick<Notification, "id" | "leaseUntil">, at: Date): Promise<boolean>;
   /** Teams answered the post with a refusal (429, 5xx): nothing of it is on the way any more. */
@@ -690,6 +691,8 @@ export interface CalendarEventRepository {
   /** Changes the state (while holding the lock) and lets it go when `release`. */
   save(meetingId: string, patch: Partial<Omit<CalendarEventState, "meetingId" | "mailbox">>, opts?: { release?: boolean }): Promise<void>;
   release(meetingId: string): Promise<void>;
+  /** Holds the meeting's event longer while its holder works (nothing when it was let go). */
+  renew(meetingId: string, until: Date): Promise<void>;
   get(meetingId: string): Promise<CalendarEventState | undefined>;
   /** Events to read back: with an id, not cancelled, for meetings starting at `from` or later. */
   live(from: Date): Promise<CalendarEventState[]>;
@@ -737,7 +740,8 @@ export type CalendarCall<T> =
 
 /** The chair's calendar through Microsoft Graph (src/graph/calendar-gateway.ts). */
 export interface CalendarGateway {
-  create(mailbox: string, entry: CalendarEntry): Promise<CalendarCall<{ eventId: string }>>;
+  /** The event made (or, for a transactionId seen before, the one made then, with its time as it is). */
+  create(mailbox: string, entry: CalendarEntry): Promise<CalendarCall<{ eventId: string; start?: Date; durationMinutes?: number }>>;
   /** The bot's event for a meeting, found by its extended property (after a create whose answer was lost). */
   find(mailbox: string, meetingId: string): Promise<CalendarCall<{ eventId: string } | undefined>>;
   move(mailbox: string, eventId: string, start: Date, end: Date): Promise<CalendarCall<void>>;

@@ -37,7 +37,12 @@ export const MEETING_PROPERTY = "String {e28f6bcd-9bc8-4c77-9c67-f5ba0b28223d} N
 /** Outlook's limits per app and mailbox (learn.microsoft.com, «Microsoft Graph service-specific throttling limits»). */
 export const OUTLOOK_LIMITS = { concurrent: 4, windows: [{ limit: 10_000, windowMs: 10 * 60_000 }] } as const;
 
-const UTC = { Prefer: 'outlook.timezone="UTC"' };
+/**
+ * Times in UTC, and ids that stay the same when the event moves between folders or calendars
+ * (Graph's default ids change then, and a 404 would read as «deleted in Outlook»).
+ */
+const UTC = { Prefer: 'outlook.timezone="UTC", IdType="ImmutableId"' };
+const IMMUTABLE = { Prefer: 'IdType="ImmutableId"' };
 
 /** getSchedule: at most this many people a call, and a window shorter than Graph's 62 days. */
 const SCHEDULE_PEOPLE = 20;
@@ -156,12 +161,14 @@ export function createGraphCalendarGateway(opts: GraphCalendarGatewayOptions): C
       if (!r.ok) return failure("create", r.error);
       if (!r.body?.id) return { ok: false, failure: "retry", reason: "create: no id in the answer" };
       log.debug({ meetingId: entry.meetingId }, "calendar event created");
-      return { ok: true, value: { eventId: r.body.id } };
+      const start = parseTime(r.body.start);
+      const end = parseTime(r.body.end);
+      return { ok: true, value: { eventId: r.body.id, ...(start && end ? { start, durationMinutes: Math.round((end.getTime() - start.getTime()) / 60_000) } : {}) } };
     },
 
     async find(mailbox, meetingId) {
       const $filter = `singleValueExtendedProperties/Any(ep: ep/id eq '${MEETING_PROPERTY}' and ep/value eq '${meetingId.replace(/'/g, "''")}')`;
-      const r = await call(mailbox, () => graph.get<{ value?: Event[] }>(`${user(mailbox)}/events`, { $filter, $select: "id" }));
+      const r = await call(mailbox, () => graph.request<{ value?: Event[] }>("GET", `${user(mailbox)}/events`, { query: { $filter, $select: "id" }, headers: IMMUTABLE }));
       if (!r.ok) return failure("find", r.error);
       const id = r.body?.value?.[0]?.id;
       return { ok: true, value: id ? { eventId: id } : undefined };
@@ -174,11 +181,11 @@ export function createGraphCalendarGateway(opts: GraphCalendarGatewayOptions): C
 
     async cancel(mailbox, eventId, comment) {
       const path = `${user(mailbox)}/events/${encodeURIComponent(eventId)}`;
-      const r = await call(mailbox, () => graph.request("POST", `${path}/cancel`, { body: { Comment: comment } }));
+      const r = await call(mailbox, () => graph.request("POST", `${path}/cancel`, { body: { Comment: comment }, headers: IMMUTABLE }));
       if (r.ok) return { ok: true, value: undefined };
       // Graph cancels meetings (events with attendees); an event with nobody invited is deleted.
       if (r.error.kind === "refused" && r.error.status === 400) {
-        const d = await call(mailbox, () => graph.request("DELETE", path));
+        const d = await call(mailbox, () => graph.request("DELETE", path, { headers: IMMUTABLE }));
         return d.ok ? { ok: true, value: undefined } : failure("delete", d.error);
       }
       return failure("cancel", r.error);
@@ -187,22 +194,25 @@ export function createGraphCalendarGateway(opts: GraphCalendarGatewayOptions): C
     list,
 
     async schedule(mailbox, addresses, from, to) {
-      const out: { address: string; start: Date; end: Date }[] = [];
+      // Every 20 people × 60 days at once (a loop is about 13 windows): the mailbox's share of 4
+      // requests at a time keeps them within Graph's limit, and the answer within the planner's deadline.
+      const asks: { schedules: string[]; start: Date; end: Date }[] = [];
       for (let i = 0; i < addresses.length; i += SCHEDULE_PEOPLE) {
-        const schedules = addresses.slice(i, i + SCHEDULE_PEOPLE);
-        for (let t = from.getTime(); t < to.getTime(); t += SCHEDULE_WINDOW_MS) {
-          const end = new Date(Math.min(to.getTime(), t + SCHEDULE_WINDOW_MS));
-          const body = { schedules, startTime: graphTime(new Date(t)), endTime: graphTime(end), availabilityViewInterval: 60 };
-          const r = await call(mailbox, () => graph.request<{ value?: ScheduleInformation[] }>("POST", `${user(mailbox)}/calendar/getSchedule`, { body, headers: UTC }));
-          if (!r.ok) return failure("schedule", r.error);
-          for (const info of r.body?.value ?? []) {
-            if (!info.scheduleId || info.error) continue;
-            for (const item of info.scheduleItems ?? []) {
-              if (!item.status || !BUSY.has(item.status)) continue;
-              const s = parseTime(item.start);
-              const e = parseTime(item.end);
-              if (s && e) out.push({ address: info.scheduleId.toLowerCase(), start: s, end: e });
-            }
+        for (let t = from.getTime(); t < to.getTime(); t += SCHEDULE_WINDOW_MS) asks.push({ schedules: addresses.slice(i, i + SCHEDULE_PEOPLE), start: new Date(t), end: new Date(Math.min(to.getTime(), t + SCHEDULE_WINDOW_MS)) });
+      }
+      const answers = await Promise.all(
+        asks.map((a) => call(mailbox, () => graph.request<{ value?: ScheduleInformation[] }>("POST", `${user(mailbox)}/calendar/getSchedule`, { body: { schedules: a.schedules, startTime: graphTime(a.start), endTime: graphTime(a.end), availabilityViewInterval: 60 }, headers: UTC }))),
+      );
+      const out: { address: string; start: Date; end: Date }[] = [];
+      for (const r of answers) {
+        if (!r.ok) return failure("schedule", r.error);
+        for (const info of r.body?.value ?? []) {
+          if (!info.scheduleId || info.error) continue;
+          for (const item of info.scheduleItems ?? []) {
+            if (!item.status || !BUSY.has(item.status)) continue;
+            const s = parseTime(item.start);
+            const e = parseTime(item.end);
+            if (s && e) out.push({ address: info.scheduleId.toLowerCase(), start: s, end: e });
           }
         }
       }

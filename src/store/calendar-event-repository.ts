@@ -60,6 +60,9 @@ export function createCalendarEventRepository(db: Db): CalendarEventRepository {
     async release(meetingId) {
       await db.calendarEvent.updateMany({ where: { meetingId }, data: { lockedUntil: null } });
     },
+    async renew(meetingId, until) {
+      await db.calendarEvent.updateMany({ where: { meetingId, lockedUntil: { not: null } }, data: { lockedUntil: until } });
+    },
     async get(meetingId) {
       const r = await db.calendarEvent.findUnique({ where: { meetingId }, select });
       return r ? toState(r) : undefined;

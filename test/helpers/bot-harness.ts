@@ -212,9 +212,11 @@ export class BotHarness {
     };
   }
 
-  /** Runs the outbox once, as a scheduler tick would. */
-  deliver() {
-    return this.bot.delivery.runOnce();
+  /** Runs the outbox once, as a scheduler tick would: a pass of the outbox's cards and one of the chairs' calendar events (two jobs in the bot), counts together. */
+  async deliver() {
+    const [cards, calendars] = await Promise.all([this.bot.delivery.runOnce(), this.bot.delivery.runCalendar()]);
+    for (const [k, v] of Object.entries(calendars)) cards[k] = (cards[k] ?? 0) + v;
+    return cards;
   }
 
   /** Runs one of the scheduler's jobs (e.g. "plan-digests") as its cron would, at the clock's time. */

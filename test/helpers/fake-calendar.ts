@@ -193,8 +193,11 @@ export class FakeCalendar {
   }
 
   private find(mailbox: string, query: Record<string, string>): RouteAnswer {
-    const wanted = /ep\/value eq '((?:[^']|'')*)'/.exec(query.$filter ?? "")?.[1]?.replace(/''/g, "'");
-    const value = this.events(mailbox).filter((e) => !wanted || FakeCalendar.meetingOf(e) === wanted).map((e) => this.shown(mailbox, e, query.$select));
+    // Only the filter the bot sends is understood; anything else is Graph's 400, not every event.
+    const m = /^singleValueExtendedProperties\/Any\(ep: ep\/id eq '([^']+)' and ep\/value eq '((?:[^']|'')*)'\)$/.exec(query.$filter ?? "");
+    if (!m) return this.graph.error(400, "ErrorInvalidUrlQueryFilter", "The filter expression is not supported.");
+    const wanted = m[2]!.replace(/''/g, "'");
+    const value = this.events(mailbox).filter((e) => e.singleValueExtendedProperties?.some((p) => p.id?.toLowerCase() === m[1]!.toLowerCase() && p.value === wanted)).map((e) => this.shown(mailbox, e, query.$select));
     return { status: 200, body: { "@odata.context": `https://graph.microsoft.com/v1.0/$metadata#users('${mailbox}')/events`, value } };
   }
 
@@ -227,7 +230,7 @@ export class FakeCalendar {
   }
 
   /** getSchedule: each address's busy times (its own, the events it organises or is invited to), as scheduleItems. */
-  private schedule(body: { schedules?: string[]; startTime?: Event["start"]; endTime?: Event["end"] }): RouteAnswer {
+  private schedule(body: { schedules?: string[]; startTime?: Event["start"]; endTime?: Event["end"]; availabilityViewInterval?: number }): RouteAnswer {
     if (!body?.schedules?.length || !body.startTime || !body.endTime) return this.graph.error(400, "ErrorInvalidRequest", "schedules, startTime and endTime are required.");
     if (body.schedules.length > 20) return this.graph.error(400, "ErrorInvalidRequest", "Too many schedules.");
     const from = parse(body.startTime).getTime();
@@ -242,7 +245,15 @@ export class FakeCalendar {
       const items = [...own, ...events]
         .filter((i) => i.start.getTime() < to && i.end.getTime() > from)
         .map((i) => ({ isPrivate: false, status: i.status, start: utc(i.start), end: utc(i.end) }));
-      return { scheduleId: address, availabilityView: "", scheduleItems: items, workingHours: { daysOfWeek: ["monday", "tuesday", "wednesday", "thursday", "friday"], startTime: "08:00:00.0000000", endTime: "16:00:00.0000000", timeZone: { name: "Romance Standard Time" } } };
+      // One digit per interval (default 30 minutes): 0 free, 1 tentative, 2 busy, 3 out of office, 4 working elsewhere.
+      const step = (body.availabilityViewInterval ?? 30) * 60_000;
+      const code: Record<string, number> = { free: 0, tentative: 1, busy: 2, oof: 3, workingElsewhere: 4 };
+      let availabilityView = "";
+      for (let t = from; t < to; t += step) {
+        const here = [...own, ...events].filter((i) => i.start.getTime() < t + step && i.end.getTime() > t).map((i) => code[i.status] ?? 2);
+        availabilityView += String(here.length ? Math.max(...here) : 0);
+      }
+      return { scheduleId: address, availabilityView, scheduleItems: items, workingHours: { daysOfWeek: ["monday", "tuesday", "wednesday", "thursday", "friday"], startTime: "08:00:00.0000000", endTime: "16:00:00.0000000", timeZone: { name: "Romance Standard Time" } } };
     });
     return { status: 200, body: { "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#Collection(microsoft.graph.scheduleInformation)", value } };
   }

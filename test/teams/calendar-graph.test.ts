@@ -352,4 +352,27 @@ describe("CALENDAR_SYNC=graph: the bot keeps the chair's calendar", () => {
     expect(calendar.events(mailbox)).toHaveLength(1);
     expect(await h.runJob("calendar-read-back")).toEqual({});
   });
+
+  it("the chairs' calendar rows are claimed apart from the cards: a chief's 28 events waiting for Graph hold up nobody's card", async () => {
+    h = await BotHarness.start({ now: "2026-11-23T09:00:00+01:00", env: graphEnv(graph) });
+    for (const u of [users.alex, users.megan, users.jonas]) await h.install(u);
+    const proposal = await h.say(users.alex, "årshjul");
+    await h.click(users.alex, "yearwheel.confirm", { unitId: "solsikken", version: Number(findAction(proposal.cards[0], "yearwheel.confirm")!.data.version) });
+    const meeting = await db().meeting.findFirstOrThrow({ where: { unitId: "solsikken", kind: "one_on_one" }, orderBy: { startsAt: "asc" } });
+    await h.click(users.alex, "meeting.cancel", { meetingId: meeting.id });
+    const pendingCalendar = () => db().notification.count({ where: { kind: "calendar_event", status: "pending" } });
+    expect(await pendingCalendar()).toBe(29); // 28 meetings, and the cancelled one's second version
+    // The outbox's card pass: Megan hears of the cancellation; not one calendar row was touched, no Graph call made.
+    const before = graph.calls.filter((c) => !c.path.endsWith("/token")).length;
+    const cards = await h.bot.delivery.runOnce();
+    expect(cards["calendar-synced"]).toBeUndefined();
+    expect(h.connector.cards(h.conversationId(users.megan)).map(cardText).some((t) => t.includes("aflyst"))).toBe(true);
+    expect(await pendingCalendar()).toBe(29);
+    expect(graph.calls.filter((c) => !c.path.endsWith("/token")).length).toBe(before);
+    // The calendar pass (a job of its own): 27 events made, the cancelled meeting's never made.
+    const calendars = await h.bot.delivery.runCalendar();
+    expect(calendars).toMatchObject({ "calendar-synced": 27, cancelled: 2 });
+    expect(calendar.all()).toHaveLength(27);
+    expect(await pendingCalendar()).toBe(0);
+  });
 });
