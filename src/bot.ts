@@ -6,13 +6,15 @@ import { resolve } from "node:path";
 import type { Logger } from "pino";
 import type { Config } from "./config.js";
 import { createDeliveryService } from "./domain/delivery-service.js";
-import { systemClock, type AppInstaller, type Clock } from "./domain/ports.js";
+import { systemClock, type AppInstaller, type CalendarGateway, type Clock } from "./domain/ports.js";
 import type { DomainSettings } from "./domain/settings.js";
 import { createDomainServices } from "./domain/services.js";
 import { loadTemplates } from "./cards/template.js";
 import { createWorkingCalendar } from "./lib/working-calendar.js";
-import { deliverNotificationsJob, DELIVER_NOTIFICATIONS } from "./scheduler/jobs/deliver-notifications.js";
+import { deliverNotificationsJob, DELIVER_NOTIFICATIONS, syncCalendarsJob, SYNC_CALENDARS } from "./scheduler/jobs/deliver-notifications.js";
 import { pruneActivityLogJob } from "./scheduler/jobs/prune-activity-log.js";
+import { calendarReadBackJob } from "./scheduler/jobs/calendar-read-back.js";
+import { createCalendarReadBackService } from "./domain/calendar-read-back-service.js";
 import { planDigestsJob } from "./scheduler/jobs/plan-digests.js";
 import { retentionJob } from "./scheduler/jobs/retention.js";
 import { checkCredentialJob, CHECK_CREDENTIAL } from "./scheduler/jobs/check-credential.js";
@@ -39,6 +41,7 @@ import type { TeamsDeps } from "./teams/deps.js";
 import { createProactive } from "./teams/proactive.js";
 import { createGraphAppInstaller } from "./graph/app-installer.js";
 import { createGraphClient } from "./graph/graph-client.js";
+import { createGraphCalendarGateway } from "./graph/calendar-gateway.js";
 import { createCardCopies } from "./teams/card-copies.js";
 import { createHttpServer } from "./teams/server.js";
 import { createViews } from "./teams/views.js";
@@ -76,8 +79,17 @@ export function domainSettings(config: Config, templates: TemplateSet = readTemp
     templates,
     maxTextLength: config.maxTextLength,
     channelDigest: config.channelDigest,
-    calendarSync: { mode: config.calendarSync, botId: config.bot?.appId },
+    calendarSync: { mode: config.calendarSync, botId: config.bot?.appId, lockMs: config.scheduler.leaseMs },
   };
+}
+
+/** The chairs' calendars through Microsoft Graph, when CALENDAR_SYNC=graph (config checked the credentials). */
+function createCalendarGateway(config: Config, log: Logger, instances: () => number): CalendarGateway | undefined {
+  if (config.calendarSync !== "graph" || !config.graph) return undefined;
+  const graphLog = log.child({ component: "graph-calendar" });
+  // Waits of at most 15 s inside a call; Graph asking for longer is the outbox's to wait (0018).
+  const graph = createGraphClient({ ...config.graph, timeoutMs: config.outboundTimeoutMs, maxAttempts: 3, maxWaitMs: 15_000, log: graphLog });
+  return createGraphCalendarGateway({ graph, log: graphLog, share: instances });
 }
 
 /** Proactive installation through Microsoft Graph, when PROACTIVE_INSTALL=on (config checked the settings it needs). */
@@ -132,7 +144,7 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
     const { toReassign, ...counts } = summary; // names stay out of the log
     log.info({ orgFile, example: !config.orgFile, ...counts, peopleWithOpenFollowUpsToReassign: toReassign.length }, config.orgFile ? "organisation loaded" : "example organisation loaded (ORG_FILE not set)");
 
-    const domain = createDomainServices({ ...store, installer: createInstaller(config, log) }, clock, settings);
+    const domain = createDomainServices({ ...store, installer: createInstaller(config, log), calendarGateway: createCalendarGateway(config, log, () => instances) }, clock, settings);
     const refreshed = await domain.meetings.refreshTemplates();
     if (refreshed > 0) log.info({ meetings: refreshed }, "meetings not yet sent now follow the changed templates");
     await beat();
@@ -171,6 +183,7 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
     reflections: store.reflections,
     digests: domain.digests,
     reach: domain.reach,
+    calendarSync: domain.calendarSync,
     preferences: store.preferences,
     messenger: proactive.messenger,
     clock,
@@ -206,7 +219,10 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
     followUps: store.followUps,
     updateCard: proactive.updateCard,
     statusOf: proactive.statusOf,
-    kickDelivery: () => scheduler?.kick(DELIVER_NOTIFICATIONS),
+    kickDelivery: () => {
+      scheduler?.kick(DELIVER_NOTIFICATIONS);
+      if (domain.calendarSync.on) scheduler?.kick(SYNC_CALENDARS);
+    },
     inBackground: track,
     log: log.child({ component: "card-copies" }),
   });
@@ -240,8 +256,29 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
     : undefined;
   const server = createHttpServer({ adapter, app, log, healthy: store.healthy, credentialHealth: credentials?.health, download: createDownloadHandler(domain.downloads), calendarFile: createCalendarFileHandler(domain.calendars) });
 
+  // CALENDAR_SYNC=graph: what the chairs change in Outlook, followed; its effects go where a click's go.
+  const calendarGateway = domain.calendarSync.gateway;
+  const calendarReadBack = calendarGateway
+    ? createCalendarReadBackService({ events: store.calendarEvents, gateway: calendarGateway, meetingRepo: store.meetings, meetings: domain.meetings, people: store.people, notifications: store.notifications, calendarSync: domain.calendarSync, clock, lockMs: config.scheduler.leaseMs, log: log.child({ job: "calendar-read-back" }) })
+    : undefined;
   const jobs = [
     deliverNotificationsJob(delivery),
+    // Always there: rows planned while CALENDAR_SYNC was graph still end (as having nothing to do) after a switch.
+    syncCalendarsJob(delivery),
+    ...(calendarReadBack
+      ? [
+          calendarReadBackJob(
+            {
+              async run() {
+                const r = await calendarReadBack.run();
+                cardCopies.apply(r.effects);
+                return r;
+              },
+            },
+            config.scheduler.calendarReadBackCron,
+          ),
+        ]
+      : []),
     planDigestsJob(domain.digests, config.scheduler.digestCron),
     channelStatusJob(publisher),
     channelDigestJob(publisher),

@@ -98,6 +98,8 @@ const fields = z.object({
     INTENTION_CEILING: z.coerce.number().int().min(1).max(100).default(8),
     SCHEDULER_ENABLED: bool.default("true"),
     SCHEDULER_CRON: z.string().refine(isValidCron, "skal være et cron-udtryk som * * * * *").default("* * * * *"),
+    // CALENDAR_SYNC=graph: how often the bot reads its events back from the chairs' calendars.
+    CALENDAR_READBACK_CRON: z.string().refine(isValidCron, "skal være et cron-udtryk som */5 * * * *").default("*/5 * * * *"),
     MAX_TEXT_LENGTH: z.coerce.number().int().min(100).max(10000).default(2000),
     // Commands and card clicks one person may send per minute; more are answered with a notice.
     USER_ACTIONS_PER_MINUTE: z.coerce.number().int().min(5).max(1_000_000).default(30),
@@ -122,7 +124,7 @@ const fields = z.object({
     // Where the bot sends to a chat it found through Graph until Teams names the chat's own address.
     PROACTIVE_SERVICE_URL: z.string().url("skal være Bot Connector-adressen til proaktive beskeder, fx https://smba.trafficmanager.net/teams/").default("https://smba.trafficmanager.net/teams/"),
     // How meetings reach people's calendars: «Føj til kalender» on the cards (link), the bot keeping
-    // the chair's calendar through Graph (graph; until it is built it offers what link offers), or nothing (off).
+    // the chair's calendar through Graph (graph: needs Graph's credentials), or nothing (off).
     CALENDAR_SYNC: z.enum(["link", "graph", "off"], { errorMap: () => ({ message: "skal være link, graph eller off" }) }).default("link"),
   });
 
@@ -219,6 +221,14 @@ const schema = fields
         ctx.addIssue({ code: "custom", path: ["GRAPH_CLIENT_ID"], message: "skal være bottens app-id (BOT_ID), når PROACTIVE_INSTALL=on: appen kan kun installere sig selv" });
       }
     }
+    if (c.CALENDAR_SYNC === "graph") {
+      const missing = (key: string, value: unknown, also: string) => {
+        if (!value) ctx.addIssue({ code: "custom", path: [key], message: `mangler, når CALENDAR_SYNC=graph (${also})` });
+      };
+      missing("GRAPH_TENANT_ID", graphCredentials[0], "eller BOT_TENANT_ID");
+      missing("GRAPH_CLIENT_ID", graphCredentials[1], "eller BOT_ID");
+      missing("GRAPH_CLIENT_SECRET", graphCredentials[2], "eller BOT_PASSWORD");
+    }
     if (c.NODE_ENV === "production" && !hasId) {
       ctx.addIssue({
         code: "custom",
@@ -287,7 +297,7 @@ export interface Config {
   boardStatementLeadDays: number;
   intentionCeiling: number;
   /** `cron`: the outbox tick; `digestCron`: when the weekly overviews are planned; `leaseMs`: how long a claimed row is held. */
-  scheduler: { enabled: boolean; cron: string; digestCron: string; leaseMs: number; jobLeaseMs: number };
+  scheduler: { enabled: boolean; cron: string; digestCron: string; calendarReadBackCron: string; leaseMs: number; jobLeaseMs: number };
   maxTextLength: number;
   /** Commands and card clicks one person may send per minute. */
   userActionsPerMinute: number;
@@ -307,8 +317,9 @@ export interface Config {
   proactiveInstall?: { catalogAppId: string; serviceUrl: string };
   /**
    * CALENDAR_SYNC: `link` puts «Føj til kalender» (a Teams deep link, an .ics file) on the meeting
-   * cards; `graph` will keep the chair's calendar through Graph and offers the same as `link` until
-   * then (docs/decisions/0017-calendar-link.md); `off` says nothing about calendars.
+   * cards (docs/decisions/0017-calendar-link.md); `graph` keeps each meeting as an event in its
+   * chair's calendar through Graph, with the cards as in `link` (docs/decisions/0018-calendar-graph.md);
+   * `off` says nothing about calendars.
    */
   calendarSync: "link" | "graph" | "off";
 }
@@ -468,7 +479,7 @@ function toConfig(c: Fields): Config {
     templatesDir: c.TEMPLATES_DIR,
     boardStatementLeadDays: c.BOARD_STATEMENT_LEAD_DAYS,
     intentionCeiling: c.INTENTION_CEILING,
-    scheduler: { enabled: c.SCHEDULER_ENABLED, cron: c.SCHEDULER_CRON, digestCron: c.DIGEST_CRON, leaseMs: c.OUTBOX_LEASE_SECONDS * 1000, jobLeaseMs: c.JOB_LEASE_SECONDS * 1000 },
+    scheduler: { enabled: c.SCHEDULER_ENABLED, cron: c.SCHEDULER_CRON, digestCron: c.DIGEST_CRON, calendarReadBackCron: c.CALENDAR_READBACK_CRON, leaseMs: c.OUTBOX_LEASE_SECONDS * 1000, jobLeaseMs: c.JOB_LEASE_SECONDS * 1000 },
     maxTextLength: c.MAX_TEXT_LENGTH,
     userActionsPerMinute: c.USER_ACTIONS_PER_MINUTE,
     activityLeaseMs: c.ACTIVITY_LEASE_SECONDS * 1000,

@@ -145,7 +145,9 @@ describe("configuration", () => {
   it("puts meetings into calendars with «Føj til kalender» unless CALENDAR_SYNC says otherwise", () => {
     expect(loadConfig({}).calendarSync).toBe("link");
     expect(loadConfig({ CALENDAR_SYNC: "off" }).calendarSync).toBe("off");
-    expect(loadConfig({ CALENDAR_SYNC: "graph" }).calendarSync).toBe("graph");
+    expect(loadConfig({ CALENDAR_SYNC: "graph", GRAPH_TENANT_ID: "6e1f2a8c-0b3d-4c5e-9f7a-1b2c3d4e5f60", GRAPH_CLIENT_ID: "3f2b8c1e-7a4d-4e5f-9b6a-1c2d3e4f5a6b", GRAPH_CLIENT_SECRET: "s" }).calendarSync).toBe("graph");
+    // The bot keeps the chair's calendar with Graph's credentials (its own, or GRAPH_*).
+    expect(() => loadConfig({ CALENDAR_SYNC: "graph" })).toThrow(/GRAPH_CLIENT_SECRET: mangler, når CALENDAR_SYNC=graph/);
     expect(() => loadConfig({ CALENDAR_SYNC: "outlook" })).toThrow(/CALENDAR_SYNC: skal være link, graph eller off/);
   });
 

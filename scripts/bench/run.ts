@@ -2,7 +2,7 @@
  * `npm run bench`: runs the benchmarks on this machine and writes docs/benchmarks.json and the
  * tables in docs/benchmarks.md (with the machine's cores, memory, Node version and date).
  *   --quick          small sizes (a minute or two), for trying the harness
- *   --only <names>   comma-separated: answering, delivery, data, footprint, data-pg, delivery-pg
+ *   --only <names>   comma-separated: answering, delivery, data, footprint, calendar, data-pg, delivery-pg
  *   --out <dir>      where to write (default docs/)
  *   --render         only rewrite benchmarks.md from the benchmarks.json in that folder
  *   --merge          add this run's PostgreSQL figures (data-pg, delivery-pg only) to the
@@ -18,6 +18,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { answeringBench, type AnsweringResult } from "./answering.js";
+import { calendarBench, type CalendarBenchResult } from "./calendar.js";
 import { dataScaleBench, type DataScaleResult } from "./data-scale.js";
 import { deliveryBench, type DeliveryResult } from "./delivery.js";
 import { footprintBench, type FootprintResult } from "./footprint.js";
@@ -45,11 +46,13 @@ export interface BenchReport {
   /** SQLite. */
   data?: DataScaleResult;
   footprint?: FootprintResult;
+  /** CALENDAR_SYNC=graph: the chairs' calendars against the fake Graph (absent in reports from before). */
+  calendar?: CalendarBenchResult;
   /** Absent in reports from before PostgreSQL was benchmarked. */
   postgresql?: PostgresFigures;
 }
 
-const NAMES = ["answering", "delivery", "data", "footprint", "data-pg", "delivery-pg"];
+const NAMES = ["answering", "delivery", "data", "footprint", "calendar", "data-pg", "delivery-pg"];
 const PG_NAMES = ["data-pg", "delivery-pg"];
 const { values } = parseArgs({ options: { quick: { type: "boolean" }, only: { type: "string" }, out: { type: "string" }, render: { type: "boolean" }, merge: { type: "boolean" } } });
 const quick = Boolean(values.quick);
@@ -96,6 +99,11 @@ if (only.has("data")) {
 if (only.has("footprint")) {
   step("footprint");
   report.footprint = await footprintBench(quick ? { activities: 3_000, starts: 3 } : { activities: 100_000, starts: 5 });
+}
+if (only.has("calendar")) {
+  step("the chairs' calendars through (a fake) Graph");
+  // 10 chiefs with 10 units each: 100 units, 2,800 events (quick: 2 × 3 units).
+  report.calendar = await calendarBench(quick ? { areas: 2, unitsPerArea: 3, latencyMs: 20 } : { areas: 10, unitsPerArea: 10, latencyMs: 50 });
 }
 if (wantsPostgres && !server) {
   report.postgresql = { notRun: "neither BENCH_POSTGRES_URL nor TEST_POSTGRES_URL named a PostgreSQL server" };

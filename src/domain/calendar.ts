@@ -56,10 +56,12 @@ const emailParam = (email: string): string => encodeURIComponent(email).replace(
  * Teams' new-meeting form, filled in (learn.microsoft.com: «Deep link to open a meeting scheduling
  * dialog»): subject, start and end with their offset, the other participants by e-mail (UPN) as
  * attendees, and the description. The person who opens it is the organiser, so only the chair gets
- * it (one Teams meeting per meeting, not one per participant), and only for a meeting still to come.
+ * it (one Teams meeting per meeting, not one per participant), only for a meeting still to come, and
+ * only with CALENDAR_SYNC=link.
  */
 export function teamsMeetingLink(m: Meeting, viewer: Person, settings: Pick<DomainSettings, "calendarSync" | "timezone">, now: Date): string | undefined {
-  if (!calendarOffered(settings) || m.chairId !== viewer.id || m.status !== "planned" || meetingEnd(m) <= now) return undefined;
+  // With CALENDAR_SYNC=graph the bot makes the Teams meeting itself (0018): a second one would be a double booking.
+  if (settings.calendarSync.mode !== "link" || m.chairId !== viewer.id || m.status !== "planned" || meetingEnd(m) <= now) return undefined;
   const attendees = m.participants.filter((p) => p.person.id !== viewer.id && p.person.email).map((p) => emailParam(p.person.email!));
   const query = [
     `subject=${encodeURIComponent(meetingTitle(m))}`,

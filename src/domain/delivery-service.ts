@@ -14,8 +14,9 @@ import type {
 } from "./ports.js";
 import type { DigestService } from "./digest-service.js";
 import type { ReachService } from "./reach-service.js";
+import type { CalendarSyncService } from "./calendar-sync-service.js";
 import { isAbsent, isMuted, type Preferences } from "./reminder-preferences.js";
-import type { ConversationRefRecord, Notification } from "./types.js";
+import type { ConversationRefRecord, Notification, NotificationKind } from "./types.js";
 import { WAIT, waitForPersonEnds } from "./wait-reasons.js";
 
 export interface DeliveryServiceDeps {
@@ -29,6 +30,8 @@ export interface DeliveryServiceDeps {
   digests: Pick<DigestService, "hasNews">;
   /** Who is told when someone cannot be reached, and the proactive installation (reach-service.ts). */
   reach?: Pick<ReachService, "personWaits" | "noticeStale" | "install">;
+  /** The chairs' calendars through Graph (CALENDAR_SYNC=graph): the `calendar_event` rows' job. */
+  calendarSync?: Pick<CalendarSyncService, "run">;
   messenger: Messenger;
   clock: Clock;
   calendar: WorkingCalendar;
@@ -58,6 +61,10 @@ export const UNCONFIRMED = "unconfirmed-after-crash";
 export const UNCONFIRMED_TIMEOUT = "unconfirmed-timeout";
 
 export type DeliveryService = ReturnType<typeof createDeliveryService>;
+
+/** The outbox's two queues: the cards (and installations), and the chairs' calendar events. */
+const CARDS = { except: "calendar_event" } as const;
+const CALENDAR = { only: "calendar_event" } as const;
 
 /**
  * Works the outbox: claim due rows (with a lease, so a crashed worker's rows come back and two
@@ -131,7 +138,12 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
       case "person_unreachable":
         return reach ? reach.noticeStale(n) : "reach-off";
       case "app_install":
-        return undefined; // an install job never gets here (installJob)
+      case "calendar_event":
+        return undefined; // a job never gets here (installJob, calendarJob)
+      case "calendar_declined": {
+        const m = await meetings.get(n.subjectId);
+        return m?.status === "planned" ? undefined : "meeting-not-planned";
+      }
     }
   }
 
@@ -222,8 +234,46 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
     }
   }
 
+  /**
+   * A calendar job (calendar-sync-service.ts): not a card, so neither working hours nor the
+   * person's reach apply. Graph busy or unreachable: tried again with backoff, for as long as it
+   * takes (the sync catches up; nothing else waits for it). Refused (403, 400): failed, with the
+   * reason, for the administrator (npm run status).
+   */
+  async function calendarJob(n: Notification): Promise<string> {
+    let r: Awaited<ReturnType<NonNullable<typeof deps.calendarSync>["run"]>>;
+    try {
+      r = deps.calendarSync ? await deps.calendarSync.run(n) : { outcome: "unchanged", reason: "calendar-sync-off" };
+    } catch (err) {
+      r = { outcome: "retry", reason: err instanceof Error ? err.name : "error" };
+    }
+    const now = clock.now();
+    switch (r.outcome) {
+      case "synced":
+        await notifications.markSent(n, now, r.call);
+        return "calendar-synced";
+      case "unchanged":
+        await notifications.markCancelled(n, r.reason);
+        return "cancelled";
+      case "failed":
+        await notifications.markFailed(n, r.reason);
+        log.warn(
+          { notificationId: n.id, meetingId: n.subjectId, reason: r.reason },
+          /forbidden|unauthori[sz]ed|denied/i.test(r.reason)
+            ? "the meeting's calendar event could not be brought up to date: Graph refused (is Calendars.ReadWrite consented, and the chair's mailbox in the application access policy?)"
+            : "the meeting's calendar event could not be brought up to date (see the reason)",
+        );
+        return "failed";
+      case "retry":
+        // Past the usual attempts it is tried on hourly (countAttempt stays off): Graph down for a day loses nothing.
+        await notifications.retryLater(n, new Date(now.getTime() + retryDelay(Math.min(n.attempts, MAX_SEND_ATTEMPTS), r.retryAfterMs)), r.reason, { countAttempt: n.attempts < MAX_SEND_ATTEMPTS });
+        return "retry";
+    }
+  }
+
   async function deliverOne(n: Notification): Promise<string> {
     if (n.kind === "app_install") return installJob(n);
+    if (n.kind === "calendar_event") return calendarJob(n);
     const now = clock.now();
     // Its worker died while posting it: it may well have arrived, and a second copy is worse than
     // none being certain. Kept visible for the administrator (npm run status).
@@ -307,7 +357,7 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
    * senders come free (no batch waits for its slowest send); one person's rows go in the order
    * they were claimed, different people's at the same time, at most `concurrency` at once.
    */
-  async function pass(): Promise<Record<string, number>> {
+  async function pass(kinds: { only?: NotificationKind; except?: NotificationKind }): Promise<Record<string, number>> {
     const counts: Record<string, number> = {};
     /** Tail of each person's rows in hand. */
     const lanes = new Map<string, Promise<void>>();
@@ -351,7 +401,7 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
       const want = Math.min(batchSize, most - inHand);
       let claimed: Notification[];
       try {
-        claimed = await notifications.claimDue(clock.now(), leaseMs, want);
+        claimed = await notifications.claimDue(clock.now(), leaseMs, want, kinds);
       } catch (err) {
         // Finish the rows in hand before reporting it: a pass never leaves sends behind it.
         failure ??= { err };
@@ -381,10 +431,19 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
      * the cards that waited for them (due now).
      */
     async runOnce(): Promise<Record<string, number>> {
-      const counts = await pass();
+      const counts = await pass(CARDS);
       if (!counts.installed) return counts;
-      for (const [outcome, n] of Object.entries(await pass())) counts[outcome] = (counts[outcome] ?? 0) + n;
+      for (const [outcome, n] of Object.entries(await pass(CARDS))) counts[outcome] = (counts[outcome] ?? 0) + n;
       return counts;
+    },
+
+    /**
+     * A pass over the due `calendar_event` rows (CALENDAR_SYNC=graph), claimed apart from the cards
+     * and run by a job of its own: a slow or unreachable Graph, or a chief's hundreds of events after
+     * confirming every årshjul, never hold up anyone's cards (decision 0018).
+     */
+    runCalendar(): Promise<Record<string, number>> {
+      return pass(CALENDAR);
     },
   };
 }

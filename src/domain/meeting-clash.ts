@@ -23,6 +23,8 @@ export interface BusyMeeting {
   unitName: string;
   startsAt: Date;
   durationMinutes: number;
+  /** Busy in the person's Outlook calendar (free/busy), not a meeting of the bot's. */
+  outlook?: boolean;
 }
 
 /** A time a person is taken. */

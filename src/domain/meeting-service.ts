@@ -23,6 +23,8 @@ import type {
   UnitRepository,
 } from "./ports.js";
 import type { DomainSettings } from "./settings.js";
+import type { CalendarSyncService } from "./calendar-sync-service.js";
+import type { OutlookBusyTimes } from "./outlook-busy-times.js";
 import { effectsOf, meetingChanged, noEffects, type Effects } from "./effects.js";
 import { isReopened, mayReopen, reopensBeforeStart } from "./closing.js";
 import { CLOSING_POSITION, type AgendaItem, type FollowUpView, type LeaderOfUnit, type Meeting, type MeetingKind, type Person, type Loop, type FocusArea, type BoardStatement, type OneOnOneInput, type Unit } from "./types.js";
@@ -73,6 +75,10 @@ export interface MeetingServiceDeps {
   boardStatements: BoardStatementRepository;
   /** The copies of cards posted to people: who holds a meeting's dagsorden already. */
   sentCards: Pick<SentCardRepository, "list">;
+  /** The outbox row that brings the meeting's calendar event up to it (CALENDAR_SYNC=graph; none otherwise). */
+  calendarSync?: Pick<CalendarSyncService, "rowsFor">;
+  /** Who is busy in Outlook (CALENDAR_SYNC=graph): `planlæg 1:1` warns about a chosen time. */
+  busyTimes?: Pick<OutlookBusyTimes, "warning">;
   clock: Clock;
   settings: DomainSettings;
 }
@@ -81,6 +87,7 @@ export type MeetingService = ReturnType<typeof createMeetingService>;
 
 export function createMeetingService(deps: MeetingServiceDeps) {
   const { people, meetings, reflections, notifications, units, loops, focusAreas, boardStatements, sentCards, clock, settings } = deps;
+  const calendarRows = (m: Meeting, now: Date) => deps.calendarSync?.rowsFor(m, now) ?? [];
   const { calendar } = settings;
 
   async function getForParticipant(actor: Person, meetingId: string): Promise<Meeting> {
@@ -174,9 +181,9 @@ export function createMeetingService(deps: MeetingServiceDeps) {
     if (booked.clashes) throw await clashError(booked.clashes, spec.actorId);
     const { meeting } = booked;
     const rows = await packRows(meeting, now);
-    await notifications.plan(rows, now);
+    await notifications.plan([...rows, ...calendarRows(meeting, now)], now);
     const pack = rows.find((r) => r.kind === "meeting_agenda");
-    return { meeting, packAt: pack?.dueAt ?? now, effects: effectsOf([meetingChanged(meeting)], rows.length) };
+    return { meeting, packAt: pack?.dueAt ?? now, effects: effectsOf([meetingChanged(meeting)], rows.length + calendarRows(meeting, now).length) };
   }
 
   /** Moves a planned meeting that has not started: the pack follows the new date. */
@@ -191,8 +198,9 @@ export function createMeetingService(deps: MeetingServiceDeps) {
     // A reflection reminder for the same time stays even if its moment has passed (it may be waiting).
     const keep = [...rows.map((r) => r.key), ...moved.participants.map((p) => reflectionReminderKey(moved, p.person.id))];
     await notifications.cancelPending(meeting.id, { kinds: [...MEETING_ROW_KINDS], exceptKeys: keep });
-    await notifications.plan(rows, now);
-    return { meeting: moved, effects: effectsOf([meetingChanged(moved)], rows.length) };
+    const toCalendar = calendarRows(moved, now);
+    await notifications.plan([...rows, ...toCalendar], now);
+    return { meeting: moved, effects: effectsOf([meetingChanged(moved)], rows.length + toCalendar.length) };
   }
 
   /** Of the participants other than `actor`: how many hold a posted copy of the meeting's dagsorden, and how many there are. */
@@ -227,7 +235,7 @@ export function createMeetingService(deps: MeetingServiceDeps) {
         // A repeated attempt whose first one stopped right after cancelling still tells the others (each once).
         const now = clock.now();
         await notifications.cancelPending(meeting.id, { kinds: [...MEETING_ROW_KINDS] });
-        const planned = await notifications.plan(meetingCancelledRows(meeting, actor.id, calendar, now), now);
+        const planned = await notifications.plan([...meetingCancelledRows(meeting, actor.id, calendar, now), ...calendarRows(meeting, now)], now);
         // Its copies are brought up to date too: the first attempt may have died before it did.
         return { meeting, already: true, effects: effectsOf([meetingChanged(meeting)], planned) };
       }
@@ -237,9 +245,10 @@ export function createMeetingService(deps: MeetingServiceDeps) {
       if (outcome === "not-planned") throw new AppError("meeting-started", strings.meeting.cancelStarted);
       const now = clock.now();
       await notifications.cancelPending(meeting.id, { kinds: [...MEETING_ROW_KINDS] });
-      const rows = meetingCancelledRows(meeting, actor.id, calendar, now);
+      const cancelled = (await meetings.get(meeting.id))!;
+      const rows = [...meetingCancelledRows(meeting, actor.id, calendar, now), ...calendarRows(cancelled, now)];
       await notifications.plan(rows, now);
-      return { meeting: (await meetings.get(meeting.id))!, already: false, effects: effectsOf([meetingChanged(meeting)], rows.length) };
+      return { meeting: cancelled, already: false, effects: effectsOf([meetingChanged(meeting)], rows.length) };
     },
 
     /**
@@ -341,7 +350,13 @@ export function createMeetingService(deps: MeetingServiceDeps) {
       // A form id reused by someone else is not theirs to see.
       if (created.meeting.chairId !== actor.id) throw new AppError("not-authorised", strings.schedule.notChiefForLeader);
       // A day in a closed period (the summer closure, Christmas, vinterferie) is planned, with a warning.
-      return { ...created, warning: closedPeriodText(calendar, input.date) };
+      const inPeriod = closedPeriodText(calendar, input.date);
+      const warnings = inPeriod ? [inPeriod] : [];
+      // Someone busy in Outlook then (CALENDAR_SYNC=graph): planned, with a warning naming them.
+      const m = created.meeting;
+      const busy = await deps.busyTimes?.warning(m.participants.map((p) => p.person), m.startsAt, endOf(m.startsAt, m.durationMinutes), actor.id);
+      if (busy) warnings.push(busy);
+      return { ...created, warning: warnings.length ? warnings.join(" ") : undefined };
     },
 
     createMeeting,
@@ -357,7 +372,13 @@ export function createMeetingService(deps: MeetingServiceDeps) {
       for (const m of await meetings.unfrozen()) {
         const t = settings.templates[templateFor(m.kind, m.firstOfLoop)];
         if (m.template && JSON.stringify(m.template) === JSON.stringify(t)) continue;
-        if (await meetings.applyTemplate(m.id, t, standingItemsOf(t).map((s) => ({ id: newId(), ...s })), { actorId: SYSTEM_ACTORS.templates, at: clock.now() })) changed += 1;
+        if (await meetings.applyTemplate(m.id, t, standingItemsOf(t).map((s) => ({ id: newId(), ...s })), { actorId: SYSTEM_ACTORS.templates, at: clock.now() })) {
+          changed += 1;
+          // A new length reaches the chair's calendar event too (CALENDAR_SYNC=graph).
+          const now = clock.now();
+          const after = await meetings.get(m.id);
+          if (after && after.durationMinutes !== m.durationMinutes) await notifications.plan(calendarRows(after, now), now);
+        }
       }
       return changed;
     },

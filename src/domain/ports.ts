@@ -21,6 +21,7 @@ import type {
   Meeting,
   MeetingKind,
   Notification,
+  NotificationKind,
   OneOnOneInput,
   Person,
   PlannedNotification,
@@ -358,7 +359,7 @@ export interface NotificationRepository {
   /** Cancels pending rows for a subject, optionally only of some kinds and except some keys (and their snoozed copies). */
   cancelPending(subjectId: string, opts?: CancelPendingOptions): Promise<number>;
   /** Claims up to `limit` due rows with a lease; a row is held by one claimer at a time. */
-  claimDue(now: Date, leaseMs: number, limit: number): Promise<Notification[]>;
+  claimDue(now: Date, leaseMs: number, limit: number, kinds?: { only?: NotificationKind; except?: NotificationKind }): Promise<Notification[]>;
   /** Notes that the card is about to be posted, if the lease is still held (false: lost meanwhile). */
   markPostStarted(n: Pick<Notification, "id" | "leaseUntil">, at: Date): Promise<boolean>;
   /** Teams answered the post with a refusal (429, 5xx): nothing of it is on the way any more. */
@@ -661,4 +662,96 @@ export interface Messenger {
    * post may be on its way (a crash while waiting to retry loses nothing).
    */
   deliver(notification: Notification, to: ConversationRefRecord, beforePost: () => Promise<boolean>, afterRefused?: () => Promise<void>): Promise<DeliveryResult>;
+}
+
+/** A meeting's event in its chair's calendar, as the bot last wrote or read it (CALENDAR_SYNC=graph). */
+export interface CalendarEventState {
+  meetingId: string;
+  /** The chair's Entra object id: the calendar (users/{id}) the event is in. */
+  mailbox: string;
+  transactionId: string;
+  eventId?: string;
+  /** A create was sent (maybe without an answer): the event may exist without its id here. */
+  createStartedAt?: Date;
+  startsAt?: Date;
+  durationMinutes?: number;
+  cancelled: boolean;
+  /** The meeting's version this state was brought up to. */
+  syncedVersion: number;
+  /** Attendees (person ids) whose decline the chair has been told about. */
+  declinedTold: string[];
+}
+
+export interface CalendarEventRepository {
+  /**
+   * Takes the meeting's event for one writer until `until` (its row made with `init` the first
+   * time): the state, or undefined while another worker holds it.
+   */
+  lock(meetingId: string, init: { mailbox: string; transactionId: string }, now: Date, until: Date): Promise<CalendarEventState | undefined>;
+  /** Changes the state (while holding the lock) and lets it go when `release`. */
+  save(meetingId: string, patch: Partial<Omit<CalendarEventState, "meetingId" | "mailbox">>, opts?: { release?: boolean }): Promise<void>;
+  release(meetingId: string): Promise<void>;
+  /** Holds the meeting's event longer while its holder works (nothing when it was let go). */
+  renew(meetingId: string, until: Date): Promise<void>;
+  get(meetingId: string): Promise<CalendarEventState | undefined>;
+  /** Events to read back: with an id, not cancelled, for meetings starting at `from` or later. */
+  live(from: Date): Promise<CalendarEventState[]>;
+  /**
+   * Planned meetings starting at `from` or later that no calendar job has touched yet (planned
+   * before CALENDAR_SYNC=graph was switched on), at most `limit`, soonest first.
+   */
+  withoutEvent(from: Date, limit: number): Promise<Pick<Meeting, "id" | "version" | "durationMinutes" | "chairId">[]>;
+}
+
+/** A meeting as its calendar event says it (subject, HTML body, attendees with an address). */
+export interface CalendarEntry {
+  subject: string;
+  /** HTML: people's and units' names escaped as text. */
+  bodyHtml: string;
+  start: Date;
+  end: Date;
+  attendees: { name: string; email: string }[];
+  /** The meeting's id, as an extended property: the bot finds its own events by it. */
+  meetingId: string;
+  transactionId: string;
+}
+
+/** An event as read back from the calendar. */
+export interface CalendarEventSeen {
+  eventId: string;
+  start: Date;
+  end: Date;
+  cancelled: boolean;
+  /** Attendees' addresses (lower case) who declined. */
+  declined: string[];
+  /** The meeting the bot made it for (its extended property), when read with it. */
+  meetingId?: string;
+}
+
+/** What a calendar call came to, in the words the sync acts on. */
+export type CalendarCall<T> =
+  | { ok: true; value: T }
+  /** 404: the event (or the mailbox) is not there. */
+  | { ok: false; failure: "gone"; reason: string }
+  /** 403 (no permission, or the application access policy leaves the mailbox out) and other refusals: not retried. */
+  | { ok: false; failure: "refused"; reason: string }
+  /** 429, 5xx, no answer, no token: tried again later. */
+  | { ok: false; failure: "retry"; reason: string; retryAfterMs?: number };
+
+/** The chair's calendar through Microsoft Graph (src/graph/calendar-gateway.ts). */
+export interface CalendarGateway {
+  /** The event made (or, for a transactionId seen before, the one made then, with its time as it is). */
+  create(mailbox: string, entry: CalendarEntry): Promise<CalendarCall<{ eventId: string; start?: Date; durationMinutes?: number }>>;
+  /** The bot's event for a meeting, found by its extended property (after a create whose answer was lost). */
+  find(mailbox: string, meetingId: string): Promise<CalendarCall<{ eventId: string } | undefined>>;
+  move(mailbox: string, eventId: string, start: Date, end: Date): Promise<CalendarCall<void>>;
+  cancel(mailbox: string, eventId: string, comment: string): Promise<CalendarCall<void>>;
+  /** The bot's events in the mailbox between `from` and `to` (all pages). */
+  list(mailbox: string, from: Date, to: Date): Promise<CalendarCall<CalendarEventSeen[]>>;
+  get(mailbox: string, eventId: string): Promise<CalendarCall<CalendarEventSeen>>;
+  /**
+   * Free/busy of people by address (getSchedule, asked as `mailbox`): their busy, tentative and
+   * out-of-office times between `from` and `to`.
+   */
+  schedule(mailbox: string, addresses: string[], from: Date, to: Date): Promise<CalendarCall<{ address: string; start: Date; end: Date }[]>>;
 }

@@ -23,6 +23,8 @@ import type {
   AreaStatusRepository,
   DownloadTokenRepository,
   CalendarRepository,
+  CalendarEventRepository,
+  CalendarGateway,
   ReflectionRepository,
   SentCardRepository,
   UnitRepository,
@@ -34,6 +36,8 @@ import { createDigestService } from "./digest-service.js";
 import { createPreferenceService } from "./preference-service.js";
 import { createChannelService } from "./channel-service.js";
 import { createCalendarService } from "./calendar-service.js";
+import { createCalendarSyncService } from "./calendar-sync-service.js";
+import { createOutlookBusyTimes } from "./outlook-busy-times.js";
 import { createDownloadService } from "./download-service.js";
 import type { ExportRepository } from "./export.js";
 import type { DomainSettings } from "./settings.js";
@@ -59,6 +63,9 @@ export interface DomainPorts {
   exports: ExportRepository;
   downloadTokens: DownloadTokenRepository;
   calendars: CalendarRepository;
+  calendarEvents: CalendarEventRepository;
+  /** The chairs' calendars through Microsoft Graph; absent unless CALENDAR_SYNC=graph with Graph's credentials. */
+  calendarGateway?: CalendarGateway;
   sentCards: SentCardRepository;
   /** Installs the app for people through Microsoft Graph; absent unless PROACTIVE_INSTALL=on. */
   installer?: AppInstaller;
@@ -70,7 +77,10 @@ export type DomainServices = ReturnType<typeof createDomainServices>;
 export function createDomainServices(ports: DomainPorts, clock: Clock, settings: DomainSettings) {
   const { notifications, units } = ports;
   const people = createPeopleService({ people: ports.people, conversations: ports.conversations, notifications, clock, calendar: settings.calendar });
-  const meetings = createMeetingService({ people: ports.people, meetings: ports.meetings, reflections: ports.reflections, notifications, units, loops: ports.loops, focusAreas: ports.focusAreas, boardStatements: ports.boardStatements, sentCards: ports.sentCards, clock, settings });
+  // The bot's meetings and, with CALENDAR_SYNC=graph, people's Outlook free/busy (decision 0018).
+  const busyTimes = createOutlookBusyTimes({ base: ports.meetings, gateway: settings.calendarSync.mode === "graph" ? ports.calendarGateway : undefined, people: ports.people });
+  const calendarSync = createCalendarSyncService({ meetings: ports.meetings, events: ports.calendarEvents, gateway: ports.calendarGateway, clock, settings });
+  const meetings = createMeetingService({ people: ports.people, meetings: ports.meetings, reflections: ports.reflections, notifications, units, loops: ports.loops, focusAreas: ports.focusAreas, boardStatements: ports.boardStatements, sentCards: ports.sentCards, calendarSync, busyTimes, clock, settings });
   const congestion = createCongestionService({ units, focusAreas: ports.focusAreas, notifications, clock, settings });
   const reflections = createReflectionService({ meetings, reflections: ports.reflections, clock, settings });
   const forms = createFormService({ meetings, meetingRepo: ports.meetings, forms: ports.forms, followUpRepo: ports.followUps, notifications, congestion, clock, settings });
@@ -86,7 +96,7 @@ export function createDomainServices(ports: DomainPorts, clock: Clock, settings:
     }
     return out;
   };
-  const yearWheels = createYearWheelService({ units, people: ports.people, loops: ports.loops, wheels: ports.yearWheels, meetingRepo: ports.meetings, busyTimes: ports.meetings, meetings, loadNames, clock, settings });
+  const yearWheels = createYearWheelService({ units, people: ports.people, loops: ports.loops, wheels: ports.yearWheels, meetingRepo: ports.meetings, busyTimes, meetings, loadNames, clock, settings });
   const digests = createDigestService({ followUps: ports.followUps, units, people: ports.people, preferences: ports.preferences, notifications, clock, settings });
   const preferences = createPreferenceService({ preferences: ports.preferences, notifications, digests, clock, settings });
   const channels = createChannelService({ people: ports.people, channelLinks: ports.channelLinks, areaStatus: ports.areaStatus, meetings: ports.meetings, reflections: ports.reflections, clock, settings });
@@ -106,5 +116,5 @@ export function createDomainServices(ports: DomainPorts, clock: Clock, settings:
     clock,
     calendar: settings.calendar,
   });
-  return { people, meetings, reflections, forms, followUps, focusAreas, boardStatements, evaluations, congestion, yearWheels, digests, preferences, channels, downloads, calendars, trial, reach };
+  return { people, meetings, reflections, forms, followUps, focusAreas, boardStatements, evaluations, congestion, yearWheels, digests, preferences, channels, downloads, calendars, calendarSync, trial, reach };
 }

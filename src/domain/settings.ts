@@ -25,5 +25,10 @@ export interface DomainSettings {
    * «Føj til kalender» on the meeting cards; `off` nothing. `botId`: the bot's app id, for the link
    * back to its chat in a meeting's description (absent in local anonymous mode).
    */
-  calendarSync: { mode: "link" | "graph" | "off"; botId?: string };
+  calendarSync: {
+    mode: "link" | "graph" | "off";
+    botId?: string;
+    /** How long a calendar job holds a meeting's event (the outbox's lease: a dead worker's hold runs out with its row's). */
+    lockMs?: number;
+  };
 }

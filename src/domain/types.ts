@@ -280,7 +280,11 @@ export type NotificationKind =
   /** To a meeting's chair (or a unit's chief): someone their cards are for cannot be reached in Teams (reach-service.ts). */
   | "person_unreachable"
   /** Not a card: install the app for the person through Microsoft Graph (reach-service.ts). */
-  | "app_install";
+  | "app_install"
+  /** Not a card: bring the meeting's event in its chair's calendar up to the meeting through Graph (calendar-sync-service.ts). */
+  | "calendar_event"
+  /** To a meeting's chair: a participant declined the meeting's event in Outlook (calendar-sync-service.ts). */
+  | "calendar_declined";
 export type NotificationStatus = "pending" | "sending" | "sent" | "failed" | "cancelled";
 
 export interface PlannedNotification {

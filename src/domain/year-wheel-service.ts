@@ -4,6 +4,7 @@ import { strings } from "../lib/strings.da.js";
 import { formatDateTime } from "../lib/format-da.js";
 import { addDays, compareDates, isValidLocalDate, isValidLocalTime, localDateOf, zonedToUtc } from "../lib/zoned-time.js";
 import { closedDayText, closedPeriodText } from "./closed-day.js";
+import type { OutlookBusyTimes } from "./outlook-busy-times.js";
 import type { MeetingService } from "./meeting-service.js";
 import { templateFor } from "./meeting-template.js";
 import { clashWindow, findClashes, MAX_MEETING_MINUTES, type BusyPeriod, type MeetingSlot } from "./meeting-clash.js";
@@ -64,15 +65,15 @@ export function createYearWheelService(deps: {
   loops: LoopRepository;
   wheels: YearWheelRepository;
   meetingRepo: MeetingRepository;
-  /** When people are taken: the bot's own meetings today (the repository); Outlook's free/busy joins later. */
-  busyTimes?: BusyTimes;
+  /** When people are taken: the bot's own meetings (the repository), with CALENDAR_SYNC=graph also Outlook's free/busy (0018). */
+  busyTimes?: BusyTimes & Partial<Pick<OutlookBusyTimes, "warning">>;
   meetings: MeetingService;
   loadNames: (ids: string[]) => Promise<Map<string, string>>;
   clock: Clock;
   settings: DomainSettings;
 }) {
   const { units, people, loops, wheels, meetingRepo, meetings, loadNames, clock, settings } = deps;
-  const busyTimes: BusyTimes = deps.busyTimes ?? meetingRepo;
+  const busyTimes: BusyTimes & Partial<Pick<OutlookBusyTimes, "warning">> = deps.busyTimes ?? meetingRepo;
   const { calendar } = settings;
   const today = () => localDateOf(clock.now(), settings.timezone);
 
@@ -140,6 +141,13 @@ export function createYearWheelService(deps: {
       startsAt: zonedToUtc(e.date, e.time, settings.timezone),
       durationMinutes: settings.templates[templateFor(e.kind, e.firstOfLoop)].durationMinutes,
     };
+  }
+
+  /** The Outlook warning for a slot chosen by hand, naming the people busy then (with their names from the organisation). */
+  async function outlookWarning(slot: MeetingSlot, actorId: string): Promise<string | undefined> {
+    const names = await loadNames([...slot.participantIds]);
+    const participants = slot.participantIds.map((id) => ({ id, name: names.get(id) ?? "" }));
+    return busyTimes.warning?.(participants, slot.startsAt, new Date(slot.startsAt.getTime() + slot.durationMinutes * 60_000), actorId);
   }
 
   /** The slots themselves as busy periods. */
@@ -340,7 +348,9 @@ export function createYearWheelService(deps: {
         effects = (await meetings.moveMeeting(meeting, zonedToUtc(date, time, settings.timezone), actor.id)).effects;
       }
       if (!(await wheels.moveEntry(current.wheel.id, version, entryId, date, time, { actorId: actor.id, at: clock.now() }))) throw new AppError("stale-card", strings.yearWheel.stale);
-      return { view: await view(actor, unitId), effects, warning };
+      // Someone busy in Outlook then (CALENDAR_SYNC=graph): moved, with a warning naming them, as planlæg 1:1.
+      const busy = circle && busyTimes.warning ? await outlookWarning(slotOf(moved, circle), actor.id) : undefined;
+      return { view: await view(actor, unitId), effects, warning: [warning, busy].filter(Boolean).join(" ") || undefined };
     },
 
     /**

@@ -531,6 +531,9 @@ export const da = {
     periodMonthDay: (part: string) => `«${part}» er ikke en gyldig dato (MM-DD)`,
     periodDate: (part: string) => `«${part}» er ikke en gyldig dato (ÅÅÅÅ-MM-DD)`,
     periodDatesOrder: (part: string) => `«${part}»: startdatoen skal komme før slutdatoen`,
+    /** CALENDAR_SYNC=graph: someone's Outlook calendar is busy at the time chosen by hand. */
+    busyInOutlook: (who: string[]) =>
+      `Bemærk: ${who.length > 1 ? `${who.slice(0, -1).join(", ")} og ${who.at(-1)}` : who.join("")} er optaget i Outlook på det tidspunkt. Mødet er planlagt alligevel; flyt det, hvis det ikke passer.`,
   },
   focus: {
     title: "Lokale fokusområder",
@@ -785,6 +788,13 @@ export const da = {
       "Linket virker kun for dig, én gang, og udløber om 15 minutter. Åbn filen i Outlook eller din kalender. Henter du en ny fil, når et møde er flyttet eller aflyst, opdaterer den de møder, der allerede står i kalenderen.",
     sent: "Linket til kalenderfilen er sendt til dig i chatten. Det virker én gang og i 15 minutter.",
     gone: "Linket er udløbet eller allerede brugt. Tryk «Føj til kalender» på mødets kort eller årshjulet igen for at få et nyt.",
+    /** CALENDAR_SYNC=graph: the event in the chair's Outlook calendar. */
+    agendaHeading: "Dagsorden",
+    openInBot: "Åbn dagsordenen i Læringsloop",
+    /** The comment Outlook sends the attendees with the cancellation. */
+    cancelComment: "Mødet er aflyst i Læringsloop.",
+    declinedTitle: "Afbud i kalenderen",
+    declined: (who: string, kindDefinite: string, when: string) => `${who} har meldt afbud i Outlook til ${kindDefinite} ${when}. Mødet står stadig i Læringsloop: flyt eller aflys det der, hvis det skal.`,
   },
   /** To a meeting's chair (or the unit's chief) when someone their cards are for cannot be reached in Teams (reach-service.ts). */
   reach: {

@@ -36,7 +36,7 @@ export function createGdprRepository(db: Db): GdprRepository {
 
     async exportPerson(id): Promise<PersonExport> {
       const person = await db.person.findUniqueOrThrow({ where: { id }, include: { roles: true, conversation: true } });
-      const [participations, reflections, boardStatements, followUps, events, topics, revisions, referater, wheels, wheelEntries, links, preferences, notifications, sentCards, tokens, calendarLinks, audit] =
+      const [participations, reflections, boardStatements, followUps, events, topics, revisions, referater, wheels, wheelEntries, links, preferences, notifications, sentCards, tokens, calendarLinks, calendarEvents, audit] =
         await Promise.all([
           db.meetingParticipant.findMany({ where: { personId: id }, include: { meeting: { include: { unit: { select: { name: true } } } } } }),
           db.reflection.findMany({ where: { authorId: id }, orderBy: { sentAt: "asc" } }),
@@ -54,6 +54,8 @@ export function createGdprRepository(db: Db): GdprRepository {
           db.sentCard.findMany({ where: { personId: id }, select: { subjectKind: true, subjectId: true, conversationId: true, activityId: true, createdAt: true } }),
           db.downloadToken.findMany({ where: { personId: id }, select: { areaId: true, fromDate: true, toDate: true, format: true, createdAt: true, expiresAt: true, usedAt: true } }),
           db.calendarFileToken.findMany({ where: { personId: id }, select: { meetingId: true, unitId: true, loopId: true, createdAt: true, expiresAt: true, usedAt: true } }),
+          // The meetings' events the bot keeps in the person's Outlook calendar (CALENDAR_SYNC=graph), and those whose decline the chair was told of.
+          db.calendarEvent.findMany({ where: { OR: [{ mailbox: person.aadObjectId }, { declinedTold: { contains: id } }] }, select: { meetingId: true, mailbox: true, eventId: true, startsAt: true, cancelled: true, declinedTold: true } }),
           db.auditEntry.findMany({ where: { OR: [{ actorId: id }, { personId: id }, { formerPersonId: id }, { subjectId: id }] }, orderBy: { seq: "asc" } }),
         ]);
       const c = person.conversation;
@@ -84,6 +86,7 @@ export function createGdprRepository(db: Db): GdprRepository {
         cardsSent: sentCards,
         downloadLinks: tokens,
         calendarLinks,
+        calendarEvents: calendarEvents.map((e) => ({ meetingId: e.meetingId, inTheirCalendar: e.mailbox === person.aadObjectId, eventId: e.mailbox === person.aadObjectId ? e.eventId : undefined, startsAt: e.startsAt, cancelled: e.cancelled, declineTold: e.declinedTold.split(",").includes(id) })),
         auditLog: audit.map(toAuditEntry),
       };
     },
@@ -115,6 +118,12 @@ export function createGdprRepository(db: Db): GdprRepository {
         await tx.referatVersion.updateMany({ where: { reopenedById: id }, data: { reopenedById: newId } });
         await tx.yearWheel.updateMany({ where: { confirmedById: id }, data: { confirmedById: newId } });
         await tx.yearWheelEntry.updateMany({ where: { withPersonId: id }, data: { withPersonId: newId } });
+        // The meetings' events in the person's Outlook calendar (CALENDAR_SYNC=graph): the bot no longer names their mailbox.
+        // Their events are no longer kept (the mailbox is gone from the bot): the read-back and the sync leave them be.
+        await tx.calendarEvent.updateMany({ where: { mailbox: old.aadObjectId }, data: { mailbox: newId, cancelled: true } });
+        for (const e of await tx.calendarEvent.findMany({ where: { declinedTold: { contains: id } }, select: { meetingId: true, declinedTold: true } })) {
+          await tx.calendarEvent.update({ where: { meetingId: e.meetingId }, data: { declinedTold: e.declinedTold.split(",").map((x) => (x === id ? newId : x)).join(",") } });
+        }
         // Histories and snapshots name owners inside their JSON.
         const needle = JSON.stringify(id);
         for (const e of await tx.followUpEvent.findMany({ where: { data: { contains: needle } }, select: { id: true, data: true } })) {

@@ -22,6 +22,7 @@ import { createAreaStatusRepository } from "./area-status-repository.js";
 import { createExportRepository } from "./export-repository.js";
 import { createDownloadTokenRepository } from "./download-token-repository.js";
 import { createCalendarRepository } from "./calendar-repository.js";
+import { createCalendarEventRepository } from "./calendar-event-repository.js";
 import { createReflectionRepository } from "./reflection-repository.js";
 import { createRetentionRepository } from "./retention-repository.js";
 import { createSentCardRepository } from "./sent-card-repository.js";
@@ -47,6 +48,7 @@ export function createStore(db: Db, dialect: Dialect = "sqlite") {
     exports: createExportRepository(db),
     downloadTokens: createDownloadTokenRepository(db),
     calendars: createCalendarRepository(db),
+    calendarEvents: createCalendarEventRepository(db),
     units: createUnitRepository(db),
     loops: createLoopRepository(db),
     focusAreas: createFocusAreaRepository(db),

@@ -68,14 +68,20 @@ export function createNotificationRepository(db: Db, dialect: Dialect = "sqlite"
   // UPDATE holds their row locks); SQLite runs the whole statement under its one write lock.
   // Rows due at the same moment are taken in the order they were planned (a meeting pack's agenda
   // before its reflection guide): SQLite's index gives them in rowid order, PostgreSQL is told so.
-  const [leaseP, dueP, expiredP, limitP] = dialect === "postgresql" ? ["$1", "$2", "$3", "$4"] : ["?", "?", "?", "?"];
-  const claimSql = `UPDATE "Notification" SET "status" = 'sending', "leaseUntil" = ${leaseP}, "attempts" = "attempts" + 1
+  /** Every kind, only one kind, or all but one (the chairs' calendar rows are claimed apart from the cards). Parameters in order: lease, due, expired, [kind,] limit. */
+  const claimSqlFor = (kindFilter: "" | "only" | "except") => {
+    const p = (n: number) => (dialect === "postgresql" ? `$${n}` : "?");
+    const kindClause = kindFilter === "only" ? ` AND "kind" = ${p(4)}` : kindFilter === "except" ? ` AND "kind" <> ${p(4)}` : "";
+    const limitP = p(kindFilter ? 5 : 4);
+    return `UPDATE "Notification" SET "status" = 'sending', "leaseUntil" = ${p(1)}, "attempts" = "attempts" + 1
          WHERE "id" IN (
            SELECT "id" FROM "Notification"
-           WHERE "dueAt" <= ${dueP} AND ("status" = 'pending' OR ("status" = 'sending' AND "leaseUntil" < ${expiredP}))
+           WHERE "dueAt" <= ${p(2)} AND ("status" = 'pending' OR ("status" = 'sending' AND "leaseUntil" < ${p(3)}))${kindClause}
            ORDER BY "dueAt"${dialect === "postgresql" ? `, "createdAt", "id"` : ""} LIMIT ${limitP}${dialect === "postgresql" ? " FOR UPDATE SKIP LOCKED" : ""}
          )
          RETURNING "id", "key", "kind", "personId", "subjectId", "dueAt", "notAfter", "status", "attempts", "createdAt", "leaseUntil", "immediate", "postStartedAt", "waitingSince", "lastError"`;
+  };
+  const claimSql = { "": claimSqlFor(""), only: claimSqlFor("only"), except: claimSqlFor("except") };
   return {
     async plan(rows, now) {
       // Keys already there are looked up together, so planning every open follow-up at start
@@ -127,17 +133,13 @@ export function createNotificationRepository(db: Db, dialect: Dialect = "sqlite"
       return cancelPendingIn(db, subjectId, opts);
     },
 
-    async claimDue(now, leaseMs, limit) {
+    async claimDue(now, leaseMs, limit, kinds) {
       // One statement claims due rows (and rows whose holder's lease ran out: a crashed worker),
       // so two workers on one database can never take the same row. SQLite runs it under its
       // write lock; the subquery is evaluated after the lock is taken.
-      const rows = await db.$queryRawUnsafe<Row[]>(
-        claimSql,
-        new Date(now.getTime() + leaseMs),
-        now,
-        now,
-        limit,
-      );
+      const filter = kinds?.only ? "only" : kinds?.except ? "except" : "";
+      const params: unknown[] = [new Date(now.getTime() + leaseMs), now, now, ...(filter ? [kinds!.only ?? kinds!.except] : []), limit];
+      const rows = await db.$queryRawUnsafe<Row[]>(claimSql[filter], ...params);
       // RETURNING gives no order (PostgreSQL returns rows as it updated them): sorted here, so one
       // person's rows are sent in the order they are due, then planned (ids grow with time).
       // Rows that waited for their person and were brought forward together go in the order they

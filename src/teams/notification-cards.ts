@@ -49,7 +49,10 @@ export async function notificationCard(views: Views, n: Notification, person: Pe
       return views.referat(person, n.subjectId, true);
     case "person_unreachable":
       return views.unreachable(person, n.subjectId);
+    case "calendar_declined":
+      return views.calendarDeclined(person, n.subjectId, n.key);
     case "app_install":
-      throw new Error("an install job is not a card");
+    case "calendar_event":
+      throw new Error("a job is not a card");
   }
 }

@@ -1,3 +1,4 @@
+import { declinerOfKey } from "../domain/calendar-sync-service.js";
 import { joinMarkup, md, type CardText, type Markup } from "../lib/markup.js";
 import { newId } from "../lib/ids.js";
 import { localDateOf } from "../lib/zoned-time.js";
@@ -293,6 +294,13 @@ export function createViews(deps: Omit<TeamsDeps, "cardCopies" | "publishChannel
       const { meeting } = await deps.meetings.agenda(actor, meetingId);
       const chair = meeting.participants.find((p) => p.person.id === meeting.chairId)?.person.name ?? "";
       return buildNoticeCard(strings.meeting.cancelledNotice(kindDefinite(meeting), formatDateTime(meeting.startsAt, tz), chair), { title: strings.meeting.cancelledTitle });
+    },
+
+    /** To the chair: a participant declined the meeting's event in Outlook (CALENDAR_SYNC=graph). */
+    async calendarDeclined(actor: Person, meetingId: string, key: string): Promise<AdaptiveCard> {
+      const { meeting } = await deps.meetings.agenda(actor, meetingId);
+      const who = meeting.participants.find((p) => p.person.id === declinerOfKey(key))?.person.name ?? "";
+      return buildNoticeCard(strings.calendar.declined(who, kindDefinite(meeting), formatDateTime(meeting.startsAt, tz)), { title: strings.calendar.declinedTitle });
     },
 
     /** The owner's weekly overview of follow-ups past their frist. */

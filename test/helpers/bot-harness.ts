@@ -77,6 +77,7 @@ export class BotHarness {
   /** This pass's database (SQLite file or PostgreSQL database), kept across restarts. */
   database?: TestDatabase;
   private seq = 0;
+  private extraEnv: Record<string, string> = {};
 
   constructor(private readonly opts: HarnessOptions) {
     this.clock = new ManualClock(new Date(opts.now));
@@ -101,9 +102,10 @@ export class BotHarness {
       USER_ACTIONS_PER_MINUTE: "1000",
       // With bot credentials, the credential check asks the local stand-in for Entra ID, never Microsoft.
       BOT_LOGIN_URL: this.connector.url,
-      ...(this.opts.scheduler ? { SCHEDULER_CRON: NEVER, DIGEST_CRON: NEVER, RETENTION_CRON: NEVER } : {}),
+      ...(this.opts.scheduler ? { SCHEDULER_CRON: NEVER, DIGEST_CRON: NEVER, RETENTION_CRON: NEVER, CALENDAR_READBACK_CRON: NEVER } : {}),
       ...(this.opts.graph ? this.opts.graph.env(this.connector.url) : {}),
       ...this.opts.env,
+      ...this.extraEnv,
     });
     this.bot = await createBot({ config: this.config, log: this.opts.log ?? pino({ level: "silent" }), clock: this.clock, startScheduler: this.opts.scheduler ?? false });
     // Tests look at what start-up planned: wait for it, as the scheduler does.
@@ -112,8 +114,10 @@ export class BotHarness {
     this.url = `http://127.0.0.1:${addr.port}/api/messages`;
   }
 
-  async restart(): Promise<void> {
+  /** Restarts the bot on the same database, with `env` added to its settings from now on (a changed setting). */
+  async restart(env?: Record<string, string>): Promise<void> {
     await this.bot.close();
+    if (env) this.extraEnv = { ...this.extraEnv, ...env };
     await this.boot();
   }
 
@@ -208,9 +212,11 @@ export class BotHarness {
     };
   }
 
-  /** Runs the outbox once, as a scheduler tick would. */
-  deliver() {
-    return this.bot.delivery.runOnce();
+  /** Runs the outbox once, as a scheduler tick would: a pass of the outbox's cards and one of the chairs' calendar events (two jobs in the bot), counts together. */
+  async deliver() {
+    const [cards, calendars] = await Promise.all([this.bot.delivery.runOnce(), this.bot.delivery.runCalendar()]);
+    for (const [k, v] of Object.entries(calendars)) cards[k] = (cards[k] ?? 0) + v;
+    return cards;
   }
 
   /** Runs one of the scheduler's jobs (e.g. "plan-digests") as its cron would, at the clock's time. */

@@ -35,6 +35,20 @@ export interface ForcedAnswer {
   retryAfter?: number;
 }
 
+/** A request as a further route sees it. */
+export interface RouteRequest {
+  query: Record<string, string>;
+  body: unknown;
+  headers: { prefer?: string };
+}
+
+/** A further route's answer. */
+export interface RouteAnswer {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
 /** Matches requests by method and a part of the path. */
 export interface CallMatch {
   method?: string;
@@ -76,12 +90,15 @@ export class FakeGraph {
   delay?: (method: string, path: string) => number | undefined;
   /** Called when a request arrived (before it is answered). */
   onCall?: (call: Omit<GraphCall, "status">) => void;
+  /** Called once a request was answered (after its delay). */
+  onAnswered?: (call: GraphCall) => void;
   /** Called after an install for a user was made (201): e.g. Teams telling the bot. */
   onInstalled?: (userId: string) => void;
   /** The token endpoint answers 401 invalid_client (a wrong or expired secret). */
   refuseTokens = false;
-  private readonly routes: { method: string; path: RegExp; answer: (m: RegExpExecArray, req: { query: Record<string, string>; body: unknown }) => { status: number; body?: unknown } }[] = [];
+  private readonly routes: { method: string; path: RegExp; answer: (m: RegExpExecArray, req: RouteRequest) => RouteAnswer }[] = [];
   private server?: Server;
+  private lastPrefer?: string | string[];
   url = "";
 
   /** Graph's address as GRAPH_BASE_URL names it. */
@@ -119,8 +136,13 @@ export class FakeGraph {
     return { made: posts.filter((c) => c.status === 201).length, conflicts: posts.filter((c) => c.status === 409).length };
   }
 
+  /** Graph's address of a path, for `@odata.nextLink`. */
+  link(path: string): string {
+    return `${this.baseUrl}${path}`;
+  }
+
   /** A further route (the calendar's events, getSchedule, …), tried before the built-in ones. */
-  route(method: string, path: RegExp, answer: (m: RegExpExecArray, req: { query: Record<string, string>; body: unknown }) => { status: number; body?: unknown }): void {
+  route(method: string, path: RegExp, answer: (m: RegExpExecArray, req: RouteRequest) => RouteAnswer): void {
     this.routes.push({ method, path, answer });
   }
 
@@ -152,12 +174,15 @@ export class FakeGraph {
       /* a form (the token endpoint) */
     }
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
+    this.lastPrefer = req.headers.prefer;
     const seen = { at: Date.now(), method, path, query, token, body: path.endsWith("/token") ? undefined : body };
     this.onCall?.(seen);
     const answer = this.answer(method, path, query, body, text, token);
     const wait = this.delay?.(method, path) ?? 0;
     if (wait > 0) await new Promise((ok) => setTimeout(ok, wait));
-    this.calls.push({ ...seen, status: answer.status });
+    const call = { ...seen, status: answer.status };
+    this.calls.push(call);
+    this.onAnswered?.(call);
     if (res.destroyed) return;
     res.statusCode = answer.status;
     for (const [k, v] of Object.entries(answer.headers ?? {})) res.setHeader(k, v);
@@ -170,7 +195,7 @@ export class FakeGraph {
     if (answer.status === 201 && answer.installedFor) this.onInstalled?.(answer.installedFor);
   }
 
-  private error(status: number, code = ERROR_CODES[status] ?? "UnknownError", message = "Fake Graph refused the request.") {
+  error(status: number, code = ERROR_CODES[status] ?? "UnknownError", message = "Fake Graph refused the request.") {
     return { status, body: { error: { code, message, innerError: { date: new Date().toISOString(), "request-id": randomUUID(), "client-request-id": randomUUID() } } } };
   }
 
@@ -219,7 +244,7 @@ export class FakeGraph {
     const graphPath = path.slice("/v1.0".length);
     for (const r of this.routes) {
       const m = r.method === method ? r.path.exec(graphPath) : null;
-      if (m) return r.answer(m, { query, body });
+      if (m) return r.answer(m, { query, body, headers: { prefer: typeof this.lastPrefer === "string" ? this.lastPrefer : undefined } });
     }
     let m = /^\/users\/([^/]+)\/teamwork\/installedApps$/.exec(graphPath);
     if (m && method === "POST") {

@@ -71,6 +71,8 @@ describe("GDPR export and erasure", () => {
 
   it("exports everything stored about a person, found by key, Entra id or e-mail", async () => {
     const { meeting, plan } = await megansYear();
+    // CALENDAR_SYNC=graph: the bot keeps an event in her calendar.
+    await t.store.db.calendarEvent.create({ data: { meetingId: meeting.id, mailbox: MEGAN_AAD, transactionId: `laeringsloop-${meeting.id}`, eventId: "AAMkAGmegan=", startsAt: meeting.startsAt, durationMinutes: 60 } });
     const byKey = await gdpr().export("megan");
     const byAad = await gdpr().export(MEGAN_AAD);
     expect(byKey.ok && byAad.ok).toBe(true);
@@ -81,6 +83,7 @@ describe("GDPR export and erasure", () => {
     const x = byKey.value as unknown as Record<string, unknown[]> & { person: Record<string, unknown>; reminderSettings: Record<string, unknown> };
     expect(x.person).toMatchObject({ id: "megan", name: "Megan Bowen", email: "megan.bowen@eksempelkommune.dk", aadObjectId: MEGAN_AAD, active: true });
     expect(x.calendarLinks).toEqual([expect.objectContaining({ meetingId: meeting.id, usedAt: null })]);
+    expect(x.calendarEvents).toEqual([{ meetingId: meeting.id, inTheirCalendar: true, eventId: "AAMkAGmegan=", startsAt: meeting.startsAt, cancelled: false, declineTold: false }]);
     expect(x.roles).toEqual([{ role: "leder", areaId: null, unitId: "solsikken" }]);
     expect(x.reminderSettings).toMatchObject({ absentUntil: "2027-01-13" });
     expect(x.meetings).toEqual([expect.objectContaining({ meetingId: meeting.id, role: "leader", kind: "one_on_one", unit: "Dagtilbud Solsikken", chair: false })]);
@@ -105,6 +108,7 @@ describe("GDPR export and erasure", () => {
     const { meeting, plan, parents } = await megansYear();
     await meganLeaves();
     const db = t.store.db;
+    await db.calendarEvent.create({ data: { meetingId: meeting.id, mailbox: MEGAN_AAD, transactionId: `laeringsloop-${meeting.id}`, eventId: "AAMkAGmegan=", startsAt: meeting.startsAt, durationMinutes: 60 } });
     const counts = { meetings: await db.meeting.count(), decisions: await db.decision.count(), followUps: await db.followUp.count(), events: await db.followUpEvent.count(), audit: await db.auditEntry.count() };
 
     const result = await gdpr().erase(MEGAN_AAD);
@@ -113,6 +117,8 @@ describe("GDPR export and erasure", () => {
     const anon = result.value.anonymousId;
     expect(anon).toMatch(/^anonym-[0-9a-f]{12}$/);
     expect(result.value.counts).toMatchObject({ reflections: 1, comments: 1, conversation: 1, preferences: 1, meetings: 1, followUpsOwned: 2, calendarLinks: 1 });
+    // Her calendar is no longer kept: the event's row names no mailbox of hers and is let be.
+    expect(await db.calendarEvent.findUniqueOrThrow({ where: { meetingId: meeting.id } })).toMatchObject({ mailbox: anon, cancelled: true });
 
     // Nothing in any table names her, holds her key, her Entra id, or what only she wrote.
     const all = await wholeDatabaseText();
