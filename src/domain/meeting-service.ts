@@ -7,7 +7,7 @@ import { endOf, type Clash } from "./meeting-clash.js";
 import { strings } from "../lib/strings.da.js";
 import { addDays, compareDates, isValidLocalDate, isValidLocalTime, localDateOf, zonedToUtc } from "../lib/zoned-time.js";
 import { assertChair, assertParticipant, leaderOf, reflectionAuthors } from "./access.js";
-import { standingItemsOf, templateFor, templateOf } from "./meeting-template.js";
+import { guideIsShared, guideRoleOf, standingItemsOf, templateFor, templateOf, type GuideRole } from "./meeting-template.js";
 import { boardStatementRows, MEETING_ROW_KINDS, meetingCancelledRows, meetingPackRows, reflectionReminderKey, reflectionReminderRows } from "./notification-keys.js";
 import { boardStatementAuthors, oneOnOneCircle, type MeetingCircle } from "./participants.js";
 import type {
@@ -48,8 +48,10 @@ export interface AgendaView {
   locked: boolean;
   leader?: Person;
   leaderReflectionSent: boolean;
+  /** The leader answered the guide with «Intet nyt». */
+  leaderNothingNew: boolean;
   /** A læringssamtale: everyone fills the guide; who has sent theirs. */
-  reflections?: { person: Person; sent: boolean }[];
+  reflections?: { person: Person; role: GuideRole; sent: boolean }[];
   loop?: Loop;
   focusAreas: FocusArea[];
   boardStatements: { author: Person; statement: BoardStatement }[];
@@ -370,8 +372,9 @@ export function createMeetingService(deps: MeetingServiceDeps) {
       const carried = meeting.carriedFrozen ? await meetings.frozenCarried(meeting.id) : await meetings.carriedFollowUps(meeting);
       const leader = leaderOf(meeting);
       const leaderReflection = leader ? await reflections.get(meeting.id, leader.id) : undefined;
-      const everyone = templateOf(meeting, settings.templates).reflection.fillers === "participants";
+      const everyone = guideIsShared(templateOf(meeting, settings.templates));
       const sent = everyone ? new Set((await reflections.listSent(meeting.id)).map((r) => r.authorId)) : undefined;
+      const asked = everyone ? new Set(reflectionAuthors(meeting, settings.templates).map((p) => p.id)) : undefined;
       const loop = meeting.loopId ? await loops.get(meeting.loopId) : undefined;
       const statements = meeting.kind === "laeringssamtale" ? await boardStatements.list(meeting.id) : [];
       const authors = await Promise.all(statements.map((st) => people.byId(st.authorId)));
@@ -384,7 +387,7 @@ export function createMeetingService(deps: MeetingServiceDeps) {
         oneOnOneInput = { since, ...(await meetings.oneOnOneInput(meeting.unit.id, since ?? new Date(0), until)) };
       }
       return {
-        reflections: sent ? meeting.participants.map((p) => ({ person: p.person, sent: sent.has(p.person.id) })) : undefined,
+        reflections: sent && asked ? meeting.participants.filter((p) => asked.has(p.person.id)).map((p) => ({ person: p.person, role: guideRoleOf(meeting, p.role), sent: sent.has(p.person.id) })) : undefined,
         loop,
         focusAreas: loop ? await focusAreas.list(meeting.unit.id, loop.id, { activeOnly: true }) : [],
         boardStatements: statements.flatMap((statement, i) => (authors[i] ? [{ author: authors[i]!, statement }] : [])),
@@ -397,6 +400,7 @@ export function createMeetingService(deps: MeetingServiceDeps) {
         locked: hasStarted(meeting),
         leader,
         leaderReflectionSent: leaderReflection?.status === "sent",
+        leaderNothingNew: leaderReflection?.status === "sent" && leaderReflection.nothingNew,
       };
     },
 

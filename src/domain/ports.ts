@@ -285,7 +285,7 @@ export interface ReflectionRepository {
   /** Per meeting, who has sent their reflection. */
   sentAuthors(meetingIds: string[]): Promise<Map<string, Set<string>>>;
   /** Creates or replaces; fails (false) if `expectedVersion` does not match the stored one. */
-  save(r: { id: string; meetingId: string; authorId: string; answers: ReflectionAnswers; sentAt: Date }, expectedVersion: number | undefined): Promise<boolean>;
+  save(r: { id: string; meetingId: string; authorId: string; answers: ReflectionAnswers; nothingNew?: boolean; sentAt: Date }, expectedVersion: number | undefined): Promise<boolean>;
 }
 
 export interface FormChange {

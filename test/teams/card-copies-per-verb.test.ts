@@ -228,6 +228,22 @@ export const verbCases: Record<Verb, Case> = {
     changes: "nothing (opens the sent answers for editing, in place)",
     run: async (s) => (await s.click(users.megan, verbs.reflectionEdit, { meetingId: ids.M1 }, "megan.reflection:M1(by-megan)")).expectNothingUpdated(),
   },
+  [verbs.reflectionNothingNew]: {
+    story: "oneOnOne",
+    changes: "Megan's reflection, answered «Intet nyt»: every copy of her guide (Alex's two) and of the dagsorden",
+    run: async (s) => {
+      const guide = "megan.reflection:M1(by-megan)";
+      const r = await s.click(users.megan, verbs.reflectionNothingNew, s.button(guide, verbs.reflectionNothingNew), guide);
+      const nothingNew = "Refleksion fra Megan Bowen: intet nyt";
+      r.expectUpdated({
+        "alex.reflection:M1(by-megan)": "Intet nyt siden sidst.",
+        "alex.reflection:M1(by-megan)#2": "Intet nyt siden sidst.",
+        "alex.agenda:M1(pack)": nothingNew,
+        "megan.agenda:M1(pack)": nothingNew,
+        "megan.agenda:M1": nothingNew,
+      });
+    },
+  },
   [verbs.formOpen]: {
     story: "oneOnOne",
     changes: "nothing (posts the opfølgningsskema: a tracked copy, refreshed only when the meeting is closed or reopened)",

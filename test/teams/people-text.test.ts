@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BotHarness, users } from "../helpers/bot-harness.js";
+import { templatesWithRequiredOneOnOne } from "../helpers/templates.js";
 import { cardText, findAction } from "../helpers/fake-connector.js";
 import { meetingWithFollowUp } from "../helpers/flows.js";
 import { renderCard } from "../helpers/render-card.js";
@@ -35,7 +36,8 @@ describe("people's text through the bot", () => {
   const version = async () => (await db().followUp.findUniqueOrThrow({ where: { id: followUpId } })).version;
 
   beforeAll(async () => {
-    h = await BotHarness.start({ now: "2027-01-11T09:00:00+01:00" });
+    // The administration has made the 1:1 guide's questions required (the default asks nothing: test/teams/guides.test.ts).
+    h = await BotHarness.start({ now: "2027-01-11T09:00:00+01:00", env: { TEMPLATES_DIR: templatesWithRequiredOneOnOne() } });
     await h.install(users.alex);
     await h.install(users.megan);
     ({ meetingId, followUpId } = await meetingWithFollowUp(h, { date: "2027-01-20", due: "2027-02-01", text: "Plan for overgange" }));
