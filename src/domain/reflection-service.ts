@@ -13,7 +13,7 @@ export type ReflectionQuestion = TemplateQuestion;
 export interface ReflectionView {
   meeting: Meeting;
   intro: string;
-  /** Everyone fills the guide (a læringssamtale), not only the leader. */
+  /** More than the leader fills the guide (a læringssamtale: each role its own set). */
   everyone: boolean;
   /** The author's questions: their role's set in the template. */
   questions: ReflectionQuestion[];
