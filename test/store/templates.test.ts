@@ -39,7 +39,10 @@ describe("meeting templates as data files", () => {
   });
 
   it("no template mentions læringsmiljøobservationer, which the framework drops (seed 002: «udgår»)", () => {
-    for (const f of readdirSync(DEFAULT_TEMPLATES_DIR)) expect(readFileSync(join(DEFAULT_TEMPLATES_DIR, f), "utf8")).not.toMatch(/læringsmiljøobservation/i);
+    // The templates themselves: the folder's README says why they are gone, and may name them.
+    const files = readdirSync(DEFAULT_TEMPLATES_DIR).filter((f) => f.endsWith(".yaml"));
+    expect(files.length).toBeGreaterThanOrEqual(4);
+    for (const f of files) expect(readFileSync(join(DEFAULT_TEMPLATES_DIR, f), "utf8")).not.toMatch(/læringsmiljøobservation/i);
   });
 
   it("still reads a template in the old shape (one set for all) as one set per role", () => {
