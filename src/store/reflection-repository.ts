@@ -41,12 +41,16 @@ export function createReflectionRepository(db: Db): ReflectionRepository {
     async save(r, expectedVersion) {
       const answers = JSON.stringify(r.answers);
       const nothingNew = r.nothingNew ?? false;
+      // From the first reflection on, the meeting keeps the template whose questions it answers
+      // (decision 0019). First in the transaction, so a concurrent template refresh waits for it.
+      const freeze = (tx: Pick<Db, "meeting">) => tx.meeting.updateMany({ where: { id: r.meetingId, templateFrozen: false }, data: { templateFrozen: true } });
       const audit = (tx: Pick<Db, "auditEntry">, id: string, version: number) =>
         appendAudit(tx, { actorId: r.authorId, at: r.sentAt }, [{ action: "reflection.sent", subjectKind: "reflection", subjectId: id, meetingId: r.meetingId, detail: { version, ...(nothingNew ? { nothingNew } : {}) } }]);
       if (expectedVersion === undefined) {
         // First send: the unique (meeting, author) key makes a concurrent double send lose cleanly.
         try {
           await db.$transaction(async (tx) => {
+            await freeze(tx);
             await tx.reflection.create({
               data: { id: r.id, meetingId: r.meetingId, authorId: r.authorId, answers, nothingNew, status: "sent", sentAt: r.sentAt, version: 1 },
             });
@@ -59,6 +63,7 @@ export function createReflectionRepository(db: Db): ReflectionRepository {
         }
       }
       return db.$transaction(async (tx) => {
+        await freeze(tx);
         const res = await tx.reflection.updateMany({
           where: { meetingId: r.meetingId, authorId: r.authorId, version: expectedVersion },
           data: { answers, nothingNew, status: "sent", sentAt: r.sentAt, version: { increment: 1 } },

@@ -49,6 +49,9 @@ describe("refleksionsguides per role", () => {
       expect(guide.questions.length).toBeLessThanOrEqual(2);
       expect(guide.questions.some((q) => q.required)).toBe(false);
     }
+    // An id is never reused with another meaning: `data` was the old 1:1 guide's required «Hvad viser
+    // de aktuelle data …», so its answers must not appear under «… bør kende før mødet?».
+    expect(guideFor(shippedTemplates[templateIds.oneOnOne], meeting("one_on_one"), "leader")!.questions.map((q) => q.id)).toEqual(["sparring", "data_drift"]);
   });
 
   it("reads a snapshot in the old shape (one set for all) as one set per role", () => {
@@ -144,5 +147,37 @@ describe("refleksionsguides per role, on a real store", () => {
     await t.store.db.meeting.update({ where: { id: later! }, data: { template: JSON.stringify(old) } });
     const jonas = await d.reflections.view(await person("jonas"), later!);
     expect(jonas.questions.map((q) => q.id)).toEqual(["data"]);
+  });
+
+  it("keeps the template of a meeting someone has written a reflection for, so the answers stay under their questions", async () => {
+    const [, answered, legacy, untouched] = await meetingsOf("solsikken", "one_on_one");
+    const megan = await person("megan");
+    const frozen = async (id: string) => (await t.store.db.meeting.findUniqueOrThrow({ where: { id } })).templateFrozen;
+    expect(await frozen(answered!)).toBe(false);
+    await d.reflections.send(megan, answered!, { data_drift: "Et fald i fremmødet." }, undefined);
+    // The first reflection freezes the template, as the first pack does.
+    expect(await frozen(answered!)).toBe(true);
+    // A reflection stored before that rule, on a meeting whose template was never frozen.
+    await d.reflections.send(megan, legacy!, { sparring: "Vikardækning." }, undefined);
+    await t.store.db.meeting.update({ where: { id: legacy! }, data: { templateFrozen: false } });
+
+    const oneOnOneTemplate = settings.templates[templateIds.oneOnOne];
+    const changed = {
+      ...settings,
+      templates: {
+        ...settings.templates,
+        [templateIds.oneOnOne]: { ...oneOnOneTemplate, reflection: { ...oneOnOneTemplate.reflection, roles: { leader: { questions: [{ id: "ny", text: "Et nyt spørgsmål?", help: "", required: false }] } } } },
+      },
+    };
+    const refreshed = createDomainServices(t.store, new ManualClock(new Date("2026-11-23T09:00:00+01:00")), changed);
+    await refreshed.meetings.refreshTemplates();
+    const questionsOf = async (id: string) => (await refreshed.reflections.view(megan, id)).questions.map((q) => q.id);
+    expect(await questionsOf(untouched!)).toEqual(["ny"]);
+    expect(await questionsOf(answered!)).toEqual(["sparring", "data_drift"]);
+    expect(await questionsOf(legacy!)).toEqual(["sparring", "data_drift"]);
+    // Sending again keeps what was written (answers to questions the template no longer has would be dropped).
+    const again = await refreshed.reflections.send(megan, legacy!, { sparring: "Vikardækning i uge 6." }, 1);
+    expect(again.view.reflection!.answers).toEqual({ sparring: "Vikardækning i uge 6." });
+    expect((await refreshed.reflections.view(megan, answered!)).reflection!.answers).toEqual({ data_drift: "Et fald i fremmødet." });
   });
 });

@@ -212,7 +212,7 @@ export const verbCases: Record<Verb, Case> = {
     changes: "Megan's reflection: every copy of her guide (Alex's two) and of the dagsorden",
     run: async (s) => {
       const guide = "megan.reflection:M1(by-megan)";
-      const r = await s.click(users.megan, verbs.reflectionSend, { ...s.button(guide, verbs.reflectionSend), q_data: "Sprogdata viser et fald.", q_sparring: "Vikardækning i uge 6." }, guide);
+      const r = await s.click(users.megan, verbs.reflectionSend, { ...s.button(guide, verbs.reflectionSend), q_data_drift: "Sprogdata viser et fald.", q_sparring: "Vikardækning i uge 6." }, guide);
       const sent = "Refleksion fra Megan Bowen: sendt";
       r.expectUpdated({
         "alex.reflection:M1(by-megan)": ["Vikardækning i uge 6.", /Sendt /],
