@@ -267,7 +267,6 @@ export const cardSamples: Record<CardName, object> = {
     },
     tz,
     maxLength: 2000,
-    typed: { sparring: "Vikardækningen i vuggestuen i uge 6." },
   }),
   "followup-form": followUpFormCardData({
     view: { meeting, template: templates["1-1-ledelsesopfoelgning"], agendaItems: [...standing, topic, ...closing], rows, revisions: 2, closing: { referater: [], reopenDays: 14 } },

@@ -20,7 +20,7 @@ export interface ReflectionView {
   author: Person;
   /** Whose questions the author answers (shown to the others beside the name). */
   authorRole: GuideRole;
-  /** «Intet nyt» is offered: a 1:1 guide whose questions are all optional. */
+  /** «Intet nyt» is offered: a 1:1 guide whose questions are all optional, while the author has sent no answers. */
   nothingNewOffered: boolean;
   reflection?: Reflection;
   /** The viewer is the author and the meeting has not started: the answers can be (re)sent. */
@@ -37,6 +37,9 @@ export interface ReflectionServiceDeps {
 }
 
 export type ReflectionService = ReturnType<typeof createReflectionService>;
+
+/** Sent with answers: «Intet nyt» would erase them. */
+const hasSentAnswers = (r: Reflection | undefined): boolean => r?.status === "sent" && !r.nothingNew && Object.values(r.answers).some((a) => a.trim() !== "");
 
 const sameAnswers = (a: ReflectionAnswers, b: ReflectionAnswers): boolean => {
   const keys = Object.keys(a);
@@ -73,7 +76,7 @@ export function createReflectionService(deps: ReflectionServiceDeps) {
       questions: guide.questions,
       author,
       authorRole: guide.role,
-      nothingNewOffered: meeting.kind !== "laeringssamtale" && guide.questions.every((q) => !q.required),
+      nothingNewOffered: meeting.kind !== "laeringssamtale" && guide.questions.every((q) => !q.required) && !hasSentAnswers(reflection),
       // Not sent yet: only the author may see the draft.
       reflection: viewerIsAuthor || reflection?.status === "sent" ? reflection : undefined,
       editable: viewerIsAuthor && !meetings.hasStarted(meeting),
@@ -128,10 +131,14 @@ export function createReflectionService(deps: ReflectionServiceDeps) {
     /**
      * «Intet nyt»: the author answers the guide in one tap with nothing new since the last meeting
      * (a 1:1 guide with no required question). Idempotent: a second tap, or a redelivered one,
-     * finds it answered so and changes nothing. `version` is the card's, as for send.
+     * finds it answered so and changes nothing. `version` is the card's, as for send. It never erases
+     * what was written: refused once answers are sent, or when the tap came with text typed in the
+     * guide (`typed`, the card's inputs by question id).
      */
-    async nothingNew(actor: Person, meetingId: string, version: number | undefined): Promise<{ view: ReflectionView; effects: Effects }> {
+    async nothingNew(actor: Person, meetingId: string, version: number | undefined, typed: ReflectionAnswers = {}): Promise<{ view: ReflectionView; effects: Effects }> {
       const current = await ownGuide(actor, meetingId);
+      if (Object.values(typed).some((a) => a.trim() !== "")) throw new AppError("invalid-input", strings.reflection.nothingNewWithText);
+      if (hasSentAnswers(current.reflection)) throw new AppError("invalid-input", strings.reflection.nothingNewAfterAnswers);
       if (!current.nothingNewOffered) throw new AppError("invalid-input", strings.reflection.nothingNewNotOffered);
       const subject = effectsOf([{ subject: "reflection", meetingId: current.meeting.id, authorId: actor.id }]);
       if (current.reflection?.status === "sent" && current.reflection.nothingNew) return { view: current, effects: subject };

@@ -273,6 +273,8 @@ export const da = {
     nothingNewNotice: "Du har svaret «Intet nyt».",
     nothingNewShown: "Intet nyt siden sidst.",
     nothingNewNotOffered: "«Intet nyt» kan kun vælges i en 1:1, hvor ingen spørgsmål skal besvares.",
+    nothingNewAfterAnswers: "Du har allerede sendt svar, så «Intet nyt» ville slette dem. Ret dine svar i stedet, hvis noget har ændret sig.",
+    nothingNewWithText: "Du har skrevet noget i guiden. Tryk «Send refleksion» for at sende det, eller slet teksten, hvis der ikke er noget nyt.",
     /** The author's role beside their name on the others' copies (the chair sees each one's answers under their role). */
     authorWithRole: (name: string, role: string) => `Refleksion fra ${name} (${role})`,
   },

@@ -135,8 +135,19 @@ describe("refleksionsguides per role, on a real store", () => {
     // Something new after all: answers replace «Intet nyt».
     const answered = await d.reflections.send(megan, oneOnOne, { sparring: "Vikardækning i uge 6." }, 1);
     expect([answered.view.reflection!.nothingNew, answered.view.reflection!.answers]).toEqual([false, { sparring: "Vikardækning i uge 6." }]);
-    // A card from before that answer is stale.
-    expect(await refusal(d.reflections.nothingNew(megan, oneOnOne, 1))).toEqual({ code: "stale-card", fields: [] });
+    // Now «Intet nyt» would erase them: not offered, and refused (also from a card from before).
+    expect((await d.reflections.view(megan, oneOnOne)).nothingNewOffered).toBe(false);
+    for (const version of [1, 2]) expect(await refusal(d.reflections.nothingNew(megan, oneOnOne, version))).toEqual({ code: "invalid-input", fields: [] });
+    expect((await d.reflections.view(megan, oneOnOne)).reflection!.answers).toEqual({ sparring: "Vikardækning i uge 6." });
+  });
+
+  it("refuses «Intet nyt» when the tap comes with text typed in the guide, and stores nothing", async () => {
+    const [, , , , fresh] = await meetingsOf("solsikken", "one_on_one");
+    const megan = await person("megan");
+    expect(await refusal(d.reflections.nothingNew(megan, fresh!, undefined, { sparring: "Vikardækning i uge 6.", data_drift: "" }))).toEqual({ code: "invalid-input", fields: [] });
+    expect(await t.store.db.reflection.count({ where: { meetingId: fresh! } })).toBe(0);
+    // Empty inputs are nothing typed.
+    expect((await d.reflections.nothingNew(megan, fresh!, undefined, { sparring: "", data_drift: "" })).view.reflection!.nothingNew).toBe(true);
   });
 
   it("reads a meeting whose snapshot has the old shape", async () => {

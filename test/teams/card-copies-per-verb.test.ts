@@ -233,6 +233,9 @@ export const verbCases: Record<Verb, Case> = {
     changes: "Megan's reflection, answered «Intet nyt»: every copy of her guide (Alex's two) and of the dagsorden",
     run: async (s) => {
       const guide = "megan.reflection:M1(by-megan)";
+      // «Intet nyt» never erases sent answers: she first empties her guide and opens it again.
+      await s.click(users.megan, verbs.reflectionSend, { ...s.button(guide, verbs.reflectionSend), q_data_drift: "", q_sparring: "" }, guide);
+      await s.click(users.megan, verbs.reflectionEdit, { meetingId: ids.M1 }, guide);
       const r = await s.click(users.megan, verbs.reflectionNothingNew, s.button(guide, verbs.reflectionNothingNew), guide);
       const nothingNew = "Refleksion fra Megan Bowen: intet nyt";
       r.expectUpdated({

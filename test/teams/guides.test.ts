@@ -14,6 +14,7 @@ describe("refleksionsguides per role through the bot", () => {
   const db = () => h.bot.store.db;
   let laering = "";
   let oneOnOne = "";
+  let nextOneOnOne = "";
 
   beforeAll(async () => {
     h = await BotHarness.start({ now: "2026-11-23T09:00:00+01:00" });
@@ -22,7 +23,7 @@ describe("refleksionsguides per role through the bot", () => {
     await h.click(users.alex, "yearwheel.confirm", findAction(wheel.cards[0], "yearwheel.confirm")!.data);
     const meetingsOf = async (kind: string) => (await db().meeting.findMany({ where: { unitId: "solsikken", kind }, orderBy: { startsAt: "asc" } })).map((m) => m.id);
     laering = (await meetingsOf("laeringssamtale"))[0]!;
-    oneOnOne = (await meetingsOf("one_on_one"))[0]!;
+    [oneOnOne, nextOneOnOne] = (await meetingsOf("one_on_one")) as [string, string];
   });
   afterAll(() => h.stop());
 
@@ -82,5 +83,25 @@ describe("refleksionsguides per role through the bot", () => {
     const alex = await h.click(users.alex, "reflection.nothingNew", { meetingId: oneOnOne, version: 0 });
     expect(cardText(alex.card)).toContain("udfyldes af lederen");
     expect(await db().reflection.count({ where: { meetingId: oneOnOne } })).toBe(1);
+  });
+
+  it("never lets «Intet nyt» erase what was typed or sent", async () => {
+    const open = await h.click(users.megan, "reflection.open", { meetingId: nextOneOnOne, from: "meetings" });
+    const guide = open.posted[0]!;
+    // Teams sends the card's inputs with the button: text typed in the guide is refused and kept.
+    const typed = await h.click(users.megan, "reflection.nothingNew", submitted(guide, "reflection.nothingNew", { q_sparring: "Vikardækning i uge 6." }));
+    expect(cardText(typed.card)).toContain("Du har skrevet noget i guiden.");
+    expect(inputValues(typed.card)).toMatchObject({ q_sparring: "Vikardækning i uge 6." });
+    expect(await db().reflection.count({ where: { meetingId: nextOneOnOne } })).toBe(0);
+
+    // Once answers are sent, the guide no longer offers it, and an older card's button is refused.
+    const sent = await h.click(users.megan, "reflection.send", submitted(typed.card, "reflection.send"));
+    const edit = await h.click(users.megan, "reflection.edit", findAction(sent.card, "reflection.edit")!.data);
+    expect(inputValues(edit.card)).toMatchObject({ q_sparring: "Vikardækning i uge 6." });
+    expect(findAction(edit.card, "reflection.nothingNew")).toBeUndefined();
+    const old = await h.click(users.megan, "reflection.nothingNew", findAction(guide, "reflection.nothingNew")!.data);
+    expect(cardText(old.card)).toContain("Du har allerede sendt svar");
+    const rows = await db().reflection.findMany({ where: { meetingId: nextOneOnOne } });
+    expect(rows.map((r) => [r.nothingNew, JSON.parse(r.answers) as unknown])).toEqual([[false, { sparring: "Vikardækning i uge 6." }]]);
   });
 });
