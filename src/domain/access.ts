@@ -41,3 +41,9 @@ export function reflectionAuthors(meeting: Meeting, templates: TemplateSet): Per
   const template = templateOf(meeting, templates);
   return meeting.participants.filter((p) => guideFor(template, meeting, p.role)).map((p) => p.person);
 }
+
+/** Who gets the refleksionsguide card: those asked for a reflection, and in a 1:1 its chair (the leader's guide, to read). */
+export function guideReceivers(meeting: Meeting, templates: TemplateSet): string[] {
+  const asked = reflectionAuthors(meeting, templates).map((p) => p.id);
+  return meeting.kind === "laeringssamtale" || asked.includes(meeting.chairId) ? asked : [...asked, meeting.chairId];
+}

@@ -6,7 +6,7 @@ import { formatDateTime, formatTime } from "../lib/format-da.js";
 import { endOf, type Clash } from "./meeting-clash.js";
 import { strings } from "../lib/strings.da.js";
 import { addDays, compareDates, isValidLocalDate, isValidLocalTime, localDateOf, zonedToUtc } from "../lib/zoned-time.js";
-import { assertChair, assertParticipant, leaderOf, reflectionAuthors } from "./access.js";
+import { assertChair, assertParticipant, guideReceivers, leaderOf, reflectionAuthors } from "./access.js";
 import { guideIsShared, guideRoleOf, standingItemsOf, templateFor, templateOf, type GuideRole } from "./meeting-template.js";
 import { boardStatementRows, MEETING_ROW_KINDS, meetingCancelledRows, meetingPackRows, reflectionReminderKey, reflectionReminderRows } from "./notification-keys.js";
 import { boardStatementAuthors, oneOnOneCircle, type MeetingCircle } from "./participants.js";
@@ -136,7 +136,7 @@ export function createMeetingService(deps: MeetingServiceDeps) {
 
   /** Outbox rows for a meeting: the pack for every participant, and the board's request. */
   async function packRows(meeting: Meeting, now: Date) {
-    const rows = [...meetingPackRows(meeting, settings.meetingPackLeadDays, calendar, now), ...reflectionReminderRows(meeting, reflectionAuthors(meeting, settings.templates).map((p) => p.id), calendar, now)];
+    const rows = [...meetingPackRows(meeting, guideReceivers(meeting, settings.templates), settings.meetingPackLeadDays, calendar, now), ...reflectionReminderRows(meeting, reflectionAuthors(meeting, settings.templates).map((p) => p.id), calendar, now)];
     if (meeting.kind === "laeringssamtale" && !meeting.firstOfLoop) {
       const roster = await units.roster(meeting.unit.id);
       const authors = roster ? boardStatementAuthors(roster, { chairId: meeting.chairId, participants: meeting.participants.map((p) => ({ personId: p.person.id, role: p.role })) }) : [];
@@ -352,14 +352,21 @@ export function createMeetingService(deps: MeetingServiceDeps) {
 
     /**
      * Brings every meeting whose pack is not sent yet up to date with the template files (run at
-     * start, after the templates are read). Returns how many meetings changed.
+     * start, after the templates are read), and plans their guides and reminders for those the
+     * template asks now (a role left out gets no guide and no reminder). Returns how many meetings changed.
      */
     async refreshTemplates(): Promise<number> {
       let changed = 0;
       for (const m of await meetings.unfrozen()) {
         const t = settings.templates[templateFor(m.kind, m.firstOfLoop)];
-        if (m.template && JSON.stringify(m.template) === JSON.stringify(t)) continue;
-        if (await meetings.applyTemplate(m.id, t, standingItemsOf(t).map((s) => ({ id: newId(), ...s })), { actorId: SYSTEM_ACTORS.templates, at: clock.now() })) changed += 1;
+        if (!(m.template && JSON.stringify(m.template) === JSON.stringify(t)) && (await meetings.applyTemplate(m.id, t, standingItemsOf(t).map((s) => ({ id: newId(), ...s })), { actorId: SYSTEM_ACTORS.templates, at: clock.now() }))) changed += 1;
+        const now = clock.now();
+        const current = (await meetings.get(m.id)) ?? m;
+        const rows = (await packRows(current, now)).filter((r) => r.kind === "meeting_reflection" || r.kind === "reflection_reminder");
+        // A reminder for someone still asked stays even if its moment has passed (it may be waiting).
+        const asked = reflectionAuthors(current, settings.templates).map((p) => reflectionReminderKey(current, p.id));
+        await notifications.cancelPending(m.id, { kinds: ["meeting_reflection", "reflection_reminder"], exceptKeys: [...rows.map((r) => r.key), ...asked] });
+        await notifications.plan(rows, now);
       }
       return changed;
     },

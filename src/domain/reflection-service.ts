@@ -54,14 +54,17 @@ export function createReflectionService(deps: ReflectionServiceDeps) {
   const { meetings, reflections, clock, settings } = deps;
   /**
    * Whose reflection: the one asked for, or the viewer's own if their role is asked, or (the chair
-   * of a 1:1) the leader's. Each author gets their own role's questions.
+   * of a 1:1) the leader's. Each author gets their own role's questions. In a læringssamtale, a
+   * participant whose role the template leaves out is told so.
    */
   async function view(actor: Person, meetingId: string, authorId?: string): Promise<ReflectionView> {
     const meeting = await meetings.getForParticipant(actor, meetingId);
     const template = templateOf(meeting, settings.templates);
     const guideOf = (p: Participant) => guideFor(template, meeting, p.role);
     const wanted = authorId ?? actor.id;
-    const participant = meeting.participants.find((p) => p.person.id === wanted && guideOf(p)) ?? (authorId ? undefined : meeting.participants.find((p) => p.role === "leader" && guideOf(p)));
+    const own = meeting.participants.find((p) => p.person.id === wanted && guideOf(p));
+    if (!own && !authorId && meeting.kind === "laeringssamtale") throw new AppError("not-authorised", strings.reflection.roleNotAsked);
+    const participant = own ?? (authorId ? undefined : meeting.participants.find((p) => p.role === "leader" && guideOf(p)));
     const guide = participant && guideOf(participant);
     if (!participant || !guide) throw new AppError("not-found", strings.generic.notFound);
     const author = participant.person;

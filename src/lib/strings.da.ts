@@ -268,6 +268,7 @@ export const da = {
     onlyAuthorBeforeSent: "Refleksionen er ikke sendt endnu, så kun den, der skriver den, kan se den.",
     authorHeading: (name: string) => `Refleksion fra ${name}`,
     onlyLeaderFills: "Refleksionsguiden udfyldes af lederen. Du kan se svarene, når de er sendt.",
+    roleNotAsked: "Din rolle bliver ikke bedt om en refleksion til denne læringssamtale. Du kan følge med i dagsordenen.",
     nothingNew: "Intet nyt",
     nothingNewHint: "Intet at tilføje siden sidst? Tryk «Intet nyt», så ved mødelederen det.",
     nothingNewNotice: "Du har svaret «Intet nyt».",

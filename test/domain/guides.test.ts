@@ -191,4 +191,26 @@ describe("refleksionsguides per role, on a real store", () => {
     expect(again.view.reflection!.answers).toEqual({ sparring: "Vikardækning i uge 6." });
     expect((await refreshed.reflections.view(megan, answered!)).reflection!.answers).toEqual({ data_drift: "Et fald i fremmødet." });
   });
+
+  it("asks only the roles the template lists: a role left out gets no guide and no reminder, and is told so", async () => {
+    const m = (await t.store.meetings.get(kastanjen))!;
+    const left = m.participants.find((p) => p.role !== "chair" && p.role !== "leader" && p.role !== "bestyrelsesrepraesentant")!;
+    const leader = m.participants.find((p) => p.role === "leader")!;
+    const firstTemplate = settings.templates[templateIds.laeringssamtaleFirst];
+    const roles = Object.fromEntries(Object.entries(firstTemplate.reflection.roles).filter(([role]) => role !== left.role));
+    const changed = { ...settings, templates: { ...settings.templates, [templateIds.laeringssamtaleFirst]: { ...firstTemplate, reflection: { ...firstTemplate.reflection, roles } } } };
+    const pending = async (personId: string) =>
+      (await t.store.db.notification.findMany({ where: { subjectId: kastanjen, personId, status: "pending" }, select: { kind: true } })).map((n) => n.kind).sort();
+    expect(await pending(left.person.id)).toContain("meeting_reflection");
+
+    const refreshed = createDomainServices(t.store, new ManualClock(new Date("2026-11-23T09:00:00+01:00")), changed);
+    await refreshed.meetings.refreshTemplates();
+    expect(await pending(left.person.id)).toEqual(["meeting_agenda"]);
+    expect(await pending(leader.person.id)).toEqual(expect.arrayContaining(["meeting_agenda", "meeting_reflection"]));
+    const refused = await refreshed.reflections.view(left.person, kastanjen).then(() => undefined, (e: unknown) => e as AppError);
+    expect([refused?.code, refused?.text]).toEqual(["not-authorised", "Din rolle bliver ikke bedt om en refleksion til denne læringssamtale. Du kan følge med i dagsordenen."]);
+    // Back to the shipped templates: asked again, the guide is planned again.
+    await d.meetings.refreshTemplates();
+    expect(await pending(left.person.id)).toEqual(expect.arrayContaining(["meeting_agenda", "meeting_reflection"]));
+  });
 });
