@@ -84,7 +84,7 @@ describe("GDPR export and erasure", () => {
     expect(x.roles).toEqual([{ role: "leder", areaId: null, unitId: "solsikken" }]);
     expect(x.reminderSettings).toMatchObject({ absentUntil: "2027-01-13" });
     expect(x.meetings).toEqual([expect.objectContaining({ meetingId: meeting.id, role: "leader", kind: "one_on_one", unit: "Dagtilbud Solsikken", chair: false })]);
-    expect(x.reflections).toEqual([expect.objectContaining({ meetingId: meeting.id, answers: { data_drift: REFLECTION, sparring: REFLECTION }, status: "sent" })]);
+    expect(x.reflections).toEqual([expect.objectContaining({ meetingId: meeting.id, answers: { data_drift: REFLECTION, sparring: REFLECTION }, nothingNew: false, status: "sent" })]);
     expect((x.followUpsOwned as { text: string }[]).map((f) => f.text).sort()).toEqual(["Indkald til forældremøde", "Plan for sprogarbejdet"]);
     expect(x.followUpChangesMade).toEqual([expect.objectContaining({ followUpId: plan.id, kind: "commented", data: { text: "Jeg, Megan, tager den med personalet" } })]);
     expect(x.agendaTopicsAdded).toEqual([expect.objectContaining({ title: "Megans eget punkt" })]);
