@@ -113,7 +113,7 @@ function sourcesSection(view: AgendaView, tz: string, fit: AgendaFit) {
   };
 }
 
-/** In a læringssamtale everyone reflects: who has sent, with a button to read each. */
+/** In a læringssamtale each role has its own guide: who has sent, under their role, with a button to read each. */
 function reflectionsSection(view: AgendaView, viewer: Person, fit: AgendaFit) {
   const s = strings.agenda;
   if (!view.reflections) return { reflectionsHeading: "", reflectionsCount: "", reflections: [] as { label: string; authorId: string }[] };
@@ -121,7 +121,7 @@ function reflectionsSection(view: AgendaView, viewer: Person, fit: AgendaFit) {
     reflectionsHeading: s.reflectionsHeading,
     reflectionsCount: s.reflectionsCount(view.reflections.filter((r) => r.sent).length, view.reflections.length),
     reflections: view.reflections.map((r) => ({
-      label: s.reflectionStatus(shorten(r.person.name, fit.name), r.sent),
+      label: s.reflectionStatus(`${shorten(r.person.name, fit.name)} (${strings.meeting.roles[r.role]})`, r.sent),
       authorId: r.sent && r.person.id !== viewer.id ? r.person.id : "",
     })),
   };
@@ -179,7 +179,7 @@ export function agendaCardData({ view, viewer, tz, today, feedback, intro, typed
     topicsNone: view.topics.length === 0 ? s.topicsNone : "",
     topics: view.topics.map((t) => ({ label: numbered(t.addedBy ? s.topicBy(shorten(t.title, fit.chars), shorten(t.addedBy.name, fit.name)) : shorten(t.title, fit.chars)) })),
     closing: view.closing.map((i) => ({ label: numbered(i.title), minutes: i.minutes ? s.minutes(i.minutes) : "" })),
-    reflectionStatus: view.leader && !view.reflections ? s.reflectionStatus(shorten(view.leader.name, fit.name), view.leaderReflectionSent) : "",
+    reflectionStatus: view.leader && !view.reflections ? s.reflectionStatus(shorten(view.leader.name, fit.name), view.leaderReflectionSent, view.leaderNothingNew) : "",
     locked: view.locked,
     lockedText: meeting.status === "planned" ? s.lockedStarted : meeting.status === "cancelled" ? strings.meeting.cancelled : strings.meeting.closed,
     cancelButton: isChair && !view.locked ? strings.meeting.cancelButton : "",

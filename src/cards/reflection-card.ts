@@ -18,6 +18,11 @@ export interface ReflectionCardData {
   maxLength: number;
   lengthHint: string;
   questions: { label: Markup; help: string; inputId: string; answer: string; answerShown: string; error: string }[];
+  /** Answered with «Intet nyt»: this line instead of the questions. */
+  nothingNewShown: string;
+  /** «Intet nyt» button (a 1:1 guide with nothing required), while the form is shown. */
+  nothingNewButton: string;
+  nothingNewHint: string;
   status: string;
   privacy: string;
   sendButton: string;
@@ -44,6 +49,7 @@ export function reflectionCardData({ view, tz, maxLength, editing, typed, feedba
   const s = strings.reflection;
   const r = view.reflection;
   const sent = r?.status === "sent";
+  const nothingNew = sent && r.nothingNew;
   const isEditing = view.editable && (editing ?? !sent);
   let status = "";
   if (sent && r?.sentAt) status = `${s.sentAt(formatDateTime(r.sentAt, tz))} ${view.editable ? s.editableUntil(meetingWhen(view.meeting, tz)) : ""}`.trim();
@@ -51,25 +57,29 @@ export function reflectionCardData({ view, tz, maxLength, editing, typed, feedba
   else if (!view.editable) status = s.lockedStarted;
   const data: ReflectionCardData = {
     title: s.title(kindLabel(view.meeting)),
-    subtitle: `${view.viewerIsAuthor ? "" : `${s.authorHeading(view.author.name)} · `}${meetingWhen(view.meeting, tz)}`,
+    subtitle: `${view.viewerIsAuthor ? "" : `${view.everyone ? s.authorWithRole(view.author.name, strings.meeting.roles[view.authorRole]) : s.authorHeading(view.author.name)} · `}${meetingWhen(view.meeting, tz)}`,
     notice: feedback?.notice ?? "",
     error: feedback?.error ?? "",
-    intro: `${view.intro} ${s.intro}`,
+    // «skal besvares» is explained only where something is required.
+    intro: view.questions.some((q) => q.required) ? `${view.intro} ${s.intro}` : view.intro,
     editing: isEditing,
     canEdit: view.editable && sent,
     maxLength,
     lengthHint: strings.generic.maxLengthHint(maxLength),
-    questions: view.questions.map((q) => {
+    questions: nothingNew && !isEditing ? [] : view.questions.map((q) => {
       const answer = typed?.[q.id] ?? r?.answers[q.id] ?? "";
       return {
         label: md`**${q.source ? `${q.source}. ${q.text}` : q.text}** ${q.required ? strings.generic.requiredMark : strings.generic.optionalMark}`,
         help: q.help,
         inputId: questionInputId(q.id),
         answer,
-        answerShown: r ? (r.answers[q.id] ?? "–") : "",
+        answerShown: r && !r.nothingNew ? (r.answers[q.id] ?? "–") : "",
         error: fieldError(feedback, q.id),
       };
     }),
+    nothingNewShown: nothingNew && !isEditing ? s.nothingNewShown : "",
+    nothingNewButton: isEditing && view.nothingNewOffered ? s.nothingNew : "",
+    nothingNewHint: isEditing && view.nothingNewOffered ? s.nothingNewHint : "",
     status,
     privacy: view.viewerIsAuthor && view.other ? s.privacy(view.other.name) : s.privacyOther,
     sendButton: sent ? s.saveChanges : s.send,

@@ -1,4 +1,4 @@
-import { templateOf, type TemplateSet } from "./meeting-template.js";
+import { guideFor, templateOf, type TemplateSet } from "./meeting-template.js";
 import { AppError } from "../lib/errors.js";
 import { strings } from "../lib/strings.da.js";
 import type { Meeting, MeetingKind, Person } from "./types.js";
@@ -33,9 +33,17 @@ export function assertChair(meeting: Meeting, personId: string): void {
   if (!isChair(meeting, personId)) throw new AppError("not-authorised", strings.meeting.onlyChair(chairTitle(meeting.kind, meeting.unit.selvejende)));
 }
 
-/** Who is asked to write a reflection: everyone in a læringssamtale, the leader in a 1:1. */
+/**
+ * Who is asked to write a reflection: every participant whose role the template gives questions
+ * (in a læringssamtale each role its own set; in a 1:1 the leader).
+ */
 export function reflectionAuthors(meeting: Meeting, templates: TemplateSet): Person[] {
-  if (templateOf(meeting, templates).reflection.fillers === "participants") return meeting.participants.map((p) => p.person);
-  const leader = leaderOf(meeting);
-  return leader ? [leader] : [];
+  const template = templateOf(meeting, templates);
+  return meeting.participants.filter((p) => guideFor(template, meeting, p.role)).map((p) => p.person);
+}
+
+/** Who gets the refleksionsguide card: those asked for a reflection, and in a 1:1 its chair (the leader's guide, to read). */
+export function guideReceivers(meeting: Meeting, templates: TemplateSet): string[] {
+  const asked = reflectionAuthors(meeting, templates).map((p) => p.id);
+  return meeting.kind === "laeringssamtale" || asked.includes(meeting.chairId) ? asked : [...asked, meeting.chairId];
 }

@@ -6,8 +6,8 @@ import { formatDateTime, formatTime } from "../lib/format-da.js";
 import { endOf, type Clash } from "./meeting-clash.js";
 import { strings } from "../lib/strings.da.js";
 import { addDays, compareDates, isValidLocalDate, isValidLocalTime, localDateOf, zonedToUtc } from "../lib/zoned-time.js";
-import { assertChair, assertParticipant, leaderOf, reflectionAuthors } from "./access.js";
-import { standingItemsOf, templateFor, templateOf } from "./meeting-template.js";
+import { assertChair, assertParticipant, guideReceivers, leaderOf, reflectionAuthors } from "./access.js";
+import { guideIsShared, guideRoleOf, standingItemsOf, templateFor, templateOf, type GuideRole } from "./meeting-template.js";
 import { boardStatementRows, MEETING_ROW_KINDS, meetingCancelledRows, meetingPackRows, reflectionReminderKey, reflectionReminderRows } from "./notification-keys.js";
 import { boardStatementAuthors, oneOnOneCircle, type MeetingCircle } from "./participants.js";
 import type {
@@ -50,8 +50,10 @@ export interface AgendaView {
   locked: boolean;
   leader?: Person;
   leaderReflectionSent: boolean;
+  /** The leader answered the guide with «Intet nyt». */
+  leaderNothingNew: boolean;
   /** A læringssamtale: everyone fills the guide; who has sent theirs. */
-  reflections?: { person: Person; sent: boolean }[];
+  reflections?: { person: Person; role: GuideRole; sent: boolean }[];
   loop?: Loop;
   focusAreas: FocusArea[];
   boardStatements: { author: Person; statement: BoardStatement }[];
@@ -141,7 +143,7 @@ export function createMeetingService(deps: MeetingServiceDeps) {
 
   /** Outbox rows for a meeting: the pack for every participant, and the board's request. */
   async function packRows(meeting: Meeting, now: Date) {
-    const rows = [...meetingPackRows(meeting, settings.meetingPackLeadDays, calendar, now), ...reflectionReminderRows(meeting, reflectionAuthors(meeting, settings.templates).map((p) => p.id), calendar, now)];
+    const rows = [...meetingPackRows(meeting, guideReceivers(meeting, settings.templates), settings.meetingPackLeadDays, calendar, now), ...reflectionReminderRows(meeting, reflectionAuthors(meeting, settings.templates).map((p) => p.id), calendar, now)];
     if (meeting.kind === "laeringssamtale" && !meeting.firstOfLoop) {
       const roster = await units.roster(meeting.unit.id);
       const authors = roster ? boardStatementAuthors(roster, { chairId: meeting.chairId, participants: meeting.participants.map((p) => ({ personId: p.person.id, role: p.role })) }) : [];
@@ -365,20 +367,27 @@ export function createMeetingService(deps: MeetingServiceDeps) {
 
     /**
      * Brings every meeting whose pack is not sent yet up to date with the template files (run at
-     * start, after the templates are read). Returns how many meetings changed.
+     * start, after the templates are read), and plans their guides and reminders for those the
+     * template asks now (a role left out gets no guide and no reminder). Returns how many meetings changed.
      */
     async refreshTemplates(): Promise<number> {
       let changed = 0;
       for (const m of await meetings.unfrozen()) {
         const t = settings.templates[templateFor(m.kind, m.firstOfLoop)];
-        if (m.template && JSON.stringify(m.template) === JSON.stringify(t)) continue;
-        if (await meetings.applyTemplate(m.id, t, standingItemsOf(t).map((s) => ({ id: newId(), ...s })), { actorId: SYSTEM_ACTORS.templates, at: clock.now() })) {
+        let applied = false;
+        if (!(m.template && JSON.stringify(m.template) === JSON.stringify(t)) && (await meetings.applyTemplate(m.id, t, standingItemsOf(t).map((s) => ({ id: newId(), ...s })), { actorId: SYSTEM_ACTORS.templates, at: clock.now() }))) {
           changed += 1;
-          // A new length reaches the chair's calendar event too (CALENDAR_SYNC=graph).
-          const now = clock.now();
-          const after = await meetings.get(m.id);
-          if (after && after.durationMinutes !== m.durationMinutes) await notifications.plan(calendarRows(after, now), now);
+          applied = true;
         }
+        const now = clock.now();
+        const current = (await meetings.get(m.id)) ?? m;
+        // A new length reaches the chair's calendar event too (CALENDAR_SYNC=graph).
+        if (applied && current.durationMinutes !== m.durationMinutes) await notifications.plan(calendarRows(current, now), now);
+        const rows = (await packRows(current, now)).filter((r) => r.kind === "meeting_reflection" || r.kind === "reflection_reminder");
+        // A reminder for someone still asked stays even if its moment has passed (it may be waiting).
+        const asked = reflectionAuthors(current, settings.templates).map((p) => reflectionReminderKey(current, p.id));
+        await notifications.cancelPending(m.id, { kinds: ["meeting_reflection", "reflection_reminder"], exceptKeys: [...rows.map((r) => r.key), ...asked] });
+        await notifications.plan(rows, now);
       }
       return changed;
     },
@@ -391,8 +400,9 @@ export function createMeetingService(deps: MeetingServiceDeps) {
       const carried = meeting.carriedFrozen ? await meetings.frozenCarried(meeting.id) : await meetings.carriedFollowUps(meeting);
       const leader = leaderOf(meeting);
       const leaderReflection = leader ? await reflections.get(meeting.id, leader.id) : undefined;
-      const everyone = templateOf(meeting, settings.templates).reflection.fillers === "participants";
+      const everyone = guideIsShared(templateOf(meeting, settings.templates));
       const sent = everyone ? new Set((await reflections.listSent(meeting.id)).map((r) => r.authorId)) : undefined;
+      const asked = everyone ? new Set(reflectionAuthors(meeting, settings.templates).map((p) => p.id)) : undefined;
       const loop = meeting.loopId ? await loops.get(meeting.loopId) : undefined;
       const statements = meeting.kind === "laeringssamtale" ? await boardStatements.list(meeting.id) : [];
       const authors = await Promise.all(statements.map((st) => people.byId(st.authorId)));
@@ -405,7 +415,7 @@ export function createMeetingService(deps: MeetingServiceDeps) {
         oneOnOneInput = { since, ...(await meetings.oneOnOneInput(meeting.unit.id, since ?? new Date(0), until)) };
       }
       return {
-        reflections: sent ? meeting.participants.map((p) => ({ person: p.person, sent: sent.has(p.person.id) })) : undefined,
+        reflections: sent && asked ? meeting.participants.filter((p) => asked.has(p.person.id)).map((p) => ({ person: p.person, role: guideRoleOf(meeting, p.role), sent: sent.has(p.person.id) })) : undefined,
         loop,
         focusAreas: loop ? await focusAreas.list(meeting.unit.id, loop.id, { activeOnly: true }) : [],
         boardStatements: statements.flatMap((statement, i) => (authors[i] ? [{ author: authors[i]!, statement }] : [])),
@@ -418,6 +428,7 @@ export function createMeetingService(deps: MeetingServiceDeps) {
         locked: hasStarted(meeting),
         leader,
         leaderReflectionSent: leaderReflection?.status === "sent",
+        leaderNothingNew: leaderReflection?.status === "sent" && leaderReflection.nothingNew,
       };
     },
 

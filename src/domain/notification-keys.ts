@@ -16,12 +16,16 @@ function beforeMeeting(meeting: Meeting, planned: Date, calendar: WorkingCalenda
   return dueAt < meeting.startsAt ? { dueAt } : { dueAt: now, immediate: true };
 }
 
-export function meetingPackRows(meeting: Meeting, leadDays: number, calendar: WorkingCalendar, now: Date): PlannedNotification[] {
+/**
+ * The pack: the dagsorden to every participant, the refleksionsguide only to `guideTo` (those asked
+ * for a reflection, and the 1:1's chair, who gets the leader's).
+ */
+export function meetingPackRows(meeting: Meeting, guideTo: readonly string[], leadDays: number, calendar: WorkingCalendar, now: Date): PlannedNotification[] {
   const meetingDate = localDateOf(meeting.startsAt, calendar.tz);
   const packAt = beforeMeeting(meeting, calendar.workingDayStart(calendar.addWorkingDays(meetingDate, -leadDays)), calendar, now);
   // One row per card, so a failure sending the second never repeats the first.
   return meeting.participants.flatMap((p) =>
-    (["meeting_agenda", "meeting_reflection"] as const).map((kind) => ({
+    (guideTo.includes(p.person.id) ? (["meeting_agenda", "meeting_reflection"] as const) : (["meeting_agenda"] as const)).map((kind) => ({
       key: `${kind}:${meeting.id}:${p.person.id}:${meeting.startsAt.toISOString()}`,
       kind,
       personId: p.person.id,

@@ -186,9 +186,9 @@ export interface MeetingRepository {
    * and written atomically, as `create`): "not-planned" if it is no longer planned.
    */
   reschedule(meetingId: string, startsAt: Date, by: AuditStamp): Promise<"moved" | "not-planned" | { clashes: Clash[] }>;
-  /** Planned meetings whose template is not frozen yet (their pack is not sent). */
+  /** Planned meetings whose template is not frozen yet (their pack is not sent, and nobody has written a reflection for them). */
   unfrozen(): Promise<Meeting[]>;
-  /** Replaces an unfrozen meeting's template snapshot and standing items (topics stay). */
+  /** Replaces an unfrozen meeting's template snapshot and standing items (topics stay); false if frozen or a reflection exists. */
   applyTemplate(meetingId: string, template: MeetingTemplate, items: StandingItem[], by: AuditStamp): Promise<boolean>;
   /** From now on the meeting keeps the template it has (its pack went out). */
   freezeTemplate(meetingId: string): Promise<void>;
@@ -285,8 +285,11 @@ export interface ReflectionRepository {
   listSent(meetingId: string): Promise<Reflection[]>;
   /** Per meeting, who has sent their reflection. */
   sentAuthors(meetingIds: string[]): Promise<Map<string, Set<string>>>;
-  /** Creates or replaces; fails (false) if `expectedVersion` does not match the stored one. */
-  save(r: { id: string; meetingId: string; authorId: string; answers: ReflectionAnswers; sentAt: Date }, expectedVersion: number | undefined): Promise<boolean>;
+  /**
+   * Creates or replaces; fails (false) if `expectedVersion` does not match the stored one. Freezes
+   * the meeting's template in the same transaction: the answers belong to its questions.
+   */
+  save(r: { id: string; meetingId: string; authorId: string; answers: ReflectionAnswers; nothingNew?: boolean; sentAt: Date }, expectedVersion: number | undefined): Promise<boolean>;
 }
 
 export interface FormChange {

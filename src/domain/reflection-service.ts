@@ -1,12 +1,11 @@
 import { AppError } from "../lib/errors.js";
 import { newId } from "../lib/ids.js";
 import { strings } from "../lib/strings.da.js";
-import { leaderOf } from "./access.js";
 import type { MeetingService } from "./meeting-service.js";
 import type { Clock, ReflectionRepository } from "./ports.js";
 import type { DomainSettings } from "./settings.js";
-import type { Meeting, Person, Reflection, ReflectionAnswers } from "./types.js";
-import { templateOf, type TemplateQuestion } from "./meeting-template.js";
+import type { Meeting, Participant, Person, Reflection, ReflectionAnswers } from "./types.js";
+import { guideFor, guideIsShared, templateOf, type GuideRole, type TemplateQuestion } from "./meeting-template.js";
 import { effectsOf, type Effects } from "./effects.js";
 
 export type ReflectionQuestion = TemplateQuestion;
@@ -14,10 +13,15 @@ export type ReflectionQuestion = TemplateQuestion;
 export interface ReflectionView {
   meeting: Meeting;
   intro: string;
-  /** Everyone fills the guide (a læringssamtale), not only the leader. */
+  /** More than the leader fills the guide (a læringssamtale: each role its own set). */
   everyone: boolean;
+  /** The author's questions: their role's set in the template. */
   questions: ReflectionQuestion[];
   author: Person;
+  /** Whose questions the author answers (shown to the others beside the name). */
+  authorRole: GuideRole;
+  /** «Intet nyt» is offered: a 1:1 guide whose questions are all optional, while the author has sent no answers. */
+  nothingNewOffered: boolean;
   reflection?: Reflection;
   /** The viewer is the author and the meeting has not started: the answers can be (re)sent. */
   editable: boolean;
@@ -34,6 +38,9 @@ export interface ReflectionServiceDeps {
 
 export type ReflectionService = ReturnType<typeof createReflectionService>;
 
+/** Sent with answers: «Intet nyt» would erase them. */
+const hasSentAnswers = (r: Reflection | undefined): boolean => r?.status === "sent" && !r.nothingNew && Object.values(r.answers).some((a) => a.trim() !== "");
+
 const sameAnswers = (a: ReflectionAnswers, b: ReflectionAnswers): boolean => {
   const keys = Object.keys(a);
   return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
@@ -45,28 +52,48 @@ const sameAnswers = (a: ReflectionAnswers, b: ReflectionAnswers): boolean => {
  */
 export function createReflectionService(deps: ReflectionServiceDeps) {
   const { meetings, reflections, clock, settings } = deps;
-  /** Whose reflection: the leader's in a 1:1; in a læringssamtale the one asked for, or the viewer's own. */
+  /**
+   * Whose reflection: the one asked for, or the viewer's own if their role is asked, or (the chair
+   * of a 1:1) the leader's. Each author gets their own role's questions. In a læringssamtale, a
+   * participant whose role the template leaves out is told so.
+   */
   async function view(actor: Person, meetingId: string, authorId?: string): Promise<ReflectionView> {
     const meeting = await meetings.getForParticipant(actor, meetingId);
     const template = templateOf(meeting, settings.templates);
-    const everyone = template.reflection.fillers === "participants";
-    const author = everyone ? meeting.participants.find((p) => p.person.id === (authorId ?? actor.id))?.person : leaderOf(meeting);
-    if (!author) throw new AppError("not-found", strings.generic.notFound);
+    const guideOf = (p: Participant) => guideFor(template, meeting, p.role);
+    const wanted = authorId ?? actor.id;
+    const own = meeting.participants.find((p) => p.person.id === wanted && guideOf(p));
+    if (!own && !authorId && meeting.kind === "laeringssamtale") throw new AppError("not-authorised", strings.reflection.roleNotAsked);
+    const participant = own ?? (authorId ? undefined : meeting.participants.find((p) => p.role === "leader" && guideOf(p)));
+    const guide = participant && guideOf(participant);
+    if (!participant || !guide) throw new AppError("not-found", strings.generic.notFound);
+    const author = participant.person;
     const reflection = await reflections.get(meeting.id, author.id);
     const viewerIsAuthor = author.id === actor.id;
+    const everyone = guideIsShared(template);
     const other = everyone ? undefined : meeting.participants.find((p) => p.person.id !== author.id)?.person;
     return {
       meeting,
-      intro: template.reflection.intro,
+      intro: guide.intro,
       everyone,
-      questions: template.reflection.questions,
+      questions: guide.questions,
       author,
+      authorRole: guide.role,
+      nothingNewOffered: meeting.kind !== "laeringssamtale" && guide.questions.every((q) => !q.required) && !hasSentAnswers(reflection),
       // Not sent yet: only the author may see the draft.
       reflection: viewerIsAuthor || reflection?.status === "sent" ? reflection : undefined,
       editable: viewerIsAuthor && !meetings.hasStarted(meeting),
       viewerIsAuthor,
       other,
     };
+  }
+
+  /** Refuses anyone but the author, and a guide whose meeting has begun. */
+  async function ownGuide(actor: Person, meetingId: string): Promise<ReflectionView> {
+    const current = await view(actor, meetingId);
+    if (!current.viewerIsAuthor) throw new AppError("not-authorised", strings.reflection.onlyLeaderFills);
+    if (!current.editable) throw new AppError("meeting-started", strings.reflection.lockedStarted);
+    return current;
   }
 
   return {
@@ -80,9 +107,7 @@ export function createReflectionService(deps: ReflectionServiceDeps) {
 
     /** Sends (or re-sends, edited) the author's answers. `version` is the card's; a mismatch is stale. */
     async send(actor: Person, meetingId: string, answers: ReflectionAnswers, version: number | undefined): Promise<{ view: ReflectionView; effects: Effects }> {
-      const current = await view(actor, meetingId);
-      if (!current.viewerIsAuthor) throw new AppError("not-authorised", strings.reflection.onlyLeaderFills);
-      if (!current.editable) throw new AppError("meeting-started", strings.reflection.lockedStarted);
+      const current = await ownGuide(actor, meetingId);
       const errors: Record<string, string> = {};
       const clean: ReflectionAnswers = {};
       for (const q of current.questions) {
@@ -93,7 +118,7 @@ export function createReflectionService(deps: ReflectionServiceDeps) {
       }
       if (Object.keys(errors).length > 0) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, errors);
       // The same answers again (a double click, or a repeated attempt whose first one was not answered): already sent.
-      if (current.reflection?.status === "sent" && sameAnswers(current.reflection.answers, clean)) {
+      if (current.reflection?.status === "sent" && !current.reflection.nothingNew && sameAnswers(current.reflection.answers, clean)) {
         return { view: current, effects: effectsOf([{ subject: "reflection", meetingId: current.meeting.id, authorId: actor.id }]) };
       }
       const expected = current.reflection?.version;
@@ -106,5 +131,30 @@ export function createReflectionService(deps: ReflectionServiceDeps) {
       return { view: await view(actor, meetingId), effects: effectsOf([{ subject: "reflection", meetingId: current.meeting.id, authorId: actor.id }]) };
     },
 
+    /**
+     * «Intet nyt»: the author answers the guide in one tap with nothing new since the last meeting
+     * (a 1:1 guide with no required question). Idempotent: a second tap, or a redelivered one,
+     * finds it answered so and changes nothing. `version` is the card's, as for send. It never erases
+     * what was written: refused once answers are sent, or when the tap came with text typed in the
+     * guide (`typed`, the card's inputs by question id).
+     */
+    async nothingNew(actor: Person, meetingId: string, version: number | undefined, typed: ReflectionAnswers = {}): Promise<{ view: ReflectionView; effects: Effects }> {
+      const current = await ownGuide(actor, meetingId);
+      if (Object.values(typed).some((a) => a.trim() !== "")) throw new AppError("invalid-input", strings.reflection.nothingNewWithText);
+      if (hasSentAnswers(current.reflection)) throw new AppError("invalid-input", strings.reflection.nothingNewAfterAnswers);
+      if (!current.nothingNewOffered) throw new AppError("invalid-input", strings.reflection.nothingNewNotOffered);
+      const subject = effectsOf([{ subject: "reflection", meetingId: current.meeting.id, authorId: actor.id }]);
+      if (current.reflection?.status === "sent" && current.reflection.nothingNew) return { view: current, effects: subject };
+      const expected = current.reflection?.version;
+      if (version !== expected) throw new AppError("stale-card", strings.generic.staleCard);
+      const ok = await reflections.save({ id: current.reflection?.id ?? newId(), meetingId, authorId: actor.id, answers: {}, nothingNew: true, sentAt: clock.now() }, expected);
+      if (!ok) {
+        // A concurrent tap of the same button won the race: that is the answer asked for.
+        const again = await view(actor, meetingId);
+        if (again.reflection?.status === "sent" && again.reflection.nothingNew) return { view: again, effects: subject };
+        throw new AppError("stale-card", strings.generic.staleCard);
+      }
+      return { view: await view(actor, meetingId), effects: subject };
+    },
   };
 }

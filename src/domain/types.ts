@@ -156,6 +156,8 @@ export interface Reflection {
   meetingId: string;
   authorId: string;
   answers: ReflectionAnswers;
+  /** Answered with «Intet nyt» (one tap, no answers): the leader has nothing new since the last meeting. */
+  nothingNew: boolean;
   status: "draft" | "sent";
   version: number;
   sentAt?: Date;

@@ -217,7 +217,7 @@ export const da = {
     reflectionButton: "Udfyld refleksionsguide",
     viewReflectionButton: "Se refleksion",
     formButton: "Åbn opfølgningsskema",
-    reflectionStatus: (name: string, sent: boolean) => `Refleksion fra ${name}: ${sent ? "sendt" : "ikke sendt endnu"}`,
+    reflectionStatus: (name: string, sent: boolean, nothingNew = false) => `Refleksion fra ${name}: ${nothingNew ? "intet nyt" : sent ? "sendt" : "ikke sendt endnu"}`,
     /** `kind` as in running text (`meeting.kindsInText`). */
     packIntro: (kind: string) => `Her er dagsordenen til jeres næste ${kind}.`,
     focusAreas: "Lokale fokusområder",
@@ -268,6 +268,16 @@ export const da = {
     onlyAuthorBeforeSent: "Refleksionen er ikke sendt endnu, så kun den, der skriver den, kan se den.",
     authorHeading: (name: string) => `Refleksion fra ${name}`,
     onlyLeaderFills: "Refleksionsguiden udfyldes af lederen. Du kan se svarene, når de er sendt.",
+    roleNotAsked: "Din rolle bliver ikke bedt om en refleksion til denne læringssamtale. Du kan følge med i dagsordenen.",
+    nothingNew: "Intet nyt",
+    nothingNewHint: "Intet at tilføje siden sidst? Tryk «Intet nyt», så ved mødelederen det.",
+    nothingNewNotice: "Du har svaret «Intet nyt».",
+    nothingNewShown: "Intet nyt siden sidst.",
+    nothingNewNotOffered: "«Intet nyt» kan kun vælges i en 1:1, hvor ingen spørgsmål skal besvares.",
+    nothingNewAfterAnswers: "Du har allerede sendt svar, så «Intet nyt» ville slette dem. Ret dine svar i stedet, hvis noget har ændret sig.",
+    nothingNewWithText: "Du har skrevet noget i guiden. Tryk «Send refleksion» for at sende det, eller slet teksten, hvis der ikke er noget nyt.",
+    /** The author's role beside their name on the others' copies (the chair sees each one's answers under their role). */
+    authorWithRole: (name: string, role: string) => `Refleksion fra ${name} (${role})`,
   },
   form: {
     title: (kind: string) => `Opfølgningsskema: ${kind}`,

@@ -67,7 +67,7 @@ export function createGdprRepository(db: Db): GdprRepository {
           : null,
         reminderSettings: preferences ? { absentUntil: preferences.absentUntil, muted: preferences.muted ? preferences.muted.split(",") : [], digestTime: preferences.digestTime } : null,
         meetings: participations.map((p) => ({ meetingId: p.meetingId, role: p.role, kind: p.meeting.kind, unit: p.meeting.unit.name, startsAt: p.meeting.startsAt, status: p.meeting.status, chair: p.meeting.chairId === id })),
-        reflections: reflections.map((r) => ({ meetingId: r.meetingId, answers: parse(r.answers), status: r.status, version: r.version, sentAt: r.sentAt })),
+        reflections: reflections.map((r) => ({ meetingId: r.meetingId, answers: parse(r.answers), nothingNew: r.nothingNew, status: r.status, version: r.version, sentAt: r.sentAt })),
         boardStatements: boardStatements.map((b) => ({ meetingId: b.meetingId, text: b.text, version: b.version, sentAt: b.sentAt })),
         followUpsOwned: followUps.map((f) => ({ id: f.id, meetingId: f.meetingId, text: f.text, dueDate: f.dueDate, evaluateOn: f.evaluateOn, status: f.status, createdAt: f.createdAt, doneAt: f.doneAt })),
         followUpChangesMade: events.map((e) => ({ followUpId: e.followUpId, kind: e.kind, at: e.at, data: parse(e.data) })),

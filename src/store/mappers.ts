@@ -1,4 +1,4 @@
-import type { MeetingTemplate, TemplateId } from "../domain/meeting-template.js";
+import { upgradeTemplateShape, type MeetingTemplate, type TemplateId } from "../domain/meeting-template.js";
 import type { FollowUp, FollowUpEvent, FollowUpView, Meeting, Participant, Person, Unit } from "../domain/types.js";
 
 const ROLE_ORDER: Participant["role"][] = ["chair", "leader", "paedagogisk_leder", "medarbejderrepraesentant", "bestyrelsesrepraesentant", "ungerepraesentant", "konsulent"];
@@ -69,7 +69,8 @@ export function toMeeting(
     loopId: m.loopId ?? undefined,
     firstOfLoop: m.firstOfLoop,
     templateId: m.templateId as TemplateId,
-    template: m.template ? (JSON.parse(m.template) as MeetingTemplate) : undefined,
+    // A snapshot from before per-role guides has the old shape (one question set for all).
+    template: m.template ? upgradeTemplateShape(JSON.parse(m.template) as MeetingTemplate) : undefined,
   };
 }
 

@@ -259,14 +259,15 @@ export function createMeetingRepository(db: Db, loadPeople: LoadPeople, dialect:
     },
 
     async unfrozen() {
-      const rows = await db.meeting.findMany({ where: { status: "planned", templateFrozen: false }, include: meetingInclude });
+      // A meeting someone has written a reflection for keeps its template (their answers belong to its questions).
+      const rows = await db.meeting.findMany({ where: { status: "planned", templateFrozen: false, reflections: { none: {} } }, include: meetingInclude });
       return hydrate(rows);
     },
 
     async applyTemplate(meetingId, template, items, by) {
       return db.$transaction(async (tx) => {
         const res = await tx.meeting.updateMany({
-          where: { id: meetingId, status: "planned", templateFrozen: false },
+          where: { id: meetingId, status: "planned", templateFrozen: false, reflections: { none: {} } },
           data: { template: JSON.stringify(template), templateId: template.id, durationMinutes: template.durationMinutes },
         });
         if (res.count !== 1) return false;

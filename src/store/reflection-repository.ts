@@ -5,12 +5,13 @@ import { appendAudit } from "./audit-log.js";
 import { chunked } from "./chunked.js";
 import type { Db } from "./prisma-client.js";
 
-function toReflection(r: { id: string; meetingId: string; authorId: string; answers: string; status: string; version: number; sentAt: Date | null }): Reflection {
+function toReflection(r: { id: string; meetingId: string; authorId: string; answers: string; nothingNew: boolean; status: string; version: number; sentAt: Date | null }): Reflection {
   return {
     id: r.id,
     meetingId: r.meetingId,
     authorId: r.authorId,
     answers: JSON.parse(r.answers) as Record<string, string>,
+    nothingNew: r.nothingNew,
     status: r.status as Reflection["status"],
     version: r.version,
     sentAt: r.sentAt ?? undefined,
@@ -39,14 +40,19 @@ export function createReflectionRepository(db: Db): ReflectionRepository {
 
     async save(r, expectedVersion) {
       const answers = JSON.stringify(r.answers);
+      const nothingNew = r.nothingNew ?? false;
+      // From the first reflection on, the meeting keeps the template whose questions it answers
+      // (decision 0019). First in the transaction, so a concurrent template refresh waits for it.
+      const freeze = (tx: Pick<Db, "meeting">) => tx.meeting.updateMany({ where: { id: r.meetingId, templateFrozen: false }, data: { templateFrozen: true } });
       const audit = (tx: Pick<Db, "auditEntry">, id: string, version: number) =>
-        appendAudit(tx, { actorId: r.authorId, at: r.sentAt }, [{ action: "reflection.sent", subjectKind: "reflection", subjectId: id, meetingId: r.meetingId, detail: { version } }]);
+        appendAudit(tx, { actorId: r.authorId, at: r.sentAt }, [{ action: "reflection.sent", subjectKind: "reflection", subjectId: id, meetingId: r.meetingId, detail: { version, ...(nothingNew ? { nothingNew } : {}) } }]);
       if (expectedVersion === undefined) {
         // First send: the unique (meeting, author) key makes a concurrent double send lose cleanly.
         try {
           await db.$transaction(async (tx) => {
+            await freeze(tx);
             await tx.reflection.create({
-              data: { id: r.id, meetingId: r.meetingId, authorId: r.authorId, answers, status: "sent", sentAt: r.sentAt, version: 1 },
+              data: { id: r.id, meetingId: r.meetingId, authorId: r.authorId, answers, nothingNew, status: "sent", sentAt: r.sentAt, version: 1 },
             });
             await audit(tx, r.id, 1);
           });
@@ -57,9 +63,10 @@ export function createReflectionRepository(db: Db): ReflectionRepository {
         }
       }
       return db.$transaction(async (tx) => {
+        await freeze(tx);
         const res = await tx.reflection.updateMany({
           where: { meetingId: r.meetingId, authorId: r.authorId, version: expectedVersion },
-          data: { answers, status: "sent", sentAt: r.sentAt, version: { increment: 1 } },
+          data: { answers, nothingNew, status: "sent", sentAt: r.sentAt, version: { increment: 1 } },
         });
         if (res.count !== 1) return false;
         const stored = await tx.reflection.findUniqueOrThrow({ where: { meetingId_authorId: { meetingId: r.meetingId, authorId: r.authorId } }, select: { id: true } });

@@ -14,6 +14,7 @@ export const verbs = {
   reflectionOpen: "reflection.open",
   reflectionEdit: "reflection.edit",
   reflectionSend: "reflection.send",
+  reflectionNothingNew: "reflection.nothingNew",
   formOpen: "form.open",
   formSave: "form.save",
   formClose: "form.close",

@@ -41,7 +41,7 @@ describe("commands return their effects", () => {
   });
 
   it("a reflection: whose, for which meeting", async () => {
-    const { effects } = await d.reflections.send(megan, meetingId, { data: "Data", sparring: "Sparring" }, undefined);
+    const { effects } = await d.reflections.send(megan, meetingId, { data_drift: "Data", sparring: "Sparring" }, undefined);
     expect(effects).toEqual({ changed: [{ subject: "reflection", meetingId, authorId: "megan" }], planned: 0 });
   });
 

@@ -122,7 +122,7 @@ describe("export for the quality report (store → tables → CSV and XLSX)", ()
     privateMeetings = [oneOnOne!, leaderPl!, skoleOneOnOne!];
 
     // Megan's private reflection before the 1:1, and Jonas' reflection guide for the læringssamtale.
-    await d.reflections.send(await person("megan"), oneOnOne!, { data: SECRET_REFLECTION, sparring: SECRET_REFLECTION }, undefined);
+    await d.reflections.send(await person("megan"), oneOnOne!, { data_drift: SECRET_REFLECTION, sparring: SECRET_REFLECTION }, undefined);
     const jonas = await person("jonas");
     const guide = await d.reflections.view(jonas, laering!);
     await d.reflections.send(jonas, laering!, Object.fromEntries(guide.questions.map((q) => [q.id, SECRET_GUIDE])), undefined);

@@ -35,8 +35,10 @@ describe("meeting pack timing (3 working days before, at the start of the workin
     ["scheduled inside the lead time: now, when inside working hours", "2027-01-13T10:00:00+01:00", "2027-01-12T09:30:00+01:00", "2027-01-12 09:30:00"],
     ["scheduled inside the lead time in the evening: next morning", "2027-01-14T10:00:00+01:00", "2027-01-12T20:00:00+01:00", "2027-01-13 08:00:00"],
   ])("%s", (_label, startsAt, now, expected) => {
-    const rows = meetingPackRows(meeting(startsAt), 3, calendar, new Date(now));
+    const rows = meetingPackRows(meeting(startsAt), ["chef", "leder"], 3, calendar, new Date(now));
     expect(rows.map((r) => `${r.personId}:${r.kind}`)).toEqual(["chef:meeting_agenda", "chef:meeting_reflection", "leder:meeting_agenda", "leder:meeting_reflection"]);
+    // The guide goes only to those it is for.
+    expect(meetingPackRows(meeting(startsAt), ["leder"], 3, calendar, new Date(now)).map((r) => `${r.personId}:${r.kind}`)).toEqual(["chef:meeting_agenda", "leder:meeting_agenda", "leder:meeting_reflection"]);
     for (const r of rows) {
       expect(local(r.dueAt)).toBe(expected);
       expect(r.notAfter?.toISOString()).toBe(new Date(startsAt).toISOString());
@@ -45,14 +47,14 @@ describe("meeting pack timing (3 working days before, at the start of the workin
 
   it("sends at once when the next working window opens only after the meeting began", () => {
     const now = new Date("2027-01-15T18:00:00+01:00"); // Friday evening, meeting Monday 08:00
-    const rows = meetingPackRows(meeting("2027-01-18T08:00:00+01:00"), 3, calendar, now);
+    const rows = meetingPackRows(meeting("2027-01-18T08:00:00+01:00"), ["chef", "leder"], 3, calendar, now);
     expect(rows[0]!.dueAt).toEqual(now);
     expect(rows[0]!.immediate).toBe(true); // it may go outside working hours
   });
 
   it("keys each pack by meeting, person and time, so a moved meeting gets new rows", () => {
-    const a = meetingPackRows(meeting("2027-01-18T10:00:00+01:00"), 3, calendar, new Date("2027-01-11T09:00:00+01:00"));
-    const b = meetingPackRows(meeting("2027-01-19T10:00:00+01:00"), 3, calendar, new Date("2027-01-11T09:00:00+01:00"));
+    const a = meetingPackRows(meeting("2027-01-18T10:00:00+01:00"), ["chef", "leder"], 3, calendar, new Date("2027-01-11T09:00:00+01:00"));
+    const b = meetingPackRows(meeting("2027-01-19T10:00:00+01:00"), ["chef", "leder"], 3, calendar, new Date("2027-01-11T09:00:00+01:00"));
     expect(new Set([...a, ...b].map((r) => r.key)).size).toBe(8);
   });
 });

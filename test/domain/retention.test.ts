@@ -41,7 +41,7 @@ describe("retention of reflections and minutes", () => {
     const megan = await person("megan");
     const { meeting } = await d.meetings.schedule(alex, { leaderId: "megan", unitId: "solsikken", date: "2027-01-18", time: "10:00" });
     await d.meetings.addTopic(megan, meeting.id, "Emne med personoplysninger");
-    await d.reflections.send(megan, meeting.id, { data: "Fortrolig refleksion", sparring: "Fortrolig sparring" }, undefined);
+    await d.reflections.send(megan, meeting.id, { data_drift: "Fortrolig refleksion", sparring: "Fortrolig sparring" }, undefined);
     clock.set("2027-01-18T11:00:00+01:00");
     await d.forms.save(alex, meeting.id, meeting.version, [
       { decision: "Hemmelig beslutning A", followUpText: "Ring til forældrene", ownerId: "megan", dueDate: "2027-02-01" },
@@ -115,7 +115,7 @@ describe("retention of reflections and minutes", () => {
     const alex = await person("alex");
     clock.set("2028-12-01T09:00:00+01:00");
     const { meeting: later } = await d.meetings.schedule(alex, { leaderId: "megan", unitId: "solsikken", date: "2029-02-05", time: "10:00" });
-    await d.reflections.send(await person("megan"), later.id, { data: "Ny refleksion", sparring: "x" }, undefined);
+    await d.reflections.send(await person("megan"), later.id, { data_drift: "Ny refleksion", sparring: "x" }, undefined);
     clock.set("2029-01-01T02:30:00+01:00");
     expect(await retention(0).run()).toMatchObject({ meetings: 1, reflections: 1 });
     expect(await t.store.db.reflection.count({ where: { meetingId: meeting.id } })).toBe(0);

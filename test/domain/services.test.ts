@@ -122,9 +122,9 @@ describe("domain services", () => {
     const megan = await person("megan");
     const m = (await d.meetings.schedule(alex, { leaderId: "megan", unitId: "solsikken", date: "2027-01-12", time: "10:00" })).meeting;
     clock.set("2027-01-12T10:00:00+01:00");
-    expect(await refusal(d.reflections.send(megan, m.id, { data: "x", sparring: "y" }, undefined))).toBe("meeting-started");
+    expect(await refusal(d.reflections.send(megan, m.id, { data_drift: "x", sparring: "y" }, undefined))).toBe("meeting-started");
     expect(await refusal(d.meetings.addTopic(megan, m.id, "Sent punkt"))).toBe("meeting-started");
-    expect(await refusal(d.reflections.send(alex, m.id, { data: "x", sparring: "y" }, undefined))).toBe("not-authorised");
+    expect(await refusal(d.reflections.send(alex, m.id, { data_drift: "x", sparring: "y" }, undefined))).toBe("not-authorised");
   });
 });
 

@@ -50,11 +50,11 @@ describe("the organisation file and the templates are normalised the same way", 
   });
 
   it("cleans a template's question text and help", () => {
-    const raw = parseYaml(readFileSync(resolve(import.meta.dirname, "../../config/templates/1-1-ledelsesopfoelgning.yaml"), "utf8")) as { reflection: { questions: { text: string; help?: string }[] } };
-    raw.reflection.questions[0]!.text = "Hvad\u200B viser\u0000 data?\u202E";
-    raw.reflection.questions[0]!.help = "\u200B";
+    const raw = parseYaml(readFileSync(resolve(import.meta.dirname, "../../config/templates/1-1-ledelsesopfoelgning.yaml"), "utf8")) as { reflection: { roles: { leader: { questions: { text: string; help?: string }[] } } } };
+    raw.reflection.roles.leader.questions[0]!.text = "Hvad\u200B viser\u0000 data?\u202E";
+    raw.reflection.roles.leader.questions[0]!.help = "\u200B";
     const parsed = meetingTemplateSchema.parse(raw);
-    expect(parsed.reflection.questions[0]).toMatchObject({ text: "Hvad viser data?", help: "" });
+    expect(parsed.reflection.roles.leader!.questions[0]).toMatchObject({ text: "Hvad viser data?", help: "" });
   });
 });
 

@@ -26,7 +26,7 @@ describe("audit log", () => {
     const { meeting } = await d.meetings.schedule(alex, { leaderId: "megan", unitId: "solsikken", date: "2027-01-18", time: "10:00" });
     clock.set(new Date(clock.now().getTime() + 60_000).toISOString());
     await d.meetings.addTopic(megan, meeting.id, "Hemmeligt emne om personalet");
-    await d.reflections.send(megan, meeting.id, { data: "Fortrolig refleksion", sparring: "Fortrolig sparring" }, undefined);
+    await d.reflections.send(megan, meeting.id, { data_drift: "Fortrolig refleksion", sparring: "Fortrolig sparring" }, undefined);
     clock.set("2027-01-18T11:00:00+01:00");
     await d.forms.save(alex, meeting.id, meeting.version, [
       { decision: "Fortrolig beslutning", followUpText: "Ring til forældrene", ownerId: "megan", dueDate: "2027-02-01" },

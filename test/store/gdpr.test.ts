@@ -42,7 +42,7 @@ describe("GDPR export and erasure", () => {
     await t.store.channelLinks.upsert({ id: "link-1", conversationId: "19:kanal@thread.tacv2", areaId: "midt", serviceUrl: "https://smba.trafficmanager.net/emea/", reference: { user: { id: "29:megan", name: "Megan Bowen", aadObjectId: MEGAN_AAD }, conversation: { id: "19:kanal@thread.tacv2" } }, linkedById: "alex" });
     const { meeting } = await d.meetings.schedule(alex, { leaderId: "megan", unitId: "solsikken", date: "2027-01-18", time: "10:00" });
     await d.meetings.addTopic(megan, meeting.id, "Megans eget punkt");
-    await d.reflections.send(megan, meeting.id, { data: REFLECTION, sparring: REFLECTION }, undefined);
+    await d.reflections.send(megan, meeting.id, { data_drift: REFLECTION, sparring: REFLECTION }, undefined);
     clock.set("2027-01-18T11:00:00+01:00");
     await d.forms.save(alex, meeting.id, meeting.version, [
       { decision: "Sprogindsats", followUpText: "Plan for sprogarbejdet", ownerId: "megan", dueDate: "2027-03-01" },
@@ -87,7 +87,7 @@ describe("GDPR export and erasure", () => {
     expect(x.roles).toEqual([{ role: "leder", areaId: null, unitId: "solsikken" }]);
     expect(x.reminderSettings).toMatchObject({ absentUntil: "2027-01-13" });
     expect(x.meetings).toEqual([expect.objectContaining({ meetingId: meeting.id, role: "leader", kind: "one_on_one", unit: "Dagtilbud Solsikken", chair: false })]);
-    expect(x.reflections).toEqual([expect.objectContaining({ meetingId: meeting.id, answers: { data: REFLECTION, sparring: REFLECTION }, status: "sent" })]);
+    expect(x.reflections).toEqual([expect.objectContaining({ meetingId: meeting.id, answers: { data_drift: REFLECTION, sparring: REFLECTION }, nothingNew: false, status: "sent" })]);
     expect((x.followUpsOwned as { text: string }[]).map((f) => f.text).sort()).toEqual(["Indkald til forældremøde", "Plan for sprogarbejdet"]);
     expect(x.followUpChangesMade).toEqual([expect.objectContaining({ followUpId: plan.id, kind: "commented", data: { text: "Jeg, Megan, tager den med personalet" } })]);
     expect(x.agendaTopicsAdded).toEqual([expect.objectContaining({ title: "Megans eget punkt" })]);

@@ -162,7 +162,7 @@ describe("claims on delivered activities", () => {
       const { meetingId, followUpId } = await meetingWithFollowUp(h, { date: "2027-01-18", due: "2027-01-25" });
       const topic = await repeatedAfterKill(act(users.megan, "agenda.addTopic", { meetingId, topic: "Vikardækning" }));
       expect(topic.again).toContain("tilføjet");
-      const reflection = await repeatedAfterKill(act(users.megan, "reflection.send", { meetingId, version: 0, q_data: "Data", q_sparring: "Sparring" }));
+      const reflection = await repeatedAfterKill(act(users.megan, "reflection.send", { meetingId, version: 0, q_data_drift: "Data", q_sparring: "Sparring" }));
       expect(reflection.first).toContain(strings.reflection.sentNotice);
       expect(reflection.again).toContain(strings.reflection.sentNotice);
       const comment = await repeatedAfterKill(act(users.megan, "followup.comment", { followUpId, version: await version(followUpId), comment: "Godt i gang" }));

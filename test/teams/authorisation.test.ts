@@ -45,7 +45,7 @@ describe("authorisation, enforced in the domain", () => {
     for (const u of [users.alex, users.megan, users.lars, users.jonas]) await h.install(u);
     ({ meetingId, followUpId } = await meetingWithFollowUp(h, { date: "2027-01-14", due: "2027-01-20" }));
     version = (await h.bot.store.db.followUp.findUniqueOrThrow({ where: { id: followUpId } })).version;
-    await h.click(users.megan, "reflection.send", { meetingId, version: 0, q_data: SECRET, q_sparring: SECRET });
+    await h.click(users.megan, "reflection.send", { meetingId, version: 0, q_data_drift: SECRET, q_sparring: SECRET });
     reflectionVersion = (await h.bot.store.db.reflection.findFirstOrThrow()).version;
     // The chair's own form card: its buttons' data is what a forger would copy.
     const form = (await h.click(users.alex, "form.open", { meetingId, from: "meetings" })).posted[0];
@@ -93,7 +93,7 @@ describe("authorisation, enforced in the domain", () => {
     ["only the chair reopens the meeting", users.megan, "meeting.reopen", () => ({ meetingId, referatVersion: 0, from: "referat" }), /Kun Børn og Unge-chefen, der holder mødet/],
     ["nobody outside the meeting reopens it", users.lars, "meeting.reopen", () => ({ meetingId, referatVersion: 0, from: "form" }), /Kun mødets deltagere/],
     ["nobody outside the meeting reads the reflection", users.lars, "reflection.open", () => ({ meetingId, from: "meetings" }), /Kun mødets deltagere/],
-    ["only its author writes the reflection", users.alex, "reflection.send", () => ({ meetingId, version: reflectionVersion, q_data: "Forfalsket", q_sparring: "Forfalsket" }), /udfyldes af lederen/],
+    ["only its author writes the reflection", users.alex, "reflection.send", () => ({ meetingId, version: reflectionVersion, q_data_drift: "Forfalsket", q_sparring: "Forfalsket" }), /udfyldes af lederen/],
     ["nobody outside the meeting adds an agenda topic", users.lars, "agenda.addTopic", () => ({ meetingId, topic: "Forfalsket" }), /Kun mødets deltagere/],
     ["only the owner or the chair marks a follow-up done", users.jonas, "followup.done", () => ({ followUpId, version }), /Kun den ansvarlige eller Børn og Unge-chefen|Kun mødets deltagere/],
     ["only the owner or the chair postpones it", users.lars, "followup.postpone", () => ({ followUpId, version, newDueDate: "2027-03-01" }), /Kun den ansvarlige eller Børn og Unge-chefen|Kun mødets deltagere/],

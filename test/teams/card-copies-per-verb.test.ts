@@ -212,7 +212,7 @@ export const verbCases: Record<Verb, Case> = {
     changes: "Megan's reflection: every copy of her guide (Alex's two) and of the dagsorden",
     run: async (s) => {
       const guide = "megan.reflection:M1(by-megan)";
-      const r = await s.click(users.megan, verbs.reflectionSend, { ...s.button(guide, verbs.reflectionSend), q_data: "Sprogdata viser et fald.", q_sparring: "Vikardækning i uge 6." }, guide);
+      const r = await s.click(users.megan, verbs.reflectionSend, { ...s.button(guide, verbs.reflectionSend), q_data_drift: "Sprogdata viser et fald.", q_sparring: "Vikardækning i uge 6." }, guide);
       const sent = "Refleksion fra Megan Bowen: sendt";
       r.expectUpdated({
         "alex.reflection:M1(by-megan)": ["Vikardækning i uge 6.", /Sendt /],
@@ -227,6 +227,25 @@ export const verbCases: Record<Verb, Case> = {
     story: "oneOnOne",
     changes: "nothing (opens the sent answers for editing, in place)",
     run: async (s) => (await s.click(users.megan, verbs.reflectionEdit, { meetingId: ids.M1 }, "megan.reflection:M1(by-megan)")).expectNothingUpdated(),
+  },
+  [verbs.reflectionNothingNew]: {
+    story: "oneOnOne",
+    changes: "Megan's reflection, answered «Intet nyt»: every copy of her guide (Alex's two) and of the dagsorden",
+    run: async (s) => {
+      const guide = "megan.reflection:M1(by-megan)";
+      // «Intet nyt» never erases sent answers: she first empties her guide and opens it again.
+      await s.click(users.megan, verbs.reflectionSend, { ...s.button(guide, verbs.reflectionSend), q_data_drift: "", q_sparring: "" }, guide);
+      await s.click(users.megan, verbs.reflectionEdit, { meetingId: ids.M1 }, guide);
+      const r = await s.click(users.megan, verbs.reflectionNothingNew, s.button(guide, verbs.reflectionNothingNew), guide);
+      const nothingNew = "Refleksion fra Megan Bowen: intet nyt";
+      r.expectUpdated({
+        "alex.reflection:M1(by-megan)": "Intet nyt siden sidst.",
+        "alex.reflection:M1(by-megan)#2": "Intet nyt siden sidst.",
+        "alex.agenda:M1(pack)": nothingNew,
+        "megan.agenda:M1(pack)": nothingNew,
+        "megan.agenda:M1": nothingNew,
+      });
+    },
   },
   [verbs.formOpen]: {
     story: "oneOnOne",

@@ -61,7 +61,7 @@ describe("the three stories of issue 18 that cards told too long", () => {
 
     const megansGuide = posted(h, users.megan, "Refleksionsguide: 1:1 ledelsesopfølgning");
     const send = await during(h, () =>
-      h.click(users.megan, "reflection.send", { ...findAction(megansGuide.card, "reflection.send")!.data, q_data: "Sprogdata viser et fald.", q_sparring: "Vikardækning." }, { replyToId: megansGuide.activityId }),
+      h.click(users.megan, "reflection.send", { ...findAction(megansGuide.card, "reflection.send")!.data, q_data_drift: "Sprogdata viser et fald.", q_sparring: "Vikardækning." }, { replyToId: megansGuide.activityId }),
     );
     expect(cardText(send.result.card)).toContain("Din refleksion er sendt.");
     for (const copy of [chiefsCopy.activityId, packCopy.activityId]) {

@@ -120,7 +120,7 @@ describe("the chief's overview in a Teams channel", () => {
     await h.install(users.megan);
     // A 1:1 with a follow-up and Megan's reflection; a læringssamtale with a decision and a follow-up.
     const { meetingId } = await meetingWithFollowUp(h, { date: "2027-01-12", due: "2027-01-20", text: "Budgetopfølgning med økonomi" });
-    await h.click(users.megan, "reflection.send", { meetingId, version: 0, q_data: SECRET, q_sparring: SECRET });
+    await h.click(users.megan, "reflection.send", { meetingId, version: 0, q_data_drift: SECRET, q_sparring: SECRET });
     expect(await db(h).reflection.count()).toBe(1);
     const d = createDomainServices(h.bot.store, h.clock, domainSettings(loadConfig({})));
     const alex = (await h.bot.store.people.byId("alex"))!;

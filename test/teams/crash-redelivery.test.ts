@@ -141,7 +141,7 @@ describe("clicks across a killed bot process", () => {
       followUpIds.push(...(await bot.store.db.followUp.findMany({ where: { meetingId: meetingIds[m]! }, select: { id: true } })).map((f) => f.id));
     }
     const formMeetings = meetingIds.slice(withFollowUps); // not yet saved: version 1
-    const questions = settings.templates["1-1-ledelsesopfoelgning"].reflection.questions;
+    const questions = settings.templates["1-1-ledelsesopfoelgning"].reflection.roles.leader!.questions;
     await bot.close();
     void megan;
 

@@ -71,7 +71,7 @@ describe("fuzzing /api/messages with random and mutated Teams activities", () =>
         default: return String(r.next()).slice(2, 2 + r.int(10));
       }
     };
-    const fields = ["meetingId", "followUpId", "version", "topic", "leader", "date", "time", "newDueDate", "comment", "ownerInput", "unitId", "areaId", "entryId", "snoozeFor", "notificationId", "digestTime", "absentUntil", "exportFrom", "exportTo", "decision_0", "followup_0", "owner_0", "due_0", "q_data", "from", "view"];
+    const fields = ["meetingId", "followUpId", "version", "topic", "leader", "date", "time", "newDueDate", "comment", "ownerInput", "unitId", "areaId", "entryId", "snoozeFor", "notificationId", "digestTime", "absentUntil", "exportFrom", "exportTo", "decision_0", "followup_0", "owner_0", "due_0", "q_data_drift", "from", "view"];
     const allVerbs = [...Object.values(verbs), "unknown.verb", "", "constructor"];
     const statuses: Record<number, number> = {};
     for (let i = 0; i < COUNT; i++) {

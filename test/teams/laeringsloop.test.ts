@@ -107,9 +107,12 @@ describe("læringsloop: årshjul, læringssamtaler, focus areas, board statement
     expect(agenda).toContain("Politisk valgte temaer i 2027–2028, 0–6-årsområdet");
     expect(agenda).toContain("Sprog og kommunikation");
     expect(agenda).toContain("E. Input fra børnene og de unge");
+    // Each role its own questions (docs/decisions/0019): the leader decides how the children's perspective comes in.
     const guide = jonasCards.find((t) => t.includes("Refleksionsguide: Læringssamtale"));
     expect(guide).toContain("A. Datapakken");
-    expect(guide).toContain("Hvordan vil I inddrage børnenes og de unges perspektiv");
+    expect(guide).not.toContain("Hvordan vil I inddrage børnenes og de unges perspektiv");
+    const megansGuide = h.connector.posted.filter((p) => p.conversationId === h.conversationId(users.megan)).map((p) => cardText(p.activity)).find((t) => t.includes("Refleksionsguide: Læringssamtale"));
+    expect(megansGuide).toContain("Hvordan vil I inddrage børnenes og de unges perspektiv");
     expect((await db().meeting.findUniqueOrThrow({ where: { id: first.id } })).templateFrozen).toBe(true);
   });
 

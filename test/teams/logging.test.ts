@@ -23,11 +23,11 @@ describe("the log at info level", () => {
     const { meetingId, followUpId } = await meetingWithFollowUp(h, { date: "2027-01-12", due: "2027-01-21", text: FOLLOW_UP });
     await h.deliver();
     const meeting = await h.bot.store.db.meeting.findUniqueOrThrow({ where: { id: meetingId } });
-    await h.click(users.megan, "reflection.send", { meetingId: meeting.id, version: 0, q_data: REFLECTION, q_sparring: REFLECTION });
+    await h.click(users.megan, "reflection.send", { meetingId: meeting.id, version: 0, q_data_drift: REFLECTION, q_sparring: REFLECTION });
     const f = await h.bot.store.db.followUp.findUniqueOrThrow({ where: { id: followUpId } });
     await h.click(users.megan, "followup.comment", { followUpId, version: f.version, comment: COMMENT });
     // Refused and broken input is logged too: the texts in it are not.
-    await h.click(users.alex, "reflection.send", { meetingId: meeting.id, version: 0, q_data: REFLECTION, q_sparring: REFLECTION });
+    await h.click(users.alex, "reflection.send", { meetingId: meeting.id, version: 0, q_data_drift: REFLECTION, q_sparring: REFLECTION });
     await h.click(users.megan, "followup.comment", { followUpId, version: "x", comment: COMMENT });
     await h.say(users.megan, `fraværende til ${FOLLOW_UP}`);
     await h.deliver();

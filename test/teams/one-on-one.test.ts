@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BotHarness, users } from "../helpers/bot-harness.js";
+import { templatesWithRequiredOneOnOne } from "../helpers/templates.js";
 import { cardText, findAction, findActions, submitted } from "../helpers/fake-connector.js";
 
 /**
@@ -14,7 +15,8 @@ describe("1:1 ledelsesopfølgning end to end", () => {
   const db = () => h.bot.store.db;
 
   beforeAll(async () => {
-    h = await BotHarness.start({ now: "2027-01-11T09:00:00+01:00" });
+    // The administration has made the 1:1 guide's questions required (the default asks nothing: test/teams/guides.test.ts).
+    h = await BotHarness.start({ now: "2027-01-11T09:00:00+01:00", env: { TEMPLATES_DIR: templatesWithRequiredOneOnOne() } });
     await h.install(users.alex);
     await h.install(users.megan);
   });
@@ -101,12 +103,12 @@ describe("1:1 ledelsesopfølgning end to end", () => {
   });
 
   it("keeps the reflection private and tells the leader what is missing", async () => {
-    const missing = await h.click(users.megan, "reflection.send", { meetingId, version: 0, q_data: "Sprogdata viser et fald." });
+    const missing = await h.click(users.megan, "reflection.send", { meetingId, version: 0, q_data_drift: "Sprogdata viser et fald." });
     expect(cardText(missing.card)).toContain("Besvar spørgsmålet, før du sender.");
     expect(JSON.stringify(missing.card)).toContain("Sprogdata viser et fald."); // kept as typed
     expect(await db().reflection.count()).toBe(0);
 
-    const sent = await h.click(users.megan, "reflection.send", { meetingId, version: 0, q_data: "Sprogdata viser et fald.", q_sparring: "Vikardækning i uge 6." });
+    const sent = await h.click(users.megan, "reflection.send", { meetingId, version: 0, q_data_drift: "Sprogdata viser et fald.", q_sparring: "Vikardækning i uge 6." });
     expect(cardText(sent.card)).toContain("Din refleksion er sendt.");
     expect(cardText(sent.card)).toContain("Du kan rette den, indtil mødet begynder");
     expect(findAction(sent.card, "reflection.edit")).toBeDefined();
@@ -122,7 +124,7 @@ describe("1:1 ledelsesopfølgning end to end", () => {
     expect(findAction(alex.posted[0], "reflection.send")).toBeUndefined();
 
     // A stale card (version 0 after a send) does not overwrite silently.
-    const stale = await h.click(users.megan, "reflection.send", { meetingId, version: 0, q_data: "Andet", q_sparring: "Andet" });
+    const stale = await h.click(users.megan, "reflection.send", { meetingId, version: 0, q_data_drift: "Andet", q_sparring: "Andet" });
     expect(cardText(stale.card)).toContain("ikke længere aktuelt");
     const stored = await db().reflection.findFirstOrThrow();
     expect(JSON.parse(stored.answers)).toMatchObject({ sparring: "Vikardækning i uge 6." });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BotHarness, users } from "../helpers/bot-harness.js";
+import { templatesWithRequiredOneOnOne } from "../helpers/templates.js";
 import { cardText, findAction } from "../helpers/fake-connector.js";
 import { meetingWithFollowUp } from "../helpers/flows.js";
 import { renderCard } from "../helpers/render-card.js";
@@ -35,7 +36,8 @@ describe("people's text through the bot", () => {
   const version = async () => (await db().followUp.findUniqueOrThrow({ where: { id: followUpId } })).version;
 
   beforeAll(async () => {
-    h = await BotHarness.start({ now: "2027-01-11T09:00:00+01:00" });
+    // The administration has made the 1:1 guide's questions required (the default asks nothing: test/teams/guides.test.ts).
+    h = await BotHarness.start({ now: "2027-01-11T09:00:00+01:00", env: { TEMPLATES_DIR: templatesWithRequiredOneOnOne() } });
     await h.install(users.alex);
     await h.install(users.megan);
     ({ meetingId, followUpId } = await meetingWithFollowUp(h, { date: "2027-01-20", due: "2027-02-01", text: "Plan for overgange" }));
@@ -63,7 +65,7 @@ describe("people's text through the bot", () => {
   });
 
   it("takes no zero-width space for a required reflection answer, and stores nothing", async () => {
-    const res = await h.click(users.megan, "reflection.send", { meetingId, version: 0, q_data: "\u200B", q_sparring: "\u200B\u200D\u2060 \u202E" });
+    const res = await h.click(users.megan, "reflection.send", { meetingId, version: 0, q_data_drift: "\u200B", q_sparring: "\u200B\u200D\u2060 \u202E" });
     expect(cardText(res.card)).toContain("Besvar spørgsmålet, før du sender.");
     expect(await db().reflection.count({ where: { meetingId } })).toBe(0);
   });
@@ -101,15 +103,15 @@ describe("people's text through the bot", () => {
     const form = open.posted[0] ?? open.card;
     expect(cardText(form)).toContain("Højst 2.000 tegn.");
     const long = "x".repeat(3200);
-    const res = await h.click(users.megan, "reflection.send", { meetingId, version: 0, q_data: long, q_sparring: "Vikardækning" });
+    const res = await h.click(users.megan, "reflection.send", { meetingId, version: 0, q_data_drift: long, q_sparring: "Vikardækning" });
     expect(cardText(res.card)).toContain("Teksten er 3.200 tegn, men der er plads til højst 2.000.");
-    expect(inputValues(res.card)).toMatchObject({ q_data: long, q_sparring: "Vikardækning" });
+    expect(inputValues(res.card)).toMatchObject({ q_data_drift: long, q_sparring: "Vikardækning" });
     expect(await db().reflection.count({ where: { meetingId } })).toBe(0);
   });
 
   it("says so after saving a text exactly at the limit (a client may have cut it without a word)", async () => {
     const full = "y".repeat(2000);
-    const res = await h.click(users.megan, "reflection.send", { meetingId, version: 0, q_data: full, q_sparring: "Vikardækning" });
+    const res = await h.click(users.megan, "reflection.send", { meetingId, version: 0, q_data_drift: full, q_sparring: "Vikardækning" });
     expect(cardText(res.card)).toContain("Din refleksion er sendt. Teksten fylder de 2.000 tegn, der højst er plads til. Skrev du mere, er resten ikke kommet med");
     const comment = await h.click(users.megan, "followup.comment", { followUpId, version: await version(), comment: full });
     expect(cardText(comment.card)).toContain("Teksten fylder de 2.000 tegn, der højst er plads til.");

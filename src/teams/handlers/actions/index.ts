@@ -18,6 +18,7 @@ import { referatOpen } from "./referat-open.js";
 import { reflectionEdit } from "./reflection-edit.js";
 import { reflectionOpen } from "./reflection-open.js";
 import { reflectionSend } from "./reflection-send.js";
+import { reflectionNothingNew } from "./reflection-nothing-new.js";
 import { scheduleOpen } from "./schedule-open.js";
 import { scheduleSubmit } from "./schedule-submit.js";
 import { tasksOpen } from "./tasks-open.js";
@@ -56,6 +57,7 @@ export const actionHandlers: Record<Verb, Factory> = {
   [verbs.reflectionOpen]: reflectionOpen,
   [verbs.reflectionEdit]: reflectionEdit,
   [verbs.reflectionSend]: reflectionSend,
+  [verbs.reflectionNothingNew]: reflectionNothingNew,
   [verbs.formOpen]: formOpen,
   [verbs.formSave]: formSave,
   [verbs.formClose]: formClose,

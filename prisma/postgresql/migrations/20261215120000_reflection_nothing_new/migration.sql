@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Reflection" ADD COLUMN     "nothingNew" BOOLEAN NOT NULL DEFAULT false;
