@@ -237,7 +237,7 @@ export function followUpFormCardData({ view, tz, now, typed, feedback, saved, ty
             error: fieldError(feedback, recommendationInputId(it.id)),
           }))
       : [],
-    congestion: load?.over ? strings.congestion.cardNotice(load.count, load.ceiling) : "",
+    congestion: load?.over ? strings.congestion.cardNotice(load) : "",
     decisionMax: limits.decisionText,
     followUpMax: limits.followUpText,
     keptNote: locked > 0 ? s.keptRows(rows.filter(isLocked).length) : "",

@@ -10,6 +10,7 @@ import { templateOf } from "./meeting-template.js";
 import { expiryRows, followUpAssignedRow, followUpReminderRows, MEETING_ROW_KINDS, referatRows } from "./notification-keys.js";
 import { planFollowUpReminders } from "./reminder-planning.js";
 import type { MeetingService } from "./meeting-service.js";
+import type { LoopSummaryService } from "./loop-summary-service.js";
 import type { Clock, FollowUpRepository, FormChange, FormRepository, MeetingRepository, NotificationRepository } from "./ports.js";
 import type { DomainSettings } from "./settings.js";
 import type { AgendaItem, FollowUpView, FormRow, Meeting, Person, ReferatVersion } from "./types.js";
@@ -106,6 +107,8 @@ export interface FormServiceDeps {
   followUpRepo: FollowUpRepository;
   notifications: NotificationRepository;
   congestion: CongestionService;
+  /** Closing a unit's fourth læringssamtale of the loop sends its chiefs what the loop learned. */
+  loopSummaries: LoopSummaryService;
   clock: Clock;
   settings: DomainSettings;
 }
@@ -225,7 +228,7 @@ function followUpsChanged(view: FormView, change: FormChange): Changed[] {
 
 /** The opfølgningsskema: decisions with their follow-ups, kept with a full history. */
 export function createFormService(deps: FormServiceDeps) {
-  const { meetings, meetingRepo, forms, followUpRepo, notifications, congestion, clock, settings } = deps;
+  const { meetings, meetingRepo, forms, followUpRepo, notifications, congestion, loopSummaries, clock, settings } = deps;
 
   /** Who closed or reopened: the chair, named as the meeting's participants name them. */
   const nameIn = (meeting: Meeting, personId: string): string => meeting.participants.find((p) => p.person.id === personId)?.person.name ?? "";
@@ -489,9 +492,10 @@ export function createFormService(deps: FormServiceDeps) {
       if (close && (closedNow || view.meeting.status === "closed")) {
         await notifications.cancelPending(meetingId, { kinds: [...MEETING_ROW_KINDS] });
         planned.push(...referatRows(view.meeting, actor.id, calendar, now, referatVersion));
+        planned.push(...(await loopSummaries.rowsAfterClosing(view.meeting, now)));
       }
       const added = await notifications.plan(planned, now);
-      const congested = change.createFollowUps.length + change.cancelFollowUpIds.length > 0 ? await congestion.check(view.meeting.unit.id) : { load: await congestion.load(view.meeting.unit.id), planned: 0 };
+      const congested = change.createFollowUps.length + change.cancelFollowUpIds.length > 0 ? await congestion.check(view.meeting.unit.id, actor.id) : { load: await congestion.load(view.meeting.unit.id, actor.id), planned: 0 };
       const effects =
         isEmpty(change) && !closedNow && repeated.length === 0 && added === 0
           ? noEffects

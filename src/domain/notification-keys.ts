@@ -188,6 +188,21 @@ export function congestionRows(unitId: string, since: Date, chiefIds: string[], 
   }));
 }
 
+/**
+ * What the loop learned, to a unit's chiefs after its fourth læringssamtale is closed: once per
+ * unit, loop and chief (a closing repeated or done again after a reopening plans nothing new).
+ * The subject is the closing meeting: the card finds the unit and the loop from it.
+ */
+export function loopSummaryRows(unitId: string, loopId: string, meetingId: string, chiefIds: string[], calendar: WorkingCalendar, now: Date): PlannedNotification[] {
+  return [...new Set(chiefIds)].map((personId) => ({
+    key: `loop_summary:${unitId}:${loopId}:${personId}`,
+    kind: "loop_summary" as const,
+    personId,
+    subjectId: meetingId,
+    dueAt: calendar.nextWindowStart(now),
+  }));
+}
+
 /** FNV-1a: a short, stable fingerprint of a set of ids for a notification key. */
 const fingerprint = (ids: string[]): string => {
   let h = 0x811c9dc5;

@@ -61,6 +61,27 @@ export interface FocusArea {
   version: number;
 }
 
+/**
+ * A forvaltning initiative (seed 004: reducing intentionstrængsel is the forvaltning's duty). A
+ * chief registers it for some units of their area, or the whole area; from `fromDate` it weighs
+ * on each unit it applies to until it is ended.
+ */
+export interface Initiative {
+  id: string;
+  areaId: string;
+  title: string;
+  /** "YYYY-MM-DD": it counts from this day. */
+  fromDate: string;
+  /** Solnedgang: the day it is evaluated (the loop's end unless the chief chose another). */
+  evaluateOn?: string;
+  /** Every unit of the area (also units added later). */
+  wholeArea: boolean;
+  /** The units it applies to when not the whole area. */
+  unitIds: string[];
+  status: "active" | "ended";
+  version: number;
+}
+
 /** The board's written statement before a later læringssamtale (input D). */
 export interface BoardStatement {
   id: string;
@@ -275,6 +296,8 @@ export type NotificationKind =
   | "board_statement"
   | "unit_congested"
   | "followups_orphaned"
+  /** To a unit's chiefs once the loop's fourth læringssamtale is closed: what was learned (loop-summary-service.ts). */
+  | "loop_summary"
   | "referat"
   | "meeting_cancelled"
   /** To a meeting's chair (or a unit's chief): someone their cards are for cannot be reached in Teams (reach-service.ts). */

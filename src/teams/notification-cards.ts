@@ -41,6 +41,8 @@ export async function notificationCard(views: Views, n: Notification, person: Pe
       return views.boardStatement(person, n.subjectId);
     case "unit_congested":
       return views.congestion(n.subjectId);
+    case "loop_summary":
+      return views.loopSummary(person, n.subjectId);
     case "followups_orphaned":
       return views.reassign(person);
     case "meeting_cancelled":

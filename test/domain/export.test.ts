@@ -238,7 +238,8 @@ describe("export for the quality report (store → tables → CSV and XLSX)", ()
     expect(table("focusAreas").headers).toEqual(["Enhed", "Læringsloop", "Tema", "Fokusområde", "Status", "Evalueringsdato"]);
     expect(table("focusAreas").rows).toEqual([
       [sol, "2027–2028, 0–6-årsområdet", "Sprog og kommunikation", "Sprogmiljøet i vuggestuen", "Aktiv", cal("2027-08-02")],
-      [sol, "2027–2028, 0–6-årsområdet", "Trivsel og fællesskaber", "Trivsel på legepladsen", "Afsluttet", null],
+      // Saved without a date: evaluated at the loop's end by default (solnedgang).
+      [sol, "2027–2028, 0–6-årsområdet", "Trivsel og fællesskaber", "Trivsel på legepladsen", "Afsluttet", cal("2028-12-31")],
     ]);
     const all = JSON.stringify(tables);
     for (const left of ["aflyst", "Aflyst", "Kastanjen", "efter perioden", "Overgange til skole"]) expect(all).not.toContain(left);
@@ -283,7 +284,7 @@ describe("export for the quality report (store → tables → CSV and XLSX)", ()
     const focus = parseCsv(writeCsv(table("focusAreas")));
     expect(focus.slice(1).map((r) => [r[3], r[4], r[5]])).toEqual([
       ["Sprogmiljøet i vuggestuen", "Aktiv", "02.08.2027"],
-      ["Trivsel på legepladsen", "Afsluttet", ""],
+      ["Trivsel på legepladsen", "Afsluttet", "31.12.2028"],
     ]);
   });
 
