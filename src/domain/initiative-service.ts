@@ -58,12 +58,15 @@ export function createInitiativeService(deps: {
     return areas.map((a) => ({ ...a, units: mine.filter((u) => u.areaId === a.id) })).filter((a) => a.units.length > 0);
   }
 
-  /** The last day of the loop in force on `date` for these units (the earliest, when they are in several). */
+  /**
+   * The last day of the loop running on `date` for these units, or of the next one to start (the
+   * earliest, when they are in several loops).
+   */
   async function loopEnd(of: Unit[], date: string): Promise<string | undefined> {
     const ends: string[] = [];
     for (const type of new Set(of.map((u) => u.type))) {
       const loop = await loops.current(type, date);
-      if (loop && compareDates(loop.startDate, date) <= 0) ends.push(addDays(loop.endDate, -1));
+      if (loop) ends.push(addDays(loop.endDate, -1));
     }
     return ends.sort(compareDates)[0];
   }
