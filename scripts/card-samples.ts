@@ -353,6 +353,7 @@ export const cardSamples: Record<CardName, object> = {
       { format: "csv:decisions", url: "https://laeringsloop.kommune.dk/export/eksempel-2" },
       { format: "csv:followUps", url: "https://laeringsloop.kommune.dk/export/eksempel-3" },
       { format: "csv:focusAreas", url: "https://laeringsloop.kommune.dk/export/eksempel-4" },
+      { format: "csv:summary", url: "https://laeringsloop.kommune.dk/export/eksempel-5" },
     ],
   }),
   initiatives: initiativesCardData({

@@ -736,7 +736,7 @@ export const da = {
   },
   exportFile: {
     /** Sheet (and CSV file) names. */
-    sheets: { decisions: "Beslutninger", followUps: "Opfølgningspunkter", focusAreas: "Fokusområder" },
+    sheets: { decisions: "Beslutninger", followUps: "Opfølgningspunkter", focusAreas: "Fokusområder", summary: "Opsamling" },
     decisions: { unit: "Enhed", meetingDate: "Mødedato", meetingKind: "Møde", agendaItem: "Dagsordenspunkt", decision: "Beslutning" },
     followUps: {
       unit: "Enhed",
@@ -751,6 +751,21 @@ export const da = {
       evaluateOn: "Evalueringsdato",
     },
     focusAreas: { unit: "Enhed", loop: "Læringsloop", theme: "Tema", title: "Fokusområde", status: "Status", evaluateOn: "Evalueringsdato" },
+    /** «Opsamling»: what each unit's loop learned, per focus area (seed 002). */
+    summary: {
+      unit: "Enhed",
+      loop: "Læringsloop",
+      theme: "Tema",
+      title: "Fokusområde",
+      status: "Status",
+      evaluateOn: "Evalueringsdato",
+      evaluations: "Evalueringer",
+      samtaler: "Læringssamtaler afholdt i loopet",
+      decisions: "Beslutninger i loopet",
+      done: "Aftaler udført",
+      open: "Aftaler åbne",
+      ended: "Aftaler afsluttet uden at være udført",
+    },
     statuses: { open: "Åben", done: "Udført", cancelled: "Annulleret", active: "Aktiv", ended: "Afsluttet" } as Record<string, string>,
     title: (area: string, from: string, to: string) => `Læringsloop – ${area}, ${from}–${to}`,
     usage: "Brug: npm run export -- --area <område-id> --from <åååå-mm-dd> --to <åååå-mm-dd> [--out <mappe>] [--format csv|xlsx|begge]",

@@ -10,6 +10,10 @@ import type { Meeting, Person } from "../../src/domain/types.js";
 import { AppError } from "../../src/lib/errors.js";
 import { strings } from "../../src/lib/strings.da.js";
 import { addDays, localDateOf } from "../../src/lib/zoned-time.js";
+import { formatDateShort } from "../../src/lib/format-da.js";
+import { calendarDate } from "../../src/lib/table.js";
+import { loadExport } from "../../src/domain/export.js";
+import { createExportRepository } from "../../src/store/export-repository.js";
 import { ManualClock } from "../helpers/bot-harness.js";
 import { testStore } from "../helpers/test-db.js";
 
@@ -197,6 +201,15 @@ describe("what weighs on a unit", () => {
         ["Legepladsen", "ended", 0, true],
       ]);
       expect((await refusal(d.loopSummaries.view(await person("megan"), samtaler[3]!)))?.code).toBe("not-authorised");
+
+      // The same in the export for the kvalitetsrapport, on its «Opsamling» sheet.
+      const exported = await loadExport(createExportRepository(t.store.db), "midt", { from: "2027-01-01", to: "2028-12-31" });
+      const rows = exported!.tables.find((x) => x.key === "summary")!.rows;
+      const endedOn = formatDateShort(localDateOf(clock.now(), "Europe/Copenhagen"));
+      expect(rows.map((r) => r.slice(3))).toEqual([
+        ["Sprogmiljøet", "Aktiv", calendarDate("2029-06-01"), "forlænget én gang", "4", "2", "1", "1", "0"],
+        ["Legepladsen", "Afsluttet", calendarDate("2028-12-31"), `afsluttet ${endedOn}`, "4", "2", "1", "1", "0"],
+      ]);
     });
   });
 });
