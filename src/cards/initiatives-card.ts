@@ -37,6 +37,8 @@ export function initiativesCardData({ view, requestId, typed, feedback }: Initia
   const appliesTo = (i: InitiativeView["initiatives"][number]) =>
     i.wholeArea ? s.wholeArea(areaName.get(i.areaId) ?? "") : i.unitIds.map((id) => unitName.get(id) ?? id).join(", ");
   const active = view.initiatives.map((i) => ({
+    id: i.id,
+    version: i.version,
     label: s.line(shorten(i.title, fit.chars), formatDateShort(i.fromDate), i.evaluateOn ? formatDateShort(i.evaluateOn) : undefined, shorten(appliesTo(i), fit.chars)),
   }));
   const scopes = view.areas.flatMap((a) => [{ title: s.wholeArea(a.name), value: areaScope(a.id) }, ...a.units.map((u) => ({ title: u.name, value: u.id }))]);
@@ -50,7 +52,8 @@ export function initiativesCardData({ view, requestId, typed, feedback }: Initia
     loads: view.loads.map((l) => ({ label: s.loadLine(l.unitName, l.count, l.ceiling, l), color: l.over ? "Warning" : "Default" })),
     activeHeading: s.activeHeading,
     noneText: active.length === 0 ? s.none : "",
-    active: [...active.slice(0, fit.active), ...(active.length > fit.active ? [{ label: strings.generic.andMore(active.length - fit.active) }] : [])],
+    active: [...active.slice(0, fit.active), ...(active.length > fit.active ? [{ id: "", version: 0, label: strings.generic.andMore(active.length - fit.active) }] : [])],
+    endButton: s.end,
     newHeading: s.newHeading,
     titleLabel: s.titleLabel,
     titlePlaceholder: s.titlePlaceholder,

@@ -39,6 +39,8 @@ export type AuditAction =
   | "focus_area.extended"
   | "focus_area.evaluate_next"
   | "initiative.registered"
+  | "initiative.extended"
+  | "initiative.ended"
   | "year_wheel.proposed"
   | "year_wheel.moved"
   | "year_wheel.confirmed"

@@ -4,7 +4,8 @@ import { strings } from "../lib/strings.da.js";
 import { addDays, compareDates, isValidLocalDate, localDateOf } from "../lib/zoned-time.js";
 import type { CongestionService, IntentionLoad } from "./congestion-service.js";
 import { effectsOf, type Effects } from "./effects.js";
-import type { Clock, InitiativeRepository, LoopRepository, PeopleRepository, UnitRepository } from "./ports.js";
+import { expiryRows } from "./notification-keys.js";
+import type { Clock, InitiativeRepository, LoopRepository, NotificationRepository, PeopleRepository, UnitRepository } from "./ports.js";
 import type { DomainSettings } from "./settings.js";
 import type { Area, Initiative, Person, Unit } from "./types.js";
 
@@ -46,11 +47,12 @@ export function createInitiativeService(deps: {
   units: UnitRepository;
   loops: LoopRepository;
   initiatives: InitiativeRepository;
+  notifications: NotificationRepository;
   congestion: CongestionService;
   clock: Clock;
   settings: DomainSettings;
 }) {
-  const { people, units, loops, initiatives, congestion, clock, settings } = deps;
+  const { people, units, loops, initiatives, notifications, congestion, clock, settings } = deps;
   const today = () => localDateOf(clock.now(), settings.timezone);
 
   async function areasOf(actor: Person): Promise<(Area & { units: Unit[] })[]> {
@@ -121,8 +123,10 @@ export function createInitiativeService(deps: {
         { id: newId(), areaId: area!.id, title, fromDate, evaluateOn, wholeArea, unitIds: wholeArea ? [] : applies.map((u) => u.id), requestId: input.requestId },
         { actorId: actor.id, at: clock.now() },
       );
-      // Each unit it weighs on is re-evaluated (also after a repeated submit: the flag is kept once).
-      let planned = 0;
+      // On its evaluation date the area's chiefs get the evaluation card (forlæng or afslut); each
+      // unit it weighs on is re-evaluated. A repeated submit plans both again, each kept once.
+      const at = clock.now();
+      let planned = initiative.evaluateOn ? await notifications.plan(expiryRows("initiative_expiry", initiative.id, initiative.evaluateOn, await people.chiefsOfArea(initiative.areaId), settings.calendar, at), at) : 0;
       for (const u of applies) planned += await congestion.checkFlag(u.id);
       return { initiative, created, effects: effectsOf([], planned) };
     },

@@ -167,7 +167,7 @@ export function boardStatementRows(meeting: Meeting, authorIds: string[], leadDa
 
 
 /** On the evaluation date (solnedgangsklausul): one card each to the owner and the chief. */
-export function expiryRows(kind: "followup_expiry" | "focus_expiry", subjectId: string, evaluateOn: string, personIds: string[], calendar: WorkingCalendar, now: Date): PlannedNotification[] {
+export function expiryRows(kind: "followup_expiry" | "focus_expiry" | "initiative_expiry", subjectId: string, evaluateOn: string, personIds: string[], calendar: WorkingCalendar, now: Date): PlannedNotification[] {
   const at = calendar.workingDayStart(calendar.nextWorkingDay(evaluateOn));
   return [...new Set(personIds)].map((personId) => ({
     key: `${kind}:${subjectId}:${personId}:${evaluateOn}`,

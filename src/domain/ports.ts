@@ -65,6 +65,8 @@ export interface PeopleRepository {
   isChiefOfUnit(personId: string, unitId: string): Promise<boolean>;
   /** Active people who are chef of an area with active units. */
   chiefIds(): Promise<string[]>;
+  /** The active people who are chef of the area. */
+  chiefsOfArea(areaId: string): Promise<string[]>;
   /** The active areas where the person is chef, by name. */
   areasForChief(personId: string): Promise<Area[]>;
   unitsLedBy(personId: string): Promise<Unit[]>;
@@ -237,6 +239,9 @@ export interface NewInitiative {
 export interface InitiativeRepository {
   /** Creates it, unless one with its `requestId` exists: then that one is returned (`created` false). */
   create(i: NewInitiative, by: AuditStamp): Promise<{ initiative: Initiative; created: boolean }>;
+  get(id: string): Promise<Initiative | undefined>;
+  /** Extend (a new evaluation date) or end; false (nothing written) if the version moved on or it is ended. */
+  update(id: string, expectedVersion: number, patch: { evaluateOn?: string; status?: "ended" }, by: AuditStamp): Promise<boolean>;
   /** The active initiatives of the areas, by from-date. */
   listActive(areaIds: string[]): Promise<Initiative[]>;
   /** Active initiatives applying to the unit (of `areaId`) whose from-date is `today` or before; with `upTo`, counts no further. */

@@ -92,8 +92,8 @@ export function createDomainServices(ports: DomainPorts, clock: Clock, settings:
   const followUps = createFollowUpService({ followUps: ports.followUps, meetings: ports.meetings, notifications, congestion, units, people: ports.people, clock, settings });
   const focusAreas = createFocusAreaService({ meetings, focusAreas: ports.focusAreas, loops: ports.loops, units, notifications, congestion, clock, settings });
   const boardStatements = createBoardStatementService({ meetings: ports.meetings, statements: ports.boardStatements, units, clock, settings });
-  const initiatives = createInitiativeService({ people: ports.people, units, loops: ports.loops, initiatives: ports.initiatives, congestion, clock, settings });
-  const evaluations = createEvaluationService({ followUps: ports.followUps, focusAreas: ports.focusAreas, meetings: ports.meetings, units, notifications, congestion, clock, settings });
+  const initiatives = createInitiativeService({ people: ports.people, units, loops: ports.loops, initiatives: ports.initiatives, notifications, congestion, clock, settings });
+  const evaluations = createEvaluationService({ followUps: ports.followUps, focusAreas: ports.focusAreas, initiatives: ports.initiatives, people: ports.people, meetings: ports.meetings, units, notifications, congestion, clock, settings });
   const loadNames = async (ids: string[]) => {
     const out = new Map<string, string>();
     for (const id of new Set(ids)) {

@@ -293,6 +293,8 @@ export type NotificationKind =
   | "chief_digest"
   | "followup_expiry"
   | "focus_expiry"
+  /** On a forvaltning initiative's evaluation date, to its area's chiefs (solnedgang). */
+  | "initiative_expiry"
   | "board_statement"
   | "unit_congested"
   | "followups_orphaned"

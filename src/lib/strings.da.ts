@@ -580,6 +580,9 @@ export const da = {
     titlePending: "Evalueringsdato",
     followUpIntro: (date: string) => `Opfølgningspunktet skulle evalueres ${date}: skal det fortsætte, afsluttes eller tages op på næste møde?`,
     focusIntro: (date: string) => `Fokusområdet skulle evalueres ${date}: skal det fortsætte, afsluttes eller tages op på næste læringssamtale?`,
+    initiativeIntro: (date: string) =>
+      `Forvaltningens indsats skulle evalueres ${date}: skal den fortsætte til en ny evalueringsdato, eller afsluttes? Så længe den er i gang, vejer den på de enheder, den gælder for.`,
+    subjectInitiative: "Forvaltningens indsats",
     subjectFollowUp: "Opfølgningspunkt",
     subjectFocus: "Fokusområde",
     evaluateOn: "Evalueres",
@@ -598,6 +601,8 @@ export const da = {
     dateFuture: "Evalueringsdatoen skal ligge efter i dag.",
     notAllowed: (chair: string) => `Kun den ansvarlige og ${chair}, der holdt mødet, kan beslutte, hvad der skal ske.`,
     notAllowedFocus: "Kun enhedens leder og Børn og Unge-chefen kan beslutte, hvad der skal ske med fokusområdet.",
+    notAllowedInitiative: "Kun områdets Børn og Unge-chefer kan beslutte, hvad der skal ske med forvaltningens indsats.",
+    noNextForInitiative: "En indsats fra forvaltningen forlænges eller afsluttes; den står ikke på et mødes dagsorden.",
     alreadyClosed: "Det er allerede afsluttet.",
   },
   reminders: {
@@ -1015,6 +1020,7 @@ export const da = {
     evaluateLabel: "Evalueres",
     evaluateHint: "Som udgangspunkt ved læringsloopets afslutning (solnedgang), så indsatsen bliver evalueret og ikke bare fortsætter.",
     save: "Registrér indsatsen",
+    end: "Afslut",
     saved: (title: string) => `Indsatsen «${title}» er registreret.`,
     alreadySaved: (title: string) => `Indsatsen «${title}» var allerede registreret.`,
     onlyChief: "Kun Børn og Unge-chefer kan registrere forvaltningens indsatser.",

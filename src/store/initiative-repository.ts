@@ -67,6 +67,28 @@ export function createInitiativeRepository(db: Db): InitiativeRepository {
       return { initiative: (await byRequest(i.requestId))!, created: true };
     },
 
+    async get(id) {
+      const found = await db.initiative.findUnique({ where: { id }, include: withUnits });
+      return found ? toInitiative(found) : undefined;
+    },
+
+    async update(id, expectedVersion, patch, by) {
+      return db.$transaction(async (tx) => {
+        const res = await tx.initiative.updateMany({
+          where: { id, version: expectedVersion, status: "active" },
+          data: {
+            ...(patch.evaluateOn !== undefined ? { evaluateOn: patch.evaluateOn } : {}),
+            ...(patch.status ? { status: patch.status, endedAt: by.at } : {}),
+            version: { increment: 1 },
+          },
+        });
+        if (res.count !== 1) return false;
+        const action = patch.status === "ended" ? "initiative.ended" : "initiative.extended";
+        await appendAudit(tx, by, [{ action, subjectKind: "initiative", subjectId: id, detail: patch.evaluateOn !== undefined ? { evaluateOn: patch.evaluateOn } : {} }]);
+        return true;
+      });
+    },
+
     async listActive(areaIds) {
       if (areaIds.length === 0) return [];
       const rows = await db.initiative.findMany({ where: { areaId: { in: areaIds }, status: "active" }, include: withUnits, orderBy: [{ fromDate: "asc" }, { createdAt: "asc" }] });

@@ -185,7 +185,7 @@ export function createViews(deps: Omit<TeamsDeps, "cardCopies" | "publishChannel
     async evaluation(actor: Person, subject: EvaluationSubject, id: string, opts: { feedback?: CardFeedback } = {}): Promise<AdaptiveCard> {
       const view = await deps.evaluations.view(actor, subject, id);
       const build = (o: typeof opts) => buildEvaluationCard({ view, today: today(), ...o });
-      return showing(build(opts), { kind: "evaluation", id, params: { evaluates: subject === "focus" ? "focus" : undefined } }, opts.feedback ? build({}) : undefined);
+      return showing(build(opts), { kind: "evaluation", id, params: { evaluates: subject === "followup" ? undefined : subject } }, opts.feedback ? build({}) : undefined);
     },
 
     /** Follow-ups whose owner has left, in the chief's units, to give to someone else. */

@@ -88,7 +88,7 @@ describe("what weighs on a unit", () => {
       await register({ title: "Ny model for sprogvurderinger", scope: ["solsikken"] });
       expect(await notices()).toEqual([]);
       const second = await register({ title: "Overgange til skole", scope: [areaScope("midt")] });
-      expect(second.effects.planned).toBe(1);
+      expect(second.effects.planned).toBe(2); // the chief's card about Solsikken, and the initiative's evaluation card
       expect((await notices()).map((n) => n.personId)).toEqual(["alex"]);
       await register({ title: "Legepladsprojekt", scope: ["solsikken"] });
       expect(await notices()).toHaveLength(1);
@@ -154,6 +154,29 @@ describe("what weighs on a unit", () => {
       expect(await t.store.db.notification.count({ where: { kind: "focus_expiry", subjectId: areas[0]!.id } })).toBe(2);
       await addRows(first!, ["Dialogisk læsning"]);
       expect((await t.store.db.followUp.findFirstOrThrow()).evaluateOn).toBeNull();
+    });
+  });
+
+  describe("an initiative's evaluation (solnedgang)", () => {
+    it("gives the area's chiefs the evaluation card on its date: forlæng or afslut; ended, it weighs no more", async () => {
+      const { initiative } = await register({ title: "Ny model for sprogvurderinger", scope: [areaScope("midt")], evaluateOn: "2027-06-01" });
+      const rows = () => t.store.db.notification.findMany({ where: { kind: "initiative_expiry", subjectId: initiative.id, status: "pending" } });
+      expect((await rows()).map((r) => [r.personId, r.key])).toEqual([["alex", `initiative_expiry:${initiative.id}:alex:2027-06-01`]]);
+      const alex = await person("alex");
+      expect((await refusal(d.evaluations.view(await person("megan"), "initiative", initiative.id)))?.code).toBe("not-authorised");
+      clock.set("2027-06-01T09:00:00+02:00");
+      expect(await d.evaluations.view(alex, "initiative", initiative.id)).toMatchObject({ due: true, state: "open", text: "Ny model for sprogvurderinger" });
+      // Evaluér på næste møde is no choice for an initiative (it is on no agenda).
+      expect((await refusal(d.evaluations.evaluateNext(alex, "initiative", initiative.id, initiative.version)))?.code).toBe("invalid-input");
+      await d.evaluations.extend(alex, "initiative", initiative.id, initiative.version, "2027-12-01");
+      expect((await rows()).map((r) => r.key)).toEqual([`initiative_expiry:${initiative.id}:alex:2027-12-01`]);
+      expect(await d.congestion.load("solsikken")).toMatchObject({ initiatives: 1 });
+      const extended = (await t.store.initiatives.get(initiative.id))!;
+      await d.evaluations.end(alex, "initiative", initiative.id, extended.version);
+      expect(await rows()).toEqual([]);
+      expect(await d.congestion.load("solsikken")).toMatchObject({ initiatives: 0 });
+      expect((await d.initiatives.view(alex)).initiatives).toEqual([]);
+      expect(await t.store.db.auditEntry.count({ where: { subjectId: initiative.id } })).toBe(3);
     });
   });
 

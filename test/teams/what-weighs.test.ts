@@ -79,6 +79,20 @@ describe("what weighs on a unit, through the bot", () => {
     await db().unit.update({ where: { id: "solsikken" }, data: { intentionCeiling: null } });
   });
 
+  it("ends an initiative from the card: it no longer weighs on the unit", async () => {
+    const card = (await h.say(users.alex, "indsatser")).cards[0];
+    const initiative = await db().initiative.findFirstOrThrow({ where: { title: "Legepladsprojekt" } });
+    const end = JSON.stringify(card).includes(initiative.id) ? { subject: "initiative", id: initiative.id, version: initiative.version } : undefined;
+    expect(end).toBeDefined();
+    const res = await h.click(users.alex, "evaluation.end", end!);
+    expect(cardText(res.card)).toContain("Afsluttet.");
+    expect(cardText(res.card)).toContain("Forvaltningens indsats");
+    expect((await db().initiative.findUniqueOrThrow({ where: { id: initiative.id } })).status).toBe("ended");
+    const after = cardText((await h.say(users.alex, "indsatser")).cards[0]);
+    expect(after).not.toContain("Legepladsprojekt");
+    expect(after).toContain("Dagtilbud Solsikken: 2 igangværende indsatser");
+  });
+
   it("gives a new focus area the loop's end as evaluation date (no «valgfri»)", async () => {
     const first = await db().meeting.findFirstOrThrow({ where: { unitId: "solsikken", kind: "laeringssamtale", firstOfLoop: true } });
     const card = (await h.click(users.alex, "focus.open", { meetingId: first.id })).posted[0]!;
