@@ -97,10 +97,13 @@ export function createInitiativeService(deps: {
       // The scope: one area's units, or that whole area.
       const wholeAreas = input.scope.filter((v) => v.startsWith("area:")).map((v) => v.slice("area:".length));
       const unitIds = input.scope.filter((v) => !v.startsWith("area:"));
-      const areaIds = new Set([...wholeAreas, ...unitIds.map((id) => areas.find((a) => a.units.some((u) => u.id === id))?.id ?? "?")]);
-      const area = areaIds.size === 1 ? areas.find((a) => areaIds.has(a.id)) : undefined;
+      const areaOf = (unitId: string) => areas.find((a) => a.units.some((u) => u.id === unitId))?.id;
+      const mine = wholeAreas.every((id) => areas.some((a) => a.id === id)) && unitIds.every((id) => areaOf(id) !== undefined);
+      const areaIds = new Set([...wholeAreas, ...unitIds.map((id) => areaOf(id) ?? "")]);
+      const area = mine && areaIds.size === 1 ? areas.find((a) => areaIds.has(a.id)) : undefined;
       if (input.scope.length === 0) errors.scope = s.chooseScope;
-      else if (!area) errors.scope = areaIds.has("?") ? s.notYourUnit : s.oneArea;
+      else if (!mine) errors.scope = s.notYourUnit;
+      else if (!area) errors.scope = s.oneArea;
       const wholeArea = wholeAreas.length > 0;
       const applies = area ? (wholeArea ? area.units : area.units.filter((u) => unitIds.includes(u.id))) : [];
 

@@ -121,6 +121,7 @@ describe("what weighs on a unit", () => {
       expect(dates?.fieldErrors).toEqual({ evaluateOn: strings.initiatives.evaluateAfterFrom });
       const notMine = await refusal(register({ title: "X", scope: ["ukendt"] }));
       expect(notMine?.fieldErrors).toEqual({ scope: strings.initiatives.notYourUnit });
+      expect((await refusal(register({ title: "X", scope: [areaScope("nord"), "solsikken"] })))?.fieldErrors).toEqual({ scope: strings.initiatives.notYourUnit });
       expect((await refusal(register({ title: "X", scope: ["solsikken"] }, "megan")))?.code).toBe("not-authorised");
       expect(await t.store.db.initiative.count()).toBe(0);
     });
