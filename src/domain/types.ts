@@ -21,7 +21,7 @@ export interface Unit {
   selvejende: boolean;
   areaId: string;
   active: boolean;
-  /** Own ceiling of open follow-ups + active focus areas, if the organisation file sets one. */
+  /** Own ceiling of what may weigh on the unit (decision 0020), if the organisation file sets one. */
   intentionCeiling?: number;
   /** Set while the unit carries more than its ceiling (intentionstrængsel). */
   congestedSince?: Date;
