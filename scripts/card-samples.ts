@@ -377,17 +377,30 @@ export const cardSamples: Record<CardName, object> = {
     summary: {
       unit,
       loop,
+      focusAreas: [
+        {
+          area: focusAreas[0]!,
+          themeTitle: "Sprog og kommunikation",
+          evaluations: { extended: 1, evaluateNext: false },
+          decisions: [
+            { text: "Dialogisk læsning i alle vuggestuegrupper.", at: new Date("2027-10-05T08:00:00Z"), followUps: { done: 1, open: 0, ended: 1 } },
+            { text: "Sprogvurderingerne drøftes på hvert personalemøde.", at: new Date("2028-03-07T08:00:00Z"), followUps: { done: 1, open: 0, ended: 0 } },
+          ],
+        },
+        {
+          area: { ...focusAreas[1]!, status: "ended" },
+          themeTitle: "Trivsel og fællesskaber",
+          evaluations: { extended: 0, evaluateNext: false, endedAt: new Date("2028-06-15T10:00:00Z") },
+          decisions: [{ text: "Legepladsen indrettes i zoner sammen med børnene.", at: new Date("2028-03-07T08:00:00Z"), followUps: { done: 1, open: 1, ended: 0 } }],
+        },
+      ],
       samtaler: [
-        { meeting: { ...samtale, firstOfLoop: true, startsAt: new Date("2027-03-09T08:00:00Z") }, decisions: [{ text: "Vi vælger sprogmiljøet i vuggestuen og børnefællesskaber på legepladsen som lokale fokusområder.", followUps: { done: 2, open: 0, ended: 0 } }] },
-        { meeting: { ...samtale, startsAt: new Date("2027-10-05T08:00:00Z") }, decisions: [{ text: "Dialogisk læsning i alle vuggestuegrupper.", followUps: { done: 1, open: 0, ended: 1 } }] },
-        { meeting: { ...samtale, startsAt: new Date("2028-03-07T08:00:00Z") }, decisions: [{ text: "Legepladsen indrettes i zoner sammen med børnene.", followUps: { done: 1, open: 1, ended: 0 } }] },
+        { meeting: { ...samtale, firstOfLoop: true, startsAt: new Date("2027-03-09T08:00:00Z") }, decisions: [{ text: "Vi vælger sprogmiljøet i vuggestuen og børnefællesskaber på legepladsen som lokale fokusområder.", at: new Date("2027-03-09T08:00:00Z"), followUps: { done: 2, open: 0, ended: 0 } }] },
+        { meeting: { ...samtale, startsAt: new Date("2027-10-05T08:00:00Z") }, decisions: [] },
+        { meeting: { ...samtale, startsAt: new Date("2028-03-07T08:00:00Z") }, decisions: [] },
         { meeting: { ...samtale, startsAt: new Date("2028-10-03T08:00:00Z") }, decisions: [] },
       ],
-      focusAreas: [
-        { area: focusAreas[0]!, themeTitle: "Sprog og kommunikation", evaluations: { extended: 1, evaluateNext: false } },
-        { area: { ...focusAreas[1]!, status: "ended" }, themeTitle: "Trivsel og fællesskaber", evaluations: { extended: 0, evaluateNext: false, endedAt: new Date("2028-06-15T10:00:00Z") } },
-      ],
-      followUps: { done: 4, open: 1, ended: 1 },
+      followUps: { done: 5, open: 1, ended: 1 },
     },
     tz,
   }),

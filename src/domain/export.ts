@@ -80,6 +80,8 @@ export interface FocusAreaExportRow {
  */
 export interface LoopSummaryExportRow extends FocusAreaExportRow {
   evaluations: { extended: number; evaluateNext: boolean; endedAt?: Date };
+  /** The loop's decisions about this focus area (chosen per decision in the opfølgningsskema). */
+  aboutIt: number;
   /** The unit's læringssamtaler of the loop closed so far, their decisions, and their agreements by status. */
   samtaler: number;
   decisions: number;
@@ -237,6 +239,7 @@ export function buildExportTables(data: ExportData, opts: { tz?: string } = {}):
         s.summary.status,
         s.summary.evaluateOn,
         s.summary.evaluations,
+        s.summary.aboutIt,
         s.summary.samtaler,
         s.summary.decisions,
         s.summary.done,
@@ -251,6 +254,7 @@ export function buildExportTables(data: ExportData, opts: { tz?: string } = {}):
         status(f.status),
         dateCell(f.evaluateOn),
         evaluationsText(f.evaluations, tz),
+        String(f.aboutIt),
         // Counts as text: the table's cells are texts and dates (lib/table.ts).
         String(f.samtaler),
         String(f.decisions),

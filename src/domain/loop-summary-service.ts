@@ -1,7 +1,7 @@
 import { AppError } from "../lib/errors.js";
 import { strings } from "../lib/strings.da.js";
 import { loopSummaryRows } from "./notification-keys.js";
-import type { Clock, FocusAreaEvaluations, FocusAreaRepository, FormRepository, LoopRepository, MeetingRepository, UnitRepository } from "./ports.js";
+import type { Clock, FocusAreaEvaluations, FocusAreaRepository, FollowUpRepository, FormRepository, LoopRepository, MeetingRepository, UnitRepository } from "./ports.js";
 import type { DomainSettings } from "./settings.js";
 import type { FocusArea, FollowUpStatus, Loop, Meeting, Person, PlannedNotification, Unit } from "./types.js";
 
@@ -15,19 +15,29 @@ export interface FollowUpTally {
   ended: number;
 }
 
+/** A decision of a læringssamtale, with its agreements by status. */
+export interface SummaryDecision {
+  text: string;
+  /** When the læringssamtale it was made at began. */
+  at: Date;
+  followUps: FollowUpTally;
+}
+
 /** What the loop learned in one unit, per focus area, for the chief and the kvalitetsrapport. */
 export interface LoopSummary {
   unit: Unit;
   loop: Loop;
-  /** The loop's læringssamtaler closed so far, in order. */
-  samtaler: { meeting: Meeting; decisions: { text: string; followUps: FollowUpTally }[] }[];
-  focusAreas: { area: FocusArea; themeTitle: string; evaluations: FocusAreaEvaluations }[];
+  /** Per focus area: what became of it, and the decisions made about it. */
+  focusAreas: { area: FocusArea; themeTitle: string; evaluations: FocusAreaEvaluations; decisions: SummaryDecision[] }[];
+  /** The loop's læringssamtaler closed so far, in order, with their decisions about no one focus area. */
+  samtaler: { meeting: Meeting; decisions: SummaryDecision[] }[];
+  /** Every agreement of the loop's læringssamtaler. */
   followUps: FollowUpTally;
 }
 
 export type LoopSummaryService = ReturnType<typeof createLoopSummaryService>;
 
-const tally = (statuses: (FollowUpStatus | undefined)[]): FollowUpTally => ({
+const tally = (statuses: FollowUpStatus[]): FollowUpTally => ({
   done: statuses.filter((s) => s === "done").length,
   open: statuses.filter((s) => s === "open").length,
   ended: statuses.filter((s) => s === "cancelled").length,
@@ -42,13 +52,14 @@ const tally = (statuses: (FollowUpStatus | undefined)[]): FollowUpTally => ({
 export function createLoopSummaryService(deps: {
   meetings: MeetingRepository;
   forms: FormRepository;
+  followUps: FollowUpRepository;
   focusAreas: FocusAreaRepository;
   loops: LoopRepository;
   units: UnitRepository;
   clock: Clock;
   settings: DomainSettings;
 }) {
-  const { meetings, forms, focusAreas, loops, units, settings } = deps;
+  const { meetings, forms, followUps, focusAreas, loops, units, settings } = deps;
 
   /** The loop's læringssamtaler of the unit that have been closed (at least once), oldest first. */
   async function closedSamtaler(unitId: string, loopId: string): Promise<Meeting[]> {
@@ -57,32 +68,31 @@ export function createLoopSummaryService(deps: {
   }
 
   async function summarise(unit: Unit, loop: Loop): Promise<LoopSummary> {
-    const samtaler = [];
-    const statuses: (FollowUpStatus | undefined)[] = [];
-    for (const meeting of await closedSamtaler(unit.id, loop.id)) {
-      const rows = await forms.rows(meeting.id);
-      const byDecision = new Map<string, { text: string; statuses: (FollowUpStatus | undefined)[] }>();
-      for (const r of rows) {
-        const key = r.decisionId ?? r.decision;
-        const d = byDecision.get(key) ?? { text: r.decision, statuses: [] };
-        if (r.followUpId) {
-          d.statuses.push(r.followUpStatus);
-          statuses.push(r.followUpStatus);
-        }
-        byDecision.set(key, d);
-      }
-      samtaler.push({ meeting, decisions: [...byDecision.values()].map((d) => ({ text: d.text, followUps: tally(d.statuses) })) });
-    }
     const areas = await focusAreas.list(unit.id, loop.id);
+    const about = new Map<string, SummaryDecision[]>(areas.map((a) => [a.id, []]));
+    const samtaler = [];
+    const statuses: FollowUpStatus[] = [];
+    for (const meeting of await closedSamtaler(unit.id, loop.id)) {
+      // Every agreement, also one ended without being done (the form shows only those not cancelled).
+      const [rows, agreements] = await Promise.all([forms.rows(meeting.id), followUps.listByMeeting(meeting.id)]);
+      const other: SummaryDecision[] = [];
+      for (const r of rows) {
+        const mine = agreements.filter((f) => f.decisionId === r.decisionId).map((f) => f.status);
+        statuses.push(...mine);
+        const d = { text: r.decision, at: meeting.startsAt, followUps: tally(mine) };
+        (about.get(r.focusAreaId ?? "") ?? other).push(d);
+      }
+      samtaler.push({ meeting, decisions: other });
+    }
     const evaluations = await focusAreas.evaluations(areas.map((a) => a.id));
     const themeTitle = (id: string) => loop.themes.find((t) => t.id === id)?.title ?? "";
     return {
       unit,
       loop,
-      samtaler,
       focusAreas: [...areas]
         .sort((a, b) => a.position - b.position)
-        .map((area) => ({ area, themeTitle: themeTitle(area.themeId), evaluations: evaluations.get(area.id) ?? { extended: 0, evaluateNext: false } })),
+        .map((area) => ({ area, themeTitle: themeTitle(area.themeId), evaluations: evaluations.get(area.id) ?? { extended: 0, evaluateNext: false }, decisions: about.get(area.id) ?? [] })),
+      samtaler,
       followUps: tally(statuses),
     };
   }

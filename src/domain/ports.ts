@@ -331,8 +331,8 @@ export interface ReflectionRepository {
 }
 
 export interface FormChange {
-  createDecisions: { id: string; agendaItemId?: string; position: number; text: string }[];
-  updateDecisions: { id: string; agendaItemId?: string; position: number; text: string }[];
+  createDecisions: { id: string; agendaItemId?: string; focusAreaId?: string; position: number; text: string }[];
+  updateDecisions: { id: string; agendaItemId?: string; focusAreaId?: string; position: number; text: string }[];
   deleteDecisionIds: string[];
   createFollowUps: { id: string; decisionId: string; text: string; ownerId: string; dueDate: string; evaluateOn?: string }[];
   /** Written only if the follow-up is still at `expectedVersion` (its owner may have acted meanwhile). */

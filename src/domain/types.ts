@@ -238,6 +238,8 @@ export interface FormRow {
   decisionId?: string;
   agendaItemId?: string;
   decision: string;
+  /** The local focus area a læringssamtale's decision is about, if the chair chose one. */
+  focusAreaId?: string;
   followUpId?: string;
   followUpText?: string;
   ownerId?: string;

@@ -112,7 +112,7 @@ export function createExportRepository(db: Db): ExportRepository {
         pairs.length
           ? db.meeting.findMany({
               where: { kind: "laeringssamtale", status: { not: "cancelled" }, referatVersion: { gt: 0 }, OR: pairs },
-              select: { unitId: true, loopId: true, _count: { select: { decisions: true } }, followUps: { select: { status: true } } },
+              select: { unitId: true, loopId: true, decisions: { select: { focusAreaId: true } }, followUps: { select: { status: true } } },
             })
           : [],
         areas.length
@@ -128,7 +128,8 @@ export function createExportRepository(db: Db): ExportRepository {
           ...row,
           evaluations: { extended: extendedOf.get(f.id) ?? 0, evaluateNext: f.status === "active" && f.evaluateAtNextMeeting, endedAt: f.status === "ended" ? (f.endedAt ?? undefined) : undefined },
           samtaler: mine.length,
-          decisions: mine.reduce((n, m) => n + m._count.decisions, 0),
+          decisions: mine.reduce((n, m) => n + m.decisions.length, 0),
+          aboutIt: mine.reduce((n, m) => n + m.decisions.filter((d) => d.focusAreaId === f.id).length, 0),
           followUps: { done: statuses.filter((s) => s === "done").length, open: statuses.filter((s) => s === "open").length, ended: statuses.filter((s) => s === "cancelled").length },
         };
       });

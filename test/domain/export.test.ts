@@ -252,6 +252,7 @@ describe("export for the quality report (store → tables → CSV and XLSX)", ()
       "Status",
       "Evalueringsdato",
       "Evalueringer",
+      "Beslutninger om fokusområdet",
       "Læringssamtaler afholdt i loopet",
       "Beslutninger i loopet",
       "Aftaler udført",
@@ -259,8 +260,8 @@ describe("export for the quality report (store → tables → CSV and XLSX)", ()
       "Aftaler afsluttet uden at være udført",
     ]);
     expect(table("summary").rows).toEqual([
-      [sol, "2027–2028, 0–6-årsområdet", "Sprog og kommunikation", "Sprogmiljøet i vuggestuen", "Aktiv", cal("2027-08-02"), "", "0", "0", "0", "0", "0"],
-      [sol, "2027–2028, 0–6-årsområdet", "Trivsel og fællesskaber", "Trivsel på legepladsen", "Afsluttet", cal("2028-12-31"), "afsluttet 10.02.2027", "0", "0", "0", "0", "0"],
+      [sol, "2027–2028, 0–6-årsområdet", "Sprog og kommunikation", "Sprogmiljøet i vuggestuen", "Aktiv", cal("2027-08-02"), "", "0", "0", "0", "0", "0", "0"],
+      [sol, "2027–2028, 0–6-årsområdet", "Trivsel og fællesskaber", "Trivsel på legepladsen", "Afsluttet", cal("2028-12-31"), "afsluttet 10.02.2027", "0", "0", "0", "0", "0", "0"],
     ]);
     const all = JSON.stringify(tables);
     for (const left of ["aflyst", "Aflyst", "Kastanjen", "efter perioden", "Overgange til skole"]) expect(all).not.toContain(left);

@@ -36,12 +36,12 @@ describe("what weighs on a unit", () => {
   const register = async (input: { title: string; scope: string[]; fromDate?: string; evaluateOn?: string; requestId?: string }, by = "alex") =>
     d.initiatives.register(await person(by), { requestId: input.requestId ?? `00000000-0000-4000-8000-${String(++request).padStart(12, "0")}`, ...input });
   /** Adds agreements to a meeting's opfølgningsskema as its chair, keeping what is there; `close` closes it. */
-  const addRows = async (meetingId: string, texts: string[], close = false) => {
+  const addRows = async (meetingId: string, texts: string[], close = false, about: Record<string, string> = {}) => {
     const m = await meeting(meetingId);
     const chair = await person(m.chairId);
     const open = await d.forms.open(chair, meetingId);
     const kept = open.rows.map((r) => ({ keep: true, decisionId: r.decisionId, followUpId: r.followUpId, decision: r.decision, followUpText: r.followUpText ?? "" }));
-    const rows = texts.map((text) => ({ decision: `Beslutning: ${text}`, followUpText: text, ownerId: "megan", dueDate: addDays(localDateOf(clock.now(), "Europe/Copenhagen"), 60) }));
+    const rows = texts.map((text) => ({ decision: `Beslutning: ${text}`, followUpText: text, ownerId: "megan", dueDate: addDays(localDateOf(clock.now(), "Europe/Copenhagen"), 60), focusAreaId: about[text] }));
     return d.forms.save(chair, meetingId, m.version, [...kept, ...rows], close);
   };
 
@@ -191,9 +191,14 @@ describe("what weighs on a unit", () => {
         { themeId: "0-6-2027/sprog", title: "Sprogmiljøet" },
         { themeId: "0-6-2027/trivsel", title: "Legepladsen" },
       ]);
+      const sprogId = (await t.store.db.focusArea.findFirstOrThrow({ where: { title: "Sprogmiljøet" } })).id;
+      // A decision may name the focus area it is about; one that names another unit's is refused.
+      clock.set(new Date((await meeting(samtaler[0]!)).startsAt.getTime() + 3 * 3_600_000).toISOString());
+      const wrong = await refusal(addRows(samtaler[0]!, ["Forkert"], false, { Forkert: "ukendt" }));
+      expect(wrong?.fieldErrors).toEqual({ focus_0: strings.form.unknownFocusArea });
       for (const [i, id] of samtaler.entries()) {
         clock.set(new Date((await meeting(id)).startsAt.getTime() + 3 * 3_600_000).toISOString());
-        await addRows(id, i < 2 ? [`Aftale ${i + 1}`] : [], true);
+        await addRows(id, i < 2 ? [`Aftale ${i + 1}`] : i === 2 ? ["Aftale 3"] : [], true, { "Aftale 1": sprogId, "Aftale 3": sprogId });
         expect(await summaries(), `after samtale ${i + 1}`).toHaveLength(i < 3 ? 0 : 1);
       }
       expect((await summaries())[0]).toMatchObject({ personId: "alex", subjectId: samtaler[3] });
@@ -208,18 +213,27 @@ describe("what weighs on a unit", () => {
       // Per focus area what became of it; the decisions of each læringssamtale with their agreements.
       const done = await t.store.db.followUp.findFirstOrThrow({ where: { text: "Aftale 1" } });
       await d.followUps.markDone(await person("megan"), done.id, done.version);
+      // An agreement ended at its evaluation is counted as ended (the form no longer shows it).
+      const ended = await t.store.db.followUp.findFirstOrThrow({ where: { text: "Aftale 3" } });
+      await d.evaluations.end(alex, "followup", ended.id, ended.version);
       const trivsel = await t.store.db.focusArea.findFirstOrThrow({ where: { title: "Legepladsen" } });
       await d.evaluations.end(alex, "focus", trivsel.id, trivsel.version);
       const sprog = await t.store.db.focusArea.findFirstOrThrow({ where: { title: "Sprogmiljøet" } });
       await d.evaluations.extend(alex, "focus", sprog.id, sprog.version, "2029-06-01");
       const summary = await d.loopSummaries.view(alex, samtaler[3]!);
-      expect(summary.samtaler.map((s) => s.decisions.map((x) => [x.text, x.followUps]))).toEqual([
-        [["Beslutning: Aftale 1", { done: 1, open: 0, ended: 0 }]],
-        [["Beslutning: Aftale 2", { done: 0, open: 1, ended: 0 }]],
-        [],
-        [],
+      // Per focus area the decisions about it; the rest per læringssamtale.
+      expect(summary.focusAreas.map((f) => [f.area.title, f.decisions.map((x) => [x.text, x.followUps])])).toEqual([
+        [
+          "Sprogmiljøet",
+          [
+            ["Beslutning: Aftale 1", { done: 1, open: 0, ended: 0 }],
+            ["Beslutning: Aftale 3", { done: 0, open: 0, ended: 1 }],
+          ],
+        ],
+        ["Legepladsen", []],
       ]);
-      expect(summary.followUps).toEqual({ done: 1, open: 1, ended: 0 });
+      expect(summary.samtaler.map((s) => s.decisions.map((x) => [x.text, x.followUps]))).toEqual([[], [["Beslutning: Aftale 2", { done: 0, open: 1, ended: 0 }]], [], []]);
+      expect(summary.followUps).toEqual({ done: 1, open: 1, ended: 1 });
       expect(summary.focusAreas.map((f) => [f.area.title, f.area.status, f.evaluations.extended, f.evaluations.endedAt !== undefined])).toEqual([
         ["Sprogmiljøet", "active", 1, false],
         ["Legepladsen", "ended", 0, true],
@@ -231,8 +245,8 @@ describe("what weighs on a unit", () => {
       const rows = exported!.tables.find((x) => x.key === "summary")!.rows;
       const endedOn = formatDateShort(localDateOf(clock.now(), "Europe/Copenhagen"));
       expect(rows.map((r) => r.slice(3))).toEqual([
-        ["Sprogmiljøet", "Aktiv", calendarDate("2029-06-01"), "forlænget én gang", "4", "2", "1", "1", "0"],
-        ["Legepladsen", "Afsluttet", calendarDate("2028-12-31"), `afsluttet ${endedOn}`, "4", "2", "1", "1", "0"],
+        ["Sprogmiljøet", "Aktiv", calendarDate("2029-06-01"), "forlænget én gang", "2", "4", "3", "1", "1", "1"],
+        ["Legepladsen", "Afsluttet", calendarDate("2028-12-31"), `afsluttet ${endedOn}`, "0", "4", "3", "1", "1", "1"],
       ]);
     });
   });

@@ -110,6 +110,11 @@ describe("what weighs on a unit, through the bot", () => {
       h.clock.set(new Date(m.startsAt.getTime() + 3 * 3_600_000).toISOString());
       const form = (await h.click(users.alex, "form.open", { meetingId: m.id })).posted[0]!;
       const typed = i < 2 ? { decision_0: `Beslutning ${i + 1}`, followup_0: `Aftale ${i + 1}`, owner_0: "megan", due_0: new Date(m.startsAt.getTime() + 30 * 86_400_000).toISOString().slice(0, 10) } : { decision_0: `Beslutning ${i + 1}` };
+      // The second læringssamtale's decision is about the focus area (the form offers it per decision).
+      if (i === 1) {
+        expect(cardText(form)).toContain("Fokusområde (valgfrit)");
+        Object.assign(typed, { focus_0: (await db().focusArea.findFirstOrThrow()).id });
+      }
       const closed = await h.click(users.alex, "form.close", submitted(form, "form.close", typed));
       expect(cardText(closed.card)).not.toContain("Ret det markerede");
       await h.deliver();
@@ -119,6 +124,8 @@ describe("what weighs on a unit, through the bot", () => {
     expect(summary).toContain("Opsamling på læringsloopet: Dagtilbud Solsikken");
     expect(summary).toContain("Sprogmiljøet i vuggestuen (tema: Sprog og kommunikation)");
     expect(summary).toContain("fortsat aktivt · evalueres 31.12.2028");
+    expect(summary).toMatch(/Sprogmiljøet i vuggestuen \(tema: Sprog og kommunikation\)\s+fortsat aktivt · evalueres 31\.12\.2028\s+- \d\d\.\d\d\.2027: Beslutning 2 — aftaler: 0 udført, 1 åbne/);
+    expect(summary).toContain("Øvrige beslutninger fra læringssamtalerne");
     expect(summary).toContain("Beslutning 1 — aftaler: 0 udført, 1 åbne, 0 afsluttet uden at være udført");
     expect(summary).toContain("I alt: 0 aftaler udført, 2 åbne og 0 afsluttet uden at være udført.");
     // The last one closed again from the same card, and reopened and closed again: no second summary.

@@ -1,3 +1,6 @@
+-- AlterTable
+ALTER TABLE "Decision" ADD COLUMN     "focusAreaId" TEXT;
+
 -- CreateTable
 CREATE TABLE "Initiative" (
     "id" TEXT NOT NULL,
