@@ -31,6 +31,8 @@ import { areaStatusCardData } from "../src/cards/area-status-card.js";
 import { unitDetailCardData } from "../src/cards/unit-detail-card.js";
 import { channelDigestCardData } from "../src/cards/channel-digest-card.js";
 import { exportLinksCardData } from "../src/cards/export-links-card.js";
+import { initiativesCardData } from "../src/cards/initiatives-card.js";
+import { loopSummaryCardData } from "../src/cards/loop-summary-card.js";
 import type { AreaStatus } from "../src/domain/channel-service.js";
 import type { FocusArea, Loop } from "../src/domain/types.js";
 import { readTemplates } from "../src/store/template-loader.js";
@@ -222,11 +224,11 @@ export const cardSamples: Record<CardName, object> = {
     },
     tz,
     workday: { start: "08:00", end: "15:30" },
-    load: { unitId: unit.id, unitName: unit.name, count: 9, ceiling: 8, over: true },
+    load: { unitId: unit.id, unitName: unit.name, count: 9, ceiling: 8, over: true, focusAreas: 3, initiatives: 2, agreements: 4 },
     feedback: { notice: strings.yearWheel.moved("tirsdag den 18. maj 2027 kl. 09.00") },
   }),
   "focus-areas": focusAreasCardData({
-    view: { meeting: { ...samtale, firstOfLoop: true, templateId: "laeringssamtale-foerste" }, loop, areas: focusAreas, editable: true, load: { unitId: unit.id, unitName: unit.name, count: 9, ceiling: 8, over: true } },
+    view: { meeting: { ...samtale, firstOfLoop: true, templateId: "laeringssamtale-foerste" }, loop, areas: focusAreas, editable: true, load: { unitId: unit.id, unitName: unit.name, count: 9, ceiling: 8, over: true, focusAreas: 3, initiatives: 2, agreements: 4 } },
     tz,
     today,
     feedback: { notice: strings.focus.saved },
@@ -352,7 +354,56 @@ export const cardSamples: Record<CardName, object> = {
       { format: "csv:decisions", url: "https://laeringsloop.kommune.dk/export/eksempel-2" },
       { format: "csv:followUps", url: "https://laeringsloop.kommune.dk/export/eksempel-3" },
       { format: "csv:focusAreas", url: "https://laeringsloop.kommune.dk/export/eksempel-4" },
+      { format: "csv:summary", url: "https://laeringsloop.kommune.dk/export/eksempel-5" },
     ],
+  }),
+  initiatives: initiativesCardData({
+    view: {
+      areas: [{ id: "midt", name: "Område Midt (0-6 år)", units: [unit, { ...unit, id: "kastanjen", name: "Kastanjen (selvejende)", selvejende: true }] }],
+      initiatives: [
+        { id: "i-1", areaId: "midt", title: "Ny model for sprogvurderinger", fromDate: "2027-01-01", evaluateOn: "2028-12-31", wholeArea: true, unitIds: [], status: "active", version: 1 },
+        { id: "i-2", areaId: "midt", title: "Fælles pædagogisk læreplan for overgange", fromDate: "2027-02-01", evaluateOn: "2027-12-31", wholeArea: false, unitIds: ["solsikken"], status: "active", version: 1 },
+      ],
+      loads: [
+        { unitId: "solsikken", unitName: "Dagtilbud Solsikken", count: 9, ceiling: 8, over: true, focusAreas: 3, initiatives: 2, agreements: 4 },
+        { unitId: "kastanjen", unitName: "Kastanjen (selvejende)", count: 4, ceiling: 8, over: false, focusAreas: 2, initiatives: 1, agreements: 1 },
+      ],
+      today,
+      defaultEvaluateOn: "2028-12-31",
+    },
+    requestId: "00000000-0000-4000-8000-000000000001",
+    feedback: { notice: strings.initiatives.saved("Fælles pædagogisk læreplan for overgange") },
+  }),
+  "loop-summary": loopSummaryCardData({
+    summary: {
+      unit,
+      loop,
+      focusAreas: [
+        {
+          area: focusAreas[0]!,
+          themeTitle: "Sprog og kommunikation",
+          evaluations: { extended: 1, evaluateNext: false },
+          decisions: [
+            { text: "Dialogisk læsning i alle vuggestuegrupper.", at: new Date("2027-10-05T08:00:00Z"), followUps: { done: 1, open: 0, ended: 1 } },
+            { text: "Sprogvurderingerne drøftes på hvert personalemøde.", at: new Date("2028-03-07T08:00:00Z"), followUps: { done: 1, open: 0, ended: 0 } },
+          ],
+        },
+        {
+          area: { ...focusAreas[1]!, status: "ended" },
+          themeTitle: "Trivsel og fællesskaber",
+          evaluations: { extended: 0, evaluateNext: false, endedAt: new Date("2028-06-15T10:00:00Z") },
+          decisions: [{ text: "Legepladsen indrettes i zoner sammen med børnene.", at: new Date("2028-03-07T08:00:00Z"), followUps: { done: 1, open: 1, ended: 0 } }],
+        },
+      ],
+      samtaler: [
+        { meeting: { ...samtale, firstOfLoop: true, startsAt: new Date("2027-03-09T08:00:00Z") }, decisions: [{ text: "Vi vælger sprogmiljøet i vuggestuen og børnefællesskaber på legepladsen som lokale fokusområder.", at: new Date("2027-03-09T08:00:00Z"), followUps: { done: 2, open: 0, ended: 0 } }] },
+        { meeting: { ...samtale, startsAt: new Date("2027-10-05T08:00:00Z") }, decisions: [] },
+        { meeting: { ...samtale, startsAt: new Date("2028-03-07T08:00:00Z") }, decisions: [] },
+        { meeting: { ...samtale, startsAt: new Date("2028-10-03T08:00:00Z") }, decisions: [] },
+      ],
+      followUps: { done: 5, open: 1, ended: 1 },
+    },
+    tz,
   }),
   reminder: reminderPartsData({ heading: strings.reminders.reflectionHeading("onsdag den 13. januar 2027 kl. 10.00"), notificationId: "n-1" }),
 };

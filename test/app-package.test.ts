@@ -31,6 +31,7 @@ const COMMANDS = [
   { title: "mine opgaver", description: "Se dine åbne opfølgningspunkter" },
   { title: "årshjul", description: "Se og godkend enhedernes årshjul" },
   { title: "giv videre", description: "Giv opfølgningspunkter videre, når den ansvarlige er stoppet" },
+  { title: "indsatser", description: "Forvaltningens indsatser, og hvad der vejer på enhederne" },
   { title: "indstillinger", description: "Vælg dine påmindelser og tidspunktet for ugens overblik" },
   { title: "fraværende til", description: "Lad påmindelser vente, fx fraværende til 12.01.2027" },
 ];

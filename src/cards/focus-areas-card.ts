@@ -1,7 +1,7 @@
 import { strings } from "../lib/strings.da.js";
 import { formatDateShort } from "../lib/format-da.js";
 import { addDays } from "../lib/zoned-time.js";
-import { MAX_FOCUS_AREAS, type FocusAreaRowInput, type FocusAreaView } from "../domain/focus-area-service.js";
+import { defaultEvaluateOn, MAX_FOCUS_AREAS, type FocusAreaRowInput, type FocusAreaView } from "../domain/focus-area-service.js";
 import { fitLevels } from "./budget.js";
 import { fieldError, shorten, type CardFeedback } from "./feedback.js";
 import { kindLabel, meetingWhen } from "./meeting-labels.js";
@@ -44,6 +44,7 @@ export function focusAreasCardData({ view, tz, today, typed, feedback }: FocusAr
   const themeTitle = (id: string) => shorten(loop.themes.find((t) => t.id === id)?.title ?? "", fit.chars);
   const slots = view.editable ? Math.max(active.length, Math.min(MAX_FOCUS_AREAS, active.length + 2)) : active.length;
   const refs: FocusRowRef[] = [];
+  const byDefault = defaultEvaluateOn(loop, today) ?? "";
   const rows = Array.from({ length: slots }, (_, i) => {
     const stored = active[i];
     const t = typed?.[i];
@@ -59,7 +60,7 @@ export function focusAreasCardData({ view, tz, today, typed, feedback }: FocusAr
       titleValue: t?.title ?? stored?.title ?? "",
       titleError: fieldError(feedback, names.title),
       evalInput: names.evaluate,
-      evalValue: t?.evaluateOn ?? stored?.evaluateOn ?? "",
+      evalValue: t?.evaluateOn ?? stored?.evaluateOn ?? (stored ? "" : byDefault),
       evalError: fieldError(feedback, names.evaluate),
       endInput: stored ? names.end : "",
     };
@@ -69,7 +70,7 @@ export function focusAreasCardData({ view, tz, today, typed, feedback }: FocusAr
     title: s.title,
     subtitle: `${kindLabel(meeting)} · ${meeting.unit.name} · ${meetingWhen(meeting, tz)}`,
     notice: feedback?.notice ?? "",
-    warning: view.load?.over ? strings.congestion.cardNotice(view.load.count, view.load.ceiling) : "",
+    warning: view.load?.over ? strings.congestion.cardNotice(view.load) : "",
     error: feedback?.error ?? "",
     intro: view.editable ? (meeting.firstOfLoop ? s.intro(loop.name) : s.introLater) : s.readOnly,
     rows,
@@ -80,6 +81,7 @@ export function focusAreasCardData({ view, tz, today, typed, feedback }: FocusAr
     titleLabel: s.titleLabel,
     titlePlaceholder: s.titlePlaceholder,
     evaluateLabel: s.evaluateLabel,
+    evaluateHint: view.editable ? s.evaluateHint : "",
     minDate: addDays(today, 1),
     datePlaceholder: strings.generic.datePlaceholder,
     endLabel: s.endLabel,

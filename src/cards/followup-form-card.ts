@@ -19,6 +19,9 @@ export interface FollowUpFormRowData {
   itemInput: string;
   itemValue: string;
   itemError: string;
+  focusInput: string;
+  focusValue: string;
+  focusError: string;
   decisionInput: string;
   decisionValue: string;
   decisionError: string;
@@ -48,6 +51,10 @@ export interface FollowUpFormCardData {
   rows: FollowUpFormRowData[];
   itemLabel: string;
   itemChoices: { title: string; value: string }[];
+  /** A læringssamtale with active focus areas: which one a decision is about (the loop's summary groups by it). */
+  focusOffered: boolean;
+  focusLabel: string;
+  focusChoices: { title: string; value: string }[];
   decisionLabel: string;
   decisionPlaceholder: string;
   followUpLabel: string;
@@ -94,6 +101,7 @@ export interface FollowUpFormCardData {
 /** Input ids of row `i`; the handler reads the submitted values back with the same names. */
 export const formInputIds = (i: number) => ({
   item: `item_${i}`,
+  focus: `focus_${i}`,
   decision: `decision_${i}`,
   followUp: `followup_${i}`,
   owner: `owner_${i}`,
@@ -203,6 +211,7 @@ export function followUpFormCardData({ view, tz, now, typed, feedback, saved, ty
           : "",
         statusText: status ? `${s.followUpLabel}: ${status}` : "",
         ...field("item", ids.item, r?.agendaItemId),
+        ...field("focus", ids.focus, r?.focusAreaId),
         ...field("decision", ids.decision, r?.decision),
         ...field("followUp", ids.followUp, r?.followUpText),
         ...field("owner", ids.owner, r?.ownerId),
@@ -211,6 +220,9 @@ export function followUpFormCardData({ view, tz, now, typed, feedback, saved, ty
       };
     }),
     itemLabel: s.itemLabel,
+    focusOffered: (view.focusAreas ?? []).length > 0,
+    focusLabel: s.focusLabel,
+    focusChoices: [{ title: s.focusNone, value: "" }, ...(view.focusAreas ?? []).map((a) => ({ title: shorten(a.title, 48), value: a.id }))],
     itemChoices: view.agendaItems
       .filter((it) => it.kind !== "carried")
       .map((it) => ({ title: shorten(strings.agenda.item(itemNumber.get(it.id)!, it.title), 48), value: it.id })),
@@ -237,7 +249,7 @@ export function followUpFormCardData({ view, tz, now, typed, feedback, saved, ty
             error: fieldError(feedback, recommendationInputId(it.id)),
           }))
       : [],
-    congestion: load?.over ? strings.congestion.cardNotice(load.count, load.ceiling) : "",
+    congestion: load?.over ? strings.congestion.cardNotice(load) : "",
     decisionMax: limits.decisionText,
     followUpMax: limits.followUpText,
     keptNote: locked > 0 ? s.keptRows(rows.filter(isLocked).length) : "",

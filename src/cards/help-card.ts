@@ -12,7 +12,7 @@ export type CommandId = keyof Omit<typeof strings.help.commands, "myMeetingsChai
  */
 export function commandsFor(audience: Audience): CommandId[] {
   const everyone: CommandId[] = ["myMeetings", "myTasks", "preferences", "absence", "help"];
-  if (audience === "chief") return ["schedule", "yearWheel", "reassign", "myMeetings", "myTasks", "channelFollow", "preferences", "absence", "help"];
+  if (audience === "chief") return ["schedule", "yearWheel", "reassign", "initiatives", "myMeetings", "myTasks", "channelFollow", "preferences", "absence", "help"];
   if (audience === "leader") return ["schedule", "yearWheel", ...everyone];
   return everyone;
 }

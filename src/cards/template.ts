@@ -20,6 +20,8 @@ export type CardName =
   | "meetings"
   | "referat"
   | "year-wheel"
+  | "initiatives"
+  | "loop-summary"
   | "focus-areas"
   | "board-statement"
   | "evaluation"
@@ -46,6 +48,8 @@ export const CARD_NAMES: CardName[] = [
   "meetings",
   "referat",
   "year-wheel",
+  "initiatives",
+  "loop-summary",
   "focus-areas",
   "board-statement",
   "evaluation",

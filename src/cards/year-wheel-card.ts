@@ -87,7 +87,7 @@ export function yearWheelCardData({ view, tz, workday, load, feedback, typed, sh
     selvejende: unit.selvejende ? s.introSelvejende : "",
     status: wheel.status === "confirmed" && wheel.confirmedAt ? s.statusConfirmed(formatInstantDateShort(wheel.confirmedAt, tz)) : leader && view.holdsPl ? s.statusProposedLeader : s.statusProposed,
     counts: s.counts(count("laeringssamtale"), count("one_on_one"), count("leader_pl")),
-    congestion: load?.over ? s.congested(load.count, load.ceiling) : "",
+    congestion: load?.over ? strings.congestion.cardNotice(load) : "",
     seasons: seasons.map((g) => ({ heading: g.heading, text: [...g.lines, ...(g.hidden ? [line(s.plHidden(g.hidden), false)] : [])].join("\n") })),
     moveHeading: s.moveHeading,
     meetingLabel: s.meetingLabel,

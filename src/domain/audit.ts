@@ -16,6 +16,7 @@ export type AuditSubjectKind =
   | "year_wheel"
   | "reflection"
   | "board_statement"
+  | "initiative"
   | "person";
 
 export type AuditAction =
@@ -37,6 +38,9 @@ export type AuditAction =
   | "focus_area.ended"
   | "focus_area.extended"
   | "focus_area.evaluate_next"
+  | "initiative.registered"
+  | "initiative.extended"
+  | "initiative.ended"
   | "year_wheel.proposed"
   | "year_wheel.moved"
   | "year_wheel.confirmed"

@@ -1,33 +1,62 @@
+import { localDateOf } from "../lib/zoned-time.js";
 import { congestionRows } from "./notification-keys.js";
-import type { Clock, FocusAreaRepository, NotificationRepository, UnitRepository } from "./ports.js";
+import type { Clock, FocusAreaRepository, InitiativeRepository, NotificationRepository, UnitRepository } from "./ports.js";
 import type { DomainSettings } from "./settings.js";
 
-/** How full a unit's plate is: open follow-ups plus active focus areas, against its ceiling. */
+/**
+ * What weighs on a unit (docs/decisions/0020-what-weighs-on-a-unit.md): its active local focus
+ * areas, the forvaltning's initiatives that apply to it, and the open agreements of its
+ * læringssamtaler, against its ceiling. A 1:1's own follow-ups are not counted: a count that
+ * moved with them would tell others what only the 1:1's two people know.
+ */
 export interface IntentionLoad {
   unitId: string;
   unitName: string;
   count: number;
   ceiling: number;
   over: boolean;
+  focusAreas: number;
+  initiatives: number;
+  agreements: number;
 }
 
 export type CongestionService = ReturnType<typeof createCongestionService>;
 
 /**
- * Intentionstrængsel (seed 004): too many open intentions at once is itself a signal. Adding
- * beyond the ceiling is allowed; the card says so and the unit is flagged for the chief, who is
- * told once each time the unit goes over. The flag clears when the unit is back under.
+ * Intentionstrængsel (seed 004): too many intentions at once is itself a signal, and reducing them
+ * is the forvaltning's duty. Adding beyond the ceiling is allowed; the unit is flagged and its
+ * chiefs are told once each time it goes over; the load is shown to the unit's chiefs only (the
+ * chief hears it first and takes it up with the leader). The flag clears when the unit is back under.
  */
-export function createCongestionService(deps: { units: UnitRepository; focusAreas: FocusAreaRepository; notifications: NotificationRepository; clock: Clock; settings: DomainSettings }) {
-  const { units, focusAreas, notifications, clock, settings } = deps;
+export function createCongestionService(deps: {
+  units: UnitRepository;
+  focusAreas: FocusAreaRepository;
+  initiatives: InitiativeRepository;
+  notifications: NotificationRepository;
+  clock: Clock;
+  settings: DomainSettings;
+}) {
+  const { units, focusAreas, initiatives, notifications, clock, settings } = deps;
+  const today = () => localDateOf(clock.now(), settings.timezone);
 
   /** The unit's load, and whether it is flagged now. */
   async function measure(unitId: string): Promise<{ load: IntentionLoad; flagged: boolean } | undefined> {
     const unit = await units.get(unitId);
     if (!unit) return undefined;
-    const count = (await units.countOpenFollowUps(unitId)) + (await focusAreas.countActive(unitId));
+    const [agreements, focus, weighing] = await Promise.all([units.countOpenFollowUps(unitId), focusAreas.countActive(unitId), initiatives.countForUnit(unitId, unit.areaId, today())]);
+    const count = agreements + focus + weighing;
     const ceiling = unit.intentionCeiling ?? settings.intentionCeiling;
-    return { load: { unitId, unitName: unit.name, count, ceiling, over: count > ceiling }, flagged: unit.congestedSince !== undefined };
+    return {
+      load: { unitId, unitName: unit.name, count, ceiling, over: count > ceiling, focusAreas: focus, initiatives: weighing, agreements },
+      flagged: unit.congestedSince !== undefined,
+    };
+  }
+
+  /** The load for a card: only a chief of the unit sees it (undefined for anyone else). */
+  async function shownTo(viewerId: string | undefined, load: IntentionLoad | undefined): Promise<IntentionLoad | undefined> {
+    if (!load || viewerId === undefined) return load;
+    const roster = await units.roster(load.unitId);
+    return roster?.chiefIds.includes(viewerId) ? load : undefined;
   }
 
   /**
@@ -48,13 +77,18 @@ export function createCongestionService(deps: { units: UnitRepository; focusArea
   }
 
   return {
-    load: async (unitId: string): Promise<IntentionLoad | undefined> => (await measure(unitId))?.load,
+    /** The unit's load; with `viewerId`, only if that person is a chief of the unit. */
+    load: async (unitId: string, viewerId?: string): Promise<IntentionLoad | undefined> => shownTo(viewerId, (await measure(unitId))?.load),
 
-    /** Re-evaluates the unit after a change: its load (for a card that shows it), and the rows offered the outbox. */
-    async check(unitId: string): Promise<{ load?: IntentionLoad; planned: number }> {
+    /**
+     * Re-evaluates the unit after a change: its load (for a card that shows it: with `viewerId`,
+     * only a chief of the unit is shown it), and the rows offered the outbox.
+     */
+    async check(unitId: string, viewerId?: string): Promise<{ load?: IntentionLoad; planned: number }> {
       const m = await measure(unitId);
       if (!m) return { planned: 0 };
-      return { load: m.load, planned: await settle(unitId, m.load.over, m.flagged) };
+      const planned = await settle(unitId, m.load.over, m.flagged);
+      return { load: await shownTo(viewerId, m.load), planned };
     },
 
     /**
@@ -66,8 +100,9 @@ export function createCongestionService(deps: { units: UnitRepository; focusArea
       const unit = await units.get(unitId);
       if (!unit) return 0;
       const ceiling = unit.intentionCeiling ?? settings.intentionCeiling;
-      const open = await units.countOpenFollowUps(unitId, ceiling + 1);
-      const count = open > ceiling ? open : open + (await focusAreas.countActive(unitId, ceiling + 1 - open));
+      let count = await units.countOpenFollowUps(unitId, ceiling + 1);
+      if (count <= ceiling) count += await focusAreas.countActive(unitId, ceiling + 1 - count);
+      if (count <= ceiling) count += await initiatives.countForUnit(unitId, unit.areaId, today(), ceiling + 1 - count);
       return settle(unitId, count > ceiling, unit.congestedSince !== undefined);
     },
   };

@@ -109,7 +109,9 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
       case "chief_digest":
         return (await digests.hasNews(n.personId)) ? undefined : "nothing-to-report";
       case "focus_expiry":
+      case "initiative_expiry":
       case "unit_congested":
+      case "loop_summary": // what the loop learned, as it stands when it is sent
       case "followups_orphaned": // the card shows the list as it is when it is sent
         return undefined; // changes cancel these rows where they happen
       case "meeting_agenda":

@@ -17,7 +17,7 @@ export interface DownloadServiceDeps {
 
 export type DownloadService = ReturnType<typeof createDownloadService>;
 
-const TABLES: ExportTableKey[] = ["decisions", "followUps", "focusAreas"];
+const TABLES: ExportTableKey[] = ["decisions", "followUps", "focusAreas", "summary"];
 export const DOWNLOAD_FORMATS = ["xlsx", ...TABLES.map((t) => `csv:${t}`)] as const;
 
 /**

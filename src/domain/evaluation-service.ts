@@ -5,12 +5,12 @@ import { addDays, compareDates, isValidLocalDate, localDateOf } from "../lib/zon
 import { formatDateShort } from "../lib/format-da.js";
 import type { CongestionService } from "./congestion-service.js";
 import { expiryRows } from "./notification-keys.js";
-import type { Clock, FocusAreaRepository, FollowUpRepository, MeetingRepository, NotificationRepository, UnitRepository } from "./ports.js";
+import type { Clock, FocusAreaRepository, FollowUpRepository, InitiativeRepository, MeetingRepository, NotificationRepository, PeopleRepository, UnitRepository } from "./ports.js";
 import type { DomainSettings } from "./settings.js";
 import type { Person } from "./types.js";
 import { effectsOf, followUpChanged, type Changed, type Effects } from "./effects.js";
 
-export type EvaluationSubject = "followup" | "focus";
+export type EvaluationSubject = "followup" | "focus" | "initiative";
 
 /** What an evaluation card (solnedgangsklausul) shows about its subject. */
 export interface EvaluationView {
@@ -37,6 +37,8 @@ export type EvaluationService = ReturnType<typeof createEvaluationService>;
 export function createEvaluationService(deps: {
   followUps: FollowUpRepository;
   focusAreas: FocusAreaRepository;
+  initiatives: InitiativeRepository;
+  people: PeopleRepository;
   meetings: MeetingRepository;
   units: UnitRepository;
   notifications: NotificationRepository;
@@ -44,11 +46,14 @@ export function createEvaluationService(deps: {
   clock: Clock;
   settings: DomainSettings;
 }) {
-  const { followUps, focusAreas, meetings, units, notifications, congestion, clock, settings } = deps;
+  const { followUps, focusAreas, initiatives, people, meetings, units, notifications, congestion, clock, settings } = deps;
   const today = () => localDateOf(clock.now(), settings.timezone);
 
-  /** Who may decide: a follow-up's owner or chair; for a focus area the unit's chiefs and leaders. */
-  async function load(actor: Person, subject: EvaluationSubject, id: string): Promise<EvaluationView & { deciders: string[]; changed: Changed }> {
+  /**
+   * Who may decide: a follow-up's owner or chair; for a focus area the unit's chiefs and leaders;
+   * for a forvaltning initiative its area's chiefs. `changed`: what a card copy shows (an initiative: none).
+   */
+  async function load(actor: Person, subject: EvaluationSubject, id: string): Promise<EvaluationView & { deciders: string[]; changed?: Changed; unitIds: string[] }> {
     if (subject === "followup") {
       const v = await followUps.get(id);
       if (!v) throw new AppError("not-found", strings.generic.notFound);
@@ -70,6 +75,27 @@ export function createEvaluationService(deps: {
         due: f.status === "open" && !!f.evaluateOn && compareDates(f.evaluateOn, today()) <= 0,
         deciders,
         changed: followUpChanged(v),
+        unitIds: [v.meeting.unitId],
+      };
+    }
+    if (subject === "initiative") {
+      const i = await initiatives.get(id);
+      if (!i) throw new AppError("not-found", strings.generic.notFound);
+      const deciders = await people.chiefsOfArea(i.areaId);
+      if (!deciders.includes(actor.id)) throw new AppError("not-authorised", strings.evaluation.notAllowedInitiative);
+      const unitIds = i.wholeArea ? (await units.unitsForChief(actor.id)).filter((u) => u.areaId === i.areaId).map((u) => u.id) : i.unitIds;
+      return {
+        subject,
+        id,
+        version: i.version,
+        text: i.title,
+        unitId: unitIds[0] ?? "",
+        evaluateOn: i.evaluateOn,
+        state: i.status === "active" ? "open" : "ended",
+        evaluateAtNextMeeting: false,
+        due: i.status === "active" && !!i.evaluateOn && compareDates(i.evaluateOn, today()) <= 0,
+        deciders,
+        unitIds,
       };
     }
     const a = await focusAreas.get(id);
@@ -89,6 +115,7 @@ export function createEvaluationService(deps: {
       due: a.status === "active" && !!a.evaluateOn && compareDates(a.evaluateOn, today()) <= 0,
       deciders,
       changed: { subject: "focusArea", id: a.id, unitId: a.unitId, loopId: a.loopId },
+      unitIds: [a.unitId],
     };
   }
 
@@ -110,17 +137,21 @@ export function createEvaluationService(deps: {
         { ...(patch.evaluateOn ? { evaluateOn: patch.evaluateOn } : {}), ...(patch.end ? { status: "cancelled" as const } : {}), ...(patch.next ? { evaluateAtNextMeeting: true } : {}) },
         { kind, actorId: actor.id, at: now, data: patch.evaluateOn ? { from: v.evaluateOn, to: patch.evaluateOn } : {} },
       );
+    } else if (v.subject === "initiative") {
+      if (patch.next) throw new AppError("invalid-input", strings.evaluation.noNextForInitiative);
+      ok = await initiatives.update(v.id, v.version, { ...(patch.evaluateOn ? { evaluateOn: patch.evaluateOn } : {}), ...(patch.end ? { status: "ended" as const } : {}) }, { actorId: actor.id, at: now });
     } else {
       ok = await focusAreas.update(v.id, v.version, { ...(patch.evaluateOn ? { evaluateOn: patch.evaluateOn } : {}), ...(patch.end ? { status: "ended" as const } : {}), ...(patch.next ? { evaluateAtNextMeeting: true } : {}) }, { actorId: actor.id, at: now });
     }
     if (!ok) throw new AppError("stale-card", strings.generic.staleCard);
   }
 
-  const expiryKind = (s: EvaluationSubject) => (s === "followup" ? "followup_expiry" : "focus_expiry") as "followup_expiry" | "focus_expiry";
+  const expiryKind = (s: EvaluationSubject) => (s === "followup" ? "followup_expiry" : s === "focus" ? "focus_expiry" : "initiative_expiry");
+  const changedOf = (v: { changed?: Changed }): Changed[] => (v.changed ? [v.changed] : []);
 
   return {
     async view(actor: Person, subject: EvaluationSubject, id: string): Promise<EvaluationView> {
-      const { deciders: _d, changed: _c, ...v } = await load(actor, subject, id);
+      const { deciders: _d, changed: _c, unitIds: _u, ...v } = await load(actor, subject, id);
       return v;
     },
 
@@ -138,7 +169,7 @@ export function createEvaluationService(deps: {
       const rows = expiryRows(expiryKind(subject), id, date, v.deciders, settings.calendar, now);
       await notifications.cancelPending(id, { kinds: [expiryKind(subject)], exceptKeys: rows.map((r) => r.key) });
       const planned = await notifications.plan(rows, now);
-      return { notice: strings.evaluation.extended(formatDateShort(date)), effects: effectsOf([v.changed], planned) };
+      return { notice: strings.evaluation.extended(formatDateShort(date)), effects: effectsOf(changedOf(v), planned) };
     },
 
     /** Afslut: it ends here (a follow-up is closed as ended, not as done). */
@@ -149,8 +180,9 @@ export function createEvaluationService(deps: {
       const v = already ? current : await forChange(actor, subject, id, version);
       if (!already) await write(v, actor, { end: true });
       await notifications.cancelPending(id);
-      const planned = await congestion.checkFlag(v.unitId);
-      return { notice: strings.evaluation.ended, effects: effectsOf([v.changed], planned) };
+      let planned = 0;
+      for (const unitId of v.unitIds) planned += await congestion.checkFlag(unitId);
+      return { notice: strings.evaluation.ended, effects: effectsOf(changedOf(v), planned) };
     },
 
     /** Evaluér på næste møde: it stands on the next agenda, marked for evaluation. */
@@ -166,7 +198,7 @@ export function createEvaluationService(deps: {
         const next = meeting ? await meetings.nextInSeries(meeting, clock.now()) : undefined;
         if (next) when = formatDateShort(localDateOf(next.startsAt, settings.timezone));
       }
-      return { notice: strings.evaluation.onNextAgenda(when), effects: effectsOf([v.changed]) };
+      return { notice: strings.evaluation.onNextAgenda(when), effects: effectsOf(changedOf(v)) };
     },
   };
 }

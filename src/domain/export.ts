@@ -1,6 +1,7 @@
 /**
- * Export for the quality report: an area's decisions, follow-ups and focus areas for a period, as
- * three plain tables that `lib/csv.ts` and `lib/xlsx.ts` write as files.
+ * Export for the quality report: an area's decisions, follow-ups and focus areas for a period, and
+ * what each unit's loop learned per focus area (the «Opsamling»), as four plain tables that
+ * `lib/csv.ts` and `lib/xlsx.ts` write as files.
  *
  * Only what the chief's overview already shows leaves the bot: decisions, follow-ups and focus
  * areas. Reflections, the board's statements and follow-up comments are never read for an
@@ -72,12 +73,29 @@ export interface FocusAreaExportRow {
   position: number;
 }
 
+/**
+ * A focus area at the loop's end, for the «Opsamling» (seed 002: «Ved afslutning på den to-årige
+ * periode samles der systematisk op på det lokale arbejde med fokusområderne»): what its
+ * evaluations decided, and its unit's læringssamtaler of the loop with their decisions and agreements.
+ */
+export interface LoopSummaryExportRow extends FocusAreaExportRow {
+  evaluations: { extended: number; evaluateNext: boolean; endedAt?: Date };
+  /** The loop's decisions about this focus area (chosen per decision in the opfølgningsskema). */
+  aboutIt: number;
+  /** The unit's læringssamtaler of the loop closed so far, their decisions, and their agreements by status. */
+  samtaler: number;
+  decisions: number;
+  followUps: { done: number; open: number; ended: number };
+}
+
 /** What the repository reads for one area and period. */
 export interface ExportData {
   area: ExportArea;
   decisions: DecisionExportRow[];
   followUps: FollowUpExportRow[];
   focusAreas: FocusAreaExportRow[];
+  /** The same focus areas as `focusAreas`, with what their loop learned. */
+  summary: LoopSummaryExportRow[];
 }
 
 /**
@@ -91,7 +109,7 @@ export interface ExportRepository {
   load(areaId: string, window: ExportWindow): Promise<ExportData | undefined>;
 }
 
-export type ExportTableKey = "decisions" | "followUps" | "focusAreas";
+export type ExportTableKey = "decisions" | "followUps" | "focusAreas" | "summary";
 
 export interface ExportTable extends Table {
   key: ExportTableKey;
@@ -166,9 +184,10 @@ export function buildExportTables(data: ExportData, opts: { tz?: string } = {}):
       (a.decision?.position ?? Number.MAX_SAFE_INTEGER) - (b.decision?.position ?? Number.MAX_SAFE_INTEGER) ||
       a.createdAt.getTime() - b.createdAt.getTime(),
   );
-  const focusAreas = [...data.focusAreas].sort(
-    (a, b) => collator.compare(a.unitName, b.unitName) || a.loopStart.localeCompare(b.loopStart) || collator.compare(a.loopName, b.loopName) || a.position - b.position,
-  );
+  const byArea = (a: FocusAreaExportRow, b: FocusAreaExportRow) =>
+    collator.compare(a.unitName, b.unitName) || a.loopStart.localeCompare(b.loopStart) || collator.compare(a.loopName, b.loopName) || a.position - b.position;
+  const focusAreas = [...data.focusAreas].sort(byArea);
+  const summary = [...data.summary].sort(byArea);
 
   return [
     {
@@ -209,7 +228,52 @@ export function buildExportTables(data: ExportData, opts: { tz?: string } = {}):
       headers: [s.focusAreas.unit, s.focusAreas.loop, s.focusAreas.theme, s.focusAreas.title, s.focusAreas.status, s.focusAreas.evaluateOn],
       rows: focusAreas.map((f) => [f.unitName, f.loopName, f.themeTitle, f.title, status(f.status), dateCell(f.evaluateOn)]),
     },
+    {
+      key: "summary",
+      name: s.sheets.summary,
+      headers: [
+        s.summary.unit,
+        s.summary.loop,
+        s.summary.theme,
+        s.summary.title,
+        s.summary.status,
+        s.summary.evaluateOn,
+        s.summary.evaluations,
+        s.summary.aboutIt,
+        s.summary.samtaler,
+        s.summary.decisions,
+        s.summary.done,
+        s.summary.open,
+        s.summary.ended,
+      ],
+      rows: summary.map((f) => [
+        f.unitName,
+        f.loopName,
+        f.themeTitle,
+        f.title,
+        status(f.status),
+        dateCell(f.evaluateOn),
+        evaluationsText(f.evaluations, tz),
+        String(f.aboutIt),
+        // Counts as text: the table's cells are texts and dates (lib/table.ts).
+        String(f.samtaler),
+        String(f.decisions),
+        String(f.followUps.done),
+        String(f.followUps.open),
+        String(f.followUps.ended),
+      ]),
+    },
   ];
+}
+
+/** What a focus area's evaluations decided, in words: «forlænget én gang · afsluttet 15.06.2028». */
+function evaluationsText(e: LoopSummaryExportRow["evaluations"], tz: string): string {
+  const s = strings.loopSummary;
+  return [
+    ...(e.extended > 0 ? [s.extended(e.extended)] : []),
+    ...(e.evaluateNext ? [s.evaluateNext] : []),
+    ...(e.endedAt ? [s.ended(formatDateShort(localDateOf(e.endedAt, tz)))] : []),
+  ].join(" · ");
 }
 
 /** Reads and builds an export; undefined for an unknown area. */

@@ -1,7 +1,7 @@
 import { AppError } from "../lib/errors.js";
 import { newId } from "../lib/ids.js";
 import { strings } from "../lib/strings.da.js";
-import { compareDates, isValidLocalDate, localDateOf } from "../lib/zoned-time.js";
+import { addDays, compareDates, isValidLocalDate, localDateOf } from "../lib/zoned-time.js";
 import { isChair } from "./access.js";
 import type { CongestionService, IntentionLoad } from "./congestion-service.js";
 import type { MeetingService } from "./meeting-service.js";
@@ -14,6 +14,15 @@ import { effectsOf, type Effects } from "./effects.js";
 /** At most this many active focus areas per unit: a few chosen well beat many chosen loosely. */
 export const MAX_FOCUS_AREAS = 4;
 export const FOCUS_TITLE_MAX = 200;
+
+/**
+ * Solnedgang by default (seed 001; issue point 13): a focus area is evaluated at the loop's end
+ * (its last day) unless the chair chooses another date; none once that day is past.
+ */
+export function defaultEvaluateOn(loop: Pick<Loop, "endDate">, today: string): string | undefined {
+  const last = addDays(loop.endDate, -1);
+  return compareDates(last, today) > 0 ? last : undefined;
+}
 
 export interface FocusAreaRowInput {
   id?: string;
@@ -60,7 +69,7 @@ export function createFocusAreaService(deps: {
     const meeting = await meetings.getForParticipant(actor, meetingId);
     const loop = await loopOf(meeting);
     const areas = await focusAreas.list(meeting.unit.id, loop.id);
-    return { meeting, loop, areas, editable: isChair(meeting, actor.id) && meeting.status !== "cancelled", load: await congestion.load(meeting.unit.id) };
+    return { meeting, loop, areas, editable: isChair(meeting, actor.id) && meeting.status !== "cancelled", load: await congestion.load(meeting.unit.id, actor.id) };
   }
 
   return {
@@ -101,7 +110,9 @@ export function createFocusAreaService(deps: {
         if (!raw.themeId || !themes.has(raw.themeId)) errors[`theme_${i}`] = strings.focus.chooseTheme;
         if (!title) errors[`title_${i}`] = strings.focus.titleRequired;
         else if (title.length > FOCUS_TITLE_MAX) errors[`title_${i}`] = strings.generic.tooLong(title.length, FOCUS_TITLE_MAX);
-        const evaluateOn = raw.evaluateOn?.trim() || undefined;
+        // Without a date of its own it is evaluated at the loop's end (an area stored before
+        // that default, without a date, keeps none until one is chosen).
+        const evaluateOn = raw.evaluateOn?.trim() || (before && !before.evaluateOn ? undefined : defaultEvaluateOn(current.loop, today));
         if (evaluateOn) {
           if (!isValidLocalDate(evaluateOn)) errors[`eval_${i}`] = strings.generic.invalidDate;
           else if (evaluateOn !== before?.evaluateOn && compareDates(evaluateOn, today) <= 0) errors[`eval_${i}`] = strings.focus.evaluateFuture;

@@ -10,9 +10,10 @@ import { templateOf } from "./meeting-template.js";
 import { expiryRows, followUpAssignedRow, followUpReminderRows, MEETING_ROW_KINDS, referatRows } from "./notification-keys.js";
 import { planFollowUpReminders } from "./reminder-planning.js";
 import type { MeetingService } from "./meeting-service.js";
-import type { Clock, FollowUpRepository, FormChange, FormRepository, MeetingRepository, NotificationRepository } from "./ports.js";
+import type { LoopSummaryService } from "./loop-summary-service.js";
+import type { Clock, FocusAreaRepository, FollowUpRepository, FormChange, FormRepository, MeetingRepository, NotificationRepository } from "./ports.js";
 import type { DomainSettings } from "./settings.js";
-import type { AgendaItem, FollowUpView, FormRow, Meeting, Person, ReferatVersion } from "./types.js";
+import type { AgendaItem, FocusArea, FollowUpView, FormRow, Meeting, Person, ReferatVersion } from "./types.js";
 import { isReopened, reopenDeadline } from "./closing.js";
 import type { MeetingTemplate } from "./meeting-template.js";
 import { effectsOf, meetingChanged, noEffects, type Changed, type Effects } from "./effects.js";
@@ -37,6 +38,11 @@ export interface FormRowInput {
   /** The follow-up's values when the card was rendered. */
   shown?: ShownFollowUp;
   agendaItemId?: string;
+  /**
+   * The focus area a læringssamtale's decision is about: "" none; undefined (a card without the
+   * picker) keeps what is stored.
+   */
+  focusAreaId?: string;
   decision: string;
   followUpText: string;
   ownerId?: string;
@@ -49,6 +55,8 @@ export interface FormView {
   meeting: Meeting;
   template: MeetingTemplate;
   agendaItems: AgendaItem[];
+  /** A læringssamtale's: the unit's active focus areas of the loop, which a decision may be about (none elsewhere). */
+  focusAreas?: FocusArea[];
   rows: FormRow[];
   revisions: number;
   /** Where the meeting stands in closing and reopening (what the form says and offers). */
@@ -104,8 +112,11 @@ export interface FormServiceDeps {
   meetingRepo: MeetingRepository;
   forms: FormRepository;
   followUpRepo: FollowUpRepository;
+  focusAreas: FocusAreaRepository;
   notifications: NotificationRepository;
   congestion: CongestionService;
+  /** Closing a unit's fourth læringssamtale of the loop sends its chiefs what the loop learned. */
+  loopSummaries: LoopSummaryService;
   clock: Clock;
   settings: DomainSettings;
 }
@@ -116,6 +127,7 @@ const toInput = (r: FormRow): FormRowInput => ({
   decisionId: r.decisionId,
   followUpId: r.followUpId,
   agendaItemId: r.agendaItemId,
+  focusAreaId: r.focusAreaId,
   decision: r.decision,
   followUpText: r.followUpText ?? "",
   ownerId: r.ownerId,
@@ -135,7 +147,8 @@ function matchRepeatedRows(view: FormView, input: FormRowInput[]): FormRowInput[
     a.decision.trim() === b.decision &&
     a.followUpText.trim() === (b.followUpText ?? "") &&
     (a.followUpText.trim() ? a.ownerId === b.ownerId && a.dueDate === b.dueDate : true) &&
-    (a.agendaItemId ?? undefined) === (b.agendaItemId ?? undefined);
+    (a.agendaItemId ?? undefined) === (b.agendaItemId ?? undefined) &&
+    (a.focusAreaId || undefined) === (b.focusAreaId ?? undefined);
   return input.map((r) => {
     if (r.decisionId || !r.decision.trim()) return r;
     const i = pool.findIndex((b) => same(r, b));
@@ -160,7 +173,7 @@ function summarise(view: FormView, change: FormChange, rows: FormRow[], repeated
   // A decision that only moved up (one above it was removed) was not changed by anyone.
   const changedDecisions = change.updateDecisions.filter((d) => {
     const b = before.get(d.id);
-    return !b || b.decision !== d.text || (b.agendaItemId ?? undefined) !== (d.agendaItemId ?? undefined);
+    return !b || b.decision !== d.text || (b.agendaItemId ?? undefined) !== (d.agendaItemId ?? undefined) || (b.focusAreaId ?? undefined) !== (d.focusAreaId ?? undefined);
   }).length;
   const recommendationsAfter = view.agendaItems.filter((it) => {
     const changed = change.recommendations.find((r) => r.agendaItemId === it.id);
@@ -225,7 +238,7 @@ function followUpsChanged(view: FormView, change: FormChange): Changed[] {
 
 /** The opfølgningsskema: decisions with their follow-ups, kept with a full history. */
 export function createFormService(deps: FormServiceDeps) {
-  const { meetings, meetingRepo, forms, followUpRepo, notifications, congestion, clock, settings } = deps;
+  const { meetings, meetingRepo, forms, followUpRepo, focusAreas, notifications, congestion, loopSummaries, clock, settings } = deps;
 
   /** Who closed or reopened: the chair, named as the meeting's participants name them. */
   const nameIn = (meeting: Meeting, personId: string): string => meeting.participants.find((p) => p.person.id === personId)?.person.name ?? "";
@@ -245,13 +258,14 @@ export function createFormService(deps: FormServiceDeps) {
   async function open(actor: Person, meetingId: string): Promise<FormView> {
     const meeting = await meetings.getForParticipant(actor, meetingId);
     assertChair(meeting, actor.id);
-    const [agendaItems, rows, revisions, closing] = await Promise.all([
+    const [agendaItems, rows, revisions, closing, areas] = await Promise.all([
       meetingRepo.agendaItems(meeting.id),
       forms.rows(meeting.id),
       forms.revisionCount(meeting.id),
       closingOf(meeting, actor),
+      meeting.kind === "laeringssamtale" && meeting.loopId ? focusAreas.list(meeting.unit.id, meeting.loopId, { activeOnly: true }) : Promise.resolve([]),
     ]);
-    return { meeting, template: templateOf(meeting, settings.templates), agendaItems, rows, revisions, closing };
+    return { meeting, template: templateOf(meeting, settings.templates), agendaItems, focusAreas: areas, rows, revisions, closing };
   }
 
   /** Checks every row against the current form; returns the rows to store (merged) or the errors. */
@@ -271,6 +285,7 @@ export function createFormService(deps: FormServiceDeps) {
         return;
       }
       const row: FormRowInput = { ...raw, decision: raw.decision.trim(), followUpText: raw.followUpText.trim() };
+      row.focusAreaId = raw.focusAreaId === undefined ? stored?.focusAreaId : raw.focusAreaId || undefined;
       if (stored?.followUpId && row.followUpText) {
         const owner = merge(row.ownerId ?? "", raw.shown?.ownerId, stored.ownerId);
         const due = merge(row.dueDate ?? "", raw.shown?.dueDate, stored.dueDate);
@@ -284,6 +299,8 @@ export function createFormService(deps: FormServiceDeps) {
       if (!row.decision) errors[`decision_${i}`] = strings.form.decisionRequired;
       else if (row.decision.length > limits.decisionText) errors[`decision_${i}`] = strings.generic.tooLong(row.decision.length, limits.decisionText);
       if (row.agendaItemId && !itemIds.has(row.agendaItemId)) errors[`item_${i}`] = strings.form.unknownItem;
+      // A focus area the decision is about: one of the unit's active ones (or the one it had, since ended).
+      if (row.focusAreaId && row.focusAreaId !== stored?.focusAreaId && !(view.focusAreas ?? []).some((a) => a.id === row.focusAreaId)) errors[`focus_${i}`] = strings.form.unknownFocusArea;
       if (row.followUpText) {
         if (row.followUpText.length > limits.followUpText) errors[`followup_${i}`] = strings.generic.tooLong(row.followUpText.length, limits.followUpText);
         if (!row.ownerId) errors[`owner_${i}`] = strings.form.ownerRequired;
@@ -319,11 +336,11 @@ export function createFormService(deps: FormServiceDeps) {
       if (!row.decision) continue; // emptied: handled below as not kept
       const before = row.decisionId ? stored.get(row.decisionId) : undefined;
       const decisionId = before?.row.decisionId ?? newId();
-      const decision = { id: decisionId, agendaItemId: row.agendaItemId, position, text: row.decision };
+      const decision = { id: decisionId, agendaItemId: row.agendaItemId, focusAreaId: row.focusAreaId, position, text: row.decision };
       if (before) {
         kept.add(decisionId);
         const b = before.row;
-        if (b.decision !== row.decision || b.agendaItemId !== row.agendaItemId || before.position !== position) change.updateDecisions.push(decision);
+        if (b.decision !== row.decision || b.agendaItemId !== row.agendaItemId || (b.focusAreaId ?? undefined) !== (row.focusAreaId ?? undefined) || before.position !== position) change.updateDecisions.push(decision);
       } else change.createDecisions.push(decision);
       position += 1;
       const fuBefore = before?.row.followUpId;
@@ -489,9 +506,10 @@ export function createFormService(deps: FormServiceDeps) {
       if (close && (closedNow || view.meeting.status === "closed")) {
         await notifications.cancelPending(meetingId, { kinds: [...MEETING_ROW_KINDS] });
         planned.push(...referatRows(view.meeting, actor.id, calendar, now, referatVersion));
+        planned.push(...(await loopSummaries.rowsAfterClosing(view.meeting, now)));
       }
       const added = await notifications.plan(planned, now);
-      const congested = change.createFollowUps.length + change.cancelFollowUpIds.length > 0 ? await congestion.check(view.meeting.unit.id) : { load: await congestion.load(view.meeting.unit.id), planned: 0 };
+      const congested = change.createFollowUps.length + change.cancelFollowUpIds.length > 0 ? await congestion.check(view.meeting.unit.id, actor.id) : { load: await congestion.load(view.meeting.unit.id, actor.id), planned: 0 };
       const effects =
         isEmpty(change) && !closedNow && repeated.length === 0 && added === 0
           ? noEffects

@@ -171,7 +171,7 @@ export function boardStatementRows(meeting: Meeting, authorIds: string[], leadDa
 
 
 /** On the evaluation date (solnedgangsklausul): one card each to the owner and the chief. */
-export function expiryRows(kind: "followup_expiry" | "focus_expiry", subjectId: string, evaluateOn: string, personIds: string[], calendar: WorkingCalendar, now: Date): PlannedNotification[] {
+export function expiryRows(kind: "followup_expiry" | "focus_expiry" | "initiative_expiry", subjectId: string, evaluateOn: string, personIds: string[], calendar: WorkingCalendar, now: Date): PlannedNotification[] {
   const at = calendar.workingDayStart(calendar.nextWorkingDay(evaluateOn));
   return [...new Set(personIds)].map((personId) => ({
     key: `${kind}:${subjectId}:${personId}:${evaluateOn}`,
@@ -188,6 +188,21 @@ export function congestionRows(unitId: string, since: Date, chiefIds: string[], 
     kind: "unit_congested" as const,
     personId,
     subjectId: unitId,
+    dueAt: calendar.nextWindowStart(now),
+  }));
+}
+
+/**
+ * What the loop learned, to a unit's chiefs after its fourth læringssamtale is closed: once per
+ * unit, loop and chief (a closing repeated or done again after a reopening plans nothing new).
+ * The subject is the closing meeting: the card finds the unit and the loop from it.
+ */
+export function loopSummaryRows(unitId: string, loopId: string, meetingId: string, chiefIds: string[], calendar: WorkingCalendar, now: Date): PlannedNotification[] {
+  return [...new Set(chiefIds)].map((personId) => ({
+    key: `loop_summary:${unitId}:${loopId}:${personId}`,
+    kind: "loop_summary" as const,
+    personId,
+    subjectId: meetingId,
     dueAt: calendar.nextWindowStart(now),
   }));
 }

@@ -43,7 +43,7 @@ const unit = z
     boardRepresentatives: z.array(key).default([]),
     /** Children's and young people's representatives (FU's senat, a school's elevråd): the first læringssamtale of the loop. */
     youthRepresentatives: z.array(key).default([]),
-    /** Open follow-ups + active focus areas before the unit is flagged (intentionstrængsel); default from config. */
+    /** What may weigh on the unit before its chief is told (intentionstrængsel, decision 0020); default from config. */
     intentionCeiling: z.number({ invalid_type_error: "skal være et tal" }).int("skal være et helt tal").min(1, "skal være mindst 1").max(100, "højst 100").optional(),
   })
   .strict()

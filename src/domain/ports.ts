@@ -9,6 +9,7 @@ import type {
   AgendaItem,
   BoardStatement,
   FocusArea,
+  Initiative,
   Loop,
   ParticipantRole,
   UnitType,
@@ -64,6 +65,8 @@ export interface PeopleRepository {
   isChiefOfUnit(personId: string, unitId: string): Promise<boolean>;
   /** Active people who are chef of an area with active units. */
   chiefIds(): Promise<string[]>;
+  /** The active people who are chef of the area. */
+  chiefsOfArea(areaId: string): Promise<string[]>;
   /** The active areas where the person is chef, by name. */
   areasForChief(personId: string): Promise<Area[]>;
   unitsLedBy(personId: string): Promise<Unit[]>;
@@ -218,6 +221,41 @@ export interface FocusAreaRepository {
   update(id: string, expectedVersion: number, patch: { evaluateOn?: string | null; status?: "ended"; evaluateAtNextMeeting?: boolean }, by: AuditStamp): Promise<boolean>;
   /** Active focus areas of the unit; with `upTo`, counts no further than that. */
   countActive(unitId: string, upTo?: number): Promise<number>;
+  /** Per focus area, what its evaluations decided. */
+  evaluations(ids: string[]): Promise<Map<string, FocusAreaEvaluations>>;
+}
+
+export interface NewInitiative {
+  id: string;
+  areaId: string;
+  title: string;
+  fromDate: string;
+  evaluateOn?: string;
+  wholeArea: boolean;
+  unitIds: string[];
+  requestId: string;
+}
+
+export interface InitiativeRepository {
+  /** Creates it, unless one with its `requestId` exists: then that one is returned (`created` false). */
+  create(i: NewInitiative, by: AuditStamp): Promise<{ initiative: Initiative; created: boolean }>;
+  get(id: string): Promise<Initiative | undefined>;
+  /** Extend (a new evaluation date) or end; false (nothing written) if the version moved on or it is ended. */
+  update(id: string, expectedVersion: number, patch: { evaluateOn?: string; status?: "ended" }, by: AuditStamp): Promise<boolean>;
+  /** The active initiatives of the areas, by from-date. */
+  listActive(areaIds: string[]): Promise<Initiative[]>;
+  /** Active initiatives applying to the unit (of `areaId`) whose from-date is `today` or before; with `upTo`, counts no further. */
+  countForUnit(unitId: string, areaId: string, today: string, upTo?: number): Promise<number>;
+}
+
+/** What happened to a focus area at its evaluations (from the audit log). */
+export interface FocusAreaEvaluations {
+  /** How many times its evaluation date was moved on (forlænget). */
+  extended: number;
+  /** Set to be evaluated at the next meeting. */
+  evaluateNext: boolean;
+  /** Ended (at an evaluation or in the card), and when. */
+  endedAt?: Date;
 }
 
 export interface BoardStatementRepository {
@@ -266,7 +304,10 @@ export interface UnitRepository {
   roster(unitId: string): Promise<UnitRoster | undefined>;
   /** Active units in every area where the person is chef, by name. */
   unitsForChief(chiefId: string): Promise<Unit[]>;
-  /** Open follow-ups from the unit's meetings; with `upTo`, counts no further than that. */
+  /**
+   * Open follow-ups from the unit's læringssamtaler (the agreements every participant saw in the
+   * referat; a 1:1's own stay between its two people); with `upTo`, counts no further than that.
+   */
   countOpenFollowUps(unitId: string, upTo?: number): Promise<number>;
   /** Per unit: open follow-ups, those past their frist (before `today`), and those done since `doneSince`. */
   followUpCounts(unitIds: string[], today: string, doneSince: Date): Promise<Map<string, UnitFollowUpCounts>>;
@@ -293,8 +334,8 @@ export interface ReflectionRepository {
 }
 
 export interface FormChange {
-  createDecisions: { id: string; agendaItemId?: string; position: number; text: string }[];
-  updateDecisions: { id: string; agendaItemId?: string; position: number; text: string }[];
+  createDecisions: { id: string; agendaItemId?: string; focusAreaId?: string; position: number; text: string }[];
+  updateDecisions: { id: string; agendaItemId?: string; focusAreaId?: string; position: number; text: string }[];
   deleteDecisionIds: string[];
   createFollowUps: { id: string; decisionId: string; text: string; ownerId: string; dueDate: string; evaluateOn?: string }[];
   /** Written only if the follow-up is still at `expectedVersion` (its owner may have acted meanwhile). */

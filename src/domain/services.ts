@@ -2,6 +2,8 @@ import { createBoardStatementService } from "./board-statement-service.js";
 import { createCongestionService } from "./congestion-service.js";
 import { createEvaluationService } from "./evaluation-service.js";
 import { createFocusAreaService } from "./focus-area-service.js";
+import { createInitiativeService } from "./initiative-service.js";
+import { createLoopSummaryService } from "./loop-summary-service.js";
 import { createFollowUpService } from "./followup-service.js";
 import { createFormService } from "./form-service.js";
 import { createMeetingService } from "./meeting-service.js";
@@ -12,6 +14,7 @@ import type {
   Clock,
   ConversationRepository,
   FocusAreaRepository,
+  InitiativeRepository,
   FollowUpRepository,
   FormRepository,
   LoopRepository,
@@ -55,6 +58,7 @@ export interface DomainPorts {
   units: UnitRepository;
   loops: LoopRepository;
   focusAreas: FocusAreaRepository;
+  initiatives: InitiativeRepository;
   boardStatements: BoardStatementRepository;
   yearWheels: YearWheelRepository;
   preferences: PreferenceRepository;
@@ -81,13 +85,15 @@ export function createDomainServices(ports: DomainPorts, clock: Clock, settings:
   const busyTimes = createOutlookBusyTimes({ base: ports.meetings, gateway: settings.calendarSync.mode === "graph" ? ports.calendarGateway : undefined, people: ports.people });
   const calendarSync = createCalendarSyncService({ meetings: ports.meetings, events: ports.calendarEvents, gateway: ports.calendarGateway, clock, settings });
   const meetings = createMeetingService({ people: ports.people, meetings: ports.meetings, reflections: ports.reflections, notifications, units, loops: ports.loops, focusAreas: ports.focusAreas, boardStatements: ports.boardStatements, sentCards: ports.sentCards, calendarSync, busyTimes, clock, settings });
-  const congestion = createCongestionService({ units, focusAreas: ports.focusAreas, notifications, clock, settings });
+  const congestion = createCongestionService({ units, focusAreas: ports.focusAreas, initiatives: ports.initiatives, notifications, clock, settings });
   const reflections = createReflectionService({ meetings, reflections: ports.reflections, clock, settings });
-  const forms = createFormService({ meetings, meetingRepo: ports.meetings, forms: ports.forms, followUpRepo: ports.followUps, notifications, congestion, clock, settings });
+  const loopSummaries = createLoopSummaryService({ meetings: ports.meetings, forms: ports.forms, followUps: ports.followUps, focusAreas: ports.focusAreas, loops: ports.loops, units, clock, settings });
+  const forms = createFormService({ meetings, meetingRepo: ports.meetings, forms: ports.forms, followUpRepo: ports.followUps, focusAreas: ports.focusAreas, notifications, congestion, loopSummaries, clock, settings });
   const followUps = createFollowUpService({ followUps: ports.followUps, meetings: ports.meetings, notifications, congestion, units, people: ports.people, clock, settings });
   const focusAreas = createFocusAreaService({ meetings, focusAreas: ports.focusAreas, loops: ports.loops, units, notifications, congestion, clock, settings });
   const boardStatements = createBoardStatementService({ meetings: ports.meetings, statements: ports.boardStatements, units, clock, settings });
-  const evaluations = createEvaluationService({ followUps: ports.followUps, focusAreas: ports.focusAreas, meetings: ports.meetings, units, notifications, congestion, clock, settings });
+  const initiatives = createInitiativeService({ people: ports.people, units, loops: ports.loops, initiatives: ports.initiatives, notifications, congestion, clock, settings });
+  const evaluations = createEvaluationService({ followUps: ports.followUps, focusAreas: ports.focusAreas, initiatives: ports.initiatives, people: ports.people, meetings: ports.meetings, units, notifications, congestion, clock, settings });
   const loadNames = async (ids: string[]) => {
     const out = new Map<string, string>();
     for (const id of new Set(ids)) {
@@ -116,5 +122,5 @@ export function createDomainServices(ports: DomainPorts, clock: Clock, settings:
     clock,
     calendar: settings.calendar,
   });
-  return { people, meetings, reflections, forms, followUps, focusAreas, boardStatements, evaluations, congestion, yearWheels, digests, preferences, channels, downloads, calendars, calendarSync, trial, reach };
+  return { people, meetings, reflections, forms, followUps, focusAreas, boardStatements, evaluations, congestion, initiatives, loopSummaries, yearWheels, digests, preferences, channels, downloads, calendars, calendarSync, trial, reach };
 }

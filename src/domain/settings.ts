@@ -14,7 +14,7 @@ export interface DomainSettings {
   followUpDueSoonDays: number;
   /** Working days before a later læringssamtale that the board is asked for its udtalelse. */
   boardStatementLeadDays: number;
-  /** Open follow-ups + active focus areas a unit may carry before it is flagged. */
+  /** What a unit may carry (focus areas, the forvaltning's initiatives, open læringssamtale agreements) before it is flagged. */
   intentionCeiling: number;
   maxTextLength: number;
   /** When the weekly digest goes to the chiefs' channels (ISO weekday, "HH:MM"). */

@@ -21,7 +21,7 @@ export interface Unit {
   selvejende: boolean;
   areaId: string;
   active: boolean;
-  /** Own ceiling of open follow-ups + active focus areas, if the organisation file sets one. */
+  /** Own ceiling of what may weigh on the unit (decision 0020), if the organisation file sets one. */
   intentionCeiling?: number;
   /** Set while the unit carries more than its ceiling (intentionstrængsel). */
   congestedSince?: Date;
@@ -58,6 +58,27 @@ export interface FocusArea {
   evaluateAtNextMeeting: boolean;
   meetingId: string;
   position: number;
+  version: number;
+}
+
+/**
+ * A forvaltning initiative (seed 004: reducing intentionstrængsel is the forvaltning's duty). A
+ * chief registers it for some units of their area, or the whole area; from `fromDate` it weighs
+ * on each unit it applies to until it is ended.
+ */
+export interface Initiative {
+  id: string;
+  areaId: string;
+  title: string;
+  /** "YYYY-MM-DD": it counts from this day. */
+  fromDate: string;
+  /** Solnedgang: the day it is evaluated (the loop's end unless the chief chose another). */
+  evaluateOn?: string;
+  /** Every unit of the area (also units added later). */
+  wholeArea: boolean;
+  /** The units it applies to when not the whole area. */
+  unitIds: string[];
+  status: "active" | "ended";
   version: number;
 }
 
@@ -219,6 +240,8 @@ export interface FormRow {
   decisionId?: string;
   agendaItemId?: string;
   decision: string;
+  /** The local focus area a læringssamtale's decision is about, if the chair chose one. */
+  focusAreaId?: string;
   followUpId?: string;
   followUpText?: string;
   ownerId?: string;
@@ -274,9 +297,13 @@ export type NotificationKind =
   | "chief_digest"
   | "followup_expiry"
   | "focus_expiry"
+  /** On a forvaltning initiative's evaluation date, to its area's chiefs (solnedgang). */
+  | "initiative_expiry"
   | "board_statement"
   | "unit_congested"
   | "followups_orphaned"
+  /** To a unit's chiefs once the loop's fourth læringssamtale is closed: what was learned (loop-summary-service.ts). */
+  | "loop_summary"
   | "referat"
   | "meeting_cancelled"
   /** To a meeting's chair (or a unit's chief): someone their cards are for cannot be reached in Teams (reach-service.ts). */

@@ -66,6 +66,7 @@ export const da = {
       schedule: { command: "planlæg 1:1", text: "Planlæg en 1:1 ledelsesopfølgning med en leder." },
       yearWheel: { command: "årshjul", text: "Se og godkend enhedernes årshjul med læringssamtaler og 1:1 ledelsesopfølgninger." },
       reassign: { command: "giv videre", text: "Giv åbne opfølgningspunkter videre, når den ansvarlige ikke længere er med i organisationen." },
+      initiatives: { command: "indsatser", text: "Registrér forvaltningens indsatser, og se hvad der vejer på hver enhed (intentionstrængsel)." },
       myMeetings: { command: "mine møder", text: "Se dine kommende og seneste møder med dagsorden, refleksionsguide og referat." },
       scheduleLeader: { command: "planlæg 1:1", text: "Planlæg en 1:1 med en af dine pædagogiske ledere." },
       yearWheelLeader: { command: "årshjul", text: "Se enhedens årshjul, og planlæg, flyt og aflys dine 1:1 med de pædagogiske ledere." },
@@ -326,6 +327,9 @@ export const da = {
     ownerNotParticipant: "Den ansvarlige skal være en af mødets deltagere.",
     dueRequired: "Angiv en frist for opfølgningspunktet.",
     unknownItem: "Punktet findes ikke på mødets dagsorden.",
+    unknownFocusArea: "Vælg et af enhedens aktive fokusområder, eller intet.",
+    focusLabel: "Fokusområde (valgfrit)",
+    focusNone: "Intet bestemt fokusområde",
     stale:
       "Skemaet er blevet ændret, siden du åbnede det. Her er den nyeste udgave; ret igen, hvis det stadig er nødvendigt.",
     tooManyDecisions: (n: number) => `Højst ${n} beslutninger pr. møde. Saml beslutninger, der hører sammen.`,
@@ -526,7 +530,6 @@ export const da = {
     stale: "Årshjulet er blevet ændret, siden du åbnede det. Her er den nyeste udgave.",
     meetingStarted: "Mødet er begyndt eller afsluttet og kan ikke flyttes.",
     busyEntry: (entry: string, clash: string) => `Årshjulet kan ikke godkendes endnu. ${entry} overlapper et andet møde: ${clash} Flyt mødet i årshjulet, og godkend igen.`,
-    congested: (n: number, ceiling: number) => `Intentionstrængsel: ${n} åbne opfølgningspunkter og fokusområder (loft ${ceiling}).`,
   },
   /** Planning that respects people's time (decision 0016). */
   planning: {
@@ -553,7 +556,8 @@ export const da = {
     themePlaceholder: "Vælg tema",
     titleLabel: "Fokusområde",
     titlePlaceholder: "Fx: Sprogmiljøet i vuggestuen",
-    evaluateLabel: "Evalueres (valgfri)",
+    evaluateLabel: "Evalueres",
+    evaluateHint: "Fokusområderne evalueres som udgangspunkt ved læringsloopets afslutning (solnedgang). Vælg en anden dato, hvis I vil evaluere før.",
     endLabel: "Afslut fokusområdet",
     ended: "Afsluttede fokusområder",
     save: "Gem fokusområder",
@@ -589,6 +593,9 @@ export const da = {
     titlePending: "Evalueringsdato",
     followUpIntro: (date: string) => `Opfølgningspunktet skulle evalueres ${date}: skal det fortsætte, afsluttes eller tages op på næste møde?`,
     focusIntro: (date: string) => `Fokusområdet skulle evalueres ${date}: skal det fortsætte, afsluttes eller tages op på næste læringssamtale?`,
+    initiativeIntro: (date: string) =>
+      `Forvaltningens indsats skulle evalueres ${date}: skal den fortsætte til en ny evalueringsdato, eller afsluttes? Så længe den er i gang, vejer den på de enheder, den gælder for.`,
+    subjectInitiative: "Forvaltningens indsats",
     subjectFollowUp: "Opfølgningspunkt",
     subjectFocus: "Fokusområde",
     evaluateOn: "Evalueres",
@@ -607,6 +614,8 @@ export const da = {
     dateFuture: "Evalueringsdatoen skal ligge efter i dag.",
     notAllowed: (chair: string) => `Kun den ansvarlige og ${chair}, der holdt mødet, kan beslutte, hvad der skal ske.`,
     notAllowedFocus: "Kun enhedens leder og Børn og Unge-chefen kan beslutte, hvad der skal ske med fokusområdet.",
+    notAllowedInitiative: "Kun områdets Børn og Unge-chefer kan beslutte, hvad der skal ske med forvaltningens indsats.",
+    noNextForInitiative: "En indsats fra forvaltningen forlænges eller afsluttes; den står ikke på et mødes dagsorden.",
     alreadyClosed: "Det er allerede afsluttet.",
   },
   reminders: {
@@ -686,7 +695,7 @@ export const da = {
     statusTitle: (area: string) => `Status: ${area}`,
     statusUpdated: (when: string) => `Opdateret ${when}`,
     unitLine: (unit: string) => md`**${unit}**`,
-    congested: "⚠ intentionstrængsel",
+    congested: "mange indsatser på én gang",
     open: (n: number) => count(n, "åbent", "åbne"),
     dueThisWeek: (n: number) => count(n, "frist denne uge", "frister denne uge"),
     overdue: (n: number) => count(n, "overskredet", "overskredne"),
@@ -745,7 +754,7 @@ export const da = {
   },
   exportFile: {
     /** Sheet (and CSV file) names. */
-    sheets: { decisions: "Beslutninger", followUps: "Opfølgningspunkter", focusAreas: "Fokusområder" },
+    sheets: { decisions: "Beslutninger", followUps: "Opfølgningspunkter", focusAreas: "Fokusområder", summary: "Opsamling" },
     decisions: { unit: "Enhed", meetingDate: "Mødedato", meetingKind: "Møde", agendaItem: "Dagsordenspunkt", decision: "Beslutning" },
     followUps: {
       unit: "Enhed",
@@ -760,6 +769,22 @@ export const da = {
       evaluateOn: "Evalueringsdato",
     },
     focusAreas: { unit: "Enhed", loop: "Læringsloop", theme: "Tema", title: "Fokusområde", status: "Status", evaluateOn: "Evalueringsdato" },
+    /** «Opsamling»: what each unit's loop learned, per focus area (seed 002). */
+    summary: {
+      unit: "Enhed",
+      loop: "Læringsloop",
+      theme: "Tema",
+      title: "Fokusområde",
+      status: "Status",
+      evaluateOn: "Evalueringsdato",
+      evaluations: "Evalueringer",
+      aboutIt: "Beslutninger om fokusområdet",
+      samtaler: "Læringssamtaler afholdt i loopet",
+      decisions: "Beslutninger i loopet",
+      done: "Aftaler udført",
+      open: "Aftaler åbne",
+      ended: "Aftaler afsluttet uden at være udført",
+    },
     statuses: { open: "Åben", done: "Udført", cancelled: "Annulleret", active: "Aktiv", ended: "Afsluttet" } as Record<string, string>,
     title: (area: string, from: string, to: string) => `Læringsloop – ${area}, ${from}–${to}`,
     usage: "Brug: npm run export -- --area <område-id> --from <åååå-mm-dd> --to <åååå-mm-dd> [--out <mappe>] [--format csv|xlsx|begge]",
@@ -954,6 +979,7 @@ export const da = {
     myTasks: { title: "mine opgaver", description: "Se dine åbne opfølgningspunkter" },
     yearWheel: { title: "årshjul", description: "Se og godkend enhedernes årshjul" },
     reassign: { title: "giv videre", description: "Giv opfølgningspunkter videre, når den ansvarlige er stoppet" },
+    initiatives: { title: "indsatser", description: "Forvaltningens indsatser, og hvad der vejer på enhederne" },
     preferences: { title: "indstillinger", description: "Vælg dine påmindelser og tidspunktet for ugens overblik" },
     absence: { title: "fraværende til", description: "Lad påmindelser vente, fx fraværende til 12.01.2027" },
     channelFollow: { title: "følg område", description: "Lad kanalen følge et område: statuskort, ugens overblik og eksport (Børn og Unge-chefer)" },
@@ -987,12 +1013,72 @@ export const da = {
     nameMentions: (n: number) =>
       `${count(n, "tekst", "tekster")}, som andre har skrevet, nævner personens fornavn. De er bevaret (notatpligt). Gennemgå dem: beslutninger, opfølgningspunkter og indstillinger rettes i opfølgningsskemaet; punkter på dagsordenen, kommentarer og tidligere versioner af skemaet kan kun rettes direkte i databasen:`,
   },
+  /** The forvaltning's own initiatives (docs/decisions/0020-what-weighs-on-a-unit.md). */
+  initiatives: {
+    title: "Forvaltningens indsatser",
+    intro:
+      "Alt, hvad forvaltningen sætter i gang, vejer på enhederne sammen med deres egne fokusområder og aftaler. Registrér jeres indsatser her, så I kan se, hvad den enkelte enhed bærer, og undgå intentionstrængsel.",
+    loadHeading: "Hvad vejer på enhederne nu",
+    loadLine: (unit: string, n: number, ceiling: number, parts: { focusAreas: number; initiatives: number; agreements: number }) =>
+      `${unit}: ${count(n, "igangværende indsats", "igangværende indsatser")} (loft ${ceiling}) · ${parts.focusAreas} fokusområder, ${parts.initiatives} fra forvaltningen, ${parts.agreements} aftaler`,
+    activeHeading: "Igangværende indsatser fra forvaltningen",
+    none: "Ingen endnu.",
+    line: (title: string, from: string, evaluate: string | undefined, appliesTo: string) =>
+      `${title} · fra ${from}${evaluate ? ` · evalueres ${evaluate}` : ""} · ${appliesTo}`,
+    wholeArea: (area: string) => `Hele ${area}`,
+    newHeading: "Registrér en ny indsats",
+    titleLabel: "Indsats",
+    titlePlaceholder: "Fx: Ny model for sprogvurderinger",
+    scopeLabel: "Gælder for",
+    fromLabel: "Fra",
+    evaluateLabel: "Evalueres",
+    evaluateHint: "Som udgangspunkt ved læringsloopets afslutning (solnedgang), så indsatsen bliver evalueret og ikke bare fortsætter.",
+    save: "Registrér indsatsen",
+    end: "Afslut",
+    saved: (title: string) => `Indsatsen «${title}» er registreret.`,
+    alreadySaved: (title: string) => `Indsatsen «${title}» var allerede registreret.`,
+    onlyChief: "Kun Børn og Unge-chefer kan registrere forvaltningens indsatser.",
+    titleRequired: "Skriv, hvad indsatsen er.",
+    chooseScope: "Vælg, hvilke enheder indsatsen gælder for.",
+    notYourUnit: "Vælg blandt enhederne i dine egne områder.",
+    oneArea: "En indsats gælder for enheder i ét område. Registrér den for hvert område for sig.",
+    evaluateRequired: "Vælg en evalueringsdato: der er intet læringsloop at tage slutningen fra.",
+    evaluateAfterFrom: "Evalueringsdatoen skal ligge efter startdatoen.",
+    evaluateFuture: "Evalueringsdatoen skal ligge efter i dag.",
+    evaluateTooFar: "Evalueringsdatoen ligger for langt ude (højst tre år frem).",
+  },
+  /** What the loop learned (seed 002: «samles der systematisk op på det lokale arbejde med fokusområderne»). */
+  loopSummary: {
+    title: (unit: string) => `Opsamling på læringsloopet: ${unit}`,
+    intro: (n: number) =>
+      `Læringsloopets ${n === 4 ? "fjerde" : `${n}.`} læringssamtale er afsluttet. Her er opsamlingen på enhedens arbejde med de lokale fokusområder til kvalitetsrapporten. Den står også i eksporten (fanen «Opsamling»).`,
+    focusHeading: "Lokale fokusområder",
+    noFocus: "Enheden valgte ingen lokale fokusområder i loopet.",
+    focusLine: (title: string, theme: string) => `${title} (tema: ${theme})`,
+    active: "fortsat aktivt",
+    ended: (when: string) => `afsluttet ${when}`,
+    evaluateOn: (when: string) => `evalueres ${when}`,
+    extended: (n: number) => `forlænget ${n === 1 ? "én gang" : `${n} gange`}`,
+    evaluateNext: "evalueres på næste møde",
+    otherDecisionsHeading: "Øvrige beslutninger fra læringssamtalerne",
+    datedDecision: (when: string, text: string) => `${when}: ${text}`,
+    samtale: (when: string) => `Læringssamtalen ${when}`,
+    decisionLine: (text: string, done: number, open: number, ended: number) =>
+      done + open + ended === 0 ? text : `${text} — aftaler: ${done} udført, ${open} åbne, ${ended} afsluttet uden at være udført`,
+    totals: (done: number, open: number, ended: number) => `I alt: ${done} aftaler udført, ${open} åbne og ${ended} afsluttet uden at være udført.`,
+    notChief: "Kun enhedens Børn og Unge-chef får opsamlingen på læringsloopet.",
+  },
+  /** Intentionstrængsel (seed 004): said to the chief first, as help, never as surveillance. */
   congestion: {
-    title: (unit: string) => `Intentionstrængsel i ${unit}`,
-    body: (n: number, ceiling: number) =>
-      `Enheden har nu ${n} åbne opfølgningspunkter og fokusområder, mere end loftet på ${ceiling}. Det er i orden at tilføje flere, men overvej sammen med lederen, hvad der kan afsluttes eller vente, så aftalerne bliver til handling.`,
-    cardNotice: (n: number, ceiling: number) =>
-      `Bemærk: enheden har nu ${n} åbne opfølgningspunkter og fokusområder (loft ${ceiling}). Overvej, hvad der kan afsluttes; Børn og Unge-chefen ser det i oversigten.`,
+    title: (unit: string) => `${unit}: mange indsatser på én gang`,
+    /** The sentence the issue asks for, then what the count is made of. */
+    headline: (n: number) => `Enheden har nu ${n} igangværende indsatser — overvej, hvad der kan afsluttes.`,
+    parts: (load: { focusAreas: number; initiatives: number; agreements: number; ceiling: number }) =>
+      `Det er ${count(load.focusAreas, "lokalt fokusområde", "lokale fokusområder")}, ${count(load.initiatives, "indsats", "indsatser")} fra forvaltningen og ${count(load.agreements, "åben aftale", "åbne aftaler")} fra læringssamtalerne (loftet er ${load.ceiling}).`,
+    body: (load: { count: number; focusAreas: number; initiatives: number; agreements: number; ceiling: number }) =>
+      `${da.congestion.headline(load.count)}\n\n${da.congestion.parts(load)}\n\nFor mange krav på én gang kan tage lysten fra ledere og medarbejdere. Tag det gerne op med lederen: hvad kan afsluttes, vente eller lægges sammen? Forvaltningens egne indsatser ser du med kommandoen «indsatser».`,
+    openInitiatives: "Se indsatserne",
+    cardNotice: (load: { count: number; focusAreas: number; initiatives: number; agreements: number; ceiling: number }) => `${da.congestion.headline(load.count)} ${da.congestion.parts(load)}`,
   },
 };
 

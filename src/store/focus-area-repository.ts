@@ -1,4 +1,4 @@
-import type { FocusAreaRepository } from "../domain/ports.js";
+import type { FocusAreaEvaluations, FocusAreaRepository } from "../domain/ports.js";
 import type { FocusArea } from "../domain/types.js";
 import type { NewAuditEntry } from "../domain/audit.js";
 import { appendAudit } from "./audit-log.js";
@@ -94,6 +94,20 @@ export function createFocusAreaRepository(db: Db): FocusAreaRepository {
 
     async countActive(unitId, upTo) {
       return db.focusArea.count({ where: { unitId, status: "active" }, ...(upTo !== undefined ? { take: upTo } : {}) });
+    },
+
+    async evaluations(ids) {
+      const out = new Map<string, FocusAreaEvaluations>();
+      if (ids.length === 0) return out;
+      const [areas, entries] = await Promise.all([
+        db.focusArea.findMany({ where: { id: { in: ids } }, select: { id: true, status: true, endedAt: true, evaluateAtNextMeeting: true } }),
+        db.auditEntry.groupBy({ by: ["subjectId"], where: { subjectKind: "focus_area", action: "focus_area.extended", subjectId: { in: ids } }, _count: { _all: true } }),
+      ]);
+      const extended = new Map(entries.map((e) => [e.subjectId, e._count._all]));
+      for (const a of areas) {
+        out.set(a.id, { extended: extended.get(a.id) ?? 0, evaluateNext: a.evaluateAtNextMeeting && a.status === "active", endedAt: a.status === "ended" ? (a.endedAt ?? undefined) : undefined });
+      }
+      return out;
     },
   };
 }

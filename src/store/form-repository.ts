@@ -19,6 +19,7 @@ export function createFormRepository(db: Db): FormRepository {
         decisionId: d.id,
         agendaItemId: d.agendaItemId ?? undefined,
         decision: d.text,
+        ...(d.focusAreaId ? { focusAreaId: d.focusAreaId } : {}),
         followUpId: f?.id,
         followUpText: f?.text,
         ownerId: f?.ownerId,
@@ -61,11 +62,11 @@ export function createFormRepository(db: Db): FormRepository {
         const decisionEntry = (action: NewAuditEntry["action"], id: string, detail: NewAuditEntry["detail"] = {}) =>
           audit.push({ action, subjectKind: "decision", subjectId: id, meetingId, detail });
         for (const d of change.createDecisions) {
-          await tx.decision.create({ data: { id: d.id, meetingId, agendaItemId: d.agendaItemId ?? null, position: d.position, text: d.text } });
+          await tx.decision.create({ data: { id: d.id, meetingId, agendaItemId: d.agendaItemId ?? null, focusAreaId: d.focusAreaId ?? null, position: d.position, text: d.text } });
           decisionEntry("decision.created", d.id, { position: d.position });
         }
         for (const d of change.updateDecisions) {
-          await tx.decision.update({ where: { id: d.id, meetingId }, data: { agendaItemId: d.agendaItemId ?? null, position: d.position, text: d.text } });
+          await tx.decision.update({ where: { id: d.id, meetingId }, data: { agendaItemId: d.agendaItemId ?? null, focusAreaId: d.focusAreaId ?? null, position: d.position, text: d.text } });
           decisionEntry("decision.edited", d.id, { position: d.position });
         }
         for (const id of change.cancelFollowUpIds) {

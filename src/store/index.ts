@@ -7,6 +7,7 @@ import { createAuditLog } from "./audit-log.js";
 import { createGdprRepository } from "./gdpr-repository.js";
 import { createBoardStatementRepository } from "./board-statement-repository.js";
 import { createFocusAreaRepository } from "./focus-area-repository.js";
+import { createInitiativeRepository } from "./initiative-repository.js";
 import { createLoopRepository } from "./loop-repository.js";
 import { createUnitRepository } from "./unit-repository.js";
 import { createYearWheelRepository } from "./year-wheel-repository.js";
@@ -52,6 +53,7 @@ export function createStore(db: Db, dialect: Dialect = "sqlite") {
     units: createUnitRepository(db),
     loops: createLoopRepository(db),
     focusAreas: createFocusAreaRepository(db),
+    initiatives: createInitiativeRepository(db),
     boardStatements: createBoardStatementRepository(db),
     yearWheels: createYearWheelRepository(db),
     activityLog: createActivityLog(db),

@@ -71,6 +71,11 @@ export function createPeopleRepository(db: Db, dialect: Dialect = "sqlite"): Peo
       return rows.map((r) => r.personId);
     },
 
+    async chiefsOfArea(areaId) {
+      const rows = await db.role.findMany({ where: { role: "chef", areaId, person: { active: true } }, select: { personId: true }, orderBy: { personId: "asc" } });
+      return [...new Set(rows.map((r) => r.personId))];
+    },
+
     async areasForChief(personId) {
       const rows = await db.area.findMany({ where: { active: true, roles: { some: { role: "chef", personId, person: { active: true } } } }, orderBy: { name: "asc" }, select: { id: true, name: true } });
       return rows;

@@ -39,13 +39,13 @@ export function createUnitRepository(db: Db): UnitRepository {
     },
 
     async countOpenFollowUps(unitId, upTo) {
-      if (upTo === undefined) return db.followUp.count({ where: { status: "open", meeting: { unitId } } });
+      if (upTo === undefined) return db.followUp.count({ where: { status: "open", meeting: { unitId, kind: "laeringssamtale" } } });
       // Prisma's count with `take` sorts every match by id before it stops; this stops at the
       // `upTo`-th open follow-up (a unit with thousands open costs the same as one with ten).
       const rows = await db.$queryRaw<{ n: number | bigint }[]>`
         SELECT COUNT(*) AS "n" FROM (
           SELECT 1 FROM "FollowUp" f JOIN "Meeting" m ON m."id" = f."meetingId"
-          WHERE f."status" = 'open' AND m."unitId" = ${unitId} LIMIT ${upTo}
+          WHERE f."status" = 'open' AND m."unitId" = ${unitId} AND m."kind" = 'laeringssamtale' LIMIT ${upTo}
         ) AS "sub"`;
       return Number(rows[0]?.n ?? 0);
     },

@@ -31,8 +31,8 @@ export interface CopyParams {
   pack?: boolean;
   /** referat: as sent after the meeting (with its intro). */
   intro?: boolean;
-  /** evaluation: of a follow-up or of a focus area. */
-  evaluates?: "followup" | "focus";
+  /** evaluation: of a follow-up, a focus area or a forvaltning initiative. */
+  evaluates?: "followup" | "focus" | "initiative";
 }
 
 /** What a card shows: its kind, its subject (a follow-up, a meeting, a person's list) and how it is rendered. */

@@ -11,6 +11,7 @@ const FORMS: Record<CommandId, readonly string[]> = {
   schedule: ["planlæg 1:1", "planlæg", "planlaeg", "planlæg en 1:1", "planlæg møde", "nyt møde", "schedule", "schedule meeting"],
   yearWheel: ["årshjul", "aarshjul", "årshjulet", "year wheel"],
   reassign: ["giv videre", "reassign"],
+  initiatives: ["indsatser", "indsats", "forvaltningens indsatser", "initiatives"],
   myMeetings: ["mine møder", "mine moeder", "møder", "my meetings", "meetings"],
   myTasks: ["mine opgaver", "opgaver", "mine opfølgningspunkter", "my tasks", "tasks", "todo"],
   channelFollow: ["følg område", "foelg omraade", "follow area"],
@@ -19,7 +20,7 @@ const FORMS: Record<CommandId, readonly string[]> = {
 };
 
 /** The commands whose card a button can open (the others take an argument or belong in a channel). */
-export const OPENABLE = ["help", "schedule", "yearWheel", "reassign", "myMeetings", "myTasks", "preferences"] as const satisfies readonly CommandId[];
+export const OPENABLE = ["help", "schedule", "yearWheel", "reassign", "initiatives", "myMeetings", "myTasks", "preferences"] as const satisfies readonly CommandId[];
 
 export interface Suggestion {
   command: CommandId;

@@ -27,6 +27,8 @@ export interface TeamsDeps {
   boardStatements: DomainServices["boardStatements"];
   evaluations: DomainServices["evaluations"];
   congestion: DomainServices["congestion"];
+  initiatives: DomainServices["initiatives"];
+  loopSummaries: DomainServices["loopSummaries"];
   yearWheels: DomainServices["yearWheels"];
   digests: DomainServices["digests"];
   preferences: DomainServices["preferences"];

@@ -37,10 +37,14 @@ export async function notificationCard(views: Views, n: Notification, person: Pe
       return views.evaluation(person, "followup", n.subjectId);
     case "focus_expiry":
       return views.evaluation(person, "focus", n.subjectId);
+    case "initiative_expiry":
+      return views.evaluation(person, "initiative", n.subjectId);
     case "board_statement":
       return views.boardStatement(person, n.subjectId);
     case "unit_congested":
       return views.congestion(n.subjectId);
+    case "loop_summary":
+      return views.loopSummary(person, n.subjectId);
     case "followups_orphaned":
       return views.reassign(person);
     case "meeting_cancelled":

@@ -31,6 +31,7 @@ export const verbs = {
   yearWheelCancel: "yearwheel.cancel",
   focusOpen: "focus.open",
   focusSave: "focus.save",
+  initiativeSave: "initiative.save",
   boardSend: "board.send",
   evaluationExtend: "evaluation.extend",
   evaluationEnd: "evaluation.end",

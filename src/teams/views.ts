@@ -27,6 +27,9 @@ import { buildBoardStatementCard } from "../cards/board-statement-card.js";
 import { buildEvaluationCard } from "../cards/evaluation-card.js";
 import { buildNoticeCard } from "../cards/notice-card.js";
 import { buildReassignCard } from "../cards/reassign-card.js";
+import { buildInitiativesCard } from "../cards/initiatives-card.js";
+import { buildLoopSummaryCard } from "../cards/loop-summary-card.js";
+import type { InitiativeInput } from "../domain/initiative-service.js";
 import type { FocusAreaRowInput } from "../domain/focus-area-service.js";
 import type { EvaluationSubject } from "../domain/evaluation-service.js";
 import { buildDigestCard, chiefDigestCardData, overdueDigestCardData } from "../cards/digest-card.js";
@@ -160,7 +163,7 @@ export function createViews(deps: Omit<TeamsDeps, "cardCopies" | "publishChannel
 
     async yearWheel(actor: Person, unitId?: string, opts: { feedback?: CardFeedback; typed?: { entryId?: string; date?: string; time?: string }; showPersonId?: string } = {}): Promise<AdaptiveCard> {
       const view = await deps.yearWheels.view(actor, unitId);
-      const load = await deps.congestion.load(view.unit.id);
+      const load = await deps.congestion.load(view.unit.id, actor.id);
       // One file with every meeting of the wheel the person takes part in: offered as soon as there is one (also a leader's own 1:1s before the chief confirms).
       const calendar = calendarOffered(calendarSettings) && view.takesPartInAny;
       return buildYearWheelCard({ view, tz, workday: { start: config.workingHours.start, end: config.workingHours.end }, load, calendar, ...opts });
@@ -182,7 +185,7 @@ export function createViews(deps: Omit<TeamsDeps, "cardCopies" | "publishChannel
     async evaluation(actor: Person, subject: EvaluationSubject, id: string, opts: { feedback?: CardFeedback } = {}): Promise<AdaptiveCard> {
       const view = await deps.evaluations.view(actor, subject, id);
       const build = (o: typeof opts) => buildEvaluationCard({ view, today: today(), ...o });
-      return showing(build(opts), { kind: "evaluation", id, params: { evaluates: subject === "focus" ? "focus" : undefined } }, opts.feedback ? build({}) : undefined);
+      return showing(build(opts), { kind: "evaluation", id, params: { evaluates: subject === "followup" ? undefined : subject } }, opts.feedback ? build({}) : undefined);
     },
 
     /** Follow-ups whose owner has left, in the chief's units, to give to someone else. */
@@ -192,11 +195,22 @@ export function createViews(deps: Omit<TeamsDeps, "cardCopies" | "publishChannel
       return showing(build(opts), { kind: "reassign", id: actor.id }, opts.feedback ? build({}) : undefined);
     },
 
+    /** The forvaltning's initiatives in the chief's areas, with a form to register one (a new one-time id unless given). */
+    async initiatives(actor: Person, opts: { feedback?: CardFeedback; typed?: Omit<InitiativeInput, "requestId">; requestId?: string } = {}): Promise<AdaptiveCard> {
+      const view = await deps.initiatives.view(actor);
+      return buildInitiativesCard({ view, requestId: opts.requestId ?? newId(), typed: opts.typed, feedback: opts.feedback });
+    },
+
+    /** What the loop learned in the unit of a closed læringssamtale, for its chief. */
+    async loopSummary(actor: Person, meetingId: string): Promise<AdaptiveCard> {
+      return buildLoopSummaryCard({ summary: await deps.loopSummaries.view(actor, meetingId), tz });
+    },
+
     /** The chief's one nudge when a unit goes over its ceiling. */
     async congestion(unitId: string): Promise<AdaptiveCard> {
       const load = await deps.congestion.load(unitId);
       if (!load) throw new AppError("not-found", strings.generic.notFound);
-      return buildNoticeCard(strings.congestion.body(load.count, load.ceiling), { title: strings.congestion.title(load.unitName) });
+      return buildNoticeCard(strings.congestion.body(load), { title: strings.congestion.title(load.unitName), buttons: [{ title: strings.congestion.openInitiatives, command: "initiatives" }] });
     },
 
     async reflection(actor: Person, meetingId: string, opts: { editing?: boolean; typed?: Record<string, string>; feedback?: CardFeedback; authorId?: string } = {}) {

@@ -118,7 +118,7 @@ describe("card templates", () => {
         expect(input.placeholder, `${name}: ${String(input.id)}`).toBe(input.type === "Input.Date" ? strings.generic.datePlaceholder : strings.generic.timePlaceholder);
       }
     }
-    expect(fields).toBe(13);
+    expect(fields).toBe(15); // 13, and the initiatives card's from and evaluation dates
   });
 
   it("registers a handler for every verb, and the templates use every verb", () => {

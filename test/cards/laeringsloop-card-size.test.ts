@@ -61,7 +61,7 @@ describe("the læringsloop's cards stay inside Teams' 28 KB however full they ge
     entries.sort((a, b) => a.date.localeCompare(b.date));
     const names = new Map(participants.map((p) => [p.id, p.name]));
     const view = { unit: unit(0), units: Array.from({ length: 40 }, (_, i) => unit(i)), loop, wheel: { id: "w", unitId: "u0", loopId: "l", status: "proposed" as const, version: 9, entries }, names, today: "2026-11-23", role: "chief" as const, holdsPl: false, cancelled: new Set<string>(), takesPartInAny: false };
-    const input = { view, tz, workday: { start: "08:00", end: "16:00" }, load: { unitId: "u0", unitName: "x", count: 30, ceiling: 8, over: true } };
+    const input = { view, tz, workday: { start: "08:00", end: "16:00" }, load: { unitId: "u0", unitName: "x", count: 30, ceiling: 8, over: true, focusAreas: 4, initiatives: 2, agreements: 24 } };
 
     const none = buildYearWheelCard(input);
     expect(cardBytes(none)).toBeLessThan(TEAMS_LIMIT);
@@ -89,7 +89,7 @@ describe("the læringsloop's cards stay inside Teams' 28 KB however full they ge
 
   it("fokusområder: four at full length, ten long themes and a long history of ended ones", () => {
     const ended: FocusArea[] = Array.from({ length: 60 }, (_, i) => ({ ...focusAreas[0]!, id: uuid(100 + i), status: "ended" }));
-    const card = buildFocusAreasCard({ view: { meeting, loop, areas: [...focusAreas, ...ended], editable: true, load: { unitId: "u0", unitName: "x", count: 30, ceiling: 8, over: true } }, tz, today: "2027-09-01" });
+    const card = buildFocusAreasCard({ view: { meeting, loop, areas: [...focusAreas, ...ended], editable: true, load: { unitId: "u0", unitName: "x", count: 30, ceiling: 8, over: true, focusAreas: 4, initiatives: 2, agreements: 24 } }, tz, today: "2027-09-01" });
     expect(cardBytes(card)).toBeLessThan(TEAMS_LIMIT);
     expect(cardText(card)).toMatch(/… og \d+ flere/);
   });

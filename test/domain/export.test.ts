@@ -208,12 +208,13 @@ describe("export for the quality report (store → tables → CSV and XLSX)", ()
     expect((await followUp(PRIVATE_PL.followUp)).status).toBe("done");
   });
 
-  it("builds three tables with Danish headers, sorted by unit and meeting date, for the period's læringssamtaler only", () => {
+  it("builds four tables with Danish headers, sorted by unit and meeting date, for the period's læringssamtaler only", () => {
     expect(title).toBe("Læringsloop – Område Midt (0-6 år), 01.01.2027–30.04.2027");
     expect(tables.map((x) => [x.key, x.name])).toEqual([
       ["decisions", "Beslutninger"],
       ["followUps", "Opfølgningspunkter"],
       ["focusAreas", "Fokusområder"],
+      ["summary", "Opsamling"],
     ]);
     const cal = (d: string) => calendarDate(d);
     const sol = "Dagtilbud Solsikken";
@@ -238,7 +239,29 @@ describe("export for the quality report (store → tables → CSV and XLSX)", ()
     expect(table("focusAreas").headers).toEqual(["Enhed", "Læringsloop", "Tema", "Fokusområde", "Status", "Evalueringsdato"]);
     expect(table("focusAreas").rows).toEqual([
       [sol, "2027–2028, 0–6-årsområdet", "Sprog og kommunikation", "Sprogmiljøet i vuggestuen", "Aktiv", cal("2027-08-02")],
-      [sol, "2027–2028, 0–6-årsområdet", "Trivsel og fællesskaber", "Trivsel på legepladsen", "Afsluttet", null],
+      // Saved without a date: evaluated at the loop's end by default (solnedgang).
+      [sol, "2027–2028, 0–6-årsområdet", "Trivsel og fællesskaber", "Trivsel på legepladsen", "Afsluttet", cal("2028-12-31")],
+    ]);
+    // The «Opsamling»: the same focus areas, with what their evaluations decided and the unit's closed
+    // læringssamtaler of the loop (none closed here: the loop's summary is tested in what-weighs.test.ts).
+    expect(table("summary").headers).toEqual([
+      "Enhed",
+      "Læringsloop",
+      "Tema",
+      "Fokusområde",
+      "Status",
+      "Evalueringsdato",
+      "Evalueringer",
+      "Beslutninger om fokusområdet",
+      "Læringssamtaler afholdt i loopet",
+      "Beslutninger i loopet",
+      "Aftaler udført",
+      "Aftaler åbne",
+      "Aftaler afsluttet uden at være udført",
+    ]);
+    expect(table("summary").rows).toEqual([
+      [sol, "2027–2028, 0–6-årsområdet", "Sprog og kommunikation", "Sprogmiljøet i vuggestuen", "Aktiv", cal("2027-08-02"), "", "0", "0", "0", "0", "0", "0"],
+      [sol, "2027–2028, 0–6-årsområdet", "Trivsel og fællesskaber", "Trivsel på legepladsen", "Afsluttet", cal("2028-12-31"), "afsluttet 10.02.2027", "0", "0", "0", "0", "0", "0"],
     ]);
     const all = JSON.stringify(tables);
     for (const left of ["aflyst", "Aflyst", "Kastanjen", "efter perioden", "Overgange til skole"]) expect(all).not.toContain(left);
@@ -283,7 +306,7 @@ describe("export for the quality report (store → tables → CSV and XLSX)", ()
     const focus = parseCsv(writeCsv(table("focusAreas")));
     expect(focus.slice(1).map((r) => [r[3], r[4], r[5]])).toEqual([
       ["Sprogmiljøet i vuggestuen", "Aktiv", "02.08.2027"],
-      ["Trivsel på legepladsen", "Afsluttet", ""],
+      ["Trivsel på legepladsen", "Afsluttet", "31.12.2028"],
     ]);
   });
 
@@ -292,7 +315,7 @@ describe("export for the quality report (store → tables → CSV and XLSX)", ()
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
     expect(wb.title).toBe(title);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Beslutninger", "Opfølgningspunkter", "Fokusområder"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Beslutninger", "Opfølgningspunkter", "Fokusområder", "Opsamling"]);
 
     const sheet = wb.getWorksheet("Opfølgningspunkter")!;
     expect(sheet.getRow(1).values).toEqual([undefined, ...table("followUps").headers]);
@@ -385,6 +408,7 @@ describe("export for the quality report (store → tables → CSV and XLSX)", ()
       "laeringsloop-midt-2027-01-01-2027-04-30-beslutninger.csv",
       "laeringsloop-midt-2027-01-01-2027-04-30-opfoelgningspunkter.csv",
       "laeringsloop-midt-2027-01-01-2027-04-30-fokusomraader.csv",
+      "laeringsloop-midt-2027-01-01-2027-04-30-opsamling.csv",
       "laeringsloop-midt-2027-01-01-2027-04-30.xlsx",
     ];
     expect(readdirSync(out).sort()).toEqual([...names].sort());
@@ -394,17 +418,17 @@ describe("export for the quality report (store → tables → CSV and XLSX)", ()
     expect(csv).toHaveLength(6);
     expect(parseCsv(readFileSync(join(out, names[0]!)))).toHaveLength(7);
     // The files the command writes keep the 1:1s' agreements and the private texts out as well.
-    for (const name of names.slice(0, 3)) {
+    for (const name of names.slice(0, 4)) {
       const text = readFileSync(join(out, name), "utf8");
       for (const secret of [...SECRETS, ...PRIVATE_TEXTS]) expect(text, name).not.toContain(secret);
     }
-    const { values, parts } = await workbookTexts(readFileSync(join(out, names[3]!)));
+    const { values, parts } = await workbookTexts(readFileSync(join(out, names[4]!)));
     expect(values).toContain(TRICKY);
     for (const { name, xml } of parts) for (const secret of [...SECRETS, ...PRIVATE_TEXTS]) expect(xml, name).not.toContain(secret);
 
     const xlsxOnly = run("--area", "midt", "--from", PERIOD.from, "--to", PERIOD.to, "--out", join(out, "kun-xlsx"), "--format", "xlsx");
     expect(xlsxOnly.status).toBe(0);
-    expect(readdirSync(join(out, "kun-xlsx"))).toEqual([names[3]]);
+    expect(readdirSync(join(out, "kun-xlsx"))).toEqual([names[4]]);
 
     const unknown = run("--area", "nord", "--from", PERIOD.from, "--to", PERIOD.to, "--out", out);
     expect(unknown.status).toBe(1);
@@ -431,7 +455,7 @@ describe("export building blocks", () => {
     firstOfLoop: false,
     ...extra,
   });
-  const data = (decisions: ExportData["decisions"]): ExportData => ({ area: { id: "a", name: "A" }, decisions, followUps: [], focusAreas: [] });
+  const data = (decisions: ExportData["decisions"]): ExportData => ({ area: { id: "a", name: "A" }, decisions, followUps: [], focusAreas: [], summary: [] });
 
   it("shows a meeting's date in Copenhagen and sorts units in the Danish alphabet (… Z Æ Ø Å)", () => {
     const rows = buildExportTables(

@@ -619,6 +619,14 @@ export const verbCases: Record<Verb, Case> = {
       expect(s.copy("jonas.focusAreas:LS1")).toBe(r.posts.at(-1)!.activityId);
     },
   },
+  [verbs.initiativeSave]: {
+    story: "loop",
+    changes: "a forvaltning initiative: no tracked card shows initiatives (the unit's load is counted where it is shown)",
+    run: async (s) => {
+      const r = await s.click(users.alex, verbs.initiativeSave, { requestId: "00000000-0000-4000-8000-0000000000a1", title: "Ny model for sprogvurderinger", scope: "solsikken" });
+      r.expectNothingUpdated();
+    },
+  },
   [verbs.focusSave]: {
     story: "loop",
     changes: "the unit's focus areas: every copy of the loop's dagsordener and of the focus areas card",
@@ -666,6 +674,7 @@ export const commandCases: Record<keyof typeof commandPatterns, Case> = {
   myMeetings: { story: "oneOnOne", changes: "nothing (posts the list)", run: async (s) => (await s.say(users.megan, "mine møder")).expectNothingUpdated() },
   yearWheel: { story: "oneOnOne", changes: "nothing (the chief's årshjul: a form, not tracked)", run: async (s) => (await s.say(users.alex, "årshjul")).expectNothingUpdated() },
   reassign: { story: "oneOnOne", changes: "nothing (posts the chief's list)", run: async (s) => (await s.say(users.alex, "giv videre")).expectNothingUpdated() },
+  initiatives: { story: "oneOnOne", changes: "nothing (posts the forvaltning's initiatives)", run: async (s) => (await s.say(users.alex, "indsatser")).expectNothingUpdated() },
   preferences: { story: "oneOnOne", changes: "nothing (the person's own settings)", run: async (s) => (await s.say(users.megan, "indstillinger")).expectNothingUpdated() },
   channelFollow: { story: "oneOnOne", changes: "nothing (the card to link the channel)", run: async (s) => (await s.say(users.alex, "<at>Læringsloop</at> følg område", { channel: CHANNEL })).expectNothingUpdated() },
   absence: {

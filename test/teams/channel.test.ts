@@ -257,7 +257,7 @@ describe("the chief's overview in a Teams channel", () => {
     expect(h.channelPosts(CHANNEL)).toHaveLength(before); // nothing in the channel
     const links = h.connector.cards(h.conversationId(users.alex)).map(cardText).find((t) => t.startsWith("Eksportér til kvalitetsrapporten"))!;
     const urls = [...links.matchAll(/\((http[^)]+\/export\/([A-Za-z0-9_-]+))\)/g)].map((m) => m[2]!);
-    expect(urls).toHaveLength(4);
+    expect(urls).toHaveLength(5); // the workbook and a CSV per table (decisions, follow-ups, focus areas, the loop summary)
     expect(await db(h).downloadToken.count({ where: { id: { in: urls } } })).toBe(0); // only hashes are stored
     const base = h.url.replace("/api/messages", "");
     const get = (token: string) => fetch(`${base}/export/${token}`);
@@ -268,7 +268,7 @@ describe("the chief's overview in a Teams channel", () => {
     expect(xlsx.headers.get("content-disposition")).toBe('attachment; filename="laeringsloop-midt-2027-01-01-2027-06-30.xlsx"');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Beslutninger", "Opfølgningspunkter", "Fokusområder"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Beslutninger", "Opfølgningspunkter", "Fokusområder", "Opsamling"]);
     const again = await get(urls[0]!);
     expect(again.status).toBe(410);
     expect(await again.text()).toContain("Linket er udløbet eller allerede brugt.");

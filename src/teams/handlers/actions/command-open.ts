@@ -19,6 +19,8 @@ export const commandOpen = (deps: TeamsDeps, views: Views) =>
         return views.yearWheel(t.actor);
       case "reassign":
         return views.reassign(t.actor);
+      case "initiatives":
+        return views.initiatives(t.actor);
       case "myMeetings":
         return views.meetings(t.actor);
       case "myTasks":

@@ -8,7 +8,7 @@ import type { Views } from "../../views.js";
 import { verbs } from "../../verbs.js";
 import { id, localDate, version } from "./schemas.js";
 
-const schema = z.object({ subject: z.enum(["followup", "focus"]), id, version, newEvaluateOn: localDate.optional().default("") });
+const schema = z.object({ subject: z.enum(["followup", "focus", "initiative"]), id, version, newEvaluateOn: localDate.optional().default("") });
 
 type Act = (deps: TeamsDeps, actor: Person, data: z.infer<typeof schema>) => Promise<{ notice: string; effects: Effects }>;
 

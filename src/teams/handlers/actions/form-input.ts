@@ -50,6 +50,8 @@ export function rowsFrom(data: Record<string, unknown> & { rows: z.infer<typeof 
       decisionId: ref.decisionId || undefined,
       followUpId: ref.followUpId || undefined,
       agendaItemId: field(data, ids.item, id.or(z.literal(""))) || undefined,
+      // Only a card that offers the picker sends it: "" is «none», absent keeps what is stored.
+      focusAreaId: ids.focus in data ? field(data, ids.focus, id.or(z.literal(""))) : undefined,
       decision: field(data, ids.decision),
       followUpText: field(data, ids.followUp),
       ownerId: field(data, ids.owner, id.or(z.literal(""))) || undefined,

@@ -26,6 +26,7 @@ import { boardSend } from "./board-send.js";
 import { evaluationEnd, evaluationExtend, evaluationNext } from "./evaluation-action.js";
 import { focusOpen } from "./focus-open.js";
 import { focusSave } from "./focus-save.js";
+import { initiativeSave } from "./initiative-save.js";
 import { yearWheelCancel } from "./year-wheel-cancel.js";
 import { yearWheelConfirm } from "./year-wheel-confirm.js";
 import { yearWheelConfirmOwn } from "./year-wheel-confirm-own.js";
@@ -74,6 +75,7 @@ export const actionHandlers: Record<Verb, Factory> = {
   [verbs.yearWheelCancel]: yearWheelCancel,
   [verbs.focusOpen]: focusOpen,
   [verbs.focusSave]: focusSave,
+  [verbs.initiativeSave]: initiativeSave,
   [verbs.boardSend]: boardSend,
   [verbs.evaluationExtend]: evaluationExtend,
   [verbs.evaluationEnd]: evaluationEnd,

@@ -8,6 +8,7 @@ import { help } from "./help.js";
 import { myMeetings } from "./my-meetings.js";
 import { myTasks } from "./my-tasks.js";
 import { reassign } from "./reassign.js";
+import { initiatives } from "./initiatives.js";
 import { schedule } from "./schedule.js";
 import { unknown } from "./unknown.js";
 import { greeting } from "./greeting.js";
@@ -35,6 +36,7 @@ export const commandPatterns = {
   myMeetings: whole("mine\\s+m(?:ø|oe)der"),
   yearWheel: whole("(?:å|aa)rshjul(?:et)?|year\\s*wheel"),
   reassign: whole("giv\\s+videre"),
+  initiatives: whole("(?:forvaltningens\\s+)?indsatser"),
   preferences: whole("indstillinger|p(?:å|aa)mindelser"),
   absence: absencePattern,
   /** Local anonymous mode only: what would go by the end of the next working day goes now. */
@@ -77,6 +79,7 @@ export const commandRegistry: Record<CommandName, CommandEntry> = {
   myTasks: { handler: myTasks, scopes: PERSONAL, menu: menu.myTasks },
   yearWheel: { handler: yearWheel, scopes: PERSONAL, menu: menu.yearWheel },
   reassign: { handler: reassign, scopes: PERSONAL, menu: menu.reassign },
+  initiatives: { handler: initiatives, scopes: PERSONAL, menu: menu.initiatives },
   preferences: { handler: preferences, scopes: PERSONAL, menu: menu.preferences },
   absence: { handler: absence, scopes: PERSONAL, menu: menu.absence },
   // For trying the bot on an evening or a weekend; never with bot credentials (offersSendNow).

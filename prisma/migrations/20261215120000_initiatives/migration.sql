@@ -1,0 +1,36 @@
+-- AlterTable
+ALTER TABLE "Decision" ADD COLUMN "focusAreaId" TEXT;
+
+-- CreateTable
+CREATE TABLE "Initiative" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "areaId" TEXT NOT NULL,
+    "title" TEXT NOT NULL,
+    "fromDate" TEXT NOT NULL,
+    "evaluateOn" TEXT,
+    "wholeArea" BOOLEAN NOT NULL DEFAULT false,
+    "status" TEXT NOT NULL DEFAULT 'active',
+    "version" INTEGER NOT NULL DEFAULT 1,
+    "requestId" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "endedAt" DATETIME
+);
+
+-- CreateTable
+CREATE TABLE "InitiativeUnit" (
+    "initiativeId" TEXT NOT NULL,
+    "unitId" TEXT NOT NULL,
+
+    PRIMARY KEY ("initiativeId", "unitId"),
+    CONSTRAINT "InitiativeUnit_initiativeId_fkey" FOREIGN KEY ("initiativeId") REFERENCES "Initiative" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Initiative_requestId_key" ON "Initiative"("requestId");
+
+-- CreateIndex
+CREATE INDEX "Initiative_areaId_status_idx" ON "Initiative"("areaId", "status");
+
+-- CreateIndex
+CREATE INDEX "InitiativeUnit_unitId_idx" ON "InitiativeUnit"("unitId");
+

@@ -1,0 +1,126 @@
+import { AppError } from "../lib/errors.js";
+import { strings } from "../lib/strings.da.js";
+import { loopSummaryRows } from "./notification-keys.js";
+import type { Clock, FocusAreaEvaluations, FocusAreaRepository, FollowUpRepository, FormRepository, LoopRepository, MeetingRepository, UnitRepository } from "./ports.js";
+import type { DomainSettings } from "./settings.js";
+import type { FocusArea, FollowUpStatus, Loop, Meeting, Person, PlannedNotification, Unit } from "./types.js";
+
+/** A loop has four læringssamtaler (seed 002); closing the fourth ends it with what was learned. */
+export const LAERINGSSAMTALER_PER_LOOP = 4;
+
+export interface FollowUpTally {
+  done: number;
+  open: number;
+  /** Ended without being done (cancelled in the form, or ended at an evaluation). */
+  ended: number;
+}
+
+/** A decision of a læringssamtale, with its agreements by status. */
+export interface SummaryDecision {
+  text: string;
+  /** When the læringssamtale it was made at began. */
+  at: Date;
+  followUps: FollowUpTally;
+}
+
+/** What the loop learned in one unit, per focus area, for the chief and the kvalitetsrapport. */
+export interface LoopSummary {
+  unit: Unit;
+  loop: Loop;
+  /** Per focus area: what became of it, and the decisions made about it. */
+  focusAreas: { area: FocusArea; themeTitle: string; evaluations: FocusAreaEvaluations; decisions: SummaryDecision[] }[];
+  /** The loop's læringssamtaler closed so far, in order, with their decisions about no one focus area. */
+  samtaler: { meeting: Meeting; decisions: SummaryDecision[] }[];
+  /** Every agreement of the loop's læringssamtaler. */
+  followUps: FollowUpTally;
+}
+
+export type LoopSummaryService = ReturnType<typeof createLoopSummaryService>;
+
+const tally = (statuses: FollowUpStatus[]): FollowUpTally => ({
+  done: statuses.filter((s) => s === "done").length,
+  open: statuses.filter((s) => s === "open").length,
+  ended: statuses.filter((s) => s === "cancelled").length,
+});
+
+/**
+ * The loop ends with what was learned (seed 002: «Ved afslutning på den to-årige periode samles der
+ * systematisk op på det lokale arbejde med fokusområderne»). When a unit's fourth læringssamtale
+ * of the loop is closed, its chiefs get the summary as a card, once (the outbox key is per unit,
+ * loop and chief: a repeated closing, a reopening and closing again, or a restart plans nothing new).
+ */
+export function createLoopSummaryService(deps: {
+  meetings: MeetingRepository;
+  forms: FormRepository;
+  followUps: FollowUpRepository;
+  focusAreas: FocusAreaRepository;
+  loops: LoopRepository;
+  units: UnitRepository;
+  clock: Clock;
+  settings: DomainSettings;
+}) {
+  const { meetings, forms, followUps, focusAreas, loops, units, settings } = deps;
+
+  /** The loop's læringssamtaler of the unit that have been closed (at least once), oldest first. */
+  async function closedSamtaler(unitId: string, loopId: string): Promise<Meeting[]> {
+    const all = await meetings.getMany(await meetings.idsOfUnit(unitId, { kind: "laeringssamtale", loopId }));
+    return all.filter((m) => m.referatVersion > 0 && m.status !== "cancelled").sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+  }
+
+  async function summarise(unit: Unit, loop: Loop): Promise<LoopSummary> {
+    const areas = await focusAreas.list(unit.id, loop.id);
+    const about = new Map<string, SummaryDecision[]>(areas.map((a) => [a.id, []]));
+    const samtaler = [];
+    const statuses: FollowUpStatus[] = [];
+    for (const meeting of await closedSamtaler(unit.id, loop.id)) {
+      // Every agreement, also one ended without being done (the form shows only those not cancelled).
+      const [rows, agreements] = await Promise.all([forms.rows(meeting.id), followUps.listByMeeting(meeting.id)]);
+      const other: SummaryDecision[] = [];
+      for (const r of rows) {
+        const mine = agreements.filter((f) => f.decisionId === r.decisionId).map((f) => f.status);
+        statuses.push(...mine);
+        const d = { text: r.decision, at: meeting.startsAt, followUps: tally(mine) };
+        (about.get(r.focusAreaId ?? "") ?? other).push(d);
+      }
+      samtaler.push({ meeting, decisions: other });
+    }
+    const evaluations = await focusAreas.evaluations(areas.map((a) => a.id));
+    const themeTitle = (id: string) => loop.themes.find((t) => t.id === id)?.title ?? "";
+    return {
+      unit,
+      loop,
+      focusAreas: [...areas]
+        .sort((a, b) => a.position - b.position)
+        .map((area) => ({ area, themeTitle: themeTitle(area.themeId), evaluations: evaluations.get(area.id) ?? { extended: 0, evaluateNext: false }, decisions: about.get(area.id) ?? [] })),
+      samtaler,
+      followUps: tally(statuses),
+    };
+  }
+
+  return {
+    /**
+     * After a læringssamtale was closed (or a closing repeated): the summary's rows when it is the
+     * loop's fourth (or later) closed læringssamtale of its unit; none otherwise.
+     */
+    async rowsAfterClosing(meeting: Meeting, now: Date): Promise<PlannedNotification[]> {
+      if (meeting.kind !== "laeringssamtale" || !meeting.loopId) return [];
+      const closed = await closedSamtaler(meeting.unit.id, meeting.loopId);
+      if (closed.length < LAERINGSSAMTALER_PER_LOOP) return [];
+      const roster = await units.roster(meeting.unit.id);
+      return loopSummaryRows(meeting.unit.id, meeting.loopId, meeting.id, roster?.chiefIds ?? [], settings.calendar, now);
+    },
+
+    /** The summary of the loop the meeting belongs to, for a chief of its unit. */
+    async view(actor: Person, meetingId: string): Promise<LoopSummary> {
+      const meeting = await meetings.get(meetingId);
+      const loop = meeting?.loopId ? await loops.get(meeting.loopId) : undefined;
+      if (!meeting || !loop) throw new AppError("not-found", strings.generic.notFound);
+      const roster = await units.roster(meeting.unit.id);
+      if (!roster?.chiefIds.includes(actor.id)) throw new AppError("not-authorised", strings.loopSummary.notChief);
+      return summarise(meeting.unit, loop);
+    },
+
+    /** The summaries of these units in the loops they took part in (for the export). */
+    summarise,
+  };
+}

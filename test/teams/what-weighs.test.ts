@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BotHarness, users, type User } from "../helpers/bot-harness.js";
+import { cardText, findAction, submitted } from "../helpers/fake-connector.js";
+
+/**
+ * What weighs on a unit, solnedgang by default and what the loop learned (issue 21, points 12–14)
+ * through the real bot: Alex (Børn og Unge-chef for Område Midt) registers the forvaltning's
+ * initiatives with «indsatser», is told first when Solsikken carries too much, picks focus areas
+ * whose evaluation date is the loop's end, and gets the loop's summary once when the fourth
+ * læringssamtale is closed. Monday 23 November 2026, 09:00 in Copenhagen.
+ */
+describe("what weighs on a unit, through the bot", () => {
+  let h: BotHarness;
+  const db = () => h.bot.store.db;
+  /** The cards posted to a person since `from` (an index into the connector's posts). */
+  const postedTo = (user: User, from = 0) =>
+    h.connector.posted
+      .slice(from)
+      .filter((p) => p.conversationId === h.conversationId(user))
+      .map((p) => cardText(p.activity));
+
+  beforeAll(async () => {
+    h = await BotHarness.start({ now: "2026-11-23T09:00:00+01:00" });
+    for (const u of [users.alex, users.megan]) await h.install(u);
+    // Solsikken's årshjul, confirmed: four læringssamtaler in 2027–2028.
+    const wheel = await h.say(users.alex, "årshjul");
+    await h.click(users.alex, "yearwheel.confirm", { unitId: "solsikken", version: Number(findAction(wheel.cards[0], "yearwheel.confirm")!.data.version) });
+    await h.deliver();
+  });
+  afterAll(() => h.stop());
+
+  it("«indsatser» is the chief's: the card shows what weighs on each unit and a form with the loop's end as evaluation date", async () => {
+    const card = (await h.say(users.alex, "indsatser")).cards[0];
+    const text = cardText(card);
+    expect(text).toContain("Forvaltningens indsatser");
+    expect(text).toContain("Dagtilbud Solsikken: 0 igangværende indsatser (loft 8)");
+    expect(text).toContain("Ingen endnu.");
+    expect(text).toContain("Som udgangspunkt ved læringsloopets afslutning (solnedgang)");
+    expect(JSON.stringify(card)).toContain('"value":"2028-12-31"');
+    expect(cardText((await h.say(users.megan, "indsatser")).cards[0])).toContain("Kun Børn og Unge-chefer kan registrere forvaltningens indsatser.");
+  });
+
+  it("registers an initiative once per card, and says what was wrong in the card without losing what was typed", async () => {
+    const card = (await h.say(users.alex, "indsatser")).cards[0];
+    const bad = await h.click(users.alex, "initiative.save", submitted(card, "initiative.save", { title: "Ny model for sprogvurderinger", scope: "" }));
+    expect(cardText(bad.card)).toContain("Vælg, hvilke enheder indsatsen gælder for.");
+    expect(JSON.stringify(bad.card)).toContain("Ny model for sprogvurderinger");
+    expect(await db().initiative.count()).toBe(0);
+
+    const data = submitted(bad.card, "initiative.save", { scope: "solsikken" });
+    const res = await h.click(users.alex, "initiative.save", data);
+    expect(cardText(res.card)).toContain("Indsatsen «Ny model for sprogvurderinger» er registreret.");
+    expect(cardText(res.card)).toContain("Ny model for sprogvurderinger · fra 23.11.2026 · evalueres 31.12.2028 · Dagtilbud Solsikken");
+    expect(cardText(res.card)).toContain("Dagtilbud Solsikken: 1 igangværende indsats (loft 8)");
+    // The same card again (a double click, a retry): one initiative.
+    const again = await h.click(users.alex, "initiative.save", data);
+    expect(cardText(again.card)).toContain("var allerede registreret");
+    expect(await db().initiative.count()).toBe(1);
+    // The next card is a new form: a new one-time id.
+    expect(findAction(res.card, "initiative.save")!.data.requestId).not.toBe(data.requestId);
+  });
+
+  it("tells the chief first, once, in a tone that helps, when a unit carries more than its ceiling; the leader is not told", async () => {
+    await db().unit.update({ where: { id: "solsikken" }, data: { intentionCeiling: 1 } });
+    const from = h.connector.posted.length;
+    const card = (await h.say(users.alex, "indsatser")).cards[0];
+    await h.click(users.alex, "initiative.save", submitted(card, "initiative.save", { title: "Overgange til skole", scope: "area:midt" }));
+    await h.deliver();
+    const told = postedTo(users.alex, from).filter((t) => t.includes("mange indsatser på én gang"));
+    expect(told).toHaveLength(1);
+    expect(told[0]).toContain("Dagtilbud Solsikken: mange indsatser på én gang");
+    expect(told[0]).toContain("Enheden har nu 2 igangværende indsatser — overvej, hvad der kan afsluttes.");
+    expect(told[0]).not.toMatch(/overvåg|kontrol/i);
+    expect(postedTo(users.megan, from).filter((t) => t.includes("igangværende indsatser"))).toEqual([]);
+    const more = (await h.say(users.alex, "indsatser")).cards[0];
+    await h.click(users.alex, "initiative.save", submitted(more, "initiative.save", { title: "Legepladsprojekt", scope: "solsikken" }));
+    await h.deliver();
+    expect(postedTo(users.alex, from).filter((t) => t.includes("mange indsatser på én gang"))).toHaveLength(1);
+    await db().unit.update({ where: { id: "solsikken" }, data: { intentionCeiling: null } });
+  });
+
+  it("ends an initiative from the card: it no longer weighs on the unit", async () => {
+    const card = (await h.say(users.alex, "indsatser")).cards[0];
+    const initiative = await db().initiative.findFirstOrThrow({ where: { title: "Legepladsprojekt" } });
+    const end = JSON.stringify(card).includes(initiative.id) ? { subject: "initiative", id: initiative.id, version: initiative.version } : undefined;
+    expect(end).toBeDefined();
+    const res = await h.click(users.alex, "evaluation.end", end!);
+    expect(cardText(res.card)).toContain("Afsluttet.");
+    expect(cardText(res.card)).toContain("Forvaltningens indsats");
+    expect((await db().initiative.findUniqueOrThrow({ where: { id: initiative.id } })).status).toBe("ended");
+    const after = cardText((await h.say(users.alex, "indsatser")).cards[0]);
+    expect(after).not.toContain("Legepladsprojekt");
+    expect(after).toContain("Dagtilbud Solsikken: 2 igangværende indsatser");
+  });
+
+  it("gives a new focus area the loop's end as evaluation date (no «valgfri»)", async () => {
+    const first = await db().meeting.findFirstOrThrow({ where: { unitId: "solsikken", kind: "laeringssamtale", firstOfLoop: true } });
+    const card = (await h.click(users.alex, "focus.open", { meetingId: first.id })).posted[0]!;
+    expect(cardText(card)).not.toContain("valgfri");
+    expect(JSON.stringify(card)).toContain('"value":"2028-12-31"');
+    const res = await h.click(users.alex, "focus.save", submitted(card, "focus.save", { theme_0: "0-6-2027/sprog", title_0: "Sprogmiljøet i vuggestuen" }));
+    expect(cardText(res.card)).toContain("Fokusområderne er gemt.");
+    expect((await db().focusArea.findFirstOrThrow()).evaluateOn).toBe("2028-12-31");
+  });
+
+  it("sends the chief what the loop learned once, after the fourth læringssamtale is closed, also when it is closed again", async () => {
+    const samtaler = await db().meeting.findMany({ where: { unitId: "solsikken", kind: "laeringssamtale" }, orderBy: { startsAt: "asc" } });
+    const summaries = () => postedTo(users.alex).filter((t) => t.includes("Opsamling på læringsloopet"));
+    for (const [i, m] of samtaler.entries()) {
+      h.clock.set(new Date(m.startsAt.getTime() + 3 * 3_600_000).toISOString());
+      const form = (await h.click(users.alex, "form.open", { meetingId: m.id })).posted[0]!;
+      const typed = i < 2 ? { decision_0: `Beslutning ${i + 1}`, followup_0: `Aftale ${i + 1}`, owner_0: "megan", due_0: new Date(m.startsAt.getTime() + 30 * 86_400_000).toISOString().slice(0, 10) } : { decision_0: `Beslutning ${i + 1}` };
+      // The second læringssamtale's decision is about the focus area (the form offers it per decision).
+      if (i === 1) {
+        expect(cardText(form)).toContain("Fokusområde (valgfrit)");
+        Object.assign(typed, { focus_0: (await db().focusArea.findFirstOrThrow()).id });
+      }
+      const closed = await h.click(users.alex, "form.close", submitted(form, "form.close", typed));
+      expect(cardText(closed.card)).not.toContain("Ret det markerede");
+      await h.deliver();
+      expect(summaries(), `after samtale ${i + 1}`).toHaveLength(i < 3 ? 0 : 1);
+    }
+    const summary = summaries()[0]!;
+    expect(summary).toContain("Opsamling på læringsloopet: Dagtilbud Solsikken");
+    expect(summary).toContain("Sprogmiljøet i vuggestuen (tema: Sprog og kommunikation)");
+    expect(summary).toContain("fortsat aktivt · evalueres 31.12.2028");
+    expect(summary).toMatch(/Sprogmiljøet i vuggestuen \(tema: Sprog og kommunikation\)\s+fortsat aktivt · evalueres 31\.12\.2028\s+- \d\d\.\d\d\.2027: Beslutning 2 — aftaler: 0 udført, 1 åbne/);
+    expect(summary).toContain("Øvrige beslutninger fra læringssamtalerne");
+    expect(summary).toContain("Beslutning 1 — aftaler: 0 udført, 1 åbne, 0 afsluttet uden at være udført");
+    expect(summary).toContain("I alt: 0 aftaler udført, 2 åbne og 0 afsluttet uden at være udført.");
+    // The last one closed again from the same card, and reopened and closed again: no second summary.
+    const last = samtaler[3]!;
+    const form = (await h.click(users.alex, "form.open", { meetingId: last.id })).posted[0]!;
+    const reopen = findAction(form, "meeting.reopen");
+    expect(reopen).toBeDefined();
+    const reopened = await h.click(users.alex, "meeting.reopen", reopen!.data);
+    expect(cardText(reopened.card)).not.toContain("Ret det markerede");
+    const again = (await h.click(users.alex, "form.open", { meetingId: last.id })).posted[0]!;
+    await h.click(users.alex, "form.close", submitted(again, "form.close"));
+    await h.deliver();
+    expect((await db().meeting.findUniqueOrThrow({ where: { id: last.id } })).referatVersion).toBe(2);
+    expect(summaries()).toHaveLength(1);
+    expect(await db().notification.count({ where: { kind: "loop_summary" } })).toBe(1);
+  });
+});
