@@ -8,6 +8,16 @@ import { ConfigError, loadConfig, loadConfigOf } from "../src/config.js";
 const id = "0f0e0d0c-0b0a-0908-0706-050403020100";
 const tenant = "6e1f2a8c-0b3d-4c5e-9f7a-1b2c3d4e5f60";
 
+/** The Danish problems a bad environment is refused with (none when it loads). */
+const problems = (env: Record<string, string>): string[] => {
+  try {
+    loadConfig(env);
+    return [];
+  } catch (err) {
+    return (err as ConfigError).problems;
+  }
+};
+
 describe("configuration", () => {
   it("runs with no settings at all: local anonymous mode on loopback, SQLite under data/", () => {
     const c = loadConfig({});
@@ -123,14 +133,6 @@ describe("configuration", () => {
     expect(c.meetingBufferMinutes).toBe(30);
     expect(loadConfig({ CLOSED_PERIODS: "" }).workingHours.closedPeriods).toEqual(["W28..W31", "12-24..01-01", "W7"]);
     expect(loadConfig({ CLOSED_PERIODS: "ingen" }).workingHours.closedPeriods).toEqual([]);
-    const problems = (env: Record<string, string>) => {
-      try {
-        loadConfig(env);
-        return [];
-      } catch (err) {
-        return (err as ConfigError).problems;
-      }
-    };
     expect(problems({ CLOSED_PERIODS: "uge 28,W30..W28,W54,07-06..2027-08-02,02-30..03-01,2027-08-02..2027-07-06", MEETING_BUFFER_MINUTES: "-5" })).toEqual([
       "CLOSED_PERIODS: «uge 28» skal være et interval som W28..W31, 07-06..08-02 eller 2027-07-05..2027-07-30",
       "CLOSED_PERIODS: «W30..W28»: den første uge skal komme før den sidste",
@@ -152,14 +154,6 @@ describe("configuration", () => {
   });
 
   it("says zod's own checks in Danish, and names a bad working-day time once", () => {
-    const problems = (env: Record<string, string>) => {
-      try {
-        loadConfig(env);
-        return [];
-      } catch (err) {
-        return (err as ConfigError).problems;
-      }
-    };
     expect(problems({ PORT: "abc", OUTBOUND_TIMEOUT_SECONDS: "0", DATABASE_POOL_SIZE: "3.5", LOG_LEVEL: "højt", BOT_OPENID_METADATA_URL: "ikke en adresse" })).toEqual([
       "PORT: skal være et tal",
       "LOG_LEVEL: skal være en af: fatal, error, warn, info, debug, trace, silent",
