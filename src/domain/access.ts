@@ -42,6 +42,16 @@ export function reflectionAuthors(meeting: Meeting, templates: TemplateSet): Per
   return meeting.participants.filter((p) => guideFor(template, meeting, p.role)).map((p) => p.person);
 }
 
+/**
+ * Whose reflection is expected: those asked whose role's set has a required question. Only they
+ * get the day-before reminder, and only they count in the chief's channel («refleksioner N/M»);
+ * a guide with optional questions only (the shipped 1:1) is asked for, not chased.
+ */
+export function expectedReflectionAuthors(meeting: Meeting, templates: TemplateSet): Person[] {
+  const template = templateOf(meeting, templates);
+  return meeting.participants.filter((p) => guideFor(template, meeting, p.role)?.questions.some((q) => q.required)).map((p) => p.person);
+}
+
 /** Who gets the refleksionsguide card: those asked for a reflection, and in a 1:1 its chair (the leader's guide, to read). */
 export function guideReceivers(meeting: Meeting, templates: TemplateSet): string[] {
   const asked = reflectionAuthors(meeting, templates).map((p) => p.id);

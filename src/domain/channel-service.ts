@@ -1,7 +1,7 @@
 import { AppError } from "../lib/errors.js";
 import { strings } from "../lib/strings.da.js";
 import { addDays, localDateOf, localWeekday, zonedToUtc } from "../lib/zoned-time.js";
-import { reflectionAuthors } from "./access.js";
+import { expectedReflectionAuthors } from "./access.js";
 import type { AreaStatusRepository, ChannelLinkRepository, Clock, MeetingRepository, PeopleRepository, ReflectionRepository, UnitStatusRow } from "./ports.js";
 import type { DomainSettings } from "./settings.js";
 import type { Area, ChannelLink, MeetingKind, Person } from "./types.js";
@@ -59,12 +59,12 @@ export function createChannelService(deps: ChannelServiceDeps) {
     return area;
   }
 
-  /** Each unit's next meeting with how many of its reflections are in, loaded together. */
+  /** Each unit's next meeting with how many of its expected reflections (a required question) are in, loaded together. */
   async function nextMeetings(ids: string[]): Promise<Map<string, NonNullable<UnitStatus["nextMeeting"]>>> {
     const [found, sent] = await Promise.all([meetings.getMany(ids), reflections.sentAuthors(ids)]);
     return new Map(
       found.map((m) => {
-        const expected = reflectionAuthors(m, settings.templates).map((p) => p.id);
+        const expected = expectedReflectionAuthors(m, settings.templates).map((p) => p.id);
         const inn = sent.get(m.id) ?? new Set<string>();
         return [m.id, { kind: m.kind, firstOfLoop: m.firstOfLoop, startsAt: m.startsAt, reflectionsSent: expected.filter((p) => inn.has(p)).length, reflectionsExpected: expected.length }];
       }),

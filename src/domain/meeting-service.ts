@@ -6,7 +6,7 @@ import { formatDateTime, formatTime } from "../lib/format-da.js";
 import { endOf, type Clash } from "./meeting-clash.js";
 import { strings } from "../lib/strings.da.js";
 import { addDays, compareDates, isValidLocalDate, isValidLocalTime, localDateOf, zonedToUtc } from "../lib/zoned-time.js";
-import { assertChair, assertParticipant, guideReceivers, leaderOf, reflectionAuthors } from "./access.js";
+import { assertChair, assertParticipant, expectedReflectionAuthors, guideReceivers, leaderOf, reflectionAuthors } from "./access.js";
 import { guideIsShared, guideRoleOf, standingItemsOf, templateFor, templateOf, type GuideRole } from "./meeting-template.js";
 import { boardStatementRows, MEETING_ROW_KINDS, meetingCancelledRows, meetingPackRows, reflectionReminderKey, reflectionReminderRows } from "./notification-keys.js";
 import { boardStatementAuthors, oneOnOneCircle, type MeetingCircle } from "./participants.js";
@@ -143,7 +143,7 @@ export function createMeetingService(deps: MeetingServiceDeps) {
 
   /** Outbox rows for a meeting: the pack for every participant, and the board's request. */
   async function packRows(meeting: Meeting, now: Date) {
-    const rows = [...meetingPackRows(meeting, guideReceivers(meeting, settings.templates), settings.meetingPackLeadDays, calendar, now), ...reflectionReminderRows(meeting, reflectionAuthors(meeting, settings.templates).map((p) => p.id), calendar, now)];
+    const rows = [...meetingPackRows(meeting, guideReceivers(meeting, settings.templates), settings.meetingPackLeadDays, calendar, now), ...reflectionReminderRows(meeting, expectedReflectionAuthors(meeting, settings.templates).map((p) => p.id), calendar, now)];
     if (meeting.kind === "laeringssamtale" && !meeting.firstOfLoop) {
       const roster = await units.roster(meeting.unit.id);
       const authors = roster ? boardStatementAuthors(roster, { chairId: meeting.chairId, participants: meeting.participants.map((p) => ({ personId: p.person.id, role: p.role })) }) : [];
@@ -367,8 +367,9 @@ export function createMeetingService(deps: MeetingServiceDeps) {
 
     /**
      * Brings every meeting whose pack is not sent yet up to date with the template files (run at
-     * start, after the templates are read), and plans their guides and reminders for those the
-     * template asks now (a role left out gets no guide and no reminder). Returns how many meetings changed.
+     * start, after the templates are read), and plans their guides for those the template asks now
+     * and their reminders for those it expects (a required question): a role left out gets no guide
+     * and no reminder, a role with optional questions only no reminder. Returns how many meetings changed.
      */
     async refreshTemplates(): Promise<number> {
       let changed = 0;
@@ -384,8 +385,8 @@ export function createMeetingService(deps: MeetingServiceDeps) {
         // A new length reaches the chair's calendar event too (CALENDAR_SYNC=graph).
         if (applied && current.durationMinutes !== m.durationMinutes) await notifications.plan(calendarRows(current, now), now);
         const rows = (await packRows(current, now)).filter((r) => r.kind === "meeting_reflection" || r.kind === "reflection_reminder");
-        // A reminder for someone still asked stays even if its moment has passed (it may be waiting).
-        const asked = reflectionAuthors(current, settings.templates).map((p) => reflectionReminderKey(current, p.id));
+        // A reminder for someone still expected stays even if its moment has passed (it may be waiting).
+        const asked = expectedReflectionAuthors(current, settings.templates).map((p) => reflectionReminderKey(current, p.id));
         await notifications.cancelPending(m.id, { kinds: ["meeting_reflection", "reflection_reminder"], exceptKeys: [...rows.map((r) => r.key), ...asked] });
         await notifications.plan(rows, now);
       }

@@ -47,6 +47,13 @@ const sameAnswers = (a: ReflectionAnswers, b: ReflectionAnswers): boolean => {
 };
 
 /**
+ * A guide sent empty in a 1:1 (possible only where no question is required) is «Intet nyt». In a
+ * læringssamtale «nothing new» makes no sense, so an empty send there stays an empty reflection.
+ */
+export const sentEmptyIsNothingNew = (meeting: Pick<Meeting, "kind">, answers: ReflectionAnswers): boolean =>
+  meeting.kind !== "laeringssamtale" && Object.values(answers).every((a) => a.trim() === "");
+
+/**
  * The leader's reflection before a 1:1. Private: the author sees it always; the meeting's other
  * participants only once it is sent; nobody else ever.
  */
@@ -105,7 +112,10 @@ export function createReflectionService(deps: ReflectionServiceDeps) {
       return new Set((await reflections.listSent(meeting.id)).map((r) => r.authorId));
     },
 
-    /** Sends (or re-sends, edited) the author's answers. `version` is the card's; a mismatch is stale. */
+    /**
+     * Sends (or re-sends, edited) the author's answers. `version` is the card's; a mismatch is stale.
+     * In a 1:1, nothing written is stored as «Intet nyt» (`nothingNew`), as the button would.
+     */
     async send(actor: Person, meetingId: string, answers: ReflectionAnswers, version: number | undefined): Promise<{ view: ReflectionView; effects: Effects }> {
       const current = await ownGuide(actor, meetingId);
       const errors: Record<string, string> = {};
@@ -117,14 +127,16 @@ export function createReflectionService(deps: ReflectionServiceDeps) {
         if (a) clean[q.id] = a;
       }
       if (Object.keys(errors).length > 0) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, errors);
+      // A 1:1 guide sent with nothing written says what «Intet nyt» says, and is stored so: one meaning.
+      const nothingNew = sentEmptyIsNothingNew(current.meeting, clean);
       // The same answers again (a double click, or a repeated attempt whose first one was not answered): already sent.
-      if (current.reflection?.status === "sent" && !current.reflection.nothingNew && sameAnswers(current.reflection.answers, clean)) {
+      if (current.reflection?.status === "sent" && current.reflection.nothingNew === nothingNew && sameAnswers(current.reflection.answers, clean)) {
         return { view: current, effects: effectsOf([{ subject: "reflection", meetingId: current.meeting.id, authorId: actor.id }]) };
       }
       const expected = current.reflection?.version;
       if (version !== expected) throw new AppError("stale-card", strings.generic.staleCard);
       const ok = await reflections.save(
-        { id: current.reflection?.id ?? newId(), meetingId, authorId: actor.id, answers: clean, sentAt: clock.now() },
+        { id: current.reflection?.id ?? newId(), meetingId, authorId: actor.id, answers: clean, nothingNew, sentAt: clock.now() },
         expected,
       );
       if (!ok) throw new AppError("stale-card", strings.generic.staleCard);

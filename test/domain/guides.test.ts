@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { domainSettings } from "../../src/bot.js";
 import { loadConfig } from "../../src/config.js";
-import { reflectionAuthors } from "../../src/domain/access.js";
+import { expectedReflectionAuthors, reflectionAuthors } from "../../src/domain/access.js";
 import { guideFor, guideRoles, templateIds, upgradeTemplateShape, type MeetingTemplate } from "../../src/domain/meeting-template.js";
 import { createDomainServices, type DomainServices } from "../../src/domain/services.js";
 import type { Meeting, Person } from "../../src/domain/types.js";
@@ -212,5 +212,100 @@ describe("refleksionsguides per role, on a real store", () => {
     // Back to the shipped templates: asked again, the guide is planned again.
     await d.meetings.refreshTemplates();
     expect(await pending(left.person.id)).toEqual(expect.arrayContaining(["meeting_agenda", "meeting_reflection"]));
+  });
+});
+
+/**
+ * One thing, one meaning: a reminder and the channel's «refleksioner N/M» are for the reflections
+ * a template requires; a 1:1 guide sent with nothing written is «Intet nyt».
+ */
+describe("expected reflections and «Intet nyt», on a real store", () => {
+  let t: Awaited<ReturnType<typeof testStore>>;
+  let d: DomainServices;
+  const settings = domainSettings(loadConfig({}));
+  const clock = new ManualClock(new Date("2026-11-23T09:00:00+01:00"));
+  const person = async (id: string) => (await t.store.people.byId(id)) as Person;
+  const meetingsOf = async (unitId: string, kind: string) =>
+    (await t.store.db.meeting.findMany({ where: { unitId, kind }, orderBy: { startsAt: "asc" }, select: { id: true } })).map((m) => m.id);
+  const reminded = async (meetingId: string) =>
+    (await t.store.db.notification.findMany({ where: { subjectId: meetingId, kind: "reflection_reminder", status: "pending" }, select: { personId: true } })).map((n) => n.personId).sort();
+  const guided = async (meetingId: string) =>
+    (await t.store.db.notification.findMany({ where: { subjectId: meetingId, kind: "meeting_reflection", status: "pending" }, select: { personId: true } })).map((n) => n.personId).sort();
+
+  beforeAll(async () => {
+    t = await testStore();
+    d = createDomainServices(t.store, clock, settings);
+    const alex = await person("alex");
+    const wheel = await d.yearWheels.view(alex, "solsikken");
+    await d.yearWheels.confirm(alex, "solsikken", wheel.wheel.version);
+  });
+  afterAll(() => t.close());
+
+  it("reminds only those whose role's set has a required question; the others get the guide and no reminder", async () => {
+    const [laering] = await meetingsOf("solsikken", "laeringssamtale");
+    const m = (await t.store.meetings.get(laering!))!;
+    expect(reflectionAuthors(m, settings.templates).map((p) => p.id).sort()).toEqual(["alex", "bo", "hanne", "jonas", "karim", "megan"]);
+    // The leader (A and the children's perspective) and the board (D) have a required question.
+    expect(expectedReflectionAuthors(m, settings.templates).map((p) => p.id).sort()).toEqual(["bo", "megan"]);
+    expect(await guided(laering!)).toEqual(["alex", "bo", "hanne", "jonas", "karim", "megan"]);
+    expect(await reminded(laering!)).toEqual(["bo", "megan"]);
+    // The shipped 1:1 asks two optional questions: the guide goes out, no reminder chases it.
+    const [oneOnOne] = await meetingsOf("solsikken", "one_on_one");
+    expect(await guided(oneOnOne!)).toEqual(["alex", "megan"]);
+    expect(await reminded(oneOnOne!)).toEqual([]);
+  });
+
+  it("plans the reminder when the administration makes a 1:1 question required, and cancels it when it is optional again", async () => {
+    const [, oneOnOne] = await meetingsOf("solsikken", "one_on_one");
+    const base = settings.templates[templateIds.oneOnOne];
+    const leader = base.reflection.roles.leader!;
+    const required = { ...settings, templates: { ...settings.templates, [templateIds.oneOnOne]: { ...base, reflection: { ...base.reflection, roles: { leader: { ...leader, questions: leader.questions.map((q) => ({ ...q, required: true })) } } } } } };
+    await createDomainServices(t.store, clock, required).meetings.refreshTemplates();
+    expect(await reminded(oneOnOne!)).toEqual(["megan"]);
+    await d.meetings.refreshTemplates();
+    expect(await reminded(oneOnOne!)).toEqual([]);
+  });
+
+  it("counts in the chief's channel only the reflections a required question asks for", async () => {
+    const [laering] = await meetingsOf("solsikken", "laeringssamtale");
+    const m = (await t.store.meetings.get(laering!))!;
+    const next = async () => (await d.channels.status("midt")).units.find((u) => u.unit.id === "solsikken")!.nextMeeting;
+    // The next meeting is a 1:1 whose guide asks nothing required: nothing is expected (no «N/M»).
+    expect([(await next())!.kind, (await next())!.reflectionsExpected]).toEqual(["one_on_one", 0]);
+    // An hour before the læringssamtale, it is the next meeting: the leader and the board are
+    // expected, not the four whose sets are optional.
+    clock.set(new Date(m.startsAt.getTime() - 3_600_000).toISOString());
+    try {
+      expect(await next()).toMatchObject({ kind: "laeringssamtale", reflectionsSent: 0, reflectionsExpected: 2 });
+      // The staff representative sends hers (all optional): it does not move «N/M»; the board's does.
+      await d.reflections.send(await person("hanne"), laering!, { b_egen_praksis: "Vi har prøvet nye samlinger." }, undefined);
+      expect(await next()).toMatchObject({ reflectionsSent: 0, reflectionsExpected: 2 });
+      await d.reflections.send(await person("bo"), laering!, { d_foraeldre: "Forældrene spørger til sprog." }, undefined);
+      expect(await next()).toMatchObject({ reflectionsSent: 1, reflectionsExpected: 2 });
+    } finally {
+      clock.set("2026-11-23T09:00:00+01:00");
+    }
+  });
+
+  it("stores a 1:1 guide sent with nothing written as «Intet nyt», once, and an empty læringssamtale guide as an empty reflection", async () => {
+    const [, , oneOnOne] = await meetingsOf("solsikken", "one_on_one");
+    const megan = await person("megan");
+    const sent = await d.reflections.send(megan, oneOnOne!, { sparring: "  ", data_drift: "" }, undefined);
+    expect([sent.view.reflection!.nothingNew, sent.view.reflection!.answers, sent.view.nothingNewOffered]).toEqual([true, {}, true]);
+    // Again (a double click), or the button after it: the same one reflection.
+    await d.reflections.send(megan, oneOnOne!, {}, undefined);
+    await d.reflections.nothingNew(megan, oneOnOne!, 1);
+    const rows = await t.store.db.reflection.findMany({ where: { meetingId: oneOnOne! } });
+    expect(rows.map((r) => [r.nothingNew, r.answers, r.version])).toEqual([[true, "{}", 1]]);
+    expect((await t.store.audit.list({ subjectId: rows[0]!.id })).map((e) => [e.action, e.detail])).toEqual([["reflection.sent", { version: 1, nothingNew: true }]]);
+    expect((await d.meetings.agenda(await person("alex"), oneOnOne!)).leaderNothingNew).toBe(true);
+    // Answers replace it; sent empty again, it is «Intet nyt» again (the leader emptied the guide herself).
+    expect((await d.reflections.send(megan, oneOnOne!, { sparring: "Vikardækning." }, 1)).view.reflection!.nothingNew).toBe(false);
+    expect((await d.reflections.send(megan, oneOnOne!, {}, 2)).view.reflection!.nothingNew).toBe(true);
+
+    // In a læringssamtale «nothing new» makes no sense: an empty set is sent as it is.
+    const [laering] = await meetingsOf("solsikken", "laeringssamtale");
+    const jonas = await d.reflections.send(await person("jonas"), laering!, {}, undefined);
+    expect([jonas.view.reflection!.status, jonas.view.reflection!.nothingNew]).toEqual(["sent", false]);
   });
 });

@@ -42,7 +42,7 @@ describe("domain services", () => {
     expect((await d.meetings.schedulableLeaders(alex)).map((l) => l.leader.id).sort()).toEqual(["lars", "megan", "pia", "sofie"]);
     const { meeting } = await d.meetings.schedule(alex, { leaderId: "megan", unitId: "solsikken", date: "2027-01-18", time: "10:00" });
     expect(meeting.chairId).toBe("alex");
-    expect(await t.store.db.notification.count({ where: { subjectId: meeting.id } })).toBe(5); // agenda + reflection guide, each; the leader's reflection reminder the day before
+    expect(await t.store.db.notification.count({ where: { subjectId: meeting.id } })).toBe(4); // agenda + reflection guide, each; no reminder: the shipped 1:1 guide requires nothing
   });
 
   it("says who can schedule (the help card) exactly as schedulableLeaders decides, for everyone", async () => {

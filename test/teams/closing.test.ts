@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { BotHarness, users } from "../helpers/bot-harness.js";
 import { cardText, findAction, submitted } from "../helpers/fake-connector.js";
+import { templatesWithRequiredOneOnOne } from "../helpers/templates.js";
 
 /**
  * Nothing closed by mistake (issue 18, points 7 and 8), through the bot as Alex (Børn og
@@ -32,10 +33,10 @@ function shownBy(card: unknown, title: string): Card | undefined {
 const rowsOf = (card: unknown): unknown[] => findAction(card, "form.save")!.data.rows as unknown[];
 
 /** A bot with Alex, Megan and Lars installed, for one group of stories. */
-function startBot(): { h: BotHarness } {
+function startBot(env?: () => Record<string, string>): { h: BotHarness } {
   const bot = {} as { h: BotHarness };
   beforeAll(async () => {
-    bot.h = await BotHarness.start({ now: "2027-01-11T09:00:00+01:00" });
+    bot.h = await BotHarness.start({ now: "2027-01-11T09:00:00+01:00", env: env?.() });
     await bot.h.install(users.alex);
     await bot.h.install(users.megan);
     await bot.h.install(users.lars);
@@ -268,7 +269,8 @@ describe("the chair reopens a closed meeting for a while", () => {
 });
 
 describe("what follows a meeting through a reopening", () => {
-  const bot = startBot();
+  // The 1:1 guide's questions made required, so the leader's reflection reminder is planned (and planned again).
+  const bot = startBot(() => ({ TEMPLATES_DIR: templatesWithRequiredOneOnOne() }));
   const { db, meeting, openForm, closeFrom } = helpers(bot);
 
   beforeEach(() => bot.h.clock.set("2027-01-11T09:00:00+01:00"));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BotHarness, users } from "../helpers/bot-harness.js";
-import { cardText, findAction, inputValues, submitted } from "../helpers/fake-connector.js";
+import { cardText, cardsOf, findAction, inputValues, submitted } from "../helpers/fake-connector.js";
 
 /**
  * The refleksionsguide fits the person, through the real bot (seed 002; seed 000: every field must
@@ -103,5 +103,43 @@ describe("refleksionsguides per role through the bot", () => {
     expect(cardText(old.card)).toContain("Du har allerede sendt svar");
     const rows = await db().reflection.findMany({ where: { meetingId: nextOneOnOne } });
     expect(rows.map((r) => [r.nothingNew, JSON.parse(r.answers) as unknown])).toEqual([[false, { sparring: "Vikardækning i uge 6." }]]);
+  });
+
+  it("stores a 1:1 guide sent with nothing written as «Intet nyt», as the button would", async () => {
+    const third = (await db().meeting.findMany({ where: { unitId: "solsikken", kind: "one_on_one" }, orderBy: { startsAt: "asc" } }))[2]!.id;
+    const open = await h.click(users.megan, "reflection.open", { meetingId: third, from: "meetings" });
+    const sent = await h.click(users.megan, "reflection.send", submitted(open.posted[0]!, "reflection.send", { q_sparring: "", q_data_drift: " " }));
+    expect(cardText(sent.card)).toContain("Du har svaret «Intet nyt».");
+    expect(cardText(sent.card)).toContain("Intet nyt siden sidst.");
+    const rows = await db().reflection.findMany({ where: { meetingId: third } });
+    expect(rows.map((r) => [r.authorId, r.nothingNew, r.answers])).toEqual([["megan", true, "{}"]]);
+    const agenda = await h.click(users.alex, "agenda.open", { meetingId: third, from: "meetings" });
+    expect(cardText(agenda.posted[0])).toContain("Refleksion fra Megan Bowen: intet nyt");
+  });
+
+  it("reminds only those whose questions include a required one, and counts only them in the chief's channel", async () => {
+    // Solsikken's first læringssamtale: the leader (A) and the board (D) have a required question;
+    // the chair, the pædagogisk leder, the staff representative and the consultant do not.
+    const reminders = await db().notification.findMany({ where: { subjectId: laering, kind: "reflection_reminder" }, orderBy: { personId: "asc" } });
+    expect(reminders.map((r) => r.personId)).toEqual(["bo", "megan"]);
+    expect(await db().notification.count({ where: { subjectId: laering, kind: "meeting_reflection" } })).toBe(6);
+    // The shipped 1:1 guide requires nothing: it is sent, and no reminder chases it.
+    expect(await db().notification.count({ where: { subjectId: nextOneOnOne, kind: "reflection_reminder" } })).toBe(0);
+
+    // The working day before: Megan, who has not sent hers, is reminded; Bo sent his.
+    h.clock.set(reminders[0]!.dueAt.toISOString());
+    const before = h.connector.posted.length;
+    await h.deliver();
+    const reminded = h.connector.posted.slice(before).filter((p) => cardText(p.activity).includes("Mind mig igen"));
+    expect(reminded.map((p) => p.conversationId)).toEqual([h.conversationId(users.megan)]);
+
+    // An hour before it, the chief's channel counts the two reflections asked for, not the six guides.
+    const m = await db().meeting.findUniqueOrThrow({ where: { id: laering } });
+    h.clock.set(new Date(m.startsAt.getTime() - 3_600_000).toISOString());
+    const channel = "19:midt-ledelse@thread.tacv2";
+    expect((await h.installInTeam(users.alex, channel)).status).toBe(200);
+    await h.click(users.alex, "channel.link", { areaId: "midt" }, { channel });
+    const status = h.channelPosts(channel).map((p) => cardText(cardsOf(p.activity)[0])).find((t) => t.startsWith("Status: Område Midt"))!;
+    expect(status).toContain("(refleksioner 1/2)");
   });
 });

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { BotHarness, users } from "../helpers/bot-harness.js";
 import { cardText, findAction } from "../helpers/fake-connector.js";
 import { meetingWithFollowUp } from "../helpers/flows.js";
+import { templatesWithRequiredOneOnOne } from "../helpers/templates.js";
 
 const db = (h: BotHarness) => h.bot.store.db;
 
@@ -10,7 +11,8 @@ describe("«Aflys mødet»", () => {
   afterEach(() => h.stop());
 
   it("the chair cancels: no pack or reminder goes, the other participant is told once", async () => {
-    h = await BotHarness.start({ now: "2027-01-11T09:00:00+01:00" });
+    // The 1:1 guide's questions made required, so a reflection reminder is planned to be cancelled.
+    h = await BotHarness.start({ now: "2027-01-11T09:00:00+01:00", env: { TEMPLATES_DIR: templatesWithRequiredOneOnOne() } });
     await h.install(users.alex);
     await h.install(users.megan);
     await h.click(users.alex, "schedule.submit", { leader: "solsikken/megan", date: "2027-01-18", time: "10:00" });

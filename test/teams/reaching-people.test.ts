@@ -3,6 +3,7 @@ import { pino } from "pino";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { outboxReport } from "../../src/store/outbox-report.js";
 import { BotHarness, users, type User } from "../helpers/bot-harness.js";
+import { templatesWithRequiredOneOnOne } from "../helpers/templates.js";
 import { cardText } from "../helpers/fake-connector.js";
 import { FakeGraph } from "../helpers/fake-graph.js";
 
@@ -80,7 +81,8 @@ describe("the chair is told once when someone cannot be reached (without Graph)"
   });
 
   it("at once when the meeting is within two working days; a second notice only after she was reachable and is not again", async () => {
-    h = await BotHarness.start({ now: "2027-01-11T09:00:00+01:00" });
+    // The 1:1 guide's questions made required: only such a guide is chased by a reflection reminder.
+    h = await BotHarness.start({ now: "2027-01-11T09:00:00+01:00", env: { TEMPLATES_DIR: templatesWithRequiredOneOnOne() } });
     await h.install(users.alex);
     await h.click(users.alex, "schedule.submit", { leader: "solsikken/megan", date: "2027-01-13", time: "10:00" });
     const first = await h.deliver();
@@ -149,7 +151,8 @@ describe("proactive installation through Microsoft Graph (a local fake Graph)", 
         },
       }),
     );
-    h = await BotHarness.start({ now: "2027-01-11T09:00:00+01:00", graph, log });
+    // The 1:1 guide's questions made required: only such a guide is chased by a reflection reminder.
+    h = await BotHarness.start({ now: "2027-01-11T09:00:00+01:00", graph, log, env: { TEMPLATES_DIR: templatesWithRequiredOneOnOne() } });
     await h.install(users.alex);
   });
   afterEach(() => h.stop());

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { BotHarness, users } from "../helpers/bot-harness.js";
+import { templatesWithRequiredOneOnOne } from "../helpers/templates.js";
 import { cardText, findAction } from "../helpers/fake-connector.js";
 import { meetingWithFollowUp } from "../helpers/flows.js";
 
@@ -13,7 +14,8 @@ describe("reminders and the person's own settings", () => {
   afterEach(() => h.stop());
 
   it("«fraværende til»: the person's reminders wait until then; the others' meeting packs still go", async () => {
-    h = await BotHarness.start({ now: "2027-01-11T09:00:00+01:00" });
+    // The 1:1 guide's questions made required: only such a guide is chased by a reflection reminder.
+    h = await BotHarness.start({ now: "2027-01-11T09:00:00+01:00", env: { TEMPLATES_DIR: templatesWithRequiredOneOnOne() } });
     await h.install(users.alex);
     await h.install(users.megan);
     const bad = await h.say(users.megan, "fraværende til 32.01.2027");
@@ -102,7 +104,8 @@ describe("reminders and the person's own settings", () => {
   });
 
   it("the reflection reminder goes the working day before, only to the leader who has not sent theirs", async () => {
-    h = await BotHarness.start({ now: "2027-01-11T09:00:00+01:00" });
+    // The 1:1 guide's questions made required: only such a guide is chased by a reflection reminder.
+    h = await BotHarness.start({ now: "2027-01-11T09:00:00+01:00", env: { TEMPLATES_DIR: templatesWithRequiredOneOnOne() } });
     await h.install(users.alex);
     await h.install(users.megan);
     await h.click(users.alex, "schedule.submit", { leader: "solsikken/megan", date: "2027-01-25", time: "10:00" }); // Monday

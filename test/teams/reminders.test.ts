@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { BotHarness, users } from "../helpers/bot-harness.js";
+import { templatesWithRequiredOneOnOne } from "../helpers/templates.js";
 import { cardsOf, cardText } from "../helpers/fake-connector.js";
 import { meetingWithFollowUp } from "../helpers/flows.js";
 
@@ -138,7 +139,8 @@ describe("the follow-up's reminders", () => {
   });
 
   it("after downtime, a missed reminder goes once at the next tick; a pack or reflection reminder for a meeting that began is dropped", async () => {
-    h = await BotHarness.start({ now: "2027-01-11T09:00:00+01:00" });
+    // The 1:1 guide's questions made required: only such a guide is chased by a reflection reminder.
+    h = await BotHarness.start({ now: "2027-01-11T09:00:00+01:00", env: { TEMPLATES_DIR: templatesWithRequiredOneOnOne() } });
     await h.install(users.alex);
     await h.install(users.megan);
     await meetingWithFollowUp(h, { date: "2027-01-12", due: "2027-01-20" }); // «nærmer sig» Monday the 18th, 08:00

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { offersSendNow } from "../../src/teams/handlers/commands/send-now.js";
 import { BotHarness, users, type User } from "../helpers/bot-harness.js";
+import { templatesWithRequiredOneOnOne } from "../helpers/templates.js";
 import { cardText } from "../helpers/fake-connector.js";
 
 const db = (h: BotHarness) => h.bot.store.db;
@@ -14,7 +15,8 @@ describe("«send nu»: trying a meeting pack on an evening or a weekend (local a
 
   /** Friday 20:00: Alex plans a 1:1 with Megan on Wednesday; its pack would go on Monday at 08:00. */
   async function fridayEvening(): Promise<void> {
-    h = await BotHarness.start({ now: "2027-01-15T20:00:00+01:00" });
+    // The 1:1 guide's questions made required: only such a guide is chased by a reflection reminder.
+    h = await BotHarness.start({ now: "2027-01-15T20:00:00+01:00", env: { TEMPLATES_DIR: templatesWithRequiredOneOnOne() } });
     await h.install(users.alex);
     await h.install(users.megan);
     await h.click(users.alex, "schedule.submit", { leader: "solsikken/megan", date: "2027-01-20", time: "10:00" });

@@ -16,10 +16,11 @@ export const reflectionSend = (deps: TeamsDeps, views: Views) =>
     schema,
     async (t, data) => {
       const answers = answersFrom(data);
-      const { effects } = await deps.reflections.send(t.actor, data.meetingId, answers, data.version === 0 ? undefined : data.version);
+      const { view, effects } = await deps.reflections.send(t.actor, data.meetingId, answers, data.version === 0 ? undefined : data.version);
       const max = deps.config.maxTextLength;
       const full = Object.values(answers).some((a) => a.length === max) ? ` ${strings.generic.atLimit(max)}` : "";
-      return answer(await views.reflection(t.actor, data.meetingId, { editing: false, feedback: { notice: `${strings.reflection.sentNotice}${full}` } }), effects);
+      const notice = view.reflection?.nothingNew ? strings.reflection.nothingNewNotice : `${strings.reflection.sentNotice}${full}`;
+      return answer(await views.reflection(t.actor, data.meetingId, { editing: false, feedback: { notice } }), effects);
     },
     (t, data, err) =>
       views.reflection(t.actor, data.meetingId, {
