@@ -1,7 +1,8 @@
 /**
  * `npm run test:e2e`: Læringsloop as people meet it in Teams. Starts the bot (local anonymous
- * mode, a fresh temporary database), two Microsoft 365 Agents Playground instances (Alex Wilber,
- * Børn og Unge-chef, and Megan Bowen, dagtilbudsleder), and drives their web pages in Debian's
+ * mode, a fresh temporary database), three Microsoft 365 Agents Playground instances (Alex Wilber,
+ * Børn og Unge-chef; Megan Bowen, dagtilbudsleder; Birthe Møller, the board's representative who
+ * chairs the selvejende Kastanjen's læringssamtaler), and drives their web pages in Debian's
  * Chromium with playwright-core, clicking and typing as a person would. One line per step; a
  * screenshot per step in .e2e/screenshots (a failed step keeps its screenshot and says which).
  */
@@ -107,6 +108,28 @@ async function say(page: Page, text: string): Promise<void> {
   await page.keyboard.press("Enter");
 }
 
+/** Does `act` and waits for a new card showing `cardText` (not an older one already on the page). */
+async function newCard(page: Page, cardText: string | RegExp, act: () => Promise<void>): Promise<Locator> {
+  const cards = page.locator(".ac-adaptiveCard", { hasText: cardText });
+  const before = await cards.count();
+  await act();
+  const until = Date.now() + STEP_TIMEOUT;
+  while ((await cards.count()) <= before) {
+    if (Date.now() > until) throw new Error(`no new card with «${String(cardText)}»`);
+    await page.waitForTimeout(200);
+  }
+  return cards.last();
+}
+
+/** Waits until the temporary database answers `n` (a row written after the card, e.g. an outbox row marked sent). */
+async function untilCount(page: Page, read: () => number, n: number, what: string): Promise<void> {
+  const until = Date.now() + STEP_TIMEOUT;
+  while (read() !== n) {
+    if (Date.now() > until) throw new Error(`${what} (${read()}, not ${n})`);
+    await page.waitForTimeout(200);
+  }
+}
+
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 /**
@@ -172,7 +195,7 @@ async function main(): Promise<void> {
   rmSync(SHOTS, { recursive: true, force: true });
   mkdirSync(SHOTS, { recursive: true });
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium)`);
-  for (const port of [BOT_PORT, 56161, 56162]) {
+  for (const port of [BOT_PORT, 56161, 56162, 56163]) {
     const busy = await fetch(`http://127.0.0.1:${port}/`).then(() => true, () => false);
     if (busy) throw new Error(`port ${port} is in use (an earlier run still going?)`);
   }
@@ -199,8 +222,10 @@ async function main(): Promise<void> {
     });
   playground(56161, join(ROOT, ".m365agentsplayground.yml"));
   playground(56162, join(ROOT, "playground/leader/.m365agentsplayground.yml"));
+  playground(56163, join(ROOT, "playground/board/.m365agentsplayground.yml"));
   await waitForHttp("http://localhost:56161/");
   await waitForHttp("http://localhost:56162/");
+  await waitForHttp("http://localhost:56163/");
 
   browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -210,6 +235,7 @@ async function main(): Promise<void> {
   context.setDefaultTimeout(STEP_TIMEOUT);
   const alex = await context.newPage();
   const megan = await context.newPage();
+  const birthe = await context.newPage();
   const db = new Database(dbFile, { readonly: true });
   const count = (sql: string, ...args: unknown[]) => (db.prepare(sql).get(...args) as { n: number }).n;
   /** The personal link on a «Kalenderfil» card: downloaded once, an iCalendar file with `events` meetings. */
@@ -397,6 +423,60 @@ async function main(): Promise<void> {
     await calendarFile(lastCard(alex, /Kalenderfilen med \d+ møder, du deltager i/), wheelMeetings);
   });
   ok &&= chiefOk;
+
+  // --- a selvejende dagtilbud: the board's short guide, and what the loop learned -----------------
+  // Birthe Møller is Kastanjen's board representative: the board holds its læringssamtaler (seed 002).
+  let boardOk = ok && (await step(alex, "chef", "godkender årshjulet for Kastanjen (selvejende)", async () => {
+    const card = await newCard(alex, "Årshjul: Dagtilbud Solsikken", () => say(alex, "årshjul"));
+    await chooseOption(alex, card.locator('input[role="combobox"]').last(), "Kastanjen (selvejende)");
+    await card.getByRole("button", { name: "Vis enhed" }).click();
+    const wheel = lastCard(alex, "Årshjul: Kastanjen (selvejende)");
+    await wheel.waitFor();
+    await wheel.getByRole("button", { name: "Godkend årshjul" }).click();
+    await lastCard(alex, "Årshjul: Kastanjen (selvejende)").getByText(/Årshjulet er godkendt, og \d+ møder er oprettet\./).waitFor();
+    if (count("SELECT count(*) n FROM Meeting WHERE unitId = 'kastanjen' AND kind = 'laeringssamtale' AND chairId = 'birthe'") !== 4) throw new Error("Kastanjen's four læringssamtaler, chaired by the board, were not created");
+  }));
+  boardOk &&= await step(birthe, "bestyrelse", "installerer", async () => {
+    await birthe.goto("http://localhost:56163", { waitUntil: "networkidle" });
+    await lastCard(birthe, "Velkommen til Læringsloop").waitFor();
+  });
+  const boardGuide = () => lastCard(birthe, /Refleksionsguide: Læringssamtale/);
+  boardOk &&= await step(birthe, "bestyrelse", "åbner sin refleksionsguide til læringssamtalen", async () => {
+    const list = await newCard(birthe, "Mine møder", () => say(birthe, "mine møder"));
+    const card = await newCard(birthe, /Refleksionsguide: Læringssamtale/, () => list.getByRole("button", { name: "Refleksionsguide" }).first().click());
+    // The board's own short set (config/templates, seed 002): its perspective and the focus areas, no datapakke question.
+    await card.getByText("Du behøver ikke datapakken", { exact: false }).waitFor();
+    await card.getByText("Hvad optager forældrene og bestyrelsen", { exact: false }).waitFor();
+    if ((await card.getByText(/Datapakken:/).count()) !== 0) throw new Error("the board's guide asks about the datapakke");
+    const fields = await card.locator("textarea").count();
+    if (fields !== 2) throw new Error(`the board's guide has ${fields} questions, not 2`);
+  });
+  boardOk &&= await step(birthe, "bestyrelse", "sender sin refleksion", async () => {
+    const card = boardGuide();
+    await card.locator("textarea").nth(0).fill("Forældrerådet spørger til sprogarbejdet i vuggestuen.");
+    await card.locator("textarea").nth(1).fill("Overgangen fra vuggestue til børnehave.");
+    await card.getByRole("button", { name: "Send refleksion" }).click();
+    await lastCard(birthe, "Din refleksion er sendt.").waitFor();
+    if (count("SELECT count(*) n FROM Reflection WHERE authorId = 'birthe' AND status = 'sent' AND answers LIKE '%Forældrerådet%'") !== 1) throw new Error("the board's reflection is not stored as sent");
+  });
+  // The board closes the loop's four læringssamtaler (each before its day, confirmed: the e2e cannot wait two years).
+  for (let n = 1; n <= 4 && boardOk; n++) {
+    boardOk &&= await step(birthe, "bestyrelse", `afslutter læringssamtale ${n} af 4`, async () => {
+      const list = await newCard(birthe, "Mine møder", () => say(birthe, "mine møder"));
+      const form = await newCard(birthe, /Opfølgningsskema: Læringssamtale/, () => list.getByRole("button", { name: "Opfølgningsskema" }).first().click());
+      await form.getByRole("button", { name: "Gem og afslut mødet" }).click();
+      await form.getByText(/^Mødet er først .+ – vil du afslutte det allerede nu\?$/).waitFor();
+      await form.getByRole("button", { name: "Ja, afslut mødet nu" }).click();
+      await untilCount(birthe, () => count("SELECT count(*) n FROM Meeting WHERE unitId = 'kastanjen' AND status = 'closed'"), n, `læringssamtale ${n} was not closed`);
+      await birthe.locator(".ac-adaptiveCard", { hasText: /Referat: Læringssamtale/ }).nth(n - 1).waitFor();
+    });
+  }
+  boardOk &&= await step(alex, "chef", "modtager opsamlingen på læringsloopet for Kastanjen", async () => {
+    const card = lastCard(alex, "Opsamling på læringsloopet: Kastanjen (selvejende)");
+    await card.waitFor();
+    await card.getByText("Læringsloopets fjerde læringssamtale er afsluttet", { exact: false }).waitFor();
+    await untilCount(alex, () => count("SELECT count(*) n FROM Notification WHERE kind = 'loop_summary' AND personId = 'alex' AND status = 'sent'"), 1, "the loop summary is not sent once");
+  });
 
   // --- a date as people say it ------------------------------------------------------------------
   ok = await step(megan, "leder", "fraværende til i morgen", async () => {
