@@ -19,7 +19,7 @@ export interface ChannelServiceDeps {
 
 export interface UnitStatus extends UnitStatusRow {
   congested: boolean;
-  /** The unit's next meeting, and how many of the reflections asked for are in. */
+  /** The unit's next meeting, and how many of the reflections it expects (a required question) are in. */
   nextMeeting?: { kind: MeetingKind; firstOfLoop: boolean; startsAt: Date; reflectionsSent: number; reflectionsExpected: number };
 }
 
