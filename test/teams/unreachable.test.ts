@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { BotHarness, users, type User } from "../helpers/bot-harness.js";
 import { cardText, FakeConnector } from "../helpers/fake-connector.js";
+import { templatesWithRequiredOneOnOne } from "../helpers/templates.js";
 
 const db = (h: BotHarness) => h.bot.store.db;
 /** The first line of each card posted to a person's chat, oldest first. */
@@ -91,7 +92,8 @@ describe("a card Teams refused because the conversation was unreachable (403/404
   });
 
   it("fails, shown to the administrator, when the person has not been back for two working days after it fell due", async () => {
-    h = await BotHarness.start({ now: "2027-01-15T14:00:00+01:00" }); // a Friday
+    // The 1:1 guide's questions made required: only such a guide is chased by a reflection reminder.
+    h = await BotHarness.start({ now: "2027-01-15T14:00:00+01:00", env: { TEMPLATES_DIR: templatesWithRequiredOneOnOne() } }); // a Friday
     await h.install(users.alex);
     await h.install(users.megan);
     refuseNext(h, users.megan, 403);
