@@ -43,7 +43,9 @@ export const derivedLoopStart = (year: number, day: string = DEFAULT_LOOP_START_
  */
 export function derivationIssue(types: readonly UnitType[], year: number): string | undefined {
   const groups = ageGroupsOf(types);
-  if (groups.length !== 1) return "blander 0–6 og 6–18 år, hvis kvalitetsrapporter drøftes i hver sit år: skriv start (en dato) eller del loopet i to";
+  // No unit types is its own mistake (the schema names it), not a mixed loop.
+  if (groups.length === 0) return undefined;
+  if (groups.length > 1) return "blander 0–6 og 6–18 år, hvis kvalitetsrapporter drøftes i hver sit år: skriv start (en dato) eller del loopet i to";
   const group = groups[0]!;
   if (!discussedIn(group, year)) {
     return group === "0-6"

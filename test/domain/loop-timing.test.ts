@@ -80,6 +80,7 @@ describe("a loop's start is derived from its age group unless the file sets it",
     expect(problems(file([{ id: "a", name: "a", start: "2027-3-1", unitTypes: ["dagtilbud"], themes }]))).toEqual(["loops.0.start skal være en dato som 2027-01-01"]);
     expect(problems(file([{ id: "a", name: "a", start: "2027-02-30", unitTypes: ["dagtilbud"], themes }]))).toEqual(["loops.0.start er ikke en gyldig dato"]);
     expect(problems(file([{ id: "a", name: "a", year: "2027", unitTypes: ["dagtilbud"], themes }]))).toEqual(["loops.0.year skal være et årstal som 2027"]);
+    expect(problems(file([{ id: "a", name: "a", year: 2027, unitTypes: [], themes }]))).toEqual(["loops.0.unitTypes skal nævne mindst én enhedstype"]);
     expect(problems(file([], { loopStartDay: "02-29" }))).toEqual(["loopStartDay skal være en dag som 03-01 (måned-dag, ikke 29. februar)"]);
     expect(problems(file([], { loopStartDay: "3. marts" }))).toEqual(["loopStartDay skal være en dag som 03-01 (måned-dag, ikke 29. februar)"]);
   });
