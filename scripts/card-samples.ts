@@ -188,6 +188,8 @@ export const cardSamples: Record<CardName, object> = {
       boardStatements: [
         { author: board, statement: { id: "b-1", meetingId: "m-2", authorId: board.id, text: "Bestyrelsen bakker op om sprogindsatsen og ønsker, at forældrene får konkrete idéer til sprogleg derhjemme.", version: 1, sentAt: new Date("2027-10-01T16:00:00Z") } },
       ],
+      // The unit's datapakke in LIS (organisation file): «Åbn datapakken» beside input A.
+      datapakkeUrl: "https://lis.eksempelkommune.dk/datapakker/solsikken/2027?afsnit=sprog_trivsel",
     },
     viewer: chief,
     tz,

@@ -6,7 +6,7 @@ import type { Person } from "../domain/types.js";
 import { fitLevels } from "./budget.js";
 import { fieldError, shorten, type CardFeedback } from "./feedback.js";
 import { kindLabel, meetingHeader, meetingStatus, type MeetingHeaderData } from "./meeting-labels.js";
-import { dataSources } from "../domain/meeting-template.js";
+import { DATAPAKKE_SOURCE, dataSources } from "../domain/meeting-template.js";
 import { localDateOf } from "../lib/zoned-time.js";
 import { expand, type AdaptiveCard } from "./template.js";
 import { calendarOfferData, type CalendarOffer, type CalendarOfferData } from "./calendar-offer.js";
@@ -49,7 +49,9 @@ export interface AgendaCardData extends MeetingHeaderData, CalendarOfferData {
   focusIntro: string;
   focus: { label: string }[];
   sourcesHeading: string;
-  sources: { label: string; statements: { heading: string; text: string }[] }[];
+  /** Each source, with the unit's datapakke link beside A when the organisation file gives one (`link`, else ""). */
+  sources: { label: string; link: string; statements: { heading: string; text: string }[] }[];
+  datapakkeButton: string;
   reflectionsHeading: string;
   reflectionsCount: string;
   reflections: { label: string; authorId: string }[];
@@ -95,12 +97,15 @@ const oneOnOneLine = (c: NonNullable<AgendaView["oneOnOneInput"]>, tz: string) =
 /** The data sources A–E of a læringssamtale; C counts the unit's 1:1s, D carries the board's statements. */
 function sourcesSection(view: AgendaView, tz: string, fit: AgendaFit) {
   const s = strings.agenda;
-  if (view.meeting.kind !== "laeringssamtale") return { sourcesHeading: "", sources: [] as { label: string; statements: { heading: string; text: string }[] }[] };
+  if (view.meeting.kind !== "laeringssamtale") return { sourcesHeading: "", sources: [] as { label: string; link: string; statements: { heading: string; text: string }[] }[], datapakkeButton: "" };
   const later = !view.meeting.firstOfLoop && !view.meeting.unit.selvejende;
   return {
     sourcesHeading: s.dataSources,
+    datapakkeButton: strings.timing.datapakkeButton,
     sources: dataSources.map((key) => ({
       label: s.sources[key],
+      // An address, not people's text: the template puts it in an Action.OpenUrl, which is no Markdown.
+      link: key === DATAPAKKE_SOURCE ? (view.datapakkeUrl ?? "") : "",
       statements:
         key === "C" && view.oneOnOneInput
           ? [{ heading: oneOnOneLine(view.oneOnOneInput, tz), text: s.oneOnOneInputNote }]

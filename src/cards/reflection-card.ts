@@ -6,6 +6,7 @@ import type { ReflectionView } from "../domain/reflection-service.js";
 import { fieldError, type CardFeedback } from "./feedback.js";
 import { meetingWhen } from "./meeting-labels.js";
 import { expand, type AdaptiveCard } from "./template.js";
+import { DATAPAKKE_SOURCE } from "../domain/meeting-template.js";
 
 export interface ReflectionCardData {
   title: string;
@@ -17,7 +18,9 @@ export interface ReflectionCardData {
   canEdit: boolean;
   maxLength: number;
   lengthHint: string;
-  questions: { label: Markup; help: string; inputId: string; answer: string; answerShown: string; error: string }[];
+  /** `dataLink`: the unit's datapakke beside the question about it (input A), or "". */
+  questions: { label: Markup; help: string; inputId: string; answer: string; answerShown: string; error: string; dataLink: string }[];
+  datapakkeButton: string;
   /** Answered with «Intet nyt»: this line instead of the questions. */
   nothingNewShown: string;
   /** «Intet nyt» button (a 1:1 guide with nothing required), while the form is shown. */
@@ -75,8 +78,11 @@ export function reflectionCardData({ view, tz, maxLength, editing, typed, feedba
         answer,
         answerShown: r && !r.nothingNew ? (r.answers[q.id] ?? "–") : "",
         error: fieldError(feedback, q.id),
+        // An address, not people's text: the template puts it in an Action.OpenUrl, which is no Markdown.
+        dataLink: q.source === DATAPAKKE_SOURCE ? (view.datapakkeUrl ?? "") : "",
       };
     }),
+    datapakkeButton: strings.timing.datapakkeButton,
     nothingNewShown: nothingNew && !isEditing ? s.nothingNewShown : "",
     nothingNewButton: isEditing && view.nothingNewOffered ? s.nothingNew : "",
     nothingNewHint: isEditing && view.nothingNewOffered ? s.nothingNewHint : "",

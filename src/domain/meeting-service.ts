@@ -59,6 +59,8 @@ export interface AgendaView {
   boardStatements: { author: Person; statement: BoardStatement }[];
   /** A læringssamtale: the unit's 1:1s held since the last læringssamtale (input C), as counts. */
   oneOnOneInput?: OneOnOneInput & { since?: Date };
+  /** The unit's datapakke in the meeting's loop (input A), when the organisation file gives one. */
+  datapakkeUrl?: string;
 }
 
 /** Someone the person may plan a 1:1 with, and which kind it is. */
@@ -421,6 +423,7 @@ export function createMeetingService(deps: MeetingServiceDeps) {
         focusAreas: loop ? await focusAreas.list(meeting.unit.id, loop.id, { activeOnly: true }) : [],
         boardStatements: statements.flatMap((statement, i) => (authors[i] ? [{ author: authors[i]!, statement }] : [])),
         oneOnOneInput,
+        datapakkeUrl: loop && meeting.kind === "laeringssamtale" ? await loops.datapakke(meeting.unit.id, loop.id) : undefined,
         meeting,
         standing: items.filter((i) => i.kind === "standing" && i.position < CLOSING_POSITION),
         topics: items.filter((i) => i.kind === "topic"),

@@ -26,6 +26,8 @@ export type Step = (typeof steps)[number];
 /** The data sources of a læringssamtale (seed 002, "Datagrundlag"). */
 export const dataSources = ["A", "B", "C", "D", "E"] as const;
 export type DataSource = (typeof dataSources)[number];
+/** Input A, the quantitative datapakke: where the unit's datapakke link stands (decision 0021). */
+export const DATAPAKKE_SOURCE: DataSource = "A";
 
 /** Template texts are normalised as everything people type is (NFC, no invisible characters), then checked. */
 const text = (max: number) =>

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { normaliseText } from "../lib/text.js";
+import { DEFAULT_LOOP_START_DAY, derivationIssue, derivedLoopStart, isValidDayOfYear } from "./loop-start.js";
 
 /**
  * The organisation file (YAML or JSON) the administration maintains: areas with their
@@ -30,6 +31,21 @@ const person = z
   })
   .strict();
 
+/** An address people open from a card: https only, no spaces, a real host. */
+const datapakkeUrl = z
+  .string({ invalid_type_error: "skal være en adresse som https://lis.kommune.dk/datapakke" })
+  .trim()
+  .max(2000, "er for lang (højst 2.000 tegn)")
+  .refine((u) => {
+    if ([...u].some((c) => /\s/.test(c) || c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) return false;
+    try {
+      const url = new URL(u);
+      return url.protocol === "https:" && url.hostname !== "" && url.username === "" && url.password === "";
+    } catch {
+      return false;
+    }
+  }, "skal være en https-adresse uden mellemrum (fx https://lis.kommune.dk/datapakke)");
+
 const unit = z
   .object({
     id: key,
@@ -45,6 +61,8 @@ const unit = z
     youthRepresentatives: z.array(key).default([]),
     /** What may weigh on the unit before its chief is told (intentionstrængsel, decision 0020); default from config. */
     intentionCeiling: z.number({ invalid_type_error: "skal være et tal" }).int("skal være et helt tal").min(1, "skal være mindst 1").max(100, "højst 100").optional(),
+    /** The unit's datapakke per loop (loop id → an https address, e.g. in LIS): a button where input A is asked (decision 0021). */
+    datapakker: z.record(key, datapakkeUrl, { invalid_type_error: "skal være loop-id'er med en adresse hver (fx 0-6-2027: https://lis.kommune.dk/…)" }).default({}),
   })
   .strict()
   .superRefine((u, ctx) => {
@@ -67,19 +85,47 @@ const theme = z
 
 const isoDate = z
   .string({ required_error: "mangler", invalid_type_error: "skal være en dato som 2027-01-01" })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "skal være en dato som 2027-01-01")
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "er ikke en gyldig dato");
+  // One message for one mistake: the shape first, then whether the day exists.
+  .superRefine((d, ctx) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) ctx.addIssue({ code: "custom", message: "skal være en dato som 2027-01-01" });
+    else if (Number.isNaN(Date.parse(`${d}T00:00:00Z`)) || !new Date(`${d}T00:00:00Z`).toISOString().startsWith(d)) ctx.addIssue({ code: "custom", message: "er ikke en gyldig dato" });
+  });
 
-/** A two-year læringsloop with the politically chosen themes, for some unit types. */
+/**
+ * A two-year læringsloop with the politically chosen themes, for some unit types. Its start is
+ * either `year` (the year of the political discussion: the start is derived from the units' age
+ * group and the file's `loopStartDay`, decision 0021) or an explicit `start` date, which wins.
+ */
 const loop = z
   .object({
     id: key,
     name,
-    start: isoDate,
+    start: isoDate.optional(),
+    year: z
+      .number({ invalid_type_error: "skal være et årstal som 2027" })
+      .int("skal være et årstal som 2027")
+      .min(2000, "skal være et årstal som 2027")
+      .max(2200, "skal være et årstal som 2027")
+      .optional(),
     unitTypes: z.array(z.enum(["dagtilbud", "skole", "fu"], { errorMap: () => ({ message: "skal være dagtilbud, skole eller fu" }) })).min(1, "skal nævne mindst én enhedstype"),
     themes: z.array(theme).min(1, "skal have mindst ét tema").max(10, "højst 10 temaer"),
   })
-  .strict();
+  .strict()
+  .superRefine((l, ctx) => {
+    if (l.start !== undefined && l.year !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["year"], message: "skriv enten year (året for den politiske drøftelse) eller start (en dato), ikke begge" });
+    } else if (l.start === undefined && l.year === undefined) {
+      ctx.addIssue({ code: "custom", path: ["year"], message: "mangler: skriv year (året for den politiske drøftelse, fx 2027), så udledes starten, eller start (en dato som 2027-03-01)" });
+    } else if (l.year !== undefined) {
+      const issue = derivationIssue(l.unitTypes, l.year);
+      if (issue) ctx.addIssue({ code: "custom", path: ["year"], message: issue });
+    }
+  });
+
+/** "MM-DD": the day a derived loop starts, right after the political discussion usually is (default 1 March). */
+const loopStartDay = z
+  .string({ invalid_type_error: "skal være en dag som 03-01 (måned-dag)" })
+  .refine(isValidDayOfYear, "skal være en dag som 03-01 (måned-dag, ikke 29. februar)");
 
 const area = z
   .object({
@@ -97,6 +143,7 @@ const shape = z
     kommune: name.optional(),
     people: z.array(person).min(1, "skal have mindst én person"),
     areas: z.array(area).min(1, "skal have mindst ét område"),
+    loopStartDay: loopStartDay.default(DEFAULT_LOOP_START_DAY),
     loops: z.array(loop).default([]),
   })
   .strict();
@@ -154,6 +201,18 @@ export function organisationCrossReferenceIssues(raw: unknown): OrganisationIssu
     });
   });
   const loopIds = new Set<unknown>();
+  const loopTypes = new Map<unknown, unknown[]>(list(field(raw, "loops")).map((l) => [field(l, "id"), list(field(l, "unitTypes"))]));
+  list(field(raw, "areas")).forEach((a, ai) => {
+    list(field(a, "units")).forEach((u, ui) => {
+      const datapakker = field(u, "datapakker");
+      if (!datapakker || typeof datapakker !== "object" || Array.isArray(datapakker)) return;
+      for (const loopId of Object.keys(datapakker)) {
+        const types = loopTypes.get(loopId);
+        if (!types) issues.push({ path: ["areas", ai, "units", ui, "datapakker", loopId], message: `"${loopId}" findes ikke under loops` });
+        else if (!types.includes(field(u, "type"))) issues.push({ path: ["areas", ai, "units", ui, "datapakker", loopId], message: `læringsloopet "${loopId}" gælder ikke enhedstypen ${String(field(u, "type"))}` });
+      }
+    });
+  });
   const byType = new Map<string, { start: string; index: number }[]>();
   list(field(raw, "loops")).forEach((l, li) => {
     const id = field(l, "id");
@@ -165,8 +224,8 @@ export function organisationCrossReferenceIssues(raw: unknown): OrganisationIssu
       if (themeIds.has(tid)) issues.push({ path: ["loops", li, "themes", ti, "id"], message: `"${String(tid)}" står der to gange` });
       themeIds.add(tid);
     });
-    const start = field(l, "start");
-    if (typeof start !== "string") return;
+    const start = loopStartOf(l, field(raw, "loopStartDay"));
+    if (start === undefined) return;
     for (const type of list(field(l, "unitTypes"))) {
       if (typeof type !== "string") continue;
       const earlier = byType.get(type) ?? [];
@@ -179,12 +238,27 @@ export function organisationCrossReferenceIssues(raw: unknown): OrganisationIssu
   return issues;
 }
 
+/** A loop's start in a file that may not be valid: its own date, or the one derived from its year; undefined when neither can be read. */
+function loopStartOf(l: unknown, day: unknown): string | undefined {
+  const start = field(l, "start");
+  if (typeof start === "string") return start;
+  const year = field(l, "year");
+  if (typeof year !== "number" || !Number.isInteger(year)) return undefined;
+  return derivedLoopStart(year, typeof day === "string" && isValidDayOfYear(day) ? day : DEFAULT_LOOP_START_DAY);
+}
+
 /** The loop's end, exclusive: two years after its start. */
 export const loopEnd = (start: string): string => `${Number(start.slice(0, 4)) + 2}${start.slice(4)}`;
 
-export const organisationFileSchema = shape.superRefine((org, ctx) => {
-  for (const i of organisationCrossReferenceIssues(org)) ctx.addIssue({ code: "custom", ...i });
-});
+export const organisationFileSchema = shape
+  .superRefine((org, ctx) => {
+    for (const i of organisationCrossReferenceIssues(org)) ctx.addIssue({ code: "custom", ...i });
+  })
+  // Every loop leaves with its start: its own, or the one derived from its year and age group.
+  .transform((org) => ({
+    ...org,
+    loops: org.loops.map(({ year, start, ...l }) => ({ ...l, start: start ?? derivedLoopStart(year!, org.loopStartDay), ...(year === undefined ? {} : { year }) })),
+  }));
 
 export type OrganisationFile = z.infer<typeof organisationFileSchema>;
 

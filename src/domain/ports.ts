@@ -204,6 +204,8 @@ export interface LoopRepository {
   all(): Promise<Loop[]>;
   /** The loop for a unit type that runs on `date`, or the next one to start after it. */
   current(unitType: UnitType, date: string): Promise<Loop | undefined>;
+  /** The unit's datapakke in the loop (an https address from the organisation file), if one is given. */
+  datapakke(unitId: string, loopId: string): Promise<string | undefined>;
 }
 
 export interface FocusAreaChange {

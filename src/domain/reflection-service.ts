@@ -2,10 +2,10 @@ import { AppError } from "../lib/errors.js";
 import { newId } from "../lib/ids.js";
 import { strings } from "../lib/strings.da.js";
 import type { MeetingService } from "./meeting-service.js";
-import type { Clock, ReflectionRepository } from "./ports.js";
+import type { Clock, LoopRepository, ReflectionRepository } from "./ports.js";
 import type { DomainSettings } from "./settings.js";
 import type { Meeting, Participant, Person, Reflection, ReflectionAnswers } from "./types.js";
-import { guideFor, guideIsShared, templateOf, type GuideRole, type TemplateQuestion } from "./meeting-template.js";
+import { DATAPAKKE_SOURCE, guideFor, guideIsShared, templateOf, type GuideRole, type TemplateQuestion } from "./meeting-template.js";
 import { effectsOf, type Effects } from "./effects.js";
 
 export type ReflectionQuestion = TemplateQuestion;
@@ -27,11 +27,14 @@ export interface ReflectionView {
   editable: boolean;
   viewerIsAuthor: boolean;
   other?: Person;
+  /** The unit's datapakke in the meeting's loop, when the author's set asks about it (input A) and the organisation file gives one. */
+  datapakkeUrl?: string;
 }
 
 export interface ReflectionServiceDeps {
   meetings: MeetingService;
   reflections: ReflectionRepository;
+  loops: Pick<LoopRepository, "datapakke">;
   clock: Clock;
   settings: DomainSettings;
 }
@@ -58,7 +61,7 @@ export const sentEmptyIsNothingNew = (meeting: Pick<Meeting, "kind">, answers: R
  * participants only once it is sent; nobody else ever.
  */
 export function createReflectionService(deps: ReflectionServiceDeps) {
-  const { meetings, reflections, clock, settings } = deps;
+  const { meetings, reflections, loops, clock, settings } = deps;
   /**
    * Whose reflection: the one asked for, or the viewer's own if their role is asked, or (the chair
    * of a 1:1) the leader's. Each author gets their own role's questions. In a læringssamtale, a
@@ -79,6 +82,9 @@ export function createReflectionService(deps: ReflectionServiceDeps) {
     const viewerIsAuthor = author.id === actor.id;
     const everyone = guideIsShared(template);
     const other = everyone ? undefined : meeting.participants.find((p) => p.person.id !== author.id)?.person;
+    // The link to the data stands where input A is asked: only a set with that question gets it.
+    const asksForData = guide.questions.some((q) => q.source === DATAPAKKE_SOURCE);
+    const datapakkeUrl = asksForData && meeting.loopId ? await loops.datapakke(meeting.unit.id, meeting.loopId) : undefined;
     return {
       meeting,
       intro: guide.intro,
@@ -92,6 +98,7 @@ export function createReflectionService(deps: ReflectionServiceDeps) {
       editable: viewerIsAuthor && !meetings.hasStarted(meeting),
       viewerIsAuthor,
       other,
+      datapakkeUrl,
     };
   }
 

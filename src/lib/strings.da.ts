@@ -1080,6 +1080,11 @@ export const da = {
     openInitiatives: "Se indsatserne",
     cardNotice: (load: { count: number; focusAreas: number; initiatives: number; agreements: number; ceiling: number }) => `${da.congestion.headline(load.count)} ${da.congestion.parts(load)}`,
   },
+  /** When a loop begins and the link to its data (decision 0021). */
+  timing: {
+    /** The button to the unit's datapakke (input A), on the dagsorden and beside the guide's question about data. */
+    datapakkeButton: "Åbn datapakken",
+  },
 };
 
 export type Strings = typeof da;

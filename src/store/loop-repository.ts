@@ -31,5 +31,9 @@ export function createLoopRepository(db: Db): LoopRepository {
       const rows = (await db.loop.findMany({ include, orderBy: { startDate: "asc" } })).map(toLoop).filter((l) => l.unitTypes.includes(unitType));
       return rows.find((l) => l.startDate <= date && date < l.endDate) ?? rows.find((l) => l.startDate > date);
     },
+
+    async datapakke(unitId, loopId) {
+      return (await db.datapakke.findUnique({ where: { unitId_loopId: { unitId, loopId } }, select: { url: true } }))?.url;
+    },
   };
 }

@@ -171,6 +171,10 @@ export function createPeopleRepository(db: Db, dialect: Dialect = "sqlite"): Peo
           }
           await tx.theme.updateMany({ where: { loopId: l.id, key: { notIn: l.themes.map((t) => t.id) } }, data: { active: false } });
         }
+        // Each unit's datapakke per loop: the file is the whole truth, so the rows are replaced.
+        await tx.datapakke.deleteMany({});
+        const datapakker = org.areas.flatMap((a) => a.units.flatMap((u) => Object.entries(u.datapakker).map(([loopId, url]) => ({ unitId: u.id, loopId, url }))));
+        if (datapakker.length) await tx.datapakke.createMany({ data: datapakker });
         // People who left with follow-ups still open: the chief must give them to someone else.
         const left = new Map((await tx.person.findMany({ where: { active: false }, select: { id: true, name: true } })).map((p) => [p.id, p.name]));
         const openByOwner = await tx.followUp.groupBy({ by: ["ownerId"], where: { status: "open" }, _count: { _all: true } });

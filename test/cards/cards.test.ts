@@ -99,10 +99,14 @@ describe("card templates", () => {
       const registered = new Set(Object.keys(actionHandlers));
       for (const v of verbsIn(card)) expect(registered, `verb ${v}`).toContain(v);
       expect(json).not.toMatch(/"Action\.Submit"/);
-      // Action.OpenUrl only to open Teams' own new-meeting form («Føj til kalender», docs/decisions/0017-calendar-link.md).
-      const urls = [...json.matchAll(/"type":"Action\.OpenUrl"[^}]*?"url":"([^"]*)"/g)].map((m) => m[1]);
-      expect(urls.length).toBe((json.match(/"Action\.OpenUrl"/g) ?? []).length);
-      for (const url of urls) expect(url).toMatch(/^https:\/\/teams\.microsoft\.com\/l\/meeting\/new\?/);
+      // Action.OpenUrl only to open Teams' own new-meeting form («Føj til kalender», docs/decisions/0017-calendar-link.md)
+      // or the unit's datapakke, an https address from the organisation file («Åbn datapakken», 0021).
+      const links = [...json.matchAll(/"type":"Action\.OpenUrl","title":"([^"]*)","url":"([^"]*)"/g)].map((m) => ({ title: m[1], url: m[2]! }));
+      expect(links.length).toBe((json.match(/"Action\.OpenUrl"/g) ?? []).length);
+      for (const { title, url } of links) {
+        if (title === strings.timing.datapakkeButton) expect(url).toMatch(/^https:\/\/[^\s"]+$/);
+        else expect(url).toMatch(/^https:\/\/teams\.microsoft\.com\/l\/meeting\/new\?/);
+      }
     });
   });
 

@@ -20,6 +20,7 @@ import {
 } from "../../src/domain/export.js";
 import { createDomainServices, type DomainServices } from "../../src/domain/services.js";
 import type { Person } from "../../src/domain/types.js";
+import type { OrganisationFile } from "../../src/domain/organisation-file.js";
 import { csvText, writeCsv } from "../../src/lib/csv.js";
 import { strings } from "../../src/lib/strings.da.js";
 import { calendarDate } from "../../src/lib/table.js";
@@ -99,7 +100,9 @@ describe("export for the quality report (store → tables → CSV and XLSX)", ()
   const table = (key: ExportTable["key"]) => tables.find((x) => x.key === key)!;
 
   beforeAll(async () => {
-    t = await testStore();
+    // This scenario has both age groups' loops from 1 January 2027, set explicitly (an explicit start
+    // stays allowed, decision 0021); the example derives them from the age group instead.
+    t = await testStore({ edit: (org) => ({ ...org, loops: org.loops.map((l: OrganisationFile["loops"][number]) => ({ ...l, start: "2027-01-01" })) }) });
     clock = new ManualClock(new Date("2026-11-23T09:00:00+01:00"));
     d = createDomainServices(t.store, clock, domainSettings(loadConfig({})));
     const alex = await person("alex");

@@ -30,22 +30,22 @@ describe("retention of reflections and minutes", () => {
   beforeEach(async () => {
     t = await testStore();
     lines = [];
-    clock = new ManualClock(new Date("2027-01-11T09:00:00+01:00"));
+    clock = new ManualClock(new Date("2027-03-08T09:00:00+01:00"));
     d = createDomainServices(t.store, clock, domainSettings(loadConfig({})));
   });
   afterEach(() => t.close());
 
-  /** A closed 1:1 in the 2027–28 loop (ends 2029-01-01): a reflection, two decisions, one done with a comment, one open. */
+  /** A closed 1:1 in the 2027–28 loop (ends 2029-03-01: it starts 1 March 2027, decision 0021): a reflection, two decisions, one done with a comment, one open. */
   async function closedMeeting() {
     const alex = await person("alex");
     const megan = await person("megan");
-    const { meeting } = await d.meetings.schedule(alex, { leaderId: "megan", unitId: "solsikken", date: "2027-01-18", time: "10:00" });
+    const { meeting } = await d.meetings.schedule(alex, { leaderId: "megan", unitId: "solsikken", date: "2027-03-15", time: "10:00" });
     await d.meetings.addTopic(megan, meeting.id, "Emne med personoplysninger");
     await d.reflections.send(megan, meeting.id, { data_drift: "Fortrolig refleksion", sparring: "Fortrolig sparring" }, undefined);
-    clock.set("2027-01-18T11:00:00+01:00");
+    clock.set("2027-03-15T11:00:00+01:00");
     await d.forms.save(alex, meeting.id, meeting.version, [
-      { decision: "Hemmelig beslutning A", followUpText: "Ring til forældrene", ownerId: "megan", dueDate: "2027-02-01" },
-      { decision: "Hemmelig beslutning B", followUpText: "Skriv til bestyrelsen", ownerId: "alex", dueDate: "2027-02-10" },
+      { decision: "Hemmelig beslutning A", followUpText: "Ring til forældrene", ownerId: "megan", dueDate: "2027-03-31" },
+      { decision: "Hemmelig beslutning B", followUpText: "Skriv til bestyrelsen", ownerId: "alex", dueDate: "2027-04-07" },
     ], true);
     const [call, write] = await t.store.followUps.listByMeeting(meeting.id);
     await d.followUps.comment(megan, call!.id, call!.version, "Kommentar om et barn");
@@ -56,7 +56,7 @@ describe("retention of reflections and minutes", () => {
 
   it("keeps everything until the retention time after the loop's end has passed", async () => {
     const { meeting } = await closedMeeting();
-    clock.set("2029-12-31T12:00:00+01:00");
+    clock.set("2030-02-28T12:00:00+01:00");
     expect(await retention(12).run()).toMatchObject({ meetings: 0, reflections: 0, decisions: 0 });
     expect(await t.store.db.reflection.count({ where: { meetingId: meeting.id } })).toBe(1);
     expect(lines.filter((l) => l.msg === "retention")).toEqual([expect.objectContaining({ level: 30, meetings: 0, monthsAfterLoop: 12 })]);
@@ -64,7 +64,7 @@ describe("retention of reflections and minutes", () => {
 
   it("then deletes the reflections and replaces the minutes' texts; an open follow-up keeps its text until it is done", async () => {
     const { meeting, call, write } = await closedMeeting();
-    clock.set("2030-01-01T03:00:00+01:00");
+    clock.set("2030-03-01T03:00:00+01:00");
     const first = await retention(12).run();
     expect(first).toEqual({ meetings: 1, reflections: 1, boardStatements: 0, decisions: 1, agendaItems: 1, followUps: 1, followUpEvents: 1, formRevisions: 0, followUpsKeptOpen: 1 });
     const db = t.store.db;
@@ -76,7 +76,7 @@ describe("retention of reflections and minutes", () => {
     const comment = await db.followUpEvent.findFirstOrThrow({ where: { followUpId: call.id, kind: "commented" } });
     expect(JSON.parse(comment.data)).toEqual({});
     // Statuses, dates and owners stay: the chief's counts do not change.
-    expect(await db.followUp.findUniqueOrThrow({ where: { id: call.id } })).toMatchObject({ status: "done", ownerId: "megan", dueDate: "2027-02-01" });
+    expect(await db.followUp.findUniqueOrThrow({ where: { id: call.id } })).toMatchObject({ status: "done", ownerId: "megan", dueDate: "2027-03-31" });
     expect((await db.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).minutesErasedAt).toBeNull();
     expect(lines.find((l) => l.msg === "retention")).toMatchObject({ level: 30, meetings: 1, reflections: 1, followUps: 1, followUpsKeptOpen: 1 });
 
@@ -93,10 +93,10 @@ describe("retention of reflections and minutes", () => {
     expect(audit.map((e) => [e.actorId, e.detail.finished])).toEqual([["system:retention", false], ["system:retention", true]]);
 
     // Written to after that (a late comment): the next night's run erases the new text too.
-    clock.set("2030-01-03T10:00:00+01:00");
+    clock.set("2030-03-03T10:00:00+01:00");
     const late = (await t.store.followUps.get(write.id))!.followUp;
     await d.followUps.comment(await person("alex"), late.id, late.version, "Sen kommentar om barnet");
-    clock.set("2030-01-04T02:30:00+01:00");
+    clock.set("2030-03-04T02:30:00+01:00");
     expect(await retention(12).run()).toMatchObject({ meetings: 1, followUpEvents: 1 });
 
     // Nothing anyone wrote is left anywhere for this meeting.
@@ -114,17 +114,17 @@ describe("retention of reflections and minutes", () => {
     const { meeting } = await closedMeeting();
     const alex = await person("alex");
     clock.set("2028-12-01T09:00:00+01:00");
-    const { meeting: later } = await d.meetings.schedule(alex, { leaderId: "megan", unitId: "solsikken", date: "2029-02-05", time: "10:00" });
+    const { meeting: later } = await d.meetings.schedule(alex, { leaderId: "megan", unitId: "solsikken", date: "2029-04-09", time: "10:00" });
     await d.reflections.send(await person("megan"), later.id, { data_drift: "Ny refleksion", sparring: "x" }, undefined);
-    clock.set("2029-01-01T02:30:00+01:00");
+    clock.set("2029-03-01T02:30:00+01:00");
     expect(await retention(0).run()).toMatchObject({ meetings: 1, reflections: 1 });
     expect(await t.store.db.reflection.count({ where: { meetingId: meeting.id } })).toBe(0);
     expect(await t.store.db.reflection.count({ where: { meetingId: later.id } })).toBe(1);
-    // No loop after 2028: the meeting counts by its own date, but is never erased before it has taken place.
-    clock.set("2029-02-05T02:30:00+01:00");
+    // No loop after this one: the meeting counts by its own date, but is never erased before it has taken place.
+    clock.set("2029-04-09T02:30:00+02:00");
     expect(await retention(0).run()).toMatchObject({ meetings: 0 });
     expect(await t.store.db.reflection.count({ where: { meetingId: later.id } })).toBe(1);
-    clock.set("2029-02-05T12:00:00+01:00");
+    clock.set("2029-04-09T12:00:00+02:00");
     expect(await retention(0).run()).toMatchObject({ meetings: 1, reflections: 1 });
   });
 

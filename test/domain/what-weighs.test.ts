@@ -139,8 +139,8 @@ describe("what weighs on a unit", () => {
   describe("solnedgang by default (point 13)", () => {
     it("gives a forvaltning initiative and a focus area the loop's end as evaluation date; another date may be chosen; follow-ups keep it optional", async () => {
       const { initiative } = await register({ title: "Ny model for sprogvurderinger", scope: ["solsikken"] });
-      expect(initiative.evaluateOn).toBe("2028-12-31");
-      expect((await d.initiatives.view(await person("alex"))).defaultEvaluateOn).toBe("2028-12-31");
+      expect(initiative.evaluateOn).toBe("2029-02-28");
+      expect((await d.initiatives.view(await person("alex"))).defaultEvaluateOn).toBe("2029-02-28");
       const [first] = await meetingsOf("laeringssamtale");
       await d.focusAreas.save(await person("alex"), first!, [
         { themeId: "0-6-2027/sprog", title: "Sprogmiljøet" },
@@ -148,7 +148,7 @@ describe("what weighs on a unit", () => {
       ]);
       const areas = await t.store.db.focusArea.findMany({ orderBy: { position: "asc" } });
       expect(areas.map((a) => [a.title, a.evaluateOn])).toEqual([
-        ["Sprogmiljøet", "2028-12-31"],
+        ["Sprogmiljøet", "2029-02-28"],
         ["Legepladsen", "2027-09-01"],
       ]);
       // The evaluation card is planned for the default date too.
@@ -241,12 +241,12 @@ describe("what weighs on a unit", () => {
       expect((await refusal(d.loopSummaries.view(await person("megan"), samtaler[3]!)))?.code).toBe("not-authorised");
 
       // The same in the export for the kvalitetsrapport, on its «Opsamling» sheet.
-      const exported = await loadExport(createExportRepository(t.store.db), "midt", { from: "2027-01-01", to: "2028-12-31" });
+      const exported = await loadExport(createExportRepository(t.store.db), "midt", { from: "2027-01-01", to: "2029-02-28" });
       const rows = exported!.tables.find((x) => x.key === "summary")!.rows;
       const endedOn = formatDateShort(localDateOf(clock.now(), "Europe/Copenhagen"));
       expect(rows.map((r) => r.slice(3))).toEqual([
         ["Sprogmiljøet", "Aktiv", calendarDate("2029-06-01"), "forlænget én gang", "2", "4", "3", "1", "1", "1"],
-        ["Legepladsen", "Afsluttet", calendarDate("2028-12-31"), `afsluttet ${endedOn}`, "0", "4", "3", "1", "1", "1"],
+        ["Legepladsen", "Afsluttet", calendarDate("2029-02-28"), `afsluttet ${endedOn}`, "0", "4", "3", "1", "1", "1"],
       ]);
     });
   });

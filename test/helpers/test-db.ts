@@ -1,3 +1,4 @@
+import type { OrganisationFile } from "../../src/domain/organisation-file.js";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,12 +12,15 @@ import { newTestDatabase, testClient, testDialect } from "./test-database.js";
  * A real, migrated database of this pass's kind (a SQLite file in a temp folder, or a PostgreSQL
  * database: test/helpers/test-database.ts), with the example organisation loaded.
  */
-export async function testStore(opts: { org?: boolean } = {}): Promise<{ store: Store; url: string; dir: string; close(): Promise<void>; another(): Store }> {
+export async function testStore(opts: { org?: boolean; /** Changes the example organisation before it is applied. */ edit?: (org: OrganisationFile) => OrganisationFile } = {}): Promise<{ store: Store; url: string; dir: string; close(): Promise<void>; another(): Store }> {
   const dir = mkdtempSync(join(tmpdir(), "laeringsloop-store-"));
   const database = await newTestDatabase(dir);
   const { db, dialect } = await openDatabase(database.url);
   const store = createStore(db, dialect);
-  if (opts.org !== false) await store.people.applyOrganisation(readOrganisationFile(EXAMPLE_ORG_FILE));
+  if (opts.org !== false) {
+    const org = readOrganisationFile(EXAMPLE_ORG_FILE);
+    await store.people.applyOrganisation(opts.edit ? opts.edit(org) : org);
+  }
   const others: Store[] = [];
   return {
     store,

@@ -112,10 +112,11 @@ describe("loops and themes in the organisation file", () => {
     const t = await testStore();
     const loops = await t.store.db.loop.findMany({ include: { themes: { orderBy: { position: "asc" } } }, orderBy: { id: "asc" } });
     expect(loops.map((l) => [l.id, l.startDate, l.endDate, JSON.parse(l.unitTypes), l.themes.map((th) => th.id)])).toEqual([
-      ["0-6-2027", "2027-01-01", "2029-01-01", ["dagtilbud"], ["0-6-2027/sprog", "0-6-2027/trivsel", "0-6-2027/overgange"]],
-      ["6-18-2027", "2027-01-01", "2029-01-01", ["skole", "fu"], ["6-18-2027/laering", "6-18-2027/trivsel", "6-18-2027/fritid"]],
+      // Derived from the age group (decision 0021): 0–6 in an odd year, 6–18 in an even one, from 1 March.
+      ["0-6-2027", "2027-03-01", "2029-03-01", ["dagtilbud"], ["0-6-2027/sprog", "0-6-2027/trivsel", "0-6-2027/overgange"]],
+      ["6-18-2028", "2028-03-01", "2030-03-01", ["skole", "fu"], ["6-18-2028/laering", "6-18-2028/trivsel", "6-18-2028/fritid"]],
     ]);
-    expect((await t.store.loops.current("fu", "2026-11-23"))?.id).toBe("6-18-2027");
+    expect((await t.store.loops.current("fu", "2026-11-23"))?.id).toBe("6-18-2028");
     await t.close();
   });
 

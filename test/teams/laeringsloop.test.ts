@@ -205,7 +205,7 @@ describe("læringsloop: the årshjul's unit picker", () => {
     const res = await h.click(users.alex, "yearwheel.open", { pick: true, showUnitId: "klubben", showPersonId: "" });
     const text = cardText(res.card);
     expect(text).toContain("Årshjul: Fritids- og Ungdomsklubben Åen");
-    expect(text).toContain("2027–2028, 6–18-årsområdet");
+    expect(text).toContain("2028–2029, 6–18-årsområdet");
     expect(text).toContain("4 læringssamtaler · 12 ledelsesopfølgninger (1:1) · 0 samtaler (1:1) med pædagogiske ledere");
     const selvejende = await h.click(users.alex, "yearwheel.open", { showUnitId: "kastanjen" });
     // The board holds the læringssamtaler of a selvejende dagtilbud, and the chief no 1:1s.

@@ -36,7 +36,7 @@ describe("what weighs on a unit, through the bot", () => {
     expect(text).toContain("Dagtilbud Solsikken: 0 igangværende indsatser (loft 8)");
     expect(text).toContain("Ingen endnu.");
     expect(text).toContain("Som udgangspunkt ved læringsloopets afslutning (solnedgang)");
-    expect(JSON.stringify(card)).toContain('"value":"2028-12-31"');
+    expect(JSON.stringify(card)).toContain('"value":"2029-02-28"');
     expect(cardText((await h.say(users.megan, "indsatser")).cards[0])).toContain("Kun Børn og Unge-chefer kan registrere forvaltningens indsatser.");
   });
 
@@ -50,7 +50,7 @@ describe("what weighs on a unit, through the bot", () => {
     const data = submitted(bad.card, "initiative.save", { scope: "solsikken" });
     const res = await h.click(users.alex, "initiative.save", data);
     expect(cardText(res.card)).toContain("Indsatsen «Ny model for sprogvurderinger» er registreret.");
-    expect(cardText(res.card)).toContain("Ny model for sprogvurderinger · fra 23.11.2026 · evalueres 31.12.2028 · Dagtilbud Solsikken");
+    expect(cardText(res.card)).toContain("Ny model for sprogvurderinger · fra 23.11.2026 · evalueres 28.02.2029 · Dagtilbud Solsikken");
     expect(cardText(res.card)).toContain("Dagtilbud Solsikken: 1 igangværende indsats (loft 8)");
     // The same card again (a double click, a retry): one initiative.
     const again = await h.click(users.alex, "initiative.save", data);
@@ -97,10 +97,10 @@ describe("what weighs on a unit, through the bot", () => {
     const first = await db().meeting.findFirstOrThrow({ where: { unitId: "solsikken", kind: "laeringssamtale", firstOfLoop: true } });
     const card = (await h.click(users.alex, "focus.open", { meetingId: first.id })).posted[0]!;
     expect(cardText(card)).not.toContain("valgfri");
-    expect(JSON.stringify(card)).toContain('"value":"2028-12-31"');
+    expect(JSON.stringify(card)).toContain('"value":"2029-02-28"');
     const res = await h.click(users.alex, "focus.save", submitted(card, "focus.save", { theme_0: "0-6-2027/sprog", title_0: "Sprogmiljøet i vuggestuen" }));
     expect(cardText(res.card)).toContain("Fokusområderne er gemt.");
-    expect((await db().focusArea.findFirstOrThrow()).evaluateOn).toBe("2028-12-31");
+    expect((await db().focusArea.findFirstOrThrow()).evaluateOn).toBe("2029-02-28");
   });
 
   it("sends the chief what the loop learned once, after the fourth læringssamtale is closed, also when it is closed again", async () => {
@@ -123,8 +123,8 @@ describe("what weighs on a unit, through the bot", () => {
     const summary = summaries()[0]!;
     expect(summary).toContain("Opsamling på læringsloopet: Dagtilbud Solsikken");
     expect(summary).toContain("Sprogmiljøet i vuggestuen (tema: Sprog og kommunikation)");
-    expect(summary).toContain("fortsat aktivt · evalueres 31.12.2028");
-    expect(summary).toMatch(/Sprogmiljøet i vuggestuen \(tema: Sprog og kommunikation\)\s+fortsat aktivt · evalueres 31\.12\.2028\s+- \d\d\.\d\d\.2027: Beslutning 2 — aftaler: 0 udført, 1 åbne/);
+    expect(summary).toContain("fortsat aktivt · evalueres 28.02.2029");
+    expect(summary).toMatch(/Sprogmiljøet i vuggestuen \(tema: Sprog og kommunikation\)\s+fortsat aktivt · evalueres 28\.02\.2029\s+- \d\d\.\d\d\.2027: Beslutning 2 — aftaler: 0 udført, 1 åbne/);
     expect(summary).toContain("Øvrige beslutninger fra læringssamtalerne");
     expect(summary).toContain("Beslutning 1 — aftaler: 0 udført, 1 åbne, 0 afsluttet uden at være udført");
     expect(summary).toContain("I alt: 0 aftaler udført, 2 åbne og 0 afsluttet uden at være udført.");
