@@ -200,7 +200,7 @@ export function createMeetingService(deps: MeetingServiceDeps) {
     const now = clock.now();
     const rows = await packRows(moved, now);
     // A reflection reminder for the same time stays even if its moment has passed (it may be waiting).
-    const keep = [...rows.map((r) => r.key), ...moved.participants.map((p) => reflectionReminderKey(moved, p.person.id))];
+    const keep = [...rows.map((r) => r.key), ...expectedReflectionAuthors(moved, settings.templates).map((p) => reflectionReminderKey(moved, p.id))];
     await notifications.cancelPending(meeting.id, { kinds: [...MEETING_ROW_KINDS], exceptKeys: keep });
     const toCalendar = calendarRows(moved, now);
     await notifications.plan([...rows, ...toCalendar], now);

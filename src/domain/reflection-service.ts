@@ -146,7 +146,14 @@ export function createReflectionService(deps: ReflectionServiceDeps) {
         { id: current.reflection?.id ?? newId(), meetingId, authorId: actor.id, answers: clean, nothingNew, sentAt: clock.now() },
         expected,
       );
-      if (!ok) throw new AppError("stale-card", strings.generic.staleCard);
+      if (!ok) {
+        // A concurrent send of the same answers (or an empty send racing «Intet nyt») won: that is what was asked.
+        const again = await view(actor, meetingId);
+        if (again.reflection?.status === "sent" && again.reflection.nothingNew === nothingNew && sameAnswers(again.reflection.answers, clean)) {
+          return { view: again, effects: effectsOf([{ subject: "reflection", meetingId: current.meeting.id, authorId: actor.id }]) };
+        }
+        throw new AppError("stale-card", strings.generic.staleCard);
+      }
       return { view: await view(actor, meetingId), effects: effectsOf([{ subject: "reflection", meetingId: current.meeting.id, authorId: actor.id }]) };
     },
 

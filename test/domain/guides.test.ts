@@ -268,14 +268,17 @@ describe("expected reflections and «Intet nyt», on a real store", () => {
 
   it("counts in the chief's channel only the reflections a required question asks for", async () => {
     const [laering] = await meetingsOf("solsikken", "laeringssamtale");
+    const [oneOnOne] = await meetingsOf("solsikken", "one_on_one");
     const m = (await t.store.meetings.get(laering!))!;
+    const o = (await t.store.meetings.get(oneOnOne!))!;
     const next = async () => (await d.channels.status("midt")).units.find((u) => u.unit.id === "solsikken")!.nextMeeting;
-    // The next meeting is a 1:1 whose guide asks nothing required: nothing is expected (no «N/M»).
-    expect([(await next())!.kind, (await next())!.reflectionsExpected]).toEqual(["one_on_one", 0]);
-    // An hour before the læringssamtale, it is the next meeting: the leader and the board are
-    // expected, not the four whose sets are optional.
-    clock.set(new Date(m.startsAt.getTime() - 3_600_000).toISOString());
     try {
+      // An hour before a 1:1 whose guide asks nothing required: nothing is expected (no «N/M»).
+      clock.set(new Date(o.startsAt.getTime() - 3_600_000).toISOString());
+      expect([(await next())!.kind, (await next())!.reflectionsExpected]).toEqual(["one_on_one", 0]);
+      // An hour before the læringssamtale, it is the next meeting: the leader and the board are
+      // expected, not the four whose sets are optional.
+      clock.set(new Date(m.startsAt.getTime() - 3_600_000).toISOString());
       expect(await next()).toMatchObject({ kind: "laeringssamtale", reflectionsSent: 0, reflectionsExpected: 2 });
       // The staff representative sends hers (all optional): it does not move «N/M»; the board's does.
       await d.reflections.send(await person("hanne"), laering!, { b_egen_praksis: "Vi har prøvet nye samlinger." }, undefined);
