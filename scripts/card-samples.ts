@@ -171,10 +171,12 @@ export const cardSamples: Record<CardName, object> = {
     view: {
       meeting: samtale,
       standing: templates["laeringssamtale-opfoelgende"].agenda.slice(0, -1).map(item),
-      topics: [topic],
+      // The leader drafted the indstilling to her own topic before the meeting; the chair may draft any.
+      topics: [{ ...topic, recommendation: "vikardækningen i uge 6 drøftes med personalet, og at forældrene orienteres." }],
       closing: [{ ...item(templates["laeringssamtale-opfoelgende"].agenda.at(-1)!, 5), position: 1006 }],
       carried,
       locked: false,
+      indstilling: { draftable: [...templates["laeringssamtale-opfoelgende"].agenda.slice(0, -1).map(item).map((i) => i.id), topic.id] },
       leader,
       leaderReflectionSent: true,
       leaderNothingNew: false,

@@ -11,6 +11,7 @@ export const verbs = {
   tasksOpen: "tasks.open",
   agendaOpen: "agenda.open",
   agendaAddTopic: "agenda.addTopic",
+  agendaIndstilling: "agenda.indstilling",
   reflectionOpen: "reflection.open",
   reflectionEdit: "reflection.edit",
   reflectionSend: "reflection.send",

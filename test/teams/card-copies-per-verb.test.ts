@@ -644,6 +644,20 @@ export const verbCases: Record<Verb, Case> = {
       });
     },
   },
+  [verbs.agendaIndstilling]: {
+    story: "loop",
+    changes: "an indstilling drafted on the dagsorden: every copy of that læringssamtale's dagsorden",
+    run: async (s) => {
+      const card = "alex.agenda:LS1(pack)";
+      const data = s.button(card, verbs.agendaIndstilling);
+      const first = Object.keys(JSON.parse(String(data.shown)) as Record<string, string>)[0]!;
+      const r = await s.click(users.alex, verbs.agendaIndstilling, { ...data, [`ind_${first}`]: "fokusområderne godkendes" }, card);
+      const shown = "fokusområderne godkendes";
+      // Alex's own copy is the answer; a change of the meeting also renders the participants' lists
+      // of meetings, which had not been rendered since the pack went.
+      r.expectUpdated({ "megan.agenda:LS1(pack)": shown, "jonas.agenda:LS1(pack)": shown, "bo.agenda:LS1(pack)": shown, "megan.meetings:megan": "Læringssamtale", "jonas.meetings:jonas": "Læringssamtale" });
+    },
+  },
   [verbs.boardSend]: {
     story: "loop",
     changes: "the board's statement: every copy of that læringssamtale's dagsorden (input D)",

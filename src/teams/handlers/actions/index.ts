@@ -3,6 +3,7 @@ import type { TeamsDeps } from "../../deps.js";
 import type { Views } from "../../views.js";
 import { verbs, type Verb } from "../../verbs.js";
 import { agendaAddTopic } from "./agenda-add-topic.js";
+import { agendaIndstilling } from "./agenda-indstilling.js";
 import { agendaOpen } from "./agenda-open.js";
 import { followUpComment } from "./followup-comment.js";
 import { followUpDone } from "./followup-done.js";
@@ -55,6 +56,7 @@ export const actionHandlers: Record<Verb, Factory> = {
   [verbs.tasksOpen]: tasksOpen,
   [verbs.agendaOpen]: agendaOpen,
   [verbs.agendaAddTopic]: agendaAddTopic,
+  [verbs.agendaIndstilling]: agendaIndstilling,
   [verbs.reflectionOpen]: reflectionOpen,
   [verbs.reflectionEdit]: reflectionEdit,
   [verbs.reflectionSend]: reflectionSend,

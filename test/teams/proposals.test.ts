@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BotHarness, users } from "../helpers/bot-harness.js";
+import { cardText, findAction, submitted } from "../helpers/fake-connector.js";
+
+/**
+ * The leaders' proposals before a læringssamtale (issue 21, points 9 and 10) through the real bot:
+ * Megan (leader of Solsikken) proposes the focus areas before the loop's first læringssamtale and
+ * Alex (Børn og Unge-chef, its chair) approves them with one change; the chair and the leader draft
+ * «Det indstilles, at …» on the dagsorden, the opfølgningsskema opens with it, and the referat shows
+ * indstilling and beslutning as the real minutes do (seed 002). Monday 23 November 2026, 09:00.
+ */
+describe("proposals and indstillinger before the meeting, through the bot", () => {
+  let h: BotHarness;
+  const db = () => h.bot.store.db;
+  const firstSamtale = () => db().meeting.findFirstOrThrow({ where: { unitId: "solsikken", kind: "laeringssamtale", firstOfLoop: true } });
+
+  beforeAll(async () => {
+    h = await BotHarness.start({ now: "2026-11-23T09:00:00+01:00" });
+    for (const u of [users.alex, users.megan]) await h.install(u);
+    const wheel = await h.say(users.alex, "årshjul");
+    await h.click(users.alex, "yearwheel.confirm", { unitId: "solsikken", version: Number(findAction(wheel.cards[0], "yearwheel.confirm")!.data.version) });
+    await h.deliver();
+  });
+  afterAll(() => h.stop());
+
+  it("the chair drafts an indstilling, the leader one for her own topic only; the skema opens with them and the referat shows indstilling and beslutning", async () => {
+    const m = await firstSamtale();
+    // Megan puts a topic on the dagsorden and drafts its indstilling.
+    const agenda = (await h.click(users.megan, "agenda.open", { meetingId: m.id })).posted[0]!;
+    const withTopic = await h.click(users.megan, "agenda.addTopic", submitted(agenda, "agenda.addTopic", { topic: "Sprogvurderinger <b>i</b> vuggestuen" }));
+    const topic = await db().agendaItem.findFirstOrThrow({ where: { meetingId: m.id, kind: "topic" } });
+    const alexEarly = (await h.click(users.alex, "agenda.open", { meetingId: m.id })).posted[0]!;
+    const mine = findAction(withTopic.card, "agenda.indstilling")!;
+    // She may draft her own topic only: the card offers that one field.
+    expect(Object.keys(JSON.parse(String(mine.data.shown)) as object)).toEqual([topic.id]);
+    const drafted = await h.click(users.megan, "agenda.indstilling", submitted(withTopic.card, "agenda.indstilling", { [`ind_${topic.id}`]: "sprogvurderingerne gennemgås på <i>personalemødet</i>" }));
+    expect(cardText(drafted.card)).toContain("Indstillingen er gemt.");
+    // A card made up to draft the chair's standing item is refused in Danish, and nothing is stored.
+    const standing = await db().agendaItem.findFirstOrThrow({ where: { meetingId: m.id, kind: "standing" }, orderBy: { position: "asc" } });
+    const refused = await h.click(users.megan, "agenda.indstilling", { meetingId: m.id, shown: JSON.stringify({ [standing.id]: "" }), [`ind_${standing.id}`]: "noget andet" });
+    expect(cardText(refused.card)).toContain("Du kan kun skrive indstillingen til de punkter, du selv har sat på dagsordenen.");
+    expect((await db().agendaItem.findUniqueOrThrow({ where: { id: standing.id } })).recommendation).toBeNull();
+
+    // Alex, the chair, sees Megan's draft in his copy and drafts the first standing item.
+    const alexAgenda = (await h.click(users.alex, "agenda.open", { meetingId: m.id })).posted[0]!;
+    expect(JSON.stringify(alexAgenda)).toContain("sprogvurderingerne gennemgås på");
+    const chair = await h.click(users.alex, "agenda.indstilling", submitted(alexAgenda, "agenda.indstilling", { [`ind_${standing.id}`]: "de lokale fokusområder godkendes (<b>punkt 4</b>)" }));
+    expect(cardText(chair.card)).toContain("Indstillingen er gemt.");
+    // Megan's copy shows the chair's draft, read-only; people's text is shown as text.
+    const meganNow = (await h.click(users.megan, "agenda.open", { meetingId: m.id })).posted[0]!;
+    expect(cardText(meganNow)).toContain("Det indstilles, at … de lokale fokusområder godkendes (<b>punkt 4</b>)");
+    expect(JSON.stringify(meganNow)).not.toContain("(<b>punkt 4</b>)");
+
+    // An older card of Alex's (from before the draft) does not overwrite what Megan wrote meanwhile.
+    const stale = await h.click(users.alex, "agenda.indstilling", submitted(alexEarly, "agenda.indstilling", { [`ind_${topic.id}`]: "noget helt andet" }));
+    expect(cardText(stale.card)).toContain("En anden har rettet indstillingen");
+    expect(JSON.stringify(stale.card)).toContain("noget helt andet");
+    expect((await db().agendaItem.findUniqueOrThrow({ where: { id: topic.id } })).recommendation).toBe("sprogvurderingerne gennemgås på <i>personalemødet</i>");
+
+    // In the meeting: the opfølgningsskema starts from the drafts, and records the beslutning.
+    h.clock.set(new Date(m.startsAt.getTime() + 60 * 60_000).toISOString());
+    const form = (await h.click(users.alex, "form.open", { meetingId: m.id })).posted[0]!;
+    const formJson = JSON.stringify(form);
+    expect(formJson).toContain('"value":"de lokale fokusområder godkendes (<b>punkt 4</b>)"');
+    expect(formJson).toContain("sprogvurderingerne gennemgås på");
+    const closed = await h.click(users.alex, "form.close", submitted(form, "form.close", { item_0: topic.id, decision_0: "Indstillingen godkendt med den bemærkning, at forældrene orienteres." }));
+    expect(cardText(closed.card)).not.toContain("Ret det markerede");
+    await h.deliver();
+    const referat = (await h.click(users.megan, "referat.open", { meetingId: m.id })).posted[0]!;
+    const text = cardText(referat);
+    expect(text).toContain("Det indstilles, at:");
+    expect(text).toContain("1. de lokale fokusområder godkendes");
+    expect(text).toMatch(/Sprogvurderinger <b>i<\/b> vuggestuen[\s\S]*1\. sprogvurderingerne gennemgås på <i>personalemødet<\/i>[\s\S]*Indstillingen godkendt med den bemærkning, at forældrene orienteres\./);
+
+    // Closed: the draft can no longer be changed on the dagsorden.
+    const after = await h.click(users.alex, "agenda.indstilling", { meetingId: m.id, shown: JSON.stringify({ [standing.id]: "de lokale fokusområder godkendes (<b>punkt 4</b>)" }), [`ind_${standing.id}`]: "ændret bagefter" });
+    expect(cardText(after.card)).toContain("Mødet er lukket, så indstillingerne kan ikke længere rettes her.");
+    expect((await db().agendaItem.findUniqueOrThrow({ where: { id: standing.id } })).recommendation).toBe("de lokale fokusområder godkendes (<b>punkt 4</b>)");
+  });
+});
