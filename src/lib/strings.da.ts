@@ -1077,7 +1077,7 @@ export const da = {
       introLeader: (loop: string) =>
         `Foreslå enhedens lokale fokusområder inden for de politisk valgte temaer i ${loop}. Mødelederen får dit forslag og godkender eller justerer det på læringssamtalen.`,
       introChair: (leader: string) => `${leader} har foreslået fokusområderne herunder. Godkend dem, eller justér dem, som I beslutter på læringssamtalen.`,
-      proposedBy: (leader: string, when: string) => `Foreslået af ${leader} ${when}.`,
+      proposedBy: (leader: string, when?: string) => (when ? `Foreslået af ${leader} ${when}.` : `Foreslået af ${leader}.`),
       approvedBy: (chair: string, when: string) => `Godkendt af ${chair} ${when}.`,
       send: "Send forslaget",
       sendChanges: "Send rettelser til forslaget",

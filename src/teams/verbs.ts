@@ -32,6 +32,7 @@ export const verbs = {
   yearWheelCancel: "yearwheel.cancel",
   focusOpen: "focus.open",
   focusSave: "focus.save",
+  focusPropose: "focus.propose",
   initiativeSave: "initiative.save",
   boardSend: "board.send",
   evaluationExtend: "evaluation.extend",

@@ -106,4 +106,71 @@ describe("proposals and indstillinger", () => {
       expect(outsider?.code).toBe("not-authorised");
     });
   });
+  describe("focus areas proposed by the leader (point 9)", () => {
+    const row = (themeId: string, title: string) => ({ themeId, title });
+
+    it("the leader proposes and may change it until the chair approves; the chair approves what the meeting decides; the record keeps who proposed and who approved", async () => {
+      const id = await firstSamtale();
+      const [alex, megan, jonas] = [await person("alex"), await person("megan"), await person("jonas")];
+      expect((await d.focusAreas.view(megan, id)).proposing).toBe(true);
+      expect((await d.focusAreas.view(jonas, id)).proposing).toBe(false);
+      const notLeader = await refusal(d.focusAreas.propose(jonas, id, [row("0-6-2027/sprog", "Sprog")], 0));
+      expect(notLeader?.text).toBe(strings.proposals.focus.notLeader);
+
+      // Validated as the chair's card is, in Danish, per field.
+      const bad = await refusal(d.focusAreas.propose(megan, id, [row("ukendt", ""), row("0-6-2027/sprog", "x".repeat(201))], 0));
+      expect(bad?.fieldErrors).toEqual({ theme_0: strings.focus.chooseTheme, title_0: strings.focus.titleRequired, title_1: strings.generic.tooLong(201, 200) });
+      expect((await refusal(d.focusAreas.propose(megan, id, [], 0)))?.text).toBe(strings.proposals.focus.empty);
+      const five = Array.from({ length: 5 }, (_, i) => row("0-6-2027/sprog", `Område ${i}`));
+      expect((await refusal(d.focusAreas.propose(megan, id, five, 0)))?.text).toBe(strings.focus.tooMany(4));
+
+      await d.focusAreas.propose(megan, id, [row("0-6-2027/sprog", "Sprogmiljøet"), row("0-6-2027/trivsel", "Fællesskaber")], 0);
+      // The same again from the same card (a double click): one proposal, unchanged.
+      await d.focusAreas.propose(megan, id, [row("0-6-2027/sprog", "Sprogmiljøet"), row("0-6-2027/trivsel", "Fællesskaber")], 0);
+      // Another change from a card that showed no proposal: refused, the stored one kept.
+      expect((await refusal(d.focusAreas.propose(megan, id, [row("0-6-2027/sprog", "Andet")], 0)))?.code).toBe("stale-card");
+      const p1 = (await d.focusAreas.view(megan, id)).proposal!;
+      expect([p1.version, p1.rows.map((r) => r.title)]).toEqual([1, ["Sprogmiljøet", "Fællesskaber"]]);
+      // Each gets the loop's end as evaluation date, as the chair's rows do (solnedgang).
+      expect(p1.rows[0]!.evaluateOn).toBe("2028-12-31");
+      await d.focusAreas.propose(megan, id, [row("0-6-2027/sprog", "Sprogmiljøet"), row("0-6-2027/trivsel", "Fællesskaber"), row("0-6-2027/overgange", "Overgange")], 1);
+      expect(await t.store.db.focusArea.count()).toBe(0);
+
+      // The chair's card must have shown the proposal as it is now.
+      const rows = [
+        { title: "Sprogmiljøet i hele huset", themeId: "0-6-2027/sprog", proposed: true },
+        { title: "Fællesskaber", themeId: "0-6-2027/trivsel", proposed: true },
+        { title: "", proposed: true },
+      ];
+      expect((await refusal(d.focusAreas.save(alex, id, rows, 1)))?.code).toBe("stale-card");
+      expect((await refusal(d.focusAreas.save(alex, id, rows)))?.code).toBe("stale-card");
+      await d.focusAreas.save(alex, id, rows, 2);
+      const stored = await t.store.db.focusArea.findMany({ orderBy: { position: "asc" } });
+      expect(stored.map((a) => [a.title, a.proposedById, a.approvedById])).toEqual([
+        ["Sprogmiljøet i hele huset", "megan", "alex"],
+        ["Fællesskaber", "megan", "alex"],
+      ]);
+      const approved = (await d.focusAreas.view(alex, id)).proposal!;
+      expect([approved.status, approved.approvedById, approved.rows.length]).toEqual(["approved", "alex", 3]);
+      const audit = await t.store.db.auditEntry.findMany({ where: { subjectKind: "focus_area_proposal" }, orderBy: { seq: "asc" } });
+      expect(audit.map((a) => [a.action, a.actorId])).toEqual([
+        ["focus_area.proposed", "megan"],
+        ["focus_area.proposed", "megan"],
+        ["focus_area.proposal_approved", "alex"],
+      ]);
+
+      // Approved: no more proposing.
+      expect((await d.focusAreas.view(megan, id)).proposing).toBe(false);
+      const late = await refusal(d.focusAreas.propose(megan, id, [row("0-6-2027/sprog", "Noget nyt")], 3));
+      expect(late?.text).toBe(strings.proposals.focus.alreadyApproved);
+      // A new area the chair adds in a later meeting has no proposer.
+      await d.focusAreas.save(alex, id, [
+        { id: stored[0]!.id, version: stored[0]!.version, themeId: stored[0]!.themeId, title: stored[0]!.title },
+        { id: stored[1]!.id, version: stored[1]!.version, themeId: stored[1]!.themeId, title: stored[1]!.title },
+        { themeId: "0-6-2027/overgange", title: "Overgange" },
+      ]);
+      const added = await t.store.db.focusArea.findFirstOrThrow({ where: { title: "Overgange" } });
+      expect([added.proposedById, added.approvedById]).toEqual([null, "alex"]);
+    });
+  });
 });

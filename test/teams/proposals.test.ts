@@ -23,6 +23,53 @@ describe("proposals and indstillinger before the meeting, through the bot", () =
   });
   afterAll(() => h.stop());
 
+  it("the leader proposes the focus areas, the chief approves them with one change, and the stored areas are the approved ones", async () => {
+    const m = await firstSamtale();
+    const card = (await h.click(users.megan, "focus.open", { meetingId: m.id })).posted[0]!;
+    expect(cardText(card)).toContain("Foreslå enhedens lokale fokusområder");
+    // A row without a theme: a Danish answer in the card, what was typed kept, nothing stored.
+    const bad = await h.click(users.megan, "focus.propose", submitted(card, "focus.propose", { title_0: "Sprogmiljøet i vuggestuen" }));
+    expect(cardText(bad.card)).toContain("Vælg et af læringsloopets temaer.");
+    expect(JSON.stringify(bad.card)).toContain("Sprogmiljøet i vuggestuen");
+    expect(await db().focusAreaProposal.count()).toBe(0);
+    const sent = await h.click(
+      users.megan,
+      "focus.propose",
+      submitted(bad.card, "focus.propose", { theme_0: "0-6-2027/sprog", title_0: "Sprogmiljøet i vuggestuen", theme_1: "0-6-2027/trivsel", title_1: "Børnefællesskaber <b>ude</b>" }),
+    );
+    expect(cardText(sent.card)).toContain("Forslaget er sendt til mødelederen.");
+    // She may still change it: a third area.
+    const changed = await h.click(users.megan, "focus.propose", submitted(sent.card, "focus.propose", { theme_2: "0-6-2027/overgange", title_2: "Overgangen til skole" }));
+    expect(cardText(changed.card)).toContain("Forslaget er sendt til mødelederen.");
+    expect(await db().focusArea.count()).toBe(0);
+
+    // The chair's card holds the proposal, ready to approve or adjust; people's text shown as text.
+    const chair = (await h.click(users.alex, "focus.open", { meetingId: m.id })).posted[0]!;
+    expect(cardText(chair)).toContain("Megan Bowen har foreslået fokusområderne herunder.");
+    expect(JSON.stringify(chair)).toContain('"value":"Børnefællesskaber <b>ude</b>"');
+    expect(findAction(chair, "focus.save")!.verb).toBe("focus.save");
+    // One change in the meeting: the third is left out (emptied), the first renamed.
+    const approved = await h.click(users.alex, "focus.save", submitted(chair, "focus.save", { title_0: "Sprogmiljøet i vuggestuen og børnehaven", theme_2: "", title_2: "" }));
+    expect(cardText(approved.card)).toContain("Fokusområderne er godkendt.");
+    expect(cardText(approved.card)).toContain("Godkendt af Alex Wilber");
+    const stored = await db().focusArea.findMany({ orderBy: { position: "asc" } });
+    expect(stored.map((a) => [a.title, a.themeId, a.proposedById, a.approvedById])).toEqual([
+      ["Sprogmiljøet i vuggestuen og børnehaven", "0-6-2027/sprog", "megan", "alex"],
+      ["Børnefællesskaber <b>ude</b>", "0-6-2027/trivsel", "megan", "alex"],
+    ]);
+    const proposal = await db().focusAreaProposal.findFirstOrThrow();
+    expect([proposal.status, proposal.proposedById, proposal.approvedById]).toEqual(["approved", "megan", "alex"]);
+    expect((JSON.parse(proposal.rows) as unknown[]).length).toBe(3);
+
+    // Approved: Megan's older card is answered in Danish and changes nothing.
+    const late = await h.click(users.megan, "focus.propose", submitted(changed.card, "focus.propose", { title_0: "Noget andet" }));
+    expect(cardText(late.card)).toContain("Fokusområderne er allerede godkendt");
+    expect(await db().focusArea.count()).toBe(2);
+    const meganNow = (await h.click(users.megan, "focus.open", { meetingId: m.id })).posted[0]!;
+    expect(findAction(meganNow, "focus.propose")).toBeUndefined();
+    expect(cardText(meganNow)).toContain("Foreslået af Megan Bowen");
+  });
+
   it("the chair drafts an indstilling, the leader one for her own topic only; the skema opens with them and the referat shows indstilling and beslutning", async () => {
     const m = await firstSamtale();
     // Megan puts a topic on the dagsorden and drafts its indstilling.

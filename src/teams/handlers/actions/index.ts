@@ -27,6 +27,7 @@ import { boardSend } from "./board-send.js";
 import { evaluationEnd, evaluationExtend, evaluationNext } from "./evaluation-action.js";
 import { focusOpen } from "./focus-open.js";
 import { focusSave } from "./focus-save.js";
+import { focusPropose } from "./focus-propose.js";
 import { initiativeSave } from "./initiative-save.js";
 import { yearWheelCancel } from "./year-wheel-cancel.js";
 import { yearWheelConfirm } from "./year-wheel-confirm.js";
@@ -77,6 +78,7 @@ export const actionHandlers: Record<Verb, Factory> = {
   [verbs.yearWheelCancel]: yearWheelCancel,
   [verbs.focusOpen]: focusOpen,
   [verbs.focusSave]: focusSave,
+  [verbs.focusPropose]: focusPropose,
   [verbs.initiativeSave]: initiativeSave,
   [verbs.boardSend]: boardSend,
   [verbs.evaluationExtend]: evaluationExtend,
