@@ -171,10 +171,12 @@ export const cardSamples: Record<CardName, object> = {
     view: {
       meeting: samtale,
       standing: templates["laeringssamtale-opfoelgende"].agenda.slice(0, -1).map(item),
-      topics: [topic],
+      // The leader drafted the indstilling to her own topic before the meeting; the chair may draft any.
+      topics: [{ ...topic, recommendation: "vikardækningen i uge 6 drøftes med personalet, og at forældrene orienteres." }],
       closing: [{ ...item(templates["laeringssamtale-opfoelgende"].agenda.at(-1)!, 5), position: 1006 }],
       carried,
       locked: false,
+      indstilling: { draftable: [...templates["laeringssamtale-opfoelgende"].agenda.slice(0, -1).map(item).map((i) => i.id), topic.id] },
       leader,
       leaderReflectionSent: true,
       leaderNothingNew: false,
@@ -230,10 +232,28 @@ export const cardSamples: Record<CardName, object> = {
     feedback: { notice: strings.yearWheel.moved("tirsdag den 18. maj 2027 kl. 09.00") },
   }),
   "focus-areas": focusAreasCardData({
-    view: { meeting: { ...samtale, firstOfLoop: true, templateId: "laeringssamtale-foerste" }, loop, areas: focusAreas, editable: true, load: { unitId: unit.id, unitName: unit.name, count: 9, ceiling: 8, over: true, focusAreas: 3, initiatives: 2, agreements: 4 } },
+    // The chair's card before the loop's first læringssamtale: the leader's proposal, waiting for approval.
+    view: {
+      meeting: { ...samtale, firstOfLoop: true, templateId: "laeringssamtale-foerste" },
+      loop,
+      areas: [],
+      editable: true,
+      proposing: false,
+      proposal: {
+        id: "p-1",
+        unitId: unit.id,
+        loopId: loop.id,
+        meetingId: samtale.id,
+        proposedById: leader.id,
+        rows: focusAreas.map((a) => ({ themeId: a.themeId, title: a.title, evaluateOn: a.evaluateOn })),
+        status: "pending",
+        version: 2,
+        updatedAt: new Date("2027-01-08T14:00:00Z"),
+      },
+      load: { unitId: unit.id, unitName: unit.name, count: 9, ceiling: 8, over: true, focusAreas: 3, initiatives: 2, agreements: 4 },
+    },
     tz,
     today,
-    feedback: { notice: strings.focus.saved },
   }),
   "board-statement": boardStatementCardData({
     view: { meeting: samtale, statement: undefined, editable: true },

@@ -1,8 +1,8 @@
 import type { CardText } from "../lib/markup.js";
 import { strings } from "../lib/strings.da.js";
 import { formatDateShort } from "../lib/format-da.js";
-import type { AgendaView } from "../domain/meeting-service.js";
-import type { Person } from "../domain/types.js";
+import { indstillingInputId, type AgendaView } from "../domain/meeting-service.js";
+import type { AgendaItem, Person } from "../domain/types.js";
 import { fitLevels } from "./budget.js";
 import { fieldError, shorten, type CardFeedback } from "./feedback.js";
 import { kindLabel, meetingHeader, meetingStatus, type MeetingHeaderData } from "./meeting-labels.js";
@@ -56,6 +56,15 @@ export interface AgendaCardData extends MeetingHeaderData, CalendarOfferData {
   reflectionsCount: string;
   reflections: { label: string; authorId: string }[];
   focusButton: string;
+  /** The indstillinger drafted before the meeting («Det indstilles, at …»), per numbered item. */
+  indstillingHeading: string;
+  indstillingIntro: string;
+  indstillingLabel: string;
+  indstillingPlaceholder: string;
+  indstillinger: { label: string; stored: string; input: string; value: string; error: string; editable: boolean }[];
+  indstillingButton: string;
+  /** The texts the card showed, per item id (JSON): a text changed meanwhile by someone else is not overwritten. */
+  indstillingShown: string;
 }
 
 export interface AgendaCardInput {
@@ -65,11 +74,15 @@ export interface AgendaCardInput {
   today: string;
   feedback?: CardFeedback;
   typedTopic?: string;
+  /** Indstillinger as typed (by agenda item id), when saving them was refused: nothing typed is lost. */
+  typedIndstillinger?: Record<string, string>;
   /** Set when the card arrives as part of the meeting pack. */
   intro?: string;
   /** «Føj til kalender» (absent: the card says nothing about calendars). */
   calendar?: CalendarOffer;
 }
+
+const indstillingEmpty = { indstillingHeading: "", indstillingIntro: "", indstillingLabel: "", indstillingPlaceholder: "", indstillinger: [], indstillingButton: "", indstillingShown: "{}" };
 
 /** Focus areas (later læringssamtaler) or the loop's themes to choose within (the first). */
 function focusSection(view: AgendaView) {
@@ -149,11 +162,51 @@ const AGENDA_FITS: readonly AgendaFit[] = [
   { chars: 60, statement: 300, name: 30, carried: 10 },
 ];
 
-export function agendaCardData({ view, viewer, tz, today, feedback, intro, typedTopic, calendar }: AgendaCardInput, fit: AgendaFit = AGENDA_FITS[0]!): AgendaCardData {
+/** Per numbered item: its drafted indstilling, editable for those who may draft it, read-only for the rest. */
+function indstillingSection(view: AgendaView, numberedItems: { item: AgendaItem; label: string }[], feedback: CardFeedback | undefined, typed: Record<string, string> | undefined, fit: AgendaFit) {
+  const s = strings.proposals.indstilling;
+  const draftable = new Set(view.indstilling?.draftable ?? []);
+  const shown: Record<string, string> = {};
+  const rows = !view.indstilling
+    ? []
+    : numberedItems
+        .filter(({ item }) => draftable.has(item.id) || item.recommendation)
+        .map(({ item, label }) => {
+          const editable = draftable.has(item.id);
+          if (editable) shown[item.id] = item.recommendation ?? "";
+          const input = indstillingInputId(item.id);
+          const error = fieldError(feedback, input);
+          return {
+            label,
+            // Shown beside the typed text only when someone else changed it meanwhile.
+            stored: !editable ? shorten(item.recommendation ?? "", fit.statement) : error && item.recommendation ? s.stored(shorten(item.recommendation, fit.statement)) : "",
+            input,
+            value: typed?.[item.id] ?? item.recommendation ?? "",
+            error,
+            editable,
+          };
+        });
+  return {
+    indstillingHeading: rows.length > 0 ? s.heading : "",
+    indstillingIntro: draftable.size > 0 ? s.draftIntro : "",
+    indstillingLabel: s.label,
+    indstillingPlaceholder: s.placeholder,
+    indstillinger: rows,
+    indstillingButton: draftable.size > 0 ? s.save : "",
+    indstillingShown: JSON.stringify(shown),
+  };
+}
+
+export function agendaCardData({ view, viewer, tz, today, feedback, intro, typedTopic, typedIndstillinger, calendar }: AgendaCardInput, fit: AgendaFit = AGENDA_FITS[0]!): AgendaCardData {
   const s = strings.agenda;
   const { meeting } = view;
   let n = 0;
-  const numbered = (title: string) => s.item(++n, title);
+  const numberedItems: { item: AgendaItem; label: string }[] = [];
+  const numbered = (title: string, item?: AgendaItem) => {
+    const label = s.item(++n, title);
+    if (item) numberedItems.push({ item, label: s.item(n, shorten(item.title, fit.chars)) });
+    return label;
+  };
   const isChair = meeting.chairId === viewer.id;
   const isLeader = view.leader?.id === viewer.id;
   const data: AgendaCardData = {
@@ -170,7 +223,7 @@ export function agendaCardData({ view, viewer, tz, today, feedback, intro, typed
     notice: feedback?.notice ?? "",
     error: feedback?.error ?? "",
     standingHeading: s.standing,
-    standing: view.standing.map((i) => ({ label: numbered(i.title), minutes: i.minutes ? s.minutes(i.minutes) : "" })),
+    standing: view.standing.map((i) => ({ label: numbered(i.title, i), minutes: i.minutes ? s.minutes(i.minutes) : "" })),
     carriedHeading: s.carried,
     carriedNone: view.carried.length === 0 ? s.carriedNone : "",
     carried: [
@@ -182,8 +235,8 @@ export function agendaCardData({ view, viewer, tz, today, feedback, intro, typed
     ],
     topicsHeading: s.topics,
     topicsNone: view.topics.length === 0 ? s.topicsNone : "",
-    topics: view.topics.map((t) => ({ label: numbered(t.addedBy ? s.topicBy(shorten(t.title, fit.chars), shorten(t.addedBy.name, fit.name)) : shorten(t.title, fit.chars)) })),
-    closing: view.closing.map((i) => ({ label: numbered(i.title), minutes: i.minutes ? s.minutes(i.minutes) : "" })),
+    topics: view.topics.map((t) => ({ label: numbered(t.addedBy ? s.topicBy(shorten(t.title, fit.chars), shorten(t.addedBy.name, fit.name)) : shorten(t.title, fit.chars), t) })),
+    closing: view.closing.map((i) => ({ label: numbered(i.title, i), minutes: i.minutes ? s.minutes(i.minutes) : "" })),
     reflectionStatus: view.leader && !view.reflections ? s.reflectionStatus(shorten(view.leader.name, fit.name), view.leaderReflectionSent, view.leaderNothingNew) : "",
     locked: view.locked,
     lockedText: meeting.status === "planned" ? s.lockedStarted : meeting.status === "cancelled" ? strings.meeting.cancelled : strings.meeting.closed,
@@ -202,8 +255,9 @@ export function agendaCardData({ view, viewer, tz, today, feedback, intro, typed
     viewReflectionButton: s.viewReflectionButton,
     formButton: isChair ? s.formButton : "",
     ...calendarOfferData(calendar),
+    ...indstillingEmpty,
   };
-  return data;
+  return { ...data, ...indstillingSection(view, numberedItems, feedback, typedIndstillinger, fit) };
 }
 
 /** The whole agenda, or, if it would not fit a Teams card, with long texts cut and the carried list shortened. */

@@ -8,7 +8,7 @@ import type { MeetingService } from "./meeting-service.js";
 import { expiryRows } from "./notification-keys.js";
 import type { Clock, FocusAreaChange, FocusAreaRepository, LoopRepository, NotificationRepository, UnitRepository } from "./ports.js";
 import type { DomainSettings } from "./settings.js";
-import type { FocusArea, Loop, Meeting, Person } from "./types.js";
+import type { FocusArea, FocusAreaProposal, Loop, Meeting, Person, ProposedFocusArea } from "./types.js";
 import { effectsOf, type Effects } from "./effects.js";
 
 /** At most this many active focus areas per unit: a few chosen well beat many chosen loosely. */
@@ -31,13 +31,20 @@ export interface FocusAreaRowInput {
   title: string;
   evaluateOn?: string;
   end?: boolean;
+  /** A new row the chair's card prefilled from the leader's proposal. */
+  proposed?: boolean;
 }
 
 export interface FocusAreaView {
   meeting: Meeting;
   loop: Loop;
   areas: FocusArea[];
+  /** The chair adjusts and approves. */
   editable: boolean;
+  /** The unit's leader may (still) propose: before the chair has approved any focus area of the loop. */
+  proposing: boolean;
+  /** The leader's proposal for the loop, if any. */
+  proposal?: FocusAreaProposal;
   load?: IntentionLoad;
 }
 
@@ -68,8 +75,27 @@ export function createFocusAreaService(deps: {
   async function view(actor: Person, meetingId: string): Promise<FocusAreaView> {
     const meeting = await meetings.getForParticipant(actor, meetingId);
     const loop = await loopOf(meeting);
-    const areas = await focusAreas.list(meeting.unit.id, loop.id);
-    return { meeting, loop, areas, editable: isChair(meeting, actor.id) && meeting.status !== "cancelled", load: await congestion.load(meeting.unit.id, actor.id) };
+    const [areas, proposal, roster] = await Promise.all([focusAreas.list(meeting.unit.id, loop.id), focusAreas.proposal(meeting.unit.id, loop.id), units.roster(meeting.unit.id)]);
+    const chair = isChair(meeting, actor.id);
+    // The leader proposes until the chair has approved: once the loop has focus areas, the meeting decides.
+    const proposing =
+      !chair && !!roster?.leaderIds.includes(actor.id) && meeting.status === "planned" && proposal?.status !== "approved" && !areas.some((a) => a.status === "active");
+    return { meeting, loop, areas, proposal, editable: chair && meeting.status !== "cancelled", proposing, load: await congestion.load(meeting.unit.id, actor.id) };
+  }
+
+  /** Validates rows as the card sends them (theme, title, evaluation date, at most MAX); field errors in `errors`. */
+  function checkNew(loop: Loop, raw: FocusAreaRowInput, i: number, today: string, errors: Record<string, string>): ProposedFocusArea {
+    const themes = new Set(loop.themes.filter((t) => t.active).map((t) => t.id));
+    const title = raw.title.trim().replace(/\s+/g, " ");
+    if (!raw.themeId || !themes.has(raw.themeId)) errors[`theme_${i}`] = strings.focus.chooseTheme;
+    if (!title) errors[`title_${i}`] = strings.focus.titleRequired;
+    else if (title.length > FOCUS_TITLE_MAX) errors[`title_${i}`] = strings.generic.tooLong(title.length, FOCUS_TITLE_MAX);
+    const evaluateOn = raw.evaluateOn?.trim() || defaultEvaluateOn(loop, today);
+    if (evaluateOn) {
+      if (!isValidLocalDate(evaluateOn)) errors[`eval_${i}`] = strings.generic.invalidDate;
+      else if (compareDates(evaluateOn, today) <= 0) errors[`eval_${i}`] = strings.focus.evaluateFuture;
+    }
+    return { themeId: raw.themeId ?? "", title, ...(evaluateOn ? { evaluateOn } : {}) };
   }
 
   return {
@@ -80,9 +106,49 @@ export function createFocusAreaService(deps: {
       return loopId ? focusAreas.list(unitId, loopId, { activeOnly: true }) : [];
     },
 
-    async save(actor: Person, meetingId: string, rows: FocusAreaRowInput[]): Promise<{ view: FocusAreaView; effects: Effects }> {
+    /**
+     * The unit's leader proposes the focus areas before the loop's first læringssamtale (seed 002:
+     * «udvalgt med afsæt i de lokale lederes egne anbefalinger»); she may change the proposal until
+     * the chair approves it. `version` is the proposal's version the card showed (0: none).
+     */
+    async propose(actor: Person, meetingId: string, rows: FocusAreaRowInput[], version: number): Promise<{ view: FocusAreaView; effects: Effects }> {
+      const current = await view(actor, meetingId);
+      const s = strings.proposals.focus;
+      if (!current.proposing) {
+        if (isChair(current.meeting, actor.id) || !(await units.roster(current.meeting.unit.id))?.leaderIds.includes(actor.id)) throw new AppError("not-authorised", s.notLeader);
+        if (current.meeting.status !== "planned") throw new AppError("meeting-closed", s.meetingOver);
+        throw new AppError("stale-card", s.alreadyApproved);
+      }
+      const today = localDateOf(clock.now(), settings.timezone);
+      const errors: Record<string, string> = {};
+      const proposed: ProposedFocusArea[] = [];
+      rows.forEach((raw, i) => {
+        if (!raw.title.trim() && !raw.themeId) return; // an empty row
+        proposed.push(checkNew(current.loop, raw, i, today, errors));
+      });
+      if (proposed.length > MAX_FOCUS_AREAS) throw new AppError("invalid-input", strings.focus.tooMany(MAX_FOCUS_AREAS), errors);
+      if (Object.keys(errors).length > 0) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, errors);
+      if (proposed.length === 0) throw new AppError("invalid-input", s.empty);
+      const same = (a: ProposedFocusArea[], b: ProposedFocusArea[]) => JSON.stringify(a) === JSON.stringify(b);
+      const stored = current.proposal;
+      // The same proposal again (a double click, an older card with the same rows) changes nothing.
+      if (stored && same(stored.rows, proposed)) return { view: current, effects: effectsOf([]) };
+      if ((stored?.version ?? 0) !== version) throw new AppError("stale-card", s.stale);
+      const saved = await focusAreas.saveProposal({ unitId: current.meeting.unit.id, loopId: current.loop.id, meetingId: current.meeting.id, rows: proposed }, version, { actorId: actor.id, at: clock.now() });
+      if (!saved) throw new AppError("stale-card", s.stale);
+      return { view: await view(actor, meetingId), effects: effectsOf([{ subject: "focusArea", id: saved.id, unitId: saved.unitId, loopId: saved.loopId }]) };
+    },
+
+    /**
+     * The chair's save: adjusts the focus areas, and approves the leader's proposal when the card
+     * showed one (`proposal`: its version; the rows that came from it are marked `proposed`).
+     */
+    async save(actor: Person, meetingId: string, rows: FocusAreaRowInput[], proposalVersion?: number): Promise<{ view: FocusAreaView; effects: Effects }> {
       const current = await view(actor, meetingId);
       if (!isChair(current.meeting, actor.id)) throw new AppError("not-authorised", strings.focus.onlyChair);
+      // A proposal waiting for approval is approved from a card that showed it as it is now.
+      const pending = current.proposal?.status === "pending" ? current.proposal : undefined;
+      if (pending && proposalVersion !== pending.version) throw new AppError("stale-card", strings.proposals.focus.stale);
       const today = localDateOf(clock.now(), settings.timezone);
       const themes = new Set(current.loop.themes.filter((t) => t.active).map((t) => t.id));
       const stored = new Map(current.areas.filter((a) => a.status === "active").map((a) => [a.id, a]));
@@ -119,7 +185,7 @@ export function createFocusAreaService(deps: {
         }
         position += 1;
         const row = { themeId: raw.themeId ?? "", title, evaluateOn, position };
-        if (!before) change.create.push({ id: newId(), ...row });
+        if (!before) change.create.push({ id: newId(), ...row, approvedById: actor.id, ...(raw.proposed && pending ? { proposedById: pending.proposedById } : {}) });
         else if (before.title !== title || before.themeId !== row.themeId || before.evaluateOn !== evaluateOn || before.position !== position) {
           change.update.push({ id: before.id, expectedVersion: before.version, ...row });
         }
@@ -130,7 +196,8 @@ export function createFocusAreaService(deps: {
       // Evaluation dates: the chief and the unit leader get one card on the day.
       const roster = await units.roster(current.meeting.unit.id);
       const who = [current.meeting.chairId, ...(roster?.leaderIds.slice(0, 1) ?? [])];
-      if (change.create.length + change.update.length + change.end.length === 0) {
+      if (pending) change.approve = { id: pending.id, expectedVersion: pending.version };
+      if (change.create.length + change.update.length + change.end.length === 0 && !change.approve) {
         // A repeated save (a double click, or a repeated attempt whose first one stopped after storing
         // them): the cards of the areas it made are planned again, each kept once.
         const again = repeated.flatMap((a) => (a.evaluateOn ? expiryRows("focus_expiry", a.id, a.evaluateOn, who, settings.calendar, now) : []));

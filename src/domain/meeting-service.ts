@@ -30,6 +30,21 @@ import { isReopened, mayReopen, reopensBeforeStart } from "./closing.js";
 import { CLOSING_POSITION, type AgendaItem, type FollowUpView, type LeaderOfUnit, type Meeting, type MeetingKind, type Person, type Loop, type FocusArea, type BoardStatement, type OneOnOneInput, type Unit } from "./types.js";
 
 
+/** The longest indstilling (as in the opfølgningsskema). */
+export const INDSTILLING_MAX = 1000;
+
+/** The input id of an item's indstilling on the dagsorden card. */
+export const indstillingInputId = (agendaItemId: string): string => `ind_${agendaItemId}`;
+
+/**
+ * Who may draft an item's indstilling: the chair any item's, the one who put a topic on the
+ * dagsorden (the leader, for her own items) that topic's. Carried follow-ups have none.
+ */
+export function mayDraft(meeting: Meeting, item: AgendaItem, actor: Person): boolean {
+  if (item.kind === "carried") return false;
+  return meeting.chairId === actor.id || (item.kind === "topic" && item.addedBy?.id === actor.id);
+}
+
 export interface ScheduleInput {
   leaderId: string;
   unitId: string;
@@ -61,6 +76,19 @@ export interface AgendaView {
   oneOnOneInput?: OneOnOneInput & { since?: Date };
   /** The unit's datapakke in the meeting's loop (input A), when the organisation file gives one. */
   datapakkeUrl?: string;
+  /**
+   * The indstillinger («Det indstilles, at …») drafted before the meeting, when its template asks
+   * for them: the items this viewer may draft (the chair any, others the topics they added), until
+   * the meeting is closed.
+   */
+  indstilling?: { draftable: string[] };
+}
+
+/** One indstilling as the dagsorden card sent it: the text typed and the text the card showed. */
+export interface IndstillingDraftInput {
+  agendaItemId: string;
+  text: string;
+  shown: string;
 }
 
 /** Someone the person may plan a 1:1 with, and which kind it is. */
@@ -417,7 +445,9 @@ export function createMeetingService(deps: MeetingServiceDeps) {
         const until = new Date(Math.min(meeting.startsAt.getTime(), clock.now().getTime()));
         oneOnOneInput = { since, ...(await meetings.oneOnOneInput(meeting.unit.id, since ?? new Date(0), until)) };
       }
+      const asksIndstilling = templateOf(meeting, settings.templates).form.recommendations;
       return {
+        indstilling: asksIndstilling ? { draftable: meeting.status === "planned" ? items.filter((i) => mayDraft(meeting, i, actor)).map((i) => i.id) : [] } : undefined,
         reflections: sent && asked ? meeting.participants.filter((p) => asked.has(p.person.id)).map((p) => ({ person: p.person, role: guideRoleOf(meeting, p.role), sent: sent.has(p.person.id) })) : undefined,
         loop,
         focusAreas: loop ? await focusAreas.list(meeting.unit.id, loop.id, { activeOnly: true }) : [],
@@ -454,6 +484,36 @@ export function createMeetingService(deps: MeetingServiceDeps) {
       return { ...(await agendaHolders(actor, meeting)), effects: effectsOf([meetingChanged(meeting)]) };
     },
 
+
+    /**
+     * Drafts indstillinger on the dagsorden before the meeting (seed 002: «Det indstilles, at …»):
+     * the chair for any item, the one who put a topic on it for theirs, until the meeting is closed.
+     * The opfølgningsskema starts from them. A text changed by someone else since the card was shown
+     * is not overwritten: the card is shown again with the typed text (nothing is lost).
+     */
+    async draftIndstillinger(actor: Person, meetingId: string, drafts: IndstillingDraftInput[]): Promise<{ changed: number; effects: Effects }> {
+      const meeting = await getForParticipant(actor, meetingId);
+      if (!templateOf(meeting, settings.templates).form.recommendations) throw new AppError("invalid-input", strings.proposals.indstilling.notAsked);
+      if (meeting.status !== "planned") throw new AppError("meeting-closed", meeting.status === "cancelled" ? strings.meeting.cancelled : strings.proposals.indstilling.closed);
+      const items = new Map((await meetings.agendaItems(meeting.id)).map((i) => [i.id, i]));
+      const errors: Record<string, string> = {};
+      const changes: { agendaItemId: string; text: string }[] = [];
+      for (const d of drafts) {
+        const item = items.get(d.agendaItemId);
+        if (!item) throw new AppError("stale-card", strings.proposals.indstilling.stale);
+        const text = d.text.trim();
+        const stored = item.recommendation ?? "";
+        if (text === d.shown.trim() || text === stored) continue; // unchanged here
+        if (!mayDraft(meeting, item, actor)) throw new AppError("not-authorised", strings.proposals.indstilling.notYours);
+        if (stored !== d.shown.trim()) throw new AppError("stale-card", strings.proposals.indstilling.changedMeanwhile, { [indstillingInputId(item.id)]: strings.proposals.indstilling.changedMeanwhileField });
+        if (text.length > INDSTILLING_MAX) errors[indstillingInputId(item.id)] = strings.generic.tooLong(text.length, INDSTILLING_MAX);
+        else changes.push({ agendaItemId: item.id, text });
+      }
+      if (Object.keys(errors).length > 0) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, errors);
+      if (changes.length === 0) return { changed: 0, effects: noEffects };
+      await meetings.draftIndstillinger(meeting.id, changes, { actorId: actor.id, at: clock.now() });
+      return { changed: changes.length, effects: effectsOf([meetingChanged(meeting)]) };
+    },
 
     async listMine(actor: Person) {
       return meetings.listForPerson(actor.id, clock.now(), { upcoming: 5, recent: 5 });

@@ -9,6 +9,8 @@ import type {
   AgendaItem,
   BoardStatement,
   FocusArea,
+  FocusAreaProposal,
+  ProposedFocusArea,
   Initiative,
   Loop,
   ParticipantRole,
@@ -147,6 +149,8 @@ export interface MeetingRepository {
   agendaItems(meetingId: string): Promise<AgendaItem[]>;
   /** Adds a topic after the other topics, before the closing items. */
   addTopic(meetingId: string, item: { id: string; title: string }, by: AuditStamp): Promise<void>;
+  /** Stores drafted indstillinger (empty text: none) and moves the meeting's version on (an older opfølgningsskema does not overwrite them). */
+  draftIndstillinger(meetingId: string, drafts: { agendaItemId: string; text: string }[], by: AuditStamp): Promise<void>;
   /**
    * Open follow-ups the meeting follows up on: a læringssamtale, the unit's earlier
    * læringssamtaler; a 1:1, the earlier 1:1s of the same chair and leader plus the unit's
@@ -209,9 +213,11 @@ export interface LoopRepository {
 }
 
 export interface FocusAreaChange {
-  create: { id: string; themeId: string; title: string; evaluateOn?: string; position: number }[];
+  create: { id: string; themeId: string; title: string; evaluateOn?: string; position: number; proposedById?: string; approvedById?: string }[];
   update: { id: string; expectedVersion: number; themeId: string; title: string; evaluateOn?: string; position: number }[];
   end: { id: string; expectedVersion: number }[];
+  /** The leader's proposal this change approves (at the version the chair's card showed). */
+  approve?: { id: string; expectedVersion: number };
 }
 
 export interface FocusAreaRepository {
@@ -225,6 +231,13 @@ export interface FocusAreaRepository {
   countActive(unitId: string, upTo?: number): Promise<number>;
   /** Per focus area, what its evaluations decided. */
   evaluations(ids: string[]): Promise<Map<string, FocusAreaEvaluations>>;
+  /** The unit's leader's proposal for the loop, if any. */
+  proposal(unitId: string, loopId: string): Promise<FocusAreaProposal | undefined>;
+  /**
+   * Stores the leader's proposal (a new one when `expectedVersion` is 0); undefined (nothing
+   * written) if it moved on or was approved meanwhile.
+   */
+  saveProposal(p: { unitId: string; loopId: string; meetingId: string; rows: ProposedFocusArea[] }, expectedVersion: number, by: AuditStamp): Promise<FocusAreaProposal | undefined>;
 }
 
 export interface NewInitiative {

@@ -59,6 +59,35 @@ export interface FocusArea {
   meetingId: string;
   position: number;
   version: number;
+  /** The leader whose proposal it came from (none when the chair wrote it in the meeting). */
+  proposedById?: string;
+  /** The chair who approved it (none for areas stored before proposals). */
+  approvedById?: string;
+}
+
+/** One focus area as the leader proposes it. */
+export interface ProposedFocusArea {
+  themeId: string;
+  title: string;
+  evaluateOn?: string;
+}
+
+/**
+ * The unit's leader's proposal of focus areas for a loop (seed 002: «udvalgt med afsæt i de lokale
+ * lederes egne anbefalinger»): editable by her until the chair approves it in the meeting.
+ */
+export interface FocusAreaProposal {
+  id: string;
+  unitId: string;
+  loopId: string;
+  meetingId: string;
+  proposedById: string;
+  rows: ProposedFocusArea[];
+  status: "pending" | "approved";
+  approvedById?: string;
+  approvedAt?: Date;
+  version: number;
+  updatedAt: Date;
 }
 
 /**

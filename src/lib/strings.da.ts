@@ -1068,6 +1068,45 @@ export const da = {
     totals: (done: number, open: number, ended: number) => `I alt: ${done} aftaler udført, ${open} åbne og ${ended} afsluttet uden at være udført.`,
     notChief: "Kun enhedens Børn og Unge-chef får opsamlingen på læringsloopet.",
   },
+  /**
+   * The leaders' proposals before a læringssamtale (seed 002): focus areas «udvalgt med afsæt i de
+   * lokale lederes egne anbefalinger», and the indstilling («Det indstilles, at …») per point.
+   */
+  proposals: {
+    focus: {
+      introLeader: (loop: string) =>
+        `Foreslå enhedens lokale fokusområder inden for de politisk valgte temaer i ${loop}. Mødelederen får dit forslag og godkender eller justerer det på læringssamtalen.`,
+      introChair: (leader: string) => `${leader} har foreslået fokusområderne herunder. Godkend dem, eller justér dem, som I beslutter på læringssamtalen.`,
+      proposedBy: (leader: string, when?: string) => (when ? `Foreslået af ${leader} ${when}.` : `Foreslået af ${leader}.`),
+      approvedBy: (chair: string, when: string) => `Godkendt af ${chair} ${when}.`,
+      send: "Send forslaget",
+      sendChanges: "Send rettelser til forslaget",
+      sent: "Forslaget er sendt til mødelederen. Du kan rette det, indtil det er godkendt.",
+      approve: "Godkend fokusområderne",
+      approved: "Fokusområderne er godkendt.",
+      alreadyApproved: "Fokusområderne er allerede godkendt, så forslaget kan ikke længere rettes.",
+      notLeader: "Kun enhedens leder kan foreslå fokusområderne.",
+      meetingOver: "Læringssamtalen er afholdt eller aflyst, så der kan ikke længere foreslås fokusområder på den.",
+      empty: "Skriv mindst ét fokusområde, før du sender forslaget.",
+      stale: "Forslaget er blevet ændret, siden du åbnede kortet. Her er den nyeste udgave.",
+      proposalHeading: "Lederens forslag",
+    },
+    indstilling: {
+      heading: "Indstilling",
+      label: "Det indstilles, at …",
+      placeholder: "Fx: forældrene inddrages i arbejdet med sprogmiljøet",
+      draftIntro: "Skriv indstillingen til de punkter, du står for. Opfølgningsskemaet starter fra den på mødet, hvor beslutningen skrives.",
+      save: "Gem indstillingerne",
+      saved: (n: number) => (n === 0 ? "Intet at gemme: indstillingerne er uændrede." : n === 1 ? "Indstillingen er gemt." : `${n} indstillinger er gemt.`),
+      notAsked: "Denne mødetype har ingen indstillinger på dagsordenen.",
+      closed: "Mødet er lukket, så indstillingerne kan ikke længere rettes her.",
+      notYours: "Du kan kun skrive indstillingen til de punkter, du selv har sat på dagsordenen. Mødelederen kan skrive til alle punkter.",
+      stale: "Dagsordenen er blevet ændret, siden du åbnede kortet. Her er den nyeste udgave.",
+      changedMeanwhile: "En anden har rettet indstillingen, siden du åbnede kortet. Din tekst står stadig i feltet; se den gemte herunder, og gem igen.",
+      changedMeanwhileField: "Rettet af en anden imens: din tekst er ikke gemt endnu.",
+      stored: (text: string) => `Gemt: ${text}`,
+    },
+  },
   /** Intentionstrængsel (seed 004): said to the chief first, as help, never as surveillance. */
   congestion: {
     title: (unit: string) => `${unit}: mange indsatser på én gang`,

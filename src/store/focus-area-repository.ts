@@ -1,7 +1,9 @@
 import type { FocusAreaEvaluations, FocusAreaRepository } from "../domain/ports.js";
-import type { FocusArea } from "../domain/types.js";
+import type { FocusArea, FocusAreaProposal, ProposedFocusArea } from "../domain/types.js";
 import type { NewAuditEntry } from "../domain/audit.js";
 import { appendAudit } from "./audit-log.js";
+import { isUniqueViolation } from "./errors.js";
+import { newId } from "../lib/ids.js";
 import type { Db } from "./prisma-client.js";
 
 function toFocusArea(f: {
@@ -16,8 +18,20 @@ function toFocusArea(f: {
   meetingId: string;
   position: number;
   version: number;
+  proposedById: string | null;
+  approvedById: string | null;
 }): FocusArea {
-  return { ...f, status: f.status as FocusArea["status"], evaluateOn: f.evaluateOn ?? undefined };
+  return { ...f, status: f.status as FocusArea["status"], evaluateOn: f.evaluateOn ?? undefined, proposedById: f.proposedById ?? undefined, approvedById: f.approvedById ?? undefined };
+}
+
+function toProposal(p: { id: string; unitId: string; loopId: string; meetingId: string; proposedById: string; rows: string; status: string; approvedById: string | null; approvedAt: Date | null; version: number; updatedAt: Date }): FocusAreaProposal {
+  return {
+    ...p,
+    rows: JSON.parse(p.rows) as ProposedFocusArea[],
+    status: p.status === "approved" ? "approved" : "pending",
+    approvedById: p.approvedById ?? undefined,
+    approvedAt: p.approvedAt ?? undefined,
+  };
 }
 
 class VersionMoved extends Error {}
@@ -61,8 +75,16 @@ export function createFocusAreaRepository(db: Db): FocusAreaRepository {
             entry("focus_area.ended", e.id);
           }
           for (const c of change.create) {
-            await tx.focusArea.create({ data: { ...c, evaluateOn: c.evaluateOn ?? null, unitId, loopId, meetingId } });
-            entry("focus_area.created", c.id, { themeId: c.themeId, evaluateOn: c.evaluateOn ?? null });
+            await tx.focusArea.create({ data: { ...c, evaluateOn: c.evaluateOn ?? null, proposedById: c.proposedById ?? null, approvedById: c.approvedById ?? null, unitId, loopId, meetingId } });
+            entry("focus_area.created", c.id, { themeId: c.themeId, evaluateOn: c.evaluateOn ?? null, proposed: !!c.proposedById });
+          }
+          if (change.approve) {
+            const res = await tx.focusAreaProposal.updateMany({
+              where: { id: change.approve.id, unitId, loopId, version: change.approve.expectedVersion, status: "pending" },
+              data: { status: "approved", approvedById: by.actorId, approvedAt: at, version: { increment: 1 } },
+            });
+            if (res.count !== 1) throw new VersionMoved();
+            audit.push({ action: "focus_area.proposal_approved", subjectKind: "focus_area_proposal", subjectId: change.approve.id, meetingId, detail: { created: change.create.length } });
           }
           await appendAudit(tx, by, audit);
         });
@@ -90,6 +112,36 @@ export function createFocusAreaRepository(db: Db): FocusAreaRepository {
         await appendAudit(tx, by, [{ action, subjectKind: "focus_area", subjectId: id, meetingId: row.meetingId, detail: patch.evaluateOn !== undefined ? { evaluateOn: patch.evaluateOn } : {} }]);
         return true;
       });
+    },
+
+    async proposal(unitId, loopId) {
+      const p = await db.focusAreaProposal.findUnique({ where: { unitId_loopId: { unitId, loopId } } });
+      return p ? toProposal(p) : undefined;
+    },
+
+    async saveProposal(p, expectedVersion, by) {
+      const rows = JSON.stringify(p.rows);
+      try {
+        return await db.$transaction(async (tx) => {
+          let saved;
+          if (expectedVersion === 0) {
+            saved = await tx.focusAreaProposal.create({ data: { id: newId(), unitId: p.unitId, loopId: p.loopId, meetingId: p.meetingId, proposedById: by.actorId, rows } });
+          } else {
+            const res = await tx.focusAreaProposal.updateMany({
+              where: { unitId: p.unitId, loopId: p.loopId, version: expectedVersion, status: "pending" },
+              data: { rows, meetingId: p.meetingId, proposedById: by.actorId, version: { increment: 1 } },
+            });
+            if (res.count !== 1) return undefined;
+            saved = await tx.focusAreaProposal.findUniqueOrThrow({ where: { unitId_loopId: { unitId: p.unitId, loopId: p.loopId } } });
+          }
+          await appendAudit(tx, by, [{ action: "focus_area.proposed", subjectKind: "focus_area_proposal", subjectId: saved.id, meetingId: p.meetingId, detail: { rows: p.rows.length } }]);
+          return toProposal(saved);
+        });
+      } catch (e) {
+        // Two first proposals at the same moment: the other one was stored.
+        if (expectedVersion === 0 && isUniqueViolation(e)) return undefined;
+        throw e;
+      }
     },
 
     async countActive(unitId, upTo) {

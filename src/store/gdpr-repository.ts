@@ -112,6 +112,11 @@ export function createGdprRepository(db: Db): GdprRepository {
         };
         await tx.meeting.updateMany({ where: { chairId: id }, data: { chairId: newId } });
         await tx.agendaItem.updateMany({ where: { addedById: id }, data: { addedById: newId } });
+        await tx.agendaItem.updateMany({ where: { recommendationById: id }, data: { recommendationById: newId } });
+        await tx.focusArea.updateMany({ where: { proposedById: id }, data: { proposedById: newId } });
+        await tx.focusArea.updateMany({ where: { approvedById: id }, data: { approvedById: newId } });
+        await tx.focusAreaProposal.updateMany({ where: { proposedById: id }, data: { proposedById: newId } });
+        await tx.focusAreaProposal.updateMany({ where: { approvedById: id }, data: { approvedById: newId } });
         await tx.followUpEvent.updateMany({ where: { actorId: id }, data: { actorId: newId } });
         await tx.formRevision.updateMany({ where: { editedById: id }, data: { editedById: newId } });
         await tx.referatVersion.updateMany({ where: { closedById: id }, data: { closedById: newId } });
@@ -159,13 +164,14 @@ export function createGdprRepository(db: Db): GdprRepository {
 async function nameMentions(tx: Tx, name: string): Promise<{ kind: string; id: string }[]> {
   const first = name.trim().split(/\s+/)[0] ?? "";
   if (first.length < 2) return [];
-  const [decisions, followUps, items, focusAreas, comments, revisions] = await Promise.all([
+  const [decisions, followUps, items, focusAreas, comments, revisions, proposals] = await Promise.all([
     tx.decision.findMany({ where: { text: { contains: first } }, select: { id: true } }),
     tx.followUp.findMany({ where: { text: { contains: first } }, select: { id: true } }),
     tx.agendaItem.findMany({ where: { OR: [{ title: { contains: first } }, { recommendation: { contains: first } }] }, select: { id: true } }),
     tx.focusArea.findMany({ where: { title: { contains: first } }, select: { id: true } }),
     tx.followUpEvent.findMany({ where: { data: { contains: first } }, select: { id: true } }),
     tx.formRevision.findMany({ where: { snapshot: { contains: first } }, select: { id: true } }),
+    tx.focusAreaProposal.findMany({ where: { rows: { contains: first } }, select: { id: true } }),
   ]);
   return [
     ...decisions.map((r) => ({ kind: "decision", id: r.id })),
@@ -174,6 +180,7 @@ async function nameMentions(tx: Tx, name: string): Promise<{ kind: string; id: s
     ...focusAreas.map((r) => ({ kind: "focus_area", id: r.id })),
     ...comments.map((r) => ({ kind: "followup_event", id: r.id })),
     ...revisions.map((r) => ({ kind: "form_revision", id: r.id })),
+    ...proposals.map((r) => ({ kind: "focus_area_proposal", id: r.id })),
   ];
 }
 

@@ -184,6 +184,20 @@ export function createMeetingRepository(db: Db, loadPeople: LoadPeople, dialect:
       });
     },
 
+    async draftIndstillinger(meetingId, drafts, by) {
+      await db.$transaction(async (tx) => {
+        for (const d of drafts) {
+          await tx.agendaItem.updateMany({ where: { id: d.agendaItemId, meetingId }, data: { recommendation: d.text || null, recommendationById: d.text ? by.actorId : null } });
+        }
+        await tx.meeting.update({ where: { id: meetingId }, data: { version: { increment: 1 } } });
+        await appendAudit(
+          tx,
+          by,
+          drafts.map((d) => ({ action: "agenda.indstilling_changed" as const, subjectKind: "agenda_item" as const, subjectId: d.agendaItemId, meetingId, detail: { drafted: true, cleared: !d.text } })),
+        );
+      });
+    },
+
     async carriedFollowUps(meeting) {
       const leaderId = meeting.participants.find((p) => p.role === "leader")?.person.id;
       if (!leaderId) return [];

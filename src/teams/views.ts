@@ -154,11 +154,17 @@ export function createViews(deps: Omit<TeamsDeps, "cardCopies" | "publishChannel
       return showing(build(opts), { kind: "tasks", id: actor.id }, opts.changed || opts.feedback || opts.typedComment ? build({}) : undefined);
     },
 
-    async agenda(actor: Person, meetingId: string, opts: { feedback?: CardFeedback; pack?: boolean; typedTopic?: string } = {}): Promise<AdaptiveCard> {
+    async agenda(actor: Person, meetingId: string, opts: { feedback?: CardFeedback; pack?: boolean; typedTopic?: string; typedIndstillinger?: Record<string, string> } = {}): Promise<AdaptiveCard> {
       const view = await deps.meetings.agenda(actor, meetingId);
       const intro = opts.pack ? strings.agenda.packIntro(kindInText(view.meeting)) : undefined;
-      const build = (o: { feedback?: CardFeedback; typedTopic?: string }) => buildAgendaCard({ view, viewer: actor, tz, today: today(), intro, calendar: calendarOf(view.meeting, actor), ...o });
-      return showing(build({ feedback: opts.feedback, typedTopic: opts.typedTopic }), { kind: "agenda", id: view.meeting.id, params: { pack: opts.pack || undefined } }, opts.feedback || opts.typedTopic ? build({}) : undefined);
+      const build = (o: { feedback?: CardFeedback; typedTopic?: string; typedIndstillinger?: Record<string, string> }) =>
+        buildAgendaCard({ view, viewer: actor, tz, today: today(), intro, calendar: calendarOf(view.meeting, actor), ...o });
+      const typed = opts.typedTopic || opts.typedIndstillinger;
+      return showing(
+        build({ feedback: opts.feedback, typedTopic: opts.typedTopic, typedIndstillinger: opts.typedIndstillinger }),
+        { kind: "agenda", id: view.meeting.id, params: { pack: opts.pack || undefined } },
+        opts.feedback || typed ? build({}) : undefined,
+      );
     },
 
     async yearWheel(actor: Person, unitId?: string, opts: { feedback?: CardFeedback; typed?: { entryId?: string; date?: string; time?: string }; showPersonId?: string } = {}): Promise<AdaptiveCard> {

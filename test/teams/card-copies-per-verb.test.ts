@@ -620,6 +620,16 @@ export const verbCases: Record<Verb, Case> = {
       expect(s.copy("jonas.focusAreas:LS1")).toBe(r.posts.at(-1)!.activityId);
     },
   },
+  [verbs.focusPropose]: {
+    story: "loop",
+    changes: "the leader's proposal of focus areas: every copy of the focus areas card (the dagsordener show approved areas only)",
+    run: async (s) => {
+      await s.click(users.megan, verbs.focusOpen, { meetingId: ids.LS1, from: "agenda" }, "megan.agenda:LS1(pack)");
+      const card = "megan.focusAreas:LS1";
+      const r = await s.click(users.megan, verbs.focusPropose, { ...s.button(card, verbs.focusPropose), theme_0: "0-6-2027/sprog", title_0: "Sprogmiljøet i vuggestuen" }, card);
+      r.expectUpdated({ "jonas.focusAreas:LS1": ["Lederens forslag", "Sprogmiljøet i vuggestuen"] });
+    },
+  },
   [verbs.initiativeSave]: {
     story: "loop",
     changes: "a forvaltning initiative: no tracked card shows initiatives (the unit's load is counted where it is shown)",
@@ -630,7 +640,7 @@ export const verbCases: Record<Verb, Case> = {
   },
   [verbs.focusSave]: {
     story: "loop",
-    changes: "the unit's focus areas: every copy of the loop's dagsordener and of the focus areas card",
+    changes: "the unit's focus areas (approving the leader's proposal): every copy of the loop's dagsordener and of the focus areas card",
     run: async (s) => {
       await s.click(users.alex, verbs.focusOpen, { meetingId: ids.LS1, from: "agenda" }, "alex.agenda:LS1(pack)");
       const card = "alex.focusAreas:LS1";
@@ -642,7 +652,23 @@ export const verbCases: Record<Verb, Case> = {
         "jonas.agenda:LS1(pack)": shown,
         "bo.agenda:LS1(pack)": shown,
         "jonas.focusAreas:LS1": "Sprogmiljøet i vuggestuen",
+        // Megan's proposal is approved: her card no longer takes changes.
+        "megan.focusAreas:LS1": "Godkendt af Alex Wilber",
       });
+    },
+  },
+  [verbs.agendaIndstilling]: {
+    story: "loop",
+    changes: "an indstilling drafted on the dagsorden: every copy of that læringssamtale's dagsorden",
+    run: async (s) => {
+      const card = "alex.agenda:LS1(pack)";
+      const data = s.button(card, verbs.agendaIndstilling);
+      const first = Object.keys(JSON.parse(String(data.shown)) as Record<string, string>)[0]!;
+      const r = await s.click(users.alex, verbs.agendaIndstilling, { ...data, [`ind_${first}`]: "fokusområderne godkendes" }, card);
+      const shown = "fokusområderne godkendes";
+      // Alex's own copy is the answer; a change of the meeting also renders the participants' lists
+      // of meetings, which had not been rendered since the pack went.
+      r.expectUpdated({ "megan.agenda:LS1(pack)": shown, "jonas.agenda:LS1(pack)": shown, "bo.agenda:LS1(pack)": shown, "megan.meetings:megan": "Læringssamtale", "jonas.meetings:jonas": "Læringssamtale" });
     },
   },
   [verbs.boardSend]: {

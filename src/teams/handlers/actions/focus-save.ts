@@ -20,11 +20,15 @@ const rowRefs = z
       return z.NEVER;
     }
   })
-  .pipe(z.array(z.object({ id: id.optional(), version: version.optional() }).strict()).max(10));
+  .pipe(z.array(z.object({ id: id.optional(), version: version.optional(), proposed: z.boolean().optional() }).strict()).max(10));
 
-const schema = z.object({ meetingId: id, rows: rowRefs }).catchall(z.unknown());
+/** The version of the leader's proposal the card showed ("0": none; absent on cards from before proposals). */
+const proposal = z.string().max(12).regex(/^\d+$/).transform(Number).optional();
 
-function rowsFrom(data: z.infer<typeof schema>): FocusAreaRowInput[] {
+export const focusSchema = z.object({ meetingId: id, rows: rowRefs, proposal }).catchall(z.unknown());
+const schema = focusSchema;
+
+export function rowsFrom(data: z.infer<typeof schema>): FocusAreaRowInput[] {
   const value = (key: string, s: z.ZodTypeAny = text) => {
     const v = s.safeParse(data[key] ?? "");
     return v.success ? String(v.data) : "";
@@ -38,6 +42,7 @@ function rowsFrom(data: z.infer<typeof schema>): FocusAreaRowInput[] {
       title: value(names.title),
       evaluateOn: value(names.evaluate, localDate) || undefined,
       end: value(names.end) === "true",
+      proposed: ref.proposed,
     };
   });
 }
@@ -48,8 +53,9 @@ export const focusSave = (deps: TeamsDeps, views: Views) =>
     verbs.focusSave,
     schema,
     async (t, data) => {
-      const { effects } = await deps.focusAreas.save(t.actor, data.meetingId, rowsFrom(data));
-      return answer(await views.focusAreas(t.actor, data.meetingId, { feedback: { notice: strings.focus.saved } }), effects);
+      const { effects } = await deps.focusAreas.save(t.actor, data.meetingId, rowsFrom(data), data.proposal);
+      const approved = data.proposal !== undefined && data.proposal > 0;
+      return answer(await views.focusAreas(t.actor, data.meetingId, { feedback: { notice: approved ? strings.proposals.focus.approved : strings.focus.saved } }), effects);
     },
     (t, data, err) =>
       views.focusAreas(t.actor, data.meetingId, {

@@ -3,6 +3,7 @@ import type { TeamsDeps } from "../../deps.js";
 import type { Views } from "../../views.js";
 import { verbs, type Verb } from "../../verbs.js";
 import { agendaAddTopic } from "./agenda-add-topic.js";
+import { agendaIndstilling } from "./agenda-indstilling.js";
 import { agendaOpen } from "./agenda-open.js";
 import { followUpComment } from "./followup-comment.js";
 import { followUpDone } from "./followup-done.js";
@@ -26,6 +27,7 @@ import { boardSend } from "./board-send.js";
 import { evaluationEnd, evaluationExtend, evaluationNext } from "./evaluation-action.js";
 import { focusOpen } from "./focus-open.js";
 import { focusSave } from "./focus-save.js";
+import { focusPropose } from "./focus-propose.js";
 import { initiativeSave } from "./initiative-save.js";
 import { yearWheelCancel } from "./year-wheel-cancel.js";
 import { yearWheelConfirm } from "./year-wheel-confirm.js";
@@ -55,6 +57,7 @@ export const actionHandlers: Record<Verb, Factory> = {
   [verbs.tasksOpen]: tasksOpen,
   [verbs.agendaOpen]: agendaOpen,
   [verbs.agendaAddTopic]: agendaAddTopic,
+  [verbs.agendaIndstilling]: agendaIndstilling,
   [verbs.reflectionOpen]: reflectionOpen,
   [verbs.reflectionEdit]: reflectionEdit,
   [verbs.reflectionSend]: reflectionSend,
@@ -75,6 +78,7 @@ export const actionHandlers: Record<Verb, Factory> = {
   [verbs.yearWheelCancel]: yearWheelCancel,
   [verbs.focusOpen]: focusOpen,
   [verbs.focusSave]: focusSave,
+  [verbs.focusPropose]: focusPropose,
   [verbs.initiativeSave]: initiativeSave,
   [verbs.boardSend]: boardSend,
   [verbs.evaluationExtend]: evaluationExtend,
