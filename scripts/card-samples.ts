@@ -185,6 +185,8 @@ export const cardSamples: Record<CardName, object> = {
       ],
       loop,
       focusAreas,
+      // The board gives a statement; it has sent it, so the ask went out and the choice is fixed.
+      board: { mode: "statement", changeable: false },
       boardStatements: [
         { author: board, statement: { id: "b-1", meetingId: "m-2", authorId: board.id, text: "Bestyrelsen bakker op om sprogindsatsen og ønsker, at forældrene får konkrete idéer til sprogleg derhjemme.", version: 1, sentAt: new Date("2027-10-01T16:00:00Z") } },
       ],

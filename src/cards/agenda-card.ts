@@ -48,6 +48,12 @@ export interface AgendaCardData extends MeetingHeaderData, CalendarOfferData {
   focusHeading: string;
   focusIntro: string;
   focus: { label: string }[];
+  /** A later læringssamtale of a unit with a board: how the board takes part; the chair may choose while the ask has not gone out. */
+  boardHeading: string;
+  boardText: string;
+  boardChooseIntro: string;
+  boardStatementButton: string;
+  boardParticipationButton: string;
   sourcesHeading: string;
   sources: { label: string; statements: { heading: string; text: string }[] }[];
   reflectionsHeading: string;
@@ -67,6 +73,8 @@ export interface AgendaCardInput {
   intro?: string;
   /** «Føj til kalender» (absent: the card says nothing about calendars). */
   calendar?: CalendarOffer;
+  /** BOARD_STATEMENT_DAYS, said where the board gives a statement. */
+  boardStatementDays?: number;
 }
 
 /** Focus areas (later læringssamtaler) or the loop's themes to choose within (the first). */
@@ -113,6 +121,22 @@ function sourcesSection(view: AgendaView, tz: string, fit: AgendaFit) {
   };
 }
 
+/** How the board takes part (udtalelse or deltagelse): said to everyone, chosen by the chair (the chosen one marked). */
+function boardSection(view: AgendaView, isChair: boolean, statementDays: number) {
+  const s = strings.theBoard;
+  const none = { boardHeading: "", boardText: "", boardChooseIntro: "", boardStatementButton: "", boardParticipationButton: "" };
+  if (!view.board) return none;
+  const { mode, changeable } = view.board;
+  const mark = (label: string, chosen: boolean) => (chosen ? `✓ ${label}` : label);
+  return {
+    boardHeading: s.heading,
+    boardText: mode === "statement" ? s.modeStatement(statementDays) : s.modeParticipation,
+    boardChooseIntro: isChair && changeable ? s.chooseIntro : "",
+    boardStatementButton: mark(s.chooseStatement, mode === "statement"),
+    boardParticipationButton: mark(s.chooseParticipation, mode === "participation"),
+  };
+}
+
 /** In a læringssamtale each role has its own guide: who has sent, under their role, with a button to read each. */
 function reflectionsSection(view: AgendaView, viewer: Person, fit: AgendaFit) {
   const s = strings.agenda;
@@ -144,7 +168,7 @@ const AGENDA_FITS: readonly AgendaFit[] = [
   { chars: 60, statement: 300, name: 30, carried: 10 },
 ];
 
-export function agendaCardData({ view, viewer, tz, today, feedback, intro, typedTopic, calendar }: AgendaCardInput, fit: AgendaFit = AGENDA_FITS[0]!): AgendaCardData {
+export function agendaCardData({ view, viewer, tz, today, feedback, intro, typedTopic, calendar, boardStatementDays = 30 }: AgendaCardInput, fit: AgendaFit = AGENDA_FITS[0]!): AgendaCardData {
   const s = strings.agenda;
   const { meeting } = view;
   let n = 0;
@@ -156,6 +180,7 @@ export function agendaCardData({ view, viewer, tz, today, feedback, intro, typed
     title: s.title(kindLabel(meeting)),
     circle: meeting.kind === "laeringssamtale" ? s.circleSteps : "",
     ...focusSection(view),
+    ...boardSection(view, isChair, boardStatementDays),
     ...sourcesSection(view, tz, fit),
     ...reflectionsSection(view, viewer, fit),
     focusButton: meeting.kind === "laeringssamtale" && view.loop ? s.focusButton : "",

@@ -27,6 +27,8 @@ export type AuditAction =
   | "meeting.reopened"
   | "meeting.minutes_erased"
   | "meeting.template_applied"
+  /** The chair chose how the board takes part (udtalelse or deltagelse). */
+  | "meeting.board_mode"
   | "agenda.topic_added"
   | "agenda.indstilling_changed"
   | "decision.created"

@@ -7,6 +7,7 @@ import type {
   Area,
   ChannelLink,
   AgendaItem,
+  BoardMode,
   BoardStatement,
   FocusArea,
   Initiative,
@@ -195,6 +196,12 @@ export interface MeetingRepository {
   applyTemplate(meetingId: string, template: MeetingTemplate, items: StandingItem[], by: AuditStamp): Promise<boolean>;
   /** From now on the meeting keeps the template it has (its pack went out). */
   freezeTemplate(meetingId: string): Promise<void>;
+  /**
+   * How the board takes part in a planned meeting still at `expectedVersion`: «participation» adds
+   * `boardIds` as bestyrelsesrepræsentanter, «statement» takes them out again. False if the
+   * meeting moved on (a version, or no longer planned).
+   */
+  setBoardMode(meetingId: string, expectedVersion: number, mode: BoardMode, boardIds: readonly string[], by: AuditStamp): Promise<boolean>;
   /** The next planned, not yet started meeting of the same series (kind, unit, chair, leader) after `after`. */
   nextInSeries(meeting: Meeting, after: Date): Promise<Meeting | undefined>;
 }

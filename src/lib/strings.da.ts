@@ -850,6 +850,7 @@ export const da = {
       meeting_reflection: "refleksionsguide",
       reflection_reminder: "påmindelse om refleksionen",
       board_statement: "anmodning om bestyrelsens udtalelse",
+      board_statement_reminder: "påmindelse om bestyrelsens udtalelse",
       meeting_cancelled: "besked om aflysning",
       referat: "referat",
     } as Record<string, string>,
@@ -1079,6 +1080,21 @@ export const da = {
       `${da.congestion.headline(load.count)}\n\n${da.congestion.parts(load)}\n\nFor mange krav på én gang kan tage lysten fra ledere og medarbejdere. Tag det gerne op med lederen: hvad kan afsluttes, vente eller lægges sammen? Forvaltningens egne indsatser ser du med kommandoen «indsatser».`,
     openInitiatives: "Se indsatserne",
     cardNotice: (load: { count: number; focusAreas: number; initiatives: number; agreements: number; ceiling: number }) => `${da.congestion.headline(load.count)} ${da.congestion.parts(load)}`,
+  },
+  /** The board in a later læringssamtale (udtalelse or deltagelse) and a selvejende dagtilbud's afrapportering (docs/decisions/0023). */
+  theBoard: {
+    heading: "Bestyrelsens perspektiv",
+    modeStatement: (days: number) => `Bestyrelsen giver en skriftlig udtalelse. Bestyrelsens repræsentant bliver bedt om den ${days} dage før mødet og mindet om den en uge før, hvis den ikke er sendt.`,
+    modeParticipation: "Bestyrelsen deltager i mødet. Bestyrelsens repræsentanter får dagsorden og refleksionsguide som de andre deltagere.",
+    chooseIntro: "Vælg, hvordan bestyrelsen indgår (rammen: «enten i form af en udtalelse eller ved deltagelse»). Du kan ændre det, indtil anmodningen er sendt.",
+    chooseStatement: "Udtalelse",
+    chooseParticipation: "Deltagelse",
+    chosenStatement: "Bestyrelsen giver en skriftlig udtalelse til læringssamtalen.",
+    chosenParticipation: "Bestyrelsen deltager i læringssamtalen.",
+    chairOnly: "Kun mødelederen kan vælge, hvordan bestyrelsen indgår.",
+    noChoice: "Her er der ikke noget at vælge: bestyrelsen deltager i loopets første læringssamtale, og i et selvejende dagtilbud holder bestyrelsen selv læringssamtalerne.",
+    choiceLocked: "Bestyrelsen har allerede fået anmodningen, så valget kan ikke længere ændres.",
+    reminderHeading: (when: string) => `Påmindelse: bestyrelsens udtalelse til læringssamtalen ${when} er ikke sendt endnu.`,
   },
 };
 

@@ -41,6 +41,8 @@ export async function notificationCard(views: Views, n: Notification, person: Pe
       return views.evaluation(person, "initiative", n.subjectId);
     case "board_statement":
       return views.boardStatement(person, n.subjectId);
+    case "board_statement_reminder":
+      return views.boardStatementReminder(person, n.subjectId, parts);
     case "unit_congested":
       return views.congestion(n.subjectId);
     case "loop_summary":

@@ -33,6 +33,7 @@ export const verbs = {
   focusSave: "focus.save",
   initiativeSave: "initiative.save",
   boardSend: "board.send",
+  boardChoose: "board.choose",
   evaluationExtend: "evaluation.extend",
   evaluationEnd: "evaluation.end",
   evaluationNext: "evaluation.next",

@@ -157,7 +157,7 @@ export function createViews(deps: Omit<TeamsDeps, "cardCopies" | "publishChannel
     async agenda(actor: Person, meetingId: string, opts: { feedback?: CardFeedback; pack?: boolean; typedTopic?: string } = {}): Promise<AdaptiveCard> {
       const view = await deps.meetings.agenda(actor, meetingId);
       const intro = opts.pack ? strings.agenda.packIntro(kindInText(view.meeting)) : undefined;
-      const build = (o: { feedback?: CardFeedback; typedTopic?: string }) => buildAgendaCard({ view, viewer: actor, tz, today: today(), intro, calendar: calendarOf(view.meeting, actor), ...o });
+      const build = (o: { feedback?: CardFeedback; typedTopic?: string }) => buildAgendaCard({ view, viewer: actor, tz, today: today(), intro, calendar: calendarOf(view.meeting, actor), boardStatementDays: config.boardStatementDays, ...o });
       return showing(build({ feedback: opts.feedback, typedTopic: opts.typedTopic }), { kind: "agenda", id: view.meeting.id, params: { pack: opts.pack || undefined } }, opts.feedback || opts.typedTopic ? build({}) : undefined);
     },
 
@@ -334,6 +334,13 @@ export function createViews(deps: Omit<TeamsDeps, "cardCopies" | "publishChannel
     },
 
     /** The reflection card as the day-before reminder: when the meeting is, and «Mind mig igen». */
+    /** A week before the meeting, the board's request again with a reminder on top (nothing was sent). */
+    async boardStatementReminder(actor: Person, meetingId: string, parts: ReminderPartsInput): Promise<AdaptiveCard> {
+      const card = await this.boardStatement(actor, meetingId);
+      const view = await deps.boardStatements.view(actor, meetingId);
+      return showingAs(withReminder(card, { heading: strings.theBoard.reminderHeading(formatDateTime(view.meeting.startsAt, tz)), ...parts }), card);
+    },
+
     async reflectionReminder(actor: Person, meetingId: string, parts: ReminderPartsInput): Promise<AdaptiveCard> {
       const view = await deps.reflections.view(actor, meetingId);
       const heading = strings.reminders.reflectionHeading(formatDateTime(view.meeting.startsAt, tz));

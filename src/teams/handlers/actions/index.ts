@@ -23,6 +23,7 @@ import { scheduleOpen } from "./schedule-open.js";
 import { scheduleSubmit } from "./schedule-submit.js";
 import { tasksOpen } from "./tasks-open.js";
 import { boardSend } from "./board-send.js";
+import { boardChoose } from "./board-choose.js";
 import { evaluationEnd, evaluationExtend, evaluationNext } from "./evaluation-action.js";
 import { focusOpen } from "./focus-open.js";
 import { focusSave } from "./focus-save.js";
@@ -77,6 +78,7 @@ export const actionHandlers: Record<Verb, Factory> = {
   [verbs.focusSave]: focusSave,
   [verbs.initiativeSave]: initiativeSave,
   [verbs.boardSend]: boardSend,
+  [verbs.boardChoose]: boardChoose,
   [verbs.evaluationExtend]: evaluationExtend,
   [verbs.evaluationEnd]: evaluationEnd,
   [verbs.evaluationNext]: evaluationNext,
