@@ -16,6 +16,7 @@ export type AuditSubjectKind =
   | "year_wheel"
   | "reflection"
   | "board_statement"
+  | "board_report"
   | "initiative"
   | "person";
 
@@ -48,6 +49,7 @@ export type AuditAction =
   | "year_wheel.confirmed"
   | "reflection.sent"
   | "board_statement.sent"
+  | "board_report.sent"
   | "person.erased";
 
 /** Who made a change, and when. */

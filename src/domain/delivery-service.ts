@@ -115,6 +115,8 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
       case "initiative_expiry":
       case "unit_congested":
       case "loop_summary": // what the loop learned, as it stands when it is sent
+      case "board_report": // the afrapportering as it stands (once sent, the card shows what was sent)
+      case "board_report_received":
       case "followups_orphaned": // the card shows the list as it is when it is sent
         return undefined; // changes cancel these rows where they happen
       case "meeting_agenda":

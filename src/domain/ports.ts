@@ -8,6 +8,7 @@ import type {
   ChannelLink,
   AgendaItem,
   BoardMode,
+  BoardReport,
   BoardStatement,
   FocusArea,
   Initiative,
@@ -263,6 +264,13 @@ export interface FocusAreaEvaluations {
   evaluateNext: boolean;
   /** Ended (at an evaluation or in the card), and when. */
   endedAt?: Date;
+}
+
+export interface BoardReportRepository {
+  /** The afrapportering of a unit for a year of a loop, if sent. */
+  get(unitId: string, loopId: string, year: number): Promise<BoardReport | undefined>;
+  /** Stores it unless one for that unit, loop and year exists: false then (nothing written). */
+  create(report: BoardReport): Promise<boolean>;
 }
 
 export interface BoardStatementRepository {

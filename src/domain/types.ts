@@ -94,6 +94,8 @@ export interface BoardReport {
   year: number;
   /** The year's last læringssamtale: the afrapportering's follow-ups join its follow-ups. */
   meetingId: string;
+  /** The decision its follow-ups hang under in that læringssamtale's opfølgningsskema. */
+  decisionId?: string;
   authorId: string;
   /** What the board has followed up on (seed 002: the board's tilsyn). */
   followedUp: string;
@@ -323,6 +325,10 @@ export type NotificationKind =
   | "board_statement"
   /** A week before the meeting, to a board representative asked for the udtalelse who has sent none. */
   | "board_statement_reminder"
+  /** Once per year of the loop, to a selvejende dagtilbud's board chair: the written afrapportering (board-report-service.ts). */
+  | "board_report"
+  /** To the unit's chiefs: the board's afrapportering as it was sent. */
+  | "board_report_received"
   | "unit_congested"
   | "followups_orphaned"
   /** To a unit's chiefs once the loop's fourth læringssamtale is closed: what was learned (loop-summary-service.ts). */

@@ -34,6 +34,7 @@ export const verbs = {
   initiativeSave: "initiative.save",
   boardSend: "board.send",
   boardChoose: "board.choose",
+  boardReportSend: "boardreport.send",
   evaluationExtend: "evaluation.extend",
   evaluationEnd: "evaluation.end",
   evaluationNext: "evaluation.next",

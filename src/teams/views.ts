@@ -24,6 +24,8 @@ import { kindDefinite, kindInText } from "../cards/meeting-labels.js";
 import { buildYearWheelCard } from "../cards/year-wheel-card.js";
 import { buildFocusAreasCard } from "../cards/focus-areas-card.js";
 import { buildBoardStatementCard } from "../cards/board-statement-card.js";
+import { buildBoardReportCard } from "../cards/board-report-card.js";
+import type { BoardReportFollowUpInput } from "../domain/board-report-service.js";
 import { buildEvaluationCard } from "../cards/evaluation-card.js";
 import { buildNoticeCard } from "../cards/notice-card.js";
 import { buildReassignCard } from "../cards/reassign-card.js";
@@ -334,6 +336,12 @@ export function createViews(deps: Omit<TeamsDeps, "cardCopies" | "publishChannel
     },
 
     /** The reflection card as the day-before reminder: when the meeting is, and «Mind mig igen». */
+    /** A selvejende dagtilbud's yearly afrapportering: the board chair's card, or what was sent (the chief's copy). */
+    async boardReport(actor: Person, meetingId: string, opts: { feedback?: CardFeedback; typed?: { followedUp: string; rows: BoardReportFollowUpInput[] } } = {}): Promise<AdaptiveCard> {
+      const view = await deps.boardReports.view(actor, meetingId);
+      return buildBoardReportCard({ view, tz, maxLength, received: !view.editable && view.meeting.chairId !== actor.id, ...opts });
+    },
+
     /** A week before the meeting, the board's request again with a reminder on top (nothing was sent). */
     async boardStatementReminder(actor: Person, meetingId: string, parts: ReminderPartsInput): Promise<AdaptiveCard> {
       const card = await this.boardStatement(actor, meetingId);

@@ -137,4 +137,70 @@ describe("the board", () => {
       expect((await refusal(d.meetings.chooseBoardMode(alex, second!, "participation")))?.text).toBe(strings.agenda.lockedStarted);
     });
   });
+
+  describe("a selvejende dagtilbud's afrapportering (point 8)", () => {
+    const reportRows = () => t.store.db.notification.findMany({ where: { kind: "board_report" } });
+    const closeAt = async (meetingId: string) => {
+      const m = (await t.store.meetings.get(meetingId))!;
+      clock.set(new Date(m.startsAt.getTime() + 3 * 3_600_000).toISOString());
+      await d.forms.save(await person("birthe"), meetingId, m.version, [], true);
+    };
+
+    it("is planned once per year of the loop, to the board's chair, after the year's last læringssamtale", async () => {
+      const kastanjen = await samtaler("kastanjen");
+      expect(kastanjen).toHaveLength(4);
+      await closeAt(kastanjen[0]!);
+      expect(await reportRows()).toEqual([]); // spring: the year is not over
+      await closeAt(kastanjen[1]!);
+      const [row] = await reportRows();
+      expect(row).toMatchObject({ personId: "birthe", subjectId: kastanjen[1], key: "board_report:kastanjen:0-6-2027:2027:birthe" });
+      // Closed again after a reopening: still once for 2027; 2028 has its own.
+      const m = (await t.store.meetings.get(kastanjen[1]!))!;
+      const reopened = await d.meetings.reopen(await person("birthe"), m.id, m.referatVersion);
+      await d.forms.save(await person("birthe"), m.id, reopened.meeting.version, [], true);
+      expect(await reportRows()).toHaveLength(1);
+      await closeAt(kastanjen[2]!);
+      await closeAt(kastanjen[3]!);
+      expect((await reportRows()).map((r) => r.key).sort()).toEqual(["board_report:kastanjen:0-6-2027:2027:birthe", "board_report:kastanjen:0-6-2027:2028:birthe"]);
+      // Solsikken is not selvejende: its board gives statements, it sends no afrapportering.
+      const [sol1, sol2] = await samtaler("solsikken");
+      for (const id of [sol1!, sol2!]) {
+        const s = (await t.store.meetings.get(id))!;
+        clock.set(new Date(s.startsAt.getTime() + 3 * 3_600_000).toISOString());
+        await d.forms.save(await person("alex"), id, s.version, [], true);
+      }
+      expect(await reportRows()).toHaveLength(2);
+    });
+
+    it("the chair sends it once; the chief gets it; its follow-ups are like any others and count where læringssamtale agreements count", async () => {
+      const [, autumn] = await samtaler("kastanjen");
+      await closeAt(autumn!);
+      const birthe = await person("birthe");
+      const before = (await d.congestion.load("kastanjen"))!;
+      const empty = await refusal(d.boardReports.send(birthe, autumn!, " ", []));
+      expect(empty?.fieldErrors).toEqual({ followedUp: strings.theBoard.reportRequired });
+      const wrongOwner = await refusal(d.boardReports.send(birthe, autumn!, "Tilsyn fulgt op", [{ text: "Forældremøde", ownerId: "megan", dueDate: "2028-02-01" }]));
+      expect(wrongOwner?.fieldErrors).toEqual({ owner_0: strings.form.ownerNotParticipant });
+      expect((await refusal(d.boardReports.send(await person("lars"), autumn!, "x", [])))?.text).toBe(strings.theBoard.reportChairOnly);
+      expect((await refusal(d.boardReports.view(await person("megan"), autumn!)))?.text).toBe(strings.theBoard.reportNotYours);
+
+      const rows = [{ text: "Forældremøde om sprog", ownerId: "lars", dueDate: "2028-02-01" }, { text: "", ownerId: "", dueDate: "" }];
+      const sent = await d.boardReports.send(birthe, autumn!, "Bestyrelsen har fulgt op på basistilsynet og sprogindsatsen.", rows);
+      expect(sent.view.report?.followedUp).toBe("Bestyrelsen har fulgt op på basistilsynet og sprogindsatsen.");
+      expect(sent.view.followUps.map((f) => [f.text, f.ownerId, f.dueDate, f.status])).toEqual([["Forældremøde om sprog", "lars", "2028-02-01", "open"]]);
+      const again = await d.boardReports.send(birthe, autumn!, "Bestyrelsen har fulgt op på basistilsynet og sprogindsatsen.", rows);
+      expect(again.effects.changed).toEqual([]);
+      expect(await t.store.db.boardReport.count()).toBe(1);
+      expect(await t.store.db.followUp.count({ where: { text: "Forældremøde om sprog" } })).toBe(1);
+      expect((await refusal(d.boardReports.send(birthe, autumn!, "Noget andet", [])))?.text).toBe(strings.theBoard.reportAlreadySent);
+      // The chief gets what was sent; the owner hears of the follow-up; it weighs on the unit like a læringssamtale's agreement.
+      expect((await t.store.db.notification.findMany({ where: { kind: "board_report_received" } })).map((r) => r.personId)).toEqual(["alex"]);
+      expect((await t.store.db.notification.findMany({ where: { kind: "followup_assigned" } })).map((r) => r.personId)).toContain("lars");
+      expect((await d.congestion.load("kastanjen"))!.agreements).toBe(before.agreements + 1);
+      const chiefs = await d.boardReports.view(await person("alex"), autumn!);
+      expect(chiefs).toMatchObject({ editable: false, report: { followedUp: "Bestyrelsen har fulgt op på basistilsynet og sprogindsatsen." } });
+      // «mine opgaver» of its owner, like any other follow-up.
+      expect((await t.store.followUps.listOpenByOwner("lars", 10)).items.map((v) => v.followUp.text)).toContain("Forældremøde om sprog");
+    });
+  });
 });

@@ -667,6 +667,15 @@ export const verbCases: Record<Verb, Case> = {
       r.expectUpdated({ "megan.agenda:LS3": "Bestyrelsen deltager i mødet.", "jonas.meetings:jonas": "Læringssamtale" });
     },
   },
+  [verbs.boardReportSend]: {
+    story: "loop",
+    changes: "nothing here: Solsikken is not selvejende, so it has no afrapportering (sent and answered in test/teams/the-board.test.ts)",
+    run: async (s) => {
+      const first = (await s.h.bot.store.db.meeting.findMany({ where: { kind: "laeringssamtale" }, orderBy: { startsAt: "asc" } }))[0]!;
+      const r = await s.click(users.bo, verbs.boardReportSend, { meetingId: first.id, followedUp: "Bestyrelsen har fulgt op." });
+      r.expectNothingUpdated();
+    },
+  },
 };
 
 /** Commands: those that change state, and those that only show something (the table is typed over all). */

@@ -86,3 +86,63 @@ describe("the board: udtalelse or deltagelse", () => {
     expect((await db().boardStatement.findFirstOrThrow({ where: { meetingId: second } })).text).toBe(words);
   });
 });
+
+/**
+ * A selvejende dagtilbud's afrapportering through the real bot: Birthe (the board's chair) closes
+ * Kastanjen's autumn læringssamtale; the outbox brings her the afrapportering card; she answers it
+ * with one follow-up for Lars (the leader); Alex (the chief) gets what was sent; Lars has the
+ * follow-up in «mine opgaver».
+ */
+describe("the board: a selvejende dagtilbud's yearly afrapportering", () => {
+  let h: BotHarness;
+  const db = () => h.bot.store.db;
+  const postedTo = (user: User, since: number) => h.connector.posted.slice(since).filter((p) => p.conversationId === h.conversationId(user));
+
+  beforeAll(async () => {
+    h = await BotHarness.start({ now: "2026-11-23T09:00:00+01:00" });
+    for (const u of [users.alex, users.lars, users.birthe, users.megan]) await h.install(u);
+    const wheel = await h.click(users.alex, "yearwheel.open", { showUnitId: "kastanjen" });
+    const version = Number(findAction(wheel.card, "yearwheel.confirm")!.data.version);
+    await h.click(users.alex, "yearwheel.confirm", { unitId: "kastanjen", version });
+  });
+  afterAll(() => h.stop());
+
+  it("after the year's last læringssamtale the chair gets the card, answers it once, and the chief gets it", async () => {
+    const autumn = (await db().meeting.findMany({ where: { unitId: "kastanjen", kind: "laeringssamtale" }, orderBy: { startsAt: "asc" } }))[1]!;
+    expect(autumn.chairId).toBe("birthe");
+    h.clock.set(new Date(autumn.startsAt.getTime() + 3 * 3_600_000).toISOString());
+    const form = await h.click(users.birthe, "form.open", { meetingId: autumn.id });
+    const close = findAction(form.posted[0], "form.close")!;
+    await h.click(users.birthe, "form.close", { ...close.data, confirmed: true });
+    expect((await db().meeting.findUniqueOrThrow({ where: { id: autumn.id } })).status).toBe("closed");
+
+    const at = h.connector.posted.length;
+    await h.deliver();
+    const card = postedTo(users.birthe, at).map((p) => p.activity).find((a) => cardText(a).includes("Bestyrelsens afrapportering 2027"));
+    expect(card).toBeDefined();
+    expect(cardText(card)).toContain("Hvad har bestyrelsen fulgt op på?");
+    const send = findAction(card, "boardreport.send")!;
+
+    const empty = await h.click(users.birthe, "boardreport.send", { ...send.data, followedUp: "", followup_0: "Forældremøde om sprog", owner_0: "lars", due_0: "2028-02-01" });
+    expect(cardText(empty.card)).toContain("Skriv, hvad bestyrelsen har fulgt op på, før du sender.");
+    // What was typed is kept in the card.
+    expect(JSON.stringify(empty.card)).toContain("Forældremøde om sprog");
+    expect(await db().boardReport.count()).toBe(0);
+    const words = { ...send.data, followedUp: "Bestyrelsen har fulgt op på basistilsynet og sprogindsatsen.", followup_0: "Forældremøde om sprog", owner_0: "lars", due_0: "2028-02-01" };
+    const sent = await h.click(users.birthe, "boardreport.send", words);
+    expect(cardText(sent.card)).toContain("Afrapporteringen er sendt til Børn og Unge-chefen.");
+    expect(cardText(sent.card)).toContain("Forældremøde om sprog (Lars Nørgaard, frist 01.02.2028)");
+    await h.click(users.birthe, "boardreport.send", words);
+    expect(await db().boardReport.count()).toBe(1);
+    expect(await db().followUp.count({ where: { text: "Forældremøde om sprog", ownerId: "lars", meetingId: autumn.id } })).toBe(1);
+    const stranger = await h.click(users.megan, "boardreport.send", { ...words, followedUp: "x" });
+    expect(cardText(stranger.card)).toContain("Kun bestyrelsen, læringssamtalens deltagere og Børn og Unge-chefen");
+
+    const next = h.connector.posted.length;
+    await h.deliver();
+    const chiefs = postedTo(users.alex, next).map((p) => cardText(p.activity)).find((t) => t.includes("Bestyrelsens afrapportering 2027"));
+    expect(chiefs).toContain("Bestyrelsen i Kastanjen (selvejende) har sendt sin skriftlige afrapportering.");
+    expect(chiefs).toContain("Bestyrelsen har fulgt op på basistilsynet og sprogindsatsen.");
+    expect(cardText((await h.say(users.lars, "mine opgaver")).cards[0])).toContain("Forældremøde om sprog");
+  });
+});

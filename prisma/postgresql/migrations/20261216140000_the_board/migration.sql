@@ -8,6 +8,7 @@ CREATE TABLE "BoardReport" (
     "loopId" TEXT NOT NULL,
     "year" INTEGER NOT NULL,
     "meetingId" TEXT NOT NULL,
+    "decisionId" TEXT,
     "authorId" TEXT NOT NULL,
     "followedUp" TEXT NOT NULL,
     "version" INTEGER NOT NULL DEFAULT 1,
