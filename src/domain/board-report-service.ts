@@ -120,12 +120,6 @@ export function createBoardReportService(deps: {
       ];
     },
 
-    /** Whether the afrapportering a `board_report` row asks for has been sent meanwhile. */
-    async isSent(meetingId: string): Promise<boolean> {
-      const meeting = await meetings.get(meetingId);
-      return !!meeting?.loopId && !!(await reports.get(meeting.unit.id, meeting.loopId, yearOf(meeting, tz)));
-    },
-
     /**
      * The board's chair sends the afrapportering: stored once (sent twice, or from two copies,
      * stores one), its follow-ups written under one decision of that læringssamtale, the owners
