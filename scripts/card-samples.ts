@@ -4,6 +4,7 @@
  * cards/<name>.sample.json; test/cards checks the files are current and every card is valid.
  */
 import { agendaCardData } from "../src/cards/agenda-card.js";
+import { boardReportCardData } from "../src/cards/board-report-card.js";
 import { teamsMeetingLink } from "../src/domain/calendar.js";
 import { followUpCardData } from "../src/cards/followup-card.js";
 import { followUpFormCardData } from "../src/cards/followup-form-card.js";
@@ -187,6 +188,8 @@ export const cardSamples: Record<CardName, object> = {
       ],
       loop,
       focusAreas,
+      // The board gives a statement; it has sent it, so the ask went out and the choice is fixed.
+      board: { mode: "statement", changeable: false },
       boardStatements: [
         { author: board, statement: { id: "b-1", meetingId: "m-2", authorId: board.id, text: "Bestyrelsen bakker op om sprogindsatsen og ønsker, at forældrene får konkrete idéer til sprogleg derhjemme.", version: 1, sentAt: new Date("2027-10-01T16:00:00Z") } },
       ],
@@ -260,6 +263,19 @@ export const cardSamples: Record<CardName, object> = {
     focusAreas,
     tz,
     maxLength: 2000,
+  }),
+  // The board chair of a selvejende dagtilbud after the year's last læringssamtale, one follow-up begun.
+  "board-report": boardReportCardData({
+    view: {
+      meeting: { ...samtale, unit: { ...unit, id: "kastanjen", name: "Kastanjen (selvejende)", selvejende: true }, chairId: board.id, status: "closed" },
+      year: 2027,
+      followUps: [],
+      owners: [board, leader, chief],
+      editable: true,
+    },
+    tz,
+    maxLength: 2000,
+    typed: { followedUp: "Bestyrelsen har fulgt op på sprogindsatsen og basistilsynet.", rows: [{ text: "Forældremøde om sprog", ownerId: "sofie", dueDate: "2027-03-01" }] },
   }),
   evaluation: evaluationCardData({
     view: { subject: "followup", id: "f-1", version: 3, text: "Plan for overgangssamtaler med forældre", unitId: unit.id, evaluateOn: "2027-01-12", state: "open", evaluateAtNextMeeting: false, due: true },

@@ -94,7 +94,8 @@ const fields = z.object({
     // How long a click or command stays claimed by an attempt that stopped renewing it (its process died).
     ACTIVITY_LEASE_SECONDS: z.coerce.number().int().min(1).max(300).default(10),
     TEMPLATES_DIR: z.string().min(1).optional(),
-    BOARD_STATEMENT_LEAD_DAYS: z.coerce.number().int().min(1).max(40).default(10),
+    // Calendar days before a later læringssamtale that the board is asked for its udtalelse: a board that meets monthly can meet first.
+    BOARD_STATEMENT_DAYS: z.coerce.number().int().min(7).max(90).default(30),
     INTENTION_CEILING: z.coerce.number().int().min(1).max(100).default(8),
     SCHEDULER_ENABLED: bool.default("true"),
     SCHEDULER_CRON: z.string().refine(isValidCron, "skal være et cron-udtryk som * * * * *").default("* * * * *"),
@@ -294,7 +295,7 @@ export interface Config {
   followUpDueSoonDays: number;
   /** Folder of the meeting templates; the shipped `config/templates` when unset. */
   templatesDir?: string;
-  boardStatementLeadDays: number;
+  boardStatementDays: number;
   intentionCeiling: number;
   /** `cron`: the outbox tick; `digestCron`: when the weekly overviews are planned; `leaseMs`: how long a claimed row is held. */
   scheduler: { enabled: boolean; cron: string; digestCron: string; calendarReadBackCron: string; leaseMs: number; jobLeaseMs: number };
@@ -477,7 +478,7 @@ function toConfig(c: Fields): Config {
     meetingReopenDays: c.MEETING_REOPEN_DAYS,
     followUpDueSoonDays: c.FOLLOWUP_DUE_SOON_DAYS,
     templatesDir: c.TEMPLATES_DIR,
-    boardStatementLeadDays: c.BOARD_STATEMENT_LEAD_DAYS,
+    boardStatementDays: c.BOARD_STATEMENT_DAYS,
     intentionCeiling: c.INTENTION_CEILING,
     scheduler: { enabled: c.SCHEDULER_ENABLED, cron: c.SCHEDULER_CRON, digestCron: c.DIGEST_CRON, calendarReadBackCron: c.CALENDAR_READBACK_CRON, leaseMs: c.OUTBOX_LEASE_SECONDS * 1000, jobLeaseMs: c.JOB_LEASE_SECONDS * 1000 },
     maxTextLength: c.MAX_TEXT_LENGTH,

@@ -48,6 +48,12 @@ export interface AgendaCardData extends MeetingHeaderData, CalendarOfferData {
   focusHeading: string;
   focusIntro: string;
   focus: { label: string }[];
+  /** A later læringssamtale of a unit with a board: how the board takes part; the chair may choose while the ask has not gone out. */
+  boardHeading: string;
+  boardText: string;
+  boardChooseIntro: string;
+  boardStatementButton: string;
+  boardParticipationButton: string;
   sourcesHeading: string;
   /** Each source, with the unit's datapakke link beside A when the organisation file gives one (`link`, else ""). */
   sources: { label: string; link: string; statements: { heading: string; text: string }[] }[];
@@ -80,6 +86,8 @@ export interface AgendaCardInput {
   intro?: string;
   /** «Føj til kalender» (absent: the card says nothing about calendars). */
   calendar?: CalendarOffer;
+  /** BOARD_STATEMENT_DAYS, said where the board gives a statement. */
+  boardStatementDays?: number;
 }
 
 const indstillingEmpty = { indstillingHeading: "", indstillingIntro: "", indstillingLabel: "", indstillingPlaceholder: "", indstillinger: [], indstillingButton: "", indstillingShown: "{}" };
@@ -128,6 +136,22 @@ function sourcesSection(view: AgendaView, tz: string, fit: AgendaFit) {
               : [{ heading: s.boardStatementNone, text: "" }]
             : [],
     })),
+  };
+}
+
+/** How the board takes part (udtalelse or deltagelse): said to everyone, chosen by the chair (the chosen one marked). */
+function boardSection(view: AgendaView, isChair: boolean, statementDays: number) {
+  const s = strings.theBoard;
+  const none = { boardHeading: "", boardText: "", boardChooseIntro: "", boardStatementButton: "", boardParticipationButton: "" };
+  if (!view.board) return none;
+  const { mode, changeable } = view.board;
+  const mark = (label: string, chosen: boolean) => (chosen ? `✓ ${label}` : label);
+  return {
+    boardHeading: s.heading,
+    boardText: mode === "statement" ? s.modeStatement(statementDays) : s.modeParticipation,
+    boardChooseIntro: isChair && changeable ? s.chooseIntro : "",
+    boardStatementButton: mark(s.chooseStatement, mode === "statement"),
+    boardParticipationButton: mark(s.chooseParticipation, mode === "participation"),
   };
 }
 
@@ -197,7 +221,7 @@ function indstillingSection(view: AgendaView, numberedItems: { item: AgendaItem;
   };
 }
 
-export function agendaCardData({ view, viewer, tz, today, feedback, intro, typedTopic, typedIndstillinger, calendar }: AgendaCardInput, fit: AgendaFit = AGENDA_FITS[0]!): AgendaCardData {
+export function agendaCardData({ view, viewer, tz, today, feedback, intro, typedTopic, typedIndstillinger, calendar, boardStatementDays = 30 }: AgendaCardInput, fit: AgendaFit = AGENDA_FITS[0]!): AgendaCardData {
   const s = strings.agenda;
   const { meeting } = view;
   let n = 0;
@@ -214,6 +238,7 @@ export function agendaCardData({ view, viewer, tz, today, feedback, intro, typed
     title: s.title(kindLabel(meeting)),
     circle: meeting.kind === "laeringssamtale" ? s.circleSteps : "",
     ...focusSection(view),
+    ...boardSection(view, isChair, boardStatementDays),
     ...sourcesSection(view, tz, fit),
     ...reflectionsSection(view, viewer, fit),
     focusButton: meeting.kind === "laeringssamtale" && view.loop ? s.focusButton : "",

@@ -24,6 +24,7 @@ export type CardName =
   | "loop-summary"
   | "focus-areas"
   | "board-statement"
+  | "board-report"
   | "evaluation"
   | "reassign"
   | "digest"
@@ -52,6 +53,7 @@ export const CARD_NAMES: CardName[] = [
   "loop-summary",
   "focus-areas",
   "board-statement",
+  "board-report",
   "evaluation",
   "reassign",
   "digest",

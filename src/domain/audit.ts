@@ -17,6 +17,7 @@ export type AuditSubjectKind =
   | "year_wheel"
   | "reflection"
   | "board_statement"
+  | "board_report"
   | "initiative"
   | "person";
 
@@ -28,6 +29,8 @@ export type AuditAction =
   | "meeting.reopened"
   | "meeting.minutes_erased"
   | "meeting.template_applied"
+  /** The chair chose how the board takes part (udtalelse or deltagelse). */
+  | "meeting.board_mode"
   | "agenda.topic_added"
   | "agenda.indstilling_changed"
   | "decision.created"
@@ -49,6 +52,7 @@ export type AuditAction =
   | "year_wheel.confirmed"
   | "reflection.sent"
   | "board_statement.sent"
+  | "board_report.sent"
   | "person.erased";
 
 /** Who made a change, and when. */

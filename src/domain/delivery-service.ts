@@ -2,6 +2,7 @@ import type { WorkingCalendar } from "../lib/working-calendar.js";
 import { localDateOf } from "../lib/zoned-time.js";
 import { baseKey, referatVersionOfKey, reminderKeys } from "./notification-keys.js";
 import type {
+  BoardStatementRepository,
   Clock,
   ConversationRepository,
   FollowUpRepository,
@@ -25,6 +26,8 @@ export interface DeliveryServiceDeps {
   followUps: FollowUpRepository;
   meetings: MeetingRepository;
   reflections: ReflectionRepository;
+  /** Whether a board representative has sent the udtalelse a reminder is about. */
+  boardStatements: Pick<BoardStatementRepository, "list">;
   preferences: PreferenceRepository;
   /** Whether a chief's overview still has something to say when it is due. */
   digests: Pick<DigestService, "hasNews">;
@@ -73,7 +76,7 @@ const CALENDAR = { only: "calendar_event" } as const;
  * after a crash is not posted again.
  */
 export function createDeliveryService(deps: DeliveryServiceDeps) {
-  const { notifications, conversations, followUps, meetings, reflections, digests, preferences, messenger, clock, calendar, log, reach } = deps;
+  const { notifications, conversations, followUps, meetings, reflections, boardStatements, digests, preferences, messenger, clock, calendar, log, reach } = deps;
   // Small batches and a lease far longer than a batch takes, so a live worker never loses its rows.
   const leaseMs = deps.leaseMs ?? 5 * MINUTE;
   const batchSize = deps.batchSize ?? 10;
@@ -112,13 +115,23 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
       case "initiative_expiry":
       case "unit_congested":
       case "loop_summary": // what the loop learned, as it stands when it is sent
+      case "board_report": // the afrapportering as it stands (once sent, the card shows what was sent)
+      case "board_report_received":
       case "followups_orphaned": // the card shows the list as it is when it is sent
         return undefined; // changes cancel these rows where they happen
       case "meeting_agenda":
-      case "meeting_reflection":
-      case "board_statement": {
+      case "meeting_reflection": {
         const m = await meetings.get(n.subjectId);
         if (!m || m.status !== "planned") return "meeting-not-planned";
+        return undefined;
+      }
+      case "board_statement":
+      case "board_statement_reminder": {
+        const m = await meetings.get(n.subjectId);
+        if (!m || m.status !== "planned") return "meeting-not-planned";
+        // The chair chose «Deltagelse» meanwhile (the change cancels these rows; this is the guard).
+        if (m.boardMode === "participation") return "board-participates";
+        if (n.kind === "board_statement_reminder" && (await boardStatements.list(m.id)).some((s) => s.authorId === n.personId)) return "statement-sent";
         return undefined;
       }
       case "reflection_reminder": {

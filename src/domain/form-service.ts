@@ -11,6 +11,7 @@ import { expiryRows, followUpAssignedRow, followUpReminderRows, MEETING_ROW_KIND
 import { planFollowUpReminders } from "./reminder-planning.js";
 import type { MeetingService } from "./meeting-service.js";
 import type { LoopSummaryService } from "./loop-summary-service.js";
+import type { BoardReportService } from "./board-report-service.js";
 import type { Clock, FocusAreaRepository, FollowUpRepository, FormChange, FormRepository, MeetingRepository, NotificationRepository } from "./ports.js";
 import type { DomainSettings } from "./settings.js";
 import type { AgendaItem, FocusArea, FollowUpView, FormRow, Meeting, Person, ReferatVersion } from "./types.js";
@@ -117,6 +118,8 @@ export interface FormServiceDeps {
   congestion: CongestionService;
   /** Closing a unit's fourth læringssamtale of the loop sends its chiefs what the loop learned. */
   loopSummaries: LoopSummaryService;
+  /** A selvejende dagtilbud's yearly afrapportering, planned when the year's last læringssamtale is closed. */
+  boardReports: Pick<BoardReportService, "rowsAfterClosing">;
   clock: Clock;
   settings: DomainSettings;
 }
@@ -507,6 +510,7 @@ export function createFormService(deps: FormServiceDeps) {
         await notifications.cancelPending(meetingId, { kinds: [...MEETING_ROW_KINDS] });
         planned.push(...referatRows(view.meeting, actor.id, calendar, now, referatVersion));
         planned.push(...(await loopSummaries.rowsAfterClosing(view.meeting, now)));
+        planned.push(...(await deps.boardReports.rowsAfterClosing(view.meeting, now)));
       }
       const added = await notifications.plan(planned, now);
       const congested = change.createFollowUps.length + change.cancelFollowUpIds.length > 0 ? await congestion.check(view.meeting.unit.id, actor.id) : { load: await congestion.load(view.meeting.unit.id, actor.id), planned: 0 };

@@ -28,6 +28,8 @@ export interface ErasureCounts {
   calendarLinks: number;
   meetings: number;
   followUpsOwned: number;
+  /** Afrapporteringer the person sent for the board: kept, their author anonymised. */
+  boardReports: number;
   auditEntries: number;
 }
 

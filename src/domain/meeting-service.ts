@@ -8,7 +8,7 @@ import { strings } from "../lib/strings.da.js";
 import { addDays, compareDates, isValidLocalDate, isValidLocalTime, localDateOf, zonedToUtc } from "../lib/zoned-time.js";
 import { assertChair, assertParticipant, expectedReflectionAuthors, guideReceivers, leaderOf, reflectionAuthors } from "./access.js";
 import { guideIsShared, guideRoleOf, standingItemsOf, templateFor, templateOf, type GuideRole } from "./meeting-template.js";
-import { boardStatementRows, MEETING_ROW_KINDS, meetingCancelledRows, meetingPackRows, reflectionReminderKey, reflectionReminderRows } from "./notification-keys.js";
+import { boardStatementReminderRows, boardStatementRows, MEETING_ROW_KINDS, meetingCancelledRows, meetingPackRows, reflectionReminderKey, reflectionReminderRows } from "./notification-keys.js";
 import { boardStatementAuthors, oneOnOneCircle, type MeetingCircle } from "./participants.js";
 import type {
   BoardStatementRepository,
@@ -27,7 +27,7 @@ import type { CalendarSyncService } from "./calendar-sync-service.js";
 import type { OutlookBusyTimes } from "./outlook-busy-times.js";
 import { effectsOf, meetingChanged, noEffects, type Effects } from "./effects.js";
 import { isReopened, mayReopen, reopensBeforeStart } from "./closing.js";
-import { CLOSING_POSITION, type AgendaItem, type FollowUpView, type LeaderOfUnit, type Meeting, type MeetingKind, type Person, type Loop, type FocusArea, type BoardStatement, type OneOnOneInput, type Unit } from "./types.js";
+import { CLOSING_POSITION, type AgendaItem, type FollowUpView, type LeaderOfUnit, type Meeting, type MeetingKind, type Person, type Loop, type FocusArea, type BoardStatement, type BoardMode, type OneOnOneInput, type Unit } from "./types.js";
 
 
 /** The longest indstilling (as in the opfølgningsskema). */
@@ -71,6 +71,11 @@ export interface AgendaView {
   reflections?: { person: Person; role: GuideRole; sent: boolean }[];
   loop?: Loop;
   focusAreas: FocusArea[];
+  /**
+   * A later læringssamtale of a unit with a board (not selvejende): how the board takes part, and
+   * whether the chair may still change it (until the ask goes out).
+   */
+  board?: { mode: BoardMode; changeable: boolean };
   boardStatements: { author: Person; statement: BoardStatement }[];
   /** A læringssamtale: the unit's 1:1s held since the last læringssamtale (input C), as counts. */
   oneOnOneInput?: OneOnOneInput & { since?: Date };
@@ -171,15 +176,35 @@ export function createMeetingService(deps: MeetingServiceDeps) {
     return new AppError("invalid-input", `${await describeClashes(clashes, actorId)} ${strings.meeting.busyPickAnother}`, { time: strings.meeting.busyField });
   }
 
-  /** Outbox rows for a meeting: the pack for every participant, and the board's request. */
+  /**
+   * Outbox rows for a meeting: the pack for every participant, and, before a later læringssamtale
+   * whose board gives a statement, the board's request and its reminder (with «Deltagelse» the
+   * representatives are participants and get the pack instead).
+   */
   async function packRows(meeting: Meeting, now: Date) {
     const rows = [...meetingPackRows(meeting, guideReceivers(meeting, settings.templates), settings.meetingPackLeadDays, calendar, now), ...reflectionReminderRows(meeting, expectedReflectionAuthors(meeting, settings.templates).map((p) => p.id), calendar, now)];
-    if (meeting.kind === "laeringssamtale" && !meeting.firstOfLoop) {
+    if (meeting.kind === "laeringssamtale" && !meeting.firstOfLoop && meeting.boardMode !== "participation") {
       const roster = await units.roster(meeting.unit.id);
       const authors = roster ? boardStatementAuthors(roster, { chairId: meeting.chairId, participants: meeting.participants.map((p) => ({ personId: p.person.id, role: p.role })) }) : [];
-      rows.push(...boardStatementRows(meeting, authors, settings.boardStatementLeadDays, calendar, now));
+      rows.push(...boardStatementRows(meeting, authors, settings.boardStatementDays, calendar, now), ...boardStatementReminderRows(meeting, authors, settings.boardStatementDays, calendar, now));
     }
     return rows;
+  }
+
+  /** The board's representatives, when the chair chooses how the board takes part in this meeting (a later læringssamtale of a unit that is not selvejende). */
+  async function boardOf(meeting: Meeting): Promise<string[]> {
+    if (meeting.kind !== "laeringssamtale" || meeting.firstOfLoop || meeting.unit.selvejende) return [];
+    return (await units.roster(meeting.unit.id))?.boardRepresentativeIds ?? [];
+  }
+
+  /**
+   * The choice can change until the ask goes out: the request for the statement («Udtalelse»), or
+   * the dagsorden to a representative («Deltagelse»), sent; and never once the meeting has begun.
+   */
+  async function boardChoiceOpen(meeting: Meeting, boardIds: string[]): Promise<boolean> {
+    if (hasStarted(meeting)) return false;
+    const sent = await notifications.ofSubject(meeting.id, ["board_statement", "meeting_agenda"]);
+    return !sent.some((n) => n.status === "sent" && boardIds.includes(n.personId));
   }
 
   /** Creates a meeting from its template and plans its pack. Idempotent with a `requestId`. */
@@ -446,8 +471,10 @@ export function createMeetingService(deps: MeetingServiceDeps) {
         oneOnOneInput = { since, ...(await meetings.oneOnOneInput(meeting.unit.id, since ?? new Date(0), until)) };
       }
       const asksIndstilling = templateOf(meeting, settings.templates).form.recommendations;
+      const boardIds = await boardOf(meeting);
       return {
         indstilling: asksIndstilling ? { draftable: meeting.status === "planned" ? items.filter((i) => mayDraft(meeting, i, actor)).map((i) => i.id) : [] } : undefined,
+        board: boardIds.length ? { mode: meeting.boardMode ?? "statement", changeable: await boardChoiceOpen(meeting, boardIds) } : undefined,
         reflections: sent && asked ? meeting.participants.filter((p) => asked.has(p.person.id)).map((p) => ({ person: p.person, role: guideRoleOf(meeting, p.role), sent: sent.has(p.person.id) })) : undefined,
         loop,
         focusAreas: loop ? await focusAreas.list(meeting.unit.id, loop.id, { activeOnly: true }) : [],
@@ -513,6 +540,32 @@ export function createMeetingService(deps: MeetingServiceDeps) {
       if (changes.length === 0) return { changed: 0, effects: noEffects };
       await meetings.draftIndstillinger(meeting.id, changes, { actorId: actor.id, at: clock.now() });
       return { changed: changes.length, effects: effectsOf([meetingChanged(meeting)]) };
+    },
+
+    /**
+     * The chair chooses how the board takes part in a later læringssamtale (seed 002: «enten i form
+     * af en udtalelse eller ved deltagelse»). «Deltagelse»: the representatives join the meeting and
+     * get its pack; «Udtalelse»: they are asked for the statement `boardStatementDays` ahead, with a
+     * reminder. Choosing what is chosen already changes nothing.
+     */
+    async chooseBoardMode(actor: Person, meetingId: string, mode: BoardMode): Promise<{ view: AgendaView; effects: Effects }> {
+      const meeting = await getForParticipant(actor, meetingId);
+      if (meeting.chairId !== actor.id) throw new AppError("not-authorised", strings.theBoard.chairOnly);
+      const boardIds = await boardOf(meeting);
+      if (!boardIds.length) throw new AppError("invalid-input", strings.theBoard.noChoice);
+      if (hasStarted(meeting)) throw new AppError("meeting-started", strings.agenda.lockedStarted);
+      if ((meeting.boardMode ?? "statement") === mode) return { view: await this.agenda(actor, meetingId), effects: noEffects };
+      if (!(await boardChoiceOpen(meeting, boardIds))) throw new AppError("invalid-input", strings.theBoard.choiceLocked);
+      const now = clock.now();
+      if (!(await meetings.setBoardMode(meeting.id, meeting.version, mode, boardIds, { actorId: actor.id, at: now }))) throw new AppError("stale-card", strings.generic.staleCard);
+      const changed = (await meetings.get(meeting.id))!;
+      const rows = await packRows(changed, now);
+      // What the other choice planned for the board goes; everyone else's rows stay as they are.
+      const kinds = mode === "participation" ? (["board_statement", "board_statement_reminder"] as const) : (["meeting_agenda", "meeting_reflection", "reflection_reminder"] as const);
+      const others = (await notifications.ofSubject(meeting.id, [...kinds])).filter((n) => !boardIds.includes(n.personId));
+      await notifications.cancelPending(meeting.id, { kinds: [...kinds], exceptKeys: [...rows.map((r) => r.key), ...others.map((n) => n.key)] });
+      const planned = await notifications.plan(rows, now);
+      return { view: await this.agenda(actor, meetingId), effects: effectsOf([meetingChanged(changed)], planned) };
     },
 
     async listMine(actor: Person) {

@@ -54,7 +54,7 @@ export function reflectionReminderRows(meeting: Meeting, authorIds: string[], ca
 }
 
 /** The rows a planned meeting has before it starts: moved with it, cancelled when it closes. */
-export const MEETING_ROW_KINDS = ["meeting_agenda", "meeting_reflection", "reflection_reminder", "board_statement"] as const;
+export const MEETING_ROW_KINDS = ["meeting_agenda", "meeting_reflection", "reflection_reminder", "board_statement", "board_statement_reminder"] as const;
 
 export const reflectionReminderKey = (meeting: Pick<Meeting, "id" | "startsAt">, personId: string): string =>
   `reflection_reminder:${meeting.id}:${personId}:${meeting.startsAt.toISOString()}`;
@@ -153,18 +153,52 @@ export function referatRows(meeting: Meeting, actorId: string, calendar: Working
 /** Which referat a `referat` row sends (see referatRows). */
 export const referatVersionOfKey = (key: string): number => Number(/:v(\d+)$/.exec(baseKey(key))?.[1] ?? 1);
 
+/** The working day on or before `date`. */
+const workingDayOnOrBefore = (date: string, calendar: WorkingCalendar): string => (calendar.isWorkingDay(date) ? date : calendar.addWorkingDays(date, -1));
+
 /**
- * The board's request for its statement before a later læringssamtale, to representatives who
- * do not take part, some working days ahead so the board can meet first.
+ * When the board is asked for its statement: `days` calendar days before the meeting (the
+ * working day on or before), so a board that meets monthly can meet first; the next working
+ * window if that has passed.
  */
-export function boardStatementRows(meeting: Meeting, authorIds: string[], leadDays: number, calendar: WorkingCalendar, now: Date): PlannedNotification[] {
-  const at = beforeMeeting(meeting, calendar.workingDayStart(calendar.addWorkingDays(localDateOf(meeting.startsAt, calendar.tz), -leadDays)), calendar, now);
+export function boardStatementAskAt(meeting: Meeting, days: number, calendar: WorkingCalendar, now: Date): { dueAt: Date; immediate?: boolean } {
+  const askDate = workingDayOnOrBefore(addDays(localDateOf(meeting.startsAt, calendar.tz), -days), calendar);
+  return beforeMeeting(meeting, calendar.workingDayStart(askDate), calendar, now);
+}
+
+/**
+ * The board's request for its statement before a later læringssamtale (the chair chose
+ * «Udtalelse»), to the representatives who do not take part, `days` days ahead.
+ */
+export function boardStatementRows(meeting: Meeting, authorIds: string[], days: number, calendar: WorkingCalendar, now: Date): PlannedNotification[] {
+  const at = boardStatementAskAt(meeting, days, calendar, now);
   return authorIds.map((personId) => ({
     key: `board_statement:${meeting.id}:${personId}:${meeting.startsAt.toISOString()}`,
     kind: "board_statement" as const,
     personId,
     subjectId: meeting.id,
     ...at,
+    notAfter: meeting.startsAt,
+  }));
+}
+
+/** Working days before the meeting that a board that has sent nothing is reminded: a week. */
+export const BOARD_REMINDER_WORKING_DAYS = 5;
+
+/**
+ * One reminder to each asked representative a working week before the meeting, if the board has
+ * sent nothing by then (the delivery checks that when it is due). None when that moment has
+ * passed, or comes before the ask itself (a meeting planned at short notice: the ask is enough).
+ */
+export function boardStatementReminderRows(meeting: Meeting, authorIds: string[], days: number, calendar: WorkingCalendar, now: Date): PlannedNotification[] {
+  const at = calendar.workingDayStart(calendar.addWorkingDays(localDateOf(meeting.startsAt, calendar.tz), -BOARD_REMINDER_WORKING_DAYS));
+  if (at <= now || at >= meeting.startsAt || at <= boardStatementAskAt(meeting, days, calendar, now).dueAt) return [];
+  return authorIds.map((personId) => ({
+    key: `board_statement_reminder:${meeting.id}:${personId}:${meeting.startsAt.toISOString()}`,
+    kind: "board_statement_reminder" as const,
+    personId,
+    subjectId: meeting.id,
+    dueAt: at,
     notAfter: meeting.startsAt,
   }));
 }

@@ -7,6 +7,8 @@ import type {
   Area,
   ChannelLink,
   AgendaItem,
+  BoardMode,
+  BoardReport,
   BoardStatement,
   FocusArea,
   FocusAreaProposal,
@@ -199,6 +201,12 @@ export interface MeetingRepository {
   applyTemplate(meetingId: string, template: MeetingTemplate, items: StandingItem[], by: AuditStamp): Promise<boolean>;
   /** From now on the meeting keeps the template it has (its pack went out). */
   freezeTemplate(meetingId: string): Promise<void>;
+  /**
+   * How the board takes part in a planned meeting still at `expectedVersion`: «participation» adds
+   * `boardIds` as bestyrelsesrepræsentanter, «statement» takes them out again. False if the
+   * meeting moved on (a version, or no longer planned).
+   */
+  setBoardMode(meetingId: string, expectedVersion: number, mode: BoardMode, boardIds: readonly string[], by: AuditStamp): Promise<boolean>;
   /** The next planned, not yet started meeting of the same series (kind, unit, chair, leader) after `after`. */
   nextInSeries(meeting: Meeting, after: Date): Promise<Meeting | undefined>;
 }
@@ -271,6 +279,13 @@ export interface FocusAreaEvaluations {
   evaluateNext: boolean;
   /** Ended (at an evaluation or in the card), and when. */
   endedAt?: Date;
+}
+
+export interface BoardReportRepository {
+  /** The afrapportering of a unit for a year of a loop, if sent. */
+  get(unitId: string, loopId: string, year: number): Promise<BoardReport | undefined>;
+  /** Stores it unless one for that unit, loop and year exists: false then (nothing written). */
+  create(report: BoardReport): Promise<boolean>;
 }
 
 export interface BoardStatementRepository {

@@ -1,4 +1,5 @@
 import { createBoardStatementService } from "./board-statement-service.js";
+import { createBoardReportService } from "./board-report-service.js";
 import { createCongestionService } from "./congestion-service.js";
 import { createEvaluationService } from "./evaluation-service.js";
 import { createFocusAreaService } from "./focus-area-service.js";
@@ -10,6 +11,7 @@ import { createMeetingService } from "./meeting-service.js";
 import { createPeopleService } from "./people-service.js";
 import type {
   AppInstaller,
+  BoardReportRepository,
   BoardStatementRepository,
   Clock,
   ConversationRepository,
@@ -60,6 +62,7 @@ export interface DomainPorts {
   focusAreas: FocusAreaRepository;
   initiatives: InitiativeRepository;
   boardStatements: BoardStatementRepository;
+  boardReports: BoardReportRepository;
   yearWheels: YearWheelRepository;
   preferences: PreferenceRepository;
   channelLinks: ChannelLinkRepository;
@@ -88,7 +91,8 @@ export function createDomainServices(ports: DomainPorts, clock: Clock, settings:
   const congestion = createCongestionService({ units, focusAreas: ports.focusAreas, initiatives: ports.initiatives, notifications, clock, settings });
   const reflections = createReflectionService({ meetings, reflections: ports.reflections, loops: ports.loops, clock, settings });
   const loopSummaries = createLoopSummaryService({ meetings: ports.meetings, forms: ports.forms, followUps: ports.followUps, focusAreas: ports.focusAreas, loops: ports.loops, units, clock, settings });
-  const forms = createFormService({ meetings, meetingRepo: ports.meetings, forms: ports.forms, followUpRepo: ports.followUps, focusAreas: ports.focusAreas, notifications, congestion, loopSummaries, clock, settings });
+  const boardReports = createBoardReportService({ meetings: ports.meetings, reports: ports.boardReports, forms: ports.forms, followUps: ports.followUps, people: ports.people, units, notifications, congestion, clock, settings });
+  const forms = createFormService({ meetings, meetingRepo: ports.meetings, forms: ports.forms, followUpRepo: ports.followUps, focusAreas: ports.focusAreas, notifications, congestion, loopSummaries, boardReports, clock, settings });
   const followUps = createFollowUpService({ followUps: ports.followUps, meetings: ports.meetings, notifications, congestion, units, people: ports.people, clock, settings });
   const focusAreas = createFocusAreaService({ meetings, focusAreas: ports.focusAreas, loops: ports.loops, units, notifications, congestion, clock, settings });
   const boardStatements = createBoardStatementService({ meetings: ports.meetings, statements: ports.boardStatements, units, clock, settings });
@@ -122,5 +126,5 @@ export function createDomainServices(ports: DomainPorts, clock: Clock, settings:
     clock,
     calendar: settings.calendar,
   });
-  return { people, meetings, reflections, forms, followUps, focusAreas, boardStatements, evaluations, congestion, initiatives, loopSummaries, yearWheels, digests, preferences, channels, downloads, calendars, calendarSync, trial, reach };
+  return { people, meetings, reflections, forms, followUps, focusAreas, boardStatements, boardReports, evaluations, congestion, initiatives, loopSummaries, yearWheels, digests, preferences, channels, downloads, calendars, calendarSync, trial, reach };
 }

@@ -12,8 +12,11 @@ export interface DomainSettings {
   meetingReopenDays: number;
   /** Working days before a follow-up's frist that its owner is reminded (0: not at all). */
   followUpDueSoonDays: number;
-  /** Working days before a later læringssamtale that the board is asked for its udtalelse. */
-  boardStatementLeadDays: number;
+  /**
+   * Calendar days before a later læringssamtale that the board is asked for its udtalelse (when the
+   * chair chose «Udtalelse»): early enough for a board that meets monthly.
+   */
+  boardStatementDays: number;
   /** What a unit may carry (focus areas, the forvaltning's initiatives, open læringssamtale agreements) before it is flagged. */
   intentionCeiling: number;
   maxTextLength: number;

@@ -111,6 +111,27 @@ export interface Initiative {
   version: number;
 }
 
+/** How the board takes part in a later læringssamtale, chosen by the chair (seed 002). */
+export type BoardMode = "statement" | "participation";
+
+/** A selvejende dagtilbud's yearly written afrapportering from its board to the chief. */
+export interface BoardReport {
+  id: string;
+  unitId: string;
+  loopId: string;
+  /** The year of the loop it is for (the calendar year). */
+  year: number;
+  /** The year's last læringssamtale: the afrapportering's follow-ups join its follow-ups. */
+  meetingId: string;
+  /** The decision its follow-ups hang under in that læringssamtale's opfølgningsskema. */
+  decisionId?: string;
+  authorId: string;
+  /** What the board has followed up on (seed 002: the board's tilsyn). */
+  followedUp: string;
+  version: number;
+  sentAt: Date;
+}
+
 /** The board's written statement before a later læringssamtale (input D). */
 export interface BoardStatement {
   id: string;
@@ -165,6 +186,8 @@ export interface Meeting {
   templateId: TemplateId;
   /** The template's snapshot: frozen when the pack is sent; before that, refreshed from the files. */
   template?: MeetingTemplate;
+  /** A later læringssamtale of a unit with a board: the chair's choice (absent: not chosen, a statement). */
+  boardMode?: BoardMode;
 }
 
 /** One referat of a meeting: each closing sends one; the chair may reopen the meeting to correct it. */
@@ -329,6 +352,12 @@ export type NotificationKind =
   /** On a forvaltning initiative's evaluation date, to its area's chiefs (solnedgang). */
   | "initiative_expiry"
   | "board_statement"
+  /** A week before the meeting, to a board representative asked for the udtalelse who has sent none. */
+  | "board_statement_reminder"
+  /** Once per year of the loop, to a selvejende dagtilbud's board chair: the written afrapportering (board-report-service.ts). */
+  | "board_report"
+  /** To the unit's chiefs: the board's afrapportering as it was sent. */
+  | "board_report_received"
   | "unit_congested"
   | "followups_orphaned"
   /** To a unit's chiefs once the loop's fourth læringssamtale is closed: what was learned (loop-summary-service.ts). */

@@ -474,7 +474,7 @@ export const da = {
     intro:
       "Læringsloops forslag til jeres møder i læringsloopet: læringssamtaler forår og efterår, seks 1:1 ledelsesopfølgninger om året og lederens egne 1:1 med de pædagogiske ledere. Ingen er i to møder på én gang, der er luft mellem møderne, og weekender, helligdage, lukkedage og lukkeperioder (fx sommerlukning) er undgået. Flyt det, der ikke passer, og godkend årshjulet.",
     introSelvejende:
-      "I et selvejende dagtilbud afholder bestyrelsen læringssamtalerne; Børn og Unge-chefen følger op via bestyrelsens afrapportering og holder ikke 1:1 ledelsesopfølgninger med lederen.",
+      "I et selvejende dagtilbud afholder bestyrelsen læringssamtalerne. Efter årets sidste læringssamtale får bestyrelsens formand et kort til bestyrelsens skriftlige afrapportering, som Børn og Unge-chefen får; chefen holder ikke 1:1 ledelsesopfølgninger med lederen.",
     statusProposed: "Forslag: ikke godkendt endnu. Når du godkender, oprettes møderne, og dagsordener og påmindelser sendes til tiden.",
     statusProposedLeader: "Forslag: Børn og Unge-chefen har ikke godkendt årshjulet endnu. Dine egne 1:1 med de pædagogiske ledere opretter du selv med «Opret mine 1:1».",
     statusConfirmed: (when: string) => `Godkendt ${when}. Møderne er oprettet; flytter du et møde, flyttes dagsorden og påmindelser med.`,
@@ -850,6 +850,9 @@ export const da = {
       meeting_reflection: "refleksionsguide",
       reflection_reminder: "påmindelse om refleksionen",
       board_statement: "anmodning om bestyrelsens udtalelse",
+      board_statement_reminder: "påmindelse om bestyrelsens udtalelse",
+      board_report: "bestyrelsens afrapportering",
+      board_report_received: "bestyrelsens afrapportering",
       meeting_cancelled: "besked om aflysning",
       referat: "referat",
     } as Record<string, string>,
@@ -1123,6 +1126,43 @@ export const da = {
   timing: {
     /** The button to the unit's datapakke (input A), on the dagsorden and beside the guide's question about data. */
     datapakkeButton: "Åbn datapakken",
+  },
+  /** The board in a later læringssamtale (udtalelse or deltagelse) and a selvejende dagtilbud's afrapportering (docs/decisions/0023). */
+  theBoard: {
+    heading: "Bestyrelsens perspektiv",
+    modeStatement: (days: number) => `Bestyrelsen giver en skriftlig udtalelse. Bestyrelsens repræsentant bliver bedt om den ${days} dage før mødet og mindet om den en uge før, hvis den ikke er sendt.`,
+    modeParticipation: "Bestyrelsen deltager i mødet. Bestyrelsens repræsentanter får dagsorden og refleksionsguide som de andre deltagere.",
+    chooseIntro: "Vælg, hvordan bestyrelsen indgår (rammen: «enten i form af en udtalelse eller ved deltagelse»). Du kan ændre det, indtil anmodningen er sendt.",
+    chooseStatement: "Udtalelse",
+    chooseParticipation: "Deltagelse",
+    chosenStatement: "Bestyrelsen giver en skriftlig udtalelse til læringssamtalen.",
+    chosenParticipation: "Bestyrelsen deltager i læringssamtalen.",
+    chairOnly: "Kun mødelederen kan vælge, hvordan bestyrelsen indgår.",
+    noChoice: "Her er der ikke noget at vælge: bestyrelsen deltager i loopets første læringssamtale, og i et selvejende dagtilbud holder bestyrelsen selv læringssamtalerne.",
+    choiceLocked: "Bestyrelsen har allerede fået anmodningen, så valget kan ikke længere ændres.",
+    reminderHeading: (when: string) => `Påmindelse: bestyrelsens udtalelse til læringssamtalen ${when} er ikke sendt endnu.`,
+    reportTitle: (year: number) => `Bestyrelsens afrapportering ${year}`,
+    reportIntro: (unit: string) =>
+      `Årets læringssamtaler i ${unit} er holdt. Børn og Unge-chefen følger op på bestyrelsens tilsyn gennem bestyrelsens skriftlige afrapportering: skriv kort, hvad bestyrelsen har fulgt op på i år. Aftaler I noget, får hver opgave én ansvarlig og en frist.`,
+    reportLabel: "Hvad har bestyrelsen fulgt op på?",
+    reportPlaceholder: "Fx fokusområderne, basistilsynet, de kommunale retningslinjer og det pædagogiske tilsyn.",
+    reportFollowUpsHeading: "Opfølgning (valgfri)",
+    reportFollowUpLabel: (n: number) => `Opgave ${n}`,
+    reportOwnerLabel: "Ansvarlig",
+    reportOwnerPlaceholder: "Vælg ansvarlig",
+    reportDueLabel: "Frist",
+    reportSend: "Send afrapporteringen",
+    reportSentNotice: "Afrapporteringen er sendt til Børn og Unge-chefen.",
+    reportSent: (when: string, by: string) => `Sendt ${when} af ${by}.`,
+    reportFollowUp: (text: string, owner: string, due: string) => `${text} (${owner}, frist ${due})`,
+    reportReceivedIntro: (unit: string) => `Bestyrelsen i ${unit} har sendt sin skriftlige afrapportering. Giver den anledning til yderligere opfølgning, kan du holde møde med bestyrelsen.`,
+    reportRequired: "Skriv, hvad bestyrelsen har fulgt op på, før du sender.",
+    reportFollowUpRequired: "Skriv opgaven, eller tøm rækken.",
+    reportAlreadySent: "Afrapporteringen for året er allerede sendt.",
+    reportChairOnly: "Kun bestyrelsens formand (mødelederen) kan sende afrapporteringen.",
+    reportNotYours: "Kun bestyrelsen, læringssamtalens deltagere og Børn og Unge-chefen kan se bestyrelsens afrapportering.",
+    /** The decision its follow-ups hang under in the opfølgningsskema. */
+    reportDecision: (year: number) => `Bestyrelsens afrapportering ${year}: opfølgning`,
   },
 };
 

@@ -36,11 +36,12 @@ export function createGdprRepository(db: Db): GdprRepository {
 
     async exportPerson(id): Promise<PersonExport> {
       const person = await db.person.findUniqueOrThrow({ where: { id }, include: { roles: true, conversation: true } });
-      const [participations, reflections, boardStatements, followUps, events, topics, revisions, referater, wheels, wheelEntries, links, preferences, notifications, sentCards, tokens, calendarLinks, calendarEvents, audit] =
+      const [participations, reflections, boardStatements, boardReports, followUps, events, topics, revisions, referater, wheels, wheelEntries, links, preferences, notifications, sentCards, tokens, calendarLinks, calendarEvents, audit] =
         await Promise.all([
           db.meetingParticipant.findMany({ where: { personId: id }, include: { meeting: { include: { unit: { select: { name: true } } } } } }),
           db.reflection.findMany({ where: { authorId: id }, orderBy: { sentAt: "asc" } }),
           db.boardStatement.findMany({ where: { authorId: id }, orderBy: { sentAt: "asc" } }),
+          db.boardReport.findMany({ where: { authorId: id }, orderBy: { sentAt: "asc" } }),
           db.followUp.findMany({ where: { ownerId: id }, orderBy: { createdAt: "asc" } }),
           db.followUpEvent.findMany({ where: { actorId: id }, orderBy: { at: "asc" } }),
           db.agendaItem.findMany({ where: { addedById: id }, orderBy: { createdAt: "asc" } }),
@@ -69,6 +70,7 @@ export function createGdprRepository(db: Db): GdprRepository {
         meetings: participations.map((p) => ({ meetingId: p.meetingId, role: p.role, kind: p.meeting.kind, unit: p.meeting.unit.name, startsAt: p.meeting.startsAt, status: p.meeting.status, chair: p.meeting.chairId === id })),
         reflections: reflections.map((r) => ({ meetingId: r.meetingId, answers: parse(r.answers), nothingNew: r.nothingNew, status: r.status, version: r.version, sentAt: r.sentAt })),
         boardStatements: boardStatements.map((b) => ({ meetingId: b.meetingId, text: b.text, version: b.version, sentAt: b.sentAt })),
+        boardReportsSent: boardReports.map((b) => ({ unitId: b.unitId, loopId: b.loopId, year: b.year, meetingId: b.meetingId, followedUp: b.followedUp, sentAt: b.sentAt })),
         followUpsOwned: followUps.map((f) => ({ id: f.id, meetingId: f.meetingId, text: f.text, dueDate: f.dueDate, evaluateOn: f.evaluateOn, status: f.status, createdAt: f.createdAt, doneAt: f.doneAt })),
         followUpChangesMade: events.map((e) => ({ followUpId: e.followUpId, kind: e.kind, at: e.at, data: parse(e.data) })),
         agendaTopicsAdded: topics.map((a) => ({ meetingId: a.meetingId, title: a.title, createdAt: a.createdAt })),
@@ -108,6 +110,8 @@ export function createGdprRepository(db: Db): GdprRepository {
           calendarLinks: (await tx.calendarFileToken.deleteMany({ where: { personId: id } })).count,
           meetings: (await tx.meetingParticipant.updateMany({ where: { personId: id }, data: { personId: newId } })).count,
           followUpsOwned: (await tx.followUp.updateMany({ where: { ownerId: id }, data: { ownerId: newId } })).count,
+          // The board's afrapportering is the board's record to the municipality: it stays, sent by «slettet person».
+          boardReports: (await tx.boardReport.updateMany({ where: { authorId: id }, data: { authorId: newId } })).count,
           auditEntries: 0,
         };
         await tx.meeting.updateMany({ where: { chairId: id }, data: { chairId: newId } });

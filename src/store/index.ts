@@ -5,6 +5,7 @@ import { createCredentialCheckRepository } from "./credential-check-repository.j
 import { createInstanceRegistry } from "./instance-registry.js";
 import { createAuditLog } from "./audit-log.js";
 import { createGdprRepository } from "./gdpr-repository.js";
+import { createBoardReportRepository } from "./board-report-repository.js";
 import { createBoardStatementRepository } from "./board-statement-repository.js";
 import { createFocusAreaRepository } from "./focus-area-repository.js";
 import { createInitiativeRepository } from "./initiative-repository.js";
@@ -55,6 +56,7 @@ export function createStore(db: Db, dialect: Dialect = "sqlite") {
     focusAreas: createFocusAreaRepository(db),
     initiatives: createInitiativeRepository(db),
     boardStatements: createBoardStatementRepository(db),
+    boardReports: createBoardReportRepository(db),
     yearWheels: createYearWheelRepository(db),
     activityLog: createActivityLog(db),
     jobLeases: createJobLeaseRepository(db),

@@ -47,6 +47,7 @@ export function toMeeting(
     firstOfLoop: boolean;
     templateId: string;
     template: string | null;
+    boardMode?: string | null;
   },
   people: Map<string, Person>,
 ): Meeting {
@@ -71,6 +72,7 @@ export function toMeeting(
     templateId: m.templateId as TemplateId,
     // A snapshot from before per-role guides has the old shape (one question set for all).
     template: m.template ? upgradeTemplateShape(JSON.parse(m.template) as MeetingTemplate) : undefined,
+    boardMode: (m.boardMode ?? undefined) as Meeting["boardMode"],
   };
 }
 

@@ -272,6 +272,22 @@ export function createMeetingRepository(db: Db, loadPeople: LoadPeople, dialect:
       });
     },
 
+    async setBoardMode(meetingId, expectedVersion, mode, boardIds, by) {
+      return db.$transaction(async (tx) => {
+        const res = await tx.meeting.updateMany({ where: { id: meetingId, status: "planned", version: expectedVersion }, data: { boardMode: mode, version: { increment: 1 } } });
+        if (res.count !== 1) return false;
+        if (mode === "participation") {
+          const present = new Set((await tx.meetingParticipant.findMany({ where: { meetingId }, select: { personId: true } })).map((p) => p.personId));
+          const add = boardIds.filter((id) => !present.has(id));
+          if (add.length) await tx.meetingParticipant.createMany({ data: add.map((personId) => ({ meetingId, personId, role: "bestyrelsesrepraesentant" })) });
+        } else {
+          await tx.meetingParticipant.deleteMany({ where: { meetingId, role: "bestyrelsesrepraesentant", personId: { in: [...boardIds] } } });
+        }
+        await appendAudit(tx, by, [{ action: "meeting.board_mode", subjectKind: "meeting", subjectId: meetingId, meetingId, detail: { boardMode: mode } }]);
+        return true;
+      });
+    },
+
     async unfrozen() {
       // A meeting someone has written a reflection for keeps its template (their answers belong to its questions).
       const rows = await db.meeting.findMany({ where: { status: "planned", templateFrozen: false, reflections: { none: {} } }, include: meetingInclude });

@@ -25,6 +25,7 @@ export interface TeamsDeps {
   followUps: FollowUpService;
   focusAreas: DomainServices["focusAreas"];
   boardStatements: DomainServices["boardStatements"];
+  boardReports: DomainServices["boardReports"];
   evaluations: DomainServices["evaluations"];
   congestion: DomainServices["congestion"];
   initiatives: DomainServices["initiatives"];

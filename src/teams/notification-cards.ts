@@ -41,6 +41,11 @@ export async function notificationCard(views: Views, n: Notification, person: Pe
       return views.evaluation(person, "initiative", n.subjectId);
     case "board_statement":
       return views.boardStatement(person, n.subjectId);
+    case "board_statement_reminder":
+      return views.boardStatementReminder(person, n.subjectId, parts);
+    case "board_report":
+    case "board_report_received":
+      return views.boardReport(person, n.subjectId);
     case "unit_congested":
       return views.congestion(n.subjectId);
     case "loop_summary":

@@ -35,6 +35,8 @@ export const verbs = {
   focusPropose: "focus.propose",
   initiativeSave: "initiative.save",
   boardSend: "board.send",
+  boardChoose: "board.choose",
+  boardReportSend: "boardreport.send",
   evaluationExtend: "evaluation.extend",
   evaluationEnd: "evaluation.end",
   evaluationNext: "evaluation.next",

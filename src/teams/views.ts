@@ -24,6 +24,8 @@ import { kindDefinite, kindInText } from "../cards/meeting-labels.js";
 import { buildYearWheelCard } from "../cards/year-wheel-card.js";
 import { buildFocusAreasCard } from "../cards/focus-areas-card.js";
 import { buildBoardStatementCard } from "../cards/board-statement-card.js";
+import { buildBoardReportCard } from "../cards/board-report-card.js";
+import type { BoardReportFollowUpInput } from "../domain/board-report-service.js";
 import { buildEvaluationCard } from "../cards/evaluation-card.js";
 import { buildNoticeCard } from "../cards/notice-card.js";
 import { buildReassignCard } from "../cards/reassign-card.js";
@@ -158,7 +160,7 @@ export function createViews(deps: Omit<TeamsDeps, "cardCopies" | "publishChannel
       const view = await deps.meetings.agenda(actor, meetingId);
       const intro = opts.pack ? strings.agenda.packIntro(kindInText(view.meeting)) : undefined;
       const build = (o: { feedback?: CardFeedback; typedTopic?: string; typedIndstillinger?: Record<string, string> }) =>
-        buildAgendaCard({ view, viewer: actor, tz, today: today(), intro, calendar: calendarOf(view.meeting, actor), ...o });
+        buildAgendaCard({ view, viewer: actor, tz, today: today(), intro, calendar: calendarOf(view.meeting, actor), boardStatementDays: config.boardStatementDays, ...o });
       const typed = opts.typedTopic || opts.typedIndstillinger;
       return showing(
         build({ feedback: opts.feedback, typedTopic: opts.typedTopic, typedIndstillinger: opts.typedIndstillinger }),
@@ -340,6 +342,19 @@ export function createViews(deps: Omit<TeamsDeps, "cardCopies" | "publishChannel
     },
 
     /** The reflection card as the day-before reminder: when the meeting is, and «Mind mig igen». */
+    /** A selvejende dagtilbud's yearly afrapportering: the board chair's card, or what was sent (the chief's copy). */
+    async boardReport(actor: Person, meetingId: string, opts: { feedback?: CardFeedback; typed?: { followedUp: string; rows: BoardReportFollowUpInput[] } } = {}): Promise<AdaptiveCard> {
+      const view = await deps.boardReports.view(actor, meetingId);
+      return buildBoardReportCard({ view, tz, maxLength, received: !view.editable && view.meeting.chairId !== actor.id, ...opts });
+    },
+
+    /** A week before the meeting, the board's request again with a reminder on top (nothing was sent). */
+    async boardStatementReminder(actor: Person, meetingId: string, parts: ReminderPartsInput): Promise<AdaptiveCard> {
+      const card = await this.boardStatement(actor, meetingId);
+      const view = await deps.boardStatements.view(actor, meetingId);
+      return showingAs(withReminder(card, { heading: strings.theBoard.reminderHeading(formatDateTime(view.meeting.startsAt, tz)), ...parts }), card);
+    },
+
     async reflectionReminder(actor: Person, meetingId: string, parts: ReminderPartsInput): Promise<AdaptiveCard> {
       const view = await deps.reflections.view(actor, meetingId);
       const heading = strings.reminders.reflectionHeading(formatDateTime(view.meeting.startsAt, tz));

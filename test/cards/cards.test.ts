@@ -122,7 +122,7 @@ describe("card templates", () => {
         expect(input.placeholder, `${name}: ${String(input.id)}`).toBe(input.type === "Input.Date" ? strings.generic.datePlaceholder : strings.generic.timePlaceholder);
       }
     }
-    expect(fields).toBe(15); // 13, and the initiatives card's from and evaluation dates
+    expect(fields).toBe(16); // 13, the initiatives card's from and evaluation dates, and the board's afrapportering's frist
   });
 
   it("registers a handler for every verb, and the templates use every verb", () => {

@@ -47,6 +47,7 @@ describe("delivery: the outbox's senders", () => {
       followUps: t.store.followUps,
       meetings: t.store.meetings,
       reflections: t.store.reflections,
+      boardStatements: t.store.boardStatements,
       preferences: t.store.preferences,
       digests: { hasNews: () => Promise.resolve(false) },
       messenger,

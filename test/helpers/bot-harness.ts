@@ -19,6 +19,7 @@ export const users = {
   lars: { aadObjectId: "00000000-0000-0000-0000-0000000000022", name: "Lars Nørgaard", mri: "29:lars" }, // leader, Kastanjen
   jonas: { aadObjectId: "00000000-0000-0000-0000-0000000000024", name: "Jonas Dahl", mri: "29:jonas" }, // pædagogisk leder, Solsikken
   bo: { aadObjectId: "00000000-0000-0000-0000-0000000000026", name: "Bo Kristensen", mri: "29:bo" }, // board representative, Solsikken
+  birthe: { aadObjectId: "00000000-0000-0000-0000-0000000000029", name: "Birthe Møller", mri: "29:birthe" }, // board chair, Kastanjen (selvejende)
   stranger: { aadObjectId: "99999999-0000-0000-0000-000000000000", name: "Ukendt Person", mri: "29:stranger" },
 } as const;
 export type User = (typeof users)[keyof typeof users];

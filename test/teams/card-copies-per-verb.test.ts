@@ -682,6 +682,27 @@ export const verbCases: Record<Verb, Case> = {
       r.expectUpdated({ "megan.agenda:LS2": ["Bestyrelsens udtalelse (Bo Kristensen", "Bestyrelsen bakker op om sprogindsatsen."] });
     },
   },
+  [verbs.boardChoose]: {
+    story: "loop",
+    changes: "how the board takes part: every copy of that læringssamtale's dagsorden",
+    run: async (s) => {
+      const third = (await s.h.bot.store.db.meeting.findMany({ where: { kind: "laeringssamtale" }, orderBy: { startsAt: "asc" } }))[2]!;
+      s.alias(third.id, "LS3");
+      await s.click(users.megan, verbs.agendaOpen, { meetingId: third.id, from: "meetings" }, "megan.meetings:megan");
+      const r = await s.click(users.alex, verbs.boardChoose, { meetingId: third.id, mode: "participation" });
+      // The meeting moved on (its participants): the lists of meetings that show it are brought up to it too.
+      r.expectUpdated({ "megan.agenda:LS3": "Bestyrelsen deltager i mødet.", "jonas.meetings:jonas": "Læringssamtale" });
+    },
+  },
+  [verbs.boardReportSend]: {
+    story: "loop",
+    changes: "nothing here: Solsikken is not selvejende, so it has no afrapportering (sent and answered in test/teams/the-board.test.ts)",
+    run: async (s) => {
+      const first = (await s.h.bot.store.db.meeting.findMany({ where: { kind: "laeringssamtale" }, orderBy: { startsAt: "asc" } }))[0]!;
+      const r = await s.click(users.bo, verbs.boardReportSend, { meetingId: first.id, followedUp: "Bestyrelsen har fulgt op." });
+      r.expectNothingUpdated();
+    },
+  },
 };
 
 /** Commands: those that change state, and those that only show something (the table is typed over all). */

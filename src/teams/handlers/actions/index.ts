@@ -24,6 +24,8 @@ import { scheduleOpen } from "./schedule-open.js";
 import { scheduleSubmit } from "./schedule-submit.js";
 import { tasksOpen } from "./tasks-open.js";
 import { boardSend } from "./board-send.js";
+import { boardChoose } from "./board-choose.js";
+import { boardReportSend } from "./board-report-send.js";
 import { evaluationEnd, evaluationExtend, evaluationNext } from "./evaluation-action.js";
 import { focusOpen } from "./focus-open.js";
 import { focusSave } from "./focus-save.js";
@@ -81,6 +83,8 @@ export const actionHandlers: Record<Verb, Factory> = {
   [verbs.focusPropose]: focusPropose,
   [verbs.initiativeSave]: initiativeSave,
   [verbs.boardSend]: boardSend,
+  [verbs.boardChoose]: boardChoose,
+  [verbs.boardReportSend]: boardReportSend,
   [verbs.evaluationExtend]: evaluationExtend,
   [verbs.evaluationEnd]: evaluationEnd,
   [verbs.evaluationNext]: evaluationNext,
