@@ -131,8 +131,9 @@ describe("proposals and indstillinger", () => {
       expect((await refusal(d.focusAreas.propose(megan, id, [row("0-6-2027/sprog", "Andet")], 0)))?.code).toBe("stale-card");
       const p1 = (await d.focusAreas.view(megan, id)).proposal!;
       expect([p1.version, p1.rows.map((r) => r.title)]).toEqual([1, ["Sprogmiljøet", "Fællesskaber"]]);
-      // Each gets the loop's end as evaluation date, as the chair's rows do (solnedgang).
-      expect(p1.rows[0]!.evaluateOn).toBe("2028-12-31");
+      // Each gets the loop's end as evaluation date, as the chair's rows do (solnedgang): the
+      // 0–6 loop of 2027 starts on 1 March 2027 (the political discussion's year), so ends 28 February 2029.
+      expect(p1.rows[0]!.evaluateOn).toBe("2029-02-28");
       await d.focusAreas.propose(megan, id, [row("0-6-2027/sprog", "Sprogmiljøet"), row("0-6-2027/trivsel", "Fællesskaber"), row("0-6-2027/overgange", "Overgange")], 1);
       expect(await t.store.db.focusArea.count()).toBe(0);
 
