@@ -4,7 +4,7 @@ import type { MeetingTemplate, Step, TemplateId } from "./meeting-template.js";
 
 export type UnitType = "dagtilbud" | "skole" | "fu";
 /** Roles from the organisation file: on an area (chef, konsulent) or on a unit (the rest). */
-export type RoleName = "chef" | "konsulent" | "leder" | "paedagogisk_leder" | "medarbejderrepraesentant" | "bestyrelsesrepraesentant" | "ungerepraesentant";
+export type RoleName = "chef" | "konsulent" | "leder" | "paedagogisk_leder" | "medarbejderrepraesentant" | "bestyrelsesrepraesentant" | "ungerepraesentant" | "afdelingslederrepraesentant";
 
 export interface Person {
   id: string;
@@ -105,7 +105,17 @@ export type MeetingStatus = "planned" | "closed" | "cancelled";
  * chair holds the meeting; leader is the one whose reflection and follow-ups the meeting is about
  * (the unit leader, or the pædagogisk leder in a leader_pl 1:1); the rest join læringssamtaler.
  */
-export type ParticipantRole = "chair" | "leader" | "paedagogisk_leder" | "medarbejderrepraesentant" | "bestyrelsesrepraesentant" | "ungerepraesentant" | "konsulent";
+export type ParticipantRole =
+  | "chair"
+  | "leader"
+  | "paedagogisk_leder"
+  | "afdelingslederrepraesentant"
+  | "medarbejderrepraesentant"
+  | "bestyrelsesrepraesentant"
+  | "ungerepraesentant"
+  | "konsulent"
+  /** «Ad hoc deltagere alt efter lokalt fokusområde» (seed 002): added by the chair to one læringssamtale. */
+  | "ad_hoc";
 
 export interface Participant {
   person: Person;

@@ -158,6 +158,8 @@ export const da = {
       bestyrelsesrepraesentant: "bestyrelsesrepræsentant",
       ungerepraesentant: "repræsentant for børn og unge",
       konsulent: "faglig konsulent",
+      afdelingslederrepraesentant: "afdelingslederrepræsentant",
+      ad_hoc: "ad hoc-deltager",
     },
     participants: "Deltagere",
     when: "Tid",

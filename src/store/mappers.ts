@@ -1,7 +1,7 @@
 import { upgradeTemplateShape, type MeetingTemplate, type TemplateId } from "../domain/meeting-template.js";
 import type { FollowUp, FollowUpEvent, FollowUpView, Meeting, Participant, Person, Unit } from "../domain/types.js";
 
-const ROLE_ORDER: Participant["role"][] = ["chair", "leader", "paedagogisk_leder", "medarbejderrepraesentant", "bestyrelsesrepraesentant", "ungerepraesentant", "konsulent"];
+const ROLE_ORDER: Participant["role"][] = ["chair", "leader", "paedagogisk_leder", "afdelingslederrepraesentant", "medarbejderrepraesentant", "bestyrelsesrepraesentant", "ungerepraesentant", "konsulent", "ad_hoc"];
 
 /** Row → domain type conversions shared by the repositories. Prisma types stop here. */
 

@@ -157,6 +157,7 @@ export function createPeopleRepository(db: Db, dialect: Dialect = "sqlite"): Peo
               ...onUnit(u.staffRepresentatives, "medarbejderrepraesentant", u.id),
               ...onUnit(u.boardRepresentatives, "bestyrelsesrepraesentant", u.id),
               ...onUnit(u.youthRepresentatives, "ungerepraesentant", u.id),
+              ...onUnit(u.departmentLeaderRepresentatives, "afdelingslederrepraesentant", u.id),
             ]),
           ]),
         });
