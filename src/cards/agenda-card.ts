@@ -54,6 +54,35 @@ export interface AgendaCardData extends MeetingHeaderData, CalendarOfferData {
   reflectionsCount: string;
   reflections: { label: string; authorId: string }[];
   focusButton: string;
+  /** «Ad hoc deltagere»: the chair's section of a læringssamtale not begun (decision 0022); empty heading: not shown. */
+  adHocHeading: string;
+  adHocIntro: string;
+  adHoc: { label: string; personId: string; guestId: string }[];
+  adHocRemoveButton: string;
+  adHocPersonLabel: string;
+  adHocPersonPlaceholder: string;
+  adHocChoices: { title: string; value: string }[];
+  adHocPersonValue: string;
+  adHocPersonError: string;
+  guestNameLabel: string;
+  guestNamePlaceholder: string;
+  guestNameValue: string;
+  guestNameError: string;
+  guestEmailLabel: string;
+  guestEmailValue: string;
+  guestEmailError: string;
+  guestPhoneLabel: string;
+  guestPhoneValue: string;
+  guestPhoneError: string;
+  adHocAddButton: string;
+}
+
+/** What the chair typed in the ad hoc section, kept when it was refused. */
+export interface TypedAdHoc {
+  personId?: string;
+  guestName?: string;
+  guestEmail?: string;
+  guestPhone?: string;
 }
 
 export interface AgendaCardInput {
@@ -63,6 +92,7 @@ export interface AgendaCardInput {
   today: string;
   feedback?: CardFeedback;
   typedTopic?: string;
+  typedAdHoc?: TypedAdHoc;
   /** Set when the card arrives as part of the meeting pack. */
   intro?: string;
   /** «Føj til kalender» (absent: the card says nothing about calendars). */
@@ -144,7 +174,42 @@ const AGENDA_FITS: readonly AgendaFit[] = [
   { chars: 60, statement: 300, name: 30, carried: 10 },
 ];
 
-export function agendaCardData({ view, viewer, tz, today, feedback, intro, typedTopic, calendar }: AgendaCardInput, fit: AgendaFit = AGENDA_FITS[0]!): AgendaCardData {
+/** The chair's «Ad hoc deltagere» section: who was added, and the form to add one more. */
+function adHocSection(view: AgendaView, viewer: Person, fit: AgendaFit, feedback: CardFeedback | undefined, typed: TypedAdHoc | undefined) {
+  const s = strings.people;
+  const { meeting } = view;
+  const shown = meeting.kind === "laeringssamtale" && meeting.chairId === viewer.id && !view.locked;
+  return {
+    adHocHeading: shown ? s.heading : "",
+    adHocIntro: s.intro,
+    adHoc: shown
+      ? [
+          ...meeting.participants.filter((p) => p.role === "ad_hoc").map((p) => ({ label: s.adHocLine(shorten(p.person.name, fit.name)), personId: p.person.id, guestId: "" })),
+          ...meeting.guests.map((g) => ({ label: s.guestName(shorten(g.name, fit.name)), personId: "", guestId: g.id })),
+        ]
+      : [],
+    adHocRemoveButton: s.removeButton,
+    // Teams refuses a choice set without choices: no one left to add, no picker.
+    adHocPersonLabel: shown && (view.adHocCandidates ?? []).length > 0 ? s.personLabel : "",
+    adHocPersonPlaceholder: s.personPlaceholder,
+    adHocChoices: shown ? (view.adHocCandidates ?? []).map((p) => ({ title: shorten(p.name, fit.name), value: p.id })) : [],
+    adHocPersonValue: typed?.personId ?? "",
+    adHocPersonError: fieldError(feedback, "personId"),
+    guestNameLabel: s.guestNameLabel,
+    guestNamePlaceholder: s.guestNamePlaceholder,
+    guestNameValue: typed?.guestName ?? "",
+    guestNameError: fieldError(feedback, "guestName"),
+    guestEmailLabel: s.guestEmailLabel,
+    guestEmailValue: typed?.guestEmail ?? "",
+    guestEmailError: fieldError(feedback, "guestEmail"),
+    guestPhoneLabel: s.guestPhoneLabel,
+    guestPhoneValue: typed?.guestPhone ?? "",
+    guestPhoneError: fieldError(feedback, "guestPhone"),
+    adHocAddButton: s.addButton,
+  };
+}
+
+export function agendaCardData({ view, viewer, tz, today, feedback, intro, typedTopic, typedAdHoc, calendar }: AgendaCardInput, fit: AgendaFit = AGENDA_FITS[0]!): AgendaCardData {
   const s = strings.agenda;
   const { meeting } = view;
   let n = 0;
@@ -197,6 +262,7 @@ export function agendaCardData({ view, viewer, tz, today, feedback, intro, typed
     viewReflectionButton: s.viewReflectionButton,
     formButton: isChair ? s.formButton : "",
     ...calendarOfferData(calendar),
+    ...adHocSection(view, viewer, fit, feedback, typedAdHoc),
   };
   return data;
 }

@@ -27,6 +27,8 @@ export type AuditAction =
   | "meeting.reopened"
   | "meeting.minutes_erased"
   | "meeting.template_applied"
+  | "meeting.ad_hoc_added"
+  | "meeting.ad_hoc_removed"
   | "agenda.topic_added"
   | "agenda.indstilling_changed"
   | "decision.created"

@@ -122,6 +122,18 @@ export interface Participant {
   role: ParticipantRole;
 }
 
+/**
+ * A guest the chair added to one læringssamtale by name («ad hoc deltagere», seed 002): no Teams
+ * account, so no cards; listed on the dagsorden and the referat (docs/decisions/0022).
+ */
+export interface MeetingGuest {
+  id: string;
+  name: string;
+  email?: string;
+  phone?: string;
+  addedById: string;
+}
+
 export interface Meeting {
   id: string;
   kind: MeetingKind;
@@ -141,6 +153,8 @@ export interface Meeting {
   /** The follow-ups it carried were frozen onto its agenda when it was closed (kept through a reopening after the start). */
   carriedFrozen: boolean;
   participants: Participant[];
+  /** Guests added by name (no Teams account): on the participant list, never sent a card. */
+  guests: MeetingGuest[];
   loopId?: string;
   firstOfLoop: boolean;
   templateId: TemplateId;

@@ -1082,6 +1082,37 @@ export const da = {
     openInitiatives: "Se indsatserne",
     cardNotice: (load: { count: number; focusAreas: number; initiatives: number; agreements: number; ceiling: number }) => `${da.congestion.headline(load.count)} ${da.congestion.parts(load)}`,
   },
+  /** «Ad hoc deltagere» (seed 002): the chair adds a person or a guest to one læringssamtale (decision 0022). */
+  people: {
+    heading: "Ad hoc deltagere",
+    intro: "Inviter en ekstra deltager til netop denne læringssamtale, alt efter jeres lokale fokusområde: en person fra organisationen, eller en gæst uden Teams.",
+    personLabel: "Person fra organisationen",
+    personPlaceholder: "Vælg en person",
+    guestNameLabel: "Eller en gæst: navn",
+    guestNamePlaceholder: "Fx Anne Holm, talehørekonsulent",
+    guestEmailLabel: "Gæstens e-mail (valgfri)",
+    guestPhoneLabel: "Gæstens telefon (valgfri)",
+    addButton: "Tilføj deltager",
+    removeButton: "Fjern",
+    guest: "gæst",
+    /** A guest on the participant list: «Anne Holm (gæst)». */
+    guestName: (name: string) => `${name} (gæst)`,
+    adHocLine: (name: string) => `${name} (ad hoc-deltager)`,
+    added: (name: string) => `${name} er tilføjet som ad hoc-deltager og får dagsordenen og refleksionsguiden.`,
+    guestAdded: (name: string) => `${name} er tilføjet som gæst og står på deltagerlisten. Gæster uden Teams får ikke kort fra botten; giv dem dagsordenen selv.`,
+    removed: (name: string) => `${name} er ikke længere med i læringssamtalen.`,
+    chooseOne: "Vælg en person, eller skriv gæstens navn.",
+    notBoth: "Vælg enten en person eller en gæst, ikke begge.",
+    unknownPerson: "Personen findes ikke (længere) i organisationen. Vælg en anden.",
+    alreadyParticipant: (name: string) => `${name} deltager allerede i læringssamtalen.`,
+    guestAlready: (name: string) => `Der står allerede en gæst ved navn ${name} (eller med den e-mail) på deltagerlisten.`,
+    invalidEmail: "Skriv en gyldig e-mailadresse (fx anne.holm@eksempel.dk), eller lad feltet stå tomt.",
+    invalidPhone: "Skriv et telefonnummer med 8 til 15 cifre (fx +45 12 34 56 78), eller lad feltet stå tomt.",
+    onlyLaeringssamtale: "Ad hoc deltagere kan kun tilføjes til en læringssamtale.",
+    started: "Læringssamtalen er begyndt: deltagerlisten kan ikke længere ændres her.",
+    notAdHoc: "Kun ad hoc deltagere og gæster kan fjernes her; de øvrige deltagere følger organisationsfilen.",
+    gone: "Deltageren er allerede fjernet.",
+  },
 };
 
 export type Strings = typeof da;

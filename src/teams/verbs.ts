@@ -11,6 +11,8 @@ export const verbs = {
   tasksOpen: "tasks.open",
   agendaOpen: "agenda.open",
   agendaAddTopic: "agenda.addTopic",
+  adHocAdd: "adhoc.add",
+  adHocRemove: "adhoc.remove",
   reflectionOpen: "reflection.open",
   reflectionEdit: "reflection.edit",
   reflectionSend: "reflection.send",

@@ -2,7 +2,7 @@ import { declinerOfKey } from "../domain/calendar-sync-service.js";
 import { joinMarkup, md, type CardText, type Markup } from "../lib/markup.js";
 import { newId } from "../lib/ids.js";
 import { localDateOf } from "../lib/zoned-time.js";
-import { buildAgendaCard } from "../cards/agenda-card.js";
+import { buildAgendaCard, type TypedAdHoc } from "../cards/agenda-card.js";
 import type { CardFeedback } from "../cards/feedback.js";
 import { buildFollowUpCard, type FollowUpHeading } from "../cards/followup-card.js";
 import { buildFollowUpFormCard } from "../cards/followup-form-card.js";
@@ -154,11 +154,15 @@ export function createViews(deps: Omit<TeamsDeps, "cardCopies" | "publishChannel
       return showing(build(opts), { kind: "tasks", id: actor.id }, opts.changed || opts.feedback || opts.typedComment ? build({}) : undefined);
     },
 
-    async agenda(actor: Person, meetingId: string, opts: { feedback?: CardFeedback; pack?: boolean; typedTopic?: string } = {}): Promise<AdaptiveCard> {
+    async agenda(actor: Person, meetingId: string, opts: { feedback?: CardFeedback; pack?: boolean; typedTopic?: string; typedAdHoc?: TypedAdHoc } = {}): Promise<AdaptiveCard> {
       const view = await deps.meetings.agenda(actor, meetingId);
       const intro = opts.pack ? strings.agenda.packIntro(kindInText(view.meeting)) : undefined;
-      const build = (o: { feedback?: CardFeedback; typedTopic?: string }) => buildAgendaCard({ view, viewer: actor, tz, today: today(), intro, calendar: calendarOf(view.meeting, actor), ...o });
-      return showing(build({ feedback: opts.feedback, typedTopic: opts.typedTopic }), { kind: "agenda", id: view.meeting.id, params: { pack: opts.pack || undefined } }, opts.feedback || opts.typedTopic ? build({}) : undefined);
+      const build = (o: { feedback?: CardFeedback; typedTopic?: string; typedAdHoc?: TypedAdHoc }) => buildAgendaCard({ view, viewer: actor, tz, today: today(), intro, calendar: calendarOf(view.meeting, actor), ...o });
+      return showing(
+        build({ feedback: opts.feedback, typedTopic: opts.typedTopic, typedAdHoc: opts.typedAdHoc }),
+        { kind: "agenda", id: view.meeting.id, params: { pack: opts.pack || undefined } },
+        opts.feedback || opts.typedTopic || opts.typedAdHoc ? build({}) : undefined,
+      );
     },
 
     async yearWheel(actor: Person, unitId?: string, opts: { feedback?: CardFeedback; typed?: { entryId?: string; date?: string; time?: string }; showPersonId?: string } = {}): Promise<AdaptiveCard> {

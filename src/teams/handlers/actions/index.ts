@@ -4,6 +4,8 @@ import type { Views } from "../../views.js";
 import { verbs, type Verb } from "../../verbs.js";
 import { agendaAddTopic } from "./agenda-add-topic.js";
 import { agendaOpen } from "./agenda-open.js";
+import { adHocAdd } from "./adhoc-add.js";
+import { adHocRemove } from "./adhoc-remove.js";
 import { followUpComment } from "./followup-comment.js";
 import { followUpDone } from "./followup-done.js";
 import { followUpPostpone } from "./followup-postpone.js";
@@ -55,6 +57,8 @@ export const actionHandlers: Record<Verb, Factory> = {
   [verbs.tasksOpen]: tasksOpen,
   [verbs.agendaOpen]: agendaOpen,
   [verbs.agendaAddTopic]: agendaAddTopic,
+  [verbs.adHocAdd]: adHocAdd,
+  [verbs.adHocRemove]: adHocRemove,
   [verbs.reflectionOpen]: reflectionOpen,
   [verbs.reflectionEdit]: reflectionEdit,
   [verbs.reflectionSend]: reflectionSend,
