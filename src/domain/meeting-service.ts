@@ -474,7 +474,7 @@ export function createMeetingService(deps: MeetingServiceDeps) {
     /**
      * «Ad hoc deltagere alt efter lokalt fokusområde» (seed 002): the chair adds a person from the
      * organisation file (role ad_hoc: the meeting's cards like any participant, the ad hoc question
-     * set, the calendar event with CALENDAR_SYNC=graph) or a guest by name (on the participant list,
+     * set; a new version and calendar row, though the Graph sync does not change attendees yet) or a guest by name (on the participant list,
      * no cards: no Teams account) to one læringssamtale that has not begun. Duplicates are refused
      * in Danish. (docs/decisions/0022-roles-the-seed-names.md)
      */

@@ -195,8 +195,8 @@ export interface MeetingRepository {
   /**
    * «Ad hoc deltagere» (seed 002): adds a person from the organisation file to a planned meeting
    * with role ad_hoc, unless they take part already or are in another meeting then (checked under
-   * their lock in the same transaction, as `create`). Raises the meeting's version (its calendar
-   * event follows) and writes the audit log.
+   * their lock in the same transaction, as `create`). Raises the meeting's version and writes the
+   * audit log.
    */
   addAdHocParticipant(meetingId: string, personId: string, by: AuditStamp): Promise<"added" | "already" | "not-planned" | { clashes: Clash[] }>;
   /** Removes a participant added ad hoc (no other role) from a planned meeting. */

@@ -94,3 +94,4 @@ describe("ad hoc deltagere through the bot", () => {
     expect(await db().notification.findMany({ where: { subjectId: laering, personId: "lars", kind: "reflection_reminder" }, select: { status: true } })).toEqual([{ status: "cancelled" }]);
   });
 });
+
