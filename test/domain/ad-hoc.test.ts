@@ -26,6 +26,7 @@ describe("ad hoc deltagere", () => {
     );
   let laering = "";
   let oneOnOne = "";
+  let later = "";
 
   beforeAll(async () => {
     t = await testStore();
@@ -36,6 +37,7 @@ describe("ad hoc deltagere", () => {
     const ids = async (kind: string) => (await t.store.db.meeting.findMany({ where: { unitId: "solsikken", kind }, orderBy: { startsAt: "asc" }, select: { id: true } })).map((m) => m.id);
     laering = (await ids("laeringssamtale"))[0]!;
     oneOnOne = (await ids("one_on_one"))[0]!;
+    later = (await ids("laeringssamtale"))[1]!;
   });
   afterAll(() => t.close());
 
@@ -104,6 +106,13 @@ describe("ad hoc deltagere", () => {
     expect(await refusal(d.meetings.addAdHoc(alex, laering, { guestName: "Eva Berg" }))).toMatchObject({ code: "meeting-started" });
     const per = (await t.store.meetings.get(laering))!.guests[0]!;
     expect(await refusal(d.meetings.removeAdHoc(alex, laering, { guestId: per.id }))).toMatchObject({ code: "meeting-started" });
+  });
+
+  it("erases a guest's e-mail and phone with the minutes' texts at retention; the name stays on the list", async () => {
+    const { meeting } = await d.meetings.addAdHoc(await person("alex"), later, { guestName: "Eva Berg", guestEmail: "eva@eksempel.dk", guestPhone: "12345678" });
+    const eva = meeting.guests.find((g) => g.name === "Eva Berg")!;
+    await t.store.retention.eraseMinutes(meeting.id, "[Slettet]", { actorId: "system:retention", at: new Date() });
+    expect(await t.store.db.meetingGuest.findUniqueOrThrow({ where: { id: eva.id }, select: { name: true, email: true, phone: true } })).toEqual({ name: "Eva Berg", email: null, phone: null });
   });
 
   it("stores two adds of the same guest at once as one (the meeting's row is the lock)", async () => {
