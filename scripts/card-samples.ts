@@ -60,6 +60,7 @@ const meeting: Meeting = {
   referatVersion: 0,
   carriedFrozen: false,
   version: 3,
+  guests: [],
   participants: [
     { person: chief, role: "chair" },
     { person: leader, role: "leader" },
@@ -89,6 +90,8 @@ const samtale: Meeting = {
   startsAt: new Date("2027-10-12T07:00:00Z"),
   durationMinutes: 120,
   participants: [...meeting.participants, { person: pl, role: "paedagogisk_leder" }],
+  // «Ad hoc deltagere» (decision 0022): a guest the chair added by name.
+  guests: [{ id: "g-1", name: "Anne Holm", email: "anne.holm@eksempel.dk", addedById: "alex" }],
   loopId: loop.id,
   templateId: "laeringssamtale-opfoelgende",
   template: templates["laeringssamtale-opfoelgende"],
@@ -190,6 +193,7 @@ export const cardSamples: Record<CardName, object> = {
       focusAreas,
       // The board gives a statement; it has sent it, so the ask went out and the choice is fixed.
       board: { mode: "statement", changeable: false },
+      adHocCandidates: [board, { id: "lars", aadObjectId: "aad-lars", name: "Lars Nørgaard", active: true }],
       boardStatements: [
         { author: board, statement: { id: "b-1", meetingId: "m-2", authorId: board.id, text: "Bestyrelsen bakker op om sprogindsatsen og ønsker, at forældrene får konkrete idéer til sprogleg derhjemme.", version: 1, sentAt: new Date("2027-10-01T16:00:00Z") } },
       ],

@@ -71,6 +71,35 @@ export interface AgendaCardData extends MeetingHeaderData, CalendarOfferData {
   indstillingButton: string;
   /** The texts the card showed, per item id (JSON): a text changed meanwhile by someone else is not overwritten. */
   indstillingShown: string;
+  /** «Ad hoc deltagere»: the chair's section of a læringssamtale not begun (decision 0022); empty heading: not shown. */
+  adHocHeading: string;
+  adHocIntro: string;
+  adHoc: { label: string; personId: string; guestId: string }[];
+  adHocRemoveButton: string;
+  adHocPersonLabel: string;
+  adHocPersonPlaceholder: string;
+  adHocChoices: { title: string; value: string }[];
+  adHocPersonValue: string;
+  adHocPersonError: string;
+  guestNameLabel: string;
+  guestNamePlaceholder: string;
+  guestNameValue: string;
+  guestNameError: string;
+  guestEmailLabel: string;
+  guestEmailValue: string;
+  guestEmailError: string;
+  guestPhoneLabel: string;
+  guestPhoneValue: string;
+  guestPhoneError: string;
+  adHocAddButton: string;
+}
+
+/** What the chair typed in the ad hoc section, kept when it was refused. */
+export interface TypedAdHoc {
+  personId?: string;
+  guestName?: string;
+  guestEmail?: string;
+  guestPhone?: string;
 }
 
 export interface AgendaCardInput {
@@ -82,6 +111,7 @@ export interface AgendaCardInput {
   typedTopic?: string;
   /** Indstillinger as typed (by agenda item id), when saving them was refused: nothing typed is lost. */
   typedIndstillinger?: Record<string, string>;
+  typedAdHoc?: TypedAdHoc;
   /** Set when the card arrives as part of the meeting pack. */
   intro?: string;
   /** «Føj til kalender» (absent: the card says nothing about calendars). */
@@ -221,7 +251,42 @@ function indstillingSection(view: AgendaView, numberedItems: { item: AgendaItem;
   };
 }
 
-export function agendaCardData({ view, viewer, tz, today, feedback, intro, typedTopic, typedIndstillinger, calendar, boardStatementDays = 30 }: AgendaCardInput, fit: AgendaFit = AGENDA_FITS[0]!): AgendaCardData {
+/** The chair's «Ad hoc deltagere» section: who was added, and the form to add one more. */
+function adHocSection(view: AgendaView, viewer: Person, fit: AgendaFit, feedback: CardFeedback | undefined, typed: TypedAdHoc | undefined) {
+  const s = strings.people;
+  const { meeting } = view;
+  const shown = meeting.kind === "laeringssamtale" && meeting.chairId === viewer.id && !view.locked;
+  return {
+    adHocHeading: shown ? s.heading : "",
+    adHocIntro: s.intro,
+    adHoc: shown
+      ? [
+          ...meeting.participants.filter((p) => p.role === "ad_hoc").map((p) => ({ label: s.adHocLine(shorten(p.person.name, fit.name)), personId: p.person.id, guestId: "" })),
+          ...meeting.guests.map((g) => ({ label: s.guestName(shorten(g.name, fit.name)), personId: "", guestId: g.id })),
+        ]
+      : [],
+    adHocRemoveButton: s.removeButton,
+    // Teams refuses a choice set without choices: no one left to add, no picker.
+    adHocPersonLabel: shown && (view.adHocCandidates ?? []).length > 0 ? s.personLabel : "",
+    adHocPersonPlaceholder: s.personPlaceholder,
+    adHocChoices: shown ? (view.adHocCandidates ?? []).map((p) => ({ title: shorten(p.name, fit.name), value: p.id })) : [],
+    adHocPersonValue: typed?.personId ?? "",
+    adHocPersonError: fieldError(feedback, "personId"),
+    guestNameLabel: s.guestNameLabel,
+    guestNamePlaceholder: s.guestNamePlaceholder,
+    guestNameValue: typed?.guestName ?? "",
+    guestNameError: fieldError(feedback, "guestName"),
+    guestEmailLabel: s.guestEmailLabel,
+    guestEmailValue: typed?.guestEmail ?? "",
+    guestEmailError: fieldError(feedback, "guestEmail"),
+    guestPhoneLabel: s.guestPhoneLabel,
+    guestPhoneValue: typed?.guestPhone ?? "",
+    guestPhoneError: fieldError(feedback, "guestPhone"),
+    adHocAddButton: s.addButton,
+  };
+}
+
+export function agendaCardData({ view, viewer, tz, today, feedback, intro, typedTopic, typedIndstillinger, typedAdHoc, calendar, boardStatementDays = 30 }: AgendaCardInput, fit: AgendaFit = AGENDA_FITS[0]!): AgendaCardData {
   const s = strings.agenda;
   const { meeting } = view;
   let n = 0;
@@ -281,6 +346,7 @@ export function agendaCardData({ view, viewer, tz, today, feedback, intro, typed
     formButton: isChair ? s.formButton : "",
     ...calendarOfferData(calendar),
     ...indstillingEmpty,
+    ...adHocSection(view, viewer, fit, feedback, typedAdHoc),
   };
   return { ...data, ...indstillingSection(view, numberedItems, feedback, typedIndstillinger, fit) };
 }

@@ -8,7 +8,7 @@ import type { FormRowInput, FormSaveSummary, FormView } from "../domain/form-ser
 import type { FormRow } from "../domain/types.js";
 import type { IntentionLoad } from "../domain/congestion-service.js";
 import { fieldError, shorten, type CardFeedback } from "./feedback.js";
-import { meetingWhen } from "./meeting-labels.js";
+import { meetingWhen, participantNames } from "./meeting-labels.js";
 import { expand, type AdaptiveCard } from "./template.js";
 
 export interface FollowUpFormRowData {
@@ -186,7 +186,7 @@ export function followUpFormCardData({ view, tz, now, typed, feedback, saved, ty
   const itemNumber = new Map(view.agendaItems.map((it) => [it.id, ++n]));
   const data: FollowUpFormCardData = {
     title: s.title(kindLabel(view.meeting)),
-    subtitle: `${meeting.participants.map((p) => p.person.name).join(", ")} · ${meetingWhen(meeting, tz)}`,
+    subtitle: `${participantNames(meeting)} · ${meetingWhen(meeting, tz)}`,
     notice,
     error: feedback?.error ?? "",
     closedNote:

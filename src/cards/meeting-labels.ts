@@ -17,7 +17,9 @@ export const kindInText = (m: { kind: Meeting["kind"]; firstOfLoop?: boolean }):
 export const kindDefinite = (m: { kind: Meeting["kind"]; firstOfLoop?: boolean }): string => strings.meeting.kindsDefinite[kindKey(m)];
 export const meetingWhen = (m: Meeting, tz: string): string => formatDateTime(m.startsAt, tz);
 
-export const participantNames = (m: Meeting, nameMax = Infinity): string => m.participants.map((p) => shorten(p.person.name, nameMax)).join(", ");
+/** Everyone on the meeting's list: the participants, then the guests added by name («Anne Holm (gæst)»). */
+export const participantNames = (m: Meeting, nameMax = Infinity): string =>
+  [...m.participants.map((p) => shorten(p.person.name, nameMax)), ...m.guests.map((g) => strings.people.guestName(shorten(g.name, nameMax)))].join(", ");
 
 export const meetingStatus = (m: Meeting, started: boolean): string =>
   m.status === "closed"

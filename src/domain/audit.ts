@@ -31,6 +31,8 @@ export type AuditAction =
   | "meeting.template_applied"
   /** The chair chose how the board takes part (udtalelse or deltagelse). */
   | "meeting.board_mode"
+  | "meeting.ad_hoc_added"
+  | "meeting.ad_hoc_removed"
   | "agenda.topic_added"
   | "agenda.indstilling_changed"
   | "decision.created"

@@ -12,7 +12,7 @@ export const isOneToOne = (kind: MeetingKind): boolean => kind === "one_on_one" 
 
 /** Everyone tied to the unit in the organisation file. */
 export const rosterIds = (r: UnitRoster): string[] => [
-  ...new Set([...r.leaderIds, ...r.pedagogicalLeaderIds, ...r.staffRepresentativeIds, ...r.boardRepresentativeIds, ...r.youthRepresentativeIds, ...r.consultantIds, ...r.chiefIds]),
+  ...new Set([...r.leaderIds, ...r.pedagogicalLeaderIds, ...r.staffRepresentativeIds, ...r.boardRepresentativeIds, ...r.youthRepresentativeIds, ...r.departmentLeaderRepresentativeIds, ...r.consultantIds, ...r.chiefIds]),
 ];
 
 /**

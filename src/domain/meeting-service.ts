@@ -87,6 +87,8 @@ export interface AgendaView {
    * the meeting is closed.
    */
   indstilling?: { draftable: string[] };
+  /** The chair of a læringssamtale not begun: who in the organisation may be added ad hoc (not taking part yet). */
+  adHocCandidates?: Person[];
 }
 
 /** One indstilling as the dagsorden card sent it: the text typed and the text the card showed. */
@@ -95,6 +97,19 @@ export interface IndstillingDraftInput {
   text: string;
   shown: string;
 }
+
+/** «Ad hoc deltagere»: a person from the organisation file, or a guest by name (decision 0022). */
+export interface AdHocInput {
+  personId?: string;
+  guestName?: string;
+  guestEmail?: string;
+  guestPhone?: string;
+}
+
+/** At most this many people offered in the chair's picker (by name): a Teams card has a size limit. */
+const ADHOC_CHOICES = 300;
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Someone the person may plan a 1:1 with, and which kind it is. */
 export interface SchedulablePerson extends LeaderOfUnit {
@@ -472,7 +487,12 @@ export function createMeetingService(deps: MeetingServiceDeps) {
       }
       const asksIndstilling = templateOf(meeting, settings.templates).form.recommendations;
       const boardIds = await boardOf(meeting);
+      const adHocCandidates =
+        meeting.kind === "laeringssamtale" && meeting.chairId === actor.id && !hasStarted(meeting)
+          ? (await people.activePeople(ADHOC_CHOICES)).filter((p) => !meeting.participants.some((m) => m.person.id === p.id))
+          : undefined;
       return {
+        adHocCandidates,
         indstilling: asksIndstilling ? { draftable: meeting.status === "planned" ? items.filter((i) => mayDraft(meeting, i, actor)).map((i) => i.id) : [] } : undefined,
         board: boardIds.length ? { mode: meeting.boardMode ?? "statement", changeable: await boardChoiceOpen(meeting, boardIds) } : undefined,
         reflections: sent && asked ? meeting.participants.filter((p) => asked.has(p.person.id)).map((p) => ({ person: p.person, role: guideRoleOf(meeting, p.role), sent: sent.has(p.person.id) })) : undefined,
@@ -566,6 +586,83 @@ export function createMeetingService(deps: MeetingServiceDeps) {
       await notifications.cancelPending(meeting.id, { kinds: [...kinds], exceptKeys: [...rows.map((r) => r.key), ...others.map((n) => n.key)] });
       const planned = await notifications.plan(rows, now);
       return { view: await this.agenda(actor, meetingId), effects: effectsOf([meetingChanged(changed)], planned) };
+    },
+
+    /**
+     * «Ad hoc deltagere alt efter lokalt fokusområde» (seed 002): the chair adds a person from the
+     * organisation file (role ad_hoc: the meeting's cards like any participant, the ad hoc question
+     * set; a new version and calendar row, though the Graph sync does not change attendees yet) or a guest by name (on the participant list,
+     * no cards: no Teams account) to one læringssamtale that has not begun. Duplicates are refused
+     * in Danish. (docs/decisions/0022-roles-the-seed-names.md)
+     */
+    async addAdHoc(actor: Person, meetingId: string, input: AdHocInput): Promise<{ meeting: Meeting; notice: string; effects: Effects }> {
+      const meeting = await getForParticipant(actor, meetingId);
+      assertChair(meeting, actor.id);
+      const s = strings.people;
+      if (meeting.kind !== "laeringssamtale") throw new AppError("invalid-input", s.onlyLaeringssamtale);
+      if (hasStarted(meeting)) throw new AppError("meeting-started", s.started);
+      const personId = input.personId?.trim() ?? "";
+      const name = (input.guestName ?? "").replace(/\s+/g, " ").trim();
+      const email = (input.guestEmail ?? "").trim();
+      const phone = (input.guestPhone ?? "").replace(/\s+/g, " ").trim();
+      if (!personId && !name) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, { [email || phone ? "guestName" : "personId"]: s.chooseOne });
+      if (personId && (name || email || phone)) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, { personId: s.notBoth });
+      const now = clock.now();
+      const by = { actorId: actor.id, at: now };
+      if (personId) {
+        const person = await people.byId(personId);
+        if (!person || !person.active) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, { personId: s.unknownPerson });
+        const outcome = await meetings.addAdHocParticipant(meeting.id, person.id, by);
+        if (outcome === "not-planned") throw new AppError("meeting-started", s.started);
+        if (outcome === "already") throw new AppError("invalid-input", strings.generic.cardErrorsHeading, { personId: s.alreadyParticipant(person.name) });
+        if (outcome !== "added") throw await clashError(outcome.clashes, actor.id);
+        const updated = (await meetings.get(meeting.id))!;
+        // The pack, the guide and the day-before reminder reach the new participant as anyone else (at once when the pack went out already).
+        const rows = [...(await packRows(updated, now)).filter((r) => r.personId === person.id), ...calendarRows(updated, now)];
+        const planned = await notifications.plan(rows, now);
+        return { meeting: updated, notice: s.added(person.name), effects: effectsOf([meetingChanged(updated)], planned) };
+      }
+      const errors: Record<string, string> = {};
+      if (name.length > 200) errors.guestName = strings.generic.tooLong(name.length, 200);
+      if (email && (email.length > 254 || !EMAIL.test(email))) errors.guestEmail = s.invalidEmail;
+      const digits = phone.replace(/\D/g, "").length;
+      if (phone && (!/^\+?[\d ()-]+$/.test(phone) || digits < 8 || digits > 15)) errors.guestPhone = s.invalidPhone;
+      if (Object.keys(errors).length > 0) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, errors);
+      const outcome = await meetings.addGuest(meeting.id, { id: newId(), name, email: email || undefined, phone: phone || undefined, addedById: actor.id }, by);
+      if (outcome === "not-planned") throw new AppError("meeting-started", s.started);
+      if (outcome === "duplicate") throw new AppError("invalid-input", strings.generic.cardErrorsHeading, { guestName: s.guestAlready(name) });
+      const updated = (await meetings.get(meeting.id))!;
+      return { meeting: updated, notice: s.guestAdded(name), effects: effectsOf([meetingChanged(updated)]) };
+    },
+
+    /** The chair removes an ad hoc participant or a guest before the meeting: their pending cards are not sent. */
+    async removeAdHoc(actor: Person, meetingId: string, target: { personId?: string; guestId?: string }): Promise<{ meeting: Meeting; notice: string; effects: Effects }> {
+      const meeting = await getForParticipant(actor, meetingId);
+      assertChair(meeting, actor.id);
+      const s = strings.people;
+      if (hasStarted(meeting)) throw new AppError("meeting-started", s.started);
+      const by = { actorId: actor.id, at: clock.now() };
+      if (target.guestId) {
+        const guest = meeting.guests.find((g) => g.id === target.guestId);
+        const outcome = await meetings.removeGuest(meeting.id, target.guestId, by);
+        if (outcome === "not-planned") throw new AppError("meeting-started", s.started);
+        const updated = (await meetings.get(meeting.id))!;
+        if (outcome === "gone" || !guest) return { meeting: updated, notice: s.gone, effects: noEffects };
+        return { meeting: updated, notice: s.removed(guest.name), effects: effectsOf([meetingChanged(updated)]) };
+      }
+      const participant = meeting.participants.find((p) => p.person.id === target.personId);
+      if (participant && participant.role !== "ad_hoc") throw new AppError("invalid-input", s.notAdHoc);
+      if (!participant) return { meeting, notice: s.gone, effects: noEffects };
+      const outcome = await meetings.removeAdHocParticipant(meeting.id, participant.person.id, by);
+      if (outcome === "not-planned") throw new AppError("meeting-started", s.started);
+      const updated = (await meetings.get(meeting.id))!;
+      if (outcome === "gone") return { meeting: updated, notice: s.gone, effects: noEffects };
+      const now = clock.now();
+      // What was planned for them and not sent stays unsent; everyone else's rows stay as they are.
+      const keep = [...(await packRows(updated, now)).map((r) => r.key), ...updated.participants.map((p) => reflectionReminderKey(updated, p.person.id))];
+      await notifications.cancelPending(meeting.id, { kinds: [...MEETING_ROW_KINDS], exceptKeys: keep });
+      const planned = await notifications.plan(calendarRows(updated, now), now);
+      return { meeting: updated, notice: s.removed(participant.person.name), effects: effectsOf([meetingChanged(updated)], planned) };
     },
 
     async listMine(actor: Person) {

@@ -73,7 +73,7 @@ const unique = <T extends { id: string }>(items: T[], ctx: z.RefinementCtx, fiel
  * `chair` is the Børn og Unge-chef who holds the meeting; a board representative who chairs a
  * selvejende dagtilbud's læringssamtale answers the board's questions (guideRoleOf).
  */
-export const guideRoles = ["chair", "leader", "paedagogisk_leder", "medarbejderrepraesentant", "bestyrelsesrepraesentant", "ungerepraesentant", "konsulent"] as const satisfies readonly ParticipantRole[];
+export const guideRoles = ["chair", "leader", "paedagogisk_leder", "afdelingslederrepraesentant", "medarbejderrepraesentant", "bestyrelsesrepraesentant", "ungerepraesentant", "konsulent", "ad_hoc"] as const satisfies readonly ParticipantRole[];
 export type GuideRole = (typeof guideRoles)[number];
 
 const questions = z.array(question, { required_error: "mangler" }).min(1, "skal have mindst ét spørgsmål").max(12, "højst 12 spørgsmål");

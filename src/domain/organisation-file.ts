@@ -59,6 +59,12 @@ const unit = z
     boardRepresentatives: z.array(key).default([]),
     /** Children's and young people's representatives (FU's senat, a school's elevråd): the first læringssamtale of the loop. */
     youthRepresentatives: z.array(key).default([]),
+    /**
+     * FU only: the «afdelingslederrepræsentant» of the clubs' afdelingsledere (seed 002, FU's
+     * proposal to the framework: «ledelsesfunktion på de enkelte matrikler på klubområdet»), an
+     * obligatory participant of the unit's læringssamtaler.
+     */
+    departmentLeaderRepresentatives: z.array(key).default([]),
     /** What may weigh on the unit before its chief is told (intentionstrængsel, decision 0020); default from config. */
     intentionCeiling: z.number({ invalid_type_error: "skal være et tal" }).int("skal være et helt tal").min(1, "skal være mindst 1").max(100, "højst 100").optional(),
     /** The unit's datapakke per loop (loop id → an https address, e.g. in LIS): a button where input A is asked (decision 0021). */
@@ -73,6 +79,9 @@ const unit = z
     if (u.selvejende && u.type !== "dagtilbud") ctx.addIssue({ code: "custom", path: ["selvejende"], message: "kan kun være true for et dagtilbud" });
     if (u.type === "dagtilbud" && u.youthRepresentatives.length > 0) {
       ctx.addIssue({ code: "custom", path: ["youthRepresentatives"], message: "kan kun bruges for en skole eller et FU-område" });
+    }
+    if (u.type !== "fu" && u.departmentLeaderRepresentatives.length > 0) {
+      ctx.addIssue({ code: "custom", path: ["departmentLeaderRepresentatives"], message: "kan kun bruges for et FU-område (afdelingslederrepræsentant for klubbernes afdelingsledere)" });
     }
   });
 
@@ -193,7 +202,7 @@ export function organisationCrossReferenceIssues(raw: unknown): OrganisationIssu
       const uid = field(u, "id");
       if (unitIds.has(uid)) issues.push({ path: ["areas", ai, "units", ui, "id"], message: `"${String(uid)}" står der to gange` });
       unitIds.add(uid);
-      for (const listName of ["leaders", "pedagogicalLeaders", "staffRepresentatives", "boardRepresentatives", "youthRepresentatives"]) {
+      for (const listName of ["leaders", "pedagogicalLeaders", "staffRepresentatives", "boardRepresentatives", "youthRepresentatives", "departmentLeaderRepresentatives"]) {
         list(field(u, listName)).forEach((l, li) => {
           if (!known(l)) issues.push({ path: ["areas", ai, "units", ui, listName, li], message: `"${String(l)}" findes ikke under people` });
         });

@@ -24,6 +24,7 @@ import type {
   FormRow,
   LeaderOfUnit,
   Meeting,
+  MeetingGuest,
   MeetingKind,
   Notification,
   NotificationKind,
@@ -62,6 +63,8 @@ export interface OrganisationSummary {
 export interface PeopleRepository {
   byAadObjectId(aadObjectId: string): Promise<Person | undefined>;
   byId(id: string): Promise<Person | undefined>;
+  /** Active people of the organisation file by name, at most `limit` (the ad hoc picker). */
+  activePeople(limit: number): Promise<Person[]>;
   /** Leaders of the active units in every area where `chiefId` is chef. */
   leadersForChief(chiefId: string): Promise<LeaderOfUnit[]>;
   /** Whether `leadersForChief(chiefId)` has anyone but `chiefId` themself (one count, nothing loaded). */
@@ -195,6 +198,18 @@ export interface MeetingRepository {
    * and written atomically, as `create`): "not-planned" if it is no longer planned.
    */
   reschedule(meetingId: string, startsAt: Date, by: AuditStamp): Promise<"moved" | "not-planned" | { clashes: Clash[] }>;
+  /**
+   * «Ad hoc deltagere» (seed 002): adds a person from the organisation file to a planned meeting
+   * with role ad_hoc, unless they take part already or are in another meeting then (checked under
+   * their lock in the same transaction, as `create`). Raises the meeting's version and writes the
+   * audit log.
+   */
+  addAdHocParticipant(meetingId: string, personId: string, by: AuditStamp): Promise<"added" | "already" | "not-planned" | { clashes: Clash[] }>;
+  /** Removes a participant added ad hoc (no other role) from a planned meeting. */
+  removeAdHocParticipant(meetingId: string, personId: string, by: AuditStamp): Promise<"removed" | "gone" | "not-planned">;
+  /** Adds a guest by name to a planned meeting, unless one with the same name or e-mail is there (case and spacing aside). */
+  addGuest(meetingId: string, guest: MeetingGuest, by: AuditStamp): Promise<"added" | "duplicate" | "not-planned">;
+  removeGuest(meetingId: string, guestId: string, by: AuditStamp): Promise<"removed" | "gone" | "not-planned">;
   /** Planned meetings whose template is not frozen yet (their pack is not sent, and nobody has written a reflection for them). */
   unfrozen(): Promise<Meeting[]>;
   /** Replaces an unfrozen meeting's template snapshot and standing items (topics stay); false if frozen or a reflection exists. */

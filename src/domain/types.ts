@@ -4,7 +4,7 @@ import type { MeetingTemplate, Step, TemplateId } from "./meeting-template.js";
 
 export type UnitType = "dagtilbud" | "skole" | "fu";
 /** Roles from the organisation file: on an area (chef, konsulent) or on a unit (the rest). */
-export type RoleName = "chef" | "konsulent" | "leder" | "paedagogisk_leder" | "medarbejderrepraesentant" | "bestyrelsesrepraesentant" | "ungerepraesentant";
+export type RoleName = "chef" | "konsulent" | "leder" | "paedagogisk_leder" | "medarbejderrepraesentant" | "bestyrelsesrepraesentant" | "ungerepraesentant" | "afdelingslederrepraesentant";
 
 export interface Person {
   id: string;
@@ -155,11 +155,33 @@ export type MeetingStatus = "planned" | "closed" | "cancelled";
  * chair holds the meeting; leader is the one whose reflection and follow-ups the meeting is about
  * (the unit leader, or the pædagogisk leder in a leader_pl 1:1); the rest join læringssamtaler.
  */
-export type ParticipantRole = "chair" | "leader" | "paedagogisk_leder" | "medarbejderrepraesentant" | "bestyrelsesrepraesentant" | "ungerepraesentant" | "konsulent";
+export type ParticipantRole =
+  | "chair"
+  | "leader"
+  | "paedagogisk_leder"
+  | "afdelingslederrepraesentant"
+  | "medarbejderrepraesentant"
+  | "bestyrelsesrepraesentant"
+  | "ungerepraesentant"
+  | "konsulent"
+  /** «Ad hoc deltagere alt efter lokalt fokusområde» (seed 002): added by the chair to one læringssamtale. */
+  | "ad_hoc";
 
 export interface Participant {
   person: Person;
   role: ParticipantRole;
+}
+
+/**
+ * A guest the chair added to one læringssamtale by name («ad hoc deltagere», seed 002): no Teams
+ * account, so no cards; listed on the dagsorden and the referat (docs/decisions/0022).
+ */
+export interface MeetingGuest {
+  id: string;
+  name: string;
+  email?: string;
+  phone?: string;
+  addedById: string;
 }
 
 export interface Meeting {
@@ -181,6 +203,8 @@ export interface Meeting {
   /** The follow-ups it carried were frozen onto its agenda when it was closed (kept through a reopening after the start). */
   carriedFrozen: boolean;
   participants: Participant[];
+  /** Guests added by name (no Teams account): on the participant list, never sent a card. */
+  guests: MeetingGuest[];
   loopId?: string;
   firstOfLoop: boolean;
   templateId: TemplateId;

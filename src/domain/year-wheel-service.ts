@@ -11,7 +11,7 @@ import { clashWindow, findClashes, MAX_MEETING_MINUTES, type BusyPeriod, type Me
 import { habitOf, placeMeetings, type PlanItem } from "./meeting-planner.js";
 import { assertChair } from "./access.js";
 import { takesPart } from "./calendar.js";
-import { laeringssamtaleCircle, oneOnOneCircle, type MeetingCircle, type UnitRoster } from "./participants.js";
+import { laeringssamtaleCircle, oneOnOneCircle, youthTakesPart, type MeetingCircle, type UnitRoster } from "./participants.js";
 import type { BusyTimes, Clock, LoopRepository, MeetingRepository, PeopleRepository, UnitRepository, YearWheel, YearWheelEntry, YearWheelRepository } from "./ports.js";
 import type { DomainSettings } from "./settings.js";
 import type { Loop, Person, Unit } from "./types.js";
@@ -123,10 +123,17 @@ export function createYearWheelService(deps: {
   /** The leader whose 1:1s the wheel plans, with the chief and with the pædagogiske ledere: the unit's first. */
   const wheelLeaderOf = (roster: UnitRoster): string | undefined => roster.leaderIds[0];
 
-  /** Who an entry's meeting would bring together (as confirming creates it), or undefined when it cannot be held. */
-  function circleOf(e: YearWheelEntry, roster: UnitRoster, chiefId: string): MeetingCircle | undefined {
+  /**
+   * Who an entry's meeting would bring together (as confirming creates it), or undefined when it
+   * cannot be held. `wheel` is the loop's plan the entry is part of: the youth representatives take
+   * part in the first læringssamtale of each year of the loop.
+   */
+  function circleOf(e: YearWheelEntry, roster: UnitRoster, chiefId: string, wheel: { entries: readonly YearWheelEntry[]; loopStart: string }): MeetingCircle | undefined {
     const leaderId = wheelLeaderOf(roster);
-    if (e.kind === "laeringssamtale") return laeringssamtaleCircle(roster, { firstOfLoop: e.firstOfLoop, chiefId });
+    if (e.kind === "laeringssamtale") {
+      const entries = wheel.entries.map((o) => (o.id === e.id ? e : o));
+      return laeringssamtaleCircle(roster, { firstOfLoop: e.firstOfLoop, youthTakesPart: youthTakesPart(e, entries, wheel.loopStart), chiefId });
+    }
     if (!leaderId) return undefined;
     if (e.kind === "leader_pl") return e.withPersonId && roster.pedagogicalLeaderIds.includes(e.withPersonId) ? oneOnOneCircle(leaderId, e.withPersonId) : undefined;
     return oneOnOneCircle(chiefId, leaderId);
@@ -185,17 +192,17 @@ export function createYearWheelService(deps: {
   }
 
   /** The wheel of each of the chief's units for its current loop (cached per unit type). */
-  async function wheelsOfChief(chiefId: string | undefined, exceptUnitId: string): Promise<{ unit: Unit; wheel: YearWheel; roster: UnitRoster }[]> {
+  async function wheelsOfChief(chiefId: string | undefined, exceptUnitId: string): Promise<{ unit: Unit; wheel: YearWheel; roster: UnitRoster; loop: Loop }[]> {
     if (!chiefId) return [];
     const loopOf = new Map<string, Loop | undefined>();
-    const out: { unit: Unit; wheel: YearWheel; roster: UnitRoster }[] = [];
+    const out: { unit: Unit; wheel: YearWheel; roster: UnitRoster; loop: Loop }[] = [];
     for (const u of await units.unitsForChief(chiefId)) {
       if (u.id === exceptUnitId) continue;
       if (!loopOf.has(u.type)) loopOf.set(u.type, await loops.current(u.type, today()));
       const loop = loopOf.get(u.type);
       const wheel = loop ? await wheels.get(u.id, loop.id) : undefined;
       const roster = wheel ? await units.roster(u.id) : undefined;
-      if (wheel && roster) out.push({ unit: u, wheel, roster });
+      if (loop && wheel && roster) out.push({ unit: u, wheel, roster, loop });
     }
     return out;
   }
@@ -208,9 +215,9 @@ export function createYearWheelService(deps: {
   async function otherWheelsBusy(chiefId: string | undefined, exceptUnitId: string, personIds: ReadonlySet<string>): Promise<BusyPeriod[]> {
     const from = today();
     const out: BusyPeriod[] = [];
-    for (const { unit, wheel, roster } of await wheelsOfChief(chiefId, exceptUnitId)) {
+    for (const { unit, wheel, roster, loop } of await wheelsOfChief(chiefId, exceptUnitId)) {
       const proposals = wheel.entries.flatMap((e) => {
-        const circle = e.meetingId || compareDates(e.date, from) <= 0 ? undefined : circleOf(e, roster, chiefId!);
+        const circle = e.meetingId || compareDates(e.date, from) <= 0 ? undefined : circleOf(e, roster, chiefId!, { entries: wheel.entries, loopStart: loop.startDate });
         return circle ? [{ entry: e, slot: slotOf(e, circle) }] : [];
       });
       out.push(...plannedBusy(proposals, unit).filter((b) => personIds.has(b.personId)));
@@ -228,7 +235,7 @@ export function createYearWheelService(deps: {
     const lastDay = addDays(loop.endDate, -1);
     const ordered = [...entries].sort((a, b) => KIND_PRIORITY[a.kind] - KIND_PRIORITY[b.kind] || compareDates(a.date, b.date) || (a.withPersonId ?? "").localeCompare(b.withPersonId ?? ""));
     const items: PlanItem[] = ordered.flatMap((e) => {
-      const circle = chiefId || e.kind !== "one_on_one" ? circleOf(e, roster, chiefId ?? "") : undefined;
+      const circle = chiefId || e.kind !== "one_on_one" ? circleOf(e, roster, chiefId ?? "", { entries, loopStart: loop.startDate }) : undefined;
       if (!circle) return [];
       const lo = addDays(e.date, -PLANNER_REACH_DAYS);
       const hi = addDays(e.date, PLANNER_REACH_DAYS);
@@ -322,7 +329,8 @@ export function createYearWheelService(deps: {
       const roster = await units.roster(current.unit.id);
       const chiefId = current.role === "chief" ? actor.id : roster?.chiefIds[0];
       const moved = { ...entry!, date, time };
-      const circle = roster ? circleOf(moved, roster, chiefId ?? "") : undefined;
+      const wheelAfter = { entries: current.wheel.entries.map((e) => (e.id === moved.id ? moved : e)), loopStart: current.loop.startDate };
+      const circle = roster ? circleOf(moved, roster, chiefId ?? "", wheelAfter) : undefined;
       let effects = noEffects;
       const meeting = entry!.meetingId ? await meetingRepo.get(entry!.meetingId) : undefined;
       if (circle) {
@@ -332,7 +340,7 @@ export function createYearWheelService(deps: {
         // The wheel's own entries not made into meetings yet (the leader's 1:1s may be meetings while the rest is a proposal).
         const rest = current.wheel.entries.filter((e) => e.id !== moved.id && !e.meetingId && compareDates(e.date, current.today) > 0);
         const candidates = [moved, ...rest].flatMap((e) => {
-          const c = e === moved ? circle : circleOf(e, roster!, chiefId ?? "");
+          const c = e === moved ? circle : circleOf(e, roster!, chiefId ?? "", wheelAfter);
           return c ? [{ entry: e, slot: slotOf(e, c) }] : [];
         });
         // Not a meeting yet: also against the meetings now, not only at «Godkend» (a meeting's move is checked by the booking itself).
@@ -367,7 +375,7 @@ export function createYearWheelService(deps: {
       if (!roster || roster.leaderIds.length === 0) throw new AppError("invalid-input", strings.yearWheel.noLeader(unit.name));
       // Every meeting still to be made, e.g. not with a pædagogisk leder who has left since the proposal.
       const toCreate = wheel.entries.flatMap((e) => {
-        const circle = e.meetingId || compareDates(e.date, current.today) <= 0 ? undefined : circleOf(e, roster, actor.id);
+        const circle = e.meetingId || compareDates(e.date, current.today) <= 0 ? undefined : circleOf(e, roster, actor.id, { entries: wheel.entries, loopStart: current.loop.startDate });
         return circle ? [{ entry: e, circle, slot: slotOf(e, circle) }] : [];
       });
       // Nobody is booked twice: a clash with another meeting or within the wheel refuses it, before anything is made.
@@ -392,7 +400,7 @@ export function createYearWheelService(deps: {
       const roster = await units.roster(current.unit.id);
       const toCreate = current.wheel.entries.flatMap((e) => {
         // Each entry's own circle: its chair is the leader the wheel plans it for, who is the actor.
-        const circle = e.kind === "leader_pl" && !e.meetingId && compareDates(e.date, current.today) > 0 && roster ? circleOf(e, roster, "") : undefined;
+        const circle = e.kind === "leader_pl" && !e.meetingId && compareDates(e.date, current.today) > 0 && roster ? circleOf(e, roster, "", { entries: current.wheel.entries, loopStart: current.loop.startDate }) : undefined;
         return circle && circle.chairId === actor.id ? [{ entry: e, circle, slot: slotOf(e, circle) }] : [];
       });
       const clash = await firstClash(toCreate, current.unit, actor.id);

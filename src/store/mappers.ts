@@ -1,7 +1,7 @@
 import { upgradeTemplateShape, type MeetingTemplate, type TemplateId } from "../domain/meeting-template.js";
 import type { FollowUp, FollowUpEvent, FollowUpView, Meeting, Participant, Person, Unit } from "../domain/types.js";
 
-const ROLE_ORDER: Participant["role"][] = ["chair", "leader", "paedagogisk_leder", "medarbejderrepraesentant", "bestyrelsesrepraesentant", "ungerepraesentant", "konsulent"];
+const ROLE_ORDER: Participant["role"][] = ["chair", "leader", "paedagogisk_leder", "afdelingslederrepraesentant", "medarbejderrepraesentant", "bestyrelsesrepraesentant", "ungerepraesentant", "konsulent", "ad_hoc"];
 
 /** Row → domain type conversions shared by the repositories. Prisma types stop here. */
 
@@ -27,6 +27,7 @@ export function toUnit(u: { id: string; name: string; type: string; selvejende: 
 export const meetingInclude = {
   unit: true,
   participants: true,
+  guests: { orderBy: { createdAt: "asc" } },
 } as const;
 
 export function toMeeting(
@@ -43,6 +44,7 @@ export function toMeeting(
     carriedFrozen: boolean;
     unit: Parameters<typeof toUnit>[0];
     participants: { personId: string; role: string }[];
+    guests: { id: string; name: string; email: string | null; phone: string | null; addedById: string }[];
     loopId: string | null;
     firstOfLoop: boolean;
     templateId: string;
@@ -67,6 +69,7 @@ export function toMeeting(
       .filter((p) => people.has(p.personId))
       .map((p) => ({ person: people.get(p.personId)!, role: p.role as Participant["role"] }))
       .sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || a.person.name.localeCompare(b.person.name, "da")),
+    guests: m.guests.map((g) => ({ id: g.id, name: g.name, email: g.email ?? undefined, phone: g.phone ?? undefined, addedById: g.addedById })),
     loopId: m.loopId ?? undefined,
     firstOfLoop: m.firstOfLoop,
     templateId: m.templateId as TemplateId,

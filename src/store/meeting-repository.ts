@@ -1,6 +1,7 @@
 import { clashWindow, findClashes, type BusyPeriod, type Clash, type MeetingSlot } from "../domain/meeting-clash.js";
 import type { MeetingRepository, StandingItem } from "../domain/ports.js";
 import { CLOSING_POSITION, type AgendaItem, type FollowUpView, type Meeting, type MeetingKind, type Person } from "../domain/types.js";
+import { normaliseText } from "../lib/text.js";
 import { appendAudit } from "./audit-log.js";
 import { chunked } from "./chunked.js";
 import type { Db, Dialect } from "./prisma-client.js";
@@ -67,6 +68,9 @@ async function clashesIn(tx: Tx, slot: MeetingSlot): Promise<Clash[]> {
   const { from, to } = clashWindow(slot);
   return findClashes(slot, await busyIn(tx, slot.participantIds, from, to));
 }
+
+/** Thrown inside addGuest's transaction to roll it back: a guest of that name or e-mail is there. */
+class DuplicateGuest extends Error {}
 
 export function createMeetingRepository(db: Db, loadPeople: LoadPeople, dialect: Dialect = "sqlite"): MeetingRepository {
   async function hydrate(rows: Parameters<typeof toMeeting>[0][]): Promise<Meeting[]> {
@@ -285,6 +289,66 @@ export function createMeetingRepository(db: Db, loadPeople: LoadPeople, dialect:
         }
         await appendAudit(tx, by, [{ action: "meeting.board_mode", subjectKind: "meeting", subjectId: meetingId, meetingId, detail: { boardMode: mode } }]);
         return true;
+      });
+    },
+
+    async addAdHocParticipant(meetingId, personId, by) {
+      return db.$transaction(async (tx) => {
+        await lockPeople(tx, dialect, [personId]);
+        const m = await tx.meeting.findUnique({ where: { id: meetingId }, select: { status: true, startsAt: true, durationMinutes: true, participants: { where: { personId }, select: { personId: true } } } });
+        if (!m || m.status !== "planned") return "not-planned" as const;
+        if (m.participants.length > 0) return "already" as const;
+        // Nobody in two meetings at once: the person's other meetings then (this one is not theirs yet).
+        const clashes = await clashesIn(tx, { meetingId, participantIds: [personId], startsAt: m.startsAt, durationMinutes: m.durationMinutes });
+        if (clashes.length > 0) return { clashes };
+        await tx.meetingParticipant.create({ data: { meetingId, personId, role: "ad_hoc" } });
+        await tx.meeting.update({ where: { id: meetingId }, data: { version: { increment: 1 } } });
+        await appendAudit(tx, by, [{ action: "meeting.ad_hoc_added", subjectKind: "meeting", subjectId: meetingId, meetingId, personId, detail: { guest: false } }]);
+        return "added" as const;
+      });
+    },
+
+    async removeAdHocParticipant(meetingId, personId, by) {
+      return db.$transaction(async (tx) => {
+        const m = await tx.meeting.findUnique({ where: { id: meetingId }, select: { status: true } });
+        if (!m || m.status !== "planned") return "not-planned" as const;
+        const res = await tx.meetingParticipant.deleteMany({ where: { meetingId, personId, role: "ad_hoc" } });
+        if (res.count === 0) return "gone" as const;
+        await tx.meeting.update({ where: { id: meetingId }, data: { version: { increment: 1 } } });
+        await appendAudit(tx, by, [{ action: "meeting.ad_hoc_removed", subjectKind: "meeting", subjectId: meetingId, meetingId, personId, detail: { guest: false } }]);
+        return "removed" as const;
+      });
+    },
+
+    async addGuest(meetingId, guest, by) {
+      const same = (a: string, b: string) => normaliseText(a).replace(/\s+/g, " ").trim().toLocaleLowerCase("da") === normaliseText(b).replace(/\s+/g, " ").trim().toLocaleLowerCase("da");
+      return db.$transaction(async (tx) => {
+        // Under the meeting's row: two adds of the same guest at once are one.
+        const m = await tx.meeting.updateMany({ where: { id: meetingId, status: "planned" }, data: { version: { increment: 1 } } });
+        if (m.count !== 1) return "not-planned" as const;
+        const others = await tx.meetingGuest.findMany({ where: { meetingId }, select: { name: true, email: true } });
+        if (others.some((o) => same(o.name, guest.name) || (guest.email && o.email && same(o.email, guest.email)))) {
+          // Nothing changed after all: the version goes back (the transaction is rolled back).
+          throw new DuplicateGuest();
+        }
+        await tx.meetingGuest.create({ data: { id: guest.id, meetingId, name: guest.name, email: guest.email ?? null, phone: guest.phone ?? null, addedById: guest.addedById } });
+        await appendAudit(tx, by, [{ action: "meeting.ad_hoc_added", subjectKind: "meeting", subjectId: meetingId, meetingId, detail: { guest: true, guestId: guest.id } }]);
+        return "added" as const;
+      }).catch((err: unknown) => {
+        if (err instanceof DuplicateGuest) return "duplicate" as const;
+        throw err;
+      });
+    },
+
+    async removeGuest(meetingId, guestId, by) {
+      return db.$transaction(async (tx) => {
+        const m = await tx.meeting.findUnique({ where: { id: meetingId }, select: { status: true } });
+        if (!m || m.status !== "planned") return "not-planned" as const;
+        const res = await tx.meetingGuest.deleteMany({ where: { id: guestId, meetingId } });
+        if (res.count === 0) return "gone" as const;
+        await tx.meeting.update({ where: { id: meetingId }, data: { version: { increment: 1 } } });
+        await appendAudit(tx, by, [{ action: "meeting.ad_hoc_removed", subjectKind: "meeting", subjectId: meetingId, meetingId, detail: { guest: true, guestId } }]);
+        return "removed" as const;
       });
     },
 

@@ -30,6 +30,11 @@ export function createPeopleRepository(db: Db, dialect: Dialect = "sqlite"): Peo
       return p ? toPerson(p) : undefined;
     },
 
+    async activePeople(limit) {
+      const rows = await db.person.findMany({ where: { active: true }, select: personSelect, orderBy: [{ name: "asc" }, { id: "asc" }], take: limit });
+      return rows.map(toPerson);
+    },
+
     async leadersForChief(chiefId): Promise<LeaderOfUnit[]> {
       const rows = await db.role.findMany({
         where: {
@@ -157,6 +162,7 @@ export function createPeopleRepository(db: Db, dialect: Dialect = "sqlite"): Peo
               ...onUnit(u.staffRepresentatives, "medarbejderrepraesentant", u.id),
               ...onUnit(u.boardRepresentatives, "bestyrelsesrepraesentant", u.id),
               ...onUnit(u.youthRepresentatives, "ungerepraesentant", u.id),
+              ...onUnit(u.departmentLeaderRepresentatives, "afdelingslederrepraesentant", u.id),
             ]),
           ]),
         });

@@ -53,6 +53,8 @@ export function createRetentionRepository(db: Db): RetentionRepository {
       return db.$transaction(async (tx) => {
         const reflections = (await tx.reflection.deleteMany({ where: { meetingId } })).count;
         const boardStatements = (await tx.boardStatement.deleteMany({ where: { meetingId } })).count;
+        // A guest's way to be reached goes with the minutes' texts; the name stays on the participant list.
+        await tx.meetingGuest.updateMany({ where: { meetingId }, data: { email: null, phone: null } });
         // A decision whose follow-up is still open keeps its text with it.
         const decisions = (await tx.decision.updateMany({ where: { meetingId, text: { not: placeholder }, followUps: { none: { status: "open" } } }, data: { text: placeholder } })).count;
         // Standing items keep their titles (they come from the template); what people wrote goes.

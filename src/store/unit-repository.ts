@@ -27,6 +27,7 @@ export function createUnitRepository(db: Db): UnitRepository {
         staffRepresentativeIds: ids("medarbejderrepraesentant"),
         boardRepresentativeIds: ids("bestyrelsesrepraesentant"),
         youthRepresentativeIds: ids("ungerepraesentant"),
+        departmentLeaderRepresentativeIds: ids("afdelingslederrepraesentant"),
       };
     },
 

@@ -12,6 +12,8 @@ export const verbs = {
   agendaOpen: "agenda.open",
   agendaAddTopic: "agenda.addTopic",
   agendaIndstilling: "agenda.indstilling",
+  adHocAdd: "adhoc.add",
+  adHocRemove: "adhoc.remove",
   reflectionOpen: "reflection.open",
   reflectionEdit: "reflection.edit",
   reflectionSend: "reflection.send",

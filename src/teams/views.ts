@@ -2,7 +2,7 @@ import { declinerOfKey } from "../domain/calendar-sync-service.js";
 import { joinMarkup, md, type CardText, type Markup } from "../lib/markup.js";
 import { newId } from "../lib/ids.js";
 import { localDateOf } from "../lib/zoned-time.js";
-import { buildAgendaCard } from "../cards/agenda-card.js";
+import { buildAgendaCard, type TypedAdHoc } from "../cards/agenda-card.js";
 import type { CardFeedback } from "../cards/feedback.js";
 import { buildFollowUpCard, type FollowUpHeading } from "../cards/followup-card.js";
 import { buildFollowUpFormCard } from "../cards/followup-form-card.js";
@@ -156,14 +156,14 @@ export function createViews(deps: Omit<TeamsDeps, "cardCopies" | "publishChannel
       return showing(build(opts), { kind: "tasks", id: actor.id }, opts.changed || opts.feedback || opts.typedComment ? build({}) : undefined);
     },
 
-    async agenda(actor: Person, meetingId: string, opts: { feedback?: CardFeedback; pack?: boolean; typedTopic?: string; typedIndstillinger?: Record<string, string> } = {}): Promise<AdaptiveCard> {
+    async agenda(actor: Person, meetingId: string, opts: { feedback?: CardFeedback; pack?: boolean; typedTopic?: string; typedIndstillinger?: Record<string, string>; typedAdHoc?: TypedAdHoc } = {}): Promise<AdaptiveCard> {
       const view = await deps.meetings.agenda(actor, meetingId);
       const intro = opts.pack ? strings.agenda.packIntro(kindInText(view.meeting)) : undefined;
-      const build = (o: { feedback?: CardFeedback; typedTopic?: string; typedIndstillinger?: Record<string, string> }) =>
+      const build = (o: { feedback?: CardFeedback; typedTopic?: string; typedIndstillinger?: Record<string, string>; typedAdHoc?: TypedAdHoc }) =>
         buildAgendaCard({ view, viewer: actor, tz, today: today(), intro, calendar: calendarOf(view.meeting, actor), boardStatementDays: config.boardStatementDays, ...o });
-      const typed = opts.typedTopic || opts.typedIndstillinger;
+      const typed = opts.typedTopic || opts.typedIndstillinger || opts.typedAdHoc;
       return showing(
-        build({ feedback: opts.feedback, typedTopic: opts.typedTopic, typedIndstillinger: opts.typedIndstillinger }),
+        build({ feedback: opts.feedback, typedTopic: opts.typedTopic, typedIndstillinger: opts.typedIndstillinger, typedAdHoc: opts.typedAdHoc }),
         { kind: "agenda", id: view.meeting.id, params: { pack: opts.pack || undefined } },
         opts.feedback || typed ? build({}) : undefined,
       );

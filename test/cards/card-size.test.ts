@@ -27,6 +27,7 @@ const meeting: Meeting = {
   version: 7,
   referatVersion: 0,
   carriedFrozen: false,
+  guests: [],
   participants: [
     { person: alex, role: "chair" },
     { person: megan, role: "leader" },

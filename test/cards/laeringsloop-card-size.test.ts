@@ -39,6 +39,7 @@ const meeting: Meeting = {
   referatVersion: 0,
   carriedFrozen: false,
   version: 3,
+  guests: [],
   participants: participants.map((p, i) => ({ person: p, role: i === 0 ? "chair" : i === 1 ? "leader" : "paedagogisk_leder" })),
   loopId: "l",
   firstOfLoop: false,

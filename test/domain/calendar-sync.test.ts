@@ -21,6 +21,7 @@ const meeting: Meeting = {
   version: 3,
   referatVersion: 0,
   carriedFrozen: false,
+  guests: [],
   participants: [
     { person: alex, role: "chair" },
     { person: odd, role: "leader" },

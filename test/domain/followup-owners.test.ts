@@ -14,6 +14,7 @@ const roster: UnitRoster = {
   staffRepresentativeIds: ["hanne"],
   boardRepresentativeIds: ["bo"],
   youthRepresentativeIds: [],
+  departmentLeaderRepresentativeIds: [],
 };
 const meeting = (kind: MeetingKind, parts: [string, ParticipantRole, boolean?][]) => ({
   kind,

@@ -68,7 +68,7 @@ describe("applying the organisation file", () => {
 
     const summary = await t.store.people.applyOrganisation(readOrganisationFile(fixture("changed.yaml")));
     // Sofie and the eight others not in the changed file go inactive; Sofie still owns an open follow-up.
-    expect(summary).toEqual({ areas: 1, units: 1, people: 3, deactivated: 9, loops: 0, toReassign: [{ personId: "sofie", name: "Sofie Ærø Østergaard", openFollowUps: 1 }] });
+    expect(summary).toEqual({ areas: 1, units: 1, people: 3, deactivated: 10, loops: 0, toReassign: [{ personId: "sofie", name: "Sofie Ærø Østergaard", openFollowUps: 1 }] });
 
     expect(await db.person.findUniqueOrThrow({ where: { id: "megan" } })).toMatchObject({ name: "Megan Bowen-Holm", active: true });
     expect(await db.person.findUniqueOrThrow({ where: { id: "sofie" } })).toMatchObject({ active: false });
@@ -153,11 +153,12 @@ describe("loops and themes in the organisation file", () => {
     }
     expect(problems).toContain("bad-loops.yaml:15: areas[0].units[0].youthRepresentatives kan kun bruges for en skole eller et FU-område");
     expect(problems).toContain("bad-loops.yaml:16: areas[0].units[0].intentionCeiling skal være mindst 1");
-    expect(problems).toContain('bad-loops.yaml:24: loops[0].themes[1].id "sprog" står der to gange');
-    expect(problems).toContain("bad-loops.yaml:27: loops[1].start overlapper læringsloopet i loops[0] for dagtilbud (et læringsloop varer to år)");
-    expect(problems).toContain("bad-loops.yaml:33: loops[2].start er ikke en gyldig dato");
-    expect(problems).toContain("bad-loops.yaml:34: loops[2].unitTypes[0] skal være dagtilbud, skole eller fu");
-    expect(problems).toContain("bad-loops.yaml:35: loops[2].themes skal have mindst ét tema");
+    expect(problems).toContain("bad-loops.yaml:17: areas[0].units[0].departmentLeaderRepresentatives kan kun bruges for et FU-område (afdelingslederrepræsentant for klubbernes afdelingsledere)");
+    expect(problems).toContain('bad-loops.yaml:25: loops[0].themes[1].id "sprog" står der to gange');
+    expect(problems).toContain("bad-loops.yaml:28: loops[1].start overlapper læringsloopet i loops[0] for dagtilbud (et læringsloop varer to år)");
+    expect(problems).toContain("bad-loops.yaml:34: loops[2].start er ikke en gyldig dato");
+    expect(problems).toContain("bad-loops.yaml:35: loops[2].unitTypes[0] skal være dagtilbud, skole eller fu");
+    expect(problems).toContain("bad-loops.yaml:36: loops[2].themes skal have mindst ét tema");
   });
 });
 
@@ -166,6 +167,7 @@ describe("roles from the organisation file", () => {
     const t = await testStore();
     const roles = await t.store.db.role.findMany({ where: { role: { notIn: ["chef", "leder"] } }, orderBy: { role: "asc" } });
     expect(roles.map((r) => `${r.role}:${r.personId}:${r.unitId ?? r.areaId}`).sort()).toEqual([
+      "afdelingslederrepraesentant:emil:klubben",
       "bestyrelsesrepraesentant:birthe:kastanjen",
       "bestyrelsesrepraesentant:bo:solsikken",
       "konsulent:karim:midt",

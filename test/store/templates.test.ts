@@ -19,16 +19,19 @@ describe("meeting templates as data files", () => {
     const t = readTemplates(DEFAULT_TEMPLATES_DIR);
     expect(Object.keys(t).sort()).toEqual(["1-1-ledelsesopfoelgning", "1-1-paedagogisk-leder", "laeringssamtale-foerste", "laeringssamtale-opfoelgende"]);
     const first = t["laeringssamtale-foerste"].reflection.roles;
-    expect(Object.keys(first)).toEqual(["chair", "leader", "paedagogisk_leder", "medarbejderrepraesentant", "bestyrelsesrepraesentant", "ungerepraesentant", "konsulent"]);
+    expect(Object.keys(first)).toEqual(["chair", "leader", "paedagogisk_leder", "afdelingslederrepraesentant", "medarbejderrepraesentant", "bestyrelsesrepraesentant", "ungerepraesentant", "konsulent", "ad_hoc"]);
     expect(first.leader!.questions.map((q) => q.source).filter(Boolean)).toEqual(["A", "B", "C", "D", "E"]);
     expect(t["laeringssamtale-foerste"].agenda.map((a) => a.step).filter(Boolean)).toEqual(["data", "refleksion", "beslutning", "beslutning", "opfoelgning"]);
     // Input A only for those who can open the datapakke (seed 002).
     for (const id of ["laeringssamtale-foerste", "laeringssamtale-opfoelgende"] as const) {
       const roles = t[id].reflection.roles;
-      for (const role of ["bestyrelsesrepraesentant", "ungerepraesentant", "medarbejderrepraesentant"] as const) expect(roles[role]!.questions.some((q) => q.source === "A")).toBe(false);
-      for (const role of ["chair", "leader", "paedagogisk_leder", "konsulent"] as const) expect(roles[role]!.questions.some((q) => q.source === "A")).toBe(true);
+      for (const role of ["bestyrelsesrepraesentant", "ungerepraesentant", "medarbejderrepraesentant", "ad_hoc"] as const) expect(roles[role]!.questions.some((q) => q.source === "A")).toBe(false);
+      for (const role of ["chair", "leader", "paedagogisk_leder", "afdelingslederrepraesentant", "konsulent"] as const) expect(roles[role]!.questions.some((q) => q.source === "A")).toBe(true);
       expect(roles.leader!.questions.find((q) => q.source === "A")!.required).toBe(true);
       expect(roles.bestyrelsesrepraesentant!.questions.find((q) => q.source === "D")!.required).toBe(true);
+      // The roles seed 002 adds (issue 21, point 6): nothing required of the afdelingslederrepræsentant, an ad hoc guest is asked one optional question.
+      expect(roles.afdelingslederrepraesentant!.questions.filter((q) => q.required)).toEqual([]);
+      expect(roles.ad_hoc!.questions.map((q) => `${q.id}:${q.required}`)).toEqual(["ad_hoc_faglighed:false"]);
     }
     // A 1:1 asks for little: at most two questions, none required, only the leader fills it.
     for (const id of ["1-1-ledelsesopfoelgning", "1-1-paedagogisk-leder"] as const) {
@@ -62,7 +65,7 @@ describe("meeting templates as data files", () => {
     expect(Object.keys(t["1-1-ledelsesopfoelgning"].reflection.roles)).toEqual(["leader"]);
     expect(t["1-1-ledelsesopfoelgning"].reflection.roles.leader!.questions.map((q) => `${q.id}:${q.required}`)).toEqual(["data:true", "sparring:false"]);
     const later = t["laeringssamtale-opfoelgende"].reflection.roles;
-    expect(Object.keys(later)).toEqual(["chair", "leader", "paedagogisk_leder", "medarbejderrepraesentant", "bestyrelsesrepraesentant", "ungerepraesentant", "konsulent"]);
+    expect(Object.keys(later)).toEqual(["chair", "leader", "paedagogisk_leder", "afdelingslederrepraesentant", "medarbejderrepraesentant", "bestyrelsesrepraesentant", "ungerepraesentant", "konsulent", "ad_hoc"]);
     expect(later.bestyrelsesrepraesentant!.questions.map((q) => q.id)).toEqual(["data", "sparring"]);
   });
 
@@ -92,7 +95,7 @@ describe("meeting templates as data files", () => {
   intro: "Skriv kort."
   roles: { forælder: { questions: [{ id: data, text: "Data?", required: false }] } }
 `);
-    expect(unknownRole).toContainEqual(expect.stringMatching(/1-1-ledelsesopfoelgning\.yaml:\d+: reflection\.roles må kun have rollerne chair, leader, paedagogisk_leder, medarbejderrepraesentant, bestyrelsesrepraesentant, ungerepraesentant, konsulent/));
+    expect(unknownRole).toContainEqual(expect.stringMatching(/1-1-ledelsesopfoelgning\.yaml:\d+: reflection\.roles må kun have rollerne chair, leader, paedagogisk_leder, afdelingslederrepraesentant, medarbejderrepraesentant, bestyrelsesrepraesentant, ungerepraesentant, konsulent, ad_hoc/));
     const twice = problemsOf(`reflection:
   intro: "Skriv kort."
   roles:

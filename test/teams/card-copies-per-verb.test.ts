@@ -676,6 +676,7 @@ export const verbCases: Record<Verb, Case> = {
     changes: "the board's statement: every copy of that læringssamtale's dagsorden (input D)",
     run: async (s) => {
       const second = (await s.h.bot.store.db.meeting.findMany({ where: { kind: "laeringssamtale" }, orderBy: { startsAt: "asc" } }))[1]!;
+      ids.LS2 = second.id;
       s.alias(second.id, "LS2");
       await s.click(users.megan, verbs.agendaOpen, { meetingId: second.id, from: "meetings" }, "megan.meetings:megan");
       const r = await s.click(users.bo, verbs.boardSend, { meetingId: second.id, version: 0, statement: "Bestyrelsen bakker op om sprogindsatsen." });
@@ -702,6 +703,23 @@ export const verbCases: Record<Verb, Case> = {
       const first = (await s.h.bot.store.db.meeting.findMany({ where: { kind: "laeringssamtale" }, orderBy: { startsAt: "asc" } }))[0]!;
       const r = await s.click(users.bo, verbs.boardReportSend, { meetingId: first.id, followedUp: "Bestyrelsen har fulgt op." });
       r.expectNothingUpdated();
+    },
+  },
+  [verbs.adHocAdd]: {
+    story: "loop",
+    changes: "the læringssamtale's participant list: every copy of its dagsorden (a guest gets no card)",
+    run: async (s) => {
+      const r = await s.click(users.alex, verbs.adHocAdd, { meetingId: ids.LS2!, adHocPersonId: "", guestName: "Anne Holm", guestEmail: "", guestPhone: "" });
+      r.expectUpdated({ "megan.agenda:LS2": "Anne Holm (gæst)", "jonas.meetings:jonas": "Læringssamtale" });
+    },
+  },
+  [verbs.adHocRemove]: {
+    story: "loop",
+    changes: "the læringssamtale's participant list: every copy of its dagsorden",
+    run: async (s) => {
+      const guest = await s.h.bot.store.db.meetingGuest.findFirstOrThrow({ where: { meetingId: ids.LS2!, name: "Anne Holm" } });
+      const r = await s.click(users.alex, verbs.adHocRemove, { meetingId: ids.LS2!, removePersonId: "", removeGuestId: guest.id });
+      r.expectUpdated({ "megan.agenda:LS2": /^(?![\s\S]*Anne Holm)/ });
     },
   },
 };

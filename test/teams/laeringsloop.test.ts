@@ -200,7 +200,7 @@ describe("læringsloop: the årshjul's unit picker", () => {
   });
   afterAll(() => h.stop());
 
-  it("switches to another of the chief's units with the picker: the FU's plan, its senat on the first læringssamtale", async () => {
+  it("switches to another of the chief's units with the picker: the FU's plan, its senat once a year, its afdelingslederrepræsentant on all", async () => {
     // As Teams sends it: the pick flag, both pickers' inputs, the empty one as "".
     const res = await h.click(users.alex, "yearwheel.open", { pick: true, showUnitId: "klubben", showPersonId: "" });
     const text = cardText(res.card);
@@ -213,8 +213,16 @@ describe("læringsloop: the årshjul's unit picker", () => {
     const v = Number(findAction(res.card, "yearwheel.confirm")!.data.version);
     await h.click(users.alex, "yearwheel.confirm", { unitId: "klubben", version: v });
     const first = await db().meeting.findFirstOrThrow({ where: { unitId: "klubben", kind: "laeringssamtale", firstOfLoop: true }, include: { participants: true } });
-    expect(first.participants.map((p) => `${p.personId}:${p.role}`).sort()).toEqual(["alex:chair", "karim:konsulent", "noah:ungerepraesentant", "pia:leader"]);
-    const later = await db().meeting.findMany({ where: { unitId: "klubben", kind: "laeringssamtale", firstOfLoop: false }, include: { participants: true } });
-    expect(later.flatMap((m) => m.participants.map((p) => p.personId))).not.toContain("noah");
+    expect(first.participants.map((p) => `${p.personId}:${p.role}`).sort()).toEqual(["alex:chair", "emil:afdelingslederrepraesentant", "karim:konsulent", "noah:ungerepraesentant", "pia:leader"]);
+    const later = await db().meeting.findMany({ where: { unitId: "klubben", kind: "laeringssamtale", firstOfLoop: false }, include: { participants: true }, orderBy: { startsAt: "asc" } });
+    expect(later).toHaveLength(3);
+    // Seed 002: the young «på niveau med bestyrelserne. Dvs. 1 årlig læringssamtale»: the first of the loop's second year too.
+    expect(later.map((m) => m.participants.some((p) => p.personId === "noah" && p.role === "ungerepraesentant"))).toEqual([false, true, false]);
+    expect(later[1]!.startsAt.toISOString() >= "2028-01-01").toBe(true);
+    for (const m of later) expect(m.participants.map((p) => `${p.personId}:${p.role}`)).toContain("emil:afdelingslederrepraesentant");
+    // The chair's dagsorden names the afdelingslederrepræsentant by the Danish label, with a guide of their own.
+    const opened = await h.click(users.alex, "agenda.open", { meetingId: first.id, from: "meetings" });
+    const agenda = cardText(opened.posted[0] ?? opened.card);
+    expect(agenda).toContain("Emil Winther (afdelingslederrepræsentant)");
   });
 });

@@ -5,6 +5,8 @@ import { verbs, type Verb } from "../../verbs.js";
 import { agendaAddTopic } from "./agenda-add-topic.js";
 import { agendaIndstilling } from "./agenda-indstilling.js";
 import { agendaOpen } from "./agenda-open.js";
+import { adHocAdd } from "./adhoc-add.js";
+import { adHocRemove } from "./adhoc-remove.js";
 import { followUpComment } from "./followup-comment.js";
 import { followUpDone } from "./followup-done.js";
 import { followUpPostpone } from "./followup-postpone.js";
@@ -60,6 +62,8 @@ export const actionHandlers: Record<Verb, Factory> = {
   [verbs.agendaOpen]: agendaOpen,
   [verbs.agendaAddTopic]: agendaAddTopic,
   [verbs.agendaIndstilling]: agendaIndstilling,
+  [verbs.adHocAdd]: adHocAdd,
+  [verbs.adHocRemove]: adHocRemove,
   [verbs.reflectionOpen]: reflectionOpen,
   [verbs.reflectionEdit]: reflectionEdit,
   [verbs.reflectionSend]: reflectionSend,

@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { domainSettings } from "../../src/bot.js";
+import { loadConfig } from "../../src/config.js";
+import { reflectionAuthors } from "../../src/domain/access.js";
+import { createDomainServices, type DomainServices } from "../../src/domain/services.js";
+import type { Person } from "../../src/domain/types.js";
+import { AppError } from "../../src/lib/errors.js";
+import { ManualClock } from "../helpers/bot-harness.js";
+import { testStore } from "../helpers/test-db.js";
+
+/**
+ * «Ad hoc deltagere alt efter lokalt fokusområde» (seed 002) on a real store (SQLite, and
+ * PostgreSQL when TEST_POSTGRES_URL is set): the chair of a læringssamtale adds a person from the
+ * organisation file or a guest by name to that one meeting, and may remove them before it begins.
+ */
+describe("ad hoc deltagere", () => {
+  let t: Awaited<ReturnType<typeof testStore>>;
+  let d: DomainServices;
+  const clock = new ManualClock(new Date("2026-11-23T09:00:00+01:00"));
+  const settings = domainSettings(loadConfig({}));
+  const person = async (id: string) => (await t.store.people.byId(id)) as Person;
+  const refusal = (p: Promise<unknown>) =>
+    p.then(
+      () => undefined,
+      (e: unknown) => (e instanceof AppError ? { code: e.code, text: [e.text, ...Object.values(e.fieldErrors)].join(" | ") } : { code: String(e), text: "" }),
+    );
+  let laering = "";
+  let oneOnOne = "";
+  let later = "";
+
+  beforeAll(async () => {
+    t = await testStore();
+    d = createDomainServices(t.store, clock, settings);
+    const alex = await person("alex");
+    const wheel = await d.yearWheels.view(alex, "solsikken");
+    await d.yearWheels.confirm(alex, "solsikken", wheel.wheel.version);
+    const ids = async (kind: string) => (await t.store.db.meeting.findMany({ where: { unitId: "solsikken", kind }, orderBy: { startsAt: "asc" }, select: { id: true } })).map((m) => m.id);
+    laering = (await ids("laeringssamtale"))[0]!;
+    oneOnOne = (await ids("one_on_one"))[0]!;
+    later = (await ids("laeringssamtale"))[1]!;
+  });
+  afterAll(() => t.close());
+
+  it("only the chair adds, only to a læringssamtale, and says what is missing in Danish", async () => {
+    expect(await refusal(d.meetings.addAdHoc(await person("megan"), laering, { guestName: "Anne Holm" }))).toEqual({ code: "not-authorised", text: "Kun Børn og Unge-chefen, der holder mødet, kan dette." });
+    expect(await refusal(d.meetings.addAdHoc(await person("alex"), oneOnOne, { guestName: "Anne Holm" }))).toMatchObject({ code: "invalid-input", text: "Ad hoc deltagere kan kun tilføjes til en læringssamtale." });
+    expect(await refusal(d.meetings.addAdHoc(await person("alex"), laering, {}))).toMatchObject({ code: "invalid-input", text: expect.stringContaining("Vælg en person, eller skriv gæstens navn.") });
+    expect(await refusal(d.meetings.addAdHoc(await person("alex"), laering, { personId: "lars", guestName: "Anne" }))).toMatchObject({ text: expect.stringContaining("ikke begge") });
+    expect(await refusal(d.meetings.addAdHoc(await person("alex"), laering, { personId: "nobody" }))).toMatchObject({ text: expect.stringContaining("findes ikke") });
+    expect(await refusal(d.meetings.addAdHoc(await person("alex"), laering, { guestName: "Anne", guestPhone: "12" }))).toMatchObject({ text: expect.stringContaining("8 til 15 cifre") });
+    expect(await t.store.db.meetingGuest.count()).toBe(0);
+  });
+
+  it("adds a guest once (name or e-mail, case aside): on the meeting, no cards, a new version for its calendar event", async () => {
+    const before = (await t.store.meetings.get(laering))!;
+    const { meeting } = await d.meetings.addAdHoc(await person("alex"), laering, { guestName: "Anne Holm", guestEmail: "Anne.Holm@eksempel.dk" });
+    expect(meeting.guests.map((g) => [g.name, g.email, g.addedById])).toEqual([["Anne Holm", "Anne.Holm@eksempel.dk", "alex"]]);
+    expect(meeting.version).toBe(before.version + 1);
+    expect(await t.store.db.notification.count({ where: { subjectId: laering, personId: { notIn: before.participants.map((p) => p.person.id) } } })).toBe(0);
+    expect(await refusal(d.meetings.addAdHoc(await person("alex"), laering, { guestName: "ANNE HOLM" }))).toMatchObject({ code: "invalid-input", text: expect.stringContaining("allerede en gæst") });
+    expect(await refusal(d.meetings.addAdHoc(await person("alex"), laering, { guestName: "A. Holm", guestEmail: "anne.holm@eksempel.dk" }))).toMatchObject({ text: expect.stringContaining("allerede en gæst") });
+    expect((await t.store.meetings.get(laering))!.version).toBe(before.version + 1);
+  });
+
+  it("adds a person from the organisation as ad hoc: asked for the ad hoc reflection, planned the meeting's cards; refused twice", async () => {
+    const { meeting } = await d.meetings.addAdHoc(await person("alex"), laering, { personId: "lars" });
+    expect(meeting.participants.find((p) => p.person.id === "lars")?.role).toBe("ad_hoc");
+    expect(reflectionAuthors(meeting, settings.templates).map((p) => p.id)).toContain("lars");
+    const guide = await d.reflections.view(await person("lars"), laering);
+    expect([guide.authorRole, guide.questions.map((q) => `${q.id}:${q.required}`)]).toEqual(["ad_hoc", ["ad_hoc_faglighed:false"]]);
+    expect((await t.store.db.notification.findMany({ where: { subjectId: laering, personId: "lars" }, orderBy: { kind: "asc" } })).map((n) => n.kind)).toEqual(["meeting_agenda", "meeting_reflection", "reflection_reminder"]);
+    expect(await refusal(d.meetings.addAdHoc(await person("alex"), laering, { personId: "lars" }))).toMatchObject({ text: expect.stringContaining("Lars Nørgaard deltager allerede") });
+    expect(await refusal(d.meetings.addAdHoc(await person("alex"), laering, { personId: "bo" }))).toMatchObject({ text: expect.stringContaining("Bo Kristensen deltager allerede") });
+  });
+
+  it("refuses a person who is in another meeting then: nobody is booked twice", async () => {
+    // Lars holds a meeting of his own unit at the same time.
+    const m = (await t.store.meetings.get(laering))!;
+    await t.store.db.meeting.create({
+      data: { id: "clash", kind: "one_on_one", unitId: "kastanjen", chairId: "lars", startsAt: m.startsAt, durationMinutes: 60, participants: { create: [{ personId: "lars", role: "chair" }] } },
+    });
+    await d.meetings.removeAdHoc(await person("alex"), laering, { personId: "lars" });
+    const lars = await refusal(d.meetings.addAdHoc(await person("alex"), laering, { personId: "lars" }));
+    expect(lars).toMatchObject({ code: "invalid-input", text: expect.stringContaining("Lars Nørgaard") });
+    expect(await t.store.db.meetingParticipant.count({ where: { meetingId: laering, personId: "lars" } })).toBe(0);
+    await t.store.db.meetingParticipant.deleteMany({ where: { meetingId: "clash" } });
+    await t.store.db.meeting.delete({ where: { id: "clash" } });
+  });
+
+  it("removes only what was added ad hoc, and only before the meeting; its unsent cards are not sent", async () => {
+    const alex = await person("alex");
+    await d.meetings.addAdHoc(alex, laering, { personId: "lars" });
+    expect(await refusal(d.meetings.removeAdHoc(await person("megan"), laering, { personId: "lars" }))).toMatchObject({ code: "not-authorised" });
+    expect(await refusal(d.meetings.removeAdHoc(alex, laering, { personId: "megan" }))).toMatchObject({ code: "invalid-input", text: expect.stringContaining("Kun ad hoc deltagere") });
+    const { meeting, notice } = await d.meetings.removeAdHoc(alex, laering, { personId: "lars" });
+    expect(notice).toBe("Lars Nørgaard er ikke længere med i læringssamtalen.");
+    expect(meeting.participants.some((p) => p.person.id === "lars")).toBe(false);
+    expect((await t.store.db.notification.findMany({ where: { subjectId: laering, personId: "lars" }, select: { status: true } })).map((n) => n.status)).toEqual(["cancelled", "cancelled", "cancelled"]);
+    // Again: already gone, nothing changes.
+    expect((await d.meetings.removeAdHoc(alex, laering, { personId: "lars" })).notice).toBe("Deltageren er allerede fjernet.");
+    const guest = meeting.guests[0]!;
+    expect((await d.meetings.removeAdHoc(alex, laering, { guestId: guest.id })).meeting.guests).toEqual([]);
+    // Begun: the list stays as it is.
+    await d.meetings.addAdHoc(alex, laering, { guestName: "Per Lund" });
+    clock.set(meeting.startsAt.toISOString());
+    expect(await refusal(d.meetings.addAdHoc(alex, laering, { guestName: "Eva Berg" }))).toMatchObject({ code: "meeting-started" });
+    const per = (await t.store.meetings.get(laering))!.guests[0]!;
+    expect(await refusal(d.meetings.removeAdHoc(alex, laering, { guestId: per.id }))).toMatchObject({ code: "meeting-started" });
+  });
+
+  it("erases a guest's e-mail and phone with the minutes' texts at retention; the name stays on the list", async () => {
+    const { meeting } = await d.meetings.addAdHoc(await person("alex"), later, { guestName: "Eva Berg", guestEmail: "eva@eksempel.dk", guestPhone: "12345678" });
+    const eva = meeting.guests.find((g) => g.name === "Eva Berg")!;
+    await t.store.retention.eraseMinutes(meeting.id, "[Slettet]", { actorId: "system:retention", at: new Date() });
+    expect(await t.store.db.meetingGuest.findUniqueOrThrow({ where: { id: eva.id }, select: { name: true, email: true, phone: true } })).toEqual({ name: "Eva Berg", email: null, phone: null });
+  });
+
+  it("stores two adds of the same guest at once as one (the meeting's row is the lock)", async () => {
+    const by = { actorId: "alex", at: new Date() };
+    const guest = (id: string) => ({ id, name: "Sara Dam", addedById: "alex" });
+    const outcomes = await Promise.all([t.store.meetings.addGuest(oneOnOne, guest("g-a"), by), t.store.meetings.addGuest(oneOnOne, guest("g-b"), by)]);
+    expect(outcomes.sort()).toEqual(["added", "duplicate"]);
+    expect(await t.store.db.meetingGuest.count({ where: { meetingId: oneOnOne } })).toBe(1);
+    expect(await t.store.meetings.removeGuest(oneOnOne, "g-none", by)).toBe("gone");
+  });
+});

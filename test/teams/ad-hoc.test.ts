@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BotHarness, users } from "../helpers/bot-harness.js";
+import { cardText, cardsOf, findAction, inputValues } from "../helpers/fake-connector.js";
+
+/**
+ * «Ad hoc deltagere alt efter lokalt fokusområde» (seed 002), through the real bot: Alex, who
+ * chairs Solsikken's first læringssamtale, adds Lars (a leader of another unit, in the organisation
+ * file) and a guest without Teams by name; Megan, a participant but not the chair, is refused; the
+ * dagsorden lists them; Lars gets the meeting's cards with the ad hoc question set. Monday 23
+ * November 2026, 09:00 in Copenhagen.
+ */
+describe("ad hoc deltagere through the bot", () => {
+  let h: BotHarness;
+  const db = () => h.bot.store.db;
+  let laering = "";
+  const add = (user: (typeof users)[keyof typeof users], data: Record<string, string>) =>
+    h.click(user, "adhoc.add", { meetingId: laering, adHocPersonId: "", guestName: "", guestEmail: "", guestPhone: "", topic: "", ...data });
+
+  beforeAll(async () => {
+    h = await BotHarness.start({ now: "2026-11-23T09:00:00+01:00" });
+    for (const u of [users.alex, users.megan, users.lars]) await h.install(u);
+    const wheel = await h.say(users.alex, "årshjul");
+    await h.click(users.alex, "yearwheel.confirm", findAction(wheel.cards[0], "yearwheel.confirm")!.data);
+    laering = (await db().meeting.findFirstOrThrow({ where: { unitId: "solsikken", kind: "laeringssamtale", firstOfLoop: true } })).id;
+  });
+  afterAll(() => h.stop());
+
+  it("offers the section to the chair only, and refuses a participant who is not the chair", async () => {
+    const chair = await h.click(users.alex, "agenda.open", { meetingId: laering, from: "meetings" });
+    const chairCard = chair.posted[0]!;
+    expect(cardText(chairCard)).toContain("Ad hoc deltagere");
+    expect(findAction(chairCard, "adhoc.add")).toBeDefined();
+    const megan = await h.click(users.megan, "agenda.open", { meetingId: laering, from: "meetings" });
+    expect(cardText(megan.posted[0])).not.toContain("Ad hoc deltagere");
+    expect(findAction(megan.posted[0], "adhoc.add")).toBeUndefined();
+
+    // A forged click from Megan's card changes nothing and says why, in Danish.
+    const refused = await add(users.megan, { guestName: "Anne Holm" });
+    expect(cardText(refused.card)).toContain("Kun Børn og Unge-chefen, der holder mødet, kan dette.");
+    expect(await db().meetingGuest.count()).toBe(0);
+  });
+
+  it("adds a guest by name: on the dagsorden's participant list, no Teams card; the same guest twice is refused", async () => {
+    const added = await add(users.alex, { guestName: "Anne  Holm", guestEmail: "anne.holm@eksempel.dk", guestPhone: "+45 12 34 56 78" });
+    const text = cardText(added.card);
+    expect(text).toContain("Anne Holm er tilføjet som gæst");
+    expect(text).toContain("Anne Holm (gæst)");
+    expect(await db().meetingGuest.findMany({ select: { name: true, email: true, phone: true, addedById: true } })).toEqual([
+      { name: "Anne Holm", email: "anne.holm@eksempel.dk", phone: "+45 12 34 56 78", addedById: "alex" },
+    ]);
+    // A participant's dagsorden shows the guest too.
+    const megan = await h.click(users.megan, "agenda.open", { meetingId: laering, from: "meetings" });
+    expect(cardText(megan.posted[0])).toContain("Anne Holm (gæst)");
+
+    const twice = await add(users.alex, { guestName: "anne holm" });
+    expect(cardText(twice.card)).toContain("Der står allerede en gæst ved navn anne holm");
+    expect(await db().meetingGuest.count()).toBe(1);
+
+    // A bad e-mail: a Danish answer next to the field, and what was typed is kept.
+    const bad = await add(users.alex, { guestName: "Per Lund", guestEmail: "per@", topic: "Overgange" });
+    expect(cardText(bad.card)).toContain("Skriv en gyldig e-mailadresse");
+    // Also a topic typed on the same card (Teams sends every input with the button).
+    expect(inputValues(bad.card)).toMatchObject({ guestName: "Per Lund", guestEmail: "per@", topic: "Overgange" });
+    expect(await db().meetingGuest.count()).toBe(1);
+  });
+
+  it("adds a person from the organisation: the ad hoc role, the meeting's cards with the ad hoc questions; refused twice; removed before the meeting", async () => {
+    const added = await add(users.alex, { adHocPersonId: "lars" });
+    expect(cardText(added.card)).toContain("Lars Nørgaard er tilføjet som ad hoc-deltager");
+    expect(cardText(added.card)).toContain("Lars Nørgaard (ad hoc-deltager)");
+    expect(await db().meetingParticipant.findUniqueOrThrow({ where: { meetingId_personId: { meetingId: laering, personId: "lars" } } })).toMatchObject({ role: "ad_hoc" });
+    const rows = await db().notification.findMany({ where: { subjectId: laering, personId: "lars" }, orderBy: { kind: "asc" } });
+    expect(rows.map((r) => r.kind)).toEqual(["meeting_agenda", "meeting_reflection", "reflection_reminder"]);
+
+    // At the pack's time Lars gets the dagsorden and his own guide: the ad hoc question, nothing required.
+    const before = h.connector.posted.length;
+    h.clock.set(rows[0]!.dueAt.toISOString());
+    await h.deliver();
+    const toLars = h.connector.posted.slice(before).filter((p) => p.conversationId === h.conversationId(users.lars)).flatMap((p) => cardsOf(p.activity));
+    expect(toLars.map((c) => cardText(c).split("\n")[0])).toEqual([expect.stringContaining("Her er dagsordenen"), expect.stringContaining("Refleksionsguide")]);
+    expect(Object.keys(inputValues(toLars[1]))).toEqual(["q_ad_hoc_faglighed"]);
+
+    const twice = await add(users.alex, { adHocPersonId: "lars" });
+    expect(cardText(twice.card)).toContain("Lars Nørgaard deltager allerede i læringssamtalen.");
+    const leader = await add(users.alex, { adHocPersonId: "megan" });
+    expect(cardText(leader.card)).toContain("Megan Bowen deltager allerede i læringssamtalen.");
+
+    // The leader is not ad hoc: only those added ad hoc can be removed.
+    const notAdHoc = await h.click(users.alex, "adhoc.remove", { meetingId: laering, removePersonId: "megan", removeGuestId: "" });
+    expect(cardText(notAdHoc.card)).toContain("Kun ad hoc deltagere og gæster kan fjernes her");
+    const removed = await h.click(users.alex, "adhoc.remove", { meetingId: laering, removePersonId: "lars", removeGuestId: "" });
+    expect(cardText(removed.card)).toContain("Lars Nørgaard er ikke længere med i læringssamtalen.");
+    expect(await db().meetingParticipant.count({ where: { meetingId: laering, personId: "lars" } })).toBe(0);
+    // His day-before reminder is not sent.
+    expect(await db().notification.findMany({ where: { subjectId: laering, personId: "lars", kind: "reflection_reminder" }, select: { status: true } })).toEqual([{ status: "cancelled" }]);
+  });
+});
+
