@@ -70,7 +70,8 @@ describe("ad hoc deltagere through the bot", () => {
     expect(cardText(added.card)).toContain("Lars Nørgaard (ad hoc-deltager)");
     expect(await db().meetingParticipant.findUniqueOrThrow({ where: { meetingId_personId: { meetingId: laering, personId: "lars" } } })).toMatchObject({ role: "ad_hoc" });
     const rows = await db().notification.findMany({ where: { subjectId: laering, personId: "lars" }, orderBy: { kind: "asc" } });
-    expect(rows.map((r) => r.kind)).toEqual(["meeting_agenda", "meeting_reflection", "reflection_reminder"]);
+    // No day-before reminder: nothing in the ad hoc set is required.
+    expect(rows.map((r) => r.kind)).toEqual(["meeting_agenda", "meeting_reflection"]);
 
     // At the pack's time Lars gets the dagsorden and his own guide: the ad hoc question, nothing required.
     const before = h.connector.posted.length;
@@ -91,8 +92,8 @@ describe("ad hoc deltagere through the bot", () => {
     const removed = await h.click(users.alex, "adhoc.remove", { meetingId: laering, removePersonId: "lars", removeGuestId: "" });
     expect(cardText(removed.card)).toContain("Lars Nørgaard er ikke længere med i læringssamtalen.");
     expect(await db().meetingParticipant.count({ where: { meetingId: laering, personId: "lars" } })).toBe(0);
-    // His day-before reminder is not sent.
-    expect(await db().notification.findMany({ where: { subjectId: laering, personId: "lars", kind: "reflection_reminder" }, select: { status: true } })).toEqual([{ status: "cancelled" }]);
+    // Nothing more is planned for him.
+    expect(await db().notification.count({ where: { subjectId: laering, personId: "lars", status: "pending" } })).toBe(0);
   });
 });
 
