@@ -717,10 +717,6 @@ export const da = {
     unitOpen: "Åbne opfølgningspunkter fra læringssamtaler",
     unitOpenNone: "Ingen åbne opfølgningspunkter.",
     unitItem: (text: string, owner: string, due: string, overdue: boolean) => `${text} — ${owner}, frist ${due}${overdue ? " (overskredet)" : ""}`,
-    unitPrivateOpen: (n: number) =>
-      n === 1
-        ? "Desuden 1 åbent opfølgningspunkt fra en 1:1 ledelsesopfølgning; det ser kun mødets to deltagere."
-        : `Desuden ${n} åbne opfølgningspunkter fra 1:1 ledelsesopfølgninger; dem ser kun de to deltagere i hvert møde.`,
     unitDecisions: "Seneste beslutninger fra læringssamtaler",
     unitDecisionsNone: "Ingen beslutninger endnu.",
     unitDecision: (text: string, kind: string, date: string) => `${text} (${kind} ${date})`,
@@ -732,10 +728,6 @@ export const da = {
     digestChanges: (created: number, done: number) => `Den seneste uge: ${count(created, "nyt opfølgningspunkt", "nye opfølgningspunkter")}, ${done} udført.`,
     digestOverdue: "Overskredet i ugen",
     digestOverdueNone: "Ingen frister er overskredet i ugen.",
-    digestOverduePrivate: (n: number) =>
-      n === 1
-        ? "Desuden 1 opfølgningspunkt fra en 1:1 ledelsesopfølgning (det ser kun mødets to deltagere)."
-        : `Desuden ${n} opfølgningspunkter fra 1:1 ledelsesopfølgninger (dem ser kun de to deltagere i hvert møde).`,
     digestOverdueItem: (unit: string, text: string, owner: string, due: string) => `${unit}: ${text} — ${owner}, frist ${due}`,
     digestUpcoming: "Møder de næste 14 dage",
     digestUpcomingNone: "Ingen møder de næste 14 dage.",
