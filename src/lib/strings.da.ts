@@ -1072,6 +1072,11 @@ export const da = {
     openInitiatives: "Se indsatserne",
     cardNotice: (load: { count: number; focusAreas: number; initiatives: number; agreements: number; ceiling: number }) => `${da.congestion.headline(load.count)} ${da.congestion.parts(load)}`,
   },
+  /** Corrections to what weighs on a unit and the loop's summary (decision 0020). */
+  weightFixes: {
+    /** A focus area a stored decision names, ended since: still shown and selected in the opfølgningsskema. */
+    endedFocusArea: (title: string) => `${title} (afsluttet)`,
+  },
 };
 
 export type Strings = typeof da;

@@ -1,0 +1,60 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { domainSettings } from "../../src/bot.js";
+import { loadConfig } from "../../src/config.js";
+import { createDomainServices, type DomainServices } from "../../src/domain/services.js";
+import type { Meeting, Person } from "../../src/domain/types.js";
+import { AppError } from "../../src/lib/errors.js";
+import { strings } from "../../src/lib/strings.da.js";
+import { ManualClock } from "../helpers/bot-harness.js";
+import { testStore } from "../helpers/test-db.js";
+
+/**
+ * What weighs on a unit and what the loop learned (decision 0020), the details: an ended focus
+ * area a decision names, the summary on the loop's last day, the export's «Opsamling», initiatives.
+ * Område Midt: Alex (chief); Solsikken (Megan leads). Monday 23 November 2026; the loop 2027–2028.
+ */
+describe("what weighs on a unit: the details", () => {
+  let t: Awaited<ReturnType<typeof testStore>>;
+  let d: DomainServices;
+  let clock: ManualClock;
+  const person = async (id: string) => (await t.store.people.byId(id)) as Person;
+  const meeting = async (id: string) => (await t.store.meetings.get(id)) as Meeting;
+  const samtaler = async () =>
+    (await t.store.db.meeting.findMany({ where: { unitId: "solsikken", kind: "laeringssamtale" }, orderBy: { startsAt: "asc" }, select: { id: true } })).map((m) => m.id);
+  const refusal = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => (e instanceof AppError ? e : Promise.reject(e)));
+  const at = async (meetingId: string) => clock.set(new Date((await meeting(meetingId)).startsAt.getTime() + 3 * 3_600_000).toISOString());
+
+  beforeEach(async () => {
+    t = await testStore();
+    clock = new ManualClock(new Date("2026-11-23T09:00:00+01:00"));
+    d = createDomainServices(t.store, clock, domainSettings(loadConfig({})));
+    const alex = await person("alex");
+    await d.yearWheels.confirm(alex, "solsikken", (await d.yearWheels.view(alex, "solsikken")).wheel.version);
+  });
+  afterEach(() => t.close());
+
+  it("the opfølgningsskema keeps showing a decision's focus area after it has ended; another decision cannot choose it", async () => {
+    const alex = await person("alex");
+    const [first] = await samtaler();
+    await d.focusAreas.save(alex, first!, [{ themeId: "0-6-2027/sprog", title: "Sprogmiljøet" }, { themeId: "0-6-2027/trivsel", title: "Legepladsen" }]);
+    const legepladsen = await t.store.db.focusArea.findFirstOrThrow({ where: { title: "Legepladsen" } });
+    await at(first!);
+    await d.forms.save(alex, first!, (await meeting(first!)).version, [{ decision: "Nye legezoner", followUpText: "", focusAreaId: legepladsen.id }], false);
+    await d.evaluations.end(alex, "focus", legepladsen.id, legepladsen.version);
+
+    const view = await d.forms.open(alex, first!);
+    expect(view.rows[0]).toMatchObject({ decision: "Nye legezoner", focusAreaId: legepladsen.id });
+    expect(view.focusAreas!.map((a) => [a.title, a.status])).toEqual([
+      ["Sprogmiljøet", "active"],
+      ["Legepladsen", "ended"],
+    ]);
+    // Saved again as shown (the picker sends the stored choice): kept.
+    const row = view.rows[0]!;
+    await d.forms.save(alex, first!, view.meeting.version, [{ decisionId: row.decisionId, decision: "Nye legezoner ude og inde", followUpText: "", focusAreaId: legepladsen.id }], false);
+    expect((await d.forms.open(alex, first!)).rows[0]).toMatchObject({ decision: "Nye legezoner ude og inde", focusAreaId: legepladsen.id });
+    // A new decision about the ended one is refused in Danish, per field.
+    const m = await meeting(first!);
+    const wrong = await refusal(d.forms.save(alex, first!, m.version, [{ decisionId: row.decisionId, decision: "Nye legezoner ude og inde", followUpText: "", focusAreaId: legepladsen.id }, { decision: "Mere", followUpText: "", focusAreaId: legepladsen.id }], false));
+    expect(wrong?.fieldErrors).toEqual({ focus_1: strings.form.unknownFocusArea });
+  });
+});

@@ -1,0 +1,59 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { BotHarness, users } from "../helpers/bot-harness.js";
+import { cardText, findAction, submitted } from "../helpers/fake-connector.js";
+
+/**
+ * What weighs on a unit and what the loop learned (decision 0020), the details, through the real
+ * bot: Alex (Børn og Unge-chef for Område Midt) and Megan (leader of Solsikken), whose årshjul is
+ * confirmed. Monday 23 November 2026, 09:00 in Copenhagen; the loop runs 2027–2028.
+ */
+describe("what weighs on a unit: the details, through the bot", () => {
+  let h: BotHarness;
+  const db = () => h.bot.store.db;
+  /** The input with this id in a card (its value and, for a choice set, its choices). */
+  const input = (card: unknown, id: string): { value?: string; choices?: { title: string; value: string }[] } | undefined => {
+    let found: Record<string, unknown> | undefined;
+    const walk = (n: unknown) => {
+      if (found || !n || typeof n !== "object") return;
+      if (Array.isArray(n)) return n.forEach(walk);
+      const o = n as Record<string, unknown>;
+      if (o.id === id && typeof o.type === "string" && o.type.startsWith("Input.")) found = o;
+      else Object.values(o).forEach(walk);
+    };
+    walk(card);
+    return found as { value?: string; choices?: { title: string; value: string }[] } | undefined;
+  };
+  const samtaler = () => db().meeting.findMany({ where: { unitId: "solsikken", kind: "laeringssamtale" }, orderBy: { startsAt: "asc" } });
+
+  beforeEach(async () => {
+    h = await BotHarness.start({ now: "2026-11-23T09:00:00+01:00" });
+    for (const u of [users.alex, users.megan]) await h.install(u);
+    const wheel = await h.say(users.alex, "årshjul");
+    await h.click(users.alex, "yearwheel.confirm", { unitId: "solsikken", version: Number(findAction(wheel.cards[0], "yearwheel.confirm")!.data.version) });
+    await h.deliver();
+  });
+  afterEach(() => h.stop());
+
+  it("the opfølgningsskema shows a decision's focus area, ended since, still selected, and saving it again keeps it", async () => {
+    const [first] = await samtaler();
+    const focus = (await h.click(users.alex, "focus.open", { meetingId: first!.id })).posted[0]!;
+    await h.click(users.alex, "focus.save", submitted(focus, "focus.save", { theme_0: "0-6-2027/sprog", title_0: "Sprogmiljøet", theme_1: "0-6-2027/trivsel", title_1: "Legepladsen" }));
+    const legepladsen = await db().focusArea.findFirstOrThrow({ where: { title: "Legepladsen" } });
+    h.clock.set(new Date(first!.startsAt.getTime() + 3 * 3_600_000).toISOString());
+    const form = (await h.click(users.alex, "form.open", { meetingId: first!.id })).posted[0]!;
+    const saved = await h.click(users.alex, "form.save", submitted(form, "form.save", { decision_0: "Nye legezoner", focus_0: legepladsen.id }));
+    expect(cardText(saved.card)).not.toContain("Ret det markerede");
+    const v = (await db().focusArea.findUniqueOrThrow({ where: { id: legepladsen.id } })).version;
+    expect(cardText((await h.click(users.alex, "evaluation.end", { subject: "focus", id: legepladsen.id, version: v })).card)).toContain("Afsluttet.");
+
+    const again = (await h.click(users.alex, "form.open", { meetingId: first!.id })).posted[0]!;
+    const picker = input(again, "focus_0")!;
+    expect(picker.value).toBe(legepladsen.id);
+    expect(picker.choices).toContainEqual({ title: "Legepladsen (afsluttet)", value: legepladsen.id });
+    // One list of choices for every row (the card's): a new decision choosing it is refused (test/domain).
+    expect(input(again, "focus_1")!.choices).toContainEqual({ title: "Legepladsen (afsluttet)", value: legepladsen.id });
+    const res = await h.click(users.alex, "form.save", submitted(again, "form.save", { decision_0: "Nye legezoner ude og inde" }));
+    expect(cardText(res.card)).not.toContain("Ret det markerede");
+    expect(await db().decision.findFirstOrThrow({ where: { text: "Nye legezoner ude og inde" } })).toMatchObject({ focusAreaId: legepladsen.id });
+  });
+});
