@@ -166,6 +166,8 @@ export interface MeetingRepository {
   mayShowFollowUp(followUp: { id: string; meetingId: string; unitId: string }): Promise<string[]>;
   /** Ids of the unit's meetings, optionally only of one kind and loop. */
   idsOfUnit(unitId: string, filter?: { kind?: MeetingKind; loopId?: string }): Promise<string[]>;
+  /** Per active unit with læringssamtaler (not cancelled) in the loop: the latest of them. */
+  lastSamtalePerUnit(loopId: string): Promise<{ unitId: string; meetingId: string }[]>;
   /**
    * Closes a planned meeting that has been closed `closing.after` times before (none of the
    * others got there first): records its referat number `after + 1`, showing the form as it

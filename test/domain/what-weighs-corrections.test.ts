@@ -57,4 +57,46 @@ describe("what weighs on a unit: the details", () => {
     const wrong = await refusal(d.forms.save(alex, first!, m.version, [{ decisionId: row.decisionId, decision: "Nye legezoner ude og inde", followUpText: "", focusAreaId: legepladsen.id }, { decision: "Mere", followUpText: "", focusAreaId: legepladsen.id }], false));
     expect(wrong?.fieldErrors).toEqual({ focus_1: strings.form.unknownFocusArea });
   });
+
+  it("the loop's summary also comes on the loop's last day to a unit with fewer than four closed læringssamtaler, once, with the same key", async () => {
+    const alex = await person("alex");
+    const [first, second] = await samtaler();
+    await d.focusAreas.save(alex, first!, [{ themeId: "0-6-2027/sprog", title: "Sprogmiljøet" }]);
+    for (const id of [first!, second!]) {
+      await at(id);
+      await d.forms.save(alex, id, (await meeting(id)).version, [{ decision: `Beslutning ${id === first ? 1 : 2}`, followUpText: "" }], true);
+    }
+    const rows = () => t.store.db.notification.findMany({ where: { kind: "loop_summary" } });
+    expect(await rows()).toEqual([]); // two closed: nothing yet
+    clock.set("2028-12-30T12:00:00+01:00");
+    expect(await d.loopSummaries.planLastDay()).toBe(0);
+    clock.set("2028-12-31T06:00:00+01:00"); // the loop's last day (its end, 1 January 2029, is exclusive)
+    expect(await d.loopSummaries.planLastDay()).toBe(1);
+    expect(await d.loopSummaries.planLastDay()).toBe(0);
+    const [row] = await rows();
+    expect(row).toMatchObject({ key: `loop_summary:solsikken:${(await meeting(first!)).loopId}:alex`, personId: "alex" });
+    const summary = await d.loopSummaries.view(alex, row!.subjectId);
+    expect(summary.samtaler.map((s) => s.decisions.map((x) => x.text))).toEqual([["Beslutning 1"], ["Beslutning 2"]]);
+    expect(summary.focusAreas.map((f) => f.area.title)).toEqual(["Sprogmiljøet"]);
+    clock.set("2029-01-10T06:00:00+01:00"); // a bot down on the day plans it late, still once
+    expect(await d.loopSummaries.planLastDay()).toBe(0);
+    expect(await rows()).toHaveLength(1);
+  });
+
+  it("a unit that had the summary after its fourth læringssamtale gets nothing new on the last day; a bot down that day still sends it within two weeks", async () => {
+    const alex = await person("alex");
+    for (const id of await samtaler()) {
+      await at(id);
+      await d.forms.save(alex, id, (await meeting(id)).version, [], true);
+    }
+    expect(await t.store.db.notification.count({ where: { kind: "loop_summary" } })).toBe(1);
+    clock.set("2028-12-31T06:00:00+01:00");
+    expect(await d.loopSummaries.planLastDay()).toBe(0);
+    await t.store.db.notification.deleteMany({ where: { kind: "loop_summary" } }); // as if never planned
+    clock.set("2029-01-14T06:00:00+01:00");
+    expect(await d.loopSummaries.planLastDay()).toBe(1);
+    await t.store.db.notification.deleteMany({ where: { kind: "loop_summary" } });
+    clock.set("2029-01-15T06:00:00+01:00");
+    expect(await d.loopSummaries.planLastDay()).toBe(0);
+  });
 });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { BotHarness, users } from "../helpers/bot-harness.js";
+import { BotHarness, users, type User } from "../helpers/bot-harness.js";
 import { cardText, findAction, submitted } from "../helpers/fake-connector.js";
 
 /**
@@ -56,4 +56,29 @@ describe("what weighs on a unit: the details, through the bot", () => {
     expect(cardText(res.card)).not.toContain("Ret det markerede");
     expect(await db().decision.findFirstOrThrow({ where: { text: "Nye legezoner ude og inde" } })).toMatchObject({ focusAreaId: legepladsen.id });
   });
+
+  it("sends the chief what the loop learned on the loop's last day when fewer than four læringssamtaler were closed; once, also across a restart", async () => {
+    const [first] = await samtaler();
+    h.clock.set(new Date(first!.startsAt.getTime() + 3 * 3_600_000).toISOString());
+    const form = (await h.click(users.alex, "form.open", { meetingId: first!.id })).posted[0]!;
+    await h.click(users.alex, "form.close", submitted(form, "form.close", { decision_0: "Dialogisk læsning i alle grupper" }));
+    await h.deliver();
+    const summaries = (u: User = users.alex) => h.connector.posted.filter((p) => p.conversationId === h.conversationId(u)).map((p) => cardText(p.activity)).filter((t) => t.includes("Opsamling på læringsloopet"));
+    expect(summaries()).toEqual([]);
+    h.clock.set("2028-12-30T06:00:00+01:00");
+    expect(await h.runJob("plan-loop-summaries")).toEqual({ planned: 0 });
+    h.clock.set("2028-12-31T06:00:00+01:00");
+    expect(await h.runJob("plan-loop-summaries")).toEqual({ planned: 1 });
+    h.clock.set("2029-01-02T09:00:00+01:00"); // the next working window
+    await h.deliver();
+    expect(summaries()).toHaveLength(1);
+    expect(summaries()[0]).toContain("Opsamling på læringsloopet: Dagtilbud Solsikken");
+    expect(summaries()[0]).toContain("Dialogisk læsning i alle grupper");
+    expect(summaries(users.megan)).toEqual([]);
+    await h.restart();
+    expect(await h.runJob("plan-loop-summaries")).toEqual({ planned: 0 });
+    await h.deliver();
+    expect(summaries()).toHaveLength(1);
+  });
 });
+
