@@ -77,7 +77,7 @@ export function createInitiativeService(deps: {
     const areas = await areasOf(actor);
     if (areas.length === 0) throw new AppError("not-authorised", strings.initiatives.onlyChief);
     const all = areas.flatMap((a) => a.units);
-    const loads = (await Promise.all(all.map((u) => congestion.load(u.id)))).filter((l): l is IntentionLoad => l !== undefined);
+    const loads = (await Promise.all(all.map((u) => congestion.load(u.id, actor.id)))).filter((l): l is IntentionLoad => l !== undefined);
     return { areas, initiatives: await initiatives.listActive(areas.map((a) => a.id)), loads, today: today(), defaultEvaluateOn: await loopEnd(all, today()) };
   }
 

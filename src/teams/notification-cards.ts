@@ -42,7 +42,7 @@ export async function notificationCard(views: Views, n: Notification, person: Pe
     case "board_statement":
       return views.boardStatement(person, n.subjectId);
     case "unit_congested":
-      return views.congestion(n.subjectId);
+      return views.congestion(person, n.subjectId);
     case "loop_summary":
       return views.loopSummary(person, n.subjectId);
     case "followups_orphaned":

@@ -206,9 +206,9 @@ export function createViews(deps: Omit<TeamsDeps, "cardCopies" | "publishChannel
       return buildLoopSummaryCard({ summary: await deps.loopSummaries.view(actor, meetingId), tz });
     },
 
-    /** The chief's one nudge when a unit goes over its ceiling. */
-    async congestion(unitId: string): Promise<AdaptiveCard> {
-      const load = await deps.congestion.load(unitId);
+    /** The chief's one nudge when a unit goes over its ceiling (only a chief of the unit is shown it). */
+    async congestion(actor: Person, unitId: string): Promise<AdaptiveCard> {
+      const load = await deps.congestion.load(unitId, actor.id);
       if (!load) throw new AppError("not-found", strings.generic.notFound);
       return buildNoticeCard(strings.congestion.body(load), { title: strings.congestion.title(load.unitName), buttons: [{ title: strings.congestion.openInitiatives, command: "initiatives" }] });
     },

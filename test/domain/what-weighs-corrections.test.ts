@@ -99,4 +99,15 @@ describe("what weighs on a unit: the details", () => {
     clock.set("2029-01-15T06:00:00+01:00");
     expect(await d.loopSummaries.planLastDay()).toBe(0);
   });
+
+  it("the load needs its viewer: only the unit's chiefs are given it, and a call without a viewer does not compile", async () => {
+    await t.store.db.unit.update({ where: { id: "solsikken" }, data: { intentionCeiling: 0 } });
+    await d.focusAreas.save(await person("alex"), (await samtaler())[0]!, [{ themeId: "0-6-2027/sprog", title: "Sprogmiljøet" }]);
+    expect(await d.congestion.load("solsikken", "alex")).toMatchObject({ count: 1, over: true });
+    expect(await d.congestion.load("solsikken", "megan")).toBeUndefined();
+    expect((await d.congestion.check("solsikken", "megan")).load).toBeUndefined();
+    // @ts-expect-error the viewer is required: no caller can show the count to a leader by accident
+    expect(await d.congestion.load("solsikken").catch(() => "refused")).toBeUndefined();
+  });
 });
+

@@ -80,5 +80,18 @@ describe("what weighs on a unit: the details, through the bot", () => {
     await h.deliver();
     expect(summaries()).toHaveLength(1);
   });
+
+  it("the card about a unit carrying much shows the load to a chief of the unit and to no one else, whoever it was planned for", async () => {
+    await db().unit.update({ where: { id: "solsikken" }, data: { intentionCeiling: 0 } });
+    const card = (await h.say(users.alex, "indsatser")).cards[0];
+    await h.click(users.alex, "initiative.save", submitted(card, "initiative.save", { title: "Overgange til skole", scope: "solsikken" }));
+    // A row for Megan (the leader), as if planned for her: she is not shown the load.
+    const now = h.clock.now();
+    await db().notification.create({ data: { key: "unit_congested:solsikken:megan:test", kind: "unit_congested", personId: "megan", subjectId: "solsikken", dueAt: now } });
+    await h.deliver();
+    const posted = (u: User) => h.connector.posted.filter((p) => p.conversationId === h.conversationId(u)).map((p) => cardText(p.activity));
+    expect(posted(users.alex).filter((t) => t.includes("Enheden har nu 1 igangværende indsatser"))).toHaveLength(1);
+    expect(posted(users.megan).filter((t) => t.includes("igangværende indsats"))).toEqual([]);
+  });
 });
 
