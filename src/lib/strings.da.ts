@@ -1012,7 +1012,7 @@ export const da = {
       "Alt, hvad forvaltningen sætter i gang, vejer på enhederne sammen med deres egne fokusområder og aftaler. Registrér jeres indsatser her, så I kan se, hvad den enkelte enhed bærer, og undgå intentionstrængsel.",
     loadHeading: "Hvad vejer på enhederne nu",
     loadLine: (unit: string, n: number, ceiling: number, parts: { focusAreas: number; initiatives: number; agreements: number }) =>
-      `${unit}: ${count(n, "igangværende indsats", "igangværende indsatser")} (loft ${ceiling}) · ${parts.focusAreas} fokusområder, ${parts.initiatives} fra forvaltningen, ${parts.agreements} aftaler`,
+      `${unit}: ${count(n, "igangværende indsats", "igangværende indsatser")} (loft ${ceiling}) · ${count(parts.focusAreas, "fokusområde", "fokusområder")}, ${parts.initiatives} fra forvaltningen, ${count(parts.agreements, "aftale", "aftaler")}`,
     activeHeading: "Igangværende indsatser fra forvaltningen",
     none: "Ingen endnu.",
     line: (title: string, from: string, evaluate: string | undefined, appliesTo: string) =>
@@ -1056,15 +1056,16 @@ export const da = {
     datedDecision: (when: string, text: string) => `${when}: ${text}`,
     samtale: (when: string) => `Læringssamtalen ${when}`,
     decisionLine: (text: string, done: number, open: number, ended: number) =>
-      done + open + ended === 0 ? text : `${text} — aftaler: ${done} udført, ${open} åbne, ${ended} afsluttet uden at være udført`,
-    totals: (done: number, open: number, ended: number) => `I alt: ${done} aftaler udført, ${open} åbne og ${ended} afsluttet uden at være udført.`,
+      done + open + ended === 0 ? text : `${text} — aftaler: ${done} udført, ${count(open, "åben", "åbne")}, ${ended} afsluttet uden at være udført`,
+    totals: (done: number, open: number, ended: number) =>
+      `I alt: ${count(done, "aftale", "aftaler")} udført, ${count(open, "åben", "åbne")} og ${ended} afsluttet uden at være udført.`,
     notChief: "Kun enhedens Børn og Unge-chef får opsamlingen på læringsloopet.",
   },
   /** Intentionstrængsel (seed 004): said to the chief first, as help, never as surveillance. */
   congestion: {
     title: (unit: string) => `${unit}: mange indsatser på én gang`,
     /** The sentence the issue asks for, then what the count is made of. */
-    headline: (n: number) => `Enheden har nu ${n} igangværende indsatser — overvej, hvad der kan afsluttes.`,
+    headline: (n: number) => `Enheden har nu ${count(n, "igangværende indsats", "igangværende indsatser")} — overvej, hvad der kan afsluttes.`,
     parts: (load: { focusAreas: number; initiatives: number; agreements: number; ceiling: number }) =>
       `Det er ${count(load.focusAreas, "lokalt fokusområde", "lokale fokusområder")}, ${count(load.initiatives, "indsats", "indsatser")} fra forvaltningen og ${count(load.agreements, "åben aftale", "åbne aftaler")} fra læringssamtalerne (loftet er ${load.ceiling}).`,
     body: (load: { count: number; focusAreas: number; initiatives: number; agreements: number; ceiling: number }) =>

@@ -90,7 +90,7 @@ describe("what weighs on a unit: the details, through the bot", () => {
     await db().notification.create({ data: { key: "unit_congested:solsikken:megan:test", kind: "unit_congested", personId: "megan", subjectId: "solsikken", dueAt: now } });
     await h.deliver();
     const posted = (u: User) => h.connector.posted.filter((p) => p.conversationId === h.conversationId(u)).map((p) => cardText(p.activity));
-    expect(posted(users.alex).filter((t) => t.includes("Enheden har nu 1 igangværende indsatser"))).toHaveLength(1);
+    expect(posted(users.alex).filter((t) => t.includes("Enheden har nu 1 igangværende indsats —"))).toHaveLength(1);
     expect(posted(users.megan).filter((t) => t.includes("igangværende indsats"))).toEqual([]);
   });
 });
