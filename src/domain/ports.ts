@@ -235,6 +235,7 @@ export interface NewInitiative {
   evaluateOn?: string;
   wholeArea: boolean;
   unitIds: string[];
+  /** The card's one-time id keyed by its submitter (initiativeRequestKey): unique. */
   requestId: string;
 }
 

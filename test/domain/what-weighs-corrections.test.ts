@@ -5,6 +5,8 @@ import { createDomainServices, type DomainServices } from "../../src/domain/serv
 import type { Meeting, Person } from "../../src/domain/types.js";
 import { AppError } from "../../src/lib/errors.js";
 import { strings } from "../../src/lib/strings.da.js";
+import { INITIATIVE_EVALUATION_HORIZON_DAYS } from "../../src/domain/initiative-service.js";
+import { addDays } from "../../src/lib/zoned-time.js";
 import { ManualClock } from "../helpers/bot-harness.js";
 import { testStore } from "../helpers/test-db.js";
 
@@ -108,6 +110,34 @@ describe("what weighs on a unit: the details", () => {
     expect((await d.congestion.check("solsikken", "megan")).load).toBeUndefined();
     // @ts-expect-error the viewer is required: no caller can show the count to a leader by accident
     expect(await d.congestion.load("solsikken").catch(() => "refused")).toBeUndefined();
+  });
+
+  it("an initiative's one-time id is its submitter's: two chiefs' cards with the same id register two initiatives; each card once", async () => {
+    await t.store.db.area.update({ where: { id: "midt" }, data: { roles: { create: [{ personId: "karim", role: "chef" }] } } });
+    const requestId = "00000000-0000-4000-8000-00000000abcd";
+    const a = await d.initiatives.register(await person("alex"), { title: "Ny model for sprogvurderinger", scope: ["solsikken"], requestId });
+    const b = await d.initiatives.register(await person("karim"), { title: "Overgange til skole", scope: ["kastanjen"], requestId });
+    expect([a.created, b.created]).toEqual([true, true]);
+    expect(b.initiative).toMatchObject({ title: "Overgange til skole" });
+    const again = await d.initiatives.register(await person("karim"), { title: "Overgange til skole", scope: ["kastanjen"], requestId });
+    expect(again).toMatchObject({ created: false, initiative: { id: b.initiative.id } });
+    expect(await t.store.db.initiative.count()).toBe(2);
+    // What is stored says nothing of who submitted it (no person's id in an initiative).
+    expect(JSON.stringify(await t.store.db.initiative.findMany())).not.toMatch(/alex|karim/);
+  });
+
+  it("an initiative's evaluation date has one limit, at registration and when extended: three years", async () => {
+    const alex = await person("alex");
+    const today = "2026-11-23";
+    const limit = addDays(today, INITIATIVE_EVALUATION_HORIZON_DAYS);
+    const tooFar = await refusal(d.initiatives.register(alex, { title: "X", scope: ["solsikken"], evaluateOn: addDays(limit, 1), requestId: "00000000-0000-4000-8000-000000000001" }));
+    expect(tooFar?.fieldErrors).toEqual({ evaluateOn: strings.initiatives.evaluateTooFar });
+    const { initiative } = await d.initiatives.register(alex, { title: "Ny model for sprogvurderinger", scope: ["solsikken"], requestId: "00000000-0000-4000-8000-000000000002" });
+    const refused = await refusal(d.evaluations.extend(alex, "initiative", initiative.id, initiative.version, addDays(limit, 1)));
+    expect(refused?.fieldErrors).toEqual({ newEvaluateOn: strings.initiatives.evaluateTooFar });
+    // Beyond two years (where it stopped before) and up to the limit: extended.
+    await d.evaluations.extend(alex, "initiative", initiative.id, initiative.version, limit);
+    expect(await t.store.db.initiative.findUniqueOrThrow({ where: { id: initiative.id } })).toMatchObject({ evaluateOn: limit });
   });
 });
 

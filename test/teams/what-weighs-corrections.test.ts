@@ -93,5 +93,31 @@ describe("what weighs on a unit: the details, through the bot", () => {
     expect(posted(users.alex).filter((t) => t.includes("Enheden har nu 1 igangværende indsats —"))).toHaveLength(1);
     expect(posted(users.megan).filter((t) => t.includes("igangværende indsats"))).toEqual([]);
   });
+
+  it("two chiefs' initiative cards with the same one-time id register two initiatives; the same card twice, one", async () => {
+    await db().area.update({ where: { id: "midt" }, data: { roles: { create: [{ personId: "lars", role: "chef" }] } } });
+    await h.install(users.lars);
+    const card = (await h.say(users.alex, "indsatser")).cards[0];
+    const requestId = findAction(card, "initiative.save")!.data.requestId;
+    const mine = await h.click(users.alex, "initiative.save", submitted(card, "initiative.save", { title: "Ny model for sprogvurderinger", scope: "solsikken" }));
+    expect(cardText(mine.card)).toContain("Indsatsen «Ny model for sprogvurderinger» er registreret.");
+    // Lars's card happens to carry the same id (or is made to): his is his own.
+    const theirs = await h.click(users.lars, "initiative.save", { ...submitted(card, "initiative.save", { title: "Overgange til skole", scope: "kastanjen" }), requestId });
+    expect(cardText(theirs.card)).toContain("Indsatsen «Overgange til skole» er registreret.");
+    const again = await h.click(users.lars, "initiative.save", { ...submitted(card, "initiative.save", { title: "Overgange til skole", scope: "kastanjen" }), requestId });
+    expect(cardText(again.card)).toContain("var allerede registreret");
+    expect((await db().initiative.findMany({ orderBy: { title: "asc" } })).map((i) => i.title)).toEqual(["Ny model for sprogvurderinger", "Overgange til skole"]);
+  });
+
+  it("extends an initiative's evaluation beyond two years, up to the three years it could be registered with", async () => {
+    const card = (await h.say(users.alex, "indsatser")).cards[0];
+    await h.click(users.alex, "initiative.save", submitted(card, "initiative.save", { title: "Ny model for sprogvurderinger", scope: "solsikken" }));
+    const initiative = await db().initiative.findFirstOrThrow();
+    const tooFar = await h.click(users.alex, "evaluation.extend", { subject: "initiative", id: initiative.id, version: initiative.version, newEvaluateOn: "2029-11-23" });
+    expect(cardText(tooFar.card)).toContain("Evalueringsdatoen ligger for langt ude (højst tre år frem).");
+    const res = await h.click(users.alex, "evaluation.extend", { subject: "initiative", id: initiative.id, version: initiative.version, newEvaluateOn: "2029-06-01" });
+    expect(cardText(res.card)).not.toContain("for langt ude");
+    expect((await db().initiative.findUniqueOrThrow({ where: { id: initiative.id } })).evaluateOn).toBe("2029-06-01");
+  });
 });
 
