@@ -1077,6 +1077,12 @@ export const da = {
   weightFixes: {
     /** A focus area a stored decision names, ended since: still shown and selected in the opfølgningsskema. */
     endedFocusArea: (title: string) => `${title} (afsluttet)`,
+    /** «Afslut» on the initiatives card asks first, as closing a meeting does. */
+    endInitiativeQuestion: (title: string) =>
+      `Afslut indsatsen «${title}»? Den vejer så ikke længere på enhederne, og dens evaluering aflyses. Det kan ikke fortrydes.`,
+    endInitiativeConfirm: "Ja, afslut indsatsen",
+    initiativeEnded: (title: string) => `Indsatsen «${title}» er afsluttet.`,
+    endedMark: "afsluttet",
   },
 };
 

@@ -32,6 +32,7 @@ export const verbs = {
   focusOpen: "focus.open",
   focusSave: "focus.save",
   initiativeSave: "initiative.save",
+  initiativeEnd: "initiative.end",
   boardSend: "board.send",
   evaluationExtend: "evaluation.extend",
   evaluationEnd: "evaluation.end",

@@ -27,6 +27,7 @@ import { evaluationEnd, evaluationExtend, evaluationNext } from "./evaluation-ac
 import { focusOpen } from "./focus-open.js";
 import { focusSave } from "./focus-save.js";
 import { initiativeSave } from "./initiative-save.js";
+import { initiativeEnd } from "./initiative-end.js";
 import { yearWheelCancel } from "./year-wheel-cancel.js";
 import { yearWheelConfirm } from "./year-wheel-confirm.js";
 import { yearWheelConfirmOwn } from "./year-wheel-confirm-own.js";
@@ -76,6 +77,7 @@ export const actionHandlers: Record<Verb, Factory> = {
   [verbs.focusOpen]: focusOpen,
   [verbs.focusSave]: focusSave,
   [verbs.initiativeSave]: initiativeSave,
+  [verbs.initiativeEnd]: initiativeEnd,
   [verbs.boardSend]: boardSend,
   [verbs.evaluationExtend]: evaluationExtend,
   [verbs.evaluationEnd]: evaluationEnd,
