@@ -7,6 +7,8 @@ import { AppError } from "../../src/lib/errors.js";
 import { strings } from "../../src/lib/strings.da.js";
 import { INITIATIVE_EVALUATION_HORIZON_DAYS } from "../../src/domain/initiative-service.js";
 import { addDays } from "../../src/lib/zoned-time.js";
+import { loadExport } from "../../src/domain/export.js";
+import { createExportRepository } from "../../src/store/export-repository.js";
 import { ManualClock } from "../helpers/bot-harness.js";
 import { testStore } from "../helpers/test-db.js";
 
@@ -138,6 +140,32 @@ describe("what weighs on a unit: the details", () => {
     // Beyond two years (where it stopped before) and up to the limit: extended.
     await d.evaluations.extend(alex, "initiative", initiative.id, initiative.version, limit);
     expect(await t.store.db.initiative.findUniqueOrThrow({ where: { id: initiative.id } })).toMatchObject({ evaluateOn: limit });
+  });
+
+  it("a 1:1's decisions and agreements stay out of the loop's summary and the export's tables, also when closed in the loop", async () => {
+    const alex = await person("alex");
+    const all = await samtaler();
+    await d.focusAreas.save(alex, all[0]!, [{ themeId: "0-6-2027/sprog", title: "Sprogmiljøet" }]);
+    const sprog = (await t.store.db.focusArea.findFirstOrThrow()).id;
+    const oneOnOnes = (await t.store.db.meeting.findMany({ where: { unitId: "solsikken", kind: { in: ["one_on_one", "leader_pl"] } }, orderBy: { startsAt: "asc" } })).slice(0, 2);
+    expect(oneOnOnes.map((m) => m.loopId).every(Boolean)).toBe(true);
+    for (const m of oneOnOnes) {
+      await at(m.id);
+      const chair = await person(m.chairId);
+      const owner = m.kind === "one_on_one" ? "megan" : "jonas";
+      await d.forms.save(chair, m.id, (await meeting(m.id)).version, [{ decision: `Fortroligt ${m.kind}`, followUpText: `Privat aftale ${m.kind}`, ownerId: owner, dueDate: "2028-06-01" }], true);
+    }
+    for (const id of all) {
+      await at(id);
+      await d.forms.save(alex, id, (await meeting(id)).version, id === all[1] ? [{ decision: "Dialogisk læsning", followUpText: "Læsekasser", ownerId: "megan", dueDate: "2028-06-01", focusAreaId: sprog }] : [], true);
+    }
+    const summary = await d.loopSummaries.view(alex, all[3]!);
+    expect(JSON.stringify(summary)).not.toMatch(/Fortroligt|Privat aftale/);
+    expect(summary.followUps).toEqual({ done: 0, open: 1, ended: 0 });
+    expect(summary.samtaler).toHaveLength(4);
+    const exported = (await loadExport(createExportRepository(t.store.db), "midt", { from: "2027-01-01", to: "2028-12-31" }))!;
+    expect(JSON.stringify(exported.tables)).not.toMatch(/Fortroligt|Privat aftale/);
+    expect(JSON.stringify(exported.tables)).toContain("Dialogisk læsning");
   });
 });
 

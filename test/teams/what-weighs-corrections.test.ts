@@ -62,6 +62,13 @@ describe("what weighs on a unit: the details, through the bot", () => {
     h.clock.set(new Date(first!.startsAt.getTime() + 3 * 3_600_000).toISOString());
     const form = (await h.click(users.alex, "form.open", { meetingId: first!.id })).posted[0]!;
     await h.click(users.alex, "form.close", submitted(form, "form.close", { decision_0: "Dialogisk læsning i alle grupper" }));
+    // The year wheel's first 1:1, with its own decision and agreement: it stays out of the summary.
+    const oneOnOne = await db().meeting.findFirstOrThrow({ where: { unitId: "solsikken", kind: "one_on_one" }, orderBy: { startsAt: "asc" } });
+    const chair = oneOnOne.chairId === "alex" ? users.alex : users.megan;
+    const privateForm = (await h.click(chair, "form.open", { meetingId: oneOnOne.id })).posted[0]!;
+    const due = new Date(h.clock.now().getTime() + 30 * 86_400_000).toISOString().slice(0, 10);
+    await h.click(chair, "form.save", submitted(privateForm, "form.save", { decision_0: "Fortrolig beslutning", followup_0: "Privat aftale om sygefravær", owner_0: "megan", due_0: due }));
+    expect(await db().followUp.count({ where: { text: "Privat aftale om sygefravær" } })).toBe(1);
     await h.deliver();
     const summaries = (u: User = users.alex) => h.connector.posted.filter((p) => p.conversationId === h.conversationId(u)).map((p) => cardText(p.activity)).filter((t) => t.includes("Opsamling på læringsloopet"));
     expect(summaries()).toEqual([]);
@@ -74,6 +81,7 @@ describe("what weighs on a unit: the details, through the bot", () => {
     expect(summaries()).toHaveLength(1);
     expect(summaries()[0]).toContain("Opsamling på læringsloopet: Dagtilbud Solsikken");
     expect(summaries()[0]).toContain("Dialogisk læsning i alle grupper");
+    expect(summaries()[0]).not.toMatch(/Privat aftale om sygefravær|Fortrolig beslutning/);
     expect(summaries(users.megan)).toEqual([]);
     await h.restart();
     expect(await h.runJob("plan-loop-summaries")).toEqual({ planned: 0 });
