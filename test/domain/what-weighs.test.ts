@@ -6,6 +6,7 @@ import { domainSettings } from "../../src/bot.js";
 import { loadConfig } from "../../src/config.js";
 import { createDomainServices, type DomainServices } from "../../src/domain/services.js";
 import { areaScope } from "../../src/domain/initiative-service.js";
+import { DEFAULT_INTENTION_CEILING, EXAMPLE_THEMES_PER_LOOP, EXPECTED_LOAD, expectedLoad } from "../../src/domain/intention-ceiling.js";
 import type { Meeting, Person } from "../../src/domain/types.js";
 import { AppError } from "../../src/lib/errors.js";
 import { strings } from "../../src/lib/strings.da.js";
@@ -132,7 +133,11 @@ describe("what weighs on a unit", () => {
       // much when it works as the framework says; more than that is the signal.
       const org = parse(readFileSync(resolve(import.meta.dirname, "../../config/organisation.example.yaml"), "utf8")) as { loops: { themes: unknown[] }[] };
       const themes = Math.max(...org.loops.map((l) => l.themes.length));
-      expect(loadConfig({}).intentionCeiling).toBe(themes + themes + 2);
+      // The named derivation (src/domain/intention-ceiling.ts) on the example file's actual themes.
+      expect(themes).toBe(EXAMPLE_THEMES_PER_LOOP);
+      expect(expectedLoad(themes)).toBe(themes * EXPECTED_LOAD.focusAreasPerTheme * (1 + EXPECTED_LOAD.agreementsPerFocusArea) + EXPECTED_LOAD.forvaltningInitiatives);
+      expect(loadConfig({}).intentionCeiling).toBe(expectedLoad(themes));
+      expect(DEFAULT_INTENTION_CEILING).toBe(8);
     });
   });
 

@@ -127,5 +127,15 @@ describe("what weighs on a unit: the details, through the bot", () => {
     expect(cardText(res.card)).not.toContain("for langt ude");
     expect((await db().initiative.findUniqueOrThrow({ where: { id: initiative.id } })).evaluateOn).toBe("2029-06-01");
   });
+
+  it("the «indsatser» card offers a chief their own area, whole or per unit, and nothing forvaltning-wide (no such role is configured)", async () => {
+    const card = (await h.say(users.alex, "indsatser")).cards[0];
+    const scope = input(card, "scope")!;
+    expect(scope.choices!.map((c) => c.value).sort()).toEqual(["aaskolen", "area:midt", "kastanjen", "klubben", "solsikken"]);
+    expect(cardText(card)).toContain("Dagtilbud Solsikken: 0 igangværende indsatser (loft 8)");
+    const other = await h.click(users.alex, "initiative.save", submitted(card, "initiative.save", { title: "Hele forvaltningen", scope: "area:nord" }));
+    expect(cardText(other.card)).toContain("Vælg blandt enhederne i dine egne områder.");
+    expect(await db().initiative.count()).toBe(0);
+  });
 });
 
