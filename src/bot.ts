@@ -16,6 +16,7 @@ import { pruneActivityLogJob } from "./scheduler/jobs/prune-activity-log.js";
 import { calendarReadBackJob } from "./scheduler/jobs/calendar-read-back.js";
 import { createCalendarReadBackService } from "./domain/calendar-read-back-service.js";
 import { planDigestsJob } from "./scheduler/jobs/plan-digests.js";
+import { planLoopSummariesJob } from "./scheduler/jobs/plan-loop-summaries.js";
 import { retentionJob } from "./scheduler/jobs/retention.js";
 import { checkCredentialJob, CHECK_CREDENTIAL } from "./scheduler/jobs/check-credential.js";
 import { createCredentialService } from "./domain/credential-service.js";
@@ -281,6 +282,7 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
         ]
       : []),
     planDigestsJob(domain.digests, config.scheduler.digestCron),
+    planLoopSummariesJob(domain.loopSummaries, config.scheduler.digestCron),
     channelStatusJob(publisher),
     channelDigestJob(publisher),
     pruneActivityLogJob(store.activityLog, () => store.optimize()),
@@ -295,10 +297,11 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
     const t0 = Date.now();
     // People who left with open follow-ups: their chiefs get one card to give them to someone else.
     if (toReassign.length > 0) await domain.followUps.planOrphanedNotices();
-    // Every open follow-up has its reminders, and the coming weekly overviews are planned (a bot
-    // that was down on the day sends them once now).
+    // Every open follow-up has its reminders, the coming weekly overviews are planned, and so is a
+    // loop's summary on its last day (a bot that was down on the day sends them once now).
     const openFollowUps = await domain.followUps.replanReminders();
     await domain.digests.planWeek();
+    await domain.loopSummaries.planLastDay();
     log.info({ openFollowUps, ms: Date.now() - t0 }, "reminders planned");
   })();
   track(planned);

@@ -6,6 +6,7 @@ import { strings } from "./lib/strings.da.js";
 import { isValidLocalDate, isValidLocalTime } from "./lib/zoned-time.js";
 import { DEFAULT_CLOSED_PERIODS, parseClosedPeriods } from "./lib/closed-periods.js";
 import { isValidCron } from "./scheduler/scheduler.js";
+import { DEFAULT_INTENTION_CEILING } from "./domain/intention-ceiling.js";
 
 /**
  * Every setting the bot reads, in one schema. Nothing else reads `process.env`.
@@ -96,7 +97,8 @@ const fields = z.object({
     TEMPLATES_DIR: z.string().min(1).optional(),
     // Calendar days before a later læringssamtale that the board is asked for its udtalelse: a board that meets monthly can meet first.
     BOARD_STATEMENT_DAYS: z.coerce.number().int().min(7).max(90).default(30),
-    INTENTION_CEILING: z.coerce.number().int().min(1).max(100).default(8),
+    // What the example organisation's units carry when all is well (src/domain/intention-ceiling.ts).
+    INTENTION_CEILING: z.coerce.number().int().min(1).max(100).default(DEFAULT_INTENTION_CEILING),
     SCHEDULER_ENABLED: bool.default("true"),
     SCHEDULER_CRON: z.string().refine(isValidCron, "skal være et cron-udtryk som * * * * *").default("* * * * *"),
     // CALENDAR_SYNC=graph: how often the bot reads its events back from the chairs' calendars.

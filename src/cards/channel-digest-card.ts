@@ -10,7 +10,6 @@ export interface ChannelDigestCardInput {
   created: number;
   done: number;
   becameOverdue: { unitName: string; text: string; owner: string; dueDate: string }[];
-  becameOverduePrivate: number;
   upcoming: { unitName: string; kind: MeetingKind; firstOfLoop: boolean; startsAt: Date }[];
   tz: string;
 }
@@ -18,15 +17,14 @@ export interface ChannelDigestCardInput {
 const MAX_LINES = 25;
 
 /** The channel's weekly digest: what changed, what became overdue, which meetings are coming. */
-export function channelDigestCardData({ area, created, done, becameOverdue, becameOverduePrivate, upcoming, tz }: ChannelDigestCardInput) {
+export function channelDigestCardData({ area, created, done, becameOverdue, upcoming, tz }: ChannelDigestCardInput) {
   const s = strings.channel;
   const hidden = Math.max(0, becameOverdue.length - MAX_LINES) + Math.max(0, upcoming.length - MAX_LINES);
   return {
     title: s.digestTitle(area.name),
     changes: s.digestChanges(created, done),
     overdueHeading: s.digestOverdue,
-    overdueNone: becameOverdue.length || becameOverduePrivate ? "" : s.digestOverdueNone,
-    overduePrivate: becameOverduePrivate > 0 ? s.digestOverduePrivate(becameOverduePrivate) : "",
+    overdueNone: becameOverdue.length ? "" : s.digestOverdueNone,
     overdue: becameOverdue.slice(0, MAX_LINES).map((f) => ({ text: s.digestOverdueItem(f.unitName, shorten(f.text, 150), f.owner, formatDateShort(f.dueDate)) })),
     upcomingHeading: s.digestUpcoming,
     upcomingNone: upcoming.length ? "" : s.digestUpcomingNone,

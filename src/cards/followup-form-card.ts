@@ -222,7 +222,7 @@ export function followUpFormCardData({ view, tz, now, typed, feedback, saved, ty
     itemLabel: s.itemLabel,
     focusOffered: (view.focusAreas ?? []).length > 0,
     focusLabel: s.focusLabel,
-    focusChoices: [{ title: s.focusNone, value: "" }, ...(view.focusAreas ?? []).map((a) => ({ title: shorten(a.title, 48), value: a.id }))],
+    focusChoices: [{ title: s.focusNone, value: "" }, ...(view.focusAreas ?? []).map((a) => ({ title: a.status === "active" ? shorten(a.title, 48) : strings.weightFixes.endedFocusArea(shorten(a.title, 36)), value: a.id }))],
     itemChoices: view.agendaItems
       .filter((it) => it.kind !== "carried")
       .map((it) => ({ title: shorten(strings.agenda.item(itemNumber.get(it.id)!, it.title), 48), value: it.id })),

@@ -10,8 +10,6 @@ export interface UnitDetailCardInput {
   unit: Unit;
   status?: UnitStatus;
   open: { text: string; owner: string; dueDate: string }[];
-  /** Open follow-ups from 1:1s: counted, never shown (they stay between the two people). */
-  privateOpen: number;
   decisions: { text: string; meetingKind: MeetingKind; firstOfLoop: boolean; startsAt: Date }[];
   upcoming: { kind: MeetingKind; firstOfLoop: boolean; startsAt: Date }[];
   today: string;
@@ -21,14 +19,13 @@ export interface UnitDetailCardInput {
 const MAX_TEXT = 200;
 
 /** One unit for the channel: open follow-ups with owners, recent decisions, coming meetings. No reflections. */
-export function unitDetailCardData({ unit, status, open, privateOpen, decisions, upcoming, today, tz }: UnitDetailCardInput) {
+export function unitDetailCardData({ unit, status, open, decisions, upcoming, today, tz }: UnitDetailCardInput) {
   const s = strings.channel;
   return {
     title: s.unitTitle(unit.name),
     facts: status ? [s.open(status.open), s.dueThisWeek(status.dueThisWeek), s.overdue(status.overdue), s.doneLast30(status.doneLast30), s.focusAreas(status.focusAreas), ...(status.congested ? [s.congested] : [])].join(" · ") : "",
     openHeading: s.unitOpen,
     openNone: open.length ? "" : s.unitOpenNone,
-    privateOpen: privateOpen > 0 ? s.unitPrivateOpen(privateOpen) : "",
     open: open.map((f) => ({ text: s.unitItem(shorten(f.text, MAX_TEXT), f.owner, formatDateShort(f.dueDate), f.dueDate < today), color: f.dueDate < today ? "Attention" : "Default" })),
     decisionsHeading: s.unitDecisions,
     decisionsNone: decisions.length ? "" : s.unitDecisionsNone,

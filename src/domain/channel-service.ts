@@ -142,7 +142,7 @@ export function createChannelService(deps: ChannelServiceDeps) {
         areaStatus.recentDecisions(unitId, 8),
         areaStatus.plannedMeetings({ unitId }, now, new Date(now.getTime() + 400 * DAY), 4),
       ]);
-      return { open: open.items, privateOpen: open.privateCount, decisions, upcoming, today: today() };
+      return { open, decisions, upcoming, today: today() };
     },
 
     /** The weekly digest for the area: the last seven days and the next fourteen. */

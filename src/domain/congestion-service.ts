@@ -53,8 +53,8 @@ export function createCongestionService(deps: {
   }
 
   /** The load for a card: only a chief of the unit sees it (undefined for anyone else). */
-  async function shownTo(viewerId: string | undefined, load: IntentionLoad | undefined): Promise<IntentionLoad | undefined> {
-    if (!load || viewerId === undefined) return load;
+  async function shownTo(viewerId: string, load: IntentionLoad | undefined): Promise<IntentionLoad | undefined> {
+    if (!load) return undefined;
     const roster = await units.roster(load.unitId);
     return roster?.chiefIds.includes(viewerId) ? load : undefined;
   }
@@ -77,14 +77,17 @@ export function createCongestionService(deps: {
   }
 
   return {
-    /** The unit's load; with `viewerId`, only if that person is a chief of the unit. */
-    load: async (unitId: string, viewerId?: string): Promise<IntentionLoad | undefined> => shownTo(viewerId, (await measure(unitId))?.load),
+    /**
+     * The unit's load, for the person who is to see it: only a chief of the unit is given it
+     * (undefined for anyone else). The viewer is required, so no caller can show it to a leader.
+     */
+    load: async (unitId: string, viewerId: string): Promise<IntentionLoad | undefined> => shownTo(viewerId, (await measure(unitId))?.load),
 
     /**
-     * Re-evaluates the unit after a change: its load (for a card that shows it: with `viewerId`,
-     * only a chief of the unit is shown it), and the rows offered the outbox.
+     * Re-evaluates the unit after a change: its load for the card the viewer sees (only a chief of
+     * the unit is shown it), and the rows offered the outbox.
      */
-    async check(unitId: string, viewerId?: string): Promise<{ load?: IntentionLoad; planned: number }> {
+    async check(unitId: string, viewerId: string): Promise<{ load?: IntentionLoad; planned: number }> {
       const m = await measure(unitId);
       if (!m) return { planned: 0 };
       const planned = await settle(unitId, m.load.over, m.flagged);

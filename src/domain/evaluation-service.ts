@@ -9,6 +9,7 @@ import type { Clock, FocusAreaRepository, FollowUpRepository, InitiativeReposito
 import type { DomainSettings } from "./settings.js";
 import type { Person } from "./types.js";
 import { effectsOf, followUpChanged, type Changed, type Effects } from "./effects.js";
+import { INITIATIVE_EVALUATION_HORIZON_DAYS } from "./initiative-service.js";
 
 export type EvaluationSubject = "followup" | "focus" | "initiative";
 
@@ -163,7 +164,9 @@ export function createEvaluationService(deps: {
       const v = already ? current : await forChange(actor, subject, id, version);
       if (!isValidLocalDate(date)) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, { newEvaluateOn: strings.generic.invalidDate });
       if (compareDates(date, today()) <= 0) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, { newEvaluateOn: strings.evaluation.dateFuture });
-      if (compareDates(date, addDays(today(), 730)) > 0) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, { newEvaluateOn: strings.generic.dateTooFar });
+      // An initiative's limit is the one it was registered with; a follow-up's and a focus area's two years.
+      const [horizon, tooFar] = subject === "initiative" ? [INITIATIVE_EVALUATION_HORIZON_DAYS, strings.initiatives.evaluateTooFar] : [730, strings.generic.dateTooFar];
+      if (compareDates(date, addDays(today(), horizon)) > 0) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, { newEvaluateOn: tooFar });
       if (!already) await write(v, actor, { evaluateOn: date });
       const now = clock.now();
       const rows = expiryRows(expiryKind(subject), id, date, v.deciders, settings.calendar, now);

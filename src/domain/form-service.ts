@@ -56,7 +56,10 @@ export interface FormView {
   meeting: Meeting;
   template: MeetingTemplate;
   agendaItems: AgendaItem[];
-  /** A læringssamtale's: the unit's active focus areas of the loop, which a decision may be about (none elsewhere). */
+  /**
+   * A læringssamtale's: the unit's active focus areas of the loop, which a decision may be about,
+   * and any ended one a stored decision names (shown and kept selected; none elsewhere).
+   */
   focusAreas?: FocusArea[];
   rows: FormRow[];
   revisions: number;
@@ -266,9 +269,11 @@ export function createFormService(deps: FormServiceDeps) {
       forms.rows(meeting.id),
       forms.revisionCount(meeting.id),
       closingOf(meeting, actor),
-      meeting.kind === "laeringssamtale" && meeting.loopId ? focusAreas.list(meeting.unit.id, meeting.loopId, { activeOnly: true }) : Promise.resolve([]),
+      meeting.kind === "laeringssamtale" && meeting.loopId ? focusAreas.list(meeting.unit.id, meeting.loopId) : Promise.resolve([]),
     ]);
-    return { meeting, template: templateOf(meeting, settings.templates), agendaItems, focusAreas: areas, rows, revisions, closing };
+    const named = new Set(rows.map((r) => r.focusAreaId).filter(Boolean));
+    const offered = areas.filter((a) => a.status === "active" || named.has(a.id));
+    return { meeting, template: templateOf(meeting, settings.templates), agendaItems, focusAreas: offered, rows, revisions, closing };
   }
 
   /** Checks every row against the current form; returns the rows to store (merged) or the errors. */
@@ -303,7 +308,7 @@ export function createFormService(deps: FormServiceDeps) {
       else if (row.decision.length > limits.decisionText) errors[`decision_${i}`] = strings.generic.tooLong(row.decision.length, limits.decisionText);
       if (row.agendaItemId && !itemIds.has(row.agendaItemId)) errors[`item_${i}`] = strings.form.unknownItem;
       // A focus area the decision is about: one of the unit's active ones (or the one it had, since ended).
-      if (row.focusAreaId && row.focusAreaId !== stored?.focusAreaId && !(view.focusAreas ?? []).some((a) => a.id === row.focusAreaId)) errors[`focus_${i}`] = strings.form.unknownFocusArea;
+      if (row.focusAreaId && row.focusAreaId !== stored?.focusAreaId && !(view.focusAreas ?? []).some((a) => a.id === row.focusAreaId && a.status === "active")) errors[`focus_${i}`] = strings.form.unknownFocusArea;
       if (row.followUpText) {
         if (row.followUpText.length > limits.followUpText) errors[`followup_${i}`] = strings.generic.tooLong(row.followUpText.length, limits.followUpText);
         if (!row.ownerId) errors[`owner_${i}`] = strings.form.ownerRequired;

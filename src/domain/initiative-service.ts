@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { AppError } from "../lib/errors.js";
 import { newId } from "../lib/ids.js";
 import { strings } from "../lib/strings.da.js";
@@ -10,6 +11,21 @@ import type { DomainSettings } from "./settings.js";
 import type { Area, Initiative, Person, Unit } from "./types.js";
 
 export const INITIATIVE_TITLE_MAX = 200;
+
+/**
+ * How far ahead an initiative's evaluation date may lie, when it is registered and when it is
+ * extended (forlæng): three years, so the default (the end of a two-year loop about to start)
+ * always fits. Said in Danish as «højst tre år frem» (strings.initiatives.evaluateTooFar).
+ */
+export const INITIATIVE_EVALUATION_HORIZON_DAYS = 3 * 365;
+
+/**
+ * What is stored for a card's one-time id: keyed by who submitted it too, so two chiefs' cards
+ * never collide (a person's second submit of their card still finds theirs). A hash, so the
+ * initiative still stores no person's id (decision 0020).
+ */
+export const initiativeRequestKey = (submitterId: string, requestId: string): string =>
+  createHash("sha256").update(`${submitterId}\n${requestId}`).digest("hex");
 
 /** What the chief typed on the card, before validation. `scope`: unit ids, or "area:<id>" for a whole area. */
 export interface InitiativeInput {
@@ -77,7 +93,7 @@ export function createInitiativeService(deps: {
     const areas = await areasOf(actor);
     if (areas.length === 0) throw new AppError("not-authorised", strings.initiatives.onlyChief);
     const all = areas.flatMap((a) => a.units);
-    const loads = (await Promise.all(all.map((u) => congestion.load(u.id)))).filter((l): l is IntentionLoad => l !== undefined);
+    const loads = (await Promise.all(all.map((u) => congestion.load(u.id, actor.id)))).filter((l): l is IntentionLoad => l !== undefined);
     return { areas, initiatives: await initiatives.listActive(areas.map((a) => a.id)), loads, today: today(), defaultEvaluateOn: await loopEnd(all, today()) };
   }
 
@@ -119,11 +135,11 @@ export function createInitiativeService(deps: {
         if (!errors.scope && !errors.fromDate) errors.evaluateOn = s.evaluateRequired;
       } else if (isValidLocalDate(fromDate) && compareDates(evaluateOn, fromDate) <= 0) errors.evaluateOn = s.evaluateAfterFrom;
       else if (compareDates(evaluateOn, now) <= 0) errors.evaluateOn = s.evaluateFuture;
-      else if (compareDates(evaluateOn, addDays(now, 3 * 365)) > 0) errors.evaluateOn = s.evaluateTooFar;
+      else if (compareDates(evaluateOn, addDays(now, INITIATIVE_EVALUATION_HORIZON_DAYS)) > 0) errors.evaluateOn = s.evaluateTooFar;
 
       if (Object.keys(errors).length > 0) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, errors);
       const { initiative, created } = await initiatives.create(
-        { id: newId(), areaId: area!.id, title, fromDate, evaluateOn, wholeArea, unitIds: wholeArea ? [] : applies.map((u) => u.id), requestId: input.requestId },
+        { id: newId(), areaId: area!.id, title, fromDate, evaluateOn, wholeArea, unitIds: wholeArea ? [] : applies.map((u) => u.id), requestId: initiativeRequestKey(actor.id, input.requestId) },
         { actorId: actor.id, at: clock.now() },
       );
       // On its evaluation date the area's chiefs get the evaluation card (forlæng or afslut); each

@@ -1,12 +1,20 @@
 import { AppError } from "../lib/errors.js";
 import { strings } from "../lib/strings.da.js";
+import { addDays, compareDates, localDateOf } from "../lib/zoned-time.js";
 import { loopSummaryRows } from "./notification-keys.js";
-import type { Clock, FocusAreaEvaluations, FocusAreaRepository, FollowUpRepository, FormRepository, LoopRepository, MeetingRepository, UnitRepository } from "./ports.js";
+import type { Clock, FocusAreaEvaluations, FocusAreaRepository, FollowUpRepository, FormRepository, LoopRepository, MeetingRepository, NotificationRepository, UnitRepository } from "./ports.js";
 import type { DomainSettings } from "./settings.js";
 import type { FocusArea, FollowUpStatus, Loop, Meeting, Person, PlannedNotification, Unit } from "./types.js";
 
 /** A loop has four læringssamtaler (seed 002); closing the fourth ends it with what was learned. */
 export const LAERINGSSAMTALER_PER_LOOP = 4;
+
+/**
+ * The summary is also planned on the loop's last day, for a unit that has not closed four
+ * læringssamtaler by then; for this many days after it, so a bot that was down that day still
+ * sends it (the key is the same as after the fourth closing: whichever comes first, once).
+ */
+export const LAST_DAY_CATCH_UP_DAYS = 14;
 
 export interface FollowUpTally {
   done: number;
@@ -46,8 +54,9 @@ const tally = (statuses: FollowUpStatus[]): FollowUpTally => ({
 /**
  * The loop ends with what was learned (seed 002: «Ved afslutning på den to-årige periode samles der
  * systematisk op på det lokale arbejde med fokusområderne»). When a unit's fourth læringssamtale
- * of the loop is closed, its chiefs get the summary as a card, once (the outbox key is per unit,
- * loop and chief: a repeated closing, a reopening and closing again, or a restart plans nothing new).
+ * of the loop is closed, or on the loop's last day if that comes first, its chiefs get the summary
+ * as a card, once (the outbox key is per unit, loop and chief: a repeated closing, a reopening and
+ * closing again, the last day after the fourth closing, or a restart plans nothing new).
  */
 export function createLoopSummaryService(deps: {
   meetings: MeetingRepository;
@@ -56,10 +65,11 @@ export function createLoopSummaryService(deps: {
   focusAreas: FocusAreaRepository;
   loops: LoopRepository;
   units: UnitRepository;
+  notifications: NotificationRepository;
   clock: Clock;
   settings: DomainSettings;
 }) {
-  const { meetings, forms, followUps, focusAreas, loops, units, settings } = deps;
+  const { meetings, forms, followUps, focusAreas, loops, units, notifications, clock, settings } = deps;
 
   /** The loop's læringssamtaler of the unit that have been closed (at least once), oldest first. */
   async function closedSamtaler(unitId: string, loopId: string): Promise<Meeting[]> {
@@ -108,6 +118,27 @@ export function createLoopSummaryService(deps: {
       if (closed.length < LAERINGSSAMTALER_PER_LOOP) return [];
       const roster = await units.roster(meeting.unit.id);
       return loopSummaryRows(meeting.unit.id, meeting.loopId, meeting.id, roster?.chiefIds ?? [], settings.calendar, now);
+    },
+
+    /**
+     * Daily: on a loop's last day (and up to LAST_DAY_CATCH_UP_DAYS after), the summary for every
+     * active unit with læringssamtaler in it, to its chiefs, with the key the fourth closing uses,
+     * so a unit that closed fewer than four gets it too, and one that got it gets nothing new.
+     * Its subject is the unit's latest læringssamtale of the loop. Gives how many rows were new.
+     */
+    async planLastDay(): Promise<number> {
+      const now = clock.now();
+      const today = localDateOf(now, settings.timezone);
+      let planned = 0;
+      for (const loop of await loops.all()) {
+        const lastDay = addDays(loop.endDate, -1);
+        if (compareDates(today, lastDay) < 0 || compareDates(today, addDays(lastDay, LAST_DAY_CATCH_UP_DAYS)) > 0) continue;
+        for (const { unitId, meetingId } of await meetings.lastSamtalePerUnit(loop.id)) {
+          const roster = await units.roster(unitId);
+          planned += await notifications.plan(loopSummaryRows(unitId, loop.id, meetingId, roster?.chiefIds ?? [], settings.calendar, now), now);
+        }
+      }
+      return planned;
     },
 
     /** The summary of the loop the meeting belongs to, for a chief of its unit. */

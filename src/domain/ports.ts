@@ -175,6 +175,8 @@ export interface MeetingRepository {
   mayShowFollowUp(followUp: { id: string; meetingId: string; unitId: string }): Promise<string[]>;
   /** Ids of the unit's meetings, optionally only of one kind and loop. */
   idsOfUnit(unitId: string, filter?: { kind?: MeetingKind; loopId?: string }): Promise<string[]>;
+  /** Per active unit with læringssamtaler (not cancelled) in the loop: the latest of them. */
+  lastSamtalePerUnit(loopId: string): Promise<{ unitId: string; meetingId: string }[]>;
   /**
    * Closes a planned meeting that has been closed `closing.after` times before (none of the
    * others got there first): records its referat number `after + 1`, showing the form as it
@@ -271,6 +273,7 @@ export interface NewInitiative {
   evaluateOn?: string;
   wholeArea: boolean;
   unitIds: string[];
+  /** The card's one-time id keyed by its submitter (initiativeRequestKey): unique. */
   requestId: string;
 }
 
@@ -528,28 +531,32 @@ export interface UnitStatusRow {
   nextMeetingId?: string;
 }
 
+/**
+ * What a channel shows: only læringssamtaler's follow-ups are listed or counted; a 1:1's own
+ * agreements stay with its two people (decision 0020), not even as a number.
+ */
 export interface AreaStatusRepository {
   area(areaId: string): Promise<Area | undefined>;
-  /** Active units of the area with their counts: frister in [today, weekEnd] are «this week». */
+  /** Active units of the area with their læringssamtale counts: frister in [today, weekEnd] are «this week». */
   unitRows(areaId: string, today: string, weekEnd: string, doneSince: Date, now: Date): Promise<UnitStatusRow[]>;
-  /** Follow-ups (not cancelled) with a frist in [from, to], per month: how many, how many done. */
+  /** Læringssamtale follow-ups (not cancelled) with a frist in [from, to], per month: how many, how many done. */
   completionByMonth(areaId: string, from: string, to: string): Promise<{ month: string; total: number; done: number }[]>;
-  /** A unit's open follow-ups from læringssamtaler, soonest frist first, with their owners; those from 1:1s only counted. */
-  openFollowUps(unitId: string, limit: number): Promise<{ items: { text: string; owner: string; dueDate: string }[]; privateCount: number }>;
+  /** A unit's open follow-ups from læringssamtaler, soonest frist first, with their owners. */
+  openFollowUps(unitId: string, limit: number): Promise<{ text: string; owner: string; dueDate: string }[]>;
   /** Decisions of the unit's closed læringssamtaler, newest meeting first. */
   recentDecisions(unitId: string, limit: number): Promise<{ text: string; meetingKind: MeetingKind; firstOfLoop: boolean; startsAt: Date }[]>;
   /** The unit's (area's) planned meetings starting in [from, to), soonest first. */
   plannedMeetings(where: { unitId?: string; areaId?: string }, from: Date, to: Date, limit: number): Promise<{ unitName: string; kind: MeetingKind; firstOfLoop: boolean; startsAt: Date }[]>;
   /**
    * The area's follow-ups created and done since `since`, and those whose frist passed in
-   * [sinceDate, today): listed from læringssamtaler, counted from 1:1s.
+   * [sinceDate, today): læringssamtalers only.
    */
   weekChanges(
     areaId: string,
     since: Date,
     sinceDate: string,
     today: string,
-  ): Promise<{ created: number; done: number; becameOverdue: { unitName: string; text: string; owner: string; dueDate: string }[]; becameOverduePrivate: number }>;
+  ): Promise<{ created: number; done: number; becameOverdue: { unitName: string; text: string; owner: string; dueDate: string }[]}>;
 }
 
 /** A stored download link: only the hash of its token is kept. */

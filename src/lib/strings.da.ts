@@ -719,10 +719,6 @@ export const da = {
     unitOpen: "Åbne opfølgningspunkter fra læringssamtaler",
     unitOpenNone: "Ingen åbne opfølgningspunkter.",
     unitItem: (text: string, owner: string, due: string, overdue: boolean) => `${text} — ${owner}, frist ${due}${overdue ? " (overskredet)" : ""}`,
-    unitPrivateOpen: (n: number) =>
-      n === 1
-        ? "Desuden 1 åbent opfølgningspunkt fra en 1:1 ledelsesopfølgning; det ser kun mødets to deltagere."
-        : `Desuden ${n} åbne opfølgningspunkter fra 1:1 ledelsesopfølgninger; dem ser kun de to deltagere i hvert møde.`,
     unitDecisions: "Seneste beslutninger fra læringssamtaler",
     unitDecisionsNone: "Ingen beslutninger endnu.",
     unitDecision: (text: string, kind: string, date: string) => `${text} (${kind} ${date})`,
@@ -734,10 +730,6 @@ export const da = {
     digestChanges: (created: number, done: number) => `Den seneste uge: ${count(created, "nyt opfølgningspunkt", "nye opfølgningspunkter")}, ${done} udført.`,
     digestOverdue: "Overskredet i ugen",
     digestOverdueNone: "Ingen frister er overskredet i ugen.",
-    digestOverduePrivate: (n: number) =>
-      n === 1
-        ? "Desuden 1 opfølgningspunkt fra en 1:1 ledelsesopfølgning (det ser kun mødets to deltagere)."
-        : `Desuden ${n} opfølgningspunkter fra 1:1 ledelsesopfølgninger (dem ser kun de to deltagere i hvert møde).`,
     digestOverdueItem: (unit: string, text: string, owner: string, due: string) => `${unit}: ${text} — ${owner}, frist ${due}`,
     digestUpcoming: "Møder de næste 14 dage",
     digestUpcomingNone: "Ingen møder de næste 14 dage.",
@@ -1025,7 +1017,7 @@ export const da = {
       "Alt, hvad forvaltningen sætter i gang, vejer på enhederne sammen med deres egne fokusområder og aftaler. Registrér jeres indsatser her, så I kan se, hvad den enkelte enhed bærer, og undgå intentionstrængsel.",
     loadHeading: "Hvad vejer på enhederne nu",
     loadLine: (unit: string, n: number, ceiling: number, parts: { focusAreas: number; initiatives: number; agreements: number }) =>
-      `${unit}: ${count(n, "igangværende indsats", "igangværende indsatser")} (loft ${ceiling}) · ${parts.focusAreas} fokusområder, ${parts.initiatives} fra forvaltningen, ${parts.agreements} aftaler`,
+      `${unit}: ${count(n, "igangværende indsats", "igangværende indsatser")} (loft ${ceiling}) · ${count(parts.focusAreas, "fokusområde", "fokusområder")}, ${parts.initiatives} fra forvaltningen, ${count(parts.agreements, "aftale", "aftaler")}`,
     activeHeading: "Igangværende indsatser fra forvaltningen",
     none: "Ingen endnu.",
     line: (title: string, from: string, evaluate: string | undefined, appliesTo: string) =>
@@ -1069,8 +1061,9 @@ export const da = {
     datedDecision: (when: string, text: string) => `${when}: ${text}`,
     samtale: (when: string) => `Læringssamtalen ${when}`,
     decisionLine: (text: string, done: number, open: number, ended: number) =>
-      done + open + ended === 0 ? text : `${text} — aftaler: ${done} udført, ${open} åbne, ${ended} afsluttet uden at være udført`,
-    totals: (done: number, open: number, ended: number) => `I alt: ${done} aftaler udført, ${open} åbne og ${ended} afsluttet uden at være udført.`,
+      done + open + ended === 0 ? text : `${text} — aftaler: ${done} udført, ${count(open, "åben", "åbne")}, ${ended} afsluttet uden at være udført`,
+    totals: (done: number, open: number, ended: number) =>
+      `I alt: ${count(done, "aftale", "aftaler")} udført, ${count(open, "åben", "åbne")} og ${ended} afsluttet uden at være udført.`,
     notChief: "Kun enhedens Børn og Unge-chef får opsamlingen på læringsloopet.",
   },
   /**
@@ -1116,7 +1109,7 @@ export const da = {
   congestion: {
     title: (unit: string) => `${unit}: mange indsatser på én gang`,
     /** The sentence the issue asks for, then what the count is made of. */
-    headline: (n: number) => `Enheden har nu ${n} igangværende indsatser — overvej, hvad der kan afsluttes.`,
+    headline: (n: number) => `Enheden har nu ${count(n, "igangværende indsats", "igangværende indsatser")} — overvej, hvad der kan afsluttes.`,
     parts: (load: { focusAreas: number; initiatives: number; agreements: number; ceiling: number }) =>
       `Det er ${count(load.focusAreas, "lokalt fokusområde", "lokale fokusområder")}, ${count(load.initiatives, "indsats", "indsatser")} fra forvaltningen og ${count(load.agreements, "åben aftale", "åbne aftaler")} fra læringssamtalerne (loftet er ${load.ceiling}).`,
     body: (load: { count: number; focusAreas: number; initiatives: number; agreements: number; ceiling: number }) =>
@@ -1196,6 +1189,17 @@ export const da = {
     started: "Læringssamtalen er begyndt: deltagerlisten kan ikke længere ændres her.",
     notAdHoc: "Kun ad hoc deltagere og gæster kan fjernes her; de øvrige deltagere følger organisationsfilen.",
     gone: "Deltageren er allerede fjernet.",
+  },
+  /** Corrections to what weighs on a unit and the loop's summary (decision 0020). */
+  weightFixes: {
+    /** A focus area a stored decision names, ended since: still shown and selected in the opfølgningsskema. */
+    endedFocusArea: (title: string) => `${title} (afsluttet)`,
+    /** «Afslut» on the initiatives card asks first, as closing a meeting does. */
+    endInitiativeQuestion: (title: string) =>
+      `Afslut indsatsen «${title}»? Den vejer så ikke længere på enhederne, og dens evaluering aflyses. Det kan ikke fortrydes.`,
+    endInitiativeConfirm: "Ja, afslut indsatsen",
+    initiativeEnded: (title: string) => `Indsatsen «${title}» er afsluttet.`,
+    endedMark: "afsluttet",
   },
 };
 

@@ -6,8 +6,9 @@ import { chunked } from "./chunked.js";
 import type { Db } from "./prisma-client.js";
 
 /**
- * Texts a channel may show come from læringssamtaler, the unit's shared meetings. A 1:1's own
- * agreements stay between its two people (DOMAIN 7): in a channel they are only counted.
+ * What a channel shows and counts comes from læringssamtaler, the unit's shared meetings. A 1:1's
+ * own agreements stay with its two people (DOMAIN 7, decision 0020): a channel neither shows nor
+ * counts them (a count that moves when one is made or done would tell that it was).
  */
 const SHARED = "laeringssamtale";
 
@@ -24,17 +25,18 @@ export function createAreaStatusRepository(db: Db): AreaStatusRepository {
 
     async unitRows(areaId, today, weekEnd, doneSince, now) {
       // Counted by the database per unit from FollowUp(unitId, status, dueDate, doneAt), a few
-      // queries for the whole area (it was six per unit, then a join through Meeting: npm run bench).
+      // queries for the whole area; only læringssamtale follow-ups, so through the meeting's kind.
       const units = await db.unit.findMany({ where: { areaId, active: true }, orderBy: { name: "asc" } });
       const unitIds = units.map((u) => u.id);
-      const open = { unitId: { in: unitIds }, status: "open" };
+      const shared = { meeting: { kind: SHARED } };
+      const open = { unitId: { in: unitIds }, status: "open", ...shared };
       const perUnit = async (where: Prisma.FollowUpWhereInput) =>
         new Map((await db.followUp.groupBy({ by: ["unitId"], where, _count: { _all: true } })).map((g) => [g.unitId, g._count._all]));
       const [openCount, overdue, dueThisWeek, doneLast30, focus, planned] = await Promise.all([
         perUnit(open),
         perUnit({ ...open, dueDate: { lt: today } }),
         perUnit({ ...open, dueDate: { gte: today, lte: weekEnd } }),
-        perUnit({ unitId: { in: unitIds }, status: "done", doneAt: { gte: doneSince } }),
+        perUnit({ unitId: { in: unitIds }, status: "done", doneAt: { gte: doneSince }, ...shared }),
         db.focusArea.groupBy({ by: ["unitId"], where: { unitId: { in: unitIds }, status: "active" }, _count: { _all: true } }),
         db.meeting.findMany({ where: { unitId: { in: unitIds }, status: "planned", startsAt: { gt: now } }, orderBy: { startsAt: "asc" }, select: { id: true, unitId: true } }),
       ]);
@@ -60,7 +62,7 @@ export function createAreaStatusRepository(db: Db): AreaStatusRepository {
         const groups = await db.followUp.groupBy({
           by: ["dueDate", "status"],
           // Not cancelled, said so the index can be used for each status.
-          where: { unitId: { in: ids }, status: { in: ["open", "done"] }, dueDate: { gte: from, lte: to } },
+          where: { unitId: { in: ids }, status: { in: ["open", "done"] }, dueDate: { gte: from, lte: to }, meeting: { kind: SHARED } },
           _count: { _all: true },
         });
         for (const g of groups) {
@@ -74,12 +76,9 @@ export function createAreaStatusRepository(db: Db): AreaStatusRepository {
     },
 
     async openFollowUps(unitId, limit) {
-      const [rows, privateCount] = await Promise.all([
-        db.followUp.findMany({ where: { status: "open", meeting: { unitId, kind: SHARED } }, orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }], take: limit }),
-        db.followUp.count({ where: { status: "open", meeting: { unitId, kind: { not: SHARED } } } }),
-      ]);
+      const rows = await db.followUp.findMany({ where: { status: "open", meeting: { unitId, kind: SHARED } }, orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }], take: limit });
       const who = await names(rows.map((r) => r.ownerId));
-      return { items: rows.map((r) => ({ text: r.text, owner: who.get(r.ownerId) ?? "", dueDate: r.dueDate })), privateCount };
+      return rows.map((r) => ({ text: r.text, owner: who.get(r.ownerId) ?? "", dueDate: r.dueDate }));
     },
 
     async recentDecisions(unitId, limit) {
@@ -103,8 +102,8 @@ export function createAreaStatusRepository(db: Db): AreaStatusRepository {
     },
 
     async weekChanges(areaId, since, sinceDate, today) {
-      const inArea = { meeting: { unit: { areaId } } };
-      const [created, done, overdue, overduePrivate] = await Promise.all([
+      const inArea = { meeting: { unit: { areaId }, kind: SHARED } };
+      const [created, done, overdue] = await Promise.all([
         db.followUp.count({ where: { ...inArea, createdAt: { gte: since }, status: { not: "cancelled" } } }),
         db.followUp.count({ where: { ...inArea, status: "done", doneAt: { gte: since } } }),
         db.followUp.findMany({
@@ -113,10 +112,9 @@ export function createAreaStatusRepository(db: Db): AreaStatusRepository {
           take: 50,
           select: { text: true, ownerId: true, dueDate: true, meeting: { select: { unit: { select: { name: true } } } } },
         }),
-        db.followUp.count({ where: { status: "open", dueDate: { gte: sinceDate, lt: today }, meeting: { unit: { areaId }, kind: { not: SHARED } } } }),
       ]);
       const who = await names(overdue.map((r) => r.ownerId));
-      return { created, done, becameOverduePrivate: overduePrivate, becameOverdue: overdue.map((r) => ({ unitName: r.meeting.unit.name, text: r.text, owner: who.get(r.ownerId) ?? "", dueDate: r.dueDate })) };
+      return { created, done, becameOverdue: overdue.map((r) => ({ unitName: r.meeting.unit.name, text: r.text, owner: who.get(r.ownerId) ?? "", dueDate: r.dueDate })) };
     },
   };
 }

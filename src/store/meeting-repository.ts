@@ -259,6 +259,16 @@ export function createMeetingRepository(db: Db, loadPeople: LoadPeople, dialect:
       return rows.map((m) => m.id);
     },
 
+    async lastSamtalePerUnit(loopId) {
+      const rows = await db.meeting.findMany({
+        where: { loopId, kind: "laeringssamtale", status: { not: "cancelled" }, unit: { active: true } },
+        orderBy: [{ unitId: "asc" }, { startsAt: "desc" }],
+        distinct: ["unitId"],
+        select: { id: true, unitId: true },
+      });
+      return rows.map((m) => ({ unitId: m.unitId, meetingId: m.id }));
+    },
+
     async reschedule(meetingId, startsAt, by) {
       return db.$transaction(async (tx) => {
         const before = await tx.meeting.findUnique({ where: { id: meetingId }, select: { startsAt: true, durationMinutes: true, participants: { select: { personId: true } } } });

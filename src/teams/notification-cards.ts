@@ -47,7 +47,7 @@ export async function notificationCard(views: Views, n: Notification, person: Pe
     case "board_report_received":
       return views.boardReport(person, n.subjectId);
     case "unit_congested":
-      return views.congestion(n.subjectId);
+      return views.congestion(person, n.subjectId);
     case "loop_summary":
       return views.loopSummary(person, n.subjectId);
     case "followups_orphaned":

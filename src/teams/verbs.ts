@@ -36,6 +36,7 @@ export const verbs = {
   focusSave: "focus.save",
   focusPropose: "focus.propose",
   initiativeSave: "initiative.save",
+  initiativeEnd: "initiative.end",
   boardSend: "board.send",
   boardChoose: "board.choose",
   boardReportSend: "boardreport.send",

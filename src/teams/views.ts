@@ -15,7 +15,7 @@ import { buildScheduleCard } from "../cards/schedule-card.js";
 import type { AdaptiveCard } from "../cards/template.js";
 import type { FormRowInput, FormSaveSummary } from "../domain/form-service.js";
 import type { IntentionLoad } from "../domain/congestion-service.js";
-import type { Area, FollowUpView, Meeting, Person } from "../domain/types.js";
+import type { Area, FollowUpView, Initiative, Meeting, Person } from "../domain/types.js";
 import type { UnreachableNotice } from "../domain/reach-service.js";
 import type { TeamsDeps } from "./deps.js";
 import { AppError } from "../lib/errors.js";
@@ -204,9 +204,9 @@ export function createViews(deps: Omit<TeamsDeps, "cardCopies" | "publishChannel
     },
 
     /** The forvaltning's initiatives in the chief's areas, with a form to register one (a new one-time id unless given). */
-    async initiatives(actor: Person, opts: { feedback?: CardFeedback; typed?: Omit<InitiativeInput, "requestId">; requestId?: string } = {}): Promise<AdaptiveCard> {
+    async initiatives(actor: Person, opts: { feedback?: CardFeedback; typed?: Omit<InitiativeInput, "requestId">; requestId?: string; ended?: Initiative } = {}): Promise<AdaptiveCard> {
       const view = await deps.initiatives.view(actor);
-      return buildInitiativesCard({ view, requestId: opts.requestId ?? newId(), typed: opts.typed, feedback: opts.feedback });
+      return buildInitiativesCard({ view, requestId: opts.requestId ?? newId(), typed: opts.typed, feedback: opts.feedback, ended: opts.ended });
     },
 
     /** What the loop learned in the unit of a closed læringssamtale, for its chief. */
@@ -214,9 +214,9 @@ export function createViews(deps: Omit<TeamsDeps, "cardCopies" | "publishChannel
       return buildLoopSummaryCard({ summary: await deps.loopSummaries.view(actor, meetingId), tz });
     },
 
-    /** The chief's one nudge when a unit goes over its ceiling. */
-    async congestion(unitId: string): Promise<AdaptiveCard> {
-      const load = await deps.congestion.load(unitId);
+    /** The chief's one nudge when a unit goes over its ceiling (only a chief of the unit is shown it). */
+    async congestion(actor: Person, unitId: string): Promise<AdaptiveCard> {
+      const load = await deps.congestion.load(unitId, actor.id);
       if (!load) throw new AppError("not-found", strings.generic.notFound);
       return buildNoticeCard(strings.congestion.body(load), { title: strings.congestion.title(load.unitName), buttons: [{ title: strings.congestion.openInitiatives, command: "initiatives" }] });
     },

@@ -33,3 +33,43 @@ describe("the channel's weekly digest moment", () => {
     expect(() => loadConfig({ CHANNEL_DIGEST_TIME: "25:00" })).toThrow(/CHANNEL_DIGEST_TIME/);
   });
 });
+
+describe("what a channel shows and counts", () => {
+  let t: Awaited<ReturnType<typeof testStore>>;
+  beforeEach(async () => {
+    t = await testStore();
+  });
+  afterEach(() => t.close());
+
+  it("only læringssamtaler's agreements: a 1:1's stay with its two people, not even as a number (decision 0020)", async () => {
+    const clock = new ManualClock(new Date("2026-11-23T09:00:00+01:00"));
+    const d = createDomainServices(t.store, clock, domainSettings(loadConfig({})));
+    const alex = (await t.store.people.byId("alex"))!;
+    await d.yearWheels.confirm(alex, "solsikken", (await d.yearWheels.view(alex, "solsikken")).wheel.version);
+    const first = async (kind: string) => (await t.store.db.meeting.findFirstOrThrow({ where: { unitId: "solsikken", kind }, orderBy: { startsAt: "asc" } })).id;
+    const add = async (meetingId: string, text: string) => {
+      const m = (await t.store.meetings.get(meetingId))!;
+      const chair = (await t.store.people.byId(m.chairId))!;
+      await d.forms.save(chair, meetingId, m.version, [{ decision: `Beslutning: ${text}`, followUpText: text, ownerId: "megan", dueDate: "2027-01-05" }], false);
+    };
+    await add(await first("one_on_one"), "Budgetopfølgning");
+    await add(await first("leader_pl"), "Personalemøde om sprog");
+    const solsikken = async () => (await d.channels.status("midt")).units.find((u) => u.unit.id === "solsikken")!;
+    expect(await solsikken()).toMatchObject({ open: 0, overdue: 0, dueThisWeek: 0 });
+    expect(await d.channels.unitDetail("solsikken")).toMatchObject({ open: [] });
+    expect(await d.channels.digest("midt")).toMatchObject({ created: 0, done: 0, becameOverdue: [] });
+
+    await add(await first("laeringssamtale"), "Dialogisk læsning");
+    expect(await solsikken()).toMatchObject({ open: 1 });
+    expect((await d.channels.unitDetail("solsikken")).open.map((f) => f.text)).toEqual(["Dialogisk læsning"]);
+    expect(await d.channels.digest("midt")).toMatchObject({ created: 1 });
+
+    // In January all three are overdue; the channel knows of the læringssamtale's one.
+    clock.set("2027-01-12T09:00:00+01:00");
+    expect(await solsikken()).toMatchObject({ open: 1, overdue: 1 });
+    expect((await d.channels.status("midt")).completion.find((m) => m.month === "2027-01")).toEqual({ month: "2027-01", total: 1, done: 0 });
+    const week = await d.channels.digest("midt");
+    expect(week.becameOverdue.map((f) => f.text)).toEqual(["Dialogisk læsning"]);
+    expect(week).not.toHaveProperty("becameOverduePrivate");
+  });
+});

@@ -96,7 +96,7 @@ describe("læringsloop rules", () => {
       const saved = await addRows(first!, [row("Et", "megan"), row("To", "jonas")]);
       expect(saved.load).toMatchObject({ count: 2, ceiling: 3, over: false });
       await d.focusAreas.save(await person("alex"), first!, [{ themeId: "0-6-2027/sprog", title: "Sprogmiljøet" }]);
-      expect(await d.congestion.load("solsikken")).toMatchObject({ count: 3, over: false });
+      expect(await d.congestion.load("solsikken", "alex")).toMatchObject({ count: 3, over: false });
       expect(await flagged()).toBe(false);
 
       // Adding beyond the ceiling is allowed; the unit is flagged and the chief told once.
@@ -127,7 +127,7 @@ describe("læringsloop rules", () => {
       expect(writes).not.toHaveBeenCalled(); // at the ceiling, not flagged
       await addRows(first!, [row("To", "jonas")]);
       expect(writes).toHaveBeenCalledTimes(1); // over: flagged
-      expect(await d.congestion.check("solsikken")).toMatchObject({ load: { count: 2, over: true }, planned: 0 });
+      expect(await d.congestion.check("solsikken", "alex")).toMatchObject({ load: { count: 2, over: true }, planned: 0 });
       expect(writes).toHaveBeenCalledTimes(1); // still over, already flagged
       const f = await t.store.db.followUp.findFirstOrThrow({ where: { text: "To" } });
       await d.followUps.markDone(await person(f.ownerId), f.id, f.version);
@@ -151,15 +151,15 @@ describe("læringsloop rules", () => {
         await setTo(open, focus);
         await d.congestion.checkFlag("solsikken");
         const byFlag = await flagged();
-        const full = (await d.congestion.check("solsikken")).load;
+        const full = (await d.congestion.check("solsikken", "alex")).load;
         expect({ open, focus, flagged: byFlag }).toEqual({ open, focus, flagged: full!.over });
         expect(await flagged(), `${open}+${focus}`).toBe(full!.over);
       }
     });
 
     it("uses the default ceiling where the unit has none, and the unit's own where it has", async () => {
-      expect(await d.congestion.load("solsikken")).toMatchObject({ count: 0, ceiling: 8 });
-      expect(await d.congestion.load("aaskolen")).toMatchObject({ ceiling: 10 });
+      expect(await d.congestion.load("solsikken", "alex")).toMatchObject({ count: 0, ceiling: 8 });
+      expect(await d.congestion.load("aaskolen", "alex")).toMatchObject({ ceiling: 10 });
     });
   });
 

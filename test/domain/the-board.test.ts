@@ -177,7 +177,7 @@ describe("the board", () => {
       const [, autumn] = await samtaler("kastanjen");
       await closeAt(autumn!);
       const birthe = await person("birthe");
-      const before = (await d.congestion.load("kastanjen"))!;
+      const before = (await d.congestion.load("kastanjen", "alex"))!;
       const empty = await refusal(d.boardReports.send(birthe, autumn!, " ", []));
       expect(empty?.fieldErrors).toEqual({ followedUp: strings.theBoard.reportRequired });
       const wrongOwner = await refusal(d.boardReports.send(birthe, autumn!, "Tilsyn fulgt op", [{ text: "Forældremøde", ownerId: "megan", dueDate: "2028-02-01" }]));
@@ -197,7 +197,7 @@ describe("the board", () => {
       // The chief gets what was sent; the owner hears of the follow-up; it weighs on the unit like a læringssamtale's agreement.
       expect((await t.store.db.notification.findMany({ where: { kind: "board_report_received" } })).map((r) => r.personId)).toEqual(["alex"]);
       expect((await t.store.db.notification.findMany({ where: { kind: "followup_assigned" } })).map((r) => r.personId)).toContain("lars");
-      expect((await d.congestion.load("kastanjen"))!.agreements).toBe(before.agreements + 1);
+      expect((await d.congestion.load("kastanjen", "alex"))!.agreements).toBe(before.agreements + 1);
       const chiefs = await d.boardReports.view(await person("alex"), autumn!);
       expect(chiefs).toMatchObject({ editable: false, report: { followedUp: "Bestyrelsen har fulgt op på basistilsynet og sprogindsatsen." } });
       // «mine opgaver» of its owner, like any other follow-up.

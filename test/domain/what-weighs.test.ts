@@ -6,6 +6,7 @@ import { domainSettings } from "../../src/bot.js";
 import { loadConfig } from "../../src/config.js";
 import { createDomainServices, type DomainServices } from "../../src/domain/services.js";
 import { areaScope } from "../../src/domain/initiative-service.js";
+import { DEFAULT_INTENTION_CEILING, EXAMPLE_THEMES_PER_LOOP, EXPECTED_LOAD, expectedLoad } from "../../src/domain/intention-ceiling.js";
 import type { Meeting, Person } from "../../src/domain/types.js";
 import { AppError } from "../../src/lib/errors.js";
 import { strings } from "../../src/lib/strings.da.js";
@@ -63,12 +64,12 @@ describe("what weighs on a unit", () => {
       await register({ title: "Ny model for sprogvurderinger", scope: [areaScope("midt")] });
       await register({ title: "Overgange til skole", scope: ["solsikken"] });
       await register({ title: "Legepladsprojekt", scope: ["kastanjen"], fromDate: "2027-02-01" });
-      expect(await d.congestion.load("solsikken")).toMatchObject({ count: 4, focusAreas: 1, initiatives: 2, agreements: 1 });
-      expect(await d.congestion.load("kastanjen")).toMatchObject({ count: 1, initiatives: 1 });
+      expect(await d.congestion.load("solsikken", "alex")).toMatchObject({ count: 4, focusAreas: 1, initiatives: 2, agreements: 1 });
+      expect(await d.congestion.load("kastanjen", "alex")).toMatchObject({ count: 1, initiatives: 1 });
       // A whole-area initiative also weighs on every unit of the area; one from February, from February.
-      expect(await d.congestion.load("aaskolen")).toMatchObject({ initiatives: 1 });
+      expect(await d.congestion.load("aaskolen", "alex")).toMatchObject({ initiatives: 1 });
       clock.set("2027-02-01T09:00:00+01:00");
-      expect(await d.congestion.load("kastanjen")).toMatchObject({ count: 2, initiatives: 2 });
+      expect(await d.congestion.load("kastanjen", "alex")).toMatchObject({ count: 2, initiatives: 2 });
     });
 
     it("a 1:1's own agreements are not counted: a count that moved with them would tell others what only its two people know", async () => {
@@ -76,10 +77,10 @@ describe("what weighs on a unit", () => {
       const [withPl] = await meetingsOf("leader_pl");
       await addRows(oneOnOne!, ["Budgetopfølgning", "Sygefravær drøftes i MED"]);
       await addRows(withPl!, ["Personalemøde om sprog"]);
-      expect(await d.congestion.load("solsikken")).toMatchObject({ count: 0, agreements: 0 });
+      expect(await d.congestion.load("solsikken", "alex")).toMatchObject({ count: 0, agreements: 0 });
       const [first] = await meetingsOf("laeringssamtale");
       await addRows(first!, ["Dialogisk læsning"]);
-      expect(await d.congestion.load("solsikken")).toMatchObject({ count: 1, agreements: 1 });
+      expect(await d.congestion.load("solsikken", "alex")).toMatchObject({ count: 1, agreements: 1 });
     });
 
     it("over the ceiling, the chief is told first (once) and only the unit's chiefs are shown the load", async () => {
@@ -98,7 +99,7 @@ describe("what weighs on a unit", () => {
       expect((await d.focusAreas.view(await person("megan"), first!)).load).toBeUndefined();
       expect((await d.focusAreas.view(await person("alex"), first!)).load).toMatchObject({ count: 3 });
       // The tone: what the unit carries and a question, not a verdict.
-      const load = (await d.congestion.load("solsikken"))!;
+      const load = (await d.congestion.load("solsikken", "alex"))!;
       expect(strings.congestion.body(load)).toContain("Enheden har nu 3 igangværende indsatser — overvej, hvad der kan afsluttes.");
       expect(strings.congestion.body(load)).toContain("0 lokale fokusområder, 3 indsatser fra forvaltningen og 0 åbne aftaler fra læringssamtalerne (loftet er 1)");
     });
@@ -132,7 +133,11 @@ describe("what weighs on a unit", () => {
       // much when it works as the framework says; more than that is the signal.
       const org = parse(readFileSync(resolve(import.meta.dirname, "../../config/organisation.example.yaml"), "utf8")) as { loops: { themes: unknown[] }[] };
       const themes = Math.max(...org.loops.map((l) => l.themes.length));
-      expect(loadConfig({}).intentionCeiling).toBe(themes + themes + 2);
+      // The named derivation (src/domain/intention-ceiling.ts) on the example file's actual themes.
+      expect(themes).toBe(EXAMPLE_THEMES_PER_LOOP);
+      expect(expectedLoad(themes)).toBe(themes * EXPECTED_LOAD.focusAreasPerTheme * (1 + EXPECTED_LOAD.agreementsPerFocusArea) + EXPECTED_LOAD.forvaltningInitiatives);
+      expect(loadConfig({}).intentionCeiling).toBe(expectedLoad(themes));
+      expect(DEFAULT_INTENTION_CEILING).toBe(8);
     });
   });
 
@@ -171,11 +176,11 @@ describe("what weighs on a unit", () => {
       expect((await refusal(d.evaluations.evaluateNext(alex, "initiative", initiative.id, initiative.version)))?.code).toBe("invalid-input");
       await d.evaluations.extend(alex, "initiative", initiative.id, initiative.version, "2027-12-01");
       expect((await rows()).map((r) => r.key)).toEqual([`initiative_expiry:${initiative.id}:alex:2027-12-01`]);
-      expect(await d.congestion.load("solsikken")).toMatchObject({ initiatives: 1 });
+      expect(await d.congestion.load("solsikken", "alex")).toMatchObject({ initiatives: 1 });
       const extended = (await t.store.initiatives.get(initiative.id))!;
       await d.evaluations.end(alex, "initiative", initiative.id, extended.version);
       expect(await rows()).toEqual([]);
-      expect(await d.congestion.load("solsikken")).toMatchObject({ initiatives: 0 });
+      expect(await d.congestion.load("solsikken", "alex")).toMatchObject({ initiatives: 0 });
       expect((await d.initiatives.view(alex)).initiatives).toEqual([]);
       expect(await t.store.db.auditEntry.count({ where: { subjectId: initiative.id } })).toBe(3);
     });

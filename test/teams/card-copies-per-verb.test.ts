@@ -638,6 +638,15 @@ export const verbCases: Record<Verb, Case> = {
       r.expectNothingUpdated();
     },
   },
+  [verbs.initiativeEnd]: {
+    story: "loop",
+    changes: "a forvaltning initiative ends: no tracked card shows initiatives (its evaluation card, not sent yet, is cancelled)",
+    run: async (s) => {
+      const i = await s.h.bot.store.db.initiative.findFirstOrThrow({ where: { requestId: { not: null } }, orderBy: { createdAt: "desc" } });
+      const r = await s.click(users.alex, verbs.initiativeEnd, { id: i.id, version: i.version, confirmed: true });
+      r.expectNothingUpdated();
+    },
+  },
   [verbs.focusSave]: {
     story: "loop",
     changes: "the unit's focus areas (approving the leader's proposal): every copy of the loop's dagsordener and of the focus areas card",

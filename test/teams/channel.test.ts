@@ -14,6 +14,21 @@ const db = (h: BotHarness) => h.bot.store.db;
 const texts = (h: BotHarness, channel = CHANNEL) => h.channelPosts(channel).flatMap((p) => cardsOf(p.activity)).map(cardText);
 const mention = (text: string) => `<at>Læringsloop</at> ${text}`;
 
+/**
+ * An agreement of Solsikken's first læringssamtale (the year wheel confirmed once): what a channel
+ * shows and counts. A 1:1's (meetingWithFollowUp) stays with its two people, not even counted.
+ */
+async function sharedFollowUp(h: BotHarness, opts: { due: string; text?: string }): Promise<{ followUpId: string }> {
+  const d = createDomainServices(h.bot.store, h.clock, domainSettings(loadConfig({})));
+  const alex = (await h.bot.store.people.byId("alex"))!;
+  const wheel = (await d.yearWheels.view(alex, "solsikken")).wheel;
+  if (wheel.status !== "confirmed") await d.yearWheels.confirm(alex, "solsikken", wheel.version);
+  const first = (await db(h).meeting.findFirstOrThrow({ where: { unitId: "solsikken", kind: "laeringssamtale" }, orderBy: { startsAt: "asc" } })).id;
+  const m = (await h.bot.store.meetings.get(first))!;
+  await d.forms.save(alex, first, m.version, [{ decision: "Beslutning", followUpText: opts.text ?? "Opfølgning", ownerId: "megan", dueDate: opts.due }], false);
+  return { followUpId: (await db(h).followUp.findFirstOrThrow({ where: { meetingId: first } })).id };
+}
+
 /** Alex links the channel to Område Midt; returns the posted status card's activity id. */
 async function linked(h: BotHarness, channel = CHANNEL): Promise<string> {
   const res = await h.click(users.alex, "channel.link", { areaId: "midt" }, { channel });
@@ -68,7 +83,9 @@ describe("the chief's overview in a Teams channel", () => {
     h = await BotHarness.start({ now: "2027-01-11T09:00:00+01:00" });
     await h.install(users.alex);
     await h.install(users.megan);
-    const { followUpId } = await meetingWithFollowUp(h, { date: "2027-01-12", due: "2027-01-15", text: "Plan for overgangssamtaler" });
+    const { followUpId } = await sharedFollowUp(h, { due: "2027-01-15", text: "Plan for overgangssamtaler" });
+    // A 1:1's agreement with a frist this week: neither shown nor counted in the channel.
+    await meetingWithFollowUp(h, { date: "2027-01-12", due: "2027-01-13", text: "Budgetopfølgning med økonomi" });
     const statusId = await linked(h);
     const status = texts(h).find((t) => t.startsWith("Status:"))!;
     const lines = status.split("\n");
@@ -100,7 +117,8 @@ describe("the chief's overview in a Teams channel", () => {
     h = await BotHarness.start({ now: "2027-01-11T09:00:00+01:00" });
     await h.install(users.alex);
     await h.install(users.megan);
-    await meetingWithFollowUp(h, { date: "2027-01-12", due: "2027-01-12" });
+    await sharedFollowUp(h, { due: "2027-01-12" });
+    await meetingWithFollowUp(h, { date: "2027-01-12", due: "2027-01-12" }); // a 1:1's: not in the charts
     h.clock.set("2027-01-14T09:00:00+01:00"); // now overdue
     await linked(h);
     const card = cardsOf(h.channelPosts(CHANNEL).at(-1)!.activity)[0]!;
@@ -135,8 +153,9 @@ describe("the chief's overview in a Teams channel", () => {
     const unit = texts(h).find((t) => t.startsWith("Enhed: Dagtilbud Solsikken"))!;
     expect(unit).toContain("Sprogvurderinger i vuggestuen — Megan Bowen, frist 01.06.2027");
     expect(unit).toContain("Sprogindsatsen prioriteres (Læringssamtale (første i læringsloopet)");
-    // The 1:1's agreement is counted, not shown.
-    expect(unit).toContain("Desuden 1 åbent opfølgningspunkt fra en 1:1 ledelsesopfølgning; det ser kun mødets to deltagere.");
+    // The 1:1's agreement is neither shown nor counted (decision 0020).
+    expect(unit).toContain("1 åbent ·");
+    expect(unit).not.toContain("1:1 ledelsesopfølgning;");
     expect(unit).not.toContain("Budgetopfølgning med økonomi");
     expect(unit).toMatch(/Kommende møder i årshjulet\n- 1:1 ledelsesopfølgning/);
     const none = await h.click(users.jonas, "channel.unit", { areaId: "midt", unitId: "" }, { channel: CHANNEL });
@@ -158,6 +177,7 @@ describe("the chief's overview in a Teams channel", () => {
     await h.install(users.alex);
     await h.install(users.megan);
     await meetingWithFollowUp(h, { date: "2027-01-12", due: "2027-01-14", text: "Aftale tilsynsbesøg" });
+    await sharedFollowUp(h, { due: "2027-01-14", text: "Sprogvurderinger i vuggestuen" });
     await h.click(users.alex, "schedule.submit", { leader: "solsikken/megan", date: "2027-01-20", time: "10:00" });
     await linked(h);
     const digests = () => texts(h).filter((t) => t.startsWith("Ugens overblik: Område Midt"));
@@ -172,9 +192,11 @@ describe("the chief's overview in a Teams channel", () => {
     expect(await h.runJob("channel-digest")).toEqual({});
     expect(digests()).toHaveLength(2);
     const last = digests()[1]!;
+    // «Aftale tilsynsbesøg», a 1:1's, is neither shown nor counted; the læringssamtale's is both.
     expect(last).toContain("Den seneste uge: 1 nyt opfølgningspunkt, 0 udført.");
-    expect(last).toContain("Desuden 1 opfølgningspunkt fra en 1:1 ledelsesopfølgning (det ser kun mødets to deltagere)."); // «Aftale tilsynsbesøg», a 1:1's, is only counted
+    expect(last).toContain("Dagtilbud Solsikken: Sprogvurderinger i vuggestuen — Megan Bowen, frist 14.01.2027");
     expect(last).not.toContain("Aftale tilsynsbesøg");
+    expect(last).not.toContain("1:1 ledelsesopfølgninger)");
     expect(last).toContain("Dagtilbud Solsikken: 1:1 ledelsesopfølgning onsdag den 20. januar 2027 kl. 10.00");
   });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BotHarness, users, type User } from "../helpers/bot-harness.js";
-import { cardText, findAction, submitted } from "../helpers/fake-connector.js";
+import { cardText, findAction, findActions, submitted } from "../helpers/fake-connector.js";
 
 /**
  * What weighs on a unit, solnedgang by default and what the loop learned (issue 21, points 12–14)
@@ -71,7 +71,7 @@ describe("what weighs on a unit, through the bot", () => {
     expect(told[0]).toContain("Dagtilbud Solsikken: mange indsatser på én gang");
     expect(told[0]).toContain("Enheden har nu 2 igangværende indsatser — overvej, hvad der kan afsluttes.");
     expect(told[0]).not.toMatch(/overvåg|kontrol/i);
-    expect(postedTo(users.megan, from).filter((t) => t.includes("igangværende indsatser"))).toEqual([]);
+    expect(postedTo(users.megan, from).filter((t) => t.includes("igangværende indsats"))).toEqual([]);
     const more = (await h.say(users.alex, "indsatser")).cards[0];
     await h.click(users.alex, "initiative.save", submitted(more, "initiative.save", { title: "Legepladsprojekt", scope: "solsikken" }));
     await h.deliver();
@@ -79,15 +79,23 @@ describe("what weighs on a unit, through the bot", () => {
     await db().unit.update({ where: { id: "solsikken" }, data: { intentionCeiling: null } });
   });
 
-  it("ends an initiative from the card: it no longer weighs on the unit", async () => {
+  it("ends an initiative from the card after asking: it no longer weighs on the unit, and the list shows it ended", async () => {
     const card = (await h.say(users.alex, "indsatser")).cards[0];
     const initiative = await db().initiative.findFirstOrThrow({ where: { title: "Legepladsprojekt" } });
-    const end = JSON.stringify(card).includes(initiative.id) ? { subject: "initiative", id: initiative.id, version: initiative.version } : undefined;
-    expect(end).toBeDefined();
-    const res = await h.click(users.alex, "evaluation.end", end!);
-    expect(cardText(res.card)).toContain("Afsluttet.");
-    expect(cardText(res.card)).toContain("Forvaltningens indsats");
+    // «Afslut» asks first (as closing a meeting does); its confirmation is the button that ends it.
+    expect(cardText(card)).toContain("Afslut indsatsen «Legepladsprojekt»? Den vejer så ikke længere på enhederne");
+    const end = findActions(card, "initiative.end").find((a) => a.data.id === initiative.id);
+    expect(end?.data).toEqual({ id: initiative.id, version: initiative.version, confirmed: true });
+    const res = await h.click(users.alex, "initiative.end", end!.data);
+    expect(cardText(res.card)).toContain("Indsatsen «Legepladsprojekt» er afsluttet.");
+    expect(cardText(res.card)).toMatch(/- Legepladsprojekt · fra [\d.]+ · evalueres [\d.]+ · Dagtilbud Solsikken · afsluttet/);
+    expect(findActions(res.card, "initiative.end").map((a) => a.data.id)).not.toContain(initiative.id);
+    expect(cardText(res.card)).toContain("Forvaltningens indsatser");
     expect((await db().initiative.findUniqueOrThrow({ where: { id: initiative.id } })).status).toBe("ended");
+    // Without the confirmation nothing happens.
+    const other = await db().initiative.findFirstOrThrow({ where: { status: "active" } });
+    await h.click(users.alex, "initiative.end", { id: other.id, version: other.version });
+    expect((await db().initiative.findUniqueOrThrow({ where: { id: other.id } })).status).toBe("active");
     const after = cardText((await h.say(users.alex, "indsatser")).cards[0]);
     expect(after).not.toContain("Legepladsprojekt");
     expect(after).toContain("Dagtilbud Solsikken: 2 igangværende indsatser");
@@ -124,9 +132,9 @@ describe("what weighs on a unit, through the bot", () => {
     expect(summary).toContain("Opsamling på læringsloopet: Dagtilbud Solsikken");
     expect(summary).toContain("Sprogmiljøet i vuggestuen (tema: Sprog og kommunikation)");
     expect(summary).toContain("fortsat aktivt · evalueres 28.02.2029");
-    expect(summary).toMatch(/Sprogmiljøet i vuggestuen \(tema: Sprog og kommunikation\)\s+fortsat aktivt · evalueres 28\.02\.2029\s+- \d\d\.\d\d\.2027: Beslutning 2 — aftaler: 0 udført, 1 åbne/);
+    expect(summary).toMatch(/Sprogmiljøet i vuggestuen \(tema: Sprog og kommunikation\)\s+fortsat aktivt · evalueres 28\.02\.2029\s+- \d\d\.\d\d\.2027: Beslutning 2 — aftaler: 0 udført, 1 åben,/);
     expect(summary).toContain("Øvrige beslutninger fra læringssamtalerne");
-    expect(summary).toContain("Beslutning 1 — aftaler: 0 udført, 1 åbne, 0 afsluttet uden at være udført");
+    expect(summary).toContain("Beslutning 1 — aftaler: 0 udført, 1 åben, 0 afsluttet uden at være udført");
     expect(summary).toContain("I alt: 0 aftaler udført, 2 åbne og 0 afsluttet uden at være udført.");
     // The last one closed again from the same card, and reopened and closed again: no second summary.
     const last = samtaler[3]!;

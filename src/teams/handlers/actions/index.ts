@@ -33,6 +33,7 @@ import { focusOpen } from "./focus-open.js";
 import { focusSave } from "./focus-save.js";
 import { focusPropose } from "./focus-propose.js";
 import { initiativeSave } from "./initiative-save.js";
+import { initiativeEnd } from "./initiative-end.js";
 import { yearWheelCancel } from "./year-wheel-cancel.js";
 import { yearWheelConfirm } from "./year-wheel-confirm.js";
 import { yearWheelConfirmOwn } from "./year-wheel-confirm-own.js";
@@ -86,6 +87,7 @@ export const actionHandlers: Record<Verb, Factory> = {
   [verbs.focusSave]: focusSave,
   [verbs.focusPropose]: focusPropose,
   [verbs.initiativeSave]: initiativeSave,
+  [verbs.initiativeEnd]: initiativeEnd,
   [verbs.boardSend]: boardSend,
   [verbs.boardChoose]: boardChoose,
   [verbs.boardReportSend]: boardReportSend,
