@@ -72,9 +72,9 @@ describe("what weighs on a unit: the details", () => {
     }
     const rows = () => t.store.db.notification.findMany({ where: { kind: "loop_summary" } });
     expect(await rows()).toEqual([]); // two closed: nothing yet
-    clock.set("2028-12-30T12:00:00+01:00");
+    clock.set("2029-02-27T12:00:00+01:00");
     expect(await d.loopSummaries.planLastDay()).toBe(0);
-    clock.set("2028-12-31T06:00:00+01:00"); // the loop's last day (its end, 1 January 2029, is exclusive)
+    clock.set("2029-02-28T06:00:00+01:00"); // the loop's last day (the loop starts 1 March 2027; its end, 1 March 2029, is exclusive)
     expect(await d.loopSummaries.planLastDay()).toBe(1);
     expect(await d.loopSummaries.planLastDay()).toBe(0);
     const [row] = await rows();
@@ -82,7 +82,7 @@ describe("what weighs on a unit: the details", () => {
     const summary = await d.loopSummaries.view(alex, row!.subjectId);
     expect(summary.samtaler.map((s) => s.decisions.map((x) => x.text))).toEqual([["Beslutning 1"], ["Beslutning 2"]]);
     expect(summary.focusAreas.map((f) => f.area.title)).toEqual(["Sprogmiljøet"]);
-    clock.set("2029-01-10T06:00:00+01:00"); // a bot down on the day plans it late, still once
+    clock.set("2029-03-10T06:00:00+01:00"); // a bot down on the day plans it late, still once
     expect(await d.loopSummaries.planLastDay()).toBe(0);
     expect(await rows()).toHaveLength(1);
   });
@@ -94,13 +94,13 @@ describe("what weighs on a unit: the details", () => {
       await d.forms.save(alex, id, (await meeting(id)).version, [], true);
     }
     expect(await t.store.db.notification.count({ where: { kind: "loop_summary" } })).toBe(1);
-    clock.set("2028-12-31T06:00:00+01:00");
+    clock.set("2029-02-28T06:00:00+01:00");
     expect(await d.loopSummaries.planLastDay()).toBe(0);
     await t.store.db.notification.deleteMany({ where: { kind: "loop_summary" } }); // as if never planned
-    clock.set("2029-01-14T06:00:00+01:00");
+    clock.set("2029-03-14T06:00:00+01:00");
     expect(await d.loopSummaries.planLastDay()).toBe(1);
     await t.store.db.notification.deleteMany({ where: { kind: "loop_summary" } });
-    clock.set("2029-01-15T06:00:00+01:00");
+    clock.set("2029-03-15T06:00:00+01:00");
     expect(await d.loopSummaries.planLastDay()).toBe(0);
   });
 

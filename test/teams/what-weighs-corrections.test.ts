@@ -72,11 +72,11 @@ describe("what weighs on a unit: the details, through the bot", () => {
     await h.deliver();
     const summaries = (u: User = users.alex) => h.connector.posted.filter((p) => p.conversationId === h.conversationId(u)).map((p) => cardText(p.activity)).filter((t) => t.includes("Opsamling på læringsloopet"));
     expect(summaries()).toEqual([]);
-    h.clock.set("2028-12-30T06:00:00+01:00");
+    h.clock.set("2029-02-27T06:00:00+01:00");
     expect(await h.runJob("plan-loop-summaries")).toEqual({ planned: 0 });
-    h.clock.set("2028-12-31T06:00:00+01:00");
+    h.clock.set("2029-02-28T06:00:00+01:00");
     expect(await h.runJob("plan-loop-summaries")).toEqual({ planned: 1 });
-    h.clock.set("2029-01-02T09:00:00+01:00"); // the next working window
+    h.clock.set("2029-02-28T09:00:00+01:00"); // the working window that day
     await h.deliver();
     expect(summaries()).toHaveLength(1);
     expect(summaries()[0]).toContain("Opsamling på læringsloopet: Dagtilbud Solsikken");
