@@ -41,6 +41,11 @@ async function seed(name: string, perPerson: number): Promise<number> {
   const bot = await createBot({ config, log: pino({ level: "silent" }), startScheduler: false });
   const people = await bot.store.db.person.findMany({ where: { active: true }, orderBy: { id: "asc" } });
   const units = await bot.store.db.unit.findMany({ orderBy: { id: "asc" }, take: perPerson });
+  // The card about what weighs on a unit goes only to a chief of the unit (decision 0020): here
+  // everyone is one, so every row is a card that must arrive.
+  const chiefs = new Set((await bot.store.db.role.findMany({ where: { role: "chef" }, select: { personId: true, areaId: true } })).map((r) => `${r.personId}|${r.areaId}`));
+  const areas = [...new Set(units.map((u) => u.areaId))];
+  await bot.store.db.role.createMany({ data: people.flatMap((p) => areas.filter((a) => !chiefs.has(`${p.id}|${a}`)).map((areaId) => ({ personId: p.id, role: "chef", areaId }))) });
   const now = new Date();
   for (const p of people) {
     const conversationId = `a:personal-${p.id}`;
@@ -87,7 +92,7 @@ afterAll(async () => {
 describe("the outbox across a killed bot process", () => {
   it("delivers every reminder exactly once when the process is SIGKILLed in the middle of a batch and started again", async () => {
     const total = await seed("crash", 2);
-    expect(total).toBe(24);
+    expect(total).toBe(26); // 13 people in the example organisation × 2 units
 
     // From the 9th card on, Teams takes each post and does not answer yet. The bot is killed the
     // moment every one of its senders holds a post there: each row it noted as on its way has
@@ -149,7 +154,7 @@ describe("the outbox across a killed bot process", () => {
 
   it("two bot processes on one database never send the same row", async () => {
     const total = await seed("two", 4);
-    expect(total).toBe(48);
+    expect(total).toBe(52); // 13 people × 4 units
     // Teams holds every post until it holds more than one process can send at once: then both
     // processes are sending (each has claimed rows of its own and posted them), however busy the
     // machine and whichever started first. A lease longer than any hold: nobody dies here.
