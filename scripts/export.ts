@@ -13,7 +13,8 @@ import { exportFileName, isValidPeriod, loadExport } from "../src/domain/export.
 import { writeCsv } from "../src/lib/csv.js";
 import { strings } from "../src/lib/strings.da.js";
 import { writeXlsx } from "../src/lib/xlsx.js";
-import { createExportRepository } from "../src/store/export-repository.js";
+import { createLoopSummariser } from "../src/domain/loop-summary-service.js";
+import { createStore } from "../src/store/index.js";
 import { fail, openDatabase } from "./lib/database.js";
 
 const s = strings.exportFile;
@@ -59,10 +60,12 @@ const periodParsed = periodSchema.safeParse({ from: args.from, to: args.to });
 if (!periodParsed.success) fail(s.badPeriod, 2);
 const period = periodParsed.data;
 
-const { config, db } = await openDatabase({ readOnly: true });
+const { config, db, dialect } = await openDatabase({ readOnly: true });
 try {
-  const repo = createExportRepository(db);
-  const result = await loadExport(repo, args.area, period, config.timezone);
+  const store = createStore(db, dialect);
+  const repo = store.exports;
+  // The «Opsamling» from the loop summary the chief's card uses (it only reads).
+  const result = await loadExport({ exports: repo, loopSummaries: createLoopSummariser(store) }, args.area, period, config.timezone);
   if (!result) {
     const known = (await repo.areas()).map((a) => `${a.id} (${a.name})`).join(", ");
     console.error(s.unknownArea(args.area, known || strings.status.none));

@@ -1,7 +1,7 @@
 import { AppError } from "../lib/errors.js";
 import { strings } from "../lib/strings.da.js";
 import { addDays, localDateOf } from "../lib/zoned-time.js";
-import { isValidPeriod, loadExport, type ExportRepository, type ExportTableKey } from "./export.js";
+import { isValidPeriod, loadExport, type ExportRepository, type ExportSources, type ExportTableKey } from "./export.js";
 import { newOneTimeToken, tokenHash } from "./one-time-link.js";
 import type { Clock, DownloadTokenRepository, PeopleRepository } from "./ports.js";
 import type { DomainSettings } from "./settings.js";
@@ -11,6 +11,8 @@ export interface DownloadServiceDeps {
   tokens: DownloadTokenRepository;
   people: PeopleRepository;
   exports: ExportRepository;
+  /** The loop summary the chief's card uses, for the «Opsamling». */
+  loopSummaries: ExportSources["loopSummaries"];
   clock: Clock;
   settings: DomainSettings;
 }
@@ -25,7 +27,7 @@ export const DOWNLOAD_FORMATS = ["xlsx", ...TABLES.map((t) => `csv:${t}`)] as co
  * person's own chat, never to the channel). Only the hash of a link's token is stored.
  */
 export function createDownloadService(deps: DownloadServiceDeps) {
-  const { tokens, people, exports, clock, settings } = deps;
+  const { tokens, people, exports, loopSummaries, clock, settings } = deps;
 
   return {
     /** A chief of the area asks for the export of a period: one link per file. */
@@ -50,7 +52,7 @@ export function createDownloadService(deps: DownloadServiceDeps) {
       const t = await tokens.redeem(tokenHash(token), clock.now());
       if (!t) return undefined;
       const period = { from: t.fromDate, to: t.toDate };
-      const result = await loadExport(exports, t.areaId, period, settings.timezone);
+      const result = await loadExport({ exports, loopSummaries }, t.areaId, period, settings.timezone);
       if (!result) return undefined;
       const table = t.format.startsWith("csv:") ? result.tables.find((x) => x.key === t.format.slice(4)) : undefined;
       return { ...result, areaId: t.areaId, period, format: t.format.startsWith("csv:") ? ("csv" as const) : ("xlsx" as const), table };

@@ -11,6 +11,8 @@ import { formatDateShort } from "../lib/format-da.js";
 import { strings } from "../lib/strings.da.js";
 import { calendarDate, type Cell, type Table } from "../lib/table.js";
 import { addDays, compareDates, DEFAULT_TIME_ZONE, isValidLocalDate, localDateOf, zonedToUtc } from "../lib/zoned-time.js";
+import { decisionCount, type FollowUpTally, type LoopSummariser } from "./loop-summary-service.js";
+import type { FocusAreaEvaluations } from "./ports.js";
 import type { FocusArea, FollowUpStatus, MeetingKind } from "./types.js";
 
 /** A period of whole local days, both ends included ("YYYY-MM-DD"). */
@@ -62,6 +64,9 @@ export interface FollowUpExportRow {
 }
 
 export interface FocusAreaExportRow {
+  id: string;
+  unitId: string;
+  loopId: string;
   unitName: string;
   loopName: string;
   /** The loop's first day, to order loops. */
@@ -75,27 +80,35 @@ export interface FocusAreaExportRow {
 
 /**
  * A focus area at the loop's end, for the «Opsamling» (seed 002: «Ved afslutning på den to-årige
- * periode samles der systematisk op på det lokale arbejde med fokusområderne»): what its
- * evaluations decided, and its unit's læringssamtaler of the loop with their decisions and agreements.
+ * periode samles der systematisk op på det lokale arbejde med fokusområderne»). Every figure is the
+ * loop summary's (`LoopSummariser.summarise`, the chief's card's), limited to the export's period.
  */
 export interface LoopSummaryExportRow extends FocusAreaExportRow {
-  evaluations: { extended: number; evaluateNext: boolean; endedAt?: Date };
-  /** The loop's decisions about this focus area (chosen per decision in the opfølgningsskema). */
+  evaluations: FocusAreaEvaluations;
+  /** The decisions about this focus area (chosen per decision in the opfølgningsskema). */
   aboutIt: number;
-  /** The unit's læringssamtaler of the loop closed so far, their decisions, and their agreements by status. */
-  samtaler: number;
-  decisions: number;
-  followUps: { done: number; open: number; ended: number };
+  /** Its unit's figures for the loop: closed læringssamtaler, their decisions, their agreements by status (written once per unit and loop). */
+  unit: { samtaler: number; decisions: number; followUps: FollowUpTally };
 }
 
-/** What the repository reads for one area and period. */
-export interface ExportData {
+/** What the repository reads for one area and period (the «Opsamling» comes from the loop summary). */
+export interface ExportRows {
   area: ExportArea;
   decisions: DecisionExportRow[];
   followUps: FollowUpExportRow[];
   focusAreas: FocusAreaExportRow[];
+}
+
+/** An export's tables' data. */
+export interface ExportData extends ExportRows {
   /** The same focus areas as `focusAreas`, with what their loop learned. */
   summary: LoopSummaryExportRow[];
+}
+
+/** Where an export is read from: the store's rows, and the one loop summary the chief's card uses. */
+export interface ExportSources {
+  exports: ExportRepository;
+  loopSummaries: Pick<LoopSummariser, "ofUnit">;
 }
 
 /**
@@ -106,7 +119,7 @@ export interface ExportData {
  */
 export interface ExportRepository {
   areas(): Promise<ExportArea[]>;
-  load(areaId: string, window: ExportWindow): Promise<ExportData | undefined>;
+  load(areaId: string, window: ExportWindow): Promise<ExportRows | undefined>;
 }
 
 export type ExportTableKey = "decisions" | "followUps" | "focusAreas" | "summary";
@@ -246,7 +259,7 @@ export function buildExportTables(data: ExportData, opts: { tz?: string } = {}):
         s.summary.open,
         s.summary.ended,
       ],
-      rows: summary.map((f) => [
+      rows: summary.map((f, i) => [
         f.unitName,
         f.loopName,
         f.themeTitle,
@@ -254,20 +267,46 @@ export function buildExportTables(data: ExportData, opts: { tz?: string } = {}):
         status(f.status),
         dateCell(f.evaluateOn),
         evaluationsText(f.evaluations, tz),
-        String(f.aboutIt),
         // Counts as text: the table's cells are texts and dates (lib/table.ts).
-        String(f.samtaler),
-        String(f.decisions),
-        String(f.followUps.done),
-        String(f.followUps.open),
-        String(f.followUps.ended),
+        String(f.aboutIt),
+        // The unit's figures once per unit and loop, on its first focus area's row (decision 0020),
+        // so a column's sum is the area's total.
+        ...(firstOfUnit(summary, i)
+          ? [String(f.unit.samtaler), String(f.unit.decisions), String(f.unit.followUps.done), String(f.unit.followUps.open), String(f.unit.followUps.ended)]
+          : [null, null, null, null, null]),
       ]),
     },
   ];
 }
 
+/** True for the first row (as sorted) of its unit and loop. */
+function firstOfUnit(rows: LoopSummaryExportRow[], i: number): boolean {
+  const prev = rows[i - 1];
+  return !prev || prev.unitId !== rows[i]!.unitId || prev.loopId !== rows[i]!.loopId;
+}
+
+/**
+ * The «Opsamling»'s rows: per focus area of the export, what the loop summary of its unit and loop
+ * says, from the læringssamtaler in the window (only læringssamtaler: never a 1:1's agreements).
+ */
+async function summaryRows(summaries: ExportSources["loopSummaries"], areas: FocusAreaExportRow[], window: ExportWindow): Promise<LoopSummaryExportRow[]> {
+  const key = (f: FocusAreaExportRow) => `${f.unitId} ${f.loopId}`;
+  const ofPair = new Map<string, Awaited<ReturnType<typeof summaries.ofUnit>>>();
+  for (const f of areas) if (!ofPair.has(key(f))) ofPair.set(key(f), await summaries.ofUnit(f.unitId, f.loopId, window));
+  return areas.map((f) => {
+    const s = ofPair.get(key(f));
+    const mine = s?.focusAreas.find((x) => x.area.id === f.id);
+    return {
+      ...f,
+      evaluations: mine?.evaluations ?? { extended: 0, evaluateNext: false },
+      aboutIt: mine?.decisions.length ?? 0,
+      unit: { samtaler: s?.samtaler.length ?? 0, decisions: s ? decisionCount(s) : 0, followUps: s?.followUps ?? { done: 0, open: 0, ended: 0 } },
+    };
+  });
+}
+
 /** What a focus area's evaluations decided, in words: «forlænget én gang · afsluttet 15.06.2028». */
-function evaluationsText(e: LoopSummaryExportRow["evaluations"], tz: string): string {
+function evaluationsText(e: FocusAreaEvaluations, tz: string): string {
   const s = strings.loopSummary;
   return [
     ...(e.extended > 0 ? [s.extended(e.extended)] : []),
@@ -278,12 +317,14 @@ function evaluationsText(e: LoopSummaryExportRow["evaluations"], tz: string): st
 
 /** Reads and builds an export; undefined for an unknown area. */
 export async function loadExport(
-  repo: ExportRepository,
+  sources: ExportSources,
   areaId: string,
   period: ExportPeriod,
   tz: string = DEFAULT_TIME_ZONE,
 ): Promise<{ area: ExportArea; title: string; tables: ExportTable[] } | undefined> {
-  const data = await repo.load(areaId, exportWindow(period, tz));
-  if (!data) return undefined;
+  const window = exportWindow(period, tz);
+  const rows = await sources.exports.load(areaId, window);
+  if (!rows) return undefined;
+  const data = { ...rows, summary: await summaryRows(sources.loopSummaries, rows.focusAreas, window) };
   return { area: data.area, title: exportTitle(data.area.name, period), tables: buildExportTables(data, { tz }) };
 }

@@ -51,38 +51,48 @@ const tally = (statuses: FollowUpStatus[]): FollowUpTally => ({
   ended: statuses.filter((s) => s === "cancelled").length,
 });
 
+/** The instants a summary may be limited to: læringssamtaler starting from `start` (included) to `end` (excluded). */
+export interface SummaryWindow {
+  start: Date;
+  end: Date;
+}
+
+export type LoopSummariser = ReturnType<typeof createLoopSummariser>;
+
 /**
- * The loop ends with what was learned (seed 002: «Ved afslutning på den to-årige periode samles der
- * systematisk op på det lokale arbejde med fokusområderne»). When a unit's fourth læringssamtale
- * of the loop is closed, or on the loop's last day if that comes first, its chiefs get the summary
- * as a card, once (the outbox key is per unit, loop and chief: a repeated closing, a reopening and
- * closing again, the last day after the fourth closing, or a restart plans nothing new).
+ * The one place a unit's loop is summed up: the chief's card and the export's «Opsamling» both read
+ * it, so their figures agree by construction. Reads only; needs no clock or settings (the
+ * `npm run export` command uses it on a read-only database).
  */
-export function createLoopSummaryService(deps: {
+export function createLoopSummariser(deps: {
   meetings: MeetingRepository;
   forms: FormRepository;
   followUps: FollowUpRepository;
   focusAreas: FocusAreaRepository;
   loops: LoopRepository;
   units: UnitRepository;
-  notifications: NotificationRepository;
-  clock: Clock;
-  settings: DomainSettings;
 }) {
-  const { meetings, forms, followUps, focusAreas, loops, units, notifications, clock, settings } = deps;
+  const { meetings, forms, followUps, focusAreas, loops, units } = deps;
 
-  /** The loop's læringssamtaler of the unit that have been closed (at least once), oldest first. */
-  async function closedSamtaler(unitId: string, loopId: string): Promise<Meeting[]> {
+  /**
+   * The loop's læringssamtaler of the unit that have been closed (at least once), oldest first;
+   * with a window, only those that started in it. Never a 1:1 (its agreements stay between its two people).
+   */
+  async function closedSamtaler(unitId: string, loopId: string, window?: SummaryWindow): Promise<Meeting[]> {
     const all = await meetings.getMany(await meetings.idsOfUnit(unitId, { kind: "laeringssamtale", loopId }));
-    return all.filter((m) => m.referatVersion > 0 && m.status !== "cancelled").sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+    return all
+      .filter((m) => m.kind === "laeringssamtale" && m.referatVersion > 0 && m.status !== "cancelled")
+      .filter((m) => !window || (m.startsAt >= window.start && m.startsAt < window.end))
+      .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
   }
 
-  async function summarise(unit: Unit, loop: Loop): Promise<LoopSummary> {
+  /** What the loop learned in the unit; with a window (the export's period), from the læringssamtaler in it only. */
+  async function summarise(unit: Unit, loop: Loop, window?: SummaryWindow): Promise<LoopSummary> {
     const areas = await focusAreas.list(unit.id, loop.id);
     const about = new Map<string, SummaryDecision[]>(areas.map((a) => [a.id, []]));
     const samtaler = [];
     const statuses: FollowUpStatus[] = [];
-    for (const meeting of await closedSamtaler(unit.id, loop.id)) {
+    for (const meeting of await closedSamtaler(unit.id, loop.id, window)) {
       // Every agreement, also one ended without being done (the form shows only those not cancelled).
       const [rows, agreements] = await Promise.all([forms.rows(meeting.id), followUps.listByMeeting(meeting.id)]);
       const other: SummaryDecision[] = [];
@@ -106,6 +116,44 @@ export function createLoopSummaryService(deps: {
       followUps: tally(statuses),
     };
   }
+
+  return {
+    closedSamtaler,
+    summarise,
+    /** The summary of a unit's loop by their ids (for the export); undefined if either is unknown. */
+    async ofUnit(unitId: string, loopId: string, window?: SummaryWindow): Promise<LoopSummary | undefined> {
+      const [unit, loop] = await Promise.all([units.get(unitId), loops.get(loopId)]);
+      return unit && loop ? summarise(unit, loop, window) : undefined;
+    },
+  };
+}
+
+/** How many decisions a summary holds: those about a focus area and the rest. */
+export function decisionCount(summary: LoopSummary): number {
+  return summary.focusAreas.reduce((n, f) => n + f.decisions.length, 0) + summary.samtaler.reduce((n, s) => n + s.decisions.length, 0);
+}
+
+/**
+ * The loop ends with what was learned (seed 002: «Ved afslutning på den to-årige periode samles der
+ * systematisk op på det lokale arbejde med fokusområderne»). When a unit's fourth læringssamtale
+ * of the loop is closed, or on the loop's last day if that comes first, its chiefs get the summary
+ * as a card, once (the outbox key is per unit, loop and chief: a repeated closing, a reopening and
+ * closing again, the last day after the fourth closing, or a restart plans nothing new).
+ */
+export function createLoopSummaryService(deps: {
+  meetings: MeetingRepository;
+  forms: FormRepository;
+  followUps: FollowUpRepository;
+  focusAreas: FocusAreaRepository;
+  loops: LoopRepository;
+  units: UnitRepository;
+  notifications: NotificationRepository;
+  clock: Clock;
+  settings: DomainSettings;
+}) {
+  const { meetings, loops, units, notifications, clock, settings } = deps;
+  const summariser = createLoopSummariser(deps);
+  const { closedSamtaler, summarise } = summariser;
 
   return {
     /**
@@ -151,7 +199,9 @@ export function createLoopSummaryService(deps: {
       return summarise(meeting.unit, loop);
     },
 
-    /** The summaries of these units in the loops they took part in (for the export). */
+    /** What the loop learned in a unit (the card's figures; with a window, the export's). */
     summarise,
+    /** The same by ids, for the export's «Opsamling» (src/domain/export.ts). */
+    ofUnit: summariser.ofUnit,
   };
 }

@@ -110,7 +110,7 @@ export function createDomainServices(ports: DomainPorts, clock: Clock, settings:
   const digests = createDigestService({ followUps: ports.followUps, units, people: ports.people, preferences: ports.preferences, notifications, clock, settings });
   const preferences = createPreferenceService({ preferences: ports.preferences, notifications, digests, clock, settings });
   const channels = createChannelService({ people: ports.people, channelLinks: ports.channelLinks, areaStatus: ports.areaStatus, meetings: ports.meetings, reflections: ports.reflections, clock, settings });
-  const downloads = createDownloadService({ tokens: ports.downloadTokens, people: ports.people, exports: ports.exports, clock, settings });
+  const downloads = createDownloadService({ tokens: ports.downloadTokens, people: ports.people, exports: ports.exports, loopSummaries, clock, settings });
   const calendars = createCalendarService({ calendars: ports.calendars, meetings: ports.meetings, units, loops: ports.loops, clock, settings });
   const trial = createTrialService({ notifications, preferences: ports.preferences, clock, calendar: settings.calendar });
   const reach = createReachService({

@@ -1,4 +1,4 @@
-import type { ExportRepository, FocusAreaExportRow, LoopSummaryExportRow } from "../domain/export.js";
+import type { ExportRepository, FocusAreaExportRow } from "../domain/export.js";
 import type { FocusArea, FollowUpStatus, MeetingKind } from "../domain/types.js";
 import type { Db } from "./prisma-client.js";
 
@@ -81,7 +81,7 @@ export function createExportRepository(db: Db): ExportRepository {
               createdAt: { lt: window.end },
               OR: [{ status: "active" }, { endedAt: { gte: window.start } }],
             },
-            select: { id: true, unitId: true, loopId: true, themeId: true, title: true, status: true, evaluateOn: true, position: true, endedAt: true, evaluateAtNextMeeting: true },
+            select: { id: true, unitId: true, loopId: true, themeId: true, title: true, status: true, evaluateOn: true, position: true },
           })
         : [];
       const loopIds = [...new Set(areas.map((f) => f.loopId))];
@@ -93,8 +93,10 @@ export function createExportRepository(db: Db): ExportRepository {
       const unitName = new Map(units.map((u) => [u.id, u.name]));
       const loop = new Map(loops.map((l) => [l.id, l]));
       const themeTitle = new Map(themes.map((t) => [t.id, t.title]));
-      const focusAreas: (FocusAreaExportRow & { id: string })[] = areas.map((f) => ({
+      const focusAreas: FocusAreaExportRow[] = areas.map((f) => ({
         id: f.id,
+        unitId: f.unitId,
+        loopId: f.loopId,
         unitName: unitName.get(f.unitId) ?? f.unitId,
         loopName: loop.get(f.loopId)?.name ?? f.loopId,
         loopStart: loop.get(f.loopId)?.startDate ?? "",
@@ -105,36 +107,7 @@ export function createExportRepository(db: Db): ExportRepository {
         position: f.position,
       }));
 
-      // The «Opsamling»: per focus area what its evaluations decided, and its unit's læringssamtaler
-      // of the loop closed so far (whatever the period), their decisions and agreements by status.
-      const pairs = [...new Map(areas.map((f) => [`${f.unitId} ${f.loopId}`, { unitId: f.unitId, loopId: f.loopId }])).values()];
-      const [samtaler, extended] = await Promise.all([
-        pairs.length
-          ? db.meeting.findMany({
-              where: { kind: "laeringssamtale", status: { not: "cancelled" }, referatVersion: { gt: 0 }, OR: pairs },
-              select: { unitId: true, loopId: true, decisions: { select: { focusAreaId: true } }, followUps: { select: { status: true } } },
-            })
-          : [],
-        areas.length
-          ? db.auditEntry.groupBy({ by: ["subjectId"], where: { subjectKind: "focus_area", action: "focus_area.extended", subjectId: { in: areas.map((f) => f.id) } }, _count: { _all: true } })
-          : [],
-      ]);
-      const extendedOf = new Map(extended.map((e) => [e.subjectId, e._count._all]));
-      const summary: LoopSummaryExportRow[] = areas.map((f, i) => {
-        const mine = samtaler.filter((m) => m.unitId === f.unitId && m.loopId === f.loopId);
-        const statuses = mine.flatMap((m) => m.followUps.map((x) => x.status));
-        const { id: _id, ...row } = focusAreas[i]!;
-        return {
-          ...row,
-          evaluations: { extended: extendedOf.get(f.id) ?? 0, evaluateNext: f.status === "active" && f.evaluateAtNextMeeting, endedAt: f.status === "ended" ? (f.endedAt ?? undefined) : undefined },
-          samtaler: mine.length,
-          decisions: mine.reduce((n, m) => n + m.decisions.length, 0),
-          aboutIt: mine.reduce((n, m) => n + m.decisions.filter((d) => d.focusAreaId === f.id).length, 0),
-          followUps: { done: statuses.filter((s) => s === "done").length, open: statuses.filter((s) => s === "open").length, ended: statuses.filter((s) => s === "cancelled").length },
-        };
-      });
-
-      return { area, decisions, followUps, focusAreas: focusAreas.map(({ id: _id, ...row }) => row), summary };
+      return { area, decisions, followUps, focusAreas };
     },
   };
 }

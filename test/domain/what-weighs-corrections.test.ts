@@ -8,7 +8,6 @@ import { strings } from "../../src/lib/strings.da.js";
 import { INITIATIVE_EVALUATION_HORIZON_DAYS } from "../../src/domain/initiative-service.js";
 import { addDays } from "../../src/lib/zoned-time.js";
 import { loadExport } from "../../src/domain/export.js";
-import { createExportRepository } from "../../src/store/export-repository.js";
 import { ManualClock } from "../helpers/bot-harness.js";
 import { testStore } from "../helpers/test-db.js";
 
@@ -163,7 +162,7 @@ describe("what weighs on a unit: the details", () => {
     expect(JSON.stringify(summary)).not.toMatch(/Fortroligt|Privat aftale/);
     expect(summary.followUps).toEqual({ done: 0, open: 1, ended: 0 });
     expect(summary.samtaler).toHaveLength(4);
-    const exported = (await loadExport(createExportRepository(t.store.db), "midt", { from: "2027-01-01", to: "2028-12-31" }))!;
+    const exported = (await loadExport({ exports: t.store.exports, loopSummaries: d.loopSummaries }, "midt", { from: "2027-01-01", to: "2028-12-31" }))!;
     expect(JSON.stringify(exported.tables)).not.toMatch(/Fortroligt|Privat aftale/);
     expect(JSON.stringify(exported.tables)).toContain("Dialogisk læsning");
   });

@@ -13,8 +13,8 @@ import { strings } from "../../src/lib/strings.da.js";
 import { addDays, localDateOf } from "../../src/lib/zoned-time.js";
 import { formatDateShort } from "../../src/lib/format-da.js";
 import { calendarDate } from "../../src/lib/table.js";
-import { loadExport } from "../../src/domain/export.js";
-import { createExportRepository } from "../../src/store/export-repository.js";
+import { exportWindow, loadExport } from "../../src/domain/export.js";
+import { decisionCount, type LoopSummary } from "../../src/domain/loop-summary-service.js";
 import { ManualClock } from "../helpers/bot-harness.js";
 import { testStore } from "../helpers/test-db.js";
 
@@ -246,13 +246,66 @@ describe("what weighs on a unit", () => {
       expect((await refusal(d.loopSummaries.view(await person("megan"), samtaler[3]!)))?.code).toBe("not-authorised");
 
       // The same in the export for the kvalitetsrapport, on its «Opsamling» sheet.
-      const exported = await loadExport(createExportRepository(t.store.db), "midt", { from: "2027-01-01", to: "2029-02-28" });
+      const exported = await loadExport({ exports: t.store.exports, loopSummaries: d.loopSummaries }, "midt", { from: "2027-01-01", to: "2029-02-28" });
       const rows = exported!.tables.find((x) => x.key === "summary")!.rows;
       const endedOn = formatDateShort(localDateOf(clock.now(), "Europe/Copenhagen"));
       expect(rows.map((r) => r.slice(3))).toEqual([
         ["Sprogmiljøet", "Aktiv", calendarDate("2029-06-01"), "forlænget én gang", "2", "4", "3", "1", "1", "1"],
-        ["Legepladsen", "Afsluttet", calendarDate("2029-02-28"), `afsluttet ${endedOn}`, "0", "4", "3", "1", "1", "1"],
+        ["Legepladsen", "Afsluttet", calendarDate("2029-02-28"), `afsluttet ${endedOn}`, "0", null, null, null, null, null],
       ]);
+    });
+
+    it("the export's «Opsamling» is the card's summary, limited to the export's period; the unit's figures once per unit", async () => {
+      const samtaler = await meetingsOf("laeringssamtale");
+      const alex = await person("alex");
+      await d.focusAreas.save(alex, samtaler[0]!, [
+        { themeId: "0-6-2027/sprog", title: "Sprogmiljøet" },
+        { themeId: "0-6-2027/trivsel", title: "Legepladsen" },
+      ]);
+      const areaId = async (title: string) => (await t.store.db.focusArea.findFirstOrThrow({ where: { title } })).id;
+      const about = { A1: await areaId("Sprogmiljøet"), A2: await areaId("Legepladsen"), A3: await areaId("Sprogmiljøet") };
+      for (const [i, id] of samtaler.entries()) {
+        clock.set(new Date((await meeting(id)).startsAt.getTime() + 3 * 3_600_000).toISOString());
+        await addRows(id, [[`A1`, "B1"], ["A2"], ["A3", "B3"], ["B4"]][i]!, true, about);
+      }
+      const done = await t.store.db.followUp.findFirstOrThrow({ where: { text: "A1" } });
+      await d.followUps.markDone(await person("megan"), done.id, done.version);
+      const ended = await t.store.db.followUp.findFirstOrThrow({ where: { text: "B3" } });
+      await d.evaluations.end(alex, "followup", ended.id, ended.version);
+
+      /** The card's figures in the «Opsamling»'s order: per focus area its decisions, then the unit's once. */
+      const cardFigures = (s: LoopSummary) =>
+        s.focusAreas.map((f, i) => [
+          f.area.title,
+          String(f.decisions.length),
+          ...(i === 0 ? [s.samtaler.length, decisionCount(s), s.followUps.done, s.followUps.open, s.followUps.ended].map(String) : [null, null, null, null, null]),
+        ]);
+      const unit = (await t.store.units.get("solsikken"))!;
+      const exportFigures = async (period: { from: string; to: string }) =>
+        (await loadExport({ exports: t.store.exports, loopSummaries: d.loopSummaries }, "midt", period))!.tables
+          .find((x) => x.key === "summary")!
+          .rows.filter((r) => r[0] === unit.name)
+          .map((r) => [r[3], ...r.slice(7)]);
+
+      // The whole loop: the export says what the card says.
+      const card = await d.loopSummaries.view(alex, samtaler[3]!);
+      expect(cardFigures(card)).toEqual([
+        ["Sprogmiljøet", "2", "4", "6", "1", "4", "1"],
+        ["Legepladsen", "1", null, null, null, null, null],
+      ]);
+      expect(await exportFigures({ from: "2027-01-01", to: "2029-02-28" })).toEqual(cardFigures(card));
+
+      // A period with the first two læringssamtaler only: only what was decided in them counts.
+      const second = localDateOf((await meeting(samtaler[1]!)).startsAt, "Europe/Copenhagen");
+      const period = { from: "2027-01-01", to: second };
+      const loop = (await t.store.loops.get(card.loop.id))!;
+      const inPeriod = await d.loopSummaries.summarise(unit, loop, exportWindow(period));
+      expect(inPeriod.samtaler.map((x) => x.meeting.id)).toEqual(samtaler.slice(0, 2));
+      expect(cardFigures(inPeriod)).toEqual([
+        ["Sprogmiljøet", "1", "2", "3", "1", "2", "0"],
+        ["Legepladsen", "1", null, null, null, null, null],
+      ]);
+      expect(await exportFigures(period)).toEqual(cardFigures(inPeriod));
     });
   });
 });

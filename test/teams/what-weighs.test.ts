@@ -150,4 +150,30 @@ describe("what weighs on a unit, through the bot", () => {
     expect(summaries()).toHaveLength(1);
     expect(await db().notification.count({ where: { kind: "loop_summary" } })).toBe(1);
   });
+
+  it("the export's «Opsamling» says what the card said, per focus area and once per unit; a period counts only its læringssamtaler", async () => {
+    const channel = "19:opsamling@thread.tacv2";
+    const linked = await h.click(users.alex, "channel.link", { areaId: "midt" }, { channel });
+    expect(cardText(linked.card)).toContain("Kanalen følger nu Område Midt (0-6 år).");
+    const local = (d: Date) => d.toLocaleDateString("sv-SE", { timeZone: "Europe/Copenhagen" });
+    /** The «Opsamling» CSV's rows of Solsikken for a period, through the personal link. */
+    const opsamling = async (exportTo: string) => {
+      const from = h.connector.posted.length;
+      const ok = await h.click(users.alex, "channel.export", { areaId: "midt", exportFrom: "2027-01-01", exportTo }, { channel });
+      expect(cardText(ok.card)).toContain("Linkene til eksporten er sendt til dig i din personlige chat");
+      const links = postedTo(users.alex, from).find((t) => t.startsWith("Eksportér til kvalitetsrapporten"))!;
+      const tokens = [...links.matchAll(/\((http[^)]+\/export\/([A-Za-z0-9_-]+))\)/g)].map((m) => m[2]!);
+      const csv = await fetch(`${h.url.replace("/api/messages", "")}/export/${tokens[4]!}`);
+      expect(csv.headers.get("content-disposition")).toContain("opsamling.csv");
+      return (await csv.text()).split("\r\n").filter((l) => l.includes("Solsikken")).map((l) => l.split(";").slice(3));
+    };
+    // The card said: «Beslutning 2» about Sprogmiljøet, four decisions, «I alt: 0 aftaler udført, 2 åbne og 0 afsluttet».
+    // Aktiv · 28.02.2029 · (no evaluations) · 1 about it · 4 læringssamtaler, 4 decisions, 0 / 2 / 0 agreements.
+    expect(await opsamling(local(h.clock.now()))).toEqual([["Sprogmiljøet i vuggestuen", "Aktiv", "28.02.2029", "", "1", "4", "4", "0", "2", "0"]]);
+    // Until the second læringssamtale: two of them, their two decisions and two agreements.
+    const second = (await db().meeting.findMany({ where: { unitId: "solsikken", kind: "laeringssamtale" }, orderBy: { startsAt: "asc" } }))[1]!;
+    expect(await opsamling(local(second.startsAt))).toEqual([["Sprogmiljøet i vuggestuen", "Aktiv", "28.02.2029", "", "1", "2", "2", "0", "2", "0"]]);
+    // Before the second: its decision about the focus area is not in the period.
+    expect(await opsamling(local(new Date(second.startsAt.getTime() - 86_400_000)))).toEqual([["Sprogmiljøet i vuggestuen", "Aktiv", "28.02.2029", "", "0", "1", "1", "0", "1", "0"]]);
+  });
 });
