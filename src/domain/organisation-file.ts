@@ -94,7 +94,8 @@ const isoDate = z
 /**
  * A two-year læringsloop with the politically chosen themes, for some unit types. Its start is
  * either `year` (the year of the political discussion: the start is derived from the units' age
- * group and the file's `loopStartDay`, decision 0021) or an explicit `start` date, which wins.
+ * group and the file's `loopStartDay`, decision 0021) or an explicit `start` date instead of
+ * `year` (never both), which is kept even where the rule would choose another year.
  */
 const loop = z
   .object({
