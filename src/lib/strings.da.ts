@@ -1124,6 +1124,16 @@ export const da = {
     /** The button to the unit's datapakke (input A), on the dagsorden and beside the guide's question about data. */
     datapakkeButton: "Åbn datapakken",
   },
+  /** Loops gone from the organisation file at an import (decision 0021): what npm run org:import prints. */
+  loopsGone: {
+    removed: (loops: string) => `${loops} findes ikke længere i filen og er slettet (intet pegede på dem).`,
+    kept: "Disse læringsloops findes ikke længere i filen, men er beholdt, fordi noget peger på dem. Enhederne bruger nu filens læringsloops; et beholdt loop bruges kun, hvor filen ikke har et for enhedstypen:",
+    keptLoop: (id: string, name: string, what: string) => `  - ${id} (${name}): ${what}`,
+    meetings: (n: number) => `${n} ${n === 1 ? "møde" : "møder"}`,
+    yearWheels: (n: number) => `${n} årshjul`,
+    focusAreas: (n: number) => `${n} ${n === 1 ? "fokusområde eller forslag" : "fokusområder eller forslag"}`,
+    calendarLinks: (n: number) => `${n} ${n === 1 ? "kalenderlink" : "kalenderlinks"}`,
+  },
 };
 
 export type Strings = typeof da;
