@@ -144,6 +144,24 @@ describe("loops and themes in the organisation file", () => {
     await t.close();
   });
 
+  it("replaces the datapakke rows at every import: a changed address replaces the row, an address gone from the file removes it", async () => {
+    const t = await testStore();
+    const rows = () => t.store.db.datapakke.findMany({ orderBy: [{ unitId: "asc" }, { loopId: "asc" }] });
+    try {
+      expect(await rows()).toEqual([{ unitId: "solsikken", loopId: "0-6-2027", url: "https://lis.eksempelkommune.dk/datapakker/solsikken/2027" }]);
+      const example = readOrganisationFile(EXAMPLE_ORG_FILE);
+      const withUnits = (edit: (u: (typeof example.areas)[number]["units"][number]) => object) => ({ ...example, areas: example.areas.map((a) => ({ ...a, units: a.units.map((u) => ({ ...u, ...edit(u) })) })) });
+      await t.store.people.applyOrganisation(withUnits((u) => (u.id === "solsikken" ? { datapakker: { "0-6-2027": "https://lis.eksempelkommune.dk/ny" } } : {})));
+      expect(await rows()).toEqual([{ unitId: "solsikken", loopId: "0-6-2027", url: "https://lis.eksempelkommune.dk/ny" }]);
+      expect(await t.store.loops.datapakke("solsikken", "0-6-2027")).toBe("https://lis.eksempelkommune.dk/ny");
+      await t.store.people.applyOrganisation(withUnits(() => ({ datapakker: {} })));
+      expect(await rows()).toEqual([]);
+      expect(await t.store.loops.datapakke("solsikken", "0-6-2027")).toBeUndefined();
+    } finally {
+      await t.close();
+    }
+  });
+
   it("an upgrade removes a loop gone from the file when nothing points to it, keeps and reports one in use, and `current` prefers the file's", async () => {
     // A database loaded from the old example: 6-18-2027 from 1 January 2027, renamed 6-18-2028 since.
     const t = await testStore({ edit: (org) => ({ ...org, loops: org.loops.map((l) => (l.id === "6-18-2028" ? { ...l, id: "6-18-2027", start: "2027-01-01" } : l)) }) });
