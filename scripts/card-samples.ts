@@ -75,8 +75,8 @@ const board: Person = { id: "bo", aadObjectId: "aad-bo", name: "Bo Kristensen", 
 const loop: Loop = {
   id: "0-6-2027",
   name: "2027–2028, 0–6-årsområdet",
-  startDate: "2027-01-01",
-  endDate: "2029-01-01",
+  startDate: "2027-03-01",
+  endDate: "2029-03-01",
   unitTypes: ["dagtilbud"],
   themes: [
     { id: "0-6-2027/sprog", key: "sprog", title: "Sprog og kommunikation", active: true },

@@ -73,6 +73,15 @@ console.log(
   s.imported(file, `${n(summary.areas, "område", "områder")}, ${n(summary.units, "enhed", "enheder")}, ${n(summary.people, "person", "personer")}`) +
     (summary.deactivated ? s.deactivated(n(summary.deactivated, "person", "personer")) : "."),
 );
+const g = strings.loopsGone;
+if (summary.removedLoops > 0) console.log(g.removed(n(summary.removedLoops, "læringsloop", "læringsloops")));
+if (summary.keptLoops.length > 0) {
+  console.log(g.kept);
+  for (const l of summary.keptLoops) {
+    const what = [l.meetings && g.meetings(l.meetings), l.yearWheels && g.yearWheels(l.yearWheels), l.focusAreas && g.focusAreas(l.focusAreas), l.calendarLinks && g.calendarLinks(l.calendarLinks)].filter(Boolean).join(", ");
+    console.log(g.keptLoop(l.id, l.name, what));
+  }
+}
 if (summary.toReassign.length > 0) {
   console.log(s.toReassign);
   for (const p of summary.toReassign) console.log(`  - ${p.name}: ${n(p.openFollowUps, "åbent opfølgningspunkt", "åbne opfølgningspunkter")}`);

@@ -142,8 +142,8 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
   const { toReassign, domain } = await (async () => {
     const orgFile = config.orgFile ?? EXAMPLE_ORG_FILE;
     const summary = await store.people.applyOrganisation(readOrganisationFile(orgFile));
-    const { toReassign, ...counts } = summary; // names stay out of the log
-    log.info({ orgFile, example: !config.orgFile, ...counts, peopleWithOpenFollowUpsToReassign: toReassign.length }, config.orgFile ? "organisation loaded" : "example organisation loaded (ORG_FILE not set)");
+    const { toReassign, keptLoops, ...counts } = summary; // names stay out of the log
+    log.info({ orgFile, example: !config.orgFile, ...counts, keptLoops: keptLoops.map((l) => l.id), peopleWithOpenFollowUpsToReassign: toReassign.length }, config.orgFile ? "organisation loaded" : "example organisation loaded (ORG_FILE not set)");
 
     const domain = createDomainServices({ ...store, installer: createInstaller(config, log), calendarGateway: createCalendarGateway(config, log, () => instances) }, clock, settings);
     const refreshed = await domain.meetings.refreshTemplates();

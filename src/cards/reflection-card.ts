@@ -6,7 +6,6 @@ import type { ReflectionView } from "../domain/reflection-service.js";
 import { fieldError, type CardFeedback } from "./feedback.js";
 import { meetingWhen } from "./meeting-labels.js";
 import { expand, type AdaptiveCard } from "./template.js";
-import { DATAPAKKE_SOURCE } from "../domain/meeting-template.js";
 
 export interface ReflectionCardData {
   title: string;
@@ -79,7 +78,8 @@ export function reflectionCardData({ view, tz, maxLength, editing, typed, feedba
         answerShown: r && !r.nothingNew ? (r.answers[q.id] ?? "–") : "",
         error: fieldError(feedback, q.id),
         // An address, not people's text: the template puts it in an Action.OpenUrl, which is no Markdown.
-        dataLink: q.source === DATAPAKKE_SOURCE ? (view.datapakkeUrl ?? "") : "",
+        // Beside the question the domain names (input A of the author's set), nowhere else.
+        dataLink: q.id === view.datapakke?.questionId ? view.datapakke.url : "",
       };
     }),
     datapakkeButton: strings.timing.datapakkeButton,

@@ -31,20 +31,37 @@ const person = z
   })
   .strict();
 
-/** An address people open from a card: https only, no spaces, a real host. */
+/**
+ * An address people open from a card, as it is written: `https://host/…` (lower-case scheme, two
+ * slashes, a host right after them), no spaces, no backslash, no user/password, and no invisible or
+ * direction-changing character (U+200B, U+202E, …), which the card would strip from the text while
+ * the button opened what the parser made of it. What is stored is the parsed `href`, so the button
+ * opens exactly the address the file was checked for (decision 0021).
+ */
+const AS_WRITTEN = /^https:\/\/[^/\\?#@]+(?:[/?#][^\\]*)?$/;
+const SPACE_OR_CONTROL = /[\s\p{Z}\p{Cc}]/u;
+const INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}\u2800]/u;
 const datapakkeUrl = z
   .string({ invalid_type_error: "skal være en adresse som https://lis.kommune.dk/datapakke" })
   .trim()
   .max(2000, "er for lang (højst 2.000 tegn)")
-  .refine((u) => {
-    if ([...u].some((c) => /\s/.test(c) || c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) return false;
-    try {
-      const url = new URL(u);
-      return url.protocol === "https:" && url.hostname !== "" && url.username === "" && url.password === "";
-    } catch {
-      return false;
+  .superRefine((u, ctx) => {
+    if (INVISIBLE.test(u)) {
+      ctx.addIssue({ code: "custom", message: "indeholder et usynligt tegn eller en retningsmarkering (fx U+200B eller U+202E): skriv adressen igen uden" });
+      return;
     }
-  }, "skal være en https-adresse uden mellemrum (fx https://lis.kommune.dk/datapakke)");
+    let ok = AS_WRITTEN.test(u) && !SPACE_OR_CONTROL.test(u);
+    if (ok) {
+      try {
+        const url = new URL(u);
+        ok = url.protocol === "https:" && url.hostname !== "" && url.username === "" && url.password === "";
+      } catch {
+        ok = false;
+      }
+    }
+    if (!ok) ctx.addIssue({ code: "custom", message: "skal være en https-adresse uden mellemrum (fx https://lis.kommune.dk/datapakke)" });
+  })
+  .transform((u) => new URL(u).href);
 
 const unit = z
   .object({
@@ -103,7 +120,8 @@ const isoDate = z
 /**
  * A two-year læringsloop with the politically chosen themes, for some unit types. Its start is
  * either `year` (the year of the political discussion: the start is derived from the units' age
- * group and the file's `loopStartDay`, decision 0021) or an explicit `start` date, which wins.
+ * group and the file's `loopStartDay`, decision 0021) or an explicit `start` date instead of
+ * `year` (never both), which is kept even where the rule would choose another year.
  */
 const loop = z
   .object({

@@ -54,6 +54,13 @@ export interface OrganisationSummary {
   units: number;
   people: number;
   loops: number;
+  /** Loops no longer in the file that nothing pointed to, deleted (this import). */
+  removedLoops: number;
+  /**
+   * Loops no longer in the file that are kept because something points to them (meetings, year
+   * wheels, focus areas or their proposals, calendar links): `loops.current` prefers the file's.
+   */
+  keptLoops: { id: string; name: string; meetings: number; yearWheels: number; focusAreas: number; calendarLinks: number }[];
   /** People no longer in the file, now inactive (this import). */
   deactivated: number;
   /** Inactive people who still own open follow-ups, for the chief to reassign. */
@@ -231,7 +238,10 @@ export interface MeetingRepository {
 export interface LoopRepository {
   get(id: string): Promise<Loop | undefined>;
   all(): Promise<Loop[]>;
-  /** The loop for a unit type that runs on `date`, or the next one to start after it. */
+  /**
+   * The loop for a unit type that runs on `date`, or the next one to start after it; a loop in the
+   * organisation file before one kept after it left the file (decision 0021).
+   */
   current(unitType: UnitType, date: string): Promise<Loop | undefined>;
   /** The unit's datapakke in the loop (an https address from the organisation file), if one is given. */
   datapakke(unitId: string, loopId: string): Promise<string | undefined>;

@@ -27,8 +27,12 @@ export interface ReflectionView {
   editable: boolean;
   viewerIsAuthor: boolean;
   other?: Person;
-  /** The unit's datapakke in the meeting's loop, when the author's set asks about it (input A) and the organisation file gives one. */
-  datapakkeUrl?: string;
+  /**
+   * The unit's datapakke in the meeting's loop (input A) and the question it stands beside: the
+   * author's set's question about the datapakke, when there is one and the organisation file gives
+   * an address. Only here is it decided; the card puts the link where this says.
+   */
+  datapakke?: { questionId: string; url: string };
 }
 
 export interface ReflectionServiceDeps {
@@ -83,8 +87,9 @@ export function createReflectionService(deps: ReflectionServiceDeps) {
     const everyone = guideIsShared(template);
     const other = everyone ? undefined : meeting.participants.find((p) => p.person.id !== author.id)?.person;
     // The link to the data stands where input A is asked: only a set with that question gets it.
-    const asksForData = guide.questions.some((q) => q.source === DATAPAKKE_SOURCE);
-    const datapakkeUrl = asksForData && meeting.loopId ? await loops.datapakke(meeting.unit.id, meeting.loopId) : undefined;
+    const dataQuestion = guide.questions.find((q) => q.source === DATAPAKKE_SOURCE);
+    const datapakkeUrl = dataQuestion && meeting.loopId ? await loops.datapakke(meeting.unit.id, meeting.loopId) : undefined;
+    const datapakke = dataQuestion && datapakkeUrl ? { questionId: dataQuestion.id, url: datapakkeUrl } : undefined;
     return {
       meeting,
       intro: guide.intro,
@@ -98,7 +103,7 @@ export function createReflectionService(deps: ReflectionServiceDeps) {
       editable: viewerIsAuthor && !meetings.hasStarted(meeting),
       viewerIsAuthor,
       other,
-      datapakkeUrl,
+      datapakke,
     };
   }
 

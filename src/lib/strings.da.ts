@@ -1201,6 +1201,16 @@ export const da = {
     initiativeEnded: (title: string) => `Indsatsen «${title}» er afsluttet.`,
     endedMark: "afsluttet",
   },
+  /** Loops gone from the organisation file at an import (decision 0021): what npm run org:import prints. */
+  loopsGone: {
+    removed: (loops: string) => `${loops} findes ikke længere i filen og er slettet (intet pegede på dem).`,
+    kept: "Disse læringsloops findes ikke længere i filen, men er beholdt, fordi noget peger på dem. Enhederne bruger nu filens læringsloops; et beholdt loop bruges kun, hvor filen ikke har et for enhedstypen:",
+    keptLoop: (id: string, name: string, what: string) => `  - ${id} (${name}): ${what}`,
+    meetings: (n: number) => `${n} ${n === 1 ? "møde" : "møder"}`,
+    yearWheels: (n: number) => `${n} årshjul`,
+    focusAreas: (n: number) => `${n} ${n === 1 ? "fokusområde eller forslag" : "fokusområder eller forslag"}`,
+    calendarLinks: (n: number) => `${n} ${n === 1 ? "kalenderlink" : "kalenderlinks"}`,
+  },
 };
 
 export type Strings = typeof da;

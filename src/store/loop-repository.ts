@@ -28,8 +28,11 @@ export function createLoopRepository(db: Db): LoopRepository {
 
     async current(unitType, date) {
       // Few loops exist (one per two years per area of age): filter in memory.
-      const rows = (await db.loop.findMany({ include, orderBy: { startDate: "asc" } })).map(toLoop).filter((l) => l.unitTypes.includes(unitType));
-      return rows.find((l) => l.startDate <= date && date < l.endDate) ?? rows.find((l) => l.startDate > date);
+      const rows = (await db.loop.findMany({ include, orderBy: { startDate: "asc" } })).filter((l) => (JSON.parse(l.unitTypes) as UnitType[]).includes(unitType));
+      const pick = (ls: typeof rows) => ls.find((l) => l.startDate <= date && date < l.endDate) ?? ls.find((l) => l.startDate > date);
+      // A loop gone from the organisation file but kept (something points to it) only when the file has none.
+      const found = pick(rows.filter((l) => l.inFile)) ?? pick(rows);
+      return found ? toLoop(found) : undefined;
     },
 
     async datapakke(unitId, loopId) {

@@ -169,7 +169,7 @@ export function createPeopleRepository(db: Db, dialect: Dialect = "sqlite"): Peo
         // Loops and their themes: upserted; a theme no longer in the file goes inactive (focus
         // areas chosen within it keep pointing at it).
         for (const l of org.loops) {
-          const data = { name: l.name, startDate: l.start, endDate: loopEnd(l.start), unitTypes: JSON.stringify(l.unitTypes) };
+          const data = { name: l.name, startDate: l.start, endDate: loopEnd(l.start), unitTypes: JSON.stringify(l.unitTypes), inFile: true };
           await tx.loop.upsert({ where: { id: l.id }, create: { id: l.id, ...data }, update: data });
           for (const [position, t] of l.themes.entries()) {
             const id = `${l.id}/${t.id}`;
@@ -181,6 +181,30 @@ export function createPeopleRepository(db: Db, dialect: Dialect = "sqlite"): Peo
         await tx.datapakke.deleteMany({});
         const datapakker = org.areas.flatMap((a) => a.units.flatMap((u) => Object.entries(u.datapakker).map(([loopId, url]) => ({ unitId: u.id, loopId, url }))));
         if (datapakker.length) await tx.datapakke.createMany({ data: datapakker });
+        // Loops gone from the file (a renamed id, e.g. 6-18-2027 → 6-18-2028): deleted with their
+        // themes when nothing points to them; otherwise kept, marked out of the file (so `current`
+        // prefers the file's loops) and reported. The datapakker were replaced just above from the
+        // file, which names only its own loops.
+        const loopsInFile = org.loops.map((l) => l.id);
+        const goneLoops = await tx.loop.findMany({ where: { id: { notIn: loopsInFile } }, select: { id: true, name: true }, orderBy: { id: "asc" } });
+        const keptLoops: OrganisationSummary["keptLoops"] = [];
+        for (const l of goneLoops) {
+          const where = { loopId: l.id };
+          const [meetings, yearWheels, focusAreas, proposals, calendarLinks] = await Promise.all([
+            tx.meeting.count({ where }),
+            tx.yearWheel.count({ where }),
+            tx.focusArea.count({ where }),
+            tx.focusAreaProposal.count({ where }),
+            tx.calendarFileToken.count({ where }),
+          ]);
+          if (meetings + yearWheels + focusAreas + proposals + calendarLinks === 0) {
+            await tx.theme.deleteMany({ where });
+            await tx.loop.delete({ where: { id: l.id } });
+          } else {
+            await tx.loop.update({ where: { id: l.id }, data: { inFile: false } });
+            keptLoops.push({ id: l.id, name: l.name, meetings, yearWheels, focusAreas: focusAreas + proposals, calendarLinks });
+          }
+        }
         // People who left with follow-ups still open: the chief must give them to someone else.
         const left = new Map((await tx.person.findMany({ where: { active: false }, select: { id: true, name: true } })).map((p) => [p.id, p.name]));
         const openByOwner = await tx.followUp.groupBy({ by: ["ownerId"], where: { status: "open" }, _count: { _all: true } });
@@ -193,6 +217,8 @@ export function createPeopleRepository(db: Db, dialect: Dialect = "sqlite"): Peo
           people: org.people.length,
           deactivated: deactivated.count,
           loops: org.loops.length,
+          removedLoops: goneLoops.length - keptLoops.length,
+          keptLoops,
           toReassign,
         };
       });

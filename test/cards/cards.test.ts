@@ -3,6 +3,9 @@ import { resolve } from "node:path";
 import * as AC from "adaptivecards";
 import { describe, expect, it } from "vitest";
 import { cardSamples } from "../../scripts/card-samples.js";
+import { EXAMPLE_ORG_FILE } from "../../src/bot.js";
+import { loopEnd } from "../../src/domain/organisation-file.js";
+import { readOrganisationFile } from "../../src/store/organisation-file-loader.js";
 import { CARD_NAMES, CARDS_DIR, expand } from "../../src/cards/template.js";
 import { actionHandlers } from "../../src/teams/handlers/actions/index.js";
 import { verbs } from "../../src/teams/verbs.js";
@@ -71,6 +74,14 @@ describe("card templates", () => {
       const onDisk = JSON.parse(readFileSync(resolve(CARDS_DIR, `${name}.sample.json`), "utf8"));
       expect(onDisk, `cards/${name}.sample.json is stale: run npm run cards:samples`).toEqual(JSON.parse(JSON.stringify(cardSamples[name])));
     }
+  });
+
+  it("samples a loop that starts as the example's derived one (0–6 from 1 March of an odd year, decision 0021)", () => {
+    const example = readOrganisationFile(EXAMPLE_ORG_FILE).loops.find((l) => l.id === "0-6-2027")!;
+    const lastDay = new Date(`${loopEnd(example.start)}T00:00:00Z`);
+    lastDay.setUTCDate(lastDay.getUTCDate() - 1);
+    // The årshjul may be moved up to the loop's last day.
+    expect((cardSamples["year-wheel"] as { maxDate: string }).maxDate).toBe(lastDay.toISOString().slice(0, 10));
   });
 
   describe.each(CARD_NAMES)("%s", (name) => {

@@ -56,7 +56,8 @@ const agendaView = (meeting: Meeting, datapakkeUrl?: string): AgendaView => ({
   datapakkeUrl,
 });
 
-const guideView = (role: "leader" | "bestyrelsesrepraesentant", author: Person, datapakkeUrl?: string): ReflectionView => ({
+/** The domain names the question the link stands beside (the set's question about input A) and the address. */
+const guideView = (role: "leader" | "bestyrelsesrepraesentant", author: Person, datapakke?: { questionId: string; url: string }): ReflectionView => ({
   meeting: samtale,
   intro: "",
   everyone: true,
@@ -66,7 +67,7 @@ const guideView = (role: "leader" | "bestyrelsesrepraesentant", author: Person, 
   nothingNewOffered: false,
   editable: true,
   viewerIsAuthor: true,
-  datapakkeUrl,
+  datapakke,
 });
 
 /** Every Action.OpenUrl in a card, wherever it stands. */
@@ -114,16 +115,20 @@ describe("«Åbn datapakken» on the dagsorden", () => {
 });
 
 describe("«Åbn datapakken» in the refleksionsguide", () => {
-  it("stands right after the question about the datapakke (A) in the leader's guide, once", () => {
-    const card = buildReflectionCard({ view: guideView("leader", leader, URL), tz, maxLength: 4000 });
+  it("stands right after the question the domain names (the leader's question about the datapakke, A), once", () => {
+    const card = buildReflectionCard({ view: guideView("leader", leader, { questionId: "a_datapakke", url: URL }), tz, maxLength: 4000 });
     expect(openUrls(card)).toEqual([{ title: "Åbn datapakken", url: URL }]);
     const before = textBefore(card);
     // The question's label and its help text come right before the button.
     expect(before.at(-2)).toContain("A. ");
   });
 
-  it("is not in a guide whose set does not ask about the datapakke (the board's), nor without an address", () => {
-    expect(openUrls(buildReflectionCard({ view: guideView("bestyrelsesrepraesentant", board, URL), tz, maxLength: 4000 }))).toEqual([]);
+  it("is nowhere when the domain gives none (a set without the question, no address): the card does not decide it", () => {
     expect(openUrls(buildReflectionCard({ view: guideView("leader", leader), tz, maxLength: 4000 }))).toEqual([]);
+    expect(openUrls(buildReflectionCard({ view: guideView("bestyrelsesrepraesentant", board), tz, maxLength: 4000 }))).toEqual([]);
+    // Where the domain says, and only there: the card reads no question's source itself.
+    const card = buildReflectionCard({ view: guideView("bestyrelsesrepraesentant", board, { questionId: "d_foraeldre", url: URL }), tz, maxLength: 4000 });
+    expect(openUrls(card)).toEqual([{ title: "Åbn datapakken", url: URL }]);
+    expect(textBefore(card).at(-2)).toContain("D. ");
   });
 });

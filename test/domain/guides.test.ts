@@ -99,6 +99,10 @@ describe("refleksionsguides per role, on a real store", () => {
     const bo = await d.reflections.view(await person("bo"), laering);
     expect([bo.authorRole, bo.questions.map((q) => q.id), bo.nothingNewOffered]).toEqual(["bestyrelsesrepraesentant", ["d_foraeldre", "fokus_forslag"], false]);
     expect(bo.questions.some((q) => q.source === "A")).toBe(false);
+    // The domain alone decides the datapakke's link and where it stands: beside the leader's question about it, none for the board.
+    expect(bo.datapakke).toBeUndefined();
+    expect((await d.reflections.view(await person("megan"), laering)).datapakke).toEqual({ questionId: "a_datapakke", url: "https://lis.eksempelkommune.dk/datapakker/solsikken/2027" });
+    expect((await d.reflections.view(await person("karim"), laering)).datapakke?.questionId).toBe("a_datapakke");
     // Birthe chairs Kastanjen's (selvejende) læringssamtale and answers as the board.
     expect((await d.reflections.view(await person("birthe"), kastanjen)).authorRole).toBe("bestyrelsesrepraesentant");
   });

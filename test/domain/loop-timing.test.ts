@@ -127,6 +127,11 @@ describe("a unit's datapakke per loop in the organisation file", () => {
   it("takes an https address per loop of the unit's type", () => {
     const r = validateOrganisation(withDatapakker({ "0-6-2027": "https://lis.kommune.dk/datapakke?enhed=solsikken" }));
     expect(r.ok && r.org.areas[0]!.units[0]!.datapakker).toEqual({ "0-6-2027": "https://lis.kommune.dk/datapakke?enhed=solsikken" });
+    // Stored as the parser reads it, which is what the button opens.
+    const parsed = validateOrganisation(withDatapakker({ "0-6-2027": "https://LIS.Kommune.dk/børn?x=æ" }));
+    expect(parsed.ok && parsed.org.areas[0]!.units[0]!.datapakker).toEqual({ "0-6-2027": "https://lis.kommune.dk/b%C3%B8rn?x=%C3%A6" });
+    const bare = validateOrganisation(withDatapakker({ "0-6-2027": "https://lis.kommune.dk" }));
+    expect(bare.ok && bare.org.areas[0]!.units[0]!.datapakker).toEqual({ "0-6-2027": "https://lis.kommune.dk/" });
     // None given: none.
     const none = validateOrganisation(file([]));
     expect(none.ok && none.org.areas[0]!.units[0]!.datapakker).toEqual({});
@@ -138,6 +143,15 @@ describe("a unit's datapakke per loop in the organisation file", () => {
     expect(problems(withDatapakker({ "0-6-2027": "javascript:alert(1)" }))).toEqual([`areas.0.units.0.datapakker.0-6-2027 ${https}`]);
     expect(problems(withDatapakker({ "0-6-2027": "https://lis.kommune.dk/a b" }))).toEqual([`areas.0.units.0.datapakker.0-6-2027 ${https}`]);
     expect(problems(withDatapakker({ "0-6-2027": "lis.kommune.dk" }))).toEqual([`areas.0.units.0.datapakker.0-6-2027 ${https}`]);
+    // Only the form https://host/… as written: what the parser would repair opens another address than the file gives.
+    for (const u of ["https:lis.kommune.dk/x", "https:\\\\lis.kommune.dk\\x", "https:///lis.kommune.dk", "HTTPS://lis.kommune.dk/x", "https:/lis.kommune.dk/x", "https://lis.kommune.dk\\evil.dk/x", "https://lis.kommune.dk/a\\b", "https://@lis.kommune.dk/x", "https://lis.kommune.dk/a\tb"]) {
+      expect(problems(withDatapakker({ "0-6-2027": u })), u).toEqual([`areas.0.units.0.datapakker.0-6-2027 ${https}`]);
+    }
+    // Invisible and direction-changing characters, which the card would strip from what it shows.
+    const invisible = "areas.0.units.0.datapakker.0-6-2027 indeholder et usynligt tegn eller en retningsmarkering (fx U+200B eller U+202E): skriv adressen igen uden";
+    for (const u of ["https://lis.kommune.dk/\u200Bx", "https://lis.kommune.dk/\u202Ekd.live", "https://lis\u200D.kommune.dk/x", "https://lis.kommune.dk/x\u2066", "https://lis.kommune.dk/\u00ADx"]) {
+      expect(problems(withDatapakker({ "0-6-2027": u })), JSON.stringify(u)).toEqual([invisible]);
+    }
     expect(problems(withDatapakker({ "0-6-2029": "https://lis.kommune.dk/x" }))).toEqual(['areas.0.units.0.datapakker.0-6-2029 "0-6-2029" findes ikke under loops']);
     expect(problems(withDatapakker({ "6-18-2028": "https://lis.kommune.dk/x" }, [{ id: "6-18-2028", name: "6–18", year: 2028, unitTypes: ["skole"], themes }]))).toEqual([
       'areas.0.units.0.datapakker.6-18-2028 læringsloopet "6-18-2028" gælder ikke enhedstypen dagtilbud',

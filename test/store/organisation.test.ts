@@ -68,7 +68,8 @@ describe("applying the organisation file", () => {
 
     const summary = await t.store.people.applyOrganisation(readOrganisationFile(fixture("changed.yaml")));
     // Sofie and the eight others not in the changed file go inactive; Sofie still owns an open follow-up.
-    expect(summary).toEqual({ areas: 1, units: 1, people: 3, deactivated: 10, loops: 0, toReassign: [{ personId: "sofie", name: "Sofie Ærø Østergaard", openFollowUps: 1 }] });
+    // The changed file has no loops: the example's two, which nothing points to (the 1:1 names none), are deleted.
+    expect(summary).toEqual({ areas: 1, units: 1, people: 3, deactivated: 10, loops: 0, removedLoops: 2, keptLoops: [], toReassign: [{ personId: "sofie", name: "Sofie Ærø Østergaard", openFollowUps: 1 }] });
 
     expect(await db.person.findUniqueOrThrow({ where: { id: "megan" } })).toMatchObject({ name: "Megan Bowen-Holm", active: true });
     expect(await db.person.findUniqueOrThrow({ where: { id: "sofie" } })).toMatchObject({ active: false });
@@ -141,6 +142,62 @@ describe("loops and themes in the organisation file", () => {
     expect(await t.store.people.applyOrganisation(readOrganisationFile(EXAMPLE_ORG_FILE))).toMatchObject({ loops: 2 });
     expect((await db.theme.findUniqueOrThrow({ where: { id: "0-6-2027/overgange" } })).active).toBe(true);
     await t.close();
+  });
+
+  it("replaces the datapakke rows at every import: a changed address replaces the row, an address gone from the file removes it", async () => {
+    const t = await testStore();
+    const rows = () => t.store.db.datapakke.findMany({ orderBy: [{ unitId: "asc" }, { loopId: "asc" }] });
+    try {
+      expect(await rows()).toEqual([{ unitId: "solsikken", loopId: "0-6-2027", url: "https://lis.eksempelkommune.dk/datapakker/solsikken/2027" }]);
+      const example = readOrganisationFile(EXAMPLE_ORG_FILE);
+      const withUnits = (edit: (u: (typeof example.areas)[number]["units"][number]) => object) => ({ ...example, areas: example.areas.map((a) => ({ ...a, units: a.units.map((u) => ({ ...u, ...edit(u) })) })) });
+      await t.store.people.applyOrganisation(withUnits((u) => (u.id === "solsikken" ? { datapakker: { "0-6-2027": "https://lis.eksempelkommune.dk/ny" } } : {})));
+      expect(await rows()).toEqual([{ unitId: "solsikken", loopId: "0-6-2027", url: "https://lis.eksempelkommune.dk/ny" }]);
+      expect(await t.store.loops.datapakke("solsikken", "0-6-2027")).toBe("https://lis.eksempelkommune.dk/ny");
+      await t.store.people.applyOrganisation(withUnits(() => ({ datapakker: {} })));
+      expect(await rows()).toEqual([]);
+      expect(await t.store.loops.datapakke("solsikken", "0-6-2027")).toBeUndefined();
+    } finally {
+      await t.close();
+    }
+  });
+
+  it("an upgrade removes a loop gone from the file when nothing points to it, keeps and reports one in use, and `current` prefers the file's", async () => {
+    // A database loaded from the old example: 6-18-2027 from 1 January 2027, renamed 6-18-2028 since.
+    const t = await testStore({ edit: (org) => ({ ...org, loops: org.loops.map((l) => (l.id === "6-18-2028" ? { ...l, id: "6-18-2027", start: "2027-01-01" } : l)) }) });
+    const db = t.store.db;
+    try {
+      expect((await t.store.loops.current("skole", "2026-11-23"))?.id).toBe("6-18-2027");
+      const example = readOrganisationFile(EXAMPLE_ORG_FILE);
+      // Nothing points to the old loop: the import deletes it with its themes.
+      expect(await t.store.people.applyOrganisation(example)).toMatchObject({ loops: 2, removedLoops: 1, keptLoops: [] });
+      expect((await db.loop.findMany({ orderBy: { id: "asc" } })).map((l) => l.id)).toEqual(["0-6-2027", "6-18-2028"]);
+      expect(await db.theme.count({ where: { loopId: "6-18-2027" } })).toBe(0);
+      expect((await t.store.loops.current("skole", "2026-11-23"))?.id).toBe("6-18-2028");
+
+      // Again, now with Åskolen's year wheel and a læringssamtale in the old loop: kept, reported, not current.
+      const old = { ...example, loops: example.loops.map((l) => (l.id === "6-18-2028" ? { ...l, id: "6-18-2027", start: "2027-01-01" } : l)) };
+      await t.store.people.applyOrganisation(old);
+      await db.yearWheel.create({ data: { id: "yw-old", unitId: "aaskolen", loopId: "6-18-2027" } });
+      await db.meeting.create({ data: { id: "m-old", kind: "laeringssamtale", unitId: "aaskolen", chairId: "alex", loopId: "6-18-2027", firstOfLoop: true, startsAt: new Date("2027-01-20T09:00:00Z"), durationMinutes: 120 } });
+      const summary = await t.store.people.applyOrganisation(example);
+      expect(summary).toMatchObject({ loops: 2, removedLoops: 0, keptLoops: [{ id: "6-18-2027", name: "2028–2029, 6–18-årsområdet", meetings: 1, yearWheels: 1, focusAreas: 0, calendarLinks: 0 }] });
+      expect(await db.loop.findUniqueOrThrow({ where: { id: "6-18-2027" } })).toMatchObject({ inFile: false });
+      expect(await db.theme.count({ where: { loopId: "6-18-2027" } })).toBe(3);
+      // The old loop runs on 1 June 2027 and the file's starts later: the file's is still the one.
+      for (const date of ["2026-11-23", "2027-06-01", "2028-06-01"]) expect((await t.store.loops.current("skole", date))?.id, date).toBe("6-18-2028");
+      expect((await t.store.loops.current("fu", "2027-06-01"))?.id).toBe("6-18-2028");
+      expect((await t.store.loops.current("dagtilbud", "2027-06-01"))?.id).toBe("0-6-2027");
+      // A file without a loop for skole: the kept one is better than none.
+      expect((await t.store.loops.current("skole", "2027-06-01"))?.id).toBe("6-18-2028");
+      await t.store.people.applyOrganisation({ ...example, loops: example.loops.filter((l) => l.id !== "6-18-2028") });
+      expect((await t.store.loops.current("skole", "2027-06-01"))?.id).toBe("6-18-2027");
+      // Back in the file: in it again.
+      await t.store.people.applyOrganisation(old);
+      expect(await db.loop.findUniqueOrThrow({ where: { id: "6-18-2027" } })).toMatchObject({ inFile: true });
+    } finally {
+      await t.close();
+    }
   });
 
   it("rejects bad loops and unit settings with file, line and field, in Danish", () => {

@@ -1,4 +1,7 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { EXAMPLE_ORG_FILE } from "../../src/bot.js";
 import { BotHarness, users, type User } from "../helpers/bot-harness.js";
 import { cardText, findAction } from "../helpers/fake-connector.js";
 
@@ -82,5 +85,31 @@ describe("the loop's start from the age group, and «Åbn datapakken», through 
     expect(datapakkeLinks(guide.posted[0])).toEqual([]);
     const oneOnOne = (await db().meeting.findFirstOrThrow({ where: { unitId: "solsikken", kind: "one_on_one" }, orderBy: { startsAt: "asc" } })).id;
     expect(datapakkeLinks((await h.click(users.alex, "agenda.open", { meetingId: oneOnOne, from: "meetings" })).posted[0])).toEqual([]);
+  });
+});
+
+describe("an upgrade whose organisation file renamed a loop (6-18-2027 → 6-18-2028), through the bot", () => {
+  let h: BotHarness;
+  afterAll(() => h.stop());
+
+  it("keeps the old loop Åskolen's årshjul points to, and proposes the new årshjul in the file's loop", async () => {
+    // The database was loaded from the old example: 6-18-2027 from 1 January 2027.
+    const before = readFileSync(EXAMPLE_ORG_FILE, "utf8").replace("  - id: 6-18-2028\n    name: 2028–2029, 6–18-årsområdet\n    year: 2028\n", "  - id: 6-18-2027\n    name: 2027–2028, 6–18-årsområdet\n    start: 2027-01-01\n");
+    expect(before).toContain("id: 6-18-2027");
+    h = await BotHarness.start({ now: "2026-11-23T09:00:00+01:00" });
+    const oldFile = join(h.dir, "gammel-organisation.yaml");
+    writeFileSync(oldFile, before);
+    await h.restart({ ORG_FILE: oldFile });
+    await h.install(users.alex);
+    const old = await h.click(users.alex, "yearwheel.open", { pick: true, showUnitId: "aaskolen", showPersonId: "" });
+    expect(cardText(old.card)).toContain("2027–2028, 6–18-årsområdet");
+
+    // The upgrade: the new file. The old loop stays (the årshjul points to it), the file's is used.
+    await h.restart({ ORG_FILE: EXAMPLE_ORG_FILE });
+    const db = h.bot.store.db;
+    expect((await db.loop.findMany({ orderBy: { id: "asc" } })).map((l) => `${l.id}:${l.inFile}`)).toEqual(["0-6-2027:true", "6-18-2027:false", "6-18-2028:true"]);
+    const res = await h.click(users.alex, "yearwheel.open", { pick: true, showUnitId: "aaskolen", showPersonId: "" });
+    expect(cardText(res.card)).toContain("2028–2029, 6–18-årsområdet");
+    expect(cardText(res.card)).not.toContain("2027–2028, 6–18-årsområdet");
   });
 });
