@@ -96,6 +96,14 @@ export function createBoardReportService(deps: {
     return { errors, kept };
   }
 
+  /** What a sent afrapportering plans: its owners told and reminded, the unit's chiefs given what was sent. */
+  function rowsAfterSending(report: BoardReport, sent: Pick<FollowUp, "id" | "ownerId" | "dueDate">[], chiefIds: string[], now: Date): PlannedNotification[] {
+    const planned: PlannedNotification[] = [];
+    for (const f of sent) planned.push(followUpAssignedRow(f, report.authorId, calendar, now), ...followUpReminderRows(f, settings.followUpDueSoonDays, calendar, now));
+    for (const chiefId of chiefIds) planned.push({ key: `board_report_received:${report.id}:${chiefId}`, kind: "board_report_received", personId: chiefId, subjectId: report.meetingId, dueAt: calendar.nextWindowStart(now) });
+    return planned;
+  }
+
   return {
     view: load,
 
@@ -128,39 +136,34 @@ export function createBoardReportService(deps: {
     async send(actor: Person, meetingId: string, followedUp: string, rows: BoardReportFollowUpInput[]): Promise<{ view: BoardReportView; effects: Effects }> {
       const view = await load(actor, meetingId);
       const clean = followedUp.trim();
+      const roster = await units.roster(view.meeting.unit.id);
       if (view.report) {
-        if (view.report.followedUp === clean) return { view, effects: noEffects }; // sent twice
-        throw new AppError("invalid-input", strings.theBoard.reportAlreadySent);
+        if (view.report.followedUp !== clean) throw new AppError("invalid-input", strings.theBoard.reportAlreadySent);
+        // Sent twice: what a failure after storing may have left unplanned is planned now (the keys make it once).
+        const added = await notifications.plan(rowsAfterSending(view.report, view.followUps.filter((f) => f.status === "open"), roster?.chiefIds ?? [], clock.now()), clock.now());
+        return { view, effects: effectsOf([], added) };
       }
       if (!view.editable) throw new AppError("not-authorised", strings.theBoard.reportChairOnly);
-      const roster = await units.roster(view.meeting.unit.id);
       const { errors, kept } = validate(view, clean, rows.map((r) => ({ text: r.text.trim(), ownerId: r.ownerId.trim(), dueDate: r.dueDate.trim() })), roster);
       if (Object.keys(errors).length) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, errors);
       const now = clock.now();
       const decisionId = kept.length ? newId() : undefined;
       const report: BoardReport = { id: newId(), unitId: view.meeting.unit.id, loopId: view.meeting.loopId!, year: view.year, meetingId, decisionId, authorId: actor.id, followedUp: clean, version: 1, sentAt: now };
-      if (!(await reports.create(report))) return { view: await load(actor, meetingId), effects: noEffects }; // another copy got there first
       const created = kept.map((r) => ({ id: newId(), decisionId: decisionId!, text: r.text, ownerId: r.ownerId, dueDate: r.dueDate }));
+      // Its follow-ups join the læringssamtale's, under one decision of their own, in the report's own
+      // transaction (a retry if the form moved on meanwhile).
+      const change = { createDecisions: [{ id: decisionId ?? "", position: 0, text: strings.theBoard.reportDecision(view.year) }], updateDecisions: [], deleteDecisionIds: [], createFollowUps: created, updateFollowUps: [], recommendations: [], cancelFollowUpIds: [] };
+      for (let attempt = 0; ; attempt++) {
+        const current = (await meetings.get(meetingId))!;
+        change.createDecisions[0]!.position = (await forms.rows(meetingId)).length;
+        const stored = await reports.create(report, decisionId ? { expectedVersion: current.version, change } : undefined);
+        if (stored === "exists") return { view: await load(actor, meetingId), effects: noEffects }; // another copy got there first
+        if (stored === "created") break;
+        if (attempt === 2) throw new AppError("stale-card", strings.generic.staleCard);
+      }
       const changed: Changed[] = [meetingChanged(view.meeting)];
-      const planned: PlannedNotification[] = [];
-      if (decisionId) {
-        // Its follow-ups join the læringssamtale's, under one decision of their own (a retry if the form moved on meanwhile).
-        const change = { createDecisions: [{ id: decisionId, position: 0, text: strings.theBoard.reportDecision(view.year) }], updateDecisions: [], deleteDecisionIds: [], createFollowUps: created, updateFollowUps: [], recommendations: [], cancelFollowUpIds: [] };
-        for (let attempt = 0; attempt < 3; attempt++) {
-          const current = (await meetings.get(meetingId))!;
-          change.createDecisions[0]!.position = (await forms.rows(meetingId)).length;
-          if ((await forms.apply(meetingId, current.version, change, actor.id, now)) !== undefined) break;
-          if (attempt === 2) throw new AppError("stale-card", strings.generic.staleCard);
-        }
-        for (const f of created) {
-          planned.push(followUpAssignedRow(f, actor.id, calendar, now), ...followUpReminderRows(f, settings.followUpDueSoonDays, calendar, now));
-          changed.push({ subject: "followUp", id: f.id, meetingId, unitId: view.meeting.unit.id, ownerIds: [f.ownerId] });
-        }
-      }
-      for (const chiefId of roster?.chiefIds ?? []) {
-        planned.push({ key: `board_report_received:${report.id}:${chiefId}`, kind: "board_report_received", personId: chiefId, subjectId: meetingId, dueAt: calendar.nextWindowStart(now) });
-      }
-      const added = await notifications.plan(planned, now);
+      for (const f of created) changed.push({ subject: "followUp", id: f.id, meetingId, unitId: view.meeting.unit.id, ownerIds: [f.ownerId] });
+      const added = await notifications.plan(rowsAfterSending(report, created, roster?.chiefIds ?? [], now), now);
       const congested = created.length ? (await congestion.check(view.meeting.unit.id, actor.id)).planned : 0;
       return { view: await load(actor, meetingId), effects: effectsOf(changed, added + congested) };
     },

@@ -203,5 +203,36 @@ describe("the board", () => {
       // «mine opgaver» of its owner, like any other follow-up.
       expect((await t.store.followUps.listOpenByOwner("lars", 10)).items.map((v) => v.followUp.text)).toContain("Forældremøde om sprog");
     });
+
+    it("is stored with its decision and follow-ups or not at all; a resend plans what a failure after storing left out", async () => {
+      const [, autumn] = await samtaler("kastanjen");
+      await closeAt(autumn!);
+      const birthe = await person("birthe");
+      const text = "Bestyrelsen har fulgt op på sprogindsatsen.";
+      const rows = [{ text: "Forældremøde om sprog", ownerId: "lars", dueDate: "2028-02-01" }];
+      // The form keeps moving on while it is written: refused as stale, and nothing is kept.
+      const moving = createDomainServices({ ...t.store, meetings: { ...t.store.meetings, get: async (id: string) => {
+        const m = await t.store.meetings.get(id);
+        return m && { ...m, version: m.version - 1 };
+      } } }, clock, domainSettings(loadConfig({})));
+      expect((await refusal(moving.boardReports.send(birthe, autumn!, text, rows)))?.code).toBe("stale-card");
+      expect(await t.store.db.boardReport.count()).toBe(0);
+      expect(await t.store.db.followUp.count({ where: { text: "Forældremøde om sprog" } })).toBe(0);
+      // Planning fails after the report is stored: the resend plans the owner's and the chief's rows.
+      let failures = 1;
+      const failing = createDomainServices({ ...t.store, notifications: { ...t.store.notifications, plan: async (...args: Parameters<typeof t.store.notifications.plan>) => {
+        if (failures-- > 0) throw new Error("the database went away");
+        return t.store.notifications.plan(...args);
+      } } }, clock, domainSettings(loadConfig({})));
+      await expect(failing.boardReports.send(birthe, autumn!, text, rows)).rejects.toThrow("the database went away");
+      expect(await t.store.db.followUp.count({ where: { text: "Forældremøde om sprog" } })).toBe(1);
+      expect(await t.store.db.notification.count({ where: { kind: "board_report_received" } })).toBe(0);
+      const again = await failing.boardReports.send(birthe, autumn!, text, rows);
+      expect(again.effects.planned).toBeGreaterThan(0);
+      expect((await t.store.db.notification.findMany({ where: { kind: "board_report_received" } })).map((r) => r.personId)).toEqual(["alex"]);
+      expect((await t.store.db.notification.findMany({ where: { kind: "followup_assigned" } })).map((r) => r.personId)).toContain("lars");
+      // A third send plans nothing more.
+      expect((await d.boardReports.send(birthe, autumn!, text, rows)).effects.planned).toBe(0);
+    });
   });
 });
