@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { domainSettings } from "../../src/bot.js";
 import { loadConfig } from "../../src/config.js";
+import { pino } from "pino";
+import { createRetentionService } from "../../src/domain/retention-service.js";
 import { createDomainServices, type DomainServices } from "../../src/domain/services.js";
 import { boardStatementReminderRows, boardStatementRows } from "../../src/domain/notification-keys.js";
 import type { Meeting, Person } from "../../src/domain/types.js";
@@ -233,6 +235,17 @@ describe("the board", () => {
       expect((await t.store.db.notification.findMany({ where: { kind: "followup_assigned" } })).map((r) => r.personId)).toContain("lars");
       // A third send plans nothing more.
       expect((await d.boardReports.send(birthe, autumn!, text, rows)).effects.planned).toBe(0);
+    });
+
+    it("goes with the minutes' texts when the retention period has passed", async () => {
+      const [, autumn] = await samtaler("kastanjen");
+      await closeAt(autumn!);
+      await d.boardReports.send(await person("birthe"), autumn!, "Bestyrelsen har fulgt op på legepladsen.", []);
+      clock.set("2030-06-03T09:00:00+02:00"); // the 2027–28 loop ended more than a year ago
+      const retention = createRetentionService({ retention: t.store.retention, clock, log: pino({ level: "silent" }), settings: { timezone: "Europe/Copenhagen", retentionMonthsAfterLoop: 12 } });
+      expect((await retention.run()).boardReports).toBe(1);
+      expect((await t.store.db.boardReport.findFirstOrThrow()).followedUp).toBe(strings.retention.erasedText);
+      expect((await retention.run()).boardReports).toBe(0);
     });
   });
 });
