@@ -214,12 +214,15 @@ export function createMeetingService(deps: MeetingServiceDeps) {
 
   /**
    * The choice can change until the ask goes out: the request for the statement («Udtalelse»), or
-   * the dagsorden to a representative («Deltagelse»), sent; and never once the meeting has begun.
+   * the dagsorden to a representative («Deltagelse»), sent, or a representative's reflection or
+   * statement written (a switch would leave it behind); and never once the meeting has begun.
    */
   async function boardChoiceOpen(meeting: Meeting, boardIds: string[]): Promise<boolean> {
     if (hasStarted(meeting)) return false;
     const sent = await notifications.ofSubject(meeting.id, ["board_statement", "meeting_agenda"]);
-    return !sent.some((n) => n.status === "sent" && boardIds.includes(n.personId));
+    if (sent.some((n) => n.status === "sent" && boardIds.includes(n.personId))) return false;
+    if ((await Promise.all(boardIds.map((id) => reflections.get(meeting.id, id)))).some((r) => r !== undefined)) return false;
+    return !(await boardStatements.list(meeting.id)).some((s) => boardIds.includes(s.authorId));
   }
 
   /** Creates a meeting from its template and plans its pack. Idempotent with a `requestId`. */

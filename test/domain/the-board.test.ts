@@ -139,6 +139,17 @@ describe("the board", () => {
       clock.set(new Date(meeting.startsAt.getTime() + 60_000).toISOString());
       expect((await refusal(d.meetings.chooseBoardMode(alex, second!, "participation")))?.text).toBe(strings.agenda.lockedStarted);
     });
+
+    it("cannot go back to «Udtalelse» once a representative has written a reflection under «Deltagelse» (it would be left behind)", async () => {
+      const [, second] = await samtaler("solsikken");
+      const alex = await person("alex");
+      await d.meetings.chooseBoardMode(alex, second!, "participation");
+      const bo = await person("bo");
+      await d.reflections.send(bo, second!, { d_foraeldre: "Forældrene spørger til sprog." }, undefined);
+      expect((await d.meetings.agenda(alex, second!)).board).toEqual({ mode: "participation", changeable: false });
+      expect((await refusal(d.meetings.chooseBoardMode(alex, second!, "statement")))?.text).toBe(strings.theBoard.choiceLocked);
+      expect((await t.store.meetings.get(second!))!.participants.map((p) => p.person.id)).toContain("bo");
+    });
   });
 
   describe("a selvejende dagtilbud's afrapportering (point 8)", () => {
