@@ -7,9 +7,9 @@ import { effectsOf, meetingChanged, noEffects, type Changed, type Effects } from
 import { mayOwnFollowUp, rosterIds } from "./followup-owners.js";
 import { limits } from "./limits.js";
 import { followUpAssignedRow, followUpReminderRows } from "./notification-keys.js";
-import type { BoardReportRepository, Clock, FollowUpRepository, FormRepository, MeetingRepository, NotificationRepository, PeopleRepository, UnitRepository } from "./ports.js";
+import type { BoardReportRepository, Clock, FollowUpRepository, FormRepository, LoopRepository, MeetingRepository, NotificationRepository, PeopleRepository, UnitRepository } from "./ports.js";
 import type { DomainSettings } from "./settings.js";
-import type { BoardReport, FollowUp, Meeting, Person, PlannedNotification } from "./types.js";
+import type { BoardReport, FollowUp, Loop, Meeting, Person, PlannedNotification } from "./types.js";
 
 /** One follow-up the board agrees in its afrapportering: one owner and a frist, like any other. */
 export interface BoardReportFollowUpInput {
@@ -33,8 +33,17 @@ export interface BoardReportView {
 
 export type BoardReportService = ReturnType<typeof createBoardReportService>;
 
-/** The calendar year (Copenhagen) a meeting falls in: the afrapportering's year of the loop. */
-const yearOf = (m: Meeting, tz: string): number => Number(localDateOf(m.startsAt, tz).slice(0, 4));
+/**
+ * The afrapportering's year of the loop: whole years since the loop's start (a loop starting
+ * 1 March 2027 has the years 1 March 2027 – 28 February 2028 and on to 2029), named by the calendar
+ * year it begins in. Copenhagen dates.
+ */
+export function loopYearOf(startsAt: Date, loop: Pick<Loop, "startDate">, tz: string): number {
+  const day = localDateOf(startsAt, tz);
+  const startYear = Number(loop.startDate.slice(0, 4));
+  const whole = Number(day.slice(0, 4)) - startYear - (day.slice(5) < loop.startDate.slice(5) ? 1 : 0);
+  return startYear + Math.max(0, whole);
+}
 
 /**
  * A selvejende dagtilbud's written afrapportering (seed 002: «Børn og Unge-chefens opfølgning
@@ -50,14 +59,21 @@ export function createBoardReportService(deps: {
   followUps: FollowUpRepository;
   people: PeopleRepository;
   units: UnitRepository;
+  loops: Pick<LoopRepository, "get">;
   notifications: NotificationRepository;
   congestion: Pick<CongestionService, "check">;
   clock: Clock;
   settings: DomainSettings;
 }) {
-  const { meetings, reports, forms, followUps, people, units, notifications, congestion, clock, settings } = deps;
+  const { meetings, reports, forms, followUps, people, units, loops, notifications, congestion, clock, settings } = deps;
   const { calendar } = settings;
   const tz = calendar.tz;
+
+  /** The year of the loop a meeting of the loop falls in (the loop's start; a missing loop counts from its own year). */
+  async function yearIn(loopId: string): Promise<(m: Meeting) => number> {
+    const loop = await loops.get(loopId);
+    return (m) => loopYearOf(m.startsAt, loop ?? { startDate: `${localDateOf(m.startsAt, tz).slice(0, 4)}-01-01` }, tz);
+  }
 
   async function load(actor: Person, meetingId: string): Promise<BoardReportView> {
     const meeting = await meetings.get(meetingId);
@@ -66,7 +82,7 @@ export function createBoardReportService(deps: {
     // The board, the læringssamtale's participants (the leader serves the board) and the unit's chiefs.
     const mayRead = meeting.participants.some((p) => p.person.id === actor.id) || (roster?.boardRepresentativeIds.includes(actor.id) ?? false) || (roster?.chiefIds.includes(actor.id) ?? false);
     if (!mayRead) throw new AppError("not-authorised", strings.theBoard.reportNotYours);
-    const year = yearOf(meeting, tz);
+    const year = (await yearIn(meeting.loopId))(meeting);
     const report = await reports.get(meeting.unit.id, meeting.loopId, year);
     const all = report?.decisionId ? await followUps.listByMeeting(report.meetingId) : [];
     const ownerIds = roster ? rosterIds(roster) : meeting.participants.map((p) => p.person.id);
@@ -114,9 +130,10 @@ export function createBoardReportService(deps: {
      */
     async rowsAfterClosing(meeting: Meeting, now: Date): Promise<PlannedNotification[]> {
       if (meeting.kind !== "laeringssamtale" || !meeting.unit.selvejende || !meeting.loopId) return [];
-      const year = yearOf(meeting, tz);
+      const yearOf = await yearIn(meeting.loopId);
+      const year = yearOf(meeting);
       const others = await meetings.getMany(await meetings.idsOfUnit(meeting.unit.id, { kind: "laeringssamtale", loopId: meeting.loopId }));
-      if (others.some((m) => m.id !== meeting.id && m.status !== "cancelled" && yearOf(m, tz) === year && m.startsAt > meeting.startsAt)) return [];
+      if (others.some((m) => m.id !== meeting.id && m.status !== "cancelled" && yearOf(m) === year && m.startsAt > meeting.startsAt)) return [];
       return [
         {
           key: `board_report:${meeting.unit.id}:${meeting.loopId}:${year}:${meeting.chairId}`,

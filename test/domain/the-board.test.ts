@@ -3,6 +3,7 @@ import { domainSettings } from "../../src/bot.js";
 import { loadConfig } from "../../src/config.js";
 import { pino } from "pino";
 import { createRetentionService } from "../../src/domain/retention-service.js";
+import { loopYearOf } from "../../src/domain/board-report-service.js";
 import { createDomainServices, type DomainServices } from "../../src/domain/services.js";
 import { boardStatementReminderRows, boardStatementRows } from "../../src/domain/notification-keys.js";
 import type { Meeting, Person } from "../../src/domain/types.js";
@@ -184,6 +185,17 @@ describe("the board", () => {
         await d.forms.save(await person("alex"), id, s.version, [], true);
       }
       expect(await reportRows()).toHaveLength(2);
+    });
+
+    it("a year of the loop is whole years from the loop's start (1 March 2027): a læringssamtale in February 2028 ends the first year", async () => {
+      const [, autumn, third] = await samtaler("kastanjen");
+      await t.store.db.meeting.update({ where: { id: third! }, data: { startsAt: new Date("2028-02-15T10:00:00+01:00") } });
+      expect(loopYearOf(new Date("2028-02-29T23:30:00+01:00"), { startDate: "2027-03-01" }, "Europe/Copenhagen")).toBe(2027);
+      expect(loopYearOf(new Date("2028-03-01T00:30:00+01:00"), { startDate: "2027-03-01" }, "Europe/Copenhagen")).toBe(2028);
+      await closeAt(autumn!);
+      expect(await reportRows()).toEqual([]); // February 2028 is still the loop's first year
+      await closeAt(third!);
+      expect((await reportRows()).map((r) => [r.key, r.subjectId])).toEqual([["board_report:kastanjen:0-6-2027:2027:birthe", third]]);
     });
 
     it("the chair sends it once; the chief gets it; its follow-ups are like any others and count where læringssamtale agreements count", async () => {
