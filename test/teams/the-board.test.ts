@@ -37,7 +37,10 @@ describe("the board: udtalelse or deltagelse", () => {
     const refused = await h.click(users.megan, "board.choose", { meetingId: second, mode: "participation" });
     expect(cardText(refused.card)).toContain("Kun mødelederen kan vælge, hvordan bestyrelsen indgår.");
     const bad = await h.click(users.alex, "board.choose", { meetingId: second, mode: "måske" });
+    // An unknown choice is refused in Danish and changes nothing.
+    expect(cardText(bad.card)).toContain("Kortet kunne ikke læses.");
     expect(cardText(bad.card)).not.toContain("Bestyrelsen deltager i læringssamtalen.");
+    expect((await db().meeting.findUniqueOrThrow({ where: { id: second } })).boardMode).toBeNull();
 
     const joins = await h.click(users.alex, "board.choose", { meetingId: second, mode: "participation" });
     expect(cardText(joins.card)).toContain("Bestyrelsen deltager i læringssamtalen.");
