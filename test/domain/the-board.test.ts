@@ -98,6 +98,8 @@ describe("the board", () => {
       expect(await rows(second!, "board_statement_reminder")).toHaveLength(1);
       const view = await d.meetings.agenda(await person("alex"), second!);
       expect(view.board).toEqual({ mode: "statement", changeable: true });
+      // The data item names the board's perspective either way, not a statement under «Deltagelse».
+      expect(view.standing.map((i) => i.title)).toContain("Data: ny datapakke og de øvrige data (A–E), herunder bestyrelsens perspektiv (udtalelse eller deltagelse)");
     });
 
     it("«Deltagelse» makes the board a participant with the pack, and takes the ask and the reminder back; «Udtalelse» again undoes it", async () => {
