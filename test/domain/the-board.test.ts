@@ -102,6 +102,22 @@ describe("the board", () => {
       expect(view.standing.map((i) => i.title)).toContain("Data: ny datapakke og de øvrige data (A–E), herunder bestyrelsens perspektiv (udtalelse eller deltagelse)");
     });
 
+    it("a request planned with the old timing (10 working days ahead, no reminder) moves to 30 days ahead at start, once", async () => {
+      const [, second] = await samtaler("solsikken");
+      const [ask] = await rows(second!, "board_statement");
+      const meeting = (await t.store.meetings.get(second!))!;
+      const old = new Date(meeting.startsAt.getTime() - 14 * 86_400_000);
+      await t.store.db.notification.update({ where: { id: ask!.id }, data: { dueAt: old } });
+      await t.store.db.notification.deleteMany({ where: { subjectId: second!, kind: "board_statement_reminder" } });
+      await d.meetings.refreshTemplates();
+      const [moved] = await rows(second!, "board_statement");
+      expect(moved).toMatchObject({ key: ask!.key, dueAt: ask!.dueAt, status: "pending" });
+      expect(await rows(second!, "board_statement_reminder")).toHaveLength(1);
+      await d.meetings.refreshTemplates();
+      expect((await rows(second!, "board_statement")).map((r) => [r.key, r.dueAt])).toEqual([[ask!.key, ask!.dueAt]]);
+      expect(await rows(second!, "board_statement_reminder")).toHaveLength(1);
+    });
+
     it("«Deltagelse» makes the board a participant with the pack, and takes the ask and the reminder back; «Udtalelse» again undoes it", async () => {
       const [, second] = await samtaler("solsikken");
       const alex = await person("alex");
