@@ -7,9 +7,9 @@ import { effectsOf, meetingChanged, noEffects, type Changed, type Effects } from
 import { mayOwnFollowUp, rosterIds } from "./followup-owners.js";
 import { limits } from "./limits.js";
 import { followUpAssignedRow, followUpReminderRows } from "./notification-keys.js";
-import type { BoardReportRepository, Clock, FollowUpRepository, FormRepository, MeetingRepository, NotificationRepository, PeopleRepository, UnitRepository } from "./ports.js";
+import type { BoardReportRepository, Clock, FollowUpRepository, FormRepository, LoopRepository, MeetingRepository, NotificationRepository, PeopleRepository, UnitRepository } from "./ports.js";
 import type { DomainSettings } from "./settings.js";
-import type { BoardReport, FollowUp, Meeting, Person, PlannedNotification } from "./types.js";
+import type { BoardReport, FollowUp, Loop, Meeting, Person, PlannedNotification } from "./types.js";
 
 /** One follow-up the board agrees in its afrapportering: one owner and a frist, like any other. */
 export interface BoardReportFollowUpInput {
@@ -33,8 +33,17 @@ export interface BoardReportView {
 
 export type BoardReportService = ReturnType<typeof createBoardReportService>;
 
-/** The calendar year (Copenhagen) a meeting falls in: the afrapportering's year of the loop. */
-const yearOf = (m: Meeting, tz: string): number => Number(localDateOf(m.startsAt, tz).slice(0, 4));
+/**
+ * The afrapportering's year of the loop: whole years since the loop's start (a loop starting
+ * 1 March 2027 has the years 1 March 2027 – 28 February 2028 and on to 2029), named by the calendar
+ * year it begins in. Copenhagen dates.
+ */
+export function loopYearOf(startsAt: Date, loop: Pick<Loop, "startDate">, tz: string): number {
+  const day = localDateOf(startsAt, tz);
+  const startYear = Number(loop.startDate.slice(0, 4));
+  const whole = Number(day.slice(0, 4)) - startYear - (day.slice(5) < loop.startDate.slice(5) ? 1 : 0);
+  return startYear + Math.max(0, whole);
+}
 
 /**
  * A selvejende dagtilbud's written afrapportering (seed 002: «Børn og Unge-chefens opfølgning
@@ -50,14 +59,21 @@ export function createBoardReportService(deps: {
   followUps: FollowUpRepository;
   people: PeopleRepository;
   units: UnitRepository;
+  loops: Pick<LoopRepository, "get">;
   notifications: NotificationRepository;
   congestion: Pick<CongestionService, "check">;
   clock: Clock;
   settings: DomainSettings;
 }) {
-  const { meetings, reports, forms, followUps, people, units, notifications, congestion, clock, settings } = deps;
+  const { meetings, reports, forms, followUps, people, units, loops, notifications, congestion, clock, settings } = deps;
   const { calendar } = settings;
   const tz = calendar.tz;
+
+  /** The year of the loop a meeting of the loop falls in (the loop's start; a missing loop counts from its own year). */
+  async function yearIn(loopId: string): Promise<(m: Meeting) => number> {
+    const loop = await loops.get(loopId);
+    return (m) => loopYearOf(m.startsAt, loop ?? { startDate: `${localDateOf(m.startsAt, tz).slice(0, 4)}-01-01` }, tz);
+  }
 
   async function load(actor: Person, meetingId: string): Promise<BoardReportView> {
     const meeting = await meetings.get(meetingId);
@@ -66,7 +82,7 @@ export function createBoardReportService(deps: {
     // The board, the læringssamtale's participants (the leader serves the board) and the unit's chiefs.
     const mayRead = meeting.participants.some((p) => p.person.id === actor.id) || (roster?.boardRepresentativeIds.includes(actor.id) ?? false) || (roster?.chiefIds.includes(actor.id) ?? false);
     if (!mayRead) throw new AppError("not-authorised", strings.theBoard.reportNotYours);
-    const year = yearOf(meeting, tz);
+    const year = (await yearIn(meeting.loopId))(meeting);
     const report = await reports.get(meeting.unit.id, meeting.loopId, year);
     const all = report?.decisionId ? await followUps.listByMeeting(report.meetingId) : [];
     const ownerIds = roster ? rosterIds(roster) : meeting.participants.map((p) => p.person.id);
@@ -96,6 +112,14 @@ export function createBoardReportService(deps: {
     return { errors, kept };
   }
 
+  /** What a sent afrapportering plans: its owners told and reminded, the unit's chiefs given what was sent. */
+  function rowsAfterSending(report: BoardReport, sent: Pick<FollowUp, "id" | "ownerId" | "dueDate">[], chiefIds: string[], now: Date): PlannedNotification[] {
+    const planned: PlannedNotification[] = [];
+    for (const f of sent) planned.push(followUpAssignedRow(f, report.authorId, calendar, now), ...followUpReminderRows(f, settings.followUpDueSoonDays, calendar, now));
+    for (const chiefId of chiefIds) planned.push({ key: `board_report_received:${report.id}:${chiefId}`, kind: "board_report_received", personId: chiefId, subjectId: report.meetingId, dueAt: calendar.nextWindowStart(now) });
+    return planned;
+  }
+
   return {
     view: load,
 
@@ -106,9 +130,10 @@ export function createBoardReportService(deps: {
      */
     async rowsAfterClosing(meeting: Meeting, now: Date): Promise<PlannedNotification[]> {
       if (meeting.kind !== "laeringssamtale" || !meeting.unit.selvejende || !meeting.loopId) return [];
-      const year = yearOf(meeting, tz);
+      const yearOf = await yearIn(meeting.loopId);
+      const year = yearOf(meeting);
       const others = await meetings.getMany(await meetings.idsOfUnit(meeting.unit.id, { kind: "laeringssamtale", loopId: meeting.loopId }));
-      if (others.some((m) => m.id !== meeting.id && m.status !== "cancelled" && yearOf(m, tz) === year && m.startsAt > meeting.startsAt)) return [];
+      if (others.some((m) => m.id !== meeting.id && m.status !== "cancelled" && yearOf(m) === year && m.startsAt > meeting.startsAt)) return [];
       return [
         {
           key: `board_report:${meeting.unit.id}:${meeting.loopId}:${year}:${meeting.chairId}`,
@@ -128,39 +153,34 @@ export function createBoardReportService(deps: {
     async send(actor: Person, meetingId: string, followedUp: string, rows: BoardReportFollowUpInput[]): Promise<{ view: BoardReportView; effects: Effects }> {
       const view = await load(actor, meetingId);
       const clean = followedUp.trim();
+      const roster = await units.roster(view.meeting.unit.id);
       if (view.report) {
-        if (view.report.followedUp === clean) return { view, effects: noEffects }; // sent twice
-        throw new AppError("invalid-input", strings.theBoard.reportAlreadySent);
+        if (view.report.followedUp !== clean) throw new AppError("invalid-input", strings.theBoard.reportAlreadySent);
+        // Sent twice: what a failure after storing may have left unplanned is planned now (the keys make it once).
+        const added = await notifications.plan(rowsAfterSending(view.report, view.followUps.filter((f) => f.status === "open"), roster?.chiefIds ?? [], clock.now()), clock.now());
+        return { view, effects: effectsOf([], added) };
       }
       if (!view.editable) throw new AppError("not-authorised", strings.theBoard.reportChairOnly);
-      const roster = await units.roster(view.meeting.unit.id);
       const { errors, kept } = validate(view, clean, rows.map((r) => ({ text: r.text.trim(), ownerId: r.ownerId.trim(), dueDate: r.dueDate.trim() })), roster);
       if (Object.keys(errors).length) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, errors);
       const now = clock.now();
       const decisionId = kept.length ? newId() : undefined;
       const report: BoardReport = { id: newId(), unitId: view.meeting.unit.id, loopId: view.meeting.loopId!, year: view.year, meetingId, decisionId, authorId: actor.id, followedUp: clean, version: 1, sentAt: now };
-      if (!(await reports.create(report))) return { view: await load(actor, meetingId), effects: noEffects }; // another copy got there first
       const created = kept.map((r) => ({ id: newId(), decisionId: decisionId!, text: r.text, ownerId: r.ownerId, dueDate: r.dueDate }));
+      // Its follow-ups join the læringssamtale's, under one decision of their own, in the report's own
+      // transaction (a retry if the form moved on meanwhile).
+      const change = { createDecisions: [{ id: decisionId ?? "", position: 0, text: strings.theBoard.reportDecision(view.year) }], updateDecisions: [], deleteDecisionIds: [], createFollowUps: created, updateFollowUps: [], recommendations: [], cancelFollowUpIds: [] };
+      for (let attempt = 0; ; attempt++) {
+        const current = (await meetings.get(meetingId))!;
+        change.createDecisions[0]!.position = (await forms.rows(meetingId)).length;
+        const stored = await reports.create(report, decisionId ? { expectedVersion: current.version, change } : undefined);
+        if (stored === "exists") return { view: await load(actor, meetingId), effects: noEffects }; // another copy got there first
+        if (stored === "created") break;
+        if (attempt === 2) throw new AppError("stale-card", strings.generic.staleCard);
+      }
       const changed: Changed[] = [meetingChanged(view.meeting)];
-      const planned: PlannedNotification[] = [];
-      if (decisionId) {
-        // Its follow-ups join the læringssamtale's, under one decision of their own (a retry if the form moved on meanwhile).
-        const change = { createDecisions: [{ id: decisionId, position: 0, text: strings.theBoard.reportDecision(view.year) }], updateDecisions: [], deleteDecisionIds: [], createFollowUps: created, updateFollowUps: [], recommendations: [], cancelFollowUpIds: [] };
-        for (let attempt = 0; attempt < 3; attempt++) {
-          const current = (await meetings.get(meetingId))!;
-          change.createDecisions[0]!.position = (await forms.rows(meetingId)).length;
-          if ((await forms.apply(meetingId, current.version, change, actor.id, now)) !== undefined) break;
-          if (attempt === 2) throw new AppError("stale-card", strings.generic.staleCard);
-        }
-        for (const f of created) {
-          planned.push(followUpAssignedRow(f, actor.id, calendar, now), ...followUpReminderRows(f, settings.followUpDueSoonDays, calendar, now));
-          changed.push({ subject: "followUp", id: f.id, meetingId, unitId: view.meeting.unit.id, ownerIds: [f.ownerId] });
-        }
-      }
-      for (const chiefId of roster?.chiefIds ?? []) {
-        planned.push({ key: `board_report_received:${report.id}:${chiefId}`, kind: "board_report_received", personId: chiefId, subjectId: meetingId, dueAt: calendar.nextWindowStart(now) });
-      }
-      const added = await notifications.plan(planned, now);
+      for (const f of created) changed.push({ subject: "followUp", id: f.id, meetingId, unitId: view.meeting.unit.id, ownerIds: [f.ownerId] });
+      const added = await notifications.plan(rowsAfterSending(report, created, roster?.chiefIds ?? [], now), now);
       const congested = created.length ? (await congestion.check(view.meeting.unit.id, actor.id)).planned : 0;
       return { view: await load(actor, meetingId), effects: effectsOf(changed, added + congested) };
     },

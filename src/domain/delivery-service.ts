@@ -131,7 +131,8 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
         if (!m || m.status !== "planned") return "meeting-not-planned";
         // The chair chose «Deltagelse» meanwhile (the change cancels these rows; this is the guard).
         if (m.boardMode === "participation") return "board-participates";
-        if (n.kind === "board_statement_reminder" && (await boardStatements.list(m.id)).some((s) => s.authorId === n.personId)) return "statement-sent";
+        // The board gives one statement: once any representative has sent it, no one is reminded.
+        if (n.kind === "board_statement_reminder" && (await boardStatements.list(m.id)).length > 0) return "statement-sent";
         return undefined;
       }
       case "reflection_reminder": {

@@ -206,6 +206,22 @@ export function createMeetingService(deps: MeetingServiceDeps) {
     return rows;
   }
 
+  /**
+   * A board request still waiting for a later time than the rules give (planned when it went 10
+   * working days ahead, before `BOARD_STATEMENT_DAYS` and the reminder) moves to the time they
+   * give, and a missing reminder is planned: the same keys, so a second start changes nothing.
+   */
+  async function replanBoardRows(meeting: Meeting, now: Date): Promise<void> {
+    if (meeting.status !== "planned" || meeting.kind !== "laeringssamtale" || meeting.firstOfLoop) return;
+    const rows = (await packRows(meeting, now)).filter((r) => r.kind === "board_statement" || r.kind === "board_statement_reminder");
+    if (!rows.length) return;
+    const pending = (await notifications.ofSubject(meeting.id, ["board_statement", "board_statement_reminder"])).filter((n) => n.status === "pending");
+    // Only a row still ahead and later than the rule's time (the old timing was 10 working days before); one brought forward stays.
+    const stale = pending.filter((n) => n.dueAt > now && rows.some((r) => r.key === n.key && r.dueAt < n.dueAt));
+    if (stale.length) await notifications.cancelPending(meeting.id, { kinds: ["board_statement", "board_statement_reminder"], exceptKeys: pending.filter((n) => !stale.includes(n)).map((n) => n.key) });
+    await notifications.plan(rows, now);
+  }
+
   /** The board's representatives, when the chair chooses how the board takes part in this meeting (a later læringssamtale of a unit that is not selvejende). */
   async function boardOf(meeting: Meeting): Promise<string[]> {
     if (meeting.kind !== "laeringssamtale" || meeting.firstOfLoop || meeting.unit.selvejende) return [];
@@ -214,12 +230,15 @@ export function createMeetingService(deps: MeetingServiceDeps) {
 
   /**
    * The choice can change until the ask goes out: the request for the statement («Udtalelse»), or
-   * the dagsorden to a representative («Deltagelse»), sent; and never once the meeting has begun.
+   * the dagsorden to a representative («Deltagelse»), sent, or a representative's reflection or
+   * statement written (a switch would leave it behind); and never once the meeting has begun.
    */
   async function boardChoiceOpen(meeting: Meeting, boardIds: string[]): Promise<boolean> {
     if (hasStarted(meeting)) return false;
     const sent = await notifications.ofSubject(meeting.id, ["board_statement", "meeting_agenda"]);
-    return !sent.some((n) => n.status === "sent" && boardIds.includes(n.personId));
+    if (sent.some((n) => n.status === "sent" && boardIds.includes(n.personId))) return false;
+    if ((await Promise.all(boardIds.map((id) => reflections.get(meeting.id, id)))).some((r) => r !== undefined)) return false;
+    return !(await boardStatements.list(meeting.id)).some((s) => boardIds.includes(s.authorId));
   }
 
   /** Creates a meeting from its template and plans its pack. Idempotent with a `requestId`. */
@@ -459,6 +478,7 @@ export function createMeetingService(deps: MeetingServiceDeps) {
         const asked = expectedReflectionAuthors(current, settings.templates).map((p) => reflectionReminderKey(current, p.id));
         await notifications.cancelPending(m.id, { kinds: ["meeting_reflection", "reflection_reminder"], exceptKeys: [...rows.map((r) => r.key), ...asked] });
         await notifications.plan(rows, now);
+        await replanBoardRows(current, now);
       }
       return changed;
     },

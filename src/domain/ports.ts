@@ -312,8 +312,12 @@ export interface FocusAreaEvaluations {
 export interface BoardReportRepository {
   /** The afrapportering of a unit for a year of a loop, if sent. */
   get(unitId: string, loopId: string, year: number): Promise<BoardReport | undefined>;
-  /** Stores it unless one for that unit, loop and year exists: false then (nothing written). */
-  create(report: BoardReport): Promise<boolean>;
+  /**
+   * Stores it, with its decision and follow-ups (`form`, applied at the meeting's `expectedVersion`)
+   * in the same transaction: "exists" when one for that unit, loop and year exists, "stale" when the
+   * meeting moved on; nothing is written then.
+   */
+  create(report: BoardReport, form?: { expectedVersion: number; change: FormChange }): Promise<"created" | "exists" | "stale">;
 }
 
 export interface BoardStatementRepository {

@@ -26,6 +26,8 @@ export interface RetentionCounts {
   meetings: number;
   reflections: number;
   boardStatements: number;
+  /** Selvejende boards' afrapporteringer whose text was replaced. */
+  boardReports: number;
   decisions: number;
   agendaItems: number;
   followUps: number;
@@ -39,6 +41,7 @@ export const noRetentionCounts = (): RetentionCounts => ({
   meetings: 0,
   reflections: 0,
   boardStatements: 0,
+  boardReports: 0,
   decisions: 0,
   agendaItems: 0,
   followUps: 0,

@@ -91,7 +91,7 @@ export function createDomainServices(ports: DomainPorts, clock: Clock, settings:
   const congestion = createCongestionService({ units, focusAreas: ports.focusAreas, initiatives: ports.initiatives, notifications, clock, settings });
   const reflections = createReflectionService({ meetings, reflections: ports.reflections, loops: ports.loops, clock, settings });
   const loopSummaries = createLoopSummaryService({ meetings: ports.meetings, forms: ports.forms, followUps: ports.followUps, focusAreas: ports.focusAreas, loops: ports.loops, units, notifications, clock, settings });
-  const boardReports = createBoardReportService({ meetings: ports.meetings, reports: ports.boardReports, forms: ports.forms, followUps: ports.followUps, people: ports.people, units, notifications, congestion, clock, settings });
+  const boardReports = createBoardReportService({ meetings: ports.meetings, reports: ports.boardReports, forms: ports.forms, followUps: ports.followUps, people: ports.people, units, loops: ports.loops, notifications, congestion, clock, settings });
   const forms = createFormService({ meetings, meetingRepo: ports.meetings, forms: ports.forms, followUpRepo: ports.followUps, focusAreas: ports.focusAreas, notifications, congestion, loopSummaries, boardReports, clock, settings });
   const followUps = createFollowUpService({ followUps: ports.followUps, meetings: ports.meetings, notifications, congestion, units, people: ports.people, clock, settings });
   const focusAreas = createFocusAreaService({ meetings, focusAreas: ports.focusAreas, loops: ports.loops, units, notifications, congestion, clock, settings });

@@ -341,7 +341,6 @@ export function createViews(deps: Omit<TeamsDeps, "cardCopies" | "publishChannel
       return buildPreferencesCard({ prefs, digestTimes: deps.preferences.digestTimes(), isChief, today: today(), ...opts });
     },
 
-    /** The reflection card as the day-before reminder: when the meeting is, and «Mind mig igen». */
     /** A selvejende dagtilbud's yearly afrapportering: the board chair's card, or what was sent (the chief's copy). */
     async boardReport(actor: Person, meetingId: string, opts: { feedback?: CardFeedback; typed?: { followedUp: string; rows: BoardReportFollowUpInput[] } } = {}): Promise<AdaptiveCard> {
       const view = await deps.boardReports.view(actor, meetingId);
@@ -355,6 +354,7 @@ export function createViews(deps: Omit<TeamsDeps, "cardCopies" | "publishChannel
       return showingAs(withReminder(card, { heading: strings.theBoard.reminderHeading(formatDateTime(view.meeting.startsAt, tz)), ...parts }), card);
     },
 
+    /** The reflection card as the day-before reminder: when the meeting is, and «Mind mig igen». */
     async reflectionReminder(actor: Person, meetingId: string, parts: ReminderPartsInput): Promise<AdaptiveCard> {
       const view = await deps.reflections.view(actor, meetingId);
       const heading = strings.reminders.reflectionHeading(formatDateTime(view.meeting.startsAt, tz));

@@ -66,7 +66,7 @@ describe("retention of reflections and minutes", () => {
     const { meeting, call, write } = await closedMeeting();
     clock.set("2030-03-01T03:00:00+01:00");
     const first = await retention(12).run();
-    expect(first).toEqual({ meetings: 1, reflections: 1, boardStatements: 0, decisions: 1, agendaItems: 1, followUps: 1, followUpEvents: 1, formRevisions: 0, followUpsKeptOpen: 1 });
+    expect(first).toEqual({ meetings: 1, reflections: 1, boardStatements: 0, boardReports: 0, decisions: 1, agendaItems: 1, followUps: 1, followUpEvents: 1, formRevisions: 0, followUpsKeptOpen: 1 });
     const db = t.store.db;
     expect(await db.reflection.count({ where: { meetingId: meeting.id } })).toBe(0);
     expect((await db.followUp.findUniqueOrThrow({ where: { id: call.id } })).text).toBe(ERASED);

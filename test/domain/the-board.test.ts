@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { domainSettings } from "../../src/bot.js";
 import { loadConfig } from "../../src/config.js";
+import { pino } from "pino";
+import { createRetentionService } from "../../src/domain/retention-service.js";
+import { loopYearOf } from "../../src/domain/board-report-service.js";
 import { createDomainServices, type DomainServices } from "../../src/domain/services.js";
 import { boardStatementReminderRows, boardStatementRows } from "../../src/domain/notification-keys.js";
 import type { Meeting, Person } from "../../src/domain/types.js";
@@ -95,6 +98,24 @@ describe("the board", () => {
       expect(await rows(second!, "board_statement_reminder")).toHaveLength(1);
       const view = await d.meetings.agenda(await person("alex"), second!);
       expect(view.board).toEqual({ mode: "statement", changeable: true });
+      // The data item names the board's perspective either way, not a statement under «Deltagelse».
+      expect(view.standing.map((i) => i.title)).toContain("Data: ny datapakke og de øvrige data (A–E), herunder bestyrelsens perspektiv (udtalelse eller deltagelse)");
+    });
+
+    it("a request planned with the old timing (10 working days ahead, no reminder) moves to 30 days ahead at start, once", async () => {
+      const [, second] = await samtaler("solsikken");
+      const [ask] = await rows(second!, "board_statement");
+      const meeting = (await t.store.meetings.get(second!))!;
+      const old = new Date(meeting.startsAt.getTime() - 14 * 86_400_000);
+      await t.store.db.notification.update({ where: { id: ask!.id }, data: { dueAt: old } });
+      await t.store.db.notification.deleteMany({ where: { subjectId: second!, kind: "board_statement_reminder" } });
+      await d.meetings.refreshTemplates();
+      const [moved] = await rows(second!, "board_statement");
+      expect(moved).toMatchObject({ key: ask!.key, dueAt: ask!.dueAt, status: "pending" });
+      expect(await rows(second!, "board_statement_reminder")).toHaveLength(1);
+      await d.meetings.refreshTemplates();
+      expect((await rows(second!, "board_statement")).map((r) => [r.key, r.dueAt])).toEqual([[ask!.key, ask!.dueAt]]);
+      expect(await rows(second!, "board_statement_reminder")).toHaveLength(1);
     });
 
     it("«Deltagelse» makes the board a participant with the pack, and takes the ask and the reminder back; «Udtalelse» again undoes it", async () => {
@@ -137,6 +158,17 @@ describe("the board", () => {
       clock.set(new Date(meeting.startsAt.getTime() + 60_000).toISOString());
       expect((await refusal(d.meetings.chooseBoardMode(alex, second!, "participation")))?.text).toBe(strings.agenda.lockedStarted);
     });
+
+    it("cannot go back to «Udtalelse» once a representative has written a reflection under «Deltagelse» (it would be left behind)", async () => {
+      const [, second] = await samtaler("solsikken");
+      const alex = await person("alex");
+      await d.meetings.chooseBoardMode(alex, second!, "participation");
+      const bo = await person("bo");
+      await d.reflections.send(bo, second!, { d_foraeldre: "Forældrene spørger til sprog." }, undefined);
+      expect((await d.meetings.agenda(alex, second!)).board).toEqual({ mode: "participation", changeable: false });
+      expect((await refusal(d.meetings.chooseBoardMode(alex, second!, "statement")))?.text).toBe(strings.theBoard.choiceLocked);
+      expect((await t.store.meetings.get(second!))!.participants.map((p) => p.person.id)).toContain("bo");
+    });
   });
 
   describe("a selvejende dagtilbud's afrapportering (point 8)", () => {
@@ -173,6 +205,17 @@ describe("the board", () => {
       expect(await reportRows()).toHaveLength(2);
     });
 
+    it("a year of the loop is whole years from the loop's start (1 March 2027): a læringssamtale in February 2028 ends the first year", async () => {
+      const [, autumn, third] = await samtaler("kastanjen");
+      await t.store.db.meeting.update({ where: { id: third! }, data: { startsAt: new Date("2028-02-15T10:00:00+01:00") } });
+      expect(loopYearOf(new Date("2028-02-29T23:30:00+01:00"), { startDate: "2027-03-01" }, "Europe/Copenhagen")).toBe(2027);
+      expect(loopYearOf(new Date("2028-03-01T00:30:00+01:00"), { startDate: "2027-03-01" }, "Europe/Copenhagen")).toBe(2028);
+      await closeAt(autumn!);
+      expect(await reportRows()).toEqual([]); // February 2028 is still the loop's first year
+      await closeAt(third!);
+      expect((await reportRows()).map((r) => [r.key, r.subjectId])).toEqual([["board_report:kastanjen:0-6-2027:2027:birthe", third]]);
+    });
+
     it("the chair sends it once; the chief gets it; its follow-ups are like any others and count where læringssamtale agreements count", async () => {
       const [, autumn] = await samtaler("kastanjen");
       await closeAt(autumn!);
@@ -202,6 +245,48 @@ describe("the board", () => {
       expect(chiefs).toMatchObject({ editable: false, report: { followedUp: "Bestyrelsen har fulgt op på basistilsynet og sprogindsatsen." } });
       // «mine opgaver» of its owner, like any other follow-up.
       expect((await t.store.followUps.listOpenByOwner("lars", 10)).items.map((v) => v.followUp.text)).toContain("Forældremøde om sprog");
+    });
+
+    it("is stored with its decision and follow-ups or not at all; a resend plans what a failure after storing left out", async () => {
+      const [, autumn] = await samtaler("kastanjen");
+      await closeAt(autumn!);
+      const birthe = await person("birthe");
+      const text = "Bestyrelsen har fulgt op på sprogindsatsen.";
+      const rows = [{ text: "Forældremøde om sprog", ownerId: "lars", dueDate: "2028-02-01" }];
+      // The form keeps moving on while it is written: refused as stale, and nothing is kept.
+      const moving = createDomainServices({ ...t.store, meetings: { ...t.store.meetings, get: async (id: string) => {
+        const m = await t.store.meetings.get(id);
+        return m && { ...m, version: m.version - 1 };
+      } } }, clock, domainSettings(loadConfig({})));
+      expect((await refusal(moving.boardReports.send(birthe, autumn!, text, rows)))?.code).toBe("stale-card");
+      expect(await t.store.db.boardReport.count()).toBe(0);
+      expect(await t.store.db.followUp.count({ where: { text: "Forældremøde om sprog" } })).toBe(0);
+      // Planning fails after the report is stored: the resend plans the owner's and the chief's rows.
+      let failures = 1;
+      const failing = createDomainServices({ ...t.store, notifications: { ...t.store.notifications, plan: async (...args: Parameters<typeof t.store.notifications.plan>) => {
+        if (failures-- > 0) throw new Error("the database went away");
+        return t.store.notifications.plan(...args);
+      } } }, clock, domainSettings(loadConfig({})));
+      await expect(failing.boardReports.send(birthe, autumn!, text, rows)).rejects.toThrow("the database went away");
+      expect(await t.store.db.followUp.count({ where: { text: "Forældremøde om sprog" } })).toBe(1);
+      expect(await t.store.db.notification.count({ where: { kind: "board_report_received" } })).toBe(0);
+      const again = await failing.boardReports.send(birthe, autumn!, text, rows);
+      expect(again.effects.planned).toBeGreaterThan(0);
+      expect((await t.store.db.notification.findMany({ where: { kind: "board_report_received" } })).map((r) => r.personId)).toEqual(["alex"]);
+      expect((await t.store.db.notification.findMany({ where: { kind: "followup_assigned" } })).map((r) => r.personId)).toContain("lars");
+      // A third send plans nothing more.
+      expect((await d.boardReports.send(birthe, autumn!, text, rows)).effects.planned).toBe(0);
+    });
+
+    it("goes with the minutes' texts when the retention period has passed", async () => {
+      const [, autumn] = await samtaler("kastanjen");
+      await closeAt(autumn!);
+      await d.boardReports.send(await person("birthe"), autumn!, "Bestyrelsen har fulgt op på legepladsen.", []);
+      clock.set("2030-06-03T09:00:00+02:00"); // the 2027–28 loop ended more than a year ago
+      const retention = createRetentionService({ retention: t.store.retention, clock, log: pino({ level: "silent" }), settings: { timezone: "Europe/Copenhagen", retentionMonthsAfterLoop: 12 } });
+      expect((await retention.run()).boardReports).toBe(1);
+      expect((await t.store.db.boardReport.findFirstOrThrow()).followedUp).toBe(strings.retention.erasedText);
+      expect((await retention.run()).boardReports).toBe(0);
     });
   });
 });

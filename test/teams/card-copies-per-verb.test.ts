@@ -133,7 +133,7 @@ class Step<T> {
   }
 }
 
-type StoryName = "oneOnOne" | "requiredOneOnOne" | "loop" | "closing";
+type StoryName = "oneOnOne" | "requiredOneOnOne" | "loop" | "closing" | "selvejende";
 interface Case {
   story: StoryName;
   /** What it changes, in words ("nothing", and why, for a verb that changes nothing). */
@@ -706,12 +706,16 @@ export const verbCases: Record<Verb, Case> = {
     },
   },
   [verbs.boardReportSend]: {
-    story: "loop",
-    changes: "nothing here: Solsikken is not selvejende, so it has no afrapportering (sent and answered in test/teams/the-board.test.ts)",
+    story: "selvejende",
+    changes: "the afrapportering and its follow-up on Kastanjen (selvejende): the chair's card is the answer; every copy of that læringssamtale's referat, and the owner's «mine opgaver»",
     run: async (s) => {
-      const first = (await s.h.bot.store.db.meeting.findMany({ where: { kind: "laeringssamtale" }, orderBy: { startsAt: "asc" } }))[0]!;
-      const r = await s.click(users.bo, verbs.boardReportSend, { meetingId: first.id, followedUp: "Bestyrelsen har fulgt op." });
-      r.expectNothingUpdated();
+      // The afrapportering card is not tracked: it is the chair's own, and the answer replaces it.
+      const card = s.h.connector.posted.map((p) => p.activity).find((a) => cardText(a).includes("Hvad har bestyrelsen fulgt op på?"))!;
+      const data = { ...findAction(card, verbs.boardReportSend)!.data, followedUp: "Bestyrelsen har fulgt op på basistilsynet.", followup_0: "Forældremøde om sprog", owner_0: "lars", due_0: "2028-02-01" };
+      const r = await s.click(users.birthe, verbs.boardReportSend, data);
+      expect(cardText(r.result.card)).toContain("Afrapporteringen er sendt");
+      const shown = "Forældremøde om sprog";
+      r.expectUpdated({ "birthe.referat:KS2(sent)": shown, "lars.referat:KS2": shown, "lars.referat:KS2(sent)": shown, "lars.tasks:lars": shown });
     },
   },
   [verbs.adHocAdd]: {
@@ -821,6 +825,25 @@ const stories: Record<StoryName, { now: string; users: User[]; env?: () => Recor
       await s.click(users.alex, verbs.formClose, { ...findAction(s.current(form), verbs.formClose)!.data, decision_0: "Vikarplanen lægges før vinterferien" }, form);
       await s.click(users.megan, verbs.referatOpen, { meetingId: m.id, from: "meetings" }, "megan.meetings:megan");
       s.h.clock.set("2027-01-18T12:00:00+01:00");
+    },
+  },
+  // Kastanjen (selvejende): Birthe chairs for the board and closes the autumn læringssamtale; the outbox brings her the afrapportering.
+  selvejende: {
+    now: "2026-11-23T09:00:00+01:00",
+    users: [users.alex, users.birthe, users.lars],
+    async setup(s) {
+      const db = s.h.bot.store.db;
+      const wheel = await s.click(users.alex, verbs.yearWheelOpen, { showUnitId: "kastanjen" });
+      await s.click(users.alex, verbs.yearWheelConfirm, { unitId: "kastanjen", version: Number(findAction(wheel.result.card, verbs.yearWheelConfirm)!.data.version) });
+      const autumn = (await db.meeting.findMany({ where: { unitId: "kastanjen", kind: "laeringssamtale" }, orderBy: { startsAt: "asc" } }))[1]!;
+      s.alias(autumn.id, "KS2");
+      s.h.clock.set(new Date(autumn.startsAt.getTime() + 3 * 3_600_000).toISOString());
+      await s.say(users.lars, "mine opgaver");
+      const opened = await s.click(users.birthe, verbs.formOpen, { meetingId: autumn.id, from: "agenda" });
+      const form = s.nameOf(opened.posts.at(-1)!.activityId);
+      await s.click(users.birthe, verbs.formClose, { ...findAction(s.current(form), verbs.formClose)!.data, confirmed: true }, form);
+      await s.click(users.lars, verbs.referatOpen, { meetingId: autumn.id, from: "meetings" });
+      await s.step(() => s.h.deliver());
     },
   },
   loop: {

@@ -37,7 +37,10 @@ describe("the board: udtalelse or deltagelse", () => {
     const refused = await h.click(users.megan, "board.choose", { meetingId: second, mode: "participation" });
     expect(cardText(refused.card)).toContain("Kun mødelederen kan vælge, hvordan bestyrelsen indgår.");
     const bad = await h.click(users.alex, "board.choose", { meetingId: second, mode: "måske" });
+    // An unknown choice is refused in Danish and changes nothing.
+    expect(cardText(bad.card)).toContain("Kortet kunne ikke læses.");
     expect(cardText(bad.card)).not.toContain("Bestyrelsen deltager i læringssamtalen.");
+    expect((await db().meeting.findUniqueOrThrow({ where: { id: second } })).boardMode).toBeNull();
 
     const joins = await h.click(users.alex, "board.choose", { meetingId: second, mode: "participation" });
     expect(cardText(joins.card)).toContain("Bestyrelsen deltager i læringssamtalen.");
@@ -144,5 +147,38 @@ describe("the board: a selvejende dagtilbud's yearly afrapportering", () => {
     expect(chiefs).toContain("Bestyrelsen i Kastanjen (selvejende) har sendt sin skriftlige afrapportering.");
     expect(chiefs).toContain("Bestyrelsen har fulgt op på basistilsynet og sprogindsatsen.");
     expect(cardText((await h.say(users.lars, "mine opgaver")).cards[0])).toContain("Forældremøde om sprog");
+  });
+});
+
+/**
+ * Two representatives on Solsikken's board (Bo and Birthe): the board gives one statement, so
+ * once Bo has sent it, Birthe is not reminded that it «er ikke sendt endnu».
+ */
+describe("the board: two representatives, one statement", () => {
+  let h: BotHarness;
+  const db = () => h.bot.store.db;
+
+  beforeAll(async () => {
+    h = await BotHarness.start({ now: "2026-11-23T09:00:00+01:00" });
+    for (const u of [users.alex, users.bo, users.birthe]) await h.install(u);
+    await db().role.create({ data: { personId: "birthe", role: "bestyrelsesrepraesentant", unitId: "solsikken" } });
+    const wheel = await h.say(users.alex, "årshjul");
+    const version = Number(findAction(wheel.cards[0], "yearwheel.confirm")!.data.version);
+    await h.click(users.alex, "yearwheel.confirm", { unitId: "solsikken", version });
+  });
+  afterAll(() => h.stop());
+
+  it("once one representative has sent the statement, the other gets no reminder", async () => {
+    const second = (await db().meeting.findMany({ where: { unitId: "solsikken", kind: "laeringssamtale" }, orderBy: { startsAt: "asc" } }))[1]!.id;
+    const reminders = await db().notification.findMany({ where: { subjectId: second, kind: "board_statement_reminder" } });
+    expect(reminders.map((r) => r.personId).sort()).toEqual(["birthe", "bo"]);
+    const sent = await h.click(users.bo, "board.send", { meetingId: second, version: 0, statement: "Bestyrelsen ønsker fokus på sprog." });
+    expect(cardText(sent.card)).toContain("Udtalelsen er sendt");
+    h.clock.set(reminders[0]!.dueAt.toISOString());
+    const at = h.connector.posted.length;
+    await h.deliver();
+    const toBirthe = h.connector.posted.slice(at).filter((p) => p.conversationId === h.conversationId(users.birthe)).map((p) => cardText(p.activity));
+    expect(toBirthe.some((t) => t.includes("Påmindelse: bestyrelsens udtalelse"))).toBe(false);
+    expect((await db().notification.findFirstOrThrow({ where: { subjectId: second, kind: "board_statement_reminder", personId: "birthe" } })).status).not.toBe("pending");
   });
 });

@@ -33,6 +33,6 @@ export const boardReportSend = (deps: TeamsDeps, views: Views) =>
     (t, data, err) =>
       views.boardReport(t.actor, data.meetingId, {
         feedback: { error: err.text, fieldErrors: err.fieldErrors },
-        typed: err.code === "invalid-input" ? { followedUp: data.followedUp, rows: rowsOf(data as Data) } : undefined,
+        typed: err.code === "invalid-input" || err.code === "stale-card" ? { followedUp: data.followedUp, rows: rowsOf(data as Data) } : undefined,
       }),
   );
