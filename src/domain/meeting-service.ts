@@ -473,7 +473,8 @@ export function createMeetingService(deps: MeetingServiceDeps) {
       const asksIndstilling = templateOf(meeting, settings.templates).form.recommendations;
       const boardIds = await boardOf(meeting);
       return {
-        indstilling: asksIndstilling ? { draftable: meeting.status === "planned" ? items.filter((i) => mayDraft(meeting, i, actor)).map((i) => i.id) : [] } : undefined,
+        // Drafted before the meeting only: once closed (even if reopened since) the skema changes them.
+        indstilling: asksIndstilling ? { draftable: meeting.status === "planned" && meeting.referatVersion === 0 ? items.filter((i) => mayDraft(meeting, i, actor)).map((i) => i.id) : [] } : undefined,
         board: boardIds.length ? { mode: meeting.boardMode ?? "statement", changeable: await boardChoiceOpen(meeting, boardIds) } : undefined,
         reflections: sent && asked ? meeting.participants.filter((p) => asked.has(p.person.id)).map((p) => ({ person: p.person, role: guideRoleOf(meeting, p.role), sent: sent.has(p.person.id) })) : undefined,
         loop,
@@ -522,6 +523,8 @@ export function createMeetingService(deps: MeetingServiceDeps) {
       const meeting = await getForParticipant(actor, meetingId);
       if (!templateOf(meeting, settings.templates).form.recommendations) throw new AppError("invalid-input", strings.proposals.indstilling.notAsked);
       if (meeting.status !== "planned") throw new AppError("meeting-closed", meeting.status === "cancelled" ? strings.meeting.cancelled : strings.proposals.indstilling.closed);
+      // Held minutes (closed once, reopened since) change only in the opfølgningsskema.
+      if (meeting.referatVersion > 0) throw new AppError("meeting-closed", strings.proposalFixes.heldOnce);
       const items = new Map((await meetings.agendaItems(meeting.id)).map((i) => [i.id, i]));
       const errors: Record<string, string> = {};
       const changes: { agendaItemId: string; text: string }[] = [];

@@ -1164,6 +1164,10 @@ export const da = {
     /** The decision its follow-ups hang under in the opfølgningsskema. */
     reportDecision: (year: number) => `Bestyrelsens afrapportering ${year}: opfølgning`,
   },
+  /** The review of the proposals and the drafted indstilling (issue 21, points 9–10). */
+  proposalFixes: {
+    heldOnce: "Mødet har været afsluttet én gang, så indstillingerne rettes nu i opfølgningsskemaet.",
+  },
 };
 
 export type Strings = typeof da;

@@ -2,6 +2,7 @@ import { clashWindow, findClashes, type BusyPeriod, type Clash, type MeetingSlot
 import type { MeetingRepository, StandingItem } from "../domain/ports.js";
 import { CLOSING_POSITION, type AgendaItem, type FollowUpView, type Meeting, type MeetingKind, type Person } from "../domain/types.js";
 import { appendAudit } from "./audit-log.js";
+import { foldRecommendations } from "./form-repository.js";
 import { chunked } from "./chunked.js";
 import type { Db, Dialect } from "./prisma-client.js";
 import { followUpViewInclude, meetingInclude, toFollowUpViews, toMeeting } from "./mappers.js";
@@ -348,7 +349,19 @@ export function createMeetingRepository(db: Db, loadPeople: LoadPeople, dialect:
         if (res.count !== 1) return undefined;
         const version = closing.after + 1;
         // The referat shows the form as it stands now (a save just before this one included).
-        const formRevision = await tx.formRevision.count({ where: { meetingId } });
+        let formRevision = await tx.formRevision.count({ where: { meetingId } });
+        // Indstillinger drafted on the dagsorden that no revision holds yet enter the form's history
+        // now, so the referat as sent keeps them after a reopening (they are no longer drafted then).
+        const revisions = await tx.formRevision.findMany({ where: { meetingId }, orderBy: { revision: "asc" }, select: { snapshot: true } });
+        const held = foldRecommendations(revisions.map((r) => r.snapshot));
+        const items = await tx.agendaItem.findMany({ where: { meetingId }, orderBy: { position: "asc" }, select: { id: true, recommendation: true } });
+        if (items.some((i) => (i.recommendation ?? "") !== (held[i.id] ?? ""))) {
+          const last = revisions.at(-1);
+          const rows = last ? ((JSON.parse(last.snapshot) as { rows?: unknown[] }).rows ?? []) : [];
+          const recommendations = items.map((i) => ({ agendaItemId: i.id, text: i.recommendation ?? "" }));
+          formRevision += 1;
+          await tx.formRevision.create({ data: { meetingId, revision: formRevision, editedById: by.actorId, at: by.at, snapshot: JSON.stringify({ rows, recommendations }) } });
+        }
         await tx.referatVersion.create({ data: { meetingId, version, formRevision, closedAt: by.at, closedById: by.actorId } });
         const last = await tx.agendaItem.aggregate({ where: { meetingId }, _max: { position: true } });
         let position = last._max.position ?? 0;

@@ -93,6 +93,34 @@ describe("proposals and indstillinger", () => {
       expect((await d.meetings.agenda(alex, id)).indstilling?.draftable).toEqual([]);
     });
 
+    it("after a reopening the referat as sent keeps the drafted indstillinger, and drafting is over: only the skema changes them", async () => {
+      const id = await firstSamtale();
+      const [alex, megan] = [await person("alex"), await person("megan")];
+      await d.meetings.addTopic(megan, id, "Sprogvurderinger");
+      const agenda = await d.meetings.agenda(alex, id);
+      const [standing, topic] = [agenda.standing[0]!, agenda.topics[0]!];
+      await d.meetings.draftIndstillinger(megan, id, [{ agendaItemId: topic.id, text: "Megans udkast", shown: "" }]);
+      await d.meetings.draftIndstillinger(alex, id, [{ agendaItemId: standing.id, text: "Alex' udkast", shown: "" }]);
+      const m = await meeting(id);
+      clock.set(new Date(m.startsAt.getTime() + 3_600_000).toISOString());
+      // The skema changes one of them in the meeting; the other stays as drafted.
+      await d.forms.save(alex, id, m.version, [{ decision: "Fokusområderne er valgt.", followUpText: "" }], false, { [topic.id]: "Ændret på mødet" });
+      await d.forms.save(alex, id, (await meeting(id)).version, [{ decision: "Fokusområderne er valgt.", followUpText: "" }], { after: 0 });
+      await d.meetings.reopen(alex, id, 1);
+
+      const sent = await d.forms.referat(megan, id, 1);
+      expect(sent.agendaItems.find((i) => i.id === standing.id)?.recommendation).toBe("Alex' udkast");
+      expect(sent.agendaItems.find((i) => i.id === topic.id)?.recommendation).toBe("Ændret på mødet");
+      // Reopened: nothing to draft on the dagsorden, a draft is refused (the topic's author included).
+      expect((await d.meetings.agenda(alex, id)).indstilling?.draftable).toEqual([]);
+      const refused = await refusal(d.meetings.draftIndstillinger(megan, id, [{ agendaItemId: topic.id, text: "Bagefter", shown: "Ændret på mødet" }]));
+      expect([refused?.code, refused?.text]).toEqual(["meeting-closed", strings.proposalFixes.heldOnce]);
+      expect((await t.store.db.agendaItem.findUniqueOrThrow({ where: { id: topic.id } })).recommendation).toBe("Ændret på mødet");
+      // The skema corrects one; the referat as sent still shows what was sent.
+      await d.forms.save(alex, id, (await meeting(id)).version, [], false, { [standing.id]: "Rettet efter genåbning" });
+      expect((await d.forms.referat(megan, id, 1)).agendaItems.find((i) => i.id === standing.id)?.recommendation).toBe("Alex' udkast");
+    });
+
     it("a 1:1 has none unless its template asks for them, and a person outside the meeting sees nothing", async () => {
       const alex = await person("alex");
       const oneOnOne = (await t.store.db.meeting.findFirstOrThrow({ where: { unitId: "solsikken", kind: "one_on_one" } })).id;
@@ -132,7 +160,7 @@ describe("proposals and indstillinger", () => {
       const p1 = (await d.focusAreas.view(megan, id)).proposal!;
       expect([p1.version, p1.rows.map((r) => r.title)]).toEqual([1, ["Sprogmiljøet", "Fællesskaber"]]);
       // Each gets the loop's end as evaluation date, as the chair's rows do (solnedgang).
-      expect(p1.rows[0]!.evaluateOn).toBe("2028-12-31");
+      expect(p1.rows[0]!.evaluateOn).toBe("2029-02-28");
       await d.focusAreas.propose(megan, id, [row("0-6-2027/sprog", "Sprogmiljøet"), row("0-6-2027/trivsel", "Fællesskaber"), row("0-6-2027/overgange", "Overgange")], 1);
       expect(await t.store.db.focusArea.count()).toBe(0);
 

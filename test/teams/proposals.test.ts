@@ -123,5 +123,15 @@ describe("proposals and indstillinger before the meeting, through the bot", () =
     const after = await h.click(users.alex, "agenda.indstilling", { meetingId: m.id, shown: JSON.stringify({ [standing.id]: "de lokale fokusområder godkendes (<b>punkt 4</b>)" }), [`ind_${standing.id}`]: "ændret bagefter" });
     expect(cardText(after.card)).toContain("Mødet er lukket, så indstillingerne kan ikke længere rettes her.");
     expect((await db().agendaItem.findUniqueOrThrow({ where: { id: standing.id } })).recommendation).toBe("de lokale fokusområder godkendes (<b>punkt 4</b>)");
+
+    // Reopened: the referat as sent keeps both drafts, and the dagsorden offers no drafting any more.
+    await h.click(users.alex, "meeting.reopen", { meetingId: m.id, referatVersion: 1 });
+    const sent = cardText((await h.click(users.megan, "referat.open", { meetingId: m.id, version: 1 })).posted[0]!);
+    expect(sent).toContain("1. de lokale fokusområder godkendes");
+    expect(sent).toContain("1. sprogvurderingerne gennemgås på <i>personalemødet</i>");
+    expect(findAction((await h.click(users.megan, "agenda.open", { meetingId: m.id })).posted[0]!, "agenda.indstilling")).toBeUndefined();
+    const reopened = await h.click(users.megan, "agenda.indstilling", { meetingId: m.id, shown: JSON.stringify({ [topic.id]: "sprogvurderingerne gennemgås på <i>personalemødet</i>" }), [`ind_${topic.id}`]: "ændret efter genåbning" });
+    expect(cardText(reopened.card)).toContain("Mødet har været afsluttet én gang, så indstillingerne rettes nu i opfølgningsskemaet.");
+    expect((await db().agendaItem.findUniqueOrThrow({ where: { id: topic.id } })).recommendation).toBe("sprogvurderingerne gennemgås på <i>personalemødet</i>");
   });
 });
