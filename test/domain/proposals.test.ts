@@ -6,6 +6,7 @@ import { INDSTILLING_MAX, indstillingInputId } from "../../src/domain/meeting-se
 import type { Meeting, Person } from "../../src/domain/types.js";
 import { AppError } from "../../src/lib/errors.js";
 import { strings } from "../../src/lib/strings.da.js";
+import { shortHash } from "../../src/lib/short-hash.js";
 import { ManualClock } from "../helpers/bot-harness.js";
 import { testStore } from "../helpers/test-db.js";
 
@@ -119,6 +120,26 @@ describe("proposals and indstillinger", () => {
       // The skema corrects one; the referat as sent still shows what was sent.
       await d.forms.save(alex, id, (await meeting(id)).version, [], false, { [standing.id]: "Rettet efter genåbning" });
       expect((await d.forms.referat(megan, id, 1)).agendaItems.find((i) => i.id === standing.id)?.recommendation).toBe("Alex' udkast");
+    });
+
+    it("a skema opened before a draft does not erase it: a text as the skema showed it keeps the stored one", async () => {
+      const id = await firstSamtale();
+      const [alex, megan] = [await person("alex"), await person("megan")];
+      await d.meetings.addTopic(megan, id, "Sprogvurderinger");
+      const topic = (await d.meetings.agenda(megan, id)).topics[0]!;
+      const m = await meeting(id);
+      clock.set(new Date(m.startsAt.getTime() + 3_600_000).toISOString());
+      // Alex's skema shows no indstilling for the topic; Megan drafts it meanwhile.
+      const shown = { [topic.id]: shortHash("") };
+      await d.meetings.draftIndstillinger(megan, id, [{ agendaItemId: topic.id, text: "Megans udkast", shown: "" }]);
+      const rows = [{ decision: "Sprogvurderingerne gennemgås.", followUpText: "" }];
+      expect((await refusal(d.forms.save(alex, id, m.version, rows, false, { [topic.id]: "" }, shown)))?.code).toBe("stale-card");
+      // His next save, from the card shown again (its field still empty as typed), keeps the draft.
+      await d.forms.save(alex, id, (await meeting(id)).version, rows, false, { [topic.id]: "" }, shown);
+      expect((await t.store.db.agendaItem.findUniqueOrThrow({ where: { id: topic.id } })).recommendation).toBe("Megans udkast");
+      // A text he did change is his.
+      await d.forms.save(alex, id, (await meeting(id)).version, rows, false, { [topic.id]: "Alex' tekst" }, { [topic.id]: shortHash("Megans udkast") });
+      expect((await t.store.db.agendaItem.findUniqueOrThrow({ where: { id: topic.id } })).recommendation).toBe("Alex' tekst");
     });
 
     it("a 1:1 has none unless its template asks for them, and a person outside the meeting sees nothing", async () => {

@@ -134,4 +134,21 @@ describe("proposals and indstillinger before the meeting, through the bot", () =
     expect(cardText(reopened.card)).toContain("Mødet har været afsluttet én gang, så indstillingerne rettes nu i opfølgningsskemaet.");
     expect((await db().agendaItem.findUniqueOrThrow({ where: { id: topic.id } })).recommendation).toBe("sprogvurderingerne gennemgås på <i>personalemødet</i>");
   });
+
+  it("a draft made while the chair has the skema open survives his stale save and the next one", async () => {
+    const m = await db().meeting.findFirstOrThrow({ where: { unitId: "solsikken", kind: "laeringssamtale", firstOfLoop: false }, orderBy: { startsAt: "asc" } });
+    const agenda = (await h.click(users.megan, "agenda.open", { meetingId: m.id })).posted[0]!;
+    await h.click(users.megan, "agenda.addTopic", submitted(agenda, "agenda.addTopic", { topic: "Forældresamarbejdet" }));
+    const topic = await db().agendaItem.findFirstOrThrow({ where: { meetingId: m.id, kind: "topic" } });
+    const form = (await h.click(users.alex, "form.open", { meetingId: m.id })).posted[0]!;
+    const meganAgenda = (await h.click(users.megan, "agenda.open", { meetingId: m.id })).posted[0]!;
+    await h.click(users.megan, "agenda.indstilling", submitted(meganAgenda, "agenda.indstilling", { [`ind_${topic.id}`]: "forældrerådet inddrages" }));
+    // His skema still shows the field empty: refused as stale, and shown again with her draft.
+    const refused = await h.click(users.alex, "form.save", submitted(form, "form.save", { decision_0: "Forældrerådet inviteres." }));
+    expect(cardText(refused.card)).toContain("ændret");
+    expect(JSON.stringify(refused.card)).toContain('"value":"forældrerådet inddrages"');
+    await h.click(users.alex, "form.save", submitted(refused.card, "form.save"));
+    expect((await db().agendaItem.findUniqueOrThrow({ where: { id: topic.id } })).recommendation).toBe("forældrerådet inddrages");
+    expect(await db().decision.count({ where: { meetingId: m.id } })).toBe(1);
+  });
 });
