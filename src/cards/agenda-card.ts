@@ -1,3 +1,4 @@
+import { shortHash } from "../lib/short-hash.js";
 import type { CardText } from "../lib/markup.js";
 import { strings } from "../lib/strings.da.js";
 import { formatDateShort } from "../lib/format-da.js";
@@ -197,7 +198,8 @@ function indstillingSection(view: AgendaView, numberedItems: { item: AgendaItem;
         .filter(({ item }) => draftable.has(item.id) || item.recommendation)
         .map(({ item, label }) => {
           const editable = draftable.has(item.id);
-          if (editable) shown[item.id] = item.recommendation ?? "";
+          // A short hash of the stored text, not the text again: the input holds it already (28 KB).
+          if (editable) shown[item.id] = shortHash(item.recommendation ?? "");
           const input = indstillingInputId(item.id);
           const error = fieldError(feedback, input);
           return {

@@ -1,3 +1,4 @@
+import { shortHash } from "../lib/short-hash.js";
 import { SYSTEM_ACTORS } from "./audit.js";
 import { AppError } from "../lib/errors.js";
 import { closedDayText, closedPeriodText } from "./closed-day.js";
@@ -93,8 +94,12 @@ export interface AgendaView {
 export interface IndstillingDraftInput {
   agendaItemId: string;
   text: string;
+  /** The short hash (shortHash) of the stored text the card showed; a card sent before hashes carries the text. */
   shown: string;
 }
+
+/** Whether `text` is what the card showed: its hash, or (a card from before hashes) the text itself. */
+const wasShown = (text: string, shown: string): boolean => shortHash(text) === shown || text === shown.trim();
 
 /** Someone the person may plan a 1:1 with, and which kind it is. */
 export interface SchedulablePerson extends LeaderOfUnit {
@@ -533,9 +538,9 @@ export function createMeetingService(deps: MeetingServiceDeps) {
         if (!item) throw new AppError("stale-card", strings.proposals.indstilling.stale);
         const text = d.text.trim();
         const stored = item.recommendation ?? "";
-        if (text === d.shown.trim() || text === stored) continue; // unchanged here
+        if (wasShown(text, d.shown) || text === stored) continue; // unchanged here
         if (!mayDraft(meeting, item, actor)) throw new AppError("not-authorised", strings.proposals.indstilling.notYours);
-        if (stored !== d.shown.trim()) throw new AppError("stale-card", strings.proposals.indstilling.changedMeanwhile, { [indstillingInputId(item.id)]: strings.proposals.indstilling.changedMeanwhileField });
+        if (!wasShown(stored, d.shown)) throw new AppError("stale-card", strings.proposals.indstilling.changedMeanwhile, { [indstillingInputId(item.id)]: strings.proposals.indstilling.changedMeanwhileField });
         if (text.length > INDSTILLING_MAX) errors[indstillingInputId(item.id)] = strings.generic.tooLong(text.length, INDSTILLING_MAX);
         else changes.push({ agendaItemId: item.id, text });
       }

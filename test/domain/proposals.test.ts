@@ -80,8 +80,9 @@ describe("proposals and indstillinger", () => {
       expect(long?.code).toBe("invalid-input");
       expect(long?.fieldErrors?.[indstillingInputId(topic.id)]).toBe(strings.generic.tooLong(INDSTILLING_MAX + 1, INDSTILLING_MAX));
 
-      // Emptied: no indstilling.
-      await d.meetings.draftIndstillinger(megan, id, [{ agendaItemId: topic.id, text: "", shown: "Megans udkast" }]);
+      // Emptied, from a card that carries the short hash of what it showed: no indstilling.
+      expect((await refusal(d.meetings.draftIndstillinger(megan, id, [{ agendaItemId: topic.id, text: "", shown: shortHash("Andet") }])))?.code).toBe("stale-card");
+      await d.meetings.draftIndstillinger(megan, id, [{ agendaItemId: topic.id, text: "", shown: shortHash("Megans udkast") }]);
       expect((await t.store.db.agendaItem.findUniqueOrThrow({ where: { id: topic.id } })).recommendation).toBeNull();
 
       // Closed: refused, and the agenda offers nothing to draft.

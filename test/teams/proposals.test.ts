@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { shortHash } from "../../src/lib/short-hash.js";
 import { BotHarness, users } from "../helpers/bot-harness.js";
 import { cardText, findAction, submitted } from "../helpers/fake-connector.js";
 
@@ -80,6 +81,7 @@ describe("proposals and indstillinger before the meeting, through the bot", () =
     const mine = findAction(withTopic.card, "agenda.indstilling")!;
     // She may draft her own topic only: the card offers that one field.
     expect(Object.keys(JSON.parse(String(mine.data.shown)) as object)).toEqual([topic.id]);
+    expect(Object.values(JSON.parse(String(mine.data.shown)) as object)).toEqual([shortHash("")]);
     const drafted = await h.click(users.megan, "agenda.indstilling", submitted(withTopic.card, "agenda.indstilling", { [`ind_${topic.id}`]: "sprogvurderingerne gennemgås på <i>personalemødet</i>" }));
     expect(cardText(drafted.card)).toContain("Indstillingen er gemt.");
     // A card made up to draft the chair's standing item is refused in Danish, and nothing is stored.
