@@ -190,6 +190,10 @@ export function createFocusAreaService(deps: {
           change.update.push({ id: before.id, expectedVersion: before.version, ...row });
         }
       });
+      // A card that showed the proposal while it waited, after it was approved: only the same
+      // areas again (a double click) are accepted; anything else would be a new area, unseen.
+      const approvedMeanwhile = !pending && (proposalVersion ?? 0) > 0 && current.proposal?.status === "approved";
+      if (approvedMeanwhile && change.create.length + change.update.length + change.end.length > 0) throw new AppError("stale-card", strings.proposalFixes.approvedMeanwhile);
       if (position > MAX_FOCUS_AREAS) throw new AppError("invalid-input", strings.focus.tooMany(MAX_FOCUS_AREAS), errors);
       if (Object.keys(errors).length > 0) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, errors);
       const now = clock.now();

@@ -1167,6 +1167,7 @@ export const da = {
   /** The review of the proposals and the drafted indstilling (issue 21, points 9–10). */
   proposalFixes: {
     heldOnce: "Mødet har været afsluttet én gang, så indstillingerne rettes nu i opfølgningsskemaet.",
+    approvedMeanwhile: "Forslaget er allerede godkendt, siden du åbnede kortet. Her er fokusområderne, som de er nu; ret dem her, hvis noget skal ændres.",
   },
 };
 

@@ -200,6 +200,11 @@ describe("proposals and indstillinger", () => {
         ["Sprogmiljøet i hele huset", "megan", "alex"],
         ["Fællesskaber", "megan", "alex"],
       ]);
+      // The same card again (a double click) is the same areas; a renamed row from it is refused, not a new area.
+      await d.focusAreas.save(alex, id, rows, 2);
+      const renamed = await refusal(d.focusAreas.save(alex, id, [{ ...rows[0]!, title: "Sprog overalt" }, rows[1]!, rows[2]!], 2));
+      expect([renamed?.code, renamed?.text]).toEqual(["stale-card", strings.proposalFixes.approvedMeanwhile]);
+      expect(await t.store.db.focusArea.count()).toBe(2);
       const approved = (await d.focusAreas.view(alex, id)).proposal!;
       expect([approved.status, approved.approvedById, approved.rows.length]).toEqual(["approved", "alex", 3]);
       const audit = await t.store.db.auditEntry.findMany({ where: { subjectKind: "focus_area_proposal" }, orderBy: { seq: "asc" } });

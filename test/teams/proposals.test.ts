@@ -58,6 +58,10 @@ describe("proposals and indstillinger before the meeting, through the bot", () =
       ["Sprogmiljøet i vuggestuen og børnehaven", "0-6-2027/sprog", "megan", "alex"],
       ["Børnefællesskaber <b>ude</b>", "0-6-2027/trivsel", "megan", "alex"],
     ]);
+    // His older card (the proposal as it waited) again, with a row renamed: refused, no area without a proposer.
+    const older = await h.click(users.alex, "focus.save", submitted(chair, "focus.save", { title_0: "Et helt nyt navn", theme_2: "", title_2: "" }));
+    expect(cardText(older.card)).toContain("Forslaget er allerede godkendt, siden du åbnede kortet.");
+    expect(await db().focusArea.count()).toBe(2);
     const proposal = await db().focusAreaProposal.findFirstOrThrow();
     expect([proposal.status, proposal.proposedById, proposal.approvedById]).toEqual(["approved", "megan", "alex"]);
     expect((JSON.parse(proposal.rows) as unknown[]).length).toBe(3);
