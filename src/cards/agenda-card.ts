@@ -48,6 +48,7 @@ export interface AgendaCardData extends MeetingHeaderData, CalendarOfferData {
   circle: string;
   focusHeading: string;
   focusIntro: string;
+  focusNotice: string;
   focus: { label: string }[];
   /** A later læringssamtale of a unit with a board: how the board takes part; the chair may choose while the ask has not gone out. */
   boardHeading: string;
@@ -97,18 +98,21 @@ const indstillingEmpty = { indstillingHeading: "", indstillingIntro: "", indstil
 function focusSection(view: AgendaView) {
   const s = strings.agenda;
   const { meeting, loop } = view;
-  if (meeting.kind !== "laeringssamtale" || !loop) return { focusHeading: "", focusIntro: "", focus: [] as { label: string }[] };
+  const focusNotice = view.focusProposal === "awaiting" ? strings.proposalFixes.awaitingApproval : view.focusProposal === "propose" ? strings.proposalFixes.proposeHint : "";
+  if (meeting.kind !== "laeringssamtale" || !loop) return { focusHeading: "", focusIntro: "", focusNotice: "", focus: [] as { label: string }[] };
   const themeTitle = (id: string) => loop.themes.find((t) => t.id === id)?.title ?? "";
   if (view.focusAreas.length === 0) {
     return {
       focusHeading: meeting.firstOfLoop ? s.themes(loop.name) : s.focusAreas,
       focusIntro: meeting.firstOfLoop ? s.themesIntro : s.focusNone,
       focus: meeting.firstOfLoop ? loop.themes.filter((t) => t.active).map((t) => ({ label: t.title })) : [],
+      focusNotice,
     };
   }
   return {
     focusHeading: s.focusAreas,
     focusIntro: "",
+    focusNotice,
     focus: view.focusAreas.map((f) => ({ label: `${s.focusItem(f.title, themeTitle(f.themeId))}${f.evaluateAtNextMeeting ? ` · ${s.focusEvaluate}` : ""}` })),
   };
 }

@@ -72,6 +72,8 @@ export interface AgendaView {
   reflections?: { person: Person; role: GuideRole; sent: boolean }[];
   loop?: Loop;
   focusAreas: FocusArea[];
+  /** Before the loop's areas are approved: the chair has a proposal waiting, or the leader may propose. */
+  focusProposal?: "awaiting" | "propose";
   /**
    * A later læringssamtale of a unit with a board (not selvejende): how the board takes part, and
    * whether the chair may still change it (until the ask goes out).
@@ -477,13 +479,21 @@ export function createMeetingService(deps: MeetingServiceDeps) {
       }
       const asksIndstilling = templateOf(meeting, settings.templates).form.recommendations;
       const boardIds = await boardOf(meeting);
+      const activeAreas = loop ? await focusAreas.list(meeting.unit.id, loop.id, { activeOnly: true }) : [];
+      let focusProposal: AgendaView["focusProposal"];
+      if (loop && meeting.kind === "laeringssamtale" && meeting.status === "planned" && activeAreas.length === 0) {
+        const proposal = await focusAreas.proposal(meeting.unit.id, loop.id);
+        if (proposal?.status === "pending" && meeting.chairId === actor.id) focusProposal = "awaiting";
+        else if (!proposal && meeting.firstOfLoop && leader?.id === actor.id && meeting.chairId !== actor.id) focusProposal = "propose";
+      }
       return {
         // Drafted before the meeting only: once closed (even if reopened since) the skema changes them.
         indstilling: asksIndstilling ? { draftable: meeting.status === "planned" && meeting.referatVersion === 0 ? items.filter((i) => mayDraft(meeting, i, actor)).map((i) => i.id) : [] } : undefined,
         board: boardIds.length ? { mode: meeting.boardMode ?? "statement", changeable: await boardChoiceOpen(meeting, boardIds) } : undefined,
         reflections: sent && asked ? meeting.participants.filter((p) => asked.has(p.person.id)).map((p) => ({ person: p.person, role: guideRoleOf(meeting, p.role), sent: sent.has(p.person.id) })) : undefined,
         loop,
-        focusAreas: loop ? await focusAreas.list(meeting.unit.id, loop.id, { activeOnly: true }) : [],
+        focusAreas: activeAreas,
+        focusProposal,
         boardStatements: statements.flatMap((statement, i) => (authors[i] ? [{ author: authors[i]!, statement }] : [])),
         oneOnOneInput,
         datapakkeUrl: loop && meeting.kind === "laeringssamtale" ? await loops.datapakke(meeting.unit.id, loop.id) : undefined,

@@ -1167,6 +1167,8 @@ export const da = {
   /** The review of the proposals and the drafted indstilling (issue 21, points 9–10). */
   proposalFixes: {
     heldOnce: "Mødet har været afsluttet én gang, så indstillingerne rettes nu i opfølgningsskemaet.",
+    awaitingApproval: "Lederens forslag til fokusområder venter på din godkendelse. Åbn «Fokusområder» herunder.",
+    proposeHint: "Foreslå fokusområder: som enhedens leder foreslår du de lokale fokusområder før loopets første læringssamtale. Åbn «Fokusområder» herunder.",
     approvedMeanwhile: "Forslaget er allerede godkendt, siden du åbnede kortet. Her er fokusområderne, som de er nu; ret dem her, hvis noget skal ændres.",
   },
 };

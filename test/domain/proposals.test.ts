@@ -164,6 +164,10 @@ describe("proposals and indstillinger", () => {
       const [alex, megan, jonas] = [await person("alex"), await person("megan"), await person("jonas")];
       expect((await d.focusAreas.view(megan, id)).proposing).toBe(true);
       expect((await d.focusAreas.view(jonas, id)).proposing).toBe(false);
+      // Her dagsorden tells her she may propose; nobody else's does.
+      expect((await d.meetings.agenda(megan, id)).focusProposal).toBe("propose");
+      expect((await d.meetings.agenda(alex, id)).focusProposal).toBeUndefined();
+      const told = () => t.store.db.notification.findMany({ where: { kind: "focus_proposal" }, orderBy: { key: "asc" } });
       const notLeader = await refusal(d.focusAreas.propose(jonas, id, [row("0-6-2027/sprog", "Sprog")], 0));
       expect(notLeader?.text).toBe(strings.proposals.focus.notLeader);
 
@@ -183,7 +187,12 @@ describe("proposals and indstillinger", () => {
       expect([p1.version, p1.rows.map((r) => r.title)]).toEqual([1, ["Sprogmiljøet", "Fællesskaber"]]);
       // Each gets the loop's end as evaluation date, as the chair's rows do (solnedgang).
       expect(p1.rows[0]!.evaluateOn).toBe("2029-02-28");
+      // The chair is told through the outbox, once per version (a double click added nothing).
+      expect((await told()).map((n) => [n.personId, n.subjectId, n.status])).toEqual([["alex", id, "pending"]]);
+      expect((await d.meetings.agenda(alex, id)).focusProposal).toBe("awaiting");
       await d.focusAreas.propose(megan, id, [row("0-6-2027/sprog", "Sprogmiljøet"), row("0-6-2027/trivsel", "Fællesskaber"), row("0-6-2027/overgange", "Overgange")], 1);
+      // Changed before it went: the older card goes, the newer one waits.
+      expect((await told()).map((n) => [n.key.split(":")[2], n.status])).toEqual([["1", "cancelled"], ["2", "pending"]]);
       expect(await t.store.db.focusArea.count()).toBe(0);
 
       // The chair's card must have shown the proposal as it is now.
@@ -206,6 +215,10 @@ describe("proposals and indstillinger", () => {
       expect([renamed?.code, renamed?.text]).toEqual(["stale-card", strings.proposalFixes.approvedMeanwhile]);
       expect(await t.store.db.focusArea.count()).toBe(2);
       const approved = (await d.focusAreas.view(alex, id)).proposal!;
+      // Approved: the card not sent yet goes, and the dagsordener say nothing of a proposal any more.
+      expect((await told()).map((n) => n.status)).toEqual(["cancelled", "cancelled"]);
+      expect((await d.meetings.agenda(alex, id)).focusProposal).toBeUndefined();
+      expect((await d.meetings.agenda(megan, id)).focusProposal).toBeUndefined();
       expect([approved.status, approved.approvedById, approved.rows.length]).toEqual(["approved", "alex", 3]);
       const audit = await t.store.db.auditEntry.findMany({ where: { subjectKind: "focus_area_proposal" }, orderBy: { seq: "asc" } });
       expect(audit.map((a) => [a.action, a.actorId])).toEqual([

@@ -26,6 +26,8 @@ describe("proposals and indstillinger before the meeting, through the bot", () =
 
   it("the leader proposes the focus areas, the chief approves them with one change, and the stored areas are the approved ones", async () => {
     const m = await firstSamtale();
+    // Her dagsorden says she may propose them.
+    expect(cardText((await h.click(users.megan, "agenda.open", { meetingId: m.id })).posted[0]!)).toContain("Foreslå fokusområder: som enhedens leder");
     const card = (await h.click(users.megan, "focus.open", { meetingId: m.id })).posted[0]!;
     expect(cardText(card)).toContain("Foreslå enhedens lokale fokusområder");
     // A row without a theme: a Danish answer in the card, what was typed kept, nothing stored.
@@ -43,6 +45,11 @@ describe("proposals and indstillinger before the meeting, through the bot", () =
     const changed = await h.click(users.megan, "focus.propose", submitted(sent.card, "focus.propose", { theme_2: "0-6-2027/overgange", title_2: "Overgangen til skole" }));
     expect(cardText(changed.card)).toContain("Forslaget er sendt til mødelederen.");
     expect(await db().focusArea.count()).toBe(0);
+    // Sent indeed: the chair gets his focus areas card with the proposal through the outbox, and his dagsorden says it waits.
+    await h.deliver();
+    const told = h.connector.cards(h.conversationId(users.alex)).at(-1)!;
+    expect(cardText(told)).toContain("Megan Bowen har foreslået fokusområderne herunder.");
+    expect(cardText((await h.click(users.alex, "agenda.open", { meetingId: m.id })).posted[0]!)).toContain("Lederens forslag til fokusområder venter på din godkendelse.");
 
     // The chair's card holds the proposal, ready to approve or adjust; people's text shown as text.
     const chair = (await h.click(users.alex, "focus.open", { meetingId: m.id })).posted[0]!;
