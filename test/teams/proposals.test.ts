@@ -68,6 +68,8 @@ describe("proposals and indstillinger before the meeting, through the bot", () =
     // His older card (the proposal as it waited) again, with a row renamed: refused, no area without a proposer.
     const older = await h.click(users.alex, "focus.save", submitted(chair, "focus.save", { title_0: "Et helt nyt navn", theme_2: "", title_2: "" }));
     expect(cardText(older.card)).toContain("Forslaget er allerede godkendt, siden du åbnede kortet.");
+    // What he typed is shown again over the areas as they are now (nothing typed is lost).
+    expect(JSON.stringify(older.card)).toContain('"value":"Et helt nyt navn"');
     expect(await db().focusArea.count()).toBe(2);
     const proposal = await db().focusAreaProposal.findFirstOrThrow();
     expect([proposal.status, proposal.proposedById, proposal.approvedById]).toEqual(["approved", "megan", "alex"]);
@@ -163,5 +165,21 @@ describe("proposals and indstillinger before the meeting, through the bot", () =
     await h.click(users.alex, "form.save", submitted(refused.card, "form.save"));
     expect((await db().agendaItem.findUniqueOrThrow({ where: { id: topic.id } })).recommendation).toBe("forældrerådet inddrages");
     expect(await db().decision.count({ where: { meetingId: m.id } })).toBe(1);
+  });
+
+  it("typed text survives the other buttons and stale refusals: a half-typed topic over «Gem indstillingerne», typed indstillinger over a new topic, the leader's rows over a stale proposal", async () => {
+    const m = await db().meeting.findFirstOrThrow({ where: { unitId: "solsikken", kind: "laeringssamtale", firstOfLoop: false }, orderBy: { startsAt: "desc" } });
+    const agenda = (await h.click(users.alex, "agenda.open", { meetingId: m.id })).posted[0]!;
+    const standing = await db().agendaItem.findFirstOrThrow({ where: { meetingId: m.id, kind: "standing" }, orderBy: { position: "asc" } });
+    // He types an indstilling and adds a topic: the indstilling stays in its field, unsaved.
+    const added = await h.click(users.alex, "agenda.addTopic", submitted(agenda, "agenda.addTopic", { topic: "Tilsynet", [`ind_${standing.id}`]: "halvt skrevet indstilling" }));
+    expect(cardText(added.card)).toContain("Tilsynet");
+    expect(JSON.stringify(added.card)).toContain('"value":"halvt skrevet indstilling"');
+    expect((await db().agendaItem.findUniqueOrThrow({ where: { id: standing.id } })).recommendation).toBeNull();
+    // He types a topic and saves the indstilling: the topic stays in its field.
+    const saved = await h.click(users.alex, "agenda.indstilling", submitted(added.card, "agenda.indstilling", { topic: "Halvt skrevet punkt" }));
+    expect(cardText(saved.card)).toContain("Indstillingen er gemt.");
+    expect(JSON.stringify(saved.card)).toContain('"value":"Halvt skrevet punkt"');
+    expect((await db().agendaItem.findUniqueOrThrow({ where: { id: standing.id } })).recommendation).toBe("halvt skrevet indstilling");
   });
 });
