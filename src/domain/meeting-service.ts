@@ -542,7 +542,7 @@ export function createMeetingService(deps: MeetingServiceDeps) {
       if (meeting.referatVersion > 0) throw new AppError("meeting-closed", strings.proposalFixes.heldOnce);
       const items = new Map((await meetings.agendaItems(meeting.id)).map((i) => [i.id, i]));
       const errors: Record<string, string> = {};
-      const changes: { agendaItemId: string; text: string }[] = [];
+      const changes: { agendaItemId: string; text: string; expected: string }[] = [];
       for (const d of drafts) {
         const item = items.get(d.agendaItemId);
         if (!item) throw new AppError("stale-card", strings.proposals.indstilling.stale);
@@ -552,11 +552,12 @@ export function createMeetingService(deps: MeetingServiceDeps) {
         if (!mayDraft(meeting, item, actor)) throw new AppError("not-authorised", strings.proposals.indstilling.notYours);
         if (!wasShown(stored, d.shown)) throw new AppError("stale-card", strings.proposals.indstilling.changedMeanwhile, { [indstillingInputId(item.id)]: strings.proposals.indstilling.changedMeanwhileField });
         if (text.length > INDSTILLING_MAX) errors[indstillingInputId(item.id)] = strings.generic.tooLong(text.length, INDSTILLING_MAX);
-        else changes.push({ agendaItemId: item.id, text });
+        else changes.push({ agendaItemId: item.id, text, expected: stored });
       }
       if (Object.keys(errors).length > 0) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, errors);
       if (changes.length === 0) return { changed: 0, effects: noEffects };
-      await meetings.draftIndstillinger(meeting.id, changes, { actorId: actor.id, at: clock.now() });
+      // Closed, or a text changed, between reading and writing: nothing is written, the card is shown again.
+      if (!(await meetings.draftIndstillinger(meeting.id, changes, { actorId: actor.id, at: clock.now() }))) throw new AppError("stale-card", strings.proposals.indstilling.stale);
       return { changed: changes.length, effects: effectsOf([meetingChanged(meeting)]) };
     },
 

@@ -186,16 +186,27 @@ export function createMeetingRepository(db: Db, loadPeople: LoadPeople, dialect:
     },
 
     async draftIndstillinger(meetingId, drafts, by) {
-      await db.$transaction(async (tx) => {
+      class Changed extends Error {}
+      return db.$transaction(async (tx) => {
+        // The checks are in the writes: a meeting closed (or a text changed) since it was read is not written.
+        const bumped = await tx.meeting.updateMany({ where: { id: meetingId, status: "planned", referatVersion: 0 }, data: { version: { increment: 1 } } });
+        if (bumped.count !== 1) throw new Changed();
         for (const d of drafts) {
-          await tx.agendaItem.updateMany({ where: { id: d.agendaItemId, meetingId }, data: { recommendation: d.text || null, recommendationById: d.text ? by.actorId : null } });
+          const set = await tx.agendaItem.updateMany({
+            where: { id: d.agendaItemId, meetingId, recommendation: d.expected ? d.expected : null },
+            data: { recommendation: d.text || null, recommendationById: d.text ? by.actorId : null },
+          });
+          if (set.count !== 1) throw new Changed();
         }
-        await tx.meeting.update({ where: { id: meetingId }, data: { version: { increment: 1 } } });
         await appendAudit(
           tx,
           by,
           drafts.map((d) => ({ action: "agenda.indstilling_changed" as const, subjectKind: "agenda_item" as const, subjectId: d.agendaItemId, meetingId, detail: { drafted: true, cleared: !d.text } })),
         );
+        return true;
+      }).catch((err: unknown) => {
+        if (err instanceof Changed) return false;
+        throw err;
       });
     },
 

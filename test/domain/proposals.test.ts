@@ -143,6 +143,24 @@ describe("proposals and indstillinger", () => {
       expect((await t.store.db.agendaItem.findUniqueOrThrow({ where: { id: topic.id } })).recommendation).toBe("Alex' tekst");
     });
 
+    it("the store writes a draft only while the meeting was never closed and the text is still what was read", async () => {
+      const id = await firstSamtale();
+      const megan = await person("megan");
+      await d.meetings.addTopic(megan, id, "Sprogvurderinger");
+      const topic = (await d.meetings.agenda(megan, id)).topics[0]!;
+      const by = { actorId: "megan", at: clock.now() };
+      const version = (await meeting(id)).version;
+      // Read "" but someone wrote meanwhile: nothing written, the version unchanged.
+      expect(await t.store.meetings.draftIndstillinger(id, [{ agendaItemId: topic.id, text: "A", expected: "" }], by)).toBe(true);
+      expect(await t.store.meetings.draftIndstillinger(id, [{ agendaItemId: topic.id, text: "B", expected: "" }], by)).toBe(false);
+      expect((await t.store.db.agendaItem.findUniqueOrThrow({ where: { id: topic.id } })).recommendation).toBe("A");
+      expect((await meeting(id)).version).toBe(version + 1);
+      // Closed once (even reopened since): nothing written.
+      await t.store.db.meeting.update({ where: { id }, data: { referatVersion: 1 } });
+      expect(await t.store.meetings.draftIndstillinger(id, [{ agendaItemId: topic.id, text: "C", expected: "A" }], by)).toBe(false);
+      expect((await t.store.db.agendaItem.findUniqueOrThrow({ where: { id: topic.id } })).recommendation).toBe("A");
+    });
+
     it("a 1:1 has none unless its template asks for them, and a person outside the meeting sees nothing", async () => {
       const alex = await person("alex");
       const oneOnOne = (await t.store.db.meeting.findFirstOrThrow({ where: { unitId: "solsikken", kind: "one_on_one" } })).id;
