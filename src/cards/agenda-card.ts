@@ -1,3 +1,4 @@
+import { shortHash } from "../lib/short-hash.js";
 import type { CardText } from "../lib/markup.js";
 import { strings } from "../lib/strings.da.js";
 import { formatDateShort } from "../lib/format-da.js";
@@ -47,6 +48,7 @@ export interface AgendaCardData extends MeetingHeaderData, CalendarOfferData {
   circle: string;
   focusHeading: string;
   focusIntro: string;
+  focusNotice: string;
   focus: { label: string }[];
   /** A later læringssamtale of a unit with a board: how the board takes part; the chair may choose while the ask has not gone out. */
   boardHeading: string;
@@ -126,18 +128,21 @@ const indstillingEmpty = { indstillingHeading: "", indstillingIntro: "", indstil
 function focusSection(view: AgendaView) {
   const s = strings.agenda;
   const { meeting, loop } = view;
-  if (meeting.kind !== "laeringssamtale" || !loop) return { focusHeading: "", focusIntro: "", focus: [] as { label: string }[] };
+  const focusNotice = view.focusProposal === "awaiting" ? strings.proposalFixes.awaitingApproval : view.focusProposal === "propose" ? strings.proposalFixes.proposeHint : "";
+  if (meeting.kind !== "laeringssamtale" || !loop) return { focusHeading: "", focusIntro: "", focusNotice: "", focus: [] as { label: string }[] };
   const themeTitle = (id: string) => loop.themes.find((t) => t.id === id)?.title ?? "";
   if (view.focusAreas.length === 0) {
     return {
       focusHeading: meeting.firstOfLoop ? s.themes(loop.name) : s.focusAreas,
       focusIntro: meeting.firstOfLoop ? s.themesIntro : s.focusNone,
       focus: meeting.firstOfLoop ? loop.themes.filter((t) => t.active).map((t) => ({ label: t.title })) : [],
+      focusNotice,
     };
   }
   return {
     focusHeading: s.focusAreas,
     focusIntro: "",
+    focusNotice,
     focus: view.focusAreas.map((f) => ({ label: `${s.focusItem(f.title, themeTitle(f.themeId))}${f.evaluateAtNextMeeting ? ` · ${s.focusEvaluate}` : ""}` })),
   };
 }
@@ -227,7 +232,8 @@ function indstillingSection(view: AgendaView, numberedItems: { item: AgendaItem;
         .filter(({ item }) => draftable.has(item.id) || item.recommendation)
         .map(({ item, label }) => {
           const editable = draftable.has(item.id);
-          if (editable) shown[item.id] = item.recommendation ?? "";
+          // A short hash of the stored text, not the text again: the input holds it already (28 KB).
+          if (editable) shown[item.id] = shortHash(item.recommendation ?? "");
           const input = indstillingInputId(item.id);
           const error = fieldError(feedback, input);
           return {

@@ -4,7 +4,8 @@ import { strings } from "../lib/strings.da.js";
 import { formatDateShort, formatDateTime, formatTime } from "../lib/format-da.js";
 import { limits } from "../domain/limits.js";
 import { fitToBudget } from "./budget.js";
-import type { FormRowInput, FormSaveSummary, FormView } from "../domain/form-service.js";
+import { mergeRecommendations, type FormRowInput, type FormSaveSummary, type FormView } from "../domain/form-service.js";
+import { shortHash } from "../lib/short-hash.js";
 import type { FormRow } from "../domain/types.js";
 import type { IntentionLoad } from "../domain/congestion-service.js";
 import { fieldError, shorten, type CardFeedback } from "./feedback.js";
@@ -96,6 +97,8 @@ export interface FollowUpFormCardData {
   /** How many times the meeting had been closed when the card was rendered. */
   referatVersion: number;
   rowRefs: { decisionId: string; followUpId: string; keep: boolean; shown: { ownerId: string; dueDate: string } }[];
+  /** JSON: per agenda item, the short hash of the stored indstilling the card shows (see mergeRecommendations). */
+  recShown: string;
 }
 
 /** Input ids of row `i`; the handler reads the submitted values back with the same names. */
@@ -130,6 +133,8 @@ export interface FollowUpFormCardInput {
   saved?: { at: Date; revision: number; summary: FormSaveSummary };
   /** Indstillinger as typed, by agenda item id, kept when a save is refused. */
   typedRecommendations?: Record<string, string>;
+  /** What the refused card had shown (hashes): a typed text equal to it shows the stored one. */
+  shownRecommendations?: Record<string, string>;
   /** The unit's load after the save: over the ceiling, the card says so. */
   load?: IntentionLoad;
 }
@@ -160,7 +165,8 @@ export const referatRecipients = (view: Pick<FormView, "meeting">): string =>
  * `locked` is how many of the stored rows (oldest first) are shown read-only, which the budget
  * raises only when an all-editable card would not fit in Teams.
  */
-export function followUpFormCardData({ view, tz, now, typed, feedback, saved, typedRecommendations, load }: FollowUpFormCardInput, locked = 0): FollowUpFormCardData {
+export function followUpFormCardData({ view, tz, now, typed, feedback, saved, typedRecommendations, shownRecommendations, load }: FollowUpFormCardInput, locked = 0): FollowUpFormCardData {
+  const kept = typedRecommendations ? mergeRecommendations(typedRecommendations, shownRecommendations, view.agendaItems) : undefined;
   const s = strings.form;
   const c = strings.closing;
   const { meeting, closing } = view;
@@ -245,7 +251,7 @@ export function followUpFormCardData({ view, tz, now, typed, feedback, saved, ty
           .map((it) => ({
             input: recommendationInputId(it.id),
             label: shorten(strings.agenda.item(itemNumber.get(it.id)!, it.title), 80),
-            value: typedRecommendations?.[it.id] ?? it.recommendation ?? "",
+            value: kept?.[it.id] ?? it.recommendation ?? "",
             error: fieldError(feedback, recommendationInputId(it.id)),
           }))
       : [],
@@ -277,6 +283,9 @@ export function followUpFormCardData({ view, tz, now, typed, feedback, saved, ty
     version: meeting.version,
     referatVersion: meeting.referatVersion,
     // The stored follow-up values as shown, so a save writes only what the chief changed.
+    recShown: JSON.stringify(
+      view.template.form.recommendations ? Object.fromEntries(view.agendaItems.filter((it) => it.kind !== "carried").map((it) => [it.id, shortHash(it.recommendation ?? "")])) : {},
+    ),
     rowRefs: rows.map((r, i) => {
       const st = r?.decisionId ? stored.get(r.decisionId) : undefined;
       return {

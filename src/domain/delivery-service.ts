@@ -119,6 +119,7 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
       case "board_report_received":
       case "followups_orphaned": // the card shows the list as it is when it is sent
         return undefined; // changes cancel these rows where they happen
+      case "focus_proposal": // the chair's focus areas card as it stands (a newer version cancels the older row)
       case "meeting_agenda":
       case "meeting_reflection": {
         const m = await meetings.get(n.subjectId);

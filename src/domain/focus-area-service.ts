@@ -136,7 +136,13 @@ export function createFocusAreaService(deps: {
       if ((stored?.version ?? 0) !== version) throw new AppError("stale-card", s.stale);
       const saved = await focusAreas.saveProposal({ unitId: current.meeting.unit.id, loopId: current.loop.id, meetingId: current.meeting.id, rows: proposed }, version, { actorId: actor.id, at: clock.now() });
       if (!saved) throw new AppError("stale-card", s.stale);
-      return { view: await view(actor, meetingId), effects: effectsOf([{ subject: "focusArea", id: saved.id, unitId: saved.unitId, loopId: saved.loopId }]) };
+      // The chair is told, once per version of the proposal; an older version's card not sent yet goes.
+      const now = clock.now();
+      const chairId = current.meeting.chairId;
+      const key = `focus_proposal:${saved.id}:${saved.version}:${chairId}`;
+      await notifications.cancelPending(current.meeting.id, { kinds: ["focus_proposal"], exceptKeys: [key] });
+      const added = await notifications.plan([{ key, kind: "focus_proposal", personId: chairId, subjectId: current.meeting.id, dueAt: settings.calendar.nextWindowStart(now) }], now);
+      return { view: await view(actor, meetingId), effects: effectsOf([{ subject: "focusArea", id: saved.id, unitId: saved.unitId, loopId: saved.loopId }], added) };
     },
 
     /**
@@ -190,6 +196,10 @@ export function createFocusAreaService(deps: {
           change.update.push({ id: before.id, expectedVersion: before.version, ...row });
         }
       });
+      // A card that showed the proposal while it waited, after it was approved: only the same
+      // areas again (a double click) are accepted; anything else would be a new area, unseen.
+      const approvedMeanwhile = !pending && (proposalVersion ?? 0) > 0 && current.proposal?.status === "approved";
+      if (approvedMeanwhile && change.create.length + change.update.length + change.end.length > 0) throw new AppError("stale-card", strings.proposalFixes.approvedMeanwhile);
       if (position > MAX_FOCUS_AREAS) throw new AppError("invalid-input", strings.focus.tooMany(MAX_FOCUS_AREAS), errors);
       if (Object.keys(errors).length > 0) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, errors);
       const now = clock.now();
@@ -210,6 +220,8 @@ export function createFocusAreaService(deps: {
         r.evaluateOn ? expiryRows("focus_expiry", r.id, r.evaluateOn, who, settings.calendar, now) : [],
       );
       await notifications.plan(planned, now);
+      // Approved: the chair's card about the proposal, if not sent yet, has nothing to ask.
+      if (change.approve) await notifications.cancelPending(current.meeting.id, { kinds: ["focus_proposal"] });
       for (const u of change.update) await notifications.cancelPending(u.id, { kinds: ["focus_expiry"], exceptKeys: planned.map((p) => p.key) });
       for (const e of change.end) await notifications.cancelPending(e.id, { kinds: ["focus_expiry"] });
       const flagged = await congestion.checkFlag(current.meeting.unit.id);

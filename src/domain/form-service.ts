@@ -18,6 +18,7 @@ import type { AgendaItem, FocusArea, FollowUpView, FormRow, Meeting, Person, Ref
 import { isReopened, reopenDeadline } from "./closing.js";
 import type { MeetingTemplate } from "./meeting-template.js";
 import { effectsOf, meetingChanged, noEffects, type Changed, type Effects } from "./effects.js";
+import { shortHash } from "../lib/short-hash.js";
 
 
 /**
@@ -209,6 +210,27 @@ function merge(typed: string, shown: string | undefined, stored: string | undefi
   if (shown === undefined || stored === undefined) return { value: typed, conflict: false };
   if (typed === shown) return { value: stored, conflict: false };
   return { value: typed, conflict: stored !== shown && stored !== typed };
+}
+
+/**
+ * The indstillinger to save from what the skema sent: `shown` holds, per item, the short hash of
+ * the text the card showed as stored. A typed text equal to what was shown keeps the stored one (a
+ * draft made meanwhile on the dagsorden is not erased by a skema opened before it); a changed one
+ * is what the person wrote. A card without hashes sends its texts as they are.
+ */
+export function mergeRecommendations(
+  typed: Record<string, string>,
+  shown: Record<string, string> | undefined,
+  items: readonly { id: string; recommendation?: string }[],
+): Record<string, string> {
+  if (!shown) return typed;
+  const stored = new Map(items.map((it) => [it.id, it.recommendation ?? ""]));
+  return Object.fromEntries(
+    Object.entries(typed).map(([itemId, text]) => {
+      const now = stored.get(itemId);
+      return [itemId, now !== undefined && shown[itemId] !== undefined && shortHash(text) === shown[itemId] ? now : text];
+    }),
+  );
 }
 
 /** Changed indstillinger, for items the template asks them for; errors go into `errors`. */
@@ -427,6 +449,7 @@ export function createFormService(deps: FormServiceDeps) {
       input: FormRowInput[],
       close: boolean | { after: number },
       recommendations: Record<string, string> = {},
+      recommendationsShown?: Record<string, string>,
     ): Promise<{ view: FormView; revision: number; summary: FormSaveSummary; closedNow: boolean; referatVersion: number; load?: IntentionLoad; effects: Effects }> {
       const view = await open(actor, meetingId);
       const now = clock.now();
@@ -437,7 +460,7 @@ export function createFormService(deps: FormServiceDeps) {
       const checked = (() => {
         try {
           const { rows, errors } = validate(view, submitted, today);
-          const recs = recommendationChanges(view, recommendations, errors);
+          const recs = recommendationChanges(view, mergeRecommendations(recommendations, recommendationsShown, view.agendaItems), errors);
           return { rows, recs, errors };
         } catch (err) {
           // A closed meeting says it is closed, whatever a stale card sent.

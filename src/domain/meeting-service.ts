@@ -1,3 +1,4 @@
+import { shortHash } from "../lib/short-hash.js";
 import { SYSTEM_ACTORS } from "./audit.js";
 import { AppError } from "../lib/errors.js";
 import { closedDayText, closedPeriodText } from "./closed-day.js";
@@ -71,6 +72,8 @@ export interface AgendaView {
   reflections?: { person: Person; role: GuideRole; sent: boolean }[];
   loop?: Loop;
   focusAreas: FocusArea[];
+  /** Before the loop's areas are approved: the chair has a proposal waiting, or the leader may propose. */
+  focusProposal?: "awaiting" | "propose";
   /**
    * A later læringssamtale of a unit with a board (not selvejende): how the board takes part, and
    * whether the chair may still change it (until the ask goes out).
@@ -95,6 +98,7 @@ export interface AgendaView {
 export interface IndstillingDraftInput {
   agendaItemId: string;
   text: string;
+  /** The short hash (shortHash) of the stored text the card showed; a card sent before hashes carries the text. */
   shown: string;
 }
 
@@ -110,6 +114,9 @@ export interface AdHocInput {
 const ADHOC_CHOICES = 300;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Whether `text` is what the card showed: its hash, or (a card from before hashes) the text itself. */
+const wasShown = (text: string, shown: string): boolean => shortHash(text) === shown || text === shown.trim();
 
 /** Someone the person may plan a 1:1 with, and which kind it is. */
 export interface SchedulablePerson extends LeaderOfUnit {
@@ -511,13 +518,22 @@ export function createMeetingService(deps: MeetingServiceDeps) {
         meeting.kind === "laeringssamtale" && meeting.chairId === actor.id && !hasStarted(meeting)
           ? (await people.activePeople(ADHOC_CHOICES)).filter((p) => !meeting.participants.some((m) => m.person.id === p.id))
           : undefined;
+      const activeAreas = loop ? await focusAreas.list(meeting.unit.id, loop.id, { activeOnly: true }) : [];
+      let focusProposal: AgendaView["focusProposal"];
+      if (loop && meeting.kind === "laeringssamtale" && meeting.status === "planned" && activeAreas.length === 0) {
+        const proposal = await focusAreas.proposal(meeting.unit.id, loop.id);
+        if (proposal?.status === "pending" && meeting.chairId === actor.id) focusProposal = "awaiting";
+        else if (!proposal && meeting.firstOfLoop && leader?.id === actor.id && meeting.chairId !== actor.id) focusProposal = "propose";
+      }
       return {
         adHocCandidates,
-        indstilling: asksIndstilling ? { draftable: meeting.status === "planned" ? items.filter((i) => mayDraft(meeting, i, actor)).map((i) => i.id) : [] } : undefined,
+        // Drafted before the meeting only: once closed (even if reopened since) the skema changes them.
+        indstilling: asksIndstilling ? { draftable: meeting.status === "planned" && meeting.referatVersion === 0 ? items.filter((i) => mayDraft(meeting, i, actor)).map((i) => i.id) : [] } : undefined,
         board: boardIds.length ? { mode: meeting.boardMode ?? "statement", changeable: await boardChoiceOpen(meeting, boardIds) } : undefined,
         reflections: sent && asked ? meeting.participants.filter((p) => asked.has(p.person.id)).map((p) => ({ person: p.person, role: guideRoleOf(meeting, p.role), sent: sent.has(p.person.id) })) : undefined,
         loop,
-        focusAreas: loop ? await focusAreas.list(meeting.unit.id, loop.id, { activeOnly: true }) : [],
+        focusAreas: activeAreas,
+        focusProposal,
         boardStatements: statements.flatMap((statement, i) => (authors[i] ? [{ author: authors[i]!, statement }] : [])),
         oneOnOneInput,
         datapakkeUrl: loop && meeting.kind === "laeringssamtale" ? await loops.datapakke(meeting.unit.id, loop.id) : undefined,
@@ -562,23 +578,26 @@ export function createMeetingService(deps: MeetingServiceDeps) {
       const meeting = await getForParticipant(actor, meetingId);
       if (!templateOf(meeting, settings.templates).form.recommendations) throw new AppError("invalid-input", strings.proposals.indstilling.notAsked);
       if (meeting.status !== "planned") throw new AppError("meeting-closed", meeting.status === "cancelled" ? strings.meeting.cancelled : strings.proposals.indstilling.closed);
+      // Held minutes (closed once, reopened since) change only in the opfølgningsskema.
+      if (meeting.referatVersion > 0) throw new AppError("meeting-closed", strings.proposalFixes.heldOnce);
       const items = new Map((await meetings.agendaItems(meeting.id)).map((i) => [i.id, i]));
       const errors: Record<string, string> = {};
-      const changes: { agendaItemId: string; text: string }[] = [];
+      const changes: { agendaItemId: string; text: string; expected: string }[] = [];
       for (const d of drafts) {
         const item = items.get(d.agendaItemId);
         if (!item) throw new AppError("stale-card", strings.proposals.indstilling.stale);
         const text = d.text.trim();
         const stored = item.recommendation ?? "";
-        if (text === d.shown.trim() || text === stored) continue; // unchanged here
+        if (wasShown(text, d.shown) || text === stored) continue; // unchanged here
         if (!mayDraft(meeting, item, actor)) throw new AppError("not-authorised", strings.proposals.indstilling.notYours);
-        if (stored !== d.shown.trim()) throw new AppError("stale-card", strings.proposals.indstilling.changedMeanwhile, { [indstillingInputId(item.id)]: strings.proposals.indstilling.changedMeanwhileField });
+        if (!wasShown(stored, d.shown)) throw new AppError("stale-card", strings.proposals.indstilling.changedMeanwhile, { [indstillingInputId(item.id)]: strings.proposals.indstilling.changedMeanwhileField });
         if (text.length > INDSTILLING_MAX) errors[indstillingInputId(item.id)] = strings.generic.tooLong(text.length, INDSTILLING_MAX);
-        else changes.push({ agendaItemId: item.id, text });
+        else changes.push({ agendaItemId: item.id, text, expected: stored });
       }
       if (Object.keys(errors).length > 0) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, errors);
       if (changes.length === 0) return { changed: 0, effects: noEffects };
-      await meetings.draftIndstillinger(meeting.id, changes, { actorId: actor.id, at: clock.now() });
+      // Closed, or a text changed, between reading and writing: nothing is written, the card is shown again.
+      if (!(await meetings.draftIndstillinger(meeting.id, changes, { actorId: actor.id, at: clock.now() }))) throw new AppError("stale-card", strings.proposals.indstilling.stale);
       return { changed: changes.length, effects: effectsOf([meetingChanged(meeting)]) };
     },
 

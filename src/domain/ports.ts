@@ -161,8 +161,12 @@ export interface MeetingRepository {
   agendaItems(meetingId: string): Promise<AgendaItem[]>;
   /** Adds a topic after the other topics, before the closing items. */
   addTopic(meetingId: string, item: { id: string; title: string }, by: AuditStamp): Promise<void>;
-  /** Stores drafted indstillinger (empty text: none) and moves the meeting's version on (an older opfølgningsskema does not overwrite them). */
-  draftIndstillinger(meetingId: string, drafts: { agendaItemId: string; text: string }[], by: AuditStamp): Promise<void>;
+  /**
+   * Stores drafted indstillinger (empty text: none) and moves the meeting's version on (an older
+   * opfølgningsskema does not overwrite them), only while the meeting is planned and was never
+   * closed and each stored text is still `expected` (empty: none); otherwise nothing and false.
+   */
+  draftIndstillinger(meetingId: string, drafts: { agendaItemId: string; text: string; expected: string }[], by: AuditStamp): Promise<boolean>;
   /**
    * Open follow-ups the meeting follows up on: a læringssamtale, the unit's earlier
    * læringssamtaler; a 1:1, the earlier 1:1s of the same chair and leader plus the unit's

@@ -378,6 +378,8 @@ export type NotificationKind =
   | "board_statement"
   /** A week before the meeting, to a board representative asked for the udtalelse who has sent none. */
   | "board_statement_reminder"
+  /** To a meeting's chair: the unit leader's proposal of focus areas arrived or changed (focus-area-service.ts). */
+  | "focus_proposal"
   /** Once per year of the loop, to a selvejende dagtilbud's board chair: the written afrapportering (board-report-service.ts). */
   | "board_report"
   /** To the unit's chiefs: the board's afrapportering as it was sent. */

@@ -1211,6 +1211,13 @@ export const da = {
     focusAreas: (n: number) => `${n} ${n === 1 ? "fokusområde eller forslag" : "fokusområder eller forslag"}`,
     calendarLinks: (n: number) => `${n} ${n === 1 ? "kalenderlink" : "kalenderlinks"}`,
   },
+  /** The review of the proposals and the drafted indstilling (issue 21, points 9–10). */
+  proposalFixes: {
+    heldOnce: "Mødet har været afsluttet én gang, så indstillingerne rettes nu i opfølgningsskemaet.",
+    awaitingApproval: "Lederens forslag til fokusområder venter på din godkendelse. Åbn «Fokusområder» herunder.",
+    proposeHint: "Foreslå fokusområder: som enhedens leder foreslår du de lokale fokusområder før loopets første læringssamtale. Åbn «Fokusområder» herunder.",
+    approvedMeanwhile: "Forslaget er allerede godkendt, siden du åbnede kortet. Her er fokusområderne, som de er nu; ret dem her, hvis noget skal ændres.",
+  },
 };
 
 export type Strings = typeof da;

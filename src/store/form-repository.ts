@@ -97,6 +97,19 @@ export async function applyFormChange(tx: Tx, meetingId: string, expectedVersion
   return revision;
 }
 
+/**
+ * The indstillinger as the form's revisions up to the last one hold them: each revision holds only
+ * those it changed (or, from a closing, every item's), folded up in order.
+ */
+export function foldRecommendations(snapshots: string[]): Record<string, string> {
+  const recommendations: Record<string, string> = {};
+  for (const s of snapshots) {
+    const snapshot = JSON.parse(s) as { recommendations?: { agendaItemId: string; text: string }[] };
+    for (const rec of snapshot.recommendations ?? []) recommendations[rec.agendaItemId] = rec.text;
+  }
+  return recommendations;
+}
+
 export function createFormRepository(db: Db): FormRepository {
   return {
     rows: (meetingId) => rowsOf(db, meetingId),
@@ -107,15 +120,11 @@ export function createFormRepository(db: Db): FormRepository {
 
     async at(meetingId, revision) {
       if (revision === 0) return { rows: [], recommendations: {} };
-      // Each revision holds every row, and only the indstillinger it changed: those are folded up.
+      // Each revision holds every row, and the indstillinger it changed: those are folded up.
       const revisions = await db.formRevision.findMany({ where: { meetingId, revision: { lte: revision } }, orderBy: { revision: "asc" }, select: { revision: true, snapshot: true } });
-      const recommendations: Record<string, string> = {};
-      let rows: FormRow[] | undefined;
-      for (const r of revisions) {
-        const snapshot = JSON.parse(r.snapshot) as { rows?: FormRow[]; recommendations?: { agendaItemId: string; text: string }[] };
-        for (const rec of snapshot.recommendations ?? []) recommendations[rec.agendaItemId] = rec.text;
-        if (r.revision === revision) rows = snapshot.rows;
-      }
+      const recommendations = foldRecommendations(revisions.map((r) => r.snapshot));
+      const last = revisions.find((r) => r.revision === revision);
+      const rows = last ? (JSON.parse(last.snapshot) as { rows?: FormRow[] }).rows : undefined;
       // Erased after the retention period (the snapshot is "{}"): that version can no longer be shown.
       return rows ? { rows, recommendations } : undefined;
     },

@@ -59,6 +59,10 @@ export function createGdprRepository(db: Db): GdprRepository {
           db.calendarEvent.findMany({ where: { OR: [{ mailbox: person.aadObjectId }, { declinedTold: { contains: id } }] }, select: { meetingId: true, mailbox: true, eventId: true, startsAt: true, cancelled: true, declinedTold: true } }),
           db.auditEntry.findMany({ where: { OR: [{ actorId: id }, { personId: id }, { formerPersonId: id }, { subjectId: id }] }, orderBy: { seq: "asc" } }),
         ]);
+      const [proposals, drafted] = await Promise.all([
+        db.focusAreaProposal.findMany({ where: { OR: [{ proposedById: id }, { approvedById: id }] }, orderBy: { createdAt: "asc" } }),
+        db.agendaItem.findMany({ where: { recommendationById: id }, orderBy: { createdAt: "asc" }, select: { meetingId: true, title: true, recommendation: true } }),
+      ]);
       const c = person.conversation;
       return {
         person: { id: person.id, name: person.name, email: person.email, aadObjectId: person.aadObjectId, active: person.active, createdAt: person.createdAt, updatedAt: person.updatedAt },
@@ -75,6 +79,19 @@ export function createGdprRepository(db: Db): GdprRepository {
         followUpChangesMade: events.map((e) => ({ followUpId: e.followUpId, kind: e.kind, at: e.at, data: parse(e.data) })),
         agendaTopicsAdded: topics.map((a) => ({ meetingId: a.meetingId, title: a.title, createdAt: a.createdAt })),
         formRevisionsSaved: revisions,
+        focusAreaProposals: proposals.map((p) => ({
+          unitId: p.unitId,
+          loopId: p.loopId,
+          meetingId: p.meetingId,
+          rows: parse(p.rows),
+          status: p.status,
+          proposed: p.proposedById === id,
+          ...(p.approvedById === id ? { approvedAt: p.approvedAt } : {}),
+          version: p.version,
+          createdAt: p.createdAt,
+          updatedAt: p.updatedAt,
+        })),
+        indstillingerDrafted: drafted.map((a) => ({ meetingId: a.meetingId, agendaItem: a.title, indstilling: a.recommendation })),
         referaterClosedOrReopened: referater.map((r) => ({
           meetingId: r.meetingId,
           version: r.version,

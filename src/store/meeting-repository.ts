@@ -3,6 +3,7 @@ import type { MeetingRepository, StandingItem } from "../domain/ports.js";
 import { CLOSING_POSITION, type AgendaItem, type FollowUpView, type Meeting, type MeetingKind, type Person } from "../domain/types.js";
 import { normaliseText } from "../lib/text.js";
 import { appendAudit } from "./audit-log.js";
+import { foldRecommendations } from "./form-repository.js";
 import { chunked } from "./chunked.js";
 import type { Db, Dialect } from "./prisma-client.js";
 import { followUpViewInclude, meetingInclude, toFollowUpViews, toMeeting } from "./mappers.js";
@@ -189,16 +190,27 @@ export function createMeetingRepository(db: Db, loadPeople: LoadPeople, dialect:
     },
 
     async draftIndstillinger(meetingId, drafts, by) {
-      await db.$transaction(async (tx) => {
+      class Changed extends Error {}
+      return db.$transaction(async (tx) => {
+        // The checks are in the writes: a meeting closed (or a text changed) since it was read is not written.
+        const bumped = await tx.meeting.updateMany({ where: { id: meetingId, status: "planned", referatVersion: 0 }, data: { version: { increment: 1 } } });
+        if (bumped.count !== 1) throw new Changed();
         for (const d of drafts) {
-          await tx.agendaItem.updateMany({ where: { id: d.agendaItemId, meetingId }, data: { recommendation: d.text || null, recommendationById: d.text ? by.actorId : null } });
+          const set = await tx.agendaItem.updateMany({
+            where: { id: d.agendaItemId, meetingId, recommendation: d.expected ? d.expected : null },
+            data: { recommendation: d.text || null, recommendationById: d.text ? by.actorId : null },
+          });
+          if (set.count !== 1) throw new Changed();
         }
-        await tx.meeting.update({ where: { id: meetingId }, data: { version: { increment: 1 } } });
         await appendAudit(
           tx,
           by,
           drafts.map((d) => ({ action: "agenda.indstilling_changed" as const, subjectKind: "agenda_item" as const, subjectId: d.agendaItemId, meetingId, detail: { drafted: true, cleared: !d.text } })),
         );
+        return true;
+      }).catch((err: unknown) => {
+        if (err instanceof Changed) return false;
+        throw err;
       });
     },
 
@@ -422,7 +434,19 @@ export function createMeetingRepository(db: Db, loadPeople: LoadPeople, dialect:
         if (res.count !== 1) return undefined;
         const version = closing.after + 1;
         // The referat shows the form as it stands now (a save just before this one included).
-        const formRevision = await tx.formRevision.count({ where: { meetingId } });
+        let formRevision = await tx.formRevision.count({ where: { meetingId } });
+        // Indstillinger drafted on the dagsorden that no revision holds yet enter the form's history
+        // now, so the referat as sent keeps them after a reopening (they are no longer drafted then).
+        const revisions = await tx.formRevision.findMany({ where: { meetingId }, orderBy: { revision: "asc" }, select: { snapshot: true } });
+        const held = foldRecommendations(revisions.map((r) => r.snapshot));
+        const items = await tx.agendaItem.findMany({ where: { meetingId }, orderBy: { position: "asc" }, select: { id: true, recommendation: true } });
+        if (items.some((i) => (i.recommendation ?? "") !== (held[i.id] ?? ""))) {
+          const last = revisions.at(-1);
+          const rows = last ? ((JSON.parse(last.snapshot) as { rows?: unknown[] }).rows ?? []) : [];
+          const recommendations = items.map((i) => ({ agendaItemId: i.id, text: i.recommendation ?? "" }));
+          formRevision += 1;
+          await tx.formRevision.create({ data: { meetingId, revision: formRevision, editedById: by.actorId, at: by.at, snapshot: JSON.stringify({ rows, recommendations }) } });
+        }
         await tx.referatVersion.create({ data: { meetingId, version, formRevision, closedAt: by.at, closedById: by.actorId } });
         const last = await tx.agendaItem.aggregate({ where: { meetingId }, _max: { position: true } });
         let position = last._max.position ?? 0;

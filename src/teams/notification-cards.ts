@@ -43,6 +43,8 @@ export async function notificationCard(views: Views, n: Notification, person: Pe
       return views.boardStatement(person, n.subjectId);
     case "board_statement_reminder":
       return views.boardStatementReminder(person, n.subjectId, parts);
+    case "focus_proposal":
+      return views.focusAreas(person, n.subjectId);
     case "board_report":
     case "board_report_received":
       return views.boardReport(person, n.subjectId);

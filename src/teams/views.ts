@@ -235,7 +235,7 @@ export function createViews(deps: Omit<TeamsDeps, "cardCopies" | "publishChannel
     async form(
       actor: Person,
       meetingId: string,
-      opts: { typed?: FormRowInput[]; typedRecommendations?: Record<string, string>; feedback?: CardFeedback; saved?: { at: Date; revision: number; summary: FormSaveSummary }; load?: IntentionLoad } = {},
+      opts: { typed?: FormRowInput[]; typedRecommendations?: Record<string, string>; shownRecommendations?: Record<string, string>; feedback?: CardFeedback; saved?: { at: Date; revision: number; summary: FormSaveSummary }; load?: IntentionLoad } = {},
     ) {
       const view = await deps.forms.open(actor, meetingId);
       const card = buildFollowUpFormCard({ view, tz, now: clock.now(), ...opts });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildAgendaCard } from "../../src/cards/agenda-card.js";
+import { INDSTILLING_MAX } from "../../src/domain/meeting-service.js";
+import { shortHash } from "../../src/lib/short-hash.js";
 import { buildBoardStatementCard } from "../../src/cards/board-statement-card.js";
 import { cardBytes } from "../../src/cards/budget.js";
 import { buildEvaluationCard } from "../../src/cards/evaluation-card.js";
@@ -9,7 +11,7 @@ import { FOCUS_TITLE_MAX, MAX_FOCUS_AREAS } from "../../src/domain/focus-area-se
 import { limits } from "../../src/domain/limits.js";
 import type { YearWheelEntry } from "../../src/domain/ports.js";
 import type { FocusArea, FollowUpView, Loop, Meeting, Person, Unit } from "../../src/domain/types.js";
-import { cardText } from "../helpers/fake-connector.js";
+import { cardText, findAction } from "../helpers/fake-connector.js";
 import { shippedTemplates } from "../helpers/templates.js";
 
 /** The læringsloop's cards at their fullest: every text at its limit, in two-byte letters. */
@@ -122,6 +124,34 @@ describe("the læringsloop's cards stay inside Teams' 28 KB however full they ge
     expect(cardBytes(card)).toBeLessThan(TEAMS_LIMIT);
     expect(cardText(card)).toContain("Bestyrelsens udtalelse");
     expect(cardText(card)).toMatch(/… og \d+ flere/);
+  });
+
+  it("dagsorden where the chair may draft every point: each input holds its whole draft, `shown` only a short hash of it", () => {
+    // Danish prose at the longest a draft may be (æ, ø and å take two bytes; most letters one).
+    const draft = "forældrene og personalet inddrages i arbejdet med sprogmiljøet på stuerne; ".repeat(20).slice(0, INDSTILLING_MAX).trim();
+    const view = {
+      meeting,
+      standing: shippedTemplates["laeringssamtale-opfoelgende"].agenda.map((a, i) => ({ id: uuid(300 + i), position: i + 1, kind: "standing" as const, title: a.title, minutes: a.minutes, recommendation: draft })),
+      topics: Array.from({ length: 4 }, (_, i) => ({ id: uuid(400 + i), position: 20 + i, kind: "topic" as const, title: long(limits.topicTitle), addedBy: participants[2], recommendation: draft })),
+      closing: [],
+      carried: [],
+      locked: false,
+      leader: participants[1],
+      leaderReflectionSent: true,
+      leaderNothingNew: false,
+      loop,
+      focusAreas,
+      boardStatements: [],
+    };
+    const draftable = [...view.standing, ...view.topics].map((i) => i.id);
+    const card = buildAgendaCard({ view: { ...view, indstilling: { draftable } }, viewer: participants[0]!, tz, today: "2027-09-01" });
+    expect(cardBytes(card)).toBeLessThan(TEAMS_LIMIT);
+    const json = JSON.stringify(card);
+    // The text is in its input once; the button's data carries a 10-digit hash per point.
+    expect(json.split(draft).length - 1).toBe(draftable.length);
+    const shown = JSON.parse(String(findAction(card, "agenda.indstilling")!.data.shown)) as Record<string, string>;
+    expect(Object.keys(shown)).toEqual(draftable);
+    for (const h of Object.values(shown)) expect(h).toBe(shortHash(draft));
   });
 
   it("bestyrelsens udtalelse and the evaluation card at their longest", () => {

@@ -73,6 +73,9 @@ describe("GDPR export and erasure", () => {
     const { meeting, plan } = await megansYear();
     // CALENDAR_SYNC=graph: the bot keeps an event in her calendar.
     await t.store.db.calendarEvent.create({ data: { meetingId: meeting.id, mailbox: MEGAN_AAD, transactionId: `laeringsloop-${meeting.id}`, eventId: "AAMkAGmegan=", startsAt: meeting.startsAt, durationMinutes: 60 } });
+    // Before the meeting she proposed focus areas and drafted her topic's indstilling.
+    await t.store.db.focusAreaProposal.create({ data: { id: "prop-1", unitId: "solsikken", loopId: "0-6-2027", meetingId: meeting.id, proposedById: "megan", rows: JSON.stringify([{ themeId: "0-6-2027/sprog", title: "Sprogmiljøet" }]) } });
+    await t.store.db.agendaItem.updateMany({ where: { meetingId: meeting.id, title: "Megans eget punkt" }, data: { recommendation: "forældrene inddrages", recommendationById: "megan" } });
     const byKey = await gdpr().export("megan");
     const byAad = await gdpr().export(MEGAN_AAD);
     expect(byKey.ok && byAad.ok).toBe(true);
@@ -91,6 +94,9 @@ describe("GDPR export and erasure", () => {
     expect((x.followUpsOwned as { text: string }[]).map((f) => f.text).sort()).toEqual(["Indkald til forældremøde", "Plan for sprogarbejdet"]);
     expect(x.followUpChangesMade).toEqual([expect.objectContaining({ followUpId: plan.id, kind: "commented", data: { text: "Jeg, Megan, tager den med personalet" } })]);
     expect(x.agendaTopicsAdded).toEqual([expect.objectContaining({ title: "Megans eget punkt" })]);
+    // What she proposed and drafted before a meeting (decision 0024).
+    expect(x.focusAreaProposals).toEqual([expect.objectContaining({ meetingId: meeting.id, rows: [{ themeId: "0-6-2027/sprog", title: "Sprogmiljøet" }], status: "pending", proposed: true })]);
+    expect(x.indstillingerDrafted).toEqual([{ meetingId: meeting.id, agendaItem: "Megans eget punkt", indstilling: "forældrene inddrages" }]);
     expect(x.channelLinksMade).toEqual([expect.objectContaining({ conversationId: "19:kanal@thread.tacv2" })]);
     expect((x.notifications as unknown[]).length).toBeGreaterThan(0);
     expect((x.auditLog as { action: string }[]).map((e) => e.action)).toEqual(expect.arrayContaining(["reflection.sent", "agenda.topic_added", "followup.commented", "followup.reassigned", "followup.created"]));

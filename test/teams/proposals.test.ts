@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { shortHash } from "../../src/lib/short-hash.js";
 import { BotHarness, users } from "../helpers/bot-harness.js";
 import { cardText, findAction, submitted } from "../helpers/fake-connector.js";
 
@@ -25,6 +26,8 @@ describe("proposals and indstillinger before the meeting, through the bot", () =
 
   it("the leader proposes the focus areas, the chief approves them with one change, and the stored areas are the approved ones", async () => {
     const m = await firstSamtale();
+    // Her dagsorden says she may propose them.
+    expect(cardText((await h.click(users.megan, "agenda.open", { meetingId: m.id })).posted[0]!)).toContain("Foreslå fokusområder: som enhedens leder");
     const card = (await h.click(users.megan, "focus.open", { meetingId: m.id })).posted[0]!;
     expect(cardText(card)).toContain("Foreslå enhedens lokale fokusområder");
     // A row without a theme: a Danish answer in the card, what was typed kept, nothing stored.
@@ -42,6 +45,11 @@ describe("proposals and indstillinger before the meeting, through the bot", () =
     const changed = await h.click(users.megan, "focus.propose", submitted(sent.card, "focus.propose", { theme_2: "0-6-2027/overgange", title_2: "Overgangen til skole" }));
     expect(cardText(changed.card)).toContain("Forslaget er sendt til mødelederen.");
     expect(await db().focusArea.count()).toBe(0);
+    // Sent indeed: the chair gets his focus areas card with the proposal through the outbox, and his dagsorden says it waits.
+    await h.deliver();
+    const told = h.connector.cards(h.conversationId(users.alex)).at(-1)!;
+    expect(cardText(told)).toContain("Megan Bowen har foreslået fokusområderne herunder.");
+    expect(cardText((await h.click(users.alex, "agenda.open", { meetingId: m.id })).posted[0]!)).toContain("Lederens forslag til fokusområder venter på din godkendelse.");
 
     // The chair's card holds the proposal, ready to approve or adjust; people's text shown as text.
     const chair = (await h.click(users.alex, "focus.open", { meetingId: m.id })).posted[0]!;
@@ -57,6 +65,12 @@ describe("proposals and indstillinger before the meeting, through the bot", () =
       ["Sprogmiljøet i vuggestuen og børnehaven", "0-6-2027/sprog", "megan", "alex"],
       ["Børnefællesskaber <b>ude</b>", "0-6-2027/trivsel", "megan", "alex"],
     ]);
+    // His older card (the proposal as it waited) again, with a row renamed: refused, no area without a proposer.
+    const older = await h.click(users.alex, "focus.save", submitted(chair, "focus.save", { title_0: "Et helt nyt navn", theme_2: "", title_2: "" }));
+    expect(cardText(older.card)).toContain("Forslaget er allerede godkendt, siden du åbnede kortet.");
+    // What he typed is shown again over the areas as they are now (nothing typed is lost).
+    expect(JSON.stringify(older.card)).toContain('"value":"Et helt nyt navn"');
+    expect(await db().focusArea.count()).toBe(2);
     const proposal = await db().focusAreaProposal.findFirstOrThrow();
     expect([proposal.status, proposal.proposedById, proposal.approvedById]).toEqual(["approved", "megan", "alex"]);
     expect((JSON.parse(proposal.rows) as unknown[]).length).toBe(3);
@@ -80,6 +94,7 @@ describe("proposals and indstillinger before the meeting, through the bot", () =
     const mine = findAction(withTopic.card, "agenda.indstilling")!;
     // She may draft her own topic only: the card offers that one field.
     expect(Object.keys(JSON.parse(String(mine.data.shown)) as object)).toEqual([topic.id]);
+    expect(Object.values(JSON.parse(String(mine.data.shown)) as object)).toEqual([shortHash("")]);
     const drafted = await h.click(users.megan, "agenda.indstilling", submitted(withTopic.card, "agenda.indstilling", { [`ind_${topic.id}`]: "sprogvurderingerne gennemgås på <i>personalemødet</i>" }));
     expect(cardText(drafted.card)).toContain("Indstillingen er gemt.");
     // A card made up to draft the chair's standing item is refused in Danish, and nothing is stored.
@@ -123,5 +138,48 @@ describe("proposals and indstillinger before the meeting, through the bot", () =
     const after = await h.click(users.alex, "agenda.indstilling", { meetingId: m.id, shown: JSON.stringify({ [standing.id]: "de lokale fokusområder godkendes (<b>punkt 4</b>)" }), [`ind_${standing.id}`]: "ændret bagefter" });
     expect(cardText(after.card)).toContain("Mødet er lukket, så indstillingerne kan ikke længere rettes her.");
     expect((await db().agendaItem.findUniqueOrThrow({ where: { id: standing.id } })).recommendation).toBe("de lokale fokusområder godkendes (<b>punkt 4</b>)");
+
+    // Reopened: the referat as sent keeps both drafts, and the dagsorden offers no drafting any more.
+    await h.click(users.alex, "meeting.reopen", { meetingId: m.id, referatVersion: 1 });
+    const sent = cardText((await h.click(users.megan, "referat.open", { meetingId: m.id, version: 1 })).posted[0]!);
+    expect(sent).toContain("1. de lokale fokusområder godkendes");
+    expect(sent).toContain("1. sprogvurderingerne gennemgås på <i>personalemødet</i>");
+    expect(findAction((await h.click(users.megan, "agenda.open", { meetingId: m.id })).posted[0]!, "agenda.indstilling")).toBeUndefined();
+    const reopened = await h.click(users.megan, "agenda.indstilling", { meetingId: m.id, shown: JSON.stringify({ [topic.id]: "sprogvurderingerne gennemgås på <i>personalemødet</i>" }), [`ind_${topic.id}`]: "ændret efter genåbning" });
+    expect(cardText(reopened.card)).toContain("Mødet har været afsluttet én gang, så indstillingerne rettes nu i opfølgningsskemaet.");
+    expect((await db().agendaItem.findUniqueOrThrow({ where: { id: topic.id } })).recommendation).toBe("sprogvurderingerne gennemgås på <i>personalemødet</i>");
+  });
+
+  it("a draft made while the chair has the skema open survives his stale save and the next one", async () => {
+    const m = await db().meeting.findFirstOrThrow({ where: { unitId: "solsikken", kind: "laeringssamtale", firstOfLoop: false }, orderBy: { startsAt: "asc" } });
+    const agenda = (await h.click(users.megan, "agenda.open", { meetingId: m.id })).posted[0]!;
+    await h.click(users.megan, "agenda.addTopic", submitted(agenda, "agenda.addTopic", { topic: "Forældresamarbejdet" }));
+    const topic = await db().agendaItem.findFirstOrThrow({ where: { meetingId: m.id, kind: "topic" } });
+    const form = (await h.click(users.alex, "form.open", { meetingId: m.id })).posted[0]!;
+    const meganAgenda = (await h.click(users.megan, "agenda.open", { meetingId: m.id })).posted[0]!;
+    await h.click(users.megan, "agenda.indstilling", submitted(meganAgenda, "agenda.indstilling", { [`ind_${topic.id}`]: "forældrerådet inddrages" }));
+    // His skema still shows the field empty: refused as stale, and shown again with her draft.
+    const refused = await h.click(users.alex, "form.save", submitted(form, "form.save", { decision_0: "Forældrerådet inviteres." }));
+    expect(cardText(refused.card)).toContain("ændret");
+    expect(JSON.stringify(refused.card)).toContain('"value":"forældrerådet inddrages"');
+    await h.click(users.alex, "form.save", submitted(refused.card, "form.save"));
+    expect((await db().agendaItem.findUniqueOrThrow({ where: { id: topic.id } })).recommendation).toBe("forældrerådet inddrages");
+    expect(await db().decision.count({ where: { meetingId: m.id } })).toBe(1);
+  });
+
+  it("typed text survives the other buttons and stale refusals: a half-typed topic over «Gem indstillingerne», typed indstillinger over a new topic, the leader's rows over a stale proposal", async () => {
+    const m = await db().meeting.findFirstOrThrow({ where: { unitId: "solsikken", kind: "laeringssamtale", firstOfLoop: false }, orderBy: { startsAt: "desc" } });
+    const agenda = (await h.click(users.alex, "agenda.open", { meetingId: m.id })).posted[0]!;
+    const standing = await db().agendaItem.findFirstOrThrow({ where: { meetingId: m.id, kind: "standing" }, orderBy: { position: "asc" } });
+    // He types an indstilling and adds a topic: the indstilling stays in its field, unsaved.
+    const added = await h.click(users.alex, "agenda.addTopic", submitted(agenda, "agenda.addTopic", { topic: "Tilsynet", [`ind_${standing.id}`]: "halvt skrevet indstilling" }));
+    expect(cardText(added.card)).toContain("Tilsynet");
+    expect(JSON.stringify(added.card)).toContain('"value":"halvt skrevet indstilling"');
+    expect((await db().agendaItem.findUniqueOrThrow({ where: { id: standing.id } })).recommendation).toBeNull();
+    // He types a topic and saves the indstilling: the topic stays in its field.
+    const saved = await h.click(users.alex, "agenda.indstilling", submitted(added.card, "agenda.indstilling", { topic: "Halvt skrevet punkt" }));
+    expect(cardText(saved.card)).toContain("Indstillingen er gemt.");
+    expect(JSON.stringify(saved.card)).toContain('"value":"Halvt skrevet punkt"');
+    expect((await db().agendaItem.findUniqueOrThrow({ where: { id: standing.id } })).recommendation).toBe("halvt skrevet indstilling");
   });
 });

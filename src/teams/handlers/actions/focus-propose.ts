@@ -18,6 +18,7 @@ export const focusPropose = (deps: TeamsDeps, views: Views) =>
     (t, data, err) =>
       views.focusAreas(t.actor, data.meetingId, {
         feedback: { error: err.text, fieldErrors: err.fieldErrors },
-        typed: err.code === "invalid-input" ? rowsFrom(data) : undefined,
+        // Refused or out of date: the card as it stands now, with what was typed (nothing is lost).
+        typed: err.code === "invalid-input" || err.code === "stale-card" ? rowsFrom(data) : undefined,
       }),
   );

@@ -40,6 +40,18 @@ export function recommendationsFrom(data: Record<string, unknown>): Record<strin
   return out;
 }
 
+/** What the skema showed of each stored indstilling (short hashes, JSON in `recShown`); absent from an older card. */
+export function recommendationsShownFrom(data: Record<string, unknown>): Record<string, string> | undefined {
+  const raw = z.string().max(20_000).safeParse(data.recShown);
+  if (!raw.success) return undefined;
+  try {
+    const parsed = z.record(z.string().max(100), z.string().max(20)).safeParse(JSON.parse(raw.data));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Reads row i's inputs back (names from formInputIds); the row's ids come from the card's own data. */
 export function rowsFrom(data: Record<string, unknown> & { rows: z.infer<typeof formRows> }): FormRowInput[] {
   return data.rows.map((ref, i) => {

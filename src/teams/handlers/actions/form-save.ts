@@ -5,7 +5,7 @@ import type { TeamsDeps } from "../../deps.js";
 import { answer, execute } from "../../turn.js";
 import type { Views } from "../../views.js";
 import { verbs } from "../../verbs.js";
-import { formRows, recommendationsFrom, rowsFrom } from "./form-input.js";
+import { formRows, recommendationsFrom, recommendationsShownFrom, rowsFrom } from "./form-input.js";
 import { id, version } from "./schemas.js";
 
 const schema = z
@@ -33,7 +33,7 @@ const saveForm = (close: boolean) => (deps: TeamsDeps, views: Views) =>
     async (t, data) => {
       const confirmed = close && data.confirmed === true;
       const closing = confirmed ? (data.after === undefined ? true : { after: data.after }) : false;
-      const { view, revision, summary, closedNow, referatVersion, load, effects } = await deps.forms.save(t.actor, data.meetingId, data.version, rowsFrom(data), closing, recommendationsFrom(data));
+      const { view, revision, summary, closedNow, referatVersion, load, effects } = await deps.forms.save(t.actor, data.meetingId, data.version, rowsFrom(data), closing, recommendationsFrom(data), recommendationsShownFrom(data));
       t.log.info({ meetingId: data.meetingId, revision, closedNow, referatVersion }, "form saved");
       const to = referatRecipients(view);
       const notice = !close
@@ -53,6 +53,7 @@ const saveForm = (close: boolean) => (deps: TeamsDeps, views: Views) =>
       return views.form(t.actor, data.meetingId, {
         typed: keep ? rowsFrom(data) : undefined,
         typedRecommendations: keep ? recommendationsFrom(data) : undefined,
+        shownRecommendations: keep ? recommendationsShownFrom(data) : undefined,
         feedback: { error: err.text, fieldErrors: err.fieldErrors },
       });
     },
