@@ -87,8 +87,6 @@ export interface AgendaView {
    * the meeting is closed.
    */
   indstilling?: { draftable: string[] };
-  /** The chair of a læringssamtale not begun: who in the organisation may be added ad hoc (not taking part yet). */
-  adHocCandidates?: Person[];
 }
 
 /** One indstilling as the dagsorden card sent it: the text typed and the text the card showed. */
@@ -487,12 +485,7 @@ export function createMeetingService(deps: MeetingServiceDeps) {
       }
       const asksIndstilling = templateOf(meeting, settings.templates).form.recommendations;
       const boardIds = await boardOf(meeting);
-      const adHocCandidates =
-        meeting.kind === "laeringssamtale" && meeting.chairId === actor.id && !hasStarted(meeting)
-          ? (await people.activePeople(ADHOC_CHOICES)).filter((p) => !meeting.participants.some((m) => m.person.id === p.id))
-          : undefined;
       return {
-        adHocCandidates,
         indstilling: asksIndstilling ? { draftable: meeting.status === "planned" ? items.filter((i) => mayDraft(meeting, i, actor)).map((i) => i.id) : [] } : undefined,
         board: boardIds.length ? { mode: meeting.boardMode ?? "statement", changeable: await boardChoiceOpen(meeting, boardIds) } : undefined,
         reflections: sent && asked ? meeting.participants.filter((p) => asked.has(p.person.id)).map((p) => ({ person: p.person, role: guideRoleOf(meeting, p.role), sent: sent.has(p.person.id) })) : undefined,
@@ -595,6 +588,16 @@ export function createMeetingService(deps: MeetingServiceDeps) {
      * no cards: no Teams account) to one læringssamtale that has not begun. Duplicates are refused
      * in Danish. (docs/decisions/0022-roles-the-seed-names.md)
      */
+    /** The chair's card «Tilføj deltager»: the meeting and the people who may be added (decision 0022). */
+    async adHocChoices(actor: Person, meetingId: string): Promise<{ meeting: Meeting; candidates: Person[] }> {
+      const meeting = await getForParticipant(actor, meetingId);
+      assertChair(meeting, actor.id);
+      if (meeting.kind !== "laeringssamtale") throw new AppError("invalid-input", strings.people.onlyLaeringssamtale);
+      if (hasStarted(meeting)) throw new AppError("meeting-started", strings.people.started);
+      const candidates = (await people.activePeople(ADHOC_CHOICES)).filter((p) => !meeting.participants.some((m) => m.person.id === p.id));
+      return { meeting, candidates };
+    },
+
     async addAdHoc(actor: Person, meetingId: string, input: AdHocInput): Promise<{ meeting: Meeting; notice: string; effects: Effects }> {
       const meeting = await getForParticipant(actor, meetingId);
       assertChair(meeting, actor.id);

@@ -1159,6 +1159,10 @@ export const da = {
     /** The decision its follow-ups hang under in the opfølgningsskema. */
     reportDecision: (year: number) => `Bestyrelsens afrapportering ${year}: opfølgning`,
   },
+  /** The chair's own card «Tilføj deltager» (decision 0022). */
+  adHocCard: {
+    placeholderCut: (listed: number, total: number) => `Vælg en person (kortet viser de første ${listed} af ${total})`,
+  },
   /** «Ad hoc deltagere» (seed 002): the chair adds a person or a guest to one læringssamtale (decision 0022). */
   people: {
     heading: "Ad hoc deltagere",

@@ -14,7 +14,7 @@ describe("ad hoc deltagere through the bot", () => {
   const db = () => h.bot.store.db;
   let laering = "";
   const add = (user: (typeof users)[keyof typeof users], data: Record<string, string>) =>
-    h.click(user, "adhoc.add", { meetingId: laering, adHocPersonId: "", guestName: "", guestEmail: "", guestPhone: "", topic: "", ...data });
+    h.click(user, "adhoc.add", { meetingId: laering, adHocPersonId: "", guestName: "", guestEmail: "", guestPhone: "", ...data });
 
   beforeAll(async () => {
     h = await BotHarness.start({ now: "2026-11-23T09:00:00+01:00" });
@@ -29,10 +29,19 @@ describe("ad hoc deltagere through the bot", () => {
     const chair = await h.click(users.alex, "agenda.open", { meetingId: laering, from: "meetings" });
     const chairCard = chair.posted[0]!;
     expect(cardText(chairCard)).toContain("Ad hoc deltagere");
-    expect(findAction(chairCard, "adhoc.add")).toBeDefined();
+    // The picker is not on the dagsorden (Teams' size limit): «Tilføj deltager» opens the add card beside it.
+    expect(findAction(chairCard, "adhoc.add")).toBeUndefined();
+    const opened = await h.click(users.alex, "adhoc.open", findAction(chairCard, "adhoc.open")!.data);
+    const addCard = opened.posted[0]!;
+    expect(cardText(addCard)).toContain("Person fra organisationen");
+    expect(JSON.stringify(addCard)).toContain('"title":"Lars Nørgaard"');
+    expect(findAction(addCard, "adhoc.add")).toBeDefined();
+    expect(cardText(opened.card)).toContain("Ad hoc deltagere");
     const megan = await h.click(users.megan, "agenda.open", { meetingId: laering, from: "meetings" });
     expect(cardText(megan.posted[0])).not.toContain("Ad hoc deltagere");
-    expect(findAction(megan.posted[0], "adhoc.add")).toBeUndefined();
+    expect(findAction(megan.posted[0], "adhoc.open")).toBeUndefined();
+    const meganOpens = await h.click(users.megan, "adhoc.open", { meetingId: laering, from: "agenda" });
+    expect(cardText(meganOpens.card)).toContain("Kun Børn og Unge-chefen, der holder mødet, kan dette.");
 
     // A forged click from Megan's card changes nothing and says why, in Danish.
     const refused = await add(users.megan, { guestName: "Anne Holm" });
@@ -56,11 +65,11 @@ describe("ad hoc deltagere through the bot", () => {
     expect(cardText(twice.card)).toContain("Der står allerede en gæst ved navn anne holm");
     expect(await db().meetingGuest.count()).toBe(1);
 
-    // A bad e-mail: a Danish answer next to the field, and what was typed is kept.
-    const bad = await add(users.alex, { guestName: "Per Lund", guestEmail: "per@", topic: "Overgange" });
+    // A bad e-mail: a Danish answer next to the field on the add card, and what was typed is kept.
+    const bad = await add(users.alex, { guestName: "Per Lund", guestEmail: "per@" });
     expect(cardText(bad.card)).toContain("Skriv en gyldig e-mailadresse");
-    // Also a topic typed on the same card (Teams sends every input with the button).
-    expect(inputValues(bad.card)).toMatchObject({ guestName: "Per Lund", guestEmail: "per@", topic: "Overgange" });
+    expect(findAction(bad.card, "adhoc.add")).toBeDefined();
+    expect(inputValues(bad.card)).toMatchObject({ guestName: "Per Lund", guestEmail: "per@" });
     expect(await db().meetingGuest.count()).toBe(1);
   });
 

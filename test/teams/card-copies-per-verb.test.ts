@@ -714,6 +714,14 @@ export const verbCases: Record<Verb, Case> = {
       r.expectNothingUpdated();
     },
   },
+  [verbs.adHocOpen]: {
+    story: "loop",
+    changes: "nothing (posts the chair's add card beside the dagsorden: a form, not tracked)",
+    run: async (s) => {
+      const r = await s.click(users.alex, verbs.adHocOpen, { meetingId: ids.LS2!, from: "agenda" });
+      r.expectNothingUpdated();
+    },
+  },
   [verbs.adHocAdd]: {
     story: "loop",
     changes: "the læringssamtale's participant list: every copy of its dagsorden (a guest gets no card)",
