@@ -594,7 +594,7 @@ export function createMeetingService(deps: MeetingServiceDeps) {
       assertChair(meeting, actor.id);
       if (meeting.kind !== "laeringssamtale") throw new AppError("invalid-input", strings.people.onlyLaeringssamtale);
       if (hasStarted(meeting)) throw new AppError("meeting-started", strings.people.started);
-      const candidates = (await people.activePeople(ADHOC_CHOICES)).filter((p) => !meeting.participants.some((m) => m.person.id === p.id));
+      const candidates = (await people.adHocCandidates(meeting.unit.areaId, meeting.unit.id, { limit: ADHOC_CHOICES })).filter((p) => !meeting.participants.some((m) => m.person.id === p.id));
       return { meeting, candidates };
     },
 
@@ -613,8 +613,12 @@ export function createMeetingService(deps: MeetingServiceDeps) {
       const now = clock.now();
       const by = { actorId: actor.id, at: now };
       if (personId) {
-        const person = await people.byId(personId);
-        if (!person || !person.active) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, { personId: s.unknownPerson });
+        // Only someone the picker offers (the area's people, no other unit's parents or young): a forged id is refused alike.
+        const [person] = await people.adHocCandidates(meeting.unit.areaId, meeting.unit.id, { limit: 1, personId });
+        if (!person) {
+          const known = await people.byId(personId);
+          throw new AppError("invalid-input", strings.generic.cardErrorsHeading, { personId: known?.active ? strings.adHocCard.notOffered : s.unknownPerson });
+        }
         const outcome = await meetings.addAdHocParticipant(meeting.id, person.id, by);
         if (outcome === "not-planned") throw new AppError("meeting-started", s.started);
         if (outcome === "already") throw new AppError("invalid-input", strings.generic.cardErrorsHeading, { personId: s.alreadyParticipant(person.name) });

@@ -1162,6 +1162,7 @@ export const da = {
   /** The chair's own card «Tilføj deltager» (decision 0022). */
   adHocCard: {
     placeholderCut: (listed: number, total: number) => `Vælg en person (kortet viser de første ${listed} af ${total})`,
+    notOffered: "Kun personer fra læringssamtalens område kan tilføjes (ikke andre enheders bestyrelses- og ungerepræsentanter). Vælg en fra listen.",
   },
   /** «Ad hoc deltagere» (seed 002): the chair adds a person or a guest to one læringssamtale (decision 0022). */
   people: {

@@ -51,6 +51,23 @@ describe("ad hoc deltagere", () => {
     expect(await t.store.db.meetingGuest.count()).toBe(0);
   });
 
+  it("offers only the people of the meeting's area, never another unit's board or youth representative, and refuses the rest", async () => {
+    // Someone in another area: a leader of a unit there.
+    await t.store.db.area.create({ data: { id: "nord", name: "Område Nord", units: { create: [{ id: "nordlys", name: "Nordlys", type: "dagtilbud" }] } } });
+    await t.store.db.person.create({ data: { id: "nina", name: "Nina Nord", aadObjectId: "aad-nina" } });
+    await t.store.db.role.create({ data: { personId: "nina", role: "leder", unitId: "nordlys" } });
+    const { candidates } = await d.meetings.adHocChoices(await person("alex"), laering);
+    const ids = candidates.map((p) => p.id);
+    // The area's people not taking part (Lars leads Kastanjen, Pia the klub, Sofie Åskolen) …
+    expect(ids).toEqual(expect.arrayContaining(["lars", "pia", "sofie", "ole", "emil"]));
+    // … not Kastanjen's board representative (a parent), the klub's youth representative (a minor), the other area's leader, nor those taking part.
+    for (const no of ["birthe", "noah", "nina", "alex", "megan", "bo", "karim"]) expect(ids).not.toContain(no);
+    for (const no of ["birthe", "noah", "nina"]) expect(await refusal(d.meetings.addAdHoc(await person("alex"), laering, { personId: no }))).toMatchObject({ code: "invalid-input", text: expect.stringContaining("Kun personer fra læringssamtalens område") });
+    expect(await t.store.db.meetingParticipant.count({ where: { meetingId: laering, personId: { in: ["birthe", "noah", "nina"] } } })).toBe(0);
+    // Only the chair opens the add card.
+    expect(await refusal(d.meetings.adHocChoices(await person("megan"), laering))).toMatchObject({ code: "not-authorised" });
+  });
+
   it("adds a guest once (name or e-mail, case aside): on the meeting, no cards, a new version for its calendar event", async () => {
     const before = (await t.store.meetings.get(laering))!;
     const { meeting } = await d.meetings.addAdHoc(await person("alex"), laering, { guestName: "Anne Holm", guestEmail: "Anne.Holm@eksempel.dk" });

@@ -35,6 +35,10 @@ describe("ad hoc deltagere through the bot", () => {
     const addCard = opened.posted[0]!;
     expect(cardText(addCard)).toContain("Person fra organisationen");
     expect(JSON.stringify(addCard)).toContain('"title":"Lars Nørgaard"');
+    // Never another unit's board representative (a parent) or youth representative (a minor).
+    expect(JSON.stringify(addCard)).not.toMatch(/Birthe Møller|Noah Rasmussen/);
+    const forged = await add(users.alex, { adHocPersonId: "noah" });
+    expect(cardText(forged.card)).toContain("Kun personer fra læringssamtalens område kan tilføjes");
     expect(findAction(addCard, "adhoc.add")).toBeDefined();
     expect(cardText(opened.card)).toContain("Ad hoc deltagere");
     const megan = await h.click(users.megan, "agenda.open", { meetingId: laering, from: "meetings" });
