@@ -5,6 +5,7 @@ import { reflectionAuthors } from "../../src/domain/access.js";
 import { createDomainServices, type DomainServices } from "../../src/domain/services.js";
 import type { Person } from "../../src/domain/types.js";
 import { AppError } from "../../src/lib/errors.js";
+import { addDays, localWeekday, zonedToUtc } from "../../src/lib/zoned-time.js";
 import { ManualClock } from "../helpers/bot-harness.js";
 import { testStore } from "../helpers/test-db.js";
 
@@ -66,6 +67,30 @@ describe("ad hoc deltagere", () => {
     expect(await t.store.db.meetingParticipant.count({ where: { meetingId: laering, personId: { in: ["birthe", "noah", "nina"] } } })).toBe(0);
     // Only the chair opens the add card.
     expect(await refusal(d.meetings.adHocChoices(await person("megan"), laering))).toMatchObject({ code: "not-authorised" });
+  });
+
+  it("moving a confirmed læringssamtale checks the people actually on it, not a recomputed youth representative", async () => {
+    const alex = await person("alex");
+    const proposed = await d.yearWheels.view(alex, "klubben");
+    await d.yearWheels.confirm(alex, "klubben", proposed.wheel.version);
+    const wheel = await d.yearWheels.view(alex, "klubben");
+    const samtaler = wheel.wheel.entries.filter((e) => e.kind === "laeringssamtale").sort((a, b) => a.date.localeCompare(b.date));
+    const [third, fourth] = [samtaler[2]!, samtaler[3]!];
+    const onIt = async (e: { meetingId?: string }) => (await t.store.meetings.get(e.meetingId!))!.participants.map((p) => p.person.id);
+    expect([await onIt(third), await onIt(fourth)].map((ids) => ids.includes("noah"))).toEqual([true, false]);
+    // The fourth moved a week before the third (same year of the loop): by date it is now the year's first.
+    let date = addDays(third.date, -7);
+    while (localWeekday(date) > 5) date = addDays(date, -1);
+    expect(date > addDays(wheel.loop.startDate, 365)).toBe(true);
+    // Noah is busy then; he is not on the fourth, so that is no clash.
+    await t.store.db.meeting.create({
+      data: { id: "noah-busy", kind: "one_on_one", unitId: "klubben", chairId: "nina", startsAt: zonedToUtc(date, fourth.time, "Europe/Copenhagen"), durationMinutes: 60, participants: { create: [{ personId: "nina", role: "chair" }, { personId: "noah", role: "leader" }] } },
+    });
+    const { view } = await d.yearWheels.move(alex, "klubben", wheel.wheel.version, fourth.id, date, fourth.time);
+    expect(view.wheel.entries.find((e) => e.id === fourth.id)!.date).toBe(date);
+    expect(await onIt(fourth)).not.toContain("noah");
+    await t.store.db.meetingParticipant.deleteMany({ where: { meetingId: "noah-busy" } });
+    await t.store.db.meeting.delete({ where: { id: "noah-busy" } });
   });
 
   it("adds a guest once (name or e-mail, case aside): on the meeting, no cards, a new version for its calendar event", async () => {
