@@ -100,10 +100,13 @@ describe("ad hoc deltagere through the bot", () => {
     expect(cardText(leader.card)).toContain("Megan Bowen deltager allerede i læringssamtalen.");
 
     // The leader is not ad hoc: only those added ad hoc can be removed.
-    const notAdHoc = await h.click(users.alex, "adhoc.remove", { meetingId: laering, removePersonId: "megan", removeGuestId: "" });
+    const notAdHoc = await h.click(users.alex, "adhoc.remove", { meetingId: laering, removePersonId: "megan", removeGuestId: "", topic: "Overgange" });
     expect(cardText(notAdHoc.card)).toContain("Kun ad hoc deltagere og gæster kan fjernes her");
-    const removed = await h.click(users.alex, "adhoc.remove", { meetingId: laering, removePersonId: "lars", removeGuestId: "" });
+    // A topic typed on the dagsorden before «Fjern» is kept, refused or not.
+    expect(inputValues(notAdHoc.card)).toMatchObject({ topic: "Overgange" });
+    const removed = await h.click(users.alex, "adhoc.remove", { meetingId: laering, removePersonId: "lars", removeGuestId: "", topic: "Overgange" });
     expect(cardText(removed.card)).toContain("Lars Nørgaard er ikke længere med i læringssamtalen.");
+    expect(inputValues(removed.card)).toMatchObject({ topic: "Overgange" });
     expect(await db().meetingParticipant.count({ where: { meetingId: laering, personId: "lars" } })).toBe(0);
     // Nothing more is planned for him.
     expect(await db().notification.count({ where: { subjectId: laering, personId: "lars", status: "pending" } })).toBe(0);
