@@ -8,7 +8,7 @@ import { strings } from "../lib/strings.da.js";
 import { addDays, compareDates, isValidLocalDate, isValidLocalTime, localDateOf, zonedToUtc } from "../lib/zoned-time.js";
 import { assertChair, assertParticipant, expectedReflectionAuthors, guideReceivers, leaderOf, reflectionAuthors } from "./access.js";
 import { guideIsShared, guideRoleOf, standingItemsOf, templateFor, templateOf, type GuideRole } from "./meeting-template.js";
-import { boardStatementReminderRows, boardStatementRows, MEETING_ROW_KINDS, meetingCancelledRows, meetingPackRows, reflectionReminderKey, reflectionReminderRows } from "./notification-keys.js";
+import { adHocRemovedRow, boardStatementReminderRows, boardStatementRows, MEETING_ROW_KINDS, meetingCancelledRows, meetingPackRows, reflectionReminderKey, reflectionReminderRows } from "./notification-keys.js";
 import { boardStatementAuthors, oneOnOneCircle, type MeetingCircle } from "./participants.js";
 import type {
   BoardStatementRepository,
@@ -588,6 +588,13 @@ export function createMeetingService(deps: MeetingServiceDeps) {
      * no cards: no Teams account) to one læringssamtale that has not begun. Duplicates are refused
      * in Danish. (docs/decisions/0022-roles-the-seed-names.md)
      */
+    /** The meeting a person was removed from ad hoc, for their notice (only while they are not on it). */
+    async removedFrom(actor: Person, meetingId: string): Promise<Meeting> {
+      const meeting = await meetings.get(meetingId);
+      if (!meeting || meeting.participants.some((p) => p.person.id === actor.id)) throw new AppError("not-found", strings.generic.notFound);
+      return meeting;
+    },
+
     /** The chair's card «Tilføj deltager»: the meeting and the people who may be added (decision 0022). */
     async adHocChoices(actor: Person, meetingId: string): Promise<{ meeting: Meeting; candidates: Person[] }> {
       const meeting = await getForParticipant(actor, meetingId);
@@ -660,6 +667,8 @@ export function createMeetingService(deps: MeetingServiceDeps) {
       const participant = meeting.participants.find((p) => p.person.id === target.personId);
       if (participant && participant.role !== "ad_hoc") throw new AppError("invalid-input", s.notAdHoc);
       if (!participant) return { meeting, notice: s.gone, effects: noEffects };
+      // Whether the pack (dagsorden or guide) reached them already: then they are told they are no longer invited.
+      const packSent = (await notifications.ofSubject(meeting.id, ["meeting_agenda", "meeting_reflection"])).some((n) => n.personId === participant.person.id && n.status === "sent");
       const outcome = await meetings.removeAdHocParticipant(meeting.id, participant.person.id, by);
       if (outcome === "not-planned") throw new AppError("meeting-started", s.started);
       const updated = (await meetings.get(meeting.id))!;
@@ -668,7 +677,7 @@ export function createMeetingService(deps: MeetingServiceDeps) {
       // What was planned for them and not sent stays unsent; everyone else's rows stay as they are.
       const keep = [...(await packRows(updated, now)).map((r) => r.key), ...updated.participants.map((p) => reflectionReminderKey(updated, p.person.id))];
       await notifications.cancelPending(meeting.id, { kinds: [...MEETING_ROW_KINDS], exceptKeys: keep });
-      const planned = await notifications.plan(calendarRows(updated, now), now);
+      const planned = await notifications.plan([...(packSent ? [adHocRemovedRow(updated, participant.person.id, calendar, now)] : []), ...calendarRows(updated, now)], now);
       return { meeting: updated, notice: s.removed(participant.person.name), effects: effectsOf([meetingChanged(updated)], planned) };
     },
 

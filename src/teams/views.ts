@@ -325,6 +325,13 @@ export function createViews(deps: Omit<TeamsDeps, "cardCopies" | "publishChannel
       return buildNoticeCard(strings.meeting.cancelledNotice(kindDefinite(meeting), formatDateTime(meeting.startsAt, tz), chair), { title: strings.meeting.cancelledTitle });
     },
 
+    /** To a person the chair removed ad hoc after the pack reached them (decision 0022). */
+    async adHocRemoved(actor: Person, meetingId: string): Promise<AdaptiveCard> {
+      const meeting = await deps.meetings.removedFrom(actor, meetingId);
+      const chair = meeting.participants.find((p) => p.person.id === meeting.chairId)?.person.name ?? "";
+      return buildNoticeCard(strings.adHocCard.removedNotice(formatDateTime(meeting.startsAt, tz), chair), { title: strings.adHocCard.removedTitle });
+    },
+
     /** To the chair: a participant declined the meeting's event in Outlook (CALENDAR_SYNC=graph). */
     async calendarDeclined(actor: Person, meetingId: string, key: string): Promise<AdaptiveCard> {
       const { meeting } = await deps.meetings.agenda(actor, meetingId);

@@ -138,6 +138,16 @@ describe("ad hoc deltagere", () => {
     expect(notice).toBe("Lars Nørgaard er ikke længere med i læringssamtalen.");
     expect(meeting.participants.some((p) => p.person.id === "lars")).toBe(false);
     expect((await t.store.db.notification.findMany({ where: { subjectId: laering, personId: "lars" }, select: { status: true } })).map((n) => n.status)).toEqual(["cancelled", "cancelled"]);
+    // His pack had not gone out: no notice.
+    expect(await t.store.db.notification.count({ where: { kind: "ad_hoc_removed" } })).toBe(0);
+    // Added again, the pack sent, removed: a notice, once per meeting (an idempotent key), and none while he is on it again.
+    await d.meetings.addAdHoc(alex, laering, { personId: "lars" });
+    await t.store.db.notification.updateMany({ where: { subjectId: laering, personId: "lars", kind: "meeting_agenda", status: "pending" }, data: { status: "sent", sentAt: clock.now() } });
+    await d.meetings.removeAdHoc(alex, laering, { personId: "lars" });
+    expect((await t.store.db.notification.findMany({ where: { kind: "ad_hoc_removed" }, select: { key: true, personId: true, status: true } }))).toEqual([{ key: `ad_hoc_removed:${laering}:lars`, personId: "lars", status: "pending" }]);
+    await d.meetings.addAdHoc(alex, laering, { personId: "lars" });
+    await d.meetings.removeAdHoc(alex, laering, { personId: "lars" });
+    expect(await t.store.db.notification.count({ where: { kind: "ad_hoc_removed" } })).toBe(1);
     // Again: already gone, nothing changes.
     expect((await d.meetings.removeAdHoc(alex, laering, { personId: "lars" })).notice).toBe("Deltageren er allerede fjernet.");
     const guest = meeting.guests[0]!;

@@ -108,7 +108,13 @@ describe("ad hoc deltagere through the bot", () => {
     expect(cardText(removed.card)).toContain("Lars Nørgaard er ikke længere med i læringssamtalen.");
     expect(inputValues(removed.card)).toMatchObject({ topic: "Overgange" });
     expect(await db().meetingParticipant.count({ where: { meetingId: laering, personId: "lars" } })).toBe(0);
-    // Nothing more is planned for him.
+    // His pack had gone out: he is told, once, through the outbox; nothing else is planned for him.
+    expect((await db().notification.findMany({ where: { subjectId: laering, personId: "lars", status: "pending" } })).map((n) => n.key)).toEqual([`ad_hoc_removed:${laering}:lars`]);
+    const sentBefore = h.connector.posted.length;
+    await h.deliver();
+    const told = h.connector.posted.slice(sentBefore).filter((p) => p.conversationId === h.conversationId(users.lars)).flatMap((p) => cardsOf(p.activity));
+    expect(told.map((c) => cardText(c))).toEqual([expect.stringContaining("Du er ikke længere med i læringssamtalen")]);
+    expect(cardText(told[0])).toContain("Alex Wilber har taget dig af deltagerlisten");
     expect(await db().notification.count({ where: { subjectId: laering, personId: "lars", status: "pending" } })).toBe(0);
   });
 });
