@@ -64,6 +64,8 @@ describe("ad hoc deltagere through the bot", () => {
     // A participant's dagsorden shows the guest too.
     const megan = await h.click(users.megan, "agenda.open", { meetingId: laering, from: "meetings" });
     expect(cardText(megan.posted[0])).toContain("Anne Holm (gæst)");
+    // Only the name: her e-mail and phone are on no participant's card (docs/deploy.md, docs/security.md).
+    expect(JSON.stringify(megan.posted[0])).not.toMatch(/anne\.holm@eksempel\.dk|12 34 56 78/);
 
     const twice = await add(users.alex, { guestName: "anne holm" });
     expect(cardText(twice.card)).toContain("Der står allerede en gæst ved navn anne holm");
