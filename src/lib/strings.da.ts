@@ -1179,7 +1179,6 @@ export const da = {
     guestPhoneLabel: "Gæstens telefon (valgfri)",
     addButton: "Tilføj deltager",
     removeButton: "Fjern",
-    guest: "gæst",
     /** A guest on the participant list: «Anne Holm (gæst)». */
     guestName: (name: string) => `${name} (gæst)`,
     adHocLine: (name: string) => `${name} (ad hoc-deltager)`,
