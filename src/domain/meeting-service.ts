@@ -581,13 +581,6 @@ export function createMeetingService(deps: MeetingServiceDeps) {
       return { view: await this.agenda(actor, meetingId), effects: effectsOf([meetingChanged(changed)], planned) };
     },
 
-    /**
-     * «Ad hoc deltagere alt efter lokalt fokusområde» (seed 002): the chair adds a person from the
-     * organisation file (role ad_hoc: the meeting's cards like any participant, the ad hoc question
-     * set; a new version and calendar row, though the Graph sync does not change attendees yet) or a guest by name (on the participant list,
-     * no cards: no Teams account) to one læringssamtale that has not begun. Duplicates are refused
-     * in Danish. (docs/decisions/0022-roles-the-seed-names.md)
-     */
     /** The meeting a person was removed from ad hoc, for their notice (only while they are not on it). */
     async removedFrom(actor: Person, meetingId: string): Promise<Meeting> {
       const meeting = await meetings.get(meetingId);
@@ -605,6 +598,13 @@ export function createMeetingService(deps: MeetingServiceDeps) {
       return { meeting, candidates };
     },
 
+    /**
+     * «Ad hoc deltagere alt efter lokalt fokusområde» (seed 002): the chair adds a person from the
+     * organisation file (role ad_hoc: the meeting's cards like any participant, the ad hoc question
+     * set; a new version and calendar row, though the Graph sync does not change attendees yet) or a guest by name (on the participant list,
+     * no cards: no Teams account) to one læringssamtale that has not begun. Duplicates are refused
+     * in Danish. (docs/decisions/0022-roles-the-seed-names.md)
+     */
     async addAdHoc(actor: Person, meetingId: string, input: AdHocInput): Promise<{ meeting: Meeting; notice: string; effects: Effects }> {
       const meeting = await getForParticipant(actor, meetingId);
       assertChair(meeting, actor.id);
