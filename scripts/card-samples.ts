@@ -3,6 +3,7 @@
  * demo meeting (Danish names and texts, æ/ø/å included). `npm run cards:samples` writes them to
  * cards/<name>.sample.json; test/cards checks the files are current and every card is valid.
  */
+import { adHocCardData } from "../src/cards/adhoc-card.js";
 import { agendaCardData } from "../src/cards/agenda-card.js";
 import { boardReportCardData } from "../src/cards/board-report-card.js";
 import { teamsMeetingLink } from "../src/domain/calendar.js";
@@ -193,7 +194,6 @@ export const cardSamples: Record<CardName, object> = {
       focusAreas,
       // The board gives a statement; it has sent it, so the ask went out and the choice is fixed.
       board: { mode: "statement", changeable: false },
-      adHocCandidates: [board, { id: "lars", aadObjectId: "aad-lars", name: "Lars Nørgaard", active: true }],
       boardStatements: [
         { author: board, statement: { id: "b-1", meetingId: "m-2", authorId: board.id, text: "Bestyrelsen bakker op om sprogindsatsen og ønsker, at forældrene får konkrete idéer til sprogleg derhjemme.", version: 1, sentAt: new Date("2027-10-01T16:00:00Z") } },
       ],
@@ -206,6 +206,13 @@ export const cardSamples: Record<CardName, object> = {
     intro: strings.agenda.packIntro(strings.meeting.kindsInText.laeringssamtale),
     // The chair's copy (CALENDAR_SYNC=link): Teams' new-meeting form, filled in, and the .ics.
     calendar: { cancelled: false, teamsLink: teamsMeetingLink(samtale, chief, sampleCalendar, now) },
+  }),
+  adhoc: adHocCardData({
+    meeting: samtale,
+    candidates: [board, { id: "lars", aadObjectId: "aad-lars", name: "Lars Nørgaard", active: true }],
+    tz,
+    feedback: { error: strings.generic.cardErrorsHeading, fieldErrors: { guestEmail: strings.people.invalidEmail } },
+    typed: { guestName: "Anne Holm, talehørekonsulent", guestEmail: "anne.holm@", guestPhone: "" },
   }),
   "year-wheel": yearWheelCardData({
     view: {

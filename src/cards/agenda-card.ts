@@ -78,30 +78,7 @@ export interface AgendaCardData extends MeetingHeaderData, CalendarOfferData {
   adHocIntro: string;
   adHoc: { label: string; personId: string; guestId: string }[];
   adHocRemoveButton: string;
-  adHocPersonLabel: string;
-  adHocPersonPlaceholder: string;
-  adHocChoices: { title: string; value: string }[];
-  adHocPersonValue: string;
-  adHocPersonError: string;
-  guestNameLabel: string;
-  guestNamePlaceholder: string;
-  guestNameValue: string;
-  guestNameError: string;
-  guestEmailLabel: string;
-  guestEmailValue: string;
-  guestEmailError: string;
-  guestPhoneLabel: string;
-  guestPhoneValue: string;
-  guestPhoneError: string;
   adHocAddButton: string;
-}
-
-/** What the chair typed in the ad hoc section, kept when it was refused. */
-export interface TypedAdHoc {
-  personId?: string;
-  guestName?: string;
-  guestEmail?: string;
-  guestPhone?: string;
 }
 
 export interface AgendaCardInput {
@@ -113,7 +90,6 @@ export interface AgendaCardInput {
   typedTopic?: string;
   /** Indstillinger as typed (by agenda item id), when saving them was refused: nothing typed is lost. */
   typedIndstillinger?: Record<string, string>;
-  typedAdHoc?: TypedAdHoc;
   /** Set when the card arrives as part of the meeting pack. */
   intro?: string;
   /** «Føj til kalender» (absent: the card says nothing about calendars). */
@@ -219,6 +195,8 @@ const AGENDA_FITS: readonly AgendaFit[] = [
   { chars: 300, statement: 1500, name: 60, carried: 30 },
   { chars: 150, statement: 600, name: 40, carried: 20 },
   { chars: 60, statement: 300, name: 30, carried: 10 },
+  // The chair's copy also lists the ad hoc participants and guests with «Fjern».
+  { chars: 60, statement: 150, name: 20, carried: 5 },
 ];
 
 /** Per numbered item: its drafted indstilling, editable for those who may draft it, read-only for the rest. */
@@ -257,8 +235,8 @@ function indstillingSection(view: AgendaView, numberedItems: { item: AgendaItem;
   };
 }
 
-/** The chair's «Ad hoc deltagere» section: who was added, and the form to add one more. */
-function adHocSection(view: AgendaView, viewer: Person, fit: AgendaFit, feedback: CardFeedback | undefined, typed: TypedAdHoc | undefined) {
+/** The chair's «Ad hoc deltagere» section: who was added, and «Tilføj deltager», which opens the add card (adhoc-card.ts). */
+function adHocSection(view: AgendaView, viewer: Person, fit: AgendaFit) {
   const s = strings.people;
   const { meeting } = view;
   const shown = meeting.kind === "laeringssamtale" && meeting.chairId === viewer.id && !view.locked;
@@ -272,27 +250,11 @@ function adHocSection(view: AgendaView, viewer: Person, fit: AgendaFit, feedback
         ]
       : [],
     adHocRemoveButton: s.removeButton,
-    // Teams refuses a choice set without choices: no one left to add, no picker.
-    adHocPersonLabel: shown && (view.adHocCandidates ?? []).length > 0 ? s.personLabel : "",
-    adHocPersonPlaceholder: s.personPlaceholder,
-    adHocChoices: shown ? (view.adHocCandidates ?? []).map((p) => ({ title: shorten(p.name, fit.name), value: p.id })) : [],
-    adHocPersonValue: typed?.personId ?? "",
-    adHocPersonError: fieldError(feedback, "personId"),
-    guestNameLabel: s.guestNameLabel,
-    guestNamePlaceholder: s.guestNamePlaceholder,
-    guestNameValue: typed?.guestName ?? "",
-    guestNameError: fieldError(feedback, "guestName"),
-    guestEmailLabel: s.guestEmailLabel,
-    guestEmailValue: typed?.guestEmail ?? "",
-    guestEmailError: fieldError(feedback, "guestEmail"),
-    guestPhoneLabel: s.guestPhoneLabel,
-    guestPhoneValue: typed?.guestPhone ?? "",
-    guestPhoneError: fieldError(feedback, "guestPhone"),
     adHocAddButton: s.addButton,
   };
 }
 
-export function agendaCardData({ view, viewer, tz, today, feedback, intro, typedTopic, typedIndstillinger, typedAdHoc, calendar, boardStatementDays = 30 }: AgendaCardInput, fit: AgendaFit = AGENDA_FITS[0]!): AgendaCardData {
+export function agendaCardData({ view, viewer, tz, today, feedback, intro, typedTopic, typedIndstillinger, calendar, boardStatementDays = 30 }: AgendaCardInput, fit: AgendaFit = AGENDA_FITS[0]!): AgendaCardData {
   const s = strings.agenda;
   const { meeting } = view;
   let n = 0;
@@ -352,7 +314,7 @@ export function agendaCardData({ view, viewer, tz, today, feedback, intro, typed
     formButton: isChair ? s.formButton : "",
     ...calendarOfferData(calendar),
     ...indstillingEmpty,
-    ...adHocSection(view, viewer, fit, feedback, typedAdHoc),
+    ...adHocSection(view, viewer, fit),
   };
   return { ...data, ...indstillingSection(view, numberedItems, feedback, typedIndstillinger, fit) };
 }

@@ -34,7 +34,8 @@ export type CardName =
   | "area-status"
   | "unit-detail"
   | "channel-digest"
-  | "export-links";
+  | "export-links"
+  | "adhoc";
 
 export const CARD_NAMES: CardName[] = [
   "welcome",
@@ -64,6 +65,7 @@ export const CARD_NAMES: CardName[] = [
   "unit-detail",
   "channel-digest",
   "export-links",
+  "adhoc",
 ];
 
 export type AdaptiveCard = Record<string, unknown> & { type: "AdaptiveCard" };

@@ -142,6 +142,11 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
         if ((await reflections.get(n.subjectId, n.personId))?.status === "sent") return "reflection-sent";
         return undefined;
       }
+      case "ad_hoc_removed": {
+        const m = await meetings.get(n.subjectId);
+        if (m?.status !== "planned") return "meeting-not-planned";
+        return m.participants.some((p) => p.person.id === n.personId) ? "participant-again" : undefined;
+      }
       case "meeting_cancelled": {
         const m = await meetings.get(n.subjectId);
         return m?.status === "cancelled" ? undefined : "meeting-not-cancelled";

@@ -9,7 +9,7 @@ import { strings } from "../lib/strings.da.js";
 import { addDays, compareDates, isValidLocalDate, isValidLocalTime, localDateOf, zonedToUtc } from "../lib/zoned-time.js";
 import { assertChair, assertParticipant, expectedReflectionAuthors, guideReceivers, leaderOf, reflectionAuthors } from "./access.js";
 import { guideIsShared, guideRoleOf, standingItemsOf, templateFor, templateOf, type GuideRole } from "./meeting-template.js";
-import { boardStatementReminderRows, boardStatementRows, MEETING_ROW_KINDS, meetingCancelledRows, meetingPackRows, reflectionReminderKey, reflectionReminderRows } from "./notification-keys.js";
+import { adHocRemovedRow, boardStatementReminderRows, boardStatementRows, MEETING_ROW_KINDS, meetingCancelledRows, meetingPackRows, reflectionReminderKey, reflectionReminderRows } from "./notification-keys.js";
 import { boardStatementAuthors, oneOnOneCircle, type MeetingCircle } from "./participants.js";
 import type {
   BoardStatementRepository,
@@ -90,8 +90,6 @@ export interface AgendaView {
    * the meeting is closed.
    */
   indstilling?: { draftable: string[] };
-  /** The chair of a læringssamtale not begun: who in the organisation may be added ad hoc (not taking part yet). */
-  adHocCandidates?: Person[];
 }
 
 /** One indstilling as the dagsorden card sent it: the text typed and the text the card showed. */
@@ -514,10 +512,6 @@ export function createMeetingService(deps: MeetingServiceDeps) {
       }
       const asksIndstilling = templateOf(meeting, settings.templates).form.recommendations;
       const boardIds = await boardOf(meeting);
-      const adHocCandidates =
-        meeting.kind === "laeringssamtale" && meeting.chairId === actor.id && !hasStarted(meeting)
-          ? (await people.activePeople(ADHOC_CHOICES)).filter((p) => !meeting.participants.some((m) => m.person.id === p.id))
-          : undefined;
       const activeAreas = loop ? await focusAreas.list(meeting.unit.id, loop.id, { activeOnly: true }) : [];
       let focusProposal: AgendaView["focusProposal"];
       if (loop && meeting.kind === "laeringssamtale" && meeting.status === "planned" && activeAreas.length === 0) {
@@ -526,7 +520,6 @@ export function createMeetingService(deps: MeetingServiceDeps) {
         else if (!proposal && meeting.firstOfLoop && leader?.id === actor.id && meeting.chairId !== actor.id) focusProposal = "propose";
       }
       return {
-        adHocCandidates,
         // Drafted before the meeting only: once closed (even if reopened since) the skema changes them.
         indstilling: asksIndstilling ? { draftable: meeting.status === "planned" && meeting.referatVersion === 0 ? items.filter((i) => mayDraft(meeting, i, actor)).map((i) => i.id) : [] } : undefined,
         board: boardIds.length ? { mode: meeting.boardMode ?? "statement", changeable: await boardChoiceOpen(meeting, boardIds) } : undefined,
@@ -627,6 +620,23 @@ export function createMeetingService(deps: MeetingServiceDeps) {
       return { view: await this.agenda(actor, meetingId), effects: effectsOf([meetingChanged(changed)], planned) };
     },
 
+    /** The meeting a person was removed from ad hoc, for their notice (only while they are not on it). */
+    async removedFrom(actor: Person, meetingId: string): Promise<Meeting> {
+      const meeting = await meetings.get(meetingId);
+      if (!meeting || meeting.participants.some((p) => p.person.id === actor.id)) throw new AppError("not-found", strings.generic.notFound);
+      return meeting;
+    },
+
+    /** The chair's card «Tilføj deltager»: the meeting and the people who may be added (decision 0022). */
+    async adHocChoices(actor: Person, meetingId: string): Promise<{ meeting: Meeting; candidates: Person[] }> {
+      const meeting = await getForParticipant(actor, meetingId);
+      assertChair(meeting, actor.id);
+      if (meeting.kind !== "laeringssamtale") throw new AppError("invalid-input", strings.people.onlyLaeringssamtale);
+      if (hasStarted(meeting)) throw new AppError("meeting-started", strings.people.started);
+      const candidates = (await people.adHocCandidates(meeting.unit.areaId, meeting.unit.id, { limit: ADHOC_CHOICES })).filter((p) => !meeting.participants.some((m) => m.person.id === p.id));
+      return { meeting, candidates };
+    },
+
     /**
      * «Ad hoc deltagere alt efter lokalt fokusområde» (seed 002): the chair adds a person from the
      * organisation file (role ad_hoc: the meeting's cards like any participant, the ad hoc question
@@ -649,8 +659,12 @@ export function createMeetingService(deps: MeetingServiceDeps) {
       const now = clock.now();
       const by = { actorId: actor.id, at: now };
       if (personId) {
-        const person = await people.byId(personId);
-        if (!person || !person.active) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, { personId: s.unknownPerson });
+        // Only someone the picker offers (the area's people, no other unit's parents or young): a forged id is refused alike.
+        const [person] = await people.adHocCandidates(meeting.unit.areaId, meeting.unit.id, { limit: 1, personId });
+        if (!person) {
+          const known = await people.byId(personId);
+          throw new AppError("invalid-input", strings.generic.cardErrorsHeading, { personId: known?.active ? strings.adHocCard.notOffered : s.unknownPerson });
+        }
         const outcome = await meetings.addAdHocParticipant(meeting.id, person.id, by);
         if (outcome === "not-planned") throw new AppError("meeting-started", s.started);
         if (outcome === "already") throw new AppError("invalid-input", strings.generic.cardErrorsHeading, { personId: s.alreadyParticipant(person.name) });
@@ -692,6 +706,8 @@ export function createMeetingService(deps: MeetingServiceDeps) {
       const participant = meeting.participants.find((p) => p.person.id === target.personId);
       if (participant && participant.role !== "ad_hoc") throw new AppError("invalid-input", s.notAdHoc);
       if (!participant) return { meeting, notice: s.gone, effects: noEffects };
+      // Whether the pack (dagsorden or guide) reached them already: then they are told they are no longer invited.
+      const packSent = (await notifications.ofSubject(meeting.id, ["meeting_agenda", "meeting_reflection"])).some((n) => n.personId === participant.person.id && n.status === "sent");
       const outcome = await meetings.removeAdHocParticipant(meeting.id, participant.person.id, by);
       if (outcome === "not-planned") throw new AppError("meeting-started", s.started);
       const updated = (await meetings.get(meeting.id))!;
@@ -700,7 +716,7 @@ export function createMeetingService(deps: MeetingServiceDeps) {
       // What was planned for them and not sent stays unsent; everyone else's rows stay as they are.
       const keep = [...(await packRows(updated, now)).map((r) => r.key), ...updated.participants.map((p) => reflectionReminderKey(updated, p.person.id))];
       await notifications.cancelPending(meeting.id, { kinds: [...MEETING_ROW_KINDS], exceptKeys: keep });
-      const planned = await notifications.plan(calendarRows(updated, now), now);
+      const planned = await notifications.plan([...(packSent ? [adHocRemovedRow(updated, participant.person.id, calendar, now)] : []), ...calendarRows(updated, now)], now);
       return { meeting: updated, notice: s.removed(participant.person.name), effects: effectsOf([meetingChanged(updated)], planned) };
     },
 

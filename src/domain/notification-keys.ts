@@ -127,6 +127,12 @@ export function digestRow(kind: "overdue_digest" | "chief_digest", personId: str
   return { key: `${kind}:${personId}:${date}`, kind, personId, subjectId: personId, dueAt: at < now ? calendar.nextWindowStart(now) : at, notAfter };
 }
 
+/** A person removed ad hoc after the pack reached them hears so, before the meeting would have begun (once per meeting). */
+export function adHocRemovedRow(meeting: Meeting, personId: string, calendar: WorkingCalendar, now: Date): PlannedNotification {
+  const at = beforeMeeting(meeting, now, calendar, now);
+  return { key: `ad_hoc_removed:${meeting.id}:${personId}`, kind: "ad_hoc_removed", personId, subjectId: meeting.id, ...at, notAfter: meeting.startsAt };
+}
+
 /** The other participants hear that the meeting is cancelled, before it would have begun. */
 export function meetingCancelledRows(meeting: Meeting, actorId: string, calendar: WorkingCalendar, now: Date): PlannedNotification[] {
   const at = beforeMeeting(meeting, now, calendar, now);

@@ -70,8 +70,12 @@ export interface OrganisationSummary {
 export interface PeopleRepository {
   byAadObjectId(aadObjectId: string): Promise<Person | undefined>;
   byId(id: string): Promise<Person | undefined>;
-  /** Active people of the organisation file by name, at most `limit` (the ad hoc picker). */
-  activePeople(limit: number): Promise<Person[]>;
+  /**
+   * The people a chair may add ad hoc to a læringssamtale of `unitId` in `areaId` (decision 0022):
+   * active, with a role on the area or one of its active units, and never a board or youth
+   * representative of another unit (parents and minors). By name, at most `limit`; `personId`: only them.
+   */
+  adHocCandidates(areaId: string, unitId: string, opts: { limit: number; personId?: string }): Promise<Person[]>;
   /** Leaders of the active units in every area where `chiefId` is chef. */
   leadersForChief(chiefId: string): Promise<LeaderOfUnit[]>;
   /** Whether `leadersForChief(chiefId)` has anyone but `chiefId` themself (one count, nothing loaded). */

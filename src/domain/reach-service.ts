@@ -51,7 +51,7 @@ export type ReachService = ReturnType<typeof createReachService>;
 /** Rows about reaching people, not cards for them: they never start a notice or an install. */
 export const ABOUT_REACHING: readonly NotificationKind[] = ["person_unreachable", "app_install"];
 
-const MEETING_KINDS: readonly NotificationKind[] = ["meeting_agenda", "meeting_reflection", "reflection_reminder", "board_statement", "board_statement_reminder", "meeting_cancelled", "referat"];
+const MEETING_KINDS: readonly NotificationKind[] = ["meeting_agenda", "meeting_reflection", "reflection_reminder", "board_statement", "board_statement_reminder", "meeting_cancelled", "ad_hoc_removed", "referat"];
 const FOLLOWUP_KINDS: readonly NotificationKind[] = ["followup_assigned", "followup_due_soon", "followup_overdue", "followup_expiry"];
 
 /** A notice is due this many working days after the first card began to wait … */

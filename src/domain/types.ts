@@ -390,6 +390,8 @@ export type NotificationKind =
   | "loop_summary"
   | "referat"
   | "meeting_cancelled"
+  /** To a person the chair removed ad hoc from a læringssamtale after its pack reached them (decision 0022). */
+  | "ad_hoc_removed"
   /** To a meeting's chair (or a unit's chief): someone their cards are for cannot be reached in Teams (reach-service.ts). */
   | "person_unreachable"
   /** Not a card: install the app for the person through Microsoft Graph (reach-service.ts). */

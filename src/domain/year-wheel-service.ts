@@ -335,12 +335,15 @@ export function createYearWheelService(deps: {
       const meeting = entry!.meetingId ? await meetingRepo.get(entry!.meetingId) : undefined;
       if (circle) {
         // Every unit of the chief: its proposals not made into meetings yet (meetings are checked by the booking itself).
-        const slot = slotOf(moved, circle);
+        // A meeting already made is checked with the people actually on it: its participants are
+        // not recomputed on a move (e.g. the youth representative, decision 0022 «Not done yet»).
+        const slot = meeting ? { ...slotOf(moved, circle), participantIds: meeting.participants.map((p) => p.person.id) } : slotOf(moved, circle);
         const others = await otherWheelsBusy(chiefId, current.unit.id, new Set(slot.participantIds));
         // The wheel's own entries not made into meetings yet (the leader's 1:1s may be meetings while the rest is a proposal).
         const rest = current.wheel.entries.filter((e) => e.id !== moved.id && !e.meetingId && compareDates(e.date, current.today) > 0);
         const candidates = [moved, ...rest].flatMap((e) => {
-          const c = e === moved ? circle : circleOf(e, roster!, chiefId ?? "", wheelAfter);
+          if (e === moved) return [{ entry: e, slot }];
+          const c = circleOf(e, roster!, chiefId ?? "", wheelAfter);
           return c ? [{ entry: e, slot: slotOf(e, c) }] : [];
         });
         // Not a meeting yet: also against the meetings now, not only at «Godkend» (a meeting's move is checked by the booking itself).

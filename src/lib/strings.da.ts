@@ -848,6 +848,7 @@ export const da = {
       board_report: "bestyrelsens afrapportering",
       board_report_received: "bestyrelsens afrapportering",
       meeting_cancelled: "besked om aflysning",
+      ad_hoc_removed: "besked om, at du ikke længere er med",
       referat: "referat",
     } as Record<string, string>,
     /** Cards without a meeting, counted. */
@@ -1159,6 +1160,13 @@ export const da = {
     /** The decision its follow-ups hang under in the opfølgningsskema. */
     reportDecision: (year: number) => `Bestyrelsens afrapportering ${year}: opfølgning`,
   },
+  /** The chair's own card «Tilføj deltager» (decision 0022). */
+  adHocCard: {
+    placeholderCut: (listed: number, total: number) => `Vælg en person (kortet viser de første ${listed} af ${total})`,
+    removedTitle: "Ikke længere med",
+    removedNotice: (when: string, chair: string) => `Du er ikke længere med i læringssamtalen ${when}: ${chair} har taget dig af deltagerlisten. Dagsordenen og refleksionsguiden, du fik, gælder ikke længere for dig.`,
+    notOffered: "Kun personer fra læringssamtalens område kan tilføjes (ikke andre enheders bestyrelses- og ungerepræsentanter). Vælg en fra listen.",
+  },
   /** «Ad hoc deltagere» (seed 002): the chair adds a person or a guest to one læringssamtale (decision 0022). */
   people: {
     heading: "Ad hoc deltagere",
@@ -1171,7 +1179,6 @@ export const da = {
     guestPhoneLabel: "Gæstens telefon (valgfri)",
     addButton: "Tilføj deltager",
     removeButton: "Fjern",
-    guest: "gæst",
     /** A guest on the participant list: «Anne Holm (gæst)». */
     guestName: (name: string) => `${name} (gæst)`,
     adHocLine: (name: string) => `${name} (ad hoc-deltager)`,

@@ -30,8 +30,20 @@ export function createPeopleRepository(db: Db, dialect: Dialect = "sqlite"): Peo
       return p ? toPerson(p) : undefined;
     },
 
-    async activePeople(limit) {
-      const rows = await db.person.findMany({ where: { active: true }, select: personSelect, orderBy: [{ name: "asc" }, { id: "asc" }], take: limit });
+    async adHocCandidates(areaId, unitId, { limit, personId }) {
+      const rows = await db.person.findMany({
+        where: {
+          ...(personId ? { id: personId } : {}),
+          active: true,
+          roles: {
+            some: { OR: [{ areaId, area: { active: true } }, { unit: { areaId, active: true } }] },
+            none: { role: { in: ["bestyrelsesrepraesentant", "ungerepraesentant"] }, unitId: { not: unitId } },
+          },
+        },
+        select: personSelect,
+        orderBy: [{ name: "asc" }, { id: "asc" }],
+        take: limit,
+      });
       return rows.map(toPerson);
     },
 

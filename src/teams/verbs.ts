@@ -12,6 +12,7 @@ export const verbs = {
   agendaOpen: "agenda.open",
   agendaAddTopic: "agenda.addTopic",
   agendaIndstilling: "agenda.indstilling",
+  adHocOpen: "adhoc.open",
   adHocAdd: "adhoc.add",
   adHocRemove: "adhoc.remove",
   reflectionOpen: "reflection.open",

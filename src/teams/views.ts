@@ -2,7 +2,8 @@ import { declinerOfKey } from "../domain/calendar-sync-service.js";
 import { joinMarkup, md, type CardText, type Markup } from "../lib/markup.js";
 import { newId } from "../lib/ids.js";
 import { localDateOf } from "../lib/zoned-time.js";
-import { buildAgendaCard, type TypedAdHoc } from "../cards/agenda-card.js";
+import { buildAdHocCard, type TypedAdHoc } from "../cards/adhoc-card.js";
+import { buildAgendaCard } from "../cards/agenda-card.js";
 import type { CardFeedback } from "../cards/feedback.js";
 import { buildFollowUpCard, type FollowUpHeading } from "../cards/followup-card.js";
 import { buildFollowUpFormCard } from "../cards/followup-form-card.js";
@@ -156,17 +157,23 @@ export function createViews(deps: Omit<TeamsDeps, "cardCopies" | "publishChannel
       return showing(build(opts), { kind: "tasks", id: actor.id }, opts.changed || opts.feedback || opts.typedComment ? build({}) : undefined);
     },
 
-    async agenda(actor: Person, meetingId: string, opts: { feedback?: CardFeedback; pack?: boolean; typedTopic?: string; typedIndstillinger?: Record<string, string>; typedAdHoc?: TypedAdHoc } = {}): Promise<AdaptiveCard> {
+    async agenda(actor: Person, meetingId: string, opts: { feedback?: CardFeedback; pack?: boolean; typedTopic?: string; typedIndstillinger?: Record<string, string> } = {}): Promise<AdaptiveCard> {
       const view = await deps.meetings.agenda(actor, meetingId);
       const intro = opts.pack ? strings.agenda.packIntro(kindInText(view.meeting)) : undefined;
-      const build = (o: { feedback?: CardFeedback; typedTopic?: string; typedIndstillinger?: Record<string, string>; typedAdHoc?: TypedAdHoc }) =>
+      const build = (o: { feedback?: CardFeedback; typedTopic?: string; typedIndstillinger?: Record<string, string> }) =>
         buildAgendaCard({ view, viewer: actor, tz, today: today(), intro, calendar: calendarOf(view.meeting, actor), boardStatementDays: config.boardStatementDays, ...o });
-      const typed = opts.typedTopic || opts.typedIndstillinger || opts.typedAdHoc;
+      const typed = opts.typedTopic || opts.typedIndstillinger;
       return showing(
-        build({ feedback: opts.feedback, typedTopic: opts.typedTopic, typedIndstillinger: opts.typedIndstillinger, typedAdHoc: opts.typedAdHoc }),
+        build({ feedback: opts.feedback, typedTopic: opts.typedTopic, typedIndstillinger: opts.typedIndstillinger }),
         { kind: "agenda", id: view.meeting.id, params: { pack: opts.pack || undefined } },
         opts.feedback || typed ? build({}) : undefined,
       );
+    },
+
+    /** The chair's card «Tilføj deltager» (a form being filled: not tracked, not refreshed). */
+    async adHoc(actor: Person, meetingId: string, opts: { feedback?: CardFeedback; typed?: TypedAdHoc } = {}): Promise<AdaptiveCard> {
+      const { meeting, candidates } = await deps.meetings.adHocChoices(actor, meetingId);
+      return buildAdHocCard({ meeting, candidates, tz, ...opts });
     },
 
     async yearWheel(actor: Person, unitId?: string, opts: { feedback?: CardFeedback; typed?: { entryId?: string; date?: string; time?: string }; showPersonId?: string } = {}): Promise<AdaptiveCard> {
@@ -316,6 +323,13 @@ export function createViews(deps: Omit<TeamsDeps, "cardCopies" | "publishChannel
       const { meeting } = await deps.meetings.agenda(actor, meetingId);
       const chair = meeting.participants.find((p) => p.person.id === meeting.chairId)?.person.name ?? "";
       return buildNoticeCard(strings.meeting.cancelledNotice(kindDefinite(meeting), formatDateTime(meeting.startsAt, tz), chair), { title: strings.meeting.cancelledTitle });
+    },
+
+    /** To a person the chair removed ad hoc after the pack reached them (decision 0022). */
+    async adHocRemoved(actor: Person, meetingId: string): Promise<AdaptiveCard> {
+      const meeting = await deps.meetings.removedFrom(actor, meetingId);
+      const chair = meeting.participants.find((p) => p.person.id === meeting.chairId)?.person.name ?? "";
+      return buildNoticeCard(strings.adHocCard.removedNotice(formatDateTime(meeting.startsAt, tz), chair), { title: strings.adHocCard.removedTitle });
     },
 
     /** To the chair: a participant declined the meeting's event in Outlook (CALENDAR_SYNC=graph). */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { buildAdHocCard } from "../../src/cards/adhoc-card.js";
 import { buildAgendaCard } from "../../src/cards/agenda-card.js";
 import { INDSTILLING_MAX } from "../../src/domain/meeting-service.js";
 import { shortHash } from "../../src/lib/short-hash.js";
@@ -152,6 +153,45 @@ describe("the læringsloop's cards stay inside Teams' 28 KB however full they ge
     const shown = JSON.parse(String(findAction(card, "agenda.indstilling")!.data.shown)) as Record<string, string>;
     expect(Object.keys(shown)).toEqual(draftable);
     for (const h of Object.values(shown)) expect(h).toBe(shortHash(draft));
+  });
+
+  it("dagsorden for the chair: the same and the ad hoc picker with 300 people and three guests", () => {
+    const carried: FollowUpView[] = Array.from({ length: 60 }, (_, i) => ({
+      followUp: { id: uuid(200 + i), meetingId: uuid(9), text: long(limits.followUpText), ownerId: "p1", dueDate: "2027-06-01", status: "open", version: 1, createdAt: new Date(), evaluateAtNextMeeting: true },
+      owner: participants[1]!,
+      meeting: { id: uuid(9), kind: "laeringssamtale", startsAt: new Date("2027-03-16T08:00:00Z"), chairId: "p0", unitId: "u0" },
+      comments: [],
+    }));
+    const candidates = Array.from({ length: 300 }, (_, i) => ({ ...person(1000 + i), id: uuid(1000 + i) }));
+    const guests = [0, 1, 2].map((i) => ({ id: uuid(600 + i), name: long(200), email: `${"g".repeat(60)}@example.dk`, phone: "+45 12 34 56 78", addedById: "p0" }));
+    const view = {
+      meeting: { ...meeting, guests },
+      standing: shippedTemplates["laeringssamtale-opfoelgende"].agenda.map((a, i) => ({ id: uuid(300 + i), position: i + 1, kind: "standing" as const, title: a.title, minutes: a.minutes })),
+      topics: Array.from({ length: 10 }, (_, i) => ({ id: uuid(400 + i), position: 20 + i, kind: "topic" as const, title: long(limits.topicTitle), addedBy: participants[2] })),
+      closing: [],
+      carried,
+      locked: false,
+      leader: participants[1],
+      leaderReflectionSent: true,
+      leaderNothingNew: false,
+      reflections: participants.map((p, i) => ({ person: p, role: "medarbejderrepraesentant" as const, sent: i % 2 === 0 })),
+      loop,
+      focusAreas,
+      boardStatements: [0, 1, 2].map((i) => ({ author: person(50 + i), statement: { id: uuid(500 + i), meetingId: uuid(1), authorId: `p${50 + i}`, text: long(10000), version: 1, sentAt: new Date("2027-09-01T08:00:00Z") } })),
+      oneOnOneInput: { meetings: 3, open: 4, done: 5, since: new Date("2027-03-16T08:00:00Z") },
+    };
+    const card = buildAgendaCard({ view, viewer: participants[0]!, tz, today: "2027-09-01", intro: long(200) });
+    expect(cardBytes(card)).toBeLessThan(TEAMS_LIMIT);
+    expect(cardText(card)).toContain("Ad hoc deltagere");
+    expect(cardText(card)).toContain("Tilføj deltager");
+    // The picker is on the chair's own card: 300 people at the longest names fit, the picker saying when it lists fewer.
+    const add = buildAdHocCard({ meeting: view.meeting, candidates, tz, typed: { guestName: long(200), guestEmail: "x".repeat(240) + "@example.dk", guestPhone: "+45 12 34 56 78" } });
+    expect(cardBytes(add)).toBeLessThan(TEAMS_LIMIT);
+    expect(JSON.stringify(add)).toMatch(/kortet viser de første \d+ af 300/);
+    // Realistic names: all 300 are listed.
+    const all = buildAdHocCard({ meeting: view.meeting, candidates: candidates.map((p, i) => ({ ...p, name: `Mette ${i} Kristensen` })), tz });
+    expect(cardBytes(all)).toBeLessThan(TEAMS_LIMIT);
+    expect(JSON.stringify(all)).toContain(`"title":"Mette 299 Kristensen"`);
   });
 
   it("bestyrelsens udtalelse and the evaluation card at their longest", () => {

@@ -5,6 +5,7 @@ import { reflectionAuthors } from "../../src/domain/access.js";
 import { createDomainServices, type DomainServices } from "../../src/domain/services.js";
 import type { Person } from "../../src/domain/types.js";
 import { AppError } from "../../src/lib/errors.js";
+import { addDays, localWeekday, zonedToUtc } from "../../src/lib/zoned-time.js";
 import { ManualClock } from "../helpers/bot-harness.js";
 import { testStore } from "../helpers/test-db.js";
 
@@ -49,6 +50,47 @@ describe("ad hoc deltagere", () => {
     expect(await refusal(d.meetings.addAdHoc(await person("alex"), laering, { personId: "nobody" }))).toMatchObject({ text: expect.stringContaining("findes ikke") });
     expect(await refusal(d.meetings.addAdHoc(await person("alex"), laering, { guestName: "Anne", guestPhone: "12" }))).toMatchObject({ text: expect.stringContaining("8 til 15 cifre") });
     expect(await t.store.db.meetingGuest.count()).toBe(0);
+  });
+
+  it("offers only the people of the meeting's area, never another unit's board or youth representative, and refuses the rest", async () => {
+    // Someone in another area: a leader of a unit there.
+    await t.store.db.area.create({ data: { id: "nord", name: "Område Nord", units: { create: [{ id: "nordlys", name: "Nordlys", type: "dagtilbud" }] } } });
+    await t.store.db.person.create({ data: { id: "nina", name: "Nina Nord", aadObjectId: "aad-nina" } });
+    await t.store.db.role.create({ data: { personId: "nina", role: "leder", unitId: "nordlys" } });
+    const { candidates } = await d.meetings.adHocChoices(await person("alex"), laering);
+    const ids = candidates.map((p) => p.id);
+    // The area's people not taking part (Lars leads Kastanjen, Pia the klub, Sofie Åskolen) …
+    expect(ids).toEqual(expect.arrayContaining(["lars", "pia", "sofie", "ole", "emil"]));
+    // … not Kastanjen's board representative (a parent), the klub's youth representative (a minor), the other area's leader, nor those taking part.
+    for (const no of ["birthe", "noah", "nina", "alex", "megan", "bo", "karim"]) expect(ids).not.toContain(no);
+    for (const no of ["birthe", "noah", "nina"]) expect(await refusal(d.meetings.addAdHoc(await person("alex"), laering, { personId: no }))).toMatchObject({ code: "invalid-input", text: expect.stringContaining("Kun personer fra læringssamtalens område") });
+    expect(await t.store.db.meetingParticipant.count({ where: { meetingId: laering, personId: { in: ["birthe", "noah", "nina"] } } })).toBe(0);
+    // Only the chair opens the add card.
+    expect(await refusal(d.meetings.adHocChoices(await person("megan"), laering))).toMatchObject({ code: "not-authorised" });
+  });
+
+  it("moving a confirmed læringssamtale checks the people actually on it, not a recomputed youth representative", async () => {
+    const alex = await person("alex");
+    const proposed = await d.yearWheels.view(alex, "klubben");
+    await d.yearWheels.confirm(alex, "klubben", proposed.wheel.version);
+    const wheel = await d.yearWheels.view(alex, "klubben");
+    const samtaler = wheel.wheel.entries.filter((e) => e.kind === "laeringssamtale").sort((a, b) => a.date.localeCompare(b.date));
+    const [third, fourth] = [samtaler[2]!, samtaler[3]!];
+    const onIt = async (e: { meetingId?: string }) => (await t.store.meetings.get(e.meetingId!))!.participants.map((p) => p.person.id);
+    expect([await onIt(third), await onIt(fourth)].map((ids) => ids.includes("noah"))).toEqual([true, false]);
+    // The fourth moved a week before the third (same year of the loop): by date it is now the year's first.
+    let date = addDays(third.date, -7);
+    while (localWeekday(date) > 5) date = addDays(date, -1);
+    expect(date > addDays(wheel.loop.startDate, 365)).toBe(true);
+    // Noah is busy then; he is not on the fourth, so that is no clash.
+    await t.store.db.meeting.create({
+      data: { id: "noah-busy", kind: "one_on_one", unitId: "klubben", chairId: "nina", startsAt: zonedToUtc(date, fourth.time, "Europe/Copenhagen"), durationMinutes: 60, participants: { create: [{ personId: "nina", role: "chair" }, { personId: "noah", role: "leader" }] } },
+    });
+    const { view } = await d.yearWheels.move(alex, "klubben", wheel.wheel.version, fourth.id, date, fourth.time);
+    expect(view.wheel.entries.find((e) => e.id === fourth.id)!.date).toBe(date);
+    expect(await onIt(fourth)).not.toContain("noah");
+    await t.store.db.meetingParticipant.deleteMany({ where: { meetingId: "noah-busy" } });
+    await t.store.db.meeting.delete({ where: { id: "noah-busy" } });
   });
 
   it("adds a guest once (name or e-mail, case aside): on the meeting, no cards, a new version for its calendar event", async () => {
@@ -96,6 +138,16 @@ describe("ad hoc deltagere", () => {
     expect(notice).toBe("Lars Nørgaard er ikke længere med i læringssamtalen.");
     expect(meeting.participants.some((p) => p.person.id === "lars")).toBe(false);
     expect((await t.store.db.notification.findMany({ where: { subjectId: laering, personId: "lars" }, select: { status: true } })).map((n) => n.status)).toEqual(["cancelled", "cancelled"]);
+    // His pack had not gone out: no notice.
+    expect(await t.store.db.notification.count({ where: { kind: "ad_hoc_removed" } })).toBe(0);
+    // Added again, the pack sent, removed: a notice, once per meeting (an idempotent key), and none while he is on it again.
+    await d.meetings.addAdHoc(alex, laering, { personId: "lars" });
+    await t.store.db.notification.updateMany({ where: { subjectId: laering, personId: "lars", kind: "meeting_agenda", status: "pending" }, data: { status: "sent", sentAt: clock.now() } });
+    await d.meetings.removeAdHoc(alex, laering, { personId: "lars" });
+    expect((await t.store.db.notification.findMany({ where: { kind: "ad_hoc_removed" }, select: { key: true, personId: true, status: true } }))).toEqual([{ key: `ad_hoc_removed:${laering}:lars`, personId: "lars", status: "pending" }]);
+    await d.meetings.addAdHoc(alex, laering, { personId: "lars" });
+    await d.meetings.removeAdHoc(alex, laering, { personId: "lars" });
+    expect(await t.store.db.notification.count({ where: { kind: "ad_hoc_removed" } })).toBe(1);
     // Again: already gone, nothing changes.
     expect((await d.meetings.removeAdHoc(alex, laering, { personId: "lars" })).notice).toBe("Deltageren er allerede fjernet.");
     const guest = meeting.guests[0]!;

@@ -1,3 +1,5 @@
+import { execSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { count } from "../../src/lib/plural.js";
 import { strings } from "../../src/lib/strings.da.js";
@@ -60,5 +62,17 @@ describe("the catalogue's counts read as Danish for 0, 1 and many", () => {
   it("names who holds the meeting by their role, not always the chief", () => {
     expect(s.meeting.onlyChair(s.meeting.chairTitles.leader)).toBe("Kun lederen, der holder mødet, kan dette.");
     expect(s.followUp.notOwner(s.meeting.chairTitles.board)).toBe("Kun den ansvarlige eller bestyrelsens repræsentant, der holdt mødet, kan ændre opfølgningspunktet.");
+  });
+});
+
+describe("the ad hoc strings (decision 0022)", () => {
+  it("are each used by the code: no text waits in strings.da.ts for nothing", () => {
+    const code = execSync("git ls-files src scripts", { encoding: "utf8" })
+      .split("\n")
+      .filter((f) => f.endsWith(".ts") && f !== "src/lib/strings.da.ts")
+      .map((f) => readFileSync(f, "utf8"))
+      .join("\n");
+    const unused = (section: "people" | "adHocCard") => Object.keys(strings[section]).filter((key) => !new RegExp(`\\.${key}\\b`).test(code));
+    expect([...unused("people"), ...unused("adHocCard")]).toEqual([]);
   });
 });

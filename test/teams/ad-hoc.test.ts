@@ -14,7 +14,7 @@ describe("ad hoc deltagere through the bot", () => {
   const db = () => h.bot.store.db;
   let laering = "";
   const add = (user: (typeof users)[keyof typeof users], data: Record<string, string>) =>
-    h.click(user, "adhoc.add", { meetingId: laering, adHocPersonId: "", guestName: "", guestEmail: "", guestPhone: "", topic: "", ...data });
+    h.click(user, "adhoc.add", { meetingId: laering, adHocPersonId: "", guestName: "", guestEmail: "", guestPhone: "", ...data });
 
   beforeAll(async () => {
     h = await BotHarness.start({ now: "2026-11-23T09:00:00+01:00" });
@@ -29,10 +29,23 @@ describe("ad hoc deltagere through the bot", () => {
     const chair = await h.click(users.alex, "agenda.open", { meetingId: laering, from: "meetings" });
     const chairCard = chair.posted[0]!;
     expect(cardText(chairCard)).toContain("Ad hoc deltagere");
-    expect(findAction(chairCard, "adhoc.add")).toBeDefined();
+    // The picker is not on the dagsorden (Teams' size limit): «Tilføj deltager» opens the add card beside it.
+    expect(findAction(chairCard, "adhoc.add")).toBeUndefined();
+    const opened = await h.click(users.alex, "adhoc.open", findAction(chairCard, "adhoc.open")!.data);
+    const addCard = opened.posted[0]!;
+    expect(cardText(addCard)).toContain("Person fra organisationen");
+    expect(JSON.stringify(addCard)).toContain('"title":"Lars Nørgaard"');
+    // Never another unit's board representative (a parent) or youth representative (a minor).
+    expect(JSON.stringify(addCard)).not.toMatch(/Birthe Møller|Noah Rasmussen/);
+    const forged = await add(users.alex, { adHocPersonId: "noah" });
+    expect(cardText(forged.card)).toContain("Kun personer fra læringssamtalens område kan tilføjes");
+    expect(findAction(addCard, "adhoc.add")).toBeDefined();
+    expect(cardText(opened.card)).toContain("Ad hoc deltagere");
     const megan = await h.click(users.megan, "agenda.open", { meetingId: laering, from: "meetings" });
     expect(cardText(megan.posted[0])).not.toContain("Ad hoc deltagere");
-    expect(findAction(megan.posted[0], "adhoc.add")).toBeUndefined();
+    expect(findAction(megan.posted[0], "adhoc.open")).toBeUndefined();
+    const meganOpens = await h.click(users.megan, "adhoc.open", { meetingId: laering, from: "agenda" });
+    expect(cardText(meganOpens.card)).toContain("Kun Børn og Unge-chefen, der holder mødet, kan dette.");
 
     // A forged click from Megan's card changes nothing and says why, in Danish.
     const refused = await add(users.megan, { guestName: "Anne Holm" });
@@ -51,16 +64,18 @@ describe("ad hoc deltagere through the bot", () => {
     // A participant's dagsorden shows the guest too.
     const megan = await h.click(users.megan, "agenda.open", { meetingId: laering, from: "meetings" });
     expect(cardText(megan.posted[0])).toContain("Anne Holm (gæst)");
+    // Only the name: her e-mail and phone are on no participant's card (docs/deploy.md, docs/security.md).
+    expect(JSON.stringify(megan.posted[0])).not.toMatch(/anne\.holm@eksempel\.dk|12 34 56 78/);
 
     const twice = await add(users.alex, { guestName: "anne holm" });
     expect(cardText(twice.card)).toContain("Der står allerede en gæst ved navn anne holm");
     expect(await db().meetingGuest.count()).toBe(1);
 
-    // A bad e-mail: a Danish answer next to the field, and what was typed is kept.
-    const bad = await add(users.alex, { guestName: "Per Lund", guestEmail: "per@", topic: "Overgange" });
+    // A bad e-mail: a Danish answer next to the field on the add card, and what was typed is kept.
+    const bad = await add(users.alex, { guestName: "Per Lund", guestEmail: "per@" });
     expect(cardText(bad.card)).toContain("Skriv en gyldig e-mailadresse");
-    // Also a topic typed on the same card (Teams sends every input with the button).
-    expect(inputValues(bad.card)).toMatchObject({ guestName: "Per Lund", guestEmail: "per@", topic: "Overgange" });
+    expect(findAction(bad.card, "adhoc.add")).toBeDefined();
+    expect(inputValues(bad.card)).toMatchObject({ guestName: "Per Lund", guestEmail: "per@" });
     expect(await db().meetingGuest.count()).toBe(1);
   });
 
@@ -87,12 +102,21 @@ describe("ad hoc deltagere through the bot", () => {
     expect(cardText(leader.card)).toContain("Megan Bowen deltager allerede i læringssamtalen.");
 
     // The leader is not ad hoc: only those added ad hoc can be removed.
-    const notAdHoc = await h.click(users.alex, "adhoc.remove", { meetingId: laering, removePersonId: "megan", removeGuestId: "" });
+    const notAdHoc = await h.click(users.alex, "adhoc.remove", { meetingId: laering, removePersonId: "megan", removeGuestId: "", topic: "Overgange" });
     expect(cardText(notAdHoc.card)).toContain("Kun ad hoc deltagere og gæster kan fjernes her");
-    const removed = await h.click(users.alex, "adhoc.remove", { meetingId: laering, removePersonId: "lars", removeGuestId: "" });
+    // A topic typed on the dagsorden before «Fjern» is kept, refused or not.
+    expect(inputValues(notAdHoc.card)).toMatchObject({ topic: "Overgange" });
+    const removed = await h.click(users.alex, "adhoc.remove", { meetingId: laering, removePersonId: "lars", removeGuestId: "", topic: "Overgange" });
     expect(cardText(removed.card)).toContain("Lars Nørgaard er ikke længere med i læringssamtalen.");
+    expect(inputValues(removed.card)).toMatchObject({ topic: "Overgange" });
     expect(await db().meetingParticipant.count({ where: { meetingId: laering, personId: "lars" } })).toBe(0);
-    // Nothing more is planned for him.
+    // His pack had gone out: he is told, once, through the outbox; nothing else is planned for him.
+    expect((await db().notification.findMany({ where: { subjectId: laering, personId: "lars", status: "pending" } })).map((n) => n.key)).toEqual([`ad_hoc_removed:${laering}:lars`]);
+    const sentBefore = h.connector.posted.length;
+    await h.deliver();
+    const told = h.connector.posted.slice(sentBefore).filter((p) => p.conversationId === h.conversationId(users.lars)).flatMap((p) => cardsOf(p.activity));
+    expect(told.map((c) => cardText(c))).toEqual([expect.stringContaining("Du er ikke længere med i læringssamtalen")]);
+    expect(cardText(told[0])).toContain("Alex Wilber har taget dig af deltagerlisten");
     expect(await db().notification.count({ where: { subjectId: laering, personId: "lars", status: "pending" } })).toBe(0);
   });
 });

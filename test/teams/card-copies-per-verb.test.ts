@@ -718,6 +718,14 @@ export const verbCases: Record<Verb, Case> = {
       r.expectUpdated({ "birthe.referat:KS2(sent)": shown, "lars.referat:KS2": shown, "lars.referat:KS2(sent)": shown, "lars.tasks:lars": shown });
     },
   },
+  [verbs.adHocOpen]: {
+    story: "loop",
+    changes: "nothing (posts the chair's add card beside the dagsorden: a form, not tracked)",
+    run: async (s) => {
+      const r = await s.click(users.alex, verbs.adHocOpen, { meetingId: ids.LS2!, from: "agenda" });
+      r.expectNothingUpdated();
+    },
+  },
   [verbs.adHocAdd]: {
     story: "loop",
     changes: "the læringssamtale's participant list: every copy of its dagsorden (a guest gets no card)",

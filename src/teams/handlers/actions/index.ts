@@ -6,6 +6,7 @@ import { agendaAddTopic } from "./agenda-add-topic.js";
 import { agendaIndstilling } from "./agenda-indstilling.js";
 import { agendaOpen } from "./agenda-open.js";
 import { adHocAdd } from "./adhoc-add.js";
+import { adHocOpen } from "./adhoc-open.js";
 import { adHocRemove } from "./adhoc-remove.js";
 import { followUpComment } from "./followup-comment.js";
 import { followUpDone } from "./followup-done.js";
@@ -63,6 +64,7 @@ export const actionHandlers: Record<Verb, Factory> = {
   [verbs.agendaOpen]: agendaOpen,
   [verbs.agendaAddTopic]: agendaAddTopic,
   [verbs.agendaIndstilling]: agendaIndstilling,
+  [verbs.adHocOpen]: adHocOpen,
   [verbs.adHocAdd]: adHocAdd,
   [verbs.adHocRemove]: adHocRemove,
   [verbs.reflectionOpen]: reflectionOpen,
