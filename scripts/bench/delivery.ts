@@ -17,6 +17,7 @@ import { dialectOf, openClient } from "../../src/store/database.js";
 import type { Dialect } from "../../src/store/prisma-client.js";
 import { LocalConnector, type ConnectorLimits } from "./local-connector.js";
 import { round } from "./machine.js";
+import { writeOrgWithChiefs, type ExtraPerson } from "./org-with-chiefs.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const TENANT = "6e1f2a8c-0b3d-4c5e-9f7a-1b2c3d4e5f60";
@@ -54,10 +55,10 @@ export interface DeliveryResult {
 }
 
 /** A bot process as `npm start` runs it; `onReady` once its scheduler runs (start-up planning done). */
-function startBot(databaseUrl: string, onReady?: () => void): ChildProcess {
+function startBot(databaseUrl: string, orgFile: string, onReady?: () => void): ChildProcess {
   const bot = spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, NODE_ENV: "development", LOG_LEVEL: onReady ? "info" : "warn", PORT: "0", DATABASE_URL: databaseUrl, SCHEDULER_CRON: "* * * * * *", OUTBOX_LEASE_SECONDS: "10" },
+    env: { PATH: process.env.PATH, NODE_ENV: "development", LOG_LEVEL: onReady ? "info" : "warn", PORT: "0", DATABASE_URL: databaseUrl, ORG_FILE: orgFile, SCHEDULER_CRON: "* * * * * *", OUTBOX_LEASE_SECONDS: "10" },
     stdio: ["ignore", onReady ? "pipe" : "ignore", "inherit"],
   });
   let said = "";
@@ -77,15 +78,15 @@ function startBot(databaseUrl: string, onReady?: () => void): ChildProcess {
 const exited = (p: ChildProcess) => new Promise<void>((ok) => (p.exitCode !== null || p.signalCode !== null ? ok() : p.once("exit", () => ok())));
 
 /** The database as a running bot leaves it, with `people` people who installed the bot and their reminders due now. */
-async function seed(databaseUrl: string, connectorUrl: string, o: DeliveryOptions, dueAt: Date): Promise<void> {
-  const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", DATABASE_URL: databaseUrl, SCHEDULER_ENABLED: "false" });
+async function seed(databaseUrl: string, connectorUrl: string, o: DeliveryOptions, dueAt: Date, orgFile: string): Promise<void> {
+  const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", DATABASE_URL: databaseUrl, ORG_FILE: orgFile, SCHEDULER_ENABLED: "false" });
   const bot = await createBot({ config, log: pino({ level: "silent" }), startScheduler: false });
   const db = bot.store.db;
   const perPerson = Math.ceil(o.reminders / o.people);
   const units = Array.from({ length: perPerson }, (_, i) => ({ id: `bench-${i + 1}`, name: `Benchmarkenhed ${i + 1}`, type: "dagtilbud", areaId: "midt" }));
   await db.unit.createMany({ data: units });
-  const people = Array.from({ length: o.people }, (_, i) => `p${String(i + 1).padStart(5, "0")}`);
-  await db.person.createMany({ data: people.map((id) => ({ id, aadObjectId: `aad-${id}`, name: `Person ${id}` })) });
+  const people = benchPeople(o.people).map((p) => p.id);
+  // The people are in the organisation file (as chiefs: see benchPeople), imported by createBot.
   await db.conversationRef.createMany({
     data: people.map((id) => ({
       personId: id,
@@ -106,18 +107,30 @@ async function seed(databaseUrl: string, connectorUrl: string, o: DeliveryOption
   await bot.close();
 }
 
+/**
+ * The run's people. They are chiefs of Område Midt in the organisation file the bots read: the
+ * card every row sends (what weighs on a unit) goes only to a chief of the unit (decision 0020).
+ */
+function benchPeople(n: number): ExtraPerson[] {
+  return Array.from({ length: n }, (_, i) => {
+    const id = `p${String(i + 1).padStart(5, "0")}`;
+    return { id, name: `Person ${id}`, aadObjectId: `00000000-0000-4000-8000-${String(i + 1).padStart(12, "0")}` };
+  });
+}
+
 export async function deliveryBench(o: DeliveryOptions): Promise<DeliveryResult> {
   const dir = mkdtempSync(join(tmpdir(), "laeringsloop-bench-delivery-"));
+  const orgFile = writeOrgWithChiefs(join(dir, "organisation.yaml"), benchPeople(o.people));
   const databaseUrl = o.databaseUrl ?? `file:${join(dir, "bench.db")}`;
   const instances = o.instances ?? 1;
   const connector = await new LocalConnector(o.limits ?? TEAMS_LIMITS).start();
   try {
     // With several processes the reminders fall due once every one of them runs its scheduler:
     // one that came up seconds earlier would otherwise send them all alone.
-    await seed(databaseUrl, connector.url, o, instances > 1 ? new Date(Date.now() + 86_400_000) : new Date());
+    await seed(databaseUrl, connector.url, o, instances > 1 ? new Date(Date.now() + 86_400_000) : new Date(), orgFile);
     const { db } = await openClient(databaseUrl);
     let ready = 0;
-    const bots = Array.from({ length: instances }, () => startBot(databaseUrl, instances > 1 ? () => ready++ : undefined));
+    const bots = Array.from({ length: instances }, () => startBot(databaseUrl, orgFile, instances > 1 ? () => ready++ : undefined));
     let started = Date.now();
     let killed = false;
     const deadline = started + (o.timeoutMs ?? 30 * 60_000);
@@ -142,7 +155,7 @@ export async function deliveryBench(o: DeliveryOptions): Promise<DeliveryResult>
         // Alone, the killed process is started again; beside others, they finish without it.
         if (killed && instances === 1 && bots[0]!.signalCode === "SIGKILL") {
           await exited(bots[0]!);
-          bots[0] = startBot(databaseUrl);
+          bots[0] = startBot(databaseUrl, orgFile);
         }
         const open = await db.notification.count({ where: { status: { in: ["pending", "sending"] } } });
         if (open === 0 || Date.now() > deadline) break;

@@ -12,18 +12,21 @@ import { exited, spawnBot, until } from "../helpers/bot-process.js";
 import { cardText, FakeConnector } from "../helpers/fake-connector.js";
 import { newTestDatabase, testClient, testDialect, type TestDatabase } from "../helpers/test-database.js";
 import { deliveryBench } from "../../scripts/bench/delivery.js";
+import { writeOrgWithChiefs } from "../../scripts/bench/org-with-chiefs.js";
 
 const dir = mkdtempSync(join(tmpdir(), "laeringsloop-crash-"));
 let databaseUrl = "";
 const databases: TestDatabase[] = [];
 const connector = new FakeConnector();
+// Everyone a chief: every row here is the card about what weighs on a unit, which goes only to a chief of the unit.
+const orgFile = writeOrgWithChiefs(join(dir, "organisation.yaml"));
 
 /**
  * The real bot process, as `npm start` runs it, ticking the outbox every second. The lease on a
  * claimed row is short, so the rows of a killed process come back soon.
  */
 function startBot(logLevel = "warn", leaseSeconds = 5): ChildProcess {
-  return spawnBot({ LOG_LEVEL: logLevel, DATABASE_URL: databaseUrl, SCHEDULER_CRON: "* * * * * *", OUTBOX_LEASE_SECONDS: String(leaseSeconds) });
+  return spawnBot({ LOG_LEVEL: logLevel, DATABASE_URL: databaseUrl, ORG_FILE: orgFile, SCHEDULER_CRON: "* * * * * *", OUTBOX_LEASE_SECONDS: String(leaseSeconds) });
 }
 
 
@@ -37,15 +40,10 @@ async function seed(name: string, perPerson: number): Promise<number> {
   databases.push(database);
   databaseUrl = database.url;
   connector.reset();
-  const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", DATABASE_URL: databaseUrl, SCHEDULER_ENABLED: "false" });
+  const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", DATABASE_URL: databaseUrl, ORG_FILE: orgFile, SCHEDULER_ENABLED: "false" });
   const bot = await createBot({ config, log: pino({ level: "silent" }), startScheduler: false });
   const people = await bot.store.db.person.findMany({ where: { active: true }, orderBy: { id: "asc" } });
   const units = await bot.store.db.unit.findMany({ orderBy: { id: "asc" }, take: perPerson });
-  // The card about what weighs on a unit goes only to a chief of the unit (decision 0020): here
-  // everyone is one, so every row is a card that must arrive.
-  const chiefs = new Set((await bot.store.db.role.findMany({ where: { role: "chef" }, select: { personId: true, areaId: true } })).map((r) => `${r.personId}|${r.areaId}`));
-  const areas = [...new Set(units.map((u) => u.areaId))];
-  await bot.store.db.role.createMany({ data: people.flatMap((p) => areas.filter((a) => !chiefs.has(`${p.id}|${a}`)).map((areaId) => ({ personId: p.id, role: "chef", areaId }))) });
   const now = new Date();
   for (const p of people) {
     const conversationId = `a:personal-${p.id}`;

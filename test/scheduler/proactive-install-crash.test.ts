@@ -11,6 +11,7 @@ import { exited, spawnBot, until as untilWithin } from "../helpers/bot-process.j
 import { cardText, FakeConnector } from "../helpers/fake-connector.js";
 import { FAKE_GRAPH_CA, FakeGraph } from "../helpers/fake-graph.js";
 import { newTestDatabase, testClient, type TestDatabase } from "../helpers/test-database.js";
+import { writeOrgWithChiefs } from "../../scripts/bench/org-with-chiefs.js";
 
 /**
  * Proactive installation across a killed bot process and with two processes (slow: real bot
@@ -18,6 +19,8 @@ import { newTestDatabase, testClient, type TestDatabase } from "../helpers/test-
  * Every person of the example organisation has a card due and has never opened the bot.
  */
 const dir = mkdtempSync(join(tmpdir(), "laeringsloop-install-crash-"));
+// Everyone a chief: each person's waiting card is the one about what weighs on a unit, which goes only to a chief of the unit.
+const orgFile = writeOrgWithChiefs(join(dir, "organisation.yaml"));
 const databases: TestDatabase[] = [];
 const graph = new FakeGraph();
 const connector = new FakeConnector();
@@ -36,6 +39,7 @@ function startBot(databaseUrl: string, logLevel = "warn"): ChildProcess {
   return spawnBot({
     LOG_LEVEL: logLevel,
     DATABASE_URL: databaseUrl,
+    ORG_FILE: orgFile,
     SCHEDULER_CRON: "* * * * * *",
     OUTBOX_LEASE_SECONDS: "5",
     NODE_EXTRA_CA_CERTS: FAKE_GRAPH_CA,
@@ -53,7 +57,7 @@ const until = <T>(what: string, probe: () => Promise<T | undefined>) => untilWit
 async function seed(name: string, dueAt = new Date()): Promise<{ url: string; people: { id: string; aadObjectId: string }[] }> {
   const database = await newTestDatabase(dir, `${name}.db`);
   databases.push(database);
-  const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", DATABASE_URL: database.url, SCHEDULER_ENABLED: "false" });
+  const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", DATABASE_URL: database.url, ORG_FILE: orgFile, SCHEDULER_ENABLED: "false" });
   const bot = await createBot({ config, log: pino({ level: "silent" }), startScheduler: false });
   const people = await bot.store.db.person.findMany({ where: { active: true }, orderBy: { id: "asc" }, select: { id: true, aadObjectId: true } });
   const unit = await bot.store.db.unit.findFirstOrThrow({ orderBy: { id: "asc" } });

@@ -1,0 +1,24 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { parse, stringify } from "yaml";
+import { EXAMPLE_ORG_FILE } from "../../src/bot.js";
+
+/** A person to add to the organisation file. */
+export interface ExtraPerson {
+  id: string;
+  name: string;
+  aadObjectId: string;
+}
+
+/**
+ * Writes the example organisation to `path` with `extra` people added and every person a chief of
+ * its first area (Område Midt). The delivery runs (the benchmark, the crash tests) send everyone
+ * the card about what weighs on a unit, and that card goes only to a chief of the unit (decision
+ * 0020); the bot imports its organisation file at every start, so the roles must be in the file.
+ */
+export function writeOrgWithChiefs(path: string, extra: ExtraPerson[] = []): string {
+  const org = parse(readFileSync(EXAMPLE_ORG_FILE, "utf8")) as { people: ExtraPerson[]; areas: { chiefs: string[] }[] };
+  org.people.push(...extra);
+  org.areas[0]!.chiefs = org.people.map((p) => p.id);
+  writeFileSync(path, stringify(org));
+  return path;
+}
