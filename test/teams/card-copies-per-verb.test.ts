@@ -627,7 +627,12 @@ export const verbCases: Record<Verb, Case> = {
       await s.click(users.megan, verbs.focusOpen, { meetingId: ids.LS1, from: "agenda" }, "megan.agenda:LS1(pack)");
       const card = "megan.focusAreas:LS1";
       const r = await s.click(users.megan, verbs.focusPropose, { ...s.button(card, verbs.focusPropose), theme_0: "0-6-2027/sprog", title_0: "Sprogmiljøet i vuggestuen" }, card);
-      r.expectUpdated({ "jonas.focusAreas:LS1": ["Lederens forslag", "Sprogmiljøet i vuggestuen"] });
+      r.expectUpdated({
+        "jonas.focusAreas:LS1": ["Lederens forslag", "Sprogmiljøet i vuggestuen"],
+        // The chair's dagsorden says a proposal waits; the leader's no longer invites her to propose.
+        "alex.agenda:LS1(pack)": "Lederens forslag til fokusområder venter på din godkendelse",
+        "megan.agenda:LS1(pack)": /^(?![\s\S]*Foreslå fokusområder:)/,
+      });
     },
   },
   [verbs.initiativeSave]: {
@@ -663,6 +668,8 @@ export const verbCases: Record<Verb, Case> = {
         "jonas.focusAreas:LS1": "Sprogmiljøet i vuggestuen",
         // Megan's proposal is approved: her card no longer takes changes.
         "megan.focusAreas:LS1": "Godkendt af Alex Wilber",
+        // The card the outbox brought the chair with her proposal.
+        "alex.focusAreas:LS1#2": "Sprogmiljøet i vuggestuen",
       });
     },
   },
