@@ -6,6 +6,7 @@ import type { Meeting, Person } from "../../src/domain/types.js";
 import { AppError } from "../../src/lib/errors.js";
 import { ManualClock } from "../helpers/bot-harness.js";
 import { testStore } from "../helpers/test-db.js";
+import { withSolsikkenConfirmed } from "../helpers/confirmed-loop.js";
 
 /**
  * The læringsloop's rules on a real SQLite store with the example organisation, no Teams in
@@ -39,12 +40,7 @@ describe("læringsloop rules", () => {
   };
 
   beforeEach(async () => {
-    t = await testStore();
-    clock = new ManualClock(new Date("2026-11-23T09:00:00+01:00"));
-    d = createDomainServices(t.store, clock, domainSettings(loadConfig({})));
-    const alex = await person("alex");
-    const wheel = await d.yearWheels.view(alex, "solsikken");
-    await d.yearWheels.confirm(alex, "solsikken", wheel.wheel.version);
+    ({ t, clock, d } = await withSolsikkenConfirmed());
   });
   afterEach(() => t.close());
 

@@ -1,7 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { domainSettings } from "../../src/bot.js";
-import { loadConfig } from "../../src/config.js";
-import { createDomainServices, type DomainServices } from "../../src/domain/services.js";
+import type { DomainServices } from "../../src/domain/services.js";
 import { INDSTILLING_MAX, indstillingInputId } from "../../src/domain/meeting-service.js";
 import type { Meeting, Person } from "../../src/domain/types.js";
 import { AppError } from "../../src/lib/errors.js";
@@ -9,6 +7,7 @@ import { strings } from "../../src/lib/strings.da.js";
 import { shortHash } from "../../src/lib/short-hash.js";
 import { ManualClock } from "../helpers/bot-harness.js";
 import { testStore } from "../helpers/test-db.js";
+import { withSolsikkenConfirmed } from "../helpers/confirmed-loop.js";
 
 /**
  * The leaders' proposals before a læringssamtale (issue 21, points 9 and 10;
@@ -26,12 +25,7 @@ describe("proposals and indstillinger", () => {
   const firstSamtale = async () => (await t.store.db.meeting.findFirstOrThrow({ where: { unitId: "solsikken", kind: "laeringssamtale", firstOfLoop: true } })).id;
 
   beforeEach(async () => {
-    t = await testStore();
-    clock = new ManualClock(new Date("2026-11-23T09:00:00+01:00"));
-    d = createDomainServices(t.store, clock, domainSettings(loadConfig({})));
-    const alex = await person("alex");
-    const wheel = await d.yearWheels.view(alex, "solsikken");
-    await d.yearWheels.confirm(alex, "solsikken", wheel.wheel.version);
+    ({ t, clock, d } = await withSolsikkenConfirmed());
   });
   afterEach(() => t.close());
 

@@ -2,9 +2,8 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { domainSettings } from "../../src/bot.js";
 import { loadConfig } from "../../src/config.js";
-import { createDomainServices, type DomainServices } from "../../src/domain/services.js";
+import type { DomainServices } from "../../src/domain/services.js";
 import { areaScope } from "../../src/domain/initiative-service.js";
 import { DEFAULT_INTENTION_CEILING, EXAMPLE_THEMES_PER_LOOP, EXPECTED_LOAD, expectedLoad } from "../../src/domain/intention-ceiling.js";
 import type { Meeting, Person } from "../../src/domain/types.js";
@@ -17,6 +16,7 @@ import { exportWindow, loadExport } from "../../src/domain/export.js";
 import { decisionCount, type LoopSummary } from "../../src/domain/loop-summary-service.js";
 import { ManualClock } from "../helpers/bot-harness.js";
 import { testStore } from "../helpers/test-db.js";
+import { withSolsikkenConfirmed } from "../helpers/confirmed-loop.js";
 
 /**
  * What weighs on a unit, solnedgang by default, and what the loop learned (issue 21, points
@@ -47,12 +47,7 @@ describe("what weighs on a unit", () => {
   };
 
   beforeEach(async () => {
-    t = await testStore();
-    clock = new ManualClock(new Date("2026-11-23T09:00:00+01:00"));
-    d = createDomainServices(t.store, clock, domainSettings(loadConfig({})));
-    const alex = await person("alex");
-    const wheel = await d.yearWheels.view(alex, "solsikken");
-    await d.yearWheels.confirm(alex, "solsikken", wheel.wheel.version);
+    ({ t, clock, d } = await withSolsikkenConfirmed());
   });
   afterEach(() => t.close());
 
