@@ -1,7 +1,8 @@
 import { domainSettings } from "../../src/bot.js";
 import { loadConfig } from "../../src/config.js";
 import { createDomainServices, type DomainServices } from "../../src/domain/services.js";
-import { ManualClock } from "./bot-harness.js";
+import { BotHarness, ManualClock, users } from "./bot-harness.js";
+import { findAction } from "./fake-connector.js";
 import { testStore } from "./test-db.js";
 
 /**
@@ -16,4 +17,18 @@ export async function withSolsikkenConfirmed(): Promise<{ t: Awaited<ReturnType<
   const wheel = await d.yearWheels.view(alex, "solsikken");
   await d.yearWheels.confirm(alex, "solsikken", wheel.wheel.version);
   return { t, clock, d };
+}
+
+/**
+ * Through the bot: a harness on Monday 23 November 2026 at 09.00 where Alex (the chief) and Megan
+ * (Solsikken's leader) have installed the app and Alex has confirmed Solsikken's årshjul (four
+ * læringssamtaler in 2027–2028), its first cards delivered.
+ */
+export async function botWithSolsikkenConfirmed(): Promise<BotHarness> {
+  const h = await BotHarness.start({ now: "2026-11-23T09:00:00+01:00" });
+  for (const u of [users.alex, users.megan]) await h.install(u);
+  const wheel = await h.say(users.alex, "årshjul");
+  await h.click(users.alex, "yearwheel.confirm", { unitId: "solsikken", version: Number(findAction(wheel.cards[0], "yearwheel.confirm")!.data.version) });
+  await h.deliver();
+  return h;
 }

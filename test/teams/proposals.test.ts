@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { shortHash } from "../../src/lib/short-hash.js";
 import { BotHarness, users } from "../helpers/bot-harness.js";
 import { cardText, findAction, submitted } from "../helpers/fake-connector.js";
+import { botWithSolsikkenConfirmed } from "../helpers/confirmed-loop.js";
 
 /**
  * The leaders' proposals before a læringssamtale (issue 21, points 9 and 10) through the real bot:
@@ -16,11 +17,7 @@ describe("proposals and indstillinger before the meeting, through the bot", () =
   const firstSamtale = () => db().meeting.findFirstOrThrow({ where: { unitId: "solsikken", kind: "laeringssamtale", firstOfLoop: true } });
 
   beforeAll(async () => {
-    h = await BotHarness.start({ now: "2026-11-23T09:00:00+01:00" });
-    for (const u of [users.alex, users.megan]) await h.install(u);
-    const wheel = await h.say(users.alex, "årshjul");
-    await h.click(users.alex, "yearwheel.confirm", { unitId: "solsikken", version: Number(findAction(wheel.cards[0], "yearwheel.confirm")!.data.version) });
-    await h.deliver();
+    h = await botWithSolsikkenConfirmed();
   });
   afterAll(() => h.stop());
 

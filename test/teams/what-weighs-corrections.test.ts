@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { BotHarness, users, type User } from "../helpers/bot-harness.js";
 import { cardText, findAction, submitted } from "../helpers/fake-connector.js";
+import { botWithSolsikkenConfirmed } from "../helpers/confirmed-loop.js";
 
 /**
  * What weighs on a unit and what the loop learned (decision 0020), the details, through the real
@@ -26,11 +27,7 @@ describe("what weighs on a unit: the details, through the bot", () => {
   const samtaler = () => db().meeting.findMany({ where: { unitId: "solsikken", kind: "laeringssamtale" }, orderBy: { startsAt: "asc" } });
 
   beforeEach(async () => {
-    h = await BotHarness.start({ now: "2026-11-23T09:00:00+01:00" });
-    for (const u of [users.alex, users.megan]) await h.install(u);
-    const wheel = await h.say(users.alex, "årshjul");
-    await h.click(users.alex, "yearwheel.confirm", { unitId: "solsikken", version: Number(findAction(wheel.cards[0], "yearwheel.confirm")!.data.version) });
-    await h.deliver();
+    h = await botWithSolsikkenConfirmed();
   });
   afterEach(() => h.stop());
 

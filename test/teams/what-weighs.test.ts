@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BotHarness, users, type User } from "../helpers/bot-harness.js";
 import { cardText, findAction, findActions, submitted } from "../helpers/fake-connector.js";
+import { botWithSolsikkenConfirmed } from "../helpers/confirmed-loop.js";
 
 /**
  * What weighs on a unit, solnedgang by default and what the loop learned (issue 21, points 12–14)
@@ -20,12 +21,7 @@ describe("what weighs on a unit, through the bot", () => {
       .map((p) => cardText(p.activity));
 
   beforeAll(async () => {
-    h = await BotHarness.start({ now: "2026-11-23T09:00:00+01:00" });
-    for (const u of [users.alex, users.megan]) await h.install(u);
-    // Solsikken's årshjul, confirmed: four læringssamtaler in 2027–2028.
-    const wheel = await h.say(users.alex, "årshjul");
-    await h.click(users.alex, "yearwheel.confirm", { unitId: "solsikken", version: Number(findAction(wheel.cards[0], "yearwheel.confirm")!.data.version) });
-    await h.deliver();
+    h = await botWithSolsikkenConfirmed();
   });
   afterAll(() => h.stop());
 
