@@ -15,6 +15,7 @@ const teamsSdk = { group: ["botbuilder", "botbuilder-*", "botframework-*", "@mic
 const prisma = { group: ["@prisma/*", "prisma", "prisma/*", "better-sqlite3", "pg"], message: "Only src/store knows Prisma and the database drivers." };
 const cron = { group: ["node-cron"], message: "Only src/scheduler/scheduler.ts knows node-cron." };
 const cardTemplates = { group: ["adaptivecards", "adaptivecards-*"], message: "Only src/cards expands card templates." };
+const pdfkit = { group: ["pdfkit", "pdfkit/*"], message: "Only src/documents draws PDFs (pdfkit): the domain gives it the referat." };
 const graphSdk = { group: ["@microsoft/microsoft-graph-*", "@azure/identity"], message: "Only src/graph knows Microsoft Graph and its credentials." };
 /** The Teams SDK without the Azure packages Graph's client is built on. */
 const teamsSdkOnly = { group: ["botbuilder", "botbuilder-*", "botframework-*", "@microsoft/teams-ai", "@microsoft/teams.*"], message: teamsSdk.message };
@@ -35,6 +36,7 @@ const parts = {
   scheduler: "src/scheduler times jobs; it knows neither Teams, the store nor cards (its jobs get what they need).",
   teams: "src/teams adapts Teams to the domain; it never reaches the store or the scheduler (the composition root wires them).",
   top: "Only the composition root (src/bot.ts, src/index.ts) wires the parts together.",
+  documents: "src/documents draws documents (the referat PDF) from domain views; it knows neither Teams, the store nor the scheduler.",
   graph: "src/graph adapts Microsoft Graph to the domain's ports; it knows neither Teams, the store, the scheduler nor cards.",
   notGraph: "Only the composition root reaches src/graph: the domain has ports (AppInstaller) it implements.",
 };
@@ -66,8 +68,13 @@ export default tseslint.config(
         prisma,
         cron,
         cardTemplates,
+        pdfkit,
       ),
     },
+  },
+  {
+    files: ["src/documents/**/*.ts"],
+    rules: { "no-restricted-imports": restrict(...["teams", "store", "scheduler", "config", "bot", "index"].map((p) => part(p, parts.documents)), part("graph", parts.notGraph), generated, teamsSdk, prisma, cron, cardTemplates) },
   },
   {
     files: ["src/lib/**/*.ts"],

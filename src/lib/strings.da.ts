@@ -1225,6 +1225,53 @@ export const da = {
     proposeHint: "Foreslå fokusområder: som enhedens leder foreslår du de lokale fokusområder før loopets første læringssamtale. Åbn «Fokusområder» herunder.",
     approvedMeanwhile: "Forslaget er allerede godkendt, siden du åbnede kortet. Her er fokusområderne, som de er nu; ret dem her, hvis noget skal ændres.",
   },
+  /** The referat as a PDF for the case system (ESDH), its download link and `npm run referat` (issue 22, points 7–8). */
+  referatPdf: {
+    /** «Referat: Læringssamtale, Solsikken». */
+    title: (kind: string, unit: string) => `Referat: ${kind}, ${unit}`,
+    /** The meeting kind in the file name (no «:», which Windows refuses in a name). */
+    fileKinds: { one_on_one: "1-1 ledelsesopfølgning", laeringssamtale: "Læringssamtale", leader_pl: "1-1 med pædagogisk leder" },
+    author: "Læringsloop",
+    subject: (kind: string, unit: string, date: string) => `Referat af ${kind.toLocaleLowerCase("da-DK")} i ${unit} ${date}`,
+    time: "Tid",
+    place: "Sted",
+    unit: "Enhed",
+    participants: "Deltagere",
+    participant: (name: string, role: string) => `${name} (${role})`,
+    guest: (name: string) => `${name} (gæst)`,
+    /** «Tid: tirsdag den 12. oktober 2027 kl. 09.00–11.00». */
+    when: (dateTime: string, end: string) => `${dateTime}–${end}`,
+    corrected: (n: number, when: string, by: string) => `Rettet udgave ${n}, ${when} af ${by}.`,
+    item: (n: number, title: string, initials: string) => (initials ? `Punkt ${n}: ${title} (${initials})` : `Punkt ${n}: ${title}`),
+    recommends: "Det indstilles, at:",
+    decision: "Beslutning:",
+    /** «Plan for overgange, senest 17.03.2027 (AW følger op)», as in the municipality's minutes. */
+    followsUp: (text: string, due: string, initials: string) => `${text}, senest ${due} (${initials} følger op)`,
+    other: "Øvrige beslutninger",
+    withoutDecisions: (items: string) => `Uden beslutninger: ${items}.`,
+    carriedHeading: "Opfølgning på tidligere aftaler",
+    approved: (who: string) => `Referatet er godkendt af ${who}.`,
+    approvedBy: (name: string, date: string) => `${name} den ${date}`,
+    pending: (who: string) => `Afventer godkendelse fra ${who}.`,
+    notRequired: "Godkendelse ikke påkrævet.",
+    and: " og ",
+    page: (n: number, total: number) => `Side ${n} af ${total}`,
+    footer: (unit: string, date: string) => `Referat, ${unit}, ${date}`,
+    /** The button on the referat card, and what the chat says. */
+    button: "Hent referat som PDF",
+    linkTitle: "Referat som PDF",
+    linkText: (kind: string, unit: string, date: string) => `Referatet af ${kind.toLocaleLowerCase("da-DK")} i ${unit} ${date}, klar til journalisering (ESDH).`,
+    download: "Hent referatet (PDF)",
+    expires: "Linket virker kun for dig, én gang, og udløber om 15 minutter.",
+    sent: "Linket til referatet som PDF er sendt til dig i chatten. Det virker én gang og i 15 minutter.",
+    gone: "Linket er udløbet eller allerede brugt. Tryk «Hent referat som PDF» på referatet igen for at få et nyt.",
+    notClosed: "Mødet er ikke afsluttet endnu, så der er intet referat at hente.",
+    /** `npm run referat`. */
+    usage: "Brug: npm run referat -- --meeting <møde-id> [--out <mappe>]",
+    unknownMeeting: (id: string) => `Mødet «${id}» findes ikke.`,
+    cliNotClosed: (id: string) => `Mødet «${id}» er ikke afsluttet, så det har intet referat endnu.`,
+    written: (path: string) => `Referatet er skrevet til ${path}`,
+  },
 };
 
 export type Strings = typeof da;

@@ -47,6 +47,9 @@ const violations: [string, string, string, Rule][] = [
   ["teams ↛ Graph's credential", "src/teams/example.ts", 'export { ClientSecretCredential } from "@azure/identity";', "no-restricted-imports"],
   ["domain ↛ graph", "src/domain/example.ts", 'export { createGraphAppInstaller } from "../graph/app-installer.js";', "no-restricted-imports"],
   ["domain ↛ the Graph SDK", "src/domain/example.ts", 'export { Client } from "@microsoft/microsoft-graph-client";', "no-restricted-imports"],
+  ["domain ↛ pdfkit", "src/domain/example.ts", 'export { default } from "pdfkit";', "no-restricted-imports"],
+  ["documents ↛ teams", "src/documents/example.ts", 'export { verbs } from "../teams/verbs.js";', "no-restricted-imports"],
+  ["documents ↛ store", "src/documents/example.ts", 'export { createStore } from "../store/index.js";', "no-restricted-imports"],
   ["store ↛ graph", "src/store/example.ts", 'export { createGraphClient } from "../graph/graph-client.js";', "no-restricted-imports"],
   ["process.env only in config.ts", "src/teams/example.ts", "export const port = process.env.PORT;", "no-restricted-properties"],
   ["process.env only in config.ts (by index)", "src/store/example.ts", 'export const url = process["env"].DATABASE_URL;', "no-restricted-properties"],
@@ -56,6 +59,7 @@ const violations: [string, string, string, Rule][] = [
 
 const allowed: [string, string, string][] = [
   ["config.ts reads process.env", "src/config.ts", "export const env = (): Record<string, string | undefined> => process.env;"],
+  ["documents knows pdfkit, cards' helpers and the domain", "src/documents/example.ts", 'export { default } from "pdfkit";\nexport { initials } from "../cards/feedback.js";\nexport { noEffects } from "../domain/effects.js";'],
   ["scheduler.ts knows node-cron", "src/scheduler/scheduler.ts", 'export { default } from "node-cron";'],
   ["teams knows the Teams SDK, cards and the domain", "src/teams/example.ts", 'export { TurnContext } from "botbuilder";\nexport { expand } from "../cards/template.js";\nexport { noEffects } from "../domain/effects.js";'],
   ["store knows Prisma and the domain's ports", "src/store/example.ts", 'export { PrismaClient } from "../generated/prisma/client.js";\nexport type { Clock } from "../domain/ports.js";'],
