@@ -1,4 +1,5 @@
 import { logError } from "../lib/log-safe.js";
+import { contentDisposition } from "../lib/content-disposition.js";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Application, TeamsAdapter } from "@microsoft/teams-ai";
 import type { Logger } from "pino";
@@ -166,7 +167,7 @@ export function createHttpServer(deps: ServerDeps): Server {
         } else {
           res.statusCode = 200;
           res.setHeader("Content-Type", file.contentType);
-          res.setHeader("Content-Disposition", `attachment; filename="${file.filename}"`);
+          res.setHeader("Content-Disposition", contentDisposition(file.filename));
           res.setHeader("Cache-Control", "no-store");
           res.end(file.body);
         }
