@@ -24,7 +24,7 @@ import { createCredentialProbe } from "./teams/credential-probe.js";
 import { createRetentionService } from "./domain/retention-service.js";
 import { channelDigestJob, channelStatusJob } from "./scheduler/jobs/channels.js";
 import { createChannelPublisher } from "./teams/channel-publisher.js";
-import { createCalendarFileHandler, createDownloadHandler } from "./teams/download.js";
+import { createCalendarFileHandler, createDownloadHandler, createReferatFileHandler } from "./teams/download.js";
 import { AppError } from "./lib/errors.js";
 import { createRateLimit } from "./lib/rate-limit.js";
 import { createPacer, TEAMS_CONVERSATION_LIMITS, TEAMS_TENANT_LIMITS, withHeadroom } from "./lib/pacer.js";
@@ -256,7 +256,7 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
         timezone: config.timezone,
       })
     : undefined;
-  const server = createHttpServer({ adapter, app, log, healthy: store.healthy, credentialHealth: credentials?.health, download: createDownloadHandler(domain.downloads), calendarFile: createCalendarFileHandler(domain.calendars) });
+  const server = createHttpServer({ adapter, app, log, healthy: store.healthy, credentialHealth: credentials?.health, download: createDownloadHandler(domain.downloads), referatFile: createReferatFileHandler(domain.referatFiles, clock, config.timezone), calendarFile: createCalendarFileHandler(domain.calendars) });
 
   // CALENDAR_SYNC=graph: what the chairs change in Outlook, followed; its effects go where a click's go.
   const calendarGateway = domain.calendarSync.gateway;

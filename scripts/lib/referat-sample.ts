@@ -2,7 +2,7 @@
  * A sample referat of a læringssamtale in Solsikken (Danish names and texts, æ/ø/å included): the
  * README's picture of the referat PDF (`npm run referat:picture`) and the PDF tests start from it.
  */
-import type { ReferatApprovalLine } from "../../src/documents/referat-content.js";
+import type { ReferatApprovalLine } from "../../src/domain/referat-file-service.js";
 import type { ReferatView } from "../../src/domain/form-service.js";
 import type { AgendaItem, FollowUpView, FormRow, Meeting, Person, Unit } from "../../src/domain/types.js";
 

@@ -29,6 +29,8 @@ export interface ReferatCardData extends MeetingHeaderData {
   carriedHeading: string;
   carried: { text: string }[];
   openSummary: string;
+  /** «Hent referat som PDF»: on the referat in force of a closed meeting (or one reopened: the referat as sent is in force). */
+  pdfButton: string;
   /** «Se tidligere udgave»: the referat before the one shown. */
   earlierButton: string;
   earlierVersion: number;
@@ -104,6 +106,7 @@ export function referatCardData(
     carriedHeading: carried.length ? s.carriedHeading : "",
     carried: carried.map((c) => ({ text: `${cut(c.followUp.text)} (${initials(c.owner.name)}): ${followUpStatus(c.followUp, today, tz).text}` })),
     openSummary: s.openFollowUps(openFollowUps),
+    pdfButton: shown && !earlier && !erased ? strings.referatPdf.button : "",
     earlierButton: version > 1 ? s.earlierButton : "",
     earlierVersion: Math.max(1, version - 1),
     backVersion: earlier ? version : 0,

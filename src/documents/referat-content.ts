@@ -1,4 +1,5 @@
 import type { ReferatView } from "../domain/form-service.js";
+import type { ReferatApprovalLine } from "../domain/referat-file-service.js";
 import type { FormRow, Meeting } from "../domain/types.js";
 import { formatDateLong, formatDateShort, formatDateTime, formatTime } from "../lib/format-da.js";
 import { strings } from "../lib/strings.da.js";
@@ -6,19 +7,10 @@ import { localDateOf } from "../lib/zoned-time.js";
 import { initials } from "../cards/feedback.js";
 import { followUpStatus } from "../cards/followup-status.js";
 
-/**
- * The approval of the referat in force, as the referat approval service reports it (`status`):
- * absent when the meeting has no approval round (the line then says nothing is required).
- */
-export interface ReferatApprovalLine {
-  required: boolean;
-  approvals: { personId: string; name: string; at: Date }[];
-  pending: { personId: string; name: string }[];
-}
-
 export interface ReferatContentInput {
   /** The referat in force (ReferatView of a closed meeting: `shown` is set). */
   referat: ReferatView;
+  /** Where its approval stands (absent: no approval round, and the referat says nothing of one). */
   approval?: ReferatApprovalLine;
   tz: string;
   /** Today (yyyy-mm-dd in tz): how the carried follow-ups stand, as the referat card says it. */
@@ -95,7 +87,8 @@ export function referatContent({ referat, approval, tz, today, place }: ReferatC
   const without = numbered.filter((it) => it.decisions.length === 0 && it.recommendations.length === 0).map((it) => it.heading);
 
   const approvalLines = (): string[] => {
-    if (!approval || !approval.required) return [s.notRequired];
+    if (!approval) return [];
+    if (!approval.required) return [s.notRequired];
     const lines: string[] = [];
     if (approval.approvals.length > 0) lines.push(s.approved(list(approval.approvals.map((a) => s.approvedBy(a.name, formatDateLong(localDateOf(a.at, tz)).replace(/^\S+ den /, ""))))));
     if (approval.pending.length > 0) lines.push(s.pending(list(approval.pending.map((p) => p.name))));

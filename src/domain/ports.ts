@@ -588,15 +588,20 @@ export interface DownloadToken {
   areaId: string;
   fromDate: string;
   toDate: string;
-  /** "xlsx", or "csv:<table>" for one of the export's tables. */
+  /** "xlsx", or "csv:<table>" for one of the export's tables; "pdf" for a meeting's referat. */
   format: string;
+  /** A referat's link: the meeting (the area and dates are the meeting's); absent for the export. */
+  meetingId?: string;
   expiresAt: Date;
 }
 
 export interface DownloadTokenRepository {
   create(token: DownloadToken): Promise<void>;
-  /** Marks the token used if it is unused and unexpired at `now`; returns it then, else undefined. */
-  redeem(hash: string, now: Date): Promise<DownloadToken | undefined>;
+  /**
+   * Marks the token used if it is unused and unexpired at `now` and of the kind asked for (the
+   * export's, the default, or a referat's); returns it then, else undefined.
+   */
+  redeem(hash: string, now: Date, kind?: "export" | "referat"): Promise<DownloadToken | undefined>;
 }
 
 /** A stored calendar-file link (one meeting, or a person's meetings of a unit's loop): only the hash of its token is kept. */

@@ -44,6 +44,7 @@ import { createCalendarService } from "./calendar-service.js";
 import { createCalendarSyncService } from "./calendar-sync-service.js";
 import { createOutlookBusyTimes } from "./outlook-busy-times.js";
 import { createDownloadService } from "./download-service.js";
+import { createReferatFileService } from "./referat-file-service.js";
 import type { ExportRepository } from "./export.js";
 import type { DomainSettings } from "./settings.js";
 import { createTrialService } from "./trial-service.js";
@@ -111,6 +112,8 @@ export function createDomainServices(ports: DomainPorts, clock: Clock, settings:
   const preferences = createPreferenceService({ preferences: ports.preferences, notifications, digests, clock, settings });
   const channels = createChannelService({ people: ports.people, channelLinks: ports.channelLinks, areaStatus: ports.areaStatus, meetings: ports.meetings, reflections: ports.reflections, clock, settings });
   const downloads = createDownloadService({ tokens: ports.downloadTokens, people: ports.people, exports: ports.exports, loopSummaries, clock, settings });
+  // The referat as a PDF for the case system (its link, `npm run referat`).
+  const referatFiles = createReferatFileService({ tokens: ports.downloadTokens, people: ports.people, meetings: ports.meetings, forms, clock, settings });
   const calendars = createCalendarService({ calendars: ports.calendars, meetings: ports.meetings, units, loops: ports.loops, clock, settings });
   const trial = createTrialService({ notifications, preferences: ports.preferences, clock, calendar: settings.calendar });
   const reach = createReachService({
@@ -126,5 +129,5 @@ export function createDomainServices(ports: DomainPorts, clock: Clock, settings:
     clock,
     calendar: settings.calendar,
   });
-  return { people, meetings, reflections, forms, followUps, focusAreas, boardStatements, boardReports, evaluations, congestion, initiatives, loopSummaries, yearWheels, digests, preferences, channels, downloads, calendars, calendarSync, trial, reach };
+  return { people, meetings, reflections, forms, followUps, focusAreas, boardStatements, boardReports, evaluations, congestion, initiatives, loopSummaries, yearWheels, digests, preferences, channels, downloads, referatFiles, calendars, calendarSync, trial, reach };
 }

@@ -53,7 +53,7 @@ export function createGdprRepository(db: Db): GdprRepository {
           db.preference.findUnique({ where: { personId: id } }),
           db.notification.findMany({ where: { personId: id }, orderBy: { dueAt: "asc" }, select: { kind: true, subjectId: true, dueAt: true, status: true, sentAt: true, lastError: true } }),
           db.sentCard.findMany({ where: { personId: id }, select: { subjectKind: true, subjectId: true, conversationId: true, activityId: true, createdAt: true } }),
-          db.downloadToken.findMany({ where: { personId: id }, select: { areaId: true, fromDate: true, toDate: true, format: true, createdAt: true, expiresAt: true, usedAt: true } }),
+          db.downloadToken.findMany({ where: { personId: id }, select: { areaId: true, fromDate: true, toDate: true, format: true, meetingId: true, createdAt: true, expiresAt: true, usedAt: true } }),
           db.calendarFileToken.findMany({ where: { personId: id }, select: { meetingId: true, unitId: true, loopId: true, createdAt: true, expiresAt: true, usedAt: true } }),
           // The meetings' events the bot keeps in the person's Outlook calendar (CALENDAR_SYNC=graph), and those whose decline the chair was told of.
           db.calendarEvent.findMany({ where: { OR: [{ mailbox: person.aadObjectId }, { declinedTold: { contains: id } }] }, select: { meetingId: true, mailbox: true, eventId: true, startsAt: true, cancelled: true, declinedTold: true } }),

@@ -35,6 +35,8 @@ export interface TeamsDeps {
   preferences: DomainServices["preferences"];
   channels: DomainServices["channels"];
   downloads: DomainServices["downloads"];
+  /** «Hent referat som PDF»: a participant's single-use link to the referat in force. */
+  referatFiles: DomainServices["referatFiles"];
   /** «Føj til kalender»: the single-use links to .ics files (CALENDAR_SYNC=link). */
   calendars: DomainServices["calendars"];
   /** Who cannot be reached, and what their chair is told (the «kan ikke nås» notice). */

@@ -1,5 +1,10 @@
 import type { CalendarService } from "../domain/calendar-service.js";
 import type { DownloadService } from "../domain/download-service.js";
+import type { Clock } from "../domain/ports.js";
+import type { ReferatFileService } from "../domain/referat-file-service.js";
+import { referatFileName } from "../documents/referat-content.js";
+import { renderReferatPdf } from "../documents/referat-pdf.js";
+import { localDateOf } from "../lib/zoned-time.js";
 import { exportFileName } from "../domain/export.js";
 import { writeCsv } from "../lib/csv.js";
 import { writeXlsx } from "../lib/xlsx.js";
@@ -32,5 +37,16 @@ export function createCalendarFileHandler(calendars: CalendarService) {
     const found = await calendars.redeem(token);
     if (!found) return undefined;
     return { filename: found.filename, contentType: "text/calendar; charset=utf-8; method=" + found.method, body: Buffer.from(found.body, "utf8") };
+  };
+}
+
+/** GET /referat/<token>: the referat in force as a PDF behind a participant's personal link, once, named for the case system (ESDH). */
+export function createReferatFileHandler(referatFiles: ReferatFileService, clock: Clock, tz: string) {
+  return async (token: string): Promise<DownloadFile | undefined> => {
+    const found = await referatFiles.redeem(token);
+    if (!found) return undefined;
+    const now = clock.now();
+    const body = await renderReferatPdf({ ...found, tz, today: localDateOf(now, tz), createdAt: now });
+    return { filename: referatFileName(found.referat.meeting, tz), contentType: "application/pdf", body };
   };
 }

@@ -16,6 +16,8 @@ export interface ServerDeps {
   credentialHealth?: () => Promise<HealthReport>;
   /** GET /export/<token>: a personal download link's file, once (undefined: unknown, used or expired). */
   download?: (token: string) => Promise<{ filename: string; contentType: string; body: Buffer } | undefined>;
+  /** GET /referat/<token>: a participant's referat as a PDF, once (undefined: unknown, used or expired). */
+  referatFile?: (token: string) => Promise<{ filename: string; contentType: string; body: Buffer } | undefined>;
   /** GET /kalender/<token>: a personal link's calendar file (.ics), once (undefined: unknown, used or expired). */
   calendarFile?: (token: string) => Promise<{ filename: string; contentType: string; body: Buffer } | undefined>;
   /** Largest accepted request body. Teams activities are small; cards come back as data. */
@@ -152,7 +154,15 @@ export function createHttpServer(deps: ServerDeps): Server {
       }
       const exportLink = /^\/export\/([^/]+)$/.exec(url ?? "");
       const calendarLink = /^\/kalender\/([^/]+?)(?:\.ics)?$/.exec(url ?? "");
-      const served = exportLink && deps.download ? { token: exportLink[1]!, get: deps.download, gone: strings.channel.downloadGone } : calendarLink && deps.calendarFile ? { token: calendarLink[1]!, get: deps.calendarFile, gone: strings.calendar.gone } : undefined;
+      const referatLink = /^\/referat\/([^/]+)$/.exec(url ?? "");
+      const served =
+        exportLink && deps.download
+          ? { token: exportLink[1]!, get: deps.download, gone: strings.channel.downloadGone }
+          : referatLink && deps.referatFile
+            ? { token: referatLink[1]!, get: deps.referatFile, gone: strings.referatPdf.gone }
+            : calendarLink && deps.calendarFile
+              ? { token: calendarLink[1]!, get: deps.calendarFile, gone: strings.calendar.gone }
+              : undefined;
       // GET only: a HEAD (a link checker) must not use up a single-use link.
       if (served && req.method === "GET") {
         // The token is a secret: it is never logged.

@@ -23,6 +23,7 @@ export const verbs = {
   formSave: "form.save",
   formClose: "form.close",
   referatOpen: "referat.open",
+  referatPdf: "referat.pdf",
   followUpDone: "followup.done",
   followUpReopen: "followup.reopen",
   followUpPostpone: "followup.postpone",

@@ -45,6 +45,7 @@ import { buildUnitDetailCard } from "../cards/unit-detail-card.js";
 import { buildChannelDigestCard } from "../cards/channel-digest-card.js";
 import type { AreaStatus } from "../domain/channel-service.js";
 import { buildExportLinksCard } from "../cards/export-links-card.js";
+import { buildReferatPdfLinkCard } from "../cards/referat-pdf-link-card.js";
 import { showing, showingAs, showingState } from "./card-copies.js";
 import { calendarOffered, meetingEnd, takesPart, teamsMeetingLink } from "../domain/calendar.js";
 import type { CalendarOffer } from "../cards/calendar-offer.js";
@@ -296,6 +297,11 @@ export function createViews(deps: Omit<TeamsDeps, "cardCopies" | "publishChannel
     /** The person's single-use link to one meeting's calendar file. */
     calendarMeetingLink(meeting: Meeting, token: string): AdaptiveCard {
       return buildCalendarLinkCard({ intro: strings.calendar.meetingLink(kindDefinite(meeting), formatDateTime(meeting.startsAt, tz)), url: `${config.publicUrl}/kalender/${token}.ics` });
+    },
+
+    /** The participant's single-use link to the referat in force as a PDF. */
+    referatPdfLink(meeting: Meeting, token: string): AdaptiveCard {
+      return buildReferatPdfLinkCard({ meeting, tz, url: `${config.publicUrl}/referat/${token}` });
     },
 
     /** The person's single-use link to the calendar file of their meetings in a unit's årshjul. */

@@ -7,6 +7,8 @@ import { referatContent, referatFileName } from "../../src/documents/referat-con
 import { renderReferatPdf } from "../../src/documents/referat-pdf.js";
 import type { DomainServices } from "../../src/domain/services.js";
 import type { Person } from "../../src/domain/types.js";
+import { tokenHash } from "../../src/domain/one-time-link.js";
+import { isAppError } from "../../src/lib/errors.js";
 import { strings } from "../../src/lib/strings.da.js";
 import { SAMPLE_CREATED, SAMPLE_TODAY, SAMPLE_TZ, sampleApproval, sampleMeeting, sampleReferat } from "../../scripts/lib/referat-sample.js";
 import type { ManualClock } from "../helpers/bot-harness.js";
@@ -75,7 +77,8 @@ describe("the referat's content (what the PDF says)", () => {
     const none = { required: true, approvals: [], pending: [{ personId: "a", name: "Alex Wilber" }, { personId: "b", name: "Bo Kristensen" }] };
     expect(referatContent({ ...base, approval: none }).approval).toEqual(["Afventer godkendelse fra Alex Wilber og Bo Kristensen."]);
     expect(referatContent({ ...base, approval: { required: false, approvals: [], pending: [] } }).approval).toEqual([s.notRequired]);
-    expect(referatContent(base).approval).toEqual([s.notRequired]);
+    // No approval round (none is kept for the meeting): the referat says nothing of one.
+    expect(referatContent(base).approval).toEqual([]);
   });
 
   it("names the file for the case system (ESDH): date, unit, meeting kind, never a character Windows refuses", () => {
@@ -186,5 +189,59 @@ describe.skipIf(!poppler)("a stored referat as a PDF never holds a reflection (p
     expect(text).toContain("(MB følger op)");
     expect(text).not.toContain("HEMMELIG");
     expect(text).not.toContain("Søren");
+  });
+});
+
+describe("the referat's file and its one-time link (domain, on the store)", () => {
+  let t: Awaited<ReturnType<typeof withSolsikkenConfirmed>>["t"];
+  let d: DomainServices;
+  let clock: ManualClock;
+  let meetingId: string;
+  const person = async (id: string) => (await t.store.people.byId(id)) as Person;
+  const refusal = (p: Promise<unknown>) => p.then(() => undefined, (err: unknown) => (isAppError(err) ? err : Promise.reject(err)));
+  afterAll(() => t?.close());
+  beforeAll(async () => {
+    ({ t, d, clock } = await withSolsikkenConfirmed());
+    const m = await t.store.db.meeting.findFirstOrThrow({ where: { unitId: "solsikken", kind: "laeringssamtale" }, orderBy: { startsAt: "asc" } });
+    meetingId = m.id;
+  });
+
+  it("is refused before the meeting is closed, by the link and by the CLI", async () => {
+    expect((await refusal(d.referatFiles.request(await person("megan"), meetingId)))?.text).toBe(s.notClosed);
+    expect(await d.referatFiles.forFiling(meetingId)).toBe("not-closed");
+    expect(await d.referatFiles.forFiling("findes-ikke")).toBe("unknown");
+  });
+
+  it("gives a participant a link stored as its hash, 15 minutes, once; nobody outside the meeting gets one; an export link is not a referat link", async () => {
+    const m = await t.store.db.meeting.findUniqueOrThrow({ where: { id: meetingId } });
+    clock.set(new Date(m.startsAt.getTime() + 3_600_000).toISOString());
+    await d.forms.save(await person("alex"), meetingId, m.version, [{ decision: "Sprogmiljøet er lokalt fokusområde", followUpText: "" }], true);
+
+    const { meeting, token } = await d.referatFiles.request(await person("jonas"), meetingId);
+    expect(meeting.id).toBe(meetingId);
+    const row = await t.store.db.downloadToken.findUniqueOrThrow({ where: { id: tokenHash(token) } });
+    expect(row).toMatchObject({ personId: "jonas", meetingId, format: "pdf", areaId: meeting.unit.areaId, usedAt: null });
+    expect(row.expiresAt.getTime() - clock.now().getTime()).toBe(15 * 60_000);
+    expect(await t.store.db.downloadToken.count({ where: { id: token } })).toBe(0);
+
+    // The export's redeem does not take a referat's link (and does not use it up).
+    expect(await d.downloads.redeem(token)).toBeUndefined();
+    const doc = await d.referatFiles.redeem(token);
+    expect(doc?.referat.meeting.id).toBe(meetingId);
+    expect(doc?.referat.rows.map((r) => r.decision)).toEqual(["Sprogmiljøet er lokalt fokusområde"]);
+    expect(await d.referatFiles.redeem(token)).toBeUndefined(); // once
+
+    const late = await d.referatFiles.request(await person("megan"), meetingId);
+    clock.set(new Date(clock.now().getTime() + 15 * 60_000 + 1).toISOString());
+    expect(await d.referatFiles.redeem(late.token)).toBeUndefined(); // 15 minutes
+
+    // Sofie leads Åskolen: not in Solsikken's læringssamtale.
+    const before = await t.store.db.downloadToken.count();
+    expect((await refusal(d.referatFiles.request(await person("sofie"), meetingId)))?.code).toBe("not-authorised");
+    expect(await t.store.db.downloadToken.count()).toBe(before);
+    expect(await d.referatFiles.redeem("not a token")).toBeUndefined();
+
+    const filed = await d.referatFiles.forFiling(meetingId);
+    expect(typeof filed === "object" && filed.referat.shown?.version).toBe(1);
   });
 });

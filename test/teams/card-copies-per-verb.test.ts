@@ -287,7 +287,7 @@ export const verbCases: Record<Verb, Case> = {
   },
   [verbs.formClose]: {
     story: "oneOnOne",
-    changes: "the meeting is closed: its dagsordener, the author's guide (no longer editable), the other opfølgningsskema, both «mine møder»; the referat goes at once",
+    changes: "the meeting is closed: its dagsordener, the author's guide (no longer editable), the other opfølgningsskema, both «mine møder», a referat opened before (now with «Hent referat som PDF»); the referat goes at once",
     run: async (s) => {
       const opened = await s.click(users.alex, verbs.formOpen, { meetingId: ids.M1, from: "agenda" }, "alex.agenda:M1(pack)");
       const form = opened.posts.at(-1)!;
@@ -301,6 +301,8 @@ export const verbCases: Record<Verb, Case> = {
         "alex.form:M1": "Mødet blev afsluttet mandag den 11. januar 2027 kl. 09.00, og referatet er sendt.",
         "alex.meetings:alex": "Afsluttet",
         "megan.meetings:megan": "Afsluttet",
+        // The referat Megan opened before: it now has a referat in force to download.
+        "megan.referat:M1": "Hent referat som PDF",
       });
       for (const u of [users.alex, users.megan]) expect(r.postedTo(s.h, u)).toEqual([expect.stringContaining("Referat: 1:1 ledelsesopfølgning")]);
       // The author's guide can no longer be edited.
@@ -517,6 +519,16 @@ export const verbCases: Record<Verb, Case> = {
       const r = await s.click(users.megan, verbs.calendarFile, { meetingId: m.id }, "megan.meetings:megan");
       r.expectNothingUpdated();
       expect(r.postedTo(s.h, users.megan).join("\n")).toContain("Kalenderfil");
+    },
+  },
+  [verbs.referatPdf]: {
+    story: "closing",
+    changes: "nothing a tracked card shows (sends a link to the referat as a PDF to the person's chat; the referat clicked stays)",
+    run: async (s) => {
+      const copy = "megan.referat:M5(sent)";
+      const r = await s.click(users.megan, verbs.referatPdf, s.button(copy, verbs.referatPdf), copy);
+      r.expectNothingUpdated();
+      expect(r.postedTo(s.h, users.megan).join("\n")).toContain("Referat som PDF");
     },
   },
   [verbs.channelUnlink]: {

@@ -47,6 +47,7 @@ import { channelLink, channelUnlink } from "./channel-link.js";
 import { channelUnit } from "./channel-unit.js";
 import { channelExport } from "./channel-export.js";
 import { calendarFile } from "./calendar-file.js";
+import { referatPdf } from "./referat-pdf.js";
 import { unknownInvoke } from "./unknown-invoke.js";
 import { preferencesOpen } from "./preferences-open.js";
 import { preferencesSave } from "./preferences-save.js";
@@ -75,6 +76,7 @@ export const actionHandlers: Record<Verb, Factory> = {
   [verbs.formSave]: formSave,
   [verbs.formClose]: formClose,
   [verbs.referatOpen]: referatOpen,
+  [verbs.referatPdf]: referatPdf,
   [verbs.followUpDone]: followUpDone,
   [verbs.followUpReopen]: followUpReopen,
   [verbs.followUpPostpone]: followUpPostpone,

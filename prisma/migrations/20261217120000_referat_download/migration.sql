@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "DownloadToken" ADD COLUMN "meetingId" TEXT;
