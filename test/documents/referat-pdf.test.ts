@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,6 +13,7 @@ import { strings } from "../../src/lib/strings.da.js";
 import { SAMPLE_CREATED, SAMPLE_TODAY, SAMPLE_TZ, sampleApproval, sampleMeeting, sampleReferat } from "../../scripts/lib/referat-sample.js";
 import type { ManualClock } from "../helpers/bot-harness.js";
 import { withSolsikkenConfirmed } from "../helpers/confirmed-loop.js";
+import { runScript } from "../helpers/run-script.js";
 
 const s = strings.referatPdf;
 
@@ -243,5 +244,30 @@ describe("the referat's file and its one-time link (domain, on the store)", () =
 
     const filed = await d.referatFiles.forFiling(meetingId);
     expect(typeof filed === "object" && filed.referat.shown?.version).toBe(1);
+  });
+
+  it("npm run referat -- --meeting <id> --out <dir> writes the file with its ESDH name and prints its path; Danish errors otherwise", { timeout: 120_000 }, async () => {
+    const env = { DATABASE_URL: t.url, NODE_ENV: "production" };
+    const out = join(dir, "cli");
+    const m = await t.store.meetings.get(meetingId);
+    const written = await runScript("referat.ts", ["--meeting", meetingId, "--out", out], env);
+    expect(written.stderr).toBe("");
+    expect(written.status).toBe(0);
+    const file = join(out, referatFileName(m!, SAMPLE_TZ));
+    expect(file).toMatch(/\/\d{4}-\d{2}-\d{2} Dagtilbud Solsikken Læringssamtale\.pdf$/);
+    expect(written.stdout.trim()).toBe(s.written(file));
+    expect(existsSync(file)).toBe(true);
+    expect(readFileSync(file).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    if (poppler) expect(run("pdftotext", ["-layout", file, "-"]).replace(/\s+/g, " ")).toContain("Sprogmiljøet er lokalt fokusområde");
+
+    const later = await t.store.db.meeting.findFirstOrThrow({ where: { unitId: "solsikken", kind: "laeringssamtale", status: "planned" } });
+    const [unknown, open, bad] = await Promise.all([
+      runScript("referat.ts", ["--meeting", "findes-ikke"], env),
+      runScript("referat.ts", ["--meeting", later.id], env),
+      runScript("referat.ts", ["--moede", "x"], env),
+    ]);
+    expect([unknown.status, unknown.stderr.trim()]).toEqual([1, s.unknownMeeting("findes-ikke")]);
+    expect([open.status, open.stderr.trim()]).toEqual([1, s.cliNotClosed(later.id)]);
+    expect([bad.status, bad.stderr.trim()]).toEqual([2, s.usage]);
   });
 });
