@@ -13,6 +13,7 @@ import type {
   AppInstaller,
   BoardReportRepository,
   BoardStatementRepository,
+  ReferatApprovalRepository,
   Clock,
   ConversationRepository,
   FocusAreaRepository,
@@ -36,6 +37,7 @@ import type {
   YearWheelRepository,
 } from "./ports.js";
 import { createReachService } from "./reach-service.js";
+import { createReferatApprovalService } from "./referat-approval-service.js";
 import { createReflectionService } from "./reflection-service.js";
 import { createDigestService } from "./digest-service.js";
 import { createPreferenceService } from "./preference-service.js";
@@ -63,6 +65,7 @@ export interface DomainPorts {
   focusAreas: FocusAreaRepository;
   initiatives: InitiativeRepository;
   boardStatements: BoardStatementRepository;
+  referatApprovals: ReferatApprovalRepository;
   boardReports: BoardReportRepository;
   yearWheels: YearWheelRepository;
   preferences: PreferenceRepository;
@@ -97,6 +100,7 @@ export function createDomainServices(ports: DomainPorts, clock: Clock, settings:
   const followUps = createFollowUpService({ followUps: ports.followUps, meetings: ports.meetings, notifications, congestion, units, people: ports.people, clock, settings });
   const focusAreas = createFocusAreaService({ meetings, focusAreas: ports.focusAreas, loops: ports.loops, units, notifications, congestion, clock, settings });
   const boardStatements = createBoardStatementService({ meetings: ports.meetings, statements: ports.boardStatements, units, clock, settings });
+  const referatApprovals = createReferatApprovalService({ meetings: ports.meetings, approvals: ports.referatApprovals, notifications, people: ports.people, clock, settings });
   const initiatives = createInitiativeService({ people: ports.people, units, loops: ports.loops, initiatives: ports.initiatives, notifications, congestion, clock, settings });
   const evaluations = createEvaluationService({ followUps: ports.followUps, focusAreas: ports.focusAreas, initiatives: ports.initiatives, people: ports.people, meetings: ports.meetings, units, notifications, congestion, clock, settings });
   const loadNames = async (ids: string[]) => {
@@ -112,8 +116,8 @@ export function createDomainServices(ports: DomainPorts, clock: Clock, settings:
   const preferences = createPreferenceService({ preferences: ports.preferences, notifications, digests, clock, settings });
   const channels = createChannelService({ people: ports.people, channelLinks: ports.channelLinks, areaStatus: ports.areaStatus, meetings: ports.meetings, reflections: ports.reflections, clock, settings });
   const downloads = createDownloadService({ tokens: ports.downloadTokens, people: ports.people, exports: ports.exports, loopSummaries, clock, settings });
-  // The referat as a PDF for the case system (its link, `npm run referat`).
-  const referatFiles = createReferatFileService({ tokens: ports.downloadTokens, people: ports.people, meetings: ports.meetings, forms, clock, settings });
+  // The referat as a PDF for the case system (its link, `npm run referat`), with its approval line.
+  const referatFiles = createReferatFileService({ tokens: ports.downloadTokens, people: ports.people, meetings: ports.meetings, forms, approvals: referatApprovals, clock, settings });
   const calendars = createCalendarService({ calendars: ports.calendars, meetings: ports.meetings, units, loops: ports.loops, clock, settings });
   const trial = createTrialService({ notifications, preferences: ports.preferences, clock, calendar: settings.calendar });
   const reach = createReachService({
@@ -129,5 +133,5 @@ export function createDomainServices(ports: DomainPorts, clock: Clock, settings:
     clock,
     calendar: settings.calendar,
   });
-  return { people, meetings, reflections, forms, followUps, focusAreas, boardStatements, boardReports, evaluations, congestion, initiatives, loopSummaries, yearWheels, digests, preferences, channels, downloads, referatFiles, calendars, calendarSync, trial, reach };
+  return { people, meetings, reflections, forms, followUps, focusAreas, boardStatements, referatApprovals, boardReports, evaluations, congestion, initiatives, loopSummaries, yearWheels, digests, preferences, channels, downloads, referatFiles, calendars, calendarSync, trial, reach };
 }

@@ -23,6 +23,8 @@ export const verbs = {
   formSave: "form.save",
   formClose: "form.close",
   referatOpen: "referat.open",
+  referatApprove: "referat.approve",
+  referatRemark: "referat.remark",
   referatPdf: "referat.pdf",
   followUpDone: "followup.done",
   followUpReopen: "followup.reopen",

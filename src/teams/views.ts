@@ -11,6 +11,8 @@ import { buildHelpCard } from "../cards/help-card.js";
 import { buildMeetingsCard } from "../cards/meetings-card.js";
 import { buildMyTasksCard } from "../cards/my-tasks-card.js";
 import { buildReferatCard } from "../cards/referat-card.js";
+import { buildReferatRemarkCard } from "../cards/referat-remark-card.js";
+import { reopenDeadline } from "../domain/closing.js";
 import { buildReflectionCard } from "../cards/reflection-card.js";
 import { buildScheduleCard } from "../cards/schedule-card.js";
 import type { AdaptiveCard } from "../cards/template.js";
@@ -250,11 +252,18 @@ export function createViews(deps: Omit<TeamsDeps, "cardCopies" | "publishChannel
       return showingState(card, { kind: "form", id: view.meeting.id }, { status: view.meeting.status, referat: view.meeting.referatVersion });
     },
 
-    /** The referat in force (`intro`: as sent after the meeting); the chair's copy offers «Genåbn mødet» while it may. */
-    async referat(actor: Person, meetingId: string, intro = false, opts: { feedback?: CardFeedback } = {}): Promise<AdaptiveCard> {
+    /**
+     * The referat in force (`intro`: as sent after the meeting); the chair's copy offers «Genåbn
+     * mødet» while it may; every copy shows who approved it, and a participant asked may approve it
+     * or send a remark (decision 0027; `typedRemark`: a refused remark, kept).
+     */
+    async referat(actor: Person, meetingId: string, intro = false, opts: { feedback?: CardFeedback; typedRemark?: string } = {}): Promise<AdaptiveCard> {
       const r = await deps.forms.referat(actor, meetingId);
-      const build = (o: { feedback?: CardFeedback }) => buildReferatCard({ ...r, tz, today: today(), intro, ...o });
-      return showing(build(opts), { kind: "referat", id: r.meeting.id, params: { intro: intro || undefined } }, opts.feedback ? build({}) : undefined);
+      const status = await deps.referatApprovals.status(meetingId);
+      const approval = status ? { status, viewerId: actor.id, maxLength: deps.config.maxTextLength } : undefined;
+      const build = (o: { feedback?: CardFeedback; typedRemark?: string }) =>
+        buildReferatCard({ ...r, tz, today: today(), intro, feedback: o.feedback, approval: approval && { ...approval, typedRemark: o.typedRemark } });
+      return showing(build(opts), { kind: "referat", id: r.meeting.id, params: { intro: intro || undefined } }, opts.feedback || opts.typedRemark ? build({}) : undefined);
     },
 
     /** An earlier version of the referat, as it was sent (history: not kept up to date, it does not change). */
@@ -329,6 +338,14 @@ export function createViews(deps: Omit<TeamsDeps, "cardCopies" | "publishChannel
       const { meeting } = await deps.meetings.agenda(actor, meetingId);
       const chair = meeting.participants.find((p) => p.person.id === meeting.chairId)?.person.name ?? "";
       return buildNoticeCard(strings.meeting.cancelledNotice(kindDefinite(meeting), formatDateTime(meeting.startsAt, tz), chair), { title: strings.meeting.cancelledTitle });
+    },
+
+    /** To the chair: a participant's remark to the referat, with «Genåbn mødet» while it may be reopened. */
+    async referatRemark(actor: Person, remarkId: string, opts: { feedback?: CardFeedback } = {}): Promise<AdaptiveCard> {
+      const view = await deps.referatApprovals.remarkView(actor, remarkId);
+      const deadline = reopenDeadline(view.meeting, deps.config.meetingReopenDays, tz);
+      const reopenUntil = deadline && deps.clock.now() < deadline ? deadline : undefined;
+      return buildReferatRemarkCard({ ...view, reopenUntil, tz, feedback: opts.feedback });
     },
 
     /** To a person the chair removed ad hoc after the pack reached them (decision 0022). */

@@ -183,11 +183,15 @@ describe.skipIf(!poppler)("a stored referat as a PDF never holds a reflection (p
     expect(await t.store.db.reflection.count({ where: { meetingId: m.id } })).toBe(2);
     clock.set(new Date(m.startsAt.getTime() + 3_600_000).toISOString());
     await d.forms.save(await person("alex"), m.id, m.version, [{ decision: "Sprogmiljøet er lokalt fokusområde", followUpText: "Plan for sprogkufferter", ownerId: "megan", dueDate: "2027-06-01" }], true);
-    const referat = await d.forms.referat(await person("megan"), m.id);
-    const pdf = await renderReferatPdf({ referat, tz: SAMPLE_TZ, today: "2027-05-01" });
+    // Megan approves it (the approval service the referat card and the guest page use); the others have not yet.
+    clock.set(new Date(m.startsAt.getTime() + 26 * 3_600_000).toISOString());
+    await d.referatApprovals.approve("megan", m.id, 1);
+    const pdf = await renderReferatPdf({ ...(await d.referatFiles.document(await person("megan"), m.id)), tz: SAMPLE_TZ, today: "2027-05-01" });
     const text = textOf(pdf);
     expect(text).toContain("Sprogmiljøet er lokalt fokusområde");
     expect(text).toContain("(MB følger op)");
+    const approvedOn = new Intl.DateTimeFormat("da-DK", { day: "numeric", month: "long", year: "numeric", timeZone: SAMPLE_TZ }).format(clock.now());
+    expectInOrder(text, [`Referatet er godkendt af Megan Bowen den ${approvedOn}.`, "Afventer godkendelse fra Jonas Dahl"]);
     expect(text).not.toContain("HEMMELIG");
     expect(text).not.toContain("Søren");
   });

@@ -97,6 +97,8 @@ describe("«Hent referat som PDF» on the referat card", () => {
       expect(text).toContain("Deltagere: Alex Wilber (mødeleder), Megan Bowen (leder)");
       expect(text).toContain("Vikarplanen lægges før vinterferien");
       expect(text).toContain("Vikarplan til personalemødet, senest 01.02.2027 (MB følger op)");
+      // A 1:1's referat is not approved by default (REFERAT_APPROVAL_ONE_TO_ONE).
+      expect(text).toContain(strings.referatPdf.notRequired);
     }
 
     const second = await download(url);
