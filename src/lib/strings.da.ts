@@ -1225,6 +1225,12 @@ export const da = {
     proposeHint: "Foreslå fokusområder: som enhedens leder foreslår du de lokale fokusområder før loopets første læringssamtale. Åbn «Fokusområder» herunder.",
     approvedMeanwhile: "Forslaget er allerede godkendt, siden du åbnede kortet. Her er fokusområderne, som de er nu; ret dem her, hvis noget skal ændres.",
   },
+  /** People outside Teams and their links to the meeting's page (issue 22, points 1–3; decision 0025). */
+  guestLinks: {
+    notExternal: "Kun deltagere uden Teams får et link til mødets side.",
+    notParticipant: "Personen deltager ikke i mødet.",
+    meetingCancelled: "Mødet er aflyst, så der laves ikke noget link.",
+  },
 };
 
 export type Strings = typeof da;
