@@ -15,6 +15,8 @@ const sofie: Person = { id: "sofie", aadObjectId: "aad-sofie", name: "Sofie Ær�
 const jonas: Person = { id: "jonas", aadObjectId: "aad-jonas", name: "Jonas Dahl", active: true };
 const mette: Person = { id: "mette", aadObjectId: "aad-mette", name: "Mette Søberg", active: true };
 const bo: Person = { id: "bo", aadObjectId: "aad-bo", name: "Bo Kristensen", active: true };
+/** A guest the chair added: no Teams account. */
+const anne: Person = { id: "anne", aadObjectId: null, name: "Anne Holm", email: "anne.holm@eksempel.dk", active: true, origin: "guest" };
 const unit: Unit = { id: "solsikken", name: "Solsikken", type: "dagtilbud", selvejende: false, areaId: "midt", active: true };
 
 export const sampleMeeting: Meeting = {
@@ -35,8 +37,8 @@ export const sampleMeeting: Meeting = {
     { person: jonas, role: "paedagogisk_leder" },
     { person: mette, role: "medarbejderrepraesentant" },
     { person: bo, role: "bestyrelsesrepraesentant" },
+    { person: anne, role: "ad_hoc" },
   ],
-  guests: [{ id: "g-1", name: "Anne Holm", email: "anne.holm@eksempel.dk", addedById: alex.id }],
   loopId: "0-6-2027",
   firstOfLoop: false,
   templateId: "laeringssamtale-opfoelgende",

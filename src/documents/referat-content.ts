@@ -62,10 +62,8 @@ export function referatContent({ referat, approval, tz, today, place }: ReferatC
   const end = new Date(meeting.startsAt.getTime() + meeting.durationMinutes * 60_000);
   const date = localDateOf(meeting.startsAt, tz);
   const roles = strings.meeting.roles as Record<string, string>;
-  const participants = [
-    ...meeting.participants.map((p) => s.participant(p.person.name, roles[p.role] ?? p.role)),
-    ...meeting.guests.map((g) => s.guest(g.name)),
-  ];
+  // A guest the chair added (a person outside the organisation file, role ad hoc) is named as the cards name them: «Anne Holm (gæst)».
+  const participants = meeting.participants.map((p) => (p.person.origin === "guest" ? s.guest(p.person.name) : s.participant(p.person.name, roles[p.role] ?? p.role)));
   const decisionOf = (r: FormRow) => ({
     text: r.decision,
     followsUp: r.followUpText && r.ownerId && r.dueDate ? s.followsUp(r.followUpText, formatDateShort(r.dueDate), initials(names.get(r.ownerId) ?? "")) : "",
