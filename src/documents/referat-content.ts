@@ -22,6 +22,7 @@ export interface ReferatContentInput {
 /** One agenda item in the minutes: «Punkt N: titel», «Det indstilles, at:», «Beslutning:». */
 export interface ReferatContentItem {
   heading: string;
+  /** «Det indstilles, at:» one per line as written in the form (numbered when drawn: 1., 2., …). */
   recommendations: string[];
   decisions: { text: string; followsUp: string }[];
 }
@@ -75,8 +76,7 @@ export function referatContent({ referat, approval, tz, today, place }: ReferatC
       recommendations: (it.recommendation ?? "")
         .split(/\n+/)
         .map((l) => l.trim())
-        .filter(Boolean)
-        .map((l, n) => `${n + 1}. ${l}`),
+        .filter(Boolean),
       decisions: rows.filter((r) => r.agendaItemId === it.id).map(decisionOf),
     }));
   const items: ReferatContentItem[] = numbered.filter((it) => it.decisions.length > 0 || it.recommendations.length > 0);

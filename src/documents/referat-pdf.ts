@@ -61,6 +61,17 @@ export function renderReferatPdf(input: ReferatPdfInput): Promise<Buffer> {
       .text(t, MARGIN + (o.indent ?? 0), doc.y, { width: width - (o.indent ?? 0), lineGap: 2, structParent: root, structType: o.type ?? "P" });
     if (o.gap) doc.moveDown(o.gap);
   };
+  /** A list item with a hanging indent: the label («•», «1.») in the margin, the wrapped lines under the text's start. */
+  const listItem = (label: string, t: string, o: { indent: number; gap?: number }) => {
+    const room = 12 + label.length * 4;
+    if (doc.y + 16 > doc.page.height - BOTTOM) doc.addPage();
+    const y = doc.y;
+    doc.markContent("Artifact", { type: "Layout" });
+    doc.font("body").fontSize(10.5).fillColor(INK).text(label, MARGIN + o.indent, y, { width: room, lineBreak: false });
+    doc.endMarkedContent();
+    doc.y = y;
+    text(t, { indent: o.indent + room, type: "LI", gap: o.gap });
+  };
   /** A heading is not left alone at the bottom of a page: it moves to the next with its first lines. */
   const keepWithNext = (lines = 4) => {
     if (doc.y + lines * 16 > doc.page.height - BOTTOM) doc.addPage();
@@ -78,14 +89,14 @@ export function renderReferatPdf(input: ReferatPdfInput): Promise<Buffer> {
     text(item.heading, { font: "bold", size: 12.5, type: "H2", gap: 0.3 });
     if (item.recommendations.length) {
       text(strings.referatPdf.recommends, { gap: 0.1 });
-      for (const r of item.recommendations) text(r, { indent: 14, type: "LI", gap: 0.1 });
+      for (const [i, r] of item.recommendations.entries()) listItem(`${i + 1}.`, r, { indent: 8, gap: 0.1 });
       doc.moveDown(0.3);
     }
     if (item.decisions.length) {
       text(strings.referatPdf.decision, { font: "bold", gap: 0.1 });
       for (const d of item.decisions) {
-        text(`• ${d.text}`, { indent: 8, type: "LI" });
-        if (d.followsUp) text(d.followsUp, { indent: 20, color: SUBTLE });
+        listItem("•", d.text, { indent: 8 });
+        if (d.followsUp) text(d.followsUp, { indent: 8 + 16, color: SUBTLE });
         doc.moveDown(0.2);
       }
     }
@@ -98,7 +109,7 @@ export function renderReferatPdf(input: ReferatPdfInput): Promise<Buffer> {
     doc.moveDown(0.8);
     keepWithNext();
     text(c.carriedHeading, { font: "bold", size: 12.5, type: "H2", gap: 0.3 });
-    for (const line of c.carried) text(`• ${line}`, { indent: 8, type: "LI", gap: 0.1 });
+    for (const line of c.carried) listItem("•", line, { indent: 8, gap: 0.1 });
   }
   doc.moveDown(1.2);
   keepWithNext(2);

@@ -63,7 +63,7 @@ describe("the referat's content (what the PDF says)", () => {
     expect(c.participants).toContain("Bo Kristensen (bestyrelsesrepræsentant)");
     expect(c.participants.at(-1)).toBe("Anne Holm (gæst)");
     expect(c.items.map((i) => i.heading)).toEqual(["Punkt 2: Status på de lokale fokusområder", "Punkt 3: Børnefællesskaber på legepladsen (SÆØ)"]);
-    expect(c.items[0]!.recommendations).toEqual(["1. sprogmiljøet i vuggestuen fortsat er et lokalt fokusområde i det næste halvår.", "2. forældrene inddrages i arbejdet gennem bestyrelsen."]);
+    expect(c.items[0]!.recommendations).toEqual(["sprogmiljøet i vuggestuen fortsat er et lokalt fokusområde i det næste halvår.", "forældrene inddrages i arbejdet gennem bestyrelsen."]);
     expect(c.items[0]!.decisions[1]!.followsUp).toBe("Sætte status på bestyrelsens dagsorden, senest 31.03.2027 (AW følger op)");
     expect(c.withoutDecisions).toBe("Uden beslutninger: Punkt 1: Velkomst og rammesætning; Punkt 4: Eventuelt.");
     expect(c.carried).toEqual(["Overgangssamtaler med forældre (SÆØ): Udført 20.02.2027", "Drøfte sprogdata med de pædagogiske ledere (AW): Åben (frist 20.03.2027)"]);
@@ -88,6 +88,17 @@ describe("the referat's content (what the PDF says)", () => {
     expect(referatFileName(oneOnOne, SAMPLE_TZ)).toBe("2027-03-03 Dagtilbud Sol-Måne 1-1 ledelsesopfølgning.pdf");
     // 23.30 UTC on 2 March is 3 March in Copenhagen.
     expect(referatFileName({ ...sampleMeeting, startsAt: new Date("2027-03-02T23:30:00Z") }, SAMPLE_TZ)).toMatch(/^2027-03-03 /);
+  });
+});
+
+describe("the README's picture of the referat PDF (npm run referat:picture)", () => {
+  it("is page 1 of the sample, a real PNG, and the README shows it", () => {
+    const root = join(import.meta.dirname, "../..");
+    const png = readFileSync(join(root, "docs/cards/referat-pdf.png"));
+    expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
+    // A4 portrait at 80 dpi.
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)].map((px) => Math.round(px / 10))).toEqual([66, 94]);
+    expect(readFileSync(join(root, "README.md"), "utf8")).toContain("(docs/cards/referat-pdf.png)");
   });
 });
 
