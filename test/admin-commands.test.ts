@@ -62,6 +62,15 @@ describe("the administrator's commands, from a machine with only DATABASE_URL", 
         expect: () => expect(readdirSync(join(cwd, "eksport")).sort()).toEqual(expect.arrayContaining([expect.stringMatching(/\.xlsx$/), expect.stringMatching(/\.csv$/)])),
       },
       {
+        script: "referat.ts",
+        args: ["--meeting", meetingId, "--out", "referater"],
+        expect: (r) => {
+          const file = join(cwd, "referater", "2027-01-18 Dagtilbud Solsikken 1-1 ledelsesopfølgning.pdf");
+          expect(r.stdout.trim()).toBe(strings.referatPdf.written(file));
+          expect(readFileSync(file).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+        },
+      },
+      {
         script: "gdpr.ts",
         args: ["export", "megan", "--out", "megan.json"],
         expect: () => expect(JSON.parse(readFileSync(join(cwd, "megan.json"), "utf8"))).toMatchObject({ person: { id: "megan" } }),
