@@ -114,6 +114,11 @@ describe("a læringssamtale's referat: approved by its participants but the chai
     expect(cardText(corrected.card)).not.toContain("Du godkendte referatet");
     const old = await h.click(users.megan, "referat.approve", { meetingId, referatVersion: 1 });
     expect(cardText(old.card)).toContain(a.superseded);
+    // A remark typed into the old version is refused the same way, and kept in the new one's field.
+    const oldRemark = await h.click(users.megan, "referat.remark", { meetingId, referatVersion: 1, remark: "Stadig forkert" });
+    expect(cardText(oldRemark.card)).toContain(a.superseded);
+    expect(findAction(oldRemark.card, "referat.remark")?.data).toMatchObject({ referatVersion: 2 });
+    expect(cardText(oldRemark.card)).toContain("Stadig forkert");
     const ok = await h.click(users.megan, "referat.approve", findAction(corrected.card, "referat.approve")!.data, { replyToId: corrected.activityId });
     expect(cardText(ok.card)).toContain("Du godkendte referatet");
     // The history keeps who approved which version, and the remark.
