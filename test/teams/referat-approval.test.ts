@@ -131,6 +131,26 @@ describe("a læringssamtale's referat: approved by its participants but the chai
   });
 });
 
+describe("two people's copies with the same message id (ids are unique only per conversation)", () => {
+  it("the click's own copy is left to its answer; the other person's copy with the same id is still refreshed", async () => {
+    const h = await botWithSolsikkenConfirmed();
+    try {
+      const meetingId = (await h.bot.store.db.meeting.findFirstOrThrow({ where: { unitId: "solsikken", kind: "laeringssamtale" }, orderBy: { startsAt: "asc" } })).id;
+      await close(h, meetingId, users.alex);
+      const alexCopy = lastPosted(h, users.alex, "Referat: ");
+      const megan = lastPosted(h, users.megan, "Referat: ");
+      // Teams (and the Playground) number messages by the millisecond: Megan's copy may carry Alex's copy's id.
+      const before = h.connector.updated.length;
+      await h.click(users.megan, "referat.approve", findAction(megan.card, "referat.approve")!.data, { replyToId: alexCopy.activityId });
+      await h.bot.settled();
+      const update = h.connector.updated.slice(before).find((u) => u.activityId === alexCopy.activityId && u.conversationId === h.conversationId(users.alex));
+      expect(update && cardText(update.activity)).toContain("Godkendt af Megan Bowen");
+    } finally {
+      await h.stop();
+    }
+  });
+});
+
 describe("a 1:1's referat", () => {
   for (const [setting, asked] of [
     ["false", false],
