@@ -92,6 +92,15 @@ describe("a læringssamtale's referat: approved by its participants but the chai
     expect(JSON.stringify(card)).toContain("Under punkt 2 mangler \\\\*\\\\*fristen\\\\*\\\\*"); // shown as text, not Markdown
     expect(cardText(card)).toContain("Megan Bowen har en bemærkning til referatet");
     expect(findAction(card, "meeting.reopen")?.data).toMatchObject({ meetingId, referatVersion: 1, from: "remark" });
+    // «Se referatet»: the referat is posted beside it and the remark card comes back (its text stays in the chat).
+    const remarkCard = lastPosted(h, users.alex, a.remarkTitle);
+    const open = findAction(remarkCard.card, "referat.open")!;
+    expect(open.data).toMatchObject({ meetingId, from: "remark" });
+    const opened = await h.click(users.alex, "referat.open", open.data, { replyToId: remarkCard.activityId });
+    expect(cardText(opened.card)).toContain(a.remarkTitle);
+    expect(cardText(opened.card)).toContain("Under punkt 2 mangler");
+    expect(opened.posted).toHaveLength(1);
+    expect(cardText(opened.posted[0]!)).toContain("Referat: ");
     // Sent twice (the same click delivered again): once.
     await h.click(users.megan, "referat.remark", { meetingId, referatVersion: 1, remark: text });
     expect(await h.bot.store.db.notification.count({ where: { kind: "referat_remark" } })).toBe(1);
