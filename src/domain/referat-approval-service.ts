@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { AppError } from "../lib/errors.js";
 import { newId } from "../lib/ids.js";
 import { strings } from "../lib/strings.da.js";
@@ -25,7 +26,10 @@ export interface ReferatApprovalStatus {
   approvals: { personId: string; name: string; at: Date }[];
   /** Who is asked and has not approved it (in the meeting's order of participants). */
   pending: { personId: string; name: string }[];
-  /** The remarks to that version (oldest first): people's text, shown as text. */
+  /**
+   * The remarks to that version (oldest first): people's text, shown as text. A remark is between
+   * its author and the chair: the guest page shows only the viewer's own, the PDF none (0027).
+   */
   remarks: { personId: string; name: string; at: Date; text: string }[];
 }
 
@@ -44,7 +48,7 @@ export interface ReferatRemarkResult {
   effects: Effects;
 }
 
-/** A remark as the chair's card shows it: who, on which meeting and version, and whether it is still the version in force. */
+/** A remark as the chair's card shows it: who wrote it, and the meeting (whose referatVersion says whether it was corrected since). */
 export interface ReferatRemarkView {
   remark: ReferatRemark;
   author: string;
@@ -72,6 +76,10 @@ export function approversOf(meeting: Meeting, settings: Pick<ReferatApprovalSett
   const asks = meeting.kind === "laeringssamtale" || (meeting.kind === "one_on_one" && settings.referatApprovalOneToOne);
   return asks ? meeting.participants.filter((p) => !isChair(meeting, p.person.id)).map((p) => p.person) : [];
 }
+
+/** The outbox key of a remark to the chair: one per person, version and text (the same hash as the store's unique index). */
+export const remarkKey = (r: Pick<ReferatRemark, "meetingId" | "version" | "personId">, textHash: string): string =>
+  `referat_remark:${r.meetingId}:${r.version}:${r.personId}:${textHash}`;
 
 export function createReferatApprovalService(deps: ReferatApprovalServiceDeps) {
   const { meetings, approvals, notifications, people, clock, settings } = deps;
@@ -140,13 +148,14 @@ export function createReferatApprovalService(deps: ReferatApprovalServiceDeps) {
       const clean = text.trim();
       if (!clean) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, { remark: s.remarkRequired });
       if (clean.length > settings.maxTextLength) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, { remark: strings.generic.tooLong(clean.length, settings.maxTextLength) });
-      const mine = (await approvals.remarks(meetingId, referatVersion)).filter((r) => r.personId === personId);
-      const same = mine.find((r) => r.text === clean);
-      if (same) return { outcome: "already", remark: same, status: await statusOf(meeting), effects: noEffects };
+      // Once per person, version and text, atomically: the store's unique index on the text's hash
+      // decides between two simultaneous clicks; the outbox key is built from the same hash.
+      const textHash = createHash("sha256").update(clean, "utf8").digest("hex");
       const now = clock.now();
-      const remark: ReferatRemark = { id: newId(), meetingId, version: referatVersion, personId, text: clean, at: now };
-      await approvals.addRemark(remark);
-      const row: PlannedNotification = { key: `referat_remark:${remark.id}`, kind: "referat_remark", personId: meeting.chairId, subjectId: remark.id, dueAt: now };
+      const stored = await approvals.addRemark({ id: newId(), meetingId, version: referatVersion, personId, text: clean, at: now }, textHash);
+      if (!stored.fresh) return { outcome: "already", remark: stored.remark, status: await statusOf(meeting), effects: noEffects };
+      const remark = stored.remark;
+      const row: PlannedNotification = { key: remarkKey(remark, textHash), kind: "referat_remark", personId: meeting.chairId, subjectId: remark.id, dueAt: now };
       const planned = await notifications.plan([row], now);
       return { outcome: "sent", remark, status: await statusOf(meeting), effects: changed(meeting, planned) };
     },

@@ -17,7 +17,7 @@ const schema = z.object({
 
 /**
  * «Bemærkning til referatet»: the remark is kept with its referat version and reaches the chair (a
- * card with «Genåbn mødet»). A refused remark (empty, too long) stays in the card with the reason.
+ * card with «Genåbn mødet»). A refused remark (empty, too long, to a corrected referat) stays in the card with the reason.
  */
 export const referatRemark = (deps: TeamsDeps, views: Views) =>
   execute(
@@ -33,6 +33,7 @@ export const referatRemark = (deps: TeamsDeps, views: Views) =>
     (t, data, err) =>
       views.referat(t.actor, data.meetingId, data.sent, {
         feedback: { error: err.text, fieldErrors: err.fieldErrors },
-        typedRemark: err.code === "invalid-input" ? data.remark : undefined,
+        // Refused (empty, too long) or about a version corrected since: what was typed stays in the card.
+        typedRemark: err.code === "invalid-input" || err.code === "stale-card" ? data.remark : undefined,
       }),
   );
