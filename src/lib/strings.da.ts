@@ -1225,6 +1225,46 @@ export const da = {
     proposeHint: "Foreslå fokusområder: som enhedens leder foreslår du de lokale fokusområder før loopets første læringssamtale. Åbn «Fokusområder» herunder.",
     approvedMeanwhile: "Forslaget er allerede godkendt, siden du åbnede kortet. Her er fokusområderne, som de er nu; ret dem her, hvis noget skal ændres.",
   },
+  /** The web page a participant without Teams opens through their personal link (/m/<token>). */
+  guestPage: {
+    skipLink: "Gå til indholdet",
+    siteName: "Læringsloop",
+    /** «Læringssamtale · Solsikken». */
+    title: (kind: string, unit: string) => `${kind} · ${unit}`,
+    forPerson: (name: string) => `Til ${name}`,
+    sectionsLabel: "Mødets sider",
+    sections: {
+      dagsorden: "Dagsorden",
+      refleksion: "Din refleksionsguide",
+      udtalelse: "Bestyrelsens udtalelse",
+      referat: "Referat",
+    },
+    saved: "Tak, det er gemt.",
+    alreadySaved: "Tak, det var allerede gemt. Der er ikke ændret noget.",
+    errorSummary: "Der er noget, der skal rettes",
+    answerLabel: "Dit svar",
+    notAnswered: "Ikke besvaret.",
+    notSentYet: "Ikke sendt endnu.",
+    noSections: "Der er ikke noget at vise til dig om dette møde lige nu.",
+    privateLink: "Linket er personligt. Del det ikke med andre: alle, der har det, kan se og udfylde det, du kan.",
+    linkValidUntil: (when: string) => `Linket virker til ${when}.`,
+    statementOnly: "Du er bedt om bestyrelsens udtalelse til mødet. Mødets deltagere ser den på dagsordenen.",
+    goneTitle: "Linket virker ikke",
+    gone: "Linket er ikke gyldigt. Det kan være udløbet eller trukket tilbage, eller adressen er ikke skrevet helt rigtigt.",
+    goneAdvice: "Har du brug for et nyt link, så kontakt den, der holder mødet.",
+    tooLarge: "Det, du sendte, fylder for meget. Gør teksten kortere, og prøv igen.",
+    unexpected: "Noget gik galt hos Læringsloop. Prøv igen om lidt; det, du allerede har gemt, er ikke gået tabt.",
+    invalidForm: "Formularen kunne ikke læses. Åbn siden igen fra dit link, og prøv igen.",
+    methodNotAllowed: "Siden kan kun vises eller udfyldes.",
+    stale: "Siden var ikke længere aktuel: der er gemt en anden udgave, siden du åbnede den. Se den nyeste udgave herunder; det, du skrev, står stadig i feltet.",
+    back: "Tilbage til siden",
+    notForm: "Det sendte var ikke en udfyldt formular. Åbn siden igen fra dit link, og prøv igen.",
+    /** The guide's field for the question (its label is the question). */
+    questionField: (n: number) => `Spørgsmål ${n}`,
+    agendaItems: "Punkter",
+    minutes: "Tid",
+    boardMode: "Bestyrelsen",
+  },
 };
 
 export type Strings = typeof da;
