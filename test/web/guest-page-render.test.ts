@@ -128,6 +128,25 @@ describe("the guest page on the real services", () => {
     expect(applied.flatMap((e) => e.changed)).toEqual([{ subject: "boardStatement", meetingId: later.id, authorId: "bo" }]);
   });
 
+  it("after the meeting: the referat once it is closed, never the reflections' texts", async () => {
+    opens = { meeting: first, person: bo, expiresAt: new Date("2027-06-01T10:00:00Z") };
+    const guide = await d.reflections.view(bo, first.id);
+    await d.reflections.send(bo, first.id, Object.fromEntries(guide.questions.map((q) => [q.id, "Forældrenes hemmelige svar"])), undefined);
+    expect((await page().get(TOKEN, "referat", new URLSearchParams())).status).toBe(303);
+    clock.set("2027-03-22T12:00:00+01:00");
+    const alex = (await t.store.people.byId("alex"))!;
+    const m = (await t.store.meetings.get(first.id))!;
+    await d.forms.save(alex, first.id, m.version, [{ decision: "Vi vælger sprog som fokusområde", followUpText: "Plan for sprog", ownerId: "megan", dueDate: "2027-05-01" }], true);
+    const res = await page().get(TOKEN, "referat", new URLSearchParams());
+    expect(res.status).toBe(200);
+    expect(res.body).toContain("Vi vælger sprog som fokusområde");
+    expect(res.body).toContain(strings.guestPage.sections.referat);
+    expect(res.body).not.toContain("Forældrenes hemmelige svar");
+    // The guide after the start: read-only, no form.
+    const locked = await page().get(TOKEN, "refleksion", new URLSearchParams());
+    expect(locked.body).not.toContain("<form");
+  });
+
   it("an unknown, mistyped or absent link: one polite page, 404, the same for all", async () => {
     opens = undefined;
     const answers = await Promise.all([page().get(TOKEN, undefined, new URLSearchParams()), page().get("kort", undefined, new URLSearchParams()), page().get("<script>", "refleksion", new URLSearchParams()), page().post(TOKEN, "udtalelse", form({ statement: "x", version: "0" }))]);
