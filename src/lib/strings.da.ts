@@ -1248,7 +1248,6 @@ export const da = {
     noSections: "Der er ikke noget at vise til dig om dette møde lige nu.",
     privateLink: "Linket er personligt. Del det ikke med andre: alle, der har det, kan se og udfylde det, du kan.",
     linkValidUntil: (when: string) => `Linket virker til ${when}.`,
-    statementOnly: "Du er bedt om bestyrelsens udtalelse til mødet. Mødets deltagere ser den på dagsordenen.",
     goneTitle: "Linket virker ikke",
     gone: "Linket er ikke gyldigt. Det kan være udløbet eller trukket tilbage, eller adressen er ikke skrevet helt rigtigt.",
     goneAdvice: "Har du brug for et nyt link, så kontakt den, der holder mødet.",

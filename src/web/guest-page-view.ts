@@ -71,7 +71,7 @@ function frame(f: PageFrame, heading: string, content: Html): string {
 <dl class="facts">
 <dt>${h.whenLabel}</dt><dd>${h.when}</dd>
 <dt>${h.unitLabel}</dt><dd>${h.unit}</dd>
-<dt>${h.participantsLabel}</dt><dd>${h.participants}</dd>
+${h.participants ? html`<dt>${h.participantsLabel}</dt><dd>${h.participants}</dd>` : ""}
 <dt>${h.statusLabel}</dt><dd>${h.status}</dd>
 </dl>
 ${nav}
@@ -168,8 +168,7 @@ ${r.questions.map((q) => html`<h3>${cardTextHtml(q.label)}</h3><p class="answer"
 
 /** The board's udtalelse: the same form as the card (one text), with the unit's focus areas beside it. */
 export function statementHtml(f: PageFrame, s: StatementCardData): string {
-  const content = html`<p>${g.statementOnly}</p>
-<p>${s.intro}</p>
+  const content = html`<p>${s.intro}</p>
 ${s.focusHeading ? html`<h3>${s.focusHeading}</h3>${list(s.focus.map((x) => html`${x.label}`))}` : ""}
 ${s.status ? html`<p>${s.status}</p>` : ""}
 ${

@@ -127,12 +127,15 @@ export function createGuestPage(deps: GuestPageDeps) {
   function frameOf(access: GuestAccessView, base: string, section: GuestSection, sections: GuestSection[], extra: { notice?: CardText; error?: CardText; problems?: FieldProblem[] } = {}): PageFrame {
     const { meeting, person } = access;
     const started = meeting.status !== "planned" || deps.clock.now() >= meeting.startsAt;
+    // Who takes part is on the dagsorden; a board representative asked for the udtalelse reads what that card says (when, where).
+    const header = meetingHeader(meeting, tz);
+    if (!isParticipant(meeting, person.id)) header.participants = "";
     return {
       base,
       section,
       sections,
       title: g.title(kindLabel(meeting), meeting.unit.name),
-      header: { ...meetingHeader(meeting, tz), statusLabel: strings.followUp.status, status: meetingStatus(meeting, started) },
+      header: { ...header, statusLabel: strings.followUp.status, status: meetingStatus(meeting, started) },
       personName: person.name,
       validUntil: g.linkValidUntil(formatDateTime(access.expiresAt, tz)),
       ...extra,
