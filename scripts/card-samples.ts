@@ -14,6 +14,7 @@ import { meetingsCardData } from "../src/cards/meetings-card.js";
 import { myTasksCardData } from "../src/cards/my-tasks-card.js";
 import { noticeCardData } from "../src/cards/notice-card.js";
 import { referatCardData } from "../src/cards/referat-card.js";
+import { referatRemarkCardData } from "../src/cards/referat-remark-card.js";
 import { reflectionCardData } from "../src/cards/reflection-card.js";
 import { scheduleCardData } from "../src/cards/schedule-card.js";
 import type { CardName } from "../src/cards/template.js";
@@ -362,6 +363,14 @@ export const cardSamples: Record<CardName, object> = {
     today,
     tz,
     intro: true,
+  }),
+  // To the chair: a participant's remark to the referat, with «Genåbn mødet».
+  "referat-remark": referatRemarkCardData({
+    remark: { id: "r-1", meetingId: meeting.id, version: 1, personId: leader.id, text: "Under punkt 3 står fristen som 1. marts; vi aftalte 1. april.", at: new Date("2027-01-15T08:30:00Z") },
+    author: leader.name,
+    meeting: { ...meeting, kind: "laeringssamtale", status: "closed", referatVersion: 1, closedAt: new Date("2027-01-14T13:05:00Z") },
+    reopenUntil: new Date("2027-01-28T13:05:00Z"),
+    tz,
   }),
   digest: overdueDigestCardData([carried[0]!.followUp, followUp("f-8", "Aftale tilsynsbesøg med bestyrelsen", "2026-12-18").followUp]),
   preferences: preferencesCardData({

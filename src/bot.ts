@@ -74,6 +74,7 @@ export function domainSettings(config: Config, templates: TemplateSet = readTemp
     timezone: config.timezone,
     meetingPackLeadDays: config.meetingPackLeadDays,
     meetingReopenDays: config.meetingReopenDays,
+    referatApprovalOneToOne: config.referatApprovalOneToOne,
     followUpDueSoonDays: config.followUpDueSoonDays,
     boardStatementDays: config.boardStatementDays,
     intentionCeiling: config.intentionCeiling,

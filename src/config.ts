@@ -84,6 +84,8 @@ const fields = z.object({
     MEETING_PACK_LEAD_DAYS: z.coerce.number().int().min(0).max(20).default(3),
     // Days after a meeting is closed that its chair may reopen it to correct the referat (0: never).
     MEETING_REOPEN_DAYS: z.coerce.number().int().min(0).max(365).default(14),
+    // A 1:1's referat is approved by its leader too (a læringssamtale's always is, by all but the chair).
+    REFERAT_APPROVAL_ONE_TO_ONE: bool.default("false"),
     FOLLOWUP_DUE_SOON_DAYS: z.coerce.number().int().min(0).max(20).default(2),
     DIGEST_CRON: z.string().refine(isValidCron, "skal være et cron-udtryk som 0 6 * * *").default("0 6 * * *"),
     CHANNEL_DIGEST_DAY: z.coerce.number().int().min(1, "skal være en hverdag, 1 (mandag) til 5 (fredag)").max(5, "skal være en hverdag, 1 (mandag) til 5 (fredag)").default(1),
@@ -294,6 +296,8 @@ export interface Config {
   meetingPackLeadDays: number;
   /** Days after closing that the chair may reopen a meeting (0: not at all). */
   meetingReopenDays: number;
+  /** A 1:1's referat is approved by its leader (REFERAT_APPROVAL_ONE_TO_ONE; off: no approval). */
+  referatApprovalOneToOne: boolean;
   followUpDueSoonDays: number;
   /** Folder of the meeting templates; the shipped `config/templates` when unset. */
   templatesDir?: string;
@@ -478,6 +482,7 @@ function toConfig(c: Fields): Config {
     meetingBufferMinutes: c.MEETING_BUFFER_MINUTES,
     meetingPackLeadDays: c.MEETING_PACK_LEAD_DAYS,
     meetingReopenDays: c.MEETING_REOPEN_DAYS,
+    referatApprovalOneToOne: c.REFERAT_APPROVAL_ONE_TO_ONE,
     followUpDueSoonDays: c.FOLLOWUP_DUE_SOON_DAYS,
     templatesDir: c.TEMPLATES_DIR,
     boardStatementDays: c.BOARD_STATEMENT_DAYS,

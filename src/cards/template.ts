@@ -19,6 +19,7 @@ export type CardName =
   | "my-tasks"
   | "meetings"
   | "referat"
+  | "referat-remark"
   | "year-wheel"
   | "initiatives"
   | "loop-summary"
@@ -49,6 +50,7 @@ export const CARD_NAMES: CardName[] = [
   "my-tasks",
   "meetings",
   "referat",
+  "referat-remark",
   "year-wheel",
   "initiatives",
   "loop-summary",

@@ -54,6 +54,8 @@ export type AuditAction =
   | "year_wheel.confirmed"
   | "reflection.sent"
   | "board_statement.sent"
+  | "referat.approved"
+  | "referat.remarked"
   | "board_report.sent"
   | "person.erased";
 

@@ -111,6 +111,7 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
       }
       case "chief_digest":
         return (await digests.hasNews(n.personId)) ? undefined : "nothing-to-report";
+      case "referat_remark": // the chair hears every remark; after a correction the card says so
       case "focus_expiry":
       case "initiative_expiry":
       case "unit_congested":

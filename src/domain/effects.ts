@@ -16,7 +16,9 @@ export type Changed =
   /** One board representative's statement for a læringssamtale. */
   | { subject: "boardStatement"; meetingId: string; authorId: string }
   /** A focus area of a unit in a loop. */
-  | { subject: "focusArea"; id: string; unitId: string; loopId: string };
+  | { subject: "focusArea"; id: string; unitId: string; loopId: string }
+  /** Who approved a meeting's referat, or remarked on it. */
+  | { subject: "referatApproval"; meetingId: string };
 
 export interface Effects {
   changed: Changed[];

@@ -34,6 +34,8 @@ import type {
   Reflection,
   ReflectionAnswers,
   ReferatVersion,
+  ReferatApproval,
+  ReferatRemark,
   RoleName,
   Unit,
 } from "./types.js";
@@ -461,6 +463,18 @@ export interface FollowUpRepository {
 export interface CancelPendingOptions {
   kinds?: PlannedNotification["kind"][];
   exceptKeys?: string[];
+}
+
+/** Approvals of and remarks to a meeting's referat versions (the history keeps every one). */
+export interface ReferatApprovalRepository {
+  /** Records that the person approved the version: false when they had already (twice is once). */
+  approve(approval: ReferatApproval): Promise<boolean>;
+  addRemark(remark: ReferatRemark): Promise<void>;
+  remark(id: string): Promise<ReferatRemark | undefined>;
+  /** The meeting's approvals (of one version, or every version), oldest first. */
+  approvals(meetingId: string, version?: number): Promise<ReferatApproval[]>;
+  /** The meeting's remarks (to one version, or every version), oldest first. */
+  remarks(meetingId: string, version?: number): Promise<ReferatRemark[]>;
 }
 
 export interface NotificationRepository {

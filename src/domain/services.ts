@@ -13,6 +13,7 @@ import type {
   AppInstaller,
   BoardReportRepository,
   BoardStatementRepository,
+  ReferatApprovalRepository,
   Clock,
   ConversationRepository,
   FocusAreaRepository,
@@ -36,6 +37,7 @@ import type {
   YearWheelRepository,
 } from "./ports.js";
 import { createReachService } from "./reach-service.js";
+import { createReferatApprovalService } from "./referat-approval-service.js";
 import { createReflectionService } from "./reflection-service.js";
 import { createDigestService } from "./digest-service.js";
 import { createPreferenceService } from "./preference-service.js";
@@ -62,6 +64,7 @@ export interface DomainPorts {
   focusAreas: FocusAreaRepository;
   initiatives: InitiativeRepository;
   boardStatements: BoardStatementRepository;
+  referatApprovals: ReferatApprovalRepository;
   boardReports: BoardReportRepository;
   yearWheels: YearWheelRepository;
   preferences: PreferenceRepository;
@@ -96,6 +99,7 @@ export function createDomainServices(ports: DomainPorts, clock: Clock, settings:
   const followUps = createFollowUpService({ followUps: ports.followUps, meetings: ports.meetings, notifications, congestion, units, people: ports.people, clock, settings });
   const focusAreas = createFocusAreaService({ meetings, focusAreas: ports.focusAreas, loops: ports.loops, units, notifications, congestion, clock, settings });
   const boardStatements = createBoardStatementService({ meetings: ports.meetings, statements: ports.boardStatements, units, clock, settings });
+  const referatApprovals = createReferatApprovalService({ meetings: ports.meetings, approvals: ports.referatApprovals, notifications, people: ports.people, clock, settings });
   const initiatives = createInitiativeService({ people: ports.people, units, loops: ports.loops, initiatives: ports.initiatives, notifications, congestion, clock, settings });
   const evaluations = createEvaluationService({ followUps: ports.followUps, focusAreas: ports.focusAreas, initiatives: ports.initiatives, people: ports.people, meetings: ports.meetings, units, notifications, congestion, clock, settings });
   const loadNames = async (ids: string[]) => {
@@ -126,5 +130,5 @@ export function createDomainServices(ports: DomainPorts, clock: Clock, settings:
     clock,
     calendar: settings.calendar,
   });
-  return { people, meetings, reflections, forms, followUps, focusAreas, boardStatements, boardReports, evaluations, congestion, initiatives, loopSummaries, yearWheels, digests, preferences, channels, downloads, calendars, calendarSync, trial, reach };
+  return { people, meetings, reflections, forms, followUps, focusAreas, boardStatements, referatApprovals, boardReports, evaluations, congestion, initiatives, loopSummaries, yearWheels, digests, preferences, channels, downloads, calendars, calendarSync, trial, reach };
 }

@@ -10,6 +10,8 @@ export interface DomainSettings {
   meetingPackLeadDays: number;
   /** Days after closing that the chair may reopen a meeting to correct it (0: not at all). */
   meetingReopenDays: number;
+  /** Whether a 1:1's referat is approved by its leader (a læringssamtale's is always approved by all but its chair). */
+  referatApprovalOneToOne: boolean;
   /** Working days before a follow-up's frist that its owner is reminded (0: not at all). */
   followUpDueSoonDays: number;
   /**

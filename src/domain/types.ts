@@ -214,6 +214,24 @@ export interface Meeting {
   boardMode?: BoardMode;
 }
 
+/** A participant approved one referat version (docs/decisions/0027-referat-approval.md). */
+export interface ReferatApproval {
+  meetingId: string;
+  version: number;
+  personId: string;
+  approvedAt: Date;
+}
+
+/** A participant's remark to one referat version; it reaches the chair, who may correct the referat. */
+export interface ReferatRemark {
+  id: string;
+  meetingId: string;
+  version: number;
+  personId: string;
+  text: string;
+  at: Date;
+}
+
 /** One referat of a meeting: each closing sends one; the chair may reopen the meeting to correct it. */
 export interface ReferatVersion {
   version: number;
@@ -389,6 +407,8 @@ export type NotificationKind =
   /** To a unit's chiefs once the loop's fourth læringssamtale is closed: what was learned (loop-summary-service.ts). */
   | "loop_summary"
   | "referat"
+  /** To a meeting's chair: a participant's remark to the referat (referat-approval-service.ts). */
+  | "referat_remark"
   | "meeting_cancelled"
   /** To a person the chair removed ad hoc from a læringssamtale after its pack reached them (decision 0022). */
   | "ad_hoc_removed"

@@ -82,6 +82,12 @@ export function formatDateTime(instant: Date, tz: string = DEFAULT_TIME_ZONE): s
   return `${formatDateLong(localDateOf(instant, tz))} kl. ${formatTime(instant, tz)}`;
 }
 
+/** Local date of `instant` as "3.3.2027" (day and month without leading zeros, as in a signature line). */
+export function formatInstantDateCompact(instant: Date, tz: string = DEFAULT_TIME_ZONE): string {
+  const { year, month, day } = splitDate(localDateOf(instant, tz));
+  return `${day}.${month}.${year}`;
+}
+
 /** Local date of `instant` as "12.01.2027". */
 export function formatInstantDateShort(instant: Date, tz: string = DEFAULT_TIME_ZONE): string {
   return formatDateShort(localDateOf(instant, tz));

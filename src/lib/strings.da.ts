@@ -1264,6 +1264,37 @@ export const da = {
     minutes: "Tid",
     boardMode: "Bestyrelsen",
   },
+  /** Approving the referat, and remarks to it (issue 22 point 6; docs/decisions/0027-referat-approval.md). */
+  referatApproval: {
+    approveButton: "Godkend referat",
+    remarkButton: "Bemærkning til referatet",
+    remarkLabel: "Din bemærkning til referatet",
+    remarkPlaceholder: "Hvad skal rettes eller tilføjes?",
+    remarkSubmit: "Send bemærkningen",
+    approvedBy: (names: string) => `Godkendt af ${names}`,
+    approvedByOne: (name: string, date: string) => `${name} ${date}`,
+    pending: (names: string) => `mangler: ${names}`,
+    nobodyYet: (names: string) => `Ingen har godkendt referatet endnu · mangler: ${names}`,
+    allApproved: "alle har godkendt",
+    youApproved: (date: string, time: string) => `Du godkendte referatet ${date} kl. ${time}.`,
+    approvedNow: "Tak. Du har godkendt referatet.",
+    alreadyApproved: "Du havde allerede godkendt referatet.",
+    remarkSent: "Tak. Din bemærkning er sendt til mødelederen, som kan rette referatet.",
+    remarkSentAgain: "Bemærkningen var allerede sendt til mødelederen.",
+    yourRemarks: (n: number) => (n === 1 ? "Du har sendt 1 bemærkning til denne udgave." : `Du har sendt ${n} bemærkninger til denne udgave.`),
+    remarkRequired: "Skriv din bemærkning, før du sender den.",
+    superseded: "Referatet er rettet siden: se den nye udgave.",
+    notClosed: "Mødet er ikke afsluttet endnu, så der er intet referat at godkende.",
+    chairWrote: "Du er mødeleder og har skrevet referatet, så det skal ikke godkendes af dig.",
+    notAsked: "Referatet fra dette møde skal ikke godkendes.",
+    /** The card the chair gets through the outbox. */
+    remarkTitle: "Bemærkning til referatet",
+    remarkIntro: (name: string, kind: string, when: string, version: number) => `${name} har en bemærkning til referatet af ${kind} ${when} (udgave ${version}):`,
+    remarkOld: (version: number) => `Referatet er rettet siden (nu udgave ${version}).`,
+    remarkHint: "Skal referatet rettes, så genåbn mødet, ret opfølgningsskemaet, og afslut det igen. Deltagerne får det rettede referat og bliver bedt om at godkende det igen.",
+    remarkReopened: "Mødet er genåbnet. Ret opfølgningsskemaet, og afslut mødet igen.",
+    openReferat: "Se referatet",
+  },
 };
 
 export type Strings = typeof da;

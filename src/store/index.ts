@@ -7,6 +7,7 @@ import { createAuditLog } from "./audit-log.js";
 import { createGdprRepository } from "./gdpr-repository.js";
 import { createBoardReportRepository } from "./board-report-repository.js";
 import { createBoardStatementRepository } from "./board-statement-repository.js";
+import { createReferatApprovalRepository } from "./referat-approval-repository.js";
 import { createFocusAreaRepository } from "./focus-area-repository.js";
 import { createInitiativeRepository } from "./initiative-repository.js";
 import { createLoopRepository } from "./loop-repository.js";
@@ -56,6 +57,7 @@ export function createStore(db: Db, dialect: Dialect = "sqlite") {
     focusAreas: createFocusAreaRepository(db),
     initiatives: createInitiativeRepository(db),
     boardStatements: createBoardStatementRepository(db),
+    referatApprovals: createReferatApprovalRepository(db),
     boardReports: createBoardReportRepository(db),
     yearWheels: createYearWheelRepository(db),
     activityLog: createActivityLog(db),

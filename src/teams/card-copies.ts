@@ -103,13 +103,16 @@ export const cardKinds: Record<CardKind, CardKindSpec> = {
           return [...(await find.mayShowFollowUp(c)), ...(await find.laeringssamtaler(c.unitId))];
         case "focusArea":
           return find.laeringssamtaler(c.unitId, c.loopId);
+        case "referatApproval":
+          return none;
       }
     },
   },
-  /** The referat: the meeting's decisions and follow-ups, and the follow-ups carried into it. */
+  /** The referat: the meeting's decisions and follow-ups, the follow-ups carried into it, who approved it. */
   referat: {
     render: (views, viewer, id, p) => views.referat(viewer, id, p.intro),
-    shows: (c, find) => (c.subject === "meeting" ? [c.id] : c.subject === "followUp" ? find.mayShowFollowUp(c) : none),
+    shows: (c, find) =>
+      c.subject === "meeting" ? [c.id] : c.subject === "referatApproval" ? [c.meetingId] : c.subject === "followUp" ? find.mayShowFollowUp(c) : none,
   },
   /** The opfølgningsskema (the chair's): refreshed when its meeting is closed or reopened, not for its rows. */
   form: {

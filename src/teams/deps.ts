@@ -25,6 +25,8 @@ export interface TeamsDeps {
   followUps: FollowUpService;
   focusAreas: DomainServices["focusAreas"];
   boardStatements: DomainServices["boardStatements"];
+  /** Approving the referat, and remarks to it (decision 0027). */
+  referatApprovals: DomainServices["referatApprovals"];
   boardReports: DomainServices["boardReports"];
   evaluations: DomainServices["evaluations"];
   congestion: DomainServices["congestion"];

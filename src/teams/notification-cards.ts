@@ -60,6 +60,8 @@ export async function notificationCard(views: Views, n: Notification, person: Pe
       return views.adHocRemoved(person, n.subjectId);
     case "referat":
       return views.referat(person, n.subjectId, true);
+    case "referat_remark":
+      return views.referatRemark(person, n.subjectId);
     case "person_unreachable":
       return views.unreachable(person, n.subjectId);
     case "calendar_declined":

@@ -11,6 +11,8 @@ import { buildHelpCard } from "../cards/help-card.js";
 import { buildMeetingsCard } from "../cards/meetings-card.js";
 import { buildMyTasksCard } from "../cards/my-tasks-card.js";
 import { buildReferatCard } from "../cards/referat-card.js";
+import { buildReferatRemarkCard } from "../cards/referat-remark-card.js";
+import { reopenDeadline } from "../domain/closing.js";
 import { buildReflectionCard } from "../cards/reflection-card.js";
 import { buildScheduleCard } from "../cards/schedule-card.js";
 import type { AdaptiveCard } from "../cards/template.js";
@@ -323,6 +325,14 @@ export function createViews(deps: Omit<TeamsDeps, "cardCopies" | "publishChannel
       const { meeting } = await deps.meetings.agenda(actor, meetingId);
       const chair = meeting.participants.find((p) => p.person.id === meeting.chairId)?.person.name ?? "";
       return buildNoticeCard(strings.meeting.cancelledNotice(kindDefinite(meeting), formatDateTime(meeting.startsAt, tz), chair), { title: strings.meeting.cancelledTitle });
+    },
+
+    /** To the chair: a participant's remark to the referat, with «Genåbn mødet» while it may be reopened. */
+    async referatRemark(actor: Person, remarkId: string, opts: { feedback?: CardFeedback } = {}): Promise<AdaptiveCard> {
+      const view = await deps.referatApprovals.remarkView(actor, remarkId);
+      const deadline = reopenDeadline(view.meeting, deps.config.meetingReopenDays, tz);
+      const reopenUntil = deadline && deps.clock.now() < deadline ? deadline : undefined;
+      return buildReferatRemarkCard({ ...view, reopenUntil, tz, feedback: opts.feedback });
     },
 
     /** To a person the chair removed ad hoc after the pack reached them (decision 0022). */

@@ -1,0 +1,24 @@
+-- CreateTable
+CREATE TABLE "ReferatApproval" (
+    "meetingId" TEXT NOT NULL,
+    "version" INTEGER NOT NULL,
+    "personId" TEXT NOT NULL,
+    "approvedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "ReferatApproval_pkey" PRIMARY KEY ("meetingId","version","personId")
+);
+
+-- CreateTable
+CREATE TABLE "ReferatRemark" (
+    "id" TEXT NOT NULL,
+    "meetingId" TEXT NOT NULL,
+    "version" INTEGER NOT NULL,
+    "personId" TEXT NOT NULL,
+    "text" TEXT NOT NULL,
+    "at" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "ReferatRemark_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE INDEX "ReferatRemark_meetingId_version_idx" ON "ReferatRemark"("meetingId", "version");

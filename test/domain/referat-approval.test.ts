@@ -1,0 +1,138 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { domainSettings } from "../../src/bot.js";
+import { loadConfig } from "../../src/config.js";
+import { createDomainServices, type DomainServices } from "../../src/domain/services.js";
+import type { Person } from "../../src/domain/types.js";
+import { AppError } from "../../src/lib/errors.js";
+import { strings } from "../../src/lib/strings.da.js";
+import { ManualClock } from "../helpers/bot-harness.js";
+import { testStore } from "../helpers/test-db.js";
+
+/**
+ * Approving the referat (issue 22 point 6; docs/decisions/0027-referat-approval.md), on a real
+ * store with the example organisation: Solsikken's læringssamtale (Alex chairs; Megan leads the
+ * unit) and Alex's 1:1 with Megan.
+ */
+describe("referat approval", () => {
+  let t: Awaited<ReturnType<typeof testStore>>;
+  let d: DomainServices;
+  let clock: ManualClock;
+  const person = async (id: string) => (await t.store.people.byId(id)) as Person;
+  const refusal = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => (e instanceof AppError ? e : Promise.reject(e)));
+  const first = async (kind: string) => (await t.store.db.meeting.findFirstOrThrow({ where: { unitId: "solsikken", kind }, orderBy: { startsAt: "asc" }, select: { id: true } })).id;
+  const close = async (meetingId: string) => {
+    const m = (await t.store.meetings.get(meetingId))!;
+    if (clock.now() < m.startsAt) clock.set(new Date(m.startsAt.getTime() + 3 * 3_600_000).toISOString());
+    await d.forms.save(await person(m.chairId), meetingId, m.version, [{ decision: "Vi laver en plan for overgange", followUpText: "" }], true);
+    return (await t.store.meetings.get(meetingId))!;
+  };
+  const start = async (oneToOne = false) => {
+    d = createDomainServices(t.store, clock, domainSettings(loadConfig({ REFERAT_APPROVAL_ONE_TO_ONE: oneToOne ? "true" : "false" })));
+    const alex = await person("alex");
+    const wheel = await d.yearWheels.view(alex, "solsikken");
+    await d.yearWheels.confirm(alex, "solsikken", wheel.wheel.version);
+  };
+
+  beforeEach(async () => {
+    t = await testStore();
+    clock = new ManualClock(new Date("2026-11-23T09:00:00+01:00"));
+  });
+  afterEach(() => t.close());
+
+  it("asks every participant of a closed læringssamtale but the chair; approving twice is once; the status says who and when", async () => {
+    await start();
+    const id = await first("laeringssamtale");
+    expect(await d.referatApprovals.status(id)).toBeUndefined(); // not closed: no referat yet
+    const m = await close(id);
+    const others = m.participants.filter((p) => p.person.id !== m.chairId).map((p) => p.person.id);
+    expect(others.length).toBeGreaterThan(0);
+    expect(others).toContain("megan");
+    const before = (await d.referatApprovals.status(id))!;
+    expect(before).toMatchObject({ required: true, version: 1, approvals: [], remarks: [] });
+    expect(before.pending.map((p) => p.personId)).toEqual(others);
+
+    const first_ = await d.referatApprovals.approve("megan", id, 1);
+    expect(first_.outcome).toBe("approved");
+    expect(first_.effects).toEqual({ changed: [{ subject: "referatApproval", meetingId: id }], planned: 0 });
+    expect(first_.status.approvals).toEqual([{ personId: "megan", name: "Megan Bowen", at: clock.now() }]);
+    expect(first_.status.pending.map((p) => p.personId)).toEqual(others.filter((o) => o !== "megan"));
+
+    const again = await d.referatApprovals.approve("megan", id, 1);
+    expect(again.outcome).toBe("already");
+    expect(again.effects.changed).toEqual([]);
+    expect(await t.store.db.referatApproval.count({ where: { meetingId: id } })).toBe(1);
+    expect(await t.store.db.auditEntry.count({ where: { action: "referat.approved", meetingId: id } })).toBe(1);
+
+    // The chair wrote it; nobody outside the meeting may approve it.
+    expect((await refusal(d.referatApprovals.approve("alex", id, 1)))?.text).toBe(strings.referatApproval.chairWrote);
+    expect((await refusal(d.referatApprovals.approve("lars", id, 1)))?.code).toBe("not-authorised");
+  });
+
+  it("a remark needs text, reaches the chair through the outbox (once per text), and is kept with its version", async () => {
+    await start();
+    const id = await first("laeringssamtale");
+    const m = await close(id);
+    const empty = await refusal(d.referatApprovals.remark("megan", id, 1, "   "));
+    expect(empty?.fieldErrors).toEqual({ remark: strings.referatApproval.remarkRequired });
+    const long = await refusal(d.referatApprovals.remark("megan", id, 1, "x".repeat(5000)));
+    expect(long?.code).toBe("invalid-input");
+
+    const sent = await d.referatApprovals.remark("megan", id, 1, "  Punkt 2 mangler fristen  ");
+    expect(sent.outcome).toBe("sent");
+    expect(sent.remark.text).toBe("Punkt 2 mangler fristen");
+    expect(sent.effects.planned).toBe(1);
+    const rows = await t.store.db.notification.findMany({ where: { kind: "referat_remark" } });
+    expect(rows.map((r) => [r.personId, r.subjectId])).toEqual([[m.chairId, sent.remark.id]]);
+    expect(sent.status.remarks).toEqual([{ personId: "megan", name: "Megan Bowen", at: clock.now(), text: "Punkt 2 mangler fristen" }]);
+    // The same click again: once.
+    const twice = await d.referatApprovals.remark("megan", id, 1, "Punkt 2 mangler fristen");
+    expect(twice.outcome).toBe("already");
+    expect(await t.store.db.notification.count({ where: { kind: "referat_remark" } })).toBe(1);
+    // The chair sees it; nobody else may open it.
+    const view = await d.referatApprovals.remarkView(await person(m.chairId), sent.remark.id);
+    expect(view).toMatchObject({ author: "Megan Bowen", remark: { version: 1 } });
+    expect((await refusal(d.referatApprovals.remarkView(await person("megan"), sent.remark.id)))?.code).toBe("not-authorised");
+  });
+
+  it("a corrected referat is asked again; an approval of the old version is refused politely; the history keeps both", async () => {
+    await start();
+    const id = await first("laeringssamtale");
+    const m = await close(id);
+    await d.referatApprovals.approve("megan", id, 1);
+    await d.referatApprovals.remark("megan", id, 1, "Navnet er stavet forkert");
+    const chair = await person(m.chairId);
+    const reopened = await d.meetings.reopen(chair, id, 1);
+    // While it is reopened, the referat in force (udgave 1) still shows who approved it.
+    expect((await d.referatApprovals.status(id))?.approvals.map((a) => a.personId)).toEqual(["megan"]);
+    await d.forms.save(chair, id, reopened.meeting.version, [], true);
+    const after = (await d.referatApprovals.status(id))!;
+    expect(after).toMatchObject({ version: 2, approvals: [], remarks: [] });
+    expect(after.pending.map((p) => p.personId)).toContain("megan");
+    const stale = await refusal(d.referatApprovals.approve("megan", id, 1));
+    expect(stale).toMatchObject({ code: "stale-card", text: strings.referatApproval.superseded });
+    expect((await refusal(d.referatApprovals.remark("megan", id, 1, "Mere")))?.code).toBe("stale-card");
+    await d.referatApprovals.approve("megan", id, 2);
+    const history = await d.referatApprovals.history(id);
+    expect(history.approvals.map((a) => [a.personId, a.version])).toEqual([
+      ["megan", 1],
+      ["megan", 2],
+    ]);
+    expect(history.remarks.map((r) => [r.personId, r.version, r.text])).toEqual([["megan", 1, "Navnet er stavet forkert"]]);
+  });
+
+  it("a 1:1's referat needs no approval by default; with REFERAT_APPROVAL_ONE_TO_ONE its leader is asked", async () => {
+    await start();
+    const id = await first("one_on_one");
+    await close(id);
+    expect(await d.referatApprovals.status(id)).toMatchObject({ required: false, pending: [] });
+    expect((await refusal(d.referatApprovals.approve("megan", id, 1)))?.text).toBe(strings.referatApproval.notAsked);
+  });
+
+  it("with REFERAT_APPROVAL_ONE_TO_ONE=true, the 1:1's leader approves", async () => {
+    await start(true);
+    const id = await first("one_on_one");
+    await close(id);
+    expect((await d.referatApprovals.status(id))?.pending.map((p) => p.personId)).toEqual(["megan"]);
+    expect((await d.referatApprovals.approve("megan", id, 1)).status).toMatchObject({ required: true, pending: [] });
+  });
+});
