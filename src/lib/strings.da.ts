@@ -1242,9 +1242,7 @@ export const da = {
     saved: "Tak, det er gemt.",
     alreadySaved: "Tak, det var allerede gemt. Der er ikke ændret noget.",
     errorSummary: "Der er noget, der skal rettes",
-    answerLabel: "Dit svar",
     notAnswered: "Ikke besvaret.",
-    notSentYet: "Ikke sendt endnu.",
     noSections: "Der er ikke noget at vise til dig om dette møde lige nu.",
     privateLink: "Linket er personligt. Del det ikke med andre: alle, der har det, kan se og udfylde det, du kan.",
     linkValidUntil: (when: string) => `Linket virker til ${when}.`,
@@ -1255,14 +1253,14 @@ export const da = {
     unexpected: "Noget gik galt hos Læringsloop. Prøv igen om lidt; det, du allerede har gemt, er ikke gået tabt.",
     invalidForm: "Formularen kunne ikke læses. Åbn siden igen fra dit link, og prøv igen.",
     methodNotAllowed: "Siden kan kun vises eller udfyldes.",
+    approvalHeading: "Godkendelse af referatet",
+    nobodyApproved: "Ingen har godkendt referatet endnu.",
+    youApprovedAt: (when: string) => `Du godkendte referatet ${when}.`,
     stale: "Siden var ikke længere aktuel: der er gemt en anden udgave, siden du åbnede den. Se den nyeste udgave herunder; det, du skrev, står stadig i feltet.",
     back: "Tilbage til siden",
     notForm: "Det sendte var ikke en udfyldt formular. Åbn siden igen fra dit link, og prøv igen.",
     /** The guide's field for the question (its label is the question). */
     questionField: (n: number) => `Spørgsmål ${n}`,
-    agendaItems: "Punkter",
-    minutes: "Tid",
-    boardMode: "Bestyrelsen",
   },
   /** Approving the referat, and remarks to it (issue 22 point 6; docs/decisions/0027-referat-approval.md). */
   referatApproval: {

@@ -5,6 +5,7 @@ import type { Effects } from "../domain/effects.js";
 import type { FormService } from "../domain/form-service.js";
 import type { MeetingService } from "../domain/meeting-service.js";
 import type { Clock } from "../domain/ports.js";
+import type { ReferatApprovalService, ReferatApprovalStatus } from "../domain/referat-approval-service.js";
 import type { ReflectionService, ReflectionView } from "../domain/reflection-service.js";
 import type { FocusArea, Meeting, Person } from "../domain/types.js";
 import { AppError, isAppError } from "../lib/errors.js";
@@ -20,8 +21,8 @@ import { kindLabel, meetingHeader, meetingStatus } from "../cards/meeting-labels
 import { referatCardData } from "../cards/referat-card.js";
 import { reflectionCardData } from "../cards/reflection-card.js";
 import { answersFrom } from "../teams/handlers/actions/reflection-answers.js";
-import { boardStatementData, reflectionData } from "../teams/handlers/actions/schemas.js";
-import { agendaHtml, GUEST_SECTIONS, gonePage, guideHtml, problemPage, referatHtml, statementHtml, type FieldProblem, type GuestSection, type PageFrame } from "./guest-page-view.js";
+import { boardStatementData, referatApprovalData, reflectionData } from "../teams/handlers/actions/schemas.js";
+import { agendaHtml, GUEST_SECTIONS, gonePage, guideHtml, problemPage, referatHtml, statementHtml, type FieldProblem, type GuestSection, type PageFrame, type ReferatApprovalPart } from "./guest-page-view.js";
 
 /**
  * The guest page, /m/<token> (issue 22 points 2, 4 and 5; docs/decisions/0026-guest-page.md): what a
@@ -47,6 +48,8 @@ export interface GuestPageDeps {
   reflections: Pick<ReflectionService, "view" | "send" | "nothingNew">;
   boardStatements: Pick<BoardStatementService, "view" | "send">;
   forms: Pick<FormService, "referat">;
+  /** «Godkend referat» and «Bemærkning til referatet» (docs/decisions/0027-referat-approval.md). */
+  referatApprovals: Pick<ReferatApprovalService, "approve" | "remark" | "status">;
   focusAreas: { active(unitId: string, loopId: string | undefined): Promise<FocusArea[]> };
   /** The effects of what the guest sent, to the runner the Teams handlers' go to (cardCopies.apply). */
   applyEffects(effects: Effects): void;
@@ -79,6 +82,7 @@ interface Redraw {
   feedback: CardFeedback;
   typedAnswers?: Record<string, string>;
   typedStatement?: string;
+  typedRemark?: string;
 }
 
 export type GuestPage = ReturnType<typeof createGuestPage>;
@@ -175,9 +179,29 @@ export function createGuestPage(deps: GuestPageDeps) {
       case "referat": {
         const r = await deps.forms.referat(person, meeting.id);
         const data = referatCardData({ ...r, tz, today });
-        return referatHtml(frameOf({ ...access, meeting: r.meeting }, base, section, sections, { notice: opts.notice }), data);
+        const status = await deps.referatApprovals.status(meeting.id);
+        const problems = feedback?.fieldErrors?.remark ? [{ id: "remark", label: strings.referatApproval.remarkLabel, message: feedback.fieldErrors.remark }] : [];
+        const approval = status ? approvalOf(status, person, opts.redraw?.typedRemark, feedback?.fieldErrors?.remark) : undefined;
+        return referatHtml(frameOf({ ...access, meeting: r.meeting }, base, section, sections, { notice: opts.notice, error: feedback?.error, problems }), data, approval);
       }
     }
+  }
+
+  /** Who approved the referat in force and who has not; the person's own «Godkend» and remark while they are asked. */
+  function approvalOf(status: ReferatApprovalStatus, person: Person, typedRemark: string | undefined, remarkError: string | undefined): ReferatApprovalPart | undefined {
+    if (!status.required) return undefined;
+    const mine = status.approvals.find((a) => a.personId === person.id);
+    const asked = !!mine || status.pending.some((p) => p.personId === person.id);
+    return {
+      approvedBy: status.approvals.map((a) => strings.referatApproval.approvedByOne(a.name, formatDateTime(a.at, tz))),
+      pending: status.pending.map((p) => p.name),
+      mine: mine ? formatDateTime(mine.at, tz) : undefined,
+      remarks: status.remarks.filter((r) => r.personId === person.id).length,
+      asked,
+      version: status.version,
+      remark: { value: typedRemark ?? "", error: remarkError ?? "" },
+      maxLength,
+    };
   }
 
   /** The link's person and meeting, or the polite page. */
@@ -218,7 +242,8 @@ export function createGuestPage(deps: GuestPageDeps) {
           return { status: 200, body: problemPage(g.noSections) };
         }
         const saved = query.get("gemt");
-        const notice = saved === "ja" ? g.saved : saved === "uaendret" ? g.alreadySaved : undefined;
+        const notices: Record<string, string> = { ja: g.saved, uaendret: g.alreadySaved, godkendt: strings.referatApproval.approvedNow, bemaerkning: strings.referatApproval.remarkSent };
+        const notice = saved ? notices[saved] : undefined;
         log.info({ outcome: "shown", section, linkId: access.linkId }, "guest page");
         return { status: 200, body: await render(access, base, section, sections, { notice }) };
       });
@@ -232,20 +257,36 @@ export function createGuestPage(deps: GuestPageDeps) {
         if (!access || !section) return gone();
         const base = `/m/${token}`;
         const sections = await sectionsOf(access);
-        if (!sections.includes(section) || (section !== "refleksion" && section !== "udtalelse")) return { status: 303, location: sectionName ? `${base}/${section}` : base };
+        if (!sections.includes(section) || section === "dagsorden") return { status: 303, location: sectionName ? `${base}/${section}` : base };
         const form = Object.fromEntries(new URLSearchParams(body));
         const back = `${base}/${section}`;
         const { person, meeting } = access;
-        const done = (effects: Effects, changed: boolean): WebAnswer => {
+        const done = (effects: Effects, changed: boolean, what = "ja"): WebAnswer => {
           deps.applyEffects(effects);
           log.info({ outcome: changed ? "saved" : "unchanged", section, linkId: access.linkId }, "guest page");
-          return { status: 303, location: `${back}?gemt=${changed ? "ja" : "uaendret"}` };
+          return { status: 303, location: `${back}?gemt=${changed ? what : "uaendret"}` };
         };
         const refuse = async (err: AppError, redraw: Omit<Redraw, "feedback">): Promise<WebAnswer> => {
           log.info({ outcome: err.code, section, linkId: access.linkId }, "guest page");
           const error = err.code === "stale-card" ? g.stale : err.text;
           return { status: 422, body: await render(access, base, section, await sectionsOf(access), { redraw: { ...redraw, feedback: { error, fieldErrors: { ...err.fieldErrors } } } }) };
         };
+        if (section === "referat") {
+          const parsed = referatApprovalData.safeParse(form);
+          if (!parsed.success) return { status: 400, body: problemPage(g.invalidForm, back) };
+          const { referatVersion, handling, remark } = parsed.data;
+          try {
+            if (handling === "godkend") {
+              const { outcome, effects } = await deps.referatApprovals.approve(person.id, meeting.id, referatVersion);
+              return done(effects, outcome === "approved", "godkendt");
+            }
+            const { outcome, effects } = await deps.referatApprovals.remark(person.id, meeting.id, referatVersion, remark);
+            return done(effects, outcome === "sent", "bemaerkning");
+          } catch (err) {
+            if (!isAppError(err) || (refused(err) && err.code !== "not-authorised")) throw err;
+            return refuse(err, { typedRemark: handling === "bemaerkning" ? remark : undefined });
+          }
+        }
         if (section === "udtalelse") {
           const parsed = boardStatementData.omit({ meetingId: true }).safeParse(form);
           if (!parsed.success) return { status: 400, body: problemPage(g.invalidForm, back) };

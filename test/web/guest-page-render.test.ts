@@ -33,6 +33,7 @@ describe("the guest page on the real services", () => {
       reflections: d.reflections,
       boardStatements: d.boardStatements,
       forms: d.forms,
+      referatApprovals: d.referatApprovals,
       focusAreas: d.focusAreas,
       applyEffects: (e) => applied.push(e),
       clock,
@@ -142,6 +143,29 @@ describe("the guest page on the real services", () => {
     expect(res.body).toContain("Vi vælger sprog som fokusområde");
     expect(res.body).toContain(strings.guestPage.sections.referat);
     expect(res.body).not.toContain("Forældrenes hemmelige svar");
+    // «Godkend referat» (docs/decisions/0027): twice is once; who approved is shown.
+    expect(res.body).toContain(strings.referatApproval.approveButton);
+    const version = String((await t.store.meetings.get(first.id))!.referatVersion);
+    expect(await page().post(TOKEN, "referat", form({ referatVersion: version, handling: "godkend" }))).toEqual({ status: 303, location: `/m/${TOKEN}/referat?gemt=godkendt` });
+    expect(await page().post(TOKEN, "referat", form({ referatVersion: version, handling: "godkend" }))).toEqual({ status: 303, location: `/m/${TOKEN}/referat?gemt=uaendret` });
+    expect((await d.referatApprovals.status(first.id))!.approvals.map((a) => a.personId)).toEqual(["bo"]);
+    const approved = await page().get(TOKEN, "referat", new URLSearchParams("gemt=godkendt"));
+    expect(approved.body).toContain(strings.referatApproval.approvedNow);
+    expect(approved.body).toContain(strings.referatApproval.approvedBy("Bo Kristensen"));
+    expect(approved.body).not.toContain(`value="godkend"`);
+    // A remark: required (422, beside the field), then sent to the chair once.
+    const empty = await page().post(TOKEN, "referat", form({ referatVersion: version, handling: "bemaerkning", remark: " " }));
+    expect(empty.status).toBe(422);
+    expect(empty.body).toContain('id="remark-fejl"');
+    expect(empty.body).toContain('href="#remark"');
+    expect(await page().post(TOKEN, "referat", form({ referatVersion: version, handling: "bemaerkning", remark: "Punkt 2 mangler." }))).toEqual({ status: 303, location: `/m/${TOKEN}/referat?gemt=bemaerkning` });
+    expect((await page().post(TOKEN, "referat", form({ referatVersion: version, handling: "bemaerkning", remark: "Punkt 2 mangler." }))).location).toBe(`/m/${TOKEN}/referat?gemt=uaendret`);
+    expect((await d.referatApprovals.status(first.id))!.remarks.map((r) => r.text)).toEqual(["Punkt 2 mangler."]);
+    // An old version's form: the newest shown, what was typed kept.
+    const stale = await page().post(TOKEN, "referat", form({ referatVersion: "0", handling: "bemaerkning", remark: "Gammel" }));
+    expect(stale.status).toBe(422);
+    expect(stale.body).toContain(">Gammel</textarea>");
+
     // The guide after the start: read-only, no form.
     const locked = await page().get(TOKEN, "refleksion", new URLSearchParams());
     expect(locked.body).not.toContain("<form");

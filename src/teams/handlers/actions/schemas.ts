@@ -26,3 +26,6 @@ export const boardStatementData = z.object({ meetingId: id, version, statement: 
 
 /** The refleksionsguide's buttons: the card's data, its inputs q_<id> along (reflection-answers.ts); the guest page parses its form with the same. */
 export const reflectionData = z.object({ meetingId: id, version }).catchall(z.unknown());
+
+/** The guest page's referat form: «Godkend referat» or «Bemærkning til referatet» (the version it was shown; docs/decisions/0027). */
+export const referatApprovalData = z.object({ referatVersion: version, handling: z.enum(["godkend", "bemaerkning"]), remark: optionalText });
