@@ -62,7 +62,6 @@ const meeting: Meeting = {
   referatVersion: 0,
   carriedFrozen: false,
   version: 3,
-  guests: [],
   participants: [
     { person: chief, role: "chair" },
     { person: leader, role: "leader" },
@@ -91,9 +90,12 @@ const samtale: Meeting = {
   kind: "laeringssamtale",
   startsAt: new Date("2027-10-12T07:00:00Z"),
   durationMinutes: 120,
-  participants: [...meeting.participants, { person: pl, role: "paedagogisk_leder" }],
-  // «Ad hoc deltagere» (decision 0022): a guest the chair added by name.
-  guests: [{ id: "g-1", name: "Anne Holm", email: "anne.holm@eksempel.dk", addedById: "alex" }],
+  participants: [
+    ...meeting.participants,
+    { person: pl, role: "paedagogisk_leder" },
+    // «Ad hoc deltagere» (decision 0022): a guest the chair added by name, a person outside Teams (decision 0025).
+    { person: { id: "g-1", aadObjectId: null, name: "Anne Holm", email: "anne.holm@eksempel.dk", active: true, origin: "guest" }, role: "ad_hoc" },
+  ],
   loopId: loop.id,
   templateId: "laeringssamtale-opfoelgende",
   template: templates["laeringssamtale-opfoelgende"],

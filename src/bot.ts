@@ -82,6 +82,7 @@ export function domainSettings(config: Config, templates: TemplateSet = readTemp
     maxTextLength: config.maxTextLength,
     channelDigest: config.channelDigest,
     calendarSync: { mode: config.calendarSync, botId: config.bot?.appId, lockMs: config.scheduler.leaseMs },
+    guestLinks: { secret: config.guestLinks.secret, days: config.guestLinks.days, publicUrl: config.publicUrl },
   };
 }
 
@@ -343,6 +344,7 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
       } else {
         log.info({ host: address.address, port: address.port }, "listening");
       }
+      if (config.guestLinks.developmentSecret) log.warn("GUEST_LINK_SECRET is not set: guest links use a fixed development-only key (never in production)");
       return address;
     },
     async close(): Promise<void> {

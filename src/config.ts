@@ -91,6 +91,10 @@ const fields = z.object({
     CHANNEL_DIGEST_DAY: z.coerce.number().int().min(1, "skal være en hverdag, 1 (mandag) til 5 (fredag)").max(5, "skal være en hverdag, 1 (mandag) til 5 (fredag)").default(1),
     CHANNEL_DIGEST_TIME: time.default("08:00"),
     PUBLIC_URL: z.string().url("skal være botten adresse udefra, fx https://laeringsloop.kommune.dk").optional(),
+    // The key the guest links' tokens are derived from (docs/decisions/0025): changing it kills every link.
+    GUEST_LINK_SECRET: z.string().trim().min(32, "skal være mindst 32 tegn (fx openssl rand -base64 48)").optional(),
+    // Days after a meeting's end that a guest's link still works (long enough to approve the referat).
+    GUEST_LINK_DAYS: z.coerce.number({ invalid_type_error: "skal være et antal dage" }).int("skal være et helt antal dage").min(1, "skal være mindst 1 dag").max(365, "må højst være 365 dage").default(30),
     OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(300),
     // How long a once-only scheduled job stays held by an instance that died running it.
     JOB_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
@@ -234,6 +238,9 @@ const schema = fields
       missing("GRAPH_CLIENT_ID", graphCredentials[1], "eller BOT_ID");
       missing("GRAPH_CLIENT_SECRET", graphCredentials[2], "eller BOT_PASSWORD");
     }
+    if (c.NODE_ENV === "production" && !c.GUEST_LINK_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["GUEST_LINK_SECRET"], message: "mangler: i production starter botten ikke uden nøglen til gæstelinks (mindst 32 tilfældige tegn)" });
+    }
     if (c.NODE_ENV === "production" && !hasId) {
       ctx.addIssue({
         code: "custom",
@@ -318,6 +325,12 @@ export interface Config {
   channelDigest: { weekday: number; time: string };
   /** Where the bot is reached from outside (download links); the local address when unset. */
   publicUrl: string;
+  /**
+   * People outside Teams' links (docs/decisions/0025): `secret` derives the tokens; `days` after the
+   * meeting's end a link stops working. `developmentSecret`: no GUEST_LINK_SECRET was set, a fixed
+   * development-only key is used (never in production: config refuses to start there).
+   */
+  guestLinks: { secret: string; days: number; developmentSecret: boolean };
   /** Microsoft Graph, when its credentials are known (GRAPH_* or the bot's own); used by the features that are switched on. */
   graph?: GraphSettings;
   /** PROACTIVE_INSTALL=on: the bot installs itself through Graph for people it cannot reach. */
@@ -495,10 +508,14 @@ function toConfig(c: Fields): Config {
     retention: { monthsAfterLoop: c.RETENTION_MONTHS_AFTER_LOOP, cron: c.RETENTION_CRON },
     channelDigest: { weekday: c.CHANNEL_DIGEST_DAY, time: c.CHANNEL_DIGEST_TIME },
     publicUrl: (c.PUBLIC_URL ?? `http://127.0.0.1:${c.PORT}`).replace(/\/+$/, ""),
+    guestLinks: { secret: c.GUEST_LINK_SECRET ?? DEVELOPMENT_GUEST_LINK_SECRET, days: c.GUEST_LINK_DAYS, developmentSecret: !c.GUEST_LINK_SECRET },
     calendarSync: c.CALENDAR_SYNC,
     ...graphSettings(c),
   };
 }
+
+/** Outside production without GUEST_LINK_SECRET: known to everyone who reads this file, so only for development and tests. */
+const DEVELOPMENT_GUEST_LINK_SECRET = "development-only-guest-link-secret-not-for-production";
 
 /** The hosts proactive sends may go to: the configured ones, and loopback outside production (Playground, tests). */
 function serviceUrlHosts(c: Pick<RawConfig, "NODE_ENV" | "SERVICE_URL_HOSTS">): string[] {

@@ -33,7 +33,7 @@ describe("configuration", () => {
   });
 
   /** Everything production requires, on PostgreSQL. */
-  const production = { NODE_ENV: "production", BOT_ID: id, BOT_PASSWORD: "s", BOT_TENANT_ID: tenant, ORG_FILE: "org.yaml", PUBLIC_URL: "https://bot.kommune.dk", DATABASE_URL: "postgresql://bot@db.kommune.dk:5432/laeringsloop" };
+  const production = { NODE_ENV: "production", GUEST_LINK_SECRET: "x".repeat(40), BOT_ID: id, BOT_PASSWORD: "s", BOT_TENANT_ID: tenant, ORG_FILE: "org.yaml", PUBLIC_URL: "https://bot.kommune.dk", DATABASE_URL: "postgresql://bot@db.kommune.dk:5432/laeringsloop" };
   const problemsOf = (env: Record<string, string>): string[] => {
     try {
       loadConfig(env);

@@ -245,8 +245,9 @@ function adHocSection(view: AgendaView, viewer: Person, fit: AgendaFit) {
     adHocIntro: s.intro,
     adHoc: shown
       ? [
-          ...meeting.participants.filter((p) => p.role === "ad_hoc").map((p) => ({ label: s.adHocLine(shorten(p.person.name, fit.name)), personId: p.person.id, guestId: "" })),
-          ...meeting.guests.map((g) => ({ label: s.guestName(shorten(g.name, fit.name)), personId: "", guestId: g.id })),
+          ...meeting.participants.filter((p) => p.role === "ad_hoc" && p.person.origin !== "guest").map((p) => ({ label: s.adHocLine(shorten(p.person.name, fit.name)), personId: p.person.id, guestId: "" })),
+          // A guest added by name is a person of their own (decision 0025); removed by the guest id, which is their person id.
+          ...meeting.participants.filter((p) => p.role === "ad_hoc" && p.person.origin === "guest").map((p) => ({ label: s.guestName(shorten(p.person.name, fit.name)), personId: "", guestId: p.person.id })),
         ]
       : [],
     adHocRemoveButton: s.removeButton,

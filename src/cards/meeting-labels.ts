@@ -17,9 +17,9 @@ export const kindInText = (m: { kind: Meeting["kind"]; firstOfLoop?: boolean }):
 export const kindDefinite = (m: { kind: Meeting["kind"]; firstOfLoop?: boolean }): string => strings.meeting.kindsDefinite[kindKey(m)];
 export const meetingWhen = (m: Meeting, tz: string): string => formatDateTime(m.startsAt, tz);
 
-/** Everyone on the meeting's list: the participants, then the guests added by name («Anne Holm (gæst)»). */
+/** Everyone on the meeting's list; a guest the chair added by name is marked («Anne Holm (gæst)»). */
 export const participantNames = (m: Meeting, nameMax = Infinity): string =>
-  [...m.participants.map((p) => shorten(p.person.name, nameMax)), ...m.guests.map((g) => strings.people.guestName(shorten(g.name, nameMax)))].join(", ");
+  m.participants.map((p) => (p.person.origin === "guest" ? strings.people.guestName(shorten(p.person.name, nameMax)) : shorten(p.person.name, nameMax))).join(", ");
 
 export const meetingStatus = (m: Meeting, started: boolean): string =>
   m.status === "closed"

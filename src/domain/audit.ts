@@ -19,7 +19,8 @@ export type AuditSubjectKind =
   | "board_statement"
   | "board_report"
   | "initiative"
-  | "person";
+  | "person"
+  | "guest_link";
 
 export type AuditAction =
   | "meeting.scheduled"
@@ -57,7 +58,10 @@ export type AuditAction =
   | "referat.approved"
   | "referat.remarked"
   | "board_report.sent"
-  | "person.erased";
+  | "person.erased"
+  /** A person outside Teams' link to a meeting was made, or revoked by the chair (decision 0025). */
+  | "guest_link.created"
+  | "guest_link.revoked";
 
 /** Who made a change, and when. */
 export interface AuditStamp {

@@ -115,7 +115,8 @@ export function createCalendarSyncService(deps: CalendarSyncServiceDeps) {
       const meeting = await meetings.get(n.subjectId);
       if (!meeting) return { outcome: "unchanged", reason: "meeting-gone" };
       const chair = meeting.participants.find((p) => p.person.id === meeting.chairId)?.person;
-      if (!chair) return { outcome: "failed", reason: "no-chair" };
+      // The event is kept in the chair's mailbox: a chair always has Teams (the organisation file requires it).
+      if (!chair?.aadObjectId) return { outcome: "failed", reason: "no-chair" };
       const now = clock.now();
       const state = await events.lock(meeting.id, { mailbox: chair.aadObjectId, transactionId: transactionIdOf(meeting.id) }, now, new Date(now.getTime() + lockMs));
       if (!state) return { outcome: "retry", reason: "event-locked", retryAfterMs: 30_000 };

@@ -696,7 +696,7 @@ export function createMeetingService(deps: MeetingServiceDeps) {
       if (hasStarted(meeting)) throw new AppError("meeting-started", s.started);
       const by = { actorId: actor.id, at: clock.now() };
       if (target.guestId) {
-        const guest = meeting.guests.find((g) => g.id === target.guestId);
+        const guest = meeting.participants.find((p) => p.person.id === target.guestId && p.person.origin === "guest")?.person;
         const outcome = await meetings.removeGuest(meeting.id, target.guestId, by);
         if (outcome === "not-planned") throw new AppError("meeting-started", s.started);
         const updated = (await meetings.get(meeting.id))!;

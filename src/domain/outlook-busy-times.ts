@@ -54,8 +54,9 @@ export function createOutlookBusyTimes(deps: OutlookBusyTimesDeps) {
     // Asked as one of them (the application access policy must include the mailbox asked as);
     // refused as the first, the next is tried.
     let answer: Awaited<ReturnType<CalendarGateway["schedule"]>> | undefined;
-    for (const asker of persons.slice(0, 2)) {
-      answer = await gateway.schedule(asker!.aadObjectId, [...byAddress.keys()], from, to);
+    // Only someone with a mailbox in the tenant can be asked as (a person outside Teams is only asked about).
+    for (const asker of persons.filter((p) => p!.aadObjectId).slice(0, 2)) {
+      answer = await gateway.schedule(asker!.aadObjectId!, [...byAddress.keys()], from, to);
       if (answer.ok || answer.failure !== "refused") break;
     }
     if (!answer?.ok) {

@@ -24,7 +24,6 @@ import type {
   FormRow,
   LeaderOfUnit,
   Meeting,
-  MeetingGuest,
   MeetingKind,
   Notification,
   NotificationKind,
@@ -72,6 +71,8 @@ export interface OrganisationSummary {
 export interface PeopleRepository {
   byAadObjectId(aadObjectId: string): Promise<Person | undefined>;
   byId(id: string): Promise<Person | undefined>;
+  /** Of these ids, the people without a Teams account (aadObjectId null: decision 0025). */
+  externalIds(ids: string[]): Promise<Set<string>>;
   /**
    * The people a chair may add ad hoc to a læringssamtale of `unitId` in `areaId` (decision 0022):
    * active, with a role on the area or one of its active units, and never a board or youth
@@ -149,6 +150,43 @@ export interface BusyTimes {
   busy(personIds: readonly string[], from: Date, to: Date): Promise<BusyPeriod[]>;
 }
 
+/** A guest the chair adds to one meeting by name (becomes a Person with origin "guest"). */
+export interface NewGuest {
+  id: string;
+  name: string;
+  email?: string;
+  phone?: string;
+  addedById: string;
+}
+
+/** A person outside Teams' link to one meeting (decision 0025). The token is never stored. */
+export interface GuestLinkRecord {
+  id: string;
+  meetingId: string;
+  personId: string;
+  expiresAt: Date;
+  revokedAt?: Date;
+  createdAt: Date;
+  lastUsedAt?: Date;
+}
+
+export interface GuestLinkRepository {
+  /** The live (not revoked) link of a person for a meeting. */
+  live(meetingId: string, personId: string): Promise<GuestLinkRecord | undefined>;
+  /** Stores a new live link, unless one is live for that meeting and person already: then that one (one live link each, even when two make it at once). */
+  createLive(link: { id: string; meetingId: string; personId: string; tokenHash: string; expiresAt: Date }, by: AuditStamp): Promise<GuestLinkRecord>;
+  byTokenHash(tokenHash: string): Promise<GuestLinkRecord | undefined>;
+  byId(id: string): Promise<GuestLinkRecord | undefined>;
+  /** Revokes a link (audit-logged): "already-revoked" if it was, "gone" if there is no such link. */
+  revoke(id: string, by: AuditStamp): Promise<"revoked" | "already-revoked" | "gone">;
+  /** Moves a link's expiry (it follows its meeting's time). */
+  setExpiry(id: string, expiresAt: Date): Promise<void>;
+  /** Notes when the link was last opened. */
+  touch(id: string, at: Date): Promise<void>;
+  /** Per person, a meeting's live link, else the one revoked last: for the chair's card. */
+  latestOfMeeting(meetingId: string): Promise<GuestLinkRecord[]>;
+}
+
 export interface MeetingRepository {
   /**
    * Creates the meeting unless one of its participants is already in a meeting that overlaps it
@@ -224,10 +262,15 @@ export interface MeetingRepository {
    * audit log.
    */
   addAdHocParticipant(meetingId: string, personId: string, by: AuditStamp): Promise<"added" | "already" | "not-planned" | { clashes: Clash[] }>;
-  /** Removes a participant added ad hoc (no other role) from a planned meeting. */
+  /** Removes a participant added ad hoc (no other role) from a planned meeting (their guest links are revoked). */
   removeAdHocParticipant(meetingId: string, personId: string, by: AuditStamp): Promise<"removed" | "gone" | "not-planned">;
-  /** Adds a guest by name to a planned meeting, unless one with the same name or e-mail is there (case and spacing aside). */
-  addGuest(meetingId: string, guest: MeetingGuest, by: AuditStamp): Promise<"added" | "duplicate" | "not-planned">;
+  /**
+   * Adds a guest by name to a planned meeting, unless one with the same name or e-mail is there
+   * (case and spacing aside): a new person (origin "guest", no Teams account) taking part with
+   * role ad_hoc (docs/decisions/0025).
+   */
+  addGuest(meetingId: string, guest: NewGuest, by: AuditStamp): Promise<"added" | "duplicate" | "not-planned">;
+  /** Removes a guest from a planned meeting: no longer a participant, made inactive, their links revoked. */
   removeGuest(meetingId: string, guestId: string, by: AuditStamp): Promise<"removed" | "gone" | "not-planned">;
   /** Planned meetings whose template is not frozen yet (their pack is not sent, and nobody has written a reflection for them). */
   unfrozen(): Promise<Meeting[]>;
@@ -749,7 +792,8 @@ export interface Logger {
  * can reach someone who never opened it.
  */
 export interface AppInstaller {
-  install(person: Pick<Person, "id" | "aadObjectId">): Promise<InstallResult>;
+  /** Never called for a person outside Teams (aadObjectId null). */
+  install(person: { id: string; aadObjectId: string }): Promise<InstallResult>;
 }
 
 /** How to reach the person in the personal chat of an installation (as installationUpdate would store it). */

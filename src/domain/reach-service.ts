@@ -235,7 +235,9 @@ export function createReachService(deps: ReachServiceDeps) {
       if (ref) return { outcome: "not-needed", reason: "has-conversation" };
       const person = await people.byId(n.personId);
       if (!person?.active) return { outcome: "not-needed", reason: "person-unknown" };
-      const result = await installer.install(person);
+      // A person outside Teams has no Teams to install into: reached through their guest link (decision 0025).
+      if (person.aadObjectId === null) return { outcome: "not-needed", reason: "external" };
+      const result = await installer.install({ id: person.id, aadObjectId: person.aadObjectId });
       if (result.outcome === "installed") await deps.rememberInstalled(person, result.conversation);
       if (result.outcome === "forbidden" || result.outcome === "user-unknown") await noticesNow(n.personId, clock.now());
       return result;

@@ -14,6 +14,7 @@ import type {
   BoardReportRepository,
   BoardStatementRepository,
   ReferatApprovalRepository,
+  GuestLinkRepository,
   Clock,
   ConversationRepository,
   FocusAreaRepository,
@@ -38,6 +39,8 @@ import type {
 } from "./ports.js";
 import { createReachService } from "./reach-service.js";
 import { createReferatApprovalService } from "./referat-approval-service.js";
+import { teamsOnlyOutbox } from "./teams-only-outbox.js";
+import { createGuestLinkService } from "./guest-link-service.js";
 import { createReflectionService } from "./reflection-service.js";
 import { createDigestService } from "./digest-service.js";
 import { createPreferenceService } from "./preference-service.js";
@@ -77,6 +80,8 @@ export interface DomainPorts {
   /** The chairs' calendars through Microsoft Graph; absent unless CALENDAR_SYNC=graph with Graph's credentials. */
   calendarGateway?: CalendarGateway;
   sentCards: SentCardRepository;
+  /** People outside Teams' links to a meeting's page (decision 0025). */
+  guestLinks: GuestLinkRepository;
   /** Installs the app for people through Microsoft Graph; absent unless PROACTIVE_INSTALL=on. */
   installer?: AppInstaller;
 }
@@ -85,7 +90,9 @@ export type DomainServices = ReturnType<typeof createDomainServices>;
 
 /** Every domain service on the given repositories, clock and settings. */
 export function createDomainServices(ports: DomainPorts, clock: Clock, settings: DomainSettings) {
-  const { notifications, units } = ports;
+  const { units } = ports;
+  // No outbox row for a person outside Teams, whoever plans it (decision 0025).
+  const notifications = teamsOnlyOutbox(ports.notifications, ports.people);
   const people = createPeopleService({ people: ports.people, conversations: ports.conversations, notifications, clock, calendar: settings.calendar });
   // The bot's meetings and, with CALENDAR_SYNC=graph, people's Outlook free/busy (decision 0018).
   const busyTimes = createOutlookBusyTimes({ base: ports.meetings, gateway: settings.calendarSync.mode === "graph" ? ports.calendarGateway : undefined, people: ports.people });
@@ -130,5 +137,6 @@ export function createDomainServices(ports: DomainPorts, clock: Clock, settings:
     clock,
     calendar: settings.calendar,
   });
-  return { people, meetings, reflections, forms, followUps, focusAreas, boardStatements, referatApprovals, boardReports, evaluations, congestion, initiatives, loopSummaries, yearWheels, digests, preferences, channels, downloads, calendars, calendarSync, trial, reach };
+  const guestLinks = createGuestLinkService({ links: ports.guestLinks, meetings: ports.meetings, clock, settings: settings.guestLinks });
+  return { guestLinks, people, meetings, reflections, forms, followUps, focusAreas, boardStatements, referatApprovals, boardReports, evaluations, congestion, initiatives, loopSummaries, yearWheels, digests, preferences, channels, downloads, calendars, calendarSync, trial, reach };
 }

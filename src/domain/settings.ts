@@ -1,4 +1,5 @@
 import type { WorkingCalendar } from "../lib/working-calendar.js";
+import type { GuestLinkSettings } from "./guest-link-service.js";
 import type { TemplateSet } from "./meeting-template.js";
 
 /** The settings domain services need, taken from config by src/index.ts. */
@@ -30,6 +31,8 @@ export interface DomainSettings {
    * «Føj til kalender» on the meeting cards; `off` nothing. `botId`: the bot's app id, for the link
    * back to its chat in a meeting's description (absent in local anonymous mode).
    */
+  /** People outside Teams' links (GUEST_LINK_SECRET, GUEST_LINK_DAYS, PUBLIC_URL; decision 0025). */
+  guestLinks: GuestLinkSettings;
   calendarSync: {
     mode: "link" | "graph" | "off";
     botId?: string;

@@ -8,10 +8,22 @@ export type RoleName = "chef" | "konsulent" | "leder" | "paedagogisk_leder" | "m
 
 export interface Person {
   id: string;
-  aadObjectId: string;
+  /** Entra object id; null: no Teams account, an "external" person (isExternal, docs/decisions/0025). */
+  aadObjectId: string | null;
   name: string;
   email?: string;
+  /** Normalised Danish phone number ("+45 12 34 56 78"), for people outside Teams. */
+  phone?: string;
   active: boolean;
+  /** "guest": added by a chair to one meeting, not in the organisation file (absent: "file"). */
+  origin?: PersonOrigin;
+}
+
+export type PersonOrigin = "file" | "guest";
+
+/** A person without a Teams account: never sent a card, reached through their guest link (decision 0025). */
+export function isExternal(person: Pick<Person, "aadObjectId">): boolean {
+  return person.aadObjectId === null;
 }
 
 export interface Unit {
@@ -172,18 +184,6 @@ export interface Participant {
   role: ParticipantRole;
 }
 
-/**
- * A guest the chair added to one læringssamtale by name («ad hoc deltagere», seed 002): no Teams
- * account, so no cards; listed on the dagsorden and the referat (docs/decisions/0022).
- */
-export interface MeetingGuest {
-  id: string;
-  name: string;
-  email?: string;
-  phone?: string;
-  addedById: string;
-}
-
 export interface Meeting {
   id: string;
   kind: MeetingKind;
@@ -203,8 +203,6 @@ export interface Meeting {
   /** The follow-ups it carried were frozen onto its agenda when it was closed (kept through a reopening after the start). */
   carriedFrozen: boolean;
   participants: Participant[];
-  /** Guests added by name (no Teams account): on the participant list, never sent a card. */
-  guests: MeetingGuest[];
   loopId?: string;
   firstOfLoop: boolean;
   templateId: TemplateId;

@@ -1293,6 +1293,12 @@ export const da = {
     remarkReopened: "Mødet er genåbnet. Ret opfølgningsskemaet, og afslut mødet igen.",
     openReferat: "Se referatet",
   },
+  /** People outside Teams and their links to the meeting's page (issue 22, points 1–3; decision 0025). */
+  guestLinks: {
+    notExternal: "Kun deltagere uden Teams får et link til mødets side.",
+    notParticipant: "Personen deltager ikke i mødet.",
+    meetingCancelled: "Mødet er aflyst, så der laves ikke noget link.",
+  },
 };
 
 export type Strings = typeof da;

@@ -49,14 +49,14 @@ export function createGdprRepository(db: Db): GdprRepository {
           db.referatVersion.findMany({ where: { OR: [{ closedById: id }, { reopenedById: id }] }, orderBy: { closedAt: "asc" } }),
           db.yearWheel.findMany({ where: { confirmedById: id }, select: { unitId: true, loopId: true, confirmedAt: true } }),
           db.yearWheelEntry.findMany({ where: { withPersonId: id }, select: { wheelId: true, kind: true, date: true, time: true, meetingId: true } }),
-          db.channelLink.findMany({ where: { OR: [{ linkedById: id }, { reference: { contains: person.aadObjectId } }] }, select: { areaId: true, conversationId: true, createdAt: true } }),
+          db.channelLink.findMany({ where: { OR: [{ linkedById: id }, ...(person.aadObjectId ? [{ reference: { contains: person.aadObjectId } }] : [])] }, select: { areaId: true, conversationId: true, createdAt: true } }),
           db.preference.findUnique({ where: { personId: id } }),
           db.notification.findMany({ where: { personId: id }, orderBy: { dueAt: "asc" }, select: { kind: true, subjectId: true, dueAt: true, status: true, sentAt: true, lastError: true } }),
           db.sentCard.findMany({ where: { personId: id }, select: { subjectKind: true, subjectId: true, conversationId: true, activityId: true, createdAt: true } }),
           db.downloadToken.findMany({ where: { personId: id }, select: { areaId: true, fromDate: true, toDate: true, format: true, createdAt: true, expiresAt: true, usedAt: true } }),
           db.calendarFileToken.findMany({ where: { personId: id }, select: { meetingId: true, unitId: true, loopId: true, createdAt: true, expiresAt: true, usedAt: true } }),
           // The meetings' events the bot keeps in the person's Outlook calendar (CALENDAR_SYNC=graph), and those whose decline the chair was told of.
-          db.calendarEvent.findMany({ where: { OR: [{ mailbox: person.aadObjectId }, { declinedTold: { contains: id } }] }, select: { meetingId: true, mailbox: true, eventId: true, startsAt: true, cancelled: true, declinedTold: true } }),
+          db.calendarEvent.findMany({ where: { OR: [...(person.aadObjectId ? [{ mailbox: person.aadObjectId }] : []), { declinedTold: { contains: id } }] }, select: { meetingId: true, mailbox: true, eventId: true, startsAt: true, cancelled: true, declinedTold: true } }),
           db.auditEntry.findMany({ where: { OR: [{ actorId: id }, { personId: id }, { formerPersonId: id }, { subjectId: id }] }, orderBy: { seq: "asc" } }),
         ]);
       const [proposals, drafted] = await Promise.all([
@@ -65,7 +65,7 @@ export function createGdprRepository(db: Db): GdprRepository {
       ]);
       const c = person.conversation;
       return {
-        person: { id: person.id, name: person.name, email: person.email, aadObjectId: person.aadObjectId, active: person.active, createdAt: person.createdAt, updatedAt: person.updatedAt },
+        person: { id: person.id, name: person.name, email: person.email, phone: person.phone, origin: person.origin, aadObjectId: person.aadObjectId, active: person.active, createdAt: person.createdAt, updatedAt: person.updatedAt },
         roles: person.roles.map((r) => ({ role: r.role, areaId: r.areaId, unitId: r.unitId })),
         teamsConversation: c
           ? { conversationId: c.conversationId, serviceUrl: c.serviceUrl, tenantId: c.tenantId, reference: parse(c.reference), active: c.active, inactiveReason: c.inactiveReason, inactiveSince: c.inactiveSince, greetedAt: c.greetedAt }
@@ -146,7 +146,10 @@ export function createGdprRepository(db: Db): GdprRepository {
         await tx.yearWheelEntry.updateMany({ where: { withPersonId: id }, data: { withPersonId: newId } });
         // The meetings' events in the person's Outlook calendar (CALENDAR_SYNC=graph): the bot no longer names their mailbox.
         // Their events are no longer kept (the mailbox is gone from the bot): the read-back and the sync leave them be.
-        await tx.calendarEvent.updateMany({ where: { mailbox: old.aadObjectId }, data: { mailbox: newId, cancelled: true } });
+        if (old.aadObjectId) await tx.calendarEvent.updateMany({ where: { mailbox: old.aadObjectId }, data: { mailbox: newId, cancelled: true } });
+        // A person outside Teams: their guest links name the anonymous id and no longer open anything.
+        await tx.guestLink.updateMany({ where: { personId: id }, data: { personId: newId } });
+        await tx.guestLink.updateMany({ where: { personId: newId, revokedAt: null }, data: { revokedAt: by.at, liveKey: null } });
         for (const e of await tx.calendarEvent.findMany({ where: { declinedTold: { contains: id } }, select: { meetingId: true, declinedTold: true } })) {
           await tx.calendarEvent.update({ where: { meetingId: e.meetingId }, data: { declinedTold: e.declinedTold.split(",").map((x) => (x === id ? newId : x)).join(",") } });
         }
@@ -160,7 +163,7 @@ export function createGdprRepository(db: Db): GdprRepository {
         }
         // A channel the person linked (first, or again later) keeps working; its stored reference no longer names them.
         await tx.channelLink.updateMany({ where: { linkedById: id }, data: { linkedById: newId } });
-        for (const l of await tx.channelLink.findMany({ where: { reference: { contains: old.aadObjectId } }, select: { id: true, reference: true } })) {
+        for (const l of old.aadObjectId ? await tx.channelLink.findMany({ where: { reference: { contains: old.aadObjectId } }, select: { id: true, reference: true } }) : []) {
           const ref = parse(l.reference);
           const scrubbed = ref && typeof ref === "object" ? { ...ref, user: { id: newId, name: erasedName } } : ref;
           await tx.channelLink.update({ where: { id: l.id }, data: { reference: JSON.stringify(scrubbed) } });

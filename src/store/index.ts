@@ -24,6 +24,7 @@ import { createChannelLinkRepository } from "./channel-link-repository.js";
 import { createAreaStatusRepository } from "./area-status-repository.js";
 import { createExportRepository } from "./export-repository.js";
 import { createDownloadTokenRepository } from "./download-token-repository.js";
+import { createGuestLinkRepository } from "./guest-link-repository.js";
 import { createCalendarRepository } from "./calendar-repository.js";
 import { createCalendarEventRepository } from "./calendar-event-repository.js";
 import { createReflectionRepository } from "./reflection-repository.js";
@@ -50,6 +51,7 @@ export function createStore(db: Db, dialect: Dialect = "sqlite") {
     areaStatus: createAreaStatusRepository(db),
     exports: createExportRepository(db),
     downloadTokens: createDownloadTokenRepository(db),
+    guestLinks: createGuestLinkRepository(db),
     calendars: createCalendarRepository(db),
     calendarEvents: createCalendarEventRepository(db),
     units: createUnitRepository(db),

@@ -5,10 +5,18 @@ const ROLE_ORDER: Participant["role"][] = ["chair", "leader", "paedagogisk_leder
 
 /** Row → domain type conversions shared by the repositories. Prisma types stop here. */
 
-export const personSelect = { id: true, aadObjectId: true, name: true, email: true, active: true } as const;
+export const personSelect = { id: true, aadObjectId: true, name: true, email: true, phone: true, active: true, origin: true } as const;
 
-export function toPerson(p: { id: string; aadObjectId: string; name: string; email: string | null; active: boolean }): Person {
-  return { id: p.id, aadObjectId: p.aadObjectId, name: p.name, email: p.email ?? undefined, active: p.active };
+export function toPerson(p: { id: string; aadObjectId: string | null; name: string; email: string | null; phone?: string | null; active: boolean; origin?: string }): Person {
+  return {
+    id: p.id,
+    aadObjectId: p.aadObjectId,
+    name: p.name,
+    email: p.email ?? undefined,
+    ...(p.phone ? { phone: p.phone } : {}),
+    active: p.active,
+    ...(p.origin === "guest" ? { origin: "guest" as const } : {}),
+  };
 }
 
 export function toUnit(u: { id: string; name: string; type: string; selvejende: boolean; areaId: string; active: boolean; intentionCeiling: number | null; congestedSince: Date | null }): Unit {
@@ -27,7 +35,6 @@ export function toUnit(u: { id: string; name: string; type: string; selvejende: 
 export const meetingInclude = {
   unit: true,
   participants: true,
-  guests: { orderBy: { createdAt: "asc" } },
 } as const;
 
 export function toMeeting(
@@ -44,7 +51,6 @@ export function toMeeting(
     carriedFrozen: boolean;
     unit: Parameters<typeof toUnit>[0];
     participants: { personId: string; role: string }[];
-    guests: { id: string; name: string; email: string | null; phone: string | null; addedById: string }[];
     loopId: string | null;
     firstOfLoop: boolean;
     templateId: string;
@@ -69,7 +75,6 @@ export function toMeeting(
       .filter((p) => people.has(p.personId))
       .map((p) => ({ person: people.get(p.personId)!, role: p.role as Participant["role"] }))
       .sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || a.person.name.localeCompare(b.person.name, "da")),
-    guests: m.guests.map((g) => ({ id: g.id, name: g.name, email: g.email ?? undefined, phone: g.phone ?? undefined, addedById: g.addedById })),
     loopId: m.loopId ?? undefined,
     firstOfLoop: m.firstOfLoop,
     templateId: m.templateId as TemplateId,

@@ -336,6 +336,7 @@ export function createMeetingRepository(db: Db, loadPeople: LoadPeople, dialect:
         if (!m || m.status !== "planned") return "not-planned" as const;
         const res = await tx.meetingParticipant.deleteMany({ where: { meetingId, personId, role: "ad_hoc" } });
         if (res.count === 0) return "gone" as const;
+        await tx.guestLink.updateMany({ where: { meetingId, personId, revokedAt: null }, data: { revokedAt: by.at, liveKey: null } });
         await tx.meeting.update({ where: { id: meetingId }, data: { version: { increment: 1 } } });
         await appendAudit(tx, by, [{ action: "meeting.ad_hoc_removed", subjectKind: "meeting", subjectId: meetingId, meetingId, personId, detail: { guest: false } }]);
         return "removed" as const;
@@ -348,13 +349,16 @@ export function createMeetingRepository(db: Db, loadPeople: LoadPeople, dialect:
         // Under the meeting's row: two adds of the same guest at once are one.
         const m = await tx.meeting.updateMany({ where: { id: meetingId, status: "planned" }, data: { version: { increment: 1 } } });
         if (m.count !== 1) return "not-planned" as const;
-        const others = await tx.meetingGuest.findMany({ where: { meetingId }, select: { name: true, email: true } });
+        // A guest is a person of their own (origin "guest", no Teams account) taking part with role ad_hoc (decision 0025).
+        const present = (await tx.meetingParticipant.findMany({ where: { meetingId }, select: { personId: true } })).map((p) => p.personId);
+        const others = await tx.person.findMany({ where: { origin: "guest", id: { in: present } }, select: { name: true, email: true } });
         if (others.some((o) => same(o.name, guest.name) || (guest.email && o.email && same(o.email, guest.email)))) {
           // Nothing changed after all: the version goes back (the transaction is rolled back).
           throw new DuplicateGuest();
         }
-        await tx.meetingGuest.create({ data: { id: guest.id, meetingId, name: guest.name, email: guest.email ?? null, phone: guest.phone ?? null, addedById: guest.addedById } });
-        await appendAudit(tx, by, [{ action: "meeting.ad_hoc_added", subjectKind: "meeting", subjectId: meetingId, meetingId, detail: { guest: true, guestId: guest.id } }]);
+        await tx.person.create({ data: { id: guest.id, aadObjectId: null, origin: "guest", name: guest.name, email: guest.email ?? null, phone: guest.phone ?? null, active: true } });
+        await tx.meetingParticipant.create({ data: { meetingId, personId: guest.id, role: "ad_hoc" } });
+        await appendAudit(tx, by, [{ action: "meeting.ad_hoc_added", subjectKind: "meeting", subjectId: meetingId, meetingId, personId: guest.id, detail: { guest: true, guestId: guest.id } }]);
         return "added" as const;
       }).catch((err: unknown) => {
         if (err instanceof DuplicateGuest) return "duplicate" as const;
@@ -366,10 +370,14 @@ export function createMeetingRepository(db: Db, loadPeople: LoadPeople, dialect:
       return db.$transaction(async (tx) => {
         const m = await tx.meeting.findUnique({ where: { id: meetingId }, select: { status: true } });
         if (!m || m.status !== "planned") return "not-planned" as const;
-        const res = await tx.meetingGuest.deleteMany({ where: { id: guestId, meetingId } });
+        const guest = await tx.person.findFirst({ where: { id: guestId, origin: "guest" }, select: { id: true } });
+        const res = guest ? await tx.meetingParticipant.deleteMany({ where: { meetingId, personId: guestId, role: "ad_hoc" } }) : { count: 0 };
         if (res.count === 0) return "gone" as const;
+        // The guest was there for this one meeting: the person stays (the audit log names them by id), inactive, and their link stops working.
+        await tx.person.update({ where: { id: guestId }, data: { active: false } });
+        await tx.guestLink.updateMany({ where: { meetingId, personId: guestId, revokedAt: null }, data: { revokedAt: by.at, liveKey: null } });
         await tx.meeting.update({ where: { id: meetingId }, data: { version: { increment: 1 } } });
-        await appendAudit(tx, by, [{ action: "meeting.ad_hoc_removed", subjectKind: "meeting", subjectId: meetingId, meetingId, detail: { guest: true, guestId } }]);
+        await appendAudit(tx, by, [{ action: "meeting.ad_hoc_removed", subjectKind: "meeting", subjectId: meetingId, meetingId, personId: guestId, detail: { guest: true, guestId } }]);
         return "removed" as const;
       });
     },
@@ -420,6 +428,8 @@ export function createMeetingRepository(db: Db, loadPeople: LoadPeople, dialect:
         if ((await tx.decision.count({ where: { meetingId } })) > 0) return "has-decisions" as const;
         const res = await tx.meeting.updateMany({ where: { id: meetingId, status: "planned" }, data: { status: "cancelled", version: { increment: 1 } } });
         if (res.count !== 1) return "not-planned" as const;
+        // Its guests' links stop working (resolving refuses a cancelled meeting anyway; this shows it on the row).
+        await tx.guestLink.updateMany({ where: { meetingId, revokedAt: null }, data: { revokedAt: by.at, liveKey: null } });
         await appendAudit(tx, by, [{ action: "meeting.cancelled", subjectKind: "meeting", subjectId: meetingId, meetingId }]);
         return "cancelled" as const;
       });

@@ -25,6 +25,14 @@ export function createPeopleRepository(db: Db, dialect: Dialect = "sqlite"): Peo
       return p ? toPerson(p) : undefined;
     },
 
+    async externalIds(ids) {
+      const out = new Set<string>();
+      for (const chunk of chunked([...new Set(ids)])) {
+        for (const r of await db.person.findMany({ where: { id: { in: chunk }, aadObjectId: null }, select: { id: true } })) out.add(r.id);
+      }
+      return out;
+    },
+
     async byId(id) {
       const p = await db.person.findUnique({ where: { id }, select: personSelect });
       return p ? toPerson(p) : undefined;

@@ -56,7 +56,9 @@ export function createRetentionRepository(db: Db): RetentionRepository {
         // A selvejende board's afrapportering follows the læringssamtale it was written after.
         const boardReports = (await tx.boardReport.updateMany({ where: { meetingId, followedUp: { not: placeholder } }, data: { followedUp: placeholder } })).count;
         // A guest's way to be reached goes with the minutes' texts; the name stays on the participant list.
-        await tx.meetingGuest.updateMany({ where: { meetingId }, data: { email: null, phone: null } });
+        // (A guest is a person of their own, origin "guest", there for this one meeting: decision 0025.)
+        const present = (await tx.meetingParticipant.findMany({ where: { meetingId, role: "ad_hoc" }, select: { personId: true } })).map((p) => p.personId);
+        if (present.length) await tx.person.updateMany({ where: { id: { in: present }, origin: "guest" }, data: { email: null, phone: null } });
         // A decision whose follow-up is still open keeps its text with it.
         const decisions = (await tx.decision.updateMany({ where: { meetingId, text: { not: placeholder }, followUps: { none: { status: "open" } } }, data: { text: placeholder } })).count;
         // Standing items keep their titles (they come from the template); what people wrote goes.

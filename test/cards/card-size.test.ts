@@ -27,7 +27,6 @@ const meeting: Meeting = {
   version: 7,
   referatVersion: 0,
   carriedFrozen: false,
-  guests: [],
   participants: [
     { person: alex, role: "chair" },
     { person: megan, role: "leader" },

@@ -20,7 +20,6 @@ const URL = "https://lis.kommune.dk/datapakke_2027/*sprog*?enhed=[solsikken]&afs
 
 const samtale: Meeting = {
   id: "m-1",
-  guests: [],
   kind: "laeringssamtale",
   unit,
   chairId: chief.id,

@@ -42,7 +42,6 @@ const meeting: Meeting = {
   referatVersion: 0,
   carriedFrozen: false,
   version: 3,
-  guests: [],
   participants: participants.map((p, i) => ({ person: p, role: i === 0 ? "chair" : i === 1 ? "leader" : "paedagogisk_leder" })),
   loopId: "l",
   firstOfLoop: false,
@@ -163,9 +162,9 @@ describe("the læringsloop's cards stay inside Teams' 28 KB however full they ge
       comments: [],
     }));
     const candidates = Array.from({ length: 300 }, (_, i) => ({ ...person(1000 + i), id: uuid(1000 + i) }));
-    const guests = [0, 1, 2].map((i) => ({ id: uuid(600 + i), name: long(200), email: `${"g".repeat(60)}@example.dk`, phone: "+45 12 34 56 78", addedById: "p0" }));
+    const guests = [0, 1, 2].map((i) => ({ person: { id: uuid(600 + i), aadObjectId: null, name: long(200), email: `${"g".repeat(60)}@example.dk`, phone: "+45 12 34 56 78", active: true, origin: "guest" as const }, role: "ad_hoc" as const }));
     const view = {
-      meeting: { ...meeting, guests },
+      meeting: { ...meeting, participants: [...meeting.participants, ...guests] },
       standing: shippedTemplates["laeringssamtale-opfoelgende"].agenda.map((a, i) => ({ id: uuid(300 + i), position: i + 1, kind: "standing" as const, title: a.title, minutes: a.minutes })),
       topics: Array.from({ length: 10 }, (_, i) => ({ id: uuid(400 + i), position: 20 + i, kind: "topic" as const, title: long(limits.topicTitle), addedBy: participants[2] })),
       closing: [],

@@ -3,7 +3,7 @@ import { domainSettings } from "../../src/bot.js";
 import { loadConfig } from "../../src/config.js";
 import { reflectionAuthors } from "../../src/domain/access.js";
 import { createDomainServices, type DomainServices } from "../../src/domain/services.js";
-import type { Person } from "../../src/domain/types.js";
+import type { Meeting, Person } from "../../src/domain/types.js";
 import { AppError } from "../../src/lib/errors.js";
 import { addDays, localWeekday, zonedToUtc } from "../../src/lib/zoned-time.js";
 import { ManualClock } from "../helpers/bot-harness.js";
@@ -25,6 +25,7 @@ describe("ad hoc deltagere", () => {
       () => undefined,
       (e: unknown) => (e instanceof AppError ? { code: e.code, text: [e.text, ...Object.values(e.fieldErrors)].join(" | ") } : { code: String(e), text: "" }),
     );
+  const guestsOf = (m: Meeting) => m.participants.filter((p) => p.person.origin === "guest");
   let laering = "";
   let oneOnOne = "";
   let later = "";
@@ -49,7 +50,7 @@ describe("ad hoc deltagere", () => {
     expect(await refusal(d.meetings.addAdHoc(await person("alex"), laering, { personId: "lars", guestName: "Anne" }))).toMatchObject({ text: expect.stringContaining("ikke begge") });
     expect(await refusal(d.meetings.addAdHoc(await person("alex"), laering, { personId: "nobody" }))).toMatchObject({ text: expect.stringContaining("findes ikke") });
     expect(await refusal(d.meetings.addAdHoc(await person("alex"), laering, { guestName: "Anne", guestPhone: "12" }))).toMatchObject({ text: expect.stringContaining("8 til 15 cifre") });
-    expect(await t.store.db.meetingGuest.count()).toBe(0);
+    expect(await t.store.db.person.count({ where: { origin: "guest" } })).toBe(0);
   });
 
   it("offers only the people of the meeting's area, never another unit's board or youth representative, and refuses the rest", async () => {
@@ -96,7 +97,9 @@ describe("ad hoc deltagere", () => {
   it("adds a guest once (name or e-mail, case aside): on the meeting, no cards, a new version for its calendar event", async () => {
     const before = (await t.store.meetings.get(laering))!;
     const { meeting } = await d.meetings.addAdHoc(await person("alex"), laering, { guestName: "Anne Holm", guestEmail: "Anne.Holm@eksempel.dk" });
-    expect(meeting.guests.map((g) => [g.name, g.email, g.addedById])).toEqual([["Anne Holm", "Anne.Holm@eksempel.dk", "alex"]]);
+    // A guest is a person outside Teams taking part with role ad_hoc (decision 0025; was a MeetingGuest row).
+    expect(guestsOf(meeting).map((p) => [p.person.name, p.person.email, p.person.aadObjectId, p.role])).toEqual([["Anne Holm", "Anne.Holm@eksempel.dk", null, "ad_hoc"]]);
+    expect(await t.store.db.auditEntry.count({ where: { action: "meeting.ad_hoc_added", actorId: "alex", personId: guestsOf(meeting)[0]!.person.id } })).toBe(1);
     expect(meeting.version).toBe(before.version + 1);
     expect(await t.store.db.notification.count({ where: { subjectId: laering, personId: { notIn: before.participants.map((p) => p.person.id) } } })).toBe(0);
     expect(await refusal(d.meetings.addAdHoc(await person("alex"), laering, { guestName: "ANNE HOLM" }))).toMatchObject({ code: "invalid-input", text: expect.stringContaining("allerede en gæst") });
@@ -150,21 +153,23 @@ describe("ad hoc deltagere", () => {
     expect(await t.store.db.notification.count({ where: { kind: "ad_hoc_removed" } })).toBe(1);
     // Again: already gone, nothing changes.
     expect((await d.meetings.removeAdHoc(alex, laering, { personId: "lars" })).notice).toBe("Deltageren er allerede fjernet.");
-    const guest = meeting.guests[0]!;
-    expect((await d.meetings.removeAdHoc(alex, laering, { guestId: guest.id })).meeting.guests).toEqual([]);
+    const guest = guestsOf(meeting)[0]!.person;
+    expect(guestsOf((await d.meetings.removeAdHoc(alex, laering, { guestId: guest.id })).meeting)).toEqual([]);
+    // The person stays (named by id in the audit log), no longer active.
+    expect(await t.store.db.person.findUniqueOrThrow({ where: { id: guest.id }, select: { active: true, origin: true } })).toEqual({ active: false, origin: "guest" });
     // Begun: the list stays as it is.
     await d.meetings.addAdHoc(alex, laering, { guestName: "Per Lund" });
     clock.set(meeting.startsAt.toISOString());
     expect(await refusal(d.meetings.addAdHoc(alex, laering, { guestName: "Eva Berg" }))).toMatchObject({ code: "meeting-started" });
-    const per = (await t.store.meetings.get(laering))!.guests[0]!;
+    const per = guestsOf((await t.store.meetings.get(laering))!)[0]!.person;
     expect(await refusal(d.meetings.removeAdHoc(alex, laering, { guestId: per.id }))).toMatchObject({ code: "meeting-started" });
   });
 
   it("erases a guest's e-mail and phone with the minutes' texts at retention; the name stays on the list", async () => {
     const { meeting } = await d.meetings.addAdHoc(await person("alex"), later, { guestName: "Eva Berg", guestEmail: "eva@eksempel.dk", guestPhone: "12345678" });
-    const eva = meeting.guests.find((g) => g.name === "Eva Berg")!;
+    const eva = guestsOf(meeting).find((p) => p.person.name === "Eva Berg")!.person;
     await t.store.retention.eraseMinutes(meeting.id, "[Slettet]", { actorId: "system:retention", at: new Date() });
-    expect(await t.store.db.meetingGuest.findUniqueOrThrow({ where: { id: eva.id }, select: { name: true, email: true, phone: true } })).toEqual({ name: "Eva Berg", email: null, phone: null });
+    expect(await t.store.db.person.findUniqueOrThrow({ where: { id: eva.id }, select: { name: true, email: true, phone: true } })).toEqual({ name: "Eva Berg", email: null, phone: null });
   });
 
   it("stores two adds of the same guest at once as one (the meeting's row is the lock)", async () => {
@@ -172,7 +177,8 @@ describe("ad hoc deltagere", () => {
     const guest = (id: string) => ({ id, name: "Sara Dam", addedById: "alex" });
     const outcomes = await Promise.all([t.store.meetings.addGuest(oneOnOne, guest("g-a"), by), t.store.meetings.addGuest(oneOnOne, guest("g-b"), by)]);
     expect(outcomes.sort()).toEqual(["added", "duplicate"]);
-    expect(await t.store.db.meetingGuest.count({ where: { meetingId: oneOnOne } })).toBe(1);
+    expect(await t.store.db.person.count({ where: { id: { in: ["g-a", "g-b"] } } })).toBe(1);
+    expect(await t.store.db.meetingParticipant.count({ where: { meetingId: oneOnOne, personId: { in: ["g-a", "g-b"] } } })).toBe(1);
     expect(await t.store.meetings.removeGuest(oneOnOne, "g-none", by)).toBe("gone");
   });
 });

@@ -21,7 +21,6 @@ const meeting: Meeting = {
   version: 3,
   referatVersion: 0,
   carriedFrozen: false,
-  guests: [],
   participants: [
     { person: alex, role: "chair" },
     { person: odd, role: "leader" },

@@ -20,7 +20,6 @@ const meeting = (over: Partial<Meeting> = {}): Meeting => ({
   version: 1,
   referatVersion: 0,
   carriedFrozen: false,
-  guests: [],
   participants: [
     { person: alex, role: "chair" },
     { person: megan, role: "leader" },

@@ -22,7 +22,6 @@ const meeting = (patch: Partial<Meeting> = {}): Meeting => ({
   referatVersion: 1,
   carriedFrozen: true,
   version: 3,
-  guests: [],
   participants: [
     { person: p("chef"), role: "chair" },
     { person: p("leder"), role: "leader" },

@@ -18,7 +18,6 @@ const meeting = (startsAt: string): Meeting => ({
   referatVersion: 0,
   carriedFrozen: false,
   version: 1,
-  guests: [],
   participants: [
     { person: p("chef"), role: "chair" },
     { person: p("leder"), role: "leader" },

@@ -23,7 +23,6 @@ const calendar = createWorkingCalendar();
 const local = (d: Date) => d.toLocaleString("sv-SE", { timeZone: "Europe/Copenhagen" });
 const later = (startsAt: string): Meeting => ({
   id: "m",
-  guests: [],
   kind: "laeringssamtale",
   firstOfLoop: false,
   templateId: "laeringssamtale-opfoelgende",

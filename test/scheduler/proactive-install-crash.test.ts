@@ -59,7 +59,7 @@ async function seed(name: string, dueAt = new Date()): Promise<{ url: string; pe
   databases.push(database);
   const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", DATABASE_URL: database.url, ORG_FILE: orgFile, SCHEDULER_ENABLED: "false" });
   const bot = await createBot({ config, log: pino({ level: "silent" }), startScheduler: false });
-  const people = await bot.store.db.person.findMany({ where: { active: true }, orderBy: { id: "asc" }, select: { id: true, aadObjectId: true } });
+  const people = await bot.store.db.person.findMany({ where: { active: true }, orderBy: { id: "asc" }, select: { id: true, aadObjectId: true } }).then((rows) => rows.map((p) => ({ id: p.id, aadObjectId: p.aadObjectId! })));
   const unit = await bot.store.db.unit.findFirstOrThrow({ orderBy: { id: "asc" } });
   // Sent at once whatever the hour, like an answer to the person's own action.
   await bot.store.notifications.plan(

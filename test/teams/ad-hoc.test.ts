@@ -50,7 +50,7 @@ describe("ad hoc deltagere through the bot", () => {
     // A forged click from Megan's card changes nothing and says why, in Danish.
     const refused = await add(users.megan, { guestName: "Anne Holm" });
     expect(cardText(refused.card)).toContain("Kun Børn og Unge-chefen, der holder mødet, kan dette.");
-    expect(await db().meetingGuest.count()).toBe(0);
+    expect(await db().person.count({ where: { origin: "guest" } })).toBe(0);
   });
 
   it("adds a guest by name: on the dagsorden's participant list, no Teams card; the same guest twice is refused", async () => {
@@ -58,9 +58,10 @@ describe("ad hoc deltagere through the bot", () => {
     const text = cardText(added.card);
     expect(text).toContain("Anne Holm er tilføjet som gæst");
     expect(text).toContain("Anne Holm (gæst)");
-    expect(await db().meetingGuest.findMany({ select: { name: true, email: true, phone: true, addedById: true } })).toEqual([
-      { name: "Anne Holm", email: "anne.holm@eksempel.dk", phone: "+45 12 34 56 78", addedById: "alex" },
-    ]);
+    // A person outside Teams of her own (decision 0025), taking part with role ad_hoc.
+    const anne = await db().person.findMany({ where: { origin: "guest" }, select: { id: true, name: true, email: true, phone: true, aadObjectId: true } });
+    expect(anne.map(({ id: _id, ...rest }) => rest)).toEqual([{ name: "Anne Holm", email: "anne.holm@eksempel.dk", phone: "+45 12 34 56 78", aadObjectId: null }]);
+    expect(await db().meetingParticipant.findMany({ where: { personId: anne[0]!.id }, select: { meetingId: true, role: true } })).toEqual([{ meetingId: laering, role: "ad_hoc" }]);
     // A participant's dagsorden shows the guest too.
     const megan = await h.click(users.megan, "agenda.open", { meetingId: laering, from: "meetings" });
     expect(cardText(megan.posted[0])).toContain("Anne Holm (gæst)");
@@ -69,14 +70,14 @@ describe("ad hoc deltagere through the bot", () => {
 
     const twice = await add(users.alex, { guestName: "anne holm" });
     expect(cardText(twice.card)).toContain("Der står allerede en gæst ved navn anne holm");
-    expect(await db().meetingGuest.count()).toBe(1);
+    expect(await db().person.count({ where: { origin: "guest" } })).toBe(1);
 
     // A bad e-mail: a Danish answer next to the field on the add card, and what was typed is kept.
     const bad = await add(users.alex, { guestName: "Per Lund", guestEmail: "per@" });
     expect(cardText(bad.card)).toContain("Skriv en gyldig e-mailadresse");
     expect(findAction(bad.card, "adhoc.add")).toBeDefined();
     expect(inputValues(bad.card)).toMatchObject({ guestName: "Per Lund", guestEmail: "per@" });
-    expect(await db().meetingGuest.count()).toBe(1);
+    expect(await db().person.count({ where: { origin: "guest" } })).toBe(1);
   });
 
   it("adds a person from the organisation: the ad hoc role, the meeting's cards with the ad hoc questions; refused twice; removed before the meeting", async () => {

@@ -248,7 +248,7 @@ describe("no answer of /api/messages carries an address, a token or a stack", ()
 });
 
 describe("the Bot Connector hosts the bot may call", () => {
-  const hosts = loadConfig({ NODE_ENV: "production", BOT_ID, BOT_PASSWORD: "s", BOT_TENANT_ID: TENANT, ORG_FILE: "x", PUBLIC_URL: "https://x.dk", DATABASE_URL: "postgresql://db/x" }).serviceUrlHosts;
+  const hosts = loadConfig({ NODE_ENV: "production", GUEST_LINK_SECRET: "x".repeat(40), BOT_ID, BOT_PASSWORD: "s", BOT_TENANT_ID: TENANT, ORG_FILE: "x", PUBLIC_URL: "https://x.dk", DATABASE_URL: "postgresql://db/x" }).serviceUrlHosts;
   it.each([
     ["https://smba.trafficmanager.net/emea/", true],
     ["https://smba.trafficmanager.net.evil.com/", false],

@@ -75,7 +75,7 @@ describe("CALENDAR_SYNC=graph: the bot keeps the chair's calendar", () => {
     expect(calendar.events(chairs.megan)).toHaveLength(12); // her own 1:1s with Jonas
     for (const m of meetings) {
       const chair = m.participants.find((p) => p.personId === m.chairId)!.person;
-      const [e, ...more] = calendar.events(chair.aadObjectId).filter((x) => FakeCalendar.meetingOf(x) === m.id);
+      const [e, ...more] = calendar.events(chair.aadObjectId!).filter((x) => FakeCalendar.meetingOf(x) === m.id);
       expect(more).toEqual([]);
       expect(calendar.startOf(e!).getTime()).toBe(m.startsAt.getTime());
       expect(e!.isOnlineMeeting).toBe(true);

@@ -54,7 +54,7 @@ describe("«send nu»: trying a meeting pack on an evening or a weekend (local a
     const tenant = "6e1f2a8c-0b3d-4c5e-9f7a-1b2c3d4e5f60";
     expect(offersSendNow(loadConfig({}))).toBe(true);
     expect(offersSendNow(loadConfig({ BOT_ID: id, BOT_PASSWORD: "s", BOT_TENANT_ID: tenant }))).toBe(false);
-    expect(offersSendNow(loadConfig({ NODE_ENV: "production", BOT_ID: id, BOT_PASSWORD: "s", BOT_TENANT_ID: tenant, ORG_FILE: "x", PUBLIC_URL: "https://x.dk", DATABASE_URL: "postgresql://db/x" }))).toBe(false);
+    expect(offersSendNow(loadConfig({ NODE_ENV: "production", GUEST_LINK_SECRET: "x".repeat(40), BOT_ID: id, BOT_PASSWORD: "s", BOT_TENANT_ID: tenant, ORG_FILE: "x", PUBLIC_URL: "https://x.dk", DATABASE_URL: "postgresql://db/x" }))).toBe(false);
     expect(offersSendNow({ anonymous: true, env: "production" })).toBe(false);
   });
 });
