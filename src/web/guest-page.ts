@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import { isParticipant } from "../domain/access.js";
 import type { BoardStatementService } from "../domain/board-statement-service.js";
-import type { Effects } from "../domain/effects.js";
+import { noEffects, type Effects } from "../domain/effects.js";
 import type { FormService } from "../domain/form-service.js";
 import type { MeetingService } from "../domain/meeting-service.js";
 import type { Clock } from "../domain/ports.js";
@@ -296,6 +296,8 @@ export function createGuestPage(deps: GuestPageDeps) {
             return done(effects, effects.changed.length > 0);
           } catch (err) {
             if (!isAppError(err) || refused(err)) throw err;
+            // Two posts of the same form at once (a double tap): the other one stored exactly this.
+            if (err.code === "stale-card" && (await statement(access))?.statement?.text === text.trim()) return done(noEffects, false);
             return refuse(err, { typedStatement: text });
           }
         }

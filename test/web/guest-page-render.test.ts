@@ -127,6 +127,11 @@ describe("the guest page on the real services", () => {
     expect(second).toEqual({ status: 303, location: `/m/${TOKEN}/udtalelse?gemt=uaendret` });
     expect(await t.store.db.boardStatement.count({ where: { meetingId: later.id } })).toBe(1);
     expect(applied.flatMap((e) => e.changed)).toEqual([{ subject: "boardStatement", meetingId: later.id, authorId: "bo" }]);
+    // A correction tapped twice at once: both answered as saved, one statement, one version more.
+    const version = String((await d.boardStatements.view(bo, later.id)).statement!.version);
+    const both = await Promise.all([1, 2].map(() => page().post(TOKEN, "udtalelse", form({ version, statement: `${text} Og om sprog.` }))));
+    expect(both.map((b) => b.status)).toEqual([303, 303]);
+    expect(await t.store.db.boardStatement.findMany({ where: { meetingId: later.id }, select: { text: true } })).toEqual([{ text: `${text} Og om sprog.` }]);
   });
 
   it("after the meeting: the referat once it is closed, never the reflections' texts", async () => {
