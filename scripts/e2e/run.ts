@@ -478,6 +478,32 @@ async function main(): Promise<void> {
     await untilCount(alex, () => count("SELECT count(*) n FROM Notification WHERE kind = 'loop_summary' AND personId = 'alex' AND status = 'sent'"), 1, "the loop summary is not sent once");
   });
 
+  // --- the referat of a læringssamtale: the leader approves it, the chief sees it approved (decision 0027) ---
+  // Alex closes Solsikken's first læringssamtale (before its day, confirmed); Megan takes part.
+  let approvalOk = ok && (await step(alex, "chef", "afslutter Solsikkens første læringssamtale", async () => {
+    const list = await newCard(alex, "Mine møder", () => say(alex, "mine møder"));
+    // The first læringssamtale in his list, and its own «Opfølgningsskema» (the next button after its name).
+    const formButton = list.getByText(/^Læringssamtale/).first().locator('xpath=following::button[normalize-space(.)="Opfølgningsskema" or @aria-label="Opfølgningsskema" or @title="Opfølgningsskema"][1]');
+    const form = await newCard(alex, /Opfølgningsskema: Læringssamtale/, () => formButton.click());
+    await form.getByRole("button", { name: "Gem og afslut mødet" }).click();
+    await form.getByText(/^Mødet er først .+ – vil du afslutte det allerede nu\?$/).waitFor();
+    await form.getByRole("button", { name: "Ja, afslut mødet nu" }).click();
+    await untilCount(alex, () => count("SELECT count(*) n FROM Meeting WHERE unitId = 'solsikken' AND kind = 'laeringssamtale' AND status = 'closed'"), 1, "the læringssamtale was not closed");
+    await lastCard(alex, /Referat: Læringssamtale/).getByText(/mangler: .*Megan Bowen/).waitFor();
+  }));
+  approvalOk &&= await step(megan, "leder", "godkender referatet af læringssamtalen", async () => {
+    const referat = lastCard(megan, /Referat: Læringssamtale/);
+    await referat.waitFor();
+    await referat.getByRole("button", { name: "Godkend referat" }).click();
+    await lastCard(megan, /Referat: Læringssamtale/).getByText(/^Du godkendte referatet \d{1,2}\.\d{1,2}\.\d{4} kl\. \d\d\.\d\d\.$/).waitFor();
+    await untilCount(megan, () => count("SELECT count(*) n FROM ReferatApproval WHERE personId = 'megan' AND version = 1"), 1, "the approval is not stored once");
+  });
+  approvalOk &&= await step(alex, "chef", "ser referatet godkendt af lederen", async () => {
+    // His copy of the referat is updated in place (decision 0009): the approval line names Megan.
+    await lastCard(alex, /Referat: Læringssamtale/).getByText(/Godkendt af Megan Bowen \d{1,2}\.\d{1,2}\.\d{4}/).waitFor();
+  });
+  ok &&= approvalOk;
+
   // --- a date as people say it ------------------------------------------------------------------
   ok = await step(megan, "leder", "fraværende til i morgen", async () => {
     await say(megan, "fraværende til i morgen");

@@ -17,6 +17,8 @@ export type PersonExport = Record<string, unknown> & { person: Record<string, un
 export interface ErasureCounts {
   reflections: number;
   boardStatements: number;
+  /** Remarks the person wrote to a referat (deleted; their approvals stay, anonymised). */
+  referatRemarks: number;
   comments: number;
   conversation: number;
   preferences: number;

@@ -44,7 +44,7 @@ export interface ReferatRemarkResult {
   effects: Effects;
 }
 
-/** A remark as the chair's card shows it: who, on which meeting and version, and whether it is still the version in force. */
+/** A remark as the chair's card shows it: who wrote it, and the meeting (whose referatVersion says whether it was corrected since). */
 export interface ReferatRemarkView {
   remark: ReferatRemark;
   author: string;

@@ -28,6 +28,8 @@ export interface RetentionCounts {
   boardStatements: number;
   /** Selvejende boards' afrapporteringer whose text was replaced. */
   boardReports: number;
+  /** Remarks to the referat whose text was replaced (who remarked on which version, and when, stay). */
+  referatRemarks: number;
   decisions: number;
   agendaItems: number;
   followUps: number;
@@ -42,6 +44,7 @@ export const noRetentionCounts = (): RetentionCounts => ({
   reflections: 0,
   boardStatements: 0,
   boardReports: 0,
+  referatRemarks: 0,
   decisions: 0,
   agendaItems: 0,
   followUps: 0,

@@ -59,9 +59,11 @@ export function createGdprRepository(db: Db): GdprRepository {
           db.calendarEvent.findMany({ where: { OR: [...(person.aadObjectId ? [{ mailbox: person.aadObjectId }] : []), { declinedTold: { contains: id } }] }, select: { meetingId: true, mailbox: true, eventId: true, startsAt: true, cancelled: true, declinedTold: true } }),
           db.auditEntry.findMany({ where: { OR: [{ actorId: id }, { personId: id }, { formerPersonId: id }, { subjectId: id }] }, orderBy: { seq: "asc" } }),
         ]);
-      const [proposals, drafted] = await Promise.all([
+      const [proposals, drafted, approvals, remarks] = await Promise.all([
         db.focusAreaProposal.findMany({ where: { OR: [{ proposedById: id }, { approvedById: id }] }, orderBy: { createdAt: "asc" } }),
         db.agendaItem.findMany({ where: { recommendationById: id }, orderBy: { createdAt: "asc" }, select: { meetingId: true, title: true, recommendation: true } }),
+        db.referatApproval.findMany({ where: { personId: id }, orderBy: { approvedAt: "asc" }, select: { meetingId: true, version: true, approvedAt: true } }),
+        db.referatRemark.findMany({ where: { personId: id }, orderBy: { at: "asc" }, select: { meetingId: true, version: true, text: true, at: true } }),
       ]);
       const c = person.conversation;
       return {
@@ -98,6 +100,8 @@ export function createGdprRepository(db: Db): GdprRepository {
           ...(r.closedById === id ? { closedAt: r.closedAt } : {}),
           ...(r.reopenedById === id ? { reopenedAt: r.reopenedAt } : {}),
         })),
+        referatApprovals: approvals,
+        referatRemarks: remarks,
         yearWheelsConfirmed: wheels,
         yearWheelEntries: wheelEntries,
         channelLinksMade: links,
@@ -117,6 +121,7 @@ export function createGdprRepository(db: Db): GdprRepository {
         const counts: ErasureCounts = {
           reflections: (await tx.reflection.deleteMany({ where: { authorId: id } })).count,
           boardStatements: (await tx.boardStatement.deleteMany({ where: { authorId: id } })).count,
+          referatRemarks: 0,
           comments: await dropComments(tx, id),
           conversation: (await tx.conversationRef.deleteMany({ where: { personId: id } })).count,
           preferences: (await tx.preference.deleteMany({ where: { personId: id } })).count,
@@ -132,6 +137,9 @@ export function createGdprRepository(db: Db): GdprRepository {
           auditEntries: 0,
         };
         await tx.meeting.updateMany({ where: { chairId: id }, data: { chairId: newId } });
+        // Approving a referat is part of the meeting's record: it stays, by «slettet person»; what the person wrote to it goes.
+        await tx.referatApproval.updateMany({ where: { personId: id }, data: { personId: newId } });
+        counts.referatRemarks = (await tx.referatRemark.deleteMany({ where: { personId: id } })).count;
         await tx.agendaItem.updateMany({ where: { addedById: id }, data: { addedById: newId } });
         await tx.agendaItem.updateMany({ where: { recommendationById: id }, data: { recommendationById: newId } });
         await tx.focusArea.updateMany({ where: { proposedById: id }, data: { proposedById: newId } });

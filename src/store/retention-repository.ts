@@ -55,6 +55,8 @@ export function createRetentionRepository(db: Db): RetentionRepository {
         const boardStatements = (await tx.boardStatement.deleteMany({ where: { meetingId } })).count;
         // A selvejende board's afrapportering follows the læringssamtale it was written after.
         const boardReports = (await tx.boardReport.updateMany({ where: { meetingId, followedUp: { not: placeholder } }, data: { followedUp: placeholder } })).count;
+        // Remarks to the referat are people's text about the minutes: they go with them (decision 0027).
+        const referatRemarks = (await tx.referatRemark.updateMany({ where: { meetingId, text: { not: placeholder } }, data: { text: placeholder } })).count;
         // A guest's way to be reached goes with the minutes' texts; the name stays on the participant list.
         // (A guest is a person of their own, origin "guest", there for this one meeting: decision 0025.)
         const present = (await tx.meetingParticipant.findMany({ where: { meetingId, role: "ad_hoc" }, select: { personId: true } })).map((p) => p.personId);
@@ -80,8 +82,8 @@ export function createRetentionRepository(db: Db): RetentionRepository {
         // Revisions are full copies of the form: they go once no follow-up of the meeting is open.
         const formRevisions = followUpsKeptOpen === 0 ? (await tx.formRevision.updateMany({ where: { meetingId, snapshot: { not: "{}" } }, data: { snapshot: "{}" } })).count : 0;
         if (followUpsKeptOpen === 0) await tx.meeting.update({ where: { id: meetingId }, data: { minutesErasedAt: by.at } });
-        const counts = { reflections, boardStatements, boardReports, decisions, agendaItems: titles + recommendations.length, followUps, followUpEvents, formRevisions, followUpsKeptOpen };
-        const changed = reflections + boardStatements + boardReports + decisions + counts.agendaItems + followUps + followUpEvents + formRevisions > 0;
+        const counts = { reflections, boardStatements, boardReports, referatRemarks, decisions, agendaItems: titles + recommendations.length, followUps, followUpEvents, formRevisions, followUpsKeptOpen };
+        const changed = reflections + boardStatements + boardReports + referatRemarks + decisions + counts.agendaItems + followUps + followUpEvents + formRevisions > 0;
         if (changed || followUpsKeptOpen === 0) {
           await appendAudit(tx, by, [
             { action: "meeting.minutes_erased", subjectKind: "meeting", subjectId: meetingId, meetingId, detail: { ...counts, finished: followUpsKeptOpen === 0 } },

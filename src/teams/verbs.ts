@@ -23,6 +23,8 @@ export const verbs = {
   formSave: "form.save",
   formClose: "form.close",
   referatOpen: "referat.open",
+  referatApprove: "referat.approve",
+  referatRemark: "referat.remark",
   followUpDone: "followup.done",
   followUpReopen: "followup.reopen",
   followUpPostpone: "followup.postpone",

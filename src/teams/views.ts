@@ -251,11 +251,18 @@ export function createViews(deps: Omit<TeamsDeps, "cardCopies" | "publishChannel
       return showingState(card, { kind: "form", id: view.meeting.id }, { status: view.meeting.status, referat: view.meeting.referatVersion });
     },
 
-    /** The referat in force (`intro`: as sent after the meeting); the chair's copy offers «Genåbn mødet» while it may. */
-    async referat(actor: Person, meetingId: string, intro = false, opts: { feedback?: CardFeedback } = {}): Promise<AdaptiveCard> {
+    /**
+     * The referat in force (`intro`: as sent after the meeting); the chair's copy offers «Genåbn
+     * mødet» while it may; every copy shows who approved it, and a participant asked may approve it
+     * or send a remark (decision 0027; `typedRemark`: a refused remark, kept).
+     */
+    async referat(actor: Person, meetingId: string, intro = false, opts: { feedback?: CardFeedback; typedRemark?: string } = {}): Promise<AdaptiveCard> {
       const r = await deps.forms.referat(actor, meetingId);
-      const build = (o: { feedback?: CardFeedback }) => buildReferatCard({ ...r, tz, today: today(), intro, ...o });
-      return showing(build(opts), { kind: "referat", id: r.meeting.id, params: { intro: intro || undefined } }, opts.feedback ? build({}) : undefined);
+      const status = await deps.referatApprovals.status(meetingId);
+      const approval = status ? { status, viewerId: actor.id, maxLength: deps.config.maxTextLength } : undefined;
+      const build = (o: { feedback?: CardFeedback; typedRemark?: string }) =>
+        buildReferatCard({ ...r, tz, today: today(), intro, feedback: o.feedback, approval: approval && { ...approval, typedRemark: o.typedRemark } });
+      return showing(build(opts), { kind: "referat", id: r.meeting.id, params: { intro: intro || undefined } }, opts.feedback || opts.typedRemark ? build({}) : undefined);
     },
 
     /** An earlier version of the referat, as it was sent (history: not kept up to date, it does not change). */

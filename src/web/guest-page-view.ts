@@ -204,9 +204,9 @@ function approvalHtml(f: PageFrame, a: ReferatApprovalPart): Html {
   const s = strings.referatApproval;
   const action = `${f.base}/referat`;
   return html`<h3>${g.approvalHeading}</h3>
-<p>${a.approvedBy.length ? s.approvedBy(a.approvedBy.join(", ")) : g.nobodyApproved}${a.pending.length ? html`<br>${s.pending(a.pending.join(", "))}` : html`<br>${s.allApproved}`}</p>
+<p>${a.approvedBy.length ? s.approvedBy(a.approvedBy.join(", ")) : g.nobodyApproved}${a.pending.length ? html`<br>${s.pending(a.pending.join(", "))}` : html`<br>${g.allApproved}`}</p>
 ${a.mine ? html`<p>${g.youApprovedAt(a.mine)}</p>` : ""}
-${a.remarks ? html`<p>${s.yourRemarks(a.remarks)}</p>` : ""}
+${a.remarks ? html`<p>${g.yourRemarks(a.remarks)}</p>` : ""}
 ${
   a.asked
     ? html`${

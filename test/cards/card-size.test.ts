@@ -6,7 +6,7 @@ import { buildReferatCard } from "../../src/cards/referat-card.js";
 import { limits } from "../../src/domain/limits.js";
 import type { AgendaItem, FollowUpView, FormRow, Meeting, Person } from "../../src/domain/types.js";
 import { shippedTemplates } from "../helpers/templates.js";
-import { cardText } from "../helpers/fake-connector.js";
+import { cardText, findAction } from "../helpers/fake-connector.js";
 
 const TEAMS_LIMIT = 28 * 1024;
 const tz = "Europe/Copenhagen";
@@ -94,6 +94,38 @@ describe("cards stay inside Teams' 28 KB however full they get", () => {
     expect(cardBytes(full)).toBeLessThan(TEAMS_LIMIT);
     const small = buildReferatCard({ meeting: { ...meeting, status: "closed" }, agendaItems, rows: rows.slice(0, 2), openFollowUps: 0, carried: [], today: "2027-01-18", tz });
     expect(cardText(small)).toContain(long(limits.decisionText));
+  });
+
+  it("a læringssamtale's referat with many participants, half of them approved, and a refused remark typed at its limit (decision 0027)", () => {
+    const people: Person[] = Array.from({ length: 40 }, (_, i) => ({ id: `p${i}`, aadObjectId: `a${i}`, name: long(40), active: true }));
+    const big: Meeting = { ...meeting, kind: "laeringssamtale", status: "closed", referatVersion: 1, chairId: "p0", participants: people.map((p, i) => ({ person: p, role: i === 0 ? "chair" : "paedagogisk_leder" })) };
+    const at = new Date("2027-01-18T13:05:00Z");
+    const status = {
+      required: true,
+      version: 1,
+      approvals: people.slice(1, 20).map((p) => ({ personId: p.id, name: p.name, at })),
+      pending: people.slice(20).map((p) => ({ personId: p.id, name: p.name })),
+      remarks: [],
+    };
+    const shown = { version: 1, formRevision: 1, closedAt: at, closedById: "p0", closedBy: long(40) };
+    const card = buildReferatCard({
+      meeting: big,
+      agendaItems,
+      rows,
+      openFollowUps: 0,
+      carried: [],
+      shown,
+      closing: { referater: [shown], reopenDays: 14 },
+      today: "2027-01-18",
+      tz,
+      intro: true,
+      approval: { status, viewerId: "p25", maxLength: 2000, typedRemark: long(2000) },
+      feedback: { error: "Ret det markerede, og prøv igen:", fieldErrors: { remark: "For lang" } },
+    });
+    expect(cardBytes(card)).toBeLessThan(TEAMS_LIMIT);
+    expect(cardText(card)).toContain(long(2000)); // what was typed is kept whole
+    expect(findAction(card, "referat.approve")).toBeDefined();
+    expect(cardText(card)).toContain("Godkendt af ");
   });
 });
 

@@ -120,6 +120,21 @@ describe("referat approval", () => {
     expect(history.remarks.map((r) => [r.personId, r.version, r.text])).toEqual([["megan", 1, "Navnet er stavet forkert"]]);
   });
 
+  it("a guest without Teams (an external participant) is asked too and approves through the same service; no Teams card goes to them", async () => {
+    await start();
+    const id = await first("laeringssamtale");
+    const m0 = (await t.store.meetings.get(id))!;
+    await d.meetings.addAdHoc(await person(m0.chairId), id, { guestName: "Gitte Gæst", guestEmail: "gitte@example.dk" });
+    const guest = (await t.store.meetings.get(id))!.participants.find((p) => p.person.name === "Gitte Gæst")!.person;
+    expect(guest.aadObjectId).toBeNull();
+    await close(id);
+    expect(await t.store.db.notification.count({ where: { personId: guest.id } })).toBe(0);
+    expect((await d.referatApprovals.status(id))?.pending.map((p) => p.name)).toContain("Gitte Gæst");
+    const res = await d.referatApprovals.approve(guest.id, id, 1);
+    expect(res.status.approvals).toEqual([{ personId: guest.id, name: "Gitte Gæst", at: clock.now() }]);
+    expect(res.status.pending.map((p) => p.personId)).not.toContain(guest.id);
+  });
+
   it("a 1:1's referat needs no approval by default; with REFERAT_APPROVAL_ONE_TO_ONE its leader is asked", async () => {
     await start();
     const id = await first("one_on_one");

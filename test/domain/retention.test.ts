@@ -54,6 +54,18 @@ describe("retention of reflections and minutes", () => {
     return { meeting, call: call!, write: write! };
   }
 
+  it("replaces a remark's text to the referat with the minutes' texts; who remarked on which version, and the approvals, stay (decision 0027)", async () => {
+    d = createDomainServices(t.store, clock, domainSettings(loadConfig({ REFERAT_APPROVAL_ONE_TO_ONE: "true" })));
+    const { meeting } = await closedMeeting();
+    await d.referatApprovals.remark("megan", meeting.id, 1, "Bemærkning om et barn");
+    await d.referatApprovals.approve("megan", meeting.id, 1);
+    clock.set("2030-03-01T03:00:00+01:00");
+    expect(await retention(12).run()).toMatchObject({ meetings: 1, referatRemarks: 1 });
+    const remarks = await t.store.db.referatRemark.findMany({ where: { meetingId: meeting.id } });
+    expect(remarks.map((r) => [r.personId, r.version, r.text])).toEqual([["megan", 1, ERASED]]);
+    expect(await t.store.db.referatApproval.count({ where: { meetingId: meeting.id } })).toBe(1);
+  });
+
   it("keeps everything until the retention time after the loop's end has passed", async () => {
     const { meeting } = await closedMeeting();
     clock.set("2030-02-28T12:00:00+01:00");
@@ -66,7 +78,7 @@ describe("retention of reflections and minutes", () => {
     const { meeting, call, write } = await closedMeeting();
     clock.set("2030-03-01T03:00:00+01:00");
     const first = await retention(12).run();
-    expect(first).toEqual({ meetings: 1, reflections: 1, boardStatements: 0, boardReports: 0, decisions: 1, agendaItems: 1, followUps: 1, followUpEvents: 1, formRevisions: 0, followUpsKeptOpen: 1 });
+    expect(first).toEqual({ meetings: 1, reflections: 1, boardStatements: 0, boardReports: 0, referatRemarks: 0, decisions: 1, agendaItems: 1, followUps: 1, followUpEvents: 1, formRevisions: 0, followUpsKeptOpen: 1 });
     const db = t.store.db;
     expect(await db.reflection.count({ where: { meetingId: meeting.id } })).toBe(0);
     expect((await db.followUp.findUniqueOrThrow({ where: { id: call.id } })).text).toBe(ERASED);

@@ -181,6 +181,24 @@ describe("GDPR export and erasure", () => {
     ]);
   });
 
+  it("exports a person's approvals of and remarks to referater; erasure deletes the remarks and keeps the approvals, anonymised (decision 0027)", async () => {
+    d = createDomainServices(t.store, clock, domainSettings(loadConfig({ REFERAT_APPROVAL_ONE_TO_ONE: "true" })));
+    const { meeting } = await megansYear();
+    await d.referatApprovals.approve("megan", meeting.id, 1);
+    await d.referatApprovals.remark("megan", meeting.id, 1, "Megans bemærkning om sprogindsatsen");
+    const exported = await gdpr().export("megan");
+    const value = exported.ok ? (exported.value as Record<string, unknown>) : {};
+    expect(value.referatApprovals).toEqual([{ meetingId: meeting.id, version: 1, approvedAt: clock.now() }]);
+    expect(value.referatRemarks).toEqual([{ meetingId: meeting.id, version: 1, text: "Megans bemærkning om sprogindsatsen", at: clock.now() }]);
+    await meganLeaves();
+    const result = await gdpr().erase("megan");
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.counts.referatRemarks).toBe(1);
+    expect(await wholeDatabaseText()).not.toContain("megans bemærkning");
+    expect((await t.store.db.referatApproval.findMany({ where: { meetingId: meeting.id } })).map((a) => a.personId)).toEqual([result.value.anonymousId]);
+  });
+
   it("works as the administrator's commands: npm run gdpr:export and gdpr:erase", async () => {
     await megansYear();
     const run = (...args: string[]) =>

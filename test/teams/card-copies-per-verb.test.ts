@@ -725,6 +725,26 @@ export const verbCases: Record<Verb, Case> = {
       r.expectUpdated({ "birthe.referat:KS2(sent)": shown, "lars.referat:KS2": shown, "lars.referat:KS2(sent)": shown, "lars.tasks:lars": shown });
     },
   },
+  [verbs.referatApprove]: {
+    story: "selvejende",
+    changes: "who approved the referat (decision 0027): every other copy of that referat, the chair's too; the copy clicked is the answer",
+    run: async (s) => {
+      const sent = "lars.referat:KS2(sent)";
+      const r = await s.click(users.lars, verbs.referatApprove, s.button(sent, verbs.referatApprove), sent);
+      expect(cardText(s.current(sent))).toMatch(/Du godkendte referatet \d+\.\d+\.\d{4} kl\. \d\d\.\d\d/);
+      r.expectUpdated({ "birthe.referat:KS2(sent)": "Godkendt af Lars", "lars.referat:KS2": "Du godkendte referatet" });
+    },
+  },
+  [verbs.referatRemark]: {
+    story: "selvejende",
+    changes: "nothing a tracked card shows (the remark goes to the chair as a card of its own, through the outbox)",
+    run: async (s) => {
+      const on = "lars.referat:KS2";
+      const r = await s.click(users.lars, verbs.referatRemark, { ...s.button(on, verbs.referatRemark), remark: "Punkt 2 mangler Lars' initialer" }, on);
+      r.expectNothingUpdated();
+      expect(r.postedTo(s.h, users.birthe)).toEqual([expect.stringContaining("Punkt 2 mangler Lars' initialer")]);
+    },
+  },
   [verbs.adHocOpen]: {
     story: "loop",
     changes: "nothing (posts the chair's add card beside the dagsorden: a form, not tracked)",

@@ -19,6 +19,8 @@ import { helpOpen } from "./help-open.js";
 import { commandOpen } from "./command-open.js";
 import { meetingsOpen } from "./meetings-open.js";
 import { referatOpen } from "./referat-open.js";
+import { referatApprove } from "./referat-approve.js";
+import { referatRemark } from "./referat-remark.js";
 import { reflectionEdit } from "./reflection-edit.js";
 import { reflectionOpen } from "./reflection-open.js";
 import { reflectionSend } from "./reflection-send.js";
@@ -75,6 +77,8 @@ export const actionHandlers: Record<Verb, Factory> = {
   [verbs.formSave]: formSave,
   [verbs.formClose]: formClose,
   [verbs.referatOpen]: referatOpen,
+  [verbs.referatApprove]: referatApprove,
+  [verbs.referatRemark]: referatRemark,
   [verbs.followUpDone]: followUpDone,
   [verbs.followUpReopen]: followUpReopen,
   [verbs.followUpPostpone]: followUpPostpone,
