@@ -185,49 +185,27 @@ ${textarea({ id: "statement", label: html`${s.label}`, hint: strings.generic.max
   return frame(f, g.sections.udtalelse, content);
 }
 
-/** Who approved the referat in force and who has not, and the person's own part in it (docs/decisions/0027). */
-export interface ReferatApprovalPart {
-  approvedBy: string[];
-  pending: string[];
-  /** When this person approved it (absent: not yet). */
-  mine?: string;
-  /** How many remarks this person sent to this version. */
-  remarks: number;
-  /** This person is asked to approve it. */
-  asked: boolean;
-  version: number;
-  remark: { value: string; error: string };
-  maxLength: number;
-}
-
-function approvalHtml(f: PageFrame, a: ReferatApprovalPart): Html {
-  const s = strings.referatApproval;
+/** Who approved the referat in force and who has not, and the person's own «Godkend» and remark while asked: the card's data (docs/decisions/0027). */
+function approvalHtml(f: PageFrame, r: ReferatCardData): Html {
+  if (!r.approvalLine && !r.approvedText && !r.remarkButton) return html``;
   const action = `${f.base}/referat`;
+  const version = html`<input type="hidden" name="referatVersion" value="${r.approvalVersion}">`;
   return html`<h3>${g.approvalHeading}</h3>
-<p>${a.approvedBy.length ? s.approvedBy(a.approvedBy.join(", ")) : g.nobodyApproved}${a.pending.length ? html`<br>${s.pending(a.pending.join(", "))}` : html`<br>${g.allApproved}`}</p>
-${a.mine ? html`<p>${g.youApprovedAt(a.mine)}</p>` : ""}
-${a.remarks ? html`<p>${g.yourRemarks(a.remarks)}</p>` : ""}
+${r.approvalLine ? html`<p>${r.approvalLine}</p>` : ""}
+${r.approvedText ? html`<p>${r.approvedText}</p>` : ""}
+${r.approveButton ? html`<form method="post" action="${action}" novalidate>${version}<div class="actions"><button type="submit" name="handling" value="godkend">${r.approveButton}</button></div></form>` : ""}
 ${
-  a.asked
-    ? html`${
-        a.mine
-          ? ""
-          : html`<form method="post" action="${action}" novalidate>
-<input type="hidden" name="referatVersion" value="${a.version}">
-<div class="actions"><button type="submit" name="handling" value="godkend">${s.approveButton}</button></div>
-</form>`
-      }
-<form method="post" action="${action}" novalidate>
-<input type="hidden" name="referatVersion" value="${a.version}">
-${textarea({ id: "remark", label: html`${s.remarkLabel}`, hint: strings.generic.maxLengthHint(a.maxLength), value: a.remark.value, error: a.remark.error, placeholder: s.remarkPlaceholder })}
-<div class="actions"><button type="submit" name="handling" value="bemaerkning" class="secondary">${s.remarkSubmit}</button></div>
+  r.remarkButton
+    ? html`<form method="post" action="${action}" novalidate>${version}
+${textarea({ id: "remark", label: html`${r.remarkLabel}`, hint: strings.generic.maxLengthHint(r.remarkMax), value: r.remarkValue, error: r.remarkError, placeholder: r.remarkPlaceholder.replace(/\s*Højst.*$/, "") })}
+<div class="actions"><button type="submit" name="handling" value="bemaerkning" class="secondary">${r.remarkSubmit}</button></div>
 </form>`
     : ""
 }`;
 }
 
 /** The referat in force, as the referat card shows it (the chair's «Genåbn mødet» is not the guest's), with its approval. */
-export function referatHtml(f: PageFrame, r: ReferatCardData, approval?: ReferatApprovalPart): string {
+export function referatHtml(f: PageFrame, r: ReferatCardData): string {
   const content = html`<h3>${r.title}</h3>
 ${r.correctedText ? html`<p>${r.correctedText}</p>` : ""}
 ${r.reopenedText ? html`<p>${r.reopenedText}</p>` : ""}
@@ -240,7 +218,7 @@ ${it.hasDecisions ? html`<p><strong>${r.decisionsLabel}</strong></p>${list(it.de
 ${r.withoutDecisions ? html`<p>${r.withoutDecisions}</p>` : ""}
 ${r.carriedHeading ? html`<h3>${r.carriedHeading}</h3>${list(r.carried.map((c) => html`${c.text}`))}` : ""}
 <p>${r.openSummary}</p>
-${approval ? approvalHtml(f, approval) : ""}`;
+${approvalHtml(f, r)}`;
   return frame(f, g.sections.referat, content);
 }
 

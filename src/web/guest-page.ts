@@ -5,7 +5,7 @@ import { noEffects, type Effects } from "../domain/effects.js";
 import type { FormService } from "../domain/form-service.js";
 import type { MeetingService } from "../domain/meeting-service.js";
 import type { Clock } from "../domain/ports.js";
-import type { ReferatApprovalService, ReferatApprovalStatus } from "../domain/referat-approval-service.js";
+import type { ReferatApprovalService } from "../domain/referat-approval-service.js";
 import type { ReflectionService, ReflectionView } from "../domain/reflection-service.js";
 import type { FocusArea, Meeting, Person } from "../domain/types.js";
 import { AppError, isAppError } from "../lib/errors.js";
@@ -22,7 +22,7 @@ import { referatCardData } from "../cards/referat-card.js";
 import { reflectionCardData } from "../cards/reflection-card.js";
 import { answersFrom } from "../teams/handlers/actions/reflection-answers.js";
 import { boardStatementData, referatApprovalData, reflectionData } from "../teams/handlers/actions/schemas.js";
-import { agendaHtml, GUEST_SECTIONS, gonePage, guideHtml, problemPage, referatHtml, statementHtml, type FieldProblem, type GuestSection, type PageFrame, type ReferatApprovalPart } from "./guest-page-view.js";
+import { agendaHtml, GUEST_SECTIONS, gonePage, guideHtml, problemPage, referatHtml, statementHtml, type FieldProblem, type GuestSection, type PageFrame } from "./guest-page-view.js";
 
 /**
  * The guest page, /m/<token> (issue 22 points 2, 4 and 5; docs/decisions/0026-guest-page.md): what a
@@ -178,30 +178,13 @@ export function createGuestPage(deps: GuestPageDeps) {
       }
       case "referat": {
         const r = await deps.forms.referat(person, meeting.id);
-        const data = referatCardData({ ...r, tz, today });
         const status = await deps.referatApprovals.status(meeting.id);
+        const approval = status ? { status, viewerId: person.id, maxLength, typedRemark: opts.redraw?.typedRemark } : undefined;
+        const data = referatCardData({ ...r, tz, today, feedback, approval });
         const problems = feedback?.fieldErrors?.remark ? [{ id: "remark", label: strings.referatApproval.remarkLabel, message: feedback.fieldErrors.remark }] : [];
-        const approval = status ? approvalOf(status, person, opts.redraw?.typedRemark, feedback?.fieldErrors?.remark) : undefined;
-        return referatHtml(frameOf({ ...access, meeting: r.meeting }, base, section, sections, { notice: opts.notice, error: feedback?.error, problems }), data, approval);
+        return referatHtml(frameOf({ ...access, meeting: r.meeting }, base, section, sections, { notice: opts.notice, error: feedback?.error, problems }), data);
       }
     }
-  }
-
-  /** Who approved the referat in force and who has not; the person's own «Godkend» and remark while they are asked. */
-  function approvalOf(status: ReferatApprovalStatus, person: Person, typedRemark: string | undefined, remarkError: string | undefined): ReferatApprovalPart | undefined {
-    if (!status.required) return undefined;
-    const mine = status.approvals.find((a) => a.personId === person.id);
-    const asked = !!mine || status.pending.some((p) => p.personId === person.id);
-    return {
-      approvedBy: status.approvals.map((a) => strings.referatApproval.approvedByOne(a.name, formatDateTime(a.at, tz))),
-      pending: status.pending.map((p) => p.name),
-      mine: mine ? formatDateTime(mine.at, tz) : undefined,
-      remarks: status.remarks.filter((r) => r.personId === person.id).length,
-      asked,
-      version: status.version,
-      remark: { value: typedRemark ?? "", error: remarkError ?? "" },
-      maxLength,
-    };
   }
 
   /** The link's person and meeting, or the polite page. */
