@@ -15,7 +15,7 @@ import { botWithExternalBo, domainOf, guestLink } from "./guest-link.js";
 /**
  * The guest page in real Chromium on a phone-sized viewport (issue 22, «How we will know»): Bo, on
  * Solsikken's board and outside Teams, opens his link, reads the dagsorden, sends his guide (after
- * being told what is missing) and later reads the referat; as the board's representative asked for
+ * being told what is missing) and later reads and approves the referat; as the board's representative asked for
  * the udtalelse he sends it and sees the confirmation (stored once); axe-core finds no serious or critical
  * WCAG 2.1 A/AA violation on any of these pages, nor on the polite page; 300 guessed tokens open
  * nothing. Debian's Chromium, as the Playground e2e (scripts/e2e/run.ts); skipped when it is missing.
@@ -104,6 +104,12 @@ describe.skipIf(!haveChromium)("the guest page in Chromium, on a phone", () => {
     await page.getByRole("link", { name: strings.guestPage.sections.referat }).click();
     await page.waitForURL(/\/referat$/);
     await expect(page.getByText("Vi vælger sprog som fokusområde").count()).resolves.toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    // «Godkend referat» (decision 0027): approved once, the page says so.
+    await page.getByRole("button", { name: strings.referatApproval.approveButton }).click();
+    await page.getByRole("status").waitFor();
+    expect(await page.getByRole("status").textContent()).toContain(strings.referatApproval.approvedNow);
+    expect((await d.referatApprovals.status(meetingId))!.approvals.map((a) => a.personId)).toEqual(["bo"]);
     expect(await seriousViolations(page)).toEqual([]);
   });
 
