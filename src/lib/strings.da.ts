@@ -1242,6 +1242,8 @@ export const da = {
     saved: "Tak, det er gemt.",
     alreadySaved: "Tak, det var allerede gemt. Der er ikke ændret noget.",
     errorSummary: "Der er noget, der skal rettes",
+    /** Before the page's title when something must be corrected. */
+    errorTitle: "Fejl:",
     notAnswered: "Ikke besvaret.",
     noSections: "Der er ikke noget at vise til dig om dette møde lige nu.",
     privateLink: "Linket er personligt. Del det ikke med andre: alle, der har det, kan se og udfylde det, du kan.",

@@ -82,7 +82,9 @@ ${summary(f)}
 ${content}
 </section>
 <footer class="muted"><p>${g.privateLink} ${f.validUntil}</p></footer>`;
-  return layout({ title: `${g.sections[f.section]} · ${f.title}`, main });
+  // A page with something to correct says so first in its title (what a screen reader reads on arrival).
+  const flagged = f.error || (f.problems ?? []).length > 0 ? `${g.errorTitle} ` : "";
+  return layout({ title: `${flagged}${g.sections[f.section]} · ${f.title}`, main });
 }
 
 const list = (items: readonly Html[]) => (items.length ? html`<ul>${items.map((i) => html`<li>${i}</li>`)}</ul>` : "");

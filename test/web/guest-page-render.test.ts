@@ -91,6 +91,7 @@ describe("the guest page on the real services", () => {
       expect(refused.body).toContain(`id="q_${q.id}-fejl"`);
       expect(refused.body).toMatch(new RegExp(`<textarea id="q_${q.id}"[^>]*aria-describedby="q_${q.id}-fejl q_${q.id}-hjaelp"[^>]*aria-invalid="true"`));
       expect(refused.body).toContain(strings.reflection.answerRequired);
+      expect(refused.body).toMatch(/<title>Fejl: /);
       expect(applied).toHaveLength(0);
     }
 
