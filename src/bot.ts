@@ -189,6 +189,7 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
     digests: domain.digests,
     reach: domain.reach,
     calendarSync: domain.calendarSync,
+    people: store.people,
     preferences: store.preferences,
     messenger: proactive.messenger,
     clock,

@@ -10,6 +10,7 @@ import type {
   MeetingRepository,
   Messenger,
   NotificationRepository,
+  PeopleRepository,
   PreferenceRepository,
   ReflectionRepository,
 } from "./ports.js";
@@ -35,6 +36,8 @@ export interface DeliveryServiceDeps {
   reach?: Pick<ReachService, "personWaits" | "noticeStale" | "install">;
   /** The chairs' calendars through Graph (CALENDAR_SYNC=graph): the `calendar_event` rows' job. */
   calendarSync?: Pick<CalendarSyncService, "run">;
+  /** Who has no Teams account (decision 0025): a card for them, planned before they were, is dropped, never waited on. */
+  people?: Pick<PeopleRepository, "externalIds">;
   messenger: Messenger;
   clock: Clock;
   calendar: WorkingCalendar;
@@ -323,6 +326,11 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
     // From the first pack on, the meeting keeps the template its participants received.
     if (n.kind === "meeting_agenda") await meetings.freezeTemplate(n.subjectId);
     const ref = await conversations.get(n.personId);
+    if (!ref && deps.people && (await deps.people.externalIds([n.personId])).size > 0) {
+      // A person outside Teams is reached through their guest link: nothing waits for them, nobody is told.
+      await notifications.markCancelled(n, "external-person");
+      return "cancelled";
+    }
     if (!ref || !ref.active) return waitForPerson(n, now, ref ? `no-conversation (${ref.inactiveReason ?? "inactive"})` : WAIT.noConversation, ref);
     let result;
     try {
