@@ -127,13 +127,15 @@ ${a.locked ? html`<p>${a.lockedText}</p>` : ""}`;
 }
 
 /** Ids that describe a field: its error (when there is one) and its hint. */
-const describedBy = (id: string, error: string, hint: boolean) => [error ? `${id}-fejl` : "", hint ? `${id}-hjaelp` : ""].filter(Boolean).join(" ");
+const describedBy = (id: string, error: string, help: boolean) => [error ? `${id}-fejl` : "", help ? `${id}-tekst` : "", `${id}-hjaelp`].filter(Boolean).join(" ");
 
-function textarea(o: { id: string; label: Html; help?: string; hint: string; value: string; error: string; placeholder?: string }): Html {
-  const by = describedBy(o.id, o.error, true);
+/** A text field: its label, its help and limit (both describing it), a link beside it (the datapakke), its error right above it. */
+function textarea(o: { id: string; label: Html; help?: string; hint: string; value: string; error: string; placeholder?: string; beside?: Html }): Html {
+  const by = describedBy(o.id, o.error, !!o.help);
   return html`<div class="field">
 <label for="${o.id}">${o.label}</label>
-${o.help ? html`<p class="hint">${o.help}</p>` : ""}
+${o.help ? html`<p class="hint" id="${o.id}-tekst">${o.help}</p>` : ""}
+${o.beside}
 <p class="hint" id="${o.id}-hjaelp">${o.hint}</p>
 ${o.error ? html`<p class="error" id="${o.id}-fejl">${o.error}</p>` : ""}
 <textarea id="${o.id}" name="${o.id}" rows="6" aria-describedby="${by}"${o.error ? html` aria-invalid="true"` : ""}${o.placeholder ? html` placeholder="${o.placeholder}"` : ""}>${o.value}</textarea>
@@ -150,9 +152,8 @@ ${r.nothingNewShown ? html`<p><strong>${r.nothingNewShown}</strong></p>` : ""}
 <form method="post" action="${action}" novalidate>
 <input type="hidden" name="version" value="${r.version}">
 ${r.questions.map((q) =>
-  textarea({ id: q.inputId, label: cardTextHtml(q.label), help: q.help, hint: r.lengthHint, value: q.answer, error: q.error }),
+  textarea({ id: q.inputId, label: cardTextHtml(q.label), help: q.help, hint: r.lengthHint, value: q.answer, error: q.error, beside: q.dataLink ? html`<p><a href="${q.dataLink}">${r.datapakkeButton}</a></p>` : undefined }),
 )}
-${r.questions.some((q) => q.dataLink) ? r.questions.filter((q) => q.dataLink).map((q) => html`<p><a href="${q.dataLink}">${r.datapakkeButton}</a></p>`) : ""}
 <p class="muted">${r.privacy}</p>
 ${r.nothingNewHint ? html`<p class="hint">${r.nothingNewHint}</p>` : ""}
 <div class="actions">

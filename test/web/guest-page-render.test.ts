@@ -89,7 +89,7 @@ describe("the guest page on the real services", () => {
       const q = required[0]!;
       expect(refused.body).toContain(`href="#q_${q.id}"`);
       expect(refused.body).toContain(`id="q_${q.id}-fejl"`);
-      expect(refused.body).toMatch(new RegExp(`<textarea id="q_${q.id}"[^>]*aria-describedby="q_${q.id}-fejl q_${q.id}-hjaelp"[^>]*aria-invalid="true"`));
+      expect(refused.body).toMatch(new RegExp(`<textarea id="q_${q.id}"[^>]*aria-describedby="q_${q.id}-fejl q_${q.id}-tekst q_${q.id}-hjaelp"[^>]*aria-invalid="true"`));
       expect(refused.body).toContain(strings.reflection.answerRequired);
       expect(refused.body).toMatch(/<title>Fejl: /);
       expect(applied).toHaveLength(0);
