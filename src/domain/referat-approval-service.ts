@@ -25,7 +25,10 @@ export interface ReferatApprovalStatus {
   approvals: { personId: string; name: string; at: Date }[];
   /** Who is asked and has not approved it (in the meeting's order of participants). */
   pending: { personId: string; name: string }[];
-  /** The remarks to that version (oldest first): people's text, shown as text. */
+  /**
+   * The remarks to that version (oldest first): people's text, shown as text. A remark is between
+   * its author and the chair: the guest page shows only the viewer's own, the PDF none (0027).
+   */
   remarks: { personId: string; name: string; at: Date; text: string }[];
 }
 

@@ -1273,11 +1273,15 @@ export const da = {
     approvedByOne: (name: string, date: string) => `${name} ${date}`,
     pending: (names: string) => `mangler: ${names}`,
     nobodyYet: (names: string) => `Ingen har godkendt referatet endnu · mangler: ${names}`,
+    /** Unused in Teams: the guest page (src/web/guest-page-view.ts) shows it. */
+    allApproved: "alle har godkendt",
     youApproved: (date: string, time: string) => `Du godkendte referatet ${date} kl. ${time}.`,
     approvedNow: "Tak. Du har godkendt referatet.",
     alreadyApproved: "Du havde allerede godkendt referatet.",
     remarkSent: "Tak. Din bemærkning er sendt til mødelederen, som kan rette referatet.",
     remarkSentAgain: "Bemærkningen var allerede sendt til mødelederen.",
+    /** Unused in Teams: the guest page (src/web/guest-page-view.ts) shows it. */
+    yourRemarks: (n: number) => (n === 1 ? "Du har sendt 1 bemærkning til denne udgave." : `Du har sendt ${n} bemærkninger til denne udgave.`),
     remarkRequired: "Skriv din bemærkning, før du sender den.",
     superseded: "Referatet er rettet siden: se den nye udgave.",
     notClosed: "Mødet er ikke afsluttet endnu, så der er intet referat at godkende.",

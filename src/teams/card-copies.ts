@@ -221,9 +221,11 @@ export interface CardCopies {
   /**
    * Applies a command's effects in the background: starts delivery when rows were planned, and
    * brings every tracked copy of every card that shows a changed subject up to date, except the
-   * copy `except` (the card the click replaced with its answer).
+   * copy `except` (the card the click replaced with its answer). A message id is unique only within
+   * its conversation (Teams and the Playground number messages by the millisecond they arrive), so
+   * the copy is named by both: another person's copy posted in the same millisecond is still refreshed.
    */
-  apply(effects: Effects, opts?: { except?: string }): void;
+  apply(effects: Effects, opts?: { except?: Pick<PostedAt, "conversationId" | "activityId"> }): void;
 }
 
 export interface CardCopiesDeps {
@@ -305,7 +307,7 @@ export function createCardCopies(deps: CardCopiesDeps): CardCopies {
     return run;
   }
 
-  async function refresh(changed: Changed[], except?: string): Promise<Record<string, number>> {
+  async function refresh(changed: Changed[], except?: Pick<PostedAt, "conversationId" | "activityId">): Promise<Record<string, number>> {
     const find = lookups();
     const outcomes: Record<string, number> = {};
     const wanted = [];
@@ -316,7 +318,8 @@ export function createCardCopies(deps: CardCopiesDeps): CardCopies {
     const copies = wanted.length > 0 ? await sentCards.list(wanted) : [];
     for (const copy of copies) {
       const kind = copy.subjectKind as CardKind;
-      if (copy.activityId === except || !Object.hasOwn(cardKinds, kind)) continue;
+      const replaced = except !== undefined && copy.activityId === except.activityId && copy.conversationId === except.conversationId;
+      if (replaced || !Object.hasOwn(cardKinds, kind)) continue;
       const outcome = await refreshInTurn(kind, copy).catch((err: unknown) => {
         logError(log, err, "card copy not updated", { kind, subjectId: copy.subjectId, activityId: copy.activityId });
         return "failed";

@@ -207,7 +207,7 @@ export function execute<S extends z.ZodTypeAny>(
     const { card, effects } = isAnswer(result) ? result : { card: result, effects: undefined };
     const replaced = turn.context.activity.replyToId;
     if (replaced && where === "personal") await deps.cardCopies.remember(card, whereIn(turn, replaced), { replaced: true });
-    if (effects) deps.cardCopies.apply(effects, { except: replaced });
+    if (effects) deps.cardCopies.apply(effects, { except: replaced ? whereIn(turn, replaced) : undefined });
     return card;
   }
 }

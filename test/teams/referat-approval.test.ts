@@ -92,6 +92,15 @@ describe("a læringssamtale's referat: approved by its participants but the chai
     expect(JSON.stringify(card)).toContain("Under punkt 2 mangler \\\\*\\\\*fristen\\\\*\\\\*"); // shown as text, not Markdown
     expect(cardText(card)).toContain("Megan Bowen har en bemærkning til referatet");
     expect(findAction(card, "meeting.reopen")?.data).toMatchObject({ meetingId, referatVersion: 1, from: "remark" });
+    // «Se referatet»: the referat is posted beside it and the remark card comes back (its text stays in the chat).
+    const remarkCard = lastPosted(h, users.alex, a.remarkTitle);
+    const open = findAction(remarkCard.card, "referat.open")!;
+    expect(open.data).toMatchObject({ meetingId, from: "remark" });
+    const opened = await h.click(users.alex, "referat.open", open.data, { replyToId: remarkCard.activityId });
+    expect(cardText(opened.card)).toContain(a.remarkTitle);
+    expect(cardText(opened.card)).toContain("Under punkt 2 mangler");
+    expect(opened.posted).toHaveLength(1);
+    expect(cardText(opened.posted[0]!)).toContain("Referat: ");
     // Sent twice (the same click delivered again): once.
     await h.click(users.megan, "referat.remark", { meetingId, referatVersion: 1, remark: text });
     expect(await h.bot.store.db.notification.count({ where: { kind: "referat_remark" } })).toBe(1);
@@ -128,6 +137,26 @@ describe("a læringssamtale's referat: approved by its participants but the chai
       ["megan", 2],
     ]);
     expect((await h.bot.store.db.referatRemark.findMany()).map((r) => r.version)).toEqual([1]);
+  });
+});
+
+describe("two people's copies with the same message id (ids are unique only per conversation)", () => {
+  it("the click's own copy is left to its answer; the other person's copy with the same id is still refreshed", async () => {
+    const h = await botWithSolsikkenConfirmed();
+    try {
+      const meetingId = (await h.bot.store.db.meeting.findFirstOrThrow({ where: { unitId: "solsikken", kind: "laeringssamtale" }, orderBy: { startsAt: "asc" } })).id;
+      await close(h, meetingId, users.alex);
+      const alexCopy = lastPosted(h, users.alex, "Referat: ");
+      const megan = lastPosted(h, users.megan, "Referat: ");
+      // Teams (and the Playground) number messages by the millisecond: Megan's copy may carry Alex's copy's id.
+      const before = h.connector.updated.length;
+      await h.click(users.megan, "referat.approve", findAction(megan.card, "referat.approve")!.data, { replyToId: alexCopy.activityId });
+      await h.bot.settled();
+      const update = h.connector.updated.slice(before).find((u) => u.activityId === alexCopy.activityId && u.conversationId === h.conversationId(users.alex));
+      expect(update && cardText(update.activity)).toContain("Godkendt af Megan Bowen");
+    } finally {
+      await h.stop();
+    }
   });
 });
 
