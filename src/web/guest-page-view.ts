@@ -189,13 +189,14 @@ ${textarea({ id: "statement", label: html`${s.label}`, hint: strings.generic.max
 }
 
 /** Who approved the referat in force and who has not, and the person's own «Godkend» and remark while asked: the card's data (docs/decisions/0027). */
-function approvalHtml(f: PageFrame, r: ReferatCardData): Html {
+function approvalHtml(f: PageFrame, r: ReferatCardData, own: ReferatOwnPart): Html {
   if (!r.approvalLine && !r.approvedText && !r.remarkButton) return html``;
   const action = `${f.base}/referat`;
   const version = html`<input type="hidden" name="referatVersion" value="${r.approvalVersion}">`;
   return html`<h3>${g.approvalHeading}</h3>
-${r.approvalLine ? html`<p>${r.approvalLine}</p>` : ""}
+${r.approvalLine ? html`<p>${r.approvalLine}${own.allApproved ? ` · ${strings.referatApproval.allApproved}` : ""}</p>` : ""}
 ${r.approvedText ? html`<p>${r.approvedText}</p>` : ""}
+${own.remarks > 0 ? html`<p>${strings.referatApproval.yourRemarks(own.remarks)}</p>` : ""}
 ${r.approveButton ? html`<form method="post" action="${action}" novalidate>${version}<div class="actions"><button type="submit" name="handling" value="godkend">${r.approveButton}</button></div></form>` : ""}
 ${
   r.remarkButton
@@ -208,7 +209,13 @@ ${textarea({ id: "remark", label: html`${r.remarkLabel}`, hint: strings.generic.
 }
 
 /** The referat in force, as the referat card shows it (the chair's «Genåbn mødet» is not the guest's), with its approval. */
-export function referatHtml(f: PageFrame, r: ReferatCardData): string {
+/** What only the viewer sees of the approval: their own remarks (a remark is between its author and the chair), and whether everyone asked has approved. */
+export interface ReferatOwnPart {
+  remarks: number;
+  allApproved: boolean;
+}
+
+export function referatHtml(f: PageFrame, r: ReferatCardData, own: ReferatOwnPart = { remarks: 0, allApproved: false }): string {
   const content = html`<h3>${r.title}</h3>
 ${r.correctedText ? html`<p>${r.correctedText}</p>` : ""}
 ${r.reopenedText ? html`<p>${r.reopenedText}</p>` : ""}
@@ -221,7 +228,7 @@ ${it.hasDecisions ? html`<p><strong>${r.decisionsLabel}</strong></p>${list(it.de
 ${r.withoutDecisions ? html`<p>${r.withoutDecisions}</p>` : ""}
 ${r.carriedHeading ? html`<h3>${r.carriedHeading}</h3>${list(r.carried.map((c) => html`${c.text}`))}` : ""}
 <p>${r.openSummary}</p>
-${approvalHtml(f, r)}`;
+${approvalHtml(f, r, own)}`;
   return frame(f, g.sections.referat, content);
 }
 

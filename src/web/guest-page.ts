@@ -182,7 +182,8 @@ export function createGuestPage(deps: GuestPageDeps) {
         const approval = status ? { status, viewerId: person.id, maxLength, typedRemark: opts.redraw?.typedRemark } : undefined;
         const data = referatCardData({ ...r, tz, today, feedback, approval });
         const problems = feedback?.fieldErrors?.remark ? [{ id: "remark", label: strings.referatApproval.remarkLabel, message: feedback.fieldErrors.remark }] : [];
-        return referatHtml(frameOf({ ...access, meeting: r.meeting }, base, section, sections, { notice: opts.notice, error: feedback?.error, problems }), data);
+        const own = { remarks: status?.remarks.filter((x) => x.personId === person.id).length ?? 0, allApproved: !!status && status.required && status.pending.length === 0 };
+        return referatHtml(frameOf({ ...access, meeting: r.meeting }, base, section, sections, { notice: opts.notice, error: feedback?.error, problems }), data, own);
       }
     }
   }

@@ -167,6 +167,7 @@ describe("the guest page on the real services", () => {
     expect(await page().post(TOKEN, "referat", form({ referatVersion: version, handling: "bemaerkning", remark: "Punkt 2 mangler." }))).toEqual({ status: 303, location: `/m/${TOKEN}/referat?gemt=bemaerkning` });
     expect((await page().post(TOKEN, "referat", form({ referatVersion: version, handling: "bemaerkning", remark: "Punkt 2 mangler." }))).location).toBe(`/m/${TOKEN}/referat?gemt=uaendret`);
     expect((await d.referatApprovals.status(first.id))!.remarks.map((r) => r.text)).toEqual(["Punkt 2 mangler."]);
+    expect((await page().get(TOKEN, "referat", new URLSearchParams("gemt=bemaerkning"))).body).toContain(strings.referatApproval.yourRemarks(1));
     // An old version's form: the newest shown, what was typed kept.
     const stale = await page().post(TOKEN, "referat", form({ referatVersion: "0", handling: "bemaerkning", remark: "Gammel" }));
     expect(stale.status).toBe(422);
