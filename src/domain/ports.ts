@@ -512,7 +512,12 @@ export interface CancelPendingOptions {
 export interface ReferatApprovalRepository {
   /** Records that the person approved the version: false when they had already (twice is once). */
   approve(approval: ReferatApproval): Promise<boolean>;
-  addRemark(remark: ReferatRemark): Promise<void>;
+  /**
+   * Stores the remark unless the same person sent the same text (its `textHash`) to the same
+   * version before: atomic (a unique index), so two simultaneous clicks store it once. Gives the
+   * remark stored, and whether it is this one (`fresh`) or the earlier one.
+   */
+  addRemark(remark: ReferatRemark, textHash: string): Promise<{ fresh: boolean; remark: ReferatRemark }>;
   remark(id: string): Promise<ReferatRemark | undefined>;
   /** The meeting's approvals (of one version, or every version), oldest first. */
   approvals(meetingId: string, version?: number): Promise<ReferatApproval[]>;

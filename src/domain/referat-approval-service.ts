@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { AppError } from "../lib/errors.js";
 import { newId } from "../lib/ids.js";
 import { strings } from "../lib/strings.da.js";
@@ -76,6 +77,10 @@ export function approversOf(meeting: Meeting, settings: Pick<ReferatApprovalSett
   return asks ? meeting.participants.filter((p) => !isChair(meeting, p.person.id)).map((p) => p.person) : [];
 }
 
+/** The outbox key of a remark to the chair: one per person, version and text (the same hash as the store's unique index). */
+export const remarkKey = (r: Pick<ReferatRemark, "meetingId" | "version" | "personId">, textHash: string): string =>
+  `referat_remark:${r.meetingId}:${r.version}:${r.personId}:${textHash}`;
+
 export function createReferatApprovalService(deps: ReferatApprovalServiceDeps) {
   const { meetings, approvals, notifications, people, clock, settings } = deps;
   const s = strings.referatApproval;
@@ -143,13 +148,14 @@ export function createReferatApprovalService(deps: ReferatApprovalServiceDeps) {
       const clean = text.trim();
       if (!clean) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, { remark: s.remarkRequired });
       if (clean.length > settings.maxTextLength) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, { remark: strings.generic.tooLong(clean.length, settings.maxTextLength) });
-      const mine = (await approvals.remarks(meetingId, referatVersion)).filter((r) => r.personId === personId);
-      const same = mine.find((r) => r.text === clean);
-      if (same) return { outcome: "already", remark: same, status: await statusOf(meeting), effects: noEffects };
+      // Once per person, version and text, atomically: the store's unique index on the text's hash
+      // decides between two simultaneous clicks; the outbox key is built from the same hash.
+      const textHash = createHash("sha256").update(clean, "utf8").digest("hex");
       const now = clock.now();
-      const remark: ReferatRemark = { id: newId(), meetingId, version: referatVersion, personId, text: clean, at: now };
-      await approvals.addRemark(remark);
-      const row: PlannedNotification = { key: `referat_remark:${remark.id}`, kind: "referat_remark", personId: meeting.chairId, subjectId: remark.id, dueAt: now };
+      const stored = await approvals.addRemark({ id: newId(), meetingId, version: referatVersion, personId, text: clean, at: now }, textHash);
+      if (!stored.fresh) return { outcome: "already", remark: stored.remark, status: await statusOf(meeting), effects: noEffects };
+      const remark = stored.remark;
+      const row: PlannedNotification = { key: remarkKey(remark, textHash), kind: "referat_remark", personId: meeting.chairId, subjectId: remark.id, dueAt: now };
       const planned = await notifications.plan([row], now);
       return { outcome: "sent", remark, status: await statusOf(meeting), effects: changed(meeting, planned) };
     },

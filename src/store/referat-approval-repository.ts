@@ -21,17 +21,28 @@ export function createReferatApprovalRepository(db: Db): ReferatApprovalReposito
       }
     },
 
-    async addRemark(r) {
-      await db.$transaction(async (tx) => {
-        await tx.referatRemark.create({ data: r });
-        await appendAudit(tx, { actorId: r.personId, at: r.at }, [
-          { action: "referat.remarked", subjectKind: "meeting", subjectId: r.meetingId, meetingId: r.meetingId, personId: r.personId, detail: { referatVersion: r.version, remarkId: r.id } },
-        ]);
-      });
+    async addRemark(r, textHash) {
+      try {
+        await db.$transaction(async (tx) => {
+          await tx.referatRemark.create({ data: { ...r, textHash } });
+          await appendAudit(tx, { actorId: r.personId, at: r.at }, [
+            { action: "referat.remarked", subjectKind: "meeting", subjectId: r.meetingId, meetingId: r.meetingId, personId: r.personId, detail: { referatVersion: r.version, remarkId: r.id } },
+          ]);
+        });
+        return { fresh: true, remark: r };
+      } catch (e) {
+        if (!isUniqueViolation(e)) throw e;
+        // The same text from the same person to the same version is there already (a repeated or simultaneous click).
+        const earlier = await db.referatRemark.findUniqueOrThrow({
+          where: { meetingId_version_personId_textHash: { meetingId: r.meetingId, version: r.version, personId: r.personId, textHash } },
+          omit: { textHash: true },
+        });
+        return { fresh: false, remark: earlier };
+      }
     },
 
     async remark(id) {
-      return (await db.referatRemark.findUnique({ where: { id } })) ?? undefined;
+      return (await db.referatRemark.findUnique({ where: { id }, omit: { textHash: true } })) ?? undefined;
     },
 
     async approvals(meetingId, version) {
@@ -39,7 +50,7 @@ export function createReferatApprovalRepository(db: Db): ReferatApprovalReposito
     },
 
     async remarks(meetingId, version) {
-      return db.referatRemark.findMany({ where: { meetingId, ...(version === undefined ? {} : { version }) }, orderBy: [{ version: "asc" }, { at: "asc" }, { id: "asc" }] });
+      return db.referatRemark.findMany({ where: { meetingId, ...(version === undefined ? {} : { version }) }, omit: { textHash: true }, orderBy: [{ version: "asc" }, { at: "asc" }, { id: "asc" }] });
     },
   };
 }

@@ -57,6 +57,8 @@ export function createRetentionRepository(db: Db): RetentionRepository {
         const boardReports = (await tx.boardReport.updateMany({ where: { meetingId, followedUp: { not: placeholder } }, data: { followedUp: placeholder } })).count;
         // Remarks to the referat are people's text about the minutes: they go with them (decision 0027).
         const referatRemarks = (await tx.referatRemark.updateMany({ where: { meetingId, text: { not: placeholder } }, data: { text: placeholder } })).count;
+        // The text's hash goes too (it would fingerprint the text); the id keeps the unique index unique.
+        if (referatRemarks) await tx.$executeRaw`UPDATE "ReferatRemark" SET "textHash" = "id" WHERE "meetingId" = ${meetingId}`;
         // A guest's way to be reached goes with the minutes' texts; the name stays on the participant list.
         // (A guest is a person of their own, origin "guest", there for this one meeting: decision 0025.)
         const present = (await tx.meetingParticipant.findMany({ where: { meetingId, role: "ad_hoc" }, select: { personId: true } })).map((p) => p.personId);

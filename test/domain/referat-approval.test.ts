@@ -94,6 +94,24 @@ describe("referat approval", () => {
     expect((await refusal(d.referatApprovals.remarkView(await person("megan"), sent.remark.id)))?.code).toBe("not-authorised");
   });
 
+  it("two simultaneous clicks with the same remark store it once and send the chair one card (the store's unique index decides)", async () => {
+    await start();
+    const id = await first("laeringssamtale");
+    await close(id);
+    const both = await Promise.all([d.referatApprovals.remark("megan", id, 1, "Punkt 2 mangler fristen"), d.referatApprovals.remark("megan", id, 1, " Punkt 2 mangler fristen ")]);
+    expect(both.map((r) => r.outcome).sort()).toEqual(["already", "sent"]);
+    expect(both[0].remark.id).toBe(both[1].remark.id);
+    expect(both.reduce((n, r) => n + r.effects.planned, 0)).toBe(1);
+    expect(await t.store.db.referatRemark.count({ where: { meetingId: id } })).toBe(1);
+    expect(await t.store.db.notification.count({ where: { kind: "referat_remark" } })).toBe(1);
+    // Another text, and the same text from someone else, are remarks of their own.
+    await d.referatApprovals.remark("megan", id, 1, "Og punkt 3");
+    const other = (await t.store.meetings.get(id))!.participants.find((p) => p.person.id !== "megan" && p.person.id !== "alex")!.person.id;
+    await d.referatApprovals.remark(other, id, 1, "Punkt 2 mangler fristen");
+    expect(await t.store.db.referatRemark.count({ where: { meetingId: id } })).toBe(3);
+    expect(await t.store.db.notification.count({ where: { kind: "referat_remark" } })).toBe(3);
+  });
+
   it("a corrected referat is asked again; an approval of the old version is refused politely; the history keeps both", async () => {
     await start();
     const id = await first("laeringssamtale");

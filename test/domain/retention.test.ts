@@ -63,6 +63,7 @@ describe("retention of reflections and minutes", () => {
     expect(await retention(12).run()).toMatchObject({ meetings: 1, referatRemarks: 1 });
     const remarks = await t.store.db.referatRemark.findMany({ where: { meetingId: meeting.id } });
     expect(remarks.map((r) => [r.personId, r.version, r.text])).toEqual([["megan", 1, ERASED]]);
+    expect(remarks.map((r) => r.textHash)).toEqual(remarks.map((r) => r.id)); // the text's hash goes with it
     expect(await t.store.db.referatApproval.count({ where: { meetingId: meeting.id } })).toBe(1);
   });
 

@@ -15,8 +15,9 @@ CREATE TABLE "ReferatRemark" (
     "version" INTEGER NOT NULL,
     "personId" TEXT NOT NULL,
     "text" TEXT NOT NULL,
+    "textHash" TEXT NOT NULL,
     "at" DATETIME NOT NULL
 );
 
 -- CreateIndex
-CREATE INDEX "ReferatRemark_meetingId_version_idx" ON "ReferatRemark"("meetingId", "version");
+CREATE UNIQUE INDEX "ReferatRemark_meetingId_version_personId_textHash_key" ON "ReferatRemark"("meetingId", "version", "personId", "textHash");

@@ -15,10 +15,11 @@ CREATE TABLE "ReferatRemark" (
     "version" INTEGER NOT NULL,
     "personId" TEXT NOT NULL,
     "text" TEXT NOT NULL,
+    "textHash" TEXT NOT NULL,
     "at" TIMESTAMP(3) NOT NULL,
 
     CONSTRAINT "ReferatRemark_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateIndex
-CREATE INDEX "ReferatRemark_meetingId_version_idx" ON "ReferatRemark"("meetingId", "version");
+CREATE UNIQUE INDEX "ReferatRemark_meetingId_version_personId_textHash_key" ON "ReferatRemark"("meetingId", "version", "personId", "textHash");
