@@ -226,8 +226,9 @@ export function createGuestPage(deps: GuestPageDeps) {
           return { status: 200, body: problemPage(g.noSections) };
         }
         const saved = query.get("gemt");
-        const notices: Record<string, string> = { ja: g.saved, uaendret: g.alreadySaved, godkendt: strings.referatApproval.approvedNow, bemaerkning: strings.referatApproval.remarkSent };
-        const notice = saved ? notices[saved] : undefined;
+        // A Map: `?gemt=constructor` or `__proto__` must not read Object.prototype.
+        const notices = new Map<string, string>([["ja", g.saved], ["uaendret", g.alreadySaved], ["godkendt", strings.referatApproval.approvedNow], ["bemaerkning", strings.referatApproval.remarkSent]]);
+        const notice = saved ? notices.get(saved) : undefined;
         log.info({ outcome: "shown", section, linkId: access.linkId }, "guest page");
         return { status: 200, body: await render(access, base, section, sections, { notice }) };
       });

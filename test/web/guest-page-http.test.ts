@@ -88,6 +88,18 @@ describe("the guest page over HTTP", () => {
     expect(await shown.text()).toContain(strings.guestPage.saved);
   });
 
+  it("an unknown ?gemt= (constructor, __proto__, toString) shows the page without a notice, never an error", async () => {
+    const errorsBefore = logged.filter((l) => JSON.parse(l).level >= 50).length;
+    for (const word of ["constructor", "__proto__", "toString", "hasOwnProperty"]) {
+      const res = await get(`${link.path}/refleksion?gemt=${word}`);
+      expect(res.status).toBe(200);
+      const body = await res.text();
+      expect(body).not.toContain('role="status"');
+      expect(body).toContain(strings.guestPage.sections.refleksion);
+    }
+    expect(logged.filter((l) => JSON.parse(l).level >= 50).length).toBe(errorsBefore);
+  });
+
   it("refuses what is not a form, or too large, calmly; other methods are not allowed", async () => {
     const json = await post(`${link.path}/refleksion`, { version: "0" }, { "content-type": "application/json" });
     expect(json.status).toBe(415);
@@ -120,6 +132,17 @@ describe("the guest page over HTTP", () => {
     const revoked = await get(link.path);
     expect(revoked.status).toBe(404);
     expect(await revoked.text()).toBe(bodies[0]);
+  });
+
+  it("a link past its expiry (the meeting's end plus GUEST_LINK_DAYS): the same polite page, 404", async () => {
+    const fresh = await guestLink(h, meetingId, "bo");
+    expect((await get(fresh.path)).status).toBe(200);
+    const unknown = await (await get(`/m/${"B".repeat(43)}`)).text();
+    const { expiresAt } = await domainOf(h).guestLinks.linkFor(meetingId, "bo");
+    h.clock.set(new Date(expiresAt.getTime() + 60_000).toISOString());
+    const expired = await get(fresh.path);
+    expect(expired.status).toBe(404);
+    expect(await expired.text()).toBe(unknown);
   });
 
   it("never logs the token", () => {
