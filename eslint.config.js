@@ -38,6 +38,7 @@ const parts = {
   top: "Only the composition root (src/bot.ts, src/index.ts) wires the parts together.",
   documents: "src/documents draws documents (the referat PDF) from domain views; it knows neither Teams, the store nor the scheduler.",
   graph: "src/graph adapts Microsoft Graph to the domain's ports; it knows neither Teams, the store, the scheduler nor cards.",
+  web: "src/web renders the guest page from the domain; it never reaches the store, the scheduler or the Teams SDK (the composition root wires it).",
   notGraph: "Only the composition root reaches src/graph: the domain has ports (AppInstaller) it implements.",
 };
 
@@ -113,6 +114,11 @@ export default tseslint.config(
   {
     files: ["src/teams/**/*.ts"],
     rules: { "no-restricted-imports": restrict(...["store", "scheduler", "bot", "index"].map((p) => part(p, parts.teams)), part("graph", parts.notGraph), generated, prisma, cron, cardTemplates, graphSdk) },
+  },
+  {
+    // The guest page (an adapter beside src/teams): HTML from the domain's views and the cards' data, no Teams SDK, no store.
+    files: ["src/web/**/*.ts"],
+    rules: { "no-restricted-imports": restrict(...["store", "scheduler", "bot", "index"].map((p) => part(p, parts.web)), part("graph", parts.notGraph), generated, teamsSdk, prisma, cron) },
   },
   {
     // The one place that knows Microsoft Graph (its client and the credential it signs in with).

@@ -45,6 +45,7 @@ import { createGraphClient } from "./graph/graph-client.js";
 import { createGraphCalendarGateway } from "./graph/calendar-gateway.js";
 import { createCardCopies } from "./teams/card-copies.js";
 import { createHttpServer } from "./teams/server.js";
+import { createGuestPage } from "./web/guest-page.js";
 import { createViews } from "./teams/views.js";
 
 /** How often each instance says it is alive (instance-registry). */
@@ -259,7 +260,23 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
         timezone: config.timezone,
       })
     : undefined;
-  const server = createHttpServer({ adapter, app, log, healthy: store.healthy, credentialHealth: credentials?.health, download: createDownloadHandler(domain.downloads), referatFile: createReferatFileHandler(domain.referatFiles, clock, config.timezone), calendarFile: createCalendarFileHandler(domain.calendars) });
+  // The page of a person outside Teams (/m/<token>): the same services, its effects to the same runner as a click's.
+  const guestPage = createGuestPage({
+    resolve: domain.guestLinks.resolve,
+    meetings: domain.meetings,
+    reflections: domain.reflections,
+    boardStatements: domain.boardStatements,
+    forms: domain.forms,
+    referatApprovals: domain.referatApprovals,
+    focusAreas: domain.focusAreas,
+    applyEffects: (effects) => cardCopies.apply(effects),
+    clock,
+    timezone: config.timezone,
+    maxTextLength: config.maxTextLength,
+    boardStatementDays: config.boardStatementDays,
+    log,
+  });
+  const server = createHttpServer({ adapter, app, log, healthy: store.healthy, credentialHealth: credentials?.health, download: createDownloadHandler(domain.downloads), referatFile: createReferatFileHandler(domain.referatFiles, clock, config.timezone), calendarFile: createCalendarFileHandler(domain.calendars), guestPage });
 
   // CALENDAR_SYNC=graph: what the chairs change in Outlook, followed; its effects go where a click's go.
   const calendarGateway = domain.calendarSync.gateway;

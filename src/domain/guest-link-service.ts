@@ -1,8 +1,9 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { AppError } from "../lib/errors.js";
 import { strings } from "../lib/strings.da.js";
-import type { Clock, GuestLinkRecord, GuestLinkRepository, MeetingRepository } from "./ports.js";
+import type { Clock, GuestLinkRecord, GuestLinkRepository, MeetingRepository, PeopleRepository, UnitRepository } from "./ports.js";
 import { assertChair } from "./access.js";
+import { boardStatementAuthors } from "./participants.js";
 import { isExternal, type Meeting, type ParticipantRole, type Person } from "./types.js";
 
 /**
@@ -23,6 +24,8 @@ export interface GuestAccess {
   person: Person;
   role: ParticipantRole;
   expiresAt: Date;
+  /** False for a board representative asked for the board's udtalelse (decision 0023: he does not take part). */
+  participant: boolean;
 }
 
 export interface GuestLinkSettings {
@@ -37,6 +40,9 @@ export interface GuestLinkSettings {
 export interface GuestLinkDeps {
   links: GuestLinkRepository;
   meetings: Pick<MeetingRepository, "get">;
+  /** To find the board representatives asked for a meeting's udtalelse (without them, only participants get links). */
+  units?: Pick<UnitRepository, "roster">;
+  people?: Pick<PeopleRepository, "byId">;
   clock: Clock;
   settings: GuestLinkSettings;
 }
@@ -57,7 +63,24 @@ const sameToken = (a: string, b: string): boolean => a.length === b.length && ti
 
 export type GuestLinkService = ReturnType<typeof createGuestLinkService>;
 
-export function createGuestLinkService({ links, meetings, clock, settings }: GuestLinkDeps) {
+export function createGuestLinkService({ links, meetings, units, people, clock, settings }: GuestLinkDeps) {
+  /**
+   * The external people a meeting's link may open for: its participants outside Teams and, before a
+   * later læringssamtale whose board gives a statement («Udtalelse»), the board representatives
+   * outside Teams asked for it (as meeting-service plans the request: boardStatementAuthors).
+   */
+  async function guestsOf(meeting: Meeting): Promise<{ person: Person; role: ParticipantRole; participant: boolean }[]> {
+    const guests = meeting.participants.filter((p) => isExternal(p.person)).map((p) => ({ person: p.person, role: p.role, participant: true }));
+    if (!units || !people || meeting.kind !== "laeringssamtale" || meeting.firstOfLoop || meeting.boardMode === "participation") return guests;
+    const roster = await units.roster(meeting.unit.id);
+    if (!roster) return guests;
+    for (const id of boardStatementAuthors(roster, { chairId: meeting.chairId, participants: meeting.participants.map((p) => ({ personId: p.person.id, role: p.role })) })) {
+      const person = await people.byId(id);
+      if (person && isExternal(person)) guests.push({ person, role: "bestyrelsesrepraesentant", participant: false });
+    }
+    return guests;
+  }
+
   const urlOf = (linkId: string) => `${settings.publicUrl}/m/${guestLinkToken(settings.secret, linkId)}`;
 
   /** The link's expiry as its meeting is now (moved along when the meeting moved). */
@@ -72,8 +95,8 @@ export function createGuestLinkService({ links, meetings, clock, settings }: Gue
     if (!meeting) throw new AppError("not-found", strings.generic.notFound);
     if (meeting.status === "cancelled") throw new AppError("invalid-input", strings.guestLinks.meetingCancelled);
     const participant = meeting.participants.find((p) => p.person.id === personId);
-    if (!participant) throw new AppError("invalid-input", strings.guestLinks.notParticipant);
-    if (!isExternal(participant.person)) throw new AppError("invalid-input", strings.guestLinks.notExternal);
+    if (participant && !isExternal(participant.person)) throw new AppError("invalid-input", strings.guestLinks.notExternal);
+    if (!(await guestsOf(meeting)).some((g) => g.person.id === personId)) throw new AppError("invalid-input", strings.guestLinks.notParticipant);
     const live = await links.live(meetingId, personId);
     if (live) return { linkId: live.id, url: urlOf(live.id), expiresAt: await followMeeting(live, meeting) };
     const id = randomBytes(16).toString("base64url");
@@ -100,13 +123,13 @@ export function createGuestLinkService({ links, meetings, clock, settings }: Gue
       const now = clock.now();
       const meeting = await meetings.get(link.meetingId);
       if (!meeting || meeting.status === "cancelled") return undefined;
-      const participant = meeting.participants.find((p) => p.person.id === link.personId);
-      // Only a person outside Teams, still taking part and active (a person given Teams since uses Teams).
-      if (!participant || !isExternal(participant.person) || !participant.person.active) return undefined;
+      const guest = (await guestsOf(meeting)).find((g) => g.person.id === link.personId);
+      // Only a person outside Teams, still taking part (or asked for the udtalelse) and active (a person given Teams since uses Teams).
+      if (!guest || !guest.person.active) return undefined;
       const expiresAt = await followMeeting(link, meeting);
       if (now.getTime() >= expiresAt.getTime()) return undefined;
       await links.touch(link.id, now);
-      return { linkId: link.id, meeting, person: participant.person, role: participant.role, expiresAt };
+      return { linkId: link.id, meeting, person: guest.person, role: guest.role, expiresAt, participant: guest.participant };
     },
 
     /** The chair revokes a link (a new one can then be made with linkFor). */
@@ -129,7 +152,7 @@ export function createGuestLinkService({ links, meetings, clock, settings }: Gue
       assertChair(meeting, actor.id);
       const latest = new Map((await links.latestOfMeeting(meetingId)).map((l) => [l.personId, l]));
       const guests = [];
-      for (const p of meeting.participants.filter((x) => isExternal(x.person))) {
+      for (const { participant: _participant, ...p } of await guestsOf(meeting)) {
         const last = latest.get(p.person.id);
         if (last?.revokedAt) guests.push({ ...p, link: { linkId: last.id, url: urlOf(last.id), expiresAt: last.expiresAt, revoked: true } });
         else if (meeting.status === "cancelled") guests.push({ ...p });

@@ -140,6 +140,6 @@ export function createDomainServices(ports: DomainPorts, clock: Clock, settings:
     clock,
     calendar: settings.calendar,
   });
-  const guestLinks = createGuestLinkService({ links: ports.guestLinks, meetings: ports.meetings, clock, settings: settings.guestLinks });
+  const guestLinks = createGuestLinkService({ links: ports.guestLinks, meetings: ports.meetings, units: ports.units, people: ports.people, clock, settings: settings.guestLinks });
   return { guestLinks, people, meetings, reflections, forms, followUps, focusAreas, boardStatements, referatApprovals, boardReports, evaluations, congestion, initiatives, loopSummaries, yearWheels, digests, preferences, channels, downloads, referatFiles, calendars, calendarSync, trial, reach };
 }

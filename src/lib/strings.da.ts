@@ -1272,6 +1272,43 @@ export const da = {
     cliNotClosed: (id: string) => `Mødet «${id}» er ikke afsluttet, så det har intet referat endnu.`,
     written: (path: string) => `Referatet er skrevet til ${path}`,
   },
+  /** The web page a participant without Teams opens through their personal link (/m/<token>). */
+  guestPage: {
+    skipLink: "Gå til indholdet",
+    siteName: "Læringsloop",
+    /** «Læringssamtale · Solsikken». */
+    title: (kind: string, unit: string) => `${kind} · ${unit}`,
+    forPerson: (name: string) => `Til ${name}`,
+    sectionsLabel: "Mødets sider",
+    sections: {
+      dagsorden: "Dagsorden",
+      refleksion: "Din refleksionsguide",
+      udtalelse: "Bestyrelsens udtalelse",
+      referat: "Referat",
+    },
+    saved: "Tak, det er gemt.",
+    alreadySaved: "Tak, det var allerede gemt. Der er ikke ændret noget.",
+    errorSummary: "Der er noget, der skal rettes",
+    /** Before the page's title when something must be corrected. */
+    errorTitle: "Fejl:",
+    notAnswered: "Ikke besvaret.",
+    noSections: "Der er ikke noget at vise til dig om dette møde lige nu.",
+    privateLink: "Linket er personligt. Del det ikke med andre: alle, der har det, kan se og udfylde det, du kan.",
+    linkValidUntil: (when: string) => `Linket virker til ${when}.`,
+    goneTitle: "Linket virker ikke",
+    gone: "Linket er ikke gyldigt. Det kan være udløbet eller trukket tilbage, eller adressen er ikke skrevet helt rigtigt.",
+    goneAdvice: "Har du brug for et nyt link, så kontakt den, der holder mødet.",
+    tooLarge: "Det, du sendte, fylder for meget. Gør teksten kortere, og prøv igen.",
+    unexpected: "Noget gik galt hos Læringsloop. Prøv igen om lidt; det, du allerede har gemt, er ikke gået tabt.",
+    invalidForm: "Formularen kunne ikke læses. Åbn siden igen fra dit link, og prøv igen.",
+    methodNotAllowed: "Siden kan kun vises eller udfyldes.",
+    approvalHeading: "Godkendelse af referatet",
+    stale: "Siden var ikke længere aktuel: der er gemt en anden udgave, siden du åbnede den. Se den nyeste udgave herunder; det, du skrev, står stadig i feltet.",
+    back: "Tilbage til siden",
+    notForm: "Det sendte var ikke en udfyldt formular. Åbn siden igen fra dit link, og prøv igen.",
+    /** The guide's field for the question (its label is the question). */
+    questionField: (n: number) => `Spørgsmål ${n}`,
+  },
   /** Approving the referat, and remarks to it (issue 22 point 6; docs/decisions/0027-referat-approval.md). */
   referatApproval: {
     approveButton: "Godkend referat",

@@ -6,6 +6,8 @@ import type { Logger } from "pino";
 import { strings } from "../lib/strings.da.js";
 import { z } from "zod";
 import type { HealthReport } from "../domain/credential-service.js";
+import type { GuestPage, WebAnswer } from "../web/guest-page.js";
+import { SECURITY_HEADERS } from "../web/security-headers.js";
 
 export interface ServerDeps {
   adapter: TeamsAdapter;
@@ -20,6 +22,8 @@ export interface ServerDeps {
   referatFile?: (token: string) => Promise<{ filename: string; contentType: string; body: Buffer } | undefined>;
   /** GET /kalender/<token>: a personal link's calendar file (.ics), once (undefined: unknown, used or expired). */
   calendarFile?: (token: string) => Promise<{ filename: string; contentType: string; body: Buffer } | undefined>;
+  /** GET and POST /m/<token>[/<section>]: the page a participant without Teams opens through their personal link (src/web/guest-page.ts). */
+  guestPage?: GuestPage;
   /** Largest accepted request body. Teams activities are small; cards come back as data. */
   maxBodyBytes?: number;
 }
@@ -57,6 +61,22 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.setHeader("Content-Type", "application/json; charset=utf-8");
   res.end(JSON.stringify(body));
 }
+
+/** A guest page answer: the page (or a redirect) with the security headers every answer of it carries. */
+function sendPage(res: ServerResponse, answer: WebAnswer): void {
+  res.statusCode = answer.status;
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+  if (answer.location) res.setHeader("Location", answer.location);
+  if (answer.body === undefined) {
+    res.end();
+    return;
+  }
+  res.setHeader("Content-Type", "text/html; charset=utf-8");
+  res.end(answer.body);
+}
+
+/** The guest page's address: /m/<token>, /m/<token>/<section>. */
+const GUEST_PATH = /^\/m\/([^/]+)(?:\/([^/]+))?\/?$/;
 
 /** Seconds Teams is asked to wait before it sends again after a failure on our side. */
 const RETRY_AFTER_SECONDS = 5;
@@ -183,6 +203,12 @@ export function createHttpServer(deps: ServerDeps): Server {
         }
         return;
       }
+      const guest = deps.guestPage ? GUEST_PATH.exec(url ?? "") : null;
+      if (guest && deps.guestPage) {
+        // The token is a secret: it is never logged (the page logs the link's id, not its token).
+        await serveGuestPage(deps.guestPage, req, res, guest[1]!, guest[2], limit);
+        return;
+      }
       if (url !== "/api/messages") {
         sendJson(res, 404, { error: "not found" });
         return;
@@ -208,9 +234,43 @@ export function createHttpServer(deps: ServerDeps): Server {
       }
       await deps.adapter.process({ body, headers: req.headers, method: req.method }, botResponse(res), (context) => deps.app.run(context).then(() => undefined));
     } catch (err) {
-      logError(deps.log, err, "request failed", { url });
+      // A guest link's address carries its token: never logged.
+      logError(deps.log, err, "request failed", { url: url?.startsWith("/m/") ? "/m/…" : url });
       if (!res.headersSent) sendJson(res, 400, { error: "bad request" });
       else res.end();
     }
   });
+}
+
+/**
+ * GET shows the page, POST takes its form (application/x-www-form-urlencoded, at most `limit`
+ * bytes, as a card's data) and answers 303 to the page or the page again with what to correct.
+ */
+async function serveGuestPage(page: GuestPage, req: IncomingMessage, res: ServerResponse, token: string, section: string | undefined, limit: number): Promise<void> {
+  const query = new URLSearchParams((req.url ?? "").split("?")[1] ?? "");
+  if (req.method === "GET" || req.method === "HEAD") {
+    const answer = await page.get(token, section, query);
+    sendPage(res, req.method === "HEAD" ? { ...answer, body: undefined } : answer);
+    return;
+  }
+  if (req.method !== "POST") {
+    res.setHeader("Allow", "GET, HEAD, POST");
+    sendPage(res, page.refusal(405, strings.guestPage.methodNotAllowed));
+    return;
+  }
+  const type = (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
+  let body: string;
+  try {
+    body = await readBody(req, limit);
+  } catch (err) {
+    if (!(err instanceof BodyTooLarge)) throw err;
+    res.setHeader("Connection", "close");
+    sendPage(res, page.refusal(413, strings.guestPage.tooLarge));
+    return;
+  }
+  if (type !== "application/x-www-form-urlencoded") {
+    sendPage(res, page.refusal(415, strings.guestPage.notForm));
+    return;
+  }
+  sendPage(res, await page.post(token, section, body));
 }

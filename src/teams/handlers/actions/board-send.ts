@@ -1,12 +1,9 @@
-import { z } from "zod";
 import { strings } from "../../../lib/strings.da.js";
 import type { TeamsDeps } from "../../deps.js";
 import { answer, execute } from "../../turn.js";
 import type { Views } from "../../views.js";
 import { verbs } from "../../verbs.js";
-import { id, optionalText, version } from "./schemas.js";
-
-const schema = z.object({ meetingId: id, version, statement: optionalText });
+import { boardStatementData as schema } from "./schemas.js";
 
 /** The board representative sends (or corrects) the board's udtalelse; the agendas show it as input D. */
 export const boardSend = (deps: TeamsDeps, views: Views) =>

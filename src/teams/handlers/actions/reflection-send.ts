@@ -1,13 +1,10 @@
-import { z } from "zod";
 import { strings } from "../../../lib/strings.da.js";
 import type { TeamsDeps } from "../../deps.js";
 import { answer, execute } from "../../turn.js";
 import type { Views } from "../../views.js";
 import { verbs } from "../../verbs.js";
 import { answersFrom } from "./reflection-answers.js";
-import { id, version } from "./schemas.js";
-
-const schema = z.object({ meetingId: id, version }).catchall(z.unknown());
+import { reflectionData as schema } from "./schemas.js";
 
 export const reflectionSend = (deps: TeamsDeps, views: Views) =>
   execute(

@@ -20,3 +20,12 @@ export const localDate = z.string().max(40);
 export const from = z.enum(["meetings", "agenda"]).optional();
 
 export const meetingRef = z.object({ meetingId: id, from });
+
+/** «Send udtalelsen» (board.send): the card's data; the guest page parses its form with the same (src/web/guest-page.ts). */
+export const boardStatementData = z.object({ meetingId: id, version, statement: optionalText });
+
+/** The refleksionsguide's buttons: the card's data, its inputs q_<id> along (reflection-answers.ts); the guest page parses its form with the same. */
+export const reflectionData = z.object({ meetingId: id, version }).catchall(z.unknown());
+
+/** The guest page's referat form: «Godkend referat» or «Bemærkning til referatet» (the version it was shown; docs/decisions/0027). */
+export const referatApprovalData = z.object({ referatVersion: version, handling: z.enum(["godkend", "bemaerkning"]), remark: optionalText });
