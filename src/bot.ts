@@ -198,6 +198,7 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
     reach: domain.reach,
     calendarSync: domain.calendarSync,
     guestLinkMail: domain.guestLinkMail,
+    people: store.people,
     preferences: store.preferences,
     messenger: proactive.messenger,
     clock,

@@ -10,6 +10,7 @@ import type {
   MeetingRepository,
   Messenger,
   NotificationRepository,
+  PeopleRepository,
   PreferenceRepository,
   ReflectionRepository,
 } from "./ports.js";
@@ -38,6 +39,8 @@ export interface DeliveryServiceDeps {
   calendarSync?: Pick<CalendarSyncService, "run">;
   /** Guest links e-mailed from the chairs' mailboxes (GUEST_LINK_MAIL=graph): the `guest_link_mail` rows' job. */
   guestLinkMail?: Pick<GuestLinkMailService, "run">;
+  /** Who has no Teams account (decision 0025): a card for them, planned before they were, is dropped, never waited on. */
+  people?: Pick<PeopleRepository, "externalIds">;
   messenger: Messenger;
   clock: Clock;
   calendar: WorkingCalendar;
@@ -345,6 +348,11 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
     // From the first pack on, the meeting keeps the template its participants received.
     if (n.kind === "meeting_agenda") await meetings.freezeTemplate(n.subjectId);
     const ref = await conversations.get(n.personId);
+    if (!ref && deps.people && (await deps.people.externalIds([n.personId])).size > 0) {
+      // A person outside Teams is reached through their guest link: nothing waits for them, nobody is told.
+      await notifications.markCancelled(n, "external-person");
+      return "cancelled";
+    }
     if (!ref || !ref.active) return waitForPerson(n, now, ref ? `no-conversation (${ref.inactiveReason ?? "inactive"})` : WAIT.noConversation, ref);
     let result;
     try {

@@ -16,11 +16,29 @@ const name = z
   .transform(normaliseText)
   .pipe(z.string().min(1, "må ikke være tom").max(200, "er for lang (højst 200 tegn)"));
 
+/**
+ * A Danish phone number: 8 digits, optionally after +45, spaces allowed. Stored as "+45 12 34 56 78"
+ * (one shape, whatever was written).
+ */
+export const danishPhone = z
+  .string({ invalid_type_error: "skal være et dansk telefonnummer (8 cifre, fx 12 34 56 78 eller +45 12 34 56 78)" })
+  .transform((v) => v.replace(/\s+/g, ""))
+  .pipe(z.string().regex(/^(\+45)?\d{8}$/, "skal være et dansk telefonnummer (8 cifre, fx 12 34 56 78 eller +45 12 34 56 78)"))
+  .transform((v) => {
+    const d = v.slice(-8);
+    return `+45 ${d.slice(0, 2)} ${d.slice(2, 4)} ${d.slice(4, 6)} ${d.slice(6, 8)}`;
+  });
+
 const person = z
   .object({
     id: key,
     name,
-    aadObjectId: z.string({ required_error: "mangler (personens Entra-objekt-id)" }).trim().min(1).max(100),
+    /**
+     * The person's Entra object id (their Teams account). Absent: a person outside Teams
+     * (decision 0025), only as a board or youth representative, reached by e-mail or phone and
+     * their personal link; such a person needs an email or a phone.
+     */
+    aadObjectId: z.string({ invalid_type_error: "skal være tekst (personens Entra-objekt-id)" }).trim().min(1, "må ikke være tom (udelad den for en person uden Teams)").max(100).optional(),
     /** The person's address in Microsoft 365 (UPN): the attendees of «Føj til kalender»'s Teams meeting, the organiser in an .ics. */
     email: z
       .string({ invalid_type_error: "skal være tekst (personens e-mailadresse, fx megan.bowen@kommune.dk)" })
@@ -28,8 +46,25 @@ const person = z
       .max(254, "er for lang (højst 254 tegn)")
       .email("er ikke en gyldig e-mailadresse (fx megan.bowen@kommune.dk)")
       .optional(),
+    /** A person outside Teams' phone number (Danish; stored as "+45 12 34 56 78"). */
+    phone: danishPhone.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((p, ctx) => {
+    if (p.aadObjectId === undefined && !p.email && !p.phone) {
+      ctx.addIssue({ code: "custom", path: ["aadObjectId"], message: "mangler: en person uden Teams (uden aadObjectId) skal have en e-mail eller et telefonnummer, så mødelederen kan give personen sit link" });
+    }
+  });
+
+/** The unit and area lists whose people must have Teams (an aadObjectId), with the role as the refusal names it. */
+const TEAMS_ROLES: Record<string, string> = {
+  chiefs: "Børn og Unge-chef",
+  consultants: "faglig konsulent",
+  leaders: "leder",
+  pedagogicalLeaders: "pædagogisk leder",
+  staffRepresentatives: "medarbejderrepræsentant",
+  departmentLeaderRepresentatives: "afdelingslederrepræsentant",
+};
 
 /**
  * An address people open from a card, as it is written: `https://host/…` (lower-case scheme, two
@@ -198,13 +233,24 @@ export function organisationCrossReferenceIssues(raw: unknown): OrganisationIssu
     if (id !== undefined && ids.has(id)) issues.push({ path: ["people", i, "id"], message: `"${String(id)}" står der to gange` });
     ids.add(id);
     if (a !== undefined && aad.has(a)) issues.push({ path: ["people", i, "aadObjectId"], message: "bruges af to personer" });
-    aad.add(a);
+    if (a !== undefined) aad.add(a);
     const e = field(p, "email");
     const mail = typeof e === "string" ? e.trim().toLowerCase() : undefined;
     if (mail && emails.has(mail)) issues.push({ path: ["people", i, "email"], message: "bruges af to personer" });
     if (mail) emails.add(mail);
   });
   const known = (ref: unknown) => typeof ref === "string" && ids.has(ref);
+  // People outside Teams (no aadObjectId): only board and youth representatives (decision 0025).
+  const outside = new Map<unknown, string>();
+  for (const p of list(field(raw, "people"))) {
+    if (field(p, "aadObjectId") === undefined) outside.set(field(p, "id"), typeof field(p, "name") === "string" ? String(field(p, "name")) : String(field(p, "id")));
+  }
+  const needsTeams = (ref: unknown, listName: string, path: (string | number)[]) => {
+    const who = outside.get(ref);
+    if (who !== undefined && TEAMS_ROLES[listName]) {
+      issues.push({ path, message: `${who} har ingen Teams-konto (intet aadObjectId) og kan ikke være ${TEAMS_ROLES[listName]}: kun bestyrelses- og ungerepræsentanter kan være uden Teams` });
+    }
+  };
   const areaIds = new Set<unknown>();
   const unitIds = new Set<unknown>();
   list(field(raw, "areas")).forEach((a, ai) => {
@@ -214,6 +260,7 @@ export function organisationCrossReferenceIssues(raw: unknown): OrganisationIssu
     for (const listName of ["chiefs", "consultants"]) {
       list(field(a, listName)).forEach((c, ci) => {
         if (!known(c)) issues.push({ path: ["areas", ai, listName, ci], message: `"${String(c)}" findes ikke under people` });
+        else needsTeams(c, listName, ["areas", ai, listName, ci]);
       });
     }
     list(field(a, "units")).forEach((u, ui) => {
@@ -223,6 +270,15 @@ export function organisationCrossReferenceIssues(raw: unknown): OrganisationIssu
       for (const listName of ["leaders", "pedagogicalLeaders", "staffRepresentatives", "boardRepresentatives", "youthRepresentatives", "departmentLeaderRepresentatives"]) {
         list(field(u, listName)).forEach((l, li) => {
           if (!known(l)) issues.push({ path: ["areas", ai, "units", ui, listName, li], message: `"${String(l)}" findes ikke under people` });
+          else needsTeams(l, listName, ["areas", ai, "units", ui, listName, li]);
+        });
+      }
+      // A selvejende dagtilbud's first board representative chairs its læringssamtaler (decision 0023): in Teams.
+      const chair = list(field(u, "boardRepresentatives"))[0];
+      if (field(u, "selvejende") === true && known(chair) && outside.has(chair)) {
+        issues.push({
+          path: ["areas", ai, "units", ui, "boardRepresentatives", 0],
+          message: `${outside.get(chair)} er den første bestyrelsesrepræsentant i et selvejende dagtilbud og holder derfor læringssamtalerne: skal have en Teams-konto (aadObjectId); sæt en bestyrelsesrepræsentant med Teams først`,
         });
       }
     });

@@ -132,16 +132,18 @@ export function createPeopleRepository(db: Db, dialect: Dialect = "sqlite"): Peo
         // Compared in memory, written only where something changed (a restart with the same file
         // writes nothing; it was an upsert per person and unit, 9 s for 5,000 people: npm run bench).
         const inFile = new Set(org.people.map((p) => p.id));
-        const people = new Map((await tx.person.findMany({ select: { id: true, aadObjectId: true, name: true, email: true, active: true } })).map((p) => [p.id, p]));
+        const people = new Map((await tx.person.findMany({ select: { id: true, aadObjectId: true, name: true, email: true, phone: true, active: true, origin: true } })).map((p) => [p.id, p]));
         const newPeople = [];
         for (const p of org.people) {
-          const data = { aadObjectId: p.aadObjectId, name: p.name, email: p.email ?? null, active: true };
+          // No aadObjectId: a person outside Teams (decision 0025).
+          const data = { aadObjectId: p.aadObjectId ?? null, name: p.name, email: p.email ?? null, phone: p.phone ?? null, active: true, origin: "file" };
           const was = people.get(p.id);
           if (!was) newPeople.push({ id: p.id, ...data });
-          else if (was.aadObjectId !== data.aadObjectId || was.name !== data.name || was.email !== data.email || !was.active) await tx.person.update({ where: { id: p.id }, data });
+          else if (was.aadObjectId !== data.aadObjectId || was.name !== data.name || was.email !== data.email || was.phone !== data.phone || !was.active || was.origin !== "file") await tx.person.update({ where: { id: p.id }, data });
         }
         for (const rows of chunked(newPeople)) await tx.person.createMany({ data: rows });
-        const leaving = [...people.values()].filter((p) => p.active && !inFile.has(p.id)).map((p) => p.id);
+        // The chairs' guests (origin "guest") are not in the file: the import leaves them as they are.
+        const leaving = [...people.values()].filter((p) => p.active && p.origin === "file" && !inFile.has(p.id)).map((p) => p.id);
         const deactivated = { count: 0 };
         for (const ids of chunked(leaving)) deactivated.count += (await tx.person.updateMany({ where: { id: { in: ids } }, data: { active: false } })).count;
         const areaIds: string[] = [];

@@ -74,6 +74,37 @@ describe("migrations applied at start-up", () => {
     after.close();
   });
 
+  it("makes every guest of an existing database a person outside Teams taking part ad hoc (20261217100000_people_outside_teams)", () => {
+    const url = `file:${join(dir, "guests.db")}`;
+    const before = join(dir, "migrations-before-guests");
+    cpSync(MIGRATIONS_DIR, before, { recursive: true, filter: (src) => !src.includes("20261217100000_people_outside_teams") });
+    migrateSqlite(url, before);
+    const db = new Database(join(dir, "guests.db"));
+    const t = "2026-11-01T09:00:00.000+00:00";
+    db.exec(`INSERT INTO Area (id, name, updatedAt) VALUES ('midt', 'Midt', '${t}');
+      INSERT INTO Unit (id, name, type, areaId, updatedAt) VALUES ('u1', 'Solsikken', 'dagtilbud', 'midt', '${t}');
+      INSERT INTO Person (id, aadObjectId, name, email, updatedAt) VALUES ('alex', 'aad-alex', 'Alex', 'alex@kommune.dk', '${t}');
+      INSERT INTO Meeting (id, kind, unitId, chairId, startsAt, durationMinutes, createdAt) VALUES ('m1', 'laeringssamtale', 'u1', 'alex', '${t}', 120, '${t}');
+      INSERT INTO MeetingParticipant (meetingId, personId, role) VALUES ('m1', 'alex', 'chair');
+      INSERT INTO MeetingGuest (id, meetingId, name, email, phone, addedById, createdAt) VALUES ('g1', 'm1', 'Anne Holm', 'anne@example.com', NULL, 'alex', '${t}'), ('g2', 'm1', 'Per Lund', NULL, '+45 12 34 56 78', 'alex', '${t}');`);
+    db.close();
+    expect(migrateSqlite(url).applied).toEqual(["20261217100000_people_outside_teams"]);
+    const after = new Database(join(dir, "guests.db"));
+    expect(after.prepare("SELECT id, aadObjectId, name, email, phone, origin, active FROM Person ORDER BY id").all()).toEqual([
+      { id: "alex", aadObjectId: "aad-alex", name: "Alex", email: "alex@kommune.dk", phone: null, origin: "file", active: 1 },
+      { id: "g1", aadObjectId: null, name: "Anne Holm", email: "anne@example.com", phone: null, origin: "guest", active: 1 },
+      { id: "g2", aadObjectId: null, name: "Per Lund", email: null, phone: "+45 12 34 56 78", origin: "guest", active: 1 },
+    ]);
+    expect(after.prepare("SELECT personId, role FROM MeetingParticipant WHERE meetingId = 'm1' ORDER BY personId").all()).toEqual([
+      { personId: "alex", role: "chair" },
+      { personId: "g1", role: "ad_hoc" },
+      { personId: "g2", role: "ad_hoc" },
+    ]);
+    expect(after.prepare("SELECT name FROM sqlite_master WHERE name = 'MeetingGuest'").all()).toEqual([]);
+    expect(after.pragma("foreign_key_check")).toEqual([]);
+    after.close();
+  });
+
   it("tells the card copies an existing database tracks how they were sent (20261123000000_card_copies)", () => {
     const url = `file:${join(dir, "copies.db")}`;
     const before = join(dir, "migrations-before-copies");

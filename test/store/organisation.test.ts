@@ -67,9 +67,9 @@ describe("applying the organisation file", () => {
     await db.followUp.create({ data: { id: "f1", meetingId: "m1", unitId: "solsikken", text: "Opfølgning", ownerId: "sofie", dueDate: "2027-02-01" } });
 
     const summary = await t.store.people.applyOrganisation(readOrganisationFile(fixture("changed.yaml")));
-    // Sofie and the eight others not in the changed file go inactive; Sofie still owns an open follow-up.
+    // Sofie and the nine others not in the changed file go inactive; Sofie still owns an open follow-up.
     // The changed file has no loops: the example's two, which nothing points to (the 1:1 names none), are deleted.
-    expect(summary).toEqual({ areas: 1, units: 1, people: 3, deactivated: 10, loops: 0, removedLoops: 2, keptLoops: [], toReassign: [{ personId: "sofie", name: "Sofie Ærø Østergaard", openFollowUps: 1 }] });
+    expect(summary).toEqual({ areas: 1, units: 1, people: 3, deactivated: 11, loops: 0, removedLoops: 2, keptLoops: [], toReassign: [{ personId: "sofie", name: "Sofie Ærø Østergaard", openFollowUps: 1 }] });
 
     expect(await db.person.findUniqueOrThrow({ where: { id: "megan" } })).toMatchObject({ name: "Megan Bowen-Holm", active: true });
     expect(await db.person.findUniqueOrThrow({ where: { id: "sofie" } })).toMatchObject({ active: false });
@@ -80,6 +80,16 @@ describe("applying the organisation file", () => {
 
     // Applying the same file again changes nothing.
     expect(await t.store.people.applyOrganisation(readOrganisationFile(fixture("changed.yaml")))).toMatchObject({ areas: 1, units: 1, people: 3, deactivated: 0 });
+  });
+
+  it("stores people outside Teams without an Entra id, and never deactivates a chair's guest (not in the file)", async () => {
+    const db = t.store.db;
+    expect(await db.person.findUniqueOrThrow({ where: { id: "noah" }, select: { aadObjectId: true, phone: true, origin: true } })).toEqual({ aadObjectId: null, phone: "+45 20 30 40 50", origin: "file" });
+    expect((await t.store.people.externalIds(["noah", "rikke", "birthe", "alex"])).size).toBe(2);
+    await db.person.create({ data: { id: "guest-1", name: "Anne Holm", aadObjectId: null, origin: "guest", email: "anne@example.com" } });
+    const summary = await t.store.people.applyOrganisation(readOrganisationFile(EXAMPLE_ORG_FILE));
+    expect(summary.deactivated).toBe(0);
+    expect(await db.person.findUniqueOrThrow({ where: { id: "guest-1" }, select: { active: true } })).toEqual({ active: true });
   });
 
   it("writes only the people and units that changed; someone back in the file is active again", async () => {
@@ -227,6 +237,7 @@ describe("roles from the organisation file", () => {
       "afdelingslederrepraesentant:emil:klubben",
       "bestyrelsesrepraesentant:birthe:kastanjen",
       "bestyrelsesrepraesentant:bo:solsikken",
+      "bestyrelsesrepraesentant:rikke:kastanjen",
       "konsulent:karim:midt",
       "medarbejderrepraesentant:hanne:solsikken",
       "paedagogisk_leder:jonas:solsikken",

@@ -159,6 +159,34 @@ describe.runIf(server)("PostgreSQL migrations (TEST_POSTGRES_URL)", () => {
     }
   });
 
+  it("make every guest a person outside Teams taking part ad hoc (20261217100000_people_outside_teams)", async () => {
+    const url = await freshDatabase();
+    const before = join(dir, "migrations-before-guests");
+    cpSync(POSTGRESQL_MIGRATIONS_DIR, before, { recursive: true, filter: (src) => !src.includes("20261217100000_people_outside_teams") });
+    await migratePostgresql(url, before);
+    const db = new pg.Client({ connectionString: url });
+    await db.connect();
+    try {
+      await db.query(`INSERT INTO "Area" ("id", "name", "updatedAt") VALUES ('midt', 'Midt', now());
+        INSERT INTO "Unit" ("id", "name", "type", "areaId", "updatedAt") VALUES ('u1', 'Solsikken', 'dagtilbud', 'midt', now());
+        INSERT INTO "Person" ("id", "aadObjectId", "name", "updatedAt") VALUES ('alex', 'aad-alex', 'Alex', now());
+        INSERT INTO "Meeting" ("id", "kind", "unitId", "chairId", "startsAt", "durationMinutes") VALUES ('m1', 'laeringssamtale', 'u1', 'alex', '2026-11-01T09:00:00Z', 120);
+        INSERT INTO "MeetingParticipant" ("meetingId", "personId", "role") VALUES ('m1', 'alex', 'chair');
+        INSERT INTO "MeetingGuest" ("id", "meetingId", "name", "email", "phone", "addedById") VALUES ('g1', 'm1', 'Anne Holm', 'anne@example.com', NULL, 'alex');`);
+      expect((await migratePostgresql(url)).applied).toEqual(["20261217100000_people_outside_teams"]);
+      expect((await db.query(`SELECT "id", "aadObjectId", "name", "email", "origin" FROM "Person" ORDER BY "id"`)).rows).toEqual([
+        { id: "alex", aadObjectId: "aad-alex", name: "Alex", email: null, origin: "file" },
+        { id: "g1", aadObjectId: null, name: "Anne Holm", email: "anne@example.com", origin: "guest" },
+      ]);
+      expect((await db.query(`SELECT "personId", "role" FROM "MeetingParticipant" ORDER BY "personId"`)).rows).toEqual([
+        { personId: "alex", role: "chair" },
+        { personId: "g1", role: "ad_hoc" },
+      ]);
+    } finally {
+      await db.end();
+    }
+  });
+
   it("refuse to start when an applied migration was edited afterwards", async () => {
     const url = await freshDatabase();
     const copy = join(dir, "migrations");
