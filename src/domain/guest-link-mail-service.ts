@@ -3,6 +3,7 @@ import { formatDateTime, formatInstantDateShort } from "../lib/format-da.js";
 import { strings } from "../lib/strings.da.js";
 import { assertChair } from "./access.js";
 import { kindKey, meetingTitle } from "./calendar.js";
+import { UNCONFIRMED as UNCONFIRMED_AFTER_CRASH, UNCONFIRMED_TIMEOUT } from "./delivery-service.js";
 import { effectsOf, noEffects, type Effects } from "./effects.js";
 import { guestLinkExpiry } from "./guest-link-service.js";
 import type { Clock, GuestLinkRepository, Logger, MailGateway, MeetingRepository, NotificationRepository, OutgoingMail } from "./ports.js";
@@ -50,9 +51,9 @@ export const guestMailKey = (linkId: string, n: number) => `${GUEST_LINK_MAIL}:$
 /** The link a row is about (link ids are base64url: no colon). */
 export const linkOfMailKey = (key: string): string | undefined => /^guest_link_mail:([^:]+):\d+$/.exec(key)?.[1];
 
-/** The notes on a row marked sent without Graph's answer (as the cards' outbox notes them). */
-export const MAIL_UNCONFIRMED_CRASH = "unconfirmed-after-crash";
-export const MAIL_UNCONFIRMED_NO_ANSWER = "unconfirmed-no-answer";
+/** The notes on a row marked sent without Graph's answer: the cards' own (npm run status lists them as unconfirmed). */
+export const MAIL_UNCONFIRMED_CRASH = UNCONFIRMED_AFTER_CRASH;
+export const MAIL_UNCONFIRMED_NO_ANSWER = UNCONFIRMED_TIMEOUT;
 const UNCONFIRMED = new Set([MAIL_UNCONFIRMED_CRASH, MAIL_UNCONFIRMED_NO_ANSWER]);
 
 /** After this many tries that Graph did not take (429, 503, no token), the row fails. */
