@@ -94,7 +94,7 @@ function createCalendarGateway(config: Config, log: Logger, instances: () => num
   const graphLog = log.child({ component: "graph-calendar" });
   // Waits of at most 15 s inside a call; Graph asking for longer is the outbox's to wait (0018).
   const graph = createGraphClient({ ...config.graph, timeoutMs: config.outboundTimeoutMs, maxAttempts: 3, maxWaitMs: 15_000, log: graphLog });
-  // sendMail is tried once a call: a retry after a lost answer would be a second mail (decision 0029).
+  // sendMail is tried once a call: a retry after a lost answer would be a second mail (decision 0025).
   const mailGraph = config.guestLinkMail === "graph" ? createGraphClient({ ...config.graph, timeoutMs: config.outboundTimeoutMs, maxAttempts: 1, log: log.child({ component: "graph-mail" }) }) : undefined;
   return createGraphCalendarGateway({ graph, mailGraph, log: graphLog, share: instances });
 }

@@ -43,7 +43,7 @@ export function guestMailLine(g: GuestMailRow, tz: string): { state: string; but
   }
 }
 
-/** The chair's card for e-mailing the guest links of a meeting (GUEST_LINK_MAIL=graph; decision 0029). */
+/** The chair's card for e-mailing the guest links of a meeting (GUEST_LINK_MAIL=graph; decision 0025). */
 export function guestLinkMailCardData({ meeting, guests, tz, feedback }: GuestLinkMailCardInput) {
   const s = strings.guestLinkMail;
   const text = (t: CardText | undefined) => t ?? "";

@@ -11,7 +11,7 @@ import { isExternal, type Meeting, type Notification, type Person } from "./type
 
 /**
  * The guest link e-mailed from the chair's own mailbox through Microsoft Graph (GUEST_LINK_MAIL=graph,
- * Mail.Send; issue 22, point 3; docs/decisions/0029-guest-link-mail.md).
+ * Mail.Send; issue 22, point 3; docs/decisions/0025-people-outside-teams.md).
  *
  * The chair's click plans one outbox row `guest_link_mail:<linkId>:<n>` (to the chair, about the
  * meeting); the row goes in the Graph job with the calendar rows (sync-calendars), through the same
@@ -155,7 +155,7 @@ export function createGuestLinkMailService(deps: GuestLinkMailDeps) {
      */
     async run(n: Notification): Promise<GuestMailJobOutcome> {
       const now = clock.now();
-      // Its worker stopped while sending: the mail may have gone. Not again (decision 0029).
+      // Its worker stopped while sending: the mail may have gone. Not again (decision 0025).
       if (n.postStartedAt) {
         await notifications.markSent(n, now, MAIL_UNCONFIRMED_CRASH);
         log.warn({ notificationId: n.id, kind: n.kind }, "guest link mail was being sent when its worker stopped; not sent again");

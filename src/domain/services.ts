@@ -84,7 +84,7 @@ export interface DomainPorts {
   guestLinks: GuestLinkRepository;
   /** Installs the app for people through Microsoft Graph; absent unless PROACTIVE_INSTALL=on. */
   installer?: AppInstaller;
-  /** Mail from the chairs' mailboxes through Microsoft Graph; absent unless GUEST_LINK_MAIL=graph (decision 0029). */
+  /** Mail from the chairs' mailboxes through Microsoft Graph; absent unless GUEST_LINK_MAIL=graph (decision 0025). */
   mailGateway?: MailGateway;
   /** For what the services do in the background (the guest-link mail's job); quiet when absent. */
   log?: Logger;

@@ -1226,7 +1226,7 @@ export const da = {
     approvedMeanwhile: "Forslaget er allerede godkendt, siden du åbnede kortet. Her er fokusområderne, som de er nu; ret dem her, hvis noget skal ændres.",
   },
   /** People outside Teams and their links to the meeting's page (issue 22, points 1–3; decision 0025). */
-  /** The guest link e-mailed from the chair's mailbox (GUEST_LINK_MAIL=graph; decision 0029). */
+  /** The guest link e-mailed from the chair's mailbox (GUEST_LINK_MAIL=graph; decision 0025). */
   guestLinkMail: {
     heading: "Link på e-mail til deltagere uden Teams",
     intro: "Linket sendes fra din egen postkasse, så du har mailen i Sendt post. Hver deltager får sit eget link: det er personligt og virker, til det udløber, eller du tilbagekalder det.",

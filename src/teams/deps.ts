@@ -39,7 +39,7 @@ export interface TeamsDeps {
   calendars: DomainServices["calendars"];
   /** People outside Teams' links (decision 0025). */
   guestLinks: DomainServices["guestLinks"];
-  /** «Send link på e-mail» (GUEST_LINK_MAIL=graph; decision 0029). */
+  /** «Send link på e-mail» (GUEST_LINK_MAIL=graph; decision 0025). */
   guestLinkMail: DomainServices["guestLinkMail"];
   /** Who cannot be reached, and what their chair is told (the «kan ikke nås» notice). */
   reach: DomainServices["reach"];

@@ -179,7 +179,7 @@ export function createViews(deps: Omit<TeamsDeps, "cardCopies" | "publishChannel
 
     /**
      * The chair's «Send link på e-mail» per person outside Teams (GUEST_LINK_MAIL=graph; decision
-     * 0029): each one's live link, whether its mail is on its way, sent (when), unconfirmed or failed.
+     * 0025): each one's live link, whether its mail is on its way, sent (when), unconfirmed or failed.
      */
     async guestLinkMail(actor: Person, meetingId: string, opts: { feedback?: CardFeedback } = {}): Promise<AdaptiveCard> {
       const { meeting, guests } = await deps.guestLinks.forChair(actor, meetingId);

@@ -16,7 +16,7 @@ import { testStore } from "../helpers/test-db.js";
 
 /**
  * The guest link e-mailed from the chair's mailbox (GUEST_LINK_MAIL=graph; issue 22, point 3;
- * decision 0029) on a real store and the real Graph gateway against the fake Graph: one mail per
+ * decision 0025) on a real store and the real Graph gateway against the fake Graph: one mail per
  * click or two, 429 waited out, a crash or a lost answer costing a mail rather than sending two,
  * and nothing logged with the address or the link.
  */

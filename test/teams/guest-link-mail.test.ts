@@ -6,7 +6,7 @@ import { FakeCalendar } from "../helpers/fake-calendar.js";
 import { FakeGraph } from "../helpers/fake-graph.js";
 
 /**
- * «Send link på e-mail» (GUEST_LINK_MAIL=graph; issue 22, point 3; decision 0029) through the real
+ * «Send link på e-mail» (GUEST_LINK_MAIL=graph; issue 22, point 3; decision 0025) through the real
  * bot and the fake Graph: the chair's click queues one mail, the Graph job sends it from the chair's
  * mailbox with the guest's link (which opens the meeting for that guest), a second click sends
  * nothing, and the chair's card says when it was sent.

@@ -9,7 +9,7 @@ import { id } from "./schemas.js";
 const schema = z.object({ meetingId: id, personId: id });
 
 /**
- * «Send link på e-mail» for one person outside Teams (GUEST_LINK_MAIL=graph; decision 0029): the
+ * «Send link på e-mail» for one person outside Teams (GUEST_LINK_MAIL=graph; decision 0025): the
  * mail is queued once (a second click queues nothing) and goes from the chair's mailbox in the
  * Graph job; the answer is the chair's card with the mail on its way.
  */
