@@ -4,6 +4,7 @@
  * cards/<name>.sample.json; test/cards checks the files are current and every card is valid.
  */
 import { adHocCardData } from "../src/cards/adhoc-card.js";
+import { guestLinkMailCardData } from "../src/cards/guest-link-mail-card.js";
 import { agendaCardData } from "../src/cards/agenda-card.js";
 import { boardReportCardData } from "../src/cards/board-report-card.js";
 import { teamsMeetingLink } from "../src/domain/calendar.js";
@@ -216,6 +217,17 @@ export const cardSamples: Record<CardName, object> = {
     tz,
     feedback: { error: strings.generic.cardErrorsHeading, fieldErrors: { guestEmail: strings.people.invalidEmail } },
     typed: { guestName: "Anne Holm, talehørekonsulent", guestEmail: "anne.holm@", guestPhone: "" },
+  }),
+  "guest-link-mail": guestLinkMailCardData({
+    meeting: samtale,
+    guests: [
+      { person: { id: "p-anne", aadObjectId: null, name: "Anne Holm", email: "anne.holm@eksempel.dk", active: true }, mail: { status: "queued" }, revoked: false },
+      { person: { id: "p-karin", aadObjectId: null, name: "Karin Møller", email: "karin.moeller@eksempel.dk", active: true }, mail: { status: "sent", at: new Date("2027-10-04T12:12:00Z") }, revoked: false },
+      { person: { id: "p-bo", aadObjectId: null, name: "Bo Lund", active: true }, revoked: false },
+      { person: { id: "p-sara", aadObjectId: null, name: "Sara Friis", email: "sara.friis@eksempel.dk", active: true }, mail: { status: "failed" }, revoked: false },
+    ],
+    tz,
+    feedback: { notice: strings.guestLinkMail.answerQueued("Anne Holm") },
   }),
   "year-wheel": yearWheelCardData({
     view: {

@@ -6,7 +6,7 @@ import { resolve } from "node:path";
 import type { Logger } from "pino";
 import type { Config } from "./config.js";
 import { createDeliveryService } from "./domain/delivery-service.js";
-import { systemClock, type AppInstaller, type CalendarGateway, type Clock } from "./domain/ports.js";
+import { systemClock, type AppInstaller, type CalendarGateway, type Clock, type MailGateway } from "./domain/ports.js";
 import type { DomainSettings } from "./domain/settings.js";
 import { createDomainServices } from "./domain/services.js";
 import { loadTemplates } from "./cards/template.js";
@@ -87,13 +87,18 @@ export function domainSettings(config: Config, templates: TemplateSet = readTemp
   };
 }
 
-/** The chairs' calendars through Microsoft Graph, when CALENDAR_SYNC=graph (config checked the credentials). */
-function createCalendarGateway(config: Config, log: Logger, instances: () => number): CalendarGateway | undefined {
+/**
+ * The chairs' calendars through Microsoft Graph, when CALENDAR_SYNC=graph (config checked the
+ * credentials); with GUEST_LINK_MAIL=graph also mail from their mailboxes, in the same per-mailbox share.
+ */
+function createCalendarGateway(config: Config, log: Logger, instances: () => number): (CalendarGateway & { mail?: MailGateway }) | undefined {
   if (config.calendarSync !== "graph" || !config.graph) return undefined;
   const graphLog = log.child({ component: "graph-calendar" });
   // Waits of at most 15 s inside a call; Graph asking for longer is the outbox's to wait (0018).
   const graph = createGraphClient({ ...config.graph, timeoutMs: config.outboundTimeoutMs, maxAttempts: 3, maxWaitMs: 15_000, log: graphLog });
-  return createGraphCalendarGateway({ graph, log: graphLog, share: instances });
+  // sendMail is tried once a call: a retry after a lost answer would be a second mail (decision 0025).
+  const mailGraph = config.guestLinkMail === "graph" ? createGraphClient({ ...config.graph, timeoutMs: config.outboundTimeoutMs, maxAttempts: 1, log: log.child({ component: "graph-mail" }) }) : undefined;
+  return createGraphCalendarGateway({ graph, mailGraph, log: graphLog, share: instances });
 }
 
 /** Proactive installation through Microsoft Graph, when PROACTIVE_INSTALL=on (config checked the settings it needs). */
@@ -148,7 +153,12 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
     const { toReassign, keptLoops, ...counts } = summary; // names stay out of the log
     log.info({ orgFile, example: !config.orgFile, ...counts, keptLoops: keptLoops.map((l) => l.id), peopleWithOpenFollowUpsToReassign: toReassign.length }, config.orgFile ? "organisation loaded" : "example organisation loaded (ORG_FILE not set)");
 
-    const domain = createDomainServices({ ...store, installer: createInstaller(config, log), calendarGateway: createCalendarGateway(config, log, () => instances) }, clock, settings);
+    const calendarGateway = createCalendarGateway(config, log, () => instances);
+    const domain = createDomainServices(
+      { ...store, installer: createInstaller(config, log), calendarGateway, mailGateway: calendarGateway?.mail, log: log.child({ component: "guest-link-mail" }) },
+      clock,
+      settings,
+    );
     const refreshed = await domain.meetings.refreshTemplates();
     if (refreshed > 0) log.info({ meetings: refreshed }, "meetings not yet sent now follow the changed templates");
     await beat();
@@ -189,6 +199,7 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
     digests: domain.digests,
     reach: domain.reach,
     calendarSync: domain.calendarSync,
+    guestLinkMail: domain.guestLinkMail,
     people: store.people,
     preferences: store.preferences,
     messenger: proactive.messenger,

@@ -135,6 +135,8 @@ const fields = z.object({
     // How meetings reach people's calendars: «Føj til kalender» on the cards (link), the bot keeping
     // the chair's calendar through Graph (graph: needs Graph's credentials), or nothing (off).
     CALENDAR_SYNC: z.enum(["link", "graph", "off"], { errorMap: () => ({ message: "skal være link, graph eller off" }) }).default("link"),
+    // The guest link e-mailed from the chair's mailbox through Graph (Mail.Send; docs/decisions/0025), or not (off).
+    GUEST_LINK_MAIL: z.enum(["off", "graph"], { errorMap: () => ({ message: "skal være off eller graph" }) }).default("off"),
   });
 
 type Fields = z.infer<typeof fields>;
@@ -237,6 +239,13 @@ const schema = fields
       missing("GRAPH_TENANT_ID", graphCredentials[0], "eller BOT_TENANT_ID");
       missing("GRAPH_CLIENT_ID", graphCredentials[1], "eller BOT_ID");
       missing("GRAPH_CLIENT_SECRET", graphCredentials[2], "eller BOT_PASSWORD");
+    }
+    if (c.GUEST_LINK_MAIL === "graph" && c.CALENDAR_SYNC !== "graph") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["GUEST_LINK_MAIL"],
+        message: "kan kun være graph, når CALENDAR_SYNC=graph (mailen sendes fra mødelederens postkasse gennem Microsoft Graph med samme adgang som kalenderen)",
+      });
     }
     if (c.NODE_ENV === "production" && !c.GUEST_LINK_SECRET) {
       ctx.addIssue({ code: "custom", path: ["GUEST_LINK_SECRET"], message: "mangler: i production starter botten ikke uden nøglen til gæstelinks (mindst 32 tilfældige tegn)" });
@@ -342,6 +351,11 @@ export interface Config {
    * `off` says nothing about calendars.
    */
   calendarSync: "link" | "graph" | "off";
+  /**
+   * GUEST_LINK_MAIL: `graph` lets the chair e-mail a guest their link from the chair's own mailbox
+   * through Graph (Mail.Send; only with CALENDAR_SYNC=graph); `off` (the default): the chair copies it.
+   */
+  guestLinkMail: "off" | "graph";
 }
 
 export interface GraphSettings {
@@ -510,6 +524,7 @@ function toConfig(c: Fields): Config {
     publicUrl: (c.PUBLIC_URL ?? `http://127.0.0.1:${c.PORT}`).replace(/\/+$/, ""),
     guestLinks: { secret: c.GUEST_LINK_SECRET ?? DEVELOPMENT_GUEST_LINK_SECRET, days: c.GUEST_LINK_DAYS, developmentSecret: !c.GUEST_LINK_SECRET },
     calendarSync: c.CALENDAR_SYNC,
+    guestLinkMail: c.GUEST_LINK_MAIL,
     ...graphSettings(c),
   };
 }

@@ -153,6 +153,15 @@ describe("configuration", () => {
     expect(() => loadConfig({ CALENDAR_SYNC: "outlook" })).toThrow(/CALENDAR_SYNC: skal være link, graph eller off/);
   });
 
+  it("e-mails guest links only when asked (GUEST_LINK_MAIL=graph), and only with the chairs' calendars through Graph", () => {
+    const graph = { CALENDAR_SYNC: "graph", GRAPH_TENANT_ID: "6e1f2a8c-0b3d-4c5e-9f7a-1b2c3d4e5f60", GRAPH_CLIENT_ID: "3f2b8c1e-7a4d-4e5f-9b6a-1c2d3e4f5a6b", GRAPH_CLIENT_SECRET: "s" };
+    expect(loadConfig({}).guestLinkMail).toBe("off");
+    expect(loadConfig(graph).guestLinkMail).toBe("off");
+    expect(loadConfig({ ...graph, GUEST_LINK_MAIL: "graph" }).guestLinkMail).toBe("graph");
+    expect(() => loadConfig({ GUEST_LINK_MAIL: "graph" })).toThrow(/GUEST_LINK_MAIL: kan kun være graph, når CALENDAR_SYNC=graph/);
+    expect(() => loadConfig({ ...graph, GUEST_LINK_MAIL: "smtp" })).toThrow(/GUEST_LINK_MAIL: skal være off eller graph/);
+  });
+
   it("says zod's own checks in Danish, and names a bad working-day time once", () => {
     expect(problems({ PORT: "abc", OUTBOUND_TIMEOUT_SECONDS: "0", DATABASE_POOL_SIZE: "3.5", LOG_LEVEL: "højt", BOT_OPENID_METADATA_URL: "ikke en adresse" })).toEqual([
       "PORT: skal være et tal",

@@ -36,7 +36,8 @@ export type CardName =
   | "unit-detail"
   | "channel-digest"
   | "export-links"
-  | "adhoc";
+  | "adhoc"
+  | "guest-link-mail";
 
 export const CARD_NAMES: CardName[] = [
   "welcome",
@@ -68,6 +69,7 @@ export const CARD_NAMES: CardName[] = [
   "channel-digest",
   "export-links",
   "adhoc",
+  "guest-link-mail",
 ];
 
 export type AdaptiveCard = Record<string, unknown> & { type: "AdaptiveCard" };

@@ -20,7 +20,7 @@ export const meetingUid = (meetingId: string): string => `${meetingId}@laeringsl
 /** Teams' chat with the bot (the documented deep link to a chat with a bot: users=28:<app id>). */
 export const botChatUrl = (botId: string): string => `https://teams.microsoft.com/l/chat/0/0?users=${encodeURIComponent(`28:${botId}`)}`;
 
-const kindKey = (m: Pick<Meeting, "kind" | "firstOfLoop">): keyof typeof strings.meeting.kinds => (m.kind === "laeringssamtale" && m.firstOfLoop ? "laeringssamtaleFirst" : m.kind);
+export const kindKey = (m: Pick<Meeting, "kind" | "firstOfLoop">): keyof typeof strings.meeting.kinds => (m.kind === "laeringssamtale" && m.firstOfLoop ? "laeringssamtaleFirst" : m.kind);
 
 /** «Læringssamtale: Dagtilbud Solsikken», «1:1 ledelsesopfølgning: Alex Wilber og Megan Bowen». */
 export function meetingTitle(m: Meeting): string {

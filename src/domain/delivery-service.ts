@@ -17,6 +17,7 @@ import type {
 import type { DigestService } from "./digest-service.js";
 import type { ReachService } from "./reach-service.js";
 import type { CalendarSyncService } from "./calendar-sync-service.js";
+import type { GuestLinkMailService } from "./guest-link-mail-service.js";
 import { isAbsent, isMuted, type Preferences } from "./reminder-preferences.js";
 import type { ConversationRefRecord, Notification, NotificationKind } from "./types.js";
 import { WAIT, waitForPersonEnds } from "./wait-reasons.js";
@@ -36,6 +37,8 @@ export interface DeliveryServiceDeps {
   reach?: Pick<ReachService, "personWaits" | "noticeStale" | "install">;
   /** The chairs' calendars through Graph (CALENDAR_SYNC=graph): the `calendar_event` rows' job. */
   calendarSync?: Pick<CalendarSyncService, "run">;
+  /** Guest links e-mailed from the chairs' mailboxes (GUEST_LINK_MAIL=graph): the `guest_link_mail` rows' job. */
+  guestLinkMail?: Pick<GuestLinkMailService, "run">;
   /** Who has no Teams account (decision 0025): a card for them, planned before they were, is dropped, never waited on. */
   people?: Pick<PeopleRepository, "externalIds">;
   messenger: Messenger;
@@ -68,9 +71,10 @@ export const UNCONFIRMED_TIMEOUT = "unconfirmed-timeout";
 
 export type DeliveryService = ReturnType<typeof createDeliveryService>;
 
-/** The outbox's two queues: the cards (and installations), and the chairs' calendar events. */
-const CARDS = { except: "calendar_event" } as const;
-const CALENDAR = { only: "calendar_event" } as const;
+/** The outbox's two queues: the cards (and installations), and the Graph rows of the chairs' mailboxes (calendar events, guest-link mails). */
+const GRAPH_KINDS: readonly NotificationKind[] = ["calendar_event", "guest_link_mail"];
+const CARDS = { except: GRAPH_KINDS } as const;
+const CALENDAR = { only: GRAPH_KINDS } as const;
 
 /**
  * Works the outbox: claim due rows (with a lease, so a crashed worker's rows come back and two
@@ -297,9 +301,28 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
     }
   }
 
+  /**
+   * A guest-link mail (guest-link-mail-service.ts), in the Graph pass. The service marks its row.
+   * Should it throw (the database gone midway), the row is not given back: it returns when its
+   * lease runs out, and a send noted as started is then marked unconfirmed, never sent again.
+   */
+  async function guestMailJob(n: Notification): Promise<string> {
+    if (!deps.guestLinkMail) {
+      await notifications.markCancelled(n, "guest-link-mail-off");
+      return "cancelled";
+    }
+    try {
+      return await deps.guestLinkMail.run(n);
+    } catch (err) {
+      log.error({ notificationId: n.id, kind: n.kind, err: err instanceof Error ? err.name : "error" }, "notification could not be handled");
+      return "error";
+    }
+  }
+
   async function deliverOne(n: Notification): Promise<string> {
     if (n.kind === "app_install") return installJob(n);
     if (n.kind === "calendar_event") return calendarJob(n);
+    if (n.kind === "guest_link_mail") return guestMailJob(n);
     const now = clock.now();
     // Its worker died while posting it: it may well have arrived, and a second copy is worse than
     // none being certain. Kept visible for the administrator (npm run status).
@@ -388,7 +411,7 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
    * senders come free (no batch waits for its slowest send); one person's rows go in the order
    * they were claimed, different people's at the same time, at most `concurrency` at once.
    */
-  async function pass(kinds: { only?: NotificationKind; except?: NotificationKind }): Promise<Record<string, number>> {
+  async function pass(kinds: { only?: readonly NotificationKind[]; except?: readonly NotificationKind[] }): Promise<Record<string, number>> {
     const counts: Record<string, number> = {};
     /** Tail of each person's rows in hand. */
     const lanes = new Map<string, Promise<void>>();

@@ -535,7 +535,7 @@ export interface NotificationRepository {
   /** Cancels pending rows for a subject, optionally only of some kinds and except some keys (and their snoozed copies). */
   cancelPending(subjectId: string, opts?: CancelPendingOptions): Promise<number>;
   /** Claims up to `limit` due rows with a lease; a row is held by one claimer at a time. */
-  claimDue(now: Date, leaseMs: number, limit: number, kinds?: { only?: NotificationKind; except?: NotificationKind }): Promise<Notification[]>;
+  claimDue(now: Date, leaseMs: number, limit: number, kinds?: { only?: readonly NotificationKind[]; except?: readonly NotificationKind[] }): Promise<Notification[]>;
   /** Notes that the card is about to be posted, if the lease is still held (false: lost meanwhile). */
   markPostStarted(n: Pick<Notification, "id" | "leaseUntil">, at: Date): Promise<boolean>;
   /** Teams answered the post with a refusal (429, 5xx): nothing of it is on the way any more. */
@@ -923,6 +923,31 @@ export type CalendarCall<T> =
   | { ok: false; failure: "refused"; reason: string }
   /** 429, 5xx, no answer, no token: tried again later. */
   | { ok: false; failure: "retry"; reason: string; retryAfterMs?: number };
+
+/** A plain-text mail to one person, sent from a mailbox of the organisation. */
+export interface OutgoingMail {
+  to: { address: string; name: string };
+  subject: string;
+  /** Plain text (Graph's body contentType "text"): nothing in it is read as markup. */
+  text: string;
+}
+
+/**
+ * What one sendMail came to. `retry`: Graph did not take it (429, 503, no token): nothing was sent.
+ * `refused`: Graph will not send it (403: no Mail.Send or the mailbox outside the access policy; 400).
+ * `unknown`: no answer, or a 5xx that may have come after Graph took it: it may have gone.
+ */
+export type MailCall =
+  | { ok: true }
+  | { ok: false; failure: "retry"; reason: string; retryAfterMs?: number }
+  | { ok: false; failure: "refused"; reason: string }
+  | { ok: false; failure: "unknown"; reason: string };
+
+/** Mail from a person's own mailbox through Microsoft Graph (`sendMail`, Mail.Send; src/graph/calendar-gateway.ts). */
+export interface MailGateway {
+  /** One attempt, never repeated inside (Graph's sendMail has no transactionId: a repeat is a second mail). Kept in the sender's Sent Items. */
+  send(mailbox: string, mail: OutgoingMail): Promise<MailCall>;
+}
 
 /** The chair's calendar through Microsoft Graph (src/graph/calendar-gateway.ts). */
 export interface CalendarGateway {

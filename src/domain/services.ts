@@ -32,6 +32,8 @@ import type {
   CalendarRepository,
   CalendarEventRepository,
   CalendarGateway,
+  Logger,
+  MailGateway,
   ReflectionRepository,
   SentCardRepository,
   UnitRepository,
@@ -41,6 +43,7 @@ import { createReachService } from "./reach-service.js";
 import { createReferatApprovalService } from "./referat-approval-service.js";
 import { teamsOnlyOutbox } from "./teams-only-outbox.js";
 import { createGuestLinkService } from "./guest-link-service.js";
+import { createGuestLinkMailService } from "./guest-link-mail-service.js";
 import { createReflectionService } from "./reflection-service.js";
 import { createDigestService } from "./digest-service.js";
 import { createPreferenceService } from "./preference-service.js";
@@ -85,7 +88,13 @@ export interface DomainPorts {
   guestLinks: GuestLinkRepository;
   /** Installs the app for people through Microsoft Graph; absent unless PROACTIVE_INSTALL=on. */
   installer?: AppInstaller;
+  /** Mail from the chairs' mailboxes through Microsoft Graph; absent unless GUEST_LINK_MAIL=graph (decision 0025). */
+  mailGateway?: MailGateway;
+  /** For what the services do in the background (the guest-link mail's job); quiet when absent. */
+  log?: Logger;
 }
+
+const quiet: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 
 export type DomainServices = ReturnType<typeof createDomainServices>;
 
@@ -141,5 +150,15 @@ export function createDomainServices(ports: DomainPorts, clock: Clock, settings:
     calendar: settings.calendar,
   });
   const guestLinks = createGuestLinkService({ links: ports.guestLinks, meetings: ports.meetings, units: ports.units, people: ports.people, clock, settings: settings.guestLinks });
-  return { guestLinks, people, meetings, reflections, forms, followUps, focusAreas, boardStatements, referatApprovals, boardReports, evaluations, congestion, initiatives, loopSummaries, yearWheels, digests, preferences, channels, downloads, referatFiles, calendars, calendarSync, trial, reach };
+  const guestLinkMail = createGuestLinkMailService({
+    notifications,
+    links: ports.guestLinks,
+    meetings: ports.meetings,
+    guestLinks,
+    gateway: ports.mailGateway,
+    clock,
+    settings: { timezone: settings.timezone, guestLinkDays: settings.guestLinks.days },
+    log: ports.log ?? quiet,
+  });
+  return { guestLinks, guestLinkMail, people, meetings, reflections, forms, followUps, focusAreas, boardStatements, referatApprovals, boardReports, evaluations, congestion, initiatives, loopSummaries, yearWheels, digests, preferences, channels, downloads, referatFiles, calendars, calendarSync, trial, reach };
 }

@@ -417,7 +417,9 @@ export type NotificationKind =
   /** Not a card: bring the meeting's event in its chair's calendar up to the meeting through Graph (calendar-sync-service.ts). */
   | "calendar_event"
   /** To a meeting's chair: a participant declined the meeting's event in Outlook (calendar-sync-service.ts). */
-  | "calendar_declined";
+  | "calendar_declined"
+  /** Not a card: e-mail a person outside Teams their guest link from the chair's mailbox through Graph (guest-link-mail-service.ts). */
+  | "guest_link_mail";
 export type NotificationStatus = "pending" | "sending" | "sent" | "failed" | "cancelled";
 
 export interface PlannedNotification {
@@ -446,4 +448,6 @@ export interface Notification extends PlannedNotification {
   waitingSince?: Date;
   /** Why it waits, or why its last attempt failed (WAIT reasons, http-…, forbidden (…)). */
   lastError?: string;
+  /** When it was marked sent (with `lastError` the note when that is not certain, e.g. unconfirmed-after-crash). */
+  sentAt?: Date;
 }

@@ -1,6 +1,6 @@
-import type { Attendee, Event, ScheduleInformation } from "@microsoft/microsoft-graph-types";
+import type { Attendee, Event, Message, ScheduleInformation } from "@microsoft/microsoft-graph-types";
 import { createPacer, type RateWindow } from "../lib/pacer.js";
-import type { CalendarCall, CalendarEventSeen, CalendarGateway, Logger } from "../domain/ports.js";
+import type { CalendarCall, CalendarEventSeen, CalendarGateway, Logger, MailCall, MailGateway } from "../domain/ports.js";
 import type { GraphClient, GraphFailure, GraphResult } from "./graph-client.js";
 
 /**
@@ -14,7 +14,9 @@ import type { GraphClient, GraphFailure, GraphResult } from "./graph-client.js";
  *   attendees the cancellation); an event without attendees, which Graph will not «cancel», is
  *   deleted instead;
  * - read back: `GET /users/{chair}/calendarView` (paged) with the extended property expanded;
- * - free/busy: `POST /users/{someone}/calendar/getSchedule`, at most 20 people and 60 days a call.
+ * - free/busy: `POST /users/{someone}/calendar/getSchedule`, at most 20 people and 60 days a call;
+ * - mail (GUEST_LINK_MAIL=graph, Mail.Send): `POST /users/{chair}/sendMail`, kept in Sent Items,
+ *   through the same per-mailbox share as the calendar calls (Outlook's limits count both).
  * Times are written and read in UTC (`Prefer: outlook.timezone="UTC"`); Outlook shows them in each
  * person's own zone.
  *
@@ -29,6 +31,12 @@ export interface GraphCalendarGatewayOptions {
   share?: () => number;
   /** Graph's limits per mailbox (tests and the bench may pass their fake's). */
   limits?: { concurrent: number; windows: readonly RateWindow[] };
+  /**
+   * The client for sendMail: one attempt a call, no retries inside it (a retried sendMail whose
+   * first answer was lost is a second mail; Graph's sendMail takes no transactionId). 429 and 503
+   * come back to the outbox, which waits Retry-After out. Absent: no mail (GUEST_LINK_MAIL=off).
+   */
+  mailGraph?: GraphClient;
 }
 
 /** The extended property that carries the meeting's id on its event (a GUID of our own, a name). */
@@ -84,7 +92,23 @@ function seen(e: Event): CalendarEventSeen | undefined {
   return { eventId: e.id, start, end, cancelled: e.isCancelled === true, declined, ...(meetingId ? { meetingId } : {}) };
 }
 
-export function createGraphCalendarGateway(opts: GraphCalendarGatewayOptions): CalendarGateway {
+/** What a sendMail's failure means for the mail: not sent (try again), refused, or perhaps sent. */
+function mailFailure(e: GraphFailure): Exclude<MailCall, { ok: true }> {
+  const reason = `sendMail: ${e.kind} (${e.code})`;
+  switch (e.kind) {
+    case "throttled":
+    case "credentials":
+    case "unauthorized":
+      return { ok: false, failure: "retry", reason, ...(e.kind === "throttled" && e.retryAfterMs !== undefined ? { retryAfterMs: e.retryAfterMs } : {}) };
+    case "unavailable":
+      // 503 (Graph busy, often with Retry-After): not taken. No answer, 500, 502, 504: it may have gone.
+      return e.status === 503 ? { ok: false, failure: "retry", reason, ...(e.retryAfterMs !== undefined ? { retryAfterMs: e.retryAfterMs } : {}) } : { ok: false, failure: "unknown", reason };
+    default:
+      return { ok: false, failure: "refused", reason };
+  }
+}
+
+export function createGraphCalendarGateway(opts: GraphCalendarGatewayOptions): CalendarGateway & { mail?: MailGateway } {
   const { graph, log } = opts;
   const limits = opts.limits ?? OUTLOOK_LIMITS;
   const share = () => Math.max(1, Math.floor(opts.share?.() ?? 1));
@@ -142,7 +166,24 @@ export function createGraphCalendarGateway(opts: GraphCalendarGatewayOptions): C
     return { ok: true, value: out };
   }
 
+  const mailGraph = opts.mailGraph;
+  const mail: MailGateway | undefined = mailGraph
+    ? {
+        async send(mailbox, m) {
+          const message: Message = {
+            subject: m.subject,
+            body: { contentType: "text", content: m.text },
+            toRecipients: [{ emailAddress: { address: m.to.address, name: m.to.name } }],
+          };
+          const r = await call(mailbox, () => mailGraph.request("POST", `${user(mailbox)}/sendMail`, { body: { message, saveToSentItems: true } }));
+          // Graph answers 202 Accepted with no body. Neither the address nor the text is logged.
+          return r.ok ? { ok: true } : mailFailure(r.error);
+        },
+      }
+    : undefined;
+
   return {
+    mail,
     async create(mailbox, entry) {
       const body: Event = {
         subject: entry.subject,

@@ -1343,6 +1343,42 @@ export const da = {
     openReferat: "Se referatet",
   },
   /** People outside Teams and their links to the meeting's page (issue 22, points 1–3; decision 0025). */
+  /** The guest link e-mailed from the chair's mailbox (GUEST_LINK_MAIL=graph; decision 0025). */
+  guestLinkMail: {
+    heading: "Link på e-mail til deltagere uden Teams",
+    intro: "Linket sendes fra din egen postkasse, så du har mailen i Sendt post. Hver deltager får sit eget link: det er personligt og virker, til det udløber, eller du tilbagekalder det.",
+    button: "Send link på e-mail",
+    again: "Send igen",
+    noAddress: "Ingen e-mailadresse: kopiér linket og giv det videre selv.",
+    queued: (address: string) => `E-mailen til ${address} er på vej fra din postkasse.`,
+    sent: (address: string, when: string) => `Sendt på e-mail til ${address} ${when}. Du har mailen i Sendt post.`,
+    unconfirmed: (address: string, when: string) =>
+      `Sendingen til ${address} blev afbrudt ${when}, så den er ikke sikker: se efter i din Sendt post. Er mailen ikke der, så kopiér linket og send det selv. Botten sender den ikke igen af sig selv, så ingen får den to gange.`,
+    failed: (address: string) => `E-mailen til ${address} kunne ikke sendes. Kopiér linket og send det selv, eller prøv igen. Bliver det ved, så spørg IT om botten må sende mail fra din postkasse.`,
+    answerQueued: (name: string) => `Linket sendes til ${name} på e-mail fra din postkasse om et øjeblik.`,
+    answerAlready: (name: string) => `Linket er allerede sendt til ${name} på e-mail (eller på vej): det sendes ikke to gange.`,
+    off: "Botten sender ikke mail i denne installation: kopiér linket og giv det videre selv.",
+    noEmail: "Deltageren har ingen e-mailadresse i Læringsloop.",
+    revoked: "Linket er tilbagekaldt: lav et nyt, før det kan sendes.",
+    /** The mail itself: plain text, from the chair's mailbox. */
+    subject: (title: string, date: string) => `${title} ${date}: dit personlige link`,
+    body: (p: { name: string; kindInText: string; unit: string; when: string; url: string; until: string; chair: string }) =>
+      [
+        `Kære ${p.name}`,
+        "",
+        `Du deltager i ${p.kindInText} i ${p.unit} ${p.when}.`,
+        "",
+        "På mødets side finder du dagsordenen og din refleksionsguide før mødet, og referatet bagefter. Du skal ikke logge ind: linket er din adgang.",
+        "",
+        p.url,
+        "",
+        `Linket virker til ${p.until}.`,
+        "Linket er personligt: send det ikke videre. Alle, der har det, kan se mødets side og svare i dit navn. Har du fået det ved en fejl, så slet mailen og skriv til mig.",
+        "",
+        "Venlig hilsen",
+        p.chair,
+      ].join("\n"),
+  },
   guestLinks: {
     notExternal: "Kun deltagere uden Teams får et link til mødets side.",
     notParticipant: "Personen deltager ikke i mødet.",

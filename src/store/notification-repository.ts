@@ -8,6 +8,7 @@ type Row = {
   attempts: number | bigint; createdAt: Date | string | number; leaseUntil: Date | string | number | null; immediate: boolean | number | bigint; postStartedAt: Date | string | number | null;
   waitingSince: Date | string | number | null;
   lastError: string | null;
+  sentAt: Date | string | number | null;
 };
 
 /** Raw queries may give dates as numbers or strings and booleans as 0/1, depending on the driver. */
@@ -31,6 +32,7 @@ function toNotification(r: Row): Notification {
     postStartedAt: optDate(r.postStartedAt),
     waitingSince: optDate(r.waitingSince),
     lastError: r.lastError ?? undefined,
+    sentAt: optDate(r.sentAt),
   };
 }
 
@@ -68,20 +70,30 @@ export function createNotificationRepository(db: Db, dialect: Dialect = "sqlite"
   // UPDATE holds their row locks); SQLite runs the whole statement under its one write lock.
   // Rows due at the same moment are taken in the order they were planned (a meeting pack's agenda
   // before its reflection guide): SQLite's index gives them in rowid order, PostgreSQL is told so.
-  /** Every kind, only one kind, or all but one (the chairs' calendar rows are claimed apart from the cards). Parameters in order: lease, due, expired, [kind,] limit. */
-  const claimSqlFor = (kindFilter: "" | "only" | "except") => {
+  /**
+   * Every kind, only some kinds, or all but some (the Graph rows, the chairs' calendar events and
+   * guest-link mails, are claimed apart from the cards). Parameters in order: lease, due, expired,
+   * [kinds…,] limit.
+   */
+  const claimSqlFor = (kindFilter: "" | "only" | "except", kindCount: number) => {
     const p = (n: number) => (dialect === "postgresql" ? `$${n}` : "?");
-    const kindClause = kindFilter === "only" ? ` AND "kind" = ${p(4)}` : kindFilter === "except" ? ` AND "kind" <> ${p(4)}` : "";
-    const limitP = p(kindFilter ? 5 : 4);
+    const list = Array.from({ length: kindCount }, (_v, i) => p(4 + i)).join(", ");
+    const kindClause = kindFilter === "only" ? ` AND "kind" IN (${list})` : kindFilter === "except" ? ` AND "kind" NOT IN (${list})` : "";
+    const limitP = p(4 + (kindFilter ? kindCount : 0));
     return `UPDATE "Notification" SET "status" = 'sending', "leaseUntil" = ${p(1)}, "attempts" = "attempts" + 1
          WHERE "id" IN (
            SELECT "id" FROM "Notification"
            WHERE "dueAt" <= ${p(2)} AND ("status" = 'pending' OR ("status" = 'sending' AND "leaseUntil" < ${p(3)}))${kindClause}
            ORDER BY "dueAt"${dialect === "postgresql" ? `, "createdAt", "id"` : ""} LIMIT ${limitP}${dialect === "postgresql" ? " FOR UPDATE SKIP LOCKED" : ""}
          )
-         RETURNING "id", "key", "kind", "personId", "subjectId", "dueAt", "notAfter", "status", "attempts", "createdAt", "leaseUntil", "immediate", "postStartedAt", "waitingSince", "lastError"`;
+         RETURNING "id", "key", "kind", "personId", "subjectId", "dueAt", "notAfter", "status", "attempts", "createdAt", "leaseUntil", "immediate", "postStartedAt", "waitingSince", "lastError", "sentAt"`;
   };
-  const claimSql = { "": claimSqlFor(""), only: claimSqlFor("only"), except: claimSqlFor("except") };
+  const claimSql = new Map<string, string>();
+  const claimSqlOf = (kindFilter: "" | "only" | "except", kindCount: number) => {
+    const k = `${kindFilter}:${kindCount}`;
+    if (!claimSql.has(k)) claimSql.set(k, claimSqlFor(kindFilter, kindCount));
+    return claimSql.get(k)!;
+  };
   return {
     async plan(rows, now) {
       // Keys already there are looked up together, so planning every open follow-up at start
@@ -137,9 +149,10 @@ export function createNotificationRepository(db: Db, dialect: Dialect = "sqlite"
       // One statement claims due rows (and rows whose holder's lease ran out: a crashed worker),
       // so two workers on one database can never take the same row. SQLite runs it under its
       // write lock; the subquery is evaluated after the lock is taken.
-      const filter = kinds?.only ? "only" : kinds?.except ? "except" : "";
-      const params: unknown[] = [new Date(now.getTime() + leaseMs), now, now, ...(filter ? [kinds!.only ?? kinds!.except] : []), limit];
-      const rows = await db.$queryRawUnsafe<Row[]>(claimSql[filter], ...params);
+      const filter = kinds?.only?.length ? "only" : kinds?.except?.length ? "except" : "";
+      const listed = (filter === "only" ? kinds!.only : filter === "except" ? kinds!.except : undefined) ?? [];
+      const params: unknown[] = [new Date(now.getTime() + leaseMs), now, now, ...listed, limit];
+      const rows = await db.$queryRawUnsafe<Row[]>(claimSqlOf(filter, listed.length), ...params);
       // RETURNING gives no order (PostgreSQL returns rows as it updated them): sorted here, so one
       // person's rows are sent in the order they are due, then planned (ids grow with time).
       // Rows that waited for their person and were brought forward together go in the order they

@@ -41,6 +41,10 @@ export interface TeamsDeps {
   referatFiles: DomainServices["referatFiles"];
   /** «Føj til kalender»: the single-use links to .ics files (CALENDAR_SYNC=link). */
   calendars: DomainServices["calendars"];
+  /** People outside Teams' links (decision 0025). */
+  guestLinks: DomainServices["guestLinks"];
+  /** «Send link på e-mail» (GUEST_LINK_MAIL=graph; decision 0025). */
+  guestLinkMail: DomainServices["guestLinkMail"];
   /** Who cannot be reached, and what their chair is told (the «kan ikke nås» notice). */
   reach: DomainServices["reach"];
   /** «send nu»: registered only in local anonymous mode. */

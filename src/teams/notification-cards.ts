@@ -68,6 +68,7 @@ export async function notificationCard(views: Views, n: Notification, person: Pe
       return views.calendarDeclined(person, n.subjectId, n.key);
     case "app_install":
     case "calendar_event":
+    case "guest_link_mail":
       throw new Error("a job is not a card");
   }
 }

@@ -57,6 +57,7 @@ export const verbs = {
   preferencesOpen: "preferences.open",
   preferencesSave: "preferences.save",
   calendarFile: "calendar.file",
+  guestLinkMail: "guestlink.mail",
 } as const;
 
 export type Verb = (typeof verbs)[keyof typeof verbs];

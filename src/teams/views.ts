@@ -3,6 +3,7 @@ import { joinMarkup, md, type CardText, type Markup } from "../lib/markup.js";
 import { newId } from "../lib/ids.js";
 import { localDateOf } from "../lib/zoned-time.js";
 import { buildAdHocCard, type TypedAdHoc } from "../cards/adhoc-card.js";
+import { buildGuestLinkMailCard } from "../cards/guest-link-mail-card.js";
 import { buildAgendaCard } from "../cards/agenda-card.js";
 import type { CardFeedback } from "../cards/feedback.js";
 import { buildFollowUpCard, type FollowUpHeading } from "../cards/followup-card.js";
@@ -177,6 +178,21 @@ export function createViews(deps: Omit<TeamsDeps, "cardCopies" | "publishChannel
     async adHoc(actor: Person, meetingId: string, opts: { feedback?: CardFeedback; typed?: TypedAdHoc } = {}): Promise<AdaptiveCard> {
       const { meeting, candidates } = await deps.meetings.adHocChoices(actor, meetingId);
       return buildAdHocCard({ meeting, candidates, tz, ...opts });
+    },
+
+    /**
+     * The chair's «Send link på e-mail» per person outside Teams (GUEST_LINK_MAIL=graph; decision
+     * 0025): each one's live link, whether its mail is on its way, sent (when), unconfirmed or failed.
+     */
+    async guestLinkMail(actor: Person, meetingId: string, opts: { feedback?: CardFeedback } = {}): Promise<AdaptiveCard> {
+      const { meeting, guests } = await deps.guestLinks.forChair(actor, meetingId);
+      const states = await deps.guestLinkMail.states(meetingId);
+      return buildGuestLinkMailCard({
+        meeting,
+        guests: guests.map((g) => ({ person: g.person, revoked: g.link?.revoked ?? true, mail: g.link && !g.link.revoked ? states.get(g.link.linkId) : undefined })),
+        tz,
+        feedback: opts.feedback ?? (deps.guestLinkMail.on ? undefined : { error: strings.guestLinkMail.off }),
+      });
     },
 
     async yearWheel(actor: Person, unitId?: string, opts: { feedback?: CardFeedback; typed?: { entryId?: string; date?: string; time?: string }; showPersonId?: string } = {}): Promise<AdaptiveCard> {

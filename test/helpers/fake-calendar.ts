@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Attendee, Event, SingleValueLegacyExtendedProperty } from "@microsoft/microsoft-graph-types";
+import type { Attendee, Event, Message, SingleValueLegacyExtendedProperty } from "@microsoft/microsoft-graph-types";
 import type { FakeGraph, GraphCall, RouteAnswer } from "./fake-graph.js";
 
 /** An event as the fake keeps it: Graph's shape, plus what the bot sent that Graph keeps hidden. */
@@ -40,6 +40,11 @@ export class FakeCalendar {
   readonly busy = new Map<string, { start: Date; end: Date; status?: "busy" | "tentative" | "oof" | "free" | "workingElsewhere" }[]>();
   /** The address of a mailbox (its owner's e-mail), so getSchedule also shows the events they organise. */
   addressOf?: (mailbox: string) => string | undefined;
+  /**
+   * Mail sent with `POST /users/{mailbox}/sendMail` (answered 202 with no body, as Graph does), in
+   * order: what a person would find in their inbox, and the sender in Sent Items when asked to keep it.
+   */
+  readonly sentMail: { mailbox: string; message: Message; saveToSentItems?: boolean }[] = [];
   /** Requests answered 429 because of the mailbox limits. */
   throttled = 0;
   /** The most requests seen at once per mailbox. */
@@ -51,7 +56,7 @@ export class FakeCalendar {
     private readonly graph: FakeGraph,
     readonly limits: MailboxLimits = { concurrent: 4, perWindow: 10_000, windowMs: 600_000 },
   ) {
-    const mailboxOf = (path: string) => /^\/v1\.0\/users\/([^/]+)\/(events|calendarView|calendar)/.exec(path)?.[1];
+    const mailboxOf = (path: string) => /^\/v1\.0\/users\/([^/]+)\/(events|calendarView|calendar|sendMail)/.exec(path)?.[1];
     const before = graph.onCall;
     graph.onCall = (c) => {
       before?.(c);
@@ -75,6 +80,7 @@ export class FakeCalendar {
     graph.route("DELETE", new RegExp(`${users}/events/([^/]+)$`), (m) => this.limited(m[1]!) ?? this.remove(m[1]!, m[2]!));
     graph.route("POST", new RegExp(`${users}/events/([^/]+)/cancel$`), (m, req) => this.limited(m[1]!) ?? this.cancel(m[1]!, m[2]!, req.body as { Comment?: string }));
     graph.route("GET", new RegExp(`${users}/calendarView$`), (m, req) => this.limited(m[1]!) ?? this.view(m[1]!, req.query));
+    graph.route("POST", new RegExp(`${users}/sendMail$`), (m, req) => this.limited(m[1]!) ?? this.sendMail(m[1]!, req.body as { message?: Message; saveToSentItems?: boolean }));
     graph.route("POST", new RegExp(`${users}/calendar/getSchedule$`), (m, req) => this.limited(m[1]!) ?? this.schedule(req.body as { schedules?: string[]; startTime?: Event["start"]; endTime?: Event["end"] }));
   }
 
@@ -127,6 +133,16 @@ export class FakeCalendar {
     const a = this.mailboxes.get(mailbox)?.get(eventId)?.attendees?.find((x) => x.emailAddress?.address?.toLowerCase() === address.toLowerCase());
     if (!a) throw new Error("no such attendee");
     a.status = { response: "declined", time: new Date().toISOString() };
+  }
+
+  /** Graph's sendMail: a message with a subject, a body and a recipient is taken (202, no body); else 400. */
+  private sendMail(mailbox: string, body: { message?: Message; saveToSentItems?: boolean } | undefined): RouteAnswer {
+    const message = body?.message;
+    if (!message?.subject || !message.body?.content || !message.toRecipients?.length || !message.toRecipients.every((r) => r.emailAddress?.address)) {
+      return this.graph.error(400, "ErrorInvalidRecipients", "At least one recipient is not valid.");
+    }
+    this.sentMail.push({ mailbox: decodeURIComponent(mailbox), message, saveToSentItems: body?.saveToSentItems });
+    return { status: 202 };
   }
 
   private limited(mailbox: string): RouteAnswer | undefined {

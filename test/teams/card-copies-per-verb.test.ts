@@ -773,6 +773,15 @@ export const verbCases: Record<Verb, Case> = {
       r.expectUpdated({ "megan.agenda:LS2": "Anne Holm (gæst)" });
     },
   },
+  [verbs.guestLinkMail]: {
+    story: "loop",
+    changes: "nothing a tracked card shows (GUEST_LINK_MAIL=off here: the chair's mail card answers that the bot sends no mail; with graph, test/teams/guest-link-mail.test.ts)",
+    run: async (s) => {
+      const r = await s.click(users.alex, verbs.guestLinkMail, { meetingId: ids.LS2!, personId: "bo" });
+      r.expectNothingUpdated();
+      expect(cardText(r.result.card)).toContain("Botten sender ikke mail i denne installation");
+    },
+  },
   [verbs.adHocRemove]: {
     story: "loop",
     changes: "the læringssamtale's participant list: every copy of its dagsorden",

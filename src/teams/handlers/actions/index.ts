@@ -50,6 +50,7 @@ import { channelUnit } from "./channel-unit.js";
 import { channelExport } from "./channel-export.js";
 import { calendarFile } from "./calendar-file.js";
 import { referatPdf } from "./referat-pdf.js";
+import { guestLinkMail } from "./guest-link-mail.js";
 import { unknownInvoke } from "./unknown-invoke.js";
 import { preferencesOpen } from "./preferences-open.js";
 import { preferencesSave } from "./preferences-save.js";
@@ -112,6 +113,7 @@ export const actionHandlers: Record<Verb, Factory> = {
   [verbs.preferencesOpen]: preferencesOpen,
   [verbs.preferencesSave]: preferencesSave,
   [verbs.calendarFile]: calendarFile,
+  [verbs.guestLinkMail]: guestLinkMail,
 };
 
 export function register(app: Application, deps: TeamsDeps, views: Views): void {
