@@ -358,7 +358,9 @@ export const cardSamples: Record<CardName, object> = {
     tz,
     calendarOf: (m) => (m.status === "planned" ? { cancelled: false, teamsLink: teamsMeetingLink(m, chief, sampleCalendar, now) } : undefined),
   }),
-  // A corrected referat (the chair reopened the meeting and closed it again), as the chair's copy.
+  // A corrected referat (the chair reopened the meeting and closed it again), as the leader's copy
+  // with REFERAT_APPROVAL_ONE_TO_ONE on: the approval line, «Godkend referat» and «Bemærkning til
+  // referatet» (the chair's copy has «Genåbn mødet» instead of the buttons).
   referat: referatCardData({
     meeting: { ...meeting, status: "closed", referatVersion: 2, closedAt: new Date("2027-01-14T13:05:00Z") },
     agendaItems: [...standing, topic, ...closing],
@@ -370,13 +372,13 @@ export const cardSamples: Record<CardName, object> = {
         { version: 1, formRevision: 2, closedAt: new Date("2027-01-14T09:10:00Z"), closedById: chief.id, reopenedAt: new Date("2027-01-14T12:50:00Z"), reopenedById: chief.id },
         { version: 2, formRevision: 3, closedAt: new Date("2027-01-14T13:05:00Z"), closedById: chief.id },
       ],
-      reopenUntil: new Date("2027-01-28T13:05:00Z"),
       reopenDays: 14,
     },
     carried: [{ ...carried[0]!, followUp: { ...carried[0]!.followUp, status: "done", doneAt: now } }, carried[1]!],
     today,
     tz,
     intro: true,
+    approval: { status: { required: true, version: 2, approvals: [], pending: [{ personId: leader.id, name: leader.name }], remarks: [] }, viewerId: leader.id, maxLength: 2000 },
   }),
   // To the chair: a participant's remark to the referat, with «Genåbn mødet».
   "referat-remark": referatRemarkCardData({

@@ -485,11 +485,14 @@ async function main(): Promise<void> {
     // The first læringssamtale in his list, and its own «Opfølgningsskema» (the next button after its name).
     const formButton = list.getByText(/^Læringssamtale/).first().locator('xpath=following::button[normalize-space(.)="Opfølgningsskema" or @aria-label="Opfølgningsskema" or @title="Opfølgningsskema"][1]');
     const form = await newCard(alex, /Opfølgningsskema: Læringssamtale/, () => formButton.click());
+    // One decision, so the referat approved has content.
+    await form.locator("textarea").first().fill("Vi laver en plan for overgange mellem vuggestue og børnehave.");
     await form.getByRole("button", { name: "Gem og afslut mødet" }).click();
     await form.getByText(/^Mødet er først .+ – vil du afslutte det allerede nu\?$/).waitFor();
     await form.getByRole("button", { name: "Ja, afslut mødet nu" }).click();
     await untilCount(alex, () => count("SELECT count(*) n FROM Meeting WHERE unitId = 'solsikken' AND kind = 'laeringssamtale' AND status = 'closed'"), 1, "the læringssamtale was not closed");
     await lastCard(alex, /Referat: Læringssamtale/).getByText(/mangler: .*Megan Bowen/).waitFor();
+    await lastCard(alex, /Referat: Læringssamtale/).getByText("Vi laver en plan for overgange mellem vuggestue og børnehave.").first().waitFor();
   }));
   approvalOk &&= await step(megan, "leder", "godkender referatet af læringssamtalen", async () => {
     const referat = lastCard(megan, /Referat: Læringssamtale/);

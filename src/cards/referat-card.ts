@@ -88,10 +88,10 @@ export interface ReferatCardInput extends Omit<ReferatView, "earlier" | "erased"
 export function approvalLine(status: ReferatApprovalStatus, tz: string): string {
   const s = strings.referatApproval;
   if (!status.required && status.approvals.length === 0) return "";
-  const pending = status.pending.map((p) => p.name).join(", ");
+  const pending = status.pending.map((p) => p.name).join(s.nameSeparator);
   if (status.approvals.length === 0) return s.nobodyYet(pending);
-  const approved = s.approvedBy(status.approvals.map((a) => s.approvedByOne(a.name, formatInstantDateCompact(a.at, tz))).join(", "));
-  return pending ? `${approved} · ${s.pending(pending)}` : approved;
+  const approved = s.approvedBy(status.approvals.map((a) => s.approvedByOne(a.name, formatInstantDateCompact(a.at, tz))).join(s.nameSeparator));
+  return pending ? `${approved}${s.partSeparator}${s.pending(pending)}` : approved;
 }
 
 /** The minutes in the shape leaders know: «Punkt N: titel», «Beslutninger:», «(XX følger op)». */

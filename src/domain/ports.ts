@@ -519,6 +519,12 @@ export interface ReferatApprovalRepository {
    */
   addRemark(remark: ReferatRemark, textHash: string): Promise<{ fresh: boolean; remark: ReferatRemark }>;
   remark(id: string): Promise<ReferatRemark | undefined>;
+  /**
+   * Whether the meeting's referat can be asked for approval at all: `minutesErased` once retention
+   * has replaced the minutes' texts; `fromVersion`, the first referat version asked (1; after the
+   * versions of a meeting closed before referat approval was introduced, or erased by retention).
+   */
+  askable(meetingId: string): Promise<{ minutesErased: boolean; fromVersion: number }>;
   /** The meeting's approvals (of one version, or every version), oldest first. */
   approvals(meetingId: string, version?: number): Promise<ReferatApproval[]>;
   /** The meeting's remarks (to one version, or every version), oldest first. */

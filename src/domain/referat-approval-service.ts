@@ -91,13 +91,23 @@ export function createReferatApprovalService(deps: ReferatApprovalServiceDeps) {
     return meeting;
   }
 
+  /**
+   * Who is asked about the referat in force: nobody when retention has erased the minutes' texts,
+   * or when that version was made before referat approval was introduced (0027).
+   */
+  async function askedAbout(meeting: Meeting): Promise<Person[]> {
+    const { minutesErased, fromVersion } = await approvals.askable(meeting.id);
+    return minutesErased || meeting.referatVersion < fromVersion ? [] : approversOf(meeting, settings);
+  }
+
   /** The checks both verbs share: a participant who is asked, about the version in force. */
-  function assertAsked(meeting: Meeting, personId: string, version: number): void {
+  async function assertAsked(meeting: Meeting, personId: string, version: number): Promise<void> {
     if (!isParticipant(meeting, personId)) throw new AppError("not-authorised", strings.meeting.notParticipant);
     if (meeting.status === "cancelled" || meeting.referatVersion === 0) throw new AppError("stale-card", s.notClosed);
     if (isChair(meeting, personId)) throw new AppError("not-authorised", s.chairWrote);
     if (!approversOf(meeting, settings).some((p) => p.id === personId)) throw new AppError("not-authorised", s.notAsked);
     if (version !== meeting.referatVersion) throw new AppError("stale-card", s.superseded);
+    if (!(await askedAbout(meeting)).some((p) => p.id === personId)) throw new AppError("not-authorised", s.notAsked);
   }
 
   /** A person's name: as the meeting names its participants, else from the people (someone who has left it since). */
@@ -112,7 +122,7 @@ export function createReferatApprovalService(deps: ReferatApprovalServiceDeps) {
   async function statusOf(meeting: Meeting): Promise<ReferatApprovalStatus> {
     const version = meeting.referatVersion;
     const [approved, remarked] = await Promise.all([approvals.approvals(meeting.id, version), approvals.remarks(meeting.id, version)]);
-    const asked = approversOf(meeting, settings);
+    const asked = await askedAbout(meeting);
     const name = await namer(meeting, [...approved.map((a) => a.personId), ...remarked.map((r) => r.personId)]);
     const done = new Set(approved.map((a) => a.personId));
     return {
@@ -132,7 +142,7 @@ export function createReferatApprovalService(deps: ReferatApprovalServiceDeps) {
     /** «Godkend referat»: the person approves the version in force (an older version is refused; twice is once). */
     async approve(personId: string, meetingId: string, referatVersion: number): Promise<ReferatApprovalResult> {
       const meeting = await meetingOf(meetingId);
-      assertAsked(meeting, personId, referatVersion);
+      await assertAsked(meeting, personId, referatVersion);
       const approval: ReferatApproval = { meetingId, version: referatVersion, personId, approvedAt: clock.now() };
       const fresh = await approvals.approve(approval);
       return { outcome: fresh ? "approved" : "already", status: await statusOf(meeting), effects: fresh ? changed(meeting) : noEffects };
@@ -144,7 +154,7 @@ export function createReferatApprovalService(deps: ReferatApprovalServiceDeps) {
      */
     async remark(personId: string, meetingId: string, referatVersion: number, text: string): Promise<ReferatRemarkResult> {
       const meeting = await meetingOf(meetingId);
-      assertAsked(meeting, personId, referatVersion);
+      await assertAsked(meeting, personId, referatVersion);
       const clean = text.trim();
       if (!clean) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, { remark: s.remarkRequired });
       if (clean.length > settings.maxTextLength) throw new AppError("invalid-input", strings.generic.cardErrorsHeading, { remark: strings.generic.tooLong(clean.length, settings.maxTextLength) });

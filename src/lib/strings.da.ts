@@ -1319,6 +1319,10 @@ export const da = {
     approvedBy: (names: string) => `Godkendt af ${names}`,
     approvedByOne: (name: string, date: string) => `${name} ${date}`,
     pending: (names: string) => `mangler: ${names}`,
+    /** Between the names in the approval line. */
+    nameSeparator: ", ",
+    /** Between «Godkendt af …» and «mangler: …». */
+    partSeparator: " · ",
     nobodyYet: (names: string) => `Ingen har godkendt referatet endnu · mangler: ${names}`,
     /** Unused in Teams: the guest page (src/web/guest-page-view.ts) shows it. */
     allApproved: "alle har godkendt",

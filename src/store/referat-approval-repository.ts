@@ -45,6 +45,14 @@ export function createReferatApprovalRepository(db: Db): ReferatApprovalReposito
       return (await db.referatRemark.findUnique({ where: { id }, omit: { textHash: true } })) ?? undefined;
     },
 
+    async askable(meetingId) {
+      const [meeting, start] = await Promise.all([
+        db.meeting.findUnique({ where: { id: meetingId }, select: { minutesErasedAt: true } }),
+        db.referatApprovalStart.findUnique({ where: { meetingId } }),
+      ]);
+      return { minutesErased: !!meeting?.minutesErasedAt, fromVersion: start?.fromVersion ?? 1 };
+    },
+
     async approvals(meetingId, version) {
       return db.referatApproval.findMany({ where: { meetingId, ...(version === undefined ? {} : { version }) }, orderBy: [{ version: "asc" }, { approvedAt: "asc" }, { personId: "asc" }] });
     },

@@ -59,6 +59,12 @@ export function createRetentionRepository(db: Db): RetentionRepository {
         const referatRemarks = (await tx.referatRemark.updateMany({ where: { meetingId, text: { not: placeholder } }, data: { text: placeholder } })).count;
         // The text's hash goes too (it would fingerprint the text); the id keeps the unique index unique.
         if (referatRemarks) await tx.$executeRaw`UPDATE "ReferatRemark" SET "textHash" = "id" WHERE "meetingId" = ${meetingId}`;
+        // A referat whose texts are erased is asked for approval no more (even while an open follow-up keeps one decision's text).
+        const { referatVersion } = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { referatVersion: true } });
+        if (referatVersion > 0) {
+          const fromVersion = referatVersion + 1;
+          await tx.referatApprovalStart.upsert({ where: { meetingId }, create: { meetingId, fromVersion }, update: { fromVersion } });
+        }
         // A guest's way to be reached goes with the minutes' texts; the name stays on the participant list.
         // (A guest is a person of their own, origin "guest", there for this one meeting: decision 0025.)
         const present = (await tx.meetingParticipant.findMany({ where: { meetingId, role: "ad_hoc" }, select: { personId: true } })).map((p) => p.personId);

@@ -138,6 +138,33 @@ describe("referat approval", () => {
     expect(history.remarks.map((r) => [r.personId, r.version, r.text])).toEqual([["megan", 1, "Navnet er stavet forkert"]]);
   });
 
+  it("a referat closed before referat approval was introduced is not asked (its migration's cut-off); a correction made since is", async () => {
+    await start();
+    const id = await first("laeringssamtale");
+    const m = await close(id);
+    // What the migration 20261217110000 writes for every meeting closed before it.
+    await t.store.db.referatApprovalStart.create({ data: { meetingId: id, fromVersion: m.referatVersion + 1 } });
+    expect(await d.referatApprovals.status(id)).toMatchObject({ required: false, version: 1, approvals: [], pending: [] });
+    expect(await refusal(d.referatApprovals.approve("megan", id, 1))).toMatchObject({ code: "not-authorised", text: strings.referatApproval.notAsked });
+    expect((await refusal(d.referatApprovals.remark("megan", id, 1, "Punkt 2")))?.code).toBe("not-authorised");
+    const chair = await person(m.chairId);
+    const reopened = await d.meetings.reopen(chair, id, 1);
+    await d.forms.save(chair, id, reopened.meeting.version, [], true);
+    const corrected = (await d.referatApprovals.status(id))!;
+    expect(corrected).toMatchObject({ required: true, version: 2 });
+    expect(corrected.pending.map((p) => p.personId)).toContain("megan");
+    expect((await d.referatApprovals.approve("megan", id, 2)).outcome).toBe("approved");
+  });
+
+  it("a referat whose minutes retention has erased (minutesErasedAt) is not asked", async () => {
+    await start();
+    const id = await first("laeringssamtale");
+    await close(id);
+    await t.store.db.meeting.update({ where: { id }, data: { minutesErasedAt: clock.now() } });
+    expect(await d.referatApprovals.status(id)).toMatchObject({ required: false, pending: [] });
+    expect((await refusal(d.referatApprovals.approve("megan", id, 1)))?.text).toBe(strings.referatApproval.notAsked);
+  });
+
   it("a guest without Teams (an external participant) is asked too and approves through the same service; no Teams card goes to them", async () => {
     await start();
     const id = await first("laeringssamtale");

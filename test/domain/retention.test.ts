@@ -65,6 +65,12 @@ describe("retention of reflections and minutes", () => {
     expect(remarks.map((r) => [r.personId, r.version, r.text])).toEqual([["megan", 1, ERASED]]);
     expect(remarks.map((r) => r.textHash)).toEqual(remarks.map((r) => r.id)); // the text's hash goes with it
     expect(await t.store.db.referatApproval.count({ where: { meetingId: meeting.id } })).toBe(1);
+    // A referat whose texts are erased is no longer asked for approval; who approved it stays.
+    // (Here an open follow-up keeps one decision's text, so the minutes are not marked erased yet: minutesErasedAt.)
+    const status = await d.referatApprovals.status(meeting.id);
+    expect(status).toMatchObject({ required: false, pending: [], approvals: [{ personId: "megan" }] });
+    const refused = await d.referatApprovals.remark("megan", meeting.id, 1, "Endnu en").then(() => undefined, (e: unknown) => e);
+    expect(refused).toMatchObject({ code: "not-authorised", text: strings.referatApproval.notAsked });
   });
 
   it("keeps everything until the retention time after the loop's end has passed", async () => {

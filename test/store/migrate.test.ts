@@ -151,7 +151,8 @@ describe("migrations applied at start-up", () => {
   it("gives every meeting closed before reopening existed its first referat (20261210120000_referat_versions)", () => {
     const url = `file:${join(dir, "referater.db")}`;
     const before = join(dir, "migrations-before-referater");
-    cpSync(MIGRATIONS_DIR, before, { recursive: true, filter: (src) => !src.includes("20261210120000_referat_versions") });
+    // Without it, and without the later referat approval's, which reads the column it adds.
+    cpSync(MIGRATIONS_DIR, before, { recursive: true, filter: (src) => !/20261210120000_referat_versions|20261217110000_referat_approval/.test(src) });
     migrateSqlite(url, before);
     const db = new Database(join(dir, "referater.db"));
     const t = "2026-11-01T09:00:00.000+00:00";
@@ -165,7 +166,7 @@ describe("migrations applied at start-up", () => {
         ('m3', 'one_on_one', 'u1', 'alex', '${t}', 60, '${t}', 'cancelled', NULL);
       INSERT INTO FormRevision (id, meetingId, revision, editedById, at, snapshot) VALUES ('r1', 'm1', 1, 'alex', '${t}', '{}'), ('r2', 'm1', 2, 'alex', '${t}', '{}');`);
     db.close();
-    expect(migrateSqlite(url).applied).toEqual(["20261210120000_referat_versions"]);
+    expect(migrateSqlite(url).applied).toEqual(["20261210120000_referat_versions", "20261217110000_referat_approval"]);
     const after = new Database(join(dir, "referater.db"));
     expect(after.prepare(`SELECT id, referatVersion, carriedFrozen FROM Meeting ORDER BY id`).all()).toEqual([
       { id: "m1", referatVersion: 1, carriedFrozen: 1 },
@@ -175,6 +176,30 @@ describe("migrations applied at start-up", () => {
     // Its referat shows the form as it stands (corrections were saved into it until then), closed by its chair.
     expect(after.prepare(`SELECT meetingId, version, formRevision, closedAt, closedById, reopenedAt FROM ReferatVersion`).all()).toEqual([
       { meetingId: "m1", version: 1, formRevision: 2, closedAt: closed, closedById: "alex", reopenedAt: null },
+    ]);
+    after.close();
+  });
+
+  it("asks no approval of referater closed before referat approval existed; a correction from then on is asked (20261217110000_referat_approval)", () => {
+    const url = `file:${join(dir, "approval.db")}`;
+    const before = join(dir, "migrations-before-approval");
+    cpSync(MIGRATIONS_DIR, before, { recursive: true, filter: (src) => !/2026121711\d{4}_|2026121712\d{4}_|2026121713\d{4}_/.test(src) });
+    migrateSqlite(url, before);
+    const db = new Database(join(dir, "approval.db"));
+    const t = "2026-11-01T09:00:00.000+00:00";
+    db.exec(`INSERT INTO Area (id, name, updatedAt) VALUES ('midt', 'Midt', '${t}');
+      INSERT INTO Unit (id, name, type, areaId, updatedAt) VALUES ('u1', 'Solsikken', 'dagtilbud', 'midt', '${t}');
+      INSERT INTO Person (id, aadObjectId, name, updatedAt) VALUES ('alex', 'aad-alex', 'Alex', '${t}');
+      INSERT INTO Meeting (id, kind, unitId, chairId, startsAt, durationMinutes, createdAt, status, closedAt, referatVersion) VALUES
+        ('m1', 'laeringssamtale', 'u1', 'alex', '${t}', 60, '${t}', 'closed', '${t}', 1),
+        ('m2', 'laeringssamtale', 'u1', 'alex', '${t}', 60, '${t}', 'closed', '${t}', 2),
+        ('m3', 'laeringssamtale', 'u1', 'alex', '${t}', 60, '${t}', 'planned', NULL, 0);`);
+    db.close();
+    expect(migrateSqlite(url).applied).toContain("20261217110000_referat_approval");
+    const after = new Database(join(dir, "approval.db"));
+    expect(after.prepare(`SELECT meetingId, fromVersion FROM ReferatApprovalStart ORDER BY meetingId`).all()).toEqual([
+      { meetingId: "m1", fromVersion: 2 },
+      { meetingId: "m2", fromVersion: 3 },
     ]);
     after.close();
   });

@@ -160,6 +160,29 @@ describe("two people's copies with the same message id (ids are unique only per 
   });
 });
 
+describe("a referat closed before referat approval was introduced", () => {
+  it("shows no approval line and no buttons, and an approval is refused politely", async () => {
+    const h = await botWithSolsikkenConfirmed();
+    try {
+      const meetingId = (await h.bot.store.db.meeting.findFirstOrThrow({ where: { unitId: "solsikken", kind: "laeringssamtale" }, orderBy: { startsAt: "asc" } })).id;
+      await close(h, meetingId, users.alex);
+      // What the migration 20261217110000 writes for a meeting closed before it.
+      await h.bot.store.db.referatApprovalStart.create({ data: { meetingId, fromVersion: 2 } });
+      const opened = await h.click(users.megan, "referat.open", { meetingId, from: "meetings" });
+      const card = opened.posted[0]!;
+      expect(cardText(card)).toContain("Referat: ");
+      expect(findAction(card, "referat.approve")).toBeUndefined();
+      expect(findAction(card, "referat.remark")).toBeUndefined();
+      expect(cardText(card)).not.toContain("mangler:");
+      const refused = await h.click(users.megan, "referat.approve", { meetingId, referatVersion: 1 });
+      expect(cardText(refused.card)).toContain(a.notAsked);
+      expect(await h.bot.store.db.referatApproval.count({ where: { meetingId } })).toBe(0);
+    } finally {
+      await h.stop();
+    }
+  });
+});
+
 describe("a 1:1's referat", () => {
   for (const [setting, asked] of [
     ["false", false],
