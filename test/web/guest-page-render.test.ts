@@ -168,6 +168,11 @@ describe("the guest page on the real services", () => {
     expect((await page().post(TOKEN, "referat", form({ referatVersion: version, handling: "bemaerkning", remark: "Punkt 2 mangler." }))).location).toBe(`/m/${TOKEN}/referat?gemt=uaendret`);
     expect((await d.referatApprovals.status(first.id))!.remarks.map((r) => r.text)).toEqual(["Punkt 2 mangler."]);
     expect((await page().get(TOKEN, "referat", new URLSearchParams("gemt=bemaerkning"))).body).toContain(strings.referatApproval.yourRemarks(1));
+    // The same new remark POSTed twice at once (a double tap, two tabs): one row, one outbox row to the chair, one «sendt» and one «allerede gemt».
+    const twice = await Promise.all([1, 2].map(() => page().post(TOKEN, "referat", form({ referatVersion: version, handling: "bemaerkning", remark: "Punkt 3 mangler." }))));
+    expect(twice.map((a) => a.location).sort()).toEqual([`/m/${TOKEN}/referat?gemt=bemaerkning`, `/m/${TOKEN}/referat?gemt=uaendret`]);
+    expect((await t.store.db.referatRemark.findMany({ where: { meetingId: first.id, personId: "bo" } })).map((r) => r.text).sort()).toEqual(["Punkt 2 mangler.", "Punkt 3 mangler."]);
+    expect(await t.store.db.notification.count({ where: { kind: "referat_remark", personId: first.chairId } })).toBe(2);
     // An old version's form: the newest shown, what was typed kept.
     const stale = await page().post(TOKEN, "referat", form({ referatVersion: "0", handling: "bemaerkning", remark: "Gammel" }));
     expect(stale.status).toBe(422);
