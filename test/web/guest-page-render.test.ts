@@ -4,7 +4,7 @@ import type { DomainServices } from "../../src/domain/services.js";
 import type { Effects } from "../../src/domain/effects.js";
 import type { Meeting, Person } from "../../src/domain/types.js";
 import { strings } from "../../src/lib/strings.da.js";
-import { createGuestPage, type GuestAccessView } from "../../src/web/guest-page.js";
+import { basePathOf, createGuestPage, type GuestAccessView } from "../../src/web/guest-page.js";
 import { withSolsikkenConfirmed } from "../helpers/confirmed-loop.js";
 import type { ManualClock } from "../helpers/bot-harness.js";
 
@@ -26,8 +26,9 @@ describe("the guest page on the real services", () => {
   const TOKEN = "a".repeat(43);
   let opens: GuestAccessView | undefined;
 
-  const page = () =>
+  const page = (basePath?: string) =>
     createGuestPage({
+      basePath,
       resolve: async (token) => (token === TOKEN && opens ? { ...opens, meeting: (await t.store.meetings.get(opens.meeting.id))! } : undefined),
       meetings: d.meetings,
       reflections: d.reflections,
@@ -181,6 +182,23 @@ describe("the guest page on the real services", () => {
     // The guide after the start: read-only, no form.
     const locked = await page().get(TOKEN, "refleksion", new URLSearchParams());
     expect(locked.body).not.toContain("<form");
+  });
+
+  it("PUBLIC_URL with a path (https://host/laeringsloop): links, form actions and redirects start with it", async () => {
+    expect(basePathOf("https://kommune.example.dk/laeringsloop/")).toBe("/laeringsloop");
+    expect(basePathOf("https://kommune.example.dk")).toBe("");
+    opens = { meeting: first, person: bo, expiresAt: new Date("2027-06-01T10:00:00Z") };
+    const p = page("/laeringsloop");
+    const agenda = await p.get(TOKEN, undefined, new URLSearchParams());
+    expect(agenda.body).toContain(`href="/laeringsloop/m/${TOKEN}/refleksion"`);
+    expect(agenda.body).not.toMatch(/(href|action)="\/m\//);
+    const guide = await p.get(TOKEN, "refleksion", new URLSearchParams());
+    expect(guide.body).toContain(`action="/laeringsloop/m/${TOKEN}/refleksion"`);
+    expect(guide.body).not.toMatch(/(href|action)="\/m\//);
+    expect(await p.get(TOKEN, "udtalelse", new URLSearchParams())).toEqual({ status: 303, location: `/laeringsloop/m/${TOKEN}` });
+    const view = await d.reflections.view(bo, first.id);
+    const sent = await p.post(TOKEN, "refleksion", form({ version: "0", handling: "send", ...Object.fromEntries(view.questions.map((q) => [`q_${q.id}`, "Svar"])) }));
+    expect(sent).toEqual({ status: 303, location: `/laeringsloop/m/${TOKEN}/refleksion?gemt=ja` });
   });
 
   it("an unknown, mistyped or absent link: one polite page, 404, the same for all", async () => {
