@@ -261,7 +261,9 @@ export function createGuestPage(deps: GuestPageDeps) {
         };
         const refuse = async (err: AppError, redraw: Omit<Redraw, "feedback">): Promise<WebAnswer> => {
           log.info({ outcome: err.code, section, linkId: access.linkId }, "guest page");
-          const error = err.code === "stale-card" ? g.stale : err.text;
+          // «Det, du skrev, står stadig i feltet» only when something was typed (not on «Godkend referat»).
+          const typed = Object.values(redraw).some((v) => v !== undefined);
+          const error = err.code === "stale-card" ? (typed ? g.stale : g.staleNothingTyped) : err.text;
           return { status: 422, body: await render(access, base, section, await sectionsOf(access), { redraw: { ...redraw, feedback: { error, fieldErrors: { ...err.fieldErrors } } } }) };
         };
         if (section === "referat") {

@@ -115,6 +115,8 @@ describe("the guest page on the real services", () => {
     expect(shown.status).toBe(200);
     expect(shown.body).toContain(strings.board.label);
     expect(shown.body).not.toContain(strings.agenda.standing);
+    // The placeholder without the card's «Højst … tegn» (the page says the limit beside the field).
+    expect(shown.body).toContain(`placeholder="${strings.board.placeholder}"`);
     expect((await page().get(TOKEN, "dagsorden", new URLSearchParams())).status).toBe(303);
 
     const empty = await page().post(TOKEN, "udtalelse", form({ version: "0", statement: "  " }));
@@ -178,6 +180,12 @@ describe("the guest page on the real services", () => {
     const stale = await page().post(TOKEN, "referat", form({ referatVersion: "0", handling: "bemaerkning", remark: "Gammel" }));
     expect(stale.status).toBe(422);
     expect(stale.body).toContain(">Gammel</textarea>");
+    expect(stale.body).toContain(strings.guestPage.stale);
+    // «Godkend referat» from an old version: the newest shown, without «det, du skrev» (nothing was typed).
+    const staleApproval = await page().post(TOKEN, "referat", form({ referatVersion: "0", handling: "godkend" }));
+    expect(staleApproval.status).toBe(422);
+    expect(staleApproval.body).toContain(strings.guestPage.staleNothingTyped);
+    expect(staleApproval.body).not.toContain(strings.guestPage.stale);
 
     // The guide after the start: read-only, no form.
     const locked = await page().get(TOKEN, "refleksion", new URLSearchParams());
