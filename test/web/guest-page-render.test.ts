@@ -136,6 +136,16 @@ describe("the guest page on the real services", () => {
     const both = await Promise.all([1, 2].map(() => page().post(TOKEN, "udtalelse", form({ version, statement: `${text} Og om sprog.` }))));
     expect(both.map((b) => b.status)).toEqual([303, 303]);
     expect(await t.store.db.boardStatement.findMany({ where: { meetingId: later.id }, select: { text: true } })).toEqual([{ text: `${text} Og om sprog.` }]);
+
+    // Once the meeting has been held: what the Teams card shows him, the udtalelse read-only, no form, no dagsorden.
+    clock.set(new Date(later.startsAt.getTime() + (later.durationMinutes + 60) * 60_000).toISOString());
+    const held = await page().get(TOKEN, undefined, new URLSearchParams());
+    expect(held.status).toBe(200);
+    expect(held.body).toContain(`${text} Og om sprog.`);
+    expect(held.body).not.toContain("<form");
+    expect(held.body).not.toContain(strings.agenda.standing);
+    expect((await page().post(TOKEN, "udtalelse", form({ version, statement: "For sent" }))).status).toBe(422);
+    expect(await t.store.db.boardStatement.findMany({ where: { meetingId: later.id }, select: { text: true } })).toEqual([{ text: `${text} Og om sprog.` }]);
   });
 
   it("after the meeting: the referat once it is closed, never the reflections' texts", async () => {
