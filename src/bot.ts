@@ -45,7 +45,7 @@ import { createGraphClient } from "./graph/graph-client.js";
 import { createGraphCalendarGateway } from "./graph/calendar-gateway.js";
 import { createCardCopies } from "./teams/card-copies.js";
 import { createHttpServer } from "./teams/server.js";
-import { createGuestPage } from "./web/guest-page.js";
+import { basePathOf, createGuestPage } from "./web/guest-page.js";
 import { createViews } from "./teams/views.js";
 
 /** How often each instance says it is alive (instance-registry). */
@@ -285,6 +285,7 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
     timezone: config.timezone,
     maxTextLength: config.maxTextLength,
     boardStatementDays: config.boardStatementDays,
+    basePath: basePathOf(config.publicUrl),
     log,
   });
   const server = createHttpServer({ adapter, app, log, healthy: store.healthy, credentialHealth: credentials?.health, download: createDownloadHandler(domain.downloads), referatFile: createReferatFileHandler(domain.referatFiles, clock, config.timezone), calendarFile: createCalendarFileHandler(domain.calendars), guestPage });

@@ -1304,6 +1304,7 @@ export const da = {
     methodNotAllowed: "Siden kan kun vises eller udfyldes.",
     approvalHeading: "Godkendelse af referatet",
     stale: "Siden var ikke længere aktuel: der er gemt en anden udgave, siden du åbnede den. Se den nyeste udgave herunder; det, du skrev, står stadig i feltet.",
+    staleNothingTyped: "Siden var ikke længere aktuel: der er gemt en anden udgave, siden du åbnede den. Se den nyeste udgave herunder.",
     back: "Tilbage til siden",
     notForm: "Det sendte var ikke en udfyldt formular. Åbn siden igen fra dit link, og prøv igen.",
     /** The guide's field for the question (its label is the question). */

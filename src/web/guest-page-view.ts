@@ -178,7 +178,7 @@ ${
   s.editable
     ? html`<form method="post" action="${f.base}/udtalelse" novalidate>
 <input type="hidden" name="version" value="${s.version}">
-${textarea({ id: "statement", label: html`${s.label}`, hint: strings.generic.maxLengthHint(s.maxLength), value: s.value, error: s.statementError, placeholder: s.placeholder.replace(/\s*Højst.*$/, "") })}
+${textarea({ id: "statement", label: html`${s.label}`, hint: strings.generic.maxLengthHint(s.maxLength), value: s.value, error: s.statementError, placeholder: strings.board.placeholder })}
 <div class="actions"><button type="submit">${s.sendButton}</button></div>
 </form>`
     : s.value

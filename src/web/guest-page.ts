@@ -57,8 +57,16 @@ export interface GuestPageDeps {
   timezone: string;
   maxTextLength: number;
   boardStatementDays: number;
+  /**
+   * The path PUBLIC_URL ends in ("" at the host's root, "/laeringsloop" behind a proxy that serves the
+   * bot below a path): the page's links, form actions and redirects start with it.
+   */
+  basePath?: string;
   log: Logger;
 }
+
+/** The path part of PUBLIC_URL without a trailing slash ("" for a bare host). */
+export const basePathOf = (publicUrl: string): string => new URL(publicUrl).pathname.replace(/\/+$/, "");
 
 /** The answer to one request: a page, or a redirect (PRG). */
 export interface WebAnswer {
@@ -217,7 +225,7 @@ export function createGuestPage(deps: GuestPageDeps) {
         const access = await open(token);
         const wanted = sectionOf(sectionName);
         if (!access || !wanted) return gone();
-        const base = `/m/${token}`;
+        const base = `${deps.basePath ?? ""}/m/${token}`;
         const sections = await sectionsOf(access);
         // The first part this person sees stands at the link itself (a board representative asked for the udtalelse: that form).
         const section = sectionName === undefined ? sections[0] : sections.includes(wanted) ? wanted : undefined;
@@ -240,7 +248,7 @@ export function createGuestPage(deps: GuestPageDeps) {
         const access = await open(token);
         const section = sectionOf(sectionName);
         if (!access || !section) return gone();
-        const base = `/m/${token}`;
+        const base = `${deps.basePath ?? ""}/m/${token}`;
         const sections = await sectionsOf(access);
         if (!sections.includes(section) || section === "dagsorden") return { status: 303, location: sectionName ? `${base}/${section}` : base };
         const form = Object.fromEntries(new URLSearchParams(body));
@@ -253,7 +261,9 @@ export function createGuestPage(deps: GuestPageDeps) {
         };
         const refuse = async (err: AppError, redraw: Omit<Redraw, "feedback">): Promise<WebAnswer> => {
           log.info({ outcome: err.code, section, linkId: access.linkId }, "guest page");
-          const error = err.code === "stale-card" ? g.stale : err.text;
+          // «Det, du skrev, står stadig i feltet» only when something was typed (not on «Godkend referat»).
+          const typed = Object.values(redraw).some((v) => v !== undefined);
+          const error = err.code === "stale-card" ? (typed ? g.stale : g.staleNothingTyped) : err.text;
           return { status: 422, body: await render(access, base, section, await sectionsOf(access), { redraw: { ...redraw, feedback: { error, fieldErrors: { ...err.fieldErrors } } } }) };
         };
         if (section === "referat") {

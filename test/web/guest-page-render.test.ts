@@ -4,7 +4,7 @@ import type { DomainServices } from "../../src/domain/services.js";
 import type { Effects } from "../../src/domain/effects.js";
 import type { Meeting, Person } from "../../src/domain/types.js";
 import { strings } from "../../src/lib/strings.da.js";
-import { createGuestPage, type GuestAccessView } from "../../src/web/guest-page.js";
+import { basePathOf, createGuestPage, type GuestAccessView } from "../../src/web/guest-page.js";
 import { withSolsikkenConfirmed } from "../helpers/confirmed-loop.js";
 import type { ManualClock } from "../helpers/bot-harness.js";
 
@@ -26,8 +26,9 @@ describe("the guest page on the real services", () => {
   const TOKEN = "a".repeat(43);
   let opens: GuestAccessView | undefined;
 
-  const page = () =>
+  const page = (basePath?: string) =>
     createGuestPage({
+      basePath,
       resolve: async (token) => (token === TOKEN && opens ? { ...opens, meeting: (await t.store.meetings.get(opens.meeting.id))! } : undefined),
       meetings: d.meetings,
       reflections: d.reflections,
@@ -114,6 +115,8 @@ describe("the guest page on the real services", () => {
     expect(shown.status).toBe(200);
     expect(shown.body).toContain(strings.board.label);
     expect(shown.body).not.toContain(strings.agenda.standing);
+    // The placeholder without the card's «Højst … tegn» (the page says the limit beside the field).
+    expect(shown.body).toContain(`placeholder="${strings.board.placeholder}"`);
     expect((await page().get(TOKEN, "dagsorden", new URLSearchParams())).status).toBe(303);
 
     const empty = await page().post(TOKEN, "udtalelse", form({ version: "0", statement: "  " }));
@@ -132,6 +135,16 @@ describe("the guest page on the real services", () => {
     const version = String((await d.boardStatements.view(bo, later.id)).statement!.version);
     const both = await Promise.all([1, 2].map(() => page().post(TOKEN, "udtalelse", form({ version, statement: `${text} Og om sprog.` }))));
     expect(both.map((b) => b.status)).toEqual([303, 303]);
+    expect(await t.store.db.boardStatement.findMany({ where: { meetingId: later.id }, select: { text: true } })).toEqual([{ text: `${text} Og om sprog.` }]);
+
+    // Once the meeting has been held: what the Teams card shows him, the udtalelse read-only, no form, no dagsorden.
+    clock.set(new Date(later.startsAt.getTime() + (later.durationMinutes + 60) * 60_000).toISOString());
+    const held = await page().get(TOKEN, undefined, new URLSearchParams());
+    expect(held.status).toBe(200);
+    expect(held.body).toContain(`${text} Og om sprog.`);
+    expect(held.body).not.toContain("<form");
+    expect(held.body).not.toContain(strings.agenda.standing);
+    expect((await page().post(TOKEN, "udtalelse", form({ version, statement: "For sent" }))).status).toBe(422);
     expect(await t.store.db.boardStatement.findMany({ where: { meetingId: later.id }, select: { text: true } })).toEqual([{ text: `${text} Og om sprog.` }]);
   });
 
@@ -168,14 +181,42 @@ describe("the guest page on the real services", () => {
     expect((await page().post(TOKEN, "referat", form({ referatVersion: version, handling: "bemaerkning", remark: "Punkt 2 mangler." }))).location).toBe(`/m/${TOKEN}/referat?gemt=uaendret`);
     expect((await d.referatApprovals.status(first.id))!.remarks.map((r) => r.text)).toEqual(["Punkt 2 mangler."]);
     expect((await page().get(TOKEN, "referat", new URLSearchParams("gemt=bemaerkning"))).body).toContain(strings.referatApproval.yourRemarks(1));
+    // The same new remark POSTed twice at once (a double tap, two tabs): one row, one outbox row to the chair, one «sendt» and one «allerede gemt».
+    const twice = await Promise.all([1, 2].map(() => page().post(TOKEN, "referat", form({ referatVersion: version, handling: "bemaerkning", remark: "Punkt 3 mangler." }))));
+    expect(twice.map((a) => a.location).sort()).toEqual([`/m/${TOKEN}/referat?gemt=bemaerkning`, `/m/${TOKEN}/referat?gemt=uaendret`]);
+    expect((await t.store.db.referatRemark.findMany({ where: { meetingId: first.id, personId: "bo" } })).map((r) => r.text).sort()).toEqual(["Punkt 2 mangler.", "Punkt 3 mangler."]);
+    expect(await t.store.db.notification.count({ where: { kind: "referat_remark", personId: first.chairId } })).toBe(2);
     // An old version's form: the newest shown, what was typed kept.
     const stale = await page().post(TOKEN, "referat", form({ referatVersion: "0", handling: "bemaerkning", remark: "Gammel" }));
     expect(stale.status).toBe(422);
     expect(stale.body).toContain(">Gammel</textarea>");
+    expect(stale.body).toContain(strings.guestPage.stale);
+    // «Godkend referat» from an old version: the newest shown, without «det, du skrev» (nothing was typed).
+    const staleApproval = await page().post(TOKEN, "referat", form({ referatVersion: "0", handling: "godkend" }));
+    expect(staleApproval.status).toBe(422);
+    expect(staleApproval.body).toContain(strings.guestPage.staleNothingTyped);
+    expect(staleApproval.body).not.toContain(strings.guestPage.stale);
 
     // The guide after the start: read-only, no form.
     const locked = await page().get(TOKEN, "refleksion", new URLSearchParams());
     expect(locked.body).not.toContain("<form");
+  });
+
+  it("PUBLIC_URL with a path (https://host/laeringsloop): links, form actions and redirects start with it", async () => {
+    expect(basePathOf("https://kommune.example.dk/laeringsloop/")).toBe("/laeringsloop");
+    expect(basePathOf("https://kommune.example.dk")).toBe("");
+    opens = { meeting: first, person: bo, expiresAt: new Date("2027-06-01T10:00:00Z") };
+    const p = page("/laeringsloop");
+    const agenda = await p.get(TOKEN, undefined, new URLSearchParams());
+    expect(agenda.body).toContain(`href="/laeringsloop/m/${TOKEN}/refleksion"`);
+    expect(agenda.body).not.toMatch(/(href|action)="\/m\//);
+    const guide = await p.get(TOKEN, "refleksion", new URLSearchParams());
+    expect(guide.body).toContain(`action="/laeringsloop/m/${TOKEN}/refleksion"`);
+    expect(guide.body).not.toMatch(/(href|action)="\/m\//);
+    expect(await p.get(TOKEN, "udtalelse", new URLSearchParams())).toEqual({ status: 303, location: `/laeringsloop/m/${TOKEN}` });
+    const view = await d.reflections.view(bo, first.id);
+    const sent = await p.post(TOKEN, "refleksion", form({ version: "0", handling: "send", ...Object.fromEntries(view.questions.map((q) => [`q_${q.id}`, "Svar"])) }));
+    expect(sent).toEqual({ status: 303, location: `/laeringsloop/m/${TOKEN}/refleksion?gemt=ja` });
   });
 
   it("an unknown, mistyped or absent link: one polite page, 404, the same for all", async () => {
