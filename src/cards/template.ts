@@ -35,7 +35,8 @@ export type CardName =
   | "unit-detail"
   | "channel-digest"
   | "export-links"
-  | "adhoc";
+  | "adhoc"
+  | "guest-links";
 
 export const CARD_NAMES: CardName[] = [
   "welcome",
@@ -66,6 +67,7 @@ export const CARD_NAMES: CardName[] = [
   "channel-digest",
   "export-links",
   "adhoc",
+  "guest-links",
 ];
 
 export type AdaptiveCard = Record<string, unknown> & { type: "AdaptiveCard" };

@@ -397,7 +397,9 @@ export type NotificationKind =
   /** Not a card: bring the meeting's event in its chair's calendar up to the meeting through Graph (calendar-sync-service.ts). */
   | "calendar_event"
   /** To a meeting's chair: a participant declined the meeting's event in Outlook (calendar-sync-service.ts). */
-  | "calendar_declined";
+  | "calendar_declined"
+  /** To a meeting's chair with the pack, when people outside Teams take part: their links to pass on (decision 0025). */
+  | "guest_links";
 export type NotificationStatus = "pending" | "sending" | "sent" | "failed" | "cancelled";
 
 export interface PlannedNotification {

@@ -39,6 +39,8 @@ export interface TeamsDeps {
   calendars: DomainServices["calendars"];
   /** Who cannot be reached, and what their chair is told (the «kan ikke nås» notice). */
   reach: DomainServices["reach"];
+  /** The links of people outside Teams to a meeting's page, for its chair (decision 0025). */
+  guestLinks: DomainServices["guestLinks"];
   /** «send nu»: registered only in local anonymous mode. */
   trial: DomainServices["trial"];
   /**
