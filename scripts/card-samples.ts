@@ -5,6 +5,7 @@
  */
 import { adHocCardData } from "../src/cards/adhoc-card.js";
 import { guestLinkMailCardData } from "../src/cards/guest-link-mail-card.js";
+import { guestLinksCardData } from "../src/cards/guest-links-card.js";
 import { agendaCardData } from "../src/cards/agenda-card.js";
 import { boardReportCardData } from "../src/cards/board-report-card.js";
 import { teamsMeetingLink } from "../src/domain/calendar.js";
@@ -228,6 +229,24 @@ export const cardSamples: Record<CardName, object> = {
     ],
     tz,
     feedback: { notice: strings.guestLinkMail.answerQueued("Anne Holm") },
+  }),
+  // The chair's «Deltagere uden Teams» (decision 0025): a guest with a live link, a board member whose link was revoked.
+  "guest-links": guestLinksCardData({
+    meeting: samtale,
+    guests: [
+      {
+        person: { id: "g-1", aadObjectId: null, name: "Anne Holm", email: "anne.holm@eksempel.dk", active: true, origin: "guest" },
+        role: "ad_hoc",
+        link: { linkId: "l-1", url: "https://laeringsloop.eksempelkommune.dk/m/Zm9vYmFyYmF6cXV1eGNvcmdlZ3JhdWx0Z2FycGx5d2FsZG8", expiresAt: new Date("2027-11-11T11:00:00Z"), revoked: false },
+      },
+      {
+        person: { id: "rikke", aadObjectId: null, name: "Rikke Friis", phone: "+45 20 30 40 50", active: true },
+        role: "bestyrelsesrepraesentant",
+        link: { linkId: "l-2", url: "https://laeringsloop.eksempelkommune.dk/m/cmV2b2tlZHJldm9rZWRyZXZva2VkcmV2b2tlZHJldm9rZWQ", expiresAt: new Date("2027-11-11T11:00:00Z"), revoked: true },
+      },
+    ],
+    tz,
+    feedback: { notice: strings.guestLinks.revoked("Rikke Friis") },
   }),
   "year-wheel": yearWheelCardData({
     view: {

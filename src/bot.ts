@@ -374,7 +374,7 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
       } else {
         log.info({ host: address.address, port: address.port }, "listening");
       }
-      if (config.guestLinks.developmentSecret) log.warn("GUEST_LINK_SECRET is not set: guest links use a fixed development-only key (never in production)");
+      if (config.guestLinks.developmentSecret && config.env === "development") log.warn("GUEST_LINK_SECRET is not set: guest links use a fixed development-only key (never in production)");
       return address;
     },
     async close(): Promise<void> {

@@ -92,10 +92,10 @@ describe("docs/deploy.md's personal data section (for the DPIA)", () => {
     expect(models.filter((m) => !dpia.includes(`\`${m}\``))).toEqual([]);
   });
 
-  it("says who sees a guest's data as the cards show it: the name to the participants, e-mail and phone on no card", () => {
-    const row = section("## 9.").split("\n").find((l) => l.includes("`MeetingGuest`"))!;
+  it("says who sees a guest's data as the cards show it: the name to the participants, e-mail and phone only on the chair's card of links (decision 0025)", () => {
+    const row = section("## 9.").split("\n").find((l) => l.includes("| Guests added ad hoc"))!;
     const seen = row.split("|")[6]!;
     expect(seen).toContain("the name: the meeting's participants (dagsorden, referat)");
-    expect(seen).toContain("e-mail and phone: shown on no card");
+    expect(seen).toContain("e-mail and phone: the chair's «Deltagere uden Teams» card");
   });
 });

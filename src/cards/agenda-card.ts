@@ -79,6 +79,8 @@ export interface AgendaCardData extends MeetingHeaderData, CalendarOfferData {
   adHoc: { label: string; personId: string; guestId: string }[];
   adHocRemoveButton: string;
   adHocAddButton: string;
+  /** The chair's «Deltagere uden Teams» (decision 0025): when people outside Teams take part; "" otherwise. */
+  guestLinksButton: string;
 }
 
 export interface AgendaCardInput {
@@ -316,6 +318,8 @@ export function agendaCardData({ view, viewer, tz, today, feedback, intro, typed
     ...calendarOfferData(calendar),
     ...indstillingEmpty,
     ...adHocSection(view, viewer, fit),
+    guestLinksButton:
+      meeting.chairId === viewer.id && meeting.status !== "cancelled" && meeting.participants.some((p) => p.person.aadObjectId === null) ? strings.guestLinks.openButton : "",
   };
   return { ...data, ...indstillingSection(view, numberedItems, feedback, typedIndstillinger, fit) };
 }

@@ -150,6 +150,12 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
         if ((await reflections.get(n.subjectId, n.personId))?.status === "sent") return "reflection-sent";
         return undefined;
       }
+      case "guest_links": {
+        // The card shows the links as they are when it goes; nothing to send once nobody outside Teams takes part.
+        const m = await meetings.get(n.subjectId);
+        if (m?.status !== "planned") return "meeting-not-planned";
+        return m.participants.some((p) => p.person.aadObjectId === null) ? undefined : "no-external-participant";
+      }
       case "ad_hoc_removed": {
         const m = await meetings.get(n.subjectId);
         if (m?.status !== "planned") return "meeting-not-planned";

@@ -142,6 +142,14 @@ export function createGuestLinkService({ links, meetings, units, people, clock, 
       return outcome === "revoked" ? "revoked" : "already-revoked";
     },
 
+    /** The chair asks for a new link (after revoking the old one): the live one, made if missing. */
+    async renew(actor: Person, meetingId: string, personId: string): Promise<{ linkId: string; url: string; expiresAt: Date }> {
+      const meeting = await meetings.get(meetingId);
+      if (!meeting) throw new AppError("not-found", strings.generic.notFound);
+      assertChair(meeting, actor.id);
+      return linkFor(meetingId, personId);
+    },
+
     /**
      * The chair's view of a meeting's people outside Teams: each one's live link (made if missing,
      * unless the meeting is cancelled), or their latest revoked one when the chair revoked it.

@@ -685,7 +685,9 @@ export function createMeetingService(deps: MeetingServiceDeps) {
       if (outcome === "not-planned") throw new AppError("meeting-started", s.started);
       if (outcome === "duplicate") throw new AppError("invalid-input", strings.generic.cardErrorsHeading, { guestName: s.guestAlready(name) });
       const updated = (await meetings.get(meeting.id))!;
-      return { meeting: updated, notice: s.guestAdded(name), effects: effectsOf([meetingChanged(updated)]) };
+      // No card for the guest (outside Teams); the chair gets the guests' links with the pack (at once if it went already: decision 0025).
+      const planned = await notifications.plan((await packRows(updated, now)).filter((r) => r.kind === "guest_links"), now);
+      return { meeting: updated, notice: s.guestAdded(name), effects: effectsOf([meetingChanged(updated)], planned) };
     },
 
     /** The chair removes an ad hoc participant or a guest before the meeting: their pending cards are not sent. */

@@ -23,8 +23,13 @@ function beforeMeeting(meeting: Meeting, planned: Date, calendar: WorkingCalenda
 export function meetingPackRows(meeting: Meeting, guideTo: readonly string[], leadDays: number, calendar: WorkingCalendar, now: Date): PlannedNotification[] {
   const meetingDate = localDateOf(meeting.startsAt, calendar.tz);
   const packAt = beforeMeeting(meeting, calendar.workingDayStart(calendar.addWorkingDays(meetingDate, -leadDays)), calendar, now);
+  // The chair gets the links of the participants outside Teams with the pack, to pass on (decision 0025).
+  const external = meeting.participants.some((p) => p.person.aadObjectId === null);
+  const links: PlannedNotification[] = external
+    ? [{ key: `guest_links:${meeting.id}:${meeting.chairId}:${meeting.startsAt.toISOString()}`, kind: "guest_links", personId: meeting.chairId, subjectId: meeting.id, ...packAt, notAfter: meeting.startsAt }]
+    : [];
   // One row per card, so a failure sending the second never repeats the first.
-  return meeting.participants.flatMap((p) =>
+  return [...links, ...meeting.participants.flatMap((p) =>
     (guideTo.includes(p.person.id) ? (["meeting_agenda", "meeting_reflection"] as const) : (["meeting_agenda"] as const)).map((kind) => ({
       key: `${kind}:${meeting.id}:${p.person.id}:${meeting.startsAt.toISOString()}`,
       kind,
@@ -33,7 +38,7 @@ export function meetingPackRows(meeting: Meeting, guideTo: readonly string[], le
       ...packAt,
       notAfter: meeting.startsAt,
     })),
-  );
+  )];
 }
 
 /**

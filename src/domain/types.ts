@@ -419,7 +419,9 @@ export type NotificationKind =
   /** To a meeting's chair: a participant declined the meeting's event in Outlook (calendar-sync-service.ts). */
   | "calendar_declined"
   /** Not a card: e-mail a person outside Teams their guest link from the chair's mailbox through Graph (guest-link-mail-service.ts). */
-  | "guest_link_mail";
+  | "guest_link_mail"
+  /** To a meeting's chair with the pack, when people outside Teams take part: their links to pass on (decision 0025). */
+  | "guest_links";
 export type NotificationStatus = "pending" | "sending" | "sent" | "failed" | "cancelled";
 
 export interface PlannedNotification {

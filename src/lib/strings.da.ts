@@ -6,6 +6,9 @@ import { count } from "./plural.js";
  * Another locale is another file exporting an object of type `Strings`. A count with a noun goes
  * through `count` (singular for exactly one).
  */
+/** A name in the genitive: «Anne Holms», «Lars'» (a name ending in s, x or z takes only the apostrophe). */
+const genitive = (name: string): string => (/[sxz]$/i.test(name) ? `${name}'` : `${name}s`);
+
 export const da = {
   botName: "Læringsloop",
   generic: {
@@ -850,6 +853,7 @@ export const da = {
       meeting_cancelled: "besked om aflysning",
       ad_hoc_removed: "besked om, at du ikke længere er med",
       referat: "referat",
+      guest_links: "links til deltagere uden Teams",
     } as Record<string, string>,
     /** Cards without a meeting, counted. */
     otherCards: {
@@ -1388,6 +1392,25 @@ export const da = {
     notExternal: "Kun deltagere uden Teams får et link til mødets side.",
     notParticipant: "Personen deltager ikke i mødet.",
     meetingCancelled: "Mødet er aflyst, så der laves ikke noget link.",
+    title: "Deltagere uden Teams",
+    intro: (meeting: string, when: string) =>
+      `Disse deltagere i ${meeting} ${when} har ikke Teams. Giv hver sit personlige link videre (fx på e-mail eller sms): på siden ser de dagsordenen, deres refleksionsguide og senere referatet. Linket er personligt; del det ikke med andre.`,
+    none: "Ingen deltagere i mødet er uden Teams.",
+    role: (role: string) => `Rolle: ${role}`,
+    contact: (parts: string[]) => parts.join(" · "),
+    expires: (date: string) => `Linket virker til ${date}`,
+    revokedLine: "Linket er tilbagekaldt og virker ikke længere.",
+    cancelledLine: "Mødet er aflyst: der er intet link.",
+    copyButton: "Kopiér link",
+    copyLabel: "Markér linket og kopiér det",
+    revokeButton: "Tilbagekald link",
+    revokeConfirm: (name: string) => `Tilbagekald ${genitive(name)} link? Det virker så ikke længere; du kan lave et nyt bagefter.`,
+    revokeYes: "Ja, tilbagekald",
+    newButton: "Nyt link",
+    revoked: (name: string) => `${genitive(name)} link er tilbagekaldt.`,
+    alreadyRevoked: (name: string) => `${genitive(name)} link var allerede tilbagekaldt.`,
+    renewed: (name: string) => `${name} har fået et nyt link. Giv det videre; det gamle virker ikke.`,
+    openButton: "Deltagere uden Teams",
   },
 };
 

@@ -58,6 +58,8 @@ export async function notificationCard(views: Views, n: Notification, person: Pe
       return views.meetingCancelled(person, n.subjectId);
     case "ad_hoc_removed":
       return views.adHocRemoved(person, n.subjectId);
+    case "guest_links":
+      return views.guestLinks(person, n.subjectId);
     case "referat":
       return views.referat(person, n.subjectId, true);
     case "referat_remark":

@@ -5,6 +5,7 @@ import { localDateOf } from "../lib/zoned-time.js";
 import { buildAdHocCard, type TypedAdHoc } from "../cards/adhoc-card.js";
 import { buildGuestLinkMailCard } from "../cards/guest-link-mail-card.js";
 import { buildAgendaCard } from "../cards/agenda-card.js";
+import { buildGuestLinksCard } from "../cards/guest-links-card.js";
 import type { CardFeedback } from "../cards/feedback.js";
 import { buildFollowUpCard, type FollowUpHeading } from "../cards/followup-card.js";
 import { buildFollowUpFormCard } from "../cards/followup-form-card.js";
@@ -347,6 +348,12 @@ export function createViews(deps: Omit<TeamsDeps, "cardCopies" | "publishChannel
       const notice = await deps.reach.notice(recipient.id, personId);
       if (!notice) throw new AppError("invalid-input", strings.generic.notRegistered);
       return buildNoticeCard(unreachableText(notice, tz), { title: strings.reach.title(notice.person.name), hint: unreachableAdvice(notice) });
+    },
+
+    /** The chair's «Deltagere uden Teams»: each one's link to pass on (decision 0025). */
+    async guestLinks(actor: Person, meetingId: string, feedback?: CardFeedback): Promise<AdaptiveCard> {
+      const { meeting, guests } = await deps.guestLinks.forChair(actor, meetingId);
+      return buildGuestLinksCard({ meeting, guests, tz, feedback });
     },
 
     /** The notice to the other participants that the chair cancelled the meeting. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { cardBytes } from "../../src/cards/budget.js";
 import { buildFollowUpFormCard } from "../../src/cards/followup-form-card.js";
+import { buildGuestLinksCard } from "../../src/cards/guest-links-card.js";
 import { buildMyTasksCard } from "../../src/cards/my-tasks-card.js";
 import { buildReferatCard } from "../../src/cards/referat-card.js";
 import { limits } from "../../src/domain/limits.js";
@@ -53,6 +54,17 @@ const rows: FormRow[] = Array.from({ length: limits.decisionsPerMeeting }, (_, i
 }));
 
 describe("cards stay inside Teams' 28 KB however full they get", () => {
+  it("lists 12 people outside Teams with the longest names and e-mails, each with their link («Deltagere uden Teams»)", () => {
+    const guests = Array.from({ length: 12 }, (_, i) => ({
+      person: { id: uuid(700 + i), aadObjectId: null, name: long(200), email: `${"e".repeat(240)}@example.dk`, phone: "+45 12 34 56 78", active: true, origin: "guest" as const },
+      role: "ad_hoc" as const,
+      link: { linkId: "x".repeat(22), url: `https://laeringsloop.storkommune.dk/m/${"t".repeat(43)}`, expiresAt: now, revoked: i % 2 === 1 },
+    }));
+    const card = buildGuestLinksCard({ meeting: { ...meeting, kind: "laeringssamtale" }, guests, tz, feedback: { notice: "Anne Holms link er tilbagekaldt." } });
+    expect(cardBytes(card)).toBeLessThan(TEAMS_LIMIT);
+    expect(cardText(card)).toContain(long(200));
+  });
+
   it("shows a full opfølgningsskema with the oldest rows read-only, kept on save", () => {
     const card = buildFollowUpFormCard({ view: { meeting, template: shippedTemplates["1-1-ledelsesopfoelgning"], agendaItems, rows, revisions: 40, closing }, tz, now });
     expect(cardBytes(card)).toBeLessThan(TEAMS_LIMIT);

@@ -782,6 +782,28 @@ export const verbCases: Record<Verb, Case> = {
       expect(cardText(r.result.card)).toContain("Botten sender ikke mail i denne installation");
     },
   },
+  [verbs.guestLinksOpen]: {
+    story: "loop",
+    changes: "nothing (posts the chair's «Deltagere uden Teams» beside the dagsorden: links, not tracked)",
+    run: async (s) => (await s.click(users.alex, verbs.guestLinksOpen, { meetingId: ids.LS2!, from: "agenda" })).expectNothingUpdated(),
+  },
+  [verbs.guestLinksRevoke]: {
+    story: "loop",
+    changes: "nothing shown on another card (a guest's link stops working; the chair's card answers in place)",
+    run: async (s) => {
+      const guest = await s.h.bot.store.db.person.findFirstOrThrow({ where: { origin: "guest", name: "Anne Holm" } });
+      const link = await s.h.bot.store.db.guestLink.findFirstOrThrow({ where: { personId: guest.id, revokedAt: null } });
+      (await s.click(users.alex, verbs.guestLinksRevoke, { meetingId: ids.LS2!, linkId: link.id })).expectNothingUpdated();
+    },
+  },
+  [verbs.guestLinksRenew]: {
+    story: "loop",
+    changes: "nothing shown on another card (a new link; the chair's card answers in place)",
+    run: async (s) => {
+      const guest = await s.h.bot.store.db.person.findFirstOrThrow({ where: { origin: "guest", name: "Anne Holm" } });
+      (await s.click(users.alex, verbs.guestLinksRenew, { meetingId: ids.LS2!, personId: guest.id })).expectNothingUpdated();
+    },
+  },
   [verbs.adHocRemove]: {
     story: "loop",
     changes: "the læringssamtale's participant list: every copy of its dagsorden",

@@ -8,6 +8,9 @@ import { agendaOpen } from "./agenda-open.js";
 import { adHocAdd } from "./adhoc-add.js";
 import { adHocOpen } from "./adhoc-open.js";
 import { adHocRemove } from "./adhoc-remove.js";
+import { guestLinksOpen } from "./guest-links-open.js";
+import { guestLinksRenew } from "./guest-links-renew.js";
+import { guestLinksRevoke } from "./guest-links-revoke.js";
 import { followUpComment } from "./followup-comment.js";
 import { followUpDone } from "./followup-done.js";
 import { followUpPostpone } from "./followup-postpone.js";
@@ -71,6 +74,9 @@ export const actionHandlers: Record<Verb, Factory> = {
   [verbs.adHocOpen]: adHocOpen,
   [verbs.adHocAdd]: adHocAdd,
   [verbs.adHocRemove]: adHocRemove,
+  [verbs.guestLinksOpen]: guestLinksOpen,
+  [verbs.guestLinksRevoke]: guestLinksRevoke,
+  [verbs.guestLinksRenew]: guestLinksRenew,
   [verbs.reflectionOpen]: reflectionOpen,
   [verbs.reflectionEdit]: reflectionEdit,
   [verbs.reflectionSend]: reflectionSend,
