@@ -285,4 +285,27 @@ describe("the referat's file and its one-time link (domain, on the store)", () =
     expect([open.status, open.stderr.trim()]).toEqual([1, s.cliNotClosed(later.id)]);
     expect([bad.status, bad.stderr.trim()]).toEqual([2, s.usage]);
   });
+
+  it("is refused once its texts were erased after the retention period, by the link and by the CLI, with the card's words", { timeout: 120_000 }, async () => {
+    const alex = await person("alex");
+    const link = await d.referatFiles.request(await person("jonas"), meetingId);
+    // Reopened for a correction, then erased (no follow-up open): the version in force can no longer be read.
+    const m = await t.store.meetings.get(meetingId);
+    await d.meetings.reopen(alex, meetingId, m!.referatVersion);
+    await t.store.retention.eraseMinutes(meetingId, strings.retention.erasedText, { actorId: "system:retention", at: clock.now() });
+    expect((await d.forms.referat(alex, meetingId)).erased).toBe(true);
+
+    const before = await t.store.db.downloadToken.count();
+    const refused = await refusal(d.referatFiles.request(await person("megan"), meetingId));
+    expect([refused?.code, refused?.text]).toEqual(["invalid-input", strings.referat.erased]);
+    expect(await t.store.db.downloadToken.count()).toBe(before);
+    expect(await d.referatFiles.redeem(link.token)).toBeUndefined(); // a link made before gives nothing now
+    expect((await refusal(d.referatFiles.forFiling(meetingId)))?.text).toBe(strings.referat.erased);
+
+    // The CLI says so in Danish, without a stack trace, and writes nothing.
+    const out = join(dir, "cli-erased");
+    const cli = await runScript("referat.ts", ["--meeting", meetingId, "--out", out], { DATABASE_URL: t.url, NODE_ENV: "production" });
+    expect([cli.status, cli.stderr.trim(), cli.stdout]).toEqual([1, strings.referat.erased, ""]);
+    expect(existsSync(out)).toBe(false);
+  });
 });
