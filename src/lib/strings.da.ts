@@ -1271,6 +1271,9 @@ export const da = {
     unknownMeeting: (id: string) => `Mødet «${id}» findes ikke.`,
     cliNotClosed: (id: string) => `Mødet «${id}» er ikke afsluttet, så det har intet referat endnu.`,
     written: (path: string) => `Referatet er skrevet til ${path}`,
+    /** `npm run referat:picture` (the README's picture of page 1). */
+    pictureWritten: (path: string) => `Skrevet: ${path}`,
+    pictureFailed: (why: string) => `pdftoppm fejlede (er poppler-utils installeret? apt-get install poppler-utils): ${why}`,
   },
   /** Approving the referat, and remarks to it (issue 22 point 6; docs/decisions/0027-referat-approval.md). */
   referatApproval: {

@@ -140,6 +140,12 @@ describe.skipIf(!poppler)("the referat as a PDF (pdftotext, pdftoppm)", () => {
     expect(raw).toContain("/Lang (da-DK)");
     expect(raw).toMatch(/<pdfaid:part>2<\/pdfaid:part>\s*<pdfaid:conformance>B<\/pdfaid:conformance>/);
     expect(raw).toContain("/OutputIntents");
+    // Lists are lists in the structure tree: L > LI > Lbl («•», «1.») and LBody.
+    const tags = [...raw.matchAll(/\/S \/(\w+)/g)].map((m) => m[1]!);
+    const count = (tag: string) => tags.filter((t) => t === tag).length;
+    expect(count("L"), tags.join(" ")).toBeGreaterThan(0);
+    expect(count("LI")).toBeGreaterThan(count("L"));
+    expect([count("Lbl"), count("LBody")]).toEqual([count("LI"), count("LI")]);
     const fonts = run("pdffonts", [save(pdf)]).split("\n").filter((l) => l.includes("DejaVu"));
     expect(fonts.length).toBe(2);
     // name, type, encoding, emb, sub, uni: every font embedded.
