@@ -87,33 +87,34 @@ export default tseslint.config(
         prisma,
         cron,
         cardTemplates,
+        pdfkit,
       ),
     },
   },
   {
     files: ["src/store/**/*.ts"],
-    rules: { "no-restricted-imports": restrict(...["teams", "cards", "scheduler", "config", "bot", "index"].map((p) => part(p, parts.store)), part("graph", parts.notGraph), teamsSdk, cron, cardTemplates) },
+    rules: { "no-restricted-imports": restrict(...["teams", "cards", "scheduler", "config", "bot", "index"].map((p) => part(p, parts.store)), part("graph", parts.notGraph), teamsSdk, cron, cardTemplates, pdfkit) },
   },
   {
     files: ["src/cards/**/*.ts"],
-    rules: { "no-restricted-imports": restrict(...["teams", "store", "scheduler", "config", "bot", "index"].map((p) => part(p, parts.cards)), part("graph", parts.notGraph), generated, teamsSdk, prisma, cron) },
+    rules: { "no-restricted-imports": restrict(...["teams", "store", "scheduler", "config", "bot", "index"].map((p) => part(p, parts.cards)), part("graph", parts.notGraph), generated, teamsSdk, prisma, cron, pdfkit) },
   },
   {
     files: ["src/scheduler/**/*.ts"],
     rules: {
-      "no-restricted-imports": restrict(...["teams", "store", "cards", "config", "bot", "index"].map((p) => part(p, parts.scheduler)), part("graph", parts.notGraph), generated, teamsSdk, prisma, cardTemplates, cron),
+      "no-restricted-imports": restrict(...["teams", "store", "cards", "config", "bot", "index"].map((p) => part(p, parts.scheduler)), part("graph", parts.notGraph), generated, teamsSdk, prisma, cardTemplates, cron, pdfkit),
     },
   },
   {
     // The one place that knows node-cron.
     files: ["src/scheduler/scheduler.ts"],
     rules: {
-      "no-restricted-imports": restrict(...["teams", "store", "cards", "config", "bot", "index"].map((p) => part(p, parts.scheduler)), part("graph", parts.notGraph), generated, teamsSdk, prisma, cardTemplates),
+      "no-restricted-imports": restrict(...["teams", "store", "cards", "config", "bot", "index"].map((p) => part(p, parts.scheduler)), part("graph", parts.notGraph), generated, teamsSdk, prisma, cardTemplates, pdfkit),
     },
   },
   {
     files: ["src/teams/**/*.ts"],
-    rules: { "no-restricted-imports": restrict(...["store", "scheduler", "bot", "index"].map((p) => part(p, parts.teams)), part("graph", parts.notGraph), generated, prisma, cron, cardTemplates, graphSdk) },
+    rules: { "no-restricted-imports": restrict(...["store", "scheduler", "bot", "index"].map((p) => part(p, parts.teams)), part("graph", parts.notGraph), generated, prisma, cron, cardTemplates, graphSdk, pdfkit) },
   },
   {
     // The guest page (an adapter beside src/teams): HTML from the domain's views and the cards' data, no Teams SDK, no store.
@@ -123,12 +124,12 @@ export default tseslint.config(
   {
     // The one place that knows Microsoft Graph (its client and the credential it signs in with).
     files: ["src/graph/**/*.ts"],
-    rules: { "no-restricted-imports": restrict(...["store", "teams", "scheduler", "cards", "config", "bot", "index"].map((p) => part(p, parts.graph)), generated, teamsSdkOnly, prisma, cron, cardTemplates) },
+    rules: { "no-restricted-imports": restrict(...["store", "teams", "scheduler", "cards", "config", "bot", "index"].map((p) => part(p, parts.graph)), generated, teamsSdkOnly, prisma, cron, cardTemplates, pdfkit) },
   },
   {
     // Top-level modules other than the composition root: settings and the logger.
     files: ["src/config.ts", "src/logger.ts"],
-    rules: { "no-restricted-imports": restrict(...["./teams", "./store", "./cards", "./bot", "./index", "./graph"].map((p) => ({ regex: `^${p.replace(".", "\\.")}(/|\\.js$|$)`, message: parts.top })), generated, teamsSdk, prisma, cron, cardTemplates) },
+    rules: { "no-restricted-imports": restrict(...["./teams", "./store", "./cards", "./bot", "./index", "./graph"].map((p) => ({ regex: `^${p.replace(".", "\\.")}(/|\\.js$|$)`, message: parts.top })), generated, teamsSdk, prisma, cron, cardTemplates, pdfkit) },
   },
   {
     files: ["scripts/**/*.ts", "test/**/*.ts"],

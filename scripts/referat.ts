@@ -3,7 +3,7 @@
  * PDF for the case system (ESDH), named `<date> <unit> <meeting kind>.pdf`, with its approval line
  * (docs/decisions/0028-referat-pdf.md). Never contains reflections. Prints the file's path.
  * Reads only DATABASE_URL (through a read-only connection: it never migrates or writes the database) and TIMEZONE.
- * Exit codes: 0 written, 1 unknown or not closed meeting or no database, 2 bad arguments.
+ * Exit codes: 0 written, 1 unknown, not closed or refused (e.g. erased) meeting or no database, 2 bad arguments.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -14,6 +14,7 @@ import { referatFileName } from "../src/documents/referat-content.js";
 import { renderReferatPdf } from "../src/documents/referat-pdf.js";
 import { systemClock } from "../src/domain/ports.js";
 import { createDomainServices } from "../src/domain/services.js";
+import { isAppError } from "../src/lib/errors.js";
 import { strings } from "../src/lib/strings.da.js";
 import { localDateOf } from "../src/lib/zoned-time.js";
 import { createStore } from "../src/store/index.js";
@@ -43,8 +44,15 @@ const { config, db, dialect } = await openDatabase({ readOnly: true });
 try {
   const tz = config.timezone;
   const domain = createDomainServices(createStore(db, dialect), systemClock, domainSettings(config));
-  const found = await domain.referatFiles.forFiling(args.meeting);
-  if (found === "unknown") {
+  // A refusal (the texts erased after the retention period, the chair no longer taking part) is its Danish text, not a stack trace.
+  const found = await domain.referatFiles.forFiling(args.meeting).catch((err: unknown) => {
+    if (!isAppError(err)) throw err;
+    return err;
+  });
+  if (isAppError(found)) {
+    console.error(String(found.text));
+    process.exitCode = 1;
+  } else if (found === "unknown") {
     console.error(s.unknownMeeting(args.meeting));
     process.exitCode = 1;
   } else if (found === "not-closed") {

@@ -53,24 +53,37 @@ export function renderReferatPdf(input: ReferatPdfInput): Promise<Buffer> {
   const root = doc.struct("Document");
   doc.addStructure(root);
   const width = doc.page.width - MARGIN * 2;
-  const text = (t: string, o: { font?: "body" | "bold"; size?: number; color?: string; type?: string; indent?: number; gap?: number } = {}) => {
+  type Struct = ReturnType<typeof doc.struct>;
+  const text = (t: string, o: { font?: "body" | "bold"; size?: number; color?: string; type?: string; indent?: number; gap?: number; parent?: Struct } = {}) => {
     doc
       .font(o.font ?? "body")
       .fontSize(o.size ?? 10.5)
       .fillColor(o.color ?? INK)
-      .text(t, MARGIN + (o.indent ?? 0), doc.y, { width: width - (o.indent ?? 0), lineGap: 2, structParent: root, structType: o.type ?? "P" });
+      .text(t, MARGIN + (o.indent ?? 0), doc.y, { width: width - (o.indent ?? 0), lineGap: 2, structParent: o.parent ?? root, structType: o.type ?? "P" });
     if (o.gap) doc.moveDown(o.gap);
   };
-  /** A list item with a hanging indent: the label («•», «1.») in the margin, the wrapped lines under the text's start. */
-  const listItem = (label: string, t: string, o: { indent: number; gap?: number }) => {
+  /** A list in the structure tree (L), in the document's order. */
+  const list = (): Struct => {
+    const l = doc.struct("L");
+    root.add(l);
+    return l;
+  };
+  /**
+   * A list item (LI > Lbl, LBody) with a hanging indent: the label («•», «1.») in the margin, the
+   * wrapped lines under the text's start. Returns its LBody, for a line that belongs to the item.
+   */
+  const listItem = (l: Struct, label: string, t: string, o: { indent: number; gap?: number }): Struct => {
     const room = 12 + label.length * 4;
     if (doc.y + 16 > doc.page.height - BOTTOM) doc.addPage();
     const y = doc.y;
-    doc.markContent("Artifact", { type: "Layout" });
-    doc.font("body").fontSize(10.5).fillColor(INK).text(label, MARGIN + o.indent, y, { width: room, lineBreak: false });
-    doc.endMarkedContent();
+    const li = doc.struct("LI");
+    l.add(li);
+    doc.font("body").fontSize(10.5).fillColor(INK).text(label, MARGIN + o.indent, y, { width: room, lineBreak: false, structParent: li, structType: "Lbl" });
     doc.y = y;
-    text(t, { indent: o.indent + room, type: "LI", gap: o.gap });
+    const body = doc.struct("LBody");
+    li.add(body);
+    text(t, { indent: o.indent + room, parent: body, gap: o.gap });
+    return body;
   };
   /** A heading is not left alone at the bottom of a page: it moves to the next with its first lines. */
   const keepWithNext = (lines = 4) => {
@@ -89,14 +102,16 @@ export function renderReferatPdf(input: ReferatPdfInput): Promise<Buffer> {
     text(item.heading, { font: "bold", size: 12.5, type: "H2", gap: 0.3 });
     if (item.recommendations.length) {
       text(strings.referatPdf.recommends, { gap: 0.1 });
-      for (const [i, r] of item.recommendations.entries()) listItem(`${i + 1}.`, r, { indent: 8, gap: 0.1 });
+      const l = list();
+      for (const [i, r] of item.recommendations.entries()) listItem(l, `${i + 1}.`, r, { indent: 8, gap: 0.1 });
       doc.moveDown(0.3);
     }
     if (item.decisions.length) {
       text(strings.referatPdf.decision, { font: "bold", gap: 0.1 });
+      const l = list();
       for (const d of item.decisions) {
-        listItem("•", d.text, { indent: 8 });
-        if (d.followsUp) text(d.followsUp, { indent: 8 + 16, color: SUBTLE });
+        const body = listItem(l, "•", d.text, { indent: 8 });
+        if (d.followsUp) text(d.followsUp, { indent: 8 + 16, color: SUBTLE, parent: body });
         doc.moveDown(0.2);
       }
     }
@@ -109,7 +124,8 @@ export function renderReferatPdf(input: ReferatPdfInput): Promise<Buffer> {
     doc.moveDown(0.8);
     keepWithNext();
     text(c.carriedHeading, { font: "bold", size: 12.5, type: "H2", gap: 0.3 });
-    for (const line of c.carried) listItem("•", line, { indent: 8, gap: 0.1 });
+    const l = list();
+    for (const line of c.carried) listItem(l, "•", line, { indent: 8, gap: 0.1 });
   }
   doc.moveDown(1.2);
   keepWithNext(2);

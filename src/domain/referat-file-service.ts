@@ -45,10 +45,15 @@ export type ReferatFileService = ReturnType<typeof createReferatFileService>;
 export function createReferatFileService(deps: ReferatFileServiceDeps) {
   const { tokens, people, meetings, forms, approvals, clock, settings } = deps;
 
-  /** The referat in force and its approval, as `actor` (a participant) may read it; refused when the meeting has none yet. */
+  /**
+   * The referat in force and its approval, as `actor` (a participant) may read it; refused when
+   * the meeting has none yet, or when its texts were erased after the retention period (a file
+   * without its decisions would look like a meeting that decided nothing: the card says the same).
+   */
   async function document(actor: Person, meetingId: string): Promise<ReferatDocument> {
     const referat = await forms.referat(actor, meetingId);
     if (!referat.shown) throw new AppError("invalid-input", strings.referatPdf.notClosed);
+    if (referat.erased) throw new AppError("invalid-input", strings.referat.erased);
     return { referat, approval: approvals ? await approvals.status(meetingId) : undefined };
   }
 
@@ -85,7 +90,8 @@ export function createReferatFileService(deps: ReferatFileServiceDeps) {
 
     /**
      * `npm run referat`: the referat in force of a meeting, read as its chair would (the operator
-     * files it); "unknown" or "not-closed" when there is none.
+     * files it); "unknown" or "not-closed" when there is none. Refused (an AppError with its
+     * Danish text) when its texts were erased after the retention period.
      */
     async forFiling(meetingId: string): Promise<ReferatDocument | "unknown" | "not-closed"> {
       const meeting = await meetings.get(meetingId);

@@ -1275,6 +1275,9 @@ export const da = {
     unknownMeeting: (id: string) => `Mødet «${id}» findes ikke.`,
     cliNotClosed: (id: string) => `Mødet «${id}» er ikke afsluttet, så det har intet referat endnu.`,
     written: (path: string) => `Referatet er skrevet til ${path}`,
+    /** `npm run referat:picture` (the README's picture of page 1). */
+    pictureWritten: (path: string) => `Skrevet: ${path}`,
+    pictureFailed: (why: string) => `pdftoppm fejlede (er poppler-utils installeret? apt-get install poppler-utils): ${why}`,
   },
   /** The web page a participant without Teams opens through their personal link (/m/<token>). */
   guestPage: {

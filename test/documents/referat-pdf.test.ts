@@ -140,6 +140,12 @@ describe.skipIf(!poppler)("the referat as a PDF (pdftotext, pdftoppm)", () => {
     expect(raw).toContain("/Lang (da-DK)");
     expect(raw).toMatch(/<pdfaid:part>2<\/pdfaid:part>\s*<pdfaid:conformance>B<\/pdfaid:conformance>/);
     expect(raw).toContain("/OutputIntents");
+    // Lists are lists in the structure tree: L > LI > Lbl («•», «1.») and LBody.
+    const tags = [...raw.matchAll(/\/S \/(\w+)/g)].map((m) => m[1]!);
+    const count = (tag: string) => tags.filter((t) => t === tag).length;
+    expect(count("L"), tags.join(" ")).toBeGreaterThan(0);
+    expect(count("LI")).toBeGreaterThan(count("L"));
+    expect([count("Lbl"), count("LBody")]).toEqual([count("LI"), count("LI")]);
     const fonts = run("pdffonts", [save(pdf)]).split("\n").filter((l) => l.includes("DejaVu"));
     expect(fonts.length).toBe(2);
     // name, type, encoding, emb, sub, uni: every font embedded.
@@ -173,7 +179,7 @@ describe.skipIf(!poppler)("the referat as a PDF (pdftotext, pdftoppm)", () => {
   });
 });
 
-describe.skipIf(!poppler)("a stored referat as a PDF never holds a reflection (point 8)", () => {
+describe("a stored referat as a PDF never holds a reflection (point 8)", () => {
   const SECRET = "HEMMELIG-REFLEKSION-5150: Søren i vuggestuen har det svært";
   let t: Awaited<ReturnType<typeof withSolsikkenConfirmed>>["t"];
   let d: DomainServices;
@@ -183,7 +189,7 @@ describe.skipIf(!poppler)("a stored referat as a PDF never holds a reflection (p
     ({ t, d, clock } = await withSolsikkenConfirmed());
   });
 
-  it("the referat of a læringssamtale with reflections sent: their text is not in pdftotext's output", async () => {
+  it("the referat of a læringssamtale with reflections sent: their text is not in what the PDF is drawn from, nor in pdftotext's output", async () => {
     const person = async (id: string) => (await t.store.people.byId(id)) as Person;
     const m = await t.store.db.meeting.findFirstOrThrow({ where: { unitId: "solsikken", kind: "laeringssamtale" }, orderBy: { startsAt: "asc" } });
     for (const id of ["megan", "jonas"]) {
@@ -197,7 +203,16 @@ describe.skipIf(!poppler)("a stored referat as a PDF never holds a reflection (p
     // Megan approves it (the approval service the referat card and the guest page use); the others have not yet.
     clock.set(new Date(m.startsAt.getTime() + 26 * 3_600_000).toISOString());
     await d.referatApprovals.approve("megan", m.id, 1);
-    const pdf = await renderReferatPdf({ ...(await d.referatFiles.document(await person("megan"), m.id)), tz: SAMPLE_TZ, today: "2027-05-01" });
+    const doc = await d.referatFiles.document(await person("megan"), m.id);
+    // What the PDF is drawn from, and what it says, checked everywhere (also without poppler-utils).
+    const content = JSON.stringify(referatContent({ ...doc, tz: SAMPLE_TZ, today: "2027-05-01" }));
+    expect(content).toContain("Sprogmiljøet er lokalt fokusområde");
+    for (const json of [content, JSON.stringify(doc)]) {
+      expect(json).not.toContain("HEMMELIG");
+      expect(json).not.toContain("Søren");
+    }
+    if (!poppler) return;
+    const pdf = await renderReferatPdf({ ...doc, tz: SAMPLE_TZ, today: "2027-05-01" });
     const text = textOf(pdf);
     expect(text).toContain("Sprogmiljøet er lokalt fokusområde");
     expect(text).toContain("(MB følger op)");
@@ -284,5 +299,28 @@ describe("the referat's file and its one-time link (domain, on the store)", () =
     expect([unknown.status, unknown.stderr.trim()]).toEqual([1, s.unknownMeeting("findes-ikke")]);
     expect([open.status, open.stderr.trim()]).toEqual([1, s.cliNotClosed(later.id)]);
     expect([bad.status, bad.stderr.trim()]).toEqual([2, s.usage]);
+  });
+
+  it("is refused once its texts were erased after the retention period, by the link and by the CLI, with the card's words", { timeout: 120_000 }, async () => {
+    const alex = await person("alex");
+    const link = await d.referatFiles.request(await person("jonas"), meetingId);
+    // Reopened for a correction, then erased (no follow-up open): the version in force can no longer be read.
+    const m = await t.store.meetings.get(meetingId);
+    await d.meetings.reopen(alex, meetingId, m!.referatVersion);
+    await t.store.retention.eraseMinutes(meetingId, strings.retention.erasedText, { actorId: "system:retention", at: clock.now() });
+    expect((await d.forms.referat(alex, meetingId)).erased).toBe(true);
+
+    const before = await t.store.db.downloadToken.count();
+    const refused = await refusal(d.referatFiles.request(await person("megan"), meetingId));
+    expect([refused?.code, refused?.text]).toEqual(["invalid-input", strings.referat.erased]);
+    expect(await t.store.db.downloadToken.count()).toBe(before);
+    expect(await d.referatFiles.redeem(link.token)).toBeUndefined(); // a link made before gives nothing now
+    expect((await refusal(d.referatFiles.forFiling(meetingId)))?.text).toBe(strings.referat.erased);
+
+    // The CLI says so in Danish, without a stack trace, and writes nothing.
+    const out = join(dir, "cli-erased");
+    const cli = await runScript("referat.ts", ["--meeting", meetingId, "--out", out], { DATABASE_URL: t.url, NODE_ENV: "production" });
+    expect([cli.status, cli.stderr.trim(), cli.stdout]).toEqual([1, strings.referat.erased, ""]);
+    expect(existsSync(out)).toBe(false);
   });
 });

@@ -209,6 +209,8 @@ export class BotHarness {
       status,
       responseType: response?.type,
       card: (response?.type === "application/vnd.microsoft.card.adaptive" ? response.value : undefined) as Record<string, unknown> | undefined,
+      /** The short text answer (a message instead of a card), e.g. a refusal that leaves the clicked card as it is. */
+      message: (response?.type === "application/vnd.microsoft.activity.message" ? response.value : undefined) as string | undefined,
       posted,
     };
   }

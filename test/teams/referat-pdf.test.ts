@@ -61,8 +61,15 @@ describe("«Hent referat som PDF» on the referat card", () => {
   it("is not there, and gives no link, before the meeting is closed", async () => {
     h.clock.set("2027-01-18T08:00:00+01:00");
     await h.deliver();
+    // Megan's referat before the meeting is closed: no button on it.
+    const early = await referatOf(users.megan);
+    expect(cardText(early!)).toMatch(/^Referat: 1:1 ledelsesopfølgning\n/);
+    expect(findAction(early!, "referat.pdf")).toBeUndefined();
+    // A click from an old card is refused in Danish, and makes no link.
     const before = await db().downloadToken.count();
     const refused = await h.click(users.megan, "referat.pdf", { meetingId });
+    expect(refused.responseType).toBe("application/vnd.microsoft.activity.message");
+    expect(refused.message).toBe(strings.referatPdf.notClosed);
     expect(refused.posted).toEqual([]);
     expect(await db().downloadToken.count()).toBe(before);
   });
@@ -114,6 +121,7 @@ describe("«Hent referat som PDF» on the referat card", () => {
     const before = await db().downloadToken.count();
     const refused = await h.click(users.jonas, "referat.pdf", { meetingId });
     expect(refused.responseType).toBe("application/vnd.microsoft.activity.message");
+    expect(refused.message).toBe(strings.meeting.notParticipant);
     expect(refused.posted).toEqual([]);
     expect(await db().downloadToken.count()).toBe(before);
     // And a guessed link gives nothing.
