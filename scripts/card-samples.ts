@@ -4,7 +4,6 @@
  * cards/<name>.sample.json; test/cards checks the files are current and every card is valid.
  */
 import { adHocCardData } from "../src/cards/adhoc-card.js";
-import { guestLinkMailCardData } from "../src/cards/guest-link-mail-card.js";
 import { guestLinksCardData } from "../src/cards/guest-links-card.js";
 import { agendaCardData } from "../src/cards/agenda-card.js";
 import { boardReportCardData } from "../src/cards/board-report-card.js";
@@ -219,17 +218,6 @@ export const cardSamples: Record<CardName, object> = {
     feedback: { error: strings.generic.cardErrorsHeading, fieldErrors: { guestEmail: strings.people.invalidEmail } },
     typed: { guestName: "Anne Holm, talehørekonsulent", guestEmail: "anne.holm@", guestPhone: "" },
   }),
-  "guest-link-mail": guestLinkMailCardData({
-    meeting: samtale,
-    guests: [
-      { person: { id: "p-anne", aadObjectId: null, name: "Anne Holm", email: "anne.holm@eksempel.dk", active: true }, mail: { status: "queued" }, revoked: false },
-      { person: { id: "p-karin", aadObjectId: null, name: "Karin Møller", email: "karin.moeller@eksempel.dk", active: true }, mail: { status: "sent", at: new Date("2027-10-04T12:12:00Z") }, revoked: false },
-      { person: { id: "p-bo", aadObjectId: null, name: "Bo Lund", active: true }, revoked: false },
-      { person: { id: "p-sara", aadObjectId: null, name: "Sara Friis", email: "sara.friis@eksempel.dk", active: true }, mail: { status: "failed" }, revoked: false },
-    ],
-    tz,
-    feedback: { notice: strings.guestLinkMail.answerQueued("Anne Holm") },
-  }),
   // The chair's «Deltagere uden Teams» (decision 0025): a guest with a live link, a board member whose link was revoked.
   "guest-links": guestLinksCardData({
     meeting: samtale,
@@ -245,6 +233,7 @@ export const cardSamples: Record<CardName, object> = {
         link: { linkId: "l-2", url: "https://laeringsloop.eksempelkommune.dk/m/cmV2b2tlZHJldm9rZWRyZXZva2VkcmV2b2tlZHJldm9rZWQ", expiresAt: new Date("2027-11-11T11:00:00Z"), revoked: true },
       },
     ],
+    mail: new Map([["l-1", { status: "sent", at: new Date("2027-10-04T12:12:00Z") }]]),
     tz,
     feedback: { notice: strings.guestLinks.revoked("Rikke Friis") },
   }),

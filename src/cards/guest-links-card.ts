@@ -1,3 +1,4 @@
+import type { GuestMailState } from "../domain/guest-link-mail-service.js";
 import { strings } from "../lib/strings.da.js";
 import { formatDateShort, formatDateTime } from "../lib/format-da.js";
 import { localDateOf } from "../lib/zoned-time.js";
@@ -17,8 +18,30 @@ export interface GuestLinkLine {
 export interface GuestLinksCardInput {
   meeting: Meeting;
   guests: GuestLinkLine[];
+  /** GUEST_LINK_MAIL=graph: each live link's mail (by link id); absent when the bot sends no mail. */
+  mail?: ReadonlyMap<string, GuestMailState>;
   tz: string;
   feedback?: CardFeedback;
+}
+
+/** What the chair reads under a guest's name about the link's e-mail, and whether «Send link på e-mail» is offered. */
+export function guestMailLine(g: { person: Person; revoked: boolean; mail?: GuestMailState }, tz: string): { state: string; button: string } {
+  const s = strings.guestLinkMail;
+  const address = g.person.email;
+  if (!address) return { state: s.noAddress, button: "" };
+  if (g.revoked) return { state: s.revoked, button: "" };
+  switch (g.mail?.status) {
+    case undefined:
+      return { state: "", button: s.button };
+    case "queued":
+      return { state: s.queued(address), button: "" };
+    case "sent":
+      return { state: s.sent(address, formatDateTime(g.mail.at, tz)), button: "" };
+    case "unconfirmed":
+      return { state: s.unconfirmed(address, formatDateTime(g.mail.at, tz)), button: "" };
+    case "failed":
+      return { state: s.failed(address), button: s.again };
+  }
 }
 
 /**
@@ -27,7 +50,7 @@ export interface GuestLinksCardInput {
  * Cards have no clipboard action: it shows the address in a text field to select and copy),
  * «Tilbagekald link» behind a confirmation, and «Nyt link» once revoked.
  */
-export function guestLinksCardData({ meeting, guests, tz, feedback }: GuestLinksCardInput) {
+export function guestLinksCardData({ meeting, guests, mail, tz, feedback }: GuestLinksCardInput) {
   const s = strings.guestLinks;
   return {
     title: s.title,
@@ -42,7 +65,11 @@ export function guestLinksCardData({ meeting, guests, tz, feedback }: GuestLinks
     newButton: s.newButton,
     guests: guests.map((g, i) => {
       const live = g.link !== undefined && !g.link.revoked;
+      // A revoked link has nothing to send (the line says so already).
+      const mailLine = mail && live ? guestMailLine({ person: g.person, revoked: false, mail: mail.get(g.link!.linkId) }, tz) : { state: "", button: "" };
       return {
+        mailState: mailLine.state,
+        mailButton: mailLine.button,
         name: g.person.origin === "guest" ? strings.people.guestName(g.person.name) : g.person.name,
         role: s.role(strings.meeting.roles[g.role]),
         contact: s.contact([g.person.email ?? "", g.person.phone ?? ""].filter(Boolean)),

@@ -37,7 +37,6 @@ export type CardName =
   | "channel-digest"
   | "export-links"
   | "adhoc"
-  | "guest-link-mail"
   | "guest-links";
 
 export const CARD_NAMES: CardName[] = [
@@ -70,7 +69,6 @@ export const CARD_NAMES: CardName[] = [
   "channel-digest",
   "export-links",
   "adhoc",
-  "guest-link-mail",
   "guest-links",
 ];
 

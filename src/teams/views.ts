@@ -3,7 +3,6 @@ import { joinMarkup, md, type CardText, type Markup } from "../lib/markup.js";
 import { newId } from "../lib/ids.js";
 import { localDateOf } from "../lib/zoned-time.js";
 import { buildAdHocCard, type TypedAdHoc } from "../cards/adhoc-card.js";
-import { buildGuestLinkMailCard } from "../cards/guest-link-mail-card.js";
 import { buildAgendaCard } from "../cards/agenda-card.js";
 import { buildGuestLinksCard } from "../cards/guest-links-card.js";
 import type { CardFeedback } from "../cards/feedback.js";
@@ -181,20 +180,6 @@ export function createViews(deps: Omit<TeamsDeps, "cardCopies" | "publishChannel
       return buildAdHocCard({ meeting, candidates, tz, ...opts });
     },
 
-    /**
-     * The chair's «Send link på e-mail» per person outside Teams (GUEST_LINK_MAIL=graph; decision
-     * 0025): each one's live link, whether its mail is on its way, sent (when), unconfirmed or failed.
-     */
-    async guestLinkMail(actor: Person, meetingId: string, opts: { feedback?: CardFeedback } = {}): Promise<AdaptiveCard> {
-      const { meeting, guests } = await deps.guestLinks.forChair(actor, meetingId);
-      const states = await deps.guestLinkMail.states(meetingId);
-      return buildGuestLinkMailCard({
-        meeting,
-        guests: guests.map((g) => ({ person: g.person, revoked: g.link?.revoked ?? true, mail: g.link && !g.link.revoked ? states.get(g.link.linkId) : undefined })),
-        tz,
-        feedback: opts.feedback ?? (deps.guestLinkMail.on ? undefined : { error: strings.guestLinkMail.off }),
-      });
-    },
 
     async yearWheel(actor: Person, unitId?: string, opts: { feedback?: CardFeedback; typed?: { entryId?: string; date?: string; time?: string }; showPersonId?: string } = {}): Promise<AdaptiveCard> {
       const view = await deps.yearWheels.view(actor, unitId);
@@ -353,7 +338,9 @@ export function createViews(deps: Omit<TeamsDeps, "cardCopies" | "publishChannel
     /** The chair's «Deltagere uden Teams»: each one's link to pass on (decision 0025). */
     async guestLinks(actor: Person, meetingId: string, feedback?: CardFeedback): Promise<AdaptiveCard> {
       const { meeting, guests } = await deps.guestLinks.forChair(actor, meetingId);
-      return buildGuestLinksCard({ meeting, guests, tz, feedback });
+      // With GUEST_LINK_MAIL=graph each live link also shows its e-mail and «Send link på e-mail».
+      const mail = deps.guestLinkMail.on ? await deps.guestLinkMail.states(meetingId) : undefined;
+      return buildGuestLinksCard({ meeting, guests, mail, tz, feedback });
     },
 
     /** The notice to the other participants that the chair cancelled the meeting. */

@@ -11,7 +11,7 @@ const schema = z.object({ meetingId: id, personId: id });
 /**
  * «Send link på e-mail» for one person outside Teams (GUEST_LINK_MAIL=graph; decision 0025): the
  * mail is queued once (a second click queues nothing) and goes from the chair's mailbox in the
- * Graph job; the answer is the chair's card with the mail on its way.
+ * Graph job; the answer is the chair's «Deltagere uden Teams» with the mail on its way.
  */
 export const guestLinkMail = (deps: TeamsDeps, views: Views) =>
   execute(
@@ -21,7 +21,7 @@ export const guestLinkMail = (deps: TeamsDeps, views: Views) =>
     async (t, data) => {
       const { outcome, guest, effects } = await deps.guestLinkMail.request(t.actor, data.meetingId, data.personId);
       const notice = outcome === "queued" ? strings.guestLinkMail.answerQueued(guest.name) : strings.guestLinkMail.answerAlready(guest.name);
-      return answer(await views.guestLinkMail(t.actor, data.meetingId, { feedback: { notice } }), effects);
+      return answer(await views.guestLinks(t.actor, data.meetingId, { notice }), effects);
     },
-    (t, data, err) => views.guestLinkMail(t.actor, data.meetingId, { feedback: { error: err.text } }),
+    (t, data, err) => views.guestLinks(t.actor, data.meetingId, { error: err.text }),
   );
