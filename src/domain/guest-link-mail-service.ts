@@ -5,7 +5,7 @@ import { assertChair } from "./access.js";
 import { kindKey, meetingTitle } from "./calendar.js";
 import { UNCONFIRMED as UNCONFIRMED_AFTER_CRASH, UNCONFIRMED_TIMEOUT } from "./delivery-service.js";
 import { effectsOf, noEffects, type Effects } from "./effects.js";
-import { guestLinkExpiry } from "./guest-link-service.js";
+import { guestLinkExpiry, type GuestLinkService } from "./guest-link-service.js";
 import type { Clock, GuestLinkRepository, Logger, MailGateway, MeetingRepository, NotificationRepository, OutgoingMail } from "./ports.js";
 import { isExternal, type Meeting, type Notification, type Person } from "./types.js";
 
@@ -27,7 +27,7 @@ export interface GuestLinkMailDeps {
   links: Pick<GuestLinkRepository, "byId">;
   meetings: Pick<MeetingRepository, "get">;
   /** The link of a person outside Teams (made if missing) and a link's address. */
-  guestLinks: { linkFor(meetingId: string, personId: string): Promise<{ linkId: string; url: string; expiresAt: Date }>; urlOf(linkId: string): string };
+  guestLinks: Pick<GuestLinkService, "linkFor" | "urlOf" | "guestOf">;
   /** Absent: GUEST_LINK_MAIL=off (no button, rows planned before end as cancelled). */
   gateway?: MailGateway;
   clock: Clock;
@@ -122,9 +122,11 @@ export function createGuestLinkMailService(deps: GuestLinkMailDeps) {
       const meeting = await meetings.get(meetingId);
       if (!meeting) throw new AppError("not-found", strings.generic.notFound);
       assertChair(meeting, actor.id);
-      const guest = meeting.participants.find((p) => p.person.id === personId)?.person;
+      // Whom a link may open for (the same rule as the link itself: decision 0025).
+      const inMeeting = meeting.participants.find((p) => p.person.id === personId)?.person;
+      if (inMeeting && !isExternal(inMeeting)) throw new AppError("invalid-input", strings.guestLinks.notExternal);
+      const guest = await guestLinks.guestOf(meeting, personId);
       if (!guest) throw new AppError("invalid-input", strings.guestLinks.notParticipant);
-      if (!isExternal(guest)) throw new AppError("invalid-input", strings.guestLinks.notExternal);
       if (!guest.email) throw new AppError("invalid-input", s.noEmail);
       const link = await guestLinks.linkFor(meetingId, personId);
       const earlier = (await rowsByLink(meetingId)).get(link.linkId) ?? [];
@@ -171,8 +173,8 @@ export function createGuestLinkMailService(deps: GuestLinkMailDeps) {
       if (!link || link.revokedAt) return cancel("link-revoked");
       const meeting = await meetings.get(link.meetingId);
       if (!meeting || meeting.status === "cancelled") return cancel("meeting-cancelled");
-      const guest = meeting.participants.find((p) => p.person.id === link.personId)?.person;
-      if (!guest || !isExternal(guest) || !guest.active) return cancel("not-participant");
+      const guest = await guestLinks.guestOf(meeting, link.personId);
+      if (!guest || !guest.active) return cancel("not-participant");
       if (!guest.email) return cancel("no-address");
       const expiresAt = guestLinkExpiry(meeting, settings.guestLinkDays);
       if (now.getTime() >= expiresAt.getTime()) return cancel("link-expired");

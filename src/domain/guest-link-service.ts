@@ -113,6 +113,11 @@ export function createGuestLinkService({ links, meetings, units, people, clock, 
     /** The link for an external participant of a meeting (one live link per meeting and person; made if missing). */
     linkFor,
 
+    /** The person outside Teams a meeting's link may open for (a participant, or a board representative asked for the udtalelse), or undefined. */
+    async guestOf(meeting: Meeting, personId: string): Promise<Person | undefined> {
+      return (await guestsOf(meeting)).find((g) => g.person.id === personId)?.person;
+    },
+
     /** What a token opens; undefined when unknown, revoked, expired, or the person no longer takes part. */
     async resolve(token: string): Promise<GuestAccess | undefined> {
       // A malformed token costs no query.

@@ -198,4 +198,24 @@ describe("guest link mail", () => {
     expect(await refused(off.request(alex, laering, anne))).toContain("sender ikke mail");
     expect(await mailRows()).toEqual([]);
   });
+  it("a board representative outside Teams asked for the udtalelse of a later læringssamtale (not a participant) can be sent his link too", async () => {
+    const before = await t.store.db.person.findUniqueOrThrow({ where: { id: "bo" } });
+    await t.store.db.person.update({ where: { id: "bo" }, data: { aadObjectId: null, email: "bo@foraeldre.example.dk" } });
+    try {
+      const later = (await t.store.db.meeting.findMany({ where: { unitId: "solsikken", kind: "laeringssamtale" }, orderBy: { startsAt: "asc" } }))[1]!.id;
+      const meeting = (await t.store.meetings.get(later))!;
+      expect(meeting.participants.some((p) => p.person.id === "bo")).toBe(false);
+      expect((await d.guestLinkMail.request(alex, later, "bo")).outcome).toBe("queued");
+      expect(await runDue()).toEqual(["mail-sent"]);
+      expect(calendar.sentMail).toHaveLength(1);
+      const text = JSON.stringify(calendar.sentMail[0]);
+      expect(text).toContain("bo@foraeldre.example.dk");
+      const url = /https:\/\/laeringsloop\.example\.dk\/m\/[A-Za-z0-9_-]{43}/.exec(text)![0];
+      const access = await d.guestLinks.resolve(url.slice(url.lastIndexOf("/") + 1));
+      expect(access?.person.id).toBe("bo");
+      expect(access?.participant).toBe(false);
+    } finally {
+      await t.store.db.person.update({ where: { id: "bo" }, data: { aadObjectId: before.aadObjectId, email: before.email } });
+    }
+  });
 });
