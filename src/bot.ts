@@ -200,6 +200,7 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
     reach: domain.reach,
     calendarSync: domain.calendarSync,
     guestLinkMail: domain.guestLinkMail,
+    guestLinks: domain.guestLinks,
     people: store.people,
     preferences: store.preferences,
     messenger: proactive.messenger,

@@ -98,6 +98,8 @@ export interface AgendaCardInput {
   calendar?: CalendarOffer;
   /** BOARD_STATEMENT_DAYS, said where the board gives a statement. */
   boardStatementDays?: number;
+  /** People outside Teams have links to this meeting (participants, or board representatives asked for the udtalelse): the chair's «Deltagere uden Teams». */
+  hasGuests?: boolean;
 }
 
 const indstillingEmpty = { indstillingHeading: "", indstillingIntro: "", indstillingLabel: "", indstillingPlaceholder: "", indstillinger: [], indstillingButton: "", indstillingShown: "{}" };
@@ -257,7 +259,7 @@ function adHocSection(view: AgendaView, viewer: Person, fit: AgendaFit) {
   };
 }
 
-export function agendaCardData({ view, viewer, tz, today, feedback, intro, typedTopic, typedIndstillinger, calendar, boardStatementDays = 30 }: AgendaCardInput, fit: AgendaFit = AGENDA_FITS[0]!): AgendaCardData {
+export function agendaCardData({ view, viewer, tz, today, feedback, intro, typedTopic, typedIndstillinger, calendar, boardStatementDays = 30, hasGuests }: AgendaCardInput, fit: AgendaFit = AGENDA_FITS[0]!): AgendaCardData {
   const s = strings.agenda;
   const { meeting } = view;
   let n = 0;
@@ -319,7 +321,7 @@ export function agendaCardData({ view, viewer, tz, today, feedback, intro, typed
     ...indstillingEmpty,
     ...adHocSection(view, viewer, fit),
     guestLinksButton:
-      meeting.chairId === viewer.id && meeting.status !== "cancelled" && meeting.participants.some((p) => p.person.aadObjectId === null) ? strings.guestLinks.openButton : "",
+      meeting.chairId === viewer.id && meeting.status !== "cancelled" && (hasGuests ?? meeting.participants.some((p) => p.person.aadObjectId === null)) ? strings.guestLinks.openButton : "",
   };
   return { ...data, ...indstillingSection(view, numberedItems, feedback, typedIndstillinger, fit) };
 }

@@ -86,7 +86,12 @@ export function referatContent({ referat, approval, tz, today, place }: ReferatC
 
   const approvalLines = (): string[] => {
     if (!approval) return [];
-    if (!approval.required) return [s.notRequired];
+    if (!approval.required) {
+      // A 1:1 is not asked (by setting); a læringssamtale not asked was closed before approval
+      // existed, or its texts were erased: the PDF then says nothing it cannot know.
+      if (approval.approvals.length > 0) return [s.approved(list(approval.approvals.map((a) => s.approvedBy(a.name, formatDateLong(localDateOf(a.at, tz)).replace(/^\S+ den /, "")))))];
+      return meeting.kind === "laeringssamtale" ? [] : [s.notRequired];
+    }
     const lines: string[] = [];
     if (approval.approvals.length > 0) lines.push(s.approved(list(approval.approvals.map((a) => s.approvedBy(a.name, formatDateLong(localDateOf(a.at, tz)).replace(/^\S+ den /, ""))))));
     if (approval.pending.length > 0) lines.push(s.pending(list(approval.pending.map((p) => p.name))));

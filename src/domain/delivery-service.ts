@@ -18,6 +18,7 @@ import type { DigestService } from "./digest-service.js";
 import type { ReachService } from "./reach-service.js";
 import type { CalendarSyncService } from "./calendar-sync-service.js";
 import type { GuestLinkMailService } from "./guest-link-mail-service.js";
+import type { GuestLinkService } from "./guest-link-service.js";
 import { isAbsent, isMuted, type Preferences } from "./reminder-preferences.js";
 import type { ConversationRefRecord, Notification, NotificationKind } from "./types.js";
 import { WAIT, waitForPersonEnds } from "./wait-reasons.js";
@@ -39,6 +40,8 @@ export interface DeliveryServiceDeps {
   calendarSync?: Pick<CalendarSyncService, "run">;
   /** Guest links e-mailed from the chairs' mailboxes (GUEST_LINK_MAIL=graph): the `guest_link_mail` rows' job. */
   guestLinkMail?: Pick<GuestLinkMailService, "run">;
+  /** Whether a meeting still has people outside Teams with links (the chair's `guest_links` card has something to show). */
+  guestLinks?: Pick<GuestLinkService, "hasGuests">;
   /** Who has no Teams account (decision 0025): a card for them, planned before they were, is dropped, never waited on. */
   people?: Pick<PeopleRepository, "externalIds">;
   messenger: Messenger;
@@ -154,7 +157,8 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
         // The card shows the links as they are when it goes; nothing to send once nobody outside Teams takes part.
         const m = await meetings.get(n.subjectId);
         if (m?.status !== "planned") return "meeting-not-planned";
-        return m.participants.some((p) => p.person.aadObjectId === null) ? undefined : "no-external-participant";
+        const guests = deps.guestLinks ? await deps.guestLinks.hasGuests(m) : m.participants.some((p) => p.person.aadObjectId === null);
+        return guests ? undefined : "no-external-participant";
       }
       case "ad_hoc_removed": {
         const m = await meetings.get(n.subjectId);

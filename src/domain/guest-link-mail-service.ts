@@ -24,7 +24,7 @@ import { isExternal, type Meeting, type Notification, type Person } from "./type
 
 export interface GuestLinkMailDeps {
   notifications: NotificationRepository;
-  links: Pick<GuestLinkRepository, "byId">;
+  links: Pick<GuestLinkRepository, "byId" | "live">;
   meetings: Pick<MeetingRepository, "get">;
   /** The link of a person outside Teams (made if missing) and a link's address. */
   guestLinks: Pick<GuestLinkService, "linkFor" | "urlOf" | "guestOf">;
@@ -116,7 +116,7 @@ export function createGuestLinkMailService(deps: GuestLinkMailDeps) {
      * The chair's «Send link på e-mail» for a person outside Teams with an e-mail address: plans the
      * mail once for the person's live link. `already`: a mail of that link is on its way or sent.
      */
-    async request(actor: Person, meetingId: string, personId: string): Promise<{ outcome: "queued" | "already"; guest: Person; effects: Effects }> {
+    async request(actor: Person, meetingId: string, personId: string, linkId?: string): Promise<{ outcome: "queued" | "already"; guest: Person; effects: Effects }> {
       const s = strings.guestLinkMail;
       if (!gateway) throw new AppError("invalid-input", s.off);
       const meeting = await meetings.get(meetingId);
@@ -126,7 +126,9 @@ export function createGuestLinkMailService(deps: GuestLinkMailDeps) {
       const inMeeting = meeting.participants.find((p) => p.person.id === personId)?.person;
       if (inMeeting && !isExternal(inMeeting)) throw new AppError("invalid-input", strings.guestLinks.notExternal);
       const guest = await guestLinks.guestOf(meeting, personId);
-      if (!guest) throw new AppError("invalid-input", strings.guestLinks.notParticipant);
+      if (!guest || !guest.active) throw new AppError("invalid-input", strings.guestLinks.notParticipant);
+      // The button names the link the card showed: a link revoked since is never brought back by a mail (only «Nyt link» makes a new one).
+      if (linkId !== undefined && (await links.live(meetingId, personId))?.id !== linkId) throw new AppError("invalid-input", s.revoked);
       if (!guest.email) throw new AppError("invalid-input", s.noEmail);
       const link = await guestLinks.linkFor(meetingId, personId);
       const earlier = (await rowsByLink(meetingId)).get(link.linkId) ?? [];

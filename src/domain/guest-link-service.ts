@@ -113,6 +113,11 @@ export function createGuestLinkService({ links, meetings, units, people, clock, 
     /** The link for an external participant of a meeting (one live link per meeting and person; made if missing). */
     linkFor,
 
+    /** Whether anyone outside Teams has (or may be given) a link to the meeting: its chair's «Deltagere uden Teams» has something to show. */
+    async hasGuests(meeting: Meeting): Promise<boolean> {
+      return (await guestsOf(meeting)).length > 0;
+    },
+
     /** The person outside Teams a meeting's link may open for (a participant, or a board representative asked for the udtalelse), or undefined. */
     async guestOf(meeting: Meeting, personId: string): Promise<Person | undefined> {
       return (await guestsOf(meeting)).find((g) => g.person.id === personId)?.person;

@@ -9,7 +9,7 @@ import { strings } from "../lib/strings.da.js";
 import { addDays, compareDates, isValidLocalDate, isValidLocalTime, localDateOf, zonedToUtc } from "../lib/zoned-time.js";
 import { assertChair, assertParticipant, expectedReflectionAuthors, guideReceivers, leaderOf, reflectionAuthors } from "./access.js";
 import { guideIsShared, guideRoleOf, standingItemsOf, templateFor, templateOf, type GuideRole } from "./meeting-template.js";
-import { adHocRemovedRow, boardStatementReminderRows, boardStatementRows, MEETING_ROW_KINDS, meetingCancelledRows, meetingPackRows, reflectionReminderKey, reflectionReminderRows } from "./notification-keys.js";
+import { adHocRemovedRow, boardGuestLinksRows, boardStatementReminderRows, boardStatementRows, MEETING_ROW_KINDS, meetingCancelledRows, meetingPackRows, reflectionReminderKey, reflectionReminderRows } from "./notification-keys.js";
 import { boardStatementAuthors, oneOnOneCircle, type MeetingCircle } from "./participants.js";
 import type {
   BoardStatementRepository,
@@ -206,7 +206,12 @@ export function createMeetingService(deps: MeetingServiceDeps) {
     if (meeting.kind === "laeringssamtale" && !meeting.firstOfLoop && meeting.boardMode !== "participation") {
       const roster = await units.roster(meeting.unit.id);
       const authors = roster ? boardStatementAuthors(roster, { chairId: meeting.chairId, participants: meeting.participants.map((p) => ({ personId: p.person.id, role: p.role })) }) : [];
-      rows.push(...boardStatementRows(meeting, authors, settings.boardStatementDays, calendar, now), ...boardStatementReminderRows(meeting, authors, settings.boardStatementDays, calendar, now));
+      const external = authors.length ? await people.externalIds(authors) : new Set<string>();
+      rows.push(
+        ...boardStatementRows(meeting, authors, settings.boardStatementDays, calendar, now),
+        ...boardStatementReminderRows(meeting, authors, settings.boardStatementDays, calendar, now),
+        ...boardGuestLinksRows(meeting, authors.filter((id) => external.has(id)), settings.boardStatementDays, calendar, now),
+      );
     }
     return rows;
   }

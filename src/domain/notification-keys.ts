@@ -193,6 +193,16 @@ export function boardStatementRows(meeting: Meeting, authorIds: string[], days: 
   }));
 }
 
+/**
+ * The chair's «Deltagere uden Teams» when the board's udtalelse is asked (decision 0025): board
+ * representatives outside Teams get no card, so their chair is given their links to pass on at the
+ * time the others are asked. None when every asked representative uses Teams.
+ */
+export function boardGuestLinksRows(meeting: Meeting, externalAuthorIds: readonly string[], days: number, calendar: WorkingCalendar, now: Date): PlannedNotification[] {
+  if (externalAuthorIds.length === 0) return [];
+  return [{ key: `guest_links:${meeting.id}:${meeting.chairId}:udtalelse:${meeting.startsAt.toISOString()}`, kind: "guest_links", personId: meeting.chairId, subjectId: meeting.id, ...boardStatementAskAt(meeting, days, calendar, now), notAfter: meeting.startsAt }];
+}
+
 /** Working days before the meeting that a board that has sent nothing is reminded: a week. */
 export const BOARD_REMINDER_WORKING_DAYS = 5;
 

@@ -164,8 +164,9 @@ export function createViews(deps: Omit<TeamsDeps, "cardCopies" | "publishChannel
     async agenda(actor: Person, meetingId: string, opts: { feedback?: CardFeedback; pack?: boolean; typedTopic?: string; typedIndstillinger?: Record<string, string> } = {}): Promise<AdaptiveCard> {
       const view = await deps.meetings.agenda(actor, meetingId);
       const intro = opts.pack ? strings.agenda.packIntro(kindInText(view.meeting)) : undefined;
+      const hasGuests = view.meeting.chairId === actor.id ? await deps.guestLinks.hasGuests(view.meeting) : false;
       const build = (o: { feedback?: CardFeedback; typedTopic?: string; typedIndstillinger?: Record<string, string> }) =>
-        buildAgendaCard({ view, viewer: actor, tz, today: today(), intro, calendar: calendarOf(view.meeting, actor), boardStatementDays: config.boardStatementDays, ...o });
+        buildAgendaCard({ view, viewer: actor, tz, today: today(), intro, calendar: calendarOf(view.meeting, actor), boardStatementDays: config.boardStatementDays, hasGuests, ...o });
       const typed = opts.typedTopic || opts.typedIndstillinger;
       return showing(
         build({ feedback: opts.feedback, typedTopic: opts.typedTopic, typedIndstillinger: opts.typedIndstillinger }),

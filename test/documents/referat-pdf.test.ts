@@ -77,7 +77,11 @@ describe("the referat's content (what the PDF says)", () => {
     expect(referatContent({ ...base, approval: all }).approval).toEqual(["Referatet er godkendt af Sofie Ærø Østergaard den 4. marts 2027 og Jonas Dahl den 5. marts 2027."]);
     const none = { required: true, approvals: [], pending: [{ personId: "a", name: "Alex Wilber" }, { personId: "b", name: "Bo Kristensen" }] };
     expect(referatContent({ ...base, approval: none }).approval).toEqual(["Afventer godkendelse fra Alex Wilber og Bo Kristensen."]);
-    expect(referatContent({ ...base, approval: { required: false, approvals: [], pending: [] } }).approval).toEqual([s.notRequired]);
+    // Not asked: a 1:1 says so; a læringssamtale closed before approval existed (or erased) says nothing it cannot know, or who approved before.
+    const oneOnOne = { ...base, referat: { ...sampleReferat, meeting: { ...sampleReferat.meeting, kind: "one_on_one" as const } } };
+    expect(referatContent({ ...oneOnOne, approval: { required: false, approvals: [], pending: [] } }).approval).toEqual([s.notRequired]);
+    expect(referatContent({ ...base, approval: { required: false, approvals: [], pending: [] } }).approval).toEqual([]);
+    expect(referatContent({ ...base, approval: { required: false, approvals: sampleApproval.approvals, pending: [] } }).approval).toEqual(["Referatet er godkendt af Sofie Ærø Østergaard den 4. marts 2027 og Jonas Dahl den 5. marts 2027."]);
     // No approval round (none is kept for the meeting): the referat says nothing of one.
     expect(referatContent(base).approval).toEqual([]);
   });

@@ -51,6 +51,19 @@ describe("guest links for the board's udtalelse", () => {
     expect(await d.guestLinks.resolve(tokenOf(link.url))).toBeUndefined();
   });
 
+  it("the chair is given Bo's link when the udtalelse is asked (he gets no card): a «Deltagere uden Teams» row due with the ask, and the meeting has guests", async () => {
+    const later = ids[1]!;
+    const rows = await t.store.db.notification.findMany({ where: { subjectId: later, kind: { in: ["board_statement", "guest_links"] } } });
+    // Bo's own ask is never stored (no Teams); the chair's card about him is, at the ask's time.
+    expect(rows.filter((r) => r.kind === "board_statement")).toEqual([]);
+    const links = rows.filter((r) => r.kind === "guest_links");
+    expect(links.map((r) => [r.personId, r.key.includes(":udtalelse:")])).toEqual([["alex", true]]);
+    const meeting = (await t.store.meetings.get(later))!;
+    const ask = new Date(meeting.startsAt.getTime() - 30 * 24 * 3600_000);
+    expect(Math.abs(links[0]!.dueAt.getTime() - ask.getTime())).toBeLessThan(3 * 24 * 3600_000);
+    expect(await d.guestLinks.hasGuests(meeting)).toBe(true);
+  });
+
   it("a board representative not asked for this meeting's udtalelse gets no link (Rikke, Kastanjen's board)", async () => {
     await t.store.db.person.update({ where: { id: "rikke" }, data: { aadObjectId: null } });
     await expect(d.guestLinks.linkFor(ids[1]!, "rikke")).rejects.toBeInstanceOf(AppError);

@@ -777,7 +777,7 @@ export const verbCases: Record<Verb, Case> = {
     story: "loop",
     changes: "nothing a tracked card shows (GUEST_LINK_MAIL=off here: the chair's mail card answers that the bot sends no mail; with graph, test/teams/guest-link-mail.test.ts)",
     run: async (s) => {
-      const r = await s.click(users.alex, verbs.guestLinkMail, { meetingId: ids.LS2!, personId: "bo" });
+      const r = await s.click(users.alex, verbs.guestLinkMail, { meetingId: ids.LS2!, personId: "bo", linkId: "l-1" });
       r.expectNothingUpdated();
       expect(cardText(r.result.card)).toContain("Botten sender ikke mail i denne installation");
     },

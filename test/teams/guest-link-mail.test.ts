@@ -3,6 +3,7 @@ import { createGuestLinkService } from "../../src/domain/guest-link-service.js";
 import { BotHarness, users } from "../helpers/bot-harness.js";
 import { cardText, findAction, findActions } from "../helpers/fake-connector.js";
 import { FakeCalendar } from "../helpers/fake-calendar.js";
+import { domainOf } from "../web/guest-link.js";
 import { FakeGraph } from "../helpers/fake-graph.js";
 
 /**
@@ -52,19 +53,21 @@ describe("GUEST_LINK_MAIL=graph: the chair e-mails a guest their link", () => {
     await h.stop();
     await graph.stop();
   });
+  /** The id of the person's live link, as the chair's card puts it in «Send link på e-mail». */
+  const liveLink = async (personId: string) => (await domainOf(h).guestLinks.linkFor(meetingId, personId)).linkId;
 
   it("one click, one mail from the chair's mailbox with the link that opens the meeting for her; a second click sends nothing; the card says when it was sent", async () => {
-    const first = await h.click(users.alex, "guestlink.mail", { meetingId, personId: anne });
+    const first = await h.click(users.alex, "guestlink.mail", { meetingId, personId: anne, linkId: await liveLink(anne) });
     const text = cardText(first.card);
     expect(text).toContain("Linket sendes til Anne Holm på e-mail fra din postkasse om et øjeblik.");
     expect(text).toContain("E-mailen til anne.holm@eksempel.dk er på vej fra din postkasse.");
     // Bo has no address: no button for him.
     expect(text).toContain("Ingen e-mailadresse");
     expect(findActions(first.card, "guestlink.mail")).toEqual([]);
-    const second = await h.click(users.alex, "guestlink.mail", { meetingId, personId: anne });
+    const second = await h.click(users.alex, "guestlink.mail", { meetingId, personId: anne, linkId: await liveLink(anne) });
     expect(cardText(second.card)).toContain("Linket er allerede sendt til Anne Holm på e-mail (eller på vej): det sendes ikke to gange.");
     await deliverAll();
-    await h.click(users.alex, "guestlink.mail", { meetingId, personId: anne });
+    await h.click(users.alex, "guestlink.mail", { meetingId, personId: anne, linkId: await liveLink(anne) });
     await deliverAll();
 
     expect(calendar.sentMail).toHaveLength(1);
@@ -77,7 +80,7 @@ describe("GUEST_LINK_MAIL=graph: the chair e-mails a guest their link", () => {
     expect(await links.resolve(url[1]!)).toMatchObject({ person: { id: anne, name: "Anne Holm" }, meeting: { id: meetingId } });
 
     // The chair's card: sent, and when (Danish).
-    const card = await h.click(users.alex, "guestlink.mail", { meetingId, personId: anne });
+    const card = await h.click(users.alex, "guestlink.mail", { meetingId, personId: anne, linkId: await liveLink(anne) });
     expect(cardText(card.card)).toMatch(/Sendt på e-mail til anne\.holm@eksempel\.dk mandag den 23\. november 2026 kl\. 09\.00\. Du har mailen i Sendt post\./);
     // Only the mail went to Graph's sendMail, once.
     expect(graph.callsTo("POST", "/sendMail").map((c) => c.status)).toEqual([202]);
@@ -87,11 +90,11 @@ describe("GUEST_LINK_MAIL=graph: the chair e-mails a guest their link", () => {
     await h.click(users.alex, "adhoc.add", { meetingId, guestName: "Karin Møller", guestEmail: "karin.moeller@eksempel.dk" });
     const karin = (await h.bot.store.db.person.findFirstOrThrow({ where: { name: "Karin Møller" } })).id;
     graph.failNext.push({ method: "POST", path: "/sendMail", status: 429, retryAfter: 5 });
-    await h.click(users.alex, "guestlink.mail", { meetingId, personId: karin });
+    await h.click(users.alex, "guestlink.mail", { meetingId, personId: karin, linkId: await liveLink(karin) });
     expect((await h.deliver()).retry).toBe(1);
     await deliverAll();
     expect(calendar.sentMail.filter((m) => m.message.toRecipients![0]!.emailAddress!.address === "karin.moeller@eksempel.dk")).toHaveLength(0);
-    const waiting = await h.click(users.alex, "guestlink.mail", { meetingId, personId: karin });
+    const waiting = await h.click(users.alex, "guestlink.mail", { meetingId, personId: karin, linkId: await liveLink(karin) });
     expect(cardText(waiting.card)).toContain("E-mailen til karin.moeller@eksempel.dk er på vej");
     h.clock.set(new Date(h.clock.now().getTime() + 5_000).toISOString());
     await deliverAll();
@@ -100,12 +103,22 @@ describe("GUEST_LINK_MAIL=graph: the chair e-mails a guest their link", () => {
   });
 
   it("only the chair can send it, and only to a guest with an address", async () => {
-    const megan = await h.click(users.megan, "guestlink.mail", { meetingId, personId: anne });
+    const megan = await h.click(users.megan, "guestlink.mail", { meetingId, personId: anne, linkId: await liveLink(anne) });
     expect(cardText(megan.card)).toContain("der holder mødet");
     const bo = (await h.bot.store.db.person.findFirstOrThrow({ where: { name: "Bo Lund" } })).id;
-    const noAddress = await h.click(users.alex, "guestlink.mail", { meetingId, personId: bo });
+    const noAddress = await h.click(users.alex, "guestlink.mail", { meetingId, personId: bo, linkId: await liveLink(bo) });
     expect(cardText(noAddress.card)).toContain("Deltageren har ingen e-mailadresse i Læringsloop.");
     await deliverAll();
     expect(calendar.sentMail).toHaveLength(2); // Anne's and Karin's, nothing more
+  });
+  it("«Send link på e-mail» on a card showing a link revoked since is refused and never makes a new link (only «Nyt link» does)", async () => {
+    await h.click(users.alex, "adhoc.add", { meetingId, guestName: "Lene Dal", guestEmail: "lene.dal@eksempel.dk" });
+    const lene = (await h.bot.store.db.person.findFirstOrThrow({ where: { name: "Lene Dal" } })).id;
+    const old = await liveLink(lene);
+    await h.click(users.alex, "guestlinks.revoke", { meetingId, linkId: old });
+    const click = await h.click(users.alex, "guestlink.mail", { meetingId, personId: lene, linkId: old });
+    expect(cardText(click.card)).toContain("Linket er tilbagekaldt");
+    expect(await h.bot.store.db.guestLink.count({ where: { personId: lene, revokedAt: null } })).toBe(0);
+    expect(await h.bot.store.db.notification.count({ where: { kind: "guest_link_mail", subjectId: meetingId, key: { contains: old } } })).toBe(0);
   });
 });

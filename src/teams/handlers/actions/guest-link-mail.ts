@@ -6,7 +6,7 @@ import type { Views } from "../../views.js";
 import { verbs } from "../../verbs.js";
 import { id } from "./schemas.js";
 
-const schema = z.object({ meetingId: id, personId: id });
+const schema = z.object({ meetingId: id, personId: id, linkId: id });
 
 /**
  * «Send link på e-mail» for one person outside Teams (GUEST_LINK_MAIL=graph; decision 0025): the
@@ -19,7 +19,7 @@ export const guestLinkMail = (deps: TeamsDeps, views: Views) =>
     verbs.guestLinkMail,
     schema,
     async (t, data) => {
-      const { outcome, guest, effects } = await deps.guestLinkMail.request(t.actor, data.meetingId, data.personId);
+      const { outcome, guest, effects } = await deps.guestLinkMail.request(t.actor, data.meetingId, data.personId, data.linkId);
       const notice = outcome === "queued" ? strings.guestLinkMail.answerQueued(guest.name) : strings.guestLinkMail.answerAlready(guest.name);
       return answer(await views.guestLinks(t.actor, data.meetingId, { notice }), effects);
     },
