@@ -7,7 +7,6 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { z } from "zod";
 import { exportFileName, isValidPeriod, loadExport } from "../src/domain/export.js";
 import { writeCsv } from "../src/lib/csv.js";
@@ -15,6 +14,7 @@ import { strings } from "../src/lib/strings.da.js";
 import { writeXlsx } from "../src/lib/xlsx.js";
 import { createLoopSummariser } from "../src/domain/loop-summary-service.js";
 import { createStore } from "../src/store/index.js";
+import { parseCliArgs } from "./lib/cli-args.js";
 import { fail, openDatabase } from "./lib/database.js";
 
 const s = strings.exportFile;
@@ -31,31 +31,17 @@ const argsSchema = z.object({
 });
 const periodSchema = z.object({ from: z.string(), to: z.string() }).refine(isValidPeriod);
 
-let raw: unknown;
-try {
-  raw = parseArgs({
-    args: process.argv.slice(2),
-    options: {
-      area: { type: "string" },
-      from: { type: "string" },
-      to: { type: "string" },
-      out: { type: "string" },
-      format: { type: "string" },
-      help: { type: "boolean", short: "h" },
-    },
-    strict: true,
-    allowPositionals: false,
-  }).values;
-} catch {
-  fail(s.usage, 2);
-}
-if ((raw as { help?: boolean }).help) {
-  console.log(s.usage);
-  process.exit(0);
-}
-const parsed = argsSchema.safeParse(raw);
-if (!parsed.success) fail(s.usage, 2);
-const args = parsed.data;
+const args = parseCliArgs(
+  {
+    area: { type: "string" },
+    from: { type: "string" },
+    to: { type: "string" },
+    out: { type: "string" },
+    format: { type: "string" },
+  },
+  argsSchema,
+  s.usage,
+);
 const periodParsed = periodSchema.safeParse({ from: args.from, to: args.to });
 if (!periodParsed.success) fail(s.badPeriod, 2);
 const period = periodParsed.data;

@@ -7,7 +7,6 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { z } from "zod";
 import { domainSettings } from "../src/bot.js";
 import { referatFileName } from "../src/documents/referat-content.js";
@@ -18,7 +17,8 @@ import { isAppError } from "../src/lib/errors.js";
 import { strings } from "../src/lib/strings.da.js";
 import { localDateOf } from "../src/lib/zoned-time.js";
 import { createStore } from "../src/store/index.js";
-import { fail, openDatabase } from "./lib/database.js";
+import { parseCliArgs } from "./lib/cli-args.js";
+import { openDatabase } from "./lib/database.js";
 
 const s = strings.referatPdf;
 /** Where the file goes without --out: beside the database, in a folder git ignores (it names people). */
@@ -26,19 +26,7 @@ const DEFAULT_OUT = "data/referater";
 
 const argsSchema = z.object({ meeting: z.string().trim().min(1).max(200), out: z.string().trim().min(1).default(DEFAULT_OUT), help: z.boolean().optional() });
 
-let raw: unknown;
-try {
-  raw = parseArgs({ args: process.argv.slice(2), options: { meeting: { type: "string" }, out: { type: "string" }, help: { type: "boolean", short: "h" } }, strict: true, allowPositionals: false }).values;
-} catch {
-  fail(s.usage, 2);
-}
-if ((raw as { help?: boolean }).help) {
-  console.log(s.usage);
-  process.exit(0);
-}
-const parsed = argsSchema.safeParse(raw);
-if (!parsed.success) fail(s.usage, 2);
-const args = parsed.data;
+const args = parseCliArgs({ meeting: { type: "string" }, out: { type: "string" } }, argsSchema, s.usage);
 
 const { config, db, dialect } = await openDatabase({ readOnly: true });
 try {
