@@ -1,3 +1,4 @@
+import { indstillingLines } from "../lib/text.js";
 import { kindLabel } from "./meeting-labels.js";
 import { strings } from "../lib/strings.da.js";
 import { formatDateShort, formatDateTime, formatInstantDateCompact, formatTime } from "../lib/format-da.js";
@@ -117,11 +118,7 @@ export function referatCardData(
     .map((it, i) => ({
       heading: s.item(i + 1, it.title, it.addedBy ? initials(it.addedBy.name) : ""),
       // «Det indstilles, at: 1. … 2. …», one per line as written in the form.
-      recommendations: (it.recommendation ?? "")
-        .split(/\n+/)
-        .map((l) => l.trim())
-        .filter(Boolean)
-        .map((l, n) => ({ text: `${n + 1}. ${cut(l)}` })),
+      recommendations: indstillingLines(it.recommendation).map((l, n) => ({ text: `${n + 1}. ${cut(l)}` })),
       decisions: rows.filter((r) => r.agendaItemId === it.id).map(decisionOf),
     }));
   const items = numbered

@@ -1,3 +1,4 @@
+import { indstillingLines } from "../lib/text.js";
 import type { ReferatView } from "../domain/form-service.js";
 import type { ReferatApprovalLine } from "../domain/referat-file-service.js";
 import type { FormRow, Meeting } from "../domain/types.js";
@@ -73,10 +74,7 @@ export function referatContent({ referat, approval, tz, today, place }: ReferatC
     .filter((it) => it.kind !== "carried")
     .map((it, i) => ({
       heading: s.item(i + 1, it.title, it.addedBy ? initials(it.addedBy.name) : ""),
-      recommendations: (it.recommendation ?? "")
-        .split(/\n+/)
-        .map((l) => l.trim())
-        .filter(Boolean),
+      recommendations: indstillingLines(it.recommendation),
       decisions: rows.filter((r) => r.agendaItemId === it.id).map(decisionOf),
     }));
   const items: ReferatContentItem[] = numbered.filter((it) => it.decisions.length > 0 || it.recommendations.length > 0);

@@ -49,3 +49,10 @@ export function normaliseText(text: string): string {
   const s = cleanForDisplay(text.normalize("NFC")).replace(EDGE, "");
   return NOTHING_TO_SEE.test(s) ? "" : s;
 }
+
+/** An indstilling as written in the form, one «Det indstilles, at» line per non-empty line. */
+export const indstillingLines = (text: string | undefined): string[] =>
+  (text ?? "")
+    .split(/\n+/)
+    .map((l) => l.trim())
+    .filter(Boolean);
