@@ -283,9 +283,21 @@ async function main(): Promise<void> {
   });
   chiefOk &&= await step(alex, "chef", "«Føj til kalender» på bekræftelsen", async () => {
     const card = lastCard(alex, "er planlagt");
-    await card.getByRole("button", { name: "Føj til kalender" }).click();
     // The chair's choice: Teams' own new-meeting form, filled in (opened in a browser, not followed here), or the .ics.
-    await card.getByRole("link", { name: "Opret Teams-møde" }).waitFor(); // an Action.OpenUrl has the role «link»
+    // «Føj til kalender» opens a ShowCard. Once in a fresh-clone run its content did not show within the step's
+    // 20 s: a card re-rendered just as it was clicked shows it closed again, and a person clicks once more; so
+    // does the step (at most three times), and the step fails only if the content never shows.
+    const teamsLink = card.getByRole("link", { name: "Opret Teams-møde" }); // an Action.OpenUrl has the role «link»
+    for (let attempt = 1; ; attempt++) {
+      await card.getByRole("button", { name: "Føj til kalender" }).click();
+      try {
+        await teamsLink.waitFor({ timeout: 6_000 });
+        break;
+      } catch (err) {
+        if (await teamsLink.isVisible()) break; // shown just after the wait: clicking again would close it
+        if (attempt === 3) throw err;
+      }
+    }
     await card.getByRole("button", { name: "Hent kalenderfil (.ics)" }).click();
     await calendarFile(lastCard(alex, "Kalenderfilen med 1:1 ledelsesopfølgningen"), 1);
   });
