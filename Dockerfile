@@ -6,7 +6,7 @@
 # Besides the base image, the build reaches only the npm registry and Debian's package mirror
 # (no GitHub, no Prisma CDN).
 # Pin the base image by digest in your own registry if you rebuild it over time.
-ARG NODE_IMAGE=node:20-bookworm-slim
+ARG NODE_IMAGE=node:24-bookworm-slim
 
 # ---- build: install the packages and generate both Prisma clients ------------------------------
 FROM ${NODE_IMAGE} AS build
@@ -62,7 +62,7 @@ USER node
 VOLUME ["/app/data"]
 EXPOSE 3978
 # GET /healthz: 200 {"status":"ok"} when the database answers, 503 when it does not
-# (src/teams/server.ts). Node 20 has fetch, so no curl is needed in the image.
+# (src/teams/server.ts). Node has fetch built in, so no curl is needed in the image.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3978)+'/healthz',{signal:AbortSignal.timeout(4000)}).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # What `npm start` runs (tsx src/index.ts), as one node process under tini: SIGTERM reaches the bot
