@@ -30,11 +30,13 @@ WORKDIR /app
 COPY package.json package-lock.json prisma.config.ts ./
 COPY prisma ./prisma
 COPY scripts/db/generate-postgresql.mjs ./scripts/db/generate-postgresql.mjs
+# (postinstall also runs scripts/build.mjs, which has no sources to build in this layer and says so.)
+COPY scripts/build.mjs ./scripts/build.mjs
 # All packages, devDependencies included: botbuilder-dialogs' install script runs `npx rimraf`,
 # and rimraf is a devDependency (STACK.md); with --omit=dev npx would try to download it. The
 # devDependencies (vitest, eslint, playwright-core, …) are pruned afterwards. What the bot needs
-# at run time is in dependencies: tsx (npm start runs the TypeScript sources, there is no build
-# step), prisma, @prisma/client, the two driver adapters, pg and better-sqlite3.
+# at run time is in dependencies: esbuild (scripts/build.mjs bundles src/ into dist/), tsx (the
+# admin scripts), prisma, @prisma/client, the two driver adapters, pg and better-sqlite3.
 RUN npm ci --no-audit --no-fund \
  && npm prune --omit=dev --no-audit --no-fund \
  && npm cache clean --force
@@ -54,6 +56,9 @@ COPY --from=build /app/node_modules ./node_modules
 # .dockerignore keeps node_modules, src/generated, tests, docs, .git and local data out of this.
 COPY . .
 COPY --from=build /app/src/generated ./src/generated
+# The bot as compiled JavaScript (dist/index.js, decision 0030), built here as root so the running
+# bot finds it current and never has to write it (dist/ is read-only for the node user).
+RUN node scripts/build.mjs --force
 # The code stays root-owned and read-only for the bot; only data/ (the SQLite file when
 # DATABASE_URL=file:…, and `npm run gdpr:export`'s files) is writable by the node user.
 RUN mkdir -p /app/data && chown node:node /app/data
@@ -65,7 +70,8 @@ EXPOSE 3978
 # (src/teams/server.ts). Node has fetch built in, so no curl is needed in the image.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3978)+'/healthz',{signal:AbortSignal.timeout(4000)}).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-# What `npm start` runs (tsx src/index.ts), as one node process under tini: SIGTERM reaches the bot
-# itself, which stops cleanly (src/index.ts), with no npm or tsx parent process in between.
+# What `npm start` runs (scripts/start.mjs: checks dist/ is current, then runs dist/index.js in the
+# same process), as one node process under tini: SIGTERM reaches the bot itself, which stops
+# cleanly (src/index.ts), with no npm parent process in between.
 ENTRYPOINT ["/usr/bin/tini", "--"]
-CMD ["node", "--import", "tsx", "src/index.ts"]
+CMD ["node", "scripts/start.mjs"]

@@ -27,6 +27,7 @@ import { createChannelPublisher } from "./teams/channel-publisher.js";
 import { createCalendarFileHandler, createDownloadHandler, createReferatFileHandler } from "./teams/download.js";
 import { AppError } from "./lib/errors.js";
 import { createRateLimit } from "./lib/rate-limit.js";
+import { PACKAGE_ROOT } from "./lib/package-root.js";
 import { createPacer, TEAMS_CONVERSATION_LIMITS, TEAMS_TENANT_LIMITS, withHeadroom } from "./lib/pacer.js";
 import { strings } from "./lib/strings.da.js";
 import { startScheduler, type Scheduler } from "./scheduler/scheduler.js";
@@ -55,10 +56,10 @@ const HEARTBEAT_MS = 5_000;
 const INSTANCE_ID = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
 /** The example organisation shipped with the repo, used when ORG_FILE is not set. */
-export const EXAMPLE_ORG_FILE = resolve(import.meta.dirname, "../config/organisation.example.yaml");
+export const EXAMPLE_ORG_FILE = resolve(PACKAGE_ROOT, "config/organisation.example.yaml");
 
 /** The meeting templates shipped with the repo, used when TEMPLATES_DIR is not set. */
-export const DEFAULT_TEMPLATES_DIR = resolve(import.meta.dirname, "../config/templates");
+export const DEFAULT_TEMPLATES_DIR = resolve(PACKAGE_ROOT, "config/templates");
 
 /** The domain's settings, from config (reads and validates the template files). */
 export function domainSettings(config: Config, templates: TemplateSet = readTemplates(config.templatesDir ?? DEFAULT_TEMPLATES_DIR)): DomainSettings {

@@ -1,6 +1,7 @@
 /**
- * Benchmark 4, footprint: cold start to healthy of the real process (as `npm start` runs it, with
- * the migrations already applied), and its resident memory after 1,000 and after `activities`
+ * Benchmark 4, footprint: cold start to healthy of the real process (as `npm start` runs it:
+ * scripts/start.mjs checks dist/ is current and runs the compiled bot; the migrations already
+ * applied and dist/ already built, both by the first, unmeasured start), and its resident memory after 1,000 and after `activities`
  * handled activities (an invoke answered in the HTTP response).
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -33,7 +34,7 @@ const freePort = () =>
   });
 
 function start(databaseUrl: string, port: number): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
+  return spawn(process.execPath, ["scripts/start.mjs"], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, NODE_ENV: "development", LOG_LEVEL: "warn", PORT: String(port), DATABASE_URL: databaseUrl, USER_ACTIONS_PER_MINUTE: "1000000" },
     stdio: ["ignore", "ignore", "ignore"],
@@ -69,7 +70,7 @@ export async function footprintBench(o: FootprintOptions): Promise<FootprintResu
   const dir = mkdtempSync(join(tmpdir(), "laeringsloop-bench-footprint-"));
   const databaseUrl = `file:${join(dir, "bench.db")}`;
   try {
-    // First start migrates and loads the organisation; the measured starts find it done.
+    // First start builds dist/ if src/ changed, migrates and loads the organisation; the measured starts find it done.
     const port = await freePort();
     const first = start(databaseUrl, port);
     await healthy(port, 60_000);

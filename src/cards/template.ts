@@ -3,9 +3,10 @@ import { resolve } from "node:path";
 import * as ACData from "adaptivecards-templating";
 import { escapeMarkdown, isMarkup } from "../lib/markup.js";
 import { cleanForDisplay } from "../lib/text.js";
+import { PACKAGE_ROOT } from "../lib/package-root.js";
 
 /** The folder holding the Adaptive Card templates (cards/*.json at the project root). */
-export const CARDS_DIR = resolve(import.meta.dirname, "../../cards");
+export const CARDS_DIR = resolve(PACKAGE_ROOT, "cards");
 
 export type CardName =
   | "welcome"

@@ -2,9 +2,10 @@ import { randomUUID } from "node:crypto";
 import { resolve } from "node:path";
 import pg from "pg";
 import { pendingMigrations } from "./migration-files.js";
+import { PACKAGE_ROOT } from "../lib/package-root.js";
 
 /** The PostgreSQL migrations, kept in step with prisma/migrations (docs/decisions/0008-postgresql.md). */
-export const POSTGRESQL_MIGRATIONS_DIR = resolve(import.meta.dirname, "../../prisma/postgresql/migrations");
+export const POSTGRESQL_MIGRATIONS_DIR = resolve(PACKAGE_ROOT, "prisma/postgresql/migrations");
 
 /** Any constant both instances agree on: the advisory lock that lets one of them migrate at a time. */
 const MIGRATION_LOCK = 7_041_911_022;

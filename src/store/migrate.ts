@@ -3,9 +3,10 @@ import { resolve } from "node:path";
 import Database from "better-sqlite3";
 import { ensureDatabaseFolder, sqliteFilePath } from "./database-url.js";
 import { pendingMigrations } from "./migration-files.js";
+import { PACKAGE_ROOT } from "../lib/package-root.js";
 
 /** The project's migrations folder, found from this file whether run from src/ or elsewhere. */
-export const MIGRATIONS_DIR = resolve(import.meta.dirname, "../../prisma/migrations");
+export const MIGRATIONS_DIR = resolve(PACKAGE_ROOT, "prisma/migrations");
 
 /**
  * Applies pending migrations from prisma/migrations in order, in-process, recording them in

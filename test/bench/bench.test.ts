@@ -50,7 +50,7 @@ describe.skipIf(onPostgres)("npm run bench, tiny", () => {
     expect(r.rssMiB.after1000).toBeGreaterThan(0);
     expect(r.rssMiB.afterAll).toBeGreaterThan(0);
     const report = { machine: machine(), quick: true, footprint: r };
-    expect(aims(report).map((a) => a.aim)).toEqual(["cold start to healthy < 2 s", "resident memory after 1200 activities ÷ after 1,000 ≤ 1.1"]);
+    expect(aims(report).map((a) => a.aim)).toEqual(["cold start to healthy < 1 s", "resident memory after 1200 activities ÷ after 1,000 ≤ 1.1"]);
     expect(renderMarkdown(report)).toContain("## 4. Footprint");
   }, 120_000);
 });

@@ -6,10 +6,12 @@ const ROOT = resolve(import.meta.dirname, "../..");
 /**
  * The real bot process, as `npm start` runs it (development mode, any free port), with `env` on
  * top; nothing of the test's own environment leaks in but PATH. Its stdout is piped at info level
- * (tests read the log) and dropped otherwise; its stderr is piped.
+ * (tests read the log) and dropped otherwise; its stderr is piped. `built` runs it exactly as
+ * `npm start` does (scripts/start.mjs: the compiled dist/index.js, rebuilt first if src/ changed);
+ * otherwise the TypeScript sources run through tsx.
  */
-export function spawnBot(env: Record<string, string>, stdout: "pipe" | "ignore" = env.LOG_LEVEL === "info" ? "pipe" : "ignore"): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
+export function spawnBot(env: Record<string, string>, stdout: "pipe" | "ignore" = env.LOG_LEVEL === "info" ? "pipe" : "ignore", { built = false } = {}): ChildProcess {
+  return spawn(process.execPath, built ? ["scripts/start.mjs"] : ["--import", "tsx", "src/index.ts"], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, NODE_ENV: "development", PORT: "0", ...env },
     stdio: ["ignore", stdout, "pipe"],
