@@ -6,6 +6,7 @@
 # Besides the base image, the build reaches only the npm registry and Debian's package mirror
 # (no GitHub, no Prisma CDN).
 # Pin the base image by digest in your own registry if you rebuild it over time.
+# Node 24, an LTS line (end of life 2028-04-30), the version .ci/run tests on; `engines` allows 22 too.
 ARG NODE_IMAGE=node:24-bookworm-slim
 
 # ---- build: install the packages and generate both Prisma clients ------------------------------
