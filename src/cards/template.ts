@@ -78,7 +78,7 @@ export type AdaptiveCard = Record<string, unknown> & { type: "AdaptiveCard" };
 
 /**
  * The template engine, loaded on first use: with the expression language under it, it is the
- * heaviest module the bot loads (about a third of a start, decision 0030). The bot warms it right
+ * heaviest package the bot loaded at start (about a sixth of it, decision 0030). The bot warms it right
  * after it is healthy (warmTemplates), so the first card does not wait for it either.
  */
 let engine: typeof ACData | undefined;

@@ -238,7 +238,17 @@ export function createHttpServer(deps: ServerDeps): Server {
         sendJson(res, 400, { error: "not an activity" });
         return;
       }
-      const { adapter, app } = await deps.teams();
+      // The Teams SDK not loaded (it is tried again on the next request): our failure, so 503.
+      const teams = await deps.teams().catch((err: unknown) => {
+        logError(deps.log, err, "Teams SDK not loaded");
+        return undefined;
+      });
+      if (!teams) {
+        res.setHeader("Retry-After", String(RETRY_AFTER_SECONDS));
+        sendJson(res, 503, { error: "temporarily unavailable" });
+        return;
+      }
+      const { adapter, app } = teams;
       await adapter.process({ body, headers: req.headers, method: req.method }, botResponse(res), (context) => app.run(context).then(() => undefined));
     } catch (err) {
       // A guest link's address carries its token: never logged.
