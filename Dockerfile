@@ -57,7 +57,7 @@ COPY --from=build /app/node_modules ./node_modules
 # .dockerignore keeps node_modules, src/generated, tests, docs, .git and local data out of this.
 COPY . .
 COPY --from=build /app/src/generated ./src/generated
-# The bot as compiled JavaScript (dist/index.js, decision 0030), built here as root so the running
+# The bot as compiled JavaScript (dist/, decision 0030), built here as root so the running
 # bot finds it current and never has to write it (dist/ is read-only for the node user).
 RUN node scripts/build.mjs --force
 # The code stays root-owned and read-only for the bot; only data/ (the SQLite file when

@@ -1,16 +1,19 @@
 // Builds the bot for `npm start`: src/ (TypeScript, the generated Prisma clients included) bundled by
-// esbuild into one ESM file, dist/index.js, with node_modules left external (resolved at run time
-// from the project's node_modules, as from src/). Plain JavaScript: it runs at `npm install`
-// (postinstall) and from scripts/start.mjs before tsx or TypeScript are loaded.
+// esbuild into ESM, dist/<build>/index.js, with node_modules left external (resolved at run time
+// from the project's node_modules, as from src/). What src/ imports with import() becomes a chunk
+// of its own, loaded only when it is first used (the Teams SDK, pdfkit: decision 0030). Plain
+// JavaScript: it runs at `npm install` (postinstall) and from scripts/start.mjs before tsx or
+// TypeScript are loaded.
 //
 // Never stale: dist/stamp.json records the stamp of the sources it was built from (every file
-// under src/ by path, size and modification time, and this script's own text); ensureBuilt()
-// rebuilds when the sources' stamp differs. Decision 0030 says why.
+// under src/ by path, size and modification time, and this script's own text) and the build's
+// entry; ensureBuilt() rebuilds when the sources' stamp differs. Each build has a folder of its
+// own, so a bot still running the previous one keeps finding its chunks; older ones are removed.
 //
 //   node scripts/build.mjs            build when the sources changed (postinstall)
 //   node scripts/build.mjs --force    build anyway
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
@@ -38,23 +41,29 @@ export function sourceStamp(root = ROOT) {
 
 const stampFile = (root) => join(root, "dist", "stamp.json");
 
-function builtStamp(root) {
+function built(root) {
   try {
-    return JSON.parse(readFileSync(stampFile(root), "utf8")).sources;
+    const { sources, entry } = JSON.parse(readFileSync(stampFile(root), "utf8"));
+    return { sources, entry: join(root, "dist", entry) };
   } catch {
     return undefined;
   }
 }
 
-/** Bundles src/index.ts into dist/index.js (and its source map), each file written whole (temp file, then rename). */
+/** Bundles src/index.ts into dist/<build>/ (index.js, its chunks and source maps), each file written whole (temp file, then rename). */
 export async function build(root = ROOT) {
   const stamp = sourceStamp(root);
   const { build: esbuild } = await import("esbuild");
-  const out = join(root, "dist");
+  const dist = join(root, "dist");
+  const name = `build-${stamp.slice(0, 16)}`;
+  const out = join(dist, name);
   const result = await esbuild({
     absWorkingDir: root,
     entryPoints: [join(root, "src/index.ts")],
-    outfile: join(out, "index.js"),
+    outdir: out,
+    entryNames: "index",
+    chunkNames: "chunks/[name]-[hash]",
+    splitting: true,
     bundle: true,
     packages: "external",
     platform: "node",
@@ -65,26 +74,30 @@ export async function build(root = ROOT) {
     write: false,
     logLevel: "warning",
   });
-  mkdirSync(out, { recursive: true });
   // Two starts at once may both build: each writes whole files, and the last rename wins.
   for (const file of result.outputFiles) {
+    mkdirSync(dirname(file.path), { recursive: true });
     const tmp = `${file.path}.${process.pid}.tmp`;
     writeFileSync(tmp, file.contents);
     renameSync(tmp, file.path);
   }
   const tmp = `${stampFile(root)}.${process.pid}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify({ sources: stamp, builtAt: new Date().toISOString() })}\n`);
+  const previous = built(root)?.entry;
+  writeFileSync(tmp, `${JSON.stringify({ sources: stamp, entry: `${name}/index.js`, builtAt: new Date().toISOString() })}\n`);
   renameSync(tmp, stampFile(root));
+  // Older builds go, but the one before this: a bot started from it may still load its chunks.
+  const keep = new Set([name, previous && relative(dist, dirname(previous))]);
+  for (const entry of readdirSync(dist)) if (entry.startsWith("build-") && !keep.has(entry)) rmSync(join(dist, entry), { recursive: true, force: true });
   return join(out, "index.js");
 }
 
-/** dist/index.js, built first when it is missing or src/ changed since it was built. */
+/** The built bot's entry (dist/<build>/index.js), built first when there is none or src/ changed since. */
 export async function ensureBuilt(root = ROOT, say = (line) => process.stderr.write(`${line}\n`)) {
-  const entry = join(root, "dist", "index.js");
-  if (existsSync(entry) && builtStamp(root) === sourceStamp(root)) return { entry, built: false };
+  const last = built(root);
+  if (last && existsSync(last.entry) && last.sources === sourceStamp(root)) return { entry: last.entry, built: false };
   const t0 = Date.now();
-  say(existsSync(entry) ? "Læringsloop: kilderne er ændret, bygger dist/ igen …" : "Læringsloop: bygger dist/ …");
-  await build(root);
+  say(last ? "Læringsloop: kilderne er ændret, bygger dist/ igen …" : "Læringsloop: bygger dist/ …");
+  const entry = await build(root);
   say(`Læringsloop: bygget på ${Date.now() - t0} ms`);
   return { entry, built: true };
 }

@@ -9,7 +9,7 @@ import { createDeliveryService } from "./domain/delivery-service.js";
 import { systemClock, type AppInstaller, type CalendarGateway, type Clock, type MailGateway } from "./domain/ports.js";
 import type { DomainSettings } from "./domain/settings.js";
 import { createDomainServices } from "./domain/services.js";
-import { loadTemplates } from "./cards/template.js";
+import { loadTemplates, warmTemplates } from "./cards/template.js";
 import { createWorkingCalendar } from "./lib/working-calendar.js";
 import { deliverNotificationsJob, DELIVER_NOTIFICATIONS, syncCalendarsJob, SYNC_CALENDARS } from "./scheduler/jobs/deliver-notifications.js";
 import { pruneActivityLogJob } from "./scheduler/jobs/prune-activity-log.js";
@@ -20,7 +20,6 @@ import { planLoopSummariesJob } from "./scheduler/jobs/plan-loop-summaries.js";
 import { retentionJob } from "./scheduler/jobs/retention.js";
 import { checkCredentialJob, CHECK_CREDENTIAL } from "./scheduler/jobs/check-credential.js";
 import { createCredentialService } from "./domain/credential-service.js";
-import { createCredentialProbe } from "./teams/credential-probe.js";
 import { createRetentionService } from "./domain/retention-service.js";
 import { channelDigestJob, channelStatusJob } from "./scheduler/jobs/channels.js";
 import { createChannelPublisher } from "./teams/channel-publisher.js";
@@ -37,10 +36,9 @@ import { readOrganisationFile } from "./store/organisation-file-loader.js";
 import { readTemplates } from "./store/template-loader.js";
 import type { TemplateSet } from "./domain/meeting-template.js";
 import { createActivityClaims } from "./teams/activity-claim.js";
-import { createAdapter } from "./teams/adapter.js";
-import { createTeamsApp } from "./teams/app.js";
 import type { TeamsDeps } from "./teams/deps.js";
-import { createProactive } from "./teams/proactive.js";
+import type { createProactive } from "./teams/proactive.js";
+import type { Messenger } from "./domain/ports.js";
 import { createGraphAppInstaller } from "./graph/app-installer.js";
 import { createGraphClient } from "./graph/graph-client.js";
 import { createGraphCalendarGateway } from "./graph/calendar-gateway.js";
@@ -48,6 +46,13 @@ import { createCardCopies } from "./teams/card-copies.js";
 import { createHttpServer } from "./teams/server.js";
 import { basePathOf, createGuestPage } from "./web/guest-page.js";
 import { createViews } from "./teams/views.js";
+
+/**
+ * After listening, the bot loads what only its first requests need (the Teams SDK, the card
+ * template engine) once /healthz has answered healthy, or this long after it began listening,
+ * whichever comes first (decision 0030).
+ */
+const WARM_AFTER_MS = 500;
 
 /** How often each instance says it is alive (instance-registry). */
 const HEARTBEAT_MS = 5_000;
@@ -177,19 +182,44 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
   // One pacer for the process: proactive sends take their turn before they are noted, and
   // botbuilder's own retries take theirs in the connector's transport.
   const pacer = createPacer({ conversation: withHeadroom(TEAMS_CONVERSATION_LIMITS), tenant: withHeadroom(TEAMS_TENANT_LIMITS), share: () => instances });
-  const adapter = createAdapter(config, pacer, log);
   const services = { config, clock, ...domain };
   const views = createViews(services);
-  const proactive = createProactive({
-    adapter,
-    botAppId: config.bot?.appId ?? "",
-    views,
-    people: store.people,
-    sentCards: store.sentCards,
-    serviceUrlHosts: config.serviceUrlHosts,
-    pacer,
-    log: log.child({ component: "proactive" }),
-  });
+  // The Teams SDK (teams-ai's Application with its AI and auth modules, botbuilder) is the larger
+  // part of a start: it loads on first use, and right after the bot is healthy (decision 0030).
+  // Everything that talks to Teams reaches it through `teams()`; nothing is sent before it is loaded.
+  type TeamsPart = { adapter: Awaited<ReturnType<typeof import("./teams/adapter.js")["createAdapter"]>>; proactive: ReturnType<typeof createProactive>; app: Awaited<ReturnType<typeof import("./teams/app.js")["createTeamsApp"]>> };
+  let teamsPart: Promise<TeamsPart> | undefined;
+  let teamsLoaded: TeamsPart | undefined;
+  const teams = () =>
+    (teamsPart ??= (async () => {
+      const t0 = Date.now();
+      const [{ createAdapter }, { createProactive }, { createTeamsApp }] = await Promise.all([import("./teams/adapter.js"), import("./teams/proactive.js"), import("./teams/app.js")]);
+      const adapter = createAdapter(config, pacer, log);
+      const proactive = createProactive({
+        adapter,
+        botAppId: config.bot?.appId ?? "",
+        views,
+        people: store.people,
+        sentCards: store.sentCards,
+        serviceUrlHosts: config.serviceUrlHosts,
+        pacer,
+        log: log.child({ component: "proactive" }),
+      });
+      teamsLoaded = { adapter, proactive, app: createTeamsApp(adapter, deps, views) };
+      log.info({ ms: Date.now() - t0 }, "Teams SDK loaded");
+      return teamsLoaded;
+    })().catch((err: unknown) => {
+      teamsPart = undefined; // the next request tries again
+      throw err;
+    }));
+  // The same calls as proactive's, each loading the Teams part first (a no-op once it is loaded).
+  const proactive: Pick<ReturnType<typeof createProactive>, "postCard" | "updateCard" | "statusOf"> & { messenger: Messenger } = {
+    messenger: { deliver: async (...args) => (await teams()).proactive.messenger.deliver(...args) },
+    postCard: async (...args) => (await teams()).proactive.postCard(...args),
+    updateCard: async (...args) => (await teams()).proactive.updateCard(...args),
+    // Asked only about an error of a call above, so the Teams part is loaded by then.
+    statusOf: (err) => teamsLoaded?.proactive.statusOf(err),
+  };
   const delivery = createDeliveryService({
     notifications: store.notifications,
     conversations: store.conversations,
@@ -221,6 +251,7 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
   });
 
   let scheduler: Scheduler | undefined;
+  let closed = false;
   const background = new Set<Promise<unknown>>();
   const track = (p: Promise<unknown>) => {
     const q = p.catch((err: unknown) => logError(log, err, "background work failed"));
@@ -260,16 +291,20 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
       await proactive.postCard(ref, await card());
     },
   };
-  const app = createTeamsApp(adapter, deps, views);
   // The bot's credential, checked at start and hourly (never in local anonymous mode: there is none).
-  const credentials = config.bot
+  const bot = config.bot;
+  const credentials = bot
     ? createCredentialService({
-        appId: config.bot.appId,
-        probe: config.bot.password && config.bot.type !== "UserAssignedMSI" ? createCredentialProbe(config.bot, config.outboundTimeoutMs) : undefined,
+        appId: bot.appId,
+        // Its module knows the Teams SDK's constants: loaded when the first check runs.
+        probe:
+          bot.password && bot.type !== "UserAssignedMSI"
+            ? async () => (await import("./teams/credential-probe.js")).createCredentialProbe(bot, config.outboundTimeoutMs)()
+            : undefined,
         checks: store.credentialChecks,
         clock,
         log: log.child({ job: CHECK_CREDENTIAL }),
-        secretExpires: config.bot.secretExpires,
+        secretExpires: bot.secretExpires,
         timezone: config.timezone,
       })
     : undefined;
@@ -290,7 +325,27 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
     basePath: basePathOf(config.publicUrl),
     log,
   });
-  const server = createHttpServer({ adapter, app, log, healthy: store.healthy, credentialHealth: credentials?.health, download: createDownloadHandler(domain.downloads), referatFile: createReferatFileHandler(domain.referatFiles, clock, config.timezone), calendarFile: createCalendarFileHandler(domain.calendars), guestPage });
+  // What only the first requests need, loaded once the bot is healthy (see WARM_AFTER_MS), and the
+  // credential's first check. The scheduler starts after it, so no outbox lease runs out while the
+  // Teams SDK loads.
+  let warmed = false;
+  let warmedUp: () => void = () => undefined;
+  const warmedUpOrClosed = new Promise<void>((ok) => (warmedUp = ok));
+  const warm = () => {
+    if (warmed || closed) return;
+    warmed = true;
+    setImmediate(() => {
+      try {
+        warmTemplates();
+      } catch (err) {
+        logError(log, err, "card templates not prepared");
+      }
+      track(teams().finally(warmedUp));
+      // The credential's first check (its module loads the Teams SDK's authentication constants).
+      if (credentials) track(credentials.check());
+    });
+  };
+  const server = createHttpServer({ teams, onHealthy: warm, log, healthy: store.healthy, credentialHealth: credentials?.health, download: createDownloadHandler(domain.downloads), referatFile: createReferatFileHandler(domain.referatFiles, clock, config.timezone), calendarFile: createCalendarFileHandler(domain.calendars), guestPage });
 
   // CALENDAR_SYNC=graph: what the chairs change in Outlook, followed; its effects go where a click's go.
   const calendarGateway = domain.calendarSync.gateway;
@@ -326,7 +381,6 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
   // Planning that may take a while on a big database runs while the bot already answers people
   // (npm run bench: 50,000 open follow-ups kept it from listening for about 20 s). Nothing is sent
   // before it is done: the scheduler starts after it. Every sent row is checked again when due.
-  let closed = false;
   const planned = (async () => {
     const t0 = Date.now();
     // People who left with open follow-ups: their chiefs get one card to give them to someone else.
@@ -339,8 +393,7 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
     log.info({ openFollowUps, ms: Date.now() - t0 }, "reminders planned");
   })();
   track(planned);
-  if (credentials) track(credentials.check());
-  const ready = planned.catch(() => undefined).then(() => {
+  const ready = Promise.all([planned.catch(() => undefined), warmedUpOrClosed]).then(() => {
     if (withScheduler && !closed) scheduler = startScheduler({
         cron: config.scheduler.cron,
         timezone: config.timezone,
@@ -363,14 +416,21 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
       await Promise.all([...background]);
       await scheduler?.idle();
     },
-    /** Resolves when start-up planning is done and the scheduler (if any) runs. */
-    ready: () => ready,
+    /**
+     * Resolves when start-up planning is done, the Teams SDK is loaded and the scheduler (if any)
+     * runs. Asking starts the warm-up at once (without it, it starts once the bot is healthy).
+     */
+    ready: () => {
+      warm();
+      return ready;
+    },
     async listen(port = config.port, host = config.host): Promise<AddressInfo> {
       await new Promise<void>((ok, fail) => {
         server.once("error", fail);
         server.listen(port, host, () => ok());
       });
       const address = server.address() as AddressInfo;
+      setTimeout(warm, WARM_AFTER_MS).unref();
       if (config.anonymous) {
         log.warn({ host: address.address, port: address.port }, "local anonymous mode: no bot credentials, unauthenticated requests accepted, listening on loopback only");
       } else {
@@ -381,6 +441,7 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
     },
     async close(): Promise<void> {
       closed = true;
+      warmedUp();
       await ready;
       await scheduler?.stop();
       await new Promise<void>((ok) => (server.listening ? server.close(() => ok()) : ok()));

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { resolve } from "node:path";
-import * as ACData from "adaptivecards-templating";
+import type * as ACData from "adaptivecards-templating";
 import { escapeMarkdown, isMarkup } from "../lib/markup.js";
 import { cleanForDisplay } from "../lib/text.js";
 import { PACKAGE_ROOT } from "../lib/package-root.js";
@@ -75,13 +76,42 @@ export const CARD_NAMES: CardName[] = [
 
 export type AdaptiveCard = Record<string, unknown> & { type: "AdaptiveCard" };
 
+/**
+ * The template engine, loaded on first use: with the expression language under it, it is the
+ * heaviest package the bot loaded at start (about a sixth of it, decision 0030). The bot warms it right
+ * after it is healthy (warmTemplates), so the first card does not wait for it either.
+ */
+let engine: typeof ACData | undefined;
+const templateEngine = () => (engine ??= createRequire(import.meta.url)("adaptivecards-templating") as typeof ACData);
+
+/** Each template's JSON, read and parsed once. */
+const sources = new Map<CardName, unknown>();
 const templates = new Map<CardName, ACData.Template>();
 
-/** Reads every template once (call at start-up; later calls are free). */
+/**
+ * Reads and parses every template once (call at start-up, so a broken file stops the start; later
+ * calls are free). The template engine is not loaded here: see warmTemplates.
+ */
 export function loadTemplates(dir = CARDS_DIR): void {
   for (const name of CARD_NAMES) {
-    if (!templates.has(name)) templates.set(name, new ACData.Template(JSON.parse(readFileSync(resolve(dir, `${name}.json`), "utf8"))));
+    if (!sources.has(name)) sources.set(name, JSON.parse(readFileSync(resolve(dir, `${name}.json`), "utf8")));
   }
+}
+
+/** Loads the template engine and prepares every template (after start-up, before the first card). */
+export function warmTemplates(): void {
+  loadTemplates();
+  for (const name of CARD_NAMES) template(name);
+}
+
+function template(name: CardName): ACData.Template {
+  let t = templates.get(name);
+  if (!t) {
+    if (!sources.has(name)) loadTemplates();
+    t = new (templateEngine().Template)(sources.get(name));
+    templates.set(name, t);
+  }
+  return t;
 }
 
 /**
@@ -94,8 +124,7 @@ export function loadTemplates(dir = CARDS_DIR): void {
  * `Markup` values (md`…`). No builder has to remember either.
  */
 export function expand(name: CardName, data: object): AdaptiveCard {
-  if (!templates.has(name)) loadTemplates();
-  const expanded = templates.get(name)!.expand({ $root: prepare(data) }) as AdaptiveCard;
+  const expanded = template(name).expand({ $root: prepare(data) }) as AdaptiveCard;
   return finish(expanded) as AdaptiveCard;
 }
 

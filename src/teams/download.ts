@@ -3,7 +3,6 @@ import type { DownloadService } from "../domain/download-service.js";
 import type { Clock } from "../domain/ports.js";
 import type { ReferatFileService } from "../domain/referat-file-service.js";
 import { referatFileName } from "../documents/referat-content.js";
-import { renderReferatPdf } from "../documents/referat-pdf.js";
 import { localDateOf } from "../lib/zoned-time.js";
 import { exportFileName } from "../domain/export.js";
 import { writeCsv } from "../lib/csv.js";
@@ -46,6 +45,8 @@ export function createReferatFileHandler(referatFiles: ReferatFileService, clock
     const found = await referatFiles.redeem(token);
     if (!found) return undefined;
     const now = clock.now();
+    // pdfkit (and its fonts) load on the first referat asked for, never at start (decision 0030).
+    const { renderReferatPdf } = await import("../documents/referat-pdf.js");
     const body = await renderReferatPdf({ ...found, tz, today: localDateOf(now, tz), createdAt: now });
     return { filename: referatFileName(found.referat.meeting, tz), contentType: "application/pdf", body };
   };

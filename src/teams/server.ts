@@ -10,10 +10,15 @@ import type { GuestPage, WebAnswer } from "../web/guest-page.js";
 import { SECURITY_HEADERS } from "../web/security-headers.js";
 
 export interface ServerDeps {
-  adapter: TeamsAdapter;
-  app: Application;
+  /**
+   * The Teams adapter and application, loaded on first use (decision 0030): the bot is healthy
+   * before the Teams SDK is loaded, and loads it right after (or for the first request to come).
+   */
+  teams(): Promise<{ adapter: TeamsAdapter; app: Application }>;
   log: Logger;
   healthy(): Promise<boolean>;
+  /** Called after each healthy answer of /healthz (the bot starts warming up after the first). */
+  onHealthy?: () => void;
   /** The bot's credential as last checked (absent in local anonymous mode): shown by /healthz. */
   credentialHealth?: () => Promise<HealthReport>;
   /** GET /export/<token>: a personal download link's file, once (undefined: unknown, used or expired). */
@@ -170,6 +175,7 @@ export function createHttpServer(deps: ServerDeps): Server {
             })
           : undefined;
         sendJson(res, 200, report ?? { status: "ok" });
+        deps.onHealthy?.();
         return;
       }
       const exportLink = /^\/export\/([^/]+)$/.exec(url ?? "");
@@ -232,7 +238,18 @@ export function createHttpServer(deps: ServerDeps): Server {
         sendJson(res, 400, { error: "not an activity" });
         return;
       }
-      await deps.adapter.process({ body, headers: req.headers, method: req.method }, botResponse(res), (context) => deps.app.run(context).then(() => undefined));
+      // The Teams SDK not loaded (it is tried again on the next request): our failure, so 503.
+      const teams = await deps.teams().catch((err: unknown) => {
+        logError(deps.log, err, "Teams SDK not loaded");
+        return undefined;
+      });
+      if (!teams) {
+        res.setHeader("Retry-After", String(RETRY_AFTER_SECONDS));
+        sendJson(res, 503, { error: "temporarily unavailable" });
+        return;
+      }
+      const { adapter, app } = teams;
+      await adapter.process({ body, headers: req.headers, method: req.method }, botResponse(res), (context) => app.run(context).then(() => undefined));
     } catch (err) {
       // A guest link's address carries its token: never logged.
       logError(deps.log, err, "request failed", { url: url?.startsWith("/m/") ? "/m/…" : url });
