@@ -7,6 +7,7 @@ import { isRecordNotFound } from "./errors.js";
 import { cancelPendingIn } from "./notification-repository.js";
 import type { Db } from "./prisma-client.js";
 import { followUpViewInclude, toEvent, toFollowUp, toFollowUpViews } from "./mappers.js";
+import { readFollowUpView } from "./followup-view-query.js";
 
 type LoadPeople = (ids: Iterable<string>) => Promise<Map<string, Person>>;
 
@@ -34,7 +35,8 @@ export function createFollowUpRepository(db: Db, loadPeople: LoadPeople): Follow
 
   return {
     async get(id, known) {
-      const r = await db.followUp.findUnique({ where: { id }, include: followUpViewInclude });
+      // On every click's path (the command reads it, the answer shows it): one raw join.
+      const r = await readFollowUpView(db, id);
       if (!r) return undefined;
       return (await toViews([r], known))[0];
     },
