@@ -73,4 +73,32 @@ describe("follow-up repository", () => {
     expect(plain!.followUp.evaluateAtNextMeeting).toBe(false);
     expect(await t.store.followUps.get("no-such")).toBeUndefined();
   });
+
+  it("finds the meetings whose agenda or referat may show a follow-up, in one statement", async () => {
+    await open(1);
+    const meeting = (id: string, unitId: string, status: string) =>
+      t.store.db.meeting.create({ data: { id, kind: "laeringssamtale", unitId, chairId: "alex", startsAt: new Date("2027-02-05T09:00:00Z"), durationMinutes: 60, status } });
+    await meeting("planned", "solsikken", "planned");
+    await meeting("closed", "solsikken", "closed");
+    await meeting("elsewhere", "aaskolen", "planned");
+    await meeting("frozen", "solsikken", "closed");
+    await t.store.db.agendaItem.create({ data: { id: "a1", meetingId: "frozen", position: 1, kind: "carried", title: "Punkt 0", followUpId: "megan-0" } });
+    await t.store.db.agendaItem.create({ data: { id: "a2", meetingId: "planned", position: 1, kind: "carried", title: "Punkt 0", followUpId: "megan-0" } });
+    await t.store.db.agendaItem.create({ data: { id: "a3", meetingId: "closed", position: 1, kind: "topic", title: "Punkt 0", followUpId: "megan-0" } });
+    const ids = await t.store.meetings.mayShowFollowUp({ id: "megan-0", meetingId: "m", unitId: "solsikken" });
+    expect(ids[0]).toBe("m");
+    expect([...ids].sort()).toEqual(["frozen", "m", "planned"]);
+  });
+
+  it("reads a unit's chiefs in one statement, as its roster has them (active people, the unit's and its area's)", async () => {
+    const units = await t.store.db.unit.findMany({ select: { id: true } });
+    await t.store.db.person.create({ data: { id: "gone", aadObjectId: "gone-aad", name: "Fratrådt Chef", active: false } });
+    const unit = (await t.store.units.get("solsikken"))!;
+    await t.store.db.role.create({ data: { personId: "gone", role: "chef", areaId: unit.areaId } });
+    await t.store.db.role.create({ data: { personId: "megan", role: "chef", unitId: "solsikken" } });
+    for (const { id } of [...units, { id: "no-such-unit" }]) expect(await t.store.units.chiefIds(id), id).toEqual((await t.store.units.roster(id))?.chiefIds ?? []);
+    expect(await t.store.units.chiefIds("solsikken")).toContain("megan");
+    expect(await t.store.units.chiefIds("solsikken")).not.toContain("gone");
+    expect((await t.store.units.chiefIds("solsikken")).length).toBeGreaterThan(1);
+  });
 });
