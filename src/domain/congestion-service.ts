@@ -77,7 +77,6 @@ export function createCongestionService(deps: {
     return 0;
   }
 
-
   /** Counts the unit's load no further than one past its ceiling, and flags/unflags it. */
   async function settleFlag(unit: Unit): Promise<number> {
     const ceiling = unit.intentionCeiling ?? settings.intentionCeiling;
