@@ -2,6 +2,7 @@ import { localDateOf } from "../lib/zoned-time.js";
 import { congestionRows } from "./notification-keys.js";
 import type { Clock, FocusAreaRepository, InitiativeRepository, NotificationRepository, UnitRepository } from "./ports.js";
 import type { DomainSettings } from "./settings.js";
+import type { Unit } from "./types.js";
 
 /**
  * What weighs on a unit (docs/decisions/0020-what-weighs-on-a-unit.md): its active local focus
@@ -76,6 +77,15 @@ export function createCongestionService(deps: {
     return 0;
   }
 
+  /** Counts the unit's load no further than one past its ceiling, and flags/unflags it. */
+  async function settleFlag(unit: Unit): Promise<number> {
+    const ceiling = unit.intentionCeiling ?? settings.intentionCeiling;
+    let count = await units.countOpenFollowUps(unit.id, ceiling + 1);
+    if (count <= ceiling) count += await focusAreas.countActive(unit.id, ceiling + 1 - count);
+    if (count <= ceiling) count += await initiatives.countForUnit(unit.id, unit.areaId, today(), ceiling + 1 - count);
+    return settle(unit.id, count > ceiling, unit.congestedSince !== undefined);
+  }
+
   return {
     /**
      * The unit's load, for the person who is to see it: only a chief of the unit is given it
@@ -102,11 +112,22 @@ export function createCongestionService(deps: {
     async checkFlag(unitId: string): Promise<number> {
       const unit = await units.get(unitId);
       if (!unit) return 0;
-      const ceiling = unit.intentionCeiling ?? settings.intentionCeiling;
-      let count = await units.countOpenFollowUps(unitId, ceiling + 1);
-      if (count <= ceiling) count += await focusAreas.countActive(unitId, ceiling + 1 - count);
-      if (count <= ceiling) count += await initiatives.countForUnit(unitId, unit.areaId, today(), ceiling + 1 - count);
-      return settle(unitId, count > ceiling, unit.congestedSince !== undefined);
+      return settleFlag(unit);
+    },
+
+    /**
+     * The re-evaluation after a follow-up of `meeting` was marked done, which can only lower the
+     * unit's load (the writing click's path, decision 0031): a 1:1's follow-ups are not counted,
+     * so nothing is read; a unit that is not flagged stays unflagged, so it is not counted; a
+     * flagged one is counted as `checkFlag` does and cleared when it is back under. A unit over its
+     * ceiling but not yet flagged (its ceiling lowered in the organisation file) is flagged by the
+     * next change that checks with `checkFlag`. Returns how many rows it offered the outbox.
+     */
+    async checkFlagAfterDone(meeting: { unitId: string; kind: string }): Promise<number> {
+      if (meeting.kind !== "laeringssamtale") return 0;
+      const unit = await units.get(meeting.unitId);
+      if (!unit || unit.congestedSince === undefined) return 0;
+      return settleFlag(unit);
     },
   };
 }

@@ -103,7 +103,7 @@ export function createFollowUpService(deps: FollowUpServiceDeps) {
       const now = clock.now();
       // Its reminders end with it, in the same transaction.
       await commit(view, { status: "done", doneAt: now }, { kind: "done", actorId: actor.id, at: now, data: {} }, { cancelPending: { kinds: [...FOLLOWUP_REMINDER_KINDS, "followup_expiry"] } });
-      const planned = await congestion.checkFlag(view.meeting.unitId);
+      const planned = await congestion.checkFlagAfterDone(view.meeting);
       // The write was version-checked: the row is what was read plus this change (no second read).
       return {
         view: { ...view, followUp: { ...view.followUp, status: "done", doneAt: now, version: view.followUp.version + 1 } },

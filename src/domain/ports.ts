@@ -417,6 +417,8 @@ export interface YearWheelRepository {
 export interface UnitRepository {
   get(unitId: string): Promise<Unit | undefined>;
   roster(unitId: string): Promise<UnitRoster | undefined>;
+  /** The unit's chiefs (the roster's `chiefIds`, in the same order; none for an unknown unit), in one statement. */
+  chiefIds(unitId: string): Promise<string[]>;
   /** Active units in every area where the person is chef, by name. */
   unitsForChief(chiefId: string): Promise<Unit[]>;
   /**

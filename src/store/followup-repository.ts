@@ -1,12 +1,13 @@
+import { randomUUID } from "node:crypto";
 import type { FollowUpRepository } from "../domain/ports.js";
 import type { FollowUpEvent, Person } from "../domain/types.js";
 import { followUpAuditEntry } from "../domain/audit.js";
-import { appendAudit } from "./audit-log.js";
 import { chunked } from "./chunked.js";
 import { isRecordNotFound } from "./errors.js";
 import { cancelPendingIn } from "./notification-repository.js";
 import type { Db } from "./prisma-client.js";
 import { followUpViewInclude, toEvent, toFollowUp, toFollowUpViews } from "./mappers.js";
+import { readFollowUpView } from "./followup-view-query.js";
 
 type LoadPeople = (ids: Iterable<string>) => Promise<Map<string, Person>>;
 
@@ -26,15 +27,25 @@ export function createFollowUpRepository(db: Db, loadPeople: LoadPeople): Follow
     }
   }
 
-  /** The follow-up's own history and the audit log, in the change's transaction. */
-  async function record(tx: Pick<Db, "followUpEvent" | "auditEntry">, id: string, row: { meetingId: string; ownerId: string }, event: FollowUpEvent): Promise<void> {
-    await tx.followUpEvent.create({ data: { followUpId: id, kind: event.kind, actorId: event.actorId, at: event.at, data: JSON.stringify(event.data) }, select: { id: true } });
-    await appendAudit(tx, event, [followUpAuditEntry(id, row.meetingId, event, row.ownerId)]);
+  /**
+   * The follow-up's own history and the audit log, in the change's transaction. Every change of a
+   * follow-up passes here (the writing click's path, decision 0031), so both are raw statements:
+   * plain SQL that SQLite and PostgreSQL both run, the same columns `appendAudit` writes.
+   */
+  async function record(tx: Pick<Db, "$executeRaw">, id: string, row: { meetingId: string; ownerId: string }, event: FollowUpEvent): Promise<void> {
+    await tx.$executeRaw`
+      INSERT INTO "FollowUpEvent" ("id", "followUpId", "kind", "actorId", "at", "data")
+      VALUES (${randomUUID()}, ${id}, ${event.kind}, ${event.actorId}, ${event.at}, ${JSON.stringify(event.data)})`;
+    const e = followUpAuditEntry(id, row.meetingId, event, row.ownerId);
+    await tx.$executeRaw`
+      INSERT INTO "AuditEntry" ("at", "actorId", "action", "subjectKind", "subjectId", "meetingId", "personId", "formerPersonId", "detail")
+      VALUES (${event.at}, ${event.actorId}, ${e.action}, ${e.subjectKind}, ${e.subjectId}, ${e.meetingId ?? null}, ${e.personId ?? null}, ${e.formerPersonId ?? null}, ${JSON.stringify(e.detail ?? {})})`;
   }
 
   return {
     async get(id, known) {
-      const r = await db.followUp.findUnique({ where: { id }, include: followUpViewInclude });
+      // On every click's path (the command reads it, the answer shows it): one raw join.
+      const r = await readFollowUpView(db, id);
       if (!r) return undefined;
       return (await toViews([r], known))[0];
     },

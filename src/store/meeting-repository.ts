@@ -259,11 +259,12 @@ export function createMeetingRepository(db: Db, loadPeople: LoadPeople, dialect:
     },
 
     async mayShowFollowUp(followUp) {
-      const [frozen, planned] = await Promise.all([
-        db.agendaItem.findMany({ where: { followUpId: followUp.id, kind: "carried" }, select: { meetingId: true } }),
-        db.meeting.findMany({ where: { unitId: followUp.unitId, status: "planned" }, select: { id: true } }),
-      ]);
-      return [...new Set([followUp.meetingId, ...frozen.map((r) => r.meetingId), ...planned.map((m) => m.id)])];
+      // After every change of a follow-up (the card copies' refresh): one raw statement, not two model queries.
+      const rows = await db.$queryRaw<{ id: string }[]>`
+        SELECT "meetingId" AS "id" FROM "AgendaItem" WHERE "followUpId" = ${followUp.id} AND "kind" = 'carried'
+        UNION
+        SELECT "id" FROM "Meeting" WHERE "unitId" = ${followUp.unitId} AND "status" = 'planned'`;
+      return [...new Set([followUp.meetingId, ...rows.map((r) => r.id)])];
     },
 
     async idsOfUnit(unitId, filter = {}) {

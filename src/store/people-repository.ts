@@ -21,8 +21,11 @@ export function createPeopleRepository(db: Db, dialect: Dialect = "sqlite"): Peo
     loadPeople,
 
     async byAadObjectId(aadObjectId) {
-      const p = await db.person.findUnique({ where: { aadObjectId }, select: personSelect });
-      return p ? toPerson(p) : undefined;
+      // Every turn starts here (who is acting): one raw statement, not a model query.
+      const rows = await db.$queryRaw<{ id: string; aadObjectId: string | null; name: string; email: string | null; phone: string | null; active: boolean | number | bigint; origin: string }[]>`
+        SELECT "id", "aadObjectId", "name", "email", "phone", "active", "origin" FROM "Person" WHERE "aadObjectId" = ${aadObjectId}`;
+      const p = rows[0];
+      return p ? toPerson({ ...p, active: Boolean(Number(p.active)) }) : undefined;
     },
 
     async externalIds(ids) {

@@ -9,6 +9,17 @@ export function createUnitRepository(db: Db): UnitRepository {
       return u ? toUnit(u) : undefined;
     },
 
+    async chiefIds(unitId) {
+      // After every change of a follow-up (who may see the «giv videre» list): one raw join, not the whole roster.
+      const rows = await db.$queryRaw<{ personId: string }[]>`
+        SELECT r."personId" FROM "Role" r
+        JOIN "Person" p ON p."id" = r."personId"
+        JOIN "Unit" u ON u."id" = ${unitId}
+        WHERE r."role" = 'chef' AND p."active" = ${true} AND (r."unitId" = u."id" OR r."areaId" = u."areaId")
+        ORDER BY r."id" ASC`;
+      return rows.map((r) => r.personId);
+    },
+
     async roster(unitId) {
       const u = await db.unit.findUnique({ where: { id: unitId } });
       if (!u) return undefined;

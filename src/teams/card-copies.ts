@@ -234,7 +234,7 @@ export interface CardCopiesDeps {
   people: Pick<PeopleRepository, "byId">;
   conversations: Pick<ConversationRepository, "get">;
   meetings: Pick<MeetingRepository, "mayShowFollowUp" | "idsOfUnit">;
-  units: Pick<UnitRepository, "roster">;
+  units: Pick<UnitRepository, "chiefIds">;
   followUps: Pick<FollowUpRepository, "listByMeeting">;
   /** Replaces a posted card (throws with the HTTP status when Teams refuses). */
   updateCard(to: { conversationId: string; tenantId?: string; reference: Record<string, unknown> }, activityId: string, card: AdaptiveCard): Promise<void>;
@@ -260,7 +260,7 @@ export function createCardCopies(deps: CardCopiesDeps): CardCopies {
     return {
       mayShowFollowUp: (c) => once(`f:${c.id}`, () => deps.meetings.mayShowFollowUp({ id: c.id, meetingId: c.meetingId, unitId: c.unitId })),
       laeringssamtaler: (unitId, loopId) => once(`l:${unitId}:${loopId ?? ""}`, () => deps.meetings.idsOfUnit(unitId, { kind: "laeringssamtale", loopId })),
-      chiefsOf: (unitId) => once(`c:${unitId}`, async () => (await deps.units.roster(unitId))?.chiefIds ?? []),
+      chiefsOf: (unitId) => once(`c:${unitId}`, () => deps.units.chiefIds(unitId)),
       followUpsOf: (meetingId) => once(`m:${meetingId}`, async () => (await deps.followUps.listByMeeting(meetingId)).map((f) => ({ id: f.id, ownerId: f.ownerId }))),
     };
   }

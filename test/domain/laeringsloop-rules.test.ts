@@ -132,6 +132,37 @@ describe("læringsloop rules", () => {
       writes.mockRestore();
     });
 
+    it("after a follow-up is marked done, counts the unit only when it is flagged and the follow-up is a læringssamtale's (done can only lower the load)", async () => {
+      await t.store.db.unit.update({ where: { id: "solsikken" }, data: { intentionCeiling: 1 } });
+      const [first] = await meetingsOf("laeringssamtale");
+      const [oneToOne] = await meetingsOf("one_on_one", "alex");
+      const flagged = async () => (await t.store.db.unit.findUniqueOrThrow({ where: { id: "solsikken" } })).congestedSince !== null;
+      const markDone = async (text: string) => {
+        const f = await t.store.db.followUp.findFirstOrThrow({ where: { text } });
+        return d.followUps.markDone(await person(f.ownerId), f.id, f.version);
+      };
+      await addRows(first!, [row("Et", "megan")]);
+      await t.store.db.followUp.create({ data: { id: "privat", meetingId: oneToOne!, unitId: "solsikken", text: "Privat", ownerId: "megan", dueDate: "2027-12-01" } });
+      const counts = vi.spyOn(t.store.units, "countOpenFollowUps");
+      const reads = vi.spyOn(t.store.units, "get");
+      // Not flagged: marking done cannot flag it, so nothing is counted.
+      await markDone("Et");
+      expect([counts.mock.calls.length, await flagged()]).toEqual([0, false]);
+      // Flagged: counted, and cleared once back at the ceiling.
+      await addRows(first!, [row("To", "megan"), row("Tre", "jonas")]);
+      expect(await flagged()).toBe(true);
+      counts.mockClear();
+      reads.mockClear();
+      // A 1:1's follow-up does not weigh on the unit: its unit is not even read.
+      await markDone("Privat");
+      expect([reads.mock.calls.length, counts.mock.calls.length, await flagged()]).toEqual([0, 0, true]);
+      await markDone("To");
+      expect(counts).toHaveBeenCalledTimes(1);
+      expect(await flagged()).toBe(false);
+      counts.mockRestore();
+      reads.mockRestore();
+    });
+
     it("decides the flag the same whether it counts everything (check) or only up to one past the ceiling (checkFlag)", async () => {
       await t.store.db.unit.update({ where: { id: "solsikken" }, data: { intentionCeiling: 2 } });
       const [first] = await meetingsOf("laeringssamtale");
