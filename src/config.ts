@@ -117,7 +117,7 @@ const fields = z.object({
     // others, is answered «prøv igen om lidt» and not done. Installation events always wait their turn.
     ADMISSION_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(8),
     ADMISSION_QUEUE: z.coerce.number().int().min(0).max(100_000).default(100),
-    ADMISSION_WAIT_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
+    ADMISSION_WAIT_MS: z.coerce.number().int().min(100).max(60_000).default(1500),
     // Reflections and minutes are erased this many months after their læringsloop ends (0: at once).
     RETENTION_MONTHS_AFTER_LOOP: z.coerce.number({ invalid_type_error: "skal være et antal måneder" }).int("skal være et helt antal måneder").min(0).max(120).default(12),
     // Deadline for each call to Microsoft (Bot Connector, token, signing keys), in seconds.

@@ -124,12 +124,11 @@ export function createAdmission(limits: AdmissionLimits, opts: { log?: Logger; n
   return {
     enter({ arrivedAt, mustRun = false, signal }) {
       if (!mustRun && signal?.aborted) return Promise.resolve(refuse("client-gone"));
+      // Late is late even with a slot free: the wait may have been spent before the request was
+      // read (the one thread busy with others' work), which only the arrival time shows.
+      if (!mustRun && arrivedAt + limits.maxWaitMs - now() <= 0) return Promise.resolve(refuse("waited-too-long"));
       if (inWork < limits.concurrency && queue.length === 0) return Promise.resolve(admit());
-      if (!mustRun) {
-        const left = arrivedAt + limits.maxWaitMs - now();
-        if (left <= 0) return Promise.resolve(refuse("waited-too-long"));
-        if (queuedRefusable >= limits.maxQueue) return Promise.resolve(refuse("queue-full"));
-      }
+      if (!mustRun && queuedRefusable >= limits.maxQueue) return Promise.resolve(refuse("queue-full"));
       return new Promise<AdmissionOutcome>((resolve) => {
         const w: Waiter = { mustRun, resolve };
         if (!mustRun) {

@@ -275,21 +275,30 @@ function retryOf(activity: Record<string, unknown>): RetryClick | undefined {
  * - a click (adaptiveCard/action) refused: 200 with the «prøv igen om lidt» card, whose «Prøv
  *   igen» sends the same click again (the card replaces the clicked one for this person);
  * - another invoke refused: 503 with Retry-After;
- * - a message (a typed command) refused: 200 and nothing sent; the person writes it again;
+ * - a message (a typed command) refused: 200 and nothing sent to the chat; the person writes it again;
  * - anything else (installation, conversation events) is never refused: it waits its turn;
  * - a request whose client went away while it waited is dropped: nothing is done or sent.
  */
 async function admitted(admission: Admission, activity: Record<string, unknown>, req: IncomingMessage, res: ServerResponse, arrivedAt: number): Promise<{ release(): void } | undefined> {
   const type = activity.type;
   const mustRun = type !== "invoke" && type !== "message";
+  // Gone: the connection closed, or the client closed its side (a client that gave up, as Teams
+  // does after ~5 s; the request may have waited unread in the socket till then).
   const gone = new AbortController();
   const onClose = () => {
     if (!res.writableFinished) gone.abort();
   };
+  const socket = req.socket;
   res.once("close", onClose);
-  if (req.socket.destroyed) gone.abort();
+  socket.once("end", onClose);
+  // Let Node read the other requests that are ready before this one's work starts: a click's work
+  // runs to its end once started (SQLite answers synchronously), and a request not yet read has no
+  // arrival time. So every request waiting in the sockets is stamped, and the late are refused.
+  await new Promise<void>((ok) => setImmediate(ok));
+  if (socket.destroyed || socket.readableEnded) gone.abort();
   const outcome = await admission.enter({ arrivedAt, mustRun, signal: gone.signal });
   res.off("close", onClose);
+  socket.off("end", onClose);
   if (outcome.admitted) return outcome;
   if (outcome.reason === "client-gone") {
     res.destroy();
@@ -301,8 +310,8 @@ async function admitted(admission: Admission, activity: Record<string, unknown>,
     res.setHeader("Retry-After", String(RETRY_AFTER_SECONDS));
     sendJson(res, 503, { error: "temporarily unavailable" });
   } else {
-    res.statusCode = 200;
-    res.end();
+    // Teams reads nothing in the answer to a message; the body says what happened to whoever watches.
+    sendJson(res, 200, { status: "overloaded" });
   }
   return undefined;
 }
