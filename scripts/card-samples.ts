@@ -14,6 +14,7 @@ import { helpCardData } from "../src/cards/help-card.js";
 import { meetingsCardData } from "../src/cards/meetings-card.js";
 import { myTasksCardData } from "../src/cards/my-tasks-card.js";
 import { noticeCardData } from "../src/cards/notice-card.js";
+import { busyCardData } from "../src/cards/busy-card.js";
 import { referatCardData } from "../src/cards/referat-card.js";
 import { referatRemarkCardData } from "../src/cards/referat-remark-card.js";
 import { reflectionCardData } from "../src/cards/reflection-card.js";
@@ -163,6 +164,7 @@ export const cardSamples: Record<CardName, object> = {
   welcome: welcomeCardData(),
   help: helpCardData({ audience: "chief" }),
   notice: noticeCardData(strings.schedule.notChiefForLeader, { tone: "error" }),
+  busy: busyCardData(true),
   schedule: scheduleCardData({
     leaders: [
       { leader, unit },

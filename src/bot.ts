@@ -44,6 +44,7 @@ import { createGraphClient } from "./graph/graph-client.js";
 import { createGraphCalendarGateway } from "./graph/calendar-gateway.js";
 import { createCardCopies } from "./teams/card-copies.js";
 import { createHttpServer } from "./teams/server.js";
+import { createAdmission } from "./teams/admission.js";
 import { basePathOf, createGuestPage } from "./web/guest-page.js";
 import { createViews } from "./teams/views.js";
 
@@ -345,7 +346,9 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
       if (credentials) track(credentials.check());
     });
   };
-  const server = createHttpServer({ teams, onHealthy: warm, log, healthy: store.healthy, credentialHealth: credentials?.health, download: createDownloadHandler(domain.downloads), referatFile: createReferatFileHandler(domain.referatFiles, clock, config.timezone), calendarFile: createCalendarFileHandler(domain.calendars), guestPage });
+  // Overload: a bounded amount of work at once, late clicks answered «prøv igen om lidt» (0032).
+  const admission = createAdmission(config.admission, { log });
+  const server = createHttpServer({ teams, onHealthy: warm, log, admission, healthy: store.healthy, credentialHealth: credentials?.health, download: createDownloadHandler(domain.downloads), referatFile: createReferatFileHandler(domain.referatFiles, clock, config.timezone), calendarFile: createCalendarFileHandler(domain.calendars), guestPage });
 
   // CALENDAR_SYNC=graph: what the chairs change in Outlook, followed; its effects go where a click's go.
   const calendarGateway = domain.calendarSync.gateway;
@@ -409,6 +412,8 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
     store,
     delivery,
     server,
+    /** What /api/messages has in work and waiting, and how much it refused (tests, the bench). */
+    admission,
     /** The scheduler's jobs, for tests that run them as the scheduler would. */
     jobs,
     /** Background work started by handlers (card copies being updated, a delivery they kicked); tests await it. */
@@ -445,6 +450,7 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
       await ready;
       await scheduler?.stop();
       await new Promise<void>((ok) => (server.listening ? server.close(() => ok()) : ok()));
+      admission.close();
       await Promise.all([...background]);
       clearInterval(heartbeat);
       await beating; // a beat landing after the sign-off would count this instance again

@@ -112,6 +112,12 @@ const fields = z.object({
     MAX_TEXT_LENGTH: z.coerce.number().int().min(100).max(10000).default(2000),
     // Commands and card clicks one person may send per minute; more are answered with a notice.
     USER_ACTIONS_PER_MINUTE: z.coerce.number().int().min(5).max(1_000_000).default(30),
+    // Overload (docs/decisions/0032-overload.md): requests to /api/messages in work at once; a click
+    // or command waiting longer than ADMISSION_WAIT_MS since it arrived, or behind ADMISSION_QUEUE
+    // others, is answered «prøv igen om lidt» and not done. Installation events always wait their turn.
+    ADMISSION_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(8),
+    ADMISSION_QUEUE: z.coerce.number().int().min(0).max(100_000).default(100),
+    ADMISSION_WAIT_MS: z.coerce.number().int().min(100).max(60_000).default(1500),
     // Reflections and minutes are erased this many months after their læringsloop ends (0: at once).
     RETENTION_MONTHS_AFTER_LOOP: z.coerce.number({ invalid_type_error: "skal være et antal måneder" }).int("skal være et helt antal måneder").min(0).max(120).default(12),
     // Deadline for each call to Microsoft (Bot Connector, token, signing keys), in seconds.
@@ -324,6 +330,8 @@ export interface Config {
   maxTextLength: number;
   /** Commands and card clicks one person may send per minute. */
   userActionsPerMinute: number;
+  /** How much /api/messages takes on at once, and how long a click may wait (src/teams/admission.ts). */
+  admission: { concurrency: number; maxQueue: number; maxWaitMs: number };
   /** How long an attempt's claim on an activity lasts unless renewed (renewed every third of it while it runs). */
   activityLeaseMs: number;
   /** Deadline for each outbound call to Microsoft's services. */
@@ -517,6 +525,7 @@ function toConfig(c: Fields): Config {
     scheduler: { enabled: c.SCHEDULER_ENABLED, cron: c.SCHEDULER_CRON, digestCron: c.DIGEST_CRON, calendarReadBackCron: c.CALENDAR_READBACK_CRON, leaseMs: c.OUTBOX_LEASE_SECONDS * 1000, jobLeaseMs: c.JOB_LEASE_SECONDS * 1000 },
     maxTextLength: c.MAX_TEXT_LENGTH,
     userActionsPerMinute: c.USER_ACTIONS_PER_MINUTE,
+    admission: { concurrency: c.ADMISSION_CONCURRENCY, maxQueue: c.ADMISSION_QUEUE, maxWaitMs: c.ADMISSION_WAIT_MS },
     activityLeaseMs: c.ACTIVITY_LEASE_SECONDS * 1000,
     outboundTimeoutMs: c.OUTBOUND_TIMEOUT_SECONDS * 1000,
     retention: { monthsAfterLoop: c.RETENTION_MONTHS_AFTER_LOOP, cron: c.RETENTION_CRON },

@@ -3,7 +3,8 @@
  * Teams-shaped activities — `hjælp`, an Action.Execute that writes (mark a follow-up done) and
  * `mine opgaver` for a person with 200 open follow-ups — at 1, 10 and 100 connections. Baseline
  * in the same run: a bare teams-ai Application on the same adapter, answering the same invoke with
- * a fixed card.
+ * a fixed card. Under overload the bot refuses what it cannot answer in time (docs/decisions/0032):
+ * each response is counted as answered or refused, with the p99 of each.
  */
 import { readFileSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -19,6 +20,7 @@ import { createBot } from "../../src/bot.js";
 import { loadConfig } from "../../src/config.js";
 import { LocalConnector } from "./local-connector.js";
 import { round } from "./machine.js";
+import { strings } from "../../src/lib/strings.da.js";
 
 const FIXTURES = resolve(import.meta.dirname, "../../test/fixtures/activities");
 const fixture = (name: string) => JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), "utf8")) as Record<string, unknown>;
@@ -47,14 +49,23 @@ export interface LoadFigure {
   non2xx: number;
   /** SQL statements the bot prepared per request (its database work). */
   statementsPerRequest: number;
+  /** Responses that were the work asked for, and refusals («prøv igen om lidt», docs/decisions/0032), with their p99s (ms; 0 when none). */
+  answered: number;
+  refused: number;
+  p99Answered: number;
+  p99Refused: number;
 }
 
 export interface AnsweringResult {
   figures: LoadFigure[];
   /** Writing invoke throughput / bare framework throughput, per connection count. */
   ratioToBare: { connections: number; ratio: number }[];
-  /** Follow-ups marked done, and how many requests asked to: equal unless a write was lost. */
-  written: { done: number; requested: number };
+  /**
+   * Follow-ups marked done; the writing requests answered as done; and those the bot had taken
+   * into work when the load stopped (autocannon drops its connections then: they are done, not
+   * answered). done = answered + inWorkAtStop: nothing refused or dropped was done, nothing twice.
+   */
+  written: { done: number; requested: number; answered: number; inWorkAtStop: number };
 }
 
 let seq = 0;
@@ -74,16 +85,51 @@ function invoke(verb: string, data: Record<string, unknown>, who: keyof typeof P
 const statements = { count: 0 };
 watchStatements(() => (statements.count += 1));
 
-async function load(url: string, connections: number, seconds: number, body: () => string): Promise<Omit<LoadFigure, "scenario" | "connections" | "statementsPerRequest">> {
-  const r = await autocannon({
-    url,
-    connections,
-    duration: seconds,
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    requests: [{ setupRequest: (req) => ({ ...req, body: body() }) }],
+/** A refusal under overload: the «prøv igen om lidt» card for a click, `{"status":"overloaded"}` for a message. */
+function isRefusal(body: string): boolean {
+  return body.includes('"status":"overloaded"') || body.includes(strings.overload.busy);
+}
+
+const p99Of = (ms: number[]): number => {
+  if (ms.length === 0) return 0;
+  const sorted = [...ms].sort((a, b) => a - b);
+  return round(sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)]!);
+};
+
+type Load = Omit<LoadFigure, "scenario" | "connections" | "statementsPerRequest">;
+
+async function load(url: string, connections: number, seconds: number, body: () => string): Promise<Load> {
+  // autocannon hands a response's body to onResponse and, in the same tick, its time to the
+  // instance's "response" event: the one tells answered from refused, the other how long it took.
+  let refusal = false;
+  const answeredMs: number[] = [];
+  const refusedMs: number[] = [];
+  const r = await new Promise<autocannon.Result>((ok, fail) => {
+    const instance = autocannon(
+      {
+        url,
+        connections,
+        duration: seconds,
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        requests: [{ setupRequest: (req) => ({ ...req, body: body() }), onResponse: (_status, text) => void (refusal = isRefusal(String(text))) }],
+      },
+      (err, result) => (err ? fail(err) : ok(result)),
+    );
+    instance.on("response", (_client, _status, _bytes, ms) => (refusal ? refusedMs : answeredMs).push(ms));
   });
-  return { requests: r.requests.total, throughput: round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx };
+  return {
+    requests: r.requests.total,
+    throughput: round(r.requests.average),
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors,
+    non2xx: r.non2xx,
+    answered: answeredMs.length,
+    refused: refusedMs.length,
+    p99Answered: p99Of(answeredMs),
+    p99Refused: p99Of(refusedMs),
+  };
 }
 
 /** The bare framework: teams-ai on the same adapter, a fixed card for the invoke, nothing else. */
@@ -126,6 +172,15 @@ function botResponse(res: import("node:http").ServerResponse) {
   };
 }
 
+/** Waits until the bot has nothing in work or waiting (what the dropped connections left), at most 30 s. */
+async function settle(bot: { admission: { stats(): { inWork: number; queued: number } } }): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    const { inWork, queued } = bot.admission.stats();
+    if (inWork === 0 && queued === 0) return;
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+}
+
 export async function answeringBench(o: AnsweringOptions): Promise<AnsweringResult> {
   const dir = mkdtempSync(join(tmpdir(), "laeringsloop-bench-answering-"));
   const connector = await new LocalConnector().start();
@@ -143,6 +198,8 @@ export async function answeringBench(o: AnsweringOptions): Promise<AnsweringResu
     await db.followUp.createMany({ data: followUps("jonas", 200, "tasks") });
     const writeIds = (await db.followUp.findMany({ where: { ownerId: "megan" }, select: { id: true } })).map((f) => f.id);
     let next = 0;
+    let writesAnswered = 0;
+    let inWorkAtStop = 0;
     const { port } = await bot.listen(0, "127.0.0.1");
     const url = `http://127.0.0.1:${port}/api/messages`;
 
@@ -157,7 +214,15 @@ export async function answeringBench(o: AnsweringOptions): Promise<AnsweringResu
       ];
       for (const [scenario, target, body] of scenarios) {
         const before = statements.count;
+        const admittedBefore = bot.admission.stats().admitted;
         const figure = await load(target, connections, o.seconds, body);
+        await settle(bot);
+        if (scenario.startsWith("mark done")) {
+          // Taken into work but not answered: the load stopped while they were being done (or
+          // before the server had seen their connection close).
+          writesAnswered += figure.answered;
+          inWorkAtStop += bot.admission.stats().admitted - admittedBefore - figure.answered;
+        }
         figures.push({ scenario, connections, ...figure, statementsPerRequest: round((statements.count - before) / Math.max(1, figure.requests)) });
       }
       const ours = figures.find((f) => f.connections === connections && f.scenario.startsWith("mark done"))!;
@@ -165,7 +230,7 @@ export async function answeringBench(o: AnsweringOptions): Promise<AnsweringResu
       ratioToBare.push({ connections, ratio: round(ours.throughput / base.throughput, 2) });
     }
     const done = await db.followUp.count({ where: { ownerId: "megan", status: "done" } });
-    return { figures, ratioToBare, written: { done, requested: Math.min(next, writeIds.length) } };
+    return { figures, ratioToBare, written: { done, requested: Math.min(next, writeIds.length), answered: writesAnswered, inWorkAtStop } };
   } finally {
     await bare.close();
     await bot.close();

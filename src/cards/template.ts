@@ -39,7 +39,8 @@ export type CardName =
   | "channel-digest"
   | "export-links"
   | "adhoc"
-  | "guest-links";
+  | "guest-links"
+  | "busy";
 
 export const CARD_NAMES: CardName[] = [
   "welcome",
@@ -72,6 +73,7 @@ export const CARD_NAMES: CardName[] = [
   "export-links",
   "adhoc",
   "guest-links",
+  "busy",
 ];
 
 export type AdaptiveCard = Record<string, unknown> & { type: "AdaptiveCard" };

@@ -1415,6 +1415,13 @@ export const da = {
     renewed: (name: string) => `${name} har fået et nyt link. Giv det videre; det gamle virker ikke.`,
     openButton: "Deltagere uden Teams",
   },
+  /** A click refused because the bot has too much to do right now (docs/decisions/0032-overload.md). */
+  overload: {
+    busy: "Der er travlt lige nu — prøv igen om lidt.",
+    notSaved: "Dit klik er ikke gemt endnu, men intet er gået tabt: tryk på «Prøv igen», så sendes det igen, som du udfyldte det.",
+    notSavedNoRetry: "Dit klik er ikke gemt endnu. Åbn kortet igen fra mine møder eller mine opgaver om lidt.",
+    retry: "Prøv igen",
+  },
 };
 
 export type Strings = typeof da;

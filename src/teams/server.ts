@@ -8,6 +8,8 @@ import { z } from "zod";
 import type { HealthReport } from "../domain/credential-service.js";
 import type { GuestPage, WebAnswer } from "../web/guest-page.js";
 import { SECURITY_HEADERS } from "../web/security-headers.js";
+import type { Admission } from "./admission.js";
+import { buildBusyCard, type RetryClick } from "../cards/busy-card.js";
 
 export interface ServerDeps {
   /**
@@ -31,6 +33,8 @@ export interface ServerDeps {
   guestPage?: GuestPage;
   /** Largest accepted request body. Teams activities are small; cards come back as data. */
   maxBodyBytes?: number;
+  /** How much of /api/messages is worked on at once; a late click is refused (src/teams/admission.ts). None: everything is taken. */
+  admission?: Admission;
 }
 
 class BodyTooLarge extends Error {}
@@ -157,6 +161,8 @@ const isActivityShaped = (v: unknown): v is Record<string, unknown> => ActivityS
 export function createHttpServer(deps: ServerDeps): Server {
   const limit = deps.maxBodyBytes ?? 256 * 1024;
   return createServer(async (req, res) => {
+    // The wait a click is allowed is measured from here, before its body is read.
+    const arrivedAt = performance.now();
     const url = (req.url ?? "/").split("?")[0];
     try {
       if (url === "/healthz" && (req.method === "GET" || req.method === "HEAD")) {
@@ -238,18 +244,24 @@ export function createHttpServer(deps: ServerDeps): Server {
         sendJson(res, 400, { error: "not an activity" });
         return;
       }
-      // The Teams SDK not loaded (it is tried again on the next request): our failure, so 503.
-      const teams = await deps.teams().catch((err: unknown) => {
-        logError(deps.log, err, "Teams SDK not loaded");
-        return undefined;
-      });
-      if (!teams) {
-        res.setHeader("Retry-After", String(RETRY_AFTER_SECONDS));
-        sendJson(res, 503, { error: "temporarily unavailable" });
-        return;
+      const turn = deps.admission ? await admitted(deps.admission, body, req, res, arrivedAt) : { release: () => undefined };
+      if (!turn) return;
+      try {
+        // The Teams SDK not loaded (it is tried again on the next request): our failure, so 503.
+        const teams = await deps.teams().catch((err: unknown) => {
+          logError(deps.log, err, "Teams SDK not loaded");
+          return undefined;
+        });
+        if (!teams) {
+          res.setHeader("Retry-After", String(RETRY_AFTER_SECONDS));
+          sendJson(res, 503, { error: "temporarily unavailable" });
+          return;
+        }
+        const { adapter, app } = teams;
+        await adapter.process({ body, headers: req.headers, method: req.method }, botResponse(res), (context) => app.run(context).then(() => undefined));
+      } finally {
+        turn.release();
       }
-      const { adapter, app } = teams;
-      await adapter.process({ body, headers: req.headers, method: req.method }, botResponse(res), (context) => app.run(context).then(() => undefined));
     } catch (err) {
       // A guest link's address carries its token: never logged.
       logError(deps.log, err, "request failed", { url: url?.startsWith("/m/") ? "/m/…" : url });
@@ -257,6 +269,68 @@ export function createHttpServer(deps: ServerDeps): Server {
       else res.end();
     }
   });
+}
+
+/** The invoke of an Action.Execute click. */
+const CLICK = "adaptiveCard/action";
+
+/** The click a refused request came from, when it names one Teams could send again. */
+function retryOf(activity: Record<string, unknown>): RetryClick | undefined {
+  const value = activity.value as { action?: { verb?: unknown; data?: unknown } } | undefined;
+  const verb = value?.action?.verb;
+  const data = value?.action?.data ?? {};
+  if (typeof verb !== "string" || verb.length === 0 || verb.length > 200) return undefined;
+  if (!data || typeof data !== "object" || Array.isArray(data)) return undefined;
+  return { verb, data: data as Record<string, unknown> };
+}
+
+/**
+ * A turn to do the request's work, or undefined when it was answered here without doing any
+ * (docs/decisions/0032-overload.md). This comes before the token is checked and before the
+ * activity is claimed: a refused request leaves nothing behind, and its retry is a fresh click.
+ *
+ * - a click (adaptiveCard/action) refused: 200 with the «prøv igen om lidt» card, whose «Prøv
+ *   igen» sends the same click again (the card replaces the clicked one for this person);
+ * - another invoke refused: 503 with Retry-After;
+ * - a message (a typed command) refused: 200 and nothing sent to the chat; the person writes it again;
+ * - anything else (installation, conversation events) is never refused: it waits its turn;
+ * - a request whose client went away while it waited is dropped: nothing is done or sent.
+ */
+async function admitted(admission: Admission, activity: Record<string, unknown>, req: IncomingMessage, res: ServerResponse, arrivedAt: number): Promise<{ release(): void } | undefined> {
+  const type = activity.type;
+  const mustRun = type !== "invoke" && type !== "message";
+  // Gone: the connection closed, or the client closed its side (a client that gave up, as Teams
+  // does after ~5 s; the request may have waited unread in the socket till then).
+  const gone = new AbortController();
+  const onClose = () => {
+    if (!res.writableFinished) gone.abort();
+  };
+  const socket = req.socket;
+  res.once("close", onClose);
+  socket.once("end", onClose);
+  // Let Node read the other requests that are ready before this one's work starts: a click's work
+  // runs to its end once started (SQLite answers synchronously), and a request not yet read has no
+  // arrival time. So every request waiting in the sockets is stamped, and the late are refused.
+  await new Promise<void>((ok) => setImmediate(ok));
+  if (socket.destroyed || socket.readableEnded) gone.abort();
+  const outcome = await admission.enter({ arrivedAt, mustRun, signal: gone.signal });
+  res.off("close", onClose);
+  socket.off("end", onClose);
+  if (outcome.admitted) return outcome;
+  if (outcome.reason === "client-gone") {
+    res.destroy();
+    return undefined;
+  }
+  if (type === "invoke" && activity.name === CLICK) {
+    sendJson(res, 200, { statusCode: 200, type: "application/vnd.microsoft.card.adaptive", value: buildBusyCard(retryOf(activity)) });
+  } else if (type === "invoke") {
+    res.setHeader("Retry-After", String(RETRY_AFTER_SECONDS));
+    sendJson(res, 503, { error: "temporarily unavailable" });
+  } else {
+    // Teams reads nothing in the answer to a message; the body says what happened to whoever watches.
+    sendJson(res, 200, { status: "overloaded" });
+  }
+  return undefined;
 }
 
 /**

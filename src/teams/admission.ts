@@ -1,0 +1,158 @@
+import type { Logger } from "pino";
+
+/**
+ * How much work /api/messages takes on at once (docs/decisions/0032-overload.md): `concurrency`
+ * requests in work, the rest waiting in arrival order; a waiting request is refused once it has
+ * waited `maxWaitMs` since it arrived, or at once when `maxQueue` others already wait.
+ */
+export interface AdmissionLimits {
+  concurrency: number;
+  maxQueue: number;
+  maxWaitMs: number;
+}
+
+export type RefusalReason = "queue-full" | "waited-too-long";
+
+/** A turn to work (`release` when done, once), a refusal, or a client that went away while it waited. */
+export type AdmissionOutcome = { admitted: true; release: () => void } | { admitted: false; reason: RefusalReason | "client-gone" };
+
+export interface AdmissionRequest {
+  /** When the request arrived (the admission's clock, ms): the wait is measured from here. */
+  arrivedAt: number;
+  /** Never refused and never dropped (installation and conversation events: they must not be lost); waits its turn. */
+  mustRun?: boolean;
+  /** Aborted when the client has gone (its connection closed): a waiting request is then dropped. */
+  signal?: AbortSignal;
+}
+
+export interface AdmissionStats {
+  inWork: number;
+  queued: number;
+  admitted: number;
+  refused: number;
+  dropped: number;
+}
+
+export interface Admission {
+  enter(request: AdmissionRequest): Promise<AdmissionOutcome>;
+  stats(): AdmissionStats;
+  /** Logs what is still uncounted and stops the summary timer. */
+  close(): void;
+}
+
+interface Waiter {
+  mustRun: boolean;
+  resolve(outcome: AdmissionOutcome): void;
+  timer?: NodeJS.Timeout;
+  signal?: AbortSignal;
+  onAbort?: () => void;
+}
+
+/** How often, at most, the refusals and drops are summed up in the log (counts only). */
+const SUMMARY_MS = 10_000;
+
+export function createAdmission(limits: AdmissionLimits, opts: { log?: Logger; now?: () => number } = {}): Admission {
+  if (limits.concurrency < 1) throw new RangeError("concurrency must be at least 1");
+  const now = opts.now ?? (() => performance.now());
+  const queue: Waiter[] = [];
+  let inWork = 0;
+  let queuedRefusable = 0;
+  const totals = { admitted: 0, refused: 0, dropped: 0 };
+  // Since the last summary line: refusals by reason, and requests dropped because their client had gone.
+  let pending = { queueFull: 0, waitedTooLong: 0, clientGone: 0 };
+  let summary: NodeJS.Timeout | undefined;
+
+  function logSummary(): void {
+    summary = undefined;
+    const { queueFull, waitedTooLong, clientGone } = pending;
+    if (queueFull + waitedTooLong + clientGone === 0) return;
+    pending = { queueFull: 0, waitedTooLong: 0, clientGone: 0 };
+    opts.log?.info({ refusedQueueFull: queueFull, refusedWaitedTooLong: waitedTooLong, droppedClientGone: clientGone, inWork, queued: queue.length }, "overloaded: requests refused");
+  }
+
+  function count(outcome: RefusalReason | "client-gone"): void {
+    if (outcome === "client-gone") {
+      totals.dropped += 1;
+      pending.clientGone += 1;
+    } else {
+      totals.refused += 1;
+      if (outcome === "queue-full") pending.queueFull += 1;
+      else pending.waitedTooLong += 1;
+    }
+    if (!summary && opts.log) {
+      summary = setTimeout(logSummary, SUMMARY_MS);
+      summary.unref();
+    }
+  }
+
+  function admit(): AdmissionOutcome {
+    inWork += 1;
+    totals.admitted += 1;
+    let released = false;
+    return {
+      admitted: true,
+      release() {
+        if (released) return;
+        released = true;
+        inWork -= 1;
+        next();
+      },
+    };
+  }
+
+  function leave(w: Waiter): void {
+    const i = queue.indexOf(w);
+    if (i >= 0) queue.splice(i, 1);
+    if (!w.mustRun) queuedRefusable -= 1;
+    if (w.timer) clearTimeout(w.timer);
+    if (w.onAbort) w.signal?.removeEventListener("abort", w.onAbort);
+  }
+
+  function next(): void {
+    while (inWork < limits.concurrency && queue.length > 0) {
+      const w = queue[0]!;
+      leave(w);
+      w.resolve(admit());
+    }
+  }
+
+  function refuse(reason: RefusalReason | "client-gone"): AdmissionOutcome {
+    count(reason);
+    return { admitted: false, reason };
+  }
+
+  return {
+    enter({ arrivedAt, mustRun = false, signal }) {
+      if (!mustRun && signal?.aborted) return Promise.resolve(refuse("client-gone"));
+      // Late is late even with a slot free: the wait may have been spent before the request was
+      // read (the one thread busy with others' work), which only the arrival time shows.
+      if (!mustRun && arrivedAt + limits.maxWaitMs - now() <= 0) return Promise.resolve(refuse("waited-too-long"));
+      if (inWork < limits.concurrency && queue.length === 0) return Promise.resolve(admit());
+      if (!mustRun && queuedRefusable >= limits.maxQueue) return Promise.resolve(refuse("queue-full"));
+      return new Promise<AdmissionOutcome>((resolve) => {
+        const w: Waiter = { mustRun, resolve };
+        if (!mustRun) {
+          queuedRefusable += 1;
+          w.timer = setTimeout(() => {
+            leave(w);
+            resolve(refuse("waited-too-long"));
+          }, arrivedAt + limits.maxWaitMs - now());
+          if (signal) {
+            w.signal = signal;
+            w.onAbort = () => {
+              leave(w);
+              resolve(refuse("client-gone"));
+            };
+            signal.addEventListener("abort", w.onAbort, { once: true });
+          }
+        }
+        queue.push(w);
+      });
+    },
+    stats: () => ({ inWork, queued: queue.length, ...totals }),
+    close() {
+      if (summary) clearTimeout(summary);
+      logSummary();
+    },
+  };
+}
