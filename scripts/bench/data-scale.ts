@@ -97,6 +97,7 @@ function bulkRows(n: ReturnType<typeof sizes>, now: number): BulkTable[] {
   const created = new Date(now);
   const leaderOf = (u: number) => `s${n.areas + (u % (n.people - n.areas))}`;
   // Mostly the past, some to come.
+  const kindOf = (m: number) => (m % 3 === 0 ? "laeringssamtale" : "one_on_one");
   const meetingAt = (m: number) => new Date(now + (m % 10 === 0 ? 1 : -1) * (1 + (m % 700)) * 86_400_000);
   return [
     {
@@ -107,7 +108,7 @@ function bulkRows(n: ReturnType<typeof sizes>, now: number): BulkTable[] {
           const u = m % n.units;
           const at = meetingAt(m);
           // Their packs went out long ago: the template is frozen (start-up leaves them alone).
-          yield [`m${m}`, m % 3 === 0 ? "laeringssamtale" : "one_on_one", `u${u}`, `s${u % n.areas}`, at, 60, at.getTime() > now ? "planned" : "closed", 1, created, true];
+          yield [`m${m}`, kindOf(m), `u${u}`, `s${u % n.areas}`, at, 60, at.getTime() > now ? "planned" : "closed", 1, created, true];
         }
       },
     },
@@ -124,7 +125,7 @@ function bulkRows(n: ReturnType<typeof sizes>, now: number): BulkTable[] {
     },
     {
       table: "FollowUp",
-      columns: [["id", "text"], ["meetingId", "text"], ["unitId", "text"], ["text", "text"], ["ownerId", "text"], ["dueDate", "text"], ["status", "text"], ["version", "integer"], ["createdAt", "timestamp(3)"], ["doneAt", "timestamp(3)"], ["evaluateAtNextMeeting", "boolean"]],
+      columns: [["id", "text"], ["meetingId", "text"], ["unitId", "text"], ["meetingKind", "text"], ["text", "text"], ["ownerId", "text"], ["dueDate", "text"], ["status", "text"], ["version", "integer"], ["createdAt", "timestamp(3)"], ["doneAt", "timestamp(3)"], ["evaluateAtNextMeeting", "boolean"]],
       *rows() {
         for (let f = 0; f < n.followUps; f++) {
           const m = f % n.meetings;
@@ -132,7 +133,7 @@ function bulkRows(n: ReturnType<typeof sizes>, now: number): BulkTable[] {
           const due = new Date(now + ((f % 200) - 100) * 86_400_000).toISOString().slice(0, 10);
           // Three in four are done, some of them in the last 30 days.
           const done = f % 4 !== 0;
-          yield [`f${f}`, `m${m}`, `u${u}`, `Opfølgning ${f}`, leaderOf(u), due, done ? "done" : "open", 1, created, done ? new Date(now - (f % 90) * 86_400_000) : null, false];
+          yield [`f${f}`, `m${m}`, `u${u}`, kindOf(m), `Opfølgning ${f}`, leaderOf(u), due, done ? "done" : "open", 1, created, done ? new Date(now - (f % 90) * 86_400_000) : null, false];
         }
       },
     },
