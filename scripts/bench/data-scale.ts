@@ -49,6 +49,9 @@ export interface DataScaleResult {
   plans: { name: string; sql: string; plan: string[]; fullScans: string[] }[];
 }
 
+/** A count as the report writes it: 1,000. */
+const counted = (count: number) => count.toLocaleString("en-US");
+
 const sqliteTime = (d: Date) => d.toISOString().replace("Z", "+00:00");
 
 export function sizes(scale: number) {
@@ -270,7 +273,7 @@ export async function dataScaleBench(o: DataScaleOptions): Promise<DataScaleResu
     const d = createDomainServices(bot.store, { now: () => new Date() }, domainSettings(config));
     const owner = (await bot.store.people.byId(`s${rows.areas}`)) as Person;
     const cases: [string, () => Promise<unknown>][] = [
-      [`area status (${Math.round(rows.units / rows.areas)} units)`, () => d.channels.status("a0")],
+      [`area status (${counted(rows.units)} units / ${counted(rows.followUps)} follow-ups; the area holds ${counted(Math.round(rows.units / rows.areas))} of the units)`, () => d.channels.status("a0")],
       [`mine opgaver (${Math.round(rows.followUps / 4 / (rows.people - rows.areas))} open)`, () => d.followUps.listMine(owner)],
       [`scheduler tick (${rows.reminders} pending reminders)`, () => bot.delivery.runOnce()],
     ];
