@@ -193,7 +193,7 @@ export async function answeringBench(o: AnsweringOptions): Promise<AnsweringResu
       data: { id: "bench-meeting", kind: "one_on_one", unitId: "solsikken", chairId: "alex", startsAt: new Date("2026-01-05T09:00:00Z"), durationMinutes: 60, status: "closed", participants: { create: [{ personId: "alex", role: "chair" }, { personId: "megan", role: "leader" }] } },
     });
     const followUps = (owner: string, n: number, prefix: string) =>
-      Array.from({ length: n }, (_, i) => ({ id: `${prefix}-${i}`, meetingId: "bench-meeting", unitId: "solsikken", text: `Opfølgning ${i + 1}`, ownerId: owner, dueDate: "2030-06-01" }));
+      Array.from({ length: n }, (_, i) => ({ id: `${prefix}-${i}`, meetingId: "bench-meeting", unitId: "solsikken", meetingKind: "one_on_one", text: `Opfølgning ${i + 1}`, ownerId: owner, dueDate: "2030-06-01" }));
     for (let i = 0; i < o.writes; i += 1000) await db.followUp.createMany({ data: followUps("megan", Math.min(1000, o.writes - i), `w${i}`) });
     await db.followUp.createMany({ data: followUps("jonas", 200, "tasks") });
     const writeIds = (await db.followUp.findMany({ where: { ownerId: "megan" }, select: { id: true } })).map((f) => f.id);

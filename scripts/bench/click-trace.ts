@@ -36,7 +36,7 @@ try {
     data: { id: "trace-meeting", kind: "one_on_one", unitId: "solsikken", chairId: "alex", startsAt: new Date("2026-01-05T09:00:00Z"), durationMinutes: 60, status: "closed", participants: { create: [{ personId: "alex", role: "chair" }, { personId: "megan", role: "leader" }] } },
   });
   const n = clicks + 10;
-  await db.followUp.createMany({ data: Array.from({ length: n }, (_, i) => ({ id: `f-${i}`, meetingId: "trace-meeting", unitId: "solsikken", text: `Opfølgning ${i + 1}`, ownerId: "megan", dueDate: "2030-06-01" })) });
+  await db.followUp.createMany({ data: Array.from({ length: n }, (_, i) => ({ id: `f-${i}`, meetingId: "trace-meeting", unitId: "solsikken", text: `Opfølgning ${i + 1}`, ownerId: "megan", dueDate: "2030-06-01", meetingKind: "one_on_one" })) });
   const { port } = await bot.listen(0, "127.0.0.1");
   const url = `http://127.0.0.1:${port}/api/messages`;
   const post = (body: string) => fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body }).then(async (r) => ({ status: r.status, text: await r.text() }));

@@ -49,6 +49,9 @@ export interface DataScaleResult {
   plans: { name: string; sql: string; plan: string[]; fullScans: string[] }[];
 }
 
+/** A count as the report writes it: 1,000. */
+const counted = (count: number) => count.toLocaleString("en-US");
+
 const sqliteTime = (d: Date) => d.toISOString().replace("Z", "+00:00");
 
 export function sizes(scale: number) {
@@ -97,6 +100,7 @@ function bulkRows(n: ReturnType<typeof sizes>, now: number): BulkTable[] {
   const created = new Date(now);
   const leaderOf = (u: number) => `s${n.areas + (u % (n.people - n.areas))}`;
   // Mostly the past, some to come.
+  const kindOf = (m: number) => (m % 3 === 0 ? "laeringssamtale" : "one_on_one");
   const meetingAt = (m: number) => new Date(now + (m % 10 === 0 ? 1 : -1) * (1 + (m % 700)) * 86_400_000);
   return [
     {
@@ -107,7 +111,7 @@ function bulkRows(n: ReturnType<typeof sizes>, now: number): BulkTable[] {
           const u = m % n.units;
           const at = meetingAt(m);
           // Their packs went out long ago: the template is frozen (start-up leaves them alone).
-          yield [`m${m}`, m % 3 === 0 ? "laeringssamtale" : "one_on_one", `u${u}`, `s${u % n.areas}`, at, 60, at.getTime() > now ? "planned" : "closed", 1, created, true];
+          yield [`m${m}`, kindOf(m), `u${u}`, `s${u % n.areas}`, at, 60, at.getTime() > now ? "planned" : "closed", 1, created, true];
         }
       },
     },
@@ -124,7 +128,7 @@ function bulkRows(n: ReturnType<typeof sizes>, now: number): BulkTable[] {
     },
     {
       table: "FollowUp",
-      columns: [["id", "text"], ["meetingId", "text"], ["unitId", "text"], ["text", "text"], ["ownerId", "text"], ["dueDate", "text"], ["status", "text"], ["version", "integer"], ["createdAt", "timestamp(3)"], ["doneAt", "timestamp(3)"], ["evaluateAtNextMeeting", "boolean"]],
+      columns: [["id", "text"], ["meetingId", "text"], ["unitId", "text"], ["meetingKind", "text"], ["text", "text"], ["ownerId", "text"], ["dueDate", "text"], ["status", "text"], ["version", "integer"], ["createdAt", "timestamp(3)"], ["doneAt", "timestamp(3)"], ["evaluateAtNextMeeting", "boolean"]],
       *rows() {
         for (let f = 0; f < n.followUps; f++) {
           const m = f % n.meetings;
@@ -132,7 +136,7 @@ function bulkRows(n: ReturnType<typeof sizes>, now: number): BulkTable[] {
           const due = new Date(now + ((f % 200) - 100) * 86_400_000).toISOString().slice(0, 10);
           // Three in four are done, some of them in the last 30 days.
           const done = f % 4 !== 0;
-          yield [`f${f}`, `m${m}`, `u${u}`, `Opfølgning ${f}`, leaderOf(u), due, done ? "done" : "open", 1, created, done ? new Date(now - (f % 90) * 86_400_000) : null, false];
+          yield [`f${f}`, `m${m}`, `u${u}`, kindOf(m), `Opfølgning ${f}`, leaderOf(u), due, done ? "done" : "open", 1, created, done ? new Date(now - (f % 90) * 86_400_000) : null, false];
         }
       },
     },
@@ -269,7 +273,7 @@ export async function dataScaleBench(o: DataScaleOptions): Promise<DataScaleResu
     const d = createDomainServices(bot.store, { now: () => new Date() }, domainSettings(config));
     const owner = (await bot.store.people.byId(`s${rows.areas}`)) as Person;
     const cases: [string, () => Promise<unknown>][] = [
-      [`area status (${Math.round(rows.units / rows.areas)} units)`, () => d.channels.status("a0")],
+      [`area status (${counted(rows.units)} units / ${counted(rows.followUps)} follow-ups; the area holds ${counted(Math.round(rows.units / rows.areas))} of the units)`, () => d.channels.status("a0")],
       [`mine opgaver (${Math.round(rows.followUps / 4 / (rows.people - rows.areas))} open)`, () => d.followUps.listMine(owner)],
       [`scheduler tick (${rows.reminders} pending reminders)`, () => bot.delivery.runOnce()],
     ];

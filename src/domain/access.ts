@@ -1,7 +1,7 @@
 import { guideFor, templateOf, type TemplateSet } from "./meeting-template.js";
 import { AppError } from "../lib/errors.js";
 import { strings } from "../lib/strings.da.js";
-import type { Meeting, MeetingKind, Person } from "./types.js";
+import type { Meeting, MeetingKind, ParticipantRole, Person } from "./types.js";
 
 /** Authorisation rules. Services call these, so no handler can forget them. */
 
@@ -47,7 +47,10 @@ export function reflectionAuthors(meeting: Meeting, templates: TemplateSet): Per
  * get the day-before reminder, and only they count in the chief's channel («refleksioner N/M»);
  * a guide with optional questions only (the shipped 1:1) is asked for, not chased.
  */
-export function expectedReflectionAuthors(meeting: Meeting, templates: TemplateSet): Person[] {
+export function expectedReflectionAuthors<P extends { role: ParticipantRole; person: Pick<Person, "id"> }>(
+  meeting: Pick<Meeting, "kind" | "unit" | "templateId" | "template"> & { participants: readonly P[] },
+  templates: TemplateSet,
+): P["person"][] {
   const template = templateOf(meeting, templates);
   return meeting.participants.filter((p) => guideFor(template, meeting, p.role)?.questions.some((q) => q.required)).map((p) => p.person);
 }

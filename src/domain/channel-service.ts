@@ -2,7 +2,7 @@ import { AppError } from "../lib/errors.js";
 import { strings } from "../lib/strings.da.js";
 import { addDays, localDateOf, localWeekday, zonedToUtc } from "../lib/zoned-time.js";
 import { expectedReflectionAuthors } from "./access.js";
-import type { AreaStatusRepository, ChannelLinkRepository, Clock, MeetingRepository, PeopleRepository, ReflectionRepository, UnitStatusRow } from "./ports.js";
+import type { AreaStatusRepository, ChannelLinkRepository, Clock, PeopleRepository, ReflectionRepository, UnitStatusRow } from "./ports.js";
 import type { DomainSettings } from "./settings.js";
 import type { Area, ChannelLink, MeetingKind, Person } from "./types.js";
 import { newId } from "../lib/ids.js";
@@ -11,7 +11,6 @@ export interface ChannelServiceDeps {
   people: PeopleRepository;
   channelLinks: ChannelLinkRepository;
   areaStatus: AreaStatusRepository;
-  meetings: MeetingRepository;
   reflections: ReflectionRepository;
   clock: Clock;
   settings: DomainSettings;
@@ -49,7 +48,7 @@ const MONTHS = 6;
 
 /** The chief's channel: which areas it follows, and what it shows about them (never reflections). */
 export function createChannelService(deps: ChannelServiceDeps) {
-  const { people, channelLinks, areaStatus, meetings, reflections, clock, settings } = deps;
+  const { people, channelLinks, areaStatus, reflections, clock, settings } = deps;
   const { calendar } = settings;
   const today = () => localDateOf(clock.now(), calendar.tz);
 
@@ -60,11 +59,13 @@ export function createChannelService(deps: ChannelServiceDeps) {
   }
 
   /** Each unit's next meeting with how many of its expected reflections (a required question) are in, loaded together. */
-  async function nextMeetings(ids: string[]): Promise<Map<string, NonNullable<UnitStatus["nextMeeting"]>>> {
-    const [found, sent] = await Promise.all([meetings.getMany(ids), reflections.sentAuthors(ids)]);
+  async function nextMeetings(rows: UnitStatusRow[]): Promise<Map<string, NonNullable<UnitStatus["nextMeeting"]>>> {
+    const units = new Map(rows.flatMap((r) => (r.nextMeetingId ? [[r.nextMeetingId, r.unit] as const] : [])));
+    const ids = [...units.keys()];
+    const [found, sent] = await Promise.all([areaStatus.nextMeetings(ids), reflections.sentAuthors(ids)]);
     return new Map(
       found.map((m) => {
-        const expected = expectedReflectionAuthors(m, settings.templates).map((p) => p.id);
+        const expected = expectedReflectionAuthors({ ...m, unit: units.get(m.id)! }, settings.templates).map((p) => p.id);
         const inn = sent.get(m.id) ?? new Set<string>();
         return [m.id, { kind: m.kind, firstOfLoop: m.firstOfLoop, startsAt: m.startsAt, reflectionsSent: expected.filter((p) => inn.has(p)).length, reflectionsExpected: expected.length }];
       }),
@@ -121,7 +122,7 @@ export function createChannelService(deps: ChannelServiceDeps) {
       if (!area) throw new AppError("not-found", strings.generic.notFound);
       const weekEnd = addDays(date, 7 - localWeekday(date));
       const rows = await areaStatus.unitRows(areaId, date, weekEnd, new Date(now.getTime() - 30 * DAY), now);
-      const next = await nextMeetings(rows.flatMap((r) => (r.nextMeetingId ? [r.nextMeetingId] : [])));
+      const next = await nextMeetings(rows);
       const units: UnitStatus[] = rows.map((r) => ({ ...r, congested: Boolean(r.unit.congestedSince), nextMeeting: r.nextMeetingId ? next.get(r.nextMeetingId) : undefined }));
       units.sort((a, b) => {
         const [x, y] = [attention(a), attention(b)];

@@ -623,6 +623,11 @@ export interface UnitStatusRow {
   nextMeetingId?: string;
 }
 
+/** A unit's next meeting as the chief's channel shows it: what counting its expected reflections needs (participants by id and role), not the whole meeting. */
+export interface NextMeetingFacts extends Pick<Meeting, "id" | "kind" | "firstOfLoop" | "startsAt" | "templateId" | "template"> {
+  participants: { role: ParticipantRole; person: { id: string } }[];
+}
+
 /**
  * What a channel shows: only læringssamtaler's follow-ups are listed or counted; a 1:1's own
  * agreements stay with its two people (decision 0020), not even as a number.
@@ -631,6 +636,8 @@ export interface AreaStatusRepository {
   area(areaId: string): Promise<Area | undefined>;
   /** Active units of the area with their læringssamtale counts: frister in [today, weekEnd] are «this week». */
   unitRows(areaId: string, today: string, weekEnd: string, doneSince: Date, now: Date): Promise<UnitStatusRow[]>;
+  /** The meetings named as units' next meetings (`nextMeetingId`), with their participants' ids and roles. */
+  nextMeetings(meetingIds: string[]): Promise<NextMeetingFacts[]>;
   /** Læringssamtale follow-ups (not cancelled) with a frist in [from, to], per month: how many, how many done. */
   completionByMonth(areaId: string, from: string, to: string): Promise<{ month: string; total: number; done: number }[]>;
   /** A unit's open follow-ups from læringssamtaler, soonest frist first, with their owners. */

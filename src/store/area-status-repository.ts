@@ -1,8 +1,8 @@
-import type { Prisma } from "../generated/prisma/client.js";
-import type { AreaStatusRepository } from "../domain/ports.js";
-import type { MeetingKind } from "../domain/types.js";
-import { toUnit } from "./mappers.js";
+import type { TemplateId } from "../domain/meeting-template.js";
+import type { AreaStatusRepository, NextMeetingFacts } from "../domain/ports.js";
+import type { MeetingKind, ParticipantRole } from "../domain/types.js";
 import { chunked } from "./chunked.js";
+import { toTemplate, toUnit } from "./mappers.js";
 import type { Db } from "./prisma-client.js";
 
 /**
@@ -11,6 +11,17 @@ import type { Db } from "./prisma-client.js";
  * counts them (a count that moves when one is made or done would tell that it was).
  */
 const SHARED = "laeringssamtale";
+
+/** One unit's counts as the database gives them: COUNT(*) is a bigint on PostgreSQL, a number on SQLite. */
+interface UnitCounts {
+  id: string;
+  open: number | bigint;
+  overdue: number | bigint;
+  dueThisWeek: number | bigint;
+  doneLast30: number | bigint;
+  focusAreas: number | bigint;
+  nextMeetingId: string | null;
+}
 
 /** The counts and lists behind the chief's channel: read-only queries over follow-ups and meetings. */
 export function createAreaStatusRepository(db: Db): AreaStatusRepository {
@@ -24,59 +35,80 @@ export function createAreaStatusRepository(db: Db): AreaStatusRepository {
     },
 
     async unitRows(areaId, today, weekEnd, doneSince, now) {
-      // Counted by the database per unit from FollowUp(unitId, status, dueDate, doneAt), a few
-      // queries for the whole area; only læringssamtale follow-ups, so through the meeting's kind.
+      // Two statements for the whole area. Per unit, the database counts læringssamtaler's
+      // follow-ups from the covering index FollowUp(unitId, meetingKind, status, dueDate, doneAt)
+      // (the kind is kept on the follow-up: no join through Meeting for each of them), its active
+      // focus areas, and finds its next planned meeting through Meeting(unitId, startsAt), one row
+      // a unit (not every planned meeting of the area).
       const units = await db.unit.findMany({ where: { areaId, active: true }, orderBy: { name: "asc" } });
-      const unitIds = units.map((u) => u.id);
-      const shared = { meeting: { kind: SHARED } };
-      const open = { unitId: { in: unitIds }, status: "open", ...shared };
-      const perUnit = async (where: Prisma.FollowUpWhereInput) =>
-        new Map((await db.followUp.groupBy({ by: ["unitId"], where, _count: { _all: true } })).map((g) => [g.unitId, g._count._all]));
-      const [openCount, overdue, dueThisWeek, doneLast30, focus, planned] = await Promise.all([
-        perUnit(open),
-        perUnit({ ...open, dueDate: { lt: today } }),
-        perUnit({ ...open, dueDate: { gte: today, lte: weekEnd } }),
-        perUnit({ unitId: { in: unitIds }, status: "done", doneAt: { gte: doneSince }, ...shared }),
-        db.focusArea.groupBy({ by: ["unitId"], where: { unitId: { in: unitIds }, status: "active" }, _count: { _all: true } }),
-        db.meeting.findMany({ where: { unitId: { in: unitIds }, status: "planned", startsAt: { gt: now } }, orderBy: { startsAt: "asc" }, select: { id: true, unitId: true } }),
-      ]);
-      const focusAreas = new Map(focus.map((g) => [g.unitId, g._count._all]));
-      const next = new Map<string, string>();
-      for (const m of planned) if (!next.has(m.unitId)) next.set(m.unitId, m.id);
-      return units.map((u) => ({
-        unit: toUnit(u),
-        open: openCount.get(u.id) ?? 0,
-        dueThisWeek: dueThisWeek.get(u.id) ?? 0,
-        overdue: overdue.get(u.id) ?? 0,
-        doneLast30: doneLast30.get(u.id) ?? 0,
-        focusAreas: focusAreas.get(u.id) ?? 0,
-        nextMeetingId: next.get(u.id),
-      }));
+      const rows = await db.$queryRaw<UnitCounts[]>`
+        SELECT u."id",
+          (SELECT COUNT(*) FROM "FollowUp" f WHERE f."unitId" = u."id" AND f."meetingKind" = ${SHARED} AND f."status" = 'open') AS "open",
+          (SELECT COUNT(*) FROM "FollowUp" f WHERE f."unitId" = u."id" AND f."meetingKind" = ${SHARED} AND f."status" = 'open' AND f."dueDate" < ${today}) AS "overdue",
+          (SELECT COUNT(*) FROM "FollowUp" f WHERE f."unitId" = u."id" AND f."meetingKind" = ${SHARED} AND f."status" = 'open' AND f."dueDate" >= ${today} AND f."dueDate" <= ${weekEnd}) AS "dueThisWeek",
+          (SELECT COUNT(*) FROM "FollowUp" f WHERE f."unitId" = u."id" AND f."meetingKind" = ${SHARED} AND f."status" = 'done' AND f."doneAt" >= ${doneSince}) AS "doneLast30",
+          (SELECT COUNT(*) FROM "FocusArea" a WHERE a."unitId" = u."id" AND a."status" = 'active') AS "focusAreas",
+          (SELECT m."id" FROM "Meeting" m WHERE m."unitId" = u."id" AND m."status" = 'planned' AND m."startsAt" > ${now} ORDER BY m."startsAt" ASC, m."id" ASC LIMIT 1) AS "nextMeetingId"
+        FROM "Unit" u
+        WHERE u."areaId" = ${areaId} AND u."active" = ${true}`;
+      const byUnit = new Map(rows.map((r) => [r.id, r]));
+      return units.map((u) => {
+        const r = byUnit.get(u.id);
+        return {
+          unit: toUnit(u),
+          open: Number(r?.open ?? 0),
+          dueThisWeek: Number(r?.dueThisWeek ?? 0),
+          overdue: Number(r?.overdue ?? 0),
+          doneLast30: Number(r?.doneLast30 ?? 0),
+          focusAreas: Number(r?.focusAreas ?? 0),
+          nextMeetingId: r?.nextMeetingId ?? undefined,
+        };
+      });
+    },
+
+    async nextMeetings(meetingIds) {
+      const out: NextMeetingFacts[] = [];
+      for (const ids of chunked(meetingIds)) {
+        const rows = await db.meeting.findMany({
+          where: { id: { in: ids } },
+          select: { id: true, kind: true, firstOfLoop: true, startsAt: true, templateId: true, template: true, participants: { select: { personId: true, role: true } } },
+        });
+        for (const m of rows) {
+          out.push({
+            id: m.id,
+            kind: m.kind as MeetingKind,
+            firstOfLoop: m.firstOfLoop,
+            startsAt: m.startsAt,
+            templateId: m.templateId as TemplateId,
+            template: toTemplate(m.template),
+            participants: m.participants.map((p) => ({ role: p.role as ParticipantRole, person: { id: p.personId } })),
+          });
+        }
+      }
+      return out;
     },
 
     async completionByMonth(areaId, from, to) {
-      // Counted by the database per day and status (at most a year of days), summed per month here.
-      const unitIds = (await db.unit.findMany({ where: { areaId }, select: { id: true } })).map((u) => u.id);
+      // Counted by the database per day and status (at most a year of days) from the covering
+      // index, the area's units found inside the statement; summed per month here.
       const byMonth = new Map<string, { total: number; done: number }>();
-      for (const ids of chunked(unitIds)) {
-        const groups = await db.followUp.groupBy({
-          by: ["dueDate", "status"],
-          // Not cancelled, said so the index can be used for each status.
-          where: { unitId: { in: ids }, status: { in: ["open", "done"] }, dueDate: { gte: from, lte: to }, meeting: { kind: SHARED } },
-          _count: { _all: true },
-        });
-        for (const g of groups) {
-          const m = byMonth.get(g.dueDate.slice(0, 7)) ?? { total: 0, done: 0 };
-          m.total += g._count._all;
-          if (g.status === "done") m.done += g._count._all;
-          byMonth.set(g.dueDate.slice(0, 7), m);
-        }
+      const groups = await db.followUp.groupBy({
+        by: ["dueDate", "status"],
+        // Not cancelled, said so the index can be used for each status.
+        where: { unit: { areaId }, meetingKind: SHARED, status: { in: ["open", "done"] }, dueDate: { gte: from, lte: to } },
+        _count: { _all: true },
+      });
+      for (const g of groups) {
+        const m = byMonth.get(g.dueDate.slice(0, 7)) ?? { total: 0, done: 0 };
+        m.total += g._count._all;
+        if (g.status === "done") m.done += g._count._all;
+        byMonth.set(g.dueDate.slice(0, 7), m);
       }
       return [...byMonth].map(([month, v]) => ({ month, ...v })).sort((a, b) => a.month.localeCompare(b.month));
     },
 
     async openFollowUps(unitId, limit) {
-      const rows = await db.followUp.findMany({ where: { status: "open", meeting: { unitId, kind: SHARED } }, orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }], take: limit });
+      const rows = await db.followUp.findMany({ where: { unitId, meetingKind: SHARED, status: "open" }, orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }], take: limit });
       const who = await names(rows.map((r) => r.ownerId));
       return rows.map((r) => ({ text: r.text, owner: who.get(r.ownerId) ?? "", dueDate: r.dueDate }));
     },
@@ -102,19 +134,19 @@ export function createAreaStatusRepository(db: Db): AreaStatusRepository {
     },
 
     async weekChanges(areaId, since, sinceDate, today) {
-      const inArea = { meeting: { unit: { areaId }, kind: SHARED } };
+      const inArea = { unit: { areaId }, meetingKind: SHARED };
       const [created, done, overdue] = await Promise.all([
         db.followUp.count({ where: { ...inArea, createdAt: { gte: since }, status: { not: "cancelled" } } }),
         db.followUp.count({ where: { ...inArea, status: "done", doneAt: { gte: since } } }),
         db.followUp.findMany({
-          where: { status: "open", dueDate: { gte: sinceDate, lt: today }, meeting: { unit: { areaId }, kind: SHARED } },
+          where: { ...inArea, status: "open", dueDate: { gte: sinceDate, lt: today } },
           orderBy: { dueDate: "asc" },
           take: 50,
-          select: { text: true, ownerId: true, dueDate: true, meeting: { select: { unit: { select: { name: true } } } } },
+          select: { text: true, ownerId: true, dueDate: true, unit: { select: { name: true } } },
         }),
       ]);
       const who = await names(overdue.map((r) => r.ownerId));
-      return { created, done, becameOverdue: overdue.map((r) => ({ unitName: r.meeting.unit.name, text: r.text, owner: who.get(r.ownerId) ?? "", dueDate: r.dueDate })) };
+      return { created, done, becameOverdue: overdue.map((r) => ({ unitName: r.unit.name, text: r.text, owner: who.get(r.ownerId) ?? "", dueDate: r.dueDate })) };
     },
   };
 }

@@ -68,10 +68,10 @@ export async function applyFormChange(tx: Tx, meetingId: string, expectedVersion
     await tx.decision.deleteMany({ where: { id: { in: change.deleteDecisionIds }, meetingId } });
     for (const d of deleted) decisionEntry("decision.deleted", d.id);
   }
-  // The follow-up carries its meeting's unit (the chief's status counts by it).
-  const unitId = change.createFollowUps.length > 0 ? (await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { unitId: true } })).unitId : "";
+  // The follow-up carries its meeting's unit and kind (the chief's status counts by them).
+  const { unitId, kind: meetingKind } = change.createFollowUps.length > 0 ? await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { unitId: true, kind: true } }) : { unitId: "", kind: "" };
   for (const f of change.createFollowUps) {
-    await tx.followUp.create({ data: { id: f.id, meetingId, unitId, decisionId: f.decisionId, text: f.text, ownerId: f.ownerId, dueDate: f.dueDate, evaluateOn: f.evaluateOn ?? null, createdAt: at } });
+    await tx.followUp.create({ data: { id: f.id, meetingId, unitId, meetingKind, decisionId: f.decisionId, text: f.text, ownerId: f.ownerId, dueDate: f.dueDate, evaluateOn: f.evaluateOn ?? null, createdAt: at } });
     const event = { kind: "created" as const, actorId: editorId, at, data: { ownerId: f.ownerId, dueDate: f.dueDate } };
     await tx.followUpEvent.create({ data: { followUpId: f.id, kind: event.kind, actorId: editorId, at, data: JSON.stringify(event.data) } });
     audit.push(followUpAuditEntry(f.id, meetingId, event));

@@ -37,6 +37,9 @@ export const meetingInclude = {
   participants: true,
 } as const;
 
+/** A meeting's frozen template, if it has one. A snapshot from before per-role guides has the old shape (one question set for all). */
+export const toTemplate = (json: string | null): MeetingTemplate | undefined => (json ? upgradeTemplateShape(JSON.parse(json) as MeetingTemplate) : undefined);
+
 export function toMeeting(
   m: {
     id: string;
@@ -78,8 +81,7 @@ export function toMeeting(
     loopId: m.loopId ?? undefined,
     firstOfLoop: m.firstOfLoop,
     templateId: m.templateId as TemplateId,
-    // A snapshot from before per-role guides has the old shape (one question set for all).
-    template: m.template ? upgradeTemplateShape(JSON.parse(m.template) as MeetingTemplate) : undefined,
+    template: toTemplate(m.template),
     boardMode: (m.boardMode ?? undefined) as Meeting["boardMode"],
   };
 }

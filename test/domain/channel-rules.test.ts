@@ -72,4 +72,26 @@ describe("what a channel shows and counts", () => {
     expect(week.becameOverdue.map((f) => f.text)).toEqual(["Dialogisk læsning"]);
     expect(week).not.toHaveProperty("becameOverduePrivate");
   });
+
+  it("shows each unit's next meeting: its soonest planned one to come, as meetings are cancelled, moved and held", async () => {
+    const clock = new ManualClock(new Date("2026-11-23T09:00:00+01:00"));
+    const d = createDomainServices(t.store, clock, domainSettings(loadConfig({})));
+    const alex = (await t.store.people.byId("alex"))!;
+    await d.yearWheels.confirm(alex, "solsikken", (await d.yearWheels.view(alex, "solsikken")).wheel.version);
+    const planned = await t.store.db.meeting.findMany({ where: { unitId: "solsikken", status: "planned" }, orderBy: { startsAt: "asc" }, take: 4 });
+    expect(planned).toHaveLength(4);
+    const [a, b, c, e] = planned as [(typeof planned)[0], (typeof planned)[0], (typeof planned)[0], (typeof planned)[0]];
+    const next = async () => (await d.channels.status("midt")).units.find((u) => u.unit.id === "solsikken")!.nextMeeting?.startsAt.toISOString();
+    expect(await next()).toBe(a.startsAt.toISOString());
+    // Cancelled: the next one is next.
+    await d.meetings.cancel(alex, a.id);
+    expect(await next()).toBe(b.startsAt.toISOString());
+    // Moved to after the one that followed it: that one is next.
+    const later = new Date(c.startsAt.getTime() + 86_400_000);
+    expect(await t.store.meetings.reschedule(b.id, later, { actorId: "alex", at: clock.now() })).toBe("moved");
+    expect(await next()).toBe(c.startsAt.toISOString());
+    // Begun: a meeting under way is no longer the next one.
+    clock.set(new Date(c.startsAt.getTime() + 60_000).toISOString());
+    expect(await next()).toBe(later < e.startsAt ? later.toISOString() : e.startsAt.toISOString());
+  });
 });

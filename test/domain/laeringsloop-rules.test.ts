@@ -170,8 +170,8 @@ describe("læringsloop rules", () => {
       const setTo = async (open: number, focus: number) => {
         await t.store.db.followUp.deleteMany({});
         await t.store.db.focusArea.deleteMany({});
-        await t.store.db.followUp.createMany({ data: Array.from({ length: open }, (_, i) => ({ id: `f${i}`, meetingId: first!, unitId: "solsikken", text: "x", ownerId: "megan", dueDate: "2027-12-01" })) });
-        await t.store.db.followUp.create({ data: { id: "done", meetingId: first!, unitId: "solsikken", text: "x", ownerId: "megan", dueDate: "2027-12-01", status: "done" } });
+        await t.store.db.followUp.createMany({ data: Array.from({ length: open }, (_, i) => ({ id: `f${i}`, meetingId: first!, unitId: "solsikken", meetingKind: "laeringssamtale", text: "x", ownerId: "megan", dueDate: "2027-12-01" })) });
+        await t.store.db.followUp.create({ data: { id: "done", meetingId: first!, unitId: "solsikken", meetingKind: "laeringssamtale", text: "x", ownerId: "megan", dueDate: "2027-12-01", status: "done" } });
         await t.store.db.focusArea.createMany({ data: Array.from({ length: focus }, (_, i) => ({ id: `a${i}`, unitId: "solsikken", loopId: "l", themeId: "t", title: "x", meetingId: first!, position: i })) });
       };
       for (const [open, focus] of [[0, 0], [2, 0], [3, 0], [0, 3], [1, 1], [1, 2], [2, 1], [5, 5], [1, 0]] as const) {

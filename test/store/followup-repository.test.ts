@@ -12,7 +12,7 @@ describe("follow-up repository", () => {
   afterEach(() => t.close());
 
   const open = (n: number, ownerId = "megan") =>
-    t.store.db.followUp.createMany({ data: Array.from({ length: n }, (_, i) => ({ id: `${ownerId}-${i}`, meetingId: "m", unitId: "solsikken", text: `Punkt ${i}`, ownerId, dueDate: `2027-02-${String(10 + (i % 18)).padStart(2, "0")}` })) });
+    t.store.db.followUp.createMany({ data: Array.from({ length: n }, (_, i) => ({ id: `${ownerId}-${i}`, meetingId: "m", unitId: "solsikken", meetingKind: "one_on_one", text: `Punkt ${i}`, ownerId, dueDate: `2027-02-${String(10 + (i % 18)).padStart(2, "0")}` })) });
 
   it.each([
     [0, 0],
@@ -23,7 +23,7 @@ describe("follow-up repository", () => {
   ])("with %i open, a page of 4 shows %i and counts them all", async (n, shown) => {
     await open(n);
     await open(2, "jonas"); // someone else's
-    await t.store.db.followUp.create({ data: { id: "closed", meetingId: "m", unitId: "solsikken", text: "Udført", ownerId: "megan", dueDate: "2027-02-01", status: "done" } });
+    await t.store.db.followUp.create({ data: { id: "closed", meetingId: "m", unitId: "solsikken", meetingKind: "one_on_one", text: "Udført", ownerId: "megan", dueDate: "2027-02-01", status: "done" } });
     const { items, total } = await t.store.followUps.listOpenByOwner("megan", 4);
     expect(items).toHaveLength(shown);
     expect(total).toBe(n);

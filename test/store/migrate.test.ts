@@ -51,7 +51,8 @@ describe("migrations applied at start-up", () => {
   it("gives every follow-up of an existing database its meeting's unit (20261122150000_follow_up_unit)", () => {
     const url = `file:${join(dir, "upgrade.db")}`;
     const before = join(dir, "migrations-before");
-    cpSync(MIGRATIONS_DIR, before, { recursive: true, filter: (src) => !src.includes("20261122150000_follow_up_unit") });
+    // The history as it was then: later migrations change FollowUp again.
+    cpSync(MIGRATIONS_DIR, before, { recursive: true, filter: (src) => (/(\d{14})_/.exec(src)?.[1] ?? "") < "20261122150000" });
     migrateSqlite(url, before);
     const db = new Database(join(dir, "upgrade.db"));
     const t = "2026-11-01T09:00:00.000+00:00";
@@ -62,12 +63,37 @@ describe("migrations applied at start-up", () => {
       INSERT INTO FollowUp (id, meetingId, text, ownerId, dueDate) VALUES ('f1', 'm1', 'a', 'p1', '2026-12-01'), ('f2', 'm2', 'b', 'p1', '2026-12-01'), ('f3', 'm2', 'c', 'p1', '2026-12-01');
       INSERT INTO FollowUpEvent (id, followUpId, kind, actorId, at, data) VALUES ('e1', 'f2', 'created', 'p1', '${t}', '{}');`);
     db.close();
-    expect(migrateSqlite(url).applied).toEqual(["20261122150000_follow_up_unit"]);
+    expect(migrateSqlite(url).applied[0]).toBe("20261122150000_follow_up_unit");
     const after = new Database(join(dir, "upgrade.db"));
     expect(after.prepare("SELECT id, unitId FROM FollowUp ORDER BY id").all()).toEqual([
       { id: "f1", unitId: "u1" },
       { id: "f2", unitId: "u2" },
       { id: "f3", unitId: "u2" },
+    ]);
+    expect(after.prepare("SELECT followUpId FROM FollowUpEvent").all()).toEqual([{ followUpId: "f2" }]);
+    expect(after.pragma("foreign_key_check")).toEqual([]);
+    after.close();
+  });
+
+  it("gives every follow-up of an existing database its meeting's kind (20261220100000_follow_up_meeting_kind)", () => {
+    const url = `file:${join(dir, "kinds.db")}`;
+    const before = join(dir, "migrations-before-kinds");
+    cpSync(MIGRATIONS_DIR, before, { recursive: true, filter: (src) => !src.includes("20261220100000_follow_up_meeting_kind") });
+    migrateSqlite(url, before);
+    const db = new Database(join(dir, "kinds.db"));
+    const t = "2026-11-01T09:00:00.000+00:00";
+    db.exec(`INSERT INTO Area (id, name, updatedAt) VALUES ('midt', 'Midt', '${t}');
+      INSERT INTO Unit (id, name, type, areaId, updatedAt) VALUES ('u1', 'Solsikken', 'dagtilbud', 'midt', '${t}');
+      INSERT INTO Person (id, aadObjectId, name, updatedAt) VALUES ('p1', 'aad-p1', 'Megan', '${t}');
+      INSERT INTO Meeting (id, kind, unitId, chairId, startsAt, durationMinutes, createdAt) VALUES ('m1', 'one_on_one', 'u1', 'p1', '${t}', 60, '${t}'), ('m2', 'laeringssamtale', 'u1', 'p1', '${t}', 120, '${t}');
+      INSERT INTO FollowUp (id, meetingId, unitId, text, ownerId, dueDate, status, doneAt) VALUES ('f1', 'm1', 'u1', 'a', 'p1', '2026-12-01', 'open', NULL), ('f2', 'm2', 'u1', 'b', 'p1', '2026-12-01', 'done', '${t}');
+      INSERT INTO FollowUpEvent (id, followUpId, kind, actorId, at, data) VALUES ('e1', 'f2', 'created', 'p1', '${t}', '{}');`);
+    db.close();
+    expect(migrateSqlite(url).applied).toEqual(["20261220100000_follow_up_meeting_kind"]);
+    const after = new Database(join(dir, "kinds.db"));
+    expect(after.prepare("SELECT id, unitId, meetingKind, status, doneAt FROM FollowUp ORDER BY id").all()).toEqual([
+      { id: "f1", unitId: "u1", meetingKind: "one_on_one", status: "open", doneAt: null },
+      { id: "f2", unitId: "u1", meetingKind: "laeringssamtale", status: "done", doneAt: t },
     ]);
     expect(after.prepare("SELECT followUpId FROM FollowUpEvent").all()).toEqual([{ followUpId: "f2" }]);
     expect(after.pragma("foreign_key_check")).toEqual([]);

@@ -64,7 +64,7 @@ describe("applying the organisation file", () => {
   it("updates people and roles, marks people who left inactive, and never touches meetings or follow-ups", async () => {
     const db = t.store.db;
     await db.meeting.create({ data: { id: "m1", kind: "one_on_one", unitId: "solsikken", chairId: "alex", startsAt: new Date("2027-01-18T09:00:00Z"), durationMinutes: 60, participants: { create: [{ personId: "alex", role: "chair" }, { personId: "megan", role: "leader" }] } } });
-    await db.followUp.create({ data: { id: "f1", meetingId: "m1", unitId: "solsikken", text: "Opfølgning", ownerId: "sofie", dueDate: "2027-02-01" } });
+    await db.followUp.create({ data: { id: "f1", meetingId: "m1", unitId: "solsikken", meetingKind: "one_on_one", text: "Opfølgning", ownerId: "sofie", dueDate: "2027-02-01" } });
 
     const summary = await t.store.people.applyOrganisation(readOrganisationFile(fixture("changed.yaml")));
     // Sofie and the nine others not in the changed file go inactive; Sofie still owns an open follow-up.
@@ -262,7 +262,7 @@ describe("a large organisation", () => {
       await db.person.createMany({ data: leavers.map((id) => ({ id, aadObjectId: `aad-${id}`, name: `Tidligere ${id}` })) });
       await db.unit.createMany({ data: Array.from({ length: 1200 }, (_, i) => ({ id: `gone-${i}`, name: `Nedlagt ${i}`, type: "skole", areaId: "midt" })) });
       await db.meeting.create({ data: { id: "old", kind: "one_on_one", unitId: "solsikken", chairId: "alex", startsAt: new Date("2026-01-05T09:00:00Z"), durationMinutes: 60, status: "closed" } });
-      await db.followUp.createMany({ data: leavers.map((id, i) => ({ id: `f-${i}`, meetingId: "old", unitId: "solsikken", text: "Åben", ownerId: id, dueDate: "2027-01-01" })) });
+      await db.followUp.createMany({ data: leavers.map((id, i) => ({ id: `f-${i}`, meetingId: "old", unitId: "solsikken", meetingKind: "one_on_one", text: "Åben", ownerId: id, dueDate: "2027-01-01" })) });
 
       const summary = await t.store.people.applyOrganisation(readOrganisationFile(EXAMPLE_ORG_FILE));
       expect(summary.deactivated).toBe(3000);

@@ -160,6 +160,29 @@ describe.runIf(server)("PostgreSQL migrations (TEST_POSTGRES_URL)", () => {
     }
   });
 
+  it("give every follow-up its meeting's kind (20261220100000_follow_up_meeting_kind)", async () => {
+    const url = await freshDatabase();
+    const before = join(dir, "migrations-before-kinds");
+    cpSync(POSTGRESQL_MIGRATIONS_DIR, before, { recursive: true, filter: (src) => !src.includes("20261220100000_follow_up_meeting_kind") });
+    await migratePostgresql(url, before);
+    const db = new pg.Client({ connectionString: url });
+    await db.connect();
+    try {
+      await db.query(`INSERT INTO "Area" ("id", "name", "updatedAt") VALUES ('midt', 'Midt', now());
+        INSERT INTO "Unit" ("id", "name", "type", "areaId", "updatedAt") VALUES ('u1', 'Solsikken', 'dagtilbud', 'midt', now());
+        INSERT INTO "Person" ("id", "aadObjectId", "name", "updatedAt") VALUES ('p1', 'aad-p1', 'Megan', now());
+        INSERT INTO "Meeting" ("id", "kind", "unitId", "chairId", "startsAt", "durationMinutes") VALUES ('m1', 'one_on_one', 'u1', 'p1', '2026-11-01T09:00:00Z', 60), ('m2', 'laeringssamtale', 'u1', 'p1', '2026-11-02T09:00:00Z', 120);
+        INSERT INTO "FollowUp" ("id", "meetingId", "unitId", "text", "ownerId", "dueDate") VALUES ('f1', 'm1', 'u1', 'a', 'p1', '2026-12-01'), ('f2', 'm2', 'u1', 'b', 'p1', '2026-12-01');`);
+      expect((await migratePostgresql(url)).applied).toEqual(["20261220100000_follow_up_meeting_kind"]);
+      expect((await db.query(`SELECT "id", "meetingKind" FROM "FollowUp" ORDER BY "id"`)).rows).toEqual([
+        { id: "f1", meetingKind: "one_on_one" },
+        { id: "f2", meetingKind: "laeringssamtale" },
+      ]);
+    } finally {
+      await db.end();
+    }
+  });
+
   it("make every guest a person outside Teams taking part ad hoc (20261217100000_people_outside_teams)", async () => {
     const url = await freshDatabase();
     const before = join(dir, "migrations-before-guests");

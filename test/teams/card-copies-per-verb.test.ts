@@ -966,7 +966,7 @@ describe("«giv videre»: the chief's list of follow-ups whose owner has left", 
     const db = s.h.bot.store.db;
     await db.meeting.create({ data: { id: "m-aa", kind: "one_on_one", unitId: "aaskolen", chairId: "alex", startsAt: new Date("2026-11-16T09:00:00Z"), durationMinutes: 60, status: "closed", participants: { create: [{ personId: "alex", role: "chair" }, { personId: "sofie", role: "leader" }] } } });
     for (const [id, text] of [["f-a", "Fraværsplan for 7. årgang"], ["f-b", "Trivselsmåling i udskolingen"]]) {
-      await db.followUp.create({ data: { id: id!, meetingId: "m-aa", unitId: "aaskolen", text: text!, ownerId: "sofie", dueDate: "2027-01-15" } });
+      await db.followUp.create({ data: { id: id!, meetingId: "m-aa", unitId: "aaskolen", meetingKind: "one_on_one", text: text!, ownerId: "sofie", dueDate: "2027-01-15" } });
     }
     const org = readOrganisationFile(EXAMPLE_ORG_FILE);
     org.people = org.people.filter((p) => p.id !== "sofie");

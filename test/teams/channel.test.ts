@@ -209,7 +209,7 @@ describe("the chief's overview in a Teams channel", () => {
       await db(h).unit.create({ data: { id: `u${i}`, name: long(i), type: "dagtilbud", areaId: "stor", congestedSince: i % 10 === 0 ? new Date() : null } });
       const base = { unitId: `u${i}`, chairId: "alex", durationMinutes: 60, kind: "laeringssamtale" };
       await db(h).meeting.create({
-        data: { ...base, id: `held${i}`, startsAt: new Date("2026-12-01T09:00:00Z"), status: "closed", followUps: { create: [{ id: `f${i}`, unitId: `u${i}`, text: "Opfølgning", ownerId: "megan", dueDate: i % 2 ? "2027-01-05" : "2027-01-13" }] } },
+        data: { ...base, id: `held${i}`, startsAt: new Date("2026-12-01T09:00:00Z"), status: "closed", followUps: { create: [{ id: `f${i}`, unitId: `u${i}`, meetingKind: "laeringssamtale", text: "Opfølgning", ownerId: "megan", dueDate: i % 2 ? "2027-01-05" : "2027-01-13" }] } },
       });
       await db(h).meeting.create({ data: { ...base, id: `next${i}`, startsAt: new Date("2027-02-01T09:00:00Z") } });
     }

@@ -20,7 +20,7 @@ describe("giving on the follow-ups of someone who left", () => {
     h = await BotHarness.start({ now: "2026-11-23T09:00:00+01:00" });
     for (const u of [users.alex, users.megan]) await h.install(u);
     await db().meeting.create({ data: { id: "m-aa", kind: "one_on_one", unitId: "aaskolen", chairId: "alex", startsAt: new Date("2026-11-16T09:00:00Z"), durationMinutes: 60, status: "closed", participants: { create: [{ personId: "alex", role: "chair" }, { personId: "sofie", role: "leader" }] } } });
-    await db().followUp.create({ data: { id: followUpId, meetingId: "m-aa", unitId: "aaskolen", text: "Fraværsplan for 7. årgang", ownerId: "sofie", dueDate: "2027-01-15" } });
+    await db().followUp.create({ data: { id: followUpId, meetingId: "m-aa", unitId: "aaskolen", meetingKind: "one_on_one", text: "Fraværsplan for 7. årgang", ownerId: "sofie", dueDate: "2027-01-15" } });
     // The new file: Sofie has left; Ole now leads Åskolen.
     const org = readOrganisationFile(EXAMPLE_ORG_FILE);
     org.people = org.people.filter((p) => p.id !== "sofie");
@@ -108,9 +108,9 @@ describe("a 1:1's follow-up stays with its two people when it is given on", () =
     h = await BotHarness.start({ now: "2026-11-23T09:00:00+01:00" });
     for (const u of [users.alex, users.megan]) await h.install(u);
     await db().meeting.create({ data: { id: "m-1", kind: "one_on_one", unitId: "solsikken", chairId: "alex", startsAt: new Date("2026-11-16T09:00:00Z"), durationMinutes: 60, status: "closed", participants: { create: [{ personId: "alex", role: "chair" }, { personId: "megan", role: "leader" }] } } });
-    await db().followUp.create({ data: { id: "f-1", meetingId: "m-1", unitId: "solsikken", text: "Personalesag følges op", ownerId: "megan", dueDate: "2027-01-15" } });
+    await db().followUp.create({ data: { id: "f-1", meetingId: "m-1", unitId: "solsikken", meetingKind: "one_on_one", text: "Personalesag følges op", ownerId: "megan", dueDate: "2027-01-15" } });
     await db().meeting.create({ data: { id: "m-ls", kind: "laeringssamtale", unitId: "solsikken", chairId: "alex", startsAt: new Date("2026-11-17T09:00:00Z"), durationMinutes: 120, status: "closed", participants: { create: [{ personId: "alex", role: "chair" }, { personId: "megan", role: "leader" }, { personId: "bo", role: "bestyrelsesrepraesentant" }] } } });
-    await db().followUp.create({ data: { id: "f-ls", meetingId: "m-ls", unitId: "solsikken", text: "Forældremøde om sprog", ownerId: "megan", dueDate: "2027-01-15" } });
+    await db().followUp.create({ data: { id: "f-ls", meetingId: "m-ls", unitId: "solsikken", meetingKind: "laeringssamtale", text: "Forældremøde om sprog", ownerId: "megan", dueDate: "2027-01-15" } });
   });
   afterAll(() => h.stop());
 
