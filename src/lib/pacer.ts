@@ -9,9 +9,10 @@ export interface RateWindow {
   windowMs: number;
 }
 
-/** Teams bot limits per conversation: 7/1 s, 60/30 s, 1800/3600 s. */
+/** Teams bot limits per conversation: 7/1 s, 8/2 s, 60/30 s, 1800/3600 s. */
 export const TEAMS_CONVERSATION_LIMITS: readonly RateWindow[] = Object.freeze([
   Object.freeze({ limit: 7, windowMs: 1_000 }),
+  Object.freeze({ limit: 8, windowMs: 2_000 }),
   Object.freeze({ limit: 60, windowMs: 30_000 }),
   Object.freeze({ limit: 1_800, windowMs: 3_600_000 }),
 ]);
@@ -22,22 +23,35 @@ export const TEAMS_TENANT_LIMITS: readonly RateWindow[] = Object.freeze([
 ]);
 
 /**
- * The limits with headroom on their one-second windows (counted over 1.05 s), and those sends
- * spread over the window (at most one per 1 s / limit) instead of in bursts.
- * - Headroom: a post reaches Teams a few ms after its turn is taken, and at exactly 1 s the
- *   benchmark's connector answered 429 at window edges, each costing a 1 s Retry-After.
- * - Spread: with a sliding window alone, senders that start together stay together, a burst
- *   every window. Bursts draw 429s when they arrive out of step, and a process that dies during
- *   one may lose several posts noted as started (docs/decisions/0005).
+ * Headroom the bot paces Teams' limits with, in ms added to every window: a send counts at the
+ * moment its turn is taken, and reaches Teams a few ms later (the note in the outbox, the HTTP
+ * request), not always equally late. Teams counts a post when it arrives; two posts whose turns
+ * were 1 s apart may arrive less than 1 s apart by the difference of their delays. 15 ms covers
+ * that difference on a loaded machine and costs 1.5 % of the rate (50 per 1.015 s).
+ */
+export const TEAMS_HEADROOM_MS = 15;
+
+/**
+ * How late a send may be and still count at its planned time (see `PacerOptions.lateMs`): a
+ * timer fires a ms or two late, and the spread keeps its grid instead of slipping by that much
+ * at every send.
+ */
+export const TEAMS_LATE_MS = 3;
+
+/**
+ * The limits with `headroomMs` added to every window, and the sends of each window of at most
+ * 1 s spread over it (one per window / limit: 20.3 ms for a tenant, 145 ms for a conversation)
+ * instead of in bursts: with a sliding window alone, senders that start together stay together, a
+ * burst every window; bursts draw 429s when they arrive out of step, and a process that dies
+ * during one may lose several posts noted as started (docs/decisions/0005). The spread's turns
+ * lie on a grid (see `PacerOptions.lateMs`), the windows themselves stay as a guard.
  * docs/decisions/0007-performance.md has the figures.
  */
-export function withHeadroom(limits: readonly RateWindow[], factor = 1.05): RateWindow[] {
+export function withHeadroom(limits: readonly RateWindow[], headroomMs = TEAMS_HEADROOM_MS): RateWindow[] {
   return limits.flatMap((w) => {
-    if (w.windowMs > 1_000) return [w];
-    const windowMs = Math.round(w.windowMs * factor);
-    // The spread uses the limit's own pace (20 ms for 50/s): timers fire a ms or so late, and the
-    // stretched window keeps the average.
-    return [{ limit: w.limit, windowMs }, { limit: 1, windowMs: Math.floor(w.windowMs / w.limit) }];
+    const windowMs = w.windowMs + headroomMs;
+    if (w.windowMs > 1_000) return [{ limit: w.limit, windowMs }];
+    return [{ limit: w.limit, windowMs }, { limit: 1, windowMs: windowMs / w.limit }];
   });
 }
 
@@ -50,6 +64,14 @@ export interface PacerOptions {
   now?: () => number;
   /** Waits `ms` milliseconds, default setTimeout-based. */
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * A send that waited for its turn and woke at most this many ms after it counts at the time its
+   * turn came, not when it woke (default 0: when it woke). Windows then hold on planned times, a
+   * spread's turns stay on a fixed grid (20.3 ms, 40.6 ms, …), and a timer firing late does not
+   * push every later turn back; a send woken later than that counts from `lateMs` before it woke.
+   * Sends leave up to `lateMs` after the time they count at: keep it below the windows' headroom.
+   */
+  lateMs?: number;
   /**
    * How many processes send under the same limits (bot instances on one database), default 1:
    * this pacer keeps to its share of each window.
@@ -83,7 +105,7 @@ interface LogBook {
  */
 export function shareOf(windows: readonly RateWindow[], n: number): RateWindow[] {
   const parts = Math.max(1, Math.floor(n));
-  return windows.map((w) => (w.limit >= parts ? { limit: Math.floor(w.limit / parts), windowMs: w.windowMs } : { limit: w.limit, windowMs: Math.ceil((w.windowMs * parts) / w.limit) * w.limit }));
+  return windows.map((w) => (w.limit >= parts ? { limit: Math.floor(w.limit / parts), windowMs: w.windowMs } : { limit: w.limit, windowMs: w.windowMs * parts }));
 }
 
 const defaultSleep = (ms: number): Promise<void> =>
@@ -129,18 +151,18 @@ function prune(book: LogBook, key: string, t: number): number[] | undefined {
   return log;
 }
 
-/** ms until one more entry under `key` fits every window. */
-function delayOf(book: LogBook, key: string, t: number): number {
+/** The earliest time (maybe before `t`) at which one more entry under `key` fits every window. */
+function earliestOf(book: LogBook, key: string, t: number): number {
   const log = prune(book, key, t);
-  if (!log) return 0;
-  let delay = 0;
+  if (!log) return -Infinity;
+  let earliest = -Infinity;
   for (const w of book.windows) {
     if (log.length < w.limit) continue;
     // The entry that must leave the window so only limit - 1 remain in it.
     const blocking = log[log.length - w.limit] as number;
-    delay = Math.max(delay, blocking + w.windowMs - t);
+    earliest = Math.max(earliest, blocking + w.windowMs);
   }
-  return Math.max(0, Math.ceil(delay));
+  return earliest;
 }
 
 function record(book: LogBook, key: string, t: number): void {
@@ -162,6 +184,7 @@ export function createPacer(opts: PacerOptions = {}): Pacer {
   const tenants = logBook(checkWindows("tenant", opts.tenant ?? TEAMS_TENANT_LIMITS));
   const now = opts.now ?? Date.now;
   const sleep = opts.sleep ?? defaultSleep;
+  const lateMs = Math.max(0, opts.lateMs ?? 0);
   /** Tail of the take queue per conversation. */
   const queues = new Map<string, Promise<void>>();
   const sweepEveryMs = Math.max(conversations.horizonMs, tenants.horizonMs);
@@ -177,29 +200,36 @@ export function createPacer(opts: PacerOptions = {}): Pacer {
   };
 
   let shared = 1;
-  const delayAt = (t: number, conversationId: string, tenantId: string | undefined): number => {
+  /** The earliest time one more send to this conversation (and tenant) fits every window. */
+  const earliestAt = (t: number, conversationId: string, tenantId: string | undefined): number => {
     const n = Math.max(1, Math.floor(opts.share?.() ?? 1));
     if (n !== shared) {
       shared = n;
       for (const book of [conversations, tenants]) setShare(book, n);
     }
-    const c = delayOf(conversations, conversationId, t);
-    return tenantId === undefined ? c : Math.max(c, delayOf(tenants, tenantId, t));
+    const c = earliestOf(conversations, conversationId, t);
+    return tenantId === undefined ? c : Math.max(c, earliestOf(tenants, tenantId, t));
   };
+  const delayAt = (t: number, conversationId: string, tenantId: string | undefined): number => Math.max(0, Math.ceil(earliestAt(t, conversationId, tenantId) - t));
 
   const run = async (conversationId: string, tenantId: string | undefined): Promise<void> => {
     // Re-check after every sleep: other conversations may fill the tenant window meanwhile.
+    let waited = false;
     for (;;) {
       const t = now();
-      const delay = delayAt(t, conversationId, tenantId);
-      if (delay === 0) {
+      // The time the send counts at: its turn if it waited for one and woke at most lateMs after
+      // it (the grid is kept), else now (or lateMs ago, if it woke later than that).
+      const earliest = earliestAt(t, conversationId, tenantId);
+      const at = earliest > t ? earliest : waited && Number.isFinite(earliest) ? Math.max(earliest, t - lateMs) : t;
+      if (at <= t) {
         // No await between the check and the record, so no other take can slip in.
-        record(conversations, conversationId, t);
-        if (tenantId !== undefined) record(tenants, tenantId, t);
+        record(conversations, conversationId, at);
+        if (tenantId !== undefined) record(tenants, tenantId, at);
         maybeSweep(t);
         return;
       }
-      await sleep(delay);
+      waited = true;
+      await sleep(Math.ceil(at - t));
     }
   };
 
