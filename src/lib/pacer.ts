@@ -55,6 +55,16 @@ export function withHeadroom(limits: readonly RateWindow[], headroomMs = TEAMS_H
   });
 }
 
+/**
+ * The limits as checked again at the moment each request leaves (`Pacer.leaving`): Teams' own
+ * windows, `headroomMs` longer, on the times requests actually left. A turn is taken before the
+ * outbox notes the post and botbuilder builds the request; the time those take varies (a busy
+ * database, a busy machine), so two posts whose turns were 20 ms apart may leave 1 ms apart.
+ */
+export function atTheWire(limits: readonly RateWindow[], headroomMs = 5): RateWindow[] {
+  return limits.map((w) => ({ limit: w.limit, windowMs: w.windowMs + headroomMs }));
+}
+
 export interface PacerOptions {
   /** Limits per conversation, default TEAMS_CONVERSATION_LIMITS. */
   conversation?: readonly RateWindow[];
@@ -72,6 +82,8 @@ export interface PacerOptions {
    * Sends leave up to `lateMs` after the time they count at: keep it below the windows' headroom.
    */
   lateMs?: number;
+  /** Limits checked on the moments requests leave (`Pacer.leaving`), default none. */
+  wire?: { conversation: readonly RateWindow[]; tenant: readonly RateWindow[] };
   /**
    * How many processes send under the same limits (bot instances on one database), default 1:
    * this pacer keeps to its share of each window.
@@ -84,6 +96,12 @@ export interface Pacer {
   take(conversationId: string, tenantId?: string): Promise<void>;
   /** Waits like `take`, counting the send against the tenant this conversation was last taken for (a retry of that send). */
   takeAgain(conversationId: string): Promise<void>;
+  /**
+   * Right before a request to this conversation leaves (its turn was taken): waits until it fits
+   * the `wire` limits on the moments earlier requests left, then records it. Without `wire`
+   * limits it returns at once.
+   */
+  leaving(conversationId: string): Promise<void>;
   /** ms until take would proceed without waiting (0 if now); ignores takes still queued. */
   delayFor(conversationId: string, tenantId?: string): number;
 }
@@ -182,33 +200,36 @@ function record(book: LogBook, key: string, t: number): void {
 export function createPacer(opts: PacerOptions = {}): Pacer {
   const conversations = logBook(checkWindows("conversation", opts.conversation ?? TEAMS_CONVERSATION_LIMITS));
   const tenants = logBook(checkWindows("tenant", opts.tenant ?? TEAMS_TENANT_LIMITS));
+  const wireConversations = logBook(checkWindows("wire conversation", opts.wire?.conversation ?? []));
+  const wireTenants = logBook(checkWindows("wire tenant", opts.wire?.tenant ?? []));
+  const books = [conversations, tenants, wireConversations, wireTenants];
   const now = opts.now ?? Date.now;
   const sleep = opts.sleep ?? defaultSleep;
   const lateMs = Math.max(0, opts.lateMs ?? 0);
   /** Tail of the take queue per conversation. */
   const queues = new Map<string, Promise<void>>();
-  const sweepEveryMs = Math.max(conversations.horizonMs, tenants.horizonMs);
+  const sweepEveryMs = Math.max(conversations.horizonMs, tenants.horizonMs, wireConversations.horizonMs, wireTenants.horizonMs);
   let lastSweep = now();
 
   /** Occasionally prunes every key so idle keys do not pile up. */
   const maybeSweep = (t: number): void => {
     if (t - lastSweep < sweepEveryMs) return;
     lastSweep = t;
-    for (const book of [conversations, tenants]) {
+    for (const book of books) {
       for (const key of [...book.logs.keys()]) prune(book, key, t);
     }
   };
 
   let shared = 1;
   /** The earliest time one more send to this conversation (and tenant) fits every window. */
-  const earliestAt = (t: number, conversationId: string, tenantId: string | undefined): number => {
+  const earliestAt = (t: number, conversationId: string, tenantId: string | undefined, [byConversation, byTenant] = [conversations, tenants]): number => {
     const n = Math.max(1, Math.floor(opts.share?.() ?? 1));
     if (n !== shared) {
       shared = n;
-      for (const book of [conversations, tenants]) setShare(book, n);
+      for (const book of books) setShare(book, n);
     }
-    const c = earliestOf(conversations, conversationId, t);
-    return tenantId === undefined ? c : Math.max(c, earliestOf(tenants, tenantId, t));
+    const c = earliestOf(byConversation, conversationId, t);
+    return tenantId === undefined ? c : Math.max(c, earliestOf(byTenant, tenantId, t));
   };
   const delayAt = (t: number, conversationId: string, tenantId: string | undefined): number => Math.max(0, Math.ceil(earliestAt(t, conversationId, tenantId) - t));
 
@@ -251,8 +272,26 @@ export function createPacer(opts: PacerOptions = {}): Pacer {
     return result;
   }
 
+  async function leaving(conversationId: string): Promise<void> {
+    if (wireConversations.windows.length === 0 && wireTenants.windows.length === 0) return;
+    const tenantId = tenantOf.get(conversationId);
+    for (;;) {
+      const t = now();
+      const earliest = earliestAt(t, conversationId, tenantId, [wireConversations, wireTenants]);
+      if (earliest <= t) {
+        // No await between the check and the record (as in `run`).
+        record(wireConversations, conversationId, t);
+        if (tenantId !== undefined) record(wireTenants, tenantId, t);
+        maybeSweep(t);
+        return;
+      }
+      await sleep(Math.ceil(earliest - t));
+    }
+  }
+
   return {
     take,
+    leaving,
     takeAgain: (conversationId) => take(conversationId, tenantOf.get(conversationId)),
     delayFor(conversationId, tenantId) {
       return delayAt(now(), conversationId, tenantId);

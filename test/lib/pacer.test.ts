@@ -1,5 +1,6 @@
 import { describe, it, expect } from "vitest";
 import {
+  atTheWire,
   TEAMS_CONVERSATION_LIMITS,
   TEAMS_LATE_MS,
   TEAMS_TENANT_LIMITS,
@@ -311,6 +312,18 @@ describe("the limits the bot paces by (withHeadroom)", () => {
     };
   }
 
+  /** 8 senders (as the outbox's) taking turns for `sends` posts to `conversations` conversations in turn. */
+  async function senders(sends: number, conversations: number, pacer: Pacer, sent: () => void): Promise<void> {
+    let next = 0;
+    const sender = async () => {
+      for (let i = next++; i < sends; i = next++) {
+        await pacer.take(`conv-${i % conversations}`, "tenant-1");
+        sent();
+      }
+    };
+    await Promise.all(Array.from({ length: 8 }, sender));
+  }
+
   it("keep every per-conversation limit under a long burst to one conversation (7/1 s, 8/2 s, 60/30 s, 1,800/h)", async () => {
     const random = seeded(1);
     const { clock, pacer } = botPacer(() => Math.floor(random() * 3));
@@ -332,9 +345,10 @@ describe("the limits the bot paces by (withHeadroom)", () => {
     // Timers fire up to 2 ms late: the turns stay on their 20.3 ms grid.
     const { clock, pacer } = botPacer(() => Math.floor(random() * 3));
     const times: number[] = [];
-    const all = Array.from({ length: 3_000 }, (_, i) => pacer.take(`conv-${i % 300}`, "tenant-1").then(() => times.push(clock.t - T0)));
+    const all = senders(3_000, 300, pacer, () => times.push(clock.t - T0));
     await clock.settle();
-    await Promise.all(all);
+    await all;
+    expect(times).toHaveLength(3_000);
     expect(maxInWindow(times, 1_000)).toBe(50);
     const perSecond = (times.length - 1) / ((Math.max(...times) - Math.min(...times)) / 1_000);
     expect(perSecond).toBeGreaterThanOrEqual(0.98 * 50);
@@ -349,10 +363,51 @@ describe("the limits the bot paces by (withHeadroom)", () => {
     const { clock, pacer } = botPacer();
     const random = seeded(3);
     const arrivals: number[] = [];
-    const all = Array.from({ length: 2_000 }, (_, i) => pacer.take(`conv-${i % 200}`, "tenant-1").then(() => arrivals.push(clock.t - T0 + random() * 12)));
+    const all = senders(2_000, 200, pacer, () => arrivals.push(clock.t - T0 + random() * 12));
     await clock.settle();
-    await Promise.all(all);
+    await all;
+    expect(arrivals).toHaveLength(2_000);
     expect(maxInWindow(arrivals, 1_000)).toBeLessThanOrEqual(50);
+  });
+});
+
+describe("the check where requests leave (leaving)", () => {
+  const wired = (clock: ReturnType<typeof steppingClock>) =>
+    createPacer({ conversation: [], tenant: [], wire: { conversation: atTheWire(TEAMS_CONVERSATION_LIMITS), tenant: atTheWire(TEAMS_TENANT_LIMITS) }, now: clock.now, sleep: clock.sleep });
+
+  it("holds the request that would be the tenant's 51st to leave within 1 s, whenever its turn came", async () => {
+    const clock = steppingClock();
+    const pacer = wired(clock);
+    for (let i = 0; i <= 50; i++) await pacer.take(`conv-${i}`, "tenant-1");
+    // The first 50 leave 10 ms after their turns on a 20 ms grid; the 51st is quicker to leave.
+    for (let i = 0; i < 50; i++) {
+      clock.t = T0 + 10 + 20 * i;
+      await pacer.leaving(`conv-${i}`);
+    }
+    expect(clock.sleeps).toEqual([]);
+    clock.t = T0 + 1_000;
+    await pacer.leaving("conv-50");
+    expect(clock.sleeps).toEqual([15]);
+    expect(clock.t).toBe(T0 + 10 + 1_005);
+  });
+
+  it("holds an 8th request to one conversation within 1 s, and a 9th within 2 s", async () => {
+    const clock = steppingClock();
+    const pacer = wired(clock);
+    await pacer.take("conv-a", "tenant-1");
+    const left: number[] = [];
+    for (let i = 0; i < 9; i++) {
+      await pacer.leaving("conv-a");
+      left.push(clock.t - T0);
+    }
+    expect(left).toEqual([0, 0, 0, 0, 0, 0, 0, 1_005, 2_005]);
+  });
+
+  it("lets requests go at once when it has no limits of its own", async () => {
+    const clock = steppingClock();
+    const pacer = pacerWith(clock);
+    for (let i = 0; i < 100; i++) await pacer.leaving("conv-a");
+    expect(clock.sleeps).toEqual([]);
   });
 });
 
