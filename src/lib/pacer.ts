@@ -25,18 +25,23 @@ export const TEAMS_TENANT_LIMITS: readonly RateWindow[] = Object.freeze([
 /**
  * Headroom the bot paces Teams' limits with, in ms added to every window: a send counts at the
  * moment its turn is taken, and reaches Teams a few ms later (the note in the outbox, the HTTP
- * request), not always equally late. Teams counts a post when it arrives; two posts whose turns
- * were 1 s apart may arrive less than 1 s apart by the difference of their delays. 15 ms covers
- * that difference on a loaded machine and costs 1.5 % of the rate (50 per 1.015 s).
+ * request), not always equally late, and a turn's timer may fire late. Teams counts a post when
+ * it arrives; two posts whose turns were 1 s apart may arrive less than 1 s apart by the
+ * difference of their delays. 15 ms costs 1.5 % of the rate (50 per 1.015 s); what it does not
+ * cover, the check where requests leave holds back (`atTheWire`).
  */
 export const TEAMS_HEADROOM_MS = 15;
 
 /**
- * How late a send may be and still count at its planned time (see `PacerOptions.lateMs`): a
- * timer fires a ms or two late, and the spread keeps its grid instead of slipping by that much
- * at every send.
+ * How late a send may be and still count at its planned time (see `PacerOptions.lateMs`): on a
+ * busy machine timers fire 5 to 20 ms late, and the spread keeps its grid instead of slipping by
+ * that much at every send. Such a send leaves later than it counts: the check where requests
+ * leave (`atTheWire`) keeps Teams' windows on the moments they really leave.
  */
-export const TEAMS_LATE_MS = 3;
+export const TEAMS_LATE_MS = 15;
+
+/** Headroom of the check where requests leave: for the time from there to Teams counting the post. */
+export const TEAMS_WIRE_HEADROOM_MS = 10;
 
 /**
  * The limits with `headroomMs` added to every window, and the sends of each window of at most
@@ -61,7 +66,7 @@ export function withHeadroom(limits: readonly RateWindow[], headroomMs = TEAMS_H
  * outbox notes the post and botbuilder builds the request; the time those take varies (a busy
  * database, a busy machine), so two posts whose turns were 20 ms apart may leave 1 ms apart.
  */
-export function atTheWire(limits: readonly RateWindow[], headroomMs = 5): RateWindow[] {
+export function atTheWire(limits: readonly RateWindow[], headroomMs = TEAMS_WIRE_HEADROOM_MS): RateWindow[] {
   return limits.map((w) => ({ limit: w.limit, windowMs: w.windowMs + headroomMs }));
 }
 
@@ -79,7 +84,8 @@ export interface PacerOptions {
    * turn came, not when it woke (default 0: when it woke). Windows then hold on planned times, a
    * spread's turns stay on a fixed grid (20.3 ms, 40.6 ms, …), and a timer firing late does not
    * push every later turn back; a send woken later than that counts from `lateMs` before it woke.
-   * Sends leave up to `lateMs` after the time they count at: keep it below the windows' headroom.
+   * Sends leave up to `lateMs` after the time they count at: keep it below the windows' headroom,
+   * or check the windows again where requests leave (`wire`).
    */
   lateMs?: number;
   /** Limits checked on the moments requests leave (`Pacer.leaving`), default none. */
