@@ -31,8 +31,8 @@ export function seededRandom(seed: number): () => number {
  * `limits`, enforces Teams' documented rates (429 with Retry-After when exceeded) and fails a
  * share of posts with 502. A post counts when its request has arrived (its body read): the
  * limits are sliding windows over those moments, a post refused when the limit's number arrived
- * in the last 1,000 ms (one arriving exactly 1,000 ms after the first of them is taken). Every accepted post is kept (conversation and card title), so a run can
- * count duplicates and losses.
+ * in the last 1,000 ms (one arriving exactly 1,000 ms after the first of them is taken). Every
+ * accepted post is kept (conversation and card title), so a run can count duplicates and losses.
  */
 export class LocalConnector {
   readonly accepted: { at: number; conversationId: string; title: string }[] = [];

@@ -10,8 +10,8 @@
  * Figures that depend on the machine are also given as ratios against a baseline from the same run.
  *
  * PostgreSQL (data-pg: the data-scale benchmark; delivery-pg: one bot process, then two on one
- * database, one SIGKILLed halfway) runs when BENCH_POSTGRES_URL, else TEST_POSTGRES_URL, names a server where
- * databases may be created. Each run makes its own database and drops it afterwards. Without a
+ * database, one SIGKILLed halfway) runs when BENCH_POSTGRES_URL, else TEST_POSTGRES_URL, names a
+ * server where databases may be created. Each run makes its own database and drops it afterwards. Without a
  * server the report says they were not run.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
