@@ -27,7 +27,7 @@ import { createCalendarFileHandler, createDownloadHandler, createReferatFileHand
 import { AppError } from "./lib/errors.js";
 import { createRateLimit } from "./lib/rate-limit.js";
 import { PACKAGE_ROOT } from "./lib/package-root.js";
-import { createPacer, TEAMS_CONVERSATION_LIMITS, TEAMS_TENANT_LIMITS, withHeadroom } from "./lib/pacer.js";
+import { atTheWire, createPacer, TEAMS_CONVERSATION_LIMITS, TEAMS_LATE_MS, TEAMS_TENANT_LIMITS, withHeadroom } from "./lib/pacer.js";
 import { strings } from "./lib/strings.da.js";
 import { startScheduler, type Scheduler } from "./scheduler/scheduler.js";
 import { createStore } from "./store/index.js";
@@ -182,7 +182,14 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
   heartbeat.unref();
   // One pacer for the process: proactive sends take their turn before they are noted, and
   // botbuilder's own retries take theirs in the connector's transport.
-  const pacer = createPacer({ conversation: withHeadroom(TEAMS_CONVERSATION_LIMITS), tenant: withHeadroom(TEAMS_TENANT_LIMITS), share: () => instances });
+  // Turns on a grid (50 per 1.015 s), checked again where each request leaves (decision 0007).
+  const pacer = createPacer({
+    conversation: withHeadroom(TEAMS_CONVERSATION_LIMITS),
+    tenant: withHeadroom(TEAMS_TENANT_LIMITS),
+    lateMs: TEAMS_LATE_MS,
+    wire: { conversation: atTheWire(TEAMS_CONVERSATION_LIMITS), tenant: atTheWire(TEAMS_TENANT_LIMITS) },
+    share: () => instances,
+  });
   const services = { config, clock, ...domain };
   const views = createViews(services);
   // The Teams SDK (teams-ai's Application with its AI and auth modules, botbuilder) is the larger

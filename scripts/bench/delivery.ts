@@ -1,10 +1,11 @@
 /**
  * Benchmark 2, delivering reminders: `reminders` due reminders to `people` people, sent by the
  * real bot process (as `npm start` runs it) through a local Bot Connector that enforces Teams'
- * limits (7/s per conversation, 50/s per tenant; 429 with Retry-After) and fails 1% of posts
- * with 502. With `kill`, the process is SIGKILLed halfway and started again. With `instances: 2`
- * or more, that many processes share one database (PostgreSQL's multi-instance set-up); `kill`
- * then kills the first of them halfway, and the others finish without it.
+ * limits (7/s per conversation, 50/s per tenant; 429 with Retry-After), answers each post after
+ * 100 ms (Teams is no quicker) and fails 1% of posts with 502. With `kill`, the process is
+ * SIGKILLed halfway and started again. With `instances: 2` or more, that many processes share one
+ * database (PostgreSQL's multi-instance set-up); `kill` then kills the first of them halfway, and
+ * the others finish without it.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -21,7 +22,7 @@ import { writeOrgWithChiefs, type ExtraPerson } from "./org-with-chiefs.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const TENANT = "6e1f2a8c-0b3d-4c5e-9f7a-1b2c3d4e5f60";
-export const TEAMS_LIMITS: ConnectorLimits = { perConversationPerSecond: 7, perTenantPerSecond: 50, failRate: 0.01, seed: 20261122 };
+export const TEAMS_LIMITS: ConnectorLimits = { perConversationPerSecond: 7, perTenantPerSecond: 50, failRate: 0.01, seed: 20261122, latencyMs: 100 };
 
 export interface DeliveryOptions {
   reminders: number;

@@ -9,6 +9,8 @@ export interface ConnectorLimits {
   perTenantPerSecond: number;
   /** Share of posts answered 502 at random (seeded). */
   failRate: number;
+  /** ms before a post is answered (counted against the limits when it arrives), as Teams takes a while; default 0. */
+  latencyMs?: number;
   seed: number;
 }
 
@@ -27,8 +29,10 @@ export function seededRandom(seed: number): () => number {
 /**
  * A local Bot Connector for benchmarks: takes posts and updates like Teams' service and, with
  * `limits`, enforces Teams' documented rates (429 with Retry-After when exceeded) and fails a
- * share of posts with 502. Every accepted post is kept (conversation and card title), so a run can
- * count duplicates and losses.
+ * share of posts with 502. A post counts when its request has arrived (its body read): the
+ * limits are sliding windows over those moments, a post refused when the limit's number arrived
+ * in the last 1,000 ms (one arriving exactly 1,000 ms after the first of them is taken). Every
+ * accepted post is kept (conversation and card title), so a run can count duplicates and losses.
  */
 export class LocalConnector {
   readonly accepted: { at: number; conversationId: string; title: string }[] = [];
@@ -78,7 +82,9 @@ export class LocalConnector {
         const title = createHash("sha1").update(JSON.stringify(body.attachments ?? body.text ?? "")).digest("hex");
         this.accepted.push({ at: now, conversationId, title });
         this.onAccepted?.();
-        res.end(JSON.stringify({ id: `1:${++this.seq}` }));
+        const answer = JSON.stringify({ id: `1:${++this.seq}` });
+        if (this.limits?.latencyMs) setTimeout(() => res.end(answer), this.limits.latencyMs);
+        else res.end(answer);
       });
     });
     await new Promise<void>((ok) => this.server!.listen(0, "127.0.0.1", () => ok()));

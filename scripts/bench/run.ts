@@ -9,9 +9,9 @@
  *                    benchmarks.json already in that folder, leaving its other figures as they are
  * Figures that depend on the machine are also given as ratios against a baseline from the same run.
  *
- * PostgreSQL (data-pg: the data-scale benchmark; delivery-pg: two bot processes on one database,
- * one SIGKILLed halfway) runs when BENCH_POSTGRES_URL, else TEST_POSTGRES_URL, names a server where
- * databases may be created. Each run makes its own database and drops it afterwards. Without a
+ * PostgreSQL (data-pg: the data-scale benchmark; delivery-pg: one bot process, then two on one
+ * database, one SIGKILLed halfway) runs when BENCH_POSTGRES_URL, else TEST_POSTGRES_URL, names a
+ * server where databases may be created. Each run makes its own database and drops it afterwards. Without a
  * server the report says they were not run.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -114,8 +114,11 @@ if (wantsPostgres && !server) {
     pgFigures.data = await withNewDatabase(server, "data", (databaseUrl) => dataScaleBench({ ...dataSize, databaseUrl }));
   }
   if (only.has("delivery-pg")) {
-    step("delivering reminders, PostgreSQL: two processes, one SIGKILLed halfway");
-    pgFigures.delivery = [await withNewDatabase(server, "delivery", (databaseUrl) => deliveryBench({ ...deliverySize, kill: true, instances: 2, databaseUrl }))];
+    step("delivering reminders, PostgreSQL: one process; two processes, one SIGKILLed halfway");
+    pgFigures.delivery = [
+      await withNewDatabase(server, "delivery", (databaseUrl) => deliveryBench({ ...deliverySize, kill: false, databaseUrl })),
+      await withNewDatabase(server, "delivery", (databaseUrl) => deliveryBench({ ...deliverySize, kill: true, instances: 2, databaseUrl })),
+    ];
   }
   report.postgresql = pgFigures;
 }

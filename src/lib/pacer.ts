@@ -9,9 +9,10 @@ export interface RateWindow {
   windowMs: number;
 }
 
-/** Teams bot limits per conversation: 7/1 s, 60/30 s, 1800/3600 s. */
+/** Teams bot limits per conversation: 7/1 s, 8/2 s, 60/30 s, 1800/3600 s. */
 export const TEAMS_CONVERSATION_LIMITS: readonly RateWindow[] = Object.freeze([
   Object.freeze({ limit: 7, windowMs: 1_000 }),
+  Object.freeze({ limit: 8, windowMs: 2_000 }),
   Object.freeze({ limit: 60, windowMs: 30_000 }),
   Object.freeze({ limit: 1_800, windowMs: 3_600_000 }),
 ]);
@@ -22,23 +23,51 @@ export const TEAMS_TENANT_LIMITS: readonly RateWindow[] = Object.freeze([
 ]);
 
 /**
- * The limits with headroom on their one-second windows (counted over 1.05 s), and those sends
- * spread over the window (at most one per 1 s / limit) instead of in bursts.
- * - Headroom: a post reaches Teams a few ms after its turn is taken, and at exactly 1 s the
- *   benchmark's connector answered 429 at window edges, each costing a 1 s Retry-After.
- * - Spread: with a sliding window alone, senders that start together stay together, a burst
- *   every window. Bursts draw 429s when they arrive out of step, and a process that dies during
- *   one may lose several posts noted as started (docs/decisions/0005).
+ * Headroom the bot paces Teams' limits with, in ms added to every window: a send counts at the
+ * moment its turn is taken, and reaches Teams a few ms later (the note in the outbox, the HTTP
+ * request), not always equally late, and a turn's timer may fire late. Teams counts a post when
+ * it arrives; two posts whose turns were 1 s apart may arrive less than 1 s apart by the
+ * difference of their delays. 15 ms costs 1.5 % of the rate (50 per 1.015 s); what it does not
+ * cover, the check where requests leave holds back (`atTheWire`).
+ */
+export const TEAMS_HEADROOM_MS = 15;
+
+/**
+ * How late a send may be and still count at its planned time (see `PacerOptions.lateMs`): on a
+ * busy machine timers fire 5 to 20 ms late, and the spread keeps its grid instead of slipping by
+ * that much at every send. Such a send leaves later than it counts: the check where requests
+ * leave (`atTheWire`) keeps Teams' windows on the moments they really leave.
+ */
+export const TEAMS_LATE_MS = 15;
+
+/** Headroom of the check where requests leave: for the time from there to Teams counting the post. */
+export const TEAMS_WIRE_HEADROOM_MS = 10;
+
+/**
+ * The limits with `headroomMs` added to every window, and the sends of each window of at most
+ * 1 s spread over it (one per window / limit: 20.3 ms for a tenant, 145 ms for a conversation)
+ * instead of in bursts: with a sliding window alone, senders that start together stay together, a
+ * burst every window; bursts draw 429s when they arrive out of step, and a process that dies
+ * during one may lose several posts noted as started (docs/decisions/0005). The spread's turns
+ * lie on a grid (see `PacerOptions.lateMs`), the windows themselves stay as a guard.
  * docs/decisions/0007-performance.md has the figures.
  */
-export function withHeadroom(limits: readonly RateWindow[], factor = 1.05): RateWindow[] {
+export function withHeadroom(limits: readonly RateWindow[], headroomMs = TEAMS_HEADROOM_MS): RateWindow[] {
   return limits.flatMap((w) => {
-    if (w.windowMs > 1_000) return [w];
-    const windowMs = Math.round(w.windowMs * factor);
-    // The spread uses the limit's own pace (20 ms for 50/s): timers fire a ms or so late, and the
-    // stretched window keeps the average.
-    return [{ limit: w.limit, windowMs }, { limit: 1, windowMs: Math.floor(w.windowMs / w.limit) }];
+    const windowMs = w.windowMs + headroomMs;
+    if (w.windowMs > 1_000) return [{ limit: w.limit, windowMs }];
+    return [{ limit: w.limit, windowMs }, { limit: 1, windowMs: windowMs / w.limit }];
   });
+}
+
+/**
+ * The limits as checked again at the moment each request leaves (`Pacer.leaving`): Teams' own
+ * windows, `headroomMs` longer, on the times requests actually left. A turn is taken before the
+ * outbox notes the post and botbuilder builds the request; the time those take varies (a busy
+ * database, a busy machine), so two posts whose turns were 20 ms apart may leave 1 ms apart.
+ */
+export function atTheWire(limits: readonly RateWindow[], headroomMs = TEAMS_WIRE_HEADROOM_MS): RateWindow[] {
+  return limits.map((w) => ({ limit: w.limit, windowMs: w.windowMs + headroomMs }));
 }
 
 export interface PacerOptions {
@@ -51,6 +80,17 @@ export interface PacerOptions {
   /** Waits `ms` milliseconds, default setTimeout-based. */
   sleep?: (ms: number) => Promise<void>;
   /**
+   * A send that waited for its turn and woke at most this many ms after it counts at the time its
+   * turn came, not when it woke (default 0: when it woke). Windows then hold on planned times, a
+   * spread's turns stay on a fixed grid (20.3 ms, 40.6 ms, …), and a timer firing late does not
+   * push every later turn back; a send woken later than that counts from `lateMs` before it woke.
+   * Sends leave up to `lateMs` after the time they count at: keep it below the windows' headroom,
+   * or check the windows again where requests leave (`wire`).
+   */
+  lateMs?: number;
+  /** Limits checked on the moments requests leave (`Pacer.leaving`), default none. */
+  wire?: { conversation: readonly RateWindow[]; tenant: readonly RateWindow[] };
+  /**
    * How many processes send under the same limits (bot instances on one database), default 1:
    * this pacer keeps to its share of each window.
    */
@@ -62,6 +102,12 @@ export interface Pacer {
   take(conversationId: string, tenantId?: string): Promise<void>;
   /** Waits like `take`, counting the send against the tenant this conversation was last taken for (a retry of that send). */
   takeAgain(conversationId: string): Promise<void>;
+  /**
+   * Right before a request to this conversation leaves (its turn was taken): waits until it fits
+   * the `wire` limits on the moments earlier requests left, then records it. Without `wire`
+   * limits it returns at once.
+   */
+  leaving(conversationId: string): Promise<void>;
   /** ms until take would proceed without waiting (0 if now); ignores takes still queued. */
   delayFor(conversationId: string, tenantId?: string): number;
 }
@@ -83,7 +129,7 @@ interface LogBook {
  */
 export function shareOf(windows: readonly RateWindow[], n: number): RateWindow[] {
   const parts = Math.max(1, Math.floor(n));
-  return windows.map((w) => (w.limit >= parts ? { limit: Math.floor(w.limit / parts), windowMs: w.windowMs } : { limit: w.limit, windowMs: Math.ceil((w.windowMs * parts) / w.limit) * w.limit }));
+  return windows.map((w) => (w.limit >= parts ? { limit: Math.floor(w.limit / parts), windowMs: w.windowMs } : { limit: w.limit, windowMs: w.windowMs * parts }));
 }
 
 const defaultSleep = (ms: number): Promise<void> =>
@@ -129,18 +175,18 @@ function prune(book: LogBook, key: string, t: number): number[] | undefined {
   return log;
 }
 
-/** ms until one more entry under `key` fits every window. */
-function delayOf(book: LogBook, key: string, t: number): number {
+/** The earliest time (maybe before `t`) at which one more entry under `key` fits every window. */
+function earliestOf(book: LogBook, key: string, t: number): number {
   const log = prune(book, key, t);
-  if (!log) return 0;
-  let delay = 0;
+  if (!log) return -Infinity;
+  let earliest = -Infinity;
   for (const w of book.windows) {
     if (log.length < w.limit) continue;
     // The entry that must leave the window so only limit - 1 remain in it.
     const blocking = log[log.length - w.limit] as number;
-    delay = Math.max(delay, blocking + w.windowMs - t);
+    earliest = Math.max(earliest, blocking + w.windowMs);
   }
-  return Math.max(0, Math.ceil(delay));
+  return earliest;
 }
 
 function record(book: LogBook, key: string, t: number): void {
@@ -160,46 +206,57 @@ function record(book: LogBook, key: string, t: number): void {
 export function createPacer(opts: PacerOptions = {}): Pacer {
   const conversations = logBook(checkWindows("conversation", opts.conversation ?? TEAMS_CONVERSATION_LIMITS));
   const tenants = logBook(checkWindows("tenant", opts.tenant ?? TEAMS_TENANT_LIMITS));
+  const wireConversations = logBook(checkWindows("wire conversation", opts.wire?.conversation ?? []));
+  const wireTenants = logBook(checkWindows("wire tenant", opts.wire?.tenant ?? []));
+  const books = [conversations, tenants, wireConversations, wireTenants];
   const now = opts.now ?? Date.now;
   const sleep = opts.sleep ?? defaultSleep;
+  const lateMs = Math.max(0, opts.lateMs ?? 0);
   /** Tail of the take queue per conversation. */
   const queues = new Map<string, Promise<void>>();
-  const sweepEveryMs = Math.max(conversations.horizonMs, tenants.horizonMs);
+  const sweepEveryMs = Math.max(conversations.horizonMs, tenants.horizonMs, wireConversations.horizonMs, wireTenants.horizonMs);
   let lastSweep = now();
 
   /** Occasionally prunes every key so idle keys do not pile up. */
   const maybeSweep = (t: number): void => {
     if (t - lastSweep < sweepEveryMs) return;
     lastSweep = t;
-    for (const book of [conversations, tenants]) {
+    for (const book of books) {
       for (const key of [...book.logs.keys()]) prune(book, key, t);
     }
   };
 
   let shared = 1;
-  const delayAt = (t: number, conversationId: string, tenantId: string | undefined): number => {
+  /** The earliest time one more send to this conversation (and tenant) fits every window. */
+  const earliestAt = (t: number, conversationId: string, tenantId: string | undefined, [byConversation, byTenant] = [conversations, tenants]): number => {
     const n = Math.max(1, Math.floor(opts.share?.() ?? 1));
     if (n !== shared) {
       shared = n;
-      for (const book of [conversations, tenants]) setShare(book, n);
+      for (const book of books) setShare(book, n);
     }
-    const c = delayOf(conversations, conversationId, t);
-    return tenantId === undefined ? c : Math.max(c, delayOf(tenants, tenantId, t));
+    const c = earliestOf(byConversation, conversationId, t);
+    return tenantId === undefined ? c : Math.max(c, earliestOf(byTenant, tenantId, t));
   };
+  const delayAt = (t: number, conversationId: string, tenantId: string | undefined): number => Math.max(0, Math.ceil(earliestAt(t, conversationId, tenantId) - t));
 
   const run = async (conversationId: string, tenantId: string | undefined): Promise<void> => {
     // Re-check after every sleep: other conversations may fill the tenant window meanwhile.
+    let waited = false;
     for (;;) {
       const t = now();
-      const delay = delayAt(t, conversationId, tenantId);
-      if (delay === 0) {
+      // The time the send counts at: its turn if it waited for one and woke at most lateMs after
+      // it (the grid is kept), else now (or lateMs ago, if it woke later than that).
+      const earliest = earliestAt(t, conversationId, tenantId);
+      const at = earliest > t ? earliest : waited && Number.isFinite(earliest) ? Math.max(earliest, t - lateMs) : t;
+      if (at <= t) {
         // No await between the check and the record, so no other take can slip in.
-        record(conversations, conversationId, t);
-        if (tenantId !== undefined) record(tenants, tenantId, t);
+        record(conversations, conversationId, at);
+        if (tenantId !== undefined) record(tenants, tenantId, at);
         maybeSweep(t);
         return;
       }
-      await sleep(delay);
+      waited = true;
+      await sleep(Math.ceil(at - t));
     }
   };
 
@@ -221,8 +278,26 @@ export function createPacer(opts: PacerOptions = {}): Pacer {
     return result;
   }
 
+  async function leaving(conversationId: string): Promise<void> {
+    if (wireConversations.windows.length === 0 && wireTenants.windows.length === 0) return;
+    const tenantId = tenantOf.get(conversationId);
+    for (;;) {
+      const t = now();
+      const earliest = earliestAt(t, conversationId, tenantId, [wireConversations, wireTenants]);
+      if (earliest <= t) {
+        // No await between the check and the record (as in `run`).
+        record(wireConversations, conversationId, t);
+        if (tenantId !== undefined) record(wireTenants, tenantId, t);
+        maybeSweep(t);
+        return;
+      }
+      await sleep(Math.ceil(earliest - t));
+    }
+  }
+
   return {
     take,
+    leaving,
     takeAgain: (conversationId) => take(conversationId, tenantOf.get(conversationId)),
     delayFor(conversationId, tenantId) {
       return delayAt(now(), conversationId, tenantId);

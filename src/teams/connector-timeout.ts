@@ -56,6 +56,9 @@ export function connectorHttpClient(timeoutMs: number, pacer?: Pacer): NonNullab
         }
         if (!ours) throw new PostNoLongerOurs("the outbox row was taken over before the post left");
       }
+      // Teams counts a post when it arrives: checked again on the moments requests really leave,
+      // as noting it (above) and building it took longer for some than for others (pacer.ts atTheWire).
+      if (conversationId !== undefined && (req.method === "POST" || req.method === "PUT") && pacer) await pacer.leaving(decodeURIComponent(conversationId));
       const deadline = AbortSignal.timeout(timeoutMs);
       const signal = req.abortSignal ? AbortSignal.any([req.abortSignal as AbortSignal, deadline]) : deadline;
       try {

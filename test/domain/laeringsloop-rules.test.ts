@@ -142,7 +142,7 @@ describe("læringsloop rules", () => {
         return d.followUps.markDone(await person(f.ownerId), f.id, f.version);
       };
       await addRows(first!, [row("Et", "megan")]);
-      await t.store.db.followUp.create({ data: { id: "privat", meetingId: oneToOne!, unitId: "solsikken", text: "Privat", ownerId: "megan", dueDate: "2027-12-01" } });
+      await t.store.db.followUp.create({ data: { id: "privat", meetingId: oneToOne!, unitId: "solsikken", meetingKind: "one_on_one", text: "Privat", ownerId: "megan", dueDate: "2027-12-01" } });
       const counts = vi.spyOn(t.store.units, "countOpenFollowUps");
       const reads = vi.spyOn(t.store.units, "get");
       // Not flagged: marking done cannot flag it, so nothing is counted.

@@ -1,6 +1,8 @@
 import { describe, it, expect } from "vitest";
 import {
+  atTheWire,
   TEAMS_CONVERSATION_LIMITS,
+  TEAMS_LATE_MS,
   TEAMS_TENANT_LIMITS,
   withHeadroom,
   shareOf,
@@ -75,12 +77,18 @@ describe("Teams limits", () => {
   it("match the documented per-conversation and per-tenant bot limits", () => {
     expect(TEAMS_CONVERSATION_LIMITS).toEqual([
       { limit: 7, windowMs: 1_000 },
+      { limit: 8, windowMs: 2_000 },
       { limit: 60, windowMs: 30_000 },
       { limit: 1_800, windowMs: 3_600_000 },
     ]);
     expect(TEAMS_TENANT_LIMITS).toEqual([{ limit: 50, windowMs: 1_000 }]);
   });
 });
+
+/** One of Teams' per-conversation windows alone, to look at how the pacer keeps one window. */
+const PER_SECOND = [{ limit: 7, windowMs: 1_000 }];
+const UP_TO_30_S = [{ limit: 7, windowMs: 1_000 }, { limit: 60, windowMs: 30_000 }];
+const UP_TO_HOUR = [...UP_TO_30_S, { limit: 1_800, windowMs: 3_600_000 }];
 
 describe("createPacer per conversation", () => {
   it("lets 7 takes in the same ms through, the 8th waits until the first leaves the 1 s window", async () => {
@@ -101,7 +109,7 @@ describe("createPacer per conversation", () => {
 
   it("makes the 61st take within 30 s wait for the 30 s window", async () => {
     const clock = steppingClock();
-    const pacer = pacerWith(clock);
+    const pacer = pacerWith(clock, { conversation: UP_TO_30_S });
     const times: number[] = [];
     for (let i = 0; i < 60; i++) {
       await pacer.take("conv-a");
@@ -121,7 +129,7 @@ describe("createPacer per conversation", () => {
 
   it("makes the 1801st take wait for the hourly cap", async () => {
     const clock = steppingClock();
-    const pacer = pacerWith(clock);
+    const pacer = pacerWith(clock, { conversation: UP_TO_HOUR });
     const times: number[] = [];
     for (let i = 0; i < 1_800; i++) {
       await pacer.take("conv-a");
@@ -152,7 +160,7 @@ describe("createPacer per conversation", () => {
 
   it("queues concurrent takes on one conversation so no 1 s window has more than 7", async () => {
     const clock = steppingClock();
-    const pacer = pacerWith(clock);
+    const pacer = pacerWith(clock, { conversation: PER_SECOND });
     const times: number[] = [];
     const order: number[] = [];
     await Promise.all(
@@ -189,7 +197,7 @@ describe("createPacer per conversation", () => {
 
   it("does not slow one conversation down because another is saturated", async () => {
     const clock = schedulerClock();
-    const pacer = pacerWith(clock);
+    const pacer = pacerWith(clock, { conversation: PER_SECOND });
     const timesA: number[] = [];
     const timesB: number[] = [];
     const all = [
@@ -270,34 +278,136 @@ describe("createPacer per tenant", () => {
 });
 
 describe("the limits the bot paces by (withHeadroom)", () => {
-  it("stretch the one-second windows by 5 % and spread their sends; longer windows stay", () => {
+  it("add 15 ms to every window and spread the sends of the windows up to 1 s over them", () => {
     expect(withHeadroom(TEAMS_TENANT_LIMITS)).toEqual([
-      { limit: 50, windowMs: 1_050 },
-      { limit: 1, windowMs: 20 },
+      { limit: 50, windowMs: 1_015 },
+      { limit: 1, windowMs: 20.3 },
     ]);
     expect(withHeadroom(TEAMS_CONVERSATION_LIMITS)).toEqual([
-      { limit: 7, windowMs: 1_050 },
-      { limit: 1, windowMs: 142 },
-      { limit: 60, windowMs: 30_000 },
-      { limit: 1_800, windowMs: 3_600_000 },
+      { limit: 7, windowMs: 1_015 },
+      { limit: 1, windowMs: 1_015 / 7 },
+      { limit: 8, windowMs: 2_015 },
+      { limit: 60, windowMs: 30_015 },
+      { limit: 1_800, windowMs: 3_600_015 },
     ]);
   });
 
-  it("send 120 takes on 60 conversations at least 20 ms apart, never more than 50 in 1.05 s", async () => {
+  /** The bot's pacer (src/bot.ts) on a fake clock whose timers fire `lateBy()` ms late. */
+  function botPacer(lateBy: () => number = () => 0) {
     const clock = schedulerClock();
-    const pacer = pacerWith(clock, { conversation: withHeadroom(TEAMS_CONVERSATION_LIMITS), tenant: withHeadroom(TEAMS_TENANT_LIMITS) });
+    const late = { ...clock, sleep: (ms: number) => clock.sleep(ms + lateBy()) };
+    const pacer = createPacer({ conversation: withHeadroom(TEAMS_CONVERSATION_LIMITS), tenant: withHeadroom(TEAMS_TENANT_LIMITS), lateMs: TEAMS_LATE_MS, now: late.now, sleep: late.sleep });
+    return { clock, pacer };
+  }
+
+  /** A seeded generator in [0, 1) (mulberry32), so a run can be repeated. */
+  function seeded(seed: number): () => number {
+    let a = seed >>> 0;
+    return () => {
+      a = (a + 0x6d2b79f5) >>> 0;
+      let t = a;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  /** 8 senders (as the outbox's) taking turns for `sends` posts to `conversations` conversations in turn. */
+  async function senders(sends: number, conversations: number, pacer: Pacer, sent: () => void): Promise<void> {
+    let next = 0;
+    const sender = async () => {
+      for (let i = next++; i < sends; i = next++) {
+        await pacer.take(`conv-${i % conversations}`, "tenant-1");
+        sent();
+      }
+    };
+    await Promise.all(Array.from({ length: 8 }, sender));
+  }
+
+  it("keep every per-conversation limit under a long burst to one conversation (7/1 s, 8/2 s, 60/30 s, 1,800/h)", async () => {
+    const random = seeded(1);
+    const { clock, pacer } = botPacer(() => Math.floor(random() * 3));
     const times: number[] = [];
-    const all = Array.from({ length: 120 }, (_, i) => pacer.take(`conv-${i % 60}`, "tenant-1").then(() => times.push(clock.t - T0)));
+    const all = Array.from({ length: 1_900 }, () => pacer.take("conv-a", "tenant-1").then(() => times.push(clock.t - T0)));
     await clock.settle();
     await Promise.all(all);
-    const sorted = [...times].sort((a, b) => a - b);
-    const gaps = sorted.slice(1).map((t, i) => t - sorted[i]!);
-    expect(Math.min(...gaps)).toBe(20);
-    expect(maxInWindow(times, 1_050)).toBe(50);
-    // 50 in the first 980 ms, then the 51st waits until the first leaves the 1.05 s window.
-    expect(sorted[49]).toBe(980);
-    expect(sorted[50]).toBe(1_050);
-    expect(sorted[119]).toBeLessThan(2_600);
+    expect(times).toHaveLength(1_900);
+    expect(maxInWindow(times, 1_000)).toBeLessThanOrEqual(7);
+    expect(maxInWindow(times, 2_000)).toBe(8);
+    expect(maxInWindow(times, 30_000)).toBe(60);
+    expect(maxInWindow(times, 3_600_000)).toBe(1_800);
+    // The 1,801st waited for the first to leave the hour.
+    expect(times[1_800]).toBeGreaterThanOrEqual(3_600_000);
+  });
+
+  it("keep Teams' 50 per 1 s for a tenant under a long burst to many conversations, at ≥ 0.98 of it", async () => {
+    const random = seeded(2);
+    // Timers fire up to 12 ms late: the turns stay on their 20.3 ms grid.
+    const { clock, pacer } = botPacer(() => Math.floor(random() * 13));
+    const times: number[] = [];
+    const all = senders(3_000, 300, pacer, () => times.push(clock.t - T0));
+    await clock.settle();
+    await all;
+    expect(times).toHaveLength(3_000);
+    expect(maxInWindow(times, 1_000)).toBe(50);
+    const perSecond = (times.length - 1) / ((Math.max(...times) - Math.min(...times)) / 1_000);
+    expect(perSecond).toBeGreaterThanOrEqual(0.98 * 50);
+    expect(perSecond).toBeLessThan(50);
+    // Each conversation's own limits hold too (10 sends each).
+    const byConversation = new Map<number, number[]>();
+    times.forEach((t, i) => byConversation.set(i % 300, [...(byConversation.get(i % 300) ?? []), t]));
+    for (const own of byConversation.values()) expect(maxInWindow(own, 1_000)).toBeLessThanOrEqual(7);
+  });
+
+  it("leave room for posts that reach Teams up to 12 ms later than their turn, each by a different delay", async () => {
+    const { clock, pacer } = botPacer();
+    const random = seeded(3);
+    const arrivals: number[] = [];
+    const all = senders(2_000, 200, pacer, () => arrivals.push(clock.t - T0 + random() * 12));
+    await clock.settle();
+    await all;
+    expect(arrivals).toHaveLength(2_000);
+    expect(maxInWindow(arrivals, 1_000)).toBeLessThanOrEqual(50);
+  });
+});
+
+describe("the check where requests leave (leaving)", () => {
+  const wired = (clock: ReturnType<typeof steppingClock>) =>
+    createPacer({ conversation: [], tenant: [], wire: { conversation: atTheWire(TEAMS_CONVERSATION_LIMITS), tenant: atTheWire(TEAMS_TENANT_LIMITS) }, now: clock.now, sleep: clock.sleep });
+
+  it("holds the request that would be the tenant's 51st to leave within 1 s, whenever its turn came", async () => {
+    const clock = steppingClock();
+    const pacer = wired(clock);
+    for (let i = 0; i <= 50; i++) await pacer.take(`conv-${i}`, "tenant-1");
+    // The first 50 leave 10 ms after their turns on a 20 ms grid; the 51st is quicker to leave.
+    for (let i = 0; i < 50; i++) {
+      clock.t = T0 + 10 + 20 * i;
+      await pacer.leaving(`conv-${i}`);
+    }
+    expect(clock.sleeps).toEqual([]);
+    clock.t = T0 + 1_000;
+    await pacer.leaving("conv-50");
+    expect(clock.sleeps).toEqual([20]);
+    expect(clock.t).toBe(T0 + 10 + 1_010);
+  });
+
+  it("holds an 8th request to one conversation within 1 s, and a 9th within 2 s", async () => {
+    const clock = steppingClock();
+    const pacer = wired(clock);
+    await pacer.take("conv-a", "tenant-1");
+    const left: number[] = [];
+    for (let i = 0; i < 9; i++) {
+      await pacer.leaving("conv-a");
+      left.push(clock.t - T0);
+    }
+    expect(left).toEqual([0, 0, 0, 0, 0, 0, 0, 1_010, 2_010]);
+  });
+
+  it("lets requests go at once when it has no limits of its own", async () => {
+    const clock = steppingClock();
+    const pacer = pacerWith(clock);
+    for (let i = 0; i < 100; i++) await pacer.leaving("conv-a");
+    expect(clock.sleeps).toEqual([]);
   });
 });
 
@@ -337,8 +447,8 @@ describe("several bot instances under one set of limits", () => {
   it("each keeps to its share: limits divided, windows too small to divide made longer", () => {
     expect(shareOf(TEAMS_TENANT_LIMITS, 1)).toEqual(TEAMS_TENANT_LIMITS);
     expect(shareOf(withHeadroom(TEAMS_TENANT_LIMITS), 2)).toEqual([
-      { limit: 25, windowMs: 1_050 },
-      { limit: 1, windowMs: 40 }, // the 20 ms spacing becomes 40 ms
+      { limit: 25, windowMs: 1_015 },
+      { limit: 1, windowMs: 40.6 }, // the 20.3 ms spacing becomes 40.6 ms
     ]);
     expect(shareOf([{ limit: 7, windowMs: 1_000 }], 3)).toEqual([{ limit: 2, windowMs: 1_000 }]);
     expect(shareOf([{ limit: 2, windowMs: 100 }], 3)).toEqual([{ limit: 2, windowMs: 300 }]);

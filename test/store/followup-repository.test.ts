@@ -48,7 +48,7 @@ describe("follow-up repository", () => {
   it("reads a follow-up, its meeting, decision and comments in one join, as the model API does", async () => {
     await t.store.db.decision.create({ data: { id: "d", meetingId: "m", position: 1, text: "Vi prøver «stille time» – 3 uger" } });
     await t.store.db.followUp.create({
-      data: { id: "full", meetingId: "m", unitId: "solsikken", decisionId: "d", text: "Evaluér", ownerId: "megan", dueDate: "2027-03-01", evaluateOn: "2027-04-01", evaluateAtNextMeeting: true, status: "done", version: 4, doneAt: new Date("2027-03-02T10:15:30.123Z") },
+      data: { id: "full", meetingId: "m", unitId: "solsikken", meetingKind: "one_on_one", decisionId: "d", text: "Evaluér", ownerId: "megan", dueDate: "2027-03-01", evaluateOn: "2027-04-01", evaluateAtNextMeeting: true, status: "done", version: 4, doneAt: new Date("2027-03-02T10:15:30.123Z") },
     });
     await open(1);
     const comment = (id: string, actorId: string, at: string, text: string) =>
