@@ -101,6 +101,10 @@ export class BotHarness {
       SCHEDULER_ENABLED: "false",
       // Tests click much faster than people; the limit itself is tested with a low value.
       USER_ACTIONS_PER_MINUTE: "1000",
+      // Admission refuses by the clock of the machine (decision 0032): on a loaded test machine a
+      // burst of clicks in a test could wait past the default. Tests of admission set their own.
+      ADMISSION_WAIT_MS: "60000",
+      ADMISSION_QUEUE: "100000",
       // With bot credentials, the credential check asks the local stand-in for Entra ID, never Microsoft.
       BOT_LOGIN_URL: this.connector.url,
       ...(this.opts.scheduler ? { SCHEDULER_CRON: NEVER, DIGEST_CRON: NEVER, RETENTION_CRON: NEVER, CALENDAR_READBACK_CRON: NEVER } : {}),
