@@ -71,7 +71,7 @@ EXPOSE 3978
 # (src/teams/server.ts). Node has fetch built in, so no curl is needed in the image.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3978)+'/healthz',{signal:AbortSignal.timeout(4000)}).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-# What `npm start` runs (scripts/start.mjs: checks dist/ is current, then runs dist/index.js in the
+# What `npm start` runs (scripts/start.mjs: checks dist/ is current, then runs the built bot in the
 # same process), as one node process under tini: SIGTERM reaches the bot itself, which stops
 # cleanly (src/index.ts), with no npm parent process in between.
 ENTRYPOINT ["/usr/bin/tini", "--"]

@@ -4,7 +4,7 @@ import { dirname, join } from "node:path";
 /**
  * The nearest folder at or above `from` that holds a package.json. Files the bot reads beside its
  * code (cards/, config/, prisma/migrations) are found from here, so the same path resolves from
- * the TypeScript sources (src/…, any depth) and from the built bundle (dist/index.js).
+ * the TypeScript sources (src/…, any depth) and from the built bundle (dist/build-…/index.js and its chunks).
  */
 export function packageRoot(from: string): string {
   for (let dir = from; ; dir = dirname(dir)) {

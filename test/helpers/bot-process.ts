@@ -7,7 +7,7 @@ const ROOT = resolve(import.meta.dirname, "../..");
  * The real bot process, as `npm start` runs it (development mode, any free port), with `env` on
  * top; nothing of the test's own environment leaks in but PATH. Its stdout is piped at info level
  * (tests read the log) and dropped otherwise; its stderr is piped. `built` runs it exactly as
- * `npm start` does (scripts/start.mjs: the compiled dist/index.js, rebuilt first if src/ changed);
+ * `npm start` does (scripts/start.mjs: the compiled bot in dist/, rebuilt first if src/ changed);
  * otherwise the TypeScript sources run through tsx.
  */
 export function spawnBot(env: Record<string, string>, stdout: "pipe" | "ignore" = env.LOG_LEVEL === "info" ? "pipe" : "ignore", { built = false } = {}): ChildProcess {
