@@ -268,7 +268,13 @@ export function createMeetingRepository(db: Db, loadPeople: LoadPeople, dialect:
     },
 
     async idsOfUnit(unitId, filter = {}) {
-      const rows = await db.meeting.findMany({ where: { unitId, ...(filter.kind ? { kind: filter.kind } : {}), ...(filter.loopId ? { loopId: filter.loopId } : {}) }, select: { id: true } });
+      // After every change of a follow-up (the unit's læringssamtaler, for the card copies): one raw statement.
+      const kind = filter.kind || null;
+      const loopId = filter.loopId || null;
+      const rows = await db.$queryRaw<{ id: string }[]>`
+        SELECT "id" FROM "Meeting" WHERE "unitId" = ${unitId}
+          AND (CAST(${kind} AS TEXT) IS NULL OR "kind" = ${kind})
+          AND (CAST(${loopId} AS TEXT) IS NULL OR "loopId" = ${loopId})`;
       return rows.map((m) => m.id);
     },
 

@@ -101,4 +101,21 @@ describe("follow-up repository", () => {
     expect(await t.store.units.chiefIds("solsikken")).not.toContain("gone");
     expect((await t.store.units.chiefIds("solsikken")).length).toBeGreaterThan(1);
   });
+
+  it("lists a unit's meetings, of one kind and loop or all, in one statement, as the model API does", async () => {
+    const meeting = (id: string, unitId: string, kind: string, loopId: string | null) =>
+      t.store.db.meeting.create({ data: { id, kind, unitId, loopId, chairId: "alex", startsAt: new Date("2027-02-05T09:00:00Z"), durationMinutes: 60 } });
+    const loop = (await t.store.db.loop.findFirstOrThrow()).id;
+    await meeting("s1", "solsikken", "laeringssamtale", loop);
+    await meeting("s2", "solsikken", "laeringssamtale", null);
+    await meeting("o1", "aaskolen", "laeringssamtale", null);
+    const byModel = async (unitId: string, kind?: "laeringssamtale" | "one_on_one") =>
+      (await t.store.db.meeting.findMany({ where: { unitId, ...(kind ? { kind } : {}) }, select: { id: true } })).map((m) => m.id).sort();
+    for (const unitId of ["solsikken", "aaskolen", "no-such"])
+      for (const kind of [undefined, "laeringssamtale", "one_on_one"] as const) expect([...(await t.store.meetings.idsOfUnit(unitId, { kind }))].sort(), `${unitId} ${kind}`).toEqual(await byModel(unitId, kind));
+    expect([...(await t.store.meetings.idsOfUnit("solsikken", { kind: "laeringssamtale" }))].sort()).toEqual(["s1", "s2"]);
+    expect(await t.store.meetings.idsOfUnit("solsikken", { kind: "laeringssamtale", loopId: loop })).toEqual(["s1"]);
+    expect(await t.store.meetings.idsOfUnit("solsikken", { loopId: loop })).toEqual(["s1"]);
+    expect(await t.store.meetings.idsOfUnit("solsikken", { kind: "one_on_one", loopId: loop })).toEqual([]);
+  });
 });
