@@ -311,6 +311,9 @@ async function admitted(admission: Admission, activity: Record<string, unknown>,
   // Let Node read the other requests that are ready before this one's work starts: a click's work
   // runs to its end once started (SQLite answers synchronously), and a request not yet read has no
   // arrival time. So every request waiting in the sockets is stamped, and the late are refused.
+  // Twice: a client that left before its request was read has its end of stream read one turn
+  // after the request (libuv stops at a short read), and such a request is dropped, not done.
+  await new Promise<void>((ok) => setImmediate(ok));
   await new Promise<void>((ok) => setImmediate(ok));
   if (socket.destroyed || socket.readableEnded) gone.abort();
   const outcome = await admission.enter({ arrivedAt, mustRun, signal: gone.signal });
