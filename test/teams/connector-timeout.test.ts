@@ -82,7 +82,7 @@ describe("the outbox's note on a Bot Connector post", () => {
     expect(connector.attempts).toHaveLength(0);
   });
 
-  it("checks Teams' windows again where the request leaves: after the note, before the connector has it", async () => {
+  it("checks Teams' windows again where the request leaves, before the note (a wait after it could lose the card)", async () => {
     // One post per minute to a conversation at the wire (Teams' windows in miniature), on a clock
     // that a wait moves on at once; the wait is logged as the connector sees it then.
     let t = 0;
@@ -100,7 +100,7 @@ describe("the outbox's note on a Bot Connector post", () => {
     await post(c, hooks());
     await post(c, hooks());
     expect(connector.posted).toHaveLength(2);
-    expect(events.slice(0, 3)).toEqual(["noted (connector has 0)", "noted (connector has 1)", "held 60000 ms (connector has 1)"]);
+    expect(events.slice(0, 3)).toEqual(["noted (connector has 0)", "held 60000 ms (connector has 1)", "noted (connector has 1)"]);
   });
 
   it("a post outside the outbox (a channel card, an update) goes without a note", async () => {
