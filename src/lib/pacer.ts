@@ -61,10 +61,11 @@ export function withHeadroom(limits: readonly RateWindow[], headroomMs = TEAMS_H
 }
 
 /**
- * The limits as checked again at the moment each request leaves (`Pacer.leaving`): Teams' own
- * windows, `headroomMs` longer, on the times requests actually left. A turn is taken before the
- * outbox notes the post and botbuilder builds the request; the time those take varies (a busy
- * database, a busy machine), so two posts whose turns were 20 ms apart may leave 1 ms apart.
+ * The limits as checked again where each request leaves (`Pacer.leaving`): Teams' own windows,
+ * `headroomMs` longer, on the times requests actually left. A turn is taken before botbuilder
+ * builds the request, and the time that takes varies (a busy machine), so two posts whose turns
+ * were 20 ms apart may leave 1 ms apart. The outbox's note comes after this check (a wait after
+ * the note could lose the card: decision 0005); the headroom is for its time and the network's.
  */
 export function atTheWire(limits: readonly RateWindow[], headroomMs = TEAMS_WIRE_HEADROOM_MS): RateWindow[] {
   return limits.map((w) => ({ limit: w.limit, windowMs: w.windowMs + headroomMs }));

@@ -44,6 +44,10 @@ export function connectorHttpClient(timeoutMs: number, pacer?: Pacer): NonNullab
       // botbuilder retries a 429 or 5xx inside the call: a retry is paced like a first post (the
       // first was paced before its turn began), so retries do not burst past Teams' limits.
       if (isPost && req.requestId && retries.isRetry(req.requestId) && pacer) await pacer.takeAgain(decodeURIComponent(conversationId));
+      // Teams counts a post when it arrives: checked again here, as building the request took longer
+      // for some than for others (pacer.ts atTheWire). Before the note: a wait after it would be
+      // time in which a killed process leaves a post noted and never sent (decision 0005).
+      if (conversationId !== undefined && (req.method === "POST" || req.method === "PUT") && pacer) await pacer.leaving(decodeURIComponent(conversationId));
       // An outbox post is noted as on its way here, right before its request leaves (each attempt),
       // and nowhere earlier: a process killed before this point has posted nothing (decision 0005).
       const post = isPost ? currentPostAttempts() : undefined;
@@ -56,9 +60,6 @@ export function connectorHttpClient(timeoutMs: number, pacer?: Pacer): NonNullab
         }
         if (!ours) throw new PostNoLongerOurs("the outbox row was taken over before the post left");
       }
-      // Teams counts a post when it arrives: checked again on the moments requests really leave,
-      // as noting it (above) and building it took longer for some than for others (pacer.ts atTheWire).
-      if (conversationId !== undefined && (req.method === "POST" || req.method === "PUT") && pacer) await pacer.leaving(decodeURIComponent(conversationId));
       const deadline = AbortSignal.timeout(timeoutMs);
       const signal = req.abortSignal ? AbortSignal.any([req.abortSignal as AbortSignal, deadline]) : deadline;
       try {

@@ -1,5 +1,6 @@
 import { ConnectorClient } from "botframework-connector";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createPacer } from "../../src/lib/pacer.js";
 import { connectorHttpClient } from "../../src/teams/connector-timeout.js";
 import { PostNoLongerOurs, PostNotNoted, withPostAttempts, type PostAttempts } from "../../src/teams/post-attempts.js";
 import { FakeConnector } from "../helpers/fake-connector.js";
@@ -79,6 +80,27 @@ describe("the outbox's note on a Bot Connector post", () => {
     expect((err as PostNotNoted).cause).toBe(dbError);
     expect(events.filter((e) => e.startsWith("noted"))).toHaveLength(1);
     expect(connector.attempts).toHaveLength(0);
+  });
+
+  it("checks Teams' windows again where the request leaves, before the note (a wait after it could lose the card)", async () => {
+    // One post per minute to a conversation at the wire (Teams' windows in miniature), on a clock
+    // that a wait moves on at once; the wait is logged as the connector sees it then.
+    let t = 0;
+    const pacer = createPacer({
+      conversation: [],
+      tenant: [],
+      wire: { conversation: [{ limit: 1, windowMs: 60_000 }], tenant: [] },
+      now: () => t,
+      sleep: async (ms) => {
+        events.push(`held ${ms} ms (connector has ${connector.attempts.length})`);
+        t += ms;
+      },
+    });
+    const c = new ConnectorClient({ signRequest: <T>(req: T) => Promise.resolve(req) }, { baseUri: connector.url, httpClient: connectorHttpClient(5_000, pacer) });
+    await post(c, hooks());
+    await post(c, hooks());
+    expect(connector.posted).toHaveLength(2);
+    expect(events.slice(0, 3)).toEqual(["noted (connector has 0)", "held 60000 ms (connector has 1)", "noted (connector has 1)"]);
   });
 
   it("a post outside the outbox (a channel card, an update) goes without a note", async () => {
