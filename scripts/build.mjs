@@ -5,9 +5,10 @@
 // JavaScript: it runs at `npm install` (postinstall) and from scripts/start.mjs before tsx or
 // TypeScript are loaded.
 //
-// Never stale: dist/stamp.json records the stamp of the sources it was built from (every file
-// under src/ by path, size and modification time, and this script's own text) and the build's
-// entry; ensureBuilt() rebuilds when the sources' stamp differs. Each build has a folder of its
+// Never stale: dist/stamp.json records the stamps of the sources it was built from (every file
+// under src/, tsconfig.json and package.json: by path, size and modification time, and by
+// content; and this script's own text) and the build's entry; ensureBuilt() rebuilds when the
+// quick stamp differs and the content does too. Each build has a folder of its
 // own, so a bot still running the previous one keeps finding its chunks; older ones are removed.
 //
 //   node scripts/build.mjs            build when the sources changed (postinstall)
@@ -21,21 +22,45 @@ import { fileURLToPath } from "node:url";
 const SELF = fileURLToPath(import.meta.url);
 export const ROOT = resolve(dirname(SELF), "..");
 
-/** The stamp of what a build is made from: every file under `src` by path, size and mtime, and this script. */
-export function sourceStamp(root = ROOT) {
-  const hash = createHash("sha256");
-  hash.update(readFileSync(SELF));
+/** The files a build is made from: every file under src/, tsconfig.json and package.json (esbuild's options and version), sorted. */
+function sourceFiles(root) {
+  const files = [];
   const walk = (dir) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else {
-        const s = statSync(path, { bigint: true });
-        hash.update(`${relative(root, path)}\0${s.size}\0${s.mtimeNs}\n`);
-      }
+      else files.push(path);
     }
   };
   walk(join(root, "src"));
+  for (const name of ["tsconfig.json", "package.json"]) if (existsSync(join(root, name))) files.push(join(root, name));
+  return files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** The quick stamp of what a build is made from: each source file by path, size and modification time, and this script. */
+export function sourceStamp(root = ROOT) {
+  const hash = createHash("sha256");
+  hash.update(readFileSync(SELF));
+  for (const path of sourceFiles(root)) {
+    const s = statSync(path, { bigint: true });
+    hash.update(`${relative(root, path)}\0${s.size}\0${s.mtimeNs}\n`);
+  }
+  return hash.digest("hex");
+}
+
+/**
+ * The stamp of the sources' content (path and bytes of each, and this script). Asked only when the
+ * quick stamp differs: a copy or an image layer that keeps the files but not their times to the
+ * nanosecond (container layers keep whole seconds) is the same build, not a reason to rebuild.
+ */
+export function contentStamp(root = ROOT) {
+  const hash = createHash("sha256");
+  hash.update(readFileSync(SELF));
+  for (const path of sourceFiles(root)) {
+    hash.update(`${relative(root, path)}\0`);
+    hash.update(readFileSync(path));
+    hash.update("\n");
+  }
   return hash.digest("hex");
 }
 
@@ -43,8 +68,8 @@ const stampFile = (root) => join(root, "dist", "stamp.json");
 
 function built(root) {
   try {
-    const { sources, entry } = JSON.parse(readFileSync(stampFile(root), "utf8"));
-    return { sources, entry: join(root, "dist", entry) };
+    const { sources, content, entry } = JSON.parse(readFileSync(stampFile(root), "utf8"));
+    return { sources, content, entry: join(root, "dist", entry) };
   } catch {
     return undefined;
   }
@@ -53,9 +78,10 @@ function built(root) {
 /** Bundles src/index.ts into dist/<build>/ (index.js, its chunks and source maps), each file written whole (temp file, then rename). */
 export async function build(root = ROOT) {
   const stamp = sourceStamp(root);
+  const content = contentStamp(root);
   const { build: esbuild } = await import("esbuild");
   const dist = join(root, "dist");
-  const name = `build-${stamp.slice(0, 16)}`;
+  const name = `build-${content.slice(0, 16)}`;
   const out = join(dist, name);
   const result = await esbuild({
     absWorkingDir: root,
@@ -83,7 +109,7 @@ export async function build(root = ROOT) {
   }
   const tmp = `${stampFile(root)}.${process.pid}.tmp`;
   const previous = built(root)?.entry;
-  writeFileSync(tmp, `${JSON.stringify({ sources: stamp, entry: `${name}/index.js`, builtAt: new Date().toISOString() })}\n`);
+  writeFileSync(tmp, `${JSON.stringify({ sources: stamp, content, entry: `${name}/index.js`, builtAt: new Date().toISOString() })}\n`);
   renameSync(tmp, stampFile(root));
   // Older builds go, but the one before this: a bot started from it may still load its chunks.
   const keep = new Set([name, previous && relative(dist, dirname(previous))]);
@@ -94,10 +120,34 @@ export async function build(root = ROOT) {
 /** The built bot's entry (dist/<build>/index.js), built first when there is none or src/ changed since. */
 export async function ensureBuilt(root = ROOT, say = (line) => process.stderr.write(`${line}\n`)) {
   const last = built(root);
-  if (last && existsSync(last.entry) && last.sources === sourceStamp(root)) return { entry: last.entry, built: false };
+  if (last && existsSync(last.entry)) {
+    const stamp = sourceStamp(root);
+    if (last.sources === stamp) return { entry: last.entry, built: false };
+    // Times changed, content maybe not (a copy, an image layer): the same build. Its quick stamp is
+    // brought up to date where dist/ may be written (a read-only dist/ just asks again next time).
+    if (last.content && last.content === contentStamp(root)) {
+      try {
+        const file = stampFile(root);
+        const tmp = `${file}.${process.pid}.tmp`;
+        writeFileSync(tmp, `${JSON.stringify({ ...JSON.parse(readFileSync(file, "utf8")), sources: stamp })}\n`);
+        renameSync(tmp, file);
+      } catch {
+        /* read-only: fine */
+      }
+      return { entry: last.entry, built: false };
+    }
+  }
   const t0 = Date.now();
   say(last ? "Læringsloop: kilderne er ændret, bygger dist/ igen …" : "Læringsloop: bygger dist/ …");
-  const entry = await build(root);
+  let entry;
+  try {
+    entry = await build(root);
+  } catch (err) {
+    if (err && (err.code === "EACCES" || err.code === "EROFS" || err.code === "EPERM")) {
+      say(`Læringsloop: dist/ kan ikke skrives (${err.code}), og kilderne passer ikke til den bygning, der ligger der. Byg igen som den, der ejer mappen: npm run build`);
+    }
+    throw err;
+  }
   say(`Læringsloop: bygget på ${Date.now() - t0} ms`);
   return { entry, built: true };
 }

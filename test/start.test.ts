@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -61,6 +61,16 @@ describe("npm start's launcher", () => {
     expect(builds()).toHaveLength(2);
     const { entry } = JSON.parse(readFileSync(join(dir, "dist/stamp.json"), "utf8")) as { entry: string };
     expect(builds()).toContain(entry.split("/")[0]);
+
+    // The same files with other times (a copy, a container image's layers keep whole seconds): the
+    // same build, not a rebuild, which a read-only dist/ could not make.
+    for (const f of ["src/index.ts", "src/message.ts", "src/later.ts", "src/lib/package-root.ts", "package.json"]) utimesSync(join(dir, f), 1_700_000_000, 1_700_000_000);
+    const fifth = start();
+    expect([fifth.status, fifth.stdout, fifth.stderr]).toEqual([0, `v2 changed too ${dir}`, ""]);
+    expect((JSON.parse(readFileSync(join(dir, "dist/stamp.json"), "utf8")) as { entry: string }).entry).toBe(entry);
+    // package.json and tsconfig.json are sources too (esbuild's version and options).
+    writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: { target: "ES2022" } }));
+    expect(start().stderr).toContain("kilderne er ændret");
   }, 120_000);
 });
 
@@ -77,6 +87,8 @@ describe("the built bot (npm start's path)", () => {
       const activity = JSON.parse(readFileSync(join(ROOT, "test/fixtures/activities/invoke-action.json"), "utf8")) as Record<string, unknown>;
       const res = await fetch(`http://127.0.0.1:${port}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ ...activity, id: "start-test-1" }) });
       expect(res.status).toBe(200);
+      // The help card, not an error card.
+      expect(JSON.stringify(await res.json())).toContain("Det kan Læringsloop");
       expect(log.match(/"msg":"Teams SDK loaded"/g)).toHaveLength(1);
     } finally {
       bot.kill("SIGTERM");

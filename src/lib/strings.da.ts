@@ -1418,8 +1418,8 @@ export const da = {
   /** A click refused because the bot has too much to do right now (docs/decisions/0032-overload.md). */
   overload: {
     busy: "Der er travlt lige nu — prøv igen om lidt.",
-    notSaved: "Dit klik er ikke gemt endnu, men intet er gået tabt: tryk på «Prøv igen», så sendes det igen, som du udfyldte det.",
-    notSavedNoRetry: "Dit klik er ikke gemt endnu. Åbn kortet igen fra mine møder eller mine opgaver om lidt.",
+    notSaved: "Det, du bad om, er ikke gjort endnu, men intet er gået tabt: tryk på «Prøv igen», så sendes det igen, som du udfyldte det.",
+    notSavedNoRetry: "Det, du bad om, er ikke gjort endnu. Skriv «mine møder» eller «mine opgaver» om lidt, og åbn kortet igen derfra.",
     retry: "Prøv igen",
   },
 };

@@ -121,6 +121,7 @@ export function createAdmission(limits: AdmissionLimits, opts: { log?: Logger; n
     return { admitted: false, reason };
   }
 
+  const mustRunBound = Math.max(1_000, limits.maxQueue * 10);
   return {
     enter({ arrivedAt, mustRun = false, signal }) {
       if (!mustRun && signal?.aborted) return Promise.resolve(refuse("client-gone"));
@@ -129,6 +130,9 @@ export function createAdmission(limits: AdmissionLimits, opts: { log?: Logger; n
       if (!mustRun && arrivedAt + limits.maxWaitMs - now() <= 0) return Promise.resolve(refuse("waited-too-long"));
       if (inWork < limits.concurrency && queue.length === 0) return Promise.resolve(admit());
       if (!mustRun && queuedRefusable >= limits.maxQueue) return Promise.resolve(refuse("queue-full"));
+      // Events that must run wait without a deadline, but not without bound: admission comes before
+      // the token is checked, so a flood of forged ones must not hold memory or the queue forever.
+      if (mustRun && queue.length - queuedRefusable >= mustRunBound) return Promise.resolve(refuse("queue-full"));
       return new Promise<AdmissionOutcome>((resolve) => {
         const w: Waiter = { mustRun, resolve };
         if (!mustRun) {

@@ -257,6 +257,12 @@ export function createHttpServer(deps: ServerDeps): Server {
           sendJson(res, 503, { error: "temporarily unavailable" });
           return;
         }
+        // The SDK may have taken a while to load (the first requests after a start): a client that
+        // has gone meanwhile is not served either, as in admission (decision 0032).
+        if (req.socket.destroyed || req.socket.readableEnded || res.destroyed) {
+          res.destroy();
+          return;
+        }
         const { adapter, app } = teams;
         await adapter.process({ body, headers: req.headers, method: req.method }, botResponse(res), (context) => app.run(context).then(() => undefined));
       } finally {
@@ -293,7 +299,8 @@ function retryOf(activity: Record<string, unknown>): RetryClick | undefined {
  *   igen» sends the same click again (the card replaces the clicked one for this person);
  * - another invoke refused: 503 with Retry-After;
  * - a message (a typed command) refused: 200 and nothing sent to the chat; the person writes it again;
- * - anything else (installation, conversation events) is never refused: it waits its turn;
+ * - anything else (installation, conversation events) waits its turn without a deadline; only past
+ *   a bound of its own (10 × ADMISSION_QUEUE, at least 1,000 waiting) is it answered 503;
  * - a request whose client went away while it waited is dropped: nothing is done or sent.
  */
 async function admitted(admission: Admission, activity: Record<string, unknown>, req: IncomingMessage, res: ServerResponse, arrivedAt: number): Promise<{ release(): void } | undefined> {
@@ -329,9 +336,13 @@ async function admitted(admission: Admission, activity: Record<string, unknown>,
   } else if (type === "invoke") {
     res.setHeader("Retry-After", String(RETRY_AFTER_SECONDS));
     sendJson(res, 503, { error: "temporarily unavailable" });
-  } else {
+  } else if (type === "message") {
     // Teams reads nothing in the answer to a message; the body says what happened to whoever watches.
     sendJson(res, 200, { status: "overloaded" });
+  } else {
+    // An event that must run, refused only past its own (large) bound: Teams may send it again.
+    res.setHeader("Retry-After", String(RETRY_AFTER_SECONDS));
+    sendJson(res, 503, { error: "temporarily unavailable" });
   }
   return undefined;
 }

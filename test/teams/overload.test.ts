@@ -160,6 +160,23 @@ describe("the admission queue", () => {
     a.close();
   });
 
+  it("lets events that must run wait past the queue's bound, but not without a bound of their own (10 × the queue, at least 1,000)", async () => {
+    const a = createAdmission({ concurrency: 1, maxQueue: 2, maxWaitMs: 1000 }, { now: () => 0 });
+    const first = await a.enter({ arrivedAt: 0 });
+    const waiting = Array.from({ length: 1_000 }, () => a.enter({ arrivedAt: 0, mustRun: true }));
+    expect(a.stats().queued).toBe(1_000);
+    expect(await a.enter({ arrivedAt: 0, mustRun: true })).toEqual({ admitted: false, reason: "queue-full" });
+    // Releasing lets every one of them run, in turn.
+    if (first.admitted) first.release();
+    for (const w of waiting) {
+      const o = await w;
+      expect(o.admitted).toBe(true);
+      if (o.admitted) o.release();
+    }
+    expect(a.stats()).toMatchObject({ inWork: 0, queued: 0, admitted: 1_001 });
+    a.close();
+  });
+
   it("refuses a waiting request at its deadline, counted from when it arrived", async () => {
     vi.useFakeTimers();
     try {
