@@ -166,9 +166,12 @@ describe("clicks across a killed bot process", () => {
       return out;
     };
 
-    /** The latest answer to every click; a click without one (or told it is being handled) goes again. */
+    /**
+     * The latest answer to every click; a click without one, told it is being handled, or told
+     * «prøv igen om lidt» (refused, not done: a restarted bot under a burst, decision 0032) goes again.
+     */
     const answers = new Map<Record<string, unknown>, string | undefined>();
-    const unanswered = () => [...answers].filter(([, a]) => a === undefined || a.includes(strings.generic.stillWorking)).map(([c]) => c);
+    const unanswered = () => [...answers].filter(([, a]) => a === undefined || a.includes(strings.generic.stillWorking) || a.includes(strings.overload.busy)).map(([c]) => c);
     const db = testClient(database.url);
     clients.push(db);
     /** Clicks claimed by an attempt that has not answered yet: work in flight. */
