@@ -4,25 +4,39 @@ import type { Db } from "./prisma-client.js";
 /** A transaction client (or the client itself) that can write audit entries. */
 type AuditWriter = Pick<Db, "auditEntry">;
 
+/** One entry's row, as both writers below store it. */
+function auditRow(stamp: AuditStamp, e: NewAuditEntry) {
+  return {
+    at: stamp.at,
+    actorId: stamp.actorId,
+    action: e.action,
+    subjectKind: e.subjectKind,
+    subjectId: e.subjectId,
+    meetingId: e.meetingId ?? null,
+    personId: e.personId ?? null,
+    formerPersonId: e.formerPersonId ?? null,
+    detail: JSON.stringify(e.detail ?? {}),
+  };
+}
+
 /**
  * Appends entries in the caller's transaction: the change and its record commit together.
  * The table's triggers refuse every later delete and rewrite.
  */
 export async function appendAudit(tx: AuditWriter, stamp: AuditStamp, entries: NewAuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  await tx.auditEntry.createMany({
-    data: entries.map((e) => ({
-      at: stamp.at,
-      actorId: stamp.actorId,
-      action: e.action,
-      subjectKind: e.subjectKind,
-      subjectId: e.subjectId,
-      meetingId: e.meetingId ?? null,
-      personId: e.personId ?? null,
-      formerPersonId: e.formerPersonId ?? null,
-      detail: JSON.stringify(e.detail ?? {}),
-    })),
-  });
+  await tx.auditEntry.createMany({ data: entries.map((e) => auditRow(stamp, e)) });
+}
+
+/**
+ * One entry as one raw statement, the same row `appendAudit` writes: for the writing click's path,
+ * where a model query costs more than the SQL (decision 0031). Plain SQL both databases run.
+ */
+export async function appendAuditEntry(tx: Pick<Db, "$executeRaw">, stamp: AuditStamp, entry: NewAuditEntry): Promise<void> {
+  const r = auditRow(stamp, entry);
+  await tx.$executeRaw`
+    INSERT INTO "AuditEntry" ("at", "actorId", "action", "subjectKind", "subjectId", "meetingId", "personId", "formerPersonId", "detail")
+    VALUES (${r.at}, ${r.actorId}, ${r.action}, ${r.subjectKind}, ${r.subjectId}, ${r.meetingId}, ${r.personId}, ${r.formerPersonId}, ${r.detail})`;
 }
 
 type AuditRow = {

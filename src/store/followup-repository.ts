@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { FollowUpRepository } from "../domain/ports.js";
 import type { FollowUpEvent, Person } from "../domain/types.js";
 import { followUpAuditEntry } from "../domain/audit.js";
+import { appendAuditEntry } from "./audit-log.js";
 import { chunked } from "./chunked.js";
 import { isRecordNotFound } from "./errors.js";
 import { cancelPendingIn } from "./notification-repository.js";
@@ -30,16 +31,13 @@ export function createFollowUpRepository(db: Db, loadPeople: LoadPeople): Follow
   /**
    * The follow-up's own history and the audit log, in the change's transaction. Every change of a
    * follow-up passes here (the writing click's path, decision 0031), so both are raw statements:
-   * plain SQL that SQLite and PostgreSQL both run, the same columns `appendAudit` writes.
+   * plain SQL that SQLite and PostgreSQL both run (the audit row as `appendAudit` writes it).
    */
   async function record(tx: Pick<Db, "$executeRaw">, id: string, row: { meetingId: string; ownerId: string }, event: FollowUpEvent): Promise<void> {
     await tx.$executeRaw`
       INSERT INTO "FollowUpEvent" ("id", "followUpId", "kind", "actorId", "at", "data")
       VALUES (${randomUUID()}, ${id}, ${event.kind}, ${event.actorId}, ${event.at}, ${JSON.stringify(event.data)})`;
-    const e = followUpAuditEntry(id, row.meetingId, event, row.ownerId);
-    await tx.$executeRaw`
-      INSERT INTO "AuditEntry" ("at", "actorId", "action", "subjectKind", "subjectId", "meetingId", "personId", "formerPersonId", "detail")
-      VALUES (${event.at}, ${event.actorId}, ${e.action}, ${e.subjectKind}, ${e.subjectId}, ${e.meetingId ?? null}, ${e.personId ?? null}, ${e.formerPersonId ?? null}, ${JSON.stringify(e.detail ?? {})})`;
+    await appendAuditEntry(tx, event, followUpAuditEntry(id, row.meetingId, event, row.ownerId));
   }
 
   return {
