@@ -300,13 +300,15 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
   };
   // The bot's credential, checked at start and hourly (never in local anonymous mode: there is none).
   const bot = config.bot;
+  // Made once, on the first check (each check then uses the same probe, as before the lazy load).
+  let credentialProbe: ReturnType<typeof import("./teams/credential-probe.js")["createCredentialProbe"]> | undefined;
   const credentials = bot
     ? createCredentialService({
         appId: bot.appId,
         // Its module knows the Teams SDK's constants: loaded when the first check runs.
         probe:
           bot.password && bot.type !== "UserAssignedMSI"
-            ? async () => (await import("./teams/credential-probe.js")).createCredentialProbe(bot, config.outboundTimeoutMs)()
+            ? async () => (credentialProbe ??= (await import("./teams/credential-probe.js")).createCredentialProbe(bot, config.outboundTimeoutMs))()
             : undefined,
         checks: store.credentialChecks,
         clock,
