@@ -1,4 +1,5 @@
 import { describe, it, expect } from "vitest";
+import { seededRandom } from "../../scripts/bench/local-connector.js";
 import {
   atTheWire,
   TEAMS_CONVERSATION_LIMITS,
@@ -300,18 +301,6 @@ describe("the limits the bot paces by (withHeadroom)", () => {
     return { clock, pacer };
   }
 
-  /** A seeded generator in [0, 1) (mulberry32), so a run can be repeated. */
-  function seeded(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = a;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
-
   /** 8 senders (as the outbox's) taking turns for `sends` posts to `conversations` conversations in turn. */
   async function senders(sends: number, conversations: number, pacer: Pacer, sent: () => void): Promise<void> {
     let next = 0;
@@ -325,7 +314,7 @@ describe("the limits the bot paces by (withHeadroom)", () => {
   }
 
   it("keep every per-conversation limit under a long burst to one conversation (7/1 s, 8/2 s, 60/30 s, 1,800/h)", async () => {
-    const random = seeded(1);
+    const random = seededRandom(1);
     const { clock, pacer } = botPacer(() => Math.floor(random() * 3));
     const times: number[] = [];
     const all = Array.from({ length: 1_900 }, () => pacer.take("conv-a", "tenant-1").then(() => times.push(clock.t - T0)));
@@ -341,7 +330,7 @@ describe("the limits the bot paces by (withHeadroom)", () => {
   });
 
   it("keep Teams' 50 per 1 s for a tenant under a long burst to many conversations, at ≥ 0.98 of it", async () => {
-    const random = seeded(2);
+    const random = seededRandom(2);
     // Timers fire up to 12 ms late: the turns stay on their 20.3 ms grid.
     const { clock, pacer } = botPacer(() => Math.floor(random() * 13));
     const times: number[] = [];
@@ -361,7 +350,7 @@ describe("the limits the bot paces by (withHeadroom)", () => {
 
   it("leave room for posts that reach Teams up to 12 ms later than their turn, each by a different delay", async () => {
     const { clock, pacer } = botPacer();
-    const random = seeded(3);
+    const random = seededRandom(3);
     const arrivals: number[] = [];
     const all = senders(2_000, 200, pacer, () => arrivals.push(clock.t - T0 + random() * 12));
     await clock.settle();
