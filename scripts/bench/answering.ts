@@ -6,14 +6,14 @@
  * a fixed card. Under overload the bot refuses what it cannot answer in time (docs/decisions/0032):
  * each response is counted as answered or refused, with the p99 of each.
  */
-import { readFileSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
+import { Worker } from "node:worker_threads";
 import { Application, TeamsAdapter } from "@microsoft/teams-ai";
 import { MemoryStorage, type TurnContext } from "botbuilder";
-import autocannon from "autocannon";
 import { watchStatements } from "./sql-statements.js";
 import { pino } from "pino";
 import { createBot } from "../../src/bot.js";
@@ -21,14 +21,18 @@ import { loadConfig } from "../../src/config.js";
 import { LocalConnector } from "./local-connector.js";
 import { round } from "./machine.js";
 import { strings } from "../../src/lib/strings.da.js";
+import type { BenchPerson } from "./activities.js";
+import type { LoadJob, LoadOutcome, LoadPlan } from "./load-worker.js";
 
-const FIXTURES = resolve(import.meta.dirname, "../../test/fixtures/activities");
-const fixture = (name: string) => JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), "utf8")) as Record<string, unknown>;
-const PEOPLE = {
-  alex: { id: "29:alex", name: "Alex Wilber", aadObjectId: "00000000-0000-0000-0000-0000000000020" },
-  megan: { id: "29:megan", name: "Megan Bowen", aadObjectId: "00000000-0000-0000-0000-0000000000021" },
-  jonas: { id: "29:jonas", name: "Jonas Dahl", aadObjectId: "00000000-0000-0000-0000-0000000000024" },
-};
+const MEGAN: BenchPerson = { id: "29:megan", name: "Megan Bowen", aadObjectId: "00000000-0000-0000-0000-0000000000021" };
+
+/**
+ * People who type: each in their own chat, as in Teams, where a chat takes at most 8 of the bot's
+ * replies in 2 s (decision 0007). A hundred people typing in turn keep every chat far below that,
+ * so the typed commands measure the bot, not Teams' limit on one chat.
+ */
+const TYPISTS = 100;
+const typist = (i: number): BenchPerson => ({ id: `29:bench-${i}`, name: `Medarbejder ${i + 1}`, aadObjectId: `10000000-0000-0000-0000-${String(i).padStart(12, "0")}` });
 
 export interface AnsweringOptions {
   connections: number[];
@@ -68,68 +72,22 @@ export interface AnsweringResult {
   written: { done: number; requested: number; answered: number; inWorkAtStop: number };
 }
 
-let seq = 0;
-const uid = () => `bench-${process.pid}-${++seq}`;
-
-function message(text: string, who: keyof typeof PEOPLE, serviceUrl: string): string {
-  const a = fixture("message");
-  return JSON.stringify({ ...a, id: uid(), text, serviceUrl, from: PEOPLE[who], conversation: { ...(a.conversation as object), id: `a:personal-${who}` } });
-}
-
-function invoke(verb: string, data: Record<string, unknown>, who: keyof typeof PEOPLE, serviceUrl: string): string {
-  const a = fixture("invoke-action");
-  return JSON.stringify({ ...a, id: uid(), serviceUrl, from: PEOPLE[who], conversation: { ...(a.conversation as object), id: `a:personal-${who}` }, value: { action: { type: "Action.Execute", verb, data }, trigger: "manual" } });
-}
-
 /** Counts the SQL statements better-sqlite3 prepares in this process (Prisma prepares each query it runs). */
 const statements = { count: 0 };
 watchStatements(() => (statements.count += 1));
 
 /** A refusal under overload: the «prøv igen om lidt» card for a click, `{"status":"overloaded"}` for a message. */
-function isRefusal(body: string): boolean {
-  return body.includes('"status":"overloaded"') || body.includes(strings.overload.busy);
-}
+const REFUSAL_MARKS = ['"status":"overloaded"', strings.overload.busy];
 
-const p99Of = (ms: number[]): number => {
-  if (ms.length === 0) return 0;
-  const sorted = [...ms].sort((a, b) => a - b);
-  return round(sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)]!);
-};
-
-type Load = Omit<LoadFigure, "scenario" | "connections" | "statementsPerRequest">;
-
-async function load(url: string, connections: number, seconds: number, body: () => string): Promise<Load> {
-  // autocannon hands a response's body to onResponse and, in the same tick, its time to the
-  // instance's "response" event: the one tells answered from refused, the other how long it took.
-  let refusal = false;
-  const answeredMs: number[] = [];
-  const refusedMs: number[] = [];
-  const r = await new Promise<autocannon.Result>((ok, fail) => {
-    const instance = autocannon(
-      {
-        url,
-        connections,
-        duration: seconds,
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        requests: [{ setupRequest: (req) => ({ ...req, body: body() }), onResponse: (_status, text) => void (refusal = isRefusal(String(text))) }],
-      },
-      (err, result) => (err ? fail(err) : ok(result)),
-    );
-    instance.on("response", (_client, _status, _bytes, ms) => (refusal ? refusedMs : answeredMs).push(ms));
-  });
-  return {
-    requests: r.requests.total,
-    throughput: round(r.requests.average),
-    p50: r.latency.p50,
-    p99: r.latency.p99,
-    errors: r.errors,
-    non2xx: r.non2xx,
-    answered: answeredMs.length,
-    refused: refusedMs.length,
-    p99Answered: p99Of(answeredMs),
-    p99Refused: p99Of(refusedMs),
-  };
+/** Runs one load in the generator's own thread (load-worker.ts) and waits for its figures. */
+function load(url: string, serviceUrl: string, connections: number, seconds: number, plan: LoadPlan): Promise<LoadOutcome> {
+  const job: LoadJob = { url, serviceUrl, connections, seconds, plan, refusalMarks: REFUSAL_MARKS };
+  const worker = new Worker(new URL("./load-worker.mjs", import.meta.url), { workerData: job });
+  return new Promise<LoadOutcome>((ok, fail) => {
+    worker.once("message", (m: { outcome?: LoadOutcome; error?: string }) => (m.outcome ? ok(m.outcome) : fail(new Error(m.error))));
+    worker.once("error", fail);
+    worker.once("exit", (code) => fail(new Error(`load generator exited with ${code}`)));
+  }).finally(() => void worker.terminate());
 }
 
 /** The bare framework: teams-ai on the same adapter, a fixed card for the invoke, nothing else. */
@@ -195,9 +153,13 @@ export async function answeringBench(o: AnsweringOptions): Promise<AnsweringResu
     const followUps = (owner: string, n: number, prefix: string) =>
       Array.from({ length: n }, (_, i) => ({ id: `${prefix}-${i}`, meetingId: "bench-meeting", unitId: "solsikken", meetingKind: "one_on_one", text: `Opfølgning ${i + 1}`, ownerId: owner, dueDate: "2030-06-01" }));
     for (let i = 0; i < o.writes; i += 1000) await db.followUp.createMany({ data: followUps("megan", Math.min(1000, o.writes - i), `w${i}`) });
-    await db.followUp.createMany({ data: followUps("jonas", 200, "tasks") });
-    const writeIds = (await db.followUp.findMany({ where: { ownerId: "megan" }, select: { id: true } })).map((f) => f.id);
-    let next = 0;
+    // The typists: staff of Solsikken, each with 200 open follow-ups of their own for «mine opgaver».
+    const typists = Array.from({ length: TYPISTS }, (_, i) => typist(i));
+    await db.person.createMany({ data: typists.map((p) => ({ id: p.id.slice(3), aadObjectId: p.aadObjectId, name: p.name })) });
+    await db.role.createMany({ data: typists.map((p) => ({ personId: p.id.slice(3), role: "medarbejderrepraesentant", unitId: "solsikken" })) });
+    for (const p of typists) await db.followUp.createMany({ data: followUps(p.id.slice(3), 200, `tasks-${p.id.slice(3)}`) });
+    const writeIds = (await db.followUp.findMany({ where: { ownerId: "megan" }, select: { id: true }, orderBy: { id: "asc" } })).map((f) => f.id);
+    let sent = 0;
     let writesAnswered = 0;
     let inWorkAtStop = 0;
     const { port } = await bot.listen(0, "127.0.0.1");
@@ -209,18 +171,20 @@ export async function answeringBench(o: AnsweringOptions): Promise<AnsweringResu
     const figures: LoadFigure[] = [];
     const ratioToBare: AnsweringResult["ratioToBare"] = [];
     for (const connections of o.connections) {
-      const scenarios: [string, string, () => string][] = [
-        ["hjælp (message)", url, () => message("hjælp", "alex", connector.url)],
-        ["mark done (Action.Execute, writes)", url, () => invoke("followup.done", { followUpId: writeIds[next++ % writeIds.length], version: 1 }, "megan", connector.url)],
-        ["mine opgaver, 200 follow-ups (message)", url, () => message("mine opgaver", "jonas", connector.url)],
-        ["bare teams-ai, fixed card (Action.Execute)", bare.url, () => invoke("followup.done", { followUpId: "x", version: 1 }, "megan", connector.url)],
+      const scenarios: [string, string, () => LoadPlan][] = [
+        ["hjælp (message)", url, () => ({ kind: "message", text: "hjælp", people: typists })],
+        // Each click marks a follow-up not sent before (the worker sends them in order).
+        ["mark done (Action.Execute, writes)", url, () => ({ kind: "invoke", verb: "followup.done", people: [MEGAN], followUpIds: writeIds.slice(sent) })],
+        ["mine opgaver, 200 follow-ups (message)", url, () => ({ kind: "message", text: "mine opgaver", people: typists })],
+        ["bare teams-ai, fixed card (Action.Execute)", bare.url, () => ({ kind: "invoke", verb: "followup.done", people: [MEGAN], followUpIds: ["x"] })],
       ];
-      for (const [scenario, target, body] of scenarios) {
+      for (const [scenario, target, plan] of scenarios) {
         const before = statements.count;
         const admittedBefore = bot.admission.stats().admitted;
-        const figure = await load(target, connections, o.seconds, body);
+        const { sent: sentNow, ...figure } = await load(target, connector.url, connections, o.seconds, plan());
         await settle(bot);
         if (scenario.startsWith("mark done")) {
+          sent += sentNow;
           // Taken into work but not answered: the load stopped while they were being done (or
           // before the server had seen their connection close).
           writesAnswered += figure.answered;
@@ -233,7 +197,7 @@ export async function answeringBench(o: AnsweringOptions): Promise<AnsweringResu
       ratioToBare.push({ connections, ratio: round(ours.throughput / base.throughput, 2) });
     }
     const done = await db.followUp.count({ where: { ownerId: "megan", status: "done" } });
-    return { figures, ratioToBare, written: { done, requested: Math.min(next, writeIds.length), answered: writesAnswered, inWorkAtStop } };
+    return { figures, ratioToBare, written: { done, requested: sent, answered: writesAnswered, inWorkAtStop } };
   } finally {
     await bare.close();
     await bot.close();

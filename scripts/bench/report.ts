@@ -98,6 +98,7 @@ export function renderMarkdown(r: BenchReport): string {
     for (const f of r.answering.figures) lines.push(row([f.scenario, f.connections, f.requests, f.throughput, f.p50, f.p99, f.errors, f.non2xx, f.statementsPerRequest, f.answered ?? "–", f.p99Answered ?? "–", f.refused ?? "–", f.p99Refused ?? "–"]));
     const w = r.answering.written;
     lines.push("", `Writes: ${w.done} follow-ups marked done for ${w.requested} requests${w.answered !== undefined ? `: ${w.answered} answered as done, ${w.inWorkAtStop} in work when autocannon dropped its connections (done, unanswered); refused and dropped requests did nothing` : ""}.`);
+    lines.push("", "autocannon runs in a thread of its own, so the bot's thread does only the bot's work; the bare baseline is served by the same thread as the bot. `hjælp` and `mine opgaver` are typed by 100 people in turn, each in their own chat (Teams takes at most 8 of the bot's replies in one chat in 2 s); each has 200 open follow-ups. The clicks are Megan's, a follow-up each.");
     lines.push("", "Refused: answered at once with «prøv igen om lidt» (a click) or 200 and nothing (a typed command), because it had waited longer than ADMISSION_WAIT_MS or behind ADMISSION_QUEUE others (docs/decisions/0032-overload.md).");
   }
   const deliveries = [...(r.delivery ?? []), ...(pg?.delivery ?? [])];

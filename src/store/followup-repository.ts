@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { FollowUpRepository } from "../domain/ports.js";
-import type { FollowUpEvent, Person } from "../domain/types.js";
+import type { FollowUp, FollowUpEvent, Person } from "../domain/types.js";
+import { Prisma } from "../generated/prisma/client.js";
 import { followUpAuditEntry } from "../domain/audit.js";
 import { appendAuditEntry } from "./audit-log.js";
 import { chunked } from "./chunked.js";
-import { isRecordNotFound } from "./errors.js";
 import { cancelPendingIn } from "./notification-repository.js";
 import type { Db } from "./prisma-client.js";
 import { followUpViewInclude, toEvent, toFollowUp, toFollowUpViews } from "./mappers.js";
@@ -12,20 +12,26 @@ import { readFollowUpView } from "./followup-view-query.js";
 
 type LoadPeople = (ids: Iterable<string>) => Promise<Map<string, Person>>;
 
+/** What a change may set on a follow-up (besides its version). */
+type Patch = Partial<Pick<FollowUp, "status" | "dueDate" | "evaluateAtNextMeeting" | "ownerId">> & { doneAt?: Date | null; evaluateOn?: string | null };
+const PATCHABLE = ["status", "dueDate", "doneAt", "evaluateAtNextMeeting", "ownerId", "evaluateOn"] as const satisfies readonly (keyof Patch)[];
+
 export function createFollowUpRepository(db: Db, loadPeople: LoadPeople): FollowUpRepository {
   const toViews = (rows: Parameters<typeof toFollowUpViews>[0], known?: readonly Person[]) => toFollowUpViews(rows, loadPeople, known);
 
   /**
    * The version-checked write: the row's meeting and (new) owner as it now is, or undefined when
-   * the follow-up is gone or no longer at `expectedVersion`. One statement (UPDATE … RETURNING).
+   * the follow-up is gone or no longer at `expectedVersion`. One raw statement (UPDATE … RETURNING,
+   * which SQLite and PostgreSQL both run): every change of a follow-up passes here, the writing
+   * click among them (decision 0031). Only the columns of `Patch` can be set.
    */
-  async function bump(tx: Pick<Db, "followUp">, id: string, expectedVersion: number, data: Parameters<Db["followUp"]["update"]>[0]["data"]) {
-    try {
-      return await tx.followUp.update({ where: { id, version: expectedVersion }, data: { ...data, version: { increment: 1 } }, select: { meetingId: true, ownerId: true } });
-    } catch (e) {
-      if (isRecordNotFound(e)) return undefined;
-      throw e;
-    }
+  async function bump(tx: Pick<Db, "$queryRaw">, id: string, expectedVersion: number, patch: Patch) {
+    const sets = PATCHABLE.filter((c) => patch[c] !== undefined).map((c) => Prisma.sql`${Prisma.raw(`"${c}"`)} = ${patch[c]}`);
+    const rows = await tx.$queryRaw<{ meetingId: string; ownerId: string }[]>`
+      UPDATE "FollowUp" SET ${Prisma.join([...sets, Prisma.sql`"version" = "version" + 1`], ", ")}
+      WHERE "id" = ${id} AND "version" = ${expectedVersion}
+      RETURNING "meetingId", "ownerId"`;
+    return rows[0];
   }
 
   /**

@@ -2,6 +2,7 @@ import type { CancelPendingOptions, NotificationRepository } from "../domain/por
 import type { Notification } from "../domain/types.js";
 import type { Db, Dialect } from "./prisma-client.js";
 import { isUniqueViolation } from "./errors.js";
+import { Prisma } from "../generated/prisma/client.js";
 
 type Row = {
   id: string; key: string; kind: string; personId: string; subjectId: string; dueAt: Date | string | number; notAfter: Date | string | number | null; status: string;
@@ -51,7 +52,14 @@ const REVIVABLE = ["superseded", "due-date-changed", "owner-changed", "evaluatio
  * `NotificationRepository.cancelPending`, in the caller's transaction when given one (a change
  * and the reminders it ends commit together).
  */
-export async function cancelPendingIn(tx: Pick<Db, "notification">, subjectId: string, opts: CancelPendingOptions = {}): Promise<number> {
+export async function cancelPendingIn(tx: Pick<Db, "notification" | "$executeRaw">, subjectId: string, opts: CancelPendingOptions = {}): Promise<number> {
+  if (!opts.exceptKeys?.length) {
+    // A follow-up's change cancels its reminders in its transaction (the writing click's path,
+    // decision 0031): one raw statement, which SQLite and PostgreSQL both run.
+    if (opts.kinds?.length === 0) return 0;
+    const kinds = opts.kinds ? Prisma.sql` AND "kind" IN (${Prisma.join(opts.kinds)})` : Prisma.empty;
+    return tx.$executeRaw`UPDATE "Notification" SET "status" = 'cancelled', "lastError" = 'superseded' WHERE "subjectId" = ${subjectId} AND "status" = 'pending'${kinds}`;
+  }
   const res = await tx.notification.updateMany({
     where: {
       subjectId,

@@ -1,29 +1,42 @@
+import { randomUUID } from "node:crypto";
 import type { SentCardCopy, SentCardRepository } from "../domain/ports.js";
 import { chunked, IN_LIST_MAX } from "./chunked.js";
 import type { Db } from "./prisma-client.js";
+import { Prisma } from "../generated/prisma/client.js";
 
-const copyFields = { subjectKind: true, subjectId: true, params: true, fingerprint: true, personId: true, conversationId: true, activityId: true } as const;
+interface CopyRow {
+  subjectKind: string;
+  subjectId: string;
+  params: string | null;
+  fingerprint: string | null;
+  personId: string;
+  conversationId: string;
+  activityId: string;
+}
 
 export function createSentCardRepository(db: Db): SentCardRepository {
   return {
     async record(copy, opts = {}) {
-      const shows = { subjectKind: copy.subjectKind, subjectId: copy.subjectId, params: copy.params ?? null, fingerprint: copy.fingerprint ?? null, personId: copy.personId };
-      const row = await db.sentCard.upsert({
-        where: { conversationId_activityId: { conversationId: copy.conversationId, activityId: copy.activityId } },
-        create: { ...shows, conversationId: copy.conversationId, activityId: copy.activityId },
-        // A click replaced the card: it shows what the answer shows now.
-        update: shows,
-        select: { createdAt: true },
-      });
+      // On every click's path (the replaced card is tracked): one raw statement, which SQLite and
+      // PostgreSQL both run (decision 0031). A click replaced the card: it shows what the answer shows now.
+      const rows = await db.$queryRaw<{ createdAt: Date | string }[]>`
+        INSERT INTO "SentCard" ("id", "subjectKind", "subjectId", "params", "fingerprint", "personId", "conversationId", "activityId", "createdAt")
+        VALUES (${randomUUID()}, ${copy.subjectKind}, ${copy.subjectId}, ${copy.params ?? null}, ${copy.fingerprint ?? null}, ${copy.personId}, ${copy.conversationId}, ${copy.activityId}, ${new Date()})
+        ON CONFLICT ("conversationId", "activityId") DO UPDATE SET
+          "subjectKind" = excluded."subjectKind", "subjectId" = excluded."subjectId", "params" = excluded."params",
+          "fingerprint" = excluded."fingerprint", "personId" = excluded."personId"
+        RETURNING "createdAt"`;
       // Copies posted before this one are let go (a click on an older copy lets go of none newer).
       if (opts.onlyLatest) {
-        await db.sentCard.deleteMany({ where: { subjectKind: copy.subjectKind, subjectId: copy.subjectId, conversationId: copy.conversationId, createdAt: { lt: row.createdAt } } });
+        const createdAt = new Date(rows[0]!.createdAt);
+        await db.sentCard.deleteMany({ where: { subjectKind: copy.subjectKind, subjectId: copy.subjectId, conversationId: copy.conversationId, createdAt: { lt: createdAt } } });
       }
     },
 
     async list(wanted) {
-      // One read for every kind, unless there are more ids than one statement may bind.
-      const reads: { subjectKind: string; subjectId: { in: string[] } }[][] = [[]];
+      // After every change (the writing click's among them, decision 0031): one raw read for every
+      // kind, unless there are more ids than one statement may bind.
+      const reads: Prisma.Sql[][] = [[]];
       let bound = 0;
       for (const w of wanted) {
         for (const ids of chunked([...new Set(w.subjectIds)])) {
@@ -31,13 +44,15 @@ export function createSentCardRepository(db: Db): SentCardRepository {
             reads.push([]);
             bound = 0;
           }
-          reads.at(-1)!.push({ subjectKind: w.subjectKind, subjectId: { in: ids } });
+          reads.at(-1)!.push(Prisma.sql`("subjectKind" = ${w.subjectKind} AND "subjectId" IN (${Prisma.join(ids)}))`);
           bound += ids.length;
         }
       }
       const out: SentCardCopy[] = [];
       for (const some of reads.filter((r) => r.length > 0)) {
-        const rows = await db.sentCard.findMany({ where: { OR: some }, select: copyFields, orderBy: { createdAt: "asc" } });
+        const rows = await db.$queryRaw<CopyRow[]>`
+          SELECT "subjectKind", "subjectId", "params", "fingerprint", "personId", "conversationId", "activityId"
+          FROM "SentCard" WHERE ${Prisma.join(some, " OR ")} ORDER BY "createdAt" ASC, "id" ASC`;
         out.push(...rows.map((r) => ({ ...r, params: r.params ?? undefined, fingerprint: r.fingerprint ?? undefined })));
       }
       return out;

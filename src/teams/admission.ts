@@ -42,6 +42,7 @@ export interface Admission {
 
 interface Waiter {
   mustRun: boolean;
+  arrivedAt: number;
   resolve(outcome: AdmissionOutcome): void;
   timer?: NodeJS.Timeout;
   signal?: AbortSignal;
@@ -108,11 +109,31 @@ export function createAdmission(limits: AdmissionLimits, opts: { log?: Logger; n
     if (w.onAbort) w.signal?.removeEventListener("abort", w.onAbort);
   }
 
+  /**
+   * Gives the slots that are free to the first waiters. Each turn is handed over two turns of the
+   * event loop later (its slot held meanwhile): a click's work and the next one's would otherwise
+   * follow each other in one chain of promises that never lets Node read its sockets, so requests
+   * that arrive meanwhile would have no arrival time and clients that left would not be seen. Then
+   * the waiter is dropped if its client has gone, and refused if its deadline passed meanwhile.
+   */
   function next(): void {
     while (inWork < limits.concurrency && queue.length > 0) {
       const w = queue[0]!;
       leave(w);
-      w.resolve(admit());
+      inWork += 1;
+      // Two turns, as for a request just read (server.ts): the first may come before Node has
+      // polled its sockets again; the second comes after it has.
+      const handOver = () => {
+        inWork -= 1;
+        if (!w.mustRun && w.signal?.aborted) w.resolve(refuse("client-gone"));
+        else if (!w.mustRun && w.arrivedAt + limits.maxWaitMs - now() <= 0) w.resolve(refuse("waited-too-long"));
+        else {
+          w.resolve(admit());
+          return;
+        }
+        next();
+      };
+      setImmediate(() => setImmediate(handOver));
     }
   }
 
@@ -134,7 +155,7 @@ export function createAdmission(limits: AdmissionLimits, opts: { log?: Logger; n
       // the token is checked, so a flood of forged ones must not hold memory or the queue forever.
       if (mustRun && queue.length - queuedRefusable >= mustRunBound) return Promise.resolve(refuse("queue-full"));
       return new Promise<AdmissionOutcome>((resolve) => {
-        const w: Waiter = { mustRun, resolve };
+        const w: Waiter = { mustRun, arrivedAt, resolve };
         if (!mustRun) {
           queuedRefusable += 1;
           w.timer = setTimeout(() => {

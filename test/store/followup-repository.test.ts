@@ -118,4 +118,25 @@ describe("follow-up repository", () => {
     expect(await t.store.meetings.idsOfUnit("solsikken", { loopId: loop })).toEqual(["s1"]);
     expect(await t.store.meetings.idsOfUnit("solsikken", { kind: "one_on_one", loopId: loop })).toEqual([]);
   });
+  it("writes a change in one version-checked statement, as the model API would: each column, nulls, a boolean, a time with milliseconds", async () => {
+    await open(2);
+    const event = (kind: "done" | "reopened" | "postponed", at: string) => ({ kind, actorId: "megan", at: new Date(at), data: {} });
+    const doneAt = new Date("2027-02-03T09:08:07.654Z");
+    expect(await t.store.followUps.update("megan-0", 1, { status: "done", doneAt }, event("done", "2027-02-03T09:08:07.654Z"))).toBe(true);
+    expect(await t.store.followUps.update("megan-0", 1, { status: "open" }, event("reopened", "2027-02-04T09:00:00Z"))).toBe(false); // stale
+    expect(await t.store.followUps.update("nobody", 1, { status: "open" }, event("reopened", "2027-02-04T09:00:00Z"))).toBe(false); // gone
+    let row = (await t.store.db.followUp.findUniqueOrThrow({ where: { id: "megan-0" } }))!;
+    expect(row).toMatchObject({ status: "done", version: 2, doneAt, ownerId: "megan" });
+    // Reopened: doneAt cleared; then moved, a new owner, an evaluation date and «på næste møde».
+    expect(await t.store.followUps.update("megan-0", 2, { status: "open" }, event("reopened", "2027-02-04T09:00:00Z"))).toBe(true);
+    expect(await t.store.followUps.update("megan-0", 3, { dueDate: "2027-05-01", ownerId: "jonas", evaluateOn: "2027-06-01", evaluateAtNextMeeting: true }, event("postponed", "2027-02-05T09:00:00Z"))).toBe(true);
+    row = (await t.store.db.followUp.findUniqueOrThrow({ where: { id: "megan-0" } }))!;
+    expect(row).toMatchObject({ status: "open", version: 4, doneAt: null, dueDate: "2027-05-01", ownerId: "jonas", evaluateOn: "2027-06-01", evaluateAtNextMeeting: true });
+    expect(await t.store.followUps.update("megan-0", 4, { evaluateOn: null, evaluateAtNextMeeting: false }, event("postponed", "2027-02-06T09:00:00Z"))).toBe(true);
+    row = (await t.store.db.followUp.findUniqueOrThrow({ where: { id: "megan-0" } }))!;
+    expect(row).toMatchObject({ version: 5, evaluateOn: null, evaluateAtNextMeeting: false, ownerId: "jonas" });
+    // The other follow-up is untouched; the history has one entry per change made.
+    expect(await t.store.db.followUp.findUniqueOrThrow({ where: { id: "megan-1" } })).toMatchObject({ status: "open", version: 1, doneAt: null });
+    expect((await t.store.followUps.history("megan-0")).map((e) => e.kind)).toEqual(["done", "reopened", "postponed", "postponed"]);
+  });
 });

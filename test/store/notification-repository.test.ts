@@ -81,4 +81,19 @@ describe("the outbox (Notification rows)", () => {
     await t.store.notifications.plan([{ ...row("x1"), subjectId: "f" }], PLANNED);
     expect(await statuses()).toEqual(["x1:pending", "x2:pending"]);
   });
+  it("cancels a subject's pending rows of the kinds named, or all of them, and leaves others alone", async () => {
+    await t.store.notifications.plan([
+      { ...row("d1"), subjectId: "f", kind: "followup_due_soon" },
+      { ...row("o1"), subjectId: "f", kind: "followup_overdue" },
+      { ...row("a1"), subjectId: "f", kind: "followup_assigned" },
+      { ...row("g1"), subjectId: "g", kind: "followup_due_soon" },
+    ], PLANNED);
+    const statuses = async () => (await t.store.db.notification.findMany({ orderBy: { key: "asc" } })).map((n) => `${n.key}:${n.status}:${n.lastError ?? ""}`);
+    expect(await t.store.notifications.cancelPending("f", { kinds: [] })).toBe(0);
+    expect(await t.store.notifications.cancelPending("f", { kinds: ["followup_due_soon", "followup_overdue"] })).toBe(2);
+    expect(await statuses()).toEqual(["a1:pending:", "d1:cancelled:superseded", "g1:pending:", "o1:cancelled:superseded"]);
+    expect(await t.store.notifications.cancelPending("f", { kinds: ["followup_due_soon"] })).toBe(0); // only pending rows
+    expect(await t.store.notifications.cancelPending("f")).toBe(1);
+    expect(await statuses()).toEqual(["a1:cancelled:superseded", "d1:cancelled:superseded", "g1:pending:", "o1:cancelled:superseded"]);
+  });
 });

@@ -25,6 +25,15 @@ describe("sent card repository", () => {
     await t.store.sentCards.record(copy("a1", { subjectKind: "agenda", subjectId: "m1", params: '{"pack":true}', fingerprint: "x" }));
     await t.store.sentCards.record(copy("a1", { subjectKind: "agenda", subjectId: "m1", fingerprint: "y" }));
     expect(await t.store.sentCards.list([{ subjectKind: "agenda", subjectIds: ["m1"] }])).toEqual([copy("a1", { subjectKind: "agenda", subjectId: "m1", fingerprint: "y" })]);
+    // One row, written in one raw statement: its time as the model API reads it, kept when the copy is replaced.
+    const rows = await t.store.db.sentCard.findMany();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.createdAt).toBeInstanceOf(Date);
+    expect(Math.abs(rows[0]!.createdAt.getTime() - Date.now())).toBeLessThan(60_000);
+    const first = rows[0]!.createdAt.getTime();
+    await tick();
+    await t.store.sentCards.record(copy("a1", { subjectKind: "agenda", subjectId: "m1", fingerprint: "z" }));
+    expect((await t.store.db.sentCard.findFirstOrThrow()).createdAt.getTime()).toBe(first);
   });
 
   it("only the newest list per chat: a new one lets go of older ones; a click on an older one lets go of none newer", async () => {
@@ -50,6 +59,26 @@ describe("sent card repository", () => {
       { subjectKind: "agenda", subjectIds: ["m1", "m1"] },
     ]);
     expect(listed.map((c) => c.activityId).sort()).toEqual(["agenda", "f-first", "f-last"]);
+  });
+
+  it("lists as the model API does, in the order copies were posted, rows written before this release among them", async () => {
+    // A row as the model API wrote it (databases from before the raw statement), then newer ones.
+    await t.store.db.sentCard.create({ data: { subjectKind: "agenda", subjectId: "m1", personId: "alex", conversationId: "c-alex", activityId: "old", params: '{"pack":true}' } });
+    await tick();
+    await t.store.sentCards.record(copy("new", { subjectKind: "agenda", subjectId: "m1", fingerprint: "f" }));
+    await tick();
+    await t.store.sentCards.record(copy("newest", { subjectKind: "followup", subjectId: "f1" }));
+    const wanted = [
+      { subjectKind: "agenda", subjectIds: ["m1"] },
+      { subjectKind: "followup", subjectIds: ["f1", "f2"] },
+    ];
+    const byModel = await t.store.db.sentCard.findMany({
+      where: { OR: wanted.map((w) => ({ subjectKind: w.subjectKind, subjectId: { in: w.subjectIds } })) },
+      orderBy: { createdAt: "asc" },
+    });
+    const listed = await t.store.sentCards.list(wanted);
+    expect(listed.map((c) => c.activityId)).toEqual(["old", "new", "newest"]);
+    expect(listed).toEqual(byModel.map(({ id: _id, createdAt: _at, params, fingerprint, ...r }) => ({ ...r, params: params ?? undefined, fingerprint: fingerprint ?? undefined })));
   });
 
   it("remembers what an update showed, and forgets a copy Teams no longer has", async () => {

@@ -134,7 +134,7 @@ describe("under overload", () => {
 
 describe("the admission queue", () => {
   it("takes the first `concurrency`, queues in arrival order, refuses past the queue's bound and past the wait", async () => {
-    let t = 0;
+    const t = 0;
     const a = createAdmission({ concurrency: 1, maxQueue: 2, maxWaitMs: 1000 }, { now: () => t });
     const first = await a.enter({ arrivedAt: 0 });
     expect(first.admitted).toBe(true);
@@ -144,8 +144,7 @@ describe("the admission queue", () => {
     expect(await a.enter({ arrivedAt: 0 })).toEqual({ admitted: false, reason: "queue-full" });
     // An event that must run is queued whatever the bound.
     const event = a.enter({ arrivedAt: 0, mustRun: true }).then((o) => (order.push("event"), o));
-    t = 1000;
-    expect(await a.enter({ arrivedAt: 0, mustRun: false })).toEqual({ admitted: false, reason: "waited-too-long" });
+    expect(await a.enter({ arrivedAt: -1000, mustRun: false })).toEqual({ admitted: false, reason: "waited-too-long" });
     if (first.admitted) first.release();
     const s = await second;
     if (s.admitted) {
@@ -174,6 +173,33 @@ describe("the admission queue", () => {
       if (o.admitted) o.release();
     }
     expect(a.stats()).toMatchObject({ inWork: 0, queued: 0, admitted: 1_001 });
+    a.close();
+  });
+
+  it("hands a freed slot over after Node has polled its sockets again: a waiter whose client left meanwhile is dropped, one past its deadline refused", async () => {
+    let t = 0;
+    const a = createAdmission({ concurrency: 1, maxQueue: 10, maxWaitMs: 1000 }, { now: () => t });
+    const first = await a.enter({ arrivedAt: 0 });
+    const leaving = new AbortController();
+    const gone = a.enter({ arrivedAt: 0, signal: leaving.signal });
+    const late = a.enter({ arrivedAt: 0 });
+    const waited = a.enter({ arrivedAt: 500 });
+    let handedOver = false;
+    void gone.then(() => (handedOver = true));
+    if (first.admitted) first.release();
+    // Released in a chain of promises: the slot is not handed over in the same chain.
+    await Promise.resolve();
+    expect(handedOver).toBe(false);
+    expect(a.stats()).toMatchObject({ inWork: 1, queued: 2 });
+    // Before the next turn: the first waiter's client closes, and the clock passes the second's deadline (its timer late).
+    leaving.abort();
+    t = 1200;
+    expect(await gone).toEqual({ admitted: false, reason: "client-gone" });
+    expect(await late).toEqual({ admitted: false, reason: "waited-too-long" });
+    const third = await waited;
+    expect(third.admitted).toBe(true);
+    expect(a.stats()).toMatchObject({ inWork: 1, queued: 0, admitted: 2, refused: 1, dropped: 1 });
+    if (third.admitted) third.release();
     a.close();
   });
 
