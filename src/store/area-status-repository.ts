@@ -38,10 +38,11 @@ export function createAreaStatusRepository(db: Db): AreaStatusRepository {
       // Two statements for the whole area. Per unit, the database counts læringssamtaler's
       // follow-ups from the covering index FollowUp(unitId, meetingKind, status, dueDate, doneAt)
       // (the kind is kept on the follow-up: no join through Meeting for each of them), its active
-      // focus areas, and finds its next planned meeting through Meeting(unitId, startsAt), one row
-      // a unit (not every planned meeting of the area).
-      const units = await db.unit.findMany({ where: { areaId, active: true }, orderBy: { name: "asc" } });
-      const rows = await db.$queryRaw<UnitCounts[]>`
+      // focus areas, and finds its next planned meeting through
+      // Meeting(unitId, status, startsAt): one index row a unit, already in order (decision 0033).
+      const [units, rows] = await Promise.all([
+        db.unit.findMany({ where: { areaId, active: true }, orderBy: { name: "asc" } }),
+        db.$queryRaw<UnitCounts[]>`
         SELECT u."id",
           (SELECT COUNT(*) FROM "FollowUp" f WHERE f."unitId" = u."id" AND f."meetingKind" = ${SHARED} AND f."status" = 'open') AS "open",
           (SELECT COUNT(*) FROM "FollowUp" f WHERE f."unitId" = u."id" AND f."meetingKind" = ${SHARED} AND f."status" = 'open' AND f."dueDate" < ${today}) AS "overdue",
@@ -50,7 +51,8 @@ export function createAreaStatusRepository(db: Db): AreaStatusRepository {
           (SELECT COUNT(*) FROM "FocusArea" a WHERE a."unitId" = u."id" AND a."status" = 'active') AS "focusAreas",
           (SELECT m."id" FROM "Meeting" m WHERE m."unitId" = u."id" AND m."status" = 'planned' AND m."startsAt" > ${now} ORDER BY m."startsAt" ASC LIMIT 1) AS "nextMeetingId"
         FROM "Unit" u
-        WHERE u."areaId" = ${areaId} AND u."active" = ${true}`;
+        WHERE u."areaId" = ${areaId} AND u."active" = ${true}`,
+      ]);
       const byUnit = new Map(rows.map((r) => [r.id, r]));
       return units.map((u) => {
         const r = byUnit.get(u.id);
