@@ -71,10 +71,18 @@ export function createAreaStatusRepository(db: Db): AreaStatusRepository {
     async nextMeetings(meetingIds) {
       const out: NextMeetingFacts[] = [];
       for (const ids of chunked(meetingIds)) {
-        const rows = await db.meeting.findMany({
-          where: { id: { in: ids } },
-          select: { id: true, kind: true, firstOfLoop: true, startsAt: true, templateId: true, template: true, participants: { select: { personId: true, role: true } } },
-        });
+        // The meetings and their participants side by side (a relation select would wait for the
+        // meetings before asking for the participants: two round trips in a row on PostgreSQL).
+        const [rows, participants] = await Promise.all([
+          db.meeting.findMany({ where: { id: { in: ids } }, select: { id: true, kind: true, firstOfLoop: true, startsAt: true, templateId: true, template: true } }),
+          db.meetingParticipant.findMany({ where: { meetingId: { in: ids } }, select: { meetingId: true, personId: true, role: true } }),
+        ]);
+        const byMeeting = new Map<string, NextMeetingFacts["participants"]>();
+        for (const p of participants) {
+          const list = byMeeting.get(p.meetingId) ?? [];
+          list.push({ role: p.role as ParticipantRole, person: { id: p.personId } });
+          byMeeting.set(p.meetingId, list);
+        }
         for (const m of rows) {
           out.push({
             id: m.id,
@@ -83,7 +91,7 @@ export function createAreaStatusRepository(db: Db): AreaStatusRepository {
             startsAt: m.startsAt,
             templateId: m.templateId as TemplateId,
             template: toTemplate(m.template),
-            participants: m.participants.map((p) => ({ role: p.role as ParticipantRole, person: { id: p.personId } })),
+            participants: byMeeting.get(m.id) ?? [],
           });
         }
       }
