@@ -35,10 +35,10 @@ export function createAreaStatusRepository(db: Db): AreaStatusRepository {
     },
 
     async unitRows(areaId, today, weekEnd, doneSince, now) {
-      // Two statements for the whole area. Per unit, the database counts læringssamtaler's
-      // follow-ups from the covering index FollowUp(unitId, meetingKind, status, dueDate, doneAt)
-      // (the kind is kept on the follow-up: no join through Meeting for each of them), its active
-      // focus areas, and finds its next planned meeting through
+      // Two statements for the whole area, side by side. Per unit, the database counts
+      // læringssamtaler's follow-ups from the covering index FollowUp(unitId, meetingKind, status,
+      // dueDate, doneAt) (the kind is kept on the follow-up: no join through Meeting for each of
+      // them), its active focus areas, and finds its next planned meeting through
       // Meeting(unitId, status, startsAt): one index row a unit, already in order (decision 0033).
       const [units, rows] = await Promise.all([
         db.unit.findMany({ where: { areaId, active: true }, orderBy: { name: "asc" } }),
