@@ -118,10 +118,16 @@ export function createChannelService(deps: ChannelServiceDeps) {
     async status(areaId: string): Promise<AreaStatus> {
       const now = clock.now();
       const date = today();
-      const area = await areaStatus.area(areaId);
-      if (!area) throw new AppError("not-found", strings.generic.notFound);
       const weekEnd = addDays(date, 7 - localWeekday(date));
-      const rows = await areaStatus.unitRows(areaId, date, weekEnd, new Date(now.getTime() - 30 * DAY), now);
+      const firstMonth = `${monthsBack(date, MONTHS - 1)}-01`;
+      // Read side by side (PostgreSQL answers them on separate connections): the area, its units'
+      // counts and the completion do not depend on each other; an unknown area has no units.
+      const [area, rows, months] = await Promise.all([
+        areaStatus.area(areaId),
+        areaStatus.unitRows(areaId, date, weekEnd, new Date(now.getTime() - 30 * DAY), now),
+        areaStatus.completionByMonth(areaId, firstMonth, date),
+      ]);
+      if (!area) throw new AppError("not-found", strings.generic.notFound);
       const next = await nextMeetings(rows);
       const units: UnitStatus[] = rows.map((r) => ({ ...r, congested: Boolean(r.unit.congestedSince), nextMeeting: r.nextMeetingId ? next.get(r.nextMeetingId) : undefined }));
       units.sort((a, b) => {
@@ -129,8 +135,7 @@ export function createChannelService(deps: ChannelServiceDeps) {
         for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return y[i]! - x[i]!;
         return a.unit.name.localeCompare(b.unit.name, "da");
       });
-      const firstMonth = `${monthsBack(date, MONTHS - 1)}-01`;
-      const byMonth = new Map((await areaStatus.completionByMonth(areaId, firstMonth, date)).map((m) => [m.month, m]));
+      const byMonth = new Map(months.map((m) => [m.month, m]));
       const completion = Array.from({ length: MONTHS }, (_, i) => monthsBack(date, MONTHS - 1 - i)).map((month) => byMonth.get(month) ?? { month, total: 0, done: 0 });
       return { area, units, completion, today: date };
     },
