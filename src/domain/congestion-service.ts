@@ -56,8 +56,8 @@ export function createCongestionService(deps: {
   /** The load for a card: only a chief of the unit sees it (undefined for anyone else). */
   async function shownTo(viewerId: string, load: IntentionLoad | undefined): Promise<IntentionLoad | undefined> {
     if (!load) return undefined;
-    const roster = await units.roster(load.unitId);
-    return roster?.chiefIds.includes(viewerId) ? load : undefined;
+    // The chiefs alone (one statement): the unit itself was read for the load.
+    return (await units.chiefIds(load.unitId)).includes(viewerId) ? load : undefined;
   }
 
   /**
@@ -68,8 +68,7 @@ export function createCongestionService(deps: {
   async function settle(unitId: string, over: boolean, flagged: boolean): Promise<number> {
     const now = clock.now();
     if (over && !flagged && (await units.setCongested(unitId, now))) {
-      const roster = await units.roster(unitId);
-      const rows = congestionRows(unitId, now, roster?.chiefIds ?? [], settings.calendar, now);
+      const rows = congestionRows(unitId, now, await units.chiefIds(unitId), settings.calendar, now);
       await notifications.plan(rows, now);
       return rows.length;
     }
