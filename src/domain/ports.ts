@@ -105,6 +105,8 @@ export interface ConversationRepository {
    */
   saveIfNone(ref: Omit<ConversationRefRecord, "active" | "greetedAt" | "inactiveReason" | "inactiveSince">): Promise<boolean>;
   get(personId: string): Promise<ConversationRefRecord | undefined>;
+  /** The references of these people (those who have one), in one statement: the outbox reads a claim's together. */
+  getMany(personIds: string[]): Promise<Map<string, ConversationRefRecord>>;
   /**
    * Teams refused a send (403/404), or the person removed the app: no more sends until the person
    * is back. The first refusal's reason and time stay while it lasts (`inactiveSince` names the
@@ -581,6 +583,8 @@ export interface NotificationRepository {
 
 export interface PreferenceRepository {
   get(personId: string): Promise<Preferences>;
+  /** The preferences of these people (every one of them; defaults for those without any), in one statement. */
+  getMany(personIds: string[]): Promise<Map<string, Preferences>>;
   /** Sets the given fields (undefined: leave, null: clear). */
   save(personId: string, patch: { absentUntil?: string | null; muted?: ReminderGroup[]; digestTime?: string | null }): Promise<Preferences>;
 }
