@@ -42,9 +42,10 @@ export function createCongestionService(deps: {
 
   /** The unit's load, and whether it is flagged now. */
   async function measure(unitId: string): Promise<{ load: IntentionLoad; flagged: boolean } | undefined> {
-    const unit = await units.get(unitId);
-    if (!unit) return undefined;
-    const [agreements, focus, weighing] = await Promise.all([units.countOpenFollowUps(unitId), focusAreas.countActive(unitId), initiatives.countForUnit(unitId, unit.areaId, today())]);
+    // The unit and its three counts in one statement (decision 0007: every congestion card).
+    const loaded = await units.withLoad(unitId, today());
+    if (!loaded) return undefined;
+    const { unit, agreements, focusAreas: focus, initiatives: weighing } = loaded;
     const count = agreements + focus + weighing;
     const ceiling = unit.intentionCeiling ?? settings.intentionCeiling;
     return {

@@ -428,6 +428,12 @@ export interface UnitRepository {
    * referat; a 1:1's own stay between its two people); with `upTo`, counts no further than that.
    */
   countOpenFollowUps(unitId: string, upTo?: number): Promise<number>;
+  /**
+   * The unit with what weighs on it (decision 0020) in one statement: its open agreements
+   * (`countOpenFollowUps`), its active focus areas (`FocusAreaRepository.countActive`) and the
+   * initiatives that apply to it on `today` (`InitiativeRepository.countForUnit`).
+   */
+  withLoad(unitId: string, today: string): Promise<{ unit: Unit; agreements: number; focusAreas: number; initiatives: number } | undefined>;
   /** Per unit: open follow-ups, those past their frist (before `today`), and those done since `doneSince`. */
   followUpCounts(unitIds: string[], today: string, doneSince: Date): Promise<Map<string, UnitFollowUpCounts>>;
   /** Sets or clears the congestion flag; true if it changed. */

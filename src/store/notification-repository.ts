@@ -2,6 +2,7 @@ import type { CancelPendingOptions, NotificationRepository } from "../domain/por
 import type { Notification } from "../domain/types.js";
 import type { Db, Dialect } from "./prisma-client.js";
 import { isUniqueViolation } from "./errors.js";
+import { rawDate } from "./mappers.js";
 
 type Row = {
   id: string; key: string; kind: string; personId: string; subjectId: string; dueAt: Date | string | number; notAfter: Date | string | number | null; status: string;
@@ -12,7 +13,7 @@ type Row = {
 };
 
 /** Raw queries may give dates as numbers or strings and booleans as 0/1, depending on the driver. */
-const date = (v: Date | string | number): Date => (v instanceof Date ? v : new Date(typeof v === "string" && /^\d+$/.test(v) ? Number(v) : v));
+const date = rawDate;
 const optDate = (v: Date | string | number | null): Date | undefined => (v === null ? undefined : date(v));
 
 function toNotification(r: Row): Notification {
