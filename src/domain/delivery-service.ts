@@ -354,6 +354,8 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
     const ids = [...new Set(rows.filter((n) => !GRAPH_KINDS.includes(n.kind) && n.kind !== "app_install").map((n) => n.personId))];
     if (ids.length === 0) return;
     const readAt = clock.now().getTime();
+    // Those no longer fresh go (the rows they were read for were handled, or will read again).
+    for (const [id, r] of recipients) if (readAt - r.readAt > RECIPIENT_FRESH_MS) recipients.delete(id);
     const [prefs, refs] = await Promise.all([preferences.getMany(ids), conversations.getMany(ids)]);
     for (const id of ids) recipients.set(id, { prefs: prefs.get(id) ?? { muted: [] }, ref: refs.get(id), readAt });
   }
