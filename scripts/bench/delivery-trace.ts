@@ -66,11 +66,9 @@ try {
     const k = s.replace(/\s+/g, " ").slice(0, 160);
     tally.set(k, (tally.get(k) ?? 0) + 1);
   }
-  const firstAt = (k: string) => seen.findIndex((s) => s.replace(/\s+/g, " ").startsWith(k));
-  console.log(`first FollowUp count at ${firstAt("SELECT COUNT(*) AS `_count$_all` FROM (SELECT `main`.`FollowUp`")}, first note at ${firstAt("UPDATE `main`.`Notification` SET `postStartedAt`")}`);
   for (const [k, n] of [...tally].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`${String(n).padStart(6)}  ${k}`);
   // The statements of the `show` sends in the middle of the pass, in order.
-  const marks = seen.flatMap((sql, i) => (/SET .postStartedAt. = \?/.test(sql) && !/NULL/.test(sql) ? [i] : []));
+  const marks = seen.flatMap((sql, i) => (/SET .postStartedAt. = \?/.test(sql) ? [i] : []));
   const from = marks[Math.floor(marks.length / 2)] ?? 0;
   const to = marks[Math.floor(marks.length / 2) + show] ?? seen.length;
   console.log(`\nbetween two notes (${to - from} statements):`);
