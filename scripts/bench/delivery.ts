@@ -79,7 +79,7 @@ function startBot(databaseUrl: string, orgFile: string, onReady?: () => void): C
 const exited = (p: ChildProcess) => new Promise<void>((ok) => (p.exitCode !== null || p.signalCode !== null ? ok() : p.once("exit", () => ok())));
 
 /** The database as a running bot leaves it, with `people` people who installed the bot and their reminders due now. */
-async function seed(databaseUrl: string, connectorUrl: string, o: DeliveryOptions, dueAt: Date, orgFile: string): Promise<void> {
+export async function seed(databaseUrl: string, connectorUrl: string, o: DeliveryOptions, dueAt: Date, orgFile: string): Promise<void> {
   const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", DATABASE_URL: databaseUrl, ORG_FILE: orgFile, SCHEDULER_ENABLED: "false" });
   const bot = await createBot({ config, log: pino({ level: "silent" }), startScheduler: false });
   const db = bot.store.db;
@@ -112,7 +112,7 @@ async function seed(databaseUrl: string, connectorUrl: string, o: DeliveryOption
  * The run's people. They are chiefs of Område Midt in the organisation file the bots read: the
  * card every row sends (what weighs on a unit) goes only to a chief of the unit (decision 0020).
  */
-function benchPeople(n: number): ExtraPerson[] {
+export function benchPeople(n: number): ExtraPerson[] {
   return Array.from({ length: n }, (_, i) => {
     const id = `p${String(i + 1).padStart(5, "0")}`;
     return { id, name: `Person ${id}`, aadObjectId: `00000000-0000-4000-8000-${String(i + 1).padStart(12, "0")}` };

@@ -42,9 +42,10 @@ export function createCongestionService(deps: {
 
   /** The unit's load, and whether it is flagged now. */
   async function measure(unitId: string): Promise<{ load: IntentionLoad; flagged: boolean } | undefined> {
-    const unit = await units.get(unitId);
-    if (!unit) return undefined;
-    const [agreements, focus, weighing] = await Promise.all([units.countOpenFollowUps(unitId), focusAreas.countActive(unitId), initiatives.countForUnit(unitId, unit.areaId, today())]);
+    // The unit and its three counts in one statement (decision 0007: every congestion card).
+    const loaded = await units.withLoad(unitId, today());
+    if (!loaded) return undefined;
+    const { unit, agreements, focusAreas: focus, initiatives: weighing } = loaded;
     const count = agreements + focus + weighing;
     const ceiling = unit.intentionCeiling ?? settings.intentionCeiling;
     return {
@@ -56,8 +57,8 @@ export function createCongestionService(deps: {
   /** The load for a card: only a chief of the unit sees it (undefined for anyone else). */
   async function shownTo(viewerId: string, load: IntentionLoad | undefined): Promise<IntentionLoad | undefined> {
     if (!load) return undefined;
-    const roster = await units.roster(load.unitId);
-    return roster?.chiefIds.includes(viewerId) ? load : undefined;
+    // The chiefs alone (one statement): the unit itself was read for the load.
+    return (await units.chiefIds(load.unitId)).includes(viewerId) ? load : undefined;
   }
 
   /**
@@ -68,8 +69,7 @@ export function createCongestionService(deps: {
   async function settle(unitId: string, over: boolean, flagged: boolean): Promise<number> {
     const now = clock.now();
     if (over && !flagged && (await units.setCongested(unitId, now))) {
-      const roster = await units.roster(unitId);
-      const rows = congestionRows(unitId, now, roster?.chiefIds ?? [], settings.calendar, now);
+      const rows = congestionRows(unitId, now, await units.chiefIds(unitId), settings.calendar, now);
       await notifications.plan(rows, now);
       return rows.length;
     }

@@ -73,6 +73,20 @@ export const UNCONFIRMED = "unconfirmed-after-crash";
 /** The marker on a row whose post got no answer before the outbound deadline: it may have arrived. */
 export const UNCONFIRMED_TIMEOUT = "unconfirmed-timeout";
 
+/**
+ * How long a person's preferences and conversation reference, read for a whole claim together, are
+ * used for that claim's rows: they go within a second or two (10 rows at Teams' 50 a second); a
+ * row that waited longer behind its person's others reads them again.
+ */
+const RECIPIENT_FRESH_MS = 2_000;
+
+/** A person's preferences and conversation reference, read with the rest of a claim. */
+interface Recipient {
+  prefs: Preferences;
+  ref: ConversationRefRecord | undefined;
+  readAt: number;
+}
+
 export type DeliveryService = ReturnType<typeof createDeliveryService>;
 
 /** The outbox's two queues: the cards (and installations), and the Graph rows of the chairs' mailboxes (calendar events, guest-link mails). */
@@ -330,6 +344,28 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
     }
   }
 
+  /**
+   * Per claim, not per send (decision 0007, the delivery's cost): the preferences and conversation
+   * references of the claimed rows' people, two statements for the claim. Used while fresh
+   * (`RECIPIENT_FRESH_MS`); a person marked unreachable is forgotten, so their later rows read again.
+   */
+  const recipients = new Map<string, Recipient>();
+  async function readRecipients(rows: readonly Notification[]): Promise<void> {
+    const ids = [...new Set(rows.filter((n) => !GRAPH_KINDS.includes(n.kind) && n.kind !== "app_install").map((n) => n.personId))];
+    if (ids.length === 0) return;
+    const readAt = clock.now().getTime();
+    // Those no longer fresh go (the rows they were read for were handled, or will read again).
+    for (const [id, r] of recipients) if (readAt - r.readAt > RECIPIENT_FRESH_MS) recipients.delete(id);
+    const [prefs, refs] = await Promise.all([preferences.getMany(ids), conversations.getMany(ids)]);
+    for (const id of ids) recipients.set(id, { prefs: prefs.get(id) ?? { muted: [] }, ref: refs.get(id), readAt });
+  }
+  const knownRecipient = (personId: string): Recipient | undefined => {
+    const r = recipients.get(personId);
+    if (r && clock.now().getTime() - r.readAt <= RECIPIENT_FRESH_MS) return r;
+    recipients.delete(personId);
+    return undefined;
+  };
+
   async function deliverOne(n: Notification): Promise<string> {
     if (n.kind === "app_install") return installJob(n);
     if (n.kind === "calendar_event") return calendarJob(n);
@@ -347,7 +383,8 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
       await notifications.markCancelled(n, stale);
       return "cancelled";
     }
-    const prefs = await preferences.get(n.personId);
+    const known = knownRecipient(n.personId);
+    const prefs = known?.prefs ?? (await preferences.get(n.personId));
     if (isMuted(prefs, n.kind)) {
       await notifications.markCancelled(n, "muted");
       return "cancelled";
@@ -359,7 +396,8 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
     }
     // From the first pack on, the meeting keeps the template its participants received.
     if (n.kind === "meeting_agenda") await meetings.freezeTemplate(n.subjectId);
-    const ref = await conversations.get(n.personId);
+    // Read with the claim when it was there and active; else read now (it may have come back meanwhile).
+    const ref = known?.ref?.active ? known.ref : await conversations.get(n.personId);
     if (!ref && deps.people && (await deps.people.externalIds([n.personId])).size > 0) {
       // A person outside Teams is reached through their guest link: nothing waits for them, nobody is told.
       await notifications.markCancelled(n, "external-person");
@@ -389,10 +427,12 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
     }
     if (result.outcome === "unreachable") {
       // Nothing was posted. The person's other cards wait too, without asking Teams each time.
+      recipients.delete(n.personId);
       await conversations.markInactive(n.personId, result.reason, clock.now());
       return waitForPerson(n, clock.now(), result.reason, await conversations.get(n.personId));
     }
     if (result.outcome === "gone") {
+      recipients.delete(n.personId);
       await conversations.markInactive(n.personId, result.reason, clock.now());
       await notifications.markFailed(n, result.reason);
       return "failed";
@@ -472,6 +512,8 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
         failure ??= { err };
         break;
       }
+      // Not read together: each row reads its own, as it would anyway.
+      await readRecipients(claimed).catch((err: unknown) => log.warn({ err: err instanceof Error ? err.name : "error" }, "the people of a claim could not be read together; each row reads its own"));
       for (const n of claimed) {
         inHand++;
         // Counted as ready now when nobody's row is ahead of it, so the next check sees it.

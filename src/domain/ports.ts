@@ -105,6 +105,8 @@ export interface ConversationRepository {
    */
   saveIfNone(ref: Omit<ConversationRefRecord, "active" | "greetedAt" | "inactiveReason" | "inactiveSince">): Promise<boolean>;
   get(personId: string): Promise<ConversationRefRecord | undefined>;
+  /** The references of these people (those who have one), in one statement: the outbox reads a claim's together. */
+  getMany(personIds: string[]): Promise<Map<string, ConversationRefRecord>>;
   /**
    * Teams refused a send (403/404), or the person removed the app: no more sends until the person
    * is back. The first refusal's reason and time stay while it lasts (`inactiveSince` names the
@@ -426,6 +428,12 @@ export interface UnitRepository {
    * referat; a 1:1's own stay between its two people); with `upTo`, counts no further than that.
    */
   countOpenFollowUps(unitId: string, upTo?: number): Promise<number>;
+  /**
+   * The unit with what weighs on it (decision 0020) in one statement: its open agreements
+   * (`countOpenFollowUps`), its active focus areas (`FocusAreaRepository.countActive`) and the
+   * initiatives that apply to it on `today` (`InitiativeRepository.countForUnit`).
+   */
+  withLoad(unitId: string, today: string): Promise<{ unit: Unit; agreements: number; focusAreas: number; initiatives: number } | undefined>;
   /** Per unit: open follow-ups, those past their frist (before `today`), and those done since `doneSince`. */
   followUpCounts(unitIds: string[], today: string, doneSince: Date): Promise<Map<string, UnitFollowUpCounts>>;
   /** Sets or clears the congestion flag; true if it changed. */
@@ -581,6 +589,8 @@ export interface NotificationRepository {
 
 export interface PreferenceRepository {
   get(personId: string): Promise<Preferences>;
+  /** The preferences of these people (every one of them; defaults for those without any), in one statement. */
+  getMany(personIds: string[]): Promise<Map<string, Preferences>>;
   /** Sets the given fields (undefined: leave, null: clear). */
   save(personId: string, patch: { absentUntil?: string | null; muted?: ReminderGroup[]; digestTime?: string | null }): Promise<Preferences>;
 }

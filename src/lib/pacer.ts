@@ -105,10 +105,13 @@ export interface Pacer {
   takeAgain(conversationId: string): Promise<void>;
   /**
    * Right before a request to this conversation leaves (its turn was taken): waits until it fits
-   * the `wire` limits on the moments earlier requests left, then records it. Without `wire`
-   * limits it returns at once.
+   * the `wire` limits on the moments earlier requests left, then records it (at once: no other
+   * request can slip in), and returns `left`. Called when the request really leaves, after what
+   * still comes between the check and the request (the outbox's note), `left` moves the record
+   * to that moment, so the windows hold the moments requests left, not the moments they were
+   * checked. Without `wire` limits it returns at once.
    */
-  leaving(conversationId: string): Promise<void>;
+  leaving(conversationId: string): Promise<() => void>;
   /** ms until take would proceed without waiting (0 if now); ignores takes still queued. */
   delayFor(conversationId: string, tenantId?: string): number;
 }
@@ -188,6 +191,15 @@ function earliestOf(book: LogBook, key: string, t: number): number {
     earliest = Math.max(earliest, blocking + w.windowMs);
   }
   return earliest;
+}
+
+/** Moves one entry `from` of `key` to `to` (a record made earlier, made later); none if it was pruned. */
+function move(book: LogBook, key: string, from: number, to: number): void {
+  const log = book.logs.get(key);
+  const i = log ? log.lastIndexOf(from) : -1;
+  if (!log || i < 0) return;
+  log.splice(i, 1);
+  record(book, key, to);
 }
 
 function record(book: LogBook, key: string, t: number): void {
@@ -279,8 +291,9 @@ export function createPacer(opts: PacerOptions = {}): Pacer {
     return result;
   }
 
-  async function leaving(conversationId: string): Promise<void> {
-    if (wireConversations.windows.length === 0 && wireTenants.windows.length === 0) return;
+  const nothingToMove = (): void => undefined;
+  async function leaving(conversationId: string): Promise<() => void> {
+    if (wireConversations.windows.length === 0 && wireTenants.windows.length === 0) return nothingToMove;
     const tenantId = tenantOf.get(conversationId);
     for (;;) {
       const t = now();
@@ -290,7 +303,15 @@ export function createPacer(opts: PacerOptions = {}): Pacer {
         record(wireConversations, conversationId, t);
         if (tenantId !== undefined) record(wireTenants, tenantId, t);
         maybeSweep(t);
-        return;
+        let moved = false;
+        return () => {
+          if (moved) return;
+          moved = true;
+          const at = now();
+          if (at <= t) return;
+          move(wireConversations, conversationId, t, at);
+          if (tenantId !== undefined) move(wireTenants, tenantId, t, at);
+        };
       }
       await sleep(Math.ceil(earliest - t));
     }

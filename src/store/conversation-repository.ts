@@ -1,6 +1,24 @@
 import type { ConversationRepository } from "../domain/ports.js";
+import type { ConversationRefRecord } from "../domain/types.js";
+import { chunked } from "./chunked.js";
 import type { Db } from "./prisma-client.js";
 import { isUniqueViolation } from "./errors.js";
+
+type Row = NonNullable<Awaited<ReturnType<Db["conversationRef"]["findUnique"]>>>;
+
+function toRecord(r: Row): ConversationRefRecord {
+  return {
+    personId: r.personId,
+    conversationId: r.conversationId,
+    serviceUrl: r.serviceUrl,
+    tenantId: r.tenantId ?? undefined,
+    reference: JSON.parse(r.reference) as Record<string, unknown>,
+    active: r.active,
+    inactiveReason: r.inactiveReason ?? undefined,
+    inactiveSince: r.inactiveSince ?? undefined,
+    greetedAt: r.greetedAt ?? undefined,
+  };
+}
 
 export function createConversationRepository(db: Db): ConversationRepository {
   return {
@@ -31,18 +49,13 @@ export function createConversationRepository(db: Db): ConversationRepository {
 
     async get(personId) {
       const r = await db.conversationRef.findUnique({ where: { personId } });
-      if (!r) return undefined;
-      return {
-        personId: r.personId,
-        conversationId: r.conversationId,
-        serviceUrl: r.serviceUrl,
-        tenantId: r.tenantId ?? undefined,
-        reference: JSON.parse(r.reference) as Record<string, unknown>,
-        active: r.active,
-        inactiveReason: r.inactiveReason ?? undefined,
-        inactiveSince: r.inactiveSince ?? undefined,
-        greetedAt: r.greetedAt ?? undefined,
-      };
+      return r ? toRecord(r) : undefined;
+    },
+
+    async getMany(personIds) {
+      const found = new Map<string, ConversationRefRecord>();
+      for (const ids of chunked([...new Set(personIds)])) for (const r of await db.conversationRef.findMany({ where: { personId: { in: ids } } })) found.set(r.personId, toRecord(r));
+      return found;
     },
 
     async markInactive(personId, reason, at) {

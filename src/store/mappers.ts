@@ -19,6 +19,9 @@ export function toPerson(p: { id: string; aadObjectId: string | null; name: stri
   };
 }
 
+/** A date from a raw query: drivers give it as a Date, a number (ms) or a string, depending on the database. */
+export const rawDate = (v: Date | string | number): Date => (v instanceof Date ? v : new Date(typeof v === "string" && /^\d+$/.test(v) ? Number(v) : v));
+
 export function toUnit(u: { id: string; name: string; type: string; selvejende: boolean; areaId: string; active: boolean; intentionCeiling: number | null; congestedSince: Date | null }): Unit {
   return {
     id: u.id,

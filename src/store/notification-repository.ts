@@ -3,6 +3,7 @@ import type { Notification } from "../domain/types.js";
 import type { Db, Dialect } from "./prisma-client.js";
 import { isUniqueViolation } from "./errors.js";
 import { Prisma } from "../generated/prisma/client.js";
+import { rawDate } from "./mappers.js";
 
 type Row = {
   id: string; key: string; kind: string; personId: string; subjectId: string; dueAt: Date | string | number; notAfter: Date | string | number | null; status: string;
@@ -13,7 +14,7 @@ type Row = {
 };
 
 /** Raw queries may give dates as numbers or strings and booleans as 0/1, depending on the driver. */
-const date = (v: Date | string | number): Date => (v instanceof Date ? v : new Date(typeof v === "string" && /^\d+$/.test(v) ? Number(v) : v));
+const date = rawDate;
 const optDate = (v: Date | string | number | null): Date | undefined => (v === null ? undefined : date(v));
 
 function toNotification(r: Row): Notification {
@@ -171,19 +172,25 @@ export function createNotificationRepository(db: Db, dialect: Dialect = "sqlite"
         .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || fellDue(a) - fellDue(b) || a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     },
 
+    // The note, its clearing and the sent mark are written for every post (the delivery's hot
+    // path, decision 0007): one raw statement each, where the model API's updateMany wraps its
+    // UPDATE in a transaction of its own (BEGIN, UPDATE, COMMIT). Same rows as `held(n)`.
     async markPostStarted(n, at) {
-      const res = await db.notification.updateMany({ where: held(n), data: { postStartedAt: at } });
-      return res.count === 1;
+      const count = n.leaseUntil
+        ? await db.$executeRaw`UPDATE "Notification" SET "postStartedAt" = ${at} WHERE "id" = ${n.id} AND "status" = 'sending' AND "leaseUntil" = ${n.leaseUntil}`
+        : await db.$executeRaw`UPDATE "Notification" SET "postStartedAt" = ${at} WHERE "id" = ${n.id} AND "status" = 'sending' AND "leaseUntil" IS NULL`;
+      return count === 1;
     },
     async clearPostStarted(n) {
-      await db.notification.updateMany({ where: held(n), data: { postStartedAt: null } });
+      if (n.leaseUntil) await db.$executeRaw`UPDATE "Notification" SET "postStartedAt" = NULL WHERE "id" = ${n.id} AND "status" = 'sending' AND "leaseUntil" = ${n.leaseUntil}`;
+      else await db.$executeRaw`UPDATE "Notification" SET "postStartedAt" = NULL WHERE "id" = ${n.id} AND "status" = 'sending' AND "leaseUntil" IS NULL`;
     },
     async markSent(n, at, note) {
-      const res = await db.notification.updateMany({
-        where: held(n),
-        data: { status: "sent", sentAt: at, leaseUntil: null, postStartedAt: null, lastError: note ?? null },
-      });
-      return res.count === 1;
+      const lastError = note ?? null;
+      const count = n.leaseUntil
+        ? await db.$executeRaw`UPDATE "Notification" SET "status" = 'sent', "sentAt" = ${at}, "leaseUntil" = NULL, "postStartedAt" = NULL, "lastError" = ${lastError} WHERE "id" = ${n.id} AND "status" = 'sending' AND "leaseUntil" = ${n.leaseUntil}`
+        : await db.$executeRaw`UPDATE "Notification" SET "status" = 'sent', "sentAt" = ${at}, "leaseUntil" = NULL, "postStartedAt" = NULL, "lastError" = ${lastError} WHERE "id" = ${n.id} AND "status" = 'sending' AND "leaseUntil" IS NULL`;
+      return count === 1;
     },
     async markFailed(n, reason) {
       await db.notification.updateMany({ where: held(n), data: { status: "failed", lastError: reason, leaseUntil: null, postStartedAt: null } });

@@ -1,5 +1,6 @@
 import type { PreferenceRepository } from "../domain/ports.js";
 import { REMINDER_GROUP_NAMES, type Preferences, type ReminderGroup } from "../domain/reminder-preferences.js";
+import { chunked } from "./chunked.js";
 import type { Db } from "./prisma-client.js";
 
 export function toPreferences(r: { absentUntil: string | null; muted: string; digestTime: string | null } | null): Preferences {
@@ -16,6 +17,12 @@ export function createPreferenceRepository(db: Db): PreferenceRepository {
   return {
     async get(personId) {
       return toPreferences(await db.preference.findUnique({ where: { personId } }));
+    },
+    async getMany(personIds) {
+      const unique = [...new Set(personIds)];
+      const found = new Map<string, Preferences>(unique.map((id) => [id, toPreferences(null)]));
+      for (const ids of chunked(unique)) for (const r of await db.preference.findMany({ where: { personId: { in: ids } } })) found.set(r.personId, toPreferences(r));
+      return found;
     },
     async save(personId, patch) {
       const data = {

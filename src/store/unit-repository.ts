@@ -1,6 +1,13 @@
 import type { UnitRepository } from "../domain/ports.js";
 import type { Db } from "./prisma-client.js";
-import { toUnit } from "./mappers.js";
+import { rawDate, toUnit } from "./mappers.js";
+
+/** What `withLoad` reads: booleans come as 0/1 and counts as bigints from some drivers. */
+type LoadRow = {
+  id: string; name: string; type: string; selvejende: boolean | number | bigint; areaId: string; active: boolean | number | bigint;
+  intentionCeiling: number | bigint | null; congestedSince: Date | string | number | null;
+  agreements: number | bigint; focusAreas: number | bigint; initiatives: number | bigint;
+};
 
 export function createUnitRepository(db: Db): UnitRepository {
   return {
@@ -60,6 +67,36 @@ export function createUnitRepository(db: Db): UnitRepository {
           WHERE f."status" = 'open' AND m."unitId" = ${unitId} AND m."kind" = 'laeringssamtale' LIMIT ${upTo}
         ) AS "sub"`;
       return Number(rows[0]?.n ?? 0);
+    },
+
+    async withLoad(unitId, today) {
+      // Every congestion card and unit status (delivery's hot path, decision 0007): one raw
+      // statement instead of the unit and three counts through the model API. The same filters as
+      // countOpenFollowUps, FocusAreaRepository.countActive and InitiativeRepository.countForUnit.
+      const rows = await db.$queryRaw<LoadRow[]>`
+        SELECT u."id", u."name", u."type", u."selvejende", u."areaId", u."active", u."intentionCeiling", u."congestedSince",
+          (SELECT COUNT(*) FROM "FollowUp" f JOIN "Meeting" m ON m."id" = f."meetingId"
+            WHERE f."status" = 'open' AND m."unitId" = u."id" AND m."kind" = 'laeringssamtale') AS "agreements",
+          (SELECT COUNT(*) FROM "FocusArea" a WHERE a."unitId" = u."id" AND a."status" = 'active') AS "focusAreas",
+          (SELECT COUNT(*) FROM "Initiative" i
+            WHERE i."status" = 'active' AND i."fromDate" <= ${today}
+              AND ((i."wholeArea" = ${true} AND i."areaId" = u."areaId")
+                OR EXISTS (SELECT 1 FROM "InitiativeUnit" iu WHERE iu."initiativeId" = i."id" AND iu."unitId" = u."id"))) AS "initiatives"
+        FROM "Unit" u WHERE u."id" = ${unitId}`;
+      const r = rows[0];
+      if (!r) return undefined;
+      return {
+        unit: toUnit({
+          ...r,
+          selvejende: Boolean(Number(r.selvejende)),
+          active: Boolean(Number(r.active)),
+          intentionCeiling: r.intentionCeiling === null ? null : Number(r.intentionCeiling),
+          congestedSince: r.congestedSince === null ? null : rawDate(r.congestedSince),
+        }),
+        agreements: Number(r.agreements),
+        focusAreas: Number(r.focusAreas),
+        initiatives: Number(r.initiatives),
+      };
     },
 
     async followUpCounts(unitIds, today, doneSince) {

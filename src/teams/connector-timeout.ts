@@ -46,8 +46,10 @@ export function connectorHttpClient(timeoutMs: number, pacer?: Pacer): NonNullab
       if (isPost && req.requestId && retries.isRetry(req.requestId) && pacer) await pacer.takeAgain(decodeURIComponent(conversationId));
       // Teams counts a post when it arrives: checked again here, as building the request took longer
       // for some than for others (pacer.ts atTheWire). Before the note: a wait after it would be
-      // time in which a killed process leaves a post noted and never sent (decision 0005).
-      if (conversationId !== undefined && (req.method === "POST" || req.method === "PUT") && pacer) await pacer.leaving(decodeURIComponent(conversationId));
+      // time in which a killed process leaves a post noted and never sent (decision 0005). The
+      // note takes a database round trip, not always equally long: the windows count the request
+      // when it really leaves, after the note (`left`), so that time is not in their headroom.
+      const left = conversationId !== undefined && (req.method === "POST" || req.method === "PUT") && pacer ? await pacer.leaving(decodeURIComponent(conversationId)) : undefined;
       // An outbox post is noted as on its way here, right before its request leaves (each attempt),
       // and nowhere earlier: a process killed before this point has posted nothing (decision 0005).
       const post = isPost ? currentPostAttempts() : undefined;
@@ -60,6 +62,7 @@ export function connectorHttpClient(timeoutMs: number, pacer?: Pacer): NonNullab
         }
         if (!ours) throw new PostNoLongerOurs("the outbox row was taken over before the post left");
       }
+      left?.();
       const deadline = AbortSignal.timeout(timeoutMs);
       const signal = req.abortSignal ? AbortSignal.any([req.abortSignal as AbortSignal, deadline]) : deadline;
       try {

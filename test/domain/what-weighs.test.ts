@@ -65,6 +65,21 @@ describe("what weighs on a unit", () => {
       expect(await d.congestion.load("aaskolen", "alex")).toMatchObject({ initiatives: 1 });
       clock.set("2027-02-01T09:00:00+01:00");
       expect(await d.congestion.load("kastanjen", "alex")).toMatchObject({ count: 2, initiatives: 2 });
+      // The one raw statement the load is read with gives what the unit and the three counts give through the model API.
+      await t.store.units.setCongested("solsikken", new Date("2027-01-15T08:30:00.123Z"));
+      for (const today of ["2026-11-23", "2027-02-01"]) {
+        for (const unitId of ["solsikken", "kastanjen", "aaskolen"]) {
+          const unit = (await t.store.units.get(unitId))!;
+          expect(await t.store.units.withLoad(unitId, today)).toEqual({
+            unit,
+            agreements: await t.store.units.countOpenFollowUps(unitId),
+            focusAreas: await t.store.focusAreas.countActive(unitId),
+            initiatives: await t.store.initiatives.countForUnit(unitId, unit.areaId, today),
+          });
+        }
+      }
+      expect((await t.store.units.withLoad("solsikken", "2027-02-01"))?.unit.congestedSince).toEqual(new Date("2027-01-15T08:30:00.123Z"));
+      expect(await t.store.units.withLoad("no-such-unit", "2027-02-01")).toBeUndefined();
     });
 
     it("a 1:1's own agreements are not counted: a count that moved with them would tell others what only its two people know", async () => {

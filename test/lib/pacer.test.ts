@@ -392,6 +392,61 @@ describe("the check where requests leave (leaving)", () => {
     expect(left).toEqual([0, 0, 0, 0, 0, 0, 0, 1_010, 2_010]);
   });
 
+  /**
+   * The bot's pacer end to end: 8 senders take turns (headroom, grid), build the request (0 to 25
+   * ms), pass the check where requests leave, note the post (a database round trip: 0 to 40 ms),
+   * then the request leaves and reaches Teams 0 to 8 ms later. Returns when each post arrived.
+   */
+  async function deliveredThroughTheWire(seed: number, countWhenLeft: boolean): Promise<{ arrivals: number[]; byConversation: Map<number, number[]> }> {
+    const clock = schedulerClock();
+    const random = seededRandom(seed);
+    const pacer = createPacer({
+      conversation: withHeadroom(TEAMS_CONVERSATION_LIMITS),
+      tenant: withHeadroom(TEAMS_TENANT_LIMITS),
+      lateMs: TEAMS_LATE_MS,
+      wire: { conversation: atTheWire(TEAMS_CONVERSATION_LIMITS), tenant: atTheWire(TEAMS_TENANT_LIMITS) },
+      now: clock.now,
+      sleep: clock.sleep,
+    });
+    const arrivals: number[] = [];
+    const byConversation = new Map<number, number[]>();
+    let next = 0;
+    const sender = async () => {
+      for (let i = next++; i < 2_000; i = next++) {
+        const conversation = i % 100;
+        await pacer.take(`conv-${conversation}`, "tenant-1");
+        await clock.sleep(random() * 25);
+        const left = await pacer.leaving(`conv-${conversation}`);
+        await clock.sleep(random() * 40);
+        if (countWhenLeft) left();
+        const at = clock.t - T0 + random() * 8;
+        arrivals.push(at);
+        byConversation.set(conversation, [...(byConversation.get(conversation) ?? []), at]);
+      }
+    };
+    const all = Promise.all(Array.from({ length: 8 }, sender));
+    await clock.settle();
+    await all;
+    return { arrivals, byConversation };
+  }
+
+  it("counts a request when it left, after the note: posts whose notes took 0 to 40 ms arrive within Teams' limits, at ≥ 0.97 of 50/s", async () => {
+    const { arrivals, byConversation } = await deliveredThroughTheWire(4, true);
+    expect(arrivals).toHaveLength(2_000);
+    expect(maxInWindow(arrivals, 1_000)).toBeLessThanOrEqual(50);
+    const perSecond = (arrivals.length - 1) / ((Math.max(...arrivals) - Math.min(...arrivals)) / 1_000);
+    expect(perSecond).toBeGreaterThanOrEqual(0.97 * 50);
+    for (const own of byConversation.values()) {
+      expect(maxInWindow(own, 1_000)).toBeLessThanOrEqual(7);
+      expect(maxInWindow(own, 2_000)).toBeLessThanOrEqual(8);
+    }
+  });
+
+  it("counted when checked instead (the note's time inside the headroom), the same posts break Teams' 50 per 1 s", async () => {
+    const { arrivals } = await deliveredThroughTheWire(4, false);
+    expect(maxInWindow(arrivals, 1_000)).toBeGreaterThan(50);
+  });
+
   it("lets requests go at once when it has no limits of its own", async () => {
     const clock = steppingClock();
     const pacer = pacerWith(clock);

@@ -31,6 +31,42 @@ describe("the outbox (Notification rows)", () => {
     expect(await t.store.notifications.claimDue(at("2027-01-22T08:00:00Z"), 60_000, 10).then((r) => r.map((n) => n.key))).toEqual(["later"]);
   });
 
+  it("notes, clears and marks a post sent with one raw statement each, as the model API writes those rows, and only under the lease it holds", async () => {
+    await t.store.notifications.plan([row("raw"), row("model")], PLANNED);
+    const now = at("2027-01-20T08:00:00Z");
+    const claimed = await t.store.notifications.claimDue(now, 60_000, 10);
+    const raw = claimed.find((n) => n.key === "raw")!;
+    const model = claimed.find((n) => n.key === "model")!;
+    const read = async (id: string) => {
+      const r = await t.store.db.notification.findUniqueOrThrow({ where: { id } });
+      return { status: r.status, leaseUntil: r.leaseUntil, postStartedAt: r.postStartedAt, sentAt: r.sentAt, lastError: r.lastError };
+    };
+    const noted = at("2027-01-20T08:00:01.234Z");
+    // Another lease (the row was taken over): nothing is written.
+    expect(await t.store.notifications.markPostStarted({ ...raw, leaseUntil: at("2027-01-20T08:00:30Z") }, noted)).toBe(false);
+    expect(await t.store.notifications.markPostStarted({ ...raw, leaseUntil: undefined }, noted)).toBe(false);
+    expect((await read(raw.id)).postStartedAt).toBeNull();
+    expect(await t.store.notifications.markPostStarted(raw, noted)).toBe(true);
+    await t.store.db.notification.updateMany({ where: { id: model.id, status: "sending", leaseUntil: model.leaseUntil! }, data: { postStartedAt: noted } });
+    expect(await read(raw.id)).toEqual(await read(model.id));
+    expect((await read(raw.id)).postStartedAt).toEqual(noted);
+    await t.store.notifications.clearPostStarted({ ...raw, leaseUntil: at("2027-01-20T08:00:30Z") });
+    expect((await read(raw.id)).postStartedAt).toEqual(noted);
+    await t.store.notifications.clearPostStarted(raw);
+    expect((await read(raw.id)).postStartedAt).toBeNull();
+    const sent = at("2027-01-20T08:00:02.5Z");
+    expect(await t.store.notifications.markSent({ ...raw, leaseUntil: at("2027-01-20T08:00:30Z") }, sent)).toBe(false);
+    expect((await read(raw.id)).status).toBe("sending");
+    expect(await t.store.notifications.markSent(raw, sent, "unconfirmed")).toBe(true);
+    await t.store.db.notification.updateMany({ where: { id: model.id, status: "sending", leaseUntil: model.leaseUntil! }, data: { status: "sent", sentAt: sent, leaseUntil: null, postStartedAt: null, lastError: "unconfirmed" } });
+    expect(await read(raw.id)).toEqual({ status: "sent", leaseUntil: null, postStartedAt: null, sentAt: sent, lastError: "unconfirmed" });
+    expect(await read(raw.id)).toEqual(await read(model.id));
+    // Marked once: a second mark under the same lease finds the row no longer sending.
+    expect(await t.store.notifications.markSent(raw, sent)).toBe(false);
+    // The rows the model API reads back are the ones the claim finds: neither is claimed again.
+    expect(await t.store.notifications.claimDue(at("2027-01-21T08:00:00Z"), 60_000, 10)).toEqual([]);
+  });
+
   it("never hands the same row to two workers on one database file", async () => {
     await t.store.notifications.plan(Array.from({ length: 200 }, (_, i) => row(`k${i}`)), PLANNED);
     const other = t.another();
