@@ -3,6 +3,7 @@ import type { SentCardCopy, SentCardRepository } from "../domain/ports.js";
 import { chunked, IN_LIST_MAX } from "./chunked.js";
 import type { Db } from "./prisma-client.js";
 import { Prisma } from "../generated/prisma/client.js";
+import { rawDate } from "./mappers.js";
 
 interface CopyRow {
   subjectKind: string;
@@ -19,7 +20,7 @@ export function createSentCardRepository(db: Db): SentCardRepository {
     async record(copy, opts = {}) {
       // On every click's path (the replaced card is tracked): one raw statement, which SQLite and
       // PostgreSQL both run (decision 0031). A click replaced the card: it shows what the answer shows now.
-      const rows = await db.$queryRaw<{ createdAt: Date | string }[]>`
+      const rows = await db.$queryRaw<{ createdAt: Date | string | number }[]>`
         INSERT INTO "SentCard" ("id", "subjectKind", "subjectId", "params", "fingerprint", "personId", "conversationId", "activityId", "createdAt")
         VALUES (${randomUUID()}, ${copy.subjectKind}, ${copy.subjectId}, ${copy.params ?? null}, ${copy.fingerprint ?? null}, ${copy.personId}, ${copy.conversationId}, ${copy.activityId}, ${new Date()})
         ON CONFLICT ("conversationId", "activityId") DO UPDATE SET
@@ -28,7 +29,7 @@ export function createSentCardRepository(db: Db): SentCardRepository {
         RETURNING "createdAt"`;
       // Copies posted before this one are let go (a click on an older copy lets go of none newer).
       if (opts.onlyLatest) {
-        const createdAt = new Date(rows[0]!.createdAt);
+        const createdAt = rawDate(rows[0]!.createdAt);
         await db.sentCard.deleteMany({ where: { subjectKind: copy.subjectKind, subjectId: copy.subjectId, conversationId: copy.conversationId, createdAt: { lt: createdAt } } });
       }
     },
