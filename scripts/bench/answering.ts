@@ -42,22 +42,12 @@ export interface AnsweringOptions {
   writes: number;
 }
 
-export interface LoadFigure {
+/** One scenario at one connection count: what the load generator saw, and the bot's statements. */
+export interface LoadFigure extends Omit<LoadOutcome, "sent"> {
   scenario: string;
   connections: number;
-  requests: number;
-  throughput: number;
-  p50: number;
-  p99: number;
-  errors: number;
-  non2xx: number;
   /** SQL statements the bot prepared per request (its database work). */
   statementsPerRequest: number;
-  /** Responses that were the work asked for, and refusals («prøv igen om lidt», docs/decisions/0032), with their p99s (ms; 0 when none). */
-  answered: number;
-  refused: number;
-  p99Answered: number;
-  p99Refused: number;
 }
 
 export interface AnsweringResult {
@@ -69,7 +59,7 @@ export interface AnsweringResult {
    * into work when the load stopped (autocannon drops its connections then: they are done, not
    * answered). done = answered + inWorkAtStop: nothing refused or dropped was done, nothing twice.
    */
-  written: { done: number; requested: number; answered: number; inWorkAtStop: number };
+  written: { done: number; requested: number; answered: number; inWorkAtStop: number; concurrency?: number };
 }
 
 /** Counts the SQL statements better-sqlite3 prepares in this process (Prisma prepares each query it runs). */
@@ -197,7 +187,7 @@ export async function answeringBench(o: AnsweringOptions): Promise<AnsweringResu
       ratioToBare.push({ connections, ratio: round(ours.throughput / base.throughput, 2) });
     }
     const done = await db.followUp.count({ where: { ownerId: "megan", status: "done" } });
-    return { figures, ratioToBare, written: { done, requested: sent, answered: writesAnswered, inWorkAtStop } };
+    return { figures, ratioToBare, written: { done, requested: sent, answered: writesAnswered, inWorkAtStop, concurrency: config.admission.concurrency } };
   } finally {
     await bare.close();
     await bot.close();

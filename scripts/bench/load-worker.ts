@@ -25,6 +25,7 @@ export interface LoadJob {
   refusalMarks: string[];
 }
 
+/** What one load saw; the answered and refused responses («prøv igen om lidt», decision 0032) with their p99s (ms; 0 when none). */
 export interface LoadOutcome {
   requests: number;
   throughput: number;

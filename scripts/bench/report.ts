@@ -37,12 +37,13 @@ export function aims(r: BenchReport): { aim: string; value: string; ok: boolean 
   }
   const w = r.answering?.written;
   if (w && w.answered !== undefined) {
-    // In work when a load stopped: at most ADMISSION_CONCURRENCY (8, the bench's setting) at each
-    // stop; more means clicks were taken into work after their client had gone (decision 0032).
+    // In work when a load stopped: at most ADMISSION_CONCURRENCY at each stop; more means clicks
+    // were taken into work after their client had gone (decision 0032).
     const stops = r.answering!.figures.filter((f) => f.scenario.startsWith("mark done")).length;
-    const most = 8 * stops;
+    const perStop = w.concurrency ?? 8;
+    const most = perStop * stops;
     out.push({
-      aim: "done once or refused, never done after the client has gone: done = answered + in work at a stop (at most 8 a stop)",
+      aim: `done once or refused, never done after the client has gone: done = answered + in work at a stop (at most ${perStop} a stop)`,
       value: `${w.done} done = ${w.answered} answered + ${w.inWorkAtStop} in work when the load stopped (at most ${most})`,
       ok: w.done === w.answered + w.inWorkAtStop && w.inWorkAtStop <= most,
     });
