@@ -34,8 +34,9 @@ export const TEAMS_HEADROOM_MS = 15;
 
 /**
  * How late a send may be and still count at its planned time (see `PacerOptions.lateMs`): on a
- * busy machine timers fire 5 to 20 ms late, and the spread keeps its grid instead of slipping by
- * that much at every send. Such a send leaves later than it counts: the check where requests
+ * busy machine timers fire 5 to 20 ms late, and senders busy with the previous post come a few ms
+ * after a turn opened; the spread keeps its grid instead of slipping by that much at every send
+ * (6 % of the rate in the delivery benchmark when only waiting sends kept it). Such a send leaves later than it counts: the check where requests
  * leave (`atTheWire`) keeps Teams' windows on the moments they really leave.
  */
 export const TEAMS_LATE_MS = 15;
@@ -81,10 +82,11 @@ export interface PacerOptions {
   /** Waits `ms` milliseconds, default setTimeout-based. */
   sleep?: (ms: number) => Promise<void>;
   /**
-   * A send that waited for its turn and woke at most this many ms after it counts at the time its
-   * turn came, not when it woke (default 0: when it woke). Windows then hold on planned times, a
-   * spread's turns stay on a fixed grid (20.3 ms, 40.6 ms, …), and a timer firing late does not
-   * push every later turn back; a send woken later than that counts from `lateMs` before it woke.
+   * A send that comes (or wakes, when it waited) at most this many ms after its turn opened counts
+   * at the time its turn opened, not when it came (default 0: when it came). Windows then hold on
+   * planned times, a spread's turns stay on a fixed grid (20.3 ms, 40.6 ms, …), and neither a
+   * timer firing late nor a sender coming a little after a turn that nobody waited for pushes
+   * every later turn back; a send later than that counts from `lateMs` before it came.
    * Sends leave up to `lateMs` after the time they count at: keep it below the windows' headroom,
    * or check the windows again where requests leave (`wire`).
    */
@@ -254,13 +256,13 @@ export function createPacer(opts: PacerOptions = {}): Pacer {
 
   const run = async (conversationId: string, tenantId: string | undefined): Promise<void> => {
     // Re-check after every sleep: other conversations may fill the tenant window meanwhile.
-    let waited = false;
     for (;;) {
       const t = now();
-      // The time the send counts at: its turn if it waited for one and woke at most lateMs after
-      // it (the grid is kept), else now (or lateMs ago, if it woke later than that).
+      // The time the send counts at: its turn, if that opened at most lateMs ago (the grid is
+      // kept, whether the send waited for the turn or came just after it), else lateMs ago; now
+      // when nothing was sent lately (no turn to keep).
       const earliest = earliestAt(t, conversationId, tenantId);
-      const at = earliest > t ? earliest : waited && Number.isFinite(earliest) ? Math.max(earliest, t - lateMs) : t;
+      const at = earliest > t ? earliest : Number.isFinite(earliest) ? Math.max(earliest, t - lateMs) : t;
       if (at <= t) {
         // No await between the check and the record, so no other take can slip in.
         record(conversations, conversationId, at);
@@ -268,7 +270,6 @@ export function createPacer(opts: PacerOptions = {}): Pacer {
         maybeSweep(t);
         return;
       }
-      waited = true;
       await sleep(Math.ceil(at - t));
     }
   };

@@ -348,6 +348,31 @@ describe("the limits the bot paces by (withHeadroom)", () => {
     for (const own of byConversation.values()) expect(maxInWindow(own, 1_000)).toBeLessThanOrEqual(7);
   });
 
+  it("keep a turn for a sender who comes a few ms after it opened: the grid holds when no sender waits for it", async () => {
+    const { clock, pacer } = botPacer();
+    const random = seededRandom(5);
+    // 9 senders, each back 150 to 190 ms after its turn (the post's 100 ms, notes, the card): room
+    // for 53 a second, but each comes at a moment of its own, often after its turn opened. Counted
+    // from when it came instead, each such turn would move the grid on (48.7 a second here).
+    const times: number[] = [];
+    let next = 0;
+    const sender = async () => {
+      for (let i = next++; i < 2_000; i = next++) {
+        await pacer.take(`conv-${i % 400}`, "tenant-1");
+        times.push(clock.t - T0);
+        await clock.sleep(150 + random() * 40);
+      }
+    };
+    const all = Promise.all(Array.from({ length: 9 }, sender));
+    await clock.settle();
+    await all;
+    expect(times).toHaveLength(2_000);
+    // When the sends really went, not the turns they count at: still 50 in any 1 s at most.
+    expect(maxInWindow(times, 1_000)).toBeLessThanOrEqual(50);
+    const perSecond = (times.length - 1) / ((Math.max(...times) - Math.min(...times)) / 1_000);
+    expect(perSecond).toBeGreaterThanOrEqual(0.98 * 50);
+  });
+
   it("leave room for posts that reach Teams up to 12 ms later than their turn, each by a different delay", async () => {
     const { clock, pacer } = botPacer();
     const random = seededRandom(3);
