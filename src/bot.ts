@@ -1,7 +1,5 @@
 import { logError } from "./lib/log-safe.js";
 import type { AddressInfo } from "node:net";
-import { randomUUID } from "node:crypto";
-import { hostname } from "node:os";
 import { resolve } from "node:path";
 import type { Logger } from "pino";
 import type { Config } from "./config.js";
@@ -27,6 +25,7 @@ import { createCalendarFileHandler, createDownloadHandler, createReferatFileHand
 import { AppError } from "./lib/errors.js";
 import { createRateLimit } from "./lib/rate-limit.js";
 import { PACKAGE_ROOT } from "./lib/package-root.js";
+import { goneFromThisHost, instanceId } from "./lib/instance-id.js";
 import { atTheWire, createPacer, TEAMS_CONVERSATION_LIMITS, TEAMS_LATE_MS, TEAMS_TENANT_LIMITS, withHeadroom } from "./lib/pacer.js";
 import { strings } from "./lib/strings.da.js";
 import { startScheduler, type Scheduler } from "./scheduler/scheduler.js";
@@ -58,7 +57,7 @@ const WARM_AFTER_MS = 500;
 const HEARTBEAT_MS = 5_000;
 
 /** This process among the bot's instances (host, pid and a random part: pids repeat across containers). */
-const INSTANCE_ID = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+const INSTANCE_ID = instanceId();
 
 /** The example organisation shipped with the repo, used when ORG_FILE is not set. */
 export const EXAMPLE_ORG_FILE = resolve(PACKAGE_ROOT, "config/organisation.example.yaml");
@@ -143,11 +142,12 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
   const store = createStore(db, dialect);
 
   // Teams' limits are per bot and tenant: with several instances on one database, each keeps to
-  // its share. They count each other by heartbeat (a new one is counted within HEARTBEAT_MS).
+  // its share. They count each other by heartbeat (a new one is counted within HEARTBEAT_MS); one
+  // killed on this same host stops counting at the next beat, one elsewhere after 3 silent beats.
   let instances = 1;
   const beat = async () => {
     const now = clock.now();
-    const seen = await store.instances.beat(INSTANCE_ID, now, new Date(now.getTime() - 3 * HEARTBEAT_MS));
+    const seen = await store.instances.beat(INSTANCE_ID, now, new Date(now.getTime() - 3 * HEARTBEAT_MS), (other) => goneFromThisHost(other, INSTANCE_ID));
     if (seen !== instances) log.info({ instances: seen }, "bot instances sharing Teams' rate limits");
     instances = seen;
   };

@@ -783,8 +783,11 @@ export interface JobLeases {
  * tenant, so each instance paces its sends at its share of them.
  */
 export interface InstanceRegistry {
-  /** Records that `id` is alive at `now`; gives how many instances were seen since `since` (at least 1). */
-  beat(id: string, now: Date, since: Date): Promise<number>;
+  /**
+   * Records that `id` is alive at `now`; gives how many instances were seen since `since` (at
+   * least 1). Those for which `gone` says so are not counted, and their rows are removed.
+   */
+  beat(id: string, now: Date, since: Date, gone?: (id: string) => boolean): Promise<number>;
   /** `id` stops (its share goes to the others at their next beat). */
   leave(id: string): Promise<void>;
 }

@@ -4,11 +4,15 @@ import type { Db } from "./prisma-client.js";
 /** Heartbeats of the bot's processes (one row each), and the forgetting of long-gone ones. */
 export function createInstanceRegistry(db: Db): InstanceRegistry {
   return {
-    async beat(id, now, since) {
+    async beat(id, now, since, gone) {
       await db.botInstance.upsert({ where: { id }, create: { id, seenAt: now }, update: { seenAt: now } });
-      // A process killed without a word leaves its row: gone after a day, not counted after `since`.
+      // A process killed without a word leaves its row: gone after a day, not counted after `since`,
+      // and not counted at all once it is known gone.
       await db.botInstance.deleteMany({ where: { seenAt: { lt: new Date(now.getTime() - 86_400_000) } } });
-      return Math.max(1, await db.botInstance.count({ where: { seenAt: { gte: since } } }));
+      const seen = (await db.botInstance.findMany({ where: { seenAt: { gte: since } }, select: { id: true } })).map((r) => r.id);
+      const dead = gone ? seen.filter((other) => other !== id && gone(other)) : [];
+      if (dead.length > 0) await db.botInstance.deleteMany({ where: { id: { in: dead } } });
+      return Math.max(1, seen.length - dead.length);
     },
     async leave(id) {
       await db.botInstance.deleteMany({ where: { id } });

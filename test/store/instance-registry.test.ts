@@ -26,4 +26,19 @@ describe("instance registry", () => {
     expect(await a.beat("a", new Date(at("09:00:00").getTime() + 86_400_000), at("09:00:00"))).toBe(1);
     expect((await t.store.db.botInstance.findMany()).map((r) => r.id)).toEqual(["a"]);
   });
+
+  it("does not count, and forgets, an instance its caller knows is gone, however fresh its last beat", async () => {
+    const a = t.store.instances;
+    await t.another().instances.beat("killed", at("09:00:00"), at("08:59:45"));
+    await t.another().instances.beat("elsewhere", at("09:00:00"), at("08:59:45"));
+    expect(await a.beat("a", at("09:00:01"), at("08:59:46"))).toBe(3);
+    const asked: string[] = [];
+    const gone = (id: string) => {
+      asked.push(id);
+      return id === "killed";
+    };
+    expect(await a.beat("a", at("09:00:02"), at("08:59:47"), gone)).toBe(2);
+    expect(asked.sort()).toEqual(["elsewhere", "killed"]); // never about itself
+    expect((await t.store.db.botInstance.findMany({ orderBy: { id: "asc" } })).map((r) => r.id)).toEqual(["a", "elsewhere"]);
+  });
 });
