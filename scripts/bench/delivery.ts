@@ -7,7 +7,7 @@
  * database (PostgreSQL's multi-instance set-up); `kill` then kills the first of them halfway, and
  * the others finish without it.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -47,6 +47,8 @@ export interface DeliveryResult {
   sendsPerSecond: number;
   /** Achieved sends per second / the tenant ceiling (50/s). */
   ratioToCeiling: number;
+  /** The longest time between two accepted posts (with `kill`: the restart, or the survivors' gap). */
+  longestPauseSeconds: number;
   duplicates: number;
   lost: number;
   tooMany429: number;
@@ -55,9 +57,14 @@ export interface DeliveryResult {
   failed: number;
 }
 
-/** A bot process as `npm start` runs it; `onReady` once its scheduler runs (start-up planning done). */
+/**
+ * A bot process as `npm start` runs it (the compiled JavaScript: a restart after the SIGKILL takes
+ * as long as a real one, not tsx's transpiling); `onReady` once its scheduler runs (start-up
+ * planning done). `buildOnce` has brought dist/ up to date, so processes started together find
+ * nothing to build.
+ */
 function startBot(databaseUrl: string, orgFile: string, onReady?: () => void): ChildProcess {
-  const bot = spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
+  const bot = spawn(process.execPath, ["scripts/start.mjs"], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, NODE_ENV: "development", LOG_LEVEL: onReady ? "info" : "warn", PORT: "0", DATABASE_URL: databaseUrl, ORG_FILE: orgFile, SCHEDULER_CRON: "* * * * * *", OUTBOX_LEASE_SECONDS: "10" },
     stdio: ["ignore", onReady ? "pipe" : "ignore", "inherit"],
@@ -74,6 +81,12 @@ function startBot(databaseUrl: string, orgFile: string, onReady?: () => void): C
     }
   });
   return bot;
+}
+
+/** dist/ brought up to date (scripts/build.mjs), as the first `npm start` after a change does. */
+function buildOnce(): void {
+  const run = spawnSync(process.execPath, ["--input-type=module", "-e", "await (await import('./scripts/build.mjs')).ensureBuilt()"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
+  if (run.status !== 0) throw new Error(`scripts/build.mjs failed (exit ${String(run.status)})`);
 }
 
 const exited = (p: ChildProcess) => new Promise<void>((ok) => (p.exitCode !== null || p.signalCode !== null ? ok() : p.once("exit", () => ok())));
@@ -126,6 +139,7 @@ export async function deliveryBench(o: DeliveryOptions): Promise<DeliveryResult>
   const instances = o.instances ?? 1;
   const connector = await new LocalConnector(o.limits ?? TEAMS_LIMITS).start();
   try {
+    buildOnce();
     // With several processes the reminders fall due once every one of them runs its scheduler:
     // one that came up seconds earlier would otherwise send them all alone.
     await seed(databaseUrl, connector.url, o, instances > 1 ? new Date(Date.now() + 86_400_000) : new Date(), orgFile);
@@ -180,6 +194,7 @@ export async function deliveryBench(o: DeliveryOptions): Promise<DeliveryResult>
       wallSeconds: round(wallSeconds),
       sendsPerSecond: round(sendsPerSecond),
       ratioToCeiling: round(sendsPerSecond / (o.limits ?? TEAMS_LIMITS).perTenantPerSecond, 2),
+      longestPauseSeconds: round(connector.accepted.reduce((most, p, i, all) => (i === 0 ? 0 : Math.max(most, p.at - all[i - 1]!.at)), 0) / 1000),
       duplicates: [...seen.values()].reduce((n, c) => n + (c - 1), 0),
       lost: o.reminders - seen.size,
       tooMany429: connector.refused.tooMany,

@@ -112,8 +112,9 @@ export function renderMarkdown(r: BenchReport): string {
   }
   const deliveries = [...(r.delivery ?? []), ...(pg?.delivery ?? [])];
   if (deliveries.length > 0) {
-    lines.push("", "## 2. Delivering reminders (local Bot Connector with Teams' limits, 1% 502)", "", row(["run", "reminders", "people", "wall s", "sends/s", "÷ 50/s", "duplicates", "lost", "429", "502", "unconfirmed", "failed"]), row(Array(12).fill("---")));
-    for (const d of deliveries) lines.push(row([deliveryLabels(d).run, d.reminders, d.people, d.wallSeconds, d.sendsPerSecond, d.ratioToCeiling, d.duplicates, d.lost, d.tooMany429, d.badGateway502, d.unconfirmed, d.failed]));
+    lines.push("", "## 2. Delivering reminders (local Bot Connector with Teams' limits, 1% 502)", "", row(["run", "reminders", "people", "wall s", "sends/s", "÷ 50/s", "longest pause s", "duplicates", "lost", "429", "502", "unconfirmed", "failed"]), row(Array(13).fill("---")));
+    for (const d of deliveries) lines.push(row([deliveryLabels(d).run, d.reminders, d.people, d.wallSeconds, d.sendsPerSecond, d.ratioToCeiling, (d as Partial<DeliveryResult>).longestPauseSeconds ?? "–", d.duplicates, d.lost, d.tooMany429, d.badGateway502, d.unconfirmed, d.failed]));
+    lines.push("", "sends/s: the posts Teams accepted, from the first to the last; longest pause: the longest time between two of them; with a SIGKILL, the restart (one process) or the time the survivor took to go on (two).");
     if (pg?.delivery?.length) lines.push("", "With several processes they share one PostgreSQL database and one tenant's limit at the connector; the first is SIGKILLed once half the reminders were accepted, and the others finish without it. Two processes run on PostgreSQL only: SQLite is for one instance (docs/deploy.md).");
     else if (pg?.notRun && r.delivery) lines.push("", "Two processes on PostgreSQL: not run.");
   }
