@@ -7,7 +7,7 @@
  * each response is counted as answered or refused, with the p99 of each.
  */
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -55,11 +55,14 @@ export interface AnsweringResult {
   /** Writing invoke throughput / bare framework throughput, per connection count. */
   ratioToBare: { connections: number; ratio: number }[];
   /**
-   * Follow-ups marked done; the writing requests answered as done; and those the bot had taken
-   * into work when the load stopped (autocannon drops its connections then: they are done, not
-   * answered). done = answered + inWorkAtStop: nothing refused or dropped was done, nothing twice.
+   * The writing clicks, as the bot's server saw them: follow-ups marked done; clicks taken into
+   * work (`admitted`); of those, answered while their connection was open (`answeredOpen`: the
+   * whole answer written) and those whose client had gone before the answer was written
+   * (`goneInWork`: in work when autocannon closed its connections). `answered`: what autocannon
+   * counted; it closes its connections with answers still unread at each stop, so it counts fewer.
+   * done = admitted = answeredOpen + goneInWork: nothing refused or dropped was done, nothing twice.
    */
-  written: { done: number; requested: number; answered: number; inWorkAtStop: number; concurrency?: number };
+  written: { done: number; requested: number; answered: number; inWorkAtStop: number; admitted?: number; answeredOpen?: number; goneInWork?: number; concurrency?: number };
 }
 
 /** Counts the SQL statements better-sqlite3 prepares in this process (Prisma prepares each query it runs). */
@@ -152,7 +155,19 @@ export async function answeringBench(o: AnsweringOptions): Promise<AnsweringResu
     let sent = 0;
     let writesAnswered = 0;
     let inWorkAtStop = 0;
+    let admitted = 0;
+    let answeredOpen = 0;
+    let goneInWork = 0;
     const { port } = await bot.listen(0, "127.0.0.1");
+    // How each request ended, seen beside the bot's own handler: its answer written whole, or its
+    // connection closed first (dropped by the admission, or its client gone while it was in work).
+    const ended = { written: 0, closedFirst: 0 };
+    bot.server.on("request", (_req: IncomingMessage, res: ServerResponse) => {
+      res.once("finish", () => (ended.written += 1));
+      res.once("close", () => {
+        if (!res.writableFinished) ended.closedFirst += 1;
+      });
+    });
     // As in production, where the Teams SDK loads right after the bot is healthy (decision 0030):
     // the measured requests find it loaded rather than wait for it in the admission queue.
     await bot.ready();
@@ -170,15 +185,22 @@ export async function answeringBench(o: AnsweringOptions): Promise<AnsweringResu
       ];
       for (const [scenario, target, plan] of scenarios) {
         const before = statements.count;
-        const admittedBefore = bot.admission.stats().admitted;
+        const statsBefore = bot.admission.stats();
+        const endedBefore = { ...ended };
         const { sent: sentNow, ...figure } = await load(target, connector.url, connections, o.seconds, plan());
         await settle(bot);
         if (scenario.startsWith("mark done")) {
           sent += sentNow;
-          // Taken into work but not answered: the load stopped while they were being done (or
-          // before the server had seen their connection close).
           writesAnswered += figure.answered;
-          inWorkAtStop += bot.admission.stats().admitted - admittedBefore - figure.answered;
+          const stats = bot.admission.stats();
+          admitted += stats.admitted - statsBefore.admitted;
+          // Closed before its answer was written, and not dropped by the admission: taken into work
+          // while its client was there, gone before the work was done.
+          const gone = ended.closedFirst - endedBefore.closedFirst - (stats.dropped - statsBefore.dropped);
+          goneInWork += gone;
+          // Written whole and not a refusal: a click done and answered.
+          answeredOpen += ended.written - endedBefore.written - (stats.refused - statsBefore.refused);
+          inWorkAtStop += gone;
         }
         figures.push({ scenario, connections, ...figure, statementsPerRequest: round((statements.count - before) / Math.max(1, figure.requests)) });
       }
@@ -187,7 +209,7 @@ export async function answeringBench(o: AnsweringOptions): Promise<AnsweringResu
       ratioToBare.push({ connections, ratio: round(ours.throughput / base.throughput, 2) });
     }
     const done = await db.followUp.count({ where: { ownerId: "megan", status: "done" } });
-    return { figures, ratioToBare, written: { done, requested: sent, answered: writesAnswered, inWorkAtStop, concurrency: config.admission.concurrency } };
+    return { figures, ratioToBare, written: { done, requested: sent, answered: writesAnswered, inWorkAtStop, admitted, answeredOpen, goneInWork, concurrency: config.admission.concurrency } };
   } finally {
     await bare.close();
     await bot.close();

@@ -29,8 +29,13 @@ describe.skipIf(onPostgres)("npm run bench, tiny", () => {
       expect([f.errors, f.non2xx], f.scenario).toEqual([0, 0]);
     }
     // Every click taken into work was done once, and nothing else: a click whose client left when
-    // the load stopped, before it was taken, is dropped, never done (decision 0032).
-    expect(r.written.done).toBe(r.written.answered + r.written.inWorkAtStop);
+    // the load stopped, before it was taken, is dropped, never done (decision 0032). Each taken
+    // click was answered on an open connection, or its client (2 connections) left while it was in work.
+    const { admitted, answeredOpen, goneInWork } = r.written;
+    expect(r.written.done).toBe(admitted);
+    expect(admitted).toBe(answeredOpen! + goneInWork!);
+    expect(goneInWork).toBeLessThanOrEqual(2);
+    expect(r.written.answered).toBeLessThanOrEqual(answeredOpen!);
     expect(r.written.done).toBeLessThanOrEqual(r.written.requested);
     expect(r.written.done).toBeGreaterThan(0);
     expect(r.ratioToBare).toHaveLength(1);
