@@ -39,7 +39,7 @@ export function createDigestService(deps: DigestServiceDeps) {
 
   /** An overview with nothing in it is paperwork: only areas with open or recently done follow-ups get one. */
   async function hasNews(chiefId: string): Promise<boolean> {
-    return (await areaFor(chiefId)).some(({ counts }) => counts.open + counts.doneRecently > 0);
+    return (await withNews([chiefId], clock.now())).has(chiefId);
   }
 
   async function areaFor(chiefId: string): Promise<{ unit: Unit; counts: UnitFollowUpCounts }[]> {
@@ -49,6 +49,21 @@ export function createDigestService(deps: DigestServiceDeps) {
     return mine.map((unit) => ({ unit, counts: counts.get(unit.id) ?? { open: 0, overdue: 0, doneRecently: 0 } }));
   }
 
+  /**
+   * `hasNews` for many chiefs in three statements, whatever their number: their units, and the
+   * counts of all those units (a start plans every chief's overview).
+   */
+  async function withNews(chiefIds: string[], now: Date): Promise<Set<string>> {
+    const unitsOf = await units.unitsForChiefs(chiefIds);
+    const unitIds = [...new Set([...unitsOf.values()].flatMap((list) => list.map((u) => u.id)))];
+    const counts = unitIds.length > 0 ? await units.followUpCounts(unitIds, localDateOf(now, calendar.tz), new Date(now.getTime() - 7 * 24 * 3_600_000)) : new Map<string, UnitFollowUpCounts>();
+    const news = (unitId: string) => {
+      const c = counts.get(unitId);
+      return c !== undefined && c.open + c.doneRecently > 0;
+    };
+    return new Set(chiefIds.filter((id) => (unitsOf.get(id) ?? []).some((u) => news(u.id))));
+  }
+
   async function rowsFor(personIds: Set<string> | undefined, now: Date): Promise<PlannedNotification[]> {
     const date = nextDigestDate(localDateOf(now, calendar.tz));
     // For one person (their settings changed) only their own follow-ups: every open one is a lot to read on a click.
@@ -56,12 +71,12 @@ export function createDigestService(deps: DigestServiceDeps) {
       ? (await Promise.all([...personIds].map((id) => followUps.listOpenByOwner(id, 1000)))).flatMap((r) => r.items.map((v) => v.followUp))
       : await followUps.listOpen();
     const owners = new Set(open.filter((f) => inDigest(f, date)).map((f) => f.ownerId));
-    const chiefs = new Set<string>();
-    for (const id of await people.chiefIds()) if (!personIds || personIds.has(id)) if (await hasNews(id)) chiefs.add(id);
+    const chiefs = await withNews((await people.chiefIds()).filter((id) => !personIds || personIds.has(id)), now);
     const rows: PlannedNotification[] = [];
-    for (const personId of new Set([...owners, ...chiefs])) {
-      if (personIds && !personIds.has(personId)) continue;
-      const prefs = await preferences.get(personId);
+    const those = [...new Set([...owners, ...chiefs])].filter((id) => !personIds || personIds.has(id));
+    const prefsOf = await preferences.getMany(those);
+    for (const personId of those) {
+      const prefs = prefsOf.get(personId) ?? (await preferences.get(personId));
       if (owners.has(personId) && !isMuted(prefs, "overdue_digest")) rows.push(digestRow("overdue_digest", personId, date, prefs.digestTime, calendar, now));
       if (chiefs.has(personId) && !isMuted(prefs, "chief_digest")) rows.push(digestRow("chief_digest", personId, date, prefs.digestTime, calendar, now));
     }

@@ -423,6 +423,8 @@ export interface UnitRepository {
   chiefIds(unitId: string): Promise<string[]>;
   /** Active units in every area where the person is chef, by name. */
   unitsForChief(chiefId: string): Promise<Unit[]>;
+  /** `unitsForChief` for many chiefs at once (each of them a key, maybe with none), in a statement per 500 chiefs. */
+  unitsForChiefs(chiefIds: string[]): Promise<Map<string, Unit[]>>;
   /**
    * Open follow-ups from the unit's læringssamtaler (the agreements every participant saw in the
    * referat; a 1:1's own stay between its two people); with `upTo`, counts no further than that.

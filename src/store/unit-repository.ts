@@ -9,6 +9,9 @@ type LoadRow = {
   agreements: number | bigint; focusAreas: number | bigint; initiatives: number | bigint;
 };
 
+/** Chiefs read together per statement (their ids are bound parameters). */
+const CHIEFS_PER_STATEMENT = 500;
+
 export function createUnitRepository(db: Db): UnitRepository {
   return {
     async get(unitId) {
@@ -55,6 +58,29 @@ export function createUnitRepository(db: Db): UnitRepository {
         orderBy: { name: "asc" },
       });
       return rows.map(toUnit);
+    },
+
+    async unitsForChiefs(chiefIds) {
+      const byChief = new Map<string, ReturnType<typeof toUnit>[]>(chiefIds.map((id) => [id, []]));
+      const ids = [...byChief.keys()];
+      for (let i = 0; i < ids.length; i += CHIEFS_PER_STATEMENT) {
+        const chunk = ids.slice(i, i + CHIEFS_PER_STATEMENT);
+        const theirs = { role: "chef", personId: { in: chunk }, person: { active: true } };
+        const rows = await db.unit.findMany({
+          where: { active: true, area: { active: true, roles: { some: theirs } } },
+          include: { area: { select: { roles: { where: theirs, select: { personId: true } } } } },
+          orderBy: { name: "asc" },
+        });
+        for (const { area, ...u } of rows) {
+          const unit = toUnit(u);
+          for (const { personId } of area.roles) {
+            const theirUnits = byChief.get(personId);
+            // A chief named twice in one area: the unit once.
+            if (theirUnits && theirUnits.at(-1)?.id !== unit.id) theirUnits.push(unit);
+          }
+        }
+      }
+      return byChief;
     },
 
     async countOpenFollowUps(unitId, upTo) {
