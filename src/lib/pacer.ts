@@ -41,6 +41,14 @@ export const TEAMS_HEADROOM_MS = 15;
  */
 export const TEAMS_LATE_MS = 15;
 
+/**
+ * When fewer instances share the limits (one stopped, or was found gone), the larger share applies
+ * only after the pacer's windows of up to this length have passed: the sends of the one that went
+ * are in Teams' windows still, and this pacer does not know them. A share that shrinks (a new
+ * instance) applies at once.
+ */
+export const SHARE_GROWS_AFTER_MS = 5_000;
+
 /** Headroom of the check where requests leave: for the time from there to Teams counting the post. */
 export const TEAMS_WIRE_HEADROOM_MS = 10;
 
@@ -242,13 +250,17 @@ export function createPacer(opts: PacerOptions = {}): Pacer {
   };
 
   let shared = 1;
+  /** Fewer instances now: the larger share applies from `from` on (see `SHARE_GROWS_AFTER`). */
+  let fewer: { n: number; from: number } | undefined;
+  const growsAfterMs = Math.max(0, ...books.flatMap((b) => b.whole.map((w) => w.windowMs)).filter((ms) => ms <= SHARE_GROWS_AFTER_MS));
   /** The earliest time one more send to this conversation (and tenant) fits every window. */
   const earliestAt = (t: number, conversationId: string, tenantId: string | undefined, [byConversation, byTenant] = [conversations, tenants]): number => {
     const n = Math.max(1, Math.floor(opts.share?.() ?? 1));
-    if (n !== shared) {
+    if (n > shared || (n < shared && (fewer = fewer?.n === n ? fewer : { n, from: t + growsAfterMs }).from <= t)) {
       shared = n;
+      fewer = undefined;
       for (const book of books) setShare(book, n);
-    }
+    } else if (n === shared) fewer = undefined;
     const c = earliestOf(byConversation, conversationId, t);
     return tenantId === undefined ? c : Math.max(c, earliestOf(byTenant, tenantId, t));
   };

@@ -541,4 +541,27 @@ describe("several bot instances under one set of limits", () => {
     instances = 2;
     expect(await sentWithin(1_000)).toBe(25);
   });
+
+  it("keeps to the smaller share for a window after the other instance went, whose sends Teams still counts", async () => {
+    const clock = steppingClock();
+    let instances = 2;
+    const pacer = createPacer({ conversation: withHeadroom(TEAMS_CONVERSATION_LIMITS), tenant: withHeadroom(TEAMS_TENANT_LIMITS), lateMs: TEAMS_LATE_MS, now: clock.now, sleep: clock.sleep, share: () => instances });
+    const sent: number[] = [];
+    const send = async (i: number) => {
+      await pacer.take(`c${i % 500}`, "tenant");
+      sent.push(clock.t - T0);
+    };
+    let i = 0;
+    while (clock.t - T0 < 3_000) await send(i++);
+    // The other instance (25 in every 1.015 s, as this one) is gone now; the next take learns it.
+    instances = 1;
+    const gone = clock.t - T0;
+    while (clock.t - T0 < gone + 6_000) await send(i++);
+    const within = (from: number, to: number) => sent.filter((t) => t >= from && t < to).length;
+    // For the tenant's 1 s window (and the conversations' 2 s one) the other's sends still count: still its share.
+    expect(within(gone, gone + 2_000)).toBeLessThanOrEqual(50);
+    expect(maxInWindow(sent.filter((t) => t < gone + 2_015), 1_000)).toBeLessThanOrEqual(25);
+    // Then the whole rate.
+    expect(within(gone + 3_000, gone + 4_000)).toBeGreaterThanOrEqual(49);
+  });
 });
