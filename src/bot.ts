@@ -55,6 +55,8 @@ const WARM_AFTER_MS = 500;
 
 /** How often each instance says it is alive (instance-registry). */
 const HEARTBEAT_MS = 5_000;
+/** A beat may come this much late (a busy event loop, a slow database). */
+const HEARTBEAT_MARGIN_MS = 1_000;
 
 /** This process among the bot's instances (host, pid and a random part: pids repeat across containers). */
 const INSTANCE_ID = instanceId();
@@ -168,6 +170,9 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
     const refreshed = await domain.meetings.refreshTemplates();
     if (refreshed > 0) log.info({ meetings: refreshed }, "meetings not yet sent now follow the changed templates");
     await beat();
+    // Others already running count this one only at their next beat: until then they send at
+    // their whole share, and so nothing is sent from here (the scheduler waits; see `ready`).
+    if (instances > 1) log.info({ instances, waitMs: HEARTBEAT_MS + HEARTBEAT_MARGIN_MS }, "other bot instances run: sending starts once they count this one");
     return { toReassign, domain };
   })().catch(async (err: unknown) => {
     await db.$disconnect().catch(() => undefined);
@@ -404,7 +409,8 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
     log.info({ openFollowUps, ms: Date.now() - t0 }, "reminders planned");
   })();
   track(planned);
-  const ready = Promise.all([planned.catch(() => undefined), warmedUpOrClosed]).then(() => {
+  const countedByOthers = instances > 1 ? new Promise<void>((ok) => setTimeout(ok, HEARTBEAT_MS + HEARTBEAT_MARGIN_MS).unref()) : undefined;
+  const ready = Promise.all([planned.catch(() => undefined), warmedUpOrClosed, countedByOthers]).then(() => {
     if (withScheduler && !closed) scheduler = startScheduler({
         cron: config.scheduler.cron,
         timezone: config.timezone,

@@ -1,6 +1,6 @@
 /**
  * Benchmark 2, delivering reminders: `reminders` due reminders to `people` people, sent by the
- * real bot process (as `npm start` runs it) through a local Bot Connector that enforces Teams'
+ * real bot process (as `npm start` runs it) through a local Bot Connector (in a thread of its own) that enforces Teams'
  * limits (7/s per conversation, 50/s per tenant; 429 with Retry-After), answers each post after
  * 100 ms (Teams is no quicker) and fails 1% of posts with 502. With `kill`, the process is
  * SIGKILLed halfway and started again. With `instances: 2` or more, that many processes share one
@@ -16,7 +16,8 @@ import { createBot } from "../../src/bot.js";
 import { loadConfig } from "../../src/config.js";
 import { dialectOf, openClient } from "../../src/store/database.js";
 import type { Dialect } from "../../src/store/prisma-client.js";
-import { LocalConnector, type ConnectorLimits } from "./local-connector.js";
+import { ConnectorThread, type ConnectorRecord } from "./connector-thread.js";
+import { deliveriesOf, type ConnectorLimits } from "./local-connector.js";
 import { round } from "./machine.js";
 import { writeOrgWithChiefs, type ExtraPerson } from "./org-with-chiefs.js";
 
@@ -137,7 +138,9 @@ export async function deliveryBench(o: DeliveryOptions): Promise<DeliveryResult>
   const orgFile = writeOrgWithChiefs(join(dir, "organisation.yaml"), benchPeople(o.people));
   const databaseUrl = o.databaseUrl ?? `file:${join(dir, "bench.db")}`;
   const instances = o.instances ?? 1;
-  const connector = await new LocalConnector(o.limits ?? TEAMS_LIMITS).start();
+  // In a thread of its own: the moments posts arrive are not held up by this thread's work.
+  const connector = await new ConnectorThread(o.limits ?? TEAMS_LIMITS).start();
+  let record: ConnectorRecord | undefined;
   try {
     buildOnce();
     // With several processes the reminders fall due once every one of them runs its scheduler:
@@ -160,7 +163,7 @@ export async function deliveryBench(o: DeliveryOptions): Promise<DeliveryResult>
       }
       if (o.kill) {
         connector.onAccepted = () => {
-          if (!killed && connector.accepted.length >= o.reminders / 2) {
+          if (!killed && connector.acceptedCount >= o.reminders / 2) {
             killed = true;
             bots[0]!.kill("SIGKILL");
           }
@@ -181,10 +184,12 @@ export async function deliveryBench(o: DeliveryOptions): Promise<DeliveryResult>
       await Promise.all(bots.map(exited));
     }
     const wallSeconds = (Date.now() - started) / 1000;
-    const seen = connector.deliveries();
-    const first = connector.accepted[0]?.at ?? started;
-    const last = connector.accepted.at(-1)?.at ?? started;
-    const sendsPerSecond = connector.accepted.length / Math.max(0.001, (last - first) / 1000);
+    record = await connector.stop();
+    const { accepted, refused } = record;
+    const seen = deliveriesOf(accepted);
+    const first = accepted[0]?.at ?? started;
+    const last = accepted.at(-1)?.at ?? started;
+    const sendsPerSecond = accepted.length / Math.max(0.001, (last - first) / 1000);
     const result: DeliveryResult = {
       reminders: o.reminders,
       people: o.people,
@@ -194,18 +199,18 @@ export async function deliveryBench(o: DeliveryOptions): Promise<DeliveryResult>
       wallSeconds: round(wallSeconds),
       sendsPerSecond: round(sendsPerSecond),
       ratioToCeiling: round(sendsPerSecond / (o.limits ?? TEAMS_LIMITS).perTenantPerSecond, 2),
-      longestPauseSeconds: round(connector.accepted.reduce((most, p, i, all) => (i === 0 ? 0 : Math.max(most, p.at - all[i - 1]!.at)), 0) / 1000),
+      longestPauseSeconds: round(accepted.reduce((most, p, i, all) => (i === 0 ? 0 : Math.max(most, p.at - all[i - 1]!.at)), 0) / 1000),
       duplicates: [...seen.values()].reduce((n, c) => n + (c - 1), 0),
       lost: o.reminders - seen.size,
-      tooMany429: connector.refused.tooMany,
-      badGateway502: connector.refused.badGateway,
+      tooMany429: refused.tooMany,
+      badGateway502: refused.badGateway,
       unconfirmed: await db.notification.count({ where: { status: "sent", NOT: { lastError: null } } }),
       failed: await db.notification.count({ where: { status: "failed" } }),
     };
     await db.$disconnect();
     return result;
   } finally {
-    await connector.stop();
+    if (!record) await connector.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -34,8 +34,22 @@ export function seededRandom(seed: number): () => number {
  * in the last 1,000 ms (one arriving exactly 1,000 ms after the first of them is taken). Every
  * accepted post is kept (conversation and card title), so a run can count duplicates and losses.
  */
+/** A post the connector took: when it arrived, where to, and a fingerprint of what was sent. */
+export interface AcceptedPost {
+  at: number;
+  conversationId: string;
+  title: string;
+}
+
+/** How often each (conversation, card) arrived. */
+export function deliveriesOf(accepted: readonly AcceptedPost[]): Map<string, number> {
+  const seen = new Map<string, number>();
+  for (const p of accepted) seen.set(`${p.conversationId}|${p.title}`, (seen.get(`${p.conversationId}|${p.title}`) ?? 0) + 1);
+  return seen;
+}
+
 export class LocalConnector {
-  readonly accepted: { at: number; conversationId: string; title: string }[] = [];
+  readonly accepted: AcceptedPost[] = [];
   /** Called for each accepted post (a benchmark kills the bot at a chosen moment). */
   onAccepted?: () => void;
   readonly refused = { tooMany: 0, badGateway: 0 };
@@ -94,9 +108,7 @@ export class LocalConnector {
 
   /** How often each (conversation, card) arrived. */
   deliveries(): Map<string, number> {
-    const seen = new Map<string, number>();
-    for (const p of this.accepted) seen.set(`${p.conversationId}|${p.title}`, (seen.get(`${p.conversationId}|${p.title}`) ?? 0) + 1);
-    return seen;
+    return deliveriesOf(this.accepted);
   }
 
   async stop(): Promise<void> {
