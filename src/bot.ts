@@ -54,7 +54,13 @@ import { createViews } from "./teams/views.js";
 const WARM_AFTER_MS = 500;
 
 /** How often each instance says it is alive (instance-registry). */
-const HEARTBEAT_MS = 5_000;
+const HEARTBEAT_MS = 1_000;
+/**
+ * An instance is counted while its last beat is younger than this: one killed on another host
+ * keeps the others at their smaller share this long (the safe side); one on this host is known
+ * gone at the next beat (src/lib/instance-id.ts).
+ */
+const SEEN_WITHIN_MS = 15_000;
 /** A beat may come this much late (a busy event loop, a slow database). */
 const HEARTBEAT_MARGIN_MS = 1_000;
 
@@ -145,11 +151,11 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
 
   // Teams' limits are per bot and tenant: with several instances on one database, each keeps to
   // its share. They count each other by heartbeat (a new one is counted within HEARTBEAT_MS); one
-  // killed on this same host stops counting at the next beat, one elsewhere after 3 silent beats.
+  // killed on this same host stops counting at the next beat, one elsewhere after SEEN_WITHIN_MS.
   let instances = 1;
   const beat = async () => {
     const now = clock.now();
-    const seen = await store.instances.beat(INSTANCE_ID, now, new Date(now.getTime() - 3 * HEARTBEAT_MS), (other) => goneFromThisHost(other, INSTANCE_ID));
+    const seen = await store.instances.beat(INSTANCE_ID, now, new Date(now.getTime() - SEEN_WITHIN_MS), (other) => goneFromThisHost(other, INSTANCE_ID));
     if (seen !== instances) log.info({ instances: seen }, "bot instances sharing Teams' rate limits");
     instances = seen;
   };
@@ -180,8 +186,14 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
   });
 
   let beating: Promise<void> = Promise.resolve();
+  let inBeat = false;
   const heartbeat = setInterval(() => {
-    beating = beat().catch((err: unknown) => logError(log, err, "heartbeat not recorded"));
+    // A beat still on its way (a slow database) is not joined by another.
+    if (inBeat) return;
+    inBeat = true;
+    beating = beat()
+      .catch((err: unknown) => logError(log, err, "heartbeat not recorded"))
+      .finally(() => (inBeat = false));
   }, HEARTBEAT_MS);
   heartbeat.unref();
   // One pacer for the process: proactive sends take their turn before they are noted, and
