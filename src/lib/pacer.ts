@@ -36,8 +36,9 @@ export const TEAMS_HEADROOM_MS = 15;
  * How late a send may be and still count at its planned time (see `PacerOptions.lateMs`): on a
  * busy machine timers fire 5 to 20 ms late, and senders busy with the previous post come a few ms
  * after a turn opened; the spread keeps its grid instead of slipping by that much at every send
- * (6 % of the rate in the delivery benchmark when only waiting sends kept it). Such a send leaves later than it counts: the check where requests
- * leave (`atTheWire`) keeps Teams' windows on the moments they really leave.
+ * (6 % of the rate in the delivery benchmark when only waiting sends kept it). Such a send leaves
+ * later than it counts: the check where requests leave (`atTheWire`) keeps Teams' windows on the
+ * moments they really leave.
  */
 export const TEAMS_LATE_MS = 15;
 
@@ -250,17 +251,22 @@ export function createPacer(opts: PacerOptions = {}): Pacer {
   };
 
   let shared = 1;
-  /** Fewer instances now: the larger share applies from `from` on (see `SHARE_GROWS_AFTER`). */
+  /** Fewer instances now: the larger share applies from `from` on (see `SHARE_GROWS_AFTER_MS`). */
   let fewer: { n: number; from: number } | undefined;
   const growsAfterMs = Math.max(0, ...books.flatMap((b) => b.whole.map((w) => w.windowMs)).filter((ms) => ms <= SHARE_GROWS_AFTER_MS));
   /** The earliest time one more send to this conversation (and tenant) fits every window. */
   const earliestAt = (t: number, conversationId: string, tenantId: string | undefined, [byConversation, byTenant] = [conversations, tenants]): number => {
     const n = Math.max(1, Math.floor(opts.share?.() ?? 1));
-    if (n > shared || (n < shared && (fewer = fewer?.n === n ? fewer : { n, from: t + growsAfterMs }).from <= t)) {
-      shared = n;
-      fewer = undefined;
-      for (const book of books) setShare(book, n);
-    } else if (n === shared) fewer = undefined;
+    if (n === shared) fewer = undefined;
+    else {
+      // More instances: the smaller share at once. Fewer: the larger one once `fewer.from` came.
+      if (n < shared && fewer?.n !== n) fewer = { n, from: t + growsAfterMs };
+      if (n > shared || t >= fewer!.from) {
+        shared = n;
+        fewer = undefined;
+        for (const book of books) setShare(book, n);
+      }
+    }
     const c = earliestOf(byConversation, conversationId, t);
     return tenantId === undefined ? c : Math.max(c, earliestOf(byTenant, tenantId, t));
   };
