@@ -1,8 +1,8 @@
 /**
  * Benchmark 2, delivering reminders: `reminders` due reminders to `people` people, sent by the
- * real bot process (as `npm start` runs it) through a local Bot Connector (in a thread of its own) that enforces Teams'
- * limits (7/s per conversation, 50/s per tenant; 429 with Retry-After), answers each post after
- * 100 ms (Teams is no quicker) and fails 1% of posts with 502. With `kill`, the process is
+ * real bot process (as `npm start` runs it) through a local Bot Connector, in a thread of its
+ * own, that enforces Teams' limits (7/s per conversation, 50/s per tenant; 429 with Retry-After),
+ * answers each post after 100 ms (Teams is no quicker) and fails 1% of posts with 502. With `kill`, the process is
  * SIGKILLed halfway and started again. With `instances: 2` or more, that many processes share one
  * database (PostgreSQL's multi-instance set-up); `kill` then kills the first of them halfway, and
  * the others finish without it.
