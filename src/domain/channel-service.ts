@@ -2,7 +2,7 @@ import { AppError } from "../lib/errors.js";
 import { strings } from "../lib/strings.da.js";
 import { addDays, localDateOf, localWeekday, zonedToUtc } from "../lib/zoned-time.js";
 import { expectedReflectionAuthors } from "./access.js";
-import type { AreaStatusRepository, ChannelLinkRepository, Clock, PeopleRepository, ReflectionRepository, UnitStatusRow } from "./ports.js";
+import type { AreaStatusRepository, ChannelLinkRepository, Clock, PeopleRepository, UnitStatusRow } from "./ports.js";
 import type { DomainSettings } from "./settings.js";
 import type { Area, ChannelLink, MeetingKind, Person } from "./types.js";
 import { newId } from "../lib/ids.js";
@@ -11,12 +11,11 @@ export interface ChannelServiceDeps {
   people: PeopleRepository;
   channelLinks: ChannelLinkRepository;
   areaStatus: AreaStatusRepository;
-  reflections: ReflectionRepository;
   clock: Clock;
   settings: DomainSettings;
 }
 
-export interface UnitStatus extends UnitStatusRow {
+export interface UnitStatus extends Omit<UnitStatusRow, "nextMeeting"> {
   congested: boolean;
   /** The unit's next meeting, and how many of the reflections it expects (a required question) are in. */
   nextMeeting?: { kind: MeetingKind; firstOfLoop: boolean; startsAt: Date; reflectionsSent: number; reflectionsExpected: number };
@@ -45,10 +44,12 @@ const DAY = 24 * 3_600_000;
 /** A link's status card while its first post is under way (a claim), until its activity id is known. */
 export const STATUS_POSTING = "posting";
 const MONTHS = 6;
+/** Units by name as a Danish reader orders them (æ, ø, å last); one collator, not one per comparison. */
+const danishOrder = new Intl.Collator("da").compare;
 
 /** The chief's channel: which areas it follows, and what it shows about them (never reflections). */
 export function createChannelService(deps: ChannelServiceDeps) {
-  const { people, channelLinks, areaStatus, reflections, clock, settings } = deps;
+  const { people, channelLinks, areaStatus, clock, settings } = deps;
   const { calendar } = settings;
   const today = () => localDateOf(clock.now(), calendar.tz);
 
@@ -58,18 +59,13 @@ export function createChannelService(deps: ChannelServiceDeps) {
     return area;
   }
 
-  /** Each unit's next meeting with how many of its expected reflections (a required question) are in, loaded together. */
-  async function nextMeetings(rows: UnitStatusRow[]): Promise<Map<string, NonNullable<UnitStatus["nextMeeting"]>>> {
-    const units = new Map(rows.flatMap((r) => (r.nextMeetingId ? [[r.nextMeetingId, r.unit] as const] : [])));
-    const ids = [...units.keys()];
-    const [found, sent] = await Promise.all([areaStatus.nextMeetings(ids), reflections.sentAuthors(ids)]);
-    return new Map(
-      found.map((m) => {
-        const expected = expectedReflectionAuthors({ ...m, unit: units.get(m.id)! }, settings.templates).map((p) => p.id);
-        const inn = sent.get(m.id) ?? new Set<string>();
-        return [m.id, { kind: m.kind, firstOfLoop: m.firstOfLoop, startsAt: m.startsAt, reflectionsSent: expected.filter((p) => inn.has(p)).length, reflectionsExpected: expected.length }];
-      }),
-    );
+  /** A unit's next meeting with how many of its expected reflections (a required question) are in. */
+  function nextMeeting(row: UnitStatusRow): UnitStatus["nextMeeting"] {
+    const m = row.nextMeeting;
+    if (!m) return undefined;
+    const expected = expectedReflectionAuthors({ ...m, unit: row.unit }, settings.templates);
+    const sent = new Set(m.participants.flatMap((p) => (p.reflectionSent ? [p.person.id] : [])));
+    return { kind: m.kind, firstOfLoop: m.firstOfLoop, startsAt: m.startsAt, reflectionsSent: expected.filter((p) => sent.has(p.id)).length, reflectionsExpected: expected.length };
   }
 
   const attention = (u: UnitStatus) => [u.congested ? 1 : 0, u.overdue, u.dueThisWeek];
@@ -121,19 +117,19 @@ export function createChannelService(deps: ChannelServiceDeps) {
       const weekEnd = addDays(date, 7 - localWeekday(date));
       const firstMonth = `${monthsBack(date, MONTHS - 1)}-01`;
       // Read side by side (PostgreSQL answers them on separate connections): the area, its units'
-      // counts and the completion do not depend on each other; an unknown area has no units.
+      // counts with their next meetings, and the completion do not depend on each other; an
+      // unknown area has no units.
       const [area, rows, months] = await Promise.all([
         areaStatus.area(areaId),
         areaStatus.unitRows(areaId, date, weekEnd, new Date(now.getTime() - 30 * DAY), now),
         areaStatus.completionByMonth(areaId, firstMonth, date),
       ]);
       if (!area) throw new AppError("not-found", strings.generic.notFound);
-      const next = await nextMeetings(rows);
-      const units: UnitStatus[] = rows.map((r) => ({ ...r, congested: Boolean(r.unit.congestedSince), nextMeeting: r.nextMeetingId ? next.get(r.nextMeetingId) : undefined }));
+      const units: UnitStatus[] = rows.map((r) => ({ ...r, congested: Boolean(r.unit.congestedSince), nextMeeting: nextMeeting(r) }));
       units.sort((a, b) => {
         const [x, y] = [attention(a), attention(b)];
         for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return y[i]! - x[i]!;
-        return a.unit.name.localeCompare(b.unit.name, "da");
+        return danishOrder(a.unit.name, b.unit.name);
       });
       const byMonth = new Map(months.map((m) => [m.month, m]));
       const completion = Array.from({ length: MONTHS }, (_, i) => monthsBack(date, MONTHS - 1 - i)).map((month) => byMonth.get(month) ?? { month, total: 0, done: 0 });

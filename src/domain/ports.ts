@@ -451,8 +451,6 @@ export interface UnitFollowUpCounts {
 export interface ReflectionRepository {
   get(meetingId: string, authorId: string): Promise<Reflection | undefined>;
   listSent(meetingId: string): Promise<Reflection[]>;
-  /** Per meeting, who has sent their reflection. */
-  sentAuthors(meetingIds: string[]): Promise<Map<string, Set<string>>>;
   /**
    * Creates or replaces; fails (false) if `expectedVersion` does not match the stored one. Freezes
    * the meeting's template in the same transaction: the answers belong to its questions.
@@ -632,12 +630,16 @@ export interface UnitStatusRow {
   overdue: number;
   doneLast30: number;
   focusAreas: number;
-  nextMeetingId?: string;
+  /** The unit's next planned meeting to come, if any. */
+  nextMeeting?: NextMeetingFacts;
 }
 
-/** A unit's next meeting as the chief's channel shows it: what counting its expected reflections needs (participants by id and role), not the whole meeting. */
+/**
+ * A unit's next meeting as the chief's channel shows it: what counting its expected reflections
+ * needs (participants by id and role, and whether each has sent theirs), not the whole meeting.
+ */
 export interface NextMeetingFacts extends Pick<Meeting, "id" | "kind" | "firstOfLoop" | "startsAt" | "templateId" | "template"> {
-  participants: { role: ParticipantRole; person: { id: string } }[];
+  participants: { role: ParticipantRole; person: { id: string }; reflectionSent: boolean }[];
 }
 
 /**
@@ -646,10 +648,11 @@ export interface NextMeetingFacts extends Pick<Meeting, "id" | "kind" | "firstOf
  */
 export interface AreaStatusRepository {
   area(areaId: string): Promise<Area | undefined>;
-  /** Active units of the area with their læringssamtale counts: frister in [today, weekEnd] are «this week». */
+  /**
+   * Active units of the area with their læringssamtale counts (frister in [today, weekEnd] are
+   * «this week») and their next planned meeting after `now`, with its participants.
+   */
   unitRows(areaId: string, today: string, weekEnd: string, doneSince: Date, now: Date): Promise<UnitStatusRow[]>;
-  /** The meetings named as units' next meetings (`nextMeetingId`), with their participants' ids and roles. */
-  nextMeetings(meetingIds: string[]): Promise<NextMeetingFacts[]>;
   /** Læringssamtale follow-ups (not cancelled) with a frist in [from, to], per month: how many, how many done. */
   completionByMonth(areaId: string, from: string, to: string): Promise<{ month: string; total: number; done: number }[]>;
   /** A unit's open follow-ups from læringssamtaler, soonest frist first, with their owners. */

@@ -130,7 +130,7 @@ export function createDomainServices(ports: DomainPorts, clock: Clock, settings:
   const yearWheels = createYearWheelService({ units, people: ports.people, loops: ports.loops, wheels: ports.yearWheels, meetingRepo: ports.meetings, busyTimes, meetings, loadNames, clock, settings });
   const digests = createDigestService({ followUps: ports.followUps, units, people: ports.people, preferences: ports.preferences, notifications, clock, settings });
   const preferences = createPreferenceService({ preferences: ports.preferences, notifications, digests, clock, settings });
-  const channels = createChannelService({ people: ports.people, channelLinks: ports.channelLinks, areaStatus: ports.areaStatus, reflections: ports.reflections, clock, settings });
+  const channels = createChannelService({ people: ports.people, channelLinks: ports.channelLinks, areaStatus: ports.areaStatus, clock, settings });
   const downloads = createDownloadService({ tokens: ports.downloadTokens, people: ports.people, exports: ports.exports, loopSummaries, clock, settings });
   // The referat as a PDF for the case system (its link, `npm run referat`), with its approval line.
   const referatFiles = createReferatFileService({ tokens: ports.downloadTokens, people: ports.people, meetings: ports.meetings, forms, approvals: referatApprovals, clock, settings });

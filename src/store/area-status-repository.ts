@@ -1,8 +1,7 @@
 import type { TemplateId } from "../domain/meeting-template.js";
 import type { AreaStatusRepository, NextMeetingFacts } from "../domain/ports.js";
 import type { MeetingKind, ParticipantRole } from "../domain/types.js";
-import { chunked } from "./chunked.js";
-import { toTemplate, toUnit } from "./mappers.js";
+import { rawDate, rawFlag, rawToUnit, toTemplate, type RawFlag, type RawUnitRow } from "./mappers.js";
 import type { Db } from "./prisma-client.js";
 
 /**
@@ -12,15 +11,30 @@ import type { Db } from "./prisma-client.js";
  */
 const SHARED = "laeringssamtale";
 
-/** One unit's counts as the database gives them: COUNT(*) is a bigint on PostgreSQL, a number on SQLite. */
-interface UnitCounts {
-  id: string;
-  open: number | bigint;
-  overdue: number | bigint;
-  dueThisWeek: number | bigint;
-  doneLast30: number | bigint;
-  focusAreas: number | bigint;
-  nextMeetingId: string | null;
+/** A raw query's count: COUNT(*) is a bigint on PostgreSQL, a number on SQLite. */
+type Count = number | bigint;
+
+/** One active unit of the area as the status statement gives it: the unit, its counts, its next meeting's facts (or nulls). */
+interface UnitStatusSqlRow extends RawUnitRow {
+  open: Count;
+  overdue: Count;
+  dueThisWeek: Count;
+  doneLast30: Count;
+  focusAreas: Count;
+  meetingId: string | null;
+  meetingKind: string | null;
+  meetingFirstOfLoop: RawFlag | null;
+  meetingStartsAt: Date | string | number | null;
+  meetingTemplateId: string | null;
+  meetingTemplate: string | null;
+}
+
+/** A participant of a unit's next meeting, and whether their reflection is sent. */
+interface NextParticipantSqlRow {
+  meetingId: string;
+  personId: string;
+  role: string;
+  sent: RawFlag;
 }
 
 /** The counts and lists behind the chief's channel: read-only queries over follow-ups and meetings. */
@@ -31,90 +45,87 @@ export function createAreaStatusRepository(db: Db): AreaStatusRepository {
 
   return {
     async area(areaId) {
-      return (await db.area.findUnique({ where: { id: areaId }, select: { id: true, name: true } })) ?? undefined;
+      const rows = await db.$queryRaw<{ id: string; name: string }[]>`SELECT "id", "name" FROM "Area" WHERE "id" = ${areaId}`;
+      return rows[0];
     },
 
     async unitRows(areaId, today, weekEnd, doneSince, now) {
-      // Two statements for the whole area, side by side. Per unit, the database counts
-      // læringssamtaler's follow-ups from the covering index FollowUp(unitId, meetingKind, status,
-      // dueDate, doneAt) (the kind is kept on the follow-up: no join through Meeting for each of
-      // them), its active focus areas, and finds its next planned meeting through
-      // Meeting(unitId, status, startsAt): one index row a unit, already in order (decision 0033).
-      const [units, rows] = await Promise.all([
-        db.unit.findMany({ where: { areaId, active: true }, orderBy: { name: "asc" } }),
-        db.$queryRaw<UnitCounts[]>`
-        SELECT u."id",
-          (SELECT COUNT(*) FROM "FollowUp" f WHERE f."unitId" = u."id" AND f."meetingKind" = ${SHARED} AND f."status" = 'open') AS "open",
-          (SELECT COUNT(*) FROM "FollowUp" f WHERE f."unitId" = u."id" AND f."meetingKind" = ${SHARED} AND f."status" = 'open' AND f."dueDate" < ${today}) AS "overdue",
-          (SELECT COUNT(*) FROM "FollowUp" f WHERE f."unitId" = u."id" AND f."meetingKind" = ${SHARED} AND f."status" = 'open' AND f."dueDate" >= ${today} AND f."dueDate" <= ${weekEnd}) AS "dueThisWeek",
-          (SELECT COUNT(*) FROM "FollowUp" f WHERE f."unitId" = u."id" AND f."meetingKind" = ${SHARED} AND f."status" = 'done' AND f."doneAt" >= ${doneSince}) AS "doneLast30",
-          (SELECT COUNT(*) FROM "FocusArea" a WHERE a."unitId" = u."id" AND a."status" = 'active') AS "focusAreas",
-          (SELECT m."id" FROM "Meeting" m WHERE m."unitId" = u."id" AND m."status" = 'planned' AND m."startsAt" > ${now} ORDER BY m."startsAt" ASC LIMIT 1) AS "nextMeetingId"
-        FROM "Unit" u
-        WHERE u."areaId" = ${areaId} AND u."active" = ${true}`,
+      // Two raw statements for the whole area, side by side (on PostgreSQL each on its own pooled
+      // connection), neither waiting for the other (decision 0033). Per active unit, the database
+      // counts læringssamtaler's follow-ups from the covering index FollowUp(unitId, meetingKind,
+      // status, dueDate, doneAt) (the kind is kept on the follow-up: no join through Meeting for
+      // each of them) and its active focus areas, and finds its next planned meeting through
+      // Meeting(unitId, status, startsAt), one index row a unit already in order. The second
+      // statement finds the same meetings and reads their participants, each with whether their
+      // reflection is sent. Through the model API this was five statements, the last three after
+      // the first two, and most of the status's time went into Prisma's handling of them.
+      const [units, participants] = await Promise.all([
+        db.$queryRaw<UnitStatusSqlRow[]>`
+        SELECT c.*, m."id" AS "meetingId", m."kind" AS "meetingKind", m."firstOfLoop" AS "meetingFirstOfLoop",
+               m."startsAt" AS "meetingStartsAt", m."templateId" AS "meetingTemplateId", m."template" AS "meetingTemplate"
+        FROM (
+          SELECT u."id", u."name", u."type", u."selvejende", u."areaId", u."active", u."intentionCeiling", u."congestedSince",
+            (SELECT COUNT(*) FROM "FollowUp" f WHERE f."unitId" = u."id" AND f."meetingKind" = ${SHARED} AND f."status" = 'open') AS "open",
+            (SELECT COUNT(*) FROM "FollowUp" f WHERE f."unitId" = u."id" AND f."meetingKind" = ${SHARED} AND f."status" = 'open' AND f."dueDate" < ${today}) AS "overdue",
+            (SELECT COUNT(*) FROM "FollowUp" f WHERE f."unitId" = u."id" AND f."meetingKind" = ${SHARED} AND f."status" = 'open' AND f."dueDate" >= ${today} AND f."dueDate" <= ${weekEnd}) AS "dueThisWeek",
+            (SELECT COUNT(*) FROM "FollowUp" f WHERE f."unitId" = u."id" AND f."meetingKind" = ${SHARED} AND f."status" = 'done' AND f."doneAt" >= ${doneSince}) AS "doneLast30",
+            (SELECT COUNT(*) FROM "FocusArea" a WHERE a."unitId" = u."id" AND a."status" = 'active') AS "focusAreas",
+            (SELECT m."id" FROM "Meeting" m WHERE m."unitId" = u."id" AND m."status" = 'planned' AND m."startsAt" > ${now} ORDER BY m."startsAt" ASC LIMIT 1) AS "nextMeetingId"
+          FROM "Unit" u
+          WHERE u."areaId" = ${areaId} AND u."active" = ${true}
+        ) c
+        LEFT JOIN "Meeting" m ON m."id" = c."nextMeetingId"
+        ORDER BY c."name" ASC, c."id" ASC`,
+        db.$queryRaw<NextParticipantSqlRow[]>`
+        SELECT p."meetingId", p."personId", p."role",
+          EXISTS (SELECT 1 FROM "Reflection" r WHERE r."meetingId" = p."meetingId" AND r."authorId" = p."personId" AND r."status" = 'sent') AS "sent"
+        FROM (
+          SELECT (SELECT m."id" FROM "Meeting" m WHERE m."unitId" = u."id" AND m."status" = 'planned' AND m."startsAt" > ${now} ORDER BY m."startsAt" ASC LIMIT 1) AS "meetingId"
+          FROM "Unit" u
+          WHERE u."areaId" = ${areaId} AND u."active" = ${true}
+        ) n
+        JOIN "MeetingParticipant" p ON p."meetingId" = n."meetingId"`,
       ]);
-      const byUnit = new Map(rows.map((r) => [r.id, r]));
-      return units.map((u) => {
-        const r = byUnit.get(u.id);
-        return {
-          unit: toUnit(u),
-          open: Number(r?.open ?? 0),
-          dueThisWeek: Number(r?.dueThisWeek ?? 0),
-          overdue: Number(r?.overdue ?? 0),
-          doneLast30: Number(r?.doneLast30 ?? 0),
-          focusAreas: Number(r?.focusAreas ?? 0),
-          nextMeetingId: r?.nextMeetingId ?? undefined,
-        };
-      });
-    },
-
-    async nextMeetings(meetingIds) {
-      const out: NextMeetingFacts[] = [];
-      for (const ids of chunked(meetingIds)) {
-        // The meetings and their participants side by side (a relation select would wait for the
-        // meetings before asking for the participants: two round trips in a row on PostgreSQL).
-        const [rows, participants] = await Promise.all([
-          db.meeting.findMany({ where: { id: { in: ids } }, select: { id: true, kind: true, firstOfLoop: true, startsAt: true, templateId: true, template: true } }),
-          db.meetingParticipant.findMany({ where: { meetingId: { in: ids } }, select: { meetingId: true, personId: true, role: true } }),
-        ]);
-        const byMeeting = new Map<string, NextMeetingFacts["participants"]>();
-        for (const p of participants) {
-          const list = byMeeting.get(p.meetingId) ?? [];
-          list.push({ role: p.role as ParticipantRole, person: { id: p.personId } });
-          byMeeting.set(p.meetingId, list);
-        }
-        for (const m of rows) {
-          out.push({
-            id: m.id,
-            kind: m.kind as MeetingKind,
-            firstOfLoop: m.firstOfLoop,
-            startsAt: m.startsAt,
-            templateId: m.templateId as TemplateId,
-            template: toTemplate(m.template),
-            participants: byMeeting.get(m.id) ?? [],
-          });
-        }
+      const byMeeting = new Map<string, NextMeetingFacts["participants"]>();
+      for (const p of participants) {
+        const list = byMeeting.get(p.meetingId) ?? [];
+        list.push({ role: p.role as ParticipantRole, person: { id: p.personId }, reflectionSent: rawFlag(p.sent) });
+        byMeeting.set(p.meetingId, list);
       }
-      return out;
+      return units.map((r) => ({
+        unit: rawToUnit(r),
+        open: Number(r.open),
+        dueThisWeek: Number(r.dueThisWeek),
+        overdue: Number(r.overdue),
+        doneLast30: Number(r.doneLast30),
+        focusAreas: Number(r.focusAreas),
+        nextMeeting:
+          r.meetingId === null
+            ? undefined
+            : {
+                id: r.meetingId,
+                kind: r.meetingKind as MeetingKind,
+                firstOfLoop: rawFlag(r.meetingFirstOfLoop ?? false),
+                startsAt: rawDate(r.meetingStartsAt!),
+                templateId: r.meetingTemplateId as TemplateId,
+                template: toTemplate(r.meetingTemplate),
+                participants: byMeeting.get(r.meetingId) ?? [],
+              },
+      }));
     },
 
     async completionByMonth(areaId, from, to) {
-      // Counted by the database per day and status (at most a year of days) from the covering
-      // index, the area's units found inside the statement; summed per month here.
-      const byMonth = new Map<string, { total: number; done: number }>();
-      const groups = await db.followUp.groupBy({
-        by: ["dueDate", "status"],
-        // Not cancelled, said so the index can be used for each status.
-        where: { unit: { areaId }, meetingKind: SHARED, status: { in: ["open", "done"] }, dueDate: { gte: from, lte: to } },
-        _count: { _all: true },
-      });
-      for (const g of groups) {
-        const m = byMonth.get(g.dueDate.slice(0, 7)) ?? { total: 0, done: 0 };
-        m.total += g._count._all;
-        if (g.status === "done") m.done += g._count._all;
-        byMonth.set(g.dueDate.slice(0, 7), m);
-      }
-      return [...byMonth].map(([month, v]) => ({ month, ...v })).sort((a, b) => a.month.localeCompare(b.month));
+      // Counted by the database per month from the covering index, the area's units found inside
+      // the statement (not cancelled, said so the index can be used for each status): at most a
+      // row a month.
+      const rows = await db.$queryRaw<{ month: string; total: Count; done: Count }[]>`
+        SELECT SUBSTR(f."dueDate", 1, 7) AS "month", COUNT(*) AS "total", SUM(CASE WHEN f."status" = 'done' THEN 1 ELSE 0 END) AS "done"
+        FROM "FollowUp" f
+        JOIN "Unit" u ON u."id" = f."unitId"
+        WHERE u."areaId" = ${areaId} AND f."meetingKind" = ${SHARED} AND f."status" IN ('open', 'done') AND f."dueDate" >= ${from} AND f."dueDate" <= ${to}
+        GROUP BY SUBSTR(f."dueDate", 1, 7)
+        ORDER BY "month" ASC`;
+      return rows.map((r) => ({ month: r.month, total: Number(r.total), done: Number(r.done) }));
     },
 
     async openFollowUps(unitId, limit) {

@@ -22,6 +22,35 @@ export function toPerson(p: { id: string; aadObjectId: string | null; name: stri
 /** A date from a raw query: drivers give it as a Date, a number (ms) or a string, depending on the database. */
 export const rawDate = (v: Date | string | number): Date => (v instanceof Date ? v : new Date(typeof v === "string" && /^\d+$/.test(v) ? Number(v) : v));
 
+/** A boolean from a raw query: PostgreSQL's boolean, SQLite's 0 or 1. */
+export type RawFlag = boolean | number | bigint;
+export const rawFlag = (v: RawFlag): boolean => Boolean(Number(v));
+
+/** A unit's columns as a raw query gives them (booleans as 0/1 and integers as bigints from some drivers). */
+export interface RawUnitRow {
+  id: string;
+  name: string;
+  type: string;
+  selvejende: RawFlag;
+  areaId: string;
+  active: RawFlag;
+  intentionCeiling: number | bigint | null;
+  congestedSince: Date | string | number | null;
+}
+
+export function rawToUnit(r: RawUnitRow): Unit {
+  return toUnit({
+    id: r.id,
+    name: r.name,
+    type: r.type,
+    selvejende: rawFlag(r.selvejende),
+    areaId: r.areaId,
+    active: rawFlag(r.active),
+    intentionCeiling: r.intentionCeiling === null ? null : Number(r.intentionCeiling),
+    congestedSince: r.congestedSince === null ? null : rawDate(r.congestedSince),
+  });
+}
+
 export function toUnit(u: { id: string; name: string; type: string; selvejende: boolean; areaId: string; active: boolean; intentionCeiling: number | null; congestedSince: Date | null }): Unit {
   return {
     id: u.id,

@@ -2,7 +2,6 @@ import { isUniqueViolation } from "./errors.js";
 import type { ReflectionRepository } from "../domain/ports.js";
 import type { Reflection } from "../domain/types.js";
 import { appendAudit } from "./audit-log.js";
-import { chunked } from "./chunked.js";
 import type { Db } from "./prisma-client.js";
 
 function toReflection(r: { id: string; meetingId: string; authorId: string; answers: string; nothingNew: boolean; status: string; version: number; sentAt: Date | null }): Reflection {
@@ -23,14 +22,6 @@ export function createReflectionRepository(db: Db): ReflectionRepository {
     async get(meetingId, authorId) {
       const r = await db.reflection.findUnique({ where: { meetingId_authorId: { meetingId, authorId } } });
       return r ? toReflection(r) : undefined;
-    },
-
-    async sentAuthors(meetingIds) {
-      const out = new Map<string, Set<string>>(meetingIds.map((id) => [id, new Set<string>()]));
-      for (const ids of chunked(meetingIds)) {
-        for (const r of await db.reflection.findMany({ where: { meetingId: { in: ids }, status: "sent" }, select: { meetingId: true, authorId: true } })) out.get(r.meetingId)?.add(r.authorId);
-      }
-      return out;
     },
 
     async listSent(meetingId) {

@@ -1,13 +1,9 @@
 import type { UnitRepository } from "../domain/ports.js";
 import type { Db } from "./prisma-client.js";
-import { rawDate, toUnit } from "./mappers.js";
+import { rawToUnit, toUnit, type RawUnitRow } from "./mappers.js";
 
 /** What `withLoad` reads: booleans come as 0/1 and counts as bigints from some drivers. */
-type LoadRow = {
-  id: string; name: string; type: string; selvejende: boolean | number | bigint; areaId: string; active: boolean | number | bigint;
-  intentionCeiling: number | bigint | null; congestedSince: Date | string | number | null;
-  agreements: number | bigint; focusAreas: number | bigint; initiatives: number | bigint;
-};
+type LoadRow = RawUnitRow & { agreements: number | bigint; focusAreas: number | bigint; initiatives: number | bigint };
 
 /** Chiefs read together per statement (their ids are bound parameters). */
 const CHIEFS_PER_STATEMENT = 500;
@@ -112,13 +108,7 @@ export function createUnitRepository(db: Db): UnitRepository {
       const r = rows[0];
       if (!r) return undefined;
       return {
-        unit: toUnit({
-          ...r,
-          selvejende: Boolean(Number(r.selvejende)),
-          active: Boolean(Number(r.active)),
-          intentionCeiling: r.intentionCeiling === null ? null : Number(r.intentionCeiling),
-          congestedSince: r.congestedSince === null ? null : rawDate(r.congestedSince),
-        }),
+        unit: rawToUnit(r),
         agreements: Number(r.agreements),
         focusAreas: Number(r.focusAreas),
         initiatives: Number(r.initiatives),
