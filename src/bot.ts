@@ -283,6 +283,11 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
     void q.finally(() => background.delete(q));
   };
 
+  /** The outbox (and the calendar's rows) worked now, not at the next tick. */
+  const kickDelivery = () => {
+    scheduler?.kick(DELIVER_NOTIFICATIONS);
+    if (domain.calendarSync.on) scheduler?.kick(SYNC_CALENDARS);
+  };
   const cardCopies = createCardCopies({
     views,
     sentCards: store.sentCards,
@@ -293,10 +298,7 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
     followUps: store.followUps,
     updateCard: proactive.updateCard,
     statusOf: proactive.statusOf,
-    kickDelivery: () => {
-      scheduler?.kick(DELIVER_NOTIFICATIONS);
-      if (domain.calendarSync.on) scheduler?.kick(SYNC_CALENDARS);
-    },
+    kickDelivery,
     inBackground: track,
     log: log.child({ component: "card-copies" }),
   });
@@ -423,15 +425,19 @@ export async function createBot({ config, log, clock = systemClock, startSchedul
   track(planned);
   const countedByOthers = instances > 1 ? new Promise<void>((ok) => setTimeout(ok, HEARTBEAT_MS + HEARTBEAT_MARGIN_MS).unref()) : undefined;
   const ready = Promise.all([planned.catch(() => undefined), warmedUpOrClosed, countedByOthers]).then(() => {
-    if (withScheduler && !closed) scheduler = startScheduler({
-        cron: config.scheduler.cron,
-        timezone: config.timezone,
-        jobs,
-        log,
-        now: () => clock.now(),
-        // Several instances on one database: digests, channel posts and retention run on one at a time.
-        leases: { store: store.jobLeases, holder: INSTANCE_ID, leaseMs: config.scheduler.jobLeaseMs },
-      });
+    if (!withScheduler || closed) return;
+    scheduler = startScheduler({
+      cron: config.scheduler.cron,
+      timezone: config.timezone,
+      jobs,
+      log,
+      now: () => clock.now(),
+      // Several instances on one database: digests, channel posts and retention run on one at a time.
+      leases: { store: store.jobLeases, holder: INSTANCE_ID, leaseMs: config.scheduler.jobLeaseMs },
+    });
+    // What fell due while no process ran (a restart, a deploy, a crash) goes out now, not at the
+    // outbox's next tick (up to a minute by default).
+    kickDelivery();
   });
 
   return {
