@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -31,6 +31,10 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 30_000,
     pool: "forks",
+    // At least two test processes: by default vitest leaves one core to itself, which on CI's two
+    // cores leaves one, while much of a test's time is spent waiting on the bot processes and the
+    // database it starts (decision 0034).
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     // Every test runs on SQLite; with TEST_POSTGRES_URL (a server where databases may be created,
     // as .ci/run sets up) the whole suite runs again on PostgreSQL.
     projects: [

@@ -1,7 +1,10 @@
 import { inject } from "vitest";
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { adminQuery, databaseOn } from "../../scripts/bench/postgres.js";
 import { createPostgresPrismaClient } from "../../src/store/postgres-client.js";
+import { migrateSqlite } from "../../src/store/migrate.js";
 import { createPrismaClient, type Db, type Dialect } from "../../src/store/prisma-client.js";
 
 declare module "vitest" {
@@ -25,12 +28,32 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
+let sqliteTemplate: string | undefined;
+
 /**
- * A new, migrated database of this pass's kind: a SQLite file in `dir`, or a PostgreSQL database
- * copied from the migrated template (copying is much faster than migrating each time).
+ * A SQLite file with every migration applied, made once per test process (removed when it ends):
+ * copying it is much faster than migrating each test's database from nothing. Applying them from
+ * nothing is what test/store/migrate.test.ts and test/start.test.ts test.
+ */
+function migratedSqliteTemplate(): string {
+  if (sqliteTemplate) return sqliteTemplate;
+  const dir = mkdtempSync(join(tmpdir(), "laeringsloop-sqlite-template-"));
+  process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+  const file = join(dir, "template.db");
+  migrateSqlite(`file:${file}`);
+  return (sqliteTemplate = file);
+}
+
+/**
+ * A new, migrated database of this pass's kind: a SQLite file in `dir`, or a PostgreSQL database,
+ * each copied from a migrated template (copying is much faster than migrating each time).
  */
 export async function newTestDatabase(dir: string, file = "test.db"): Promise<TestDatabase> {
-  if (!onPostgres) return { url: `file:${join(dir, file)}`, drop: async () => undefined };
+  if (!onPostgres) {
+    const path = join(dir, file);
+    copyFileSync(migratedSqliteTemplate(), path);
+    return { url: `file:${path}`, drop: async () => undefined };
+  }
   const template = inject("postgresTemplate");
   const name = `${template.replace(/_template$/, "")}_${process.pid}_${++seq}`;
   await adminQuery(server(), `CREATE DATABASE "${name}" TEMPLATE "${template}"`);
