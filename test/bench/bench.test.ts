@@ -41,10 +41,13 @@ describe.skipIf(onPostgres)("npm run bench, tiny", () => {
     expect(r.ratioToBare).toHaveLength(1);
   }, 120_000);
 
-  it("delivering reminders through Teams' limits and 502s, with and without a SIGKILL: none twice, none lost", async () => {
+  it("delivering reminders through Teams' limits and 502s, with and without a SIGKILL: none twice, none lost but a card noted on its way at the kill", async () => {
     for (const kill of [false, true]) {
       const r = await deliveryBench({ reminders: 60, people: 12, kill, timeoutMs: 90_000 });
-      expect({ kill, duplicates: r.duplicates, lost: r.lost, failed: r.failed }).toEqual({ kill, duplicates: 0, lost: 0, failed: 0 });
+      expect({ kill, duplicates: r.duplicates, lostUnmarked: r.lostUnmarked, failed: r.failed }).toEqual({ kill, duplicates: 0, lostUnmarked: 0, failed: 0 });
+      // Without a kill nothing is lost; with one, only a card whose row the next process marked
+      // unconfirmed (noted as on its way, its request not yet sent: decision 0005).
+      expect(r.lost).toBeLessThanOrEqual(kill ? r.unconfirmed : 0);
       expect(r.killed).toBe(kill);
     }
   }, 240_000);

@@ -202,13 +202,18 @@ describe("the outbox across a killed bot process", () => {
       await db.$disconnect();
     }
   }, 120_000);
-  it("two bot processes on one database, one SIGKILLed halfway: the benchmark's reminder fan-out through Teams' limits and 502s, every reminder exactly once", async () => {
+  it("two bot processes on one database, one SIGKILLed halfway: the benchmark's reminder fan-out through Teams' limits and 502s, every reminder once, none twice", async () => {
     // The benchmark's own run (npm run bench), smaller: 600 reminders to 60 people through the
     // local connector that enforces Teams' limits, both processes sending when the first dies.
+    // Killed at a moment nobody chose, a sender may have noted its row as on its way and not yet
+    // sent the request (a few ms, longer on a loaded machine): that card is lost, by design, and
+    // its row marked unconfirmed (decision 0005; the first test holds the posts so that no row is
+    // in that gap). Every other card arrives once; none arrives twice.
     const database = await newTestDatabase(dir, "fan-out.db");
     databases.push(database);
     const r = await deliveryBench({ reminders: 600, people: 60, kill: true, instances: 2, databaseUrl: database.url, timeoutMs: 100_000 });
-    expect({ killed: r.killed, duplicates: r.duplicates, lost: r.lost, failed: r.failed }).toEqual({ killed: true, duplicates: 0, lost: 0, failed: 0 });
+    expect({ killed: r.killed, duplicates: r.duplicates, lostUnmarked: r.lostUnmarked, failed: r.failed }).toEqual({ killed: true, duplicates: 0, lostUnmarked: 0, failed: 0 });
+    expect(r.lost).toBeLessThanOrEqual(r.unconfirmed);
     expect(r.database).toBe(testDialect);
     const db = testClient(database.url);
     try {
