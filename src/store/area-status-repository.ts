@@ -2,6 +2,7 @@ import type { TemplateId } from "../domain/meeting-template.js";
 import type { AreaStatusRepository, NextMeetingFacts } from "../domain/ports.js";
 import type { MeetingKind, ParticipantRole } from "../domain/types.js";
 import { rawDate, rawFlag, rawToUnit, toTemplate, type RawFlag, type RawUnitRow } from "./mappers.js";
+import { Prisma } from "../generated/prisma/client.js";
 import type { Db } from "./prisma-client.js";
 
 /**
@@ -59,6 +60,8 @@ export function createAreaStatusRepository(db: Db): AreaStatusRepository {
       // statement finds the same meetings and reads their participants, each with whether their
       // reflection is sent. Through the model API this was five statements, the last three after
       // the first two, and most of the status's time went into Prisma's handling of them.
+      // Both statements find a unit's next meeting (unit `u`) the same way.
+      const nextMeetingOfUnit = Prisma.sql`(SELECT m."id" FROM "Meeting" m WHERE m."unitId" = u."id" AND m."status" = 'planned' AND m."startsAt" > ${now} ORDER BY m."startsAt" ASC LIMIT 1)`;
       const [units, participants] = await Promise.all([
         db.$queryRaw<UnitStatusSqlRow[]>`
         SELECT c.*, m."id" AS "meetingId", m."kind" AS "meetingKind", m."firstOfLoop" AS "meetingFirstOfLoop",
@@ -70,7 +73,7 @@ export function createAreaStatusRepository(db: Db): AreaStatusRepository {
             (SELECT COUNT(*) FROM "FollowUp" f WHERE f."unitId" = u."id" AND f."meetingKind" = ${SHARED} AND f."status" = 'open' AND f."dueDate" >= ${today} AND f."dueDate" <= ${weekEnd}) AS "dueThisWeek",
             (SELECT COUNT(*) FROM "FollowUp" f WHERE f."unitId" = u."id" AND f."meetingKind" = ${SHARED} AND f."status" = 'done' AND f."doneAt" >= ${doneSince}) AS "doneLast30",
             (SELECT COUNT(*) FROM "FocusArea" a WHERE a."unitId" = u."id" AND a."status" = 'active') AS "focusAreas",
-            (SELECT m."id" FROM "Meeting" m WHERE m."unitId" = u."id" AND m."status" = 'planned' AND m."startsAt" > ${now} ORDER BY m."startsAt" ASC LIMIT 1) AS "nextMeetingId"
+            ${nextMeetingOfUnit} AS "nextMeetingId"
           FROM "Unit" u
           WHERE u."areaId" = ${areaId} AND u."active" = ${true}
         ) c
@@ -80,7 +83,7 @@ export function createAreaStatusRepository(db: Db): AreaStatusRepository {
         SELECT p."meetingId", p."personId", p."role",
           EXISTS (SELECT 1 FROM "Reflection" r WHERE r."meetingId" = p."meetingId" AND r."authorId" = p."personId" AND r."status" = 'sent') AS "sent"
         FROM (
-          SELECT (SELECT m."id" FROM "Meeting" m WHERE m."unitId" = u."id" AND m."status" = 'planned' AND m."startsAt" > ${now} ORDER BY m."startsAt" ASC LIMIT 1) AS "meetingId"
+          SELECT ${nextMeetingOfUnit} AS "meetingId"
           FROM "Unit" u
           WHERE u."areaId" = ${areaId} AND u."active" = ${true}
         ) n
