@@ -17,6 +17,31 @@ function fifoLock() {
   };
 }
 
+/** How long statements may run back to back before the event loop gets a turn. */
+export const LOOP_TURN_MS = 10;
+
+/**
+ * better-sqlite3 runs each statement synchronously, and the queries queued for the connection
+ * follow one another as promise continuations, which Node runs before any timer or socket. Under
+ * a burst the event loop did not turn for 400–800 ms at a time: requests were not read, answers
+ * not written and the admission's deadlines not kept until the queue ran dry. `loopTurn` notes
+ * when it was first asked while the loop had not turned since; once that is `LOOP_TURN_MS` ago,
+ * the statement waits for one turn (setImmediate) before it runs. Where the loop turns anyway (a
+ * click at a time), nothing waits.
+ */
+function loopTurns() {
+  let askedSince: number | undefined;
+  return (): Promise<void> | undefined => {
+    if (askedSince === undefined) {
+      askedSince = performance.now();
+      setImmediate(() => (askedSince = undefined));
+      return undefined;
+    }
+    if (performance.now() - askedSince < LOOP_TURN_MS) return undefined;
+    return new Promise((ok) => setImmediate(ok));
+  };
+}
+
 /**
  * The better-sqlite3 driver adapter has one connection. It locks it for a transaction, but a
  * single query from another request does not wait for that lock: it runs inside the open
@@ -26,9 +51,11 @@ function fifoLock() {
  */
 function oneWriter(inner: SqlDriverAdapter): SqlDriverAdapter {
   const lock = fifoLock();
+  const loopTurn = loopTurns();
   const inTurn = async <T>(run: () => Promise<T>): Promise<T> => {
     const release = await lock.acquire();
     try {
+      await loopTurn();
       return await run();
     } finally {
       release();
@@ -44,6 +71,7 @@ function oneWriter(inner: SqlDriverAdapter): SqlDriverAdapter {
       const release = await lock.acquire();
       let tx: Transaction;
       try {
+        await loopTurn();
         tx = await inner.startTransaction(isolationLevel);
       } catch (err) {
         release();
