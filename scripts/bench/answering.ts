@@ -123,11 +123,15 @@ function botResponse(res: import("node:http").ServerResponse) {
   };
 }
 
-/** Waits until the bot has nothing in work or waiting (what the dropped connections left), at most 30 s. */
-async function settle(bot: { admission: { stats(): { inWork: number; queued: number } } }): Promise<void> {
+/**
+ * Waits until the bot has nothing in work or waiting (what the dropped connections left) and every
+ * request has ended, its answer written or its connection closed (a click's work is over before
+ * its answer has left), at most 30 s.
+ */
+async function settle(bot: { admission: { stats(): { inWork: number; queued: number } } }, unended: () => number): Promise<void> {
   for (let i = 0; i < 300; i++) {
     const { inWork, queued } = bot.admission.stats();
-    if (inWork === 0 && queued === 0) return;
+    if (inWork === 0 && queued === 0 && unended() === 0) return;
     await new Promise((ok) => setTimeout(ok, 100));
   }
 }
@@ -162,11 +166,18 @@ export async function answeringBench(o: AnsweringOptions): Promise<AnsweringResu
     // How each request ended, seen beside the bot's own handler: its answer written whole, or its
     // connection closed first (dropped by the admission, or its client gone while it was in work).
     const ended = { written: 0, closedFirst: 0 };
+    let unended = 0;
     bot.server.on("request", (_req: IncomingMessage, res: ServerResponse) => {
-      res.once("finish", () => (ended.written += 1));
-      res.once("close", () => {
-        if (!res.writableFinished) ended.closedFirst += 1;
-      });
+      unended += 1;
+      let counted = false;
+      const end = (how: "written" | "closedFirst") => {
+        if (counted) return;
+        counted = true;
+        unended -= 1;
+        ended[how] += 1;
+      };
+      res.once("finish", () => end("written"));
+      res.once("close", () => end(res.writableFinished ? "written" : "closedFirst"));
     });
     // As in production, where the Teams SDK loads right after the bot is healthy (decision 0030):
     // the measured requests find it loaded rather than wait for it in the admission queue.
@@ -188,7 +199,7 @@ export async function answeringBench(o: AnsweringOptions): Promise<AnsweringResu
         const statsBefore = bot.admission.stats();
         const endedBefore = { ...ended };
         const { sent: sentNow, ...figure } = await load(target, connector.url, connections, o.seconds, plan());
-        await settle(bot);
+        await settle(bot, () => unended);
         if (scenario.startsWith("mark done")) {
           sent += sentNow;
           writesAnswered += figure.answered;
