@@ -18,7 +18,7 @@ function fifoLock() {
 }
 
 /** How long statements may run back to back before the event loop gets a turn. */
-export const LOOP_TURN_MS = 10;
+const LOOP_TURN_MS = 10;
 
 /**
  * better-sqlite3 runs each statement synchronously, and the queries queued for the connection
