@@ -497,15 +497,15 @@ export interface FollowUpRepository {
   listOpenOfInactiveOwners(unitIds?: string[]): Promise<FollowUpView[]>;
   /**
    * Applies a change if the follow-up is still at `expectedVersion`; records the event (and its
-   * audit entry), and cancels the pending reminders named in `also.cancelPending`, all in one
-   * transaction.
+   * audit entry), and cancels the pending reminders of the kinds named in `also.cancelPending`
+   * (all kinds when none are named), all in one transaction.
    */
   update(
     id: string,
     expectedVersion: number,
     patch: Partial<Pick<FollowUp, "status" | "dueDate" | "doneAt" | "evaluateAtNextMeeting" | "ownerId">> & { evaluateOn?: string | null },
     event: FollowUpEvent,
-    also?: { cancelPending?: CancelPendingOptions },
+    also?: { cancelPending?: Pick<CancelPendingOptions, "kinds"> },
   ): Promise<boolean>;
   /** Adds a comment if the follow-up is still at `expectedVersion` (and moves the version on). */
   addComment(id: string, expectedVersion: number, event: FollowUpEvent): Promise<boolean>;

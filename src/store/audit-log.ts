@@ -1,5 +1,6 @@
 import type { AuditDetail, AuditEntry, AuditStamp, AuditSubjectKind, NewAuditEntry } from "../domain/audit.js";
 import type { Db } from "./prisma-client.js";
+import type { RawSql } from "./raw-sql.js";
 
 /** A transaction client (or the client itself) that can write audit entries. */
 type AuditWriter = Pick<Db, "auditEntry">;
@@ -32,7 +33,7 @@ export async function appendAudit(tx: AuditWriter, stamp: AuditStamp, entries: N
  * One entry as one raw statement, the same row `appendAudit` writes: for the writing click's path,
  * where a model query costs more than the SQL (decision 0031). Plain SQL both databases run.
  */
-export async function appendAuditEntry(tx: Pick<Db, "$executeRaw">, stamp: AuditStamp, entry: NewAuditEntry): Promise<void> {
+export async function appendAuditEntry(tx: Pick<RawSql, "$executeRaw">, stamp: AuditStamp, entry: NewAuditEntry): Promise<void> {
   const r = auditRow(stamp, entry);
   await tx.$executeRaw`
     INSERT INTO "AuditEntry" ("at", "actorId", "action", "subjectKind", "subjectId", "meetingId", "personId", "formerPersonId", "detail")

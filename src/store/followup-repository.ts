@@ -5,8 +5,9 @@ import { Prisma } from "../generated/prisma/client.js";
 import { followUpAuditEntry } from "../domain/audit.js";
 import { appendAuditEntry } from "./audit-log.js";
 import { chunked } from "./chunked.js";
-import { cancelPendingIn } from "./notification-repository.js";
+import { cancelPendingOfKinds } from "./notification-repository.js";
 import type { Db } from "./prisma-client.js";
+import { rawSqlOf, type RawSql } from "./raw-sql.js";
 import { followUpViewInclude, toEvent, toFollowUp, toFollowUpViews } from "./mappers.js";
 import { readFollowUpView } from "./followup-view-query.js";
 
@@ -17,15 +18,17 @@ type Patch = Partial<Pick<FollowUp, "status" | "dueDate" | "evaluateAtNextMeetin
 const PATCHABLE = ["status", "dueDate", "doneAt", "evaluateAtNextMeeting", "ownerId", "evaluateOn"] as const satisfies readonly (keyof Patch)[];
 
 export function createFollowUpRepository(db: Db, loadPeople: LoadPeople): FollowUpRepository {
+  const sql = rawSqlOf(db);
   const toViews = (rows: Parameters<typeof toFollowUpViews>[0], known?: readonly Person[]) => toFollowUpViews(rows, loadPeople, known);
 
   /**
    * The version-checked write: the row's meeting and (new) owner as it now is, or undefined when
    * the follow-up is gone or no longer at `expectedVersion`. One raw statement (UPDATE … RETURNING,
    * which SQLite and PostgreSQL both run): every change of a follow-up passes here, the writing
-   * click among them (decision 0031). Only the columns of `Patch` can be set.
+   * click among them (decision 0031), in a transaction on the driver (decision 0035). Only the
+   * columns of `Patch` can be set.
    */
-  async function bump(tx: Pick<Db, "$queryRaw">, id: string, expectedVersion: number, patch: Patch) {
+  async function bump(tx: RawSql, id: string, expectedVersion: number, patch: Patch) {
     const sets = PATCHABLE.filter((c) => patch[c] !== undefined).map((c) => Prisma.sql`${Prisma.raw(`"${c}"`)} = ${patch[c]}`);
     const rows = await tx.$queryRaw<{ meetingId: string; ownerId: string }[]>`
       UPDATE "FollowUp" SET ${Prisma.join([...sets, Prisma.sql`"version" = "version" + 1`], ", ")}
@@ -39,7 +42,7 @@ export function createFollowUpRepository(db: Db, loadPeople: LoadPeople): Follow
    * follow-up passes here (the writing click's path, decision 0031), so both are raw statements:
    * plain SQL that SQLite and PostgreSQL both run (the audit row as `appendAudit` writes it).
    */
-  async function record(tx: Pick<Db, "$executeRaw">, id: string, row: { meetingId: string; ownerId: string }, event: FollowUpEvent): Promise<void> {
+  async function record(tx: RawSql, id: string, row: { meetingId: string; ownerId: string }, event: FollowUpEvent): Promise<void> {
     await tx.$executeRaw`
       INSERT INTO "FollowUpEvent" ("id", "followUpId", "kind", "actorId", "at", "data")
       VALUES (${randomUUID()}, ${id}, ${event.kind}, ${event.actorId}, ${event.at}, ${JSON.stringify(event.data)})`;
@@ -49,7 +52,7 @@ export function createFollowUpRepository(db: Db, loadPeople: LoadPeople): Follow
   return {
     async get(id, known) {
       // On every click's path (the command reads it, the answer shows it): one raw join.
-      const r = await readFollowUpView(db, id);
+      const r = await readFollowUpView(sql, id);
       if (!r) return undefined;
       return (await toViews([r], known))[0];
     },
@@ -89,18 +92,18 @@ export function createFollowUpRepository(db: Db, loadPeople: LoadPeople): Follow
     },
 
     async update(id, expectedVersion, patch, event, also = {}) {
-      return db.$transaction(async (tx) => {
+      return sql.$transaction(async (tx) => {
         const row = await bump(tx, id, expectedVersion, { ...patch, ...(patch.status === "open" ? { doneAt: null } : {}) });
         if (!row) return false;
         await record(tx, id, row, event);
-        if (also.cancelPending) await cancelPendingIn(tx, id, also.cancelPending);
+        if (also.cancelPending) await cancelPendingOfKinds(tx, id, also.cancelPending.kinds);
         return true;
       });
     },
 
     async addComment(id, expectedVersion, event) {
       // A comment changes what the card shows, so it moves the version on like any other change.
-      return db.$transaction(async (tx) => {
+      return sql.$transaction(async (tx) => {
         const row = await bump(tx, id, expectedVersion, {});
         if (!row) return false;
         await record(tx, id, row, event);

@@ -1,4 +1,4 @@
-import type { Db } from "./prisma-client.js";
+import type { RawSql } from "./raw-sql.js";
 import type { toFollowUpView } from "./mappers.js";
 
 /** A follow-up row as `followUpViewInclude` loads it (its meeting, its decision's text, its comments). */
@@ -37,7 +37,7 @@ const asDate = (v: Date | string | number): Date => (v instanceof Date ? v : new
  * through the query compiler). Plain SQL that SQLite and PostgreSQL both run; a follow-up with n
  * comments comes back as n rows (one with no comments as one). Undefined when there is no such follow-up.
  */
-export async function readFollowUpView(db: Pick<Db, "$queryRaw">, id: string): Promise<FollowUpViewRow | undefined> {
+export async function readFollowUpView(db: Pick<RawSql, "$queryRaw">, id: string): Promise<FollowUpViewRow | undefined> {
   const rows = await db.$queryRaw<JoinedRow[]>`
     SELECT f."id", f."meetingId", f."decisionId", f."text", f."ownerId", f."dueDate", f."evaluateOn",
            f."evaluateAtNextMeeting", f."status", f."version", f."createdAt", f."doneAt",

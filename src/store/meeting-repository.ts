@@ -8,6 +8,7 @@ import { chunked } from "./chunked.js";
 import type { Db, Dialect } from "./prisma-client.js";
 import { followUpViewInclude, meetingInclude, toFollowUpViews, toMeeting } from "./mappers.js";
 import { isUniqueViolation } from "./errors.js";
+import { rawSqlOf } from "./raw-sql.js";
 
 type LoadPeople = (ids: Iterable<string>) => Promise<Map<string, Person>>;
 
@@ -74,6 +75,7 @@ async function clashesIn(tx: Tx, slot: MeetingSlot): Promise<Clash[]> {
 class DuplicateGuest extends Error {}
 
 export function createMeetingRepository(db: Db, loadPeople: LoadPeople, dialect: Dialect = "sqlite"): MeetingRepository {
+  const sql = rawSqlOf(db);
   async function hydrate(rows: Parameters<typeof toMeeting>[0][]): Promise<Meeting[]> {
     const people = await loadPeople(rows.flatMap((m) => m.participants.map((p) => p.personId)));
     return rows.map((m) => toMeeting(m, people));
@@ -259,8 +261,8 @@ export function createMeetingRepository(db: Db, loadPeople: LoadPeople, dialect:
     },
 
     async mayShowFollowUp(followUp) {
-      // After every change of a follow-up (the card copies' refresh): one raw statement, not two model queries.
-      const rows = await db.$queryRaw<{ id: string }[]>`
+      // After every change of a follow-up (the card copies' refresh): one raw statement on the driver, not two model queries.
+      const rows = await sql.$queryRaw<{ id: string }[]>`
         SELECT "meetingId" AS "id" FROM "AgendaItem" WHERE "followUpId" = ${followUp.id} AND "kind" = 'carried'
         UNION
         SELECT "id" FROM "Meeting" WHERE "unitId" = ${followUp.unitId} AND "status" = 'planned'`;
@@ -271,7 +273,7 @@ export function createMeetingRepository(db: Db, loadPeople: LoadPeople, dialect:
       // After every change of a follow-up (the unit's læringssamtaler, for the card copies): one raw statement.
       const kind = filter.kind || null;
       const loopId = filter.loopId || null;
-      const rows = await db.$queryRaw<{ id: string }[]>`
+      const rows = await sql.$queryRaw<{ id: string }[]>`
         SELECT "id" FROM "Meeting" WHERE "unitId" = ${unitId}
           AND (CAST(${kind} AS TEXT) IS NULL OR "kind" = ${kind})
           AND (CAST(${loopId} AS TEXT) IS NULL OR "loopId" = ${loopId})`;

@@ -4,6 +4,7 @@ import type { Db, Dialect } from "./prisma-client.js";
 import { isUniqueViolation } from "./errors.js";
 import { Prisma } from "../generated/prisma/client.js";
 import { rawDate } from "./mappers.js";
+import type { RawSql } from "./raw-sql.js";
 
 type Row = {
   id: string; key: string; kind: string; personId: string; subjectId: string; dueAt: Date | string | number; notAfter: Date | string | number | null; status: string;
@@ -50,17 +51,22 @@ const PLAN_CHUNK = 400;
 const REVIVABLE = ["superseded", "due-date-changed", "owner-changed", "evaluation-date-changed", "followup-not-open", "meeting-not-planned", "nothing-waiting"];
 
 /**
+ * The pending reminders of `kinds` (all kinds when not given) cancelled, in the caller's
+ * transaction: a follow-up's change cancels its reminders with it (the writing click's path,
+ * decision 0031). One raw statement, which SQLite and PostgreSQL both run.
+ */
+export async function cancelPendingOfKinds(tx: Pick<RawSql, "$executeRaw">, subjectId: string, kinds?: readonly string[]): Promise<number> {
+  if (kinds?.length === 0) return 0;
+  const only = kinds ? Prisma.sql` AND "kind" IN (${Prisma.join(kinds)})` : Prisma.empty;
+  return tx.$executeRaw`UPDATE "Notification" SET "status" = 'cancelled', "lastError" = 'superseded' WHERE "subjectId" = ${subjectId} AND "status" = 'pending'${only}`;
+}
+
+/**
  * `NotificationRepository.cancelPending`, in the caller's transaction when given one (a change
  * and the reminders it ends commit together).
  */
 export async function cancelPendingIn(tx: Pick<Db, "notification" | "$executeRaw">, subjectId: string, opts: CancelPendingOptions = {}): Promise<number> {
-  if (!opts.exceptKeys?.length) {
-    // A follow-up's change cancels its reminders in its transaction (the writing click's path,
-    // decision 0031): one raw statement, which SQLite and PostgreSQL both run.
-    if (opts.kinds?.length === 0) return 0;
-    const kinds = opts.kinds ? Prisma.sql` AND "kind" IN (${Prisma.join(opts.kinds)})` : Prisma.empty;
-    return tx.$executeRaw`UPDATE "Notification" SET "status" = 'cancelled', "lastError" = 'superseded' WHERE "subjectId" = ${subjectId} AND "status" = 'pending'${kinds}`;
-  }
+  if (!opts.exceptKeys?.length) return cancelPendingOfKinds(tx, subjectId, opts.kinds);
   const res = await tx.notification.updateMany({
     where: {
       subjectId,

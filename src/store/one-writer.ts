@@ -78,14 +78,15 @@ function oneWriter(inner: SqlDriverAdapter): SqlDriverAdapter {
         throw err;
       }
       let open = true;
+      // Once: after a failed COMMIT has ended it here, a caller's own rollback() must not unlock
+      // the adapter a second time.
       const end = async (finish: () => Promise<void>) => {
+        if (!open) return;
+        open = false;
         try {
           await finish();
         } finally {
-          if (open) {
-            open = false;
-            release();
-          }
+          release();
         }
       };
       // Prisma sends COMMIT as a statement, then calls commit(). When the statement fails (the

@@ -4,11 +4,13 @@ import type { LeaderOfUnit, Person, RoleName } from "../domain/types.js";
 import { chunked } from "./chunked.js";
 import type { Db, Dialect } from "./prisma-client.js";
 import { personSelect, toPerson, toUnit } from "./mappers.js";
+import { rawSqlOf } from "./raw-sql.js";
 
 /** PostgreSQL: the advisory lock one organisation import holds at a time (any constant all instances share). */
 const ORGANISATION_LOCK = 7_041_911_023;
 
 export function createPeopleRepository(db: Db, dialect: Dialect = "sqlite"): PeopleRepository & { loadPeople(ids: Iterable<string>): Promise<Map<string, Person>> } {
+  const sql = rawSqlOf(db);
   async function loadPeople(ids: Iterable<string>): Promise<Map<string, Person>> {
     const list = [...new Set(ids)];
     if (list.length === 0) return new Map();
@@ -21,8 +23,8 @@ export function createPeopleRepository(db: Db, dialect: Dialect = "sqlite"): Peo
     loadPeople,
 
     async byAadObjectId(aadObjectId) {
-      // Every turn starts here (who is acting): one raw statement, not a model query.
-      const rows = await db.$queryRaw<{ id: string; aadObjectId: string | null; name: string; email: string | null; phone: string | null; active: boolean | number | bigint; origin: string }[]>`
+      // Every turn starts here (who is acting): one raw statement on the driver (decision 0035).
+      const rows = await sql.$queryRaw<{ id: string; aadObjectId: string | null; name: string; email: string | null; phone: string | null; active: boolean | number | bigint; origin: string }[]>`
         SELECT "id", "aadObjectId", "name", "email", "phone", "active", "origin" FROM "Person" WHERE "aadObjectId" = ${aadObjectId}`;
       const p = rows[0];
       return p ? toPerson({ ...p, active: Boolean(Number(p.active)) }) : undefined;

@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma-pg/client.js";
 import type { Db } from "./prisma-client.js";
+import { registerDirect, sharedAdapter } from "./raw-sql.js";
 
 export interface PostgresClientOptions {
   /** Connections in this process's pool (pg's default is 10). */
@@ -20,5 +21,6 @@ export function createPostgresPrismaClient(connectionString: string, opts: Postg
     ...(opts.poolSize ? { max: opts.poolSize } : {}),
     ...(opts.readOnly ? { options: "-c default_transaction_read_only=on" } : {}),
   });
-  return new PrismaClient({ adapter }) as unknown as Db;
+  const shared = sharedAdapter(adapter);
+  return registerDirect(new PrismaClient({ adapter: shared.factory }) as unknown as Db, shared.connect);
 }

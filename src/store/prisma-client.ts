@@ -2,6 +2,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client.js";
 import { ensureDatabaseFolder } from "./database-url.js";
 import { withOneWriter } from "./one-writer.js";
+import { registerDirect, sharedAdapter } from "./raw-sql.js";
 
 export type Db = InstanceType<typeof PrismaClient>;
 
@@ -14,7 +15,8 @@ export type Dialect = "sqlite" | "postgresql";
  */
 export function createPrismaClient(databaseUrl: string): Db {
   ensureDatabaseFolder(databaseUrl);
-  return new PrismaClient({ adapter: withOneWriter(new PrismaBetterSQLite3({ url: databaseUrl })) });
+  const shared = sharedAdapter(withOneWriter(new PrismaBetterSQLite3({ url: databaseUrl })));
+  return registerDirect(new PrismaClient({ adapter: shared.factory }), shared.connect);
 }
 
 /**
@@ -22,5 +24,6 @@ export function createPrismaClient(databaseUrl: string): Db {
  * (for `npm run export` and other reports that must change nothing).
  */
 export function createReadOnlyPrismaClient(databaseUrl: string): Db {
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl, readonly: true, fileMustExist: true }) });
+  const shared = sharedAdapter(new PrismaBetterSQLite3({ url: databaseUrl, readonly: true, fileMustExist: true }));
+  return registerDirect(new PrismaClient({ adapter: shared.factory }), shared.connect);
 }

@@ -4,6 +4,7 @@ import { chunked, IN_LIST_MAX } from "./chunked.js";
 import type { Db } from "./prisma-client.js";
 import { Prisma } from "../generated/prisma/client.js";
 import { rawDate } from "./mappers.js";
+import { rawSqlOf } from "./raw-sql.js";
 
 interface CopyRow {
   subjectKind: string;
@@ -16,11 +17,13 @@ interface CopyRow {
 }
 
 export function createSentCardRepository(db: Db): SentCardRepository {
+  const sql = rawSqlOf(db);
   return {
     async record(copy, opts = {}) {
       // On every click's path (the replaced card is tracked): one raw statement, which SQLite and
-      // PostgreSQL both run (decision 0031). A click replaced the card: it shows what the answer shows now.
-      const rows = await db.$queryRaw<{ createdAt: Date | string | number }[]>`
+      // PostgreSQL both run, on the driver (decisions 0031, 0035). A click replaced the card: it
+      // shows what the answer shows now.
+      const rows = await sql.$queryRaw<{ createdAt: Date | string | number }[]>`
         INSERT INTO "SentCard" ("id", "subjectKind", "subjectId", "params", "fingerprint", "personId", "conversationId", "activityId", "createdAt")
         VALUES (${randomUUID()}, ${copy.subjectKind}, ${copy.subjectId}, ${copy.params ?? null}, ${copy.fingerprint ?? null}, ${copy.personId}, ${copy.conversationId}, ${copy.activityId}, ${new Date()})
         ON CONFLICT ("conversationId", "activityId") DO UPDATE SET
@@ -51,7 +54,7 @@ export function createSentCardRepository(db: Db): SentCardRepository {
       }
       const out: SentCardCopy[] = [];
       for (const some of reads.filter((r) => r.length > 0)) {
-        const rows = await db.$queryRaw<CopyRow[]>`
+        const rows = await sql.$queryRaw<CopyRow[]>`
           SELECT "subjectKind", "subjectId", "params", "fingerprint", "personId", "conversationId", "activityId"
           FROM "SentCard" WHERE ${Prisma.join(some, " OR ")} ORDER BY "createdAt" ASC, "id" ASC`;
         out.push(...rows.map((r) => ({ ...r, params: r.params ?? undefined, fingerprint: r.fingerprint ?? undefined })));

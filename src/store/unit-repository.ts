@@ -1,6 +1,7 @@
 import type { UnitRepository } from "../domain/ports.js";
 import type { Db } from "./prisma-client.js";
 import { rawToUnit, toUnit, type RawUnitRow } from "./mappers.js";
+import { rawSqlOf } from "./raw-sql.js";
 
 /** What `withLoad` reads: booleans come as 0/1 and counts as bigints from some drivers. */
 type LoadRow = RawUnitRow & { agreements: number | bigint; focusAreas: number | bigint; initiatives: number | bigint };
@@ -9,6 +10,7 @@ type LoadRow = RawUnitRow & { agreements: number | bigint; focusAreas: number | 
 const CHIEFS_PER_STATEMENT = 500;
 
 export function createUnitRepository(db: Db): UnitRepository {
+  const sql = rawSqlOf(db);
   return {
     async get(unitId) {
       const u = await db.unit.findUnique({ where: { id: unitId } });
@@ -16,8 +18,8 @@ export function createUnitRepository(db: Db): UnitRepository {
     },
 
     async chiefIds(unitId) {
-      // After every change of a follow-up (who may see the «giv videre» list): one raw join, not the whole roster.
-      const rows = await db.$queryRaw<{ personId: string }[]>`
+      // After every change of a follow-up (who may see the «giv videre» list): one raw join on the driver, not the whole roster.
+      const rows = await sql.$queryRaw<{ personId: string }[]>`
         SELECT r."personId" FROM "Role" r
         JOIN "Person" p ON p."id" = r."personId"
         JOIN "Unit" u ON u."id" = ${unitId}
