@@ -1,7 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma-pg/client.js";
 import type { Db } from "./prisma-client.js";
-import { registerDirect, sharedAdapter } from "./raw-sql.js";
+import { clientWithDirectSql } from "./raw-sql.js";
 
 export interface PostgresClientOptions {
   /** Connections in this process's pool (pg's default is 10). */
@@ -21,6 +21,5 @@ export function createPostgresPrismaClient(connectionString: string, opts: Postg
     ...(opts.poolSize ? { max: opts.poolSize } : {}),
     ...(opts.readOnly ? { options: "-c default_transaction_read_only=on" } : {}),
   });
-  const shared = sharedAdapter(adapter);
-  return registerDirect(new PrismaClient({ adapter: shared.factory }) as unknown as Db, shared.connect);
+  return clientWithDirectSql(adapter, (shared) => new PrismaClient({ adapter: shared }) as unknown as Db);
 }

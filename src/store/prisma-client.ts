@@ -2,7 +2,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client.js";
 import { ensureDatabaseFolder } from "./database-url.js";
 import { withOneWriter } from "./one-writer.js";
-import { registerDirect, sharedAdapter } from "./raw-sql.js";
+import { clientWithDirectSql } from "./raw-sql.js";
 
 export type Db = InstanceType<typeof PrismaClient>;
 
@@ -15,8 +15,7 @@ export type Dialect = "sqlite" | "postgresql";
  */
 export function createPrismaClient(databaseUrl: string): Db {
   ensureDatabaseFolder(databaseUrl);
-  const shared = sharedAdapter(withOneWriter(new PrismaBetterSQLite3({ url: databaseUrl })));
-  return registerDirect(new PrismaClient({ adapter: shared.factory }), shared.connect);
+  return clientWithDirectSql(withOneWriter(new PrismaBetterSQLite3({ url: databaseUrl })), (adapter) => new PrismaClient({ adapter }));
 }
 
 /**
@@ -24,6 +23,5 @@ export function createPrismaClient(databaseUrl: string): Db {
  * (for `npm run export` and other reports that must change nothing).
  */
 export function createReadOnlyPrismaClient(databaseUrl: string): Db {
-  const shared = sharedAdapter(new PrismaBetterSQLite3({ url: databaseUrl, readonly: true, fileMustExist: true }));
-  return registerDirect(new PrismaClient({ adapter: shared.factory }), shared.connect);
+  return clientWithDirectSql(new PrismaBetterSQLite3({ url: databaseUrl, readonly: true, fileMustExist: true }), (adapter) => new PrismaClient({ adapter }));
 }

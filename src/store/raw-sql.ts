@@ -9,8 +9,8 @@ type Queryable = Pick<SqlDriverAdapter, "provider" | "queryRaw" | "executeRaw">;
 
 /**
  * Raw statements, written as Prisma's tagged templates (`Prisma.sql`, `Prisma.join` and the rest
- * inside them). A Prisma client or transaction is one; so is `directSql`, which runs them on the
- * client's own driver adapter.
+ * inside them). A Prisma client or transaction is one; so is what `rawSqlOf` gives, which runs them
+ * on the client's own driver adapter.
  */
 export interface RawSql {
   $queryRaw<T = unknown>(query: TemplateStringsArray | Sql, ...values: unknown[]): PromiseLike<T>;
@@ -25,30 +25,30 @@ export interface RawSqlClient extends RawSql {
 }
 
 /**
- * The driver adapter a Prisma client was made with, connected once: the client and `directSql`
- * share its connection (SQLite: the one connection and its one-writer lock; PostgreSQL: the pool).
+ * A Prisma client made over `factory`'s adapter, connected once: the client and its `rawSqlOf`
+ * share the connection (SQLite: the one connection and its one-writer lock; PostgreSQL: the pool).
  * Prisma connects when it first needs to, and again after `$disconnect` (which disposes it).
  */
-export function sharedAdapter(factory: SqlDriverAdapterFactory): { factory: SqlDriverAdapterFactory; connect(): Promise<SqlDriverAdapter> } {
+export function clientWithDirectSql<T extends object>(factory: SqlDriverAdapterFactory, make: (adapter: SqlDriverAdapterFactory) => T): T {
   let connected: Promise<SqlDriverAdapter> | undefined;
   const connect = (): Promise<SqlDriverAdapter> =>
     (connected ??= factory.connect().then(
-      (adapter) => ({
-        ...bind(adapter),
-        dispose: () => {
-          connected = undefined;
-          return adapter.dispose();
-        },
-      }),
+      (adapter) => bound(adapter, () => (connected = undefined)),
       (err: unknown) => {
         connected = undefined;
         throw err;
       },
     ));
-  return { factory: { provider: factory.provider, adapterName: factory.adapterName, connect }, connect };
+  const db = make({ provider: factory.provider, adapterName: factory.adapterName, connect });
+  direct.set(db, connect);
+  return db;
 }
 
-function bind(adapter: SqlDriverAdapter): SqlDriverAdapter {
+/** Each client's shared adapter, for `rawSqlOf`. */
+const direct = new WeakMap<object, () => Promise<SqlDriverAdapter>>();
+
+/** The adapter's methods bound to it; `disposed` is told when Prisma lets the connection go. */
+function bound(adapter: SqlDriverAdapter, disposed: () => void): SqlDriverAdapter {
   return {
     provider: adapter.provider,
     adapterName: adapter.adapterName,
@@ -57,21 +57,16 @@ function bind(adapter: SqlDriverAdapter): SqlDriverAdapter {
     executeScript: (s) => adapter.executeScript(s),
     startTransaction: (level) => adapter.startTransaction(level),
     ...(adapter.getConnectionInfo ? { getConnectionInfo: () => adapter.getConnectionInfo!() } : {}),
-    dispose: () => adapter.dispose(),
+    dispose: () => {
+      disposed();
+      return adapter.dispose();
+    },
   };
 }
 
-const direct = new WeakMap<object, () => Promise<SqlDriverAdapter>>();
-
-/** Notes which shared adapter a Prisma client runs on, for `rawSqlOf`. */
-export function registerDirect<T extends object>(db: T, connect: () => Promise<SqlDriverAdapter>): T {
-  direct.set(db, connect);
-  return db;
-}
-
 /**
- * Raw statements for the hot paths (decision 0035). On a client made by this store
- * (`createPrismaClient`, `createPostgresPrismaClient`), they go to its driver adapter directly:
+ * Raw statements for the hot paths (decision 0035). On a client made by `clientWithDirectSql`
+ * (as `createPrismaClient` and `createPostgresPrismaClient` make theirs), they go to its driver adapter directly:
  * the same SQL, the same arguments and the same result values as Prisma's `$queryRaw`, without
  * its client runtime and query compiler, which cost about 0.2 ms of CPU a statement. On any other
  * client they go through Prisma.
@@ -83,7 +78,7 @@ export function rawSqlOf(db: Db): RawSqlClient {
 }
 
 /** Raw statements on a driver adapter, as `rawSqlOf` describes. */
-export function directSql(connect: () => Promise<SqlDriverAdapter>): RawSqlClient {
+function directSql(connect: () => Promise<SqlDriverAdapter>): RawSqlClient {
   const on = (target: () => Promise<Queryable>): RawSql => ({
     async $queryRaw<T>(query: TemplateStringsArray | Sql, ...values: unknown[]): Promise<T> {
       const to = await target();
@@ -126,7 +121,7 @@ export function directSql(connect: () => Promise<SqlDriverAdapter>): RawSqlClien
 const dialectOf = (to: Queryable): Dialect => (to.provider === "postgres" ? "postgresql" : "sqlite");
 
 /** The statement and its arguments, typed as Prisma's query compiler types a raw query's. */
-export function render(query: TemplateStringsArray | Sql, values: unknown[], dialect: Dialect): SqlQuery {
+function render(query: TemplateStringsArray | Sql, values: unknown[], dialect: Dialect): SqlQuery {
   const sql = query instanceof Sql ? query : new Sql(query, values);
   const args: unknown[] = [];
   const argTypes: ArgType[] = [];
