@@ -1,6 +1,6 @@
 import type { SqlDriverAdapterFactory } from "@prisma/client/runtime/client";
+import type { SqlDriverAdapter } from "./raw-sql.js";
 
-type SqlDriverAdapter = Awaited<ReturnType<SqlDriverAdapterFactory["connect"]>>;
 type Transaction = Awaited<ReturnType<SqlDriverAdapter["startTransaction"]>>;
 
 /** A first-come, first-served lock: `acquire` resolves with the function that releases it. */

@@ -1,7 +1,8 @@
 import { Sql, type SqlDriverAdapterFactory } from "@prisma/client/runtime/client";
 import type { Db, Dialect } from "./prisma-client.js";
 
-type SqlDriverAdapter = Awaited<ReturnType<SqlDriverAdapterFactory["connect"]>>;
+/** A connected driver adapter (Prisma exports only the factory's type). */
+export type SqlDriverAdapter = Awaited<ReturnType<SqlDriverAdapterFactory["connect"]>>;
 type SqlQuery = Parameters<SqlDriverAdapter["queryRaw"]>[0];
 type ArgType = SqlQuery["argTypes"][number];
 type ResultSet = Awaited<ReturnType<SqlDriverAdapter["queryRaw"]>>;
