@@ -22,7 +22,7 @@ if (extraCa === fakeCa || extraCa?.includes("laeringsloop-test-ca-")) {
 }
 
 /** Tests about SQLite itself (its migrations, its driver): they have their PostgreSQL counterparts in test/store/postgresql.test.ts. */
-export const SQLITE_ONLY = ["test/start.test.ts", "test/store/migrate.test.ts", "test/store/one-writer.test.ts", "test/store/postgresql.test.ts"];
+export const SQLITE_ONLY = ["test/start.test.ts", "test/store/migrate.test.ts", "test/store/one-writer.test.ts", "test/store/sqlite-connection.test.ts", "test/store/postgresql.test.ts"];
 
 export default defineConfig({
   test: {

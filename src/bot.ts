@@ -145,7 +145,7 @@ export type Bot = Awaited<ReturnType<typeof createBot>>;
 export async function createBot({ config, log, clock = systemClock, startScheduler: withScheduler = config.scheduler.enabled }: BotOptions) {
   loadTemplates();
   const settings = domainSettings(config);
-  const { db, dialect, applied } = await openDatabase(config.databaseUrl, { poolSize: config.databasePoolSize });
+  const { db, dialect, applied } = await openDatabase(config.databaseUrl, { poolSize: config.databasePoolSize, sqliteSynchronous: config.sqliteSynchronous });
   if (applied.length > 0) log.info({ dialect, migrations: applied }, "database migrated");
   const store = createStore(db, dialect);
 

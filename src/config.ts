@@ -32,6 +32,8 @@ const fields = z.object({
     DATABASE_FILE_IS_PERSISTENT: bool.default("false"),
     // PostgreSQL: connections each bot process keeps open (the server's max_connections is shared by all instances).
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    // SQLite: normal survives the process dying; full also a power cut, at a disk sync per commit (docs/decisions/0036).
+    SQLITE_SYNCHRONOUS: z.enum(["normal", "full"], { message: "skal være normal eller full" }).default("normal"),
     BOT_ID: z.string().uuid("skal være bot-registreringens app-id (en GUID)").optional(),
     BOT_PASSWORD: z.string().min(1).optional(),
     BOT_TYPE: z.enum(["SingleTenant", "MultiTenant", "UserAssignedMSI"]).default("SingleTenant"),
@@ -293,6 +295,8 @@ export interface Config {
   databaseUrl: string;
   /** PostgreSQL only: connections in this process's pool. */
   databasePoolSize: number;
+  /** SQLite only: PRAGMA synchronous on the bot's connection. */
+  sqliteSynchronous: RawConfig["SQLITE_SYNCHRONOUS"];
   /** Absent in local anonymous mode (development/test without credentials). */
   bot?: {
     appId: string;
@@ -497,6 +501,7 @@ function toConfig(c: Fields): Config {
     logLevel: c.LOG_LEVEL,
     databaseUrl: c.DATABASE_URL ?? DEFAULT_DATABASE_URL,
     databasePoolSize: c.DATABASE_POOL_SIZE,
+    sqliteSynchronous: c.SQLITE_SYNCHRONOUS,
     bot: c.BOT_ID
       ? {
           appId: c.BOT_ID,

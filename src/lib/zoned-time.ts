@@ -51,8 +51,23 @@ function assertValidInstant(instant: Date): void {
   }
 }
 
-/** The wall-clock reading of `instant` in `tz`. */
+/** The wall-clock reading of `instant` in `tz`: the instant moved by the zone's offset, read as UTC. */
 function wallClockOf(instant: Date, tz: string): WallClock {
+  assertValidInstant(instant);
+  const ms = instant.getTime();
+  const local = new Date(ms + offsetAt(ms, tz));
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+  };
+}
+
+/** The wall-clock reading of `instant` in `tz`, as Intl formats it (slow: the offset cache's source). */
+function intlWallClockOf(instant: Date, tz: string): WallClock {
   assertValidInstant(instant);
   const parts = wallClockFormatter(tz).formatToParts(instant);
   const get = (type: Intl.DateTimeFormatPartTypes): number => {
@@ -71,9 +86,36 @@ function wallClockOf(instant: Date, tz: string): WallClock {
   };
 }
 
-/** Offset (ms) of `tz` from UTC at the given instant (local = utc + offset). */
+/** A zone's offset is looked up once per quarter of an hour of UTC time it is asked about. */
+const OFFSET_SPAN_MS = 15 * MS_PER_MINUTE;
+const MAX_KNOWN_SPANS = 4096;
+const knownOffsets = new Map<string, Map<number, number>>();
+
+/**
+ * Offset (ms) of `tz` from UTC at the given instant (local = utc + offset). Asking Intl is the
+ * slow part of every date a card shows, so the offset is kept per quarter hour of UTC time when
+ * it is the same at that quarter's first and last second: no zone changes its offset twice in a
+ * quarter of an hour, so it holds throughout. A quarter with a change in it (a DST switch, or an
+ * old local mean time ending on an odd second) is asked about at the exact instant, every time.
+ */
 export function offsetAt(utcMs: number, tz: string): number {
-  const w = wallClockOf(new Date(utcMs), tz);
+  if (!Number.isFinite(utcMs)) throw new RangeError("Invalid instant (Date)");
+  const span = Math.floor(utcMs / OFFSET_SPAN_MS);
+  let known = knownOffsets.get(tz);
+  const hit = known?.get(span);
+  if (hit !== undefined) return hit;
+  const start = span * OFFSET_SPAN_MS;
+  const first = exactOffsetAt(start, tz);
+  if (first !== exactOffsetAt(start + OFFSET_SPAN_MS - 1000, tz)) return exactOffsetAt(utcMs, tz);
+  if (!known) knownOffsets.set(tz, (known = new Map()));
+  if (known.size >= MAX_KNOWN_SPANS) known.clear();
+  known.set(span, first);
+  return first;
+}
+
+/** Offset (ms) of `tz` from UTC at the given instant, asked of Intl. */
+function exactOffsetAt(utcMs: number, tz: string): number {
+  const w = intlWallClockOf(new Date(utcMs), tz);
   const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
   // Drop sub-second precision of the input so the difference is exact.
   const truncated = Math.floor(utcMs / 1000) * 1000;

@@ -1,6 +1,7 @@
 import { strings } from "../lib/strings.da.js";
 import { sqliteFilePath } from "./database-url.js";
 import type { Db, Dialect } from "./prisma-client.js";
+import type { SqliteSynchronous } from "./sqlite-connection.js";
 
 /** Which database a `DATABASE_URL` names: `file:` is SQLite, `postgresql://` (or `postgres://`) PostgreSQL. */
 export function dialectOf(databaseUrl: string): Dialect {
@@ -27,6 +28,8 @@ export interface OpenedDatabase {
 export interface OpenOptions {
   /** PostgreSQL: connections in this process's pool. */
   poolSize?: number;
+  /** SQLite: PRAGMA synchronous on the connection (default normal). */
+  sqliteSynchronous?: SqliteSynchronous;
 }
 
 /**
@@ -65,5 +68,5 @@ export async function openClient(databaseUrl: string, opts: OpenOptions & { read
     return { db: createPostgresPrismaClient(databaseUrl, opts), dialect: "postgresql" };
   }
   const { createPrismaClient, createReadOnlyPrismaClient } = await import("./prisma-client.js");
-  return { db: opts.readOnly ? createReadOnlyPrismaClient(databaseUrl) : createPrismaClient(databaseUrl), dialect: "sqlite" };
+  return { db: opts.readOnly ? createReadOnlyPrismaClient(databaseUrl) : createPrismaClient(databaseUrl, { synchronous: opts.sqliteSynchronous }), dialect: "sqlite" };
 }

@@ -7,8 +7,61 @@ import {
   localDateOf,
   localTimeOf,
   localWeekday,
+  offsetAt,
   zonedToUtc,
 } from "../../src/lib/zoned-time.js";
+
+/** What Intl itself says the wall clock shows: date, time and offset, to the second. */
+function intlReading(instant: Date, tz: string): { date: string; time: string; offset: number } {
+  const parts = new Intl.DateTimeFormat("en-US", { timeZone: tz, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" }).formatToParts(instant);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+  const [y, mo, d, h, mi, se] = [get("year"), get("month"), get("day"), get("hour") % 24, get("minute"), get("second")];
+  const pad = (n: number, w = 2) => String(n).padStart(w, "0");
+  const offset = Date.UTC(y, mo - 1, d, h, mi, se) - Math.floor(instant.getTime() / 1000) * 1000;
+  return { date: `${pad(y, 4)}-${pad(mo)}-${pad(d)}`, time: `${pad(h)}:${pad(mi)}`, offset };
+}
+
+describe("the offset kept per quarter hour", () => {
+  // Instants on both sides of offset changes: Copenhagen's DST switches, a zone on the half hour
+  // (Adelaide), one on the quarter (Kathmandu), and two switches inside a quarter hour, on odd
+  // seconds: local mean time ending in Copenhagen (as Intl has it, Berlin's +00:53:28, in 1893) and
+  // in Monrovia (−00:44:30, in 1972). Stepped by 7 min 13.5 s, so they fall all over each quarter.
+  const around = [
+    ["Europe/Copenhagen", "2026-03-29T01:00:00Z"],
+    ["Europe/Copenhagen", "2026-10-25T01:00:00Z"],
+    ["Australia/Adelaide", "2026-04-04T16:30:00Z"],
+    ["Asia/Kathmandu", "1985-12-31T18:30:00Z"],
+    ["Europe/Copenhagen", "1893-03-31T23:06:32Z"],
+    ["Africa/Monrovia", "1972-01-07T00:44:30Z"],
+  ] as const;
+  it.each(around)("gives what Intl gives in %s around %s, asked in any order", (tz, at) => {
+    const centre = Date.parse(at);
+    const instants: number[] = [];
+    for (let ms = centre - 3 * 3_600_000; ms <= centre + 3 * 3_600_000; ms += 433_500) instants.push(ms);
+    // Forwards, then backwards: what was kept for one quarter never answers for another.
+    for (const ms of [...instants, ...instants.reverse()]) {
+      const d = new Date(ms);
+      const want = intlReading(d, tz);
+      expect({ date: localDateOf(d, tz), time: localTimeOf(d, tz), offset: offsetAt(ms, tz) }).toEqual(want);
+    }
+  });
+
+  it("is exact at the very second of a switch, and refuses an instant that is not one", () => {
+    const spring = Date.parse("2026-03-29T01:00:00Z");
+    expect(localTimeOf(new Date(spring - 1), "Europe/Copenhagen")).toBe("01:59");
+    expect(localTimeOf(new Date(spring), "Europe/Copenhagen")).toBe("03:00");
+    expect(offsetAt(spring - 1000, "Europe/Copenhagen")).toBe(3_600_000);
+    expect(offsetAt(spring, "Europe/Copenhagen")).toBe(7_200_000);
+    // Inside a quarter hour: the second before local mean time ended, and the second it did.
+    const lmtEnd = Date.parse("1893-03-31T23:06:32Z");
+    expect(localTimeOf(new Date(lmtEnd - 1000), "Europe/Copenhagen")).toBe("23:59");
+    expect(localTimeOf(new Date(lmtEnd), "Europe/Copenhagen")).toBe("00:06");
+    expect(offsetAt(lmtEnd - 1000, "Europe/Copenhagen")).toBe(3_208_000);
+    expect(offsetAt(lmtEnd, "Europe/Copenhagen")).toBe(3_600_000);
+    expect(() => offsetAt(Number.NaN, "Europe/Copenhagen")).toThrow(RangeError);
+    expect(() => localDateOf(new Date(Number.NaN))).toThrow(RangeError);
+  });
+});
 
 describe("zonedToUtc", () => {
   it.each([

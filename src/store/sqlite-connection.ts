@@ -1,0 +1,106 @@
+import Database from "better-sqlite3";
+import type { SqlDriverAdapterFactory } from "@prisma/client/runtime/client";
+import type { SqlDriverAdapter } from "./raw-sql.js";
+
+/** How SQLite makes a commit durable (decision 0036): `normal` survives the process, `full` also the machine. */
+export type SqliteSynchronous = "normal" | "full";
+
+export interface SqliteConnectionOptions {
+  /** PRAGMA synchronous on the connection; in WAL mode `normal` does not sync the disk at every commit. */
+  synchronous?: SqliteSynchronous;
+  /** How many prepared statements the connection keeps for use again (0: none). */
+  keptStatements?: number;
+}
+
+/** Statements kept when not told otherwise: the bot's own SQL is a few hundred different statements. */
+export const KEPT_STATEMENTS = 500;
+
+/**
+ * The factory, each connection it opens set up as the bot uses SQLite (decision 0036): PRAGMA
+ * synchronous, and prepared statements kept for use again.
+ */
+export function sqliteConnections<F extends SqlDriverAdapterFactory & { connectToShadowDb?(): Promise<SqlDriverAdapter> }>(
+  factory: F,
+  opts: SqliteConnectionOptions = {},
+): SqliteConnectionFactory {
+  let stats: KeptStatementStats | undefined;
+  const setUp = async (adapter: SqlDriverAdapter): Promise<SqlDriverAdapter> => {
+    stats = keepStatements(adapter, opts.keptStatements ?? KEPT_STATEMENTS);
+    await adapter.executeScript(`PRAGMA synchronous = ${(opts.synchronous ?? "normal").toUpperCase()}`);
+    return adapter;
+  };
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => setUp(await factory.connect()),
+    ...(factory.connectToShadowDb ? { connectToShadowDb: async () => setUp(await factory.connectToShadowDb!()) } : {}),
+    keptStatements: () => stats,
+  };
+}
+
+export interface SqliteConnectionFactory extends SqlDriverAdapterFactory {
+  connectToShadowDb?(): Promise<SqlDriverAdapter>;
+  /** The kept statements' figures on the connection opened last; undefined when none are kept. */
+  keptStatements(): KeptStatementStats | undefined;
+}
+
+/** What the kept statements did on one connection (for tests and benchmarks). */
+export interface KeptStatementStats {
+  prepared: number;
+  reused: number;
+  kept: number;
+}
+
+/**
+ * Prisma's better-sqlite3 adapter (6.19) prepares every statement it runs (`client.prepare(sql).bind(args)`),
+ * and a bound statement cannot be bound again. Preparing was the largest single part of a click's
+ * CPU (decision 0036). Here the adapter's connection is given a stand-in that keeps each prepared
+ * statement (the last `size` used) and passes the arguments when it runs rather than binding
+ * them: the same statement object, the same results and errors. The adapter is the package's
+ * own; if a later version keeps its connection elsewhere, nothing is kept and it works as before
+ * (the test of this module says so, as a failure).
+ */
+function keepStatements(adapter: SqlDriverAdapter, size: number): KeptStatementStats | undefined {
+  const holder = adapter as unknown as { client?: unknown };
+  const db = holder.client;
+  if (size <= 0 || !(db instanceof Database)) return undefined;
+  const stats: KeptStatementStats = { prepared: 0, reused: 0, kept: 0 };
+  const kept = new Map<string, Database.Statement>();
+  const statement = (sql: string): Database.Statement => {
+    const found = kept.get(sql);
+    if (found) {
+      // Most recently used last: the first in the map is the one to let go.
+      kept.delete(sql);
+      kept.set(sql, found);
+      stats.reused += 1;
+      return found;
+    }
+    const made = db.prepare(sql);
+    stats.prepared += 1;
+    kept.set(sql, made);
+    if (kept.size > size) kept.delete(kept.keys().next().value!);
+    stats.kept = kept.size;
+    return made;
+  };
+  holder.client = {
+    prepare(sql: string) {
+      const s = statement(sql);
+      return {
+        reader: s.reader,
+        run: () => s.run(),
+        bind: (args: unknown[]) => ({
+          reader: s.reader,
+          columns: () => s.columns(),
+          raw: () => ({ all: () => s.raw(true).all(args) }),
+          run: () => s.run(args),
+        }),
+      };
+    },
+    exec: (script: string) => db.exec(script),
+    close: () => {
+      kept.clear();
+      return db.close();
+    },
+  };
+  return stats;
+}
