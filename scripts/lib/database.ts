@@ -14,11 +14,12 @@ export function fail(message: string, code: number): never {
 }
 
 /**
- * What every admin command reads: the database and the time zone its dates are shown in. Nothing
- * else is required or checked (docs/admin-from-your-machine.md): no bot credentials, no
- * organisation file, no PUBLIC_URL, also when NODE_ENV=production is set.
+ * What every admin command reads: the database (and how a SQLite file commits, as the bot does)
+ * and the time zone its dates are shown in. Nothing else is required or checked
+ * (docs/admin-from-your-machine.md): no bot credentials, no organisation file, no PUBLIC_URL, also
+ * when NODE_ENV=production is set.
  */
-export const ADMIN_KEYS = ["DATABASE_URL", "TIMEZONE"] as const satisfies readonly ConfigKey[];
+export const ADMIN_KEYS = ["DATABASE_URL", "SQLITE_SYNCHRONOUS", "TIMEZONE"] as const satisfies readonly ConfigKey[];
 
 /** The settings named (from the environment over .env), or a stop with every bad one named. */
 export function adminConfig(keys: readonly ConfigKey[] = ADMIN_KEYS): Config {
@@ -49,7 +50,7 @@ export async function openDatabase(opts: { readOnly: boolean; keys?: readonly Co
     const file = sqliteFilePath(url);
     if (file === ":memory:" || !existsSync(file)) fail(strings.status.noDatabase(file), 1);
   }
-  const { db, dialect } = await openClient(url, { readOnly: opts.readOnly });
+  const { db, dialect } = await openClient(url, { readOnly: opts.readOnly, sqliteSynchronous: config.sqliteSynchronous });
   const applied = await db
     .$queryRawUnsafe<{ name: string; checksum: string }[]>(`SELECT migration_name AS name, checksum FROM "_prisma_migrations" WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL`)
     .catch(async (err: unknown) => {
