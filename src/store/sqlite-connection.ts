@@ -13,7 +13,7 @@ export interface SqliteConnectionOptions {
 }
 
 /** Statements kept when not told otherwise: the bot's own SQL is a few hundred different statements. */
-export const KEPT_STATEMENTS = 500;
+const KEPT_STATEMENTS = 500;
 
 /**
  * The factory, each connection it opens set up as the bot uses SQLite (decision 0036): PRAGMA
