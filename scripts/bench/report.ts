@@ -146,7 +146,7 @@ export function renderMarkdown(r: BenchReport): string {
         lines.push(row([t.name, p && p.runs !== t.runs ? `${t.runs} / ${p.runs}` : t.runs, t.p50, t.p99, t.statements, p?.p50 ?? "–", p?.p99 ?? "–", p?.statements ?? "–"]));
       }
       for (const p of pgTimings.values()) lines.push(row([p.name, p.runs, "–", "–", "–", p.p50, p.p99, p.statements]));
-      lines.push("", "Statements: those SQLite prepared, and those sent to PostgreSQL (BEGIN and COMMIT included on both).");
+      lines.push("", "Statements: those SQLite ran, and those sent to PostgreSQL (BEGIN and COMMIT included on both).");
     } else {
       const d = (sqlite ?? postgres)!;
       lines.push(`${onPostgres(d) ? "PostgreSQL: " : ""}${sizesLine(d)} (${startLine(d)}).`, "");
