@@ -1,5 +1,5 @@
 import type { SqlDriverAdapterFactory } from "@prisma/client/runtime/client";
-import type { SqlDriverAdapter } from "./raw-sql.js";
+import { eachConnection, type ConnectionFactory, type SqlDriverAdapter } from "./raw-sql.js";
 
 type Transaction = Awaited<ReturnType<SqlDriverAdapter["startTransaction"]>>;
 
@@ -119,11 +119,6 @@ function oneWriter(inner: SqlDriverAdapter): SqlDriverAdapter {
 }
 
 /** The factory, its connections wrapped by `oneWriter`. */
-export function withOneWriter<F extends SqlDriverAdapterFactory & { connectToShadowDb?(): Promise<SqlDriverAdapter> }>(factory: F): SqlDriverAdapterFactory {
-  return {
-    provider: factory.provider,
-    adapterName: factory.adapterName,
-    connect: async () => oneWriter(await factory.connect()),
-    ...(factory.connectToShadowDb ? { connectToShadowDb: async () => oneWriter(await factory.connectToShadowDb!()) } : {}),
-  };
+export function withOneWriter(factory: ConnectionFactory): SqlDriverAdapterFactory {
+  return eachConnection(factory, oneWriter);
 }

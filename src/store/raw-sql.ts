@@ -45,6 +45,19 @@ export function clientWithDirectSql<T extends object>(factory: SqlDriverAdapterF
   return db;
 }
 
+/** An adapter factory that may also open a shadow database (Prisma's migrate uses it). */
+export type ConnectionFactory = SqlDriverAdapterFactory & { connectToShadowDb?(): Promise<SqlDriverAdapter> };
+
+/** The factory, each connection it opens (the shadow database's too) passed through `setUp`. */
+export function eachConnection(factory: ConnectionFactory, setUp: (adapter: SqlDriverAdapter) => SqlDriverAdapter | Promise<SqlDriverAdapter>): ConnectionFactory {
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => setUp(await factory.connect()),
+    ...(factory.connectToShadowDb ? { connectToShadowDb: async () => setUp(await factory.connectToShadowDb!()) } : {}),
+  };
+}
+
 /** Each client's shared adapter, for `rawSqlOf`. */
 const direct = new WeakMap<object, () => Promise<SqlDriverAdapter>>();
 

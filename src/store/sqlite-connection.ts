@@ -1,6 +1,5 @@
 import Database from "better-sqlite3";
-import type { SqlDriverAdapterFactory } from "@prisma/client/runtime/client";
-import type { SqlDriverAdapter } from "./raw-sql.js";
+import { eachConnection, type ConnectionFactory, type SqlDriverAdapter } from "./raw-sql.js";
 
 /** How SQLite makes a commit durable (decision 0036): `normal` survives the process, `full` also the machine. */
 export type SqliteSynchronous = "normal" | "full";
@@ -19,27 +18,17 @@ const KEPT_STATEMENTS = 500;
  * The factory, each connection it opens set up as the bot uses SQLite (decision 0036): PRAGMA
  * synchronous, and prepared statements kept for use again.
  */
-export function sqliteConnections<F extends SqlDriverAdapterFactory & { connectToShadowDb?(): Promise<SqlDriverAdapter> }>(
-  factory: F,
-  opts: SqliteConnectionOptions = {},
-): SqliteConnectionFactory {
+export function sqliteConnections(factory: ConnectionFactory, opts: SqliteConnectionOptions = {}): SqliteConnectionFactory {
   let stats: KeptStatementStats | undefined;
-  const setUp = async (adapter: SqlDriverAdapter): Promise<SqlDriverAdapter> => {
+  const connections = eachConnection(factory, async (adapter) => {
     stats = keepStatements(adapter, opts.keptStatements ?? KEPT_STATEMENTS);
     await adapter.executeScript(`PRAGMA synchronous = ${(opts.synchronous ?? "normal").toUpperCase()}`);
     return adapter;
-  };
-  return {
-    provider: factory.provider,
-    adapterName: factory.adapterName,
-    connect: async () => setUp(await factory.connect()),
-    ...(factory.connectToShadowDb ? { connectToShadowDb: async () => setUp(await factory.connectToShadowDb!()) } : {}),
-    keptStatements: () => stats,
-  };
+  });
+  return { ...connections, keptStatements: () => stats };
 }
 
-export interface SqliteConnectionFactory extends SqlDriverAdapterFactory {
-  connectToShadowDb?(): Promise<SqlDriverAdapter>;
+export interface SqliteConnectionFactory extends ConnectionFactory {
   /** The kept statements' figures on the connection opened last; undefined when none are kept. */
   keptStatements(): KeptStatementStats | undefined;
 }
