@@ -9,6 +9,7 @@ import {
   type ServiceClientCredentialsFactory,
 } from "botframework-connector";
 import { StatusCodes } from "botframework-schema";
+import { keepConnectorClients } from "./connector-clients.js";
 import { connectorHttpClient } from "./connector-timeout.js";
 import { installOpenIdMetadataTimeout, SigningKeysUnavailableError } from "./openid-timeout.js";
 import { timeoutNetworkClient } from "./token-timeout.js";
@@ -44,10 +45,10 @@ import type { Pacer } from "../lib/pacer.js";
  */
 export function createAdapter(config: Pick<Config, "bot" | "outboundTimeoutMs">, pacer?: Pacer, log?: Logger): TeamsAdapter {
   const connectorClientOptions = { httpClient: connectorHttpClient(config.outboundTimeoutMs, pacer) };
-  if (!config.bot) return new TeamsAdapter({}, undefined, undefined, connectorClientOptions);
+  if (!config.bot) return withKeptClients(new TeamsAdapter({}, undefined, undefined, connectorClientOptions));
   installOpenIdMetadataTimeout(config.outboundTimeoutMs);
   return answerBadTokensWith401(
-    new TeamsAdapter(
+    withKeptClients(new TeamsAdapter(
       {
         MicrosoftAppId: config.bot.appId,
         MicrosoftAppPassword: config.bot.password,
@@ -58,9 +59,18 @@ export function createAdapter(config: Pick<Config, "bot" | "outboundTimeoutMs">,
       credentialsWithTimeout(config.bot, config.outboundTimeoutMs),
       undefined,
       connectorClientOptions,
-    ),
+    )),
     log,
   );
+}
+
+/** The adapter's authentication: botbuilder keeps it in a field its types call protected. */
+const authOf = (adapter: TeamsAdapter) => (adapter as unknown as { botFrameworkAuthentication: BotFrameworkAuthentication }).botFrameworkAuthentication;
+
+/** The adapter, its Bot Connector clients made once and used again (src/teams/connector-clients.ts). */
+function withKeptClients(adapter: TeamsAdapter): TeamsAdapter {
+  keepConnectorClients(authOf(adapter));
+  return adapter;
 }
 
 /**
@@ -88,7 +98,7 @@ function credentialsWithTimeout(bot: NonNullable<Config["bot"]>, timeoutMs: numb
  * text (server.ts).
  */
 function answerBadTokensWith401(adapter: TeamsAdapter, log?: Logger): TeamsAdapter {
-  const auth = (adapter as unknown as { botFrameworkAuthentication: BotFrameworkAuthentication }).botFrameworkAuthentication;
+  const auth = authOf(adapter);
   const authenticate = auth.authenticateRequest.bind(auth);
   auth.authenticateRequest = async (activity, authHeader) => {
     try {
