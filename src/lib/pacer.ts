@@ -1,7 +1,9 @@
 /**
  * Send pacer for Microsoft Teams proactive messages: sliding-window rate
- * limits per conversation and per tenant, with no dependencies.
+ * limits per conversation and per tenant, with no dependencies beyond the bounded map in lru.ts.
  */
+
+import { Lru } from "./lru.js";
 
 /** At most `limit` sends in any `windowMs` window. */
 export interface RateWindow {
@@ -293,13 +295,9 @@ export function createPacer(opts: PacerOptions = {}): Pacer {
   };
 
   // Which tenant a conversation's last send counted against (bounded, oldest forgotten first).
-  const tenantOf = new Map<string, string>();
+  const tenantOf = new Lru<string, string>(10_000);
   function take(conversationId: string, tenantId?: string): Promise<void> {
-    if (tenantId !== undefined) {
-      tenantOf.delete(conversationId);
-      tenantOf.set(conversationId, tenantId);
-      if (tenantOf.size > 10_000) tenantOf.delete(tenantOf.keys().next().value!);
-    }
+    if (tenantId !== undefined) tenantOf.set(conversationId, tenantId);
     const previous = queues.get(conversationId) ?? Promise.resolve();
     const result = previous.then(() => run(conversationId, tenantId));
     const tail = result.catch(() => undefined);

@@ -1,4 +1,5 @@
 import Database from "better-sqlite3";
+import { Lru } from "../lib/lru.js";
 import { eachConnection, type ConnectionFactory, type SqlDriverAdapter } from "./raw-sql.js";
 
 /** How SQLite makes a commit durable (decision 0036): `normal` survives the process, `full` also the machine. */
@@ -54,21 +55,17 @@ function keepStatements(adapter: SqlDriverAdapter, size: number): KeptStatementS
   const db = holder.client;
   if (size <= 0 || !(db instanceof Database)) return undefined;
   const stats: KeptStatementStats = { prepared: 0, reused: 0, kept: 0 };
-  const kept = new Map<string, Database.Statement>();
+  const kept = new Lru<string, Database.Statement>(size);
   const statement = (sql: string): Database.Statement => {
     const found = kept.get(sql);
     if (found) {
-      // Most recently used last: the first in the map is the one to let go.
-      kept.delete(sql);
-      kept.set(sql, found);
       stats.reused += 1;
       return found;
     }
     const made = db.prepare(sql);
     stats.prepared += 1;
     kept.set(sql, made);
-    if (kept.size > size) kept.delete(kept.keys().next().value!);
-    stats.kept = kept.size;
+    stats.kept = kept.count;
     return made;
   };
   holder.client = {

@@ -6,6 +6,7 @@ import {
   type ConnectorClient,
   type UserTokenClient,
 } from "botframework-connector";
+import { Lru } from "../lib/lru.js";
 
 /** Clients kept when not told otherwise: one per Teams region the bot is reached from, and a few more. */
 const KEPT_CLIENTS = 64;
@@ -57,24 +58,18 @@ function appIdOf(claims: ClaimsIdentity): string | undefined {
 
 /** Promised values by key, the last `size` used; a promise that fails is let go. */
 class Kept<T> {
-  private readonly values = new Map<string, Promise<T>>();
+  private readonly values: Lru<string, Promise<T>>;
 
-  constructor(private readonly size: number) {}
+  constructor(size: number) {
+    this.values = new Lru(size);
+  }
 
   get(key: string, make: () => Promise<T>): Promise<T> {
     const found = this.values.get(key);
-    if (found) {
-      // Most recently used last: the first in the map is the one to let go.
-      this.values.delete(key);
-      this.values.set(key, found);
-      return found;
-    }
+    if (found) return found;
     const made = make();
     this.values.set(key, made);
-    made.catch(() => {
-      if (this.values.get(key) === made) this.values.delete(key);
-    });
-    if (this.values.size > this.size) this.values.delete(this.values.keys().next().value!);
+    made.catch(() => this.values.delete(key, made));
     return made;
   }
 }
