@@ -54,8 +54,14 @@ function keepStatements(adapter: SqlDriverAdapter, size: number): KeptStatementS
   const holder = adapter as unknown as { client?: unknown };
   const db = holder.client;
   if (size <= 0 || !(db instanceof Database)) return undefined;
-  const stats: KeptStatementStats = { prepared: 0, reused: 0, kept: 0 };
   const kept = new Lru<string, Database.Statement>(size);
+  const stats: KeptStatementStats = {
+    prepared: 0,
+    reused: 0,
+    get kept() {
+      return kept.count;
+    },
+  };
   const statement = (sql: string): Database.Statement => {
     const found = kept.get(sql);
     if (found) {
@@ -65,7 +71,6 @@ function keepStatements(adapter: SqlDriverAdapter, size: number): KeptStatementS
     const made = db.prepare(sql);
     stats.prepared += 1;
     kept.set(sql, made);
-    stats.kept = kept.count;
     return made;
   };
   holder.client = {
