@@ -31,4 +31,26 @@ describe("the sliding window", () => {
     expect(limit.allow("a", 60_000)).toBe(true); // the first hit left the window
     expect(() => createRateLimit(0, 1000)).toThrow(RangeError);
   });
+
+  it("counts exactly at any size: a full window refuses, each hit that leaves lets one in", () => {
+    const limit = createRateLimit(1000, 1000);
+    for (let t = 0; t < 1000; t++) expect(limit.allow("a", t)).toBe(true);
+    expect(limit.allow("a", 999)).toBe(false);
+    // From here on, each millisecond one hit leaves and one comes: never one more.
+    for (let t = 1000; t < 5000; t++) {
+      expect(limit.allow("a", t)).toBe(true);
+      expect(limit.allow("a", t)).toBe(false);
+    }
+    // A quiet window forgets them all.
+    for (let i = 0; i < 1000; i++) expect(limit.allow("a", 6000 + i / 10)).toBe(true);
+    expect(limit.allow("a", 6100)).toBe(false);
+  });
+
+  it("never counts fewer when the clock steps back", () => {
+    const limit = createRateLimit(2, 1000);
+    expect(limit.allow("a", 5000)).toBe(true);
+    expect(limit.allow("a", 4000)).toBe(true); // the clock went back a second
+    expect(limit.allow("a", 5500)).toBe(false); // both are still counted
+    expect(limit.allow("a", 6000)).toBe(true); // both left
+  });
 });
