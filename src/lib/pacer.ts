@@ -44,14 +44,6 @@ export const TEAMS_HEADROOM_MS = 15;
  */
 export const TEAMS_LATE_MS = 15;
 
-/**
- * When fewer instances share the limits (one stopped, or was found gone), the larger share applies
- * only after the pacer's windows of up to this length have passed: the sends of the one that went
- * are in Teams' windows still, and this pacer does not know them. A share that shrinks (a new
- * instance) applies at once.
- */
-export const SHARE_GROWS_AFTER_MS = 5_000;
-
 /** Headroom of the check where requests leave: for the time from there to Teams counting the post. */
 export const TEAMS_WIRE_HEADROOM_MS = 10;
 
@@ -133,6 +125,8 @@ export interface Pacer {
 interface LogBook {
   /** The limits for all senders together. */
   readonly whole: readonly RateWindow[];
+  /** Among how many senders each of them is divided now (see `shareOf`). */
+  parts: number[];
   /** This sender's share of them. */
   windows: readonly RateWindow[];
   /** Largest window; older entries are dropped. */
@@ -145,8 +139,12 @@ interface LogBook {
  * a window too small to divide (1 per 20 ms) is made `n` times longer instead.
  */
 export function shareOf(windows: readonly RateWindow[], n: number): RateWindow[] {
+  return windows.map((w) => shareOfOne(w, n));
+}
+
+function shareOfOne(w: RateWindow, n: number): RateWindow {
   const parts = Math.max(1, Math.floor(n));
-  return windows.map((w) => (w.limit >= parts ? { limit: Math.floor(w.limit / parts), windowMs: w.windowMs } : { limit: w.limit, windowMs: w.windowMs * parts }));
+  return w.limit >= parts ? { limit: Math.floor(w.limit / parts), windowMs: w.windowMs } : { limit: w.limit, windowMs: w.windowMs * parts };
 }
 
 const defaultSleep = (ms: number): Promise<void> =>
@@ -167,14 +165,29 @@ function checkWindows(name: string, windows: readonly RateWindow[]): readonly Ra
 }
 
 function logBook(windows: readonly RateWindow[]): LogBook {
-  return { whole: windows, windows, horizonMs: horizonOf(windows), logs: new Map() };
+  return { whole: windows, parts: windows.map(() => 1), windows, horizonMs: horizonOf(windows), logs: new Map() };
 }
 
 const horizonOf = (windows: readonly RateWindow[]): number => Math.max(0, ...windows.map((w) => w.windowMs));
 
-function setShare(book: LogBook, n: number): void {
-  book.windows = shareOf(book.whole, n);
+/**
+ * Divides the book's windows among `n` senders: among more at once; among fewer (one stopped, or
+ * was found gone) only once `grownAt` says the window's own length has passed since this pacer
+ * learnt it, as the sends of the one that went are in Teams' windows still and this pacer does not
+ * know them. The tenant's 1 s window grows after 1.015 s, a conversation's hour after an hour.
+ * Returns the next time one more window may grow (Infinity: none waits).
+ */
+function setShare(book: LogBook, n: number, grownAt: (w: RateWindow) => boolean, since: number): number {
+  let next = Infinity;
+  book.parts = book.whole.map((w, i) => {
+    const parts = book.parts[i] as number;
+    if (parts <= n || grownAt(w)) return n;
+    next = Math.min(next, since + w.windowMs);
+    return parts;
+  });
+  book.windows = book.whole.map((w, i) => shareOfOne(w, book.parts[i] as number));
   book.horizonMs = Math.max(horizonOf(book.whole), horizonOf(book.windows));
+  return next;
 }
 
 /** Drops entries older than the horizon; drops the key if its log is empty. */
@@ -252,22 +265,21 @@ export function createPacer(opts: PacerOptions = {}): Pacer {
     }
   };
 
-  let shared = 1;
-  /** Fewer instances now: the larger share applies from `from` on (see `SHARE_GROWS_AFTER_MS`). */
-  let fewer: { n: number; from: number } | undefined;
-  const growsAfterMs = Math.max(0, ...books.flatMap((b) => b.whole.map((w) => w.windowMs)).filter((ms) => ms <= SHARE_GROWS_AFTER_MS));
+  /** Among how many instances the limits are divided: the count last learnt, since when, and when a window may grow next. */
+  const shares = { n: 1, since: 0, next: Infinity };
   /** The earliest time one more send to this conversation (and tenant) fits every window. */
   const earliestAt = (t: number, conversationId: string, tenantId: string | undefined, [byConversation, byTenant] = [conversations, tenants]): number => {
     const n = Math.max(1, Math.floor(opts.share?.() ?? 1));
-    if (n === shared) fewer = undefined;
-    else {
-      // More instances: the smaller share at once. Fewer: the larger one once `fewer.from` came.
-      if (n < shared && fewer?.n !== n) fewer = { n, from: t + growsAfterMs };
-      if (n > shared || t >= fewer!.from) {
-        shared = n;
-        fewer = undefined;
-        for (const book of books) setShare(book, n);
-      }
+    // More instances: the smaller share at once. Fewer: each window's larger one once that window
+    // has passed since (`setShare`); a count that changes again starts the wait again.
+    if (n !== shares.n) {
+      shares.n = n;
+      shares.since = t;
+      shares.next = t;
+    }
+    if (t >= shares.next) {
+      const grownAt = (w: RateWindow) => t >= shares.since + w.windowMs;
+      shares.next = Math.min(...books.map((book) => setShare(book, n, grownAt, shares.since)));
     }
     const c = earliestOf(byConversation, conversationId, t);
     return tenantId === undefined ? c : Math.max(c, earliestOf(byTenant, tenantId, t));

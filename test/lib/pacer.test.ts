@@ -558,10 +558,33 @@ describe("several bot instances under one set of limits", () => {
     const gone = clock.t - T0;
     while (clock.t - T0 < gone + 6_000) await send(i++);
     const within = (from: number, to: number) => sent.filter((t) => t >= from && t < to).length;
-    // For the tenant's 1 s window (and the conversations' 2 s one) the other's sends still count: still its share.
-    expect(within(gone, gone + 2_000)).toBeLessThanOrEqual(50);
-    expect(maxInWindow(sent.filter((t) => t < gone + 2_015), 1_000)).toBeLessThanOrEqual(25);
-    // Then the whole rate.
+    // For the tenant's 1 s window (1.015 s with the headroom) the other's sends still count: still its share.
+    expect(maxInWindow(sent.filter((t) => t < gone + 1_015), 1_000)).toBeLessThanOrEqual(25);
+    // Then the whole rate, a window later and not more.
+    expect(within(gone + 1_100, gone + 2_100)).toBeGreaterThanOrEqual(49);
     expect(within(gone + 3_000, gone + 4_000)).toBeGreaterThanOrEqual(49);
+    expect(maxInWindow(sent, 1_000)).toBeLessThanOrEqual(50);
+  });
+
+  it("keeps each window's smaller share for that window's own length: a conversation's 30 s for 30 s", async () => {
+    const clock = steppingClock();
+    let instances = 2;
+    const pacer = createPacer({ conversation: withHeadroom(TEAMS_CONVERSATION_LIMITS), tenant: withHeadroom(TEAMS_TENANT_LIMITS), now: clock.now, sleep: clock.sleep, share: () => instances });
+    const sent: number[] = [];
+    const send = async () => {
+      await pacer.take("x", "tenant");
+      sent.push(clock.t - T0);
+    };
+    // Its share of one conversation's 60 in 30 s is 30 (4 in 2 s, so reached after 15 s).
+    while (clock.t - T0 < 20_000) await send();
+    expect(sent.filter((t) => t < 30_000).length).toBe(30);
+    instances = 1;
+    const gone = clock.t - T0;
+    while (clock.t - T0 < gone + 90_000) await send();
+    const within = (from: number, to: number) => sent.filter((t) => t >= from && t < to).length;
+    // The 30 s window keeps the smaller share for 30 s, then the whole 60.
+    expect(maxInWindow(sent.filter((t) => t < gone + 30_015), 30_000)).toBeLessThanOrEqual(30);
+    expect(within(gone + 30_015, gone + 60_030)).toBe(60);
+    expect(maxInWindow(sent, 30_000)).toBeLessThanOrEqual(60);
   });
 });
