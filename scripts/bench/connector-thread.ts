@@ -5,6 +5,8 @@ import type { AcceptedPost, ConnectorLimits } from "./local-connector.js";
 export interface ConnectorRecord {
   accepted: AcceptedPost[];
   refused: { tooMany: number; badGateway: number };
+  /** When each 429 was given. */
+  tooManyAt?: number[];
 }
 
 /**

@@ -11,5 +11,5 @@ connector.onAccepted = () => parentPort!.postMessage({ accepted: connector.accep
 await connector.start();
 parentPort!.postMessage({ url: connector.url });
 parentPort!.once("message", () => {
-  void connector.stop().then(() => parentPort!.postMessage({ final: { accepted: connector.accepted, refused: connector.refused } }));
+  void connector.stop().then(() => parentPort!.postMessage({ final: { accepted: connector.accepted, refused: connector.refused, tooManyAt: connector.tooManyAt } }));
 });

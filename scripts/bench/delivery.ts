@@ -79,6 +79,8 @@ export interface DeliveryResult {
   duplicates: number;
   lost: number;
   tooMany429: number;
+  /** When each 429 came, in seconds from the first accepted post (where in a run the limits were met). */
+  tooManyAtSeconds?: number[];
   badGateway502: number;
   unconfirmed: number;
   /** Lost and not marked unconfirmed (`lostUnmarked`): 0 unless something is wrong. */
@@ -231,6 +233,7 @@ export async function deliveryBench(o: DeliveryOptions): Promise<DeliveryResult>
       duplicates: [...seen.values()].reduce((n, c) => n + (c - 1), 0),
       lost: o.reminders - seen.size,
       tooMany429: refused.tooMany,
+      tooManyAtSeconds: (record.tooManyAt ?? []).map((at) => round((at - first) / 1000)),
       badGateway502: refused.badGateway,
       unconfirmed: await db.notification.count({ where: { status: "sent", NOT: { lastError: null } } }),
       lostUnmarked: await lostUnmarked(db, seen),

@@ -53,6 +53,8 @@ export class LocalConnector {
   /** Called for each accepted post (a benchmark kills the bot at a chosen moment). */
   onAccepted?: () => void;
   readonly refused = { tooMany: 0, badGateway: 0 };
+  /** When each 429 was given (ms, the clock of `accepted`): where in a run the limits were met. */
+  readonly tooManyAt: number[] = [];
   url = "";
   private server?: Server;
   private seq = 0;
@@ -81,6 +83,7 @@ export class LocalConnector {
           while (this.byTenant.length && now - this.byTenant[0]! >= 1000) this.byTenant.shift();
           if (recent.length >= this.limits.perConversationPerSecond || this.byTenant.length >= this.limits.perTenantPerSecond) {
             this.refused.tooMany += 1;
+            this.tooManyAt.push(now);
             return void res.writeHead(429, { "Retry-After": "1" }).end(JSON.stringify({ error: { code: "TooManyRequests" } }));
           }
           if (this.random() < this.limits.failRate) {
