@@ -34,7 +34,7 @@ export function createRateLimit(limit: number, windowMs: number): RateLimit {
       if (h) {
         // A hit from a clock that stepped back stays until those before it left: never fewer counted.
         while (h.head < h.times.length && now - (h.times[h.head] as number) >= windowMs) h.head++;
-        if (h.head * 2 >= h.times.length) {
+        if (h.head > 0 && h.head * 2 >= h.times.length) {
           h.times = h.times.slice(h.head);
           h.head = 0;
         }
